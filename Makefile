@@ -1,0 +1,38 @@
+# SmileDesk — `make run` opens the app, `make test` runs the whole suite offscreen.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+TS := $(wildcard resources/i18n/*.ts)
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test install i18n bench lint demo screenshots clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+resources/i18n/%.qm: resources/i18n/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+i18n: $(QM)
+
+run: install i18n
+	$(PY) -m desktop_app $(ARGS)
+
+test: install i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(BENCH)
+
+lint: install
+	$(VENV)/bin/ruff check desktop_app tests bench tools
+
+clean:
+	rm -rf $(VENV) resources/i18n/*.qm build dist

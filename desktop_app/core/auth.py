@@ -1,0 +1,327 @@
+"""Staff accounts, roles and permission checks. Services call ``require(actor, PERMISSION)`` themselves.
+
+Permissions are declared where they are used, next to the use cases they guard:
+
+    RECORD_VISIT = Permission("record visits", {Role.ADMIN, Role.FRONT_DESK})
+
+so each feature owns its rows of the role × use-case matrix and tests them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from sqlmodel import Session, func, select
+
+from desktop_app.core import audit
+from desktop_app.core.clock import utcnow
+from desktop_app.core.errors import ConflictError, PermissionDenied, ValidationError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.models import StaffUser, Station
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=5)
+MIN_PASSWORD_LENGTH = 8
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    FRONT_DESK = "front_desk"
+    KIOSK = "kiosk"
+
+
+ROLE_LABELS = {
+    Role.ADMIN: QT_TRANSLATE_NOOP("Roles", "admin"),
+    Role.COORDINATOR: QT_TRANSLATE_NOOP("Roles", "coordinator"),
+    Role.FRONT_DESK: QT_TRANSLATE_NOOP("Roles", "front_desk"),
+    Role.KIOSK: QT_TRANSLATE_NOOP("Roles", "kiosk"),
+}
+
+STAFF = frozenset({Role.ADMIN, Role.COORDINATOR, Role.FRONT_DESK})
+ALL_ROLES = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class Permission:
+    """A named right; ``action`` is a QT_TRANSLATE_NOOP("Permissions", ...) phrase ("edit residents")."""
+
+    action: str
+    roles: frozenset[Role] = field(default_factory=frozenset)
+
+    def __init__(self, action: str, roles) -> None:
+        object.__setattr__(self, "action", action)
+        object.__setattr__(self, "roles", frozenset(Role(r) for r in roles))
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The signed-in user as services see it (no password hash, no ORM object)."""
+
+    id: int | None
+    username: str
+    display_name: str
+    role: Role
+    station_id: int | None
+
+    @classmethod
+    def from_user(cls, user: StaffUser) -> Actor:
+        return cls(user.id, user.username, user.display_name, Role(user.role), user.station_id)
+
+
+SYSTEM = Actor(None, "system", "system", Role.ADMIN, None)
+
+MANAGE_STAFF = Permission(QT_TRANSLATE_NOOP("Permissions", "manage staff accounts"), {Role.ADMIN})
+MANAGE_SETTINGS = Permission(QT_TRANSLATE_NOOP("Permissions", "change station settings"), {Role.ADMIN})
+VIEW_AUDIT = Permission(QT_TRANSLATE_NOOP("Permissions", "read the audit log"), {Role.ADMIN})
+
+
+def allowed(actor: Actor, permission: Permission) -> bool:
+    return actor.role in permission.roles
+
+
+def require(actor: Actor, permission: Permission) -> None:
+    if not allowed(actor, permission):
+        raise PermissionDenied(permission.action, actor.role.value)
+
+
+# --- passwords ----------------------------------------------------------------------------------
+
+
+def _hasher():
+    from argon2 import PasswordHasher
+
+    return PasswordHasher()  # argon2id with the library's current defaults
+
+
+def hash_password(password: str) -> str:
+    return _hasher().hash(password)
+
+
+def verify_password(stored_hash: str, password: str) -> bool:
+    from argon2.exceptions import InvalidHashError, VerificationError
+
+    try:
+        return _hasher().verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def check_password_rules(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Fields", "Password"),
+            QT_TRANSLATE_NOOP("Errors", "must be at least {n} characters long."),
+            n=MIN_PASSWORD_LENGTH,
+        )
+
+
+def _check_username(username: str) -> str:
+    name = (username or "").strip()
+    if not name or len(name) > 50 or any(c.isspace() for c in name):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Fields", "User name"),
+            QT_TRANSLATE_NOOP("Errors", "use 1–50 characters without spaces."),
+        )
+    return name
+
+
+# --- use cases ------------------------------------------------------------------------------------
+
+
+def needs_setup(s: Session) -> bool:
+    return s.exec(select(func.count()).select_from(StaffUser)).one() == 0
+
+
+def first_station(s: Session) -> Station | None:
+    return s.exec(select(Station).order_by(Station.id)).first()
+
+
+def create_first_admin(
+    s: Session, *, station_name: str, username: str, display_name: str, password: str, station_code: str = "SQK"
+) -> Actor:
+    """First start: the station and its administrator. Refused once any account exists."""
+    if not needs_setup(s):
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This database already has an administrator; sign in instead."))
+    name = (station_name or "").strip()
+    if not name or len(name) > 100:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Fields", "Station name"),
+            QT_TRANSLATE_NOOP("Errors", "enter the station's name (1–100 characters)."),
+        )
+    code = (station_code or "SQK").strip().upper()
+    if not (1 <= len(code) <= 10 and code.isascii() and code.isalnum()):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Fields", "Station code"),
+            QT_TRANSLATE_NOOP("Errors", "use 1–10 letters or digits, e.g. SQK."),
+        )
+    username = _check_username(username)
+    display = (display_name or "").strip() or username
+    check_password_rules(password)
+    station = first_station(s)
+    if station is None:
+        station = Station(name=name, code=code)
+        s.add(station)
+        s.flush()
+    else:
+        station.name, station.code = name, code
+    user = StaffUser(
+        station_id=station.id,
+        username=username,
+        display_name=display,
+        role=Role.ADMIN.value,
+        password_hash=hash_password(password),
+    )
+    s.add(user)
+    s.flush()
+    actor = Actor.from_user(user)
+    audit.record(s, actor=actor, action="create", entity="station", entity_id=station.id, after=station)
+    audit.record(s, actor=actor, action="create", entity="staff_user", entity_id=user.id, after=_user_public(user))
+    return actor
+
+
+def _user_public(user: StaffUser) -> dict:
+    return {
+        "username": user.username,
+        "display_name": user.display_name,
+        "role": user.role,
+        "active": user.active,
+        "station_id": user.station_id,
+    }
+
+
+def authenticate(s: Session, *, username: str, password: str, now: datetime | None = None) -> Actor:
+    """Sign in. Five wrong passwords lock the account for five minutes."""
+    now = now or utcnow()
+    user = s.exec(select(StaffUser).where(StaffUser.username == (username or "").strip())).first()
+    wrong = ConflictError(QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."))
+    if user is None or not user.active:
+        raise wrong
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
+        raise ConflictError(
+            QT_TRANSLATE_NOOP("Errors", "Too many wrong passwords: this account is locked for {minutes} more minute(s)."),
+            minutes=minutes,
+        )
+    if not verify_password(user.password_hash, password or ""):
+        user.failed_attempts += 1
+        if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+            user.locked_until = now + LOCKOUT
+            user.failed_attempts = 0
+            audit.record(s, actor=Actor.from_user(user), action="lockout", entity="staff_user", entity_id=user.id)
+            s.add(user)
+            # Commit the counter even though sign-in fails: the caller's transaction must keep it.
+            raise _KeepChanges(
+                ConflictError(
+                    QT_TRANSLATE_NOOP("Errors", "Too many wrong passwords: this account is locked for {minutes} more minute(s)."),
+                    minutes=int(LOCKOUT.total_seconds() // 60),
+                )
+            )
+        s.add(user)
+        raise _KeepChanges(wrong)
+    user.failed_attempts = 0
+    user.locked_until = None
+    user.last_login_at = now
+    s.add(user)
+    actor = Actor.from_user(user)
+    audit.record(s, actor=actor, action="login", entity="staff_user", entity_id=user.id)
+    return actor
+
+
+class _KeepChanges(Exception):
+    """Internal: a failure whose bookkeeping (failed-attempt counters) must still be committed."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+def sign_in(engine, *, username: str, password: str, now: datetime | None = None) -> Actor:
+    """Authenticate in its own transaction, keeping failed-attempt counters even when it fails."""
+    from desktop_app.core.db import session_scope
+
+    pending: Exception | None = None
+    with session_scope(engine) as s:
+        try:
+            return authenticate(s, username=username, password=password, now=now)
+        except _KeepChanges as keep:
+            pending = keep.error
+    assert pending is not None
+    raise pending
+
+
+def create_staff(
+    s: Session, *, actor: Actor, username: str, display_name: str, role: str, password: str
+) -> StaffUser:
+    require(actor, MANAGE_STAFF)
+    username = _check_username(username)
+    try:
+        role_value = Role(role)
+    except ValueError:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Fields", "Role"), QT_TRANSLATE_NOOP("Errors", "choose one of the listed roles.")
+        ) from None
+    check_password_rules(password)
+    if s.exec(select(StaffUser).where(StaffUser.username == username)).first():
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "The user name {name} is taken; choose another."), name=username)
+    user = StaffUser(
+        station_id=actor.station_id,
+        username=username,
+        display_name=(display_name or "").strip() or username,
+        role=role_value.value,
+        password_hash=hash_password(password),
+    )
+    s.add(user)
+    s.flush()
+    audit.record(s, actor=actor, action="create", entity="staff_user", entity_id=user.id, after=_user_public(user))
+    return user
+
+
+def list_staff(s: Session, *, actor: Actor) -> list[StaffUser]:
+    require(actor, MANAGE_STAFF)
+    return list(s.exec(select(StaffUser).order_by(StaffUser.username)))
+
+
+def set_staff_active(s: Session, *, actor: Actor, user_id: int, active: bool) -> None:
+    require(actor, MANAGE_STAFF)
+    user = s.get(StaffUser, user_id)
+    if user is None:
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "That account no longer exists."))
+    if user.id == actor.id and not active:
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "You cannot deactivate your own account."))
+    before = _user_public(user)
+    user.active = active
+    s.add(user)
+    audit.record(s, actor=actor, action="update", entity="staff_user", entity_id=user.id, before=before, after=_user_public(user))
+
+
+def change_password(s: Session, *, actor: Actor, old_password: str, new_password: str) -> None:
+    user = s.get(StaffUser, actor.id)
+    if user is None or not verify_password(user.password_hash, old_password):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Fields", "Current password"), QT_TRANSLATE_NOOP("Errors", "is not correct.")
+        )
+    check_password_rules(new_password)
+    user.password_hash = hash_password(new_password)
+    s.add(user)
+    audit.record(s, actor=actor, action="password", entity="staff_user", entity_id=user.id)
+
+
+def kiosk_actor(s: Session) -> Actor:
+    """The kiosk account (created on demand, no password sign-in: the kiosk runs signed in as it)."""
+    user = s.exec(select(StaffUser).where(StaffUser.role == Role.KIOSK.value, StaffUser.active == True)).first()  # noqa: E712
+    if user is None:
+        station = first_station(s)
+        import secrets
+
+        user = StaffUser(
+            station_id=station.id if station else None,
+            username="kiosk",
+            display_name="Kiosk",
+            role=Role.KIOSK.value,
+            password_hash=hash_password(secrets.token_urlsafe(24)),
+        )
+        s.add(user)
+        s.flush()
+    return Actor.from_user(user)

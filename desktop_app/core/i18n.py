@@ -1,0 +1,32 @@
+"""Translatable text in Qt-free code.
+
+Services mark user-visible text with ``QT_TRANSLATE_NOOP(context, text)`` so that pyside6-lupdate finds
+it; the text stays English here and is translated where it is shown (the UI installs Qt's translate
+function with :func:`set_translator`). Placeholders use ``str.format`` names, e.g. ``{value}``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_translate: Callable[[str, str], str] = lambda context, text: text  # noqa: E731
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+def set_translator(func: Callable[[str, str], str]) -> None:
+    """Install the function that turns (context, source text) into the user's language."""
+    global _translate
+    _translate = func
+
+
+def translate(context: str, text: str, **params: object) -> str:
+    out = _translate(context, text)
+    if params:
+        try:
+            return out.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return text.format(**params)
+    return out

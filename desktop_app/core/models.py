@@ -1,0 +1,82 @@
+"""Tables of the foundation: stations, staff accounts, the audit log, shared settings, the work calendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from desktop_app.core.clock import utcnow
+from desktop_app.core.db import AwareDateTime
+
+
+class Station(SQLModel, table=True):
+    __tablename__ = "station"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100)
+    code: str = Field(default="SQK", max_length=10, description="short code used in certificate numbers")
+    sub_district: str = Field(default="", max_length=100)
+    address: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=40)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+
+class StaffUser(SQLModel, table=True):
+    __tablename__ = "staff_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    station_id: int | None = Field(default=None, foreign_key="station.id", index=True)
+    username: str = Field(max_length=50, unique=True)
+    display_name: str = Field(max_length=50)
+    role: str = Field(max_length=20)
+    password_hash: str = Field(max_length=200)
+    active: bool = Field(default=True)
+    failed_attempts: int = Field(default=0)
+    locked_until: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    last_login_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Append-only, hash-chained: each row's hash covers its content and the previous row's hash."""
+
+    __tablename__ = "audit_entry"
+    __table_args__ = (Index("ix_audit_entity", "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime, index=True)
+    actor_id: int | None = Field(default=None)
+    actor_name: str = Field(default="", max_length=50)
+    station_id: int | None = Field(default=None)
+    action: str = Field(max_length=30)
+    entity: str = Field(max_length=50)
+    entity_id: str = Field(default="", max_length=50)
+    before: str | None = Field(default=None, sa_column=Column(Text))
+    after: str | None = Field(default=None, sa_column=Column(Text))
+    prev_hash: str = Field(default="", max_length=64)
+    hash: str = Field(max_length=64)
+
+
+class StationSetting(SQLModel, table=True):
+    """Settings the whole station shares (per-machine ones live in QSettings)."""
+
+    __tablename__ = "station_setting"
+    __table_args__ = (UniqueConstraint("station_id", "key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    station_id: int | None = Field(default=None, foreign_key="station.id")
+    key: str = Field(max_length=80)
+    value: str = Field(default="", sa_column=Column(Text, nullable=False))
+
+
+class CalendarDay(SQLModel, table=True):
+    """A statutory holiday (day off) or an adjusted workday (调休 working weekend day)."""
+
+    __tablename__ = "calendar_day"
+
+    day: date = Field(primary_key=True)
+    kind: str = Field(max_length=10, description="holiday | workday")
+    name: str = Field(default="", max_length=50)
+    source: str = Field(default="chinese_calendar", max_length=30)

@@ -1,0 +1,57 @@
+"""Where things live: resources/ and db/ in a checkout, a wheel or a PyInstaller bundle; the user data dir."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_DIR_NAME = "SmileDesk"
+
+
+def _root() -> Path:
+    # PyInstaller one-folder bundles unpack data next to the executable (sys._MEIPASS).
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parents[2]
+
+
+def resources_dir() -> Path:
+    return _root() / "resources"
+
+
+def db_dir() -> Path:
+    """Alembic migrations and reference data."""
+    return _root() / "db"
+
+
+def fonts_dir() -> Path:
+    return resources_dir() / "fonts"
+
+
+def i18n_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def data_dir() -> Path:
+    """The per-user data directory (database, backups, logs); SMILEDESK_DATA_DIR overrides it."""
+    override = os.environ.get("SMILEDESK_DATA_DIR")
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "smiledesk.sqlite3"
+
+
+def backups_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

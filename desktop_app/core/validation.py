@@ -1,0 +1,246 @@
+"""Input checks shared by every feature: ID numbers, phones, names, free text, dates, money.
+
+Each check returns the cleaned value or raises ValidationError naming the field, what is wrong and
+how to fix it. Full-width digits and letters (１３８…, Ｘ) are folded to ASCII first.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+
+F_ID = QT_TRANSLATE_NOOP("Fields", "ID number")
+F_PHONE = QT_TRANSLATE_NOOP("Fields", "Phone")
+F_NAME = QT_TRANSLATE_NOOP("Fields", "Name")
+
+_NAME_EXTRA = set("·・•．.-' ")
+
+
+def fold(text: str | None) -> str:
+    """NFKC-normalise (full-width → ASCII digits/letters) and strip."""
+    return unicodedata.normalize("NFKC", text or "").strip()
+
+
+def _has_control(text: str) -> bool:
+    return any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co", "Cn") and c not in "\n\t" for c in text)
+
+
+def clean_name(value: str | None, field: str = F_NAME, *, max_len: int = 50, required: bool = True) -> str:
+    """A person's name: letters of any script (rare CJK too: 堃 喆 燊 䶮 𠀾), middle dot, hyphen, space."""
+    name = unicodedata.normalize("NFC", value or "").strip()
+    name = re.sub(r"\s+", " ", name)
+    if not name:
+        if required:
+            raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "is required; type the name as on the ID card."))
+        return ""
+    if len(name) > max_len:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "is too long ({length} characters); at most {max} are allowed."),
+            length=len(name), max=max_len,
+        )
+    for ch in name:
+        cat = unicodedata.category(ch)
+        if not (cat.startswith("L") or cat.startswith("M") or ch in _NAME_EXTRA):
+            raise ValidationError(
+                field,
+                QT_TRANSLATE_NOOP("Errors", "contains “{char}”, which cannot be part of a name; use letters only (· and - are allowed)."),
+                char=ch,
+            )
+    return name
+
+
+def clean_text(
+    value: str | None, field: str, *, max_len: int = 2000, required: bool = False, multiline: bool = True
+) -> str:
+    text = unicodedata.normalize("NFC", value or "").strip()
+    if not multiline:
+        text = re.sub(r"\s+", " ", text)
+    if required and not text:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "is required; it cannot be left blank."))
+    if len(text) > max_len:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "is too long ({length} characters); at most {max} are allowed."),
+            length=len(text), max=max_len,
+        )
+    if _has_control(text):
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "contains invisible control characters; retype it."))
+    return text
+
+
+def clean_id_number(value: str | None, field: str = F_ID, *, required: bool = False) -> str:
+    """An 18-character resident ID with a valid GB 11643 check digit (X upper-case)."""
+    raw = fold(value).replace(" ", "").upper()
+    if not raw:
+        if required:
+            raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "is required."))
+        return ""
+    if len(raw) == 15 and raw.isdigit():
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "is an old 15-digit number; enter the 18-character number from the current ID card."),
+        )
+    if len(raw) != 18:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "must have 18 characters, not {length}; check for missing or extra digits."),
+            length=len(raw),
+        )
+    if not (raw[:17].isdigit() and (raw[17].isdigit() or raw[17] == "X")):
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "must be 17 digits followed by a digit or X."),
+        )
+    from stdnum.cn import ric
+    from stdnum.exceptions import InvalidChecksum
+    from stdnum.exceptions import ValidationError as StdnumError
+
+    try:
+        ric.validate(raw)
+    except InvalidChecksum:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "has a wrong check character (the last one); check every digit against the card."),
+        ) from None
+    except StdnumError:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "contains an impossible birth date or region; check the digits."),
+        ) from None
+    born = id_birth_date(raw)
+    if born > date.today():
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "contains a birth date in the future; check the digits."))
+    return raw
+
+
+def id_birth_date(id_number: str) -> date:
+    return date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
+
+
+def id_gender(id_number: str) -> str:
+    """'M' or 'F' from the 17th digit (odd: male)."""
+    return "M" if int(id_number[16]) % 2 == 1 else "F"
+
+
+def clean_phone(value: str | None, field: str = F_PHONE, *, required: bool = False) -> str:
+    """A mainland mobile (11 digits) or landline (area code + number), stored as digits, e.g. 055162345678."""
+    raw = fold(value)
+    digits = re.sub(r"[\s\-()（）+]", "", raw)
+    if not digits:
+        if required:
+            raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "is required."))
+        return ""
+    if digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    if not digits.isdigit():
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "may contain only digits (and spaces or dashes); “{value}” has other characters."),
+            value=raw[:30],
+        )
+    import phonenumbers
+
+    candidate = digits if digits.startswith("0") or len(digits) == 11 else None
+    ok = False
+    if candidate:
+        try:
+            parsed = phonenumbers.parse(candidate, "CN")
+            ok = phonenumbers.is_valid_number(parsed)
+        except phonenumbers.NumberParseException:
+            ok = False
+    if not ok:
+        raise ValidationError(
+            field,
+            QT_TRANSLATE_NOOP("Errors", "“{value}” is not a valid mainland number; enter 11 digits for a mobile or the area code and number for a landline (e.g. 0551-62345678)."),
+            value=raw[:30],
+        )
+    return digits
+
+
+def clean_date(
+    value: date | str | None,
+    field: str,
+    *,
+    required: bool = False,
+    not_future: bool = False,
+    earliest: date | None = None,
+    today: date | None = None,
+) -> date | None:
+    if value is None or value == "":
+        if required:
+            raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "is required; pick a date."))
+        return None
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, str):
+        text = fold(value).replace("年", "-").replace("月", "-").replace("日", "").replace(".", "-").replace("/", "-")
+        try:
+            parts = [int(p) for p in text.split("-")]
+            value = date(*parts)
+        except (ValueError, TypeError):
+            raise ValidationError(
+                field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date; write it as 2026-03-05."), value=str(value)[:30]
+            ) from None
+    today = today or date.today()
+    if not_future and value > today:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "cannot be in the future ({value})."), value=value.isoformat())
+    if earliest and value < earliest:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "cannot be before {earliest}."), earliest=earliest.isoformat()
+        )
+    return value
+
+
+def clean_fen(value: int | str | None, field: str, *, allow_negative: bool = False, allow_zero: bool = True) -> int:
+    """Money in integer fen; accepts yuan text like "12.50" or "¥3" (two decimals at most)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        fen = value
+    else:
+        text = fold(str(value or "")).replace("¥", "").replace("元", "").replace(",", "")
+        if not re.fullmatch(r"-?\d+(\.\d{1,2})?", text):
+            raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not an amount; write yuan like 12.50."), value=text[:20])
+        sign = -1 if text.startswith("-") else 1
+        whole, _, frac = text.lstrip("-").partition(".")
+        fen = sign * (int(whole) * 100 + int((frac + "00")[:2]))
+    if fen < 0 and not allow_negative:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "cannot be negative."))
+    if fen == 0 and not allow_zero:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "must be more than zero."))
+    return fen
+
+
+def yuan(fen: int) -> str:
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100}.{fen % 100:02d}"
+
+
+# --- masking (PIPL: show only what a role needs) ------------------------------------------------
+
+
+def mask_id_number(id_number: str | None) -> str:
+    if not id_number:
+        return ""
+    if len(id_number) <= 8:
+        return "*" * len(id_number)
+    return id_number[:4] + "*" * (len(id_number) - 8) + id_number[-4:]
+
+
+def mask_phone(phone: str | None) -> str:
+    if not phone:
+        return ""
+    if len(phone) <= 4:
+        return "*" * len(phone)
+    if len(phone) == 11 and phone.startswith("1"):
+        return phone[:3] + "****" + phone[-4:]
+    head = 4 if len(phone) >= 10 else 0
+    return phone[:head] + "*" * (len(phone) - head - 4) + phone[-4:]
+
+
+def mask_name(name: str | None) -> str:
+    """张*明 style masking for public screens (kiosk, smile wall)."""
+    if not name:
+        return ""
+    if len(name) == 1:
+        return name
+    if len(name) == 2:
+        return name[0] + "*"
+    return name[0] + "*" * (len(name) - 2) + name[-1]

@@ -1,0 +1,58 @@
+"""Which features this build has, in navigation order, found by the modules each one provides.
+
+A feature ``key`` is a package ``desktop_app/<key>/`` that may provide, each optional:
+  models.py     SQLModel tables (imported before migrations and metadata comparisons)
+  reference.py  ``ensure(session)`` — reference data every database needs (idempotent)
+  demo.py       ``generate(engine, *, scale, seed, progress)`` — demo records for ``smiledesk demo``
+  feature.py    ``FEATURE`` — its page for the main window (Qt; imported only by app.py)
+Nothing that is not built is shown: a feature without feature.py has no page.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from types import ModuleType
+
+FEATURE_KEYS = ("dashboard", "residents", "desk", "rosters", "meals", "passports", "certificates", "reports", "admin")
+
+
+def _module(key: str, name: str) -> ModuleType | None:
+    full = f"desktop_app.{key}.{name}"
+    try:
+        spec = importlib.util.find_spec(full)
+    except ModuleNotFoundError:
+        return None
+    if spec is None:
+        return None
+    return importlib.import_module(full)
+
+
+def modules(name: str) -> list[ModuleType]:
+    return [m for key in FEATURE_KEYS if (m := _module(key, name)) is not None]
+
+
+def import_all_models() -> None:
+    import desktop_app.core.models  # noqa: F401
+
+    modules("models")
+
+
+def ensure_reference_data(session) -> None:
+    from desktop_app.core import reference
+
+    reference.ensure_reference_data(session)
+    for mod in modules("reference"):
+        mod.ensure(session)
+
+
+def open_app_database(url: str | None = None):
+    """The engine for ``url`` with every feature's tables migrated and reference data present."""
+    from desktop_app.core.db import open_database, session_scope
+
+    import_all_models()
+    engine = open_database(url, run_migrations=True)
+    with session_scope(engine) as s:
+        for mod in modules("reference"):
+            mod.ensure(s)
+    return engine

@@ -1,0 +1,1 @@
+"""Shared Qt pieces: main window, background operations, lazy tables, messages, styles."""

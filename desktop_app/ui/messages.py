@@ -1,0 +1,55 @@
+"""Message boxes that tests can drive (after qutebrowser's msgbox): non-blocking, returned to the caller.
+
+``show_error`` turns a SmileDeskError into its translated, specific message; anything else is a bug:
+it is logged with its traceback and the user sees where the log file is.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.core.errors import SmileDeskError
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("messageBox")
+    box.setTextInteractionFlags(box.textInteractionFlags())
+    box.open()  # window-modal, returns at once; tests wait for box.finished
+    return box
+
+
+def error_text(exc: BaseException) -> str:
+    if isinstance(exc, SmileDeskError):
+        return exc.text()
+    return tr("Something unexpected went wrong: {error}. The details were written to the log file.").format(
+        error=type(exc).__name__
+    )
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    if not isinstance(exc, SmileDeskError):
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return message_box(parent, QMessageBox.Icon.Warning, tr("Not saved") if isinstance(exc, SmileDeskError) else tr("Error"), error_text(exc))
+
+
+def show_info(parent: QWidget | None, text: str, title: str = "") -> QMessageBox:
+    return message_box(parent, QMessageBox.Icon.Information, title or tr("SmileDesk"), text)
+
+
+class Confirm:
+    """A yes/no question. Tests monkeypatch ``Confirm.ask`` (pytest-qt's dialog note)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, text: str, title: str = "") -> bool:
+        answer = QMessageBox.question(parent, title or tr("Please confirm"), text)
+        return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,111 @@
+"""Test fixtures: offscreen Qt, a fresh migrated SQLite database per test, signed-in actors of each role."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+os.environ.setdefault("SMILEDESK_DATA_DIR", tempfile.mkdtemp(prefix="smiledesk-test-data-"))
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("smiledesk", deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+settings.load_profile("smiledesk")
+
+_TEMPLATE: Path | None = None
+
+
+def _template_db() -> Path:
+    """Migrate once per session, copy the file for each test (migrating per test costs ~0.2 s)."""
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        from desktop_app.features import open_app_database
+
+        folder = Path(tempfile.mkdtemp(prefix="smiledesk-template-"))
+        path = folder / "template.sqlite3"
+        engine = open_app_database(f"sqlite:///{path}")
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        _TEMPLATE = path
+    return _TEMPLATE
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    path = tmp_path / "smiledesk.sqlite3"
+    shutil.copy(_template_db(), path)
+    return path
+
+
+@pytest.fixture
+def engine(db_path):
+    from desktop_app.core.db import make_engine
+
+    eng = make_engine(f"sqlite:///{db_path}")
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def admin(engine):
+    """The station's administrator (first-run set-up done)."""
+    from desktop_app.core import auth
+    from desktop_app.core.db import session_scope
+
+    with session_scope(engine) as s:
+        return auth.create_first_admin(
+            s, station_name="逍遥津社区党群服务中心", username="admin", display_name="王主任", password="admin-pass-1"
+        )
+
+
+@pytest.fixture
+def make_actor(engine, admin):
+    """make_actor("front_desk") → an Actor of that role in the admin's station."""
+    from desktop_app.core import auth
+    from desktop_app.core.db import session_scope
+
+    made = {}
+
+    def make(role: str):
+        if role == "admin":
+            return admin
+        if role not in made:
+            with session_scope(engine) as s:
+                user = auth.create_staff(
+                    s, actor=admin, username=f"{role}1", display_name=f"{role} user", role=role, password="pass-word-1"
+                )
+                made[role] = auth.Actor.from_user(user)
+        return made[role]
+
+    return make
+
+
+@pytest.fixture
+def ctx(engine, admin, tmp_path):
+    """An AppContext for pages, signed in as the administrator."""
+    from PySide6.QtCore import QSettings
+
+    from desktop_app.ui.context import AppContext
+
+    settings_file = tmp_path / "settings.ini"
+    qsettings = QSettings(str(settings_file), QSettings.Format.IniFormat)
+    return AppContext(engine=engine, actor=admin, settings=qsettings, station_name="逍遥津社区党群服务中心")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fonts():
+    """Register the bundled CJK font with Qt once a QApplication exists (pytest-qt's qapp)."""
+    yield
+
+
+@pytest.fixture
+def app_fonts(qapp):
+    from desktop_app.ui.fonts import install_fonts
+
+    install_fonts(qapp)
+    return qapp
