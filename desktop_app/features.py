@@ -17,7 +17,20 @@ from types import ModuleType
 FEATURE_KEYS = ("dashboard", "residents", "desk", "rosters", "meals", "passports", "certificates", "reports", "admin")
 
 
+def enabled_keys() -> tuple[str, ...]:
+    """All features, or only those named in SMILEDESK_FEATURES (comma-separated; for development)."""
+    import os
+
+    only = os.environ.get("SMILEDESK_FEATURES", "").strip()
+    if not only:
+        return FEATURE_KEYS
+    wanted = {k.strip() for k in only.split(",")}
+    return tuple(k for k in FEATURE_KEYS if k in wanted)
+
+
 def _module(key: str, name: str) -> ModuleType | None:
+    if key not in enabled_keys():
+        return None
     full = f"desktop_app.{key}.{name}"
     try:
         spec = importlib.util.find_spec(full)

@@ -107,5 +107,5 @@ def _fonts():
 def app_fonts(qapp):
     from desktop_app.ui.fonts import install_fonts
 
-    install_fonts(qapp)
+    install_fonts(qapp, fallbacks=True)
     return qapp

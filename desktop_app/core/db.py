@@ -127,10 +127,9 @@ def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
     with Session(bind, expire_on_commit=False) as session:
         try:
             yield session
-            if write:
-                session.commit()
-            else:
-                session.rollback()
+            # A read scope commits too: nothing was written, and unlike rollback, commit with
+            # expire_on_commit=False leaves loaded objects usable after the scope.
+            session.commit()
         except OperationalError as exc:
             session.rollback()
             raise storage_error(exc) from exc

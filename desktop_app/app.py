@@ -1,0 +1,269 @@
+"""Composition root: QApplication, settings, translators, fonts, database, sign-in, main window.
+
+The only module that knows every part: it discovers the features (desktop_app/features.py), wires
+the hooks features offer each other (ctx.hooks) and passes the engine and the signed-in user down.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop_app import APP_NAME, features
+from desktop_app.core import auth
+from desktop_app.core.db import session_scope, url_for
+from desktop_app.core.errors import SmileDeskError
+from desktop_app.ui import translation
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.fonts import install_fallback_fonts, install_fonts
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName("SmileDesk 微笑驿站")
+    install_fonts(app)
+    return app
+
+
+def machine_settings() -> QSettings:
+    path = os.environ.get("SMILEDESK_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    from desktop_app.core import paths
+
+    return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def load_features():
+    return [mod.FEATURE for mod in features.modules("feature")]
+
+
+def make_hooks() -> dict:
+    """Services features offer to pages of features that may not import them."""
+    hooks: dict = {}
+    passports = features._module("passports", "service")
+    if passports is not None and hasattr(passports, "resolve_code"):
+        hooks["resolve_code"] = passports.resolve_code
+    rosters = features._module("rosters", "service")
+    if rosters is not None and hasattr(rosters, "service_record_contents"):
+        def service_record_sources(s, actor, start, end, min_hours):
+            return rosters.service_record_contents(s, actor=actor, start=start, end=end, min_hours=min_hours)
+
+        hooks["service_record_sources"] = service_record_sources
+    certificates = features._module("certificates", "service")
+    if certificates is not None and hasattr(certificates, "verify_payload"):
+        hooks["verify_certificate"] = certificates.verify_payload
+    return hooks
+
+
+def station_name(engine) -> str:
+    with session_scope(engine, write=False) as s:
+        station = auth.first_station(s)
+        return station.name if station else ""
+
+
+def build_main_window(engine, actor, settings):
+    from desktop_app.ui.main_window import MainWindow
+
+    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine), hooks=make_hooks())
+    return MainWindow(ctx, load_features())
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+        return w, h
+    except ValueError:
+        return 1366, 800
+
+
+def screenshot(args, engine, settings) -> int:
+    """Render a page offscreen and save it as PNG (signed in as the first administrator)."""
+    from sqlmodel import select
+
+    from desktop_app.core.models import StaffUser
+    from desktop_app.ui.login import LoginDialog, SetupDialog
+
+    app = QApplication.instance()
+    width, height = _parse_size(args.size)
+    with session_scope(engine, write=False) as s:
+        needs = auth.needs_setup(s)
+        user = s.exec(select(StaffUser).where(StaffUser.role == "admin").order_by(StaffUser.id)).first()
+    if args.page == "setup" or needs:
+        widget = SetupDialog(engine)
+    elif args.page == "login":
+        widget = LoginDialog(engine, station_name(engine), "admin")
+    elif args.page in ("kiosk", "wall") and features._module("passports", "feature") is not None:
+        widget = _special_window(args.page, engine, settings)
+    else:
+        widget = build_main_window(engine, auth.Actor.from_user(user), settings)
+        if args.page:
+            if widget.show_page(args.page) is None:
+                print(f"unknown page {args.page!r}; pages: {', '.join(widget.page_keys())}", file=sys.stderr)
+                return 2
+    install_fallback_fonts(app)
+    widget.resize(width, height)
+    widget.show()
+    for _ in range(5):
+        app.processEvents()
+    QTimer.singleShot(300, app.quit)
+    app.exec()
+    ok = widget.grab().save(args.screenshot)
+    print(args.screenshot if ok else "could not write the screenshot", file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
+
+
+def _special_window(kind: str, engine, settings):
+    """The kiosk or the smile wall, signed in with the kiosk account."""
+    with session_scope(engine) as s:
+        actor = auth.kiosk_actor(s)
+    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine), hooks=make_hooks())
+    if kind == "kiosk":
+        from desktop_app.passports import kiosk, service
+
+        def staff_pin_check(pin: str) -> bool:
+            with session_scope(engine) as s:
+                return bool(service.verify_staff_pin(s, pin))
+
+        return kiosk.KioskWindow(ctx, staff_pin_check)
+    from desktop_app.passports import wall
+
+    return wall.SmileWall(ctx)
+
+
+class Session:
+    """One signed-in run of the main window: sign-in, idle lock, sign-out, language change."""
+
+    def __init__(self, app: QApplication, engine, settings: QSettings) -> None:
+        self.app, self.engine, self.settings = app, engine, settings
+        self.window = None
+        self.actor: auth.Actor | None = None
+        from desktop_app.ui.idle import IdleWatcher
+        from desktop_app.ui.settings_dialog import idle_minutes
+
+        self.idle = IdleWatcher(app, idle_minutes(settings))
+        self.idle.idle.connect(self.lock)
+
+    def sign_in(self, username: str = "", locked: bool = False) -> bool:
+        from desktop_app.ui.login import LoginDialog
+
+        dialog = LoginDialog(self.engine, station_name(self.engine), username, parent=self.window, locked=locked)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self.actor = dialog.actor
+        return True
+
+    def open_window(self) -> None:
+        self.window = build_main_window(self.engine, self.actor, self.settings)
+        self.window.sign_out_requested.connect(self.sign_out)
+        self.window.lock_requested.connect(self.lock)
+        self.window.settings_requested.connect(self.open_settings)
+        self.window.password_requested.connect(self.change_password)
+        self.window.show()
+
+    def lock(self) -> None:
+        if self.window is None or not self.window.isVisible() or getattr(self, "_locking", False):
+            return
+        self._locking = True
+        try:
+            self.window.hide()
+            username = self.actor.username if self.actor else ""
+            if self.sign_in(username, locked=True):
+                if self.actor and self.actor.username == username:
+                    self.window.show()
+                else:
+                    self.window.close()
+                    self.open_window()
+            else:
+                self.window.close()
+                self.app.quit()
+        finally:
+            self._locking = False
+
+    def sign_out(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window = None
+        if self.sign_in():
+            self.open_window()
+        else:
+            self.app.quit()
+
+    def open_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog, idle_minutes
+
+        before = self.settings.value("ui/language", "")
+        if SettingsDialog(self.settings, self.window).exec() == QDialog.DialogCode.Accepted:
+            self.idle.set_minutes(idle_minutes(self.settings))
+            if self.settings.value("ui/language", "") != before:
+                translation.install(self.app, self.settings.value("ui/language", "") or None)
+                self.window.close()
+                self.open_window()
+
+    def change_password(self) -> None:
+        from desktop_app.ui.password_dialog import PasswordDialog
+
+        PasswordDialog(self.engine, self.actor, self.window).exec()
+
+
+def run_gui(args) -> int:
+    from desktop_app.ui.login import SetupDialog
+
+    if args.screenshot:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application()
+    settings = machine_settings()
+    translation.install(app, args.lang or settings.value("ui/language", "") or None)
+    try:
+        engine = features.open_app_database(url_for(args.db))
+    except SmileDeskError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.text())
+        return 1
+    if args.screenshot:
+        return screenshot(args, engine, settings)
+    if args.kiosk or args.wall:
+        window = _special_window("kiosk" if args.kiosk else "wall", engine, settings)
+        window.showFullScreen()
+        return app.exec()
+    with session_scope(engine, write=False) as s:
+        first_start = auth.needs_setup(s)
+    session = Session(app, engine, settings)
+    if first_start:
+        setup = SetupDialog(engine)
+        if setup.exec() != QDialog.DialogCode.Accepted or setup.actor is None:
+            return 0
+        session.actor = setup.actor
+        if setup.demo.isChecked():
+            _load_demo(engine)
+    elif not session.sign_in():
+        return 0
+    session.open_window()
+    QTimer.singleShot(0, lambda: install_fallback_fonts(app))
+    return app.exec()
+
+
+def _load_demo(engine) -> None:
+    """Demo data on first start, with a progress dialog (runs on a worker thread)."""
+    from PySide6.QtCore import QEventLoop
+
+    from desktop_app.ui.ops import run_op
+
+    def work(progress):
+        for key in features.FEATURE_KEYS:
+            mod = features._module(key, "demo")
+            if mod is not None:
+                mod.generate(engine, scale="small", seed=20261122, progress=progress)
+
+    loop = QEventLoop()
+    handle = run_op(None, work, title=QApplication.translate("App", "Loading demo data…"), show_after_ms=0)
+    handle.done.connect(loop.quit)
+    if not handle.finished:
+        loop.exec()

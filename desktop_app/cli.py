@@ -1,0 +1,141 @@
+"""The one entry point: the GUI by default; subcommands for demo data, checks and feature tools.
+
+    smiledesk [--db PATH|URL] [--lang zh_CN|en]                  open the app
+    smiledesk --screenshot FILE [--page NAME] [--size 1280x800]   render a page offscreen and exit
+    smiledesk --kiosk | --wall                                    the station kiosk / the smile wall
+    smiledesk demo --scale small|large [--seed N]                 add demo data
+    smiledesk check                                               integrity check + audit chain
+    smiledesk migrate                                             bring the schema up to date
+Feature packages add their own subcommands (desktop_app/<key>/cli.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop_app import __version__
+
+
+def _db_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    kwargs = {"default": argparse.SUPPRESS} if suppress else {"default": None}
+    parser.add_argument(
+        "--db", metavar="PATH|URL", help="SQLite file or database URL (default: the user data dir; "
+        "SMILEDESK_DATABASE_URL overrides)", **kwargs,
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="smiledesk", description="SmileDesk (微笑驿站) community service station desk")
+    p.add_argument("--version", action="version", version=f"SmileDesk {__version__}")
+    _db_option(p, suppress=False)
+    p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: settings, then system)")
+    p.add_argument("--screenshot", metavar="FILE", help="render the main window offscreen to a PNG and exit")
+    p.add_argument("--page", metavar="NAME", default="", help="page to show with --screenshot (residents, desk, ...)")
+    p.add_argument("--size", default="1366x800", help="window size for --screenshot, e.g. 1280x800")
+    p.add_argument("--kiosk", action="store_true", help="full-screen self-service kiosk")
+    p.add_argument("--wall", action="store_true", help="full-screen smile wall for the lobby screen")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="add realistic synthetic demo data (fixed seed)")
+    _db_option(demo, suppress=True)
+    demo.add_argument("--scale", choices=["small", "large"], default="small")
+    demo.add_argument("--seed", type=int, default=20261122)
+    demo.add_argument("--only", nargs="*", help="only these features (e.g. residents desk)")
+    demo.set_defaults(func=cmd_demo)
+
+    check = sub.add_parser("check", help="check database integrity and the audit chain; non-zero exit on a problem")
+    _db_option(check, suppress=True)
+    check.set_defaults(func=cmd_check)
+
+    mig = sub.add_parser("migrate", help="apply pending migrations (a backup is made first)")
+    _db_option(mig, suppress=True)
+    mig.set_defaults(func=cmd_migrate)
+
+    from desktop_app import features
+
+    for mod in features.modules("cli"):
+        mod.register(sub)
+    return p
+
+
+def cmd_demo(args) -> int:
+    from desktop_app import features
+    from desktop_app.core.db import url_for
+    from desktop_app.core.progress import terminal_progress
+
+    engine = features.open_app_database(url_for(args.db))
+    from desktop_app.core import auth
+    from desktop_app.core.db import session_scope
+
+    with session_scope(engine) as s:
+        if auth.needs_setup(s):
+            print("No administrator yet: creating station 逍遥津社区党群服务中心 with user 'admin', password 'admin12345'"
+                  " — change it after the first sign-in.")
+            auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="管理员",
+                                    password="admin12345", station_code="SQK")
+    for key in features.FEATURE_KEYS:
+        if args.only and key not in args.only:
+            continue
+        mod = features._module(key, "demo")
+        if mod is None:
+            continue
+        mod.generate(engine, scale=args.scale, seed=args.seed, progress=terminal_progress(f"{key:<13}"))
+    print(f"demo data ({args.scale}) written to {engine.url.render_as_string(hide_password=True)}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from desktop_app.core import audit
+    from desktop_app.core.db import is_sqlite, make_engine, pending_migrations, session_scope, url_for
+    from desktop_app.features import import_all_models
+
+    import_all_models()
+    engine = make_engine(url_for(args.db))
+    problems: list[str] = []
+    if is_sqlite(engine):
+        try:
+            with engine.connect() as conn:
+                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+        except Exception as exc:  # a file that is not a database at all
+            rows = [f"cannot read the database: {exc}"]
+        if rows != ["ok"]:
+            problems.extend(f"integrity: {r}" for r in rows)
+    if not problems:
+        try:
+            if pending_migrations(engine):
+                problems.append("schema: migrations are pending (run `smiledesk migrate`)")
+            with session_scope(engine, write=False) as s:
+                problems.extend(audit.verify_chain(s))
+        except Exception as exc:
+            problems.append(f"cannot check: {exc}")
+    if problems:
+        print("PROBLEMS FOUND:")
+        for p in problems:
+            print("  -", p)
+        return 1
+    print("ok: database integrity and audit chain verified")
+    return 0
+
+
+def cmd_migrate(args) -> int:
+    from desktop_app.core.db import make_engine, migrate, url_for
+    from desktop_app.features import import_all_models
+
+    import_all_models()
+    backup = migrate(make_engine(url_for(args.db)))
+    print("schema up to date" + (f"; backup before migrating: {backup}" if backup else ""))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "func", None) is not None:
+        return int(args.func(args) or 0)
+    from desktop_app.app import run_gui
+
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,166 @@
+"""Residents page: one search box (results as you type), filters, a lazy table, add/edit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.db import session_scope
+from desktop_app.residents import service
+from desktop_app.residents.dialogs import ResidentDialog
+from desktop_app.residents.models import TAGS
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.lazy_model import Column, KeysetTableModel
+from desktop_app.ui.search_box import SearchBox
+
+
+def tag_text(tags: tuple[str, ...]) -> str:
+    return "、".join(QCoreApplication.translate("Tags", service.TAG_LABELS[t]) for t in tags)
+
+
+class ResidentsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.query = ""
+        self.search = SearchBox(self, self.tr("Search: name, pinyin or initials (zxm), 4+ phone digits, ID tail"))
+        self.search.setObjectName("residentSearch")
+        self.search.setMinimumHeight(34)
+        self.tag = QComboBox()
+        self.tag.setObjectName("tagFilter")
+        self.tag.addItem(self.tr("All tags"), "")
+        for key in ("elderly_60", "elderly_80", *TAGS):
+            self.tag.addItem(QCoreApplication.translate("Tags", service.TAG_LABELS[key]), key)
+        self.grid = QComboBox()
+        self.grid.setObjectName("gridFilter")
+        self.compound = QComboBox()
+        self.compound.setObjectName("compoundFilter")
+        self.add_button = QPushButton(self.tr("Add resident"))
+        self.add_button.setObjectName("addResident")
+        self.add_button.setVisible(ctx.can(service.EDIT_RESIDENTS))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        top = QHBoxLayout()
+        top.addWidget(self.search, 3)
+        top.addWidget(self.tag)
+        top.addWidget(self.grid)
+        top.addWidget(self.compound)
+        top.addWidget(self.add_button)
+        today = date.today()
+        columns = [
+            Column(self.tr("Name"), lambda r: r.name),
+            Column(self.tr("Gender"), lambda r: {"M": self.tr("M"), "F": self.tr("F")}.get(r.gender, "")),
+            Column(self.tr("Age"), lambda r: r.age, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            Column(self.tr("ID number"), lambda r: r.id_masked),
+            Column(self.tr("Phone"), lambda r: r.phone_masked),
+            Column(self.tr("Address"), lambda r: r.address),
+            Column(self.tr("Grid"), lambda r: r.grid),
+            Column(self.tr("Tags"), lambda r: tag_text(r.tags)),
+        ]
+        self._today = today
+        self.model = KeysetTableModel(columns, self._fetch, lambda r: (r.sort_key, r.id), self)
+        self.table = QTableView()
+        self.table.setObjectName("residentsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in enumerate((110, 50, 50, 170, 120, 220, 90)):
+            self.table.setColumnWidth(col, width)
+        self.table.doubleClicked.connect(lambda idx: self.edit(self.model.row(idx).id))
+        self.table.activated.connect(lambda idx: self.edit(self.model.row(idx).id))
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.count_label)
+        self.search.query_changed.connect(self._on_query)
+        self.search.returnPressed.connect(self.search.flush)
+        self.tag.currentIndexChanged.connect(lambda _i: self.reload())
+        self.grid.currentIndexChanged.connect(lambda _i: self.reload())
+        self.compound.currentIndexChanged.connect(lambda _i: self.reload())
+        self.add_button.clicked.connect(self.add)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.add)
+        QShortcut(QKeySequence("Ctrl+F"), self, activated=self.search.setFocus)
+        self._fill_choices()
+        self.reload()
+        self.search.setFocus()
+
+    # --- data ---------------------------------------------------------------------------------
+    def _filter(self) -> service.ResidentFilter:
+        return service.ResidentFilter(
+            tag=self.tag.currentData() or "", grid=self.grid.currentData() or "", compound=self.compound.currentData() or ""
+        )
+
+    def _fetch(self, after, limit):
+        with session_scope(self.ctx.engine, write=False) as s:
+            if self.query.strip():
+                if after is not None:
+                    return []  # search results come as one ranked page
+                return service.search(s, actor=self.ctx.actor, q=self.query, limit=100, today=self._today)
+            return service.list_page(s, actor=self.ctx.actor, after=after, limit=limit, flt=self._filter(), today=self._today)
+
+    def _fill_choices(self) -> None:
+        with session_scope(self.ctx.engine, write=False) as s:
+            choices = service.filter_choices(s, actor=self.ctx.actor)
+        for combo, key, label in ((self.grid, "grid", self.tr("All grids")), (self.compound, "compound", self.tr("All compounds"))):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(label, "")
+            for value in choices[key]:
+                combo.addItem(value, value)
+            if current:
+                combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _on_query(self, text: str) -> None:
+        self.query = text
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.reload()
+        if self.query.strip():
+            self.count_label.setText(self.tr("{n} found for “{q}” (best matches first)").format(n=self.model.rowCount(), q=self.query))
+        else:
+            with session_scope(self.ctx.engine, write=False) as s:
+                total = service.count(s, actor=self.ctx.actor, flt=self._filter(), today=self._today)
+            self.count_label.setText(self.tr("{n} residents").format(n=total))
+
+    def refresh(self) -> None:
+        self._fill_choices()
+        self.reload()
+
+    # --- actions ------------------------------------------------------------------------------
+    def add(self) -> ResidentDialog | None:
+        if not self.ctx.can(service.EDIT_RESIDENTS):
+            return None
+        return self._open_dialog(None)
+
+    def edit(self, resident_id: int) -> ResidentDialog:
+        return self._open_dialog(resident_id)
+
+    def _open_dialog(self, resident_id: int | None) -> ResidentDialog:
+        dialog = ResidentDialog(self.ctx, resident_id, self)
+        dialog.open_existing.connect(self.edit)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        self.dialog = dialog
+        return dialog

@@ -1,0 +1,177 @@
+"""The main window: navigation on the left, one page per feature, menus from the action registry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.core.auth import ROLE_LABELS
+from desktop_app.ui.actions import Action
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.feature import Feature
+
+
+def tr_nav(text: str) -> str:
+    return QCoreApplication.translate("Navigation", text)
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    lock_requested = Signal()
+    settings_requested = Signal()
+    password_requested = Signal()
+
+    def __init__(self, ctx: AppContext, features: list[Feature], parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.ctx.navigate = self.show_page
+        self.features = [f for f in features if ctx.can(f.permission)]
+        self.pages: dict[str, QWidget] = {}
+        self.actions: dict[Action, QAction] = {}
+        self.setWindowTitle(self.tr("SmileDesk 微笑驿站 — {station}").format(station=ctx.station_name))
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet(
+            "QListWidget#navigation { font-size: 13pt; background: #fdf6ec; border: none; }"
+            "QListWidget#navigation::item { padding: 10px 14px; }"
+            "QListWidget#navigation::item:selected { background: #e8553e; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        for feature in self.features:
+            item = QListWidgetItem(tr_nav(feature.title))
+            item.setData(Qt.ItemDataRole.UserRole, feature.key)
+            if feature.shortcut:
+                item.setToolTip(feature.shortcut)
+            self.nav.addItem(item)
+            holder = QWidget()  # replaced by the real page on first visit (fast start-up)
+            holder.setObjectName(f"placeholder-{feature.key}")
+            self.stack.addWidget(holder)
+        self.nav.currentRowChanged.connect(self._on_nav)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self._build_menus()
+        role = QCoreApplication.translate("Roles", ROLE_LABELS.get(ctx.actor.role, ctx.actor.role))
+        self.user_label = QLabel(f"{ctx.actor.display_name} ({role})")
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
+        self.statusBar().showMessage(ctx.station_name)
+        self._restore_geometry()
+        if self.features:
+            self.nav.setCurrentRow(0)
+
+    # --- navigation -------------------------------------------------------------------------
+    def _on_nav(self, row: int) -> None:
+        if row < 0:
+            return
+        feature = self.features[row]
+        if feature.key not in self.pages:
+            page = feature.factory(self.ctx)
+            page.setObjectName(f"page-{feature.key}")
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[feature.key] = page
+        self.stack.setCurrentIndex(row)
+        page = self.pages[feature.key]
+        refresh: Callable | None = getattr(page, "refresh", None)
+        if callable(refresh) and getattr(page, "_shown_once", False):
+            refresh()
+        page._shown_once = True  # type: ignore[attr-defined]
+
+    def show_page(self, key: str) -> QWidget | None:
+        for row, feature in enumerate(self.features):
+            if feature.key == key:
+                self.nav.setCurrentRow(row)
+                self._on_nav(row)
+                return self.pages.get(key)
+        return None
+
+    def page_keys(self) -> list[str]:
+        return [f.key for f in self.features]
+
+    # --- menus ------------------------------------------------------------------------------
+    def _action(self, action: Action, slot: Callable[[], None]) -> QAction:
+        qa = QAction(QCoreApplication.translate("Actions", action.text), self)
+        if action.shortcut:
+            qa.setShortcut(QKeySequence(action.shortcut))
+        qa.triggered.connect(slot)
+        qa.setObjectName(action.name)
+        self.actions[action] = qa
+        return qa
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self._action(Action.SETTINGS, self.settings_requested.emit))
+        file_menu.addAction(self._action(Action.CHANGE_PASSWORD, self.password_requested.emit))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(Action.LOCK, self.lock_requested.emit))
+        file_menu.addAction(self._action(Action.SIGN_OUT, self.sign_out_requested.emit))
+        file_menu.addAction(self._action(Action.QUIT, self.close))
+        go = bar.addMenu(self.tr("&Go"))
+        for row, feature in enumerate(self.features):
+            qa = QAction(tr_nav(feature.title), self)
+            if feature.shortcut:
+                qa.setShortcut(QKeySequence(feature.shortcut))
+            qa.setObjectName(f"go-{feature.key}")
+            qa.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
+            go.addAction(qa)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self._action(Action.SHORTCUTS, self.show_shortcuts))
+        help_menu.addAction(self._action(Action.ABOUT, self.show_about))
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        rows = [(QCoreApplication.translate("Actions", a.text), a.shortcut) for a in Action if a.shortcut]
+        rows += [(tr_nav(f.title), f.shortcut) for f in self.features if f.shortcut]
+        return rows
+
+    def show_shortcuts(self) -> QMessageBox:
+        text = "\n".join(f"{keys:<16} {name}" for name, keys in self.shortcut_rows())
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text, parent=self)
+        box.setStyleSheet("QLabel { font-family: monospace; }")
+        box.open()
+        return box
+
+    def show_about(self) -> QMessageBox:
+        text = self.tr(
+            "SmileDesk {version}\nDesk software for community service stations.\n\n"
+            "Font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).\n"
+            "Qt for Python (LGPLv3), SQLModel/SQLAlchemy (MIT), ReportLab (BSD), OR-Tools (Apache 2.0),\n"
+            "pypinyin (MIT), segno (BSD), python-stdnum (LGPL), phonenumbers (Apache 2.0)."
+        ).format(version=__version__)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About SmileDesk"), text, parent=self)
+        box.open()
+        return box
+
+    # --- geometry ---------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.value("main_window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and geometry:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.ctx.settings.setValue("main_window/geometry", self.saveGeometry())
+        self.ctx.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,497 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name />
+    <message>
+        <source>Something unexpected went wrong: {error}. The details were written to the log file.</source>
+        <translation>出现意外错误：{error}。详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>SmileDesk</source>
+        <translation>微笑驿站</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Lock screen</source>
+        <translation>锁定屏幕</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About SmileDesk</source>
+        <translation>关于微笑驿站</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>正在载入演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>must be at least {n} characters long.</source>
+        <translation>至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>use 1–50 characters without spaces.</source>
+        <translation>请使用 1–50 个字符，不能含空格。</translation>
+    </message>
+    <message>
+        <source>This database already has an administrator; sign in instead.</source>
+        <translation>该数据库已有管理员账号，请直接登录。</translation>
+    </message>
+    <message>
+        <source>enter the station's name (1–100 characters).</source>
+        <translation>请填写驿站名称（1–100 个字）。</translation>
+    </message>
+    <message>
+        <source>use 1–10 letters or digits, e.g. SQK.</source>
+        <translation>请使用 1–10 位字母或数字，例如 SQK。</translation>
+    </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked for {minutes} more minute(s).</source>
+        <translation>密码错误次数过多：该账号已锁定，请 {minutes} 分钟后再试。</translation>
+    </message>
+    <message>
+        <source>choose one of the listed roles.</source>
+        <translation>请从列表中选择一个角色。</translation>
+    </message>
+    <message>
+        <source>The user name {name} is taken; choose another.</source>
+        <translation>用户名 {name} 已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>That account no longer exists.</source>
+        <translation>该账号已不存在。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>不能停用自己正在使用的账号。</translation>
+    </message>
+    <message>
+        <source>is not correct.</source>
+        <translation>不正确。</translation>
+    </message>
+    <message>
+        <source>The database is busy in another window or computer; try again in a moment.</source>
+        <translation>数据库正被其他窗口或电脑使用，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>磁盘已满，本次内容未保存。请清理磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database folder is read-only; nothing was saved. Check the folder's permissions.</source>
+        <translation>数据库所在文件夹为只读，本次内容未保存。请检查文件夹权限。</translation>
+    </message>
+    <message>
+        <source>The database file is damaged. Restore the newest backup.</source>
+        <translation>数据库文件已损坏，请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {detail}</source>
+        <translation>数据库拒绝了本次修改：{detail}</translation>
+    </message>
+    <message>
+        <source>：</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>Your role ({role}) may not {action}. Ask an administrator.</source>
+        <translation>您的角色（{role}）无权{action}，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>is required; type the name as on the ID card.</source>
+        <translation>为必填项，请按身份证上的姓名填写。</translation>
+    </message>
+    <message>
+        <source>is too long ({length} characters); at most {max} are allowed.</source>
+        <translation>太长了（{length} 个字），最多 {max} 个字。</translation>
+    </message>
+    <message>
+        <source>contains “{char}”, which cannot be part of a name; use letters only (· and - are allowed).</source>
+        <translation>含有“{char}”，姓名中不能有这个字符；只能填写文字（可用 · 和 -）。</translation>
+    </message>
+    <message>
+        <source>is required; it cannot be left blank.</source>
+        <translation>为必填项，不能为空。</translation>
+    </message>
+    <message>
+        <source>contains invisible control characters; retype it.</source>
+        <translation>含有不可见的控制字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>is required.</source>
+        <translation>为必填项。</translation>
+    </message>
+    <message>
+        <source>is an old 15-digit number; enter the 18-character number from the current ID card.</source>
+        <translation>是旧的 15 位号码，请填写现行身份证上的 18 位号码。</translation>
+    </message>
+    <message>
+        <source>must have 18 characters, not {length}; check for missing or extra digits.</source>
+        <translation>应为 18 位，现在是 {length} 位；请检查是否漏填或多填。</translation>
+    </message>
+    <message>
+        <source>must be 17 digits followed by a digit or X.</source>
+        <translation>应为 17 位数字加最后一位数字或 X。</translation>
+    </message>
+    <message>
+        <source>has a wrong check character (the last one); check every digit against the card.</source>
+        <translation>校验位（最后一位）不正确，请对照证件逐位核对。</translation>
+    </message>
+    <message>
+        <source>contains an impossible birth date or region; check the digits.</source>
+        <translation>其中的出生日期或地区码不存在，请核对号码。</translation>
+    </message>
+    <message>
+        <source>contains a birth date in the future; check the digits.</source>
+        <translation>其中的出生日期晚于今天，请核对号码。</translation>
+    </message>
+    <message>
+        <source>may contain only digits (and spaces or dashes); “{value}” has other characters.</source>
+        <translation>只能包含数字（可有空格或横线），“{value}”含有其他字符。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a valid mainland number; enter 11 digits for a mobile or the area code and number for a landline (e.g. 0551-62345678).</source>
+        <translation>“{value}”不是有效的大陆号码；手机请填 11 位，座机请填区号加号码（如 0551-62345678）。</translation>
+    </message>
+    <message>
+        <source>is required; pick a date.</source>
+        <translation>为必填项，请选择日期。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a date; write it as 2026-03-05.</source>
+        <translation>“{value}”不是日期，请按 2026-03-05 的格式填写。</translation>
+    </message>
+    <message>
+        <source>cannot be in the future ({value}).</source>
+        <translation>不能晚于今天（{value}）。</translation>
+    </message>
+    <message>
+        <source>cannot be before {earliest}.</source>
+        <translation>不能早于 {earliest}。</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an amount; write yuan like 12.50.</source>
+        <translation>“{value}”不是金额，请按元填写，如 12.50。</translation>
+    </message>
+    <message>
+        <source>cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>must be more than zero.</source>
+        <translation>必须大于零。</translation>
+    </message>
+    <message>
+        <source>choose holiday or adjusted workday.</source>
+        <translation>请选择“节假日”或“调休上班日”。</translation>
+    </message>
+    <message>
+        <source>{day} is already a weekday; only a weekend day can be an adjusted workday.</source>
+        <translation>{day} 本来就是工作日；只有周末才能设为调休上班日。</translation>
+    </message>
+    <message>
+        <source>does not match the password; type the same password twice.</source>
+        <translation>与密码不一致，请两次输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>驿站名称</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>驿站代码</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind of day</source>
+        <translation>日期类型</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in — SmileDesk</source>
+        <translation>登录 — 微笑驿站</translation>
+    </message>
+    <message>
+        <source>SmileDesk</source>
+        <translation>微笑驿站</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>The screen was locked. Sign in to continue.</source>
+        <translation>屏幕已锁定，请登录后继续。</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>SmileDesk 微笑驿站 — {station}</source>
+        <translation>微笑驿站 — {station}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>SmileDesk {version}
+Desk software for community service stations.
+
+Font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).
+Qt for Python (LGPLv3), SQLModel/SQLAlchemy (MIT), ReportLab (BSD), OR-Tools (Apache 2.0),
+pypinyin (MIT), segno (BSD), python-stdnum (LGPL), phonenumbers (Apache 2.0).</source>
+        <translation>微笑驿站 {version}
+社区服务站前台软件。
+
+字体：文泉驿微米黑（Apache 2.0 / GPLv3 附字体例外）；花园明朝 A/B（SIL OFL 1.1）。
+Qt for Python（LGPLv3）、SQLModel/SQLAlchemy（MIT）、ReportLab（BSD）、OR-Tools（Apache 2.0）、
+pypinyin（MIT）、segno（BSD）、python-stdnum（LGPL）、phonenumbers（Apache 2.0）。</translation>
+    </message>
+    <message>
+        <source>About SmileDesk</source>
+        <translation>关于微笑驿站</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password (8+ characters)</source>
+        <translation>新密码（至少 8 位）</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ; type the same password twice.</source>
+        <translation>两次输入的新密码不一致，请重新输入。</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>管理工作人员账号</translation>
+    </message>
+    <message>
+        <source>change station settings</source>
+        <translation>修改驿站设置</translation>
+    </message>
+    <message>
+        <source>read the audit log</source>
+        <translation>查看操作日志</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>coordinator</source>
+        <translation>志愿者协调员</translation>
+    </message>
+    <message>
+        <source>front_desk</source>
+        <translation>前台工作人员</translation>
+    </message>
+    <message>
+        <source>kiosk</source>
+        <translation>自助终端</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>Lock the screen after no input for</source>
+        <translation>无操作多久后锁屏</translation>
+    </message>
+    <message>
+        <source>These settings apply to this computer only.</source>
+        <translation>以上设置只对本台电脑生效。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Welcome to SmileDesk — first start</source>
+        <translation>欢迎使用微笑驿站 — 首次设置</translation>
+    </message>
+    <message>
+        <source>Set up this station. You can change everything later in Settings.</source>
+        <translation>请设置本驿站的基本信息，之后都可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>e.g. 逍遥津社区党群服务中心</source>
+        <translation>例如：逍遥津社区党群服务中心</translation>
+    </message>
+    <message>
+        <source>Load demo data (fictional residents and records) to try things out</source>
+        <translation>载入演示数据（虚构的居民和记录），用于试用</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>驿站名称</translation>
+    </message>
+    <message>
+        <source>Station code (for certificate numbers)</source>
+        <translation>驿站代码（用于证书编号）</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>管理员用户名</translation>
+    </message>
+    <message>
+        <source>Administrator's name</source>
+        <translation>管理员姓名</translation>
+    </message>
+    <message>
+        <source>Password (8+ characters)</source>
+        <translation>密码（至少 8 位）</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create station</source>
+        <translation>创建驿站</translation>
+    </message>
+</context>
+<context>
+    <name>handle</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>
