@@ -14,7 +14,9 @@ import importlib
 import importlib.util
 from types import ModuleType
 
-FEATURE_KEYS = ("dashboard", "residents", "desk", "rosters", "meals", "passports", "certificates", "reports", "admin")
+FEATURE_KEYS = (
+    "dashboard", "residents", "desk", "rosters", "meals", "passports", "certificates", "reports", "admin", "safety",
+)
 
 
 def enabled_keys() -> tuple[str, ...]:
