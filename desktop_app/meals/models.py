@@ -1,0 +1,221 @@
+"""Tables of elderly meal assistance: recipients, pauses, dated prices and subsidy tiers, orders,
+the prepaid account ledger (append-only), welfare checks after "not home", food samples, routes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from desktop_app.core.clock import utcnow
+from desktop_app.core.db import AwareDateTime
+
+# --- vocabularies (stored values; labels live in service.py) ------------------------------------
+STATUSES = ("pending", "active", "paused", "stopped", "deceased")
+SERVICES = ("delivery", "dine_in")
+MEALS = ("lunch", "dinner")
+DIETS = ("low_salt", "low_sugar", "soft", "vegetarian", "halal")
+PAUSE_REASONS = ("hospital", "away", "family", "other")
+OUTCOMES = ("delivered", "not_home", "refused", "cancelled", "served")
+LEDGER_KINDS = ("top_up", "charge", "refund", "correction")
+PAY_METHODS = ("cash", "transfer")
+CALL_TARGETS = ("recipient", "emergency_contact", "grid_worker")
+CALL_RESULTS = ("reached", "no_answer", "unreachable")
+CHECK_OUTCOMES = ("safe", "away", "hospital", "emergency", "other")
+
+
+def schedule_bit(weekday: int, meal: str) -> int:
+    """Bit of (weekday 0=Monday … 6=Sunday, meal) in a recipient's weekly schedule mask."""
+    return 1 << (weekday * 2 + MEALS.index(meal))
+
+
+class MealRecipientBase(SQLModel):
+    status: str = Field(default="active", max_length=10)
+    service: str = Field(default="delivery", max_length=10)
+    schedule: int = Field(default=0, description="bit mask: weekday*2 + (0 lunch, 1 dinner)")
+    low_salt: bool = Field(default=False)
+    low_sugar: bool = Field(default=False)
+    soft: bool = Field(default=False)
+    vegetarian: bool = Field(default=False)
+    halal: bool = Field(default=False)
+    avoid: str = Field(default="", max_length=200)
+    delivery_address: str = Field(default="", max_length=200)
+    delivery_notes: str = Field(default="", max_length=500)
+    emergency_contact: str = Field(default="", max_length=50)
+    emergency_phone: str = Field(default="", max_length=20)
+    subsidy_tier: str = Field(default="", max_length=30, description="'' best qualifying, 'none', or a granted tier code")
+    credit_limit_fen: int = Field(default=0)
+    route_order: int = Field(default=0, description="order of the stop inside its building")
+
+
+class MealRecipientCreate(MealRecipientBase):
+    resident_id: int
+
+
+class MealRecipient(MealRecipientBase, table=True):
+    __tablename__ = "meal_recipient"
+    __table_args__ = (Index("ix_meal_recipient_sort", "sort_key", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    resident_id: int = Field(foreign_key="resident.id", unique=True)
+    station_id: int | None = Field(default=None, foreign_key="station.id")
+    sort_key: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+
+class MealPause(SQLModel, table=True):
+    """A dated stop of meals (both days included); it ends by itself after ``end_day``."""
+
+    __tablename__ = "meal_pause"
+    __table_args__ = (Index("ix_meal_pause_recipient", "recipient_id", "start_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    recipient_id: int = Field(foreign_key="meal_recipient.id")
+    start_day: date
+    end_day: date
+    reason: str = Field(max_length=20)
+    note: str = Field(default="", max_length=200)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+
+class MealPrice(SQLModel, table=True):
+    """Price of one meal from an effective date on (reference data, dated)."""
+
+    __tablename__ = "meal_price"
+    __table_args__ = (UniqueConstraint("meal", "effective_from"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    meal: str = Field(max_length=10)
+    effective_from: date
+    price_fen: int
+    delivery_fee_fen: int = Field(default=0)
+
+
+class SubsidyTier(SQLModel, table=True):
+    """One subsidy tier from an effective date on. A later row of the same code replaces it."""
+
+    __tablename__ = "meal_subsidy_tier"
+    __table_args__ = (UniqueConstraint("code", "effective_from"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=30)
+    name: str = Field(max_length=50)
+    effective_from: date
+    min_age: int | None = Field(default=None)
+    max_age: int | None = Field(default=None)
+    hardship: bool = Field(default=False, description="only for 特困 / 低保 residents")
+    subsidy_fen: int = Field(default=0)
+    funding_source: str = Field(default="", max_length=50)
+    active: bool = Field(default=True)
+
+
+class MealOrder(SQLModel, table=True):
+    """One meal for one recipient on one day; price, subsidy and fee are fixed when it is ordered."""
+
+    __tablename__ = "meal_order"
+    __table_args__ = (
+        UniqueConstraint("day", "meal", "recipient_id"),
+        Index("ix_meal_order_recipient_day", "recipient_id", "day"),
+        Index("ix_meal_order_tier_day", "day", "tier_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date
+    meal: str = Field(max_length=10)
+    recipient_id: int = Field(foreign_key="meal_recipient.id")
+    service: str = Field(max_length=10)
+    status: str = Field(default="ordered", max_length=10, description="ordered | cancelled")
+    source: str = Field(default="schedule", max_length=10, description="schedule | manual | walk_in")
+    price_fen: int = Field(default=0)
+    subsidy_fen: int = Field(default=0)
+    delivery_fee_fen: int = Field(default=0)
+    tier_id: int | None = Field(default=None)
+    outcome: str = Field(default="", max_length=10)
+    outcome_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    outcome_by: int | None = Field(default=None)
+    volunteer_resident_id: int | None = Field(default=None, foreign_key="resident.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+    @property
+    def charge_fen(self) -> int:
+        return max(0, self.price_fen - self.subsidy_fen) + self.delivery_fee_fen
+
+
+class MealLedgerEntry(SQLModel, table=True):
+    """Append-only account entry (signed fen: + money in, - money out). Never updated or deleted."""
+
+    __tablename__ = "meal_ledger"
+    __table_args__ = (
+        Index("ix_meal_ledger_balance", "recipient_id", "amount_fen"),
+        Index("ix_meal_ledger_recipient_day", "recipient_id", "day", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    recipient_id: int = Field(foreign_key="meal_recipient.id")
+    day: date
+    at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    kind: str = Field(max_length=12)
+    amount_fen: int
+    method: str = Field(default="", max_length=10)
+    receipt_no: str = Field(default="", max_length=40)
+    order_id: int | None = Field(default=None)
+    note: str = Field(default="", max_length=200)
+    actor_id: int | None = Field(default=None)
+
+
+class MealRouteAssignment(SQLModel, table=True):
+    """The standing delivery volunteer of one compound (copied onto each day's orders)."""
+
+    __tablename__ = "meal_route_assignment"
+
+    id: int | None = Field(default=None, primary_key=True)
+    compound: str = Field(max_length=50, unique=True)
+    volunteer_resident_id: int = Field(foreign_key="resident.id")
+
+
+class WelfareCheck(SQLModel, table=True):
+    """Opened when a delivery finds nobody home; closed with an outcome, the same day."""
+
+    __tablename__ = "meal_welfare_check"
+    __table_args__ = (Index("ix_meal_welfare_open", "closed_at", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="meal_order.id", unique=True)
+    recipient_id: int = Field(foreign_key="meal_recipient.id")
+    day: date
+    opened_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    outcome: str = Field(default="", max_length=12)
+    note: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    closed_by: int | None = Field(default=None)
+
+
+class WelfareAttempt(SQLModel, table=True):
+    __tablename__ = "meal_welfare_attempt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    check_id: int = Field(foreign_key="meal_welfare_check.id", index=True)
+    target: str = Field(max_length=20)
+    phone: str = Field(default="", max_length=20)
+    result: str = Field(max_length=12)
+    note: str = Field(default="", max_length=200)
+    at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    actor_id: int | None = Field(default=None)
+
+
+class FoodSample(SQLModel, table=True):
+    """留样: a retained sample of one meal, kept at least 48 hours."""
+
+    __tablename__ = "meal_food_sample"
+    __table_args__ = (Index("ix_meal_sample_day", "day", "meal"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date
+    meal: str = Field(max_length=10)
+    dishes: str = Field(max_length=200)
+    kept_at: datetime = Field(sa_type=AwareDateTime)
+    kept_by: str = Field(max_length=50)
+    discarded_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    discarded_by: str = Field(default="", max_length=50)
