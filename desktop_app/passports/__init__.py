@@ -1,0 +1,1 @@
+"""Smile passports (微笑护照): passports, activities, the stamp ledger, honours, rewards, smile wall, kiosk."""
