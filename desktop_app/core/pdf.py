@@ -23,11 +23,44 @@ FALLBACK_CANDIDATES = [
 SYSTEM_FONT_DIRS = [Path("/usr/share/fonts/truetype/hanazono"), Path("C:/Windows/Fonts")]
 
 
+def _utf16_hex(code: int) -> str:
+    return code.to_bytes(4, "big").hex().upper()[4:] if code <= 0xFFFF else chr(code).encode("utf-16-be").hex().upper()
+
+
+def _fix_to_unicode_cmap() -> None:
+    """ReportLab writes code points above U+FFFF into the ToUnicode CMap as odd-length hex (<2003E>),
+    so rare name characters (Extension B and later) print but cannot be searched or copied from the PDF.
+    PDF wants UTF-16BE there (surrogate pairs: <D840DC3E>); replace the one function that writes it."""
+    from reportlab.pdfbase import ttfonts
+
+    if getattr(ttfonts.makeToUnicodeCMap, "_smiledesk", False):
+        return
+    original = ttfonts.makeToUnicodeCMap
+
+    def make_to_unicode_cmap(fontname, subset):
+        if all(v <= 0xFFFF for v in subset):
+            return original(fontname, subset)
+        cmap = [
+            "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+            f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+            f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", f"{len(subset)} beginbfchar",
+        ]
+        cmap += [f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)]
+        cmap += ["endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+        return "\n".join(cmap)
+
+    make_to_unicode_cmap._smiledesk = True  # type: ignore[attr-defined]
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
+
+
 @lru_cache(maxsize=1)
 def register_fonts() -> tuple[str, ...]:
     """Register the chain with ReportLab once; returns the registered font names, main font first."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
+
+    _fix_to_unicode_cmap()
 
     names = []
     main = paths.fonts_dir() / FONT_FILE
@@ -54,6 +87,7 @@ def _charmap(font_name: str) -> frozenset[int]:
     return frozenset(font.face.charToGlyph.keys())
 
 
+@lru_cache(maxsize=65536)
 def font_for(ch: str) -> str | None:
     """The first font of the chain that has ``ch`` (None: no font can draw it)."""
     if ch.isspace() or ord(ch) < 32:

@@ -1,0 +1,1 @@
+"""Certificates: volunteer service records, honour certificates and thank-you letters — numbered, registered, verifiable."""

@@ -1,0 +1,117 @@
+"""Tables of the certificate register: requests (the queue), certificates, print log, counters, images."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from desktop_app.core.clock import utcnow
+from desktop_app.core.db import AwareDateTime
+
+KINDS = ("service_record", "honour", "thank_you")
+REQUEST_PENDING = "pending"
+REQUEST_ISSUED = "issued"
+REQUEST_CANCELLED = "cancelled"
+STATUS_VALID = "valid"
+STATUS_REVOKED = "revoked"
+
+
+class CertificateRequest(SQLModel, table=True):
+    """A certificate someone asked for (a feature or the desk); issued later by a coordinator."""
+
+    __tablename__ = "certificate_request"
+    __table_args__ = (
+        # NULL source_ref (no idempotency key) never collides; a given (source, source_ref) exists once.
+        UniqueConstraint("station_id", "source", "source_ref", name="uq_certificate_request_source"),
+        Index("ix_certificate_request_status", "status", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    station_id: int | None = Field(default=None, foreign_key="station.id")
+    kind: str = Field(max_length=20)
+    recipient_name: str = Field(max_length=50)
+    resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
+    content_json: str = Field(sa_column=Column(Text, nullable=False))
+    id_number: str = Field(default="", max_length=18)
+    source: str = Field(default="", max_length=40)
+    source_ref: str | None = Field(default=None, max_length=100)
+    period_end: date | None = Field(default=None)
+    status: str = Field(default=REQUEST_PENDING, max_length=12)
+    requested_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    requested_by: str = Field(default="", max_length=50)
+    certificate_id: int | None = Field(default=None)
+
+
+class Certificate(SQLModel, table=True):
+    """One issued certificate: its number, the content snapshot it was printed from, its state."""
+
+    __tablename__ = "certificate"
+    __table_args__ = (
+        Index("ix_certificate_station_id", "station_id", "id"),
+        Index("ix_certificate_kind", "kind", "id"),
+        Index("ix_certificate_status", "status", "id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    station_id: int | None = Field(default=None, foreign_key="station.id")
+    number: str = Field(max_length=40, unique=True)
+    year: int
+    serial: int
+    kind: str = Field(max_length=20)
+    language: str = Field(default="zh", max_length=5)
+    recipient_name: str = Field(max_length=50)
+    resident_id: int | None = Field(default=None, foreign_key="resident.id", index=True)
+    # Full ID number only for the national-system export; the snapshot (what is printed) holds it masked.
+    id_number: str = Field(default="", max_length=18)
+    content_json: str = Field(sa_column=Column(Text, nullable=False))
+    with_seal: bool = Field(default=False)
+    signature: str = Field(max_length=64)
+    issued_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    issued_by_id: int | None = Field(default=None)
+    issued_by_name: str = Field(default="", max_length=50)
+    request_id: int | None = Field(default=None)
+    status: str = Field(default=STATUS_VALID, max_length=10)
+    revoked_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    revoked_by: str = Field(default="", max_length=50)
+    revoke_reason: str = Field(default="", max_length=500)
+    print_count: int = Field(default=0)
+    period_end: date | None = Field(default=None)
+    entered_at: datetime | None = Field(default=None, sa_type=AwareDateTime, description="entered into the national volunteer system")
+
+
+class CertificatePrint(SQLModel, table=True):
+    """Every time a certificate left the desk: first print, reprint (with the reason) or saved PDF."""
+
+    __tablename__ = "certificate_print"
+
+    id: int | None = Field(default=None, primary_key=True)
+    certificate_id: int = Field(foreign_key="certificate.id", index=True)
+    at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    actor_id: int | None = Field(default=None)
+    actor_name: str = Field(default="", max_length=50)
+    how: str = Field(default="print", max_length=10, description="print | reprint | pdf")
+    copies: int = Field(default=1)
+    reason: str = Field(default="", max_length=500)
+
+
+class CertificateCounter(SQLModel, table=True):
+    """The last serial used per station and year; bumped in the issuing transaction, never rolled back."""
+
+    __tablename__ = "certificate_counter"
+
+    station_id: int = Field(foreign_key="station.id", primary_key=True)
+    year: int = Field(primary_key=True)
+    last_serial: int = Field(default=0)
+
+
+class CertificateImage(SQLModel, table=True):
+    """Logo and seal images, content-addressed, never changed: a register entry re-renders identically."""
+
+    __tablename__ = "certificate_image"
+
+    sha256: str = Field(primary_key=True, max_length=64)
+    mime: str = Field(default="image/png", max_length=30)
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    added_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)

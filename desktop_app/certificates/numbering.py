@@ -1,0 +1,70 @@
+"""Certificate numbers: STATION-YEAR-SERIAL-CHECK (e.g. SQK-2026-000123-K), per station and year, never reused.
+
+The check character is ISO 7064 Mod 37,36 over the code, year and serial, so a mistyped digit or two
+swapped neighbours at the verification desk are caught before the register is even asked. Serials
+come from a counter row bumped with an UPDATE in the issuing transaction: two desks issuing at once
+queue on the row (SQLite: BEGIN IMMEDIATE; PostgreSQL: the row lock of the UPDATE), and a number,
+once handed out, is never handed out again — even if the certificate is later revoked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from desktop_app.certificates.models import CertificateCounter
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+NUMBER_RE = re.compile(r"^([A-Z0-9]{1,10})-(\d{4})-(\d{6,})-([0-9A-Z])$")
+
+
+def check_char(code: str, year: int, serial: int) -> str:
+    from stdnum.iso7064 import mod_37_36
+
+    return mod_37_36.calc_check_digit(f"{code.upper()}{year:04d}{serial:06d}", alphabet=ALPHABET)
+
+
+def format_number(code: str, year: int, serial: int) -> str:
+    code = code.upper()
+    return f"{code}-{year:04d}-{serial:06d}-{check_char(code, year, serial)}"
+
+
+def normalise(text: str) -> str:
+    """What a person typed or a scanner sent → canonical form (full-width folded, upper case, trimmed)."""
+    import unicodedata
+
+    t = unicodedata.normalize("NFKC", text or "").strip().upper()
+    return re.sub(r"[\s_—–]+", "-", t)
+
+
+def is_well_formed(number: str) -> bool:
+    """True when the number has the right shape and its check character matches."""
+    m = NUMBER_RE.match(number or "")
+    if not m:
+        return False
+    code, year, serial, check = m.group(1), int(m.group(2)), int(m.group(3)), m.group(4)
+    return check_char(code, year, serial) == check
+
+
+def next_serial(s: Session, *, station_id: int, year: int) -> int:
+    """Reserve the next serial of (station, year) inside the caller's transaction."""
+    table = CertificateCounter.__table__
+    bumped = s.execute(
+        update(table)
+        .where(table.c.station_id == station_id, table.c.year == year)
+        .values(last_serial=table.c.last_serial + 1)
+        .returning(table.c.last_serial)
+    ).scalar()
+    if bumped is not None:
+        return int(bumped)
+    # First certificate of the year: create the row. A concurrent creator makes the insert fail;
+    # then the row exists and the UPDATE above works.
+    try:
+        with s.begin_nested():
+            s.execute(table.insert().values(station_id=station_id, year=year, last_serial=1))
+        return 1
+    except IntegrityError:
+        return next_serial(s, station_id=station_id, year=year)
