@@ -28,13 +28,14 @@ def local(day: date, hh: int, mm: int = 0) -> datetime:
     return datetime.combine(day, time(hh, mm)).astimezone()
 
 
-def make_recipient(engine, actor, resident_id, *, schedule=None, service_kind="delivery", credit=0, top_up=0, **kw):
+def make_recipient(engine, actor, resident_id, *, schedule=None, service_kind="delivery", credit=0, top_up=0, top_up_day=date(2026, 3, 1), **kw):
     with session_scope(engine) as s:
         rec = service.create_recipient(s, actor=actor, data=MealRecipientCreate(
             resident_id=resident_id, schedule=every_day() if schedule is None else schedule, service=service_kind,
             credit_limit_fen=credit, **kw))
         if top_up:
-            service.top_up(s, actor=actor, recipient_id=rec.id, amount=top_up, method="cash", receipt_no="R-1")
+            service.top_up(s, actor=actor, recipient_id=rec.id, amount=top_up, method="cash", receipt_no="R-1",
+                          day=top_up_day)
         return rec.id
 
 
