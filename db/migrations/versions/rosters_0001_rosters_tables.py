@@ -12,7 +12,6 @@ from alembic import op
 
 import desktop_app.core.db
 
-
 revision: str = 'rosters_0001'
 down_revision: str | Sequence[str] | None = 'foundation_0001'
 branch_labels: str | Sequence[str] | None = ('rosters',)
