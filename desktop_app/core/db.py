@@ -164,9 +164,33 @@ def storage_error(exc: BaseException) -> StorageError:
         return StorageError(QT_TRANSLATE_NOOP("Errors", "The disk is full; nothing was saved. Free some space and try again."))
     if "readonly" in text or "read-only" in text:
         return StorageError(QT_TRANSLATE_NOOP("Errors", "The database folder is read-only; nothing was saved. Check the folder's permissions."))
+    if "unable to open database file" in text:
+        return StorageError(QT_TRANSLATE_NOOP("Errors", "The database file cannot be opened; nothing was saved. Check that its folder exists and may be written to."))
     if "malformed" in text or "not a database" in text:
         return StorageError(QT_TRANSLATE_NOOP("Errors", "The database file is damaged. Restore the newest backup."))
     return StorageError(QT_TRANSLATE_NOOP("Errors", "The database refused the change: {detail}"), detail=str(exc).splitlines()[0])
+
+
+# --- stations ---------------------------------------------------------------------------------
+
+
+def station_scope(query, column, actor):
+    """Limit ``query`` to rows of the actor's station (``column`` is the table's station_id).
+
+    Staff belong to one station and see its rows; an actor without a station (a sub-district
+    administrator on a shared PostgreSQL database, or the system) sees every station, so counts
+    made through the same query roll up across stations.
+    """
+    station_id = getattr(actor, "station_id", None)
+    if station_id is None:
+        return query
+    return query.where(column == station_id)
+
+
+def in_station(actor, station_id) -> bool:
+    """May ``actor`` see a row that belongs to ``station_id``? (rows without a station: everyone)."""
+    own = getattr(actor, "station_id", None)
+    return own is None or station_id is None or station_id == own
 
 
 # --- migrations -------------------------------------------------------------------------------

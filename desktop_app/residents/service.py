@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from desktop_app.core import audit, search_keys
 from desktop_app.core.auth import STAFF, Actor, Permission, Role, require
 from desktop_app.core.clock import utcnow
+from desktop_app.core.db import in_station, station_scope
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.validation import (
@@ -185,7 +186,7 @@ def update_resident(
 def get_resident(s: Session, *, actor: Actor, resident_id: int) -> Resident:
     require(actor, VIEW_RESIDENTS)
     resident = s.get(Resident, resident_id)
-    if resident is None or resident.erased:
+    if resident is None or resident.erased or not in_station(actor, resident.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That resident no longer exists."))
     return resident
 
@@ -278,7 +279,7 @@ def list_page(
     """One page of residents in pinyin order after the keyset ``after`` = (sort_key, id)."""
     require(actor, VIEW_RESIDENTS)
     today = today or date.today()
-    q = _apply_filter(select(Resident), flt, today)
+    q = station_scope(_apply_filter(select(Resident), flt, today), Resident.station_id, actor)
     if after is not None:
         q = q.where(tuple_(Resident.sort_key, Resident.id) > tuple_(*after))
     q = q.order_by(Resident.sort_key, Resident.id).limit(limit)
@@ -290,6 +291,7 @@ def count(s: Session, *, actor: Actor, flt: ResidentFilter = ResidentFilter(), t
 
     require(actor, VIEW_RESIDENTS)
     q = _apply_filter(select(func.count()).select_from(Resident), flt, today or date.today())
+    q = station_scope(q, Resident.station_id, actor)
     return s.exec(q).one()
 
 
@@ -350,7 +352,8 @@ def search(s: Session, *, actor: Actor, q: str, limit: int = 50, today: date | N
     ids = search_ids(s, q, limit=limit)
     if not ids:
         return []
-    by_id = {r.id: r for r in s.exec(select(Resident).where(Resident.id.in_(ids), Resident.erased == False))}  # noqa: E712
+    q = station_scope(select(Resident).where(Resident.id.in_(ids), Resident.erased == False), Resident.station_id, actor)  # noqa: E712
+    by_id = {r.id: r for r in s.exec(q)}
     return [to_row(by_id[i], today) for i in ids if i in by_id]
 
 

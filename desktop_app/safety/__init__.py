@@ -1,0 +1,1 @@
+"""Data safety: backups and restore, integrity checks, privacy requests (PIPL), station scoping helpers."""

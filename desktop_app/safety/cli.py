@@ -1,0 +1,240 @@
+"""Command-line tools for data safety (added to ``smiledesk`` by feature discovery).
+
+    smiledesk backup [--to DIR]                       verified copy of the SQLite database
+    smiledesk restore FILE [--yes]                    replace the database with a verified backup
+    smiledesk backups [--to DIR]                      list backups, newest first
+    smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
+    smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
+    smiledesk station add NAME CODE | list | assign USER STATION_ID|all
+
+Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
+name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="SQLite file or database URL")
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", default="", help="staff account to act as (audit log)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="make a verified backup copy of the database now")
+    _db(p)
+    p.add_argument("--to", metavar="DIR", help="folder for the backup (default: the station's backup folder)")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("backups", help="list backups, newest first")
+    _db(p)
+    p.add_argument("--to", metavar="DIR", help="also look in this folder")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("restore", help="replace the database with a backup (the current one is kept as a backup)")
+    _db(p)
+    p.add_argument("file", metavar="FILE", help="the backup file to restore")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("privacy", help="a resident's data export or erasure request (PIPL)")
+    psub = p.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
+    e = psub.add_parser("export", help="write everything held about a resident as JSON and PDF")
+    _db(e)
+    e.add_argument("resident_id", type=int)
+    e.add_argument("--out", metavar="DIR", required=True)
+    e.set_defaults(func=cmd_export)
+    r = psub.add_parser("erase", help="anonymise a resident everywhere (cannot be undone; back up first)")
+    _db(r)
+    r.add_argument("resident_id", type=int)
+    r.add_argument("--reason", default="")
+    r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.set_defaults(func=cmd_erase)
+
+    p = sub.add_parser("station", help="stations of a sub-district sharing one database")
+    ssub = p.add_subparsers(dest="station_command", metavar="ACTION", required=True)
+    a = ssub.add_parser("add", help="add a station")
+    _db(a)
+    a.add_argument("name")
+    a.add_argument("code")
+    a.add_argument("--sub-district", default="")
+    a.set_defaults(func=cmd_station_add)
+    ls = ssub.add_parser("list", help="list stations with their resident counts")
+    _db(ls)
+    ls.set_defaults(func=cmd_station_list)
+    g = ssub.add_parser("assign", help="put an account in a station ('all': a sub-district administrator)")
+    _db(g)
+    g.add_argument("username")
+    g.add_argument("station", help="station id, or 'all'")
+    g.set_defaults(func=cmd_station_assign)
+
+
+def _engine(args, *, migrate: bool = True):
+    from desktop_app import features
+    from desktop_app.core.db import make_engine, url_for
+
+    url = url_for(getattr(args, "db", None))
+    return features.open_app_database(url) if migrate else make_engine(url)
+
+
+def _actor(engine, args):
+    from sqlmodel import select
+
+    from desktop_app.core.auth import SYSTEM, Actor
+    from desktop_app.core.db import session_scope
+    from desktop_app.core.errors import NotFound
+    from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+    from desktop_app.core.models import StaffUser
+
+    name = getattr(args, "as_user", "")
+    if not name:
+        return SYSTEM
+    with session_scope(engine, write=False) as s:
+        user = s.exec(select(StaffUser).where(StaffUser.username == name, StaffUser.active == True)).first()  # noqa: E712
+    if user is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no active account {name}."), name=name)
+    return Actor.from_user(user)
+
+
+def _run(work) -> int:
+    from desktop_app.core.errors import SmileDeskError
+
+    try:
+        return work()
+    except SmileDeskError as exc:
+        print(f"error: {exc.text()}", file=sys.stderr)
+        return 1
+
+
+def cmd_backup(args) -> int:
+    def work():
+        from desktop_app.safety import service
+
+        engine = _engine(args, migrate=False)
+        made = service.backup_now(engine, actor=_actor(engine, args), folder=args.to)
+        print(made)
+        return 0
+
+    return _run(work)
+
+
+def cmd_list(args) -> int:
+    from pathlib import Path
+
+    from desktop_app.core import paths
+    from desktop_app.core.db import make_engine, sqlite_path, url_for
+    from desktop_app.safety import backup
+
+    engine = make_engine(url_for(getattr(args, "db", None)))
+    db_file = sqlite_path(engine)
+    folders = [Path(args.to)] if args.to else []
+    folders += [paths.backups_dir()] + ([db_file.parent / "backups"] if db_file else [])
+    for b in backup.list_backups(*folders):
+        print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<12} {b.size:>12,d}  {b.path}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.safety import backup, service
+
+        backup.verify_backup(Path(args.file))
+        if not args.yes:
+            answer = input(f"Replace the database with {args.file}? The current one is kept as a backup. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("nothing changed")
+                return 1
+        engine = _engine(args, migrate=False)
+        kept = service.restore_backup(engine, actor=_actor(engine, args), backup_file=args.file)
+        print(f"restored {args.file}" + (f"; the replaced database is kept as {kept}" if kept else ""))
+        return 0
+
+    return _run(work)
+
+
+def cmd_export(args) -> int:
+    def work():
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import service
+
+        engine = _engine(args)
+        actor = _actor(engine, args)
+        with session_scope(engine) as s:
+            data = service.export_resident(s, actor=actor, resident_id=args.resident_id)
+        json_path, pdf_path = service.write_export(data, args.out)
+        print(json_path)
+        print(pdf_path)
+        return 0
+
+    return _run(work)
+
+
+def cmd_erase(args) -> int:
+    def work():
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import service
+
+        if not args.yes:
+            answer = input(f"Anonymise resident {args.resident_id} everywhere? This cannot be undone. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("nothing changed")
+                return 1
+        engine = _engine(args)
+        actor = _actor(engine, args)
+        with session_scope(engine) as s:
+            done = service.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
+        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}")
+        return 0
+
+    return _run(work)
+
+
+def cmd_station_add(args) -> int:
+    def work():
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import service
+
+        engine = _engine(args)
+        with session_scope(engine) as s:
+            station = service.add_station(s, actor=_actor(engine, args), name=args.name, code=args.code,
+                                          sub_district=args.sub_district)
+            print(f"station {station.id}: {station.name} ({station.code})")
+        return 0
+
+    return _run(work)
+
+
+def cmd_station_list(args) -> int:
+    def work():
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import service
+
+        engine = _engine(args)
+        actor = _actor(engine, args)
+        with session_scope(engine, write=False) as s:
+            counts = service.residents_by_station(s, actor=actor)
+            for st in service.list_stations(s, actor=actor):
+                print(f"{st.id:>4}  {st.code:<10} {st.name}  residents: {counts.get(st.id, 0)}")
+            print(f"total residents: {sum(counts.values())}")
+        return 0
+
+    return _run(work)
+
+
+def cmd_station_assign(args) -> int:
+    def work():
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import service
+
+        engine = _engine(args)
+        station_id = None if args.station == "all" else int(args.station)
+        with session_scope(engine) as s:
+            user = service.assign_station(s, actor=_actor(engine, args), username=args.username, station_id=station_id)
+            print(f"{user.username}: " + ("all stations" if user.station_id is None else f"station {user.station_id}"))
+        return 0
+
+    return _run(work)

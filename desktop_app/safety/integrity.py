@@ -1,0 +1,110 @@
+"""The start-up check: is the SQLite file readable and intact? If not, which backup can replace it.
+
+Qt-free; ``safety.dialogs.DamagedDatabaseDialog`` shows a ``Problem`` to the user.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.safety import backup
+
+DAMAGED = "damaged"
+UNREADABLE = "unreadable"
+
+MESSAGES = {
+    DAMAGED: QT_TRANSLATE_NOOP("Errors", "The database file {path} is damaged ({detail})."),
+    UNREADABLE: QT_TRANSLATE_NOOP("Errors", "The database file {path} cannot be opened ({detail})."),
+}
+
+
+@dataclass
+class Problem:
+    kind: str
+    db_path: Path
+    detail: str
+    backup: backup.BackupInfo | None = None
+    folders: list[Path] = field(default_factory=list)
+
+    def text(self) -> str:
+        return translate("Errors", MESSAGES[self.kind], path=str(self.db_path), detail=self.detail)
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of a SQLite URL (None for PostgreSQL, in-memory or a URL that cannot be parsed)."""
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return None
+    if parsed.get_backend_name() != "sqlite" or parsed.get_driver_name() == "pysqlcipher":
+        return None
+    if not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def backup_folders(db_path: Path, extra: tuple[Path | str, ...] = ()) -> list[Path]:
+    """Where backups of ``db_path`` may be: chosen folders first, then the data dir's and the file's own."""
+    from desktop_app.core import paths
+
+    out: list[Path] = []
+    for folder in [*extra, paths.backups_dir(), db_path.parent / "backups"]:
+        if folder and Path(folder) not in out:
+            out.append(Path(folder))
+    return out
+
+
+def quick_check(path: Path) -> tuple[str, str] | None:
+    """(kind, detail) when the file is damaged or cannot be opened, else None."""
+    if not os.access(path, os.R_OK):
+        return UNREADABLE, "permission denied"
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=15)
+    except sqlite3.Error as exc:
+        return UNREADABLE, str(exc)
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return None  # another process is writing: it is being used, not damaged
+        if "unable to open" in text or "readonly" in text:
+            return UNREADABLE, text
+        return DAMAGED, text
+    finally:
+        conn.close()
+    if rows != ["ok"]:
+        return DAMAGED, "; ".join(rows[:3])
+    return None
+
+
+def startup_check(url: str, *, extra_dirs: tuple[Path | str, ...] = ()) -> Problem | None:
+    """A quick integrity check of the SQLite file behind ``url`` (PostgreSQL: None, the server checks).
+
+    A new (missing or empty) file is fine. For a damaged file the Problem names the newest backup that
+    passes verification, searched in ``extra_dirs`` (e.g. a USB folder) and the usual backup folders.
+    """
+    path = sqlite_file(url)
+    if path is None or not path.exists() or path.stat().st_size == 0:
+        return None
+    found = quick_check(path)
+    if found is None:
+        return None
+    kind, detail = found
+    folders = backup_folders(path, extra_dirs)
+    return Problem(kind, path, detail, backup.newest_good_backup(*folders), folders)
+
+
+def recover(problem: Problem, chosen: Path | None = None) -> Path | None:
+    """Put the newest good backup (or ``chosen``) in place of the damaged file; the damaged one is kept."""
+    source = chosen or (problem.backup.path if problem.backup else None)
+    if source is None:
+        raise ValueError("no backup to restore")
+    # Kept next to the database (same drive: the damaged file is moved, not copied).
+    return backup.restore(problem.db_path, Path(source), keep_dir=problem.db_path.parent / "backups")
