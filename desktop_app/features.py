@@ -30,8 +30,8 @@ def enabled_keys() -> tuple[str, ...]:
     return tuple(k for k in FEATURE_KEYS if k in wanted)
 
 
-def _module(key: str, name: str) -> ModuleType | None:
-    if key not in enabled_keys():
+def _module(key: str, name: str, *, always: bool = False) -> ModuleType | None:
+    if not always and key not in enabled_keys():
         return None
     full = f"desktop_app.{key}.{name}"
     try:
@@ -50,7 +50,9 @@ def modules(name: str) -> list[ModuleType]:
 def import_all_models() -> None:
     import desktop_app.core.models  # noqa: F401
 
-    modules("models")
+    # Every table, whatever SMILEDESK_FEATURES says: migrations cover all features.
+    for key in FEATURE_KEYS:
+        _module(key, "models", always=True)
 
 
 def ensure_reference_data(session) -> None:

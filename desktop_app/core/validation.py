@@ -92,6 +92,12 @@ def clean_id_number(value: str | None, field: str = F_ID, *, required: bool = Fa
         raise ValidationError(
             field, QT_TRANSLATE_NOOP("Errors", "must be 17 digits followed by a digit or X."),
         )
+    try:
+        id_birth_date(raw)
+    except ValueError:
+        raise ValidationError(
+            field, QT_TRANSLATE_NOOP("Errors", "contains an impossible birth date or region; check the digits."),
+        ) from None
     from stdnum.cn import ric
     from stdnum.exceptions import InvalidChecksum
     from stdnum.exceptions import ValidationError as StdnumError

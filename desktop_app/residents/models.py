@@ -37,8 +37,31 @@ class ResidentBase(SQLModel):
     consent_date: date | None = Field(default=None)
 
 
-class ResidentCreate(ResidentBase):
-    pass
+class ResidentCreate(SQLModel):
+    """Input for create/update: anything the user typed; residents.service validates every field
+    (so bad input gets the service's specific, translated message, never a pydantic error)."""
+
+    name: str = ""
+    gender: str = ""
+    birth_date: date | str | None = None
+    id_number: str = ""
+    phone: str = ""
+    community: str = ""
+    compound: str = ""
+    building: str = ""
+    unit: str = ""
+    room: str = ""
+    grid: str = ""
+    lives_alone: bool = False
+    disabled: bool = False
+    extreme_hardship: bool = False
+    minimum_living_allowance: bool = False
+    party_member: bool = False
+    veteran: bool = False
+    emergency_contact: str = ""
+    emergency_phone: str = ""
+    notes: str = ""
+    consent_date: date | str | None = None
 
 
 class Resident(ResidentBase, table=True):

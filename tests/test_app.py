@@ -1,0 +1,107 @@
+"""The app shell: sign-in dialog, first-run set-up, main window navigation, CLI commands."""
+
+import subprocess
+import sys
+
+from PySide6.QtCore import Qt
+
+from desktop_app import cli
+from desktop_app.core import auth
+from desktop_app.core.db import session_scope
+from desktop_app.ui.login import LoginDialog, SetupDialog
+
+
+def test_setup_dialog_creates_station_and_admin(qtbot, engine, app_fonts):
+    dialog = SetupDialog(engine)
+    qtbot.addWidget(dialog)
+    dialog.station.setText("杏花村社区党群服务中心")
+    qtbot.keyClicks(dialog.username, "boss")
+    dialog.username.setText("boss")
+    qtbot.keyClicks(dialog.password, "secret-123")
+    qtbot.keyClicks(dialog.password2, "secret-12")
+    dialog.submit()
+    assert "does not match" in dialog.error.text() and dialog.actor is None
+    qtbot.keyClicks(dialog.password2, "3")
+    dialog.submit()
+    assert dialog.actor is not None and dialog.actor.role == auth.Role.ADMIN
+    with session_scope(engine, write=False) as s:
+        assert auth.first_station(s).name == "杏花村社区党群服务中心"
+
+
+def test_login_dialog_shows_errors_and_signs_in(qtbot, engine, admin, app_fonts):
+    dialog = LoginDialog(engine, "逍遥津", "admin")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClicks(dialog.password, "wrong")
+    dialog.submit()
+    assert "Wrong user name or password" in dialog.error.text() and dialog.password.text() == ""
+    qtbot.keyClicks(dialog.password, "admin-pass-1")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.actor is not None and dialog.actor.username == "admin"
+
+
+def test_main_window_shows_only_permitted_pages(qtbot, ctx, make_actor, app_fonts):
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    win = MainWindow(ctx, load_features())
+    qtbot.addWidget(win)
+    assert "residents" in win.page_keys()
+    page = win.show_page("residents")
+    assert page is not None and page.objectName() == "page-residents"
+    kiosk_ctx = type(ctx)(engine=ctx.engine, actor=make_actor("kiosk"), settings=ctx.settings)
+    kiosk_win = MainWindow(kiosk_ctx, load_features())
+    qtbot.addWidget(kiosk_win)
+    assert "residents" not in kiosk_win.page_keys()
+
+
+def test_cli_check_passes_then_detects_tampering(db_path, admin, capsys):
+    assert cli.main(["check", "--db", str(db_path)]) == 0
+    import sqlite3
+
+    con = sqlite3.connect(db_path)
+    con.execute("UPDATE audit_entry SET actor_name = 'mallory' WHERE id = 1")
+    con.commit()
+    con.close()
+    assert cli.main(["check", "--db", str(db_path)]) == 1
+    assert "changed after it was written" in capsys.readouterr().out
+
+
+def test_cli_check_on_a_damaged_file(tmp_path, capsys):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00garbage" * 500)
+    assert cli.main(["check", "--db", str(bad)]) == 1
+    assert "PROBLEMS FOUND" in capsys.readouterr().out
+
+
+def test_screenshot_command_writes_png(tmp_path, db_path, admin):
+    out = tmp_path / "shot.png"
+    env = {"QT_QPA_PLATFORM": "offscreen", "SMILEDESK_FEATURES": "residents"}
+    import os
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "--db", str(db_path), "--screenshot", str(out), "--page", "residents"],
+        env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_demo_small_command(tmp_path):
+    import os
+
+    db = tmp_path / "demo.sqlite3"
+    proc = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "demo", "--scale", "small", "--db", str(db), "--only", "residents"],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    from desktop_app.core.db import make_engine
+    from desktop_app.residents import service
+
+    engine = make_engine(f"sqlite:///{db}")
+    with session_scope(engine, write=False) as s:
+        admin = auth.sign_in(engine, username="admin", password="admin12345")
+        assert service.count(s, actor=admin) == 800
+        assert service.search(s, actor=admin, q="zhang")
