@@ -1349,6 +1349,7 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 
 @dataclass
 class StatementMeal:
+    id: int
     day: date
     meal: str
     service: str
@@ -1404,7 +1405,7 @@ def _statements(s: Session, ids: list[int], year: int, month: int) -> list[State
     meals: dict[int, list] = defaultdict(list)
     for o in s.exec(select(MealOrder).where(MealOrder.recipient_id.in_(ids), MealOrder.day >= first, MealOrder.day < nxt)
                     .order_by(MealOrder.day, MealOrder.meal)):
-        meals[o.recipient_id].append(StatementMeal(o.day, o.meal, o.service, o.price_fen, o.subsidy_fen,
+        meals[o.recipient_id].append(StatementMeal(o.id, o.day, o.meal, o.service, o.price_fen, o.subsidy_fen,
                                                    o.delivery_fee_fen, o.outcome, o.status))
     out = []
     for rid in ids:
@@ -1485,6 +1486,30 @@ def subsidy_claim(s: Session, *, actor: Actor, year: int, month: int) -> Subsidy
         lines.append(ClaimLine(tier_id, t.code, t.name, t.funding_source, t.effective_from, per, meals, people, int(amount)))
     lines.sort(key=lambda x: (x.funding_source, x.code, x.effective_from))
     return SubsidyClaim(year, month, lines)
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    recipient_id: int
+    name: str
+    tier_id: int
+    meals: int
+    amount_fen: int
+
+
+def claim_details(s: Session, *, actor: Actor, year: int, month: int) -> list[ClaimDetail]:
+    """The claim per recipient and tier terms (the sub-district's check list behind the totals)."""
+    require(actor, PRINT_MONTH)
+    first, nxt = month_bounds(year, month)
+    rows = s.exec(
+        select(MealOrder.recipient_id, Resident.name, MealOrder.tier_id, func.count(), func.sum(MealOrder.subsidy_fen))
+        .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
+        .join(Resident, Resident.id == MealRecipient.resident_id)
+        .where(MealOrder.day >= first, MealOrder.day < nxt, MealOrder.status == "ordered", MealOrder.tier_id.is_not(None))
+        .group_by(MealOrder.recipient_id, Resident.name, MealRecipient.sort_key, MealOrder.tier_id)
+        .order_by(MealRecipient.sort_key, MealOrder.tier_id)
+    ).all()
+    return [ClaimDetail(rid, name, tid, n, int(total)) for rid, name, tid, n, total in rows]
 
 
 def month_orders_between(s: Session, recipient_id: int, first: date, last: date) -> list[MealOrder]:

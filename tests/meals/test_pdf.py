@@ -1,0 +1,91 @@
+"""Printed papers: route sheets, labels, statements, the subsidy claim (PDF text read back with pypdf)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.core.db import session_scope
+from desktop_app.meals import pdf, service
+
+from .helpers import MONDAY, make_recipient
+
+
+def _text(path) -> list[str]:
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+@pytest.fixture
+def day_with_routes(engine, admin, people):
+    make_recipient(engine, admin, people["王秀英"], top_up=50000, low_salt=True, soft=True,
+                   delivery_notes="耳背，请用力敲门", avoid="不吃香菜")
+    make_recipient(engine, admin, people["李建国"], top_up=50000, halal=True)
+    make_recipient(engine, admin, people["张桂兰"], top_up=50000)
+    with session_scope(engine) as s:
+        service.assign_route(s, actor=admin, compound="幸福小区", volunteer_resident_id=people["赵志强"])
+        service.generate_orders(s, actor=admin, day=MONDAY, meals=("lunch",))
+        return service.routes(s, actor=admin, day=MONDAY, meal="lunch")
+
+
+def test_route_sheet_lists_volunteer_and_stops_in_order(day_with_routes, tmp_path):
+    path = pdf.route_sheets(day_with_routes, tmp_path / "routes.pdf", station="逍遥津社区")
+    pages = _text(path)
+    assert len(pages) == 2  # one page per compound
+    first = pages[0]
+    assert "赵志强" in first and "13905510004" in first and "幸福小区" in first
+    assert first.index("王秀英") < first.index("李建国")  # building 1 before building 2
+    assert "耳背，请用力敲门" in first and "不吃香菜" in first and "low salt" in first
+    assert "Signature" in first
+    assert "张桂兰" in pages[1] and "not assigned" in pages[1]
+    assert "139****0001" in first and "13905510001" not in first  # recipients' phones masked
+
+
+def test_route_sheet_breaks_long_routes_over_pages(engine, admin, tmp_path, day_with_routes):
+    route = day_with_routes[0]
+    long = service.Route(route.compound, route.meal, route.day, route.volunteer_name, route.volunteer_phone,
+                         route.stops * 40)
+    pages = _text(pdf.route_sheets([long], tmp_path / "long.pdf"))
+    assert len(pages) >= 3
+    assert all("赵志强" in p for p in pages)  # volunteer on every page
+    assert "80" in pages[-1]
+
+
+def test_labels_carry_name_room_and_diet(engine, admin, day_with_routes, tmp_path):
+    with session_scope(engine, write=False) as s:
+        rows = service.day_orders(s, actor=admin, day=MONDAY, include_cancelled=False)
+    text = _text(pdf.labels(rows, tmp_path / "labels.pdf"))[0]
+    for name in ("王秀英", "李建国", "张桂兰"):
+        assert name in text
+    assert "301室" in text and "halal/no pork" in text
+
+
+def test_statement_and_claim(engine, admin, people, tmp_path):
+    rid = make_recipient(engine, admin, people["王秀英"], top_up=50000)
+    make_recipient(engine, admin, people["张桂兰"], top_up=50000)
+    day = date(2026, 3, 1)
+    while day.month == 3:
+        with session_scope(engine) as s:
+            service.generate_orders(s, actor=admin, day=day, meals=("lunch",))
+        day += timedelta(days=1)
+    with session_scope(engine, write=False) as s:
+        sts = service.month_statements(s, actor=admin, year=2026, month=3)
+        cl = service.subsidy_claim(s, actor=admin, year=2026, month=3)
+        details = service.claim_details(s, actor=admin, year=2026, month=3)
+    pages = _text(pdf.statements(sts, tmp_path / "st.pdf", station="逍遥津社区"))
+    assert len(pages) >= 2
+    mine = [p for p in pages if "王秀英" in p]
+    assert "500.00" in mine[0] and f"{(50000 - 31 * 1200) / 100:.2f}" in "".join(mine)
+    assert rid
+    text = _text(pdf.claim(cl, tmp_path / "claim.pdf", station="逍遥津社区"))[0]
+    assert "85岁以上" in text and "特困/低保" in text and "市级财政" in text
+    assert f"{(31 * 600 + 31 * 1000) / 100:.2f}" in text
+    from openpyxl import load_workbook
+
+    wb = load_workbook(pdf.claim_xlsx(cl, details, tmp_path / "claim.xlsx", station="逍遥津社区"))
+    summary = wb.worksheets[0]
+    values = [row for row in summary.iter_rows(values_only=True) if row and row[0] == "Total"]
+    assert values and values[0][6] == pytest.approx(496.0) and values[0][4] == 62
+    people_rows = list(wb.worksheets[1].iter_rows(min_row=2, values_only=True))
+    assert sorted(r[0] for r in people_rows) == ["张桂兰", "王秀英"]
