@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test install i18n bench lint demo screenshots clean
+.PHONY: run test install i18n bench lint demo screenshots clean package package-smoke
 
 install: $(STAMP)
 
@@ -33,6 +33,16 @@ bench: install i18n
 
 lint: install
 	$(VENV)/bin/ruff check desktop_app tests bench tools
+
+# One-folder app in dist/SmileDesk (PyInstaller; Windows installer: see docs/packaging.md).
+$(VENV)/bin/pyinstaller: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[package]"
+
+package: install i18n $(VENV)/bin/pyinstaller
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/smiledesk.spec
+
+package-smoke: package
+	$(PY) packaging/smoke.py dist/SmileDesk
 
 clean:
 	rm -rf $(VENV) resources/i18n/*.qm build dist

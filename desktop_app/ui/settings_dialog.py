@@ -1,52 +1,270 @@
-"""Per-machine settings (QSettings): language, auto-lock. Station-wide settings live in the database."""
+"""The settings dialog: every setting of desktop_app/settings.py, grouped; this computer and the station.
+
+Fields are built from the declarations (a choice → combo box, a number → spin box, yes/no → check
+box, text → line edit), so a new setting needs no new widget code. Station-wide settings and the
+station's details are saved through their services (administrators only, audited); other roles see
+them read-only.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
+from pathlib import Path
 
-LANGUAGES = [("", "System default / 跟随系统"), ("zh_CN", "简体中文"), ("en", "English")]
-DEFAULT_IDLE_MINUTES = 10
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import settings as opts
+from desktop_app.core import paths
+from desktop_app.core.errors import SmileDeskError
+
+DEFAULT_IDLE_MINUTES = opts.IDLE_LOCK_MINUTES.default
+
+
+def tr_setting(text: str) -> str:
+    return QCoreApplication.translate("Settings", text) if text else ""
+
+
+def tr_field(text: str) -> str:
+    return QCoreApplication.translate("Fields", text)
 
 
 def idle_minutes(settings) -> int:
-    try:
-        return int(settings.value("security/idle_lock_minutes", DEFAULT_IDLE_MINUTES))
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_MINUTES
+    return opts.get(settings, opts.IDLE_LOCK_MINUTES)
+
+
+def style_path(name: str) -> Path:
+    return paths.resources_dir() / "styles" / f"{name if name in opts.STYLES else opts.STYLE.default}.qss"
+
+
+def apply_style(app: QApplication, name: str) -> str:
+    """Apply resources/styles/<name>.qss to the whole application; returns the style applied."""
+    name = name if name in opts.STYLES else opts.STYLE.default
+    path = style_path(name)
+    app.setStyleSheet(path.read_text(encoding="utf-8") if path.exists() else "")
+    return name
+
+
+class SettingField:
+    """One declared setting's editor: the widget, and reading/writing its value."""
+
+    def __init__(self, setting: opts.Setting, value, parent: QWidget) -> None:
+        self.setting = setting
+        name = setting.key.replace("/", "_").replace(".", "_")
+        title = tr_setting(setting.title)
+        self.browse: QPushButton | None = None
+        if setting.choices:
+            w = QComboBox(parent)
+            for stored, label in setting.choices:
+                w.addItem(tr_setting(label), stored)
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif setting.kind is bool:
+            w = QCheckBox(title, parent)
+            w.setChecked(bool(value))
+        elif setting.kind is int:
+            w = QSpinBox(parent)
+            w.setRange(setting.minimum, setting.maximum)
+            w.setValue(int(value))
+        else:
+            w = QLineEdit(str(value), parent)
+        w.setObjectName(name)
+        w.setAccessibleName(title)
+        if setting.help:
+            w.setToolTip(tr_setting(setting.help))
+            w.setAccessibleDescription(tr_setting(setting.help))
+        self.widget = w
+        self.editor: QWidget = w
+        if setting is opts.BACKUP_FOLDER:
+            assert isinstance(w, QLineEdit)
+            w.setPlaceholderText(str(paths.backups_dir()))
+            self.browse = QPushButton(QCoreApplication.translate("SettingsDialog", "Choose…"), parent)
+            self.browse.setObjectName(f"{name}_choose")
+            self.browse.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Choose the backup folder"))
+            self.browse.clicked.connect(self._choose_folder)
+            holder = QWidget(parent)
+            row = QHBoxLayout(holder)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.addWidget(w, 1)
+            row.addWidget(self.browse)
+            self.editor = holder
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self.widget, QCoreApplication.translate("SettingsDialog", "Choose the backup folder"), self.widget.text()
+        )
+        if folder:
+            self.widget.setText(folder)
+
+    def value(self):
+        w = self.widget
+        if isinstance(w, QComboBox):
+            return w.currentData()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QSpinBox):
+            return w.value()
+        return w.text()
+
+    def add_to(self, form: QFormLayout) -> None:
+        if isinstance(self.widget, QCheckBox):
+            form.addRow(self.editor)
+        else:
+            label = QLabel(tr_setting(self.setting.title))
+            label.setBuddy(self.widget)
+            label.setWordWrap(True)
+            form.addRow(label, self.editor)
+        if self.setting.help:
+            note = QLabel(tr_setting(self.setting.help))
+            note.setWordWrap(True)
+            note.setObjectName("settingsNote")
+            form.addRow("", note)
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings, parent=None) -> None:
+    """Settings of this computer and, with a database, of the whole station."""
+
+    def __init__(self, settings, parent=None, *, engine=None, actor=None) -> None:
         super().__init__(parent)
-        self.settings = settings
+        self.settings, self.engine, self.actor = settings, engine, actor
+        self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
-        self.language = QComboBox()
-        self.language.setObjectName("language")
-        for code, label in LANGUAGES:
-            self.language.addItem(label, code)
-        current = settings.value("ui/language", "") or ""
-        self.language.setCurrentIndex(max(0, [c for c, _ in LANGUAGES].index(current) if current in dict(LANGUAGES) else 0))
-        self.idle = QSpinBox()
-        self.idle.setObjectName("idleMinutes")
-        self.idle.setRange(0, 240)
-        self.idle.setSuffix(self.tr(" min"))
-        self.idle.setSpecialValueText(self.tr("never"))
-        self.idle.setValue(idle_minutes(settings))
-        form = QFormLayout()
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Lock the screen after no input for"), self.idle)
-        note = QLabel(self.tr("These settings apply to this computer only."))
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.fields: dict[str, SettingField] = {}
+        self.station_edits: dict[str, QLineEdit] = {}
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setAccessibleName(self.tr("Settings pages"))
+        self.tabs.addTab(self._machine_tab(), self.tr("This computer"))
+        self.station_tab: QWidget | None = None
+        if engine is not None:
+            self.station_tab = self._station_tab()
+            self.tabs.addTab(self.station_tab, self.tr("Station"))
+        self.error = QLabel()
+        self.error.setObjectName("errorLabel")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.setObjectName("settingsButtons")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(note)
+        lay.addWidget(self.tabs)
+        lay.addWidget(self.error)
         lay.addWidget(buttons)
+        self.setMinimumWidth(620)
 
+    # --- pages ----------------------------------------------------------------------------------
+    def _group_box(self, group: str, scope: str, values: dict) -> QGroupBox | None:
+        members = [s for s in opts.SETTINGS if s.group == group and s.scope == scope]
+        if not members:
+            return None
+        box = QGroupBox(tr_setting(group))
+        box.setObjectName(f"group-{scope}-{opts.GROUPS.index(group)}")
+        form = QFormLayout(box)
+        for setting in members:
+            field = SettingField(setting, values[setting.key], box)
+            field.add_to(form)
+            self.fields[setting.key] = field
+        return box
+
+    def _machine_tab(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("machineTab")
+        lay = QVBoxLayout(page)
+        values = {s.key: opts.get(self.settings, s) for s in opts.SETTINGS if s.scope == "machine"}
+        for group in opts.GROUPS:
+            box = self._group_box(group, "machine", values)
+            if box is not None:
+                lay.addWidget(box)
+        note = QLabel(self.tr("These settings apply to this computer only."))
+        note.setObjectName("settingsNote")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        lay.addStretch(1)
+        return page
+
+    def _station_tab(self) -> QWidget:
+        from desktop_app.core.auth import MANAGE_SETTINGS, allowed
+        from desktop_app.core.db import session_scope
+
+        with session_scope(self.engine, write=False) as s:
+            details = opts.station_details(s)
+            values = opts.station_values(s, self.actor.station_id if self.actor else None)
+        page = QWidget()
+        page.setObjectName("stationTab")
+        lay = QVBoxLayout(page)
+        box = QGroupBox(self.tr("Station details"))
+        box.setObjectName("stationDetails")
+        form = QFormLayout(box)
+        for name, (label_text, max_len) in opts.STATION_FIELDS.items():
+            edit = QLineEdit(getattr(details, name) if details else "")
+            edit.setObjectName(f"station_{name}")
+            edit.setMaxLength(max_len)
+            edit.setAccessibleName(tr_field(label_text))
+            label = QLabel(tr_field(label_text))
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.station_edits[name] = edit
+        lay.addWidget(box)
+        for group in opts.GROUPS:
+            group_box = self._group_box(group, "station", values)
+            if group_box is not None:
+                lay.addWidget(group_box)
+        self.can_edit_station = self.actor is not None and allowed(self.actor, MANAGE_SETTINGS)
+        note = QLabel(
+            self.tr("These settings are shared by every computer of the station.")
+            if self.can_edit_station
+            else self.tr("Only an administrator can change the station's settings.")
+        )
+        note.setObjectName("settingsNote")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        lay.addStretch(1)
+        if not self.can_edit_station:
+            for child in page.findChildren(QWidget):
+                if not isinstance(child, QLabel | QGroupBox):
+                    child.setEnabled(False)
+        return page
+
+    # --- saving ---------------------------------------------------------------------------------
     def save(self) -> None:
-        self.settings.setValue("ui/language", self.language.currentData() or "")
-        self.settings.setValue("security/idle_lock_minutes", self.idle.value())
+        try:
+            machine = {k: f for k, f in self.fields.items() if f.setting.scope == "machine"}
+            for field in machine.values():  # check everything first: nothing is half saved
+                opts._check(field.setting, field.value())
+            if self.station_tab is not None and self.can_edit_station:
+                self._save_station()
+            for field in machine.values():
+                opts.put(self.settings, field.setting, field.value())
+        except SmileDeskError as exc:
+            self.error.setText(exc.text())
+            self.error.show()
+            return
         self.settings.sync()
         self.accept()
+
+    def _save_station(self) -> None:
+        from desktop_app.core.db import session_scope
+
+        details = opts.StationDetails(**{name: edit.text() for name, edit in self.station_edits.items()})
+        values = {k: f.value() for k, f in self.fields.items() if f.setting.scope == "station"}
+        with session_scope(self.engine) as s:
+            opts.update_station_details(s, actor=self.actor, details=details)
+            opts.save_station_settings(s, actor=self.actor, values=values)

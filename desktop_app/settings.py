@@ -1,0 +1,318 @@
+"""Every setting of the app declared once (after picard's options.py): key, default, title, scope.
+
+Two scopes:
+
+* ``"machine"`` — this computer only (language, text size, auto-lock, backup folder), kept in
+  QSettings. The helpers take any object with QSettings' ``value(key, default)`` / ``setValue(key,
+  value)``, so this module stays Qt-free.
+* ``"station"`` — shared by every computer of the station, kept in the ``station_setting`` table and
+  changed only through ``save_station_settings`` (permission ``MANAGE_SETTINGS``, audited).
+
+The station's own details (name, code, address, ...) live in the ``station`` table and are changed
+with ``update_station_details`` (same permission, audited). Feature settings (meal cut-off times,
+kiosk PIN, certificate templates) stay with their features' services, which validate them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from sqlmodel import Session, select
+
+from desktop_app.core import audit
+from desktop_app.core.auth import MANAGE_SETTINGS, Actor, first_station, require
+from desktop_app.core.errors import ConflictError, ValidationError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.models import Station, StationSetting
+
+Scope = Literal["station", "machine"]
+
+GROUP_APPEARANCE = QT_TRANSLATE_NOOP("Settings", "Language and appearance")
+GROUP_SECURITY = QT_TRANSLATE_NOOP("Settings", "Security")
+GROUP_BACKUP = QT_TRANSLATE_NOOP("Settings", "Backups")
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    title: str  # QT_TRANSLATE_NOOP("Settings", ...)
+    scope: Scope
+    group: str
+    help: str = ""
+    choices: tuple[tuple[Any, str], ...] = ()  # (stored value, QT_TRANSLATE_NOOP label)
+    minimum: int = 0
+    maximum: int = 0
+
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+
+LANGUAGE = Setting(
+    "ui/language", "", QT_TRANSLATE_NOOP("Settings", "Language"), "machine", GROUP_APPEARANCE,
+    choices=(
+        ("", QT_TRANSLATE_NOOP("Settings", "Follow the system / 跟随系统")),
+        ("zh_CN", QT_TRANSLATE_NOOP("Settings", "简体中文")),
+        ("en", QT_TRANSLATE_NOOP("Settings", "English")),
+    ),
+)
+STYLE = Setting(
+    "ui/style", "normal", QT_TRANSLATE_NOOP("Settings", "Display style"), "machine", GROUP_APPEARANCE,
+    help=QT_TRANSLATE_NOOP("Settings", "Large text and high contrast help staff and residents who see less well."),
+    choices=(
+        ("normal", QT_TRANSLATE_NOOP("Settings", "Normal")),
+        ("large-text", QT_TRANSLATE_NOOP("Settings", "Large text")),
+        ("high-contrast", QT_TRANSLATE_NOOP("Settings", "High contrast (large text, black on white)")),
+    ),
+)
+IDLE_LOCK_MINUTES = Setting(
+    "security/idle_lock_minutes", 10, QT_TRANSLATE_NOOP("Settings", "Lock the screen after no input for (minutes, 0 = never)"),
+    "machine", GROUP_SECURITY, minimum=0, maximum=240,
+)
+BACKUP_FOLDER = Setting(
+    "backup/folder", "", QT_TRANSLATE_NOOP("Settings", "Backup folder"), "machine", GROUP_BACKUP,
+    help=QT_TRANSLATE_NOOP("Settings", "Best on a USB drive or a network folder, not only on this computer's disk."),
+)
+DAILY_BACKUP = Setting(
+    "backup/daily", True, QT_TRANSLATE_NOOP("Settings", "Back up the database once a day when SmileDesk starts"),
+    "machine", GROUP_BACKUP,
+)
+BACKUP_KEEP = Setting(
+    "backup.keep", 30, QT_TRANSLATE_NOOP("Settings", "Daily backups to keep"), "station", GROUP_BACKUP,
+    help=QT_TRANSLATE_NOOP("Settings", "Older daily backups are deleted; the station shares this rule."),
+    minimum=1, maximum=365,
+)
+SETTINGS: tuple[Setting, ...] = (LANGUAGE, STYLE, IDLE_LOCK_MINUTES, BACKUP_FOLDER, DAILY_BACKUP, BACKUP_KEEP)
+BY_KEY = {s.key: s for s in SETTINGS}
+GROUPS: tuple[str, ...] = tuple(dict.fromkeys(s.group for s in SETTINGS))
+
+STYLES = tuple(value for value, _ in STYLE.choices)
+LANGUAGES = tuple(value for value, _ in LANGUAGE.choices)
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    """Stored text (QSettings ini, StationSetting) back into the setting's type; bad values → default."""
+    if raw is None or raw == "" and setting.kind is not str:
+        return setting.default
+    try:
+        if setting.kind is bool:
+            value: Any = raw if isinstance(raw, bool) else str(raw).strip().lower() in ("1", "true", "yes", "on")
+        elif setting.kind is int:
+            value = int(raw)
+            if setting.maximum and not setting.minimum <= value <= setting.maximum:
+                return setting.default
+        else:
+            value = str(raw)
+    except (TypeError, ValueError):
+        return setting.default
+    if setting.choices and value not in [v for v, _ in setting.choices]:
+        return setting.default
+    return value
+
+
+def _check(setting: Setting, value: Any) -> Any:
+    """A value to save: right type, in range, one of the choices, else ValidationError."""
+    if setting.kind is bool:
+        if not isinstance(value, bool):
+            raise ValidationError(setting.title, QT_TRANSLATE_NOOP("Errors", "choose yes or no."))
+        return value
+    if setting.kind is int:
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            number = None
+        if number is None or isinstance(value, bool) or (setting.maximum and not setting.minimum <= number <= setting.maximum):
+            raise ValidationError(
+                setting.title, QT_TRANSLATE_NOOP("Errors", "enter a whole number from {low} to {high}."),
+                low=setting.minimum, high=setting.maximum,
+            )
+        return number
+    text = str(value if value is not None else "").strip()
+    if setting.choices and text not in [v for v, _ in setting.choices]:
+        raise ValidationError(setting.title, QT_TRANSLATE_NOOP("Errors", "choose one of the listed options."))
+    return text
+
+
+# --- machine settings (QSettings or anything with value()/setValue()) --------------------------------
+
+
+def get(store, setting: Setting) -> Any:
+    """A machine setting's value from QSettings (the default when unset or unreadable)."""
+    assert setting.scope == "machine", setting.key
+    return _coerce(setting, store.value(setting.key, None))
+
+
+def put(store, setting: Setting, value: Any) -> Any:
+    assert setting.scope == "machine", setting.key
+    clean = _check(setting, value)
+    store.setValue(setting.key, clean)
+    return clean
+
+
+def backup_folder(store) -> Path:
+    """Where daily backups go: the chosen folder, else ``backups/`` in the data dir."""
+    from desktop_app.core import paths
+
+    chosen = get(store, BACKUP_FOLDER)
+    return Path(chosen).expanduser() if chosen else paths.backups_dir()
+
+
+# --- station settings (StationSetting rows, shared by every computer) -------------------------------
+
+
+def _rows(s: Session, station_id: int | None) -> dict[str, StationSetting]:
+    keys = [x.key for x in SETTINGS if x.scope == "station"]
+    query = select(StationSetting).where(StationSetting.key.in_(keys))
+    if station_id is not None:
+        query = query.where(StationSetting.station_id == station_id)
+    return {r.key: r for r in s.exec(query.order_by(StationSetting.id))}
+
+
+def _station_id(s: Session, actor: Actor) -> int | None:
+    if actor.station_id is not None:
+        return actor.station_id
+    station = first_station(s)
+    return station.id if station else None
+
+
+def station_values(s: Session, station_id: int | None = None) -> dict[str, Any]:
+    """Every station setting's value (defaults where none was saved). Anyone signed in may read them."""
+    if station_id is None:
+        station = first_station(s)
+        station_id = station.id if station else None
+    rows = _rows(s, station_id)
+    return {x.key: _coerce(x, rows[x.key].value if x.key in rows else None) for x in SETTINGS if x.scope == "station"}
+
+
+def station_value(s: Session, setting: Setting, station_id: int | None = None) -> Any:
+    assert setting.scope == "station", setting.key
+    return station_values(s, station_id)[setting.key]
+
+
+def save_station_settings(s: Session, *, actor: Actor, values: dict[str, Any]) -> dict[str, Any]:
+    """Change station-wide settings (administrators only); the change is audited, nothing is half saved."""
+    require(actor, MANAGE_SETTINGS)
+    station_id = _station_id(s, actor)
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        setting = BY_KEY.get(key)
+        if setting is None or setting.scope != "station":
+            raise ConflictError(QT_TRANSLATE_NOOP("Errors", "Unknown station setting {key}."), key=key)
+        clean[key] = _check(setting, value)
+    before = station_values(s, station_id)
+    rows = _rows(s, station_id)
+    changed = {k: v for k, v in clean.items() if before[k] != v}
+    for key, value in changed.items():
+        row = rows.get(key) or StationSetting(station_id=station_id, key=key, value="")
+        row.value = str(value)
+        s.add(row)
+    if changed:
+        s.flush()
+        audit.record(
+            s, actor=actor, action="update", entity="station_setting", entity_id=station_id or "",
+            before={k: before[k] for k in changed}, after=changed,
+        )
+    return station_values(s, station_id)
+
+
+# --- the station's details (station table) -----------------------------------------------------------
+
+STATION_FIELDS = {
+    "name": (QT_TRANSLATE_NOOP("Fields", "Station name"), 100),
+    "code": (QT_TRANSLATE_NOOP("Fields", "Station code"), 10),
+    "sub_district": (QT_TRANSLATE_NOOP("Fields", "Sub-district"), 100),
+    "address": (QT_TRANSLATE_NOOP("Fields", "Address"), 200),
+    "phone": (QT_TRANSLATE_NOOP("Fields", "Phone"), 40),
+}
+
+
+@dataclass(frozen=True)
+class StationDetails:
+    name: str
+    code: str
+    sub_district: str = ""
+    address: str = ""
+    phone: str = ""
+
+
+def station_details(s: Session) -> StationDetails | None:
+    station = first_station(s)
+    if station is None:
+        return None
+    return StationDetails(station.name, station.code, station.sub_district, station.address, station.phone)
+
+
+def update_station_details(s: Session, *, actor: Actor, details: StationDetails) -> StationDetails:
+    """Change the station's name, code, sub-district, address, phone (administrators only; audited)."""
+    require(actor, MANAGE_SETTINGS)
+    station = s.get(Station, actor.station_id) if actor.station_id else first_station(s)
+    if station is None:
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "No station is set up yet; finish the first-start set-up."))
+    clean = {}
+    for name, (label, max_len) in STATION_FIELDS.items():
+        text = " ".join(str(getattr(details, name) or "").split())
+        if len(text) > max_len:
+            raise ValidationError(label, QT_TRANSLATE_NOOP("Errors", "is too long: at most {n} characters."), n=max_len)
+        clean[name] = text
+    if not clean["name"]:
+        raise ValidationError(
+            STATION_FIELDS["name"][0], QT_TRANSLATE_NOOP("Errors", "enter the station's name (1–100 characters).")
+        )
+    clean["code"] = clean["code"].upper()
+    if not (clean["code"] and clean["code"].isascii() and clean["code"].isalnum()):
+        raise ValidationError(STATION_FIELDS["code"][0], QT_TRANSLATE_NOOP("Errors", "use 1–10 letters or digits, e.g. SQK."))
+    before = station_details(s)
+    for name, value in clean.items():
+        setattr(station, name, value)
+    s.add(station)
+    s.flush()
+    after = station_details(s)
+    if after != before:
+        audit.record(s, actor=actor, action="update", entity="station", entity_id=station.id, before=before, after=after)
+    return after
+
+
+# --- daily backup -------------------------------------------------------------------------------------
+
+BACKUP_PREFIX = "smiledesk-daily-"
+
+
+def backup_if_due(engine, folder: Path, *, keep: int, now: datetime | None = None) -> Path | None:
+    """Copy an SQLite database into ``folder`` once a day (online backup API); keep the newest ``keep``.
+
+    Returns the new backup, or None when today's exists or the database is not an SQLite file.
+    """
+    from desktop_app.core.db import backup_sqlite, sqlite_path
+
+    source = sqlite_path(engine)
+    if source is None or not source.exists():
+        return None
+    now = now or datetime.now()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{BACKUP_PREFIX}{now:%Y%m%d}.sqlite3"
+    made = None
+    if not target.exists():
+        partial = target.with_suffix(".partial")
+        backup_sqlite(engine, partial)
+        os.replace(partial, target)  # never leave a half-written backup under the real name
+        made = target
+    old = sorted(folder.glob(f"{BACKUP_PREFIX}*.sqlite3"), reverse=True)[max(1, keep):]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return made
+
+
+def last_backup(folder: Path) -> datetime | None:
+    found = sorted(folder.glob(f"{BACKUP_PREFIX}*.sqlite3"), reverse=True) if folder.exists() else []
+    if not found:
+        return None
+    try:
+        return datetime.strptime(found[0].stem[len(BACKUP_PREFIX):], "%Y%m%d")
+    except ValueError:
+        return None
+

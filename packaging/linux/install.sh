@@ -1,0 +1,28 @@
+#!/bin/sh
+# Install the Linux one-folder build for the current user (no root needed):
+#   make package && packaging/linux/install.sh [dist/SmileDesk]
+# The app goes to ~/.local/share/SmileDesk/app, a `SmileDesk` command to ~/.local/bin, the menu entry,
+# icon and AppStream metainfo to their XDG places. Run with --uninstall to remove them again
+# (the database, backups and logs in ~/.local/share/SmileDesk stay).
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+data=${XDG_DATA_HOME:-$HOME/.local/share}
+bin=$HOME/.local/bin
+id=cn.smiledesk.SmileDesk
+if [ "${1:-}" = "--uninstall" ]; then
+  rm -rf "$data/SmileDesk/app" "$bin/SmileDesk" "$data/applications/$id.desktop" \
+    "$data/icons/hicolor/scalable/apps/$id.svg" "$data/metainfo/$id.metainfo.xml"
+  echo "SmileDesk removed (your data in $data/SmileDesk is kept)"
+  exit 0
+fi
+bundle=$(cd "${1:-$here/../../dist/SmileDesk}" && pwd)
+[ -x "$bundle/SmileDesk" ] || { echo "no build in $bundle: run make package first" >&2; exit 1; }
+mkdir -p "$data/SmileDesk" "$bin" "$data/applications" "$data/icons/hicolor/scalable/apps" "$data/metainfo"
+rm -rf "$data/SmileDesk/app"
+cp -a "$bundle" "$data/SmileDesk/app"
+ln -sf "$data/SmileDesk/app/SmileDesk" "$bin/SmileDesk"
+sed "s|^Exec=SmileDesk|Exec=$data/SmileDesk/app/SmileDesk|" "$here/$id.desktop" > "$data/applications/$id.desktop"
+cp "$bundle/_internal/resources/icons/smiledesk.svg" "$data/icons/hicolor/scalable/apps/$id.svg"
+cp "$here/$id.metainfo.xml" "$data/metainfo/$id.metainfo.xml"
+command -v update-desktop-database >/dev/null && update-desktop-database "$data/applications" || true
+echo "SmileDesk installed: start it from the applications menu or run $bin/SmileDesk"

@@ -1,0 +1,75 @@
+"""Smoke test of the built one-folder bundle: it holds its data files and starts, offscreen, to a screenshot.
+
+    python packaging/smoke.py [dist/SmileDesk]
+
+Runs the frozen executable twice in a temporary data dir: ``demo --only residents`` (migrations,
+reference data, a signed-up station) and ``--screenshot FILE --page residents``; checks the PNG.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REQUIRED = (
+    "resources/fonts/wqy-microhei.ttc",
+    "resources/fonts/README.md",
+    "resources/i18n/smiledesk_zh_CN.qm",
+    "resources/icons/smiledesk.svg",
+    "resources/styles/normal.qss",
+    "resources/styles/high-contrast.qss",
+    "db/migrations/env.py",
+    "db/migrations/versions/foundation_0001.py",
+    "docs/guide/guide_zh_CN.md",
+    "docs/guide/guide_en.md",
+)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    head = path.read_bytes()[:24]
+    if head[:8] != b"\x89PNG\r\n\x1a\n":
+        raise SystemExit(f"FAIL: {path} is not a PNG")
+    return struct.unpack(">II", head[16:24])
+
+
+def main(argv: list[str]) -> int:
+    bundle = Path(argv[0] if argv else "dist/SmileDesk").resolve()
+    exe = bundle / ("SmileDesk.exe" if sys.platform == "win32" else "SmileDesk")
+    internal = bundle / "_internal"
+    missing = [p for p in REQUIRED if not (internal / p).exists()]
+    if not exe.exists() or missing:
+        print(f"FAIL: {exe} exists={exe.exists()}; missing in bundle: {missing}")
+        return 1
+    work = Path(tempfile.mkdtemp(prefix="smiledesk-smoke-"))
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMILEDESK_DATA_DIR": str(work / "data")}
+    env.pop("SMILEDESK_FEATURES", None)
+    db, shot = work / "smoke.sqlite3", work / "residents.png"
+    started = time.monotonic()
+    steps = [
+        [str(exe), "demo", "--db", str(db), "--scale", "small", "--only", "residents"],
+        [str(exe), "--db", str(db), "--lang", "zh_CN", "--screenshot", str(shot), "--page", "residents", "--size", "1024x700"],
+    ]
+    for cmd in steps:
+        run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        if run.returncode != 0:
+            print(f"FAIL: {' '.join(cmd)} exited {run.returncode}\n{run.stdout}\n{run.stderr}")
+            return 1
+    if not shot.exists():
+        print("FAIL: no screenshot written")
+        return 1
+    size = png_size(shot)
+    if size != (1024, 700) or shot.stat().st_size < 10_000:
+        print(f"FAIL: screenshot {size}, {shot.stat().st_size} bytes")
+        return 1
+    total = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    print(f"ok: bundle {total / 1e6:.0f} MB, demo + screenshot in {time.monotonic() - started:.1f} s -> {shot}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
