@@ -7,18 +7,18 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from desktop_app import __version__
 from desktop_app.core.auth import ROLE_LABELS
+from desktop_app.ui import help as help_ui
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.feature import Feature
@@ -45,12 +45,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMinimumWidth(150)
-        self.nav.setMaximumWidth(220)
-        self.nav.setStyleSheet(
-            "QListWidget#navigation { font-size: 13pt; background: #fdf6ec; border: none; }"
-            "QListWidget#navigation::item { padding: 10px 14px; }"
-            "QListWidget#navigation::item:selected { background: #e8553e; color: white; }"
-        )
+        self.nav.setMaximumWidth(190)
+        self.nav.setAccessibleName(self.tr("Pages"))  # looks: resources/styles/*.qss
         self.stack = QStackedWidget()
         for feature in self.features:
             item = QListWidgetItem(tr_nav(feature.title))
@@ -65,8 +61,10 @@ class MainWindow(QMainWindow):
         splitter = QSplitter()
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([190, 1100])
         self.setCentralWidget(splitter)
         self._build_menus()
         role = QCoreApplication.translate("Roles", ROLE_LABELS.get(ctx.actor.role, ctx.actor.role))
@@ -137,31 +135,27 @@ class MainWindow(QMainWindow):
             qa.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(qa)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(help_ui.guide_action(self, self.show_guide))
         help_menu.addAction(self._action(Action.SHORTCUTS, self.show_shortcuts))
         help_menu.addAction(self._action(Action.ABOUT, self.show_about))
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
-        rows = [(QCoreApplication.translate("Actions", a.text), a.shortcut) for a in Action if a.shortcut]
-        rows += [(tr_nav(f.title), f.shortcut) for f in self.features if f.shortcut]
-        return rows
+        return help_ui.shortcut_rows(self.features)
 
-    def show_shortcuts(self) -> QMessageBox:
-        text = "\n".join(f"{keys:<16} {name}" for name, keys in self.shortcut_rows())
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Keyboard shortcuts"), text, parent=self)
-        box.setStyleSheet("QLabel { font-family: monospace; }")
-        box.open()
-        return box
+    def show_guide(self) -> QDialog:
+        dialog = help_ui.GuideDialog(parent=self)
+        dialog.open()
+        return dialog
 
-    def show_about(self) -> QMessageBox:
-        text = self.tr(
-            "SmileDesk {version}\nDesk software for community service stations.\n\n"
-            "Font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).\n"
-            "Qt for Python (LGPLv3), SQLModel/SQLAlchemy (MIT), ReportLab (BSD), OR-Tools (Apache 2.0),\n"
-            "pypinyin (MIT), segno (BSD), python-stdnum (LGPL), phonenumbers (Apache 2.0)."
-        ).format(version=__version__)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About SmileDesk"), text, parent=self)
-        box.open()
-        return box
+    def show_shortcuts(self) -> QDialog:
+        dialog = help_ui.ShortcutsDialog(self.features, parent=self)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QDialog:
+        dialog = help_ui.AboutDialog(parent=self)
+        dialog.open()
+        return dialog
 
     # --- geometry ---------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

@@ -1,0 +1,1 @@
+"""Administration: staff accounts, the holiday calendar, the audit log."""
