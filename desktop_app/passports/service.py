@@ -937,6 +937,41 @@ def lookup_card(s: Session, *, actor: Actor, code: str, today: date | None = Non
     return _card(s, passport.resident_id, passport.number, today or clock.today())
 
 
+@dataclass(frozen=True)
+class KioskScan:
+    """What the kiosk shows after a scan: the card, and the check-in made (or refused) on the way."""
+
+    card: CardView
+    result: StampResult | None = None
+    refusal: SmileDeskError | None = None
+
+
+def kiosk_scan(s: Session, *, actor: Actor, code: str, today: date | None = None) -> KioskScan:
+    """Scan at the kiosk: show the card and, when exactly one of today's activities is still open for
+    this resident, check in to it at once (a second scan of the same card stamps nothing).
+
+    Malformed, unknown and void numbers raise (nothing written). A refused check-in (over a limit,
+    full) is returned with the card so the resident still sees their stamps.
+    """
+    require(actor, KIOSK_USE)
+    day = today or clock.today()
+    passport = passport_for_code(s, code)
+    card = _card(s, passport.resident_id, passport.number, day)
+    if len(card.today) != 1:
+        return KioskScan(card)
+    activity_id = card.today[0][0]
+    try:
+        result = _stamp(
+            s, actor=actor, resident_id=passport.resident_id, activity_id=activity_id, day=day, place="kiosk",
+            passport_id=passport.id,
+        )
+    except SmileDeskError as exc:
+        return KioskScan(card, refusal=exc)
+    if not result.already:
+        card = _card(s, passport.resident_id, passport.number, day)
+    return KioskScan(card, result=result)
+
+
 def card_for_resident(s: Session, *, actor: Actor, resident_id: int, today: date | None = None) -> CardView:
     require(actor, VIEW_PASSPORTS)
     _resident(s, resident_id)

@@ -1,0 +1,281 @@
+"""The kiosk, driven as a resident and a staff member would: scanner keystrokes, taps, the staff PIN."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import socket
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from sqlmodel import func, select
+
+from desktop_app.core import auth
+from desktop_app.core.db import session_scope
+from desktop_app.passports import codes, service
+from desktop_app.passports.kiosk import KioskWindow
+from desktop_app.passports.models import ActivityCreate, StampEntry
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def kiosk_ctx(ctx, engine):
+    with session_scope(engine) as s:
+        actor = auth.kiosk_actor(s)
+    calls = []
+    return dataclasses.replace(ctx, actor=actor, navigate=calls.append), calls
+
+
+@pytest.fixture
+def kiosk(qtbot, app_fonts, kiosk_ctx):
+    ctx, _ = kiosk_ctx
+    tried = []
+
+    def check(pin: str) -> bool:
+        tried.append(pin)
+        return pin == "2468"
+
+    w = KioskWindow(ctx, check, idle_ms=300, today=lambda: TODAY)
+    w.tried = tried
+    qtbot.addWidget(w)
+    w.resize(1280, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w._unlocked = True  # let pytest-qt close it
+    w.close()
+
+
+def stamps(engine) -> int:
+    with session_scope(engine, write=False) as s:
+        return s.exec(select(func.count()).select_from(StampEntry)).one()
+
+
+def scan(qtbot, w, text):
+    qtbot.keyClicks(w, text)
+    qtbot.keyClick(w, Qt.Key.Key_Return)
+
+
+def test_scanner_digits_then_enter_stamps_and_shows_card(qtbot, kiosk, engine, passport, activity):
+    scan(qtbot, kiosk, passport.number)
+    assert kiosk.stack.currentWidget() is kiosk.card_page
+    assert kiosk.name_label.text() == "张*明"
+    assert kiosk.figures["balance"].text() == "2"
+    assert "+2" in kiosk.card_message.text() and kiosk.card_message.property("tone") == "ok"
+    assert "3 more stamps" in kiosk.milestone.text()
+    assert stamps(engine) == 1
+    # The same card again (the resident scans twice): a friendly note, nothing added.
+    scan(qtbot, kiosk, passport.number)
+    assert kiosk.card_message.property("tone") == "info" and "Already stamped" in kiosk.card_message.text()
+    assert stamps(engine) == 1
+
+
+def test_typing_on_the_keypad(qtbot, kiosk, engine, passport, activity):
+    for digit in passport.number:
+        qtbot.mouseClick(kiosk.keypad.buttons[digit], Qt.MouseButton.LeftButton)
+    assert kiosk.entry.text() == codes.display(passport.number)
+    qtbot.mouseClick(kiosk.keypad.buttons["ok"], Qt.MouseButton.LeftButton)
+    assert kiosk.stack.currentWidget() is kiosk.card_page and stamps(engine) == 1
+
+
+@pytest.mark.parametrize(
+    "typed, phrase",
+    [("12ab#4", "only digits"), ("123456", "has 6 digits"), ("WRONGCHECK", "only digits")],
+)
+def test_junk_and_malformed_scans_are_refused_and_write_nothing(qtbot, kiosk, engine, passport, activity, typed, phrase):
+    scan(qtbot, kiosk, typed)
+    assert kiosk.stack.currentWidget() is kiosk.welcome
+    assert phrase in kiosk.welcome_message.text() and kiosk.welcome_message.property("tone") == "error"
+    assert kiosk.entry.text() == ""
+    assert stamps(engine) == 0
+
+
+def test_wrong_check_digit_unknown_and_void_cards(qtbot, kiosk, engine, admin, passport, activity):
+    wrong = passport.number[:-1] + str((int(passport.number[-1]) + 1) % 10)
+    scan(qtbot, kiosk, wrong)
+    assert "check digit" in kiosk.welcome_message.text()
+    scan(qtbot, kiosk, codes.make_number("123456789"))
+    assert "No passport has the number" in kiosk.welcome_message.text()
+    with session_scope(engine) as s:
+        service.report_lost(s, actor=admin, passport_id=passport.id)
+    scan(qtbot, kiosk, passport.number)
+    assert "reported lost" in kiosk.welcome_message.text()
+    assert stamps(engine) == 0
+
+
+def test_no_activity_today_shows_card_and_writes_nothing(qtbot, kiosk, engine, passport):
+    scan(qtbot, kiosk, passport.number)
+    assert kiosk.stack.currentWidget() is kiosk.card_page
+    assert "No activity" in kiosk.card_message.text()
+    assert kiosk.choice_buttons == [] and stamps(engine) == 0
+
+
+def test_over_the_daily_cap_is_refused_on_the_card(qtbot, kiosk, engine, admin, passport, activity):
+    with session_scope(engine) as s:
+        service.set_daily_cap(s, actor=admin, stamps=1)
+    scan(qtbot, kiosk, passport.number)
+    assert kiosk.card_message.property("tone") == "error" and "limit is 1" in kiosk.card_message.text()
+    assert stamps(engine) == 0
+
+
+def test_two_activities_today_resident_taps_one(qtbot, kiosk, engine, admin, passport, activity):
+    with session_scope(engine) as s:
+        second = service.create_activity(s, actor=admin, data=ActivityCreate(name="楼道清洁", start_date=TODAY, stamps=1))
+    scan(qtbot, kiosk, passport.number)
+    assert stamps(engine) == 0 and len(kiosk.choice_buttons) == 2
+    target = next(b for b in kiosk.choice_buttons if "楼道清洁" in b.text())
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    assert "+1" in kiosk.card_message.text() and stamps(engine) == 1
+    with session_scope(engine, write=False) as s:
+        assert s.exec(select(StampEntry.activity_id)).one() == second.id
+
+
+def test_idle_timeout_returns_to_welcome(qtbot, kiosk, passport, activity):
+    scan(qtbot, kiosk, passport.number)
+    assert kiosk.stack.currentWidget() is kiosk.card_page
+    qtbot.waitUntil(lambda: kiosk.stack.currentWidget() is kiosk.welcome, timeout=5000)
+    assert kiosk.entry.text() == "" and kiosk.name_label.text() == "张*明"  # old card text is off-screen
+    qtbot.mouseClick(kiosk.staff_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(kiosk, "24")
+    qtbot.waitUntil(lambda: kiosk.stack.currentWidget() is kiosk.welcome, timeout=5000)
+    assert kiosk._pin == ""  # half-typed PIN forgotten
+
+
+def test_kiosk_cannot_be_closed_without_the_pin(qtbot, kiosk, kiosk_ctx):
+    _, navigations = kiosk_ctx
+    assert kiosk.close() is False and kiosk.isVisible()
+    for key in (Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Q, Qt.Key.Key_W):
+        qtbot.keyClick(kiosk, key, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(kiosk, key, Qt.KeyboardModifier.ControlModifier)
+    assert kiosk.isVisible()
+    # Press every button on every screen except Unlock: nothing leads anywhere but the kiosk's own pages.
+    for page in (kiosk.welcome, kiosk.pin_page):
+        kiosk.stack.setCurrentWidget(page)
+        buttons = sorted(page.findChildren(QPushButton), key=lambda b: b is kiosk.pin_back)  # Back last
+        for btn in buttons:
+            if btn.isVisible() and btn is not kiosk.pin_pad.buttons["ok"]:
+                qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
+    assert kiosk.isVisible() and navigations == []
+    assert kiosk.stack.currentWidget() in (kiosk.welcome, kiosk.card_page, kiosk.pin_page)
+    own = {"desktop_app.passports.kiosk"}
+    foreign = [w for w in kiosk.findChildren(QWidget)
+               if type(w).__module__.startswith("desktop_app") and type(w).__module__ not in own]
+    assert foreign == []
+
+
+def test_staff_pin_exits(qtbot, kiosk):
+    qtbot.mouseClick(kiosk.staff_button, Qt.MouseButton.LeftButton)
+    assert kiosk.stack.currentWidget() is kiosk.pin_page
+    qtbot.keyClicks(kiosk, "1111")
+    qtbot.keyClick(kiosk, Qt.Key.Key_Return)
+    assert "Wrong PIN" in kiosk.pin_message.text() and kiosk.isVisible()
+    assert kiosk.pin_entry.text() == ""
+    with qtbot.waitSignal(kiosk.unlocked, timeout=2000):
+        for d in "2468":
+            qtbot.mouseClick(kiosk.pin_pad.buttons[d], Qt.MouseButton.LeftButton)
+        assert kiosk.pin_entry.text() == "●●●●"
+        qtbot.mouseClick(kiosk.pin_pad.buttons["ok"], Qt.MouseButton.LeftButton)
+    assert not kiosk.isVisible()
+    assert kiosk.tried == ["1111", "2468"]
+
+
+def test_five_wrong_pins_lock_the_pad(qtbot, kiosk):
+    kiosk.show_pin()
+    for _ in range(5):
+        qtbot.keyClicks(kiosk, "0000")
+        qtbot.keyClick(kiosk, Qt.Key.Key_Return)
+    assert "one minute" in kiosk.pin_message.text()
+    qtbot.keyClicks(kiosk, "2468")
+    qtbot.keyClick(kiosk, Qt.Key.Key_Return)
+    assert kiosk.isVisible() and kiosk.tried == ["0000"] * 5
+
+
+def test_works_with_no_network(qtbot, kiosk, engine, passport, activity, monkeypatch):
+    def no_network(*a, **k):
+        raise OSError("network is unreachable")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    scan(qtbot, kiosk, passport.number)
+    assert kiosk.card_message.property("tone") == "ok" and stamps(engine) == 1
+
+
+# --- elderly-friendly sizes and contrast, measured on the rendered widgets -----------------------
+
+
+def _lum(rgb) -> np.ndarray:
+    c = rgb / 255.0
+    c = np.where(c <= 0.03928, c / 12.92, ((c + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * c[..., 0] + 0.7152 * c[..., 1] + 0.0722 * c[..., 2]
+
+
+def measured_contrast(shot: QImage, rect: QRect) -> float:
+    """Contrast between the most common colour in ``rect`` (background) and the colour farthest from it (text)."""
+    img = shot.copy(rect).convertToFormat(QImage.Format.Format_RGB32)
+    arr = np.frombuffer(img.constBits(), dtype=np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
+    rgb = arr[:, : img.width(), [2, 1, 0]].reshape(-1, 3).astype(float)
+    colours, counts = np.unique(rgb, axis=0, return_counts=True)
+    bg = colours[counts.argmax()]
+    lum_bg = _lum(bg[None, :])[0]
+    lums = _lum(colours)
+    ratios = (np.maximum(lums, lum_bg) + 0.05) / (np.minimum(lums, lum_bg) + 0.05)
+    return float(ratios.max())
+
+
+def visible_texts(w: KioskWindow):
+    page = w.stack.currentWidget()
+    for widget in page.findChildren(QWidget):
+        if isinstance(widget, QLabel | QPushButton) and widget.isVisible() and widget.text():
+            yield widget
+
+
+def _screens(qtbot, w, passport, engine, admin):
+    with session_scope(engine) as s:
+        service.create_activity(s, actor=admin, data=ActivityCreate(name="楼道清洁", start_date=TODAY, stamps=1))
+    yield "welcome"
+    w.scan("12ab")
+    yield "error"
+    w.scan(passport.number)
+    yield "card"
+    w.check_in(w.last_scan.card.today[0][0])
+    yield "stamped"
+    w.show_pin()
+    qtbot.keyClicks(w, "1")
+    qtbot.keyClick(w, Qt.Key.Key_Return)
+    yield "pin"
+
+
+def test_every_screen_meets_size_font_and_contrast_rules(qtbot, kiosk, engine, admin, passport, activity):
+    checked = 0
+    for screen in _screens(qtbot, kiosk, passport, engine, admin):
+        qtbot.wait(10)
+        shot = kiosk.grab().toImage()
+        for widget in visible_texts(kiosk):
+            assert widget.font().pointSizeF() >= 18, (screen, widget.text(), widget.font().pointSizeF())
+            if isinstance(widget, QPushButton):
+                assert widget.width() >= 60 and widget.height() >= 60, (screen, widget.text(), widget.size())
+            rect = QRect(widget.mapTo(kiosk, QPoint(0, 0)), widget.size())
+            ratio = measured_contrast(shot, rect)
+            assert ratio >= 4.5, (screen, widget.text(), round(ratio, 2))
+            checked += 1
+    assert checked > 40
+
+
+def test_contrast_measurement_would_catch_faint_text(qtbot, app_fonts):
+    """The contrast check itself: pale grey on white must fail it."""
+    label = QLabel("淡色文字 faint text")
+    label.setStyleSheet("QLabel { color: #BBBBBB; background: #FFFFFF; font-size: 24pt; }")
+    qtbot.addWidget(label)
+    label.show()
+    qtbot.waitExposed(label)
+    assert measured_contrast(label.grab().toImage(), label.rect()) < 4.5
+
+
+def test_random_passports_are_not_guessable_neighbours(engine, admin, residents):
+    with session_scope(engine) as s:
+        numbers = [service.issue_passport(s, actor=admin, resident_id=r, rng=random.Random(r)).number for r in residents]
+    assert len(set(numbers)) == 3 and all(codes.is_valid(n) for n in numbers)
