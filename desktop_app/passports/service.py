@@ -1158,3 +1158,25 @@ def volunteer_id_of(s: Session, resident_id: int) -> int | None:
     except ImportError:
         return None
     return s.exec(select(Volunteer.id).where(Volunteer.resident_id == resident_id, Volunteer.active == True)).first()  # noqa: E712
+
+
+# --- printing -----------------------------------------------------------------------------------------
+
+
+def card_items(
+    s: Session, *, actor: Actor, passport_ids: Sequence[int] | None = None, issued_on: date | None = None
+):
+    """What printed cards show, for the given passports or every active passport issued on a day."""
+    from desktop_app.core.auth import first_station
+    from desktop_app.passports.pdf import CardItem
+
+    require(actor, ISSUE_PASSPORTS)
+    q = select(Passport, Resident.name).join(Resident, Resident.id == Passport.resident_id).where(Passport.status == "active")
+    if passport_ids is not None:
+        q = q.where(col(Passport.id).in_(list(passport_ids)))
+    if issued_on is not None:
+        q = q.where(Passport.issued_on == issued_on)
+    station = first_station(s)
+    rows = s.exec(q.order_by(Passport.id)).all()
+    audit.record(s, actor=actor, action="print", entity="passport", entity_id=",".join(str(p.id) for p, _ in rows)[:50])
+    return [CardItem(name=name, number=p.number, issued_on=p.issued_on, station=station.name if station else "") for p, name in rows]
