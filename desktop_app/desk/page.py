@@ -375,6 +375,8 @@ class DeskPage(QWidget):
 
     # --- list cells -------------------------------------------------------------------------------
     def _who(self, r: ds.RecordRow) -> str:
+        if r.walk_in and not r.person:
+            return self.tr("(patrol finding)") if r.channel == "patrol" else ""
         if r.walk_in:
             tail = f" {r.phone_masked[-4:]}" if r.phone_masked else ""
             return self.tr("{name} (walk-in){tail}").format(name=r.person, tail=tail)

@@ -23,12 +23,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import String, and_, func, tuple_, type_coerce
+from sqlalchemy import String, and_, bindparam, func, tuple_, type_coerce
 from sqlmodel import Session, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import STAFF, Actor, Permission, Role, require
 from desktop_app.core.clock import utcnow
+from desktop_app.core.db import AwareDateTime
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.validation import clean_name, clean_phone, clean_text, mask_phone
@@ -317,7 +318,7 @@ def create_record(
         resident = s.get(Resident, resident_id)
         if resident is None or resident.erased:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "That resident no longer exists."))
-    elif not name:
+    elif not name and channel != "patrol":  # a patrol finding (a hazard) may have nobody behind it
         raise ValidationError(
             F_RESIDENT,
             QT_TRANSLATE_NOOP("Errors", "nobody chosen; pick a registered resident (Enter) or type the walk-in's name."),
@@ -583,34 +584,8 @@ def link_resident(s: Session, *, actor: Actor, record_id: int, resident_id: int)
 # --- reading --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class RecordRow:
-    """What the desk lists show (the phone already masked)."""
-
-    id: int
-    received_at: datetime
-    due_at: datetime
-    status: str
-    category_id: int
-    channel: str
-    summary: str
-    resident_id: int | None
-    person: str
-    walk_in: bool
-    phone_masked: str
-    assignee: str
-    closed_at: datetime | None
-    satisfaction: str
-    escalated_at: datetime | None
-    repeat_of_id: int | None
-
-    @property
-    def is_open(self) -> bool:
-        return self.status != CLOSED
-
-
 _R = ServiceRecord
-# Datetimes are read as text and parsed with datetime.fromisoformat: the desk list's hot path (bench/desk.py).
+# Datetimes are read as text and parsed only when a cell needs them: the desk list's hot path (bench/desk.py).
 _ROW_COLUMNS = (
     _R.id, type_coerce(_R.received_at, String), type_coerce(_R.due_at, String), _R.status, _R.category_id, _R.channel,
     _R.summary, _R.resident_id, Resident.name, _R.walk_in_name, _R.walk_in_phone, _R.assignee,
@@ -626,14 +601,54 @@ def _dt(value) -> datetime | None:
     return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def _row(t) -> RecordRow:
-    rid, rec_at, due, status, cat, channel, summary, res_id, res_name, wname, wphone, assignee, closed, sat, esc, rep = t
-    return RecordRow(
-        id=rid, received_at=_dt(rec_at), due_at=_dt(due), status=status, category_id=cat, channel=channel,
-        summary=summary, resident_id=res_id, person=res_name if res_id is not None else wname,
-        walk_in=res_id is None, phone_masked=mask_phone(wphone), assignee=assignee, closed_at=_dt(closed),
-        satisfaction=sat, escalated_at=_dt(esc), repeat_of_id=rep,
-    )
+def _field(i: int, convert=None):
+    if convert is None:
+        return property(lambda self: tuple.__getitem__(self, i))
+    return property(lambda self: convert(tuple.__getitem__(self, i)))
+
+
+class RecordRow(tuple):
+    """One row of a desk list (a tuple of the selected columns; datetimes parsed when read, phone masked)."""
+
+    __slots__ = ()
+
+    id: int = _field(0)
+    received_at: datetime = _field(1, _dt)
+    due_at: datetime = _field(2, _dt)
+    status: str = _field(3)
+    category_id: int = _field(4)
+    channel: str = _field(5)
+    summary: str = _field(6)
+    resident_id: int | None = _field(7)
+    assignee: str = _field(11)
+    closed_at: datetime | None = _field(12, _dt)
+    satisfaction: str = _field(13)
+    escalated_at: datetime | None = _field(14, _dt)
+    repeat_of_id: int | None = _field(15)
+
+    @property
+    def walk_in(self) -> bool:
+        return self[7] is None
+
+    @property
+    def person(self) -> str:
+        return (self[9] if self[7] is None else self[8]) or ""
+
+    @property
+    def phone_masked(self) -> str:
+        return mask_phone(self[10])
+
+    @property
+    def is_open(self) -> bool:
+        return self[3] != CLOSED
+
+    def __repr__(self) -> str:
+        return f"RecordRow(id={self.id}, status={self.status!r}, summary={self.summary!r})"
+
+
+def _rows(result) -> list[RecordRow]:
+    new = tuple.__new__
+    return [new(RecordRow, r) for r in result.fetchall()]
 
 
 def _rows_query():
@@ -651,6 +666,20 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
+def _newest_first(q):
+    return q.order_by(_R.received_at.desc(), _R.id.desc()).limit(bindparam("limit"))
+
+
+# The desk list's three statements, built once (building a select costs more than running it on the index).
+_PAGE_FIRST = _newest_first(_rows_query())
+_PAGE_UNTIL = _newest_first(_rows_query().where(_R.received_at < bindparam("until", type_=AwareDateTime)))
+_PAGE_AFTER = _newest_first(
+    _rows_query().where(
+        tuple_(_R.received_at, _R.id) < tuple_(bindparam("at", type_=AwareDateTime), bindparam("after_id"))
+    )
+)
+
+
 def list_page(s: Session, *, actor: Actor, before: tuple[datetime, int] | None = None, limit: int = 200,
               until_day: date | None = None) -> list[RecordRow]:
     """Records newest first, ``limit`` at a time after the keyset ``before`` = (received_at, id).
@@ -659,13 +688,13 @@ def list_page(s: Session, *, actor: Actor, before: tuple[datetime, int] | None =
     Uses the (received_at, id) index; no OFFSET.
     """
     require(actor, VIEW_VISITS)
-    q = _rows_query()
     if before is not None:
-        q = q.where(tuple_(_R.received_at, _R.id) < tuple_(_utc_naive(before[0]), before[1]))
+        q, params = _PAGE_AFTER, {"at": before[0], "after_id": before[1], "limit": limit}
     elif until_day is not None:
-        q = q.where(_R.received_at < day_bounds(until_day)[1])
-    q = q.order_by(_R.received_at.desc(), _R.id.desc()).limit(limit)
-    return [_row(t) for t in s.connection().execute(q)]
+        q, params = _PAGE_UNTIL, {"until": day_bounds(until_day)[1], "limit": limit}
+    else:
+        q, params = _PAGE_FIRST, {"limit": limit}
+    return _rows(s.connection().execute(q, params))
 
 
 def list_day(s: Session, *, actor: Actor, day: date) -> list[RecordRow]:
@@ -673,7 +702,7 @@ def list_day(s: Session, *, actor: Actor, day: date) -> list[RecordRow]:
     require(actor, VIEW_VISITS)
     start, end = day_bounds(day)
     q = _rows_query().where(_R.received_at >= start, _R.received_at < end).order_by(_R.received_at.desc(), _R.id.desc())
-    return [_row(t) for t in s.connection().execute(q)]
+    return _rows(s.connection().execute(q))
 
 
 def list_open(s: Session, *, actor: Actor, after: tuple[datetime, int] | None = None, limit: int = 200,
@@ -686,7 +715,7 @@ def list_open(s: Session, *, actor: Actor, after: tuple[datetime, int] | None = 
     if after is not None:
         q = q.where(tuple_(_R.due_at, _R.id) > tuple_(_utc_naive(after[0]), after[1]))
     q = q.order_by(_R.due_at, _R.id).limit(limit)
-    return [_row(t) for t in s.connection().execute(q)]
+    return _rows(s.connection().execute(q))
 
 
 def overdue(s: Session, *, actor: Actor, now: datetime | None = None, limit: int = 500) -> list[RecordRow]:
@@ -699,7 +728,7 @@ def get_row(s: Session, *, actor: Actor, record_id: int) -> RecordRow:
     t = s.connection().execute(_rows_query().where(_R.id == record_id)).first()
     if t is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "Desk record No. {id} does not exist."), id=record_id)
-    return _row(t)
+    return tuple.__new__(RecordRow, t)
 
 
 def get_record(s: Session, *, actor: Actor, record_id: int) -> ServiceRecord:
@@ -726,7 +755,7 @@ def repeat_candidates(s: Session, *, actor: Actor, record_id: int, days: int = 3
     else:
         q = q.where(_R.resident_id.is_(None), _R.walk_in_name == rec.walk_in_name)
     q = q.order_by(_R.received_at.desc(), _R.id.desc()).limit(limit)
-    return [_row(t) for t in s.connection().execute(q)]
+    return _rows(s.connection().execute(q))
 
 
 def open_requests_of(s: Session, *, actor: Actor, resident_id: int, limit: int = 5) -> list[RecordRow]:
@@ -735,7 +764,7 @@ def open_requests_of(s: Session, *, actor: Actor, resident_id: int, limit: int =
     q = _rows_query().where(_R.resident_id == resident_id, _R.status.in_(OPEN_STATUSES)).order_by(
         _R.received_at.desc(), _R.id.desc()
     ).limit(limit)
-    return [_row(t) for t in s.connection().execute(q)]
+    return _rows(s.connection().execute(q))
 
 
 def deadline_state(row: RecordRow | ServiceRecord, now: datetime, cal: WorkCalendar) -> str:
