@@ -198,6 +198,21 @@ def clean_content(content: CertificateContent, *, today: date | None = None, che
     }
 
 
+def _with_resident(s: Session, values: dict) -> dict:
+    """Take the ID number from the resident record when the content names a resident but no number
+    (the residents feature validated it when it was stored)."""
+    rid = values.get("resident_id")
+    if rid is not None:
+        from desktop_app.residents.models import Resident
+
+        resident = s.get(Resident, rid)
+        if resident is None or resident.erased:
+            raise ValidationError(F["recipient_name"], QT_TRANSLATE_NOOP("Errors", "the chosen resident no longer exists; choose again."))
+        if not values["id_number"]:
+            values["id_number"] = resident.id_number or ""
+    return values
+
+
 def _content_from_clean(values: dict) -> CertificateContent:
     v = dict(values)
     for key in ("period_start", "period_end"):
@@ -336,7 +351,7 @@ def request_certificate(s: Session, *, actor: Actor, content: CertificateContent
     require(actor, REQUEST_CERTIFICATES)
     station_id = _station_id(s, actor)
     # Rare characters are accepted into the queue (the queue shows the problem); issuing refuses them.
-    values = clean_content(content, check_glyphs=False)
+    values = _with_resident(s, clean_content(content, check_glyphs=False))
     ref = values["source_ref"] or None
     if ref is not None:
         existing = s.exec(
@@ -479,7 +494,7 @@ def issue_certificate(
     language = language or settings.language or "zh"
     if language not in templates.LANGUAGES:
         raise ValidationError(F["language"], QT_TRANSLATE_NOOP("Errors", "choose Chinese or English."))
-    values = clean_content(content)
+    values = _with_resident(s, clean_content(content))
     station = s.get(Station, station_id)
     now = now or utcnow()
     year = to_local(now).year
@@ -624,10 +639,10 @@ def print_log(s: Session, *, actor: Actor, certificate_id: int) -> list[Certific
     return list(s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == certificate_id).order_by(CertificatePrint.id)))
 
 
-def record_output(
+def prepare_output(
     s: Session, *, actor: Actor, certificate_id: int, how: str = "print", copies: int = 1, reason: str = ""
-) -> CertificatePrint:
-    """Log that a certificate was printed or saved as PDF. After the first time, a reason is required."""
+) -> tuple[Certificate, str, str]:
+    """Check a print / reprint / PDF may happen (before the print dialog); returns (certificate, kind, reason)."""
     require(actor, PRINT_CERTIFICATES)
     cert = get_certificate(s, actor=actor, certificate_id=certificate_id)
     if cert.status == STATUS_REVOKED:
@@ -635,15 +650,21 @@ def record_output(
     if not isinstance(copies, int) or not (1 <= copies <= 50):
         raise ValidationError(F["copies"], QT_TRANSLATE_NOOP("Errors", "must be between 1 and 50."))
     reason = clean_text(reason, F["reason"], max_len=500, multiline=False)
-    kind = how
-    if how == "print" and cert.print_count > 0:
-        kind = "reprint"
+    if how not in ("print", "pdf"):
+        raise ValueError(how)
+    kind = "reprint" if how == "print" and cert.print_count > 0 else how
     if kind == "reprint" and not reason:
         raise ValidationError(
             F["reason"], QT_TRANSLATE_NOOP("Errors", "is required for a reprint (e.g. the first copy was lost or damaged).")
         )
-    if kind not in ("print", "reprint", "pdf"):
-        raise ValueError(how)
+    return cert, kind, reason
+
+
+def record_output(
+    s: Session, *, actor: Actor, certificate_id: int, how: str = "print", copies: int = 1, reason: str = ""
+) -> CertificatePrint:
+    """Log that a certificate was printed or saved as PDF. After the first print, a reason is required."""
+    cert, kind, reason = prepare_output(s, actor=actor, certificate_id=certificate_id, how=how, copies=copies, reason=reason)
     entry = CertificatePrint(certificate_id=cert.id, actor_id=actor.id, actor_name=actor.username, how=kind, copies=copies, reason=reason)
     s.add(entry)
     if kind in ("print", "reprint"):

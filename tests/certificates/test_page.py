@@ -1,0 +1,291 @@
+"""The certificates page driven as a person would: issue, preview, print, reprint, revoke, verify, batch, save."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from sqlmodel import select
+
+from desktop_app.certificates import dialogs
+from desktop_app.certificates import service as svc
+from desktop_app.certificates.models import Certificate, CertificatePrint
+from desktop_app.certificates.page import CertificatesPage
+from desktop_app.core.db import session_scope
+
+from .helpers import honour, pdf_text, service_record
+
+
+@pytest.fixture
+def page(qtbot, ctx, app_fonts):
+    p = CertificatesPage(ctx)
+    qtbot.addWidget(p)
+    p.resize(1300, 800)
+    p.show()
+    return p
+
+
+def issue(ctx, content, **kw):
+    with session_scope(ctx.engine) as s:
+        return svc.issue_certificate(s, actor=ctx.actor, content=content, **kw)
+
+
+def click_row(qtbot, table, row: int) -> None:
+    rect = table.visualRect(table.model().index(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def column_texts(model, col: int) -> list[str]:
+    return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+
+
+def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx):
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dlg = page.issue_dialog
+    assert dlg is not None and dlg.isVisible()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("honour"))
+    assert dlg.title_edit.isVisibleTo(dlg) and not dlg.hours.isVisibleTo(dlg)
+    dlg.name.setText("李建国")
+    dlg.title_edit.setText("优秀志愿者")
+    qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    assert column_texts(page.model, 2) == ["李建国"]
+    number = page.model.row(0).number
+    assert page.selected_ids() == [page.model.row(0).id]
+    assert page.doc.pageCount() == 1  # the PDF is shown in the QPdfView
+    assert number in page.preview_label.text()
+
+
+def test_issue_dialog_shows_what_is_wrong(qtbot, page):
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dlg = page.issue_dialog
+    dlg.name.setText("张桂芳")
+    qtbot.keyClicks(dlg.id_number, "110105194912310021")  # wrong check digit
+    dlg.organisation.setText("小红帽巡逻队")
+    dlg.content.setText("巡逻")
+    dlg.hours.setValue(30)
+    qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
+    assert dlg.isVisible()
+    assert "ID number" in dlg.error_box.text() or "身份证" in dlg.error_box.text()
+    assert page.model.rowCount() == 0
+
+
+def _pdf_printer(tmp_path, copies: int):
+    out = tmp_path / f"printed-{copies}.pdf"
+
+    def ask(parent, printer: QPrinter) -> bool:  # what the user would set in QPrintDialog
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(72)
+        printer.setCopyCount(copies)
+        return True
+
+    return ask, out
+
+
+def test_print_then_reprint_with_reason(qtbot, page, ctx, tmp_path, monkeypatch):
+    cert = issue(ctx, service_record())
+    page.refresh()
+    click_row(qtbot, page.table, 0)
+    ask, out = _pdf_printer(tmp_path, 2)
+    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert out.exists()
+    from pypdf import PdfReader
+
+    assert len(PdfReader(str(out)).pages) == 2  # two copies of a one-page certificate
+    assert column_texts(page.model, 6) == ["1"]
+
+    # second print: a reprint; an empty reason is refused, nothing logged
+    monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "  "))
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert page.last_box is not None and page.last_box.isVisible()
+    page.last_box.close()
+    monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "原件遗失"))
+    ask, out2 = _pdf_printer(tmp_path, 1)
+    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    assert out2.exists()
+    with session_scope(ctx.engine, write=False) as s:
+        log = s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == cert.id)).all()
+    assert [(p.how, p.copies, p.reason) for p in log] == [("print", 2, ""), ("reprint", 1, "原件遗失")]
+    assert "原件遗失" in page.preview_label.text()
+
+
+def test_cancelled_print_dialog_logs_nothing(qtbot, page, ctx, monkeypatch):
+    issue(ctx, honour())
+    page.refresh()
+    click_row(qtbot, page.table, 0)
+    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: False))
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    with session_scope(ctx.engine, write=False) as s:
+        assert s.exec(select(CertificatePrint)).all() == []
+
+
+def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch):
+    cert = issue(ctx, honour())
+    payload = json.loads(cert.content_json)["qr"]
+    page.refresh()
+    # a scanner types the QR payload and Enter
+    qtbot.keyClicks(page.verify_input, payload)
+    qtbot.keyClick(page.verify_input, Qt.Key.Key_Return)
+    assert page.verify_result.property("verdict") == svc.V_VALID
+    assert cert.number in page.verify_result.text()
+
+    click_row(qtbot, page.table, 0)
+    monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "颁发对象有误"))
+    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
+    assert column_texts(page.model, 7) == ["revoked"]
+    assert "颁发对象有误" in page.preview_label.text()
+
+    page.verify_input.clear()
+    qtbot.keyClicks(page.verify_input, cert.number)
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    assert page.verify_result.property("verdict") == svc.V_REVOKED
+    assert "颁发对象有误" in page.verify_result.text()
+
+    page.verify_input.clear()
+    qtbot.keyClicks(page.verify_input, payload[:-2] + ("AA" if not payload.endswith("AA") else "BB"))
+    qtbot.keyClick(page.verify_input, Qt.Key.Key_Return)
+    assert page.verify_result.property("verdict") == svc.V_TAMPERED
+
+
+def test_batch_without_a_source_says_so(qtbot, page, ctx):
+    ctx.hooks.pop("service_record_sources", None)
+    qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    dlg = page.batch_dialog
+    assert not dlg.find_button.isEnabled()
+    assert "No source of volunteer hours" in dlg.status.text()
+
+
+def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
+    calls = []
+
+    def source(s, actor, start, end, min_hours):
+        calls.append((start, end, min_hours))
+        rows = [
+            dict(resident_id=None, name=n, id_number="", organisation="小红帽巡逻队", period_start=start,
+                 period_end=date(2026, 6, 30), hours=h, service_content="巡逻")
+            for n, h in (("赵一", 20.0), ("钱二", 35.5), ("孙三", 88.0), ("李四", 12.0))
+        ]
+        return [r for r in rows if r["hours"] >= min_hours]
+
+    ctx.hooks["service_record_sources"] = source
+    qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    dlg = page.batch_dialog
+    dlg.start.setDate(dlg.start.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    dlg.end.setDate(dlg.end.date().fromString("2026-06-30", "yyyy-MM-dd"))
+    qtbot.mouseClick(dlg.find_button, Qt.MouseButton.LeftButton)
+    assert calls[-1] == (date(2026, 1, 1), date(2026, 6, 30), 20.0)
+    assert dlg.table.rowCount() == 3
+    dlg.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # leave 钱二 out
+    target = tmp_path / "batch.pdf"
+    monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, parent, caption, default, filters: str(target)))
+    qtbot.mouseClick(dlg.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.handle.finished, timeout=20000)
+    assert dlg.handle.error is None
+    pages = pdf_text(target.read_bytes())
+    assert len(pages) == 2 and "赵一" in pages[0] and "孙三" in pages[1]
+    with session_scope(ctx.engine, write=False) as s:
+        assert sorted(c.recipient_name for c in s.exec(select(Certificate))) == ["孙三", "赵一"]
+    dlg.reject()
+    assert page.model.rowCount() == 2
+
+
+def test_batch_cancel_issues_nothing(qtbot, page, ctx, tmp_path, monkeypatch):
+    def source(s, actor, start, end, min_hours):
+        return [dict(resident_id=None, name=f"志愿者{chr(0x4e00 + i)}", organisation="巡逻队", period_start=date(2026, 1, 1),
+                     period_end=date(2026, 6, 30), hours=30.0, service_content="巡逻") for i in range(40)]
+
+    ctx.hooks["service_record_sources"] = source
+    qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    dlg = page.batch_dialog
+    qtbot.mouseClick(dlg.find_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(dialogs.AskFile, "folder", classmethod(lambda cls, parent, caption: str(tmp_path / "each")))
+    qtbot.mouseClick(dlg.each_file, Qt.MouseButton.LeftButton)
+    dlg.run()
+    dlg.handle.cancel()  # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: dlg.handle.finished, timeout=20000)
+    assert dlg.handle.cancelled
+    with session_scope(ctx.engine, write=False) as s:
+        assert s.exec(select(Certificate)).all() == []
+
+
+def test_save_selected_as_pdf(qtbot, page, ctx, tmp_path, monkeypatch):
+    a = issue(ctx, honour(recipient_name="周一"))
+    b = issue(ctx, honour(recipient_name="吴二"))
+    page.refresh()
+    page.table.selectAll()
+    target = tmp_path / "two.pdf"
+    monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, parent, caption, default, filters: str(target)))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.save_handle.finished, timeout=20000)
+    pages = pdf_text(target.read_bytes())
+    assert {a.number, b.number} == {n for n in (a.number, b.number) if any(n in p for p in pages)}
+
+
+def test_requests_tab_issues_the_queue(qtbot, page, ctx):
+    with session_scope(ctx.engine) as s:
+        svc.request_certificate(s, actor=ctx.actor, content=honour(recipient_name="郑三", source="passports", source_ref="p1"))
+    page.refresh()
+    assert page.tabs.tabText(1).endswith("(1)")
+    assert "1 certificate request" in page.warnings.text()
+    page.tabs.setCurrentIndex(1)
+    click_row(qtbot, page.requests_table, 0)
+    qtbot.mouseClick(page.issue_requests_button, Qt.MouseButton.LeftButton)
+    assert page.tabs.currentIndex() == 0
+    assert column_texts(page.model, 2) == ["郑三"]
+    assert page.requests_model.rowCount() == 0
+
+
+def test_front_desk_sees_only_what_it_may_do(qtbot, ctx, make_actor, app_fonts):
+    ctx.actor = make_actor("front_desk")
+    p = CertificatesPage(ctx)
+    qtbot.addWidget(p)
+    assert not p.new_button.isVisibleTo(p) and not p.revoke_button.isVisibleTo(p)
+    assert not p.settings_button.isVisibleTo(p) and not p.export_button.isVisibleTo(p)
+    assert p.print_button.isVisibleTo(p) and p.verify_input.isVisibleTo(p)
+
+
+def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    logo = tmp_path / "logo.png"
+    img = QImage(64, 64, QImage.Format.Format_ARGB32)
+    img.fill(QColor("#A61B29"))
+    img.save(str(logo))
+    qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+    dlg = page.settings_dialog
+    dlg.signatory.setText("负责人：王芳")
+    dlg.colour.clear()
+    qtbot.keyClicks(dlg.colour, "#1F4E79")
+    monkeypatch.setattr(dialogs.AskFile, "open", classmethod(lambda cls, parent, caption, filters: str(logo)))
+    qtbot.mouseClick(dlg.findChild(type(page.new_button), "logoButton"), Qt.MouseButton.LeftButton)
+    dlg.orientation.setCurrentIndex(dlg.orientation.findData("portrait"))
+    dlg.save()
+    assert not dlg.isVisible()
+    cert = issue(ctx, honour())
+    with session_scope(ctx.engine, write=False) as s:
+        data = svc.render_certificate(s, actor=ctx.actor, certificate_id=cert.id)
+    [text] = pdf_text(data)
+    assert "负责人：王芳" in text
+    snap = json.loads(cert.content_json)["template"]
+    assert snap["colour"] == "#1F4E79" and snap["orientation"] == "portrait" and snap["logo"]
+    import io
+
+    from pypdf import PdfReader
+
+    box = PdfReader(io.BytesIO(data)).pages[0].mediabox
+    assert float(box.height) > float(box.width)
+
+
+def test_export_button_writes_the_workbook(qtbot, page, ctx, tmp_path, monkeypatch):
+    issue(ctx, service_record())
+    target = tmp_path / "records.xlsx"
+    monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, parent, caption, default, filters: str(target)))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
+    assert "1 service record" in page.last_box.text()
