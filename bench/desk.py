@@ -58,8 +58,9 @@ def _actor(engine):
     from desktop_app.core.db import session_scope
 
     with session_scope(engine, write=False) as s:
-        from desktop_app.core.models import StaffUser
         from sqlmodel import select
+
+        from desktop_app.core.models import StaffUser
 
         return auth.Actor.from_user(s.exec(select(StaffUser)).first())
 

@@ -161,7 +161,7 @@ class LinkRepeatDialog(QDialog):
         self.list.setObjectName("candidates")
         for c in candidates:
             item = QListWidgetItem(
-                f"No. {c.id}  {fmt_local(c.received_at)}  {labels.get(c.category_id, '')}  {c.summary}  "
+                self.tr("No. {id}").format(id=c.id) + f"  {fmt_local(c.received_at)}  {labels.get(c.category_id, '')}  {c.summary}  "
                 f"[{QCoreApplication.translate('DeskStatus', ds.STATUS_LABELS[c.status])}]"
             )
             item.setData(Qt.ItemDataRole.UserRole, c.id)

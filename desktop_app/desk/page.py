@@ -161,8 +161,8 @@ class DeskPage(QWidget):
         right = QWidget()
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
-        right_lay.addWidget(self.detail_box, 1)
-        right_lay.addWidget(self.figures_box, 1)
+        right_lay.addWidget(self.detail_box, 2)
+        right_lay.addWidget(self.figures_box, 3)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -192,7 +192,7 @@ class DeskPage(QWidget):
         self.category.setObjectName("category")
         self.category.set_categories([c for c in self.cats if c.active])
         self.category.committed.connect(lambda: self.summary.setFocus())
-        self.category.setToolTip(self.tr("Press a number key, or type the category's initials (e.g. zx for 政策咨询)."))
+        self.category.setToolTip(self.tr("Press a number key, or type the category's initials (e.g. zc for 政策咨询)."))
         self.channel = QComboBox()
         self.channel.setObjectName("channel")
         for key in CHANNELS:
@@ -346,12 +346,12 @@ class DeskPage(QWidget):
         self.fig_table.setObjectName("figTable")
         self.fig_table.setHorizontalHeaderLabels([
             self.tr("Category"), self.tr("Received"), self.tr("Closed"), self.tr("On-time rate"),
-            self.tr("Followed up"), self.tr("Satisfaction"),
+            self.tr("Followed up"), self.tr("Satisfaction rate"),
         ])
         self.fig_table.setToolTip(definitions)
         self.fig_table.verticalHeader().setVisible(False)
         self.fig_table.verticalHeader().setDefaultSectionSize(24)
-        self.fig_table.setMinimumHeight(24 * 7)
+        self.fig_table.setMinimumHeight(24 * 12 + 28)  # ten categories and the total without scrolling
         self.fig_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.fig_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.fig_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -508,7 +508,8 @@ class DeskPage(QWidget):
         with session_scope(self.ctx.engine, write=False) as s:
             open_rows = ds.open_requests_of(s, actor=self.ctx.actor, resident_id=row.id)
         if open_rows:
-            items = "；".join(f"No. {r.id} {self.cat_labels.get(r.category_id, '')} {r.summary}" for r in open_rows[:3])
+            items = "；".join(self.tr("No. {id}").format(id=r.id) + f" {self.cat_labels.get(r.category_id, '')} {r.summary}"
+                             for r in open_rows[:3])
             self.hint.setText(self.tr("{name} has {n} open request(s): {items}").format(
                 name=row.name, n=len(open_rows), items=items))
         else:
@@ -576,7 +577,8 @@ class DeskPage(QWidget):
         with session_scope(self.ctx.engine, write=False) as s:
             r = self.selected = ds.get_row(s, actor=self.ctx.actor, record_id=r.id)
             events = ds.timeline(s, actor=self.ctx.actor, record_id=r.id)
-        self.detail_title.setText(f"No. {r.id}  {self._who(r)} · {self.cat_labels.get(r.category_id, '')} · {r.summary}")
+        self.detail_title.setText(self.tr("No. {id}").format(id=r.id)
+                                  + f"  {self._who(r)} · {self.cat_labels.get(r.category_id, '')} · {r.summary}")
         state = QCoreApplication.translate("DeskStatus", ds.STATUS_LABELS[r.status])
         parts = [self.tr("Status: {s}").format(s=state)]
         if r.status != "closed":

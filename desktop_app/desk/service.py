@@ -126,13 +126,13 @@ EVENT_LABELS = {
     "linked": QT_TRANSLATE_NOOP("DeskEvent", "linked as a repeat"),
     "resident_linked": QT_TRANSLATE_NOOP("DeskEvent", "linked to resident"),
 }
-ACTION_LABELS = {
-    "dispatch": QT_TRANSLATE_NOOP("DeskAction", "dispatched"),
-    "start": QT_TRANSLATE_NOOP("DeskAction", "started"),
-    "resolve": QT_TRANSLATE_NOOP("DeskAction", "marked resolved"),
-    "follow_up": QT_TRANSLATE_NOOP("DeskAction", "followed up"),
-    "close": QT_TRANSLATE_NOOP("DeskAction", "closed"),
-    "escalate": QT_TRANSLATE_NOOP("DeskAction", "escalated"),
+ACTION_LABELS = {  # verbs, as in "you cannot {action} it"
+    "dispatch": QT_TRANSLATE_NOOP("DeskAction", "dispatch"),
+    "start": QT_TRANSLATE_NOOP("DeskAction", "start handling"),
+    "resolve": QT_TRANSLATE_NOOP("DeskAction", "resolve"),
+    "follow_up": QT_TRANSLATE_NOOP("DeskAction", "follow up"),
+    "close": QT_TRANSLATE_NOOP("DeskAction", "close"),
+    "escalate": QT_TRANSLATE_NOOP("DeskAction", "escalate"),
 }
 
 # Which step may follow which status. The desk may handle a request itself (received → in_progress).
@@ -370,7 +370,7 @@ def _check_step(rec: ServiceRecord, action: str) -> str:
     nxt = next_actions(rec.status)
     if rec.status == CLOSED:
         raise TransitionRefused(
-            QT_TRANSLATE_NOOP("Errors", "Record No. {id} is already closed, so it cannot be {action}. If the matter came back, log a new record and link it as a repeat."),
+            QT_TRANSLATE_NOOP("Errors", "Record No. {id} is already closed, so you cannot {action} it. If the matter came back, log a new record and link it as a repeat."),
             id=rec.id, status=rec.status, action=action, next=nxt,
         )
     if action == "follow_up":
@@ -379,7 +379,7 @@ def _check_step(rec: ServiceRecord, action: str) -> str:
             id=rec.id, status=rec.status, action=action, next=nxt,
         )
     raise TransitionRefused(
-        QT_TRANSLATE_NOOP("Errors", "Record No. {id} is {status}, so it cannot be {action} now. Possible next steps: {next}."),
+        QT_TRANSLATE_NOOP("Errors", "Record No. {id} is {status}, so you cannot {action} it now. Possible next steps: {next}."),
         id=rec.id, status=rec.status, action=action, next=nxt,
     )
 
