@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -90,7 +91,8 @@ def screenshot(args, engine, settings) -> int:
     from sqlmodel import select
 
     from desktop_app.core.models import StaffUser
-    from desktop_app.ui.login import LoginDialog, SetupDialog
+    from desktop_app.ui.login import LoginDialog
+    from desktop_app.ui.wizard import SetupWizard
 
     app = QApplication.instance()
     width, height = _parse_size(args.size)
@@ -98,7 +100,7 @@ def screenshot(args, engine, settings) -> int:
         needs = auth.needs_setup(s)
         user = s.exec(select(StaffUser).where(StaffUser.role == "admin").order_by(StaffUser.id)).first()
     if args.page == "setup" or needs:
-        widget = SetupDialog(engine)
+        widget = SetupWizard(engine, settings)
     elif args.page == "login":
         widget = LoginDialog(engine, station_name(engine), "admin")
     elif args.page in ("kiosk", "wall") and features._module("passports", "feature") is not None:
@@ -137,6 +139,30 @@ def _special_window(kind: str, engine, settings):
     from desktop_app.passports import wall
 
     return wall.SmileWall(ctx)
+
+
+def startup_probe(app, engine, settings) -> int:
+    """bench/startup: open the main window signed in as the first administrator, quit at its first paint."""
+    from PySide6.QtCore import QEvent, QObject
+    from sqlmodel import select
+
+    from desktop_app.core.models import StaffUser
+
+    with session_scope(engine, write=False) as s:
+        user = s.exec(select(StaffUser).where(StaffUser.role == "admin").order_by(StaffUser.id)).first()
+    window = build_main_window(engine, auth.Actor.from_user(user), settings)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    watcher = FirstPaint()
+    window.installEventFilter(watcher)
+    window.show()
+    app.exec()
+    return 0
 
 
 class Session:
@@ -198,13 +224,16 @@ class Session:
             self.app.quit()
 
     def open_settings(self) -> None:
-        from desktop_app.ui.settings_dialog import SettingsDialog, idle_minutes
+        from desktop_app import settings as opts
+        from desktop_app.ui.settings_dialog import SettingsDialog, apply_style, idle_minutes
 
-        before = self.settings.value("ui/language", "")
-        if SettingsDialog(self.settings, self.window).exec() == QDialog.DialogCode.Accepted:
+        before = (opts.get(self.settings, opts.LANGUAGE), station_name(self.engine))
+        dialog = SettingsDialog(self.settings, self.window, engine=self.engine, actor=self.actor)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
             self.idle.set_minutes(idle_minutes(self.settings))
-            if self.settings.value("ui/language", "") != before:
-                translation.install(self.app, self.settings.value("ui/language", "") or None)
+            apply_style(self.app, opts.get(self.settings, opts.STYLE))
+            if (opts.get(self.settings, opts.LANGUAGE), station_name(self.engine)) != before:
+                translation.install(self.app, opts.get(self.settings, opts.LANGUAGE) or None)
                 self.window.close()
                 self.open_window()
 
@@ -215,13 +244,21 @@ class Session:
 
 
 def run_gui(args) -> int:
-    from desktop_app.ui.login import SetupDialog
+    from desktop_app import logs
+    from desktop_app import settings as opts
+    from desktop_app.ui.settings_dialog import apply_style
+    from desktop_app.ui.wizard import SetupWizard
 
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
+    app.setWindowIcon(_app_icon())
+    if not args.screenshot:
+        logs.setup_logging()
+        logs.install_excepthook()
     settings = machine_settings()
-    translation.install(app, args.lang or settings.value("ui/language", "") or None)
+    translation.install(app, args.lang or opts.get(settings, opts.LANGUAGE) or None)
+    apply_style(app, opts.get(settings, opts.STYLE))
     try:
         engine = features.open_app_database(url_for(args.db))
     except SmileDeskError as exc:
@@ -229,6 +266,8 @@ def run_gui(args) -> int:
         return 1
     if args.screenshot:
         return screenshot(args, engine, settings)
+    if getattr(args, "startup_probe", False):
+        return startup_probe(app, engine, settings)
     if args.kiosk or args.wall:
         window = _special_window("kiosk" if args.kiosk else "wall", engine, settings)
         window.showFullScreen()
@@ -237,17 +276,51 @@ def run_gui(args) -> int:
         first_start = auth.needs_setup(s)
     session = Session(app, engine, settings)
     if first_start:
-        setup = SetupDialog(engine)
+        setup = SetupWizard(engine, settings)
         if setup.exec() != QDialog.DialogCode.Accepted or setup.actor is None:
             return 0
         session.actor = setup.actor
-        if setup.demo.isChecked():
+        if setup.demo:
             _load_demo(engine)
     elif not session.sign_in():
         return 0
     session.open_window()
+    # A big database takes seconds to copy: back up on a worker thread, after the window is up.
+    QTimer.singleShot(2000, lambda: _start_daily_backup(engine, settings))
     QTimer.singleShot(0, lambda: install_fallback_fonts(app))
     return app.exec()
+
+
+def _app_icon():
+    from PySide6.QtGui import QIcon
+
+    from desktop_app.core import paths
+
+    return QIcon(str(paths.resources_dir() / "icons" / "smiledesk.svg"))
+
+
+def _start_daily_backup(engine, settings) -> threading.Thread | None:
+    """Once a day, copy the database to the backup folder (settings backup/*) on a worker thread."""
+    from desktop_app import settings as opts
+
+    if not opts.get(settings, opts.DAILY_BACKUP):
+        return None
+    thread = threading.Thread(target=_daily_backup, args=(engine, opts.backup_folder(settings)), daemon=True)
+    thread.start()
+    return thread
+
+
+def _daily_backup(engine, folder) -> None:
+    from desktop_app import settings as opts
+
+    try:
+        with session_scope(engine, write=False) as s:
+            keep = opts.station_value(s, opts.BACKUP_KEEP)
+        made = opts.backup_if_due(engine, folder, keep=keep)
+        if made:
+            log.info("daily backup written to %s", made)
+    except Exception:  # a missing USB drive must not stop the desk; the log says why
+        log.exception("daily backup to %s failed", folder)
 
 
 def _load_demo(engine) -> None:

@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1366x800", help="window size for --screenshot, e.g. 1280x800")
     p.add_argument("--kiosk", action="store_true", help="full-screen self-service kiosk")
     p.add_argument("--wall", action="store_true", help="full-screen smile wall for the lobby screen")
+    p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench: exit at first paint
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     demo = sub.add_parser("demo", help="add realistic synthetic demo data (fixed seed)")
@@ -132,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if getattr(args, "func", None) is not None:
         return int(args.func(args) or 0)
+    # Import the database stack before PySide6: once PySide6 is loaded, its import hook
+    # (shibokensupport feature check) compiles the source of every module imported after it.
+    import desktop_app.core.auth  # noqa: F401
+    import desktop_app.core.db  # noqa: F401
     from desktop_app.app import run_gui
 
     return run_gui(args)

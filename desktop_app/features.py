@@ -65,9 +65,12 @@ def ensure_reference_data(session) -> None:
 
 def open_app_database(url: str | None = None):
     """The engine for ``url`` with every feature's tables migrated and reference data present."""
-    from desktop_app.core.db import open_database, session_scope
+    from desktop_app.core.db import is_up_to_date, make_engine, open_database, session_scope
 
-    import_all_models()
+    probe = make_engine(url)
+    if not is_up_to_date(probe):
+        import_all_models()  # only needed to migrate (Alembic's env imports them too); costly at start-up
+    probe.dispose()
     engine = open_database(url, run_migrations=True)
     with session_scope(engine) as s:
         for mod in modules("reference"):

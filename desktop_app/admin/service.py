@@ -13,7 +13,8 @@ from desktop_app.core.models import AuditEntry, CalendarDay
 def calendar_days(s: Session, *, actor: Actor, year: int) -> list[CalendarDay]:
     require(actor, MANAGE_SETTINGS)
     return list(
-        s.exec(select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31))
+        s.exec(select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31),
+                                         CalendarDay.kind != "ordinary")
                .order_by(CalendarDay.day))
     )
 

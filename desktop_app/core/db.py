@@ -205,7 +205,44 @@ def alembic_config(engine: Engine):
     return cfg
 
 
+def script_heads() -> set[str]:
+    """Head revisions of db/migrations, read from the files without importing alembic (fast start)."""
+    import re
+
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    rev_re = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
+    down_re = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
+    for path in (paths.db_dir() / "migrations" / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        rev = rev_re.search(text)
+        if not rev:
+            continue
+        revisions.add(rev.group(1))
+        down = down_re.search(text)
+        if down:
+            parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
+    return revisions - parents
+
+
+def current_heads(engine: Engine) -> set[str]:
+    from sqlalchemy import inspect, text
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return set()
+        return {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+
+
+def is_up_to_date(engine: Engine) -> bool:
+    """True when the database is at every head revision (checked without importing alembic)."""
+    heads = script_heads()
+    return bool(heads) and current_heads(engine) == heads
+
+
 def pending_migrations(engine: Engine) -> bool:
+    if is_up_to_date(engine):
+        return False
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
@@ -257,10 +294,10 @@ def migrate(engine: Engine, *, backup: bool = True) -> Path | None:
 def open_database(url: str | None = None, *, run_migrations: bool = True) -> Engine:
     """Engine for the URL with the schema up to date and reference data in place."""
     engine = make_engine(url)
-    if run_migrations:
+    if run_migrations and not is_up_to_date(engine):
         migrate(engine)
-        from desktop_app.core import reference
+    from desktop_app.core import reference
 
-        with session_scope(engine) as s:
-            reference.ensure_reference_data(s)
+    with session_scope(engine) as s:
+        reference.ensure_reference_data(s)
     return engine

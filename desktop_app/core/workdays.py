@@ -23,6 +23,7 @@ from desktop_app.core.models import CalendarDay
 
 HOLIDAY = "holiday"
 WORKDAY = "workday"
+ORDINARY = "ordinary"  # the station set a reference day back to the weekday rule (kept so seeding won't re-add it)
 
 
 @dataclass
@@ -36,7 +37,10 @@ class WorkCalendar:
     def load(cls, s: Session) -> WorkCalendar:
         cal = cls()
         for row in s.exec(select(CalendarDay)):
-            (cal.holidays if row.kind == HOLIDAY else cal.workdays)[row.day] = row.name
+            if row.kind == HOLIDAY:
+                cal.holidays[row.day] = row.name
+            elif row.kind == WORKDAY:
+                cal.workdays[row.day] = row.name
         return cal
 
     def is_holiday(self, day: date) -> bool:
@@ -123,7 +127,8 @@ def set_day(s: Session, *, actor, day: date, kind: str | None, name: str = "") -
     before = audit.snapshot(row) if row else None
     if kind is None:
         if row is not None:
-            s.delete(row)
+            row.kind, row.name, row.source = ORDINARY, "", "station"
+            s.add(row)
     elif row is None:
         s.add(CalendarDay(day=day, kind=kind, name=name.strip()[:50], source="station"))
     else:

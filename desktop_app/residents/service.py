@@ -303,58 +303,106 @@ def filter_choices(s: Session, *, actor: Actor) -> dict[str, list[str]]:
     return {"grid": grids, "compound": compounds}
 
 
-def search_ids(s: Session, q: str, *, limit: int = 50) -> list[int]:
-    """Resident ids matching the query, best matches first (no permission check: internal)."""
+SEARCH_COLUMNS = (
+    "id", "name", "gender", "birth_date", "id_number", "phone", "compound", "building", "unit", "room", "grid",
+    *TAGS, "sort_key",
+)
+
+
+def search_sql(n_kinds: int, dialect: str = "sqlite") -> str:
+    """One statement: per key kind an index range scan (kind, key) with its own LIMIT, joined to residents.
+
+    Ranked by kind, then key order (an exact name sorts before longer names with that prefix)."""
+    param = "?" if dialect == "sqlite-raw" else ":{}"
+    parts = []
+    for i in range(n_kinds):
+        k, lo, hi, lim = (param.format(f"k{i}"), param.format("lo"), param.format("hi"), param.format("lim"))
+        parts.append(
+            f"SELECT * FROM (SELECT resident_id, {i} AS rank, key FROM resident_search_key "
+            f"WHERE kind = {k} AND key >= {lo} AND key < {hi} ORDER BY key LIMIT {lim})"
+        )
+    cols = ", ".join(f"r.{c}" for c in SEARCH_COLUMNS)
+    return (f"SELECT {cols} FROM ({' UNION ALL '.join(parts)}) u JOIN resident r ON r.id = u.resident_id "
+            f"WHERE r.erased = {param.format('erased')} ORDER BY u.rank, u.key")
+
+
+def search_plan(q: str) -> tuple[str, list[int]] | None:
+    """The normalised query and the key kinds it can match (None: too short to search)."""
     q = search_keys.normalize_query(q)
     if not q:
-        return []
+        return None
     kind = search_keys.query_kind(q)
     if kind == "digits":
         if len(q) < 4:
-            return []
-        kinds = [search_keys.KIND_PHONE, search_keys.KIND_ID]
-    elif kind == "latin":
-        if len(q) < 2 and not q.isalpha():
-            return []
-        kinds = [search_keys.KIND_PINYIN, search_keys.KIND_INITIALS]
+            return None
+        return q, [search_keys.KIND_PHONE, search_keys.KIND_ID]
+    if kind == "latin":
         if len(q) == 1:
-            kinds = [search_keys.KIND_INITIALS]
-    else:
-        kinds = [search_keys.KIND_NAME, search_keys.KIND_NAME_PART]
-    upper = search_keys.prefix_upper_bound(q)
-    found: dict[int, None] = {}
-    for k in kinds:
-        if len(found) >= limit:
-            break
-        if k in (search_keys.KIND_NAME,):
-            # exact name first, then names starting with the query
-            rows = s.exec(
-                select(ResidentSearchKey.resident_id)
-                .where(ResidentSearchKey.kind == k, ResidentSearchKey.key == q)
-                .limit(limit)
-            ).all()
-            for rid in rows:
-                found.setdefault(rid)
-        rows = s.exec(
-            select(ResidentSearchKey.resident_id)
-            .where(ResidentSearchKey.kind == k, ResidentSearchKey.key >= q, ResidentSearchKey.key < upper)
-            .order_by(ResidentSearchKey.key)
-            .limit(limit)
-        ).all()
-        for rid in rows:
-            found.setdefault(rid)
-    return list(found)[:limit]
+            return q, [search_keys.KIND_INITIALS]
+        return q, [search_keys.KIND_PINYIN, search_keys.KIND_INITIALS]
+    return q, [search_keys.KIND_NAME, search_keys.KIND_NAME_PART]
+
+
+_SEARCH_TEXT: dict[int, Any] = {}
+
+
+def _search_rows(s: Session, q: str, limit: int) -> list[tuple]:
+    plan = search_plan(q)
+    if plan is None:
+        return []
+    q, kinds = plan
+    from sqlalchemy import text
+
+    stmt = _SEARCH_TEXT.get(len(kinds))
+    if stmt is None:
+        stmt = _SEARCH_TEXT[len(kinds)] = text(search_sql(len(kinds)))
+    params: dict[str, Any] = {"lo": q, "hi": search_keys.prefix_upper_bound(q), "lim": limit, "erased": False}
+    params.update({f"k{i}": k for i, k in enumerate(kinds)})
+    seen: set[int] = set()
+    out = []
+    for row in s.connection().execute(stmt, params):
+        if row[0] not in seen:
+            seen.add(row[0])
+            out.append(tuple(row))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def search_ids(s: Session, q: str, *, limit: int = 50) -> list[int]:
+    """Resident ids matching the query, best matches first (no permission check: internal)."""
+    return [row[0] for row in _search_rows(s, q, limit)]
+
+
+def _row_from_tuple(t: tuple, today: date) -> ResidentRow:
+    v = dict(zip(SEARCH_COLUMNS, t, strict=True))
+    birth = v["birth_date"]
+    if isinstance(birth, str):
+        birth = date.fromisoformat(birth)
+    age = None
+    if birth is not None:
+        age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+    tags = []
+    if age is not None and age >= 80:
+        tags.append("elderly_80")
+    elif age is not None and age >= 60:
+        tags.append("elderly_60")
+    tags.extend(tag for tag in TAGS if v[tag])
+    address = "".join(
+        p for p in (v["compound"], f"{v['building']}栋" if v["building"] else "", f"{v['unit']}单元" if v["unit"] else "",
+                    f"{v['room']}室" if v["room"] else "") if p
+    )
+    return ResidentRow(
+        id=v["id"], name=v["name"], gender=v["gender"], age=age, id_masked=mask_id_number(v["id_number"]),
+        phone_masked=mask_phone(v["phone"]), address=address, grid=v["grid"], tags=tuple(tags), sort_key=v["sort_key"],
+    )
 
 
 def search(s: Session, *, actor: Actor, q: str, limit: int = 50, today: date | None = None) -> list[ResidentRow]:
     """As-you-type search: name, pinyin (every reading), initials, any 4+ phone digits, ID tail."""
     require(actor, VIEW_RESIDENTS)
-    ids = search_ids(s, q, limit=limit)
-    if not ids:
-        return []
-    q = station_scope(select(Resident).where(Resident.id.in_(ids), Resident.erased == False), Resident.station_id, actor)  # noqa: E712
-    by_id = {r.id: r for r in s.exec(q)}
-    return [to_row(by_id[i], today) for i in ids if i in by_id]
+    today = today or date.today()
+    return [_row_from_tuple(t, today) for t in _search_rows(s, q, limit)]
 
 
 def resident_label(r: Resident | ResidentRow) -> str:

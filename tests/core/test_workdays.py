@@ -40,3 +40,12 @@ def test_station_enters_2027_notice(engine, admin, make_actor):
     with pytest.raises(PermissionDenied):
         with session_scope(engine) as s:
             workdays.set_day(s, actor=make_actor("front_desk"), day=date(2027, 1, 5), kind="holiday")
+
+
+def test_reset_reference_holiday_survives_reseeding(engine, admin):
+    with session_scope(engine) as s:
+        workdays.set_day(s, actor=admin, day=date(2026, 10, 8), kind=None)
+    with session_scope(engine) as s:
+        workdays.seed(s)
+        cal = WorkCalendar.load(s)
+    assert cal.is_workday(date(2026, 10, 8))  # Thursday, back to the weekday rule, not re-seeded
