@@ -1010,7 +1010,7 @@ def delivery_volunteers(s: Session, *, actor: Actor) -> list[Volunteer]:
         .join(volunteer, volunteer.resident_id == Resident.id)
         .join(member, member.volunteer_id == volunteer.id)
         .join(team, team.id == member.team_id)
-        .where(team.kind == "meal_delivery")
+        .where(team.kind == "meal_delivery", team.active == True, volunteer.active == True)  # noqa: E712
         .distinct()
         .order_by(Resident.sort_key)
     ).all()
@@ -1050,6 +1050,15 @@ def assign_route(
                  after={"compound": compound, "volunteer_resident_id": volunteer_resident_id,
                         "day": day.isoformat() if day else None, "orders": changed})
     return changed
+
+
+def resident_names(s: Session, *, actor: Actor, ids) -> dict[int, str]:
+    """Names of residents the meals pages show next to orders (delivery volunteers)."""
+    require(actor, VIEW_MEALS)
+    ids = [i for i in set(ids) if i]
+    if not ids:
+        return {}
+    return dict(s.exec(select(Resident.id, Resident.name).where(Resident.id.in_(ids))).all())
 
 
 @dataclass

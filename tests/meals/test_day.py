@@ -218,3 +218,19 @@ def test_active_delivery_recipient_needs_a_schedule(engine, admin, people):
         rec = service.update_recipient(s, actor=admin, recipient_id=rid, data=MealRecipientBase(
             status="active", service="delivery", schedule=every_day("dinner"), delivery_notes="耳背，请用力敲门"))
         assert rec.delivery_notes == "耳背，请用力敲门"
+
+
+def test_delivery_volunteers_come_from_meal_delivery_teams(engine, admin, people):
+    from desktop_app.rosters.models import Team, TeamMember, Volunteer
+
+    with session_scope(engine) as s:
+        meal_team = Team(name="送餐队", kind="meal_delivery")
+        patrol = Team(name="小红帽巡逻队", kind="patrol")
+        v1 = Volunteer(resident_id=people["赵志强"])
+        v2 = Volunteer(resident_id=people["张桂兰"])
+        s.add_all([meal_team, patrol, v1, v2])
+        s.flush()
+        s.add_all([TeamMember(team_id=meal_team.id, volunteer_id=v1.id), TeamMember(team_id=patrol.id, volunteer_id=v2.id)])
+    with session_scope(engine, write=False) as s:
+        vols = service.delivery_volunteers(s, actor=admin)
+    assert [(v.name, v.phone) for v in vols] == [("赵志强", "13905510004")]
