@@ -25,6 +25,45 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About SmileDesk</source>
+        <translation>关于微笑驿站</translation>
+    </message>
+    <message>
+        <source>Desk software for community service stations: visits, volunteer rosters, meals, smile passports and certificates. Works offline on the station's own computer.</source>
+        <translation>社区服务站的前台软件：来访登记、志愿者排班、老年助餐、微笑护照和证书。装在驿站自己的电脑上，不联网也能用。</translation>
+    </message>
+    <message>
+        <source>SmileDesk is free software under the Apache License 2.0.</source>
+        <translation>微笑驿站是自由软件，按 Apache 2.0 许可证发布。</translation>
+    </message>
+    <message>
+        <source>Bundled fonts and libraries with their licences</source>
+        <translation>随软件附带的字体和程序库及其许可证</translation>
+    </message>
+    <message>
+        <source>Font or library</source>
+        <translation>字体或程序库</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Font: {family}</source>
+        <translation>字体：{family}</translation>
+    </message>
+    <message>
+        <source>Licence texts of the fonts are in resources/fonts/ of the installation folder.</source>
+        <translation>字体许可证全文在安装目录的 resources/fonts/ 文件夹里。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>Sign out</source>
@@ -48,7 +87,7 @@
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
+        <translation>快捷键</translation>
     </message>
     <message>
         <source>About SmileDesk</source>
@@ -56,10 +95,130 @@
     </message>
 </context>
 <context>
+    <name>AdminPage</name>
+    <message>
+        <source>Administrator account</source>
+        <translation>管理员账号</translation>
+    </message>
+    <message>
+        <source>The administrator adds staff accounts and changes station settings.</source>
+        <translation>管理员可以添加工作人员账号、修改驿站设置。</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;user name</source>
+        <translation>管理员用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Administrator's &amp;name</source>
+        <translation>管理员姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Password (8+ characters)</source>
+        <translation>密码（至少 8 位）(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Password &amp;again</source>
+        <translation>再输一次密码(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. 王芳</source>
+        <translation>如：王芳</translation>
+    </message>
+    <message>
+        <source>Write the password down and keep it somewhere safe: nobody can read it back.</source>
+        <translation>请把密码记下来放在稳妥的地方：密码忘了谁也查不出来。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Loading demo data…</source>
         <translation>正在载入演示数据…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPage</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>SmileDesk copies the database into this folder once a day.</source>
+        <translation>微笑驿站每天把数据库复制一份到这个文件夹。</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder</source>
+        <translation>备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>选择…(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>DataPage</name>
+    <message>
+        <source>Start empty or try it out</source>
+        <translation>从空白开始，还是先试用</translation>
+    </message>
+    <message>
+        <source>A real station starts empty. Demo data helps staff practise before the first resident comes in.</source>
+        <translation>正式使用请从空白开始。演示数据方便工作人员在接待居民之前先练练手。</translation>
+    </message>
+    <message>
+        <source>Start &amp;empty (for real work)</source>
+        <translation>从空白开始（正式使用）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo data: fictional residents, visits, rosters and meals</source>
+        <translation>载入演示数据：虚构的居民、来访、排班和助餐记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Demo data is made up and goes into this station's database. Use it on a practice computer, or start a new, empty database before real work.</source>
+        <translation>演示数据都是编的，会写进本驿站的数据库。请在练习用的电脑上使用，或者在正式使用前换一个新的空数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
+    </message>
+    <message>
+        <source>SmileDesk ran into an unexpected problem. What you saved before is safe; the last action may not have finished. You can keep working. If it happens again, send the details below to whoever looks after this computer.</source>
+        <translation>微笑驿站遇到了意外问题。之前保存的内容不受影响，刚才那一步可能没有完成。可以继续工作。如果再次出现，请把下面的详细信息发给负责这台电脑的人。</translation>
+    </message>
+    <message>
+        <source>What happened: {summary}</source>
+        <translation>发生了什么：{summary}</translation>
+    </message>
+    <message>
+        <source>Log file: {path}</source>
+        <translation>日志文件：{path}</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>错误详细信息</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详细信息</translation>
+    </message>
+    <message>
+        <source>Continue working</source>
+        <translation>继续工作</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it into a message or e-mail.</source>
+        <translation>已复制，可以粘贴到微信消息或邮件里。</translation>
     </message>
 </context>
 <context>
@@ -75,6 +234,30 @@
     <message>
         <source>This database already has an administrator; sign in instead.</source>
         <translation>该数据库已有管理员账号，请直接登录。</translation>
+    </message>
+    <message>
+        <source>choose yes or no.</source>
+        <translation>请选择“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>enter a whole number from {low} to {high}.</source>
+        <translation>请填 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>choose one of the listed options.</source>
+        <translation>请从列出的选项中选一个。</translation>
+    </message>
+    <message>
+        <source>Unknown station setting {key}.</source>
+        <translation>没有名为 {key} 的驿站设置。</translation>
+    </message>
+    <message>
+        <source>No station is set up yet; finish the first-start set-up.</source>
+        <translation>还没有设置驿站，请先完成首次启动设置。</translation>
+    </message>
+    <message>
+        <source>is too long: at most {n} characters.</source>
+        <translation>太长了，最多 {n} 个字。</translation>
     </message>
     <message>
         <source>enter the station's name (1–100 characters).</source>
@@ -123,6 +306,10 @@
     <message>
         <source>The database folder is read-only; nothing was saved. Check the folder's permissions.</source>
         <translation>数据库所在文件夹为只读，本次内容未保存。请检查文件夹权限。</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened; nothing was saved. Check that its folder exists and may be written to.</source>
+        <translation>数据库文件打不开，什么都没有保存。请检查它所在的文件夹是否存在、是否可以写入。</translation>
     </message>
     <message>
         <source>The database file is damaged. Restore the newest backup.</source>
@@ -256,6 +443,14 @@
         <translation>驿站代码</translation>
     </message>
     <message>
+        <source>Sub-district</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>角色</translation>
     </message>
@@ -269,7 +464,7 @@
     </message>
     <message>
         <source>Phone</source>
-        <translation>联系电话</translation>
+        <translation>电话</translation>
     </message>
     <message>
         <source>Name</source>
@@ -286,6 +481,59 @@
     <message>
         <source>Password again</source>
         <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>SmileDesk user guide</source>
+        <translation>微笑驿站使用说明</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Welcome to SmileDesk 微笑驿站</source>
+        <translation>欢迎使用微笑驿站</translation>
+    </message>
+    <message>
+        <source>Five short steps set up this station. You can change every choice later in Settings.</source>
+        <translation>五步就能设置好本驿站。每一项以后都可以在“设置”里修改。</translation>
+    </message>
+    <message>
+        <source>Choose the language of the program and how large the text should be.</source>
+        <translation>请选择软件的语言和文字大小。</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Display style</source>
+        <translation>显示风格(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Display style</source>
+        <translation>显示风格</translation>
     </message>
 </context>
 <context>
@@ -322,6 +570,10 @@
         <translation>微笑驿站 — {station}</translation>
     </message>
     <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -332,28 +584,6 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>SmileDesk {version}
-Desk software for community service stations.
-
-Font: WenQuanYi Micro Hei (Apache 2.0 / GPLv3 with font exception).
-Qt for Python (LGPLv3), SQLModel/SQLAlchemy (MIT), ReportLab (BSD), OR-Tools (Apache 2.0),
-pypinyin (MIT), segno (BSD), python-stdnum (LGPL), phonenumbers (Apache 2.0).</source>
-        <translation>微笑驿站 {version}
-社区服务站前台软件。
-
-字体：文泉驿微米黑（Apache 2.0 / GPLv3 附字体例外）；花园明朝 A/B（SIL OFL 1.1）。
-Qt for Python（LGPLv3）、SQLModel/SQLAlchemy（MIT）、ReportLab（BSD）、OR-Tools（Apache 2.0）、
-pypinyin（MIT）、segno（BSD）、python-stdnum（LGPL）、phonenumbers（Apache 2.0）。</translation>
-    </message>
-    <message>
-        <source>About SmileDesk</source>
-        <translation>关于微笑驿站</translation>
     </message>
 </context>
 <context>
@@ -414,30 +644,129 @@ pypinyin（MIT）、segno（BSD）、python-stdnum（LGPL）、phonenumbers（Ap
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <source>Language and appearance</source>
+        <translation>语言和显示</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>安全</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Follow the system / 跟随系统</source>
+        <translation>跟随系统 / Follow the system</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Display style</source>
+        <translation>显示风格</translation>
+    </message>
+    <message>
+        <source>Large text and high contrast help staff and residents who see less well.</source>
+        <translation>大字体和高对比度方便视力不好的工作人员和居民。</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Large text</source>
+        <translation>大字体</translation>
+    </message>
+    <message>
+        <source>High contrast (large text, black on white)</source>
+        <translation>高对比度（大字体，白底黑字）</translation>
+    </message>
+    <message>
+        <source>Lock the screen after no input for (minutes, 0 = never)</source>
+        <translation>无人操作多少分钟后锁屏（0 = 不锁屏）</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Best on a USB drive or a network folder, not only on this computer's disk.</source>
+        <translation>最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。</translation>
+    </message>
+    <message>
+        <source>Back up the database once a day when SmileDesk starts</source>
+        <translation>每天打开微笑驿站时自动备份一次数据库</translation>
+    </message>
+    <message>
+        <source>Daily backups to keep</source>
+        <translation>保留每日备份的份数</translation>
+    </message>
+    <message>
+        <source>Older daily backups are deleted; the station shares this rule.</source>
+        <translation>更早的每日备份会被删除；这条规则全驿站通用。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <source> min</source>
-        <translation> 分钟</translation>
+        <source>Settings pages</source>
+        <translation>设置分页</translation>
     </message>
     <message>
-        <source>never</source>
-        <translation>从不</translation>
+        <source>This computer</source>
+        <translation>本机</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>界面语言</translation>
+        <source>Station</source>
+        <translation>驿站</translation>
     </message>
     <message>
-        <source>Lock the screen after no input for</source>
-        <translation>无操作多久后锁屏</translation>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Station details</source>
+        <translation>驿站信息</translation>
+    </message>
+    <message>
+        <source>These settings are shared by every computer of the station.</source>
+        <translation>这些设置全驿站的电脑共用。</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the station's settings.</source>
+        <translation>只有管理员可以修改驿站设置。</translation>
     </message>
     <message>
         <source>These settings apply to this computer only.</source>
-        <translation>以上设置只对本台电脑生效。</translation>
+        <translation>这些设置只对本机有效。</translation>
     </message>
 </context>
 <context>
@@ -452,7 +781,7 @@ pypinyin（MIT）、segno（BSD）、python-stdnum（LGPL）、phonenumbers（Ap
     </message>
     <message>
         <source>e.g. 逍遥津社区党群服务中心</source>
-        <translation>例如：逍遥津社区党群服务中心</translation>
+        <translation>如：逍遥津社区党群服务中心</translation>
     </message>
     <message>
         <source>Load demo data (fictional residents and records) to try things out</source>
@@ -485,6 +814,79 @@ pypinyin（MIT）、segno（BSD）、python-stdnum（LGPL）、phonenumbers（Ap
     <message>
         <source>Create station</source>
         <translation>创建驿站</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Set up SmileDesk</source>
+        <translation>设置微笑驿站</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Create &amp;station</source>
+        <translation>创建驿站(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Create station</source>
+        <translation>创建驿站</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>Your station</source>
+        <translation>本驿站</translation>
+    </message>
+    <message>
+        <source>The name is printed on certificates, rosters and reports. Only the name is required.</source>
+        <translation>驿站名称会印在证书、排班表和报表上。只有名称必须填写。</translation>
+    </message>
+    <message>
+        <source>e.g. 逍遥津社区党群服务中心</source>
+        <translation>如：逍遥津社区党群服务中心</translation>
+    </message>
+    <message>
+        <source>Letters or digits used in certificate numbers, e.g. SQK</source>
+        <translation>证书编号里用的字母或数字，如 SQK</translation>
+    </message>
+    <message>
+        <source>e.g. 逍遥津街道</source>
+        <translation>如：逍遥津街道</translation>
     </message>
 </context>
 <context>
