@@ -89,6 +89,7 @@ class PassportsPage(QWidget):
 
     def refresh(self) -> None:
         self.desk.refresh_choices()
+        self.desk.show_overview()
         self.activities.reload()
         self.rewards.reload()
 
@@ -168,6 +169,8 @@ class DeskTab(QWidget):
         )
         self.ledger = _table(self.ledger_model)
         self.ledger.setObjectName("ledgerTable")
+        self.ledger.horizontalHeader().setStretchLastSection(False)
+        self.ledger.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.correct_button = QPushButton(self.tr("Correct selected entry…"), self)
         self.correct_button.clicked.connect(self.correct)
 
@@ -188,6 +191,19 @@ class DeskTab(QWidget):
         lay.addWidget(box, 1)
         self.refresh_choices()
         self._sync_buttons()
+        self.show_overview()
+
+    def show_overview(self) -> None:
+        got = self.page.run(lambda s: service.overview(s, actor=self.ctx.actor, day=self.page.today()), write=False)
+        if got is None or self.resident_id is not None:
+            return
+        self.summary.setText(
+            self.tr("Choose a resident, or scan their passport.") + "\n"
+            + self.tr("Today: {stamps} stamps given · {activities} activities · {passports} active passports · "
+                      "{waiting} honours waiting for a certificate").format(
+                stamps=got.stamps_today, activities=got.activities_today, passports=got.active_passports,
+                waiting=got.honours_waiting)
+        )
 
     # --- state --------------------------------------------------------------------------------------
     def refresh_choices(self) -> None:

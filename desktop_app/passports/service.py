@@ -1180,3 +1180,24 @@ def card_items(
     rows = s.exec(q.order_by(Passport.id)).all()
     audit.record(s, actor=actor, action="print", entity="passport", entity_id=",".join(str(p.id) for p, _ in rows)[:50])
     return [CardItem(name=name, number=p.number, issued_on=p.issued_on, station=station.name if station else "") for p, name in rows]
+
+
+@dataclass(frozen=True)
+class Overview:
+    active_passports: int
+    stamps_today: int
+    activities_today: int
+    honours_waiting: int
+
+
+def overview(s: Session, *, actor: Actor, day: date | None = None) -> Overview:
+    """Figures for the top of the desk page."""
+    require(actor, VIEW_PASSPORTS)
+    day = day or clock.today()
+    return Overview(
+        active_passports=s.exec(select(func.count()).select_from(Passport).where(Passport.status == "active")).one(),
+        stamps_today=s.exec(select(func.coalesce(func.sum(StampEntry.stamps), 0)).where(
+            StampEntry.occurred_on == day, col(StampEntry.kind).in_(("award", "patrol")))).one(),
+        activities_today=len(activities_on(s, day)),
+        honours_waiting=s.exec(select(func.count()).select_from(HonourAward).where(HonourAward.certificate_ref == "")).one(),
+    )
