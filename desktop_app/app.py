@@ -247,7 +247,6 @@ def run_gui(args) -> int:
     from desktop_app import logs
     from desktop_app import settings as opts
     from desktop_app.ui.settings_dialog import apply_style
-    from desktop_app.ui.wizard import SetupWizard
 
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -276,6 +275,8 @@ def run_gui(args) -> int:
         first_start = auth.needs_setup(s)
     session = Session(app, engine, settings)
     if first_start:
+        from desktop_app.ui.wizard import SetupWizard
+
         setup = SetupWizard(engine, settings)
         if setup.exec() != QDialog.DialogCode.Accepted or setup.actor is None:
             return 0

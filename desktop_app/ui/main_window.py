@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.auth import ROLE_LABELS
 from desktop_app.ui import help as help_ui
+from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.feature import Feature
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         if feature.key not in self.pages:
             page = feature.factory(self.ctx)
             page.setObjectName(f"page-{feature.key}")
+            name_unnamed_controls(page)  # fallback names for screen readers (ui/accessibility.py)
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
