@@ -81,6 +81,15 @@ def wrap(s: str, size: float, max_width: float, first_indent: float = 0.0) -> li
                 line.append(" ")
                 used += space_w
             continue
+        if w > limit and len(tok) > 1:  # a word longer than a whole line: split it by characters
+            for ch in tok:
+                cw = width(ch, size)
+                if used + cw > max_width + 0.01 and lines[-1]:
+                    lines.append([])
+                    used = 0.0
+                lines[-1].append(ch)
+                used += cw
+            continue
         fits = used + w <= max_width + 0.01
         if fits or not line or (tok in CLOSING and used + w <= max_width + size):
             line.append(tok)  # closing punctuation may hang into the margin rather than start a line
@@ -89,17 +98,17 @@ def wrap(s: str, size: float, max_width: float, first_indent: float = 0.0) -> li
         while line and line[-1] == " ":
             line.pop()
         carry: list[str] = []
+        if tok in CLOSING:  # punctuation that cannot hang any further takes the character before it along
+            while line:
+                prev = line.pop()
+                carry.insert(0, prev)
+                if prev not in CLOSING and not prev.isspace():
+                    break
+            if not line or width("".join(carry) + tok, size) > max_width:  # nothing sensible to carry: give up
+                line.extend(carry)
+                carry = []
         if line and line[-1] in OPENING:
-            carry.append(line.pop())
-        if w > limit and len(tok) > 1:  # a word longer than the line: split it by characters
-            for ch in tok:
-                cw = width(ch, size)
-                if used + cw > max_width and lines[-1]:
-                    lines.append([])
-                    used = 0.0
-                lines[-1].append(ch)
-                used += cw
-            continue
+            carry.insert(0, line.pop())
         lines.append(carry + [tok])
         used = sum(width(t, size) if not t.isspace() else space_w for t in lines[-1])
     while lines and lines[-1] and lines[-1][-1] == " ":
@@ -107,7 +116,7 @@ def wrap(s: str, size: float, max_width: float, first_indent: float = 0.0) -> li
     # No orphan: a last line with one character takes the last character (and any punctuation tied to
     # it) of the line before.
     if len(lines) >= 2 and _visible("".join(lines[-1])) <= 1 and _is_cjk_text("".join(lines[-2])):
-        prev = lines[-2]
+        prev = list(lines[-2])
         moved: list[str] = []
         while prev:
             tok = prev.pop()
@@ -116,7 +125,10 @@ def wrap(s: str, size: float, max_width: float, first_indent: float = 0.0) -> li
                 break
         if prev and prev[-1] in OPENING:
             moved.insert(0, prev.pop())
-        lines[-1] = moved + lines[-1]
+        candidate = moved + lines[-1]
+        # Only when the line before keeps some text and the new last line still fits.
+        if _visible("".join(prev)) >= 1 and width("".join(candidate), size) <= max_width + size:
+            lines[-2], lines[-1] = prev, candidate
     return ["".join(line).rstrip() for line in lines if line]
 
 
@@ -304,12 +316,17 @@ def draw_page(c, snap: dict, imgs: _Images, *, revoked: bool = False, specimen: 
     footer_top = pad + 118 * u
 
     drawers = {"service_record": _body_service_record, "honour": _body_honour, "thank_you": _body_thank_you}
-    size = 15 * u
-    for _ in range(6):  # shrink a long text until it fits above the footer
-        if drawers[snap["kind"]](None, snap, lang, body_x, top, body_w, size, main, u) >= footer_top:
+    draw = drawers[snap["kind"]]
+    size = (15 if snap["kind"] == "service_record" else 18) * u
+    end = draw(None, snap, lang, body_x, top, body_w, size, main, u)
+    for _ in range(8):  # shrink a long text until it fits above the footer
+        if end >= footer_top:
             break
         size *= 0.9
-    drawers[snap["kind"]](c, snap, lang, body_x, top, body_w, size, main, u)
+        end = draw(None, snap, lang, body_x, top, body_w, size, main, u)
+    # A short text sits a little lower than the top of the free space, not glued under the title.
+    top -= max(0.0, end - footer_top) * 0.3
+    draw(c, snap, lang, body_x, top, body_w, size, main, u)
 
     _footer(c, snap, lang, W, pad, u, main, imgs)
     if revoked or specimen:

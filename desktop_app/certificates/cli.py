@@ -1,0 +1,109 @@
+"""Certificate subcommands: verify a number or QR payload, render register entries in batch, export records.
+
+    smiledesk cert-verify "SDC1:SQK-2026-000123-K:…"      valid / revoked / unknown / tampered (exit 0 only when valid)
+    smiledesk cert-render --year 2026 --kind service_record --out all.pdf [--each]
+    smiledesk cert-export --out 志愿服务记录.xlsx [--from 2026-01-01 --to 2026-12-31]
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+
+def register(sub) -> None:
+    v = sub.add_parser("cert-verify", help="check a certificate number or scanned QR payload against the register")
+    v.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    v.add_argument("payload")
+    v.set_defaults(func=cmd_verify)
+
+    r = sub.add_parser("cert-render", help="render issued certificates to one PDF or one file each")
+    r.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    r.add_argument("--year", type=int, help="only certificates numbered in this year")
+    r.add_argument("--kind", choices=["service_record", "honour", "thank_you"])
+    r.add_argument("--out", required=True, help="a .pdf file, or a folder with --each")
+    r.add_argument("--each", action="store_true", help="one PDF file per certificate")
+    r.add_argument("--user", help="staff account the rendering is logged under (default: the first administrator)")
+    r.set_defaults(func=cmd_render)
+
+    e = sub.add_parser("cert-export", help="service records in the columns of the national volunteer system (.xlsx or .csv)")
+    e.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    e.add_argument("--out", required=True)
+    e.add_argument("--from", dest="start", type=date.fromisoformat)
+    e.add_argument("--to", dest="end", type=date.fromisoformat)
+    e.add_argument("--user")
+    e.set_defaults(func=cmd_export)
+
+
+def _engine(args):
+    from desktop_app.core.db import url_for
+    from desktop_app.features import open_app_database
+
+    return open_app_database(url_for(getattr(args, "db", None)))
+
+
+def _actor(s, username: str | None):
+    from sqlmodel import select
+
+    from desktop_app.core.auth import Actor, Role
+    from desktop_app.core.models import StaffUser
+
+    q = select(StaffUser).where(StaffUser.active == True)  # noqa: E712
+    q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
+    user = s.exec(q.order_by(StaffUser.id)).first()
+    if user is None:
+        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
+    return Actor.from_user(user)
+
+
+def cmd_verify(args) -> int:
+    from desktop_app.certificates import service as svc
+    from desktop_app.core.db import session_scope
+
+    with session_scope(_engine(args), write=False) as s:
+        res = svc.verify_payload(s, args.payload)
+    print(f"{res.status}: {res.message}")
+    if res.number:
+        print(f"  number:    {res.number}")
+    if res.kind:
+        print(f"  kind:      {res.kind}\n  recipient: {res.recipient}\n  issued:    {res.issued_on}")
+    if res.revoke_reason:
+        print(f"  revoked:   {res.revoked_on} — {res.revoke_reason}")
+    return 0 if res.ok else 1
+
+
+def cmd_render(args) -> int:
+    from sqlmodel import select
+
+    from desktop_app.certificates import service as svc
+    from desktop_app.certificates.models import Certificate
+    from desktop_app.core.db import session_scope
+    from desktop_app.core.progress import terminal_progress
+
+    engine = _engine(args)
+    with session_scope(engine) as s:
+        actor = _actor(s, args.user)
+        q = select(Certificate.id).where(Certificate.station_id == actor.station_id)
+        if args.year:
+            q = q.where(Certificate.year == args.year)
+        if args.kind:
+            q = q.where(Certificate.kind == args.kind)
+        ids = list(s.exec(q.order_by(Certificate.id)))
+        if not ids:
+            print("no certificates match")
+            return 1
+        result = svc.render_batch(s, actor=actor, certificate_ids=ids, target=Path(args.out), one_file_each=args.each,
+                                  progress=terminal_progress("certificates "))
+    print(f"{result.pages} certificate(s) written to {len(result.files)} file(s) under {args.out}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from desktop_app.certificates import service as svc
+    from desktop_app.core.db import session_scope
+
+    with session_scope(_engine(args)) as s:
+        n = svc.export_service_records(s, actor=_actor(s, args.user), target=Path(args.out), start=args.start, end=args.end)
+    print(f"{n} service record(s) written to {args.out}")
+    return 0
