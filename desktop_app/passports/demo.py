@@ -113,9 +113,16 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         activities = []
         for k in range(sizes["activities"]):
             name, category = ACTIVITY_KINDS[k % len(ACTIVITY_KINDS)]
-            kind = rng.choices(["once", "daily", "weekly"], weights=[5, 2, 3])[0]
-            start = first + timedelta(days=rng.randint(0, 330)) if kind == "once" else first + timedelta(days=rng.randint(0, 120))
-            end = start if kind == "once" else (None if rng.random() < 0.5 else start + timedelta(days=rng.randint(60, 300)))
+            # Mostly one-off events; recurring campaigns of a few weeks, all over before today, so the
+            # kiosk offers only the "today" activity added below (as at a real station).
+            kind = rng.choices(["once", "daily", "weekly"], weights=[17, 1, 2])[0]
+            if kind == "once":
+                start = first + timedelta(days=rng.randint(0, 362))
+                end = start
+            else:
+                start = first + timedelta(days=rng.randint(0, 280))
+                end = start + timedelta(days=rng.randint(14, 70))
+                end = min(end, today - timedelta(days=1))
             weekdays = "".join(sorted(rng.sample("1234567", rng.randint(1, 3)))) if kind == "weekly" else ""
             round_no = k // len(ACTIVITY_KINDS) + 1
             activities.append({

@@ -33,6 +33,7 @@ from desktop_app.ui.context import AppContext
 
 IDLE_MS = 40_000
 MAX_BUFFER = 40
+MAX_CHOICES = 6  # more activities than this in one day: the desk stamps them
 MAX_PIN_TRIES = 5
 PIN_LOCK_MS = 60_000
 
@@ -474,7 +475,7 @@ class KioskWindow(QWidget):
         self.choice_buttons = []
         if card is None:
             return
-        for i, (activity_id, name, stamps, done) in enumerate(card.today):
+        for i, (activity_id, name, stamps, done) in enumerate(card.today[:MAX_CHOICES]):
             btn = QPushButton(self.tr("{activity}  +{n}").format(activity=name, n=stamps), self.card_page)
             btn.setObjectName("choice")
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -912,18 +912,21 @@ class CardView:
     today: tuple[tuple[int, str, int, bool], ...] = field(default_factory=tuple)  # (activity id, name, stamps, done)
 
 
-def _card(s: Session, resident_id: int, number: str, day: date) -> CardView:
+def _card(s: Session, resident_id: int, number: str, day: date, todays: list[Activity] | None = None) -> CardView:
     resident = s.get(Resident, resident_id)
     name = resident.name if resident else ""
-    total = earned(s, resident_id)
+    sums = dict(s.exec(
+        select(StampEntry.kind, func.sum(StampEntry.stamps)).where(StampEntry.resident_id == resident_id).group_by(StampEntry.kind)
+    ).all())
+    total = sum(v for k, v in sums.items() if k in EARNED_KINDS)
     current, nxt = level_for(total, ladder(s))
     month = s.exec(select(MonthTotal.earned).where(MonthTotal.resident_id == resident_id, MonthTotal.month == _month(day))).first()
-    todays = activities_on(s, day)
+    todays = activities_on(s, day) if todays is None else todays
     done = set(s.exec(select(StampEntry.activity_id).where(
-        StampEntry.resident_id == resident_id, StampEntry.occurred_on == day, StampEntry.kind == "award")))
+        StampEntry.resident_id == resident_id, StampEntry.occurred_on == day, StampEntry.kind == "award"))) if todays else set()
     return CardView(
         resident_id=resident_id, masked_name=mask_name(name), initial=name[:1], number=number,
-        balance=balance(s, resident_id), earned=total, month_stamps=month or 0,
+        balance=sum(sums.values()), earned=total, month_stamps=month or 0,
         level=current.name if current else "", next_level=nxt.name if nxt else "",
         to_next=(nxt.threshold - total) if nxt else 0,
         today=tuple((a.id, a.name, a.stamps, a.id in done) for a in todays),
@@ -956,20 +959,17 @@ def kiosk_scan(s: Session, *, actor: Actor, code: str, today: date | None = None
     require(actor, KIOSK_USE)
     day = today or clock.today()
     passport = passport_for_code(s, code)
-    card = _card(s, passport.resident_id, passport.number, day)
-    if len(card.today) != 1:
-        return KioskScan(card)
-    activity_id = card.today[0][0]
+    todays = activities_on(s, day)
+    if len(todays) != 1:
+        return KioskScan(_card(s, passport.resident_id, passport.number, day, todays))
     try:
         result = _stamp(
-            s, actor=actor, resident_id=passport.resident_id, activity_id=activity_id, day=day, place="kiosk",
+            s, actor=actor, resident_id=passport.resident_id, activity_id=todays[0].id, day=day, place="kiosk",
             passport_id=passport.id,
         )
     except SmileDeskError as exc:
-        return KioskScan(card, refusal=exc)
-    if not result.already:
-        card = _card(s, passport.resident_id, passport.number, day)
-    return KioskScan(card, result=result)
+        return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), refusal=exc)
+    return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), result=result)
 
 
 def card_for_resident(s: Session, *, actor: Actor, resident_id: int, today: date | None = None) -> CardView:
