@@ -116,9 +116,16 @@ def screenshot(args, engine, settings) -> int:
     widget.show()
     for _ in range(5):
         app.processEvents()
-    QTimer.singleShot(300, app.quit)
+    saved: list[bool] = []
+
+    def grab_and_quit() -> None:
+        # Grab while the window is still open: Qt 6's quit() closes windows, and a closed QWizard resets.
+        saved.append(widget.grab().save(args.screenshot))
+        app.quit()
+
+    QTimer.singleShot(300, grab_and_quit)
     app.exec()
-    ok = widget.grab().save(args.screenshot)
+    ok = bool(saved and saved[0])
     print(args.screenshot if ok else "could not write the screenshot", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
 

@@ -179,3 +179,30 @@ def qtbot_button():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_saving_settings_in_the_running_app_applies_style_and_station_name(qtbot, qapp, engine, admin, qsettings, monkeypatch):
+    from desktop_app.app import Session
+    from desktop_app.ui.settings_dialog import SettingsDialog, style_path
+
+    def person_edits(self) -> int:
+        self.fields["ui/style"].widget.setCurrentIndex(self.fields["ui/style"].widget.findData("high-contrast"))
+        self.fields["security/idle_lock_minutes"].widget.setValue(3)
+        self.station_edits["name"].setText("双岗社区党群服务中心")
+        self.save()
+        return self.result()
+
+    monkeypatch.setattr(SettingsDialog, "exec", person_edits)
+    session = Session(qapp, engine, qsettings)
+    session.actor = admin
+    session.open_window()
+    first = session.window
+    try:
+        session.open_settings()
+        assert qapp.styleSheet() == style_path("high-contrast").read_text(encoding="utf-8")
+        assert session.idle.interval_ms == 3 * 60_000
+        assert session.window is not first and "双岗社区党群服务中心" in session.window.windowTitle()
+    finally:
+        session.window.close()
+        qapp.setStyleSheet("")
+        session.idle.set_minutes(0)
