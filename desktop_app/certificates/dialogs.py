@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -164,14 +166,31 @@ class IssueDialog(QDialog):
         self.form.addRow(self.tr("Language"), self.language)
         self.form.addRow("", self.with_seal)
         buttons = QDialogButtonBox(self)
+        self.preview_button = buttons.addButton(self.tr("Preview"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.setObjectName("previewButton")
+        self.preview_button.clicked.connect(self.show_preview)
         self.issue_button = buttons.addButton(self.tr("Issue"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.issue_button.setObjectName("issueButton")
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.clicked.connect(self.reject)
         self.issue_button.clicked.connect(self.submit)
-        lay = QVBoxLayout(self)
-        lay.addLayout(self.form)
-        lay.addWidget(buttons)
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self.preview_doc = QPdfDocument(self)
+        self.preview = QPdfView(self)
+        self.preview.setObjectName("specimenPreview")
+        self.preview.setDocument(self.preview_doc)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.preview.setMinimumWidth(420)
+        self.preview.setVisible(False)
+        self._tmp = tempfile.TemporaryDirectory(prefix="smiledesk-specimen-")
+        left = QVBoxLayout()
+        left.addLayout(self.form)
+        left.addWidget(buttons)
+        lay = QHBoxLayout(self)
+        lay.addLayout(left)
+        lay.addWidget(self.preview, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
 
@@ -209,6 +228,21 @@ class IssueDialog(QDialog):
             body=self.body.toPlainText() if not record else "",
             source="desk",
         )
+
+    def show_preview(self) -> None:
+        """A specimen (watermarked, number 000000) of what will be printed, before anything is issued."""
+        try:
+            with session_scope(self.ctx.engine, write=False) as s:
+                data = svc.preview_content(s, actor=self.ctx.actor, content=self.certificate_content(),
+                                           with_seal=self.with_seal.isChecked(), language=self.language.currentData())
+        except Exception as exc:
+            self.error_box = show_error(self, exc)
+            return
+        path = Path(self._tmp.name) / "specimen.pdf"
+        self.preview_doc.close()
+        path.write_bytes(data)
+        self.preview_doc.load(str(path))
+        self.preview.setVisible(True)
 
     def submit(self) -> None:
         try:

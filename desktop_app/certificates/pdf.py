@@ -304,8 +304,14 @@ def draw_page(c, snap: dict, imgs: _Images, *, revoked: bool = False, specimen: 
     # Title, letter-spaced in Chinese, with a short ornament line under it.
     title = text(lang, "title." + snap["kind"])
     title_size = (40 if lang == "zh" else 32) * u
+    spacing = 10 * u if lang == "zh" else 0.0
+    room = W - 2 * (pad + (56 * u if logo is not None else 0))  # keep clear of the logo
+    natural = width(title, title_size) + spacing * (len(title) - 1)
+    if natural > room:  # narrow paper (A5 portrait): shrink title and its letter spacing together
+        title_size *= room / natural
+        spacing *= room / natural
     title_y = H - pad - 62 * u
-    draw_text(c, W / 2, title_y, title, title_size, align="centre", char_space=(10 * u if lang == "zh" else 0), colour=main)
+    draw_text(c, W / 2, title_y, title, title_size, align="centre", char_space=spacing, colour=main)
     c.setStrokeColorRGB(*accent)
     c.setLineWidth(1.2 * u)
     c.line(W / 2 - 70 * u, title_y - 16 * u, W / 2 + 70 * u, title_y - 16 * u)

@@ -687,6 +687,10 @@
         <translation>语言</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
         <source>Issue</source>
         <translation>出具</translation>
     </message>

@@ -50,6 +50,11 @@ def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx):
     assert dlg.title_edit.isVisibleTo(dlg) and not dlg.hours.isVisibleTo(dlg)
     dlg.name.setText("李建国")
     dlg.title_edit.setText("优秀志愿者")
+    qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
+    assert dlg.preview.isVisible() and dlg.preview_doc.pageCount() == 1  # a specimen, nothing issued yet
+    assert page.model.rowCount() == 0
+    with session_scope(ctx.engine, write=False) as s:
+        assert s.exec(select(Certificate)).all() == []
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
     assert not dlg.isVisible()
     assert column_texts(page.model, 2) == ["李建国"]

@@ -320,3 +320,35 @@ def test_batch_renders_one_file_or_one_each(engine, admin, tmp_path):
 def _numbers(engine, ids):
     with session_scope(engine, write=False) as s:
         return [s.get(Certificate, i).number for i in ids]
+
+
+def test_specimen_preview_writes_nothing(engine, admin):
+    with session_scope(engine) as s:
+        data = svc.preview_content(s, actor=admin, content=honour())
+    [page] = pdf_text(data)
+    assert "样本SPECIMEN" in page and "李建国" in page
+    with session_scope(engine, write=False) as s:
+        assert s.exec(select(Certificate)).first() is None
+
+
+def test_cli_verify_render_and_export(engine, admin, db_path, tmp_path, capsys):
+    from desktop_app.certificates import cli
+
+    cert = issue(engine, admin, service_record())
+    parser = __import__("argparse").ArgumentParser()
+    cli.register(parser.add_subparsers())
+    args = parser.parse_args(["cert-verify", cert.number])
+    args.db = str(db_path)
+    assert args.func(args) == 0
+    assert "valid" in capsys.readouterr().out
+    args = parser.parse_args(["cert-verify", numbering.format_number("SQK", 2026, 77)])
+    args.db = str(db_path)
+    assert args.func(args) == 1
+    args = parser.parse_args(["cert-render", "--out", str(tmp_path / "all.pdf")])
+    args.db = str(db_path)
+    assert args.func(args) == 0
+    assert cert.number in pdf_text((tmp_path / "all.pdf").read_bytes())[0]
+    args = parser.parse_args(["cert-export", "--out", str(tmp_path / "r.csv")])
+    args.db = str(db_path)
+    assert args.func(args) == 0
+    assert "张桂芳" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
