@@ -113,4 +113,5 @@ PERIOD_LABELS = {
     MORNING: QT_TRANSLATE_NOOP("Periods", "morning"),
     AFTERNOON: QT_TRANSLATE_NOOP("Periods", "afternoon"),
     EVENING: QT_TRANSLATE_NOOP("Periods", "evening"),
+    "all": QT_TRANSLATE_NOOP("Periods", "all"),
 }

@@ -548,6 +548,13 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
     return Loaded(problem, roster, {sh.id: sh for sh in shifts}, {t: teams[t].name for t in teams})
 
 
+def explain_gaps(s: Session, *, actor: Actor, team_id: int, start: date, end: date) -> list[solver.Shortfall]:
+    """The capacity check of a range as it stands (why the gaps cannot be filled), in well under a second."""
+    require(actor, VIEW_ROSTERS)
+    loaded = load_problem(s, team_ids=[team_id], start=start, end=end)
+    return solver.capacity_check(loaded.problem)
+
+
 # --- automatic roster ---------------------------------------------------------------------------
 
 

@@ -1,0 +1,207 @@
+"""Paper and files: the A4 landscape monthly roster of a team (one page per grid), the day's sign-in
+sheet with a signature column (ReportLab, the embedded CJK font of core.pdf), and the Excel roster."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from desktop_app.core import pdf as core_pdf
+from desktop_app.core.auth import Actor, first_station, require
+from desktop_app.core.clock import today
+from desktop_app.rosters import service
+from desktop_app.rosters.models import PERIODS, Shift, Team
+
+WEEKDAYS = "一二三四五六日"
+
+
+def _month_shifts(s: Session, team_id: int, year: int, month: int):
+    start, end = service.month_range(year, month)
+    shifts = list(s.exec(select(Shift).where(Shift.team_id == team_id, Shift.date >= start, Shift.date <= end, Shift.cancelled == False)))  # noqa: E712
+    return start, end, shifts
+
+
+def _times(shifts) -> dict[str, str]:
+    out = {}
+    for sh in shifts:
+        out.setdefault(sh.period, f"{sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}")
+    return out
+
+
+def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: int, path: str | Path) -> Path:
+    """A4 landscape, one page per grid: days down, the three patrols across, leader starred."""
+    require(actor, service.VIEW_ROSTERS)
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    core_pdf.register_fonts()
+    st = core_pdf.styles(10)
+    team = s.get(Team, team_id)
+    station = first_station(s)
+    start, end, shifts = _month_shifts(s, team_id, year, month)
+    cells = service.coverage(s, actor=actor, team_id=team_id, start=start, end=end)
+    by_grid: dict[str, list] = defaultdict(list)
+    for sh in shifts:
+        by_grid[sh.grid or team.grid].append(sh)
+    if not by_grid:
+        by_grid[team.grid] = []
+    path = Path(path)
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
+                            topMargin=10 * mm, bottomMargin=10 * mm, title=f"{team.name} {year}-{month:02d}")
+    story = []
+    cell_style = st["small"].clone("cell", fontSize=7.6, leading=9)
+    for gi, (grid, grid_shifts) in enumerate(sorted(by_grid.items())):
+        if gi:
+            story.append(PageBreak())
+        times = _times(grid_shifts)
+        story.append(Paragraph(core_pdf.markup_with_fallback(f"{team.name} {year}年{month}月 巡逻排班表"), st["title"].clone("t", fontSize=16, leading=20)))
+        sub = "　".join(x for x in (station.name if station else "", f"网格：{grid}" if grid else "",
+                                    f"路线：{team.route}" if team.route else "") if x)
+        story.append(Paragraph(core_pdf.markup_with_fallback(sub), st["center"].clone("sub", fontSize=9, leading=12)))
+        head = ["日期", "星期"] + [f"{service.PERIOD_ZH[p]} {times.get(p, '')}" for p in PERIODS]
+        rows = [head]
+        style = [
+            ("FONT", (0, 0), (-1, -1), core_pdf.FONT, 8),
+            ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#c0392b")),
+            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (1, -1), "CENTER"),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+        d = start
+        r = 1
+        while d <= end:
+            row = [f"{d.month}/{d.day}", WEEKDAYS[d.weekday()]]
+            holiday = ""
+            for p in PERIODS:
+                cell = cells.get((d, p))
+                if cell is None:
+                    row.append("")
+                    continue
+                holiday = cell.holiday_name or holiday
+                lead = cell.leader_names[:1]
+                names = [f"★{n}" for n in lead] + [n for n in cell.names if n not in lead]
+                text = "、".join(names)
+                if cell.state in ("empty", "short"):
+                    text += f"（缺{cell.min_headcount - cell.count}人）" if cell.count < cell.min_headcount else "（缺队长）"
+                    style.append(("BACKGROUND", (len(row), r), (len(row), r), colors.HexColor("#f9d6d2")))
+                row.append(Paragraph(core_pdf.markup_with_fallback(text), cell_style))
+            if holiday:
+                row[1] = f"{WEEKDAYS[d.weekday()]} {holiday}"
+                style.append(("TEXTCOLOR", (0, r), (1, r), colors.HexColor("#b00020")))
+            elif d.weekday() >= 5:
+                style.append(("BACKGROUND", (0, r), (1, r), colors.HexColor("#f2f2f2")))
+            rows.append(row)
+            d += timedelta(days=1)
+            r += 1
+        width = landscape(A4)[0] - 24 * mm
+        table = Table(rows, colWidths=[16 * mm, 22 * mm] + [(width - 38 * mm) / 3] * 3, rowHeights=[16] + [14.6] * (r - 1), repeatRows=1)
+        table.setStyle(TableStyle(style))
+        story.append(table)
+        story.append(Paragraph(core_pdf.markup_with_fallback(
+            f"★ 队长　　每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。　　打印日期：{today():%Y-%m-%d}"), st["small"].clone("f", fontSize=7.5, leading=10)))
+    doc.build(story)
+    return path
+
+
+def sign_in_sheet(s: Session, *, actor: Actor, team_id: int, day: date, path: str | Path) -> Path:
+    """One A4 page for the day: each patrol with its people, time in, time out and a signature column."""
+    require(actor, service.VIEW_ROSTERS)
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    core_pdf.register_fonts()
+    st = core_pdf.styles(10)
+    team = s.get(Team, team_id)
+    path = Path(path)
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
+                            title=f"{team.name} {day.isoformat()}")
+    story = [Paragraph(core_pdf.markup_with_fallback(f"{team.name} 巡逻签到表"), st["title"].clone("t", fontSize=18, leading=24)),
+             Paragraph(core_pdf.markup_with_fallback(f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"), st["center"])]
+    for sh in service.shifts_on(s, actor=actor, day=day, team_id=team_id):
+        people = service.shift_people(s, actor=actor, shift_id=sh.id)
+        story.append(Spacer(1, 5 * mm))
+        story.append(Paragraph(core_pdf.markup_with_fallback(
+            f"{service.PERIOD_ZH[sh.period]} {sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}　{sh.route or team.route}"), st["h2"]))
+        rows = [["序号", "姓名", "职务", "签到时间", "签退时间", "本人签名", "巡查发现"]]
+        for i, p in enumerate(people, 1):
+            rows.append([str(i), Paragraph(core_pdf.markup_with_fallback(p.name), st["body"]), "队长" if p.is_leader else "队员", "", "", "", ""])
+        for i in range(len(people) + 1, max(len(people) + 2, sh.max_headcount + 1) + 1):
+            rows.append([str(i), "", "", "", "", "", ""])  # blank lines for walk-in helpers
+        table = Table(rows, colWidths=[12 * mm, 30 * mm, 16 * mm, 24 * mm, 24 * mm, 40 * mm, 34 * mm], rowHeights=[18] + [24] * (len(rows) - 1))
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), core_pdf.FONT, 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ]))
+        story.append(table)
+    story.append(Spacer(1, 6 * mm))
+    story.append(Paragraph(core_pdf.markup_with_fallback("队长签字：________________　　　　值班人员：________________"), st["body"]))
+    doc.build(story)
+    return path
+
+
+def excel_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: int, path: str | Path) -> Path:
+    """The month as an Excel sheet (the 台账 stations keep), plus a sheet of each person's patrol count."""
+    require(actor, service.VIEW_ROSTERS)
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    team = s.get(Team, team_id)
+    start, end, shifts = _month_shifts(s, team_id, year, month)
+    cells = service.coverage(s, actor=actor, team_id=team_id, start=start, end=end)
+    times = _times(shifts)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = f"{year}-{month:02d}"
+    ws.append([f"{team.name} {year}年{month}月 巡逻排班表"])
+    ws.append(["日期", "星期", "节假日"] + [f"{service.PERIOD_ZH[p]} {times.get(p, '')}" for p in PERIODS] + ["缺口"])
+    for c in ws[2]:
+        c.font = Font(bold=True)
+    red = PatternFill("solid", fgColor="F4C7C3")
+    counts: dict[str, int] = defaultdict(int)
+    d = start
+    while d <= end:
+        row = [d.isoformat(), "星期" + WEEKDAYS[d.weekday()], ""]
+        gaps = []
+        short_cols = []
+        for j, p in enumerate(PERIODS):
+            cell = cells.get((d, p))
+            if cell is None:
+                row.append("")
+                continue
+            row[2] = cell.holiday_name or row[2]
+            lead = cell.leader_names[:1]
+            row.append("、".join([f"★{n}" for n in lead] + [n for n in cell.names if n not in lead]))
+            for n in cell.names:
+                counts[n] += 1
+            if cell.state in ("empty", "short"):
+                gaps.append(service.PERIOD_ZH[p])
+                short_cols.append(4 + j)
+        row.append("、".join(gaps))
+        ws.append(row)
+        for col in short_cols:
+            ws.cell(row=ws.max_row, column=col).fill = red
+        d += timedelta(days=1)
+    for col, width in zip("ABCDEFG", (12, 8, 10, 36, 36, 36, 14), strict=True):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=3):
+        for c in row:
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+    ws2 = wb.create_sheet("人次统计")
+    ws2.append(["姓名", "本月班次"])
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        ws2.append([name, n])
+    path = Path(path)
+    wb.save(path)
+    return path

@@ -1,0 +1,159 @@
+"""The rosters page driven as a coordinator and a front-desk worker would: pick the month, create the
+shifts, fill the month (background op), read the colours, edit a cell, check people in."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from desktop_app.core import clock
+from desktop_app.core.db import session_scope
+from desktop_app.rosters import service
+from desktop_app.rosters.models import Assignment, CheckIn, PatrolFinding, Shift
+
+from .helpers import make_team
+
+MONTH = date(2026, 11, 1)
+
+
+@pytest.fixture
+def page(qtbot, ctx, engine, admin, app_fonts, monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 11, 10))
+    monkeypatch.setattr(clock, "local_now", lambda: datetime.combine(date(2026, 11, 10), time(7, 20)).astimezone())
+    make_team(engine, admin, members=30, leaders=12)
+    from desktop_app.rosters.page import RostersPage
+
+    w = RostersPage(ctx)
+    w.solve_seconds = 1.5
+    qtbot.addWidget(w)
+    w.resize(1300, 800)
+    w.show()
+    return w
+
+
+def _cell_item(page, day: int, col: int):
+    return page.grid.item(day - 1, col)
+
+
+def test_create_shifts_fill_month_and_read_colours(qtbot, page, engine):
+    assert page.month_label.text() == "2026-11"
+    assert page.grid.rowCount() == 30
+    assert _cell_item(page, 1, 0).text() == "—"
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert _cell_item(page, 1, 0).text().startswith("0/2")
+    assert _cell_item(page, 1, 0).background().color().name() == "#f4c7c3"  # nobody yet: red
+    qtbot.mouseClick(page.solve_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.last_op.done, timeout=60_000):
+        pass
+    assert page.last_op.error is None
+    texts = [_cell_item(page, d, c).text() for d in range(1, 31) for c in range(3)]
+    assert all("★" in t for t in texts)
+    assert {_cell_item(page, d, c).background().color().name() for d in range(1, 31) for c in range(3)} <= {"#d9ead3", "#cfe2f3"}
+    assert "0 patrol(s) still short" in page.explain.toPlainText()
+    with session_scope(engine, write=False) as s:
+        assert len(s.exec(select(Assignment)).all()) >= 180
+
+
+def test_cell_edit_refusal_and_lock(qtbot, page, engine, admin, monkeypatch):
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    # nobody on 3 Nov afternoon: the cover list ranks people; add the first two (a leader comes first)
+    page.grid.setCurrentCell(2, 1)
+    assert page.cell_title.text().startswith("2026-11-03")
+    assert page.cover.count() == 30
+    assert page.cover.item(0).text().startswith("★")
+    for _ in range(2):
+        page.cover.setCurrentRow(0)
+        qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    assert page.people.count() == 2
+    assert _cell_item(page, 3, 1).text().startswith("2/2  ★")
+    # the leader cannot also take the evening of the same day: refused, nothing written
+    leader_name = page.people.item(0).text().lstrip("★ ")
+    page.grid.setCurrentCell(2, 2)
+    row = next(i for i in range(page.cover.count()) if page.cover.item(i).text().lstrip("★ ").startswith(leader_name))
+    assert "already patrols that day" in page.cover.item(row).text()
+    page.cover.setCurrentRow(row)
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    assert "at most one a day" in page.last_box.text()
+    page.last_box.close()
+    assert page.people.count() == 0
+    # removing the only leader asks first; saying no keeps them
+    page.grid.setCurrentCell(2, 1)
+    page.people.setCurrentRow(0)
+    from desktop_app.ui import messages
+
+    monkeypatch.setattr(messages.Confirm, "ask", classmethod(lambda cls, parent, text, title="": False))
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert page.people.count() == 2
+    # lock the leader: shown in the cell
+    page.people.setCurrentRow(0)
+    qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
+    assert "[locked]" in _cell_item(page, 3, 1).text()
+    with session_scope(engine, write=False) as s:
+        assert len(s.exec(select(Assignment).where(Assignment.locked == True)).all()) == 1  # noqa: E712
+
+
+def test_check_in_desk_by_search_and_finding(qtbot, page, engine, admin):
+    day = date(2026, 11, 10)
+    with session_scope(engine) as s:
+        service.generate_shifts(s, actor=admin, team_id=page.team_id(), start=day, end=day)
+        morning = s.exec(select(Shift).where(Shift.date == day, Shift.period == "morning")).one()
+        members = service.team_members(s, actor=admin, team_id=page.team_id())
+        service.assign(s, actor=admin, shift_id=morning.id, volunteer_id=members[0].volunteer_id)
+        service.assign(s, actor=admin, shift_id=morning.id, volunteer_id=members[1].volunteer_id)
+        first_name = service.volunteer_name(s, members[0].volunteer_id)
+    page.refresh()
+    page.tabs.setCurrentIndex(1)
+    assert page.day_shift.currentData() == morning.id
+    assert page.day_people.count() == 2
+    from desktop_app.core.search_keys import person_keys
+
+    initials = next(k for k, kind in person_keys(first_name, "", "") if k.isascii() and len(k) == len(first_name))
+    qtbot.keyClicks(page.find, initials)
+    page.find.flush()
+    qtbot.keyClick(page.find, Qt.Key.Key_Return)
+    assert page.day_people.currentItem().text().startswith(("★ " + first_name, first_name))
+    qtbot.mouseClick(page.checkin_button, Qt.MouseButton.LeftButton)
+    assert "arrived" in page.day_people.currentItem().text()
+    with session_scope(engine, write=False) as s:
+        c = s.exec(select(CheckIn)).one()
+        assert c.volunteer_id == members[0].volunteer_id and c.check_in_at is not None
+    # a finding from the patrol, with a desk record
+    qtbot.mouseClick(page.finding_button, Qt.MouseButton.LeftButton)
+    dlg = page.last_dialog
+    dlg.category.setCurrentIndex(dlg.category.findData("ebike_charging"))
+    dlg.location.setText("3栋2单元楼道")
+    qtbot.mouseClick(dlg.save_button(), Qt.MouseButton.LeftButton)
+    with session_scope(engine, write=False) as s:
+        f = s.exec(select(PatrolFinding)).one()
+        assert f.shift_id == morning.id and f.desk_record_id is not None
+    page.tabs.setCurrentIndex(3)
+    assert page.findings_model.rowCount() == 1
+
+
+def test_month_navigation_and_tomorrow_text(qtbot, page, engine, admin):
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert page.month_label.text() == "2026-12" and page.grid.rowCount() == 31
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    assert page.month_label.text() == "2026-10"
+    qtbot.mouseClick(page.text_button, Qt.MouseButton.LeftButton)
+    assert page.explain.toPlainText().startswith("【小红帽巡逻队】11月11日 星期三")
+    page.last_box.close()
+
+
+def test_exports_write_files(qtbot, page, engine, tmp_path):
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    for what, name in (("roster", "r.pdf"), ("sheet", "s.pdf"), ("excel", "r.xlsx")):
+        page.export_to(what, str(tmp_path / name))
+        assert (tmp_path / name).stat().st_size > 1000
+        page.last_box.close()
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(tmp_path / "r.pdf"))
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "巡逻排班表" in text
+    _ = timedelta
