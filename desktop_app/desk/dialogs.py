@@ -250,3 +250,112 @@ class LinkResidentDialog(QDialog):
             return
         self.accept()
         self.done_ok.emit(self.row.id)
+
+
+class CategoriesDialog(QDialog):
+    """Edit the desk's categories: name, deadline in working days, settled on the spot, in use; add new ones."""
+
+    done_ok = Signal(int)
+    COLS = 4
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QCheckBox, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem
+
+        super().__init__(parent)
+        self._QCheckBox, self._QSpinBox, self._QTableWidgetItem = QCheckBox, QSpinBox, QTableWidgetItem
+        self.ctx = ctx
+        self.last_error: QWidget | None = None
+        self.setObjectName("deskCategories")
+        self.setWindowTitle(self.tr("Desk categories"))
+        with session_scope(ctx.engine, write=False) as s:
+            self.cats = ds.categories(s, include_inactive=True)
+        self.table = QTableWidget(0, self.COLS)
+        self.table.setObjectName("categoryTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Deadline (working days)"), self.tr("Settled on the spot"), self.tr("In use")]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setColumnWidth(0, 200)
+        self.table.setColumnWidth(1, 150)
+        self.table.setColumnWidth(2, 110)
+        self.table.setColumnWidth(3, 80)
+        for cat in self.cats:
+            self._add_row(ds.category_label(cat), cat.deadline_workdays, cat.on_the_spot, cat.active)
+        self.add_button = QPushButton(self.tr("Add category"))
+        self.add_button.setObjectName("addCategory")
+        self.add_button.clicked.connect(lambda: self._add_row("", 10, False, True, focus=True))
+        info = QLabel(self.tr("Number keys on the desk follow this order. A category settled on the spot is saved "
+                              "closed at once; the others enter the loop with the deadline shown."))
+        info.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(info)
+        lay.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addStretch(1)
+        row.addWidget(self.buttons)
+        lay.addLayout(row)
+        self.resize(600, 480)
+
+    def ok_button(self):
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def _add_row(self, name: str, deadline: int, spot: bool, active: bool, focus: bool = False) -> None:
+        i = self.table.rowCount()
+        self.table.insertRow(i)
+        self.table.setItem(i, 0, self._QTableWidgetItem(name))
+        spin = self._QSpinBox()
+        spin.setRange(0, 60)
+        spin.setValue(deadline)
+        self.table.setCellWidget(i, 1, spin)
+        for col, value in ((2, spot), (3, active)):
+            box = self._QCheckBox()
+            box.setChecked(value)
+            self.table.setCellWidget(i, col, box)
+        if focus:
+            self.table.setCurrentCell(i, 0)
+            self.table.editItem(self.table.item(i, 0))
+
+    def row_values(self, i: int) -> tuple[str, int, bool, bool]:
+        item = self.table.item(i, 0)
+        return (
+            item.text().strip() if item else "",
+            self.table.cellWidget(i, 1).value(),
+            self.table.cellWidget(i, 2).isChecked(),
+            self.table.cellWidget(i, 3).isChecked(),
+        )
+
+    def save(self) -> None:
+        try:
+            with session_scope(self.ctx.engine) as s:
+                for i in range(self.table.rowCount()):
+                    name, deadline, spot, active = self.row_values(i)
+                    if i < len(self.cats):
+                        cat = self.cats[i]
+                        changes = {}
+                        if name != ds.category_label(cat):
+                            changes["name"] = name
+                        if deadline != cat.deadline_workdays:
+                            changes["deadline_workdays"] = deadline
+                        if spot != cat.on_the_spot:
+                            changes["on_the_spot"] = spot
+                        if active != cat.active:
+                            changes["active"] = active
+                        if changes:
+                            ds.update_category(s, actor=self.ctx.actor, code=cat.code, **changes)
+                    elif name:
+                        new = ds.add_category(s, actor=self.ctx.actor, name=name, deadline_workdays=deadline,
+                                              on_the_spot=spot)
+                        if not active:
+                            ds.update_category(s, actor=self.ctx.actor, code=new.code, active=False)
+        except Exception as exc:  # noqa: BLE001
+            self.last_error = show_error(self, exc)
+            return
+        self.accept()
+        self.done_ok.emit(0)

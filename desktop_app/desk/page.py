@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -37,7 +39,7 @@ from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.db import session_scope
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk import service as ds
-from desktop_app.desk.dialogs import LinkRepeatDialog, LinkResidentDialog, StepDialog
+from desktop_app.desk.dialogs import CategoriesDialog, LinkRepeatDialog, LinkResidentDialog, StepDialog
 from desktop_app.desk.models import CHANNELS, DeskCategory
 from desktop_app.residents.picker import ResidentPicker
 from desktop_app.ui.context import AppContext
@@ -179,6 +181,7 @@ class DeskPage(QWidget):
         self.form_box.setObjectName("deskForm")
         self.picker = ResidentPicker(self.ctx, self)
         self.picker.chosen.connect(self._resident_chosen)
+        self.picker.box.returnPressed.connect(self._picker_enter)
         self.picker.cleared.connect(self._resident_cleared)
         self.walk_name = QLineEdit()
         self.walk_name.setObjectName("walkInName")
@@ -203,6 +206,15 @@ class DeskPage(QWidget):
         self.details = QLineEdit()
         self.details.setObjectName("details")
         self.details.setPlaceholderText(self.tr("Details (optional)"))
+        self.earlier = QCheckBox(self.tr("Came earlier:"))
+        self.earlier.setObjectName("cameEarlier")
+        self.earlier.setToolTip(self.tr("Tick to log a visit afterwards with the time the person actually came."))
+        self.when = QDateTimeEdit(QDateTime.currentDateTime())
+        self.when.setObjectName("receivedAt")
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setCalendarPopup(True)
+        self.when.setEnabled(False)
+        self.earlier.toggled.connect(self.when.setEnabled)
         self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
         self.save_button.setObjectName("saveVisit")
         self.save_button.clicked.connect(self.save)
@@ -224,13 +236,18 @@ class DeskPage(QWidget):
         grid.addWidget(QLabel(self.tr("Summary")), 2, 0)
         grid.addWidget(self.summary, 2, 1, 1, 3)
         grid.addWidget(self.details, 3, 1, 1, 3)
-        grid.addWidget(self.hint, 4, 1, 1, 2)
+        when = QHBoxLayout()
+        when.addWidget(self.earlier)
+        when.addWidget(self.when)
+        when.addStretch(1)
+        grid.addLayout(when, 4, 1)
         grid.addWidget(self.save_button, 4, 3)
+        grid.addWidget(self.hint, 5, 1, 1, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         # Ctrl+Enter saves from any field of the form (an event filter, so it works wherever focus is).
         for w in (self.picker.box, self.walk_name, self.walk_phone, self.category, self.channel, self.summary,
-                  self.details, self.save_button):
+                  self.details, self.save_button, self.earlier, self.when):
             w.installEventFilter(self)
         can = self.ctx.can(ds.RECORD_VISITS)
         self.form_box.setEnabled(can)
@@ -257,6 +274,12 @@ class DeskPage(QWidget):
         self.list_bar.addWidget(self.jump)
         self.list_bar.addStretch(1)
         self.list_bar.addWidget(self.count_label)
+        self.categories_button = QPushButton(self.tr("Categories…"))
+        self.categories_button.setObjectName("editCategories")
+        self.categories_button.setToolTip(self.tr("Edit categories, deadlines and which are settled on the spot"))
+        self.categories_button.setVisible(self.ctx.can(ds.MANAGE_CATEGORIES))
+        self.categories_button.clicked.connect(self.open_categories)
+        self.list_bar.addWidget(self.categories_button)
         columns = [
             Column(self.tr("No."), lambda r: r.id, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             Column(self.tr("Received"), lambda r: fmt_local(r.received_at, "%m-%d %H:%M")),
@@ -516,6 +539,15 @@ class DeskPage(QWidget):
             self.hint.clear()
         self.category.setFocus()
 
+    def _picker_enter(self) -> None:
+        """Enter with no registered match: the typed Chinese name becomes the walk-in's name."""
+        text = self.picker.box.text().strip()
+        if self.resident is not None or not text or text.isascii():
+            return
+        self.walk_name.setText(text)
+        self.picker.clear()
+        self.walk_phone.setFocus()
+
     def _resident_cleared(self) -> None:
         self.resident = None
         self.hint.clear()
@@ -532,6 +564,7 @@ class DeskPage(QWidget):
                     walk_in_name=self.walk_name.text() if resident_id is None else "",
                     walk_in_phone=self.walk_phone.text() if resident_id is None else "",
                     details=self.details.text(),
+                    received_at=self.when.dateTime().toPython().astimezone() if self.earlier.isChecked() else None,
                 )
                 new_id = rec.id
         except Exception as exc:  # noqa: BLE001 - shown to the user; the form keeps what was typed
@@ -553,6 +586,8 @@ class DeskPage(QWidget):
         self.summary.clear()
         self.details.clear()
         self.hint.clear()
+        self.earlier.setChecked(False)
+        self.when.setDateTime(QDateTime.currentDateTime())
 
     # --- detail -----------------------------------------------------------------------------------
     def _select_index(self, index) -> None:
@@ -631,6 +666,19 @@ class DeskPage(QWidget):
         dlg.done_ok.connect(self._after_step)
         self.dialog = dlg
         dlg.open()
+
+    def open_categories(self) -> None:
+        dlg = CategoriesDialog(self.ctx, self)
+        dlg.done_ok.connect(lambda _n: self._reload_categories())
+        self.dialog = dlg
+        dlg.open()
+
+    def _reload_categories(self) -> None:
+        with session_scope(self.ctx.engine, write=False) as s:
+            self.cats = ds.categories(s, include_inactive=True)
+        self.cat_labels = {c.id: ds.category_label(c) for c in self.cats}
+        self.category.set_categories([c for c in self.cats if c.active])
+        self.refresh()
 
     def _after_step(self, record_id: int) -> None:
         self.reload_list(select_id=record_id)

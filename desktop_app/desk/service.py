@@ -195,6 +195,29 @@ def _category(s: Session, code: str) -> DeskCategory:
     return cat
 
 
+def add_category(s: Session, *, actor: Actor, name: str, deadline_workdays: int = 10,
+                 on_the_spot: bool = False) -> DeskCategory:
+    """A station's own category (code ``station_N``), placed after the others (admins only)."""
+    require(actor, MANAGE_CATEGORIES)
+    name = clean_text(name, F_CATEGORY_NAME, max_len=50, required=True, multiline=False)
+    _check_deadline(deadline_workdays)
+    existing = list(s.exec(select(DeskCategory)))
+    if any(category_label(c) == name or c.name == name for c in existing):
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "A category named “{name}” already exists."), name=name)
+    n = 1 + sum(1 for c in existing if c.code.startswith("station_"))
+    cat = DeskCategory(code=f"station_{n}", name=name, deadline_workdays=deadline_workdays, on_the_spot=bool(on_the_spot),
+                       position=1 + max((c.position for c in existing), default=0))
+    s.add(cat)
+    s.flush()
+    audit.record(s, actor=actor, action="create", entity="desk_category", entity_id=cat.id, after=cat)
+    return cat
+
+
+def _check_deadline(value) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 60:
+        raise ValidationError(F_DEADLINE, QT_TRANSLATE_NOOP("Errors", "must be a whole number of working days from 0 to 60."))
+
+
 def update_category(
     s: Session, *, actor: Actor, code: str, name: str | None = None, deadline_workdays: int | None = None,
     on_the_spot: bool | None = None, active: bool | None = None,
@@ -210,8 +233,7 @@ def update_category(
     if name is not None:
         cat.name = clean_text(name, F_CATEGORY_NAME, max_len=50, required=True, multiline=False)
     if deadline_workdays is not None:
-        if not isinstance(deadline_workdays, int) or not 0 <= deadline_workdays <= 60:
-            raise ValidationError(F_DEADLINE, QT_TRANSLATE_NOOP("Errors", "must be a whole number of working days from 0 to 60."))
+        _check_deadline(deadline_workdays)
         cat.deadline_workdays = deadline_workdays
     if on_the_spot is not None:
         cat.on_the_spot = bool(on_the_spot)

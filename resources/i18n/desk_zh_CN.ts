@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Desk categories</source>
+        <translation>来访类别设置</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Deadline (working days)</source>
+        <translation>办理时限（工作日）</translation>
+    </message>
+    <message>
+        <source>Settled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>新增类别</translation>
+    </message>
+    <message>
+        <source>Number keys on the desk follow this order. A category settled on the spot is saved closed at once; the others enter the loop with the deadline shown.</source>
+        <translation>登记时的数字键按此顺序对应。勾选“当场办结”的类别保存后直接办结；其他类别进入受理→派单→处置→反馈→回访流程，按所填工作日计算办理时限。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Received: records received in the period (by the day they were received). Closed: of those, the ones now closed. On-time rate: of the closed ones, the share closed no later than their deadline. Satisfaction: of those followed up, the share whose latest rating is satisfied or basically satisfied. Records settled on the spot count as received, closed and on time, but not as followed up.</source>
@@ -198,6 +237,14 @@
         <translation>详细情况（可不填）</translation>
     </message>
     <message>
+        <source>Came earlier:</source>
+        <translation>补登，来访时间：</translation>
+    </message>
+    <message>
+        <source>Tick to log a visit afterwards with the time the person actually came.</source>
+        <translation>事后补登时勾选，并填写实际来访时间。</translation>
+    </message>
+    <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+回车）</translation>
     </message>
@@ -232,6 +279,14 @@
     <message>
         <source>All, newest first from a date</source>
         <translation>全部（从某日往前）</translation>
+    </message>
+    <message>
+        <source>Categories…</source>
+        <translation>类别设置…</translation>
+    </message>
+    <message>
+        <source>Edit categories, deadlines and which are settled on the spot</source>
+        <translation>修改类别、办理时限和是否当场办结</translation>
     </message>
     <message>
         <source>No.</source>
@@ -461,6 +516,10 @@
     <message>
         <source>“{code}” is no longer in use; choose another category.</source>
         <translation>“{code}”类别已停用，请选择其他类别。</translation>
+    </message>
+    <message>
+        <source>A category named “{name}” already exists.</source>
+        <translation>已有名为“{name}”的类别。</translation>
     </message>
     <message>
         <source>must be a whole number of working days from 0 to 60.</source>

@@ -260,3 +260,71 @@ def test_figures_for_a_chosen_period(qtbot, page, engine, admin):
     assert "Received: records received in the period" in page.fig_table.toolTip()
     page.fig_from.setDate(QDate(2026, 4, 1))  # after "to": a clear message instead of figures
     assert "swap the dates" in page.fig_summary.text()
+
+
+def test_unknown_name_in_resident_box_becomes_the_walk_in(qtbot, page, engine):
+    page.picker.box.setFocus()
+    page.picker.box.setText("陌生人")
+    qtbot.keyClick(page.picker.box, Qt.Key.Key_Return)
+    assert page.walk_name.text() == "陌生人" and page.picker.box.text() == ""
+    assert page.walk_phone.hasFocus()
+    qtbot.keyClick(page.walk_phone, Qt.Key.Key_Return)
+    qtbot.keyClick(page.category, Qt.Key.Key_8)  # convenience: on the spot
+    page.summary.setText("借用雨伞")
+    qtbot.keyClick(page.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [rec] = _records(engine)
+    assert (rec.walk_in_name, rec.resident_id, rec.status) == ("陌生人", None, CLOSED)
+
+
+def test_logging_a_visit_afterwards_and_refusing_a_future_time(qtbot, page, engine):
+    from PySide6.QtCore import QDateTime
+
+    page.walk_name.setText("王五")
+    page.category.setCurrentIndex(3)
+    page.summary.setText("下水道堵了")
+    qtbot.mouseClick(page.earlier, Qt.MouseButton.LeftButton)
+    assert page.when.isEnabled()
+    page.when.setDateTime(QDateTime.currentDateTime().addDays(2))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "in the future" in _close_box(page)
+    assert _records(engine) == []
+    page.when.setDateTime(QDateTime.currentDateTime().addDays(-3))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    [rec] = _records(engine)
+    assert timedelta(days=2) < datetime.now(UTC) - rec.received_at < timedelta(days=4)
+    assert not page.earlier.isChecked() and not page.when.isEnabled()
+
+
+def test_admin_edits_categories_on_the_page(qtbot, page, engine):
+    assert page.categories_button.isVisible()
+    qtbot.mouseClick(page.categories_button, Qt.MouseButton.LeftButton)
+    dlg = page.dialog
+    assert dlg.table.rowCount() == 10
+    row = [i for i in range(10) if dlg.table.item(i, 0).text() == "Request"][0]
+    dlg.table.cellWidget(row, 1).setValue(7)
+    qtbot.mouseClick(dlg.add_button, Qt.MouseButton.LeftButton)
+    dlg.table.item(10, 0).setText("电动车充电")
+    dlg.table.cellWidget(10, 1).setValue(3)
+    qtbot.mouseClick(dlg.ok_button(), Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    with session_scope(engine, write=False) as s:
+        cats = {c.code: c for c in ds.categories(s)}
+    assert cats["request"].deadline_workdays == 7
+    assert cats["station_1"].name == "电动车充电" and cats["station_1"].deadline_workdays == 3
+    assert page.category.findData("station_1") == 11  # offered on the desk, after the ten seeded ones
+    qtbot.mouseClick(page.categories_button, Qt.MouseButton.LeftButton)
+    page.dialog.table.item(0, 0).setText("")  # a blank name is refused, nothing saved
+    qtbot.mouseClick(page.dialog.ok_button(), Qt.MouseButton.LeftButton)
+    assert "Category name" in page.dialog.last_error.text()
+    page.dialog.last_error.done(0)
+    page.dialog.reject()
+
+
+def test_categories_button_is_for_admins_only(qtbot, ctx, make_actor, app_fonts):
+    from desktop_app.desk.page import DeskPage
+
+    ctx.actor = make_actor("coordinator")
+    p = DeskPage(ctx)
+    qtbot.addWidget(p)
+    p.show()
+    assert not p.categories_button.isVisible()

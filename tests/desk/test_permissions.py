@@ -62,6 +62,7 @@ CASES = {
                                                                resident_id=i["resident"])),
     "figures": (STAFF, lambda s, a, i: ds.figures(s, actor=a, start=date(2026, 1, 1), end=date(2026, 12, 31))),
     "update_category": ({"admin"}, lambda s, a, i: ds.update_category(s, actor=a, code="request", deadline_workdays=8)),
+    "add_category": ({"admin"}, lambda s, a, i: ds.add_category(s, actor=a, name="电动车充电", deadline_workdays=3)),
     "rebuild_figures": ({"admin"}, lambda s, a, i: ds.rebuild_day_figures(s, actor=a)),
 }
 
