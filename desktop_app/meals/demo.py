@@ -296,6 +296,10 @@ def populate(
         if len(ledger) >= CHUNK:
             flush()
     flush()
+    from desktop_app.core.db import session_scope
+
+    with session_scope(engine) as s:
+        service.snapshot_balances(s)
     progress(days_total, days_total, "meals")
     return [p.rid for p in people]
 

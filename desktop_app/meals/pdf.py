@@ -95,13 +95,18 @@ class Pen:
         self.main = core_pdf.FONT
         self.charmap = core_pdf._charmap(self.main)
         self._width = pdfmetrics.stringWidth
+        self._run_cache: dict[str, list[tuple[str, str]]] = {}
 
     def width(self, text: str, size: float) -> float:
         return self._width(text, self.main, size)
 
     def _runs(self, text: str):
+        cached = self._run_cache.get(text)
+        if cached is not None:
+            return cached
         if all(ord(ch) in self.charmap or ch.isspace() for ch in text):
-            return [(self.main, text)]
+            self._run_cache[text] = [(self.main, text)]
+            return self._run_cache[text]
         runs: list[tuple[str, str]] = []
         for ch in text:
             name = core_pdf.font_for(ch) or self.main
@@ -109,6 +114,7 @@ class Pen:
                 runs[-1] = (name, runs[-1][1] + ch)
             else:
                 runs.append((name, ch))
+        self._run_cache[text] = runs
         return runs
 
     def text(self, x: float, y: float, text: str, size: float = 9, align: str = "left") -> None:
@@ -118,6 +124,10 @@ class Pen:
         if align != "left":
             total = sum(self._width(t, f, size) for f, t in runs)
             x = x - total if align == "right" else x - total / 2
+        if len(runs) == 1:
+            self.c.setFont(runs[0][0], size)
+            self.c.drawString(x, y, text)
+            return
         for font, part in runs:
             self.c.setFont(font, size)
             self.c.drawString(x, y, part)
@@ -133,8 +143,11 @@ class Pen:
                     parts.extend(self.fit(part, size, width, lines - len(parts)))
             return parts
         text = " ".join((text or "").split())
-        if self.width(text, size) <= width:
-            return [text] if text else []
+        if not text:
+            return []
+        # No glyph of the CJK font is wider than 1.18 em: a short text fits without measuring it.
+        if len(text) * size * 1.25 <= width or self.width(text, size) <= width:
+            return [text]
         out: list[str] = []
         current = ""
         for ch in text:

@@ -26,6 +26,21 @@ def _counts(engine):
                 s.exec(select(func.count()).select_from(AuditEntry)).one())
 
 
+def test_snapshot_plus_tail_equals_the_sum_of_every_entry(engine, admin, people):
+    a = make_recipient(engine, admin, people["王秀英"], top_up=5000)
+    b = make_recipient(engine, admin, people["李建国"], top_up=7000)
+    with session_scope(engine) as s:
+        service.snapshot_balances(s)
+        service.top_up(s, actor=admin, recipient_id=a, amount=300, method="cash", receipt_no="X")
+        service.correct_account(s, actor=admin, recipient_id=b, amount=-100, note="fix")
+    c = make_recipient(engine, admin, people["张桂兰"], top_up=100)  # after the snapshot
+    with session_scope(engine, write=False) as s:
+        everything = dict(s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
+                                 .group_by(MealLedgerEntry.recipient_id)).all())
+        assert service.balances(s) == everything == {a: 5300, b: 6900, c: 100}
+        assert service.balances(s, ids=list(range(1, 400))) == everything  # many ids: snapshot path
+
+
 def test_negative_top_up_is_refused_and_nothing_written(engine, admin, people):
     rid = make_recipient(engine, admin, people["王秀英"])
     before = _counts(engine)
@@ -82,7 +97,7 @@ amounts = st.one_of(
     st.sampled_from(["12.50", "-3", "0", "¥20", "１００", "1e3", "", "10.005"]),
 )
 ops = st.lists(
-    st.tuples(st.sampled_from(["top_up", "correct", "order", "cancel"]), amounts, st.integers(0, 6),
+    st.tuples(st.sampled_from(["top_up", "correct", "order", "cancel", "snapshot"]), amounts, st.integers(0, 6),
               st.sampled_from(["lunch", "dinner"])),
     min_size=1, max_size=12,
 )
@@ -110,6 +125,8 @@ def test_balance_always_equals_sum_of_entries_and_rejections_write_nothing(engin
                 elif op == "order":
                     o = service.add_order(s, actor=admin, recipient_id=rid, day=day, meal=meal, now=local(MONDAY, 0))
                     expected -= o.charge_fen
+                elif op == "snapshot":
+                    service.snapshot_balances(s)
                 else:
                     o = s.exec(select(service.MealOrder).where(service.MealOrder.recipient_id == rid,
                                                               service.MealOrder.status == "ordered")).first()
@@ -123,6 +140,7 @@ def test_balance_always_equals_sum_of_entries_and_rejections_write_nothing(engin
         with session_scope(engine, write=False) as s:
             total = s.exec(select(func.sum(MealLedgerEntry.amount_fen)).where(MealLedgerEntry.recipient_id == rid)).one()
             assert service.balance(s, rid) == total == expected
-            assert service.balances(s)[rid] == total
+            assert service.balances(s)[rid] == total  # snapshot + tail
+            assert service.balances(s, ids=[rid]) == {rid: total}  # plain sum
             if op == "order":
                 assert total >= -3000  # a meal never takes the account past the credit limit
