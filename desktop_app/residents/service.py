@@ -360,7 +360,7 @@ def _search_rows(s: Session, q: str, limit: int) -> list[tuple]:
     params.update({f"k{i}": k for i, k in enumerate(kinds)})
     seen: set[int] = set()
     out = []
-    for row in s.connection().execute(stmt, params):
+    for row in s.connection().execute(stmt, params).fetchall():
         if row[0] not in seen:
             seen.add(row[0])
             out.append(tuple(row))
@@ -374,28 +374,34 @@ def search_ids(s: Session, q: str, *, limit: int = 50) -> list[int]:
     return [row[0] for row in _search_rows(s, q, limit)]
 
 
+_TAG_START = SEARCH_COLUMNS.index(TAGS[0])
+
+
 def _row_from_tuple(t: tuple, today: date) -> ResidentRow:
-    v = dict(zip(SEARCH_COLUMNS, t, strict=True))
-    birth = v["birth_date"]
+    """Build a display row straight from the search statement's columns (hot path: no dicts)."""
+    rid, name, gender, birth, id_number, phone, compound, building, unit, room, grid = t[:11]
     if isinstance(birth, str):
         birth = date.fromisoformat(birth)
     age = None
+    tags: list[str] = []
     if birth is not None:
         age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-    tags = []
-    if age is not None and age >= 80:
-        tags.append("elderly_80")
-    elif age is not None and age >= 60:
-        tags.append("elderly_60")
-    tags.extend(tag for tag in TAGS if v[tag])
-    address = "".join(
-        p for p in (v["compound"], f"{v['building']}栋" if v["building"] else "", f"{v['unit']}单元" if v["unit"] else "",
-                    f"{v['room']}室" if v["room"] else "") if p
-    )
-    return ResidentRow(
-        id=v["id"], name=v["name"], gender=v["gender"], age=age, id_masked=mask_id_number(v["id_number"]),
-        phone_masked=mask_phone(v["phone"]), address=address, grid=v["grid"], tags=tuple(tags), sort_key=v["sort_key"],
-    )
+        if age >= 80:
+            tags.append("elderly_80")
+        elif age >= 60:
+            tags.append("elderly_60")
+    for i, tag in enumerate(TAGS):
+        if t[_TAG_START + i]:
+            tags.append(tag)
+    address = compound
+    if building:
+        address += f"{building}栋"
+    if unit:
+        address += f"{unit}单元"
+    if room:
+        address += f"{room}室"
+    return ResidentRow(rid, name, gender, age, mask_id_number(id_number), mask_phone(phone), address, grid,
+                       tuple(tags), t[-1])
 
 
 def search(s: Session, *, actor: Actor, q: str, limit: int = 50, today: date | None = None) -> list[ResidentRow]:
