@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
     if size != (1024, 700) or shot.stat().st_size < 10_000:
         print(f"FAIL: screenshot {size}, {shot.stat().st_size} bytes")
         return 1
-    total = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    total = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"ok: bundle {total / 1e6:.0f} MB, demo + screenshot in {time.monotonic() - started:.1f} s -> {shot}")
     return 0
 
