@@ -70,7 +70,7 @@ class ActivityDialog(QDialog):
         self.capacity.setSpecialValueText(self.tr("no limit"))
         self.organiser = QLineEdit(self)
         form = QFormLayout(self)
-        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Activity name"), self.name)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Repeats"), self.kind)
         form.addRow(self.tr("Date"), self.start)

@@ -161,11 +161,11 @@ class DeskTab(QWidget):
                 Column(self.tr("For"), lambda r: r.what),
                 Column(self.tr("Reason"), lambda r: r.reason),
                 Column(self.tr("By"), lambda r: r.actor_name),
-                Column(self.tr("Where"), lambda r: r.place),
+                Column(self.tr("Where"), lambda r: tr_p(service.PLACE_LABELS.get(r.place, r.place))),
                 Column(self.tr("Corrected"), lambda r: self.tr("yes") if r.reversed else ""),
             ],
             lambda after, limit: [],
-            lambda r: r.id,
+            lambda r: (r.occurred_on, r.id),
         )
         self.ledger = _table(self.ledger_model)
         self.ledger.setObjectName("ledgerTable")
@@ -257,9 +257,9 @@ class DeskTab(QWidget):
         card = self.card
         lines = []
         if card.number:
-            lines.append(self.tr("Passport {number}").format(number=codes.display(card.number)))
+            lines.append(self.tr("{name} · passport {number}").format(name=card.name, number=codes.display(card.number)))
         else:
-            lines.append(self.tr("No active passport."))
+            lines.append(self.tr("{name} · no active passport.").format(name=card.name))
         void = [p for p in passports if p.status != "active"]
         if void:
             lines.append(self.tr("Old cards (void): {numbers}").format(

@@ -62,7 +62,7 @@ PATROL_STAMPS = Permission(QT_TRANSLATE_NOOP("Permissions", "award stamps for pa
 KIOSK_SETTINGS = Permission(QT_TRANSLATE_NOOP("Permissions", "change kiosk settings"), {Role.ADMIN})
 
 F_ACTIVITY = QT_TRANSLATE_NOOP("Fields", "Activity")
-F_NAME = QT_TRANSLATE_NOOP("Fields", "Name")
+F_NAME = QT_TRANSLATE_NOOP("Fields", "Activity name")
 F_CATEGORY = QT_TRANSLATE_NOOP("Fields", "Category")
 F_KIND = QT_TRANSLATE_NOOP("Fields", "Repeats")
 F_START = QT_TRANSLATE_NOOP("Fields", "Date")
@@ -87,6 +87,11 @@ KIND_LABELS = {
     "reversal": QT_TRANSLATE_NOOP("Passports", "correction"),
     "redemption": QT_TRANSLATE_NOOP("Passports", "reward"),
     "refund": QT_TRANSLATE_NOOP("Passports", "reward returned"),
+}
+PLACE_LABELS = {
+    "desk": QT_TRANSLATE_NOOP("Passports", "desk"),
+    "kiosk": QT_TRANSLATE_NOOP("Passports", "kiosk"),
+    "patrol rule": QT_TRANSLATE_NOOP("Passports", "patrol rule"),
 }
 STATUS_LABELS = {
     "active": QT_TRANSLATE_NOOP("Passports", "active"),
@@ -709,9 +714,11 @@ class LedgerRow:
 
 
 def ledger_page(
-    s: Session, *, actor: Actor, resident_id: int, after: int | None = None, limit: int = 200
+    s: Session, *, actor: Actor, resident_id: int, after: tuple[date, int] | None = None, limit: int = 200
 ) -> list[LedgerRow]:
-    """A resident's ledger, newest first, keyset-paged by id."""
+    """A resident's ledger, newest day first, keyset-paged by (occurred_on, id)."""
+    from sqlalchemy import tuple_
+
     require(actor, VIEW_PASSPORTS)
     q = (
         select(StampEntry, Activity.name)
@@ -719,8 +726,8 @@ def ledger_page(
         .where(StampEntry.resident_id == resident_id)
     )
     if after is not None:
-        q = q.where(StampEntry.id < after)
-    rows = s.exec(q.order_by(StampEntry.id.desc()).limit(limit)).all()
+        q = q.where(tuple_(StampEntry.occurred_on, StampEntry.id) < tuple_(*after))
+    rows = s.exec(q.order_by(StampEntry.occurred_on.desc(), StampEntry.id.desc()).limit(limit)).all()
     ids = [e.id for e, _ in rows]
     reversed_ids = set(s.exec(select(StampEntry.reverses_id).where(col(StampEntry.reverses_id).in_(ids)))) if ids else set()
     reward_names = {}
@@ -902,6 +909,7 @@ class CardView:
     resident_id: int
     masked_name: str
     initial: str
+    name: str
     number: str
     balance: int
     earned: int
@@ -925,7 +933,7 @@ def _card(s: Session, resident_id: int, number: str, day: date, todays: list[Act
     done = set(s.exec(select(StampEntry.activity_id).where(
         StampEntry.resident_id == resident_id, StampEntry.occurred_on == day, StampEntry.kind == "award"))) if todays else set()
     return CardView(
-        resident_id=resident_id, masked_name=mask_name(name), initial=name[:1], number=number,
+        resident_id=resident_id, masked_name=mask_name(name), initial=name[:1], name=name, number=number,
         balance=sum(sums.values()), earned=total, month_stamps=month or 0,
         level=current.name if current else "", next_level=nxt.name if nxt else "",
         to_next=(nxt.threshold - total) if nxt else 0,

@@ -43,7 +43,7 @@ def test_issue_stamp_correct_redeem_from_the_desk(qtbot, page, engine, admin, mo
     page.refresh()
     desk = page.desk
     pick(qtbot, page, "李秀英")
-    assert "No active passport" in desk.summary.text()
+    assert "李秀英 · no active passport" in desk.summary.text()
     assert desk.issue_button.isEnabled() and not desk.lost_button.isEnabled()
     qtbot.mouseClick(desk.issue_button, Qt.MouseButton.LeftButton)
     with session_scope(engine, write=False) as s:
