@@ -352,6 +352,7 @@ class BatchDialog(QDialog):
             for col, key in ((1, "name"), (2, "organisation"), (3, "hours"), (4, "service_content")):
                 value = row.get(key, "")
                 self.table.setItem(i, col, QTableWidgetItem(f"{value:g}" if isinstance(value, float) else str(value)))
+        self.table.resizeColumnsToContents()
         self.status.setText(self.tr("{n} volunteer(s) with at least {h} hours from {start} to {end}.").format(
             n=len(self.rows), h=f"{self.min_hours.value():g}", start=start.isoformat(), end=end.isoformat()))
         self.run_button.setEnabled(bool(self.rows))

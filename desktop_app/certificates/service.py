@@ -14,8 +14,8 @@ import hmac
 import json
 import secrets
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func
@@ -198,6 +198,22 @@ def clean_content(content: CertificateContent, *, today: date | None = None, che
     }
 
 
+def _trust_resident_id_number(s: Session, content: CertificateContent) -> CertificateContent:
+    """An ID number handed over together with the resident it belongs to, equal to the stored one, is
+    taken from the record instead of being validated again (the residents feature owns that check)."""
+    if content.resident_id is None or not content.id_number:
+        return content
+    from desktop_app.core.validation import fold
+    from desktop_app.residents.models import Resident
+
+    resident = s.get(Resident, content.resident_id)
+    if resident is not None and resident.id_number and fold(content.id_number).upper() == resident.id_number:
+        from dataclasses import replace
+
+        return replace(content, id_number="")
+    return content
+
+
 def _with_resident(s: Session, values: dict) -> dict:
     """Take the ID number from the resident record when the content names a resident but no number
     (the residents feature validated it when it was stored)."""
@@ -351,7 +367,7 @@ def request_certificate(s: Session, *, actor: Actor, content: CertificateContent
     require(actor, REQUEST_CERTIFICATES)
     station_id = _station_id(s, actor)
     # Rare characters are accepted into the queue (the queue shows the problem); issuing refuses them.
-    values = _with_resident(s, clean_content(content, check_glyphs=False))
+    values = _with_resident(s, clean_content(_trust_resident_id_number(s, content), check_glyphs=False))
     ref = values["source_ref"] or None
     if ref is not None:
         existing = s.exec(
@@ -494,7 +510,7 @@ def issue_certificate(
     language = language or settings.language or "zh"
     if language not in templates.LANGUAGES:
         raise ValidationError(F["language"], QT_TRANSLATE_NOOP("Errors", "choose Chinese or English."))
-    values = _with_resident(s, clean_content(content))
+    values = _with_resident(s, clean_content(_trust_resident_id_number(s, content)))
     station = s.get(Station, station_id)
     now = now or utcnow()
     year = to_local(now).year
@@ -553,7 +569,6 @@ def issue_batch(
         try:
             out.append(issue_certificate(s, actor=actor, content=content, with_seal=with_seal, language=language))
         except ValidationError as exc:
-            exc.params = {**exc.params}
             raise BatchRowError(content.recipient_name, exc) from exc
     for j, rid in enumerate(request_ids):
         progress(len(contents) + j, total, "")
@@ -1010,10 +1025,3 @@ def mark_entered(s: Session, *, actor: Actor, certificate_ids: Sequence[int], wh
     audit.record(s, actor=actor, action="mark_entered", entity="certificate", entity_id="", after={"ids": list(certificate_ids)})
     return n
 
-
-def content_as_dict(content: CertificateContent) -> dict:
-    return asdict(content)
-
-
-def since(days: int) -> date:
-    return date.today() - timedelta(days=days)

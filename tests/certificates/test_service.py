@@ -352,3 +352,20 @@ def test_cli_verify_render_and_export(engine, admin, db_path, tmp_path, capsys):
     args.db = str(db_path)
     assert args.func(args) == 0
     assert "张桂芳" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
+
+
+def test_resident_id_number_comes_from_the_record(engine, admin):
+    from desktop_app.residents.models import Resident
+
+    with session_scope(engine) as s:
+        # stored by the residents feature (here directly, with a number our own check would not accept)
+        r = Resident(name="韩明英", id_number="340102195311258113", station_id=admin.station_id)
+        s.add(r)
+        s.flush()
+        rid = r.id
+    a = issue(engine, admin, service_record(recipient_name="韩明英", resident_id=rid, id_number=""))
+    b = issue(engine, admin, service_record(recipient_name="韩明英", resident_id=rid, id_number="340102195311258113"))
+    assert a.id_number == b.id_number == "340102195311258113"
+    assert json.loads(a.content_json)["id_masked"] == "3401**********8113"
+    with pytest.raises(ValidationError), session_scope(engine) as s:  # a different, invalid number is still checked
+        svc.issue_certificate(s, actor=admin, content=service_record(resident_id=rid, id_number="340102195311258114"))
