@@ -278,6 +278,10 @@ class RostersPage(QWidget):
         self.new_team_button.clicked.connect(self.new_team)
         self.open_record_button.clicked.connect(self.open_desk_record)
         self.load_teams()
+        today = clock.today()
+        if (today.year, today.month) == (self.month.year, self.month.month):
+            self.select_cell(today, PERIODS[0])
+            self.grid.scrollToItem(self.grid.currentItem())
 
     # --- data ---------------------------------------------------------------------------------
     def team_id(self) -> int | None:

@@ -40,7 +40,7 @@ from desktop_app.rosters.problem import (
 W_GAP = 10000
 W_SPREAD = 200
 W_SPREAD_SPECIAL = 60
-W_EXTRA = 4
+W_EXTRA = 5
 W_PREFER = 3
 W_PAIR = 3
 W_USUAL = 1
@@ -67,7 +67,7 @@ def group_key(problem: Problem, v: PVolunteer, elig: frozenset[int]) -> tuple:
 class SolveResult:
     roster: Roster
     leaders: dict[int, int]  # shift_id -> volunteer chosen to lead
-    status: str  # "optimal" | "feasible" | "greedy"
+    status: str  # "optimal" | "feasible" (CP-SAT) | "warm start" (CP-SAT had no better roster in time) | "greedy"
     seconds: float
     objective: float | None = None
     shortfalls: list[Shortfall] = field(default_factory=list)
@@ -217,7 +217,7 @@ def greedy(problem: Problem, *, seed: int = 0) -> Roster:
     return roster
 
 
-def balance(problem: Problem, roster: Roster, *, rounds: int = 4) -> Roster:
+def balance(problem: Problem, roster: Roster, *, rounds: int = 6) -> Roster:
     """Local search after the greedy fill: within each eligibility group, hand a patrol from whoever has
     most to whoever has fewest (same eligibility, so only per-person rules can stop it), then exchange
     evening / holiday patrols for ordinary ones, until each spread is at most one."""
@@ -253,6 +253,8 @@ def balance(problem: Problem, roster: Roster, *, rounds: int = 4) -> Roster:
         mine[w.id].add(sid)
         return True
 
+    other = {"evening": "holiday", "holiday": "evening"}
+
     def exchange(u: PVolunteer, w: PVolunteer, kind: str) -> bool:
         """u gives one of its special patrols to w and takes one of w's ordinary ones, atomically."""
         for a in sorted(s for s in mine[u.id] if _special(problem.shift_by_id[s], kind)):
@@ -263,6 +265,8 @@ def balance(problem: Problem, roster: Roster, *, rounds: int = 4) -> Roster:
                 if (b, w.id) in locked or u.id in roster[b]:
                     continue
                 sb = problem.shift_by_id[b]
+                if _special(sa, other[kind]) != _special(sb, other[kind]):
+                    continue  # keep the other kind's counts as they are
                 state.remove(u.id, sa)
                 state.remove(w.id, sb)
                 ok = not state.blockers(w, sa)
@@ -325,6 +329,13 @@ def balance(problem: Problem, roster: Roster, *, rounds: int = 4) -> Roster:
                     for u in reversed(members):
                         for w in members:
                             if special_count(u, kind) - special_count(w, kind) <= 1:
+                                break
+                            if len(mine[u.id]) > len(mine[w.id]) and any(
+                                move(u, w, sid) for sid in sorted(mine[u.id])
+                                if _special(problem.shift_by_id[sid], kind)
+                                and not _special(problem.shift_by_id[sid], other[kind])
+                            ):
+                                swapped = changed = True
                                 break
                             if exchange(u, w, kind):
                                 swapped = changed = True
@@ -414,7 +425,8 @@ def solve(
             part, st, obj = _cpsat(sub, hint, time_limit=share, workers=workers, seed=seed, progress=progress)
             roster.update(part)
             if st != "optimal":
-                status = st if status == "optimal" or st == "greedy" else status
+                # "warm start" when CP-SAT found nothing better in its share of the time
+                status = st if status == "optimal" or st == "warm start" else status
             objective = (objective or 0) + (obj or 0)
             done += len(shifts)
             progress(int(100 * done / total_shifts), 100, "")
@@ -591,7 +603,7 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
     st = solver.Solve(m, cb)
     progress.check()
     if st not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return {s.id: set(hint.get(s.id, set())) for s in problem.shifts}, "greedy", None
+        return {s.id: set(hint.get(s.id, set())) for s in problem.shifts}, "warm start", None
     roster: Roster = {s.id: set() for s in problem.shifts}
     for (vid, sid), var in x.items():
         if solver.Value(var):

@@ -1,0 +1,858 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddVolunteerDialog</name>
+    <message>
+        <source>Add a volunteer to the team</source>
+        <translation>添加队员</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>nobody chosen; type a name and pick the resident from the list.</source>
+        <translation>还没有选人；请输入姓名并从列表中选择居民。</translation>
+    </message>
+    <message>
+        <source>That team no longer exists.</source>
+        <translation>该队伍已不存在。</translation>
+    </message>
+    <message>
+        <source>That volunteer no longer exists.</source>
+        <translation>该志愿者已不存在。</translation>
+    </message>
+    <message>
+        <source>That shift no longer exists.</source>
+        <translation>该班次已不存在。</translation>
+    </message>
+    <message>
+        <source>is before the start date; swap the two dates.</source>
+        <translation>早于开始日期；请把两个日期对调。</translation>
+    </message>
+    <message>
+        <source>is more than a year after the start; plan at most a year at a time.</source>
+        <translation>距开始日期超过一年；一次最多安排一年。</translation>
+    </message>
+    <message>
+        <source>choose one of the listed kinds of team.</source>
+        <translation>请从列出的队伍类型中选择。</translation>
+    </message>
+    <message>
+        <source>A team called {name} already exists.</source>
+        <translation>已有名为“{name}”的队伍。</translation>
+    </message>
+    <message>
+        <source>That shift template no longer exists.</source>
+        <translation>该班次模板已不存在。</translation>
+    </message>
+    <message>
+        <source>the end must be after the start.</source>
+        <translation>结束时间必须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 50.</source>
+        <translation>必须在 0 到 50 之间。</translation>
+    </message>
+    <message>
+        <source>the maximum must not be below the minimum.</source>
+        <translation>最多人数不能少于最少人数。</translation>
+    </message>
+    <message>
+        <source>choose team leader or member.</source>
+        <translation>请选择队长或队员。</translation>
+    </message>
+    <message>
+        <source>That resident no longer exists.</source>
+        <translation>该居民已不存在。</translation>
+    </message>
+    <message>
+        <source>{name} is already in {team}.</source>
+        <translation>{name}已经是{team}的成员。</translation>
+    </message>
+    <message>
+        <source>This volunteer is not in that team.</source>
+        <translation>该志愿者不在这个队伍中。</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 7 (one patrol a day at most).</source>
+        <translation>必须在 0 到 7 之间（每天最多一班）。</translation>
+    </message>
+    <message>
+        <source>must be between 0 and 31.</source>
+        <translation>必须在 0 到 31 之间。</translation>
+    </message>
+    <message>
+        <source>choose Monday to Sunday.</source>
+        <translation>请选择周一到周日。</translation>
+    </message>
+    <message>
+        <source>choose morning, afternoon or evening.</source>
+        <translation>请选择早班、午班或晚班。</translation>
+    </message>
+    <message>
+        <source>choose unavailable, preferred or available.</source>
+        <translation>请选择不能来、优先或可以来。</translation>
+    </message>
+    <message>
+        <source>choose someone else as the partner.</source>
+        <translation>搭档请选择另一个人。</translation>
+    </message>
+    <message>
+        <source>This team has no shift templates; add the daily shifts first.</source>
+        <translation>该队伍还没有班次模板；请先设置每天的班次。</translation>
+    </message>
+    <message>
+        <source>choose at least one team.</source>
+        <translation>请至少选择一个队伍。</translation>
+    </message>
+    <message>
+        <source>There are no shifts from {start} to {end}; generate them first.</source>
+        <translation>{start} 至 {end} 没有班次；请先生成班次。</translation>
+    </message>
+    <message>
+        <source>The roster breaks {count} rule(s) and was not saved: {first}</source>
+        <translation>排班违反 {count} 条规则，未保存：{first}</translation>
+    </message>
+    <message>
+        <source>Not allowed: {reasons}</source>
+        <translation>不能这样安排：{reasons}</translation>
+    </message>
+    <message>
+        <source>{name} is already on this patrol.</source>
+        <translation>{name}已经在这个班次里。</translation>
+    </message>
+    <message>
+        <source>{name} is not an active member of this team.</source>
+        <translation>{name}不是本队在册队员。</translation>
+    </message>
+    <message>
+        <source>{name} is not on this patrol.</source>
+        <translation>{name}不在这个班次里。</translation>
+    </message>
+    <message>
+        <source>{name} is locked on this patrol; unlock the cell first.</source>
+        <translation>{name}在这个班次已锁定；请先解锁。</translation>
+    </message>
+    <message>
+        <source>{name} has already checked in or been marked for this patrol.</source>
+        <translation>{name}已签到或已登记出勤情况。</translation>
+    </message>
+    <message>
+        <source>Not allowed: {name} is the only team leader on this patrol; find cover first.</source>
+        <translation>不能移除：{name}是本班唯一的队长，请先找人顶班。</translation>
+    </message>
+    <message>
+        <source>Not allowed: the patrol would drop below its minimum of {min}; find cover first.</source>
+        <translation>不能移除：本班人数将少于最少 {min} 人，请先找人顶班。</translation>
+    </message>
+    <message>
+        <source>This patrol is on {day} {start}–{end}; check-in is open from two hours before to two hours after.</source>
+        <translation>该班次在 {day} {start}–{end}；签到时间为开始前两小时至结束后两小时。</translation>
+    </message>
+    <message>
+        <source>{name} checked in already at {time}.</source>
+        <translation>{name}已于 {time} 签到。</translation>
+    </message>
+    <message>
+        <source>{name} has not checked in to this patrol.</source>
+        <translation>{name}还没有签到。</translation>
+    </message>
+    <message>
+        <source>{name} checked out already.</source>
+        <translation>{name}已经签退。</translation>
+    </message>
+    <message>
+        <source>is before the check-in time.</source>
+        <translation>早于签到时间。</translation>
+    </message>
+    <message>
+        <source>{name} checked in; a person who came cannot be a no-show.</source>
+        <translation>{name}已签到，到岗的人不能记为缺勤。</translation>
+    </message>
+    <message>
+        <source>must be a whole number of minutes, not zero, at most a day (1440) either way.</source>
+        <translation>必须是整数分钟，不能为零，增减都不超过一天（1440 分钟）。</translation>
+    </message>
+    <message>
+        <source>The entry to correct does not exist for this volunteer.</source>
+        <translation>要更正的记录不存在或不属于该志愿者。</translation>
+    </message>
+    <message>
+        <source>would make the total negative ({total} minutes recorded).</source>
+        <translation>会使累计时长为负（现有 {total} 分钟）。</translation>
+    </message>
+    <message>
+        <source>choose holiday or evening.</source>
+        <translation>请选择节假日或晚班。</translation>
+    </message>
+    <message>
+        <source>must be between 1 and 3.</source>
+        <translation>必须在 1 到 3 之间。</translation>
+    </message>
+    <message>
+        <source>choose one of the listed categories.</source>
+        <translation>请从列出的类别中选择。</translation>
+    </message>
+    <message>
+        <source>That finding no longer exists.</source>
+        <translation>该巡查发现已不存在。</translation>
+    </message>
+    <message>
+        <source>This finding already opened desk record {id}.</source>
+        <translation>该巡查发现已生成服务台记录 {id}。</translation>
+    </message>
+    <message>
+        <source>cannot be negative.</source>
+        <translation>不能为负数。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Team name</source>
+        <translation>队名</translation>
+    </message>
+    <message>
+        <source>Kind of team</source>
+        <translation>队伍类型</translation>
+    </message>
+    <message>
+        <source>Role in the team</source>
+        <translation>队内职务</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Patrols per week</source>
+        <translation>每周班次</translation>
+    </message>
+    <message>
+        <source>Patrols per month</source>
+        <translation>每月班次</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Shift times</source>
+        <translation>班次时间</translation>
+    </message>
+    <message>
+        <source>Headcount</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>折算系数</translation>
+    </message>
+    <message>
+        <source>Minimum hours</source>
+        <translation>最少时长</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Check-out time</source>
+        <translation>签退时间</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Patrol finding</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <source>e.g. Building 3, unit 2 stairwell</source>
+        <translation>例如：3栋2单元楼道</translation>
+    </message>
+    <message>
+        <source>Open a desk record so it is dispatched and followed up</source>
+        <translation>同时生成服务台记录，进入派单、处置、回访流程</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Volunteer rosters</source>
+        <translation>志愿排班</translation>
+    </message>
+</context>
+<context>
+    <name>Periods</name>
+    <message>
+        <source>morning</source>
+        <translation>早班</translation>
+    </message>
+    <message>
+        <source>afternoon</source>
+        <translation>午班</translation>
+    </message>
+    <message>
+        <source>evening</source>
+        <translation>晚班</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>view rosters and volunteers</source>
+        <translation>查看排班和志愿者</translation>
+    </message>
+    <message>
+        <source>manage teams, volunteers and rosters</source>
+        <translation>管理队伍、志愿者和排班</translation>
+    </message>
+    <message>
+        <source>check volunteers in and out</source>
+        <translation>为志愿者签到签退</translation>
+    </message>
+    <message>
+        <source>check in on behalf of volunteers and mark no-shows</source>
+        <translation>代签到和登记缺勤</translation>
+    </message>
+    <message>
+        <source>correct volunteer hours</source>
+        <translation>更正志愿服务时长</translation>
+    </message>
+    <message>
+        <source>record patrol findings</source>
+        <translation>登记巡查发现</translation>
+    </message>
+    <message>
+        <source>read service hours for certificates</source>
+        <translation>读取服务时长用于开具证明</translation>
+    </message>
+</context>
+<context>
+    <name>Rosters</name>
+    <message>
+        <source>{day} {period}: {count} people, more than the maximum of {max}.</source>
+        <translation>{day} {period}：{count} 人，超过最多 {max} 人。</translation>
+    </message>
+    <message>
+        <source>{name} is not an active volunteer.</source>
+        <translation>{name}不是在册志愿者。</translation>
+    </message>
+    <message>
+        <source>{name} is not a member of this team.</source>
+        <translation>{name}不是本队队员。</translation>
+    </message>
+    <message>
+        <source>{name} is on leave on {day}.</source>
+        <translation>{name}在 {day} 请假。</translation>
+    </message>
+    <message>
+        <source>{name} is not available on this weekday for the {period} patrol.</source>
+        <translation>{name}这一天不能上{period}。</translation>
+    </message>
+    <message>
+        <source>{name} does not do evening patrols.</source>
+        <translation>{name}不排晚班。</translation>
+    </message>
+    <message>
+        <source>{name} must not patrol alone on {day} {period}.</source>
+        <translation>{name}不能单独巡逻（{day} {period}）。</translation>
+    </message>
+    <message>
+        <source>{name} already has a patrol on {day} (at most one a day).</source>
+        <translation>{name}在 {day} 已有班次（每天最多一班）。</translation>
+    </message>
+    <message>
+        <source>{name} patrols the evening before {day}; no morning patrol right after.</source>
+        <translation>{name}在 {day} 前一天上晚班，第二天不能紧接早班。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} patrols in week {week}; the limit is {limit}.</source>
+        <translation>{name}第 {week} 周已有 {count} 班，上限 {limit} 班。</translation>
+    </message>
+    <message>
+        <source>{name} has {count} patrols in {year}-{month:02d}; the limit is {limit}.</source>
+        <translation>{name}在 {year}年{month}月已有 {count} 班，上限 {limit} 班。</translation>
+    </message>
+    <message>
+        <source>The locked assignment of {name} was removed.</source>
+        <translation>{name}的锁定班次被移除了。</translation>
+    </message>
+    <message>
+        <source>patrol</source>
+        <translation>巡逻</translation>
+    </message>
+    <message>
+        <source>meal delivery</source>
+        <translation>送餐</translation>
+    </message>
+    <message>
+        <source>garbage sorting</source>
+        <translation>垃圾分类</translation>
+    </message>
+    <message>
+        <source>elderly care</source>
+        <translation>关爱老人</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>team leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>safety hazard</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <source>illegal parking</source>
+        <translation>乱停放</translation>
+    </message>
+    <message>
+        <source>e-bike charging in a stairwell</source>
+        <translation>电动车楼道充电</translation>
+    </message>
+    <message>
+        <source>facility damage</source>
+        <translation>设施损坏</translation>
+    </message>
+    <message>
+        <source>sanitation</source>
+        <translation>环境卫生</translation>
+    </message>
+    <message>
+        <source>other finding</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>the patrol on {day} would lose its only team leader.</source>
+        <translation>{day} 的班次将没有队长。</translation>
+    </message>
+    <message>
+        <source>already patrols that day</source>
+        <translation>当天已有班</translation>
+    </message>
+    <message>
+        <source>evening and next morning</source>
+        <translation>晚班接早班</translation>
+    </message>
+    <message>
+        <source>weekly limit reached</source>
+        <translation>本周已满</translation>
+    </message>
+    <message>
+        <source>monthly limit reached</source>
+        <translation>本月已满</translation>
+    </message>
+    <message>
+        <source>on leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>not available then</source>
+        <translation>该时段不能来</translation>
+    </message>
+    <message>
+        <source>no evening patrols</source>
+        <translation>不排晚班</translation>
+    </message>
+    <message>
+        <source>{team}: {period} patrols {dates}: no team leader is available on these days (leave, availability or no evenings).</source>
+        <translation>{team}：{dates} {period}巡逻没有队长能来（请假、时间不便或不排晚班）。</translation>
+    </message>
+    <message>
+        <source>{team}: {period} patrols {dates}: {need} people needed per patrol, only {avail} can come.</source>
+        <translation>{team}：{dates} {period}巡逻每班需 {need} 人，只有 {avail} 人能来。</translation>
+    </message>
+    <message>
+        <source>{team}: {period} patrols {dates}: {need} leader slots, the leaders can take only {avail} (availability, leave and limits).</source>
+        <translation>{team}：{dates} {period}巡逻共需队长 {need} 人次，队长们最多只能上 {avail} 人次（受空闲时间、请假和班次上限限制）。</translation>
+    </message>
+    <message>
+        <source>{team}: {period} patrols {dates}: {need} places to fill, the volunteers can take only {avail} (availability, leave and limits).</source>
+        <translation>{team}：{dates} {period}巡逻共需 {need} 人次，队员们最多只能上 {avail} 人次（受空闲时间、请假和班次上限限制）。</translation>
+    </message>
+</context>
+<context>
+    <name>RostersPage</name>
+    <message>
+        <source>Create shifts</source>
+        <translation>生成班次</translation>
+    </message>
+    <message>
+        <source>Fill the month</source>
+        <translation>自动排班</translation>
+    </message>
+    <message>
+        <source>Fill every unlocked place fairly; locked cells are kept</source>
+        <translation>公平填满所有未锁定的位置；已锁定的保持不变</translation>
+    </message>
+    <message>
+        <source>Print roster</source>
+        <translation>打印排班表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>签到表</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>导出 Excel</translation>
+    </message>
+    <message>
+        <source>Tomorrow&apos;s text</source>
+        <translation>明日班次文字</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Lock / unlock</source>
+        <translation>锁定/解锁</translation>
+    </message>
+    <message>
+        <source>Who can take it (best first):</source>
+        <translation>可以顶班的人（最合适的在前）：</translation>
+    </message>
+    <message>
+        <source>Add to patrol</source>
+        <translation>加入本班</translation>
+    </message>
+    <message>
+        <source>Drops out: repair</source>
+        <translation>临时缺岗：补位</translation>
+    </message>
+    <message>
+        <source>The selected person cannot come: take them off and find cover, changing as little as possible</source>
+        <translation>选中的人来不了：移出本班并找人补位，尽量少改动</translation>
+    </message>
+    <message>
+        <source>After filling the month, shortfalls are explained here.</source>
+        <translation>自动排班后，排不满的原因会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Volunteer: name, pinyin, initials or phone digits; or scan the passport code</source>
+        <translation>志愿者：姓名、拼音、首字母或手机号数字；也可扫微笑护照码</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Check in on behalf</source>
+        <translation>代签到</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Record a finding…</source>
+        <translation>登记巡查发现…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Per week</source>
+        <translation>每周上限</translation>
+    </message>
+    <message>
+        <source>Per month</source>
+        <translation>每月上限</translation>
+    </message>
+    <message>
+        <source>Evenings</source>
+        <translation>晚班</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>不排</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>可排</translation>
+    </message>
+    <message>
+        <source>Patrols this month</source>
+        <translation>本月班次</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>Add volunteer…</source>
+        <translation>添加队员…</translation>
+    </message>
+    <message>
+        <source>New team…</source>
+        <translation>新建队伍…</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Desk record</source>
+        <translation>服务台记录</translation>
+    </message>
+    <message>
+        <source>Open a desk record</source>
+        <translation>生成服务台记录</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月排班</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日签到</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>short or no leader</source>
+        <translation>缺人或缺队长</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>已排满</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>满员</translation>
+    </message>
+    <message>
+        <source>team leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>[locked]</source>
+        <translation>【锁】</translation>
+    </message>
+    <message>
+        <source>kept when the month is filled again</source>
+        <translation>重新排班时保留</translation>
+    </message>
+    <message>
+        <source>{n} patrol(s) this month are short of people or of a leader.</source>
+        <translation>本月有 {n} 个班次缺人或缺队长。</translation>
+    </message>
+    <message>
+        <source>no leader</source>
+        <translation>缺队长</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>还没有人</translation>
+    </message>
+    <message>
+        <source>Click a patrol in the grid to see who is on it and who could cover.</source>
+        <translation>点击表中的班次，查看在班人员和可以顶班的人。</translation>
+    </message>
+    <message>
+        <source>{day} {period} {start}–{end}: {count} of {min}–{max}</source>
+        <translation>{day} {period} {start}–{end}：{count} 人（需 {min}–{max} 人）</translation>
+    </message>
+    <message>
+        <source> · {n} this month</source>
+        <translation> · 本月 {n} 班</translation>
+    </message>
+    <message>
+        <source>Filled in {seconds:.1f} s: {gaps} patrol(s) still short; fairness spread {spread}.</source>
+        <translation>用时 {seconds:.1f} 秒：仍有 {gaps} 个班次缺人；同类队员班次最多相差 {spread} 班。</translation>
+    </message>
+    <message>
+        <source>The limits together leave these patrols short; lock or edit cells, or relax limits.</source>
+        <translation>各项限制叠加导致这些班次排不满；可手动调整、锁定，或放宽上限。</translation>
+    </message>
+    <message>
+        <source>Filling the month…</source>
+        <translation>正在自动排班…</translation>
+    </message>
+    <message>
+        <source>Remove anyway and leave the patrol short?</source>
+        <translation>仍然移除，让这个班次缺人吗？</translation>
+    </message>
+    <message>
+        <source>{name} taken off; {added} place(s) refilled, {left} still short.</source>
+        <translation>已移出{name}；补上 {added} 个位置，仍缺 {left} 个。</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Copied; paste it into the WeChat group:</source>
+        <translation>已复制，可直接粘贴到微信群：</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>left {time}</source>
+        <translation>{time} 签退</translation>
+    </message>
+    <message>
+        <source>arrived {time}</source>
+        <translation>{time} 签到</translation>
+    </message>
+    <message>
+        <source> ({n} min late)</source>
+        <translation>（迟到 {n} 分钟）</translation>
+    </message>
+    <message>
+        <source>Desk record #{id} opened; it follows the usual loop.</source>
+        <translation>已生成服务台记录 #{id}，按正常流程派单处置。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>新建队伍</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+</context>
+</TS>
