@@ -464,18 +464,34 @@ class KioskWindow(QWidget):
             _set_tone(self.card_message, self.tr("No activity to check in to today."), "info")
         else:
             _set_tone(self.card_message, self.tr("Which activity are you here for? Tap it."), "info")
-        self._set_choices(card if scan.result is None and scan.refusal is None else None)
+        self._set_choices(card if scan.result is None and scan.refusal is None else None, scan.patrols)
         self.stack.setCurrentWidget(self.card_page)
         self.setFocus()
 
-    def _set_choices(self, card: service.CardView | None) -> None:
+    def _set_choices(self, card: service.CardView | None, patrols=()) -> None:
         for btn in self.choice_buttons:
             self.choices.removeWidget(btn)
             btn.deleteLater()
         self.choice_buttons = []
+        slot_no = 0
+        for p in patrols:
+            if p.checked_out:
+                continue
+            label = self.tr("Patrol check-out: {team}, {start}–{end}") if p.checked_in else self.tr(
+                "Patrol check-in: {team}, {start}–{end}")
+            btn = QPushButton(label.format(team=p.team, start=p.starts_at.strftime("%H:%M"), end=p.ends_at.strftime("%H:%M")),
+                              self.card_page)
+            btn.setObjectName("patrol")
+            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            btn.setMinimumSize(160, 84)
+            btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            btn.clicked.connect(lambda _=False, sid=p.shift_id, out=p.checked_in: self.patrol(sid, out))
+            self.choices.addWidget(btn, slot_no // 2, slot_no % 2)
+            self.choice_buttons.append(btn)
+            slot_no += 1
         if card is None:
             return
-        for i, (activity_id, name, stamps, done) in enumerate(card.today[:MAX_CHOICES]):
+        for i, (activity_id, name, stamps, done) in enumerate(card.today[:MAX_CHOICES], start=slot_no):
             btn = QPushButton(self.tr("{activity}  +{n}").format(activity=name, n=stamps), self.card_page)
             btn.setObjectName("choice")
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -501,6 +517,30 @@ class KioskWindow(QWidget):
             scan = service.KioskScan(card, refusal=exc)
         self.last_scan = scan
         self._show_card(scan)
+
+    def patrol(self, shift_id: int, check_out: bool) -> None:
+        """The volunteer tapped check-in / check-out of today's patrol (recorded by the rosters feature)."""
+        self.idle.start()
+        code = self._last_code
+        try:
+            with session_scope(self.ctx.engine) as s:
+                entry = service.kiosk_patrol(s, actor=self.ctx.actor, code=code, shift_id=shift_id,
+                                             check_out=check_out, today=self.today())
+            with session_scope(self.ctx.engine, write=False) as s:
+                card = service.lookup_card(s, actor=self.ctx.actor, code=code, today=self.today())
+                patrols = tuple(service.patrols_today(s, actor=self.ctx.actor, resident_id=card.resident_id, today=self.today()))
+        except SmileDeskError as exc:
+            _set_tone(self.card_message, exc.text(), "error")
+            return
+        self.last_scan = service.KioskScan(card, patrols=patrols)
+        self._show_card(self.last_scan)
+        if check_out:
+            text = self.tr("Checked out. Thank you for patrolling!")
+            if entry is not None:
+                text += " " + self.tr("+{n} stamp for the patrol.").format(n=entry.stamps)
+            _set_tone(self.card_message, text, "ok")
+        else:
+            _set_tone(self.card_message, self.tr("Checked in to your patrol. Stay safe!"), "ok")
 
     # --- leaving -----------------------------------------------------------------------------------
     def _try_pin(self) -> None:

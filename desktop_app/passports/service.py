@@ -955,6 +955,7 @@ class KioskScan:
     card: CardView
     result: StampResult | None = None
     refusal: SmileDeskError | None = None
+    patrols: tuple = ()  # PatrolSlot of today's rostered patrols
 
 
 def kiosk_scan(s: Session, *, actor: Actor, code: str, today: date | None = None) -> KioskScan:
@@ -968,16 +969,17 @@ def kiosk_scan(s: Session, *, actor: Actor, code: str, today: date | None = None
     day = today or clock.today()
     passport = passport_for_code(s, code)
     todays = activities_on(s, day)
+    patrols = tuple(patrols_today(s, actor=actor, resident_id=passport.resident_id, today=day))
     if len(todays) != 1:
-        return KioskScan(_card(s, passport.resident_id, passport.number, day, todays))
+        return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), patrols=patrols)
     try:
         result = _stamp(
             s, actor=actor, resident_id=passport.resident_id, activity_id=todays[0].id, day=day, place="kiosk",
             passport_id=passport.id,
         )
     except SmileDeskError as exc:
-        return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), refusal=exc)
-    return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), result=result)
+        return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), refusal=exc, patrols=patrols)
+    return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), result=result, patrols=patrols)
 
 
 def card_for_resident(s: Session, *, actor: Actor, resident_id: int, today: date | None = None) -> CardView:
@@ -1142,22 +1144,101 @@ def sweep_patrol_stamps(
     for i, (checkin_id, resident_id, day, period) in enumerate(rows):
         if i % 200 == 0:
             progress(i, len(rows), "")
-        entry = StampEntry(
-            resident_id=resident_id, occurred_on=day, month=_month(day), kind="patrol", stamps=per_patrol,
-            reason=f"{period}", source_ref=f"{PATROL_REF}{checkin_id}", actor_id=actor.id, actor_name=actor.username,
-            station_id=actor.station_id, place="patrol rule",
-        )
-        try:
-            with s.begin_nested():
-                _append(s, entry)
-        except IntegrityError:
-            continue
-        written += 1
-        _check_honours(s, actor, resident_id)
+        if _award_patrol(s, actor, checkin_id, resident_id, day, period, per_patrol) is not None:
+            written += 1
     if written:
         audit.record(s, actor=actor, action="patrol_stamps", entity="passport_stamp", entity_id="", after={"entries": written})
     progress(len(rows), len(rows), "")
     return written
+
+
+def _award_patrol(
+    s: Session, actor: Actor, checkin_id: int, resident_id: int, day: date, period: str, stamps: int
+) -> StampEntry | None:
+    """The rule's stamp for one completed patrol; None when it was awarded before (same source_ref)."""
+    entry = StampEntry(
+        resident_id=resident_id, occurred_on=day, month=_month(day), kind="patrol", stamps=stamps,
+        reason=f"{period}", source_ref=f"{PATROL_REF}{checkin_id}", actor_id=actor.id, actor_name=actor.username,
+        station_id=actor.station_id, place="patrol rule",
+    )
+    try:
+        with s.begin_nested():
+            _append(s, entry)
+    except IntegrityError:
+        return None
+    _check_honours(s, actor, resident_id)
+    return entry
+
+
+@dataclass(frozen=True)
+class PatrolSlot:
+    """One of today's patrol shifts of the volunteer holding the scanned passport."""
+
+    shift_id: int
+    volunteer_id: int
+    team: str
+    period: str
+    starts_at: object
+    ends_at: object
+    checked_in: bool
+    checked_out: bool
+
+
+PERIOD_LABELS = {
+    "morning": QT_TRANSLATE_NOOP("Passports", "morning patrol"),
+    "afternoon": QT_TRANSLATE_NOOP("Passports", "afternoon patrol"),
+    "evening": QT_TRANSLATE_NOOP("Passports", "evening patrol"),
+}
+
+
+def patrols_today(s: Session, *, actor: Actor, resident_id: int, today: date | None = None) -> list[PatrolSlot]:
+    """Today's rostered patrols of this resident (empty when rosters is absent or they do not volunteer)."""
+    require(actor, KIOSK_USE)
+    try:
+        from desktop_app.rosters.models import Assignment, CheckIn, Shift, Team, Volunteer
+    except ImportError:
+        return []
+    day = today or clock.today()
+    rows = s.exec(
+        select(Shift, Volunteer.id, Team.name, CheckIn)
+        .join(Assignment, Assignment.shift_id == Shift.id)
+        .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
+        .join(Team, Team.id == Shift.team_id)
+        .join(CheckIn, and_(CheckIn.shift_id == Shift.id, CheckIn.volunteer_id == Volunteer.id), isouter=True)
+        .where(Volunteer.resident_id == resident_id, Volunteer.active == True, Shift.date == day, Shift.cancelled == False)  # noqa: E712
+        .order_by(Shift.starts_at)
+    ).all()
+    return [
+        PatrolSlot(sh.id, vid, team, sh.period, sh.starts_at, sh.ends_at,
+                   bool(ci and ci.check_in_at), bool(ci and ci.check_out_at))
+        for sh, vid, team, ci in rows
+    ]
+
+
+def kiosk_patrol(
+    s: Session, *, actor: Actor, code: str, shift_id: int, check_out: bool = False, today: date | None = None
+) -> StampEntry | None:
+    """Kiosk: the scanned volunteer checks in to (or out of) today's patrol through the rosters feature.
+
+    Checking out completes the patrol, so the rule's patrol stamp is awarded at once (idempotent with
+    ``sweep_patrol_stamps``). Returns that stamp entry on check-out.
+    """
+    require(actor, KIOSK_USE)
+    from desktop_app.rosters import service as rosters
+
+    passport = passport_for_code(s, code)
+    day = today or clock.today()
+    slot = next((p for p in patrols_today(s, actor=actor, resident_id=passport.resident_id, today=day) if p.shift_id == shift_id), None)
+    if slot is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "You are not on this patrol today; please ask at the desk."))
+    if not check_out:
+        rosters.check_in(s, actor=actor, shift_id=shift_id, volunteer_id=slot.volunteer_id, method="scan")
+        return None
+    rosters.check_out(s, actor=actor, shift_id=shift_id, volunteer_id=slot.volunteer_id)
+    from desktop_app.rosters.models import CheckIn
+
+    checkin = s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.volunteer_id == slot.volunteer_id)).one()
+    return _award_patrol(s, actor, checkin.id, passport.resident_id, day, slot.period, patrol_stamps(s))
 
 
 def volunteer_id_of(s: Session, resident_id: int) -> int | None:

@@ -500,6 +500,10 @@
         <source>{reward} is out of stock.</source>
         <translation>「{reward}」已兑完，暂无库存。</translation>
     </message>
+    <message>
+        <source>You are not on this patrol today; please ask at the desk.</source>
+        <translation>您今天不在这个巡逻班次上，请到服务台咨询。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -687,8 +691,28 @@
         <translation>您来参加哪个活动？请点一下。</translation>
     </message>
     <message>
+        <source>Patrol check-out: {team}, {start}–{end}</source>
+        <translation>巡逻签退：{team} {start}–{end}</translation>
+    </message>
+    <message>
+        <source>Patrol check-in: {team}, {start}–{end}</source>
+        <translation>巡逻签到：{team} {start}–{end}</translation>
+    </message>
+    <message>
         <source>{activity}  +{n}</source>
         <translation>{activity}  +{n}</translation>
+    </message>
+    <message>
+        <source>Checked out. Thank you for patrolling!</source>
+        <translation>签退成功，感谢您的巡逻！</translation>
+    </message>
+    <message>
+        <source>+{n} stamp for the patrol.</source>
+        <translation>巡逻印章 +{n}。</translation>
+    </message>
+    <message>
+        <source>Checked in to your patrol. Stay safe!</source>
+        <translation>巡逻签到成功，注意安全！</translation>
     </message>
     <message>
         <source>Too many wrong PINs: try again in one minute.</source>
@@ -763,6 +787,18 @@
     <message>
         <source>every week</source>
         <translation>每周</translation>
+    </message>
+    <message>
+        <source>morning patrol</source>
+        <translation>早班巡逻</translation>
+    </message>
+    <message>
+        <source>afternoon patrol</source>
+        <translation>午班巡逻</translation>
+    </message>
+    <message>
+        <source>evening patrol</source>
+        <translation>晚班巡逻</translation>
     </message>
 </context>
 <context>
