@@ -96,9 +96,22 @@ class Pen:
         self.charmap = core_pdf._charmap(self.main)
         self._width = pdfmetrics.stringWidth
         self._run_cache: dict[str, list[tuple[str, str]]] = {}
+        face = pdfmetrics.getFont(self.main).face
+        self._widths = (face.charWidths, face.defaultWidth)
+        self._current: tuple[str, float] | None = None
+        self._to = None
+        self._to_font: tuple[str, float] | None = None
 
     def width(self, text: str, size: float) -> float:
-        return self._width(text, self.main, size)
+        # The main font's advance widths straight from its table (ReportLab's own stringWidth is the
+        # slow pure-Python fallback when rl_accel is not built).
+        widths, default = self._widths
+        return sum(widths.get(ord(ch), default) for ch in text) * size / 1000.0
+
+    def _set_font(self, font: str, size: float) -> None:
+        if self._current != (font, size):
+            self.c.setFont(font, size)
+            self._current = (font, size)
 
     def _runs(self, text: str):
         cached = self._run_cache.get(text)
@@ -122,16 +135,41 @@ class Pen:
             return
         runs = self._runs(text)
         if align != "left":
-            total = sum(self._width(t, f, size) for f, t in runs)
+            total = sum(self.width(t, size) if f == self.main else self._width(t, f, size) for f, t in runs)
             x = x - total if align == "right" else x - total / 2
+        to = self._to
+        if to is not None:  # batched into one text object (see begin/end)
+            to.setTextOrigin(x, y)
+            if len(runs) == 1:  # textLine: no width computed (textOut measures to advance the cursor)
+                if self._to_font != (runs[0][0], size):
+                    to.setFont(runs[0][0], size)
+                    self._to_font = (runs[0][0], size)
+                to.textLine(text)
+                return
+            for font, part in runs:
+                if self._to_font != (font, size):
+                    to.setFont(font, size)
+                    self._to_font = (font, size)
+                to.textOut(part)
+            return
         if len(runs) == 1:
-            self.c.setFont(runs[0][0], size)
+            self._set_font(runs[0][0], size)
             self.c.drawString(x, y, text)
             return
         for font, part in runs:
-            self.c.setFont(font, size)
+            self._set_font(font, size)
             self.c.drawString(x, y, part)
             x += self._width(part, font, size)
+
+    def begin(self) -> None:
+        """Collect the following texts in one PDF text object (much cheaper than one per string)."""
+        self._to = self.c.beginText()
+        self._to_font = None
+
+    def end(self) -> None:
+        if self._to is not None:
+            self.c.drawText(self._to)
+        self._to = None
 
     def fit(self, text: str, size: float, width: float, lines: int = 1) -> list[str]:
         """Break ``text`` into at most ``lines`` lines of ``width`` (CJK: any character may break;
@@ -148,16 +186,20 @@ class Pen:
         # No glyph of the CJK font is wider than 1.18 em: a short text fits without measuring it.
         if len(text) * size * 1.25 <= width or self.width(text, size) <= width:
             return [text]
+        widths, default = self._widths
+        scale = size / 1000.0
         out: list[str] = []
-        current = ""
+        current, used = "", 0.0
         for ch in text:
-            if self.width(current + ch, size) > width:
+            w = widths.get(ord(ch), default) * scale
+            if used + w > width:
                 out.append(current)
-                current = ch
+                current, used = ch, w
                 if len(out) == lines:
                     break
             else:
                 current += ch
+                used += w
         else:
             if current:
                 out.append(current)
@@ -188,6 +230,7 @@ class Table:
         if self.page:
             self.finish_page()
             self.c.showPage()
+            self.pen._current = None
         self.page += 1
         self.y = self.head(self.pen, self.page)
         self._column_heads()
@@ -229,6 +272,7 @@ class Table:
         self.space(h)
         x = self.x0
         top = self.y
+        self.pen.begin()
         for parts, (_, w, align) in zip(wrapped, self.columns, strict=True):
             for i, part in enumerate(parts):
                 ty = top - self.pad - (i + 1) * self.line_h + 3
@@ -237,6 +281,7 @@ class Table:
                 else:
                     self.pen.text(x + self.pad, ty, part, self.size)
             x += w
+        self.pen.end()
         self.y -= h
         self.c.setLineWidth(1 if bold_line else 0.4)
         self.c.line(self.x0, self.y, self.x0 + sum(w for _, w, _ in self.columns), self.y)
@@ -295,6 +340,7 @@ def route_sheets(routes: Sequence[service.Route], target: Path | str | BytesIO |
             table.row([str(n), who, stop.address, diet_text(stop.diets), notes, "", ""], lines=2, min_h=28)
         table.finish_page()
         c.showPage()
+        pen._current = None
     if not routes:
         pen.text(MARGIN, PAGE_H - MARGIN - 14, tr("route_title"), 14)
         c.showPage()
@@ -315,6 +361,7 @@ def labels(stops: Sequence[service.OrderRow], target: Path | str | BytesIO | Non
         k = i % (cols * rows)
         if k == 0 and i:
             c.showPage()
+            pen._current = None
         col, row = k % cols, k // cols
         x, y = 18 + col * w, PAGE_H - 24 - (row + 1) * h
         c.setLineWidth(0.3)
@@ -390,6 +437,7 @@ def statements(items: Sequence[service.Statement], target: Path | str | BytesIO 
                        yuan(running)])
         table.finish_page()
         c.showPage()
+        pen._current = None
     if not items:
         pen.text(MARGIN, PAGE_H - MARGIN - 14, tr("statement_title"), 14)
         c.showPage()

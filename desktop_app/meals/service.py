@@ -785,6 +785,7 @@ def generate_orders(
         paused = set(s.exec(select(MealPause.recipient_id).where(MealPause.start_day <= day, MealPause.end_day >= day)).all())
         bal = balances(s, ids=ids)
         orders = []
+        tier_memo: dict[tuple, SubsidyTier | None] = {}
         for rid, service, granted, credit, name, birth, eh, mla, compound in candidates:
             if rid in existing:
                 result.existing += 1
@@ -792,7 +793,11 @@ def generate_orders(
             if rid in paused:
                 result.paused += 1
                 continue
-            tier = rates.best_tier(day, birth_date=birth, hardship=bool(eh or mla), granted=granted)
+            age = None if birth is None else day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+            key = (age, bool(eh or mla), granted)
+            if key not in tier_memo:
+                tier_memo[key] = rates.best_tier(day, birth_date=birth, hardship=bool(eh or mla), granted=granted)
+            tier = tier_memo[key]
             subsidy = min(tier.subsidy_fen, price.price_fen) if tier else 0
             fee = price.delivery_fee_fen if service == "delivery" else 0
             charge = price.price_fen - subsidy + fee
@@ -811,7 +816,8 @@ def generate_orders(
         if not orders:
             continue
         charges = {o["recipient_id"]: o.pop("_charge") for o in orders}
-        s.execute(insert(MealOrder.__table__), orders)
+        conn = s.connection()  # Core executemany: no ORM bulk machinery for thousands of rows
+        conn.execute(insert(MealOrder.__table__), orders)
         # Rows of this day and meal whose recipient had none before are exactly the ones just inserted.
         new_ids = s.exec(select(MealOrder.id, MealOrder.recipient_id).where(MealOrder.day == day, MealOrder.meal == meal)).all()
         entries = [
@@ -819,7 +825,7 @@ def generate_orders(
              "receipt_no": "", "order_id": oid, "note": "", "actor_id": actor.id}
             for oid, rid in new_ids if rid in charges
         ]
-        s.execute(insert(MealLedgerEntry.__table__), entries)
+        conn.execute(insert(MealLedgerEntry.__table__), entries)
         result.created += len(orders)
     progress(len(meals), len(meals), "")
     audit.record(s, actor=actor, action="generate", entity="meal_day", entity_id=day.isoformat(),
