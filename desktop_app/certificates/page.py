@@ -447,10 +447,12 @@ class CertificatesPage(QWidget):
         if not AskPrinter.ask(self, printer):
             return
         try:
+            # Print first, then log: a failed print is not logged as printed, and no database lock is
+            # held while the printer driver works.
+            print_pdf(path, printer)
             with session_scope(self.ctx.engine) as s:
                 svc.record_output(s, actor=self.ctx.actor, certificate_id=cid, how="print",
                                   copies=max(1, printer.copyCount()), reason=reason)
-                print_pdf(path, printer)  # inside the transaction: a failed print is not logged as printed
         except Exception as exc:
             self.last_box = show_error(self, exc)
             return
