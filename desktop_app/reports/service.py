@@ -619,3 +619,12 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
 
 def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def record_export(s: Session, *, actor: Actor, title: str, rows: int, path: str = "") -> None:
+    """A list left the program as a file: who, what, how many rows (PIPL: log who saw what)."""
+    require(actor, EXPORT_LISTS)
+    from desktop_app.core import audit
+
+    audit.record(s, actor=actor, action="export", entity="list", entity_id=title[:50],
+                 after={"title": title, "rows": rows, "file": path.rsplit("/", 1)[-1]})

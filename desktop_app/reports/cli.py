@@ -1,0 +1,152 @@
+"""Report and import subcommands.
+
+    smiledesk report --month 2026-10 [--out FILE.pdf] [--xlsx FILE.xlsx] [--station ID] [--lang zh_CN|en]
+    smiledesk report --year 2026 --out 2026.pdf
+    smiledesk import FILE.xlsx --kind residents|volunteers|meal_recipients [--dry-run] [--sheet NAME]
+                     [--team NAME] [--map "老人名字=name" ...] [--user NAME]
+
+``import`` always checks first and prints the rows it would add, update, skip and reject; without
+--dry-run it then imports in one transaction (Ctrl+C writes nothing) and exits 1 when rows were rejected.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(sub) -> None:
+    r = sub.add_parser("report", help="monthly or annual report as PDF and/or Excel")
+    r.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    when = r.add_mutually_exclusive_group(required=True)
+    when.add_argument("--month", help="the month, e.g. 2026-10")
+    when.add_argument("--year", help="the year, e.g. 2026")
+    r.add_argument("--out", help="PDF file (default: <station>-<period>.pdf unless only --xlsx is given)")
+    r.add_argument("--xlsx", help="also (or only) write the figures as an Excel workbook")
+    r.add_argument("--station", type=int, help="station id (default: the user's station; all for a sub-district account)")
+    r.add_argument("--user", help="staff account the report is made under (default: the first administrator)")
+    r.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the report (default zh_CN)")
+    r.set_defaults(func=cmd_report)
+
+    i = sub.add_parser("import", help="import residents, volunteers or meal recipients from an Excel register")
+    i.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    i.add_argument("file", help=".xlsx file")
+    i.add_argument("--kind", choices=["residents", "volunteers", "meal_recipients"], default="residents")
+    i.add_argument("--dry-run", action="store_true", help="only check: print what would happen, write nothing")
+    i.add_argument("--sheet", help="sheet name (default: the first)")
+    i.add_argument("--team", help="volunteers: team for rows without a team column")
+    i.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
+                   help="map a column by its header (FIELD '' to leave it out); others are guessed")
+    i.add_argument("--user", help="staff account the import is made under (default: the first administrator)")
+    i.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
+    i.add_argument("--all", action="store_true", help="print every row, not only rejected and updated ones")
+    i.set_defaults(func=cmd_import)
+
+
+def _engine(args):
+    from desktop_app.core.db import url_for
+    from desktop_app.features import open_app_database
+
+    return open_app_database(url_for(getattr(args, "db", None)))
+
+
+def _actor(s, username: str | None):
+    from sqlmodel import select
+
+    from desktop_app.core.auth import Actor, Role
+    from desktop_app.core.models import StaffUser
+
+    q = select(StaffUser).where(StaffUser.active == True)  # noqa: E712
+    q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
+    user = s.exec(q.order_by(StaffUser.id)).first()
+    if user is None:
+        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
+    return Actor.from_user(user)
+
+
+def _translations(lang: str) -> None:
+    """Install the app's translations for text made by Qt-free code (report headings, reasons)."""
+    if lang == "en":
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_app.ui import translation
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    translation.install(app, lang)
+
+
+def cmd_report(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.core.errors import SmileDeskError
+    from desktop_app.reports import excel, pdf
+    from desktop_app.reports import service as svc
+
+    _translations(args.lang)
+    engine = _engine(args)
+    try:
+        period = svc.parse_period(args.month or args.year)
+        if args.year and period.kind != "year":
+            raise SystemExit("--year takes a year, e.g. 2026")
+        with session_scope(engine, write=False) as s:
+            actor = _actor(s, args.user)
+            figures = svc.period_figures(s, actor=actor, period=period, station_id=args.station)
+        out = args.out or (None if args.xlsx else f"{figures.station_name}-{period.slug}.pdf")
+        written = []
+        if out:
+            written.append(pdf.write_report(out, figures, made_by=actor.display_name))
+        if args.xlsx:
+            written.append(excel.export_report(args.xlsx, figures, made_by=actor.display_name))
+        with session_scope(engine) as s:
+            for path in written:
+                svc.record_export(s, actor=actor, title=f"report {period.slug}", rows=0, path=str(path))
+    except SmileDeskError as exc:
+        print(exc.text(), file=sys.stderr)
+        return 2
+    for path in written:
+        print(path)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.core.errors import SmileDeskError
+    from desktop_app.core.progress import terminal_progress
+    from desktop_app.reports import importer
+
+    _translations(args.lang)
+    engine = _engine(args)
+    try:
+        sheet = importer.read_sheet(args.file, sheet=args.sheet, kind=args.kind, progress=terminal_progress("read    "))
+        with session_scope(engine, write=False) as s:
+            actor = _actor(s, args.user)
+            remembered = importer.remembered_mapping(s, actor=actor, kind=args.kind)
+        for item in args.map:
+            header, _, field = item.partition("=")
+            remembered[importer.normalise_header(header)] = field.strip()
+        mapping = importer.guess_mapping(sheet.labels, args.kind, remembered)
+        print(f"{sheet.path.name} · {sheet.sheet_name} · headers in row {sheet.header_row}")
+        for j, label in enumerate(sheet.labels):
+            print(f"  {label:<24} → {importer.field_label(mapping[j]) if j in mapping else '—'}")
+        options = {"team": args.team} if args.team else {}
+        with session_scope(engine, write=False) as s:
+            plan = importer.dry_run(s, actor=actor, sheet=sheet, mapping=mapping, kind=args.kind, options=options,
+                                    progress=terminal_progress("check   "))
+        shown = importer.ACTIONS if args.all else ("update", "reject")
+        for row, action, name, detail in importer.report_rows(plan, actions=shown):
+            print(f"  row {row:>6}  {action:<6} {name:<10} {detail}")
+        c = plan.counts
+        print(f"add {c['add']}, update {c['update']}, skip {c['skip']}, reject {c['reject']}")
+        if args.dry_run:
+            return 1 if c["reject"] else 0
+        with session_scope(engine) as s:
+            importer.remember_mapping(s, actor=actor, kind=args.kind, labels=sheet.labels, mapping=mapping)
+            result = importer.apply_import(s, actor=actor, plan=plan, progress=terminal_progress("import  "))
+    except SmileDeskError as exc:
+        print(exc.text(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("cancelled: nothing was imported", file=sys.stderr)
+        return 130
+    print(f"imported: {result.added} added, {result.updated} updated, {result.skipped} skipped, {result.rejected} rejected")
+    return 1 if result.rejected else 0

@@ -1,0 +1,241 @@
+"""The reports page: the monthly / annual report (figures, PDF, Excel) and the Excel import of registers."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.db import session_scope
+from desktop_app.reports import excel, importer
+from desktop_app.reports import service as svc
+from desktop_app.reports.dialogs import AskFile, ImportDialog, kind_label
+from desktop_app.reports.export_action import add_export_action
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.lazy_model import Column, ListTableModel
+from desktop_app.ui.messages import show_error, show_info
+from desktop_app.ui.ops import OpHandle, run_op
+
+
+def _value_text(item: str, value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and item in (excel.t("on_time_rate"), excel.t("satisfaction_rate"), excel.t("coverage"),
+                                             excel.t("closure_rate")):
+        return svc.percent(value)
+    return str(value)
+
+
+class ReportsPage(QWidget):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.figures: svc.PeriodFigures | None = None
+        self.op: OpHandle | None = None
+        self.dialog: ImportDialog | None = None
+        today = date.today()
+        last_month = date.fromordinal(today.replace(day=1).toordinal() - 1)  # the month to report on
+
+        # --- report ---
+        self.kind = QComboBox()
+        self.kind.setObjectName("reportKind")
+        self.kind.addItem(self.tr("Monthly report"), "month")
+        self.kind.addItem(self.tr("Annual report"), "year")
+        self.year = QSpinBox()
+        self.year.setObjectName("reportYear")
+        self.year.setRange(2000, 2100)
+        self.year.setValue(last_month.year)
+        self.year.setAccessibleName(self.tr("Year"))
+        self.month = QComboBox()
+        self.month.setObjectName("reportMonth")
+        self.month.setAccessibleName(self.tr("Month"))
+        for m in range(1, 13):
+            self.month.addItem(self.tr("{m:02d}").format(m=m), m)
+        self.month.setCurrentIndex(last_month.month - 1)
+        self.station = QComboBox()
+        self.station.setObjectName("reportStation")
+        self.station.setAccessibleName(self.tr("Station"))
+        with session_scope(ctx.engine, write=False) as s:
+            choices = svc.stations(s, actor=ctx.actor)
+        if ctx.actor.station_id is None and len(choices) > 1:
+            self.station.addItem(self.tr("All stations"), None)
+        for sid, name in choices:
+            self.station.addItem(name, sid)
+        self.station.setEnabled(self.station.count() > 1)
+        self.show_button = QPushButton(self.tr("Show figures"))
+        self.show_button.setObjectName("showFigures")
+        self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        self.pdf_button.setObjectName("savePdf")
+        self.xlsx_button = QPushButton(self.tr("Save Excel…"))
+        self.xlsx_button.setObjectName("saveExcel")
+        for b in (self.pdf_button, self.xlsx_button):
+            b.setVisible(ctx.can(svc.PRINT_REPORTS))
+        bar = QHBoxLayout()
+        for w in (self.kind, QLabel(self.tr("Year")), self.year, QLabel(self.tr("Month")), self.month,
+                  QLabel(self.tr("Station")), self.station):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for b in (self.show_button, self.pdf_button, self.xlsx_button):
+            bar.addWidget(b)
+        self.title = QLabel()
+        self.title.setObjectName("reportTitle")
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.model = ListTableModel([
+            Column(self.tr("Section"), lambda r: r[0]),
+            Column(self.tr("Item"), lambda r: r[1]),
+            Column(self.tr("Value"), lambda r: r[2], Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+        ], [], self)
+        self.table = QTableView()
+        self.table.setObjectName("figuresTable")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.export_action = add_export_action(self.table, ctx, self.tr("Station figures"))
+        report_box = QGroupBox(self.tr("Monthly and annual report"))
+        rl = QVBoxLayout(report_box)
+        rl.addLayout(bar)
+        rl.addWidget(self.title)
+        rl.addWidget(self.table, 1)
+        note = QLabel(self.tr("Right-click a table (or press Ctrl+E) to export what it shows to Excel."))
+        note.setObjectName("exportNote")
+        rl.addWidget(note)
+
+        # --- import ---
+        self.import_kind = QComboBox()
+        self.import_kind.setObjectName("importKindPage")
+        for k in importer.KINDS:
+            self.import_kind.addItem(kind_label(k), k)
+        self.import_button = QPushButton(self.tr("Choose Excel file…"))
+        self.import_button.setObjectName("chooseImportFile")
+        import_box = QGroupBox(self.tr("Import registers from Excel"))
+        il = QHBoxLayout(import_box)
+        explain = QLabel(self.tr("Residents, volunteers or meal recipients from the spreadsheets the station keeps. "
+                                 "Columns are matched by their headers; a check shows every row before anything is written, "
+                                 "and importing the same file again changes nothing."))
+        explain.setWordWrap(True)
+        il.addWidget(explain, 1)
+        il.addWidget(self.import_kind)
+        il.addWidget(self.import_button)
+        import_box.setVisible(ctx.can(svc.IMPORT_REGISTERS))
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(report_box, 1)
+        lay.addWidget(import_box)
+
+        self.kind.currentIndexChanged.connect(self._period_changed)
+        self.year.valueChanged.connect(self.refresh)
+        self.month.currentIndexChanged.connect(self.refresh)
+        self.station.currentIndexChanged.connect(self.refresh)
+        self.show_button.clicked.connect(self.refresh)
+        self.pdf_button.clicked.connect(self.save_pdf)
+        self.xlsx_button.clicked.connect(self.save_excel)
+        self.import_button.clicked.connect(self.choose_import)
+        self.refresh()
+
+    # --- figures -------------------------------------------------------------------------------
+    def period(self) -> svc.Period:
+        if self.kind.currentData() == "year":
+            return svc.year_period(self.year.value())
+        return svc.month_period(self.year.value(), self.month.currentData())
+
+    def _period_changed(self, *_args) -> None:
+        self.month.setEnabled(self.kind.currentData() == "month")
+        self.refresh()
+
+    def refresh(self, *_args) -> None:
+        try:
+            with session_scope(self.ctx.engine, write=False) as s:
+                self.figures = svc.period_figures(s, actor=self.ctx.actor, period=self.period(),
+                                                  station_id=self.station.currentData())
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return
+        f = self.figures
+        self.title.setText(f"{f.station_name} · {f.period.label}")
+        rows = [(section, item, _value_text(item, value)) for section, item, value in excel.summary_rows(f)]
+        if f.desk is not None:
+            for x in f.desk.lines:
+                rows.append((excel.t("desk"), excel.desk_category(x.category),
+                             self.tr("{r} received, {c} closed, on time {o}").format(
+                                 r=x.received, c=x.closed, o=svc.percent(x.on_time_rate))))
+        if f.meals is not None:
+            for x in f.meals.tiers:
+                rows.append((excel.t("meals"), x.name, self.tr("{n} meals, {y} yuan").format(n=x.meals, y=excel.yuan(x.subsidy_fen))))
+        if f.certificates is not None:
+            for k, n in f.certificates.by_kind:
+                rows.append((excel.t("certificates"), excel.cert_kind(k), str(n)))
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+
+    def _made_by(self) -> str:
+        return self.ctx.actor.display_name
+
+    def save_pdf(self) -> OpHandle | None:
+        if self.figures is None:
+            return None
+        f = self.figures
+        path = AskFile.save(self, self.tr("Save report as PDF"), f"{f.station_name}-{f.period.slug}.pdf",
+                            self.tr("PDF (*.pdf)"))
+        if not path:
+            return None
+        from desktop_app.reports import pdf
+
+        made_by = self._made_by()
+        ctx = self.ctx
+
+        def work(progress):
+            progress(0, 1, "")
+            out = pdf.write_report(path, f, made_by=made_by)
+            with session_scope(ctx.engine) as s:
+                svc.record_export(s, actor=ctx.actor, title=f"report {f.period.slug}", rows=0, path=str(out))
+            return out
+
+        self.op = run_op(self, work, lambda out: show_info(self, self.tr("Report saved to {file}.").format(file=Path(out).name)),
+                         title=self.tr("Making the report"))
+        return self.op
+
+    def save_excel(self) -> Path | None:
+        if self.figures is None:
+            return None
+        f = self.figures
+        path = AskFile.save(self, self.tr("Save figures as Excel"), f"{f.station_name}-{f.period.slug}.xlsx",
+                            self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return None
+        try:
+            out = excel.export_report(path, f, made_by=self._made_by())
+            with session_scope(self.ctx.engine) as s:
+                svc.record_export(s, actor=self.ctx.actor, title=f"figures {f.period.slug}", rows=0, path=str(out))
+        except Exception as exc:  # noqa: BLE001 - shown to the user
+            show_error(self, exc)
+            return None
+        show_info(self, self.tr("Figures saved to {file}.").format(file=Path(out).name))
+        return out
+
+    # --- import --------------------------------------------------------------------------------
+    def choose_import(self) -> ImportDialog | None:
+        path = AskFile.open(self, self.tr("Choose the Excel register"), self.tr("Excel workbook (*.xlsx *.xlsm)"))
+        if not path:
+            return None
+        self.dialog = ImportDialog(self.ctx, path, self.import_kind.currentData(), self)
+        self.dialog.open()
+        return self.dialog
+
