@@ -115,3 +115,13 @@ def test_choosing_chinese_translates_the_wizard_at_once(qtbot, wizard):
     qtbot.waitUntil(lambda: wizard.windowTitle() != "Set up SmileDesk")
     assert "设置" in wizard.windowTitle() or "微笑驿站" in wizard.windowTitle()
     assert page.title() != "Welcome to SmileDesk 微笑驿站"
+
+
+def test_choosing_large_text_applies_it_at_once(qtbot, wizard, qapp):
+    from desktop_app.ui.settings_dialog import style_path
+
+    page = wizard.language_page
+    page.style.setCurrentIndex(page.style.findData("high-contrast"))
+    assert qapp.styleSheet() == style_path("high-contrast").read_text(encoding="utf-8")
+    page.style.setCurrentIndex(page.style.findData("normal"))
+    assert qapp.styleSheet() == style_path("normal").read_text(encoding="utf-8")
