@@ -13,9 +13,11 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QVBoxLayout,
 )
+from sqlmodel import select
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.residents.picker import ResidentPicker
 from desktop_app.rosters import service
 from desktop_app.rosters.models import FINDING_CATEGORIES, MEMBER_ROLES, TEAM_KINDS
@@ -133,3 +135,103 @@ class FindingDialog(_Dialog):
         return service.record_finding(s, actor=self.ctx.actor, category=self.category.currentData(), location=self.location.text(),
                                       note=self.note.toPlainText(), shift_id=self.shift_id,
                                       open_desk_record=self.open_record.isChecked()).id
+
+
+class VolunteerDialog(_Dialog):
+    """One volunteer's limits (blank: the age-band default), weekly availability and a leave period."""
+
+    WEEKDAYS = (
+        QT_TRANSLATE_NOOP("VolunteerDialog", "Mon"), QT_TRANSLATE_NOOP("VolunteerDialog", "Tue"),
+        QT_TRANSLATE_NOOP("VolunteerDialog", "Wed"), QT_TRANSLATE_NOOP("VolunteerDialog", "Thu"),
+        QT_TRANSLATE_NOOP("VolunteerDialog", "Fri"), QT_TRANSLATE_NOOP("VolunteerDialog", "Sat"),
+        QT_TRANSLATE_NOOP("VolunteerDialog", "Sun"),
+    )
+
+    def __init__(self, ctx: AppContext, member, parent=None) -> None:
+        super().__init__(ctx, parent)
+        from PySide6.QtWidgets import QDateEdit, QGridLayout, QLabel, QSpinBox, QWidget
+
+        self.member = member
+        self.setWindowTitle(self.tr("Volunteer: {name}").format(name=member.name))
+        with session_scope(ctx.engine, write=False) as s:
+            from desktop_app.rosters.models import Availability, Volunteer
+
+            v = s.get(Volunteer, member.volunteer_id)
+            rows = list(s.exec(select(Availability).where(Availability.volunteer_id == v.id)))
+        self.own = (v.max_per_week, v.max_per_month, v.no_evenings)
+        defaults = service.age_defaults(member.age)
+
+        def spin(value, default, top):
+            box = QSpinBox()
+            box.setRange(-1, top)
+            box.setSpecialValueText(self.tr("age default ({n})").format(n=default if default is not None else "—"))
+            box.setValue(-1 if value is None else value)
+            return box
+
+        self.per_week = spin(v.max_per_week, defaults.max_per_week, 7)
+        self.per_week.setObjectName("perWeek")
+        self.per_month = spin(v.max_per_month, defaults.max_per_month, 31)
+        self.per_month.setObjectName("perMonth")
+        self.evenings = QComboBox()
+        self.evenings.setObjectName("evenings")
+        self.evenings.addItem(self.tr("age default ({v})").format(v=self.tr("no evenings") if defaults.no_evenings else self.tr("evenings allowed")), None)
+        self.evenings.addItem(self.tr("evenings allowed"), False)
+        self.evenings.addItem(self.tr("no evenings"), True)
+        self.evenings.setCurrentIndex(self.evenings.findData(v.no_evenings) if v.no_evenings is not None else 0)
+        self.never_alone = QCheckBox(self.tr("never patrols alone"))
+        self.never_alone.setObjectName("neverAlone")
+        self.never_alone.setChecked(v.never_alone)
+        grid = QGridLayout()
+        self.avail: dict[tuple[int, str], QComboBox] = {}
+        have = {(r.weekday, r.period): r.preference for r in rows}
+        for j, p in enumerate(service.PERIODS):
+            grid.addWidget(QLabel(service.period_label(p)), 0, j + 1)
+        for i, wd in enumerate(self.WEEKDAYS):
+            grid.addWidget(QLabel(self.tr(wd)), i + 1, 0)
+            for j, p in enumerate(service.PERIODS):
+                box = QComboBox()
+                box.addItem(self.tr("can come"), None)
+                box.addItem(self.tr("prefers"), "prefer")
+                box.addItem(self.tr("cannot"), "no")
+                box.setCurrentIndex(box.findData(have.get((i, p))))
+                grid.addWidget(box, i + 1, j + 1)
+                self.avail[(i, p)] = box
+        self._avail_before = {k: b.currentData() for k, b in self.avail.items()}
+        grid_widget = QWidget()
+        grid_widget.setLayout(grid)
+        self.leave_from = QDateEdit()
+        self.leave_from.setObjectName("leaveFrom")
+        self.leave_from.setCalendarPopup(True)
+        self.leave_to = QDateEdit()
+        self.leave_to.setObjectName("leaveTo")
+        self.leave_to.setCalendarPopup(True)
+        self.add_leave = QCheckBox(self.tr("add leave"))
+        self.add_leave.setObjectName("addLeave")
+        from desktop_app.core import clock
+
+        self.leave_from.setDate(clock.today())
+        self.leave_to.setDate(clock.today())
+        self.form.addRow(self.tr("Patrols per week"), self.per_week)
+        self.form.addRow(self.tr("Patrols per month"), self.per_month)
+        self.form.addRow(self.tr("Evening patrols"), self.evenings)
+        self.form.addRow("", self.never_alone)
+        self.form.addRow(self.tr("Weekly availability"), grid_widget)
+        leave_row = QVBoxLayout()
+        leave_row.addWidget(self.add_leave)
+        leave_row.addWidget(self.leave_from)
+        leave_row.addWidget(self.leave_to)
+        self.form.addRow(self.tr("Leave"), leave_row)
+
+    def write(self, s) -> int:
+        vid = self.member.volunteer_id
+        week = None if self.per_week.value() < 0 else self.per_week.value()
+        month = None if self.per_month.value() < 0 else self.per_month.value()
+        service.set_limits(s, actor=self.ctx.actor, volunteer_id=vid, max_per_week=week, max_per_month=month,
+                           no_evenings=self.evenings.currentData(), never_alone=self.never_alone.isChecked())
+        for (wd, p), box in self.avail.items():
+            if box.currentData() != self._avail_before[(wd, p)]:
+                service.set_availability(s, actor=self.ctx.actor, volunteer_id=vid, weekday=wd, period=p, preference=box.currentData())
+        if self.add_leave.isChecked():
+            service.add_leave(s, actor=self.ctx.actor, volunteer_id=vid, start=self.leave_from.date().toPython(),
+                              end=self.leave_to.date().toPython(), reason=self.tr("leave"))
+        return vid

@@ -211,10 +211,18 @@ class RostersPage(QWidget):
         self.new_team_button = QPushButton(self.tr("New team…"))
         self.new_team_button.setObjectName("newTeam")
         self.new_team_button.setVisible(can_manage)
+        self.edit_member_button = QPushButton(self.tr("Limits and availability…"))
+        self.edit_member_button.setObjectName("editVolunteer")
+        self.edit_member_button.setVisible(can_manage)
+        self.ics_button = QPushButton(self.tr("Calendar file (.ics)…"))
+        self.ics_button.setObjectName("icsFile")
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         team_layout = QVBoxLayout()
         team_buttons = QHBoxLayout()
         team_buttons.addWidget(self.add_member_button)
         team_buttons.addWidget(self.new_team_button)
+        team_buttons.addWidget(self.edit_member_button)
+        team_buttons.addWidget(self.ics_button)
         team_buttons.addStretch(1)
         team_layout.addLayout(team_buttons)
         team_layout.addWidget(self.members)
@@ -277,6 +285,9 @@ class RostersPage(QWidget):
         self.add_member_button.clicked.connect(self.add_member)
         self.new_team_button.clicked.connect(self.new_team)
         self.open_record_button.clicked.connect(self.open_desk_record)
+        self.edit_member_button.clicked.connect(self.edit_member)
+        self.members.doubleClicked.connect(lambda _i: self.edit_member() if can_manage else None)
+        self.ics_button.clicked.connect(self.save_ics)
         self.load_teams()
         today = clock.today()
         if (today.year, today.month) == (self.month.year, self.month.month):
@@ -685,6 +696,36 @@ class RostersPage(QWidget):
         dlg.saved.connect(lambda _id: self.refresh())
         dlg.open()
         self.last_dialog = dlg
+
+    def selected_member(self):
+        idx = self.members.currentIndex()
+        return self.members_model.row(idx) if idx.isValid() else None
+
+    def edit_member(self) -> None:
+        from desktop_app.rosters.dialogs import VolunteerDialog
+
+        member = self.selected_member()
+        if member is None:
+            return
+        dlg = VolunteerDialog(self.ctx, member, parent=self)
+        dlg.saved.connect(lambda _id: self.refresh())
+        dlg.open()
+        self.last_dialog = dlg
+
+    def save_ics(self) -> None:
+        member = self.selected_member()
+        if member is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"{member.name}-{self.month:%Y-%m}.ics")
+        if path:
+            self.write_ics(member, path)
+
+    def write_ics(self, member, path: str) -> None:
+        with session_scope(self.ctx.engine, write=False) as s:
+            text = service.ics_for(s, actor=self.ctx.actor, volunteer_id=member.volunteer_id, start=self.month, end=self.month_end())
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        self.last_box = show_info(self, self.tr("Saved {path}").format(path=path))
 
     def new_team(self) -> None:
         from desktop_app.rosters.dialogs import TeamDialog

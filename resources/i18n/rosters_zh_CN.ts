@@ -576,7 +576,7 @@
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <source>Tomorrow&apos;s text</source>
+        <source>Tomorrow's text</source>
         <translation>明日班次文字</translation>
     </message>
     <message>
@@ -678,6 +678,14 @@
     <message>
         <source>New team…</source>
         <translation>新建队伍…</translation>
+    </message>
+    <message>
+        <source>Limits and availability…</source>
+        <translation>班次上限与空闲时间…</translation>
+    </message>
+    <message>
+        <source>Calendar file (.ics)…</source>
+        <translation>导出日历 (.ics)…</translation>
     </message>
     <message>
         <source>Found</source>
@@ -853,6 +861,101 @@
     <message>
         <source>Route</source>
         <translation>路线</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Volunteer: {name}</source>
+        <translation>志愿者：{name}</translation>
+    </message>
+    <message>
+        <source>age default ({n})</source>
+        <translation>按年龄默认（{n}）</translation>
+    </message>
+    <message>
+        <source>age default ({v})</source>
+        <translation>按年龄默认（{v}）</translation>
+    </message>
+    <message>
+        <source>no evenings</source>
+        <translation>不排晚班</translation>
+    </message>
+    <message>
+        <source>evenings allowed</source>
+        <translation>可排晚班</translation>
+    </message>
+    <message>
+        <source>never patrols alone</source>
+        <translation>不能单独巡逻</translation>
+    </message>
+    <message>
+        <source>can come</source>
+        <translation>可以</translation>
+    </message>
+    <message>
+        <source>prefers</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>cannot</source>
+        <translation>不能来</translation>
+    </message>
+    <message>
+        <source>add leave</source>
+        <translation>登记请假</translation>
+    </message>
+    <message>
+        <source>Patrols per week</source>
+        <translation>每周班次</translation>
+    </message>
+    <message>
+        <source>Patrols per month</source>
+        <translation>每月班次</translation>
+    </message>
+    <message>
+        <source>Evening patrols</source>
+        <translation>晚班</translation>
+    </message>
+    <message>
+        <source>Weekly availability</source>
+        <translation>每周空闲时间</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>请假</translation>
     </message>
 </context>
 </TS>

@@ -157,3 +157,30 @@ def test_exports_write_files(qtbot, page, engine, tmp_path):
     text = reader.pages[0].extract_text()
     assert "巡逻排班表" in text
     _ = timedelta
+
+
+def test_volunteer_limits_availability_and_leave_from_the_team_tab(qtbot, page, engine, tmp_path):
+    page.tabs.setCurrentIndex(2)
+    assert page.members_model.rowCount() == 30
+    page.members.selectRow(0)
+    member = page.selected_member()
+    qtbot.mouseClick(page.edit_member_button, Qt.MouseButton.LeftButton)
+    dlg = page.last_dialog
+    assert dlg.per_month.value() == -1  # age default
+    dlg.per_month.setValue(5)
+    dlg.evenings.setCurrentIndex(dlg.evenings.findData(True))
+    box = dlg.avail[(2, "morning")]
+    box.setCurrentIndex(box.findData("no"))
+    dlg.add_leave.setChecked(True)
+    qtbot.mouseClick(dlg.save_button(), Qt.MouseButton.LeftButton)
+    from desktop_app.rosters.models import Availability, Leave
+
+    with session_scope(engine, write=False) as s:
+        rows = {m.volunteer_id: m for m in service.team_members(s, actor=page.ctx.actor, team_id=page.team_id())}
+        assert rows[member.volunteer_id].limits.max_per_month == 5 and rows[member.volunteer_id].limits.no_evenings
+        assert s.exec(select(Availability)).one().weekday == 2
+        assert s.exec(select(Leave)).one().start == date(2026, 11, 10)
+    page.members.selectRow(0)
+    page.write_ics(page.selected_member(), str(tmp_path / "v.ics"))
+    assert (tmp_path / "v.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
+    page.last_box.close()
