@@ -68,7 +68,7 @@ T = {
 }
 
 
-def tr(key: str, **params) -> str:
+def _t(key: str, **params) -> str:
     return translate(CTX, T[key], **params)
 
 
@@ -243,7 +243,7 @@ class Table:
                 self.c.line(x, self.page_top, x, self.y)
                 x += w
             self.c.line(x, self.page_top, x, self.y)
-        self.pen.text(PAGE_W - MARGIN, MARGIN / 2, tr("page", n=self.page), 8, "right")
+        self.pen.text(PAGE_W - MARGIN, MARGIN / 2, _t("page", n=self.page), 8, "right")
 
     def _column_heads(self) -> None:
         h = self.line_h + 2 * self.pad
@@ -311,25 +311,25 @@ def route_sheets(routes: Sequence[service.Route], target: Path | str | BytesIO |
     """One section per route (new page each): volunteer name and phone, stops in order, diet flags,
     notes and a signature column. Returns the path (or the BytesIO when no target is given)."""
     out = _output(target)
-    c = _canvas(out, tr("route_title"))
+    c = _canvas(out, _t("route_title"))
     pen = Pen(c)
-    cols = list(zip((tr("no"), tr("name"), tr("address"), tr("diet"), tr("notes"), tr("time"), tr("signature")),
+    cols = list(zip((_t("no"), _t("name"), _t("address"), _t("diet"), _t("notes"), _t("time"), _t("signature")),
                     ROUTE_COLUMNS_W, ("right", "left", "left", "left", "left", "left", "left"), strict=True))
     for i, route in enumerate(routes):
         progress(i, len(routes), route.compound)
 
         def head(p: Pen, page: int, route=route) -> float:
             y = PAGE_H - MARGIN
-            p.text(MARGIN, y - 14, f"{station}  {tr('route_title')}", 14)
+            p.text(MARGIN, y - 14, f"{station}  {_t('route_title')}", 14)
             y -= 34
-            vol = route.volunteer_name or tr("unassigned")
+            vol = route.volunteer_name or _t("unassigned")
             phone = route.volunteer_phone or ""
-            p.text(MARGIN, y, f"{tr('day')}: {route.day.isoformat()}   {tr('meal')}: {meal_label(route.meal)}   "
-                              f"{tr('route')}: {route.compound or '—'}   {tr('stops', n=len(route.stops))}", 10)
+            p.text(MARGIN, y, f"{_t('day')}: {route.day.isoformat()}   {_t('meal')}: {meal_label(route.meal)}   "
+                              f"{_t('route')}: {route.compound or '—'}   {_t('stops', n=len(route.stops))}", 10)
             y -= 16
-            p.text(MARGIN, y, f"{tr('volunteer')}: {vol}   {tr('phone')}: {phone}", 11)
+            p.text(MARGIN, y, f"{_t('volunteer')}: {vol}   {_t('phone')}: {phone}", 11)
             y -= 12
-            p.text(MARGIN, y, tr("not_home_hint"), 8)
+            p.text(MARGIN, y, _t("not_home_hint"), 8)
             return y - 8
 
         table = Table(pen, cols, head, size=9, line_h=11, rules=True)
@@ -342,7 +342,7 @@ def route_sheets(routes: Sequence[service.Route], target: Path | str | BytesIO |
         c.showPage()
         pen._current = None
     if not routes:
-        pen.text(MARGIN, PAGE_H - MARGIN - 14, tr("route_title"), 14)
+        pen.text(MARGIN, PAGE_H - MARGIN - 14, _t("route_title"), 14)
         c.showPage()
     progress(len(routes), len(routes), "")
     c.save()
@@ -353,7 +353,7 @@ def route_sheets(routes: Sequence[service.Route], target: Path | str | BytesIO |
 def labels(stops: Sequence[service.OrderRow], target: Path | str | BytesIO | None = None) -> Path | BytesIO:
     """3 × 8 labels per A4 page: name, building/room, meal and date, diet flags, foods to avoid."""
     out = _output(target)
-    c = _canvas(out, tr("labels_title"))
+    c = _canvas(out, _t("labels_title"))
     pen = Pen(c)
     cols, rows = 3, 8
     w, h = (PAGE_W - 2 * 18) / cols, (PAGE_H - 2 * 24) / rows
@@ -379,7 +379,7 @@ def labels(stops: Sequence[service.OrderRow], target: Path | str | BytesIO | Non
         if stop.avoid:
             pen.text(x + 8, y + h - 67, pen.fit(stop.avoid, 8, w - 16)[0], 8)
     if not stops:
-        pen.text(MARGIN, PAGE_H - MARGIN - 14, tr("labels_title"), 14)
+        pen.text(MARGIN, PAGE_H - MARGIN - 14, _t("labels_title"), 14)
     c.showPage()
     c.save()
     return out
@@ -390,9 +390,9 @@ def statements(items: Sequence[service.Statement], target: Path | str | BytesIO 
                progress: Progress = NO_PROGRESS) -> Path | BytesIO:
     """Monthly account statements, each recipient starting on a new page."""
     out = _output(target)
-    c = _canvas(out, tr("statement_title"))
+    c = _canvas(out, _t("statement_title"))
     pen = Pen(c)
-    cols = list(zip((tr("day"), tr("item"), tr("detail"), tr("amount"), tr("balance")), (66, 60, 247, 75, 75),
+    cols = list(zip((_t("day"), _t("item"), _t("detail"), _t("amount"), _t("balance")), (66, 60, 247, 75, 75),
                     ("left", "left", "left", "right", "right"), strict=True))
     for i, st in enumerate(items):
         if i % 50 == 0:
@@ -401,15 +401,15 @@ def statements(items: Sequence[service.Statement], target: Path | str | BytesIO 
 
         def head(p: Pen, page: int, st=st) -> float:
             y = PAGE_H - MARGIN
-            p.text(MARGIN, y - 14, f"{station}  {tr('statement_title')}", 14)
+            p.text(MARGIN, y - 14, f"{station}  {_t('statement_title')}", 14)
             y -= 34
-            p.text(MARGIN, y, f"{tr('recipient')}: {st.name}   {st.address}", 10)
-            p.text(PAGE_W - MARGIN, y, f"{tr('month')}: {st.year}-{st.month:02d}", 10, "right")
+            p.text(MARGIN, y, f"{_t('recipient')}: {st.name}   {st.address}", 10)
+            p.text(PAGE_W - MARGIN, y, f"{_t('month')}: {st.year}-{st.month:02d}", 10, "right")
             y -= 18
             if page == 1:
-                figures = [(tr("opening"), st.opening_fen), (tr("top_ups"), st.top_ups_fen),
-                           (tr("charged"), st.charged_fen), (tr("subsidy_received"), st.subsidy_fen),
-                           (tr("closing"), st.closing_fen)]
+                figures = [(_t("opening"), st.opening_fen), (_t("top_ups"), st.top_ups_fen),
+                           (_t("charged"), st.charged_fen), (_t("subsidy_received"), st.subsidy_fen),
+                           (_t("closing"), st.closing_fen)]
                 x = MARGIN
                 for label, fen in figures:
                     p.text(x, y, label, 8)
@@ -422,24 +422,24 @@ def statements(items: Sequence[service.Statement], target: Path | str | BytesIO 
         table.new_page()
         running = st.opening_fen
         if not st.entries:
-            table.row(["", "", tr("none"), "", ""])
+            table.row(["", "", _t("none"), "", ""])
         for e in st.entries:
             running += e.amount_fen
             detail = e.note
             if e.kind in ("charge", "refund") and e.order_id in meals:
                 m = meals[e.order_id]
-                detail = tr("meal_detail", meal=meal_label(m.meal), price=yuan(m.price_fen), subsidy=yuan(m.subsidy_fen),
+                detail = _t("meal_detail", meal=meal_label(m.meal), price=yuan(m.price_fen), subsidy=yuan(m.subsidy_fen),
                             fee=yuan(m.delivery_fee_fen))
             elif e.kind == "top_up":
                 detail = " ".join(x for x in (translate("Meals", service.METHOD_LABELS.get(e.method, "")) if e.method else "",
-                                              tr("receipt", no=e.receipt_no) if e.receipt_no else "", e.note) if x)
+                                              _t("receipt", no=e.receipt_no) if e.receipt_no else "", e.note) if x)
             table.row([e.day.isoformat(), translate("Meals", service.LEDGER_LABELS[e.kind]), detail, yuan(e.amount_fen),
                        yuan(running)])
         table.finish_page()
         c.showPage()
         pen._current = None
     if not items:
-        pen.text(MARGIN, PAGE_H - MARGIN - 14, tr("statement_title"), 14)
+        pen.text(MARGIN, PAGE_H - MARGIN - 14, _t("statement_title"), 14)
         c.showPage()
     progress(len(items), len(items), "")
     c.save()
@@ -449,16 +449,16 @@ def statements(items: Sequence[service.Statement], target: Path | str | BytesIO 
 # --- subsidy claim --------------------------------------------------------------------------------------
 def claim(cl: service.SubsidyClaim, target: Path | str | BytesIO | None = None, *, station: str = "") -> Path | BytesIO:
     out = _output(target)
-    c = _canvas(out, tr("claim_title"))
+    c = _canvas(out, _t("claim_title"))
     pen = Pen(c)
-    cols = list(zip((tr("source"), tr("tier"), tr("from"), tr("per_meal"), tr("meals"), tr("people"), tr("amount")),
+    cols = list(zip((_t("source"), _t("tier"), _t("from"), _t("per_meal"), _t("meals"), _t("people"), _t("amount")),
                     (100, 95, 70, 60, 55, 60, 83), ("left", "left", "left", "right", "right", "right", "right"), strict=True))
 
     def head(p: Pen, page: int) -> float:
         y = PAGE_H - MARGIN
-        p.text(PAGE_W / 2, y - 16, f"{station}  {tr('claim_title')}", 15, "center")
+        p.text(PAGE_W / 2, y - 16, f"{station}  {_t('claim_title')}", 15, "center")
         y -= 40
-        p.text(MARGIN, y, f"{tr('month')}: {cl.year}-{cl.month:02d}", 10)
+        p.text(MARGIN, y, f"{_t('month')}: {cl.year}-{cl.month:02d}", 10)
         return y - 10
 
     table = Table(pen, cols, head, size=9.5, line_h=12)
@@ -470,13 +470,13 @@ def claim(cl: service.SubsidyClaim, target: Path | str | BytesIO | None = None, 
         for x in lines:
             table.row([source, x.name, x.effective_from.isoformat(), yuan(x.subsidy_fen), str(x.meals), str(x.recipients),
                        yuan(x.amount_fen)])
-        table.row(["", tr("subtotal"), "", "", str(sum(x.meals for x in lines)), "", yuan(sum(x.amount_fen for x in lines))],
+        table.row(["", _t("subtotal"), "", "", str(sum(x.meals for x in lines)), "", yuan(sum(x.amount_fen for x in lines))],
                   bold_line=True)
-    table.row([tr("total"), "", "", "", str(sum(x.meals for x in cl.lines)), "", yuan(cl.total_fen)], bold_line=True)
+    table.row([_t("total"), "", "", "", str(sum(x.meals for x in cl.lines)), "", yuan(cl.total_fen)], bold_line=True)
     y = table.y - 50
     for i, key in enumerate(("prepared", "checked", "station_seal")):
-        pen.text(MARGIN + i * 180, y, f"{tr(key)}: ______________", 10)
-    pen.text(MARGIN, y - 24, f"{tr('day')}: ______________", 10)
+        pen.text(MARGIN + i * 180, y, f"{_t(key)}: ______________", 10)
+    pen.text(MARGIN, y - 24, f"{_t('day')}: ______________", 10)
     table.finish_page()
     c.showPage()
     c.save()
@@ -492,17 +492,17 @@ def claim_xlsx(cl: service.SubsidyClaim, details: Sequence[service.ClaimDetail],
     wb = Workbook()
     ws = wb.active
     ws.title = translate(CTX, T["claim_title"])[:31]
-    ws.append([f"{station} {tr('claim_title')}", f"{cl.year}-{cl.month:02d}"])
+    ws.append([f"{station} {_t('claim_title')}", f"{cl.year}-{cl.month:02d}"])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append([])
-    ws.append([tr("source"), tr("tier"), tr("from"), tr("per_meal"), tr("meals"), tr("people"), tr("amount")])
+    ws.append([_t("source"), _t("tier"), _t("from"), _t("per_meal"), _t("meals"), _t("people"), _t("amount")])
     for cell in ws[3]:
         cell.font = Font(bold=True)
     for x in cl.lines:
         ws.append([x.funding_source, x.name, x.effective_from, x.subsidy_fen / 100, x.meals, x.recipients, x.amount_fen / 100])
     for source, fen in cl.by_source().items():
-        ws.append([source, tr("subtotal"), None, None, sum(x.meals for x in cl.lines if x.funding_source == source), None, fen / 100])
-    ws.append([tr("total"), None, None, None, sum(x.meals for x in cl.lines), None, cl.total_fen / 100])
+        ws.append([source, _t("subtotal"), None, None, sum(x.meals for x in cl.lines if x.funding_source == source), None, fen / 100])
+    ws.append([_t("total"), None, None, None, sum(x.meals for x in cl.lines), None, cl.total_fen / 100])
     for row in ws.iter_rows(min_row=4):
         row[2].number_format = "yyyy-mm-dd"
         row[3].number_format = row[6].number_format = "0.00"
@@ -510,7 +510,7 @@ def claim_xlsx(cl: service.SubsidyClaim, details: Sequence[service.ClaimDetail],
         ws.column_dimensions[col].width = width
     names = {x.tier_id: x for x in cl.lines}
     ws2 = wb.create_sheet(translate(CTX, T["recipient"])[:31])
-    ws2.append([tr("name"), tr("tier"), tr("from"), tr("meals"), tr("amount")])
+    ws2.append([_t("name"), _t("tier"), _t("from"), _t("meals"), _t("amount")])
     for cell in ws2[1]:
         cell.font = Font(bold=True)
     for d in details:
