@@ -323,14 +323,13 @@ class DeskPage(QWidget):
             "follow_up": self.tr("Follow up…"), "close": self.tr("Close…"), "escalate": self.tr("Escalate…"),
             "link_repeat": self.tr("Link repeat…"), "link_resident": self.tr("Link to resident…"),
         }
-        row = QGridLayout()
-        for i, (key, text) in enumerate(texts.items()):
-            btn = QPushButton(text)
+        row = self.button_grid = QGridLayout()
+        for key, text in texts.items():
+            btn = QPushButton(text, self.detail_box)
             btn.setObjectName(f"step_{key}")
             btn.setVisible(False)
             btn.clicked.connect(lambda _c=False, k=key: self.open_step(k))
             self.buttons[key] = btn
-            row.addWidget(btn, i // 4, i % 4)
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         self.timeline.setWordWrap(True)
@@ -531,7 +530,7 @@ class DeskPage(QWidget):
         with session_scope(self.ctx.engine, write=False) as s:
             open_rows = ds.open_requests_of(s, actor=self.ctx.actor, resident_id=row.id)
         if open_rows:
-            items = "；".join(self.tr("No. {id}").format(id=r.id) + f" {self.cat_labels.get(r.category_id, '')} {r.summary}"
+            items = self.tr("; ").join(self.tr("No. {id}").format(id=r.id) + f" {self.cat_labels.get(r.category_id, '')} {r.summary}"
                              for r in open_rows[:3])
             self.hint.setText(self.tr("{name} has {n} open request(s): {items}").format(
                 name=row.name, n=len(open_rows), items=items))
@@ -634,8 +633,17 @@ class DeskPage(QWidget):
         if self.ctx.can(ds.HANDLE_REQUESTS):
             self.buttons["link_repeat"].setVisible(r.repeat_of_id is None)
             self.buttons["link_resident"].setVisible(r.walk_in)
+        self._lay_out_buttons()
         for ev in events:
             self.timeline.addItem(QListWidgetItem(self._event_text(ev)))
+
+    def _lay_out_buttons(self) -> None:
+        """The visible next-step buttons side by side, three to a row, in loop order."""
+        for btn in self.buttons.values():
+            self.button_grid.removeWidget(btn)
+        shown = [b for b in self.buttons.values() if not b.isHidden()]
+        for i, btn in enumerate(shown):
+            self.button_grid.addWidget(btn, i // 3, i % 3)
 
     def _event_text(self, ev) -> str:
         what = QCoreApplication.translate("DeskEvent", ds.EVENT_LABELS.get(ev.kind, ev.kind))
@@ -648,7 +656,7 @@ class DeskPage(QWidget):
             extra.append(QCoreApplication.translate("DeskContact", ds.CONTACT_LABELS[ev.contact_method]))
         if ev.note and ev.kind != "received":
             extra.append(ev.note)
-        tail = ("：" + "，".join(extra)) if extra else ""
+        tail = (self.tr(": ") + self.tr(", ").join(extra)) if extra else ""
         return f"{fmt_local(ev.at)}  {ev.actor_name}  {what}{tail}"
 
     def open_step(self, key: str) -> None:

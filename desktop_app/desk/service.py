@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import String, and_, bindparam, func, tuple_, type_coerce
+from sqlalchemy import Date, String, and_, bindparam, func, tuple_, type_coerce
 from sqlmodel import Session, select
 
 from desktop_app.core import audit
@@ -859,13 +859,23 @@ def figures(s: Session, *, actor: Actor, start: date, end: date, station_id: int
     (local days, both included), then a total row. Reads the day figures the service keeps."""
     require(actor, VIEW_FIGURES)
     _check_period(start, end)
+    if station_id is None:
+        return _figure_rows(s.connection().execute(_FIGURES_ALL, {"start": start, "end": end}))
+    return _figure_rows(s.connection().execute(_FIGURES_STATION, {"start": start, "end": end, "station": station_id}))
+
+
+def _figures_statement(by_station: bool):
     D = DeskDayFigure
     q = select(D.category_id, func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time),
-               func.sum(D.followed_up), func.sum(D.satisfied)).where(D.day >= start, D.day <= end)
-    if station_id is not None:
-        q = q.where(D.station_id == station_id)
-    q = q.group_by(D.category_id)
-    return _figure_rows(s.connection().execute(q))
+               func.sum(D.followed_up), func.sum(D.satisfied)).where(
+        D.day >= bindparam("start", type_=Date), D.day <= bindparam("end", type_=Date))
+    if by_station:
+        q = q.where(D.station_id == bindparam("station"))
+    return q.group_by(D.category_id)
+
+
+_FIGURES_ALL = _figures_statement(False)
+_FIGURES_STATION = _figures_statement(True)
 
 
 def figures_from_records(s: Session, *, actor: Actor, start: date, end: date,

@@ -429,6 +429,10 @@
         <translation>{id} 号</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
         <source>{name} has {n} open request(s): {items}</source>
         <translation>{name} 还有 {n} 件未办结：{items}</translation>
     </message>
@@ -455,6 +459,14 @@
     <message>
         <source>to {who}</source>
         <translation>交 {who}</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
