@@ -471,6 +471,7 @@ class KioskWindow(QWidget):
     def _set_choices(self, card: service.CardView | None, patrols=()) -> None:
         for btn in self.choice_buttons:
             self.choices.removeWidget(btn)
+            btn.hide()  # gone from the screen now, deleted when the event loop gets to it
             btn.deleteLater()
         self.choice_buttons = []
         slot_no = 0

@@ -130,6 +130,7 @@ def test_two_activities_today_resident_taps_one(qtbot, kiosk, engine, admin, pas
     target = next(b for b in kiosk.choice_buttons if "楼道清洁" in b.text())
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
     assert "+1" in kiosk.card_message.text() and stamps(engine) == 1
+    assert kiosk.choice_buttons == [] and not target.isVisible()  # nothing left to tap twice
     with session_scope(engine, write=False) as s:
         assert s.exec(select(StampEntry.activity_id)).one() == second.id
 
