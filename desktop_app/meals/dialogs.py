@@ -206,6 +206,8 @@ class RecipientDialog(QDialog):
             self._load()
         else:
             select_data(self.status, "active")
+            with session_scope(ctx.engine, write=False) as s:
+                self.credit.setText(yuan(service.get_settings(s).default_credit_fen))
 
     # --- data ---------------------------------------------------------------------------------------
     def _load(self) -> None:

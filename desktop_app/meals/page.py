@@ -118,7 +118,7 @@ class DayTab(QWidget):
         self.date = QDateEdit(qdate(date.today()), self)
         self.date.setObjectName("day")
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd ddd")
+        self.date.setDisplayFormat("yyyy-MM-dd")
         self.meal = combo(service.MEAL_LABELS, self)
         self.meal.setObjectName("meal")
         self.generate_button = QPushButton(self.tr("Generate orders"), self)
@@ -292,8 +292,11 @@ class DayTab(QWidget):
         t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         total = sum(1 for r in self.rows if r.status == "ordered")
         done = sum(1 for r in self.rows if r.outcome)
+        weekdays = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"), self.tr("Friday"),
+                    self.tr("Saturday"), self.tr("Sunday")]
+        day_text = f"{self.day().isoformat()} {weekdays[self.day().weekday()]}"
         self.summary.setText(self.tr("{meal} on {day}: {total} meals ordered, {done} with an outcome.").format(
-            meal=tm(service.MEAL_LABELS[self.meal_key()]), day=self.day().isoformat(), total=total, done=done)
+            meal=tm(service.MEAL_LABELS[self.meal_key()]), day=day_text, total=total, done=done)
             + (" " + self._generated if getattr(self, "_generated", "") else ""))
 
     def _fill_kitchen(self, sheet: service.KitchenSheet) -> None:
@@ -616,6 +619,7 @@ class RecipientsTab(QWidget):
 
     def reload(self) -> None:
         self.model.reload()
+        self.view.resizeColumnsToContents()
 
     def selected(self) -> service.RecipientRow | None:
         idx = self.view.currentIndex()

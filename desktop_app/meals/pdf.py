@@ -303,7 +303,7 @@ def _output(target: Path | str | BytesIO | None):
 
 
 # --- route sheets -----------------------------------------------------------------------------------------
-ROUTE_COLUMNS_W = (24, 66, 128, 80, 139, 32, 54)
+ROUTE_COLUMNS_W = (24, 66, 128, 80, 127, 44, 54)
 
 
 def route_sheets(routes: Sequence[service.Route], target: Path | str | BytesIO | None = None, *, station: str = "",

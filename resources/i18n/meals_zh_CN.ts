@@ -273,6 +273,34 @@
         <translation>食堂窗口</translation>
     </message>
     <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
         <source>{meal} on {day}: {total} meals ordered, {done} with an outcome.</source>
         <translation>{day} {meal}：共订 {total} 份，已记录结果 {done} 份。</translation>
     </message>
@@ -873,7 +901,7 @@
     </message>
     <message>
         <source>Time</source>
-        <translation>送达时间</translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Signature</source>
