@@ -451,11 +451,12 @@ class RostersPage(QWidget):
             return
         start, end = self.month, self.month_end()
         engine, actor, seconds = self.ctx.engine, self.ctx.actor, self.solve_seconds
+        keep_before = clock.today()
 
         def work(progress):
             with session_scope(engine, write=False) as s:
                 prop = service.propose_roster(s, actor=actor, team_ids=[team_id], start=start, end=end, progress=progress,
-                                              time_limit=seconds)
+                                              time_limit=seconds, keep_before=keep_before)
             with session_scope(engine) as s:
                 service.save_roster(s, actor=actor, proposal=prop)
             return prop

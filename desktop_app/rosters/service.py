@@ -526,6 +526,8 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
             roster[a.shift_id].add(a.volunteer_id)
             if a.locked:
                 locked.add((a.shift_id, a.volunteer_id))
+        # what already happened (checked in, no-show) stays as it is
+        locked.update(s.exec(select(CheckIn.shift_id, CheckIn.volunteer_id).where(CheckIn.shift_id.in_(chunk))).all())
     # Assignments outside the range that count for the same weeks / months (and the evening before).
     lo = min(start.replace(day=1), start - timedelta(days=start.weekday()), start - timedelta(days=1))
     last_month_day = (end.replace(day=1) + timedelta(days=32)).replace(day=1) - timedelta(days=1)
@@ -575,12 +577,18 @@ class Proposal:
 
 
 def propose_roster(s: Session, *, actor: Actor, team_ids: list[int], start, end, time_limit: float = 8.0,
-                   progress: Progress = NO_PROGRESS, use_cpsat: bool = True) -> Proposal:
-    """Solve the range (read only): keeps locked assignments, fills everything else anew."""
+                   progress: Progress = NO_PROGRESS, use_cpsat: bool = True, keep_before: date | None = None) -> Proposal:
+    """Solve the range (read only): keeps locked assignments, fills everything else anew. Days before
+    ``keep_before`` (the page passes today) are history: kept as they are, counted for the limits."""
     require(actor, MANAGE_ROSTERS)
     a, b = _range(start, end)
     if not team_ids:
         raise ValidationError(F_TEAM, QT_TRANSLATE_NOOP("Errors", "choose at least one team."))
+    if keep_before is not None and keep_before > a:
+        if keep_before > b:
+            raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{start} to {end} is in the past; past rosters are not planned again."),
+                                start=a.isoformat(), end=b.isoformat())
+        a = keep_before
     loaded = load_problem(s, team_ids=team_ids, start=a, end=b)
     if not loaded.problem.shifts:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "There are no shifts from {start} to {end}; generate them first."),
@@ -606,7 +614,9 @@ def save_roster(s: Session, *, actor: Actor, proposal: Proposal) -> int:
         for a in s.exec(select(Assignment).where(Assignment.shift_id.in_(shifts[i:i + 900]))):
             existing[(a.shift_id, a.volunteer_id)] = a
     wanted = {(sid, vid) for sid, vids in proposal.roster.items() for vid in vids}
-    checked = set(s.exec(select(CheckIn.shift_id, CheckIn.volunteer_id).where(CheckIn.shift_id.in_(shifts[:900]))).all()) if shifts else set()
+    checked: set[tuple[int, int]] = set()
+    for i in range(0, len(shifts), 900):
+        checked.update(s.exec(select(CheckIn.shift_id, CheckIn.volunteer_id).where(CheckIn.shift_id.in_(shifts[i:i + 900]))).all())
     removed = 0
     for key, a in existing.items():
         if key not in wanted and not a.locked and key not in checked:

@@ -727,14 +727,33 @@ def capacity_check(problem: Problem) -> list[Shortfall]:
                 out.append(Shortfall(team_id, name, grid, period, a, b, role, need, avail, why))
         flagged = {(sf.period, sf.role, d) for sf in out if sf.team_id == team_id
                    for d in _days(sf.start, sf.end)}
-        # 2) stretches: per period and for all periods, by week and over the whole range
+        # 2) stretches: runs of days on which the same people can come (a leave, a weekday nobody
+        #    covers), each week, and the whole range; per period and for all periods together.
+        by_day: dict[date, list[PShift]] = defaultdict(list)
+        for s in shifts:
+            by_day[s.date].append(s)
         windows: list[list[PShift]] = []
+        for vols in (leaders, members):
+            run: list[date] = []
+            prev = None
+            for d in sorted(by_day):
+                who = frozenset(v.id for v in vols if any(eligible(v, s) for s in by_day[d]))
+                if run and who == prev and d == run[-1] + timedelta(days=1):
+                    run.append(d)
+                else:
+                    if 1 < len(run) < len(by_day):
+                        windows.append([s for x in run for s in by_day[x]])
+                    run, prev = [d], who
+            if 1 < len(run) < len(by_day):
+                windows.append([s for x in run for s in by_day[x]])
         by_week: dict[tuple, list[PShift]] = defaultdict(list)
         for s in shifts:
             by_week[week_key(s.date)].append(s)
         windows.extend(by_week.values())
         if len(by_week) > 1:
             windows.append(shifts)
+        reported: list[tuple[date, date, str | None, str, int]] = []
+        seen: set[tuple] = set()
         for window in windows:
             for period in (None, *sorted({s.period for s in window}, key=lambda p: PERIOD_ORDER.get(p, 9))):
                 part = [s for s in window if period is None or s.period == period]
@@ -742,13 +761,25 @@ def capacity_check(problem: Problem) -> list[Shortfall]:
                     continue
                 a, b = min(s.date for s in part), max(s.date for s in part)
                 for role, vols in (("leader", leaders), ("volunteer", members)):
+                    if (a, b, period, role) in seen:
+                        continue
+                    seen.add((a, b, period, role))
                     # shifts already explained one by one are left out of the stretch
                     rest = [s for s in part if (s.period, role, s.date) not in flagged]
                     need = sum(1 for s in rest if s.leader_required) if role == "leader" else sum(s.min_headcount for s in rest)
                     if need == 0:
                         continue
                     have = supply(vols, rest)
-                    if have < need:
+                    # a wider stretch whose shortfall a narrower one already explains adds nothing
+                    # (and a narrower one inside a stretch already reported adds nothing either)
+                    if have < need and not any(
+                        rrole == role and (
+                            (ra >= a and rb <= b and (rper is None or period is None or rper == period) and rdef >= need - have)
+                            or (ra <= a and rb >= b and (rper is None or rper == period))
+                        )
+                        for ra, rb, rper, rrole, rdef in reported
+                    ):
+                        reported.append((a, b, period, role, need - have))
                         if role == "leader":
                             why = msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: {need} leader slots, the leaders can take only {avail} (availability, leave and limits)."),
                                       team=name, period=period or "all", dates=_range_text(a, b), need=need, avail=have)

@@ -115,6 +115,10 @@
         <translation>请至少选择一个队伍。</translation>
     </message>
     <message>
+        <source>{start} to {end} is in the past; past rosters are not planned again.</source>
+        <translation>{start} 至 {end} 已经过去；过去的排班不再重新安排。</translation>
+    </message>
+    <message>
         <source>There are no shifts from {start} to {end}; generate them first.</source>
         <translation>{start} 至 {end} 没有班次；请先生成班次。</translation>
     </message>

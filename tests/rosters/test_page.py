@@ -49,12 +49,21 @@ def test_create_shifts_fill_month_and_read_colours(qtbot, page, engine):
     with qtbot.waitSignal(page.last_op.done, timeout=60_000):
         pass
     assert page.last_op.error is None
-    texts = [_cell_item(page, d, c).text() for d in range(1, 31) for c in range(3)]
+    # today is 10 Nov: the days before are history and stay as they were (empty here)
+    assert all(_cell_item(page, d, c).text().startswith("0/2") for d in range(1, 10) for c in range(3))
+    texts = [_cell_item(page, d, c).text() for d in range(10, 31) for c in range(3)]
     assert all("★" in t for t in texts)
-    assert {_cell_item(page, d, c).background().color().name() for d in range(1, 31) for c in range(3)} <= {"#d9ead3", "#cfe2f3"}
+    assert {_cell_item(page, d, c).background().color().name() for d in range(10, 31) for c in range(3)} <= {"#d9ead3", "#cfe2f3"}
     assert "0 patrol(s) still short" in page.explain.toPlainText()
     with session_scope(engine, write=False) as s:
-        assert len(s.exec(select(Assignment)).all()) >= 180
+        assert len(s.exec(select(Assignment)).all()) >= 21 * 3 * 2
+    # a month entirely in the past is refused with a reason
+    qtbot.mouseClick(page.prev_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.solve_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.last_op.done, timeout=60_000):
+        pass
+    assert "past" in str(page.last_op.error)
 
 
 def test_cell_edit_refusal_and_lock(qtbot, page, engine, admin, monkeypatch):

@@ -201,6 +201,11 @@ def test_check_in_late_check_out_and_append_only_hours(engine, admin, make_actor
         service.check_in(s, actor=desk, shift_id=sh.id, volunteer_id=p2, at=_local(sh.date, time(7, 31)), method="behalf")
     with session_scope(engine) as s, pytest.raises(ConflictError):
         service.check_in(s, actor=desk, shift_id=sh.id, volunteer_id=p1, at=_local(sh.date, time(7, 45)))
+    # solving again never moves people who already checked in
+    with session_scope(engine, write=False) as s:
+        prop = service.propose_roster(s, actor=admin, team_ids=[team_id], start=date(2026, 11, 2), end=date(2026, 11, 15),
+                                      time_limit=0.5, use_cpsat=False)
+    assert {p1, p2} <= prop.roster[sh.id]
     with session_scope(engine) as s:
         e = service.check_out(s, actor=desk, shift_id=sh.id, volunteer_id=p1, at=_local(sh.date, time(9, 2)))
         assert e.minutes == 80 and e.credited_minutes == 80  # Saturday, not a holiday: ×1

@@ -136,3 +136,18 @@ def test_repair_replaces_a_dropout_with_few_changes():
     # the dropout is now unavailable; with them off, nothing else broke
     _no_violations(p, rep.roster)
     assert not [g for g in checker.gaps(p, rep.roster) if g.shift_id in mine]
+
+
+def test_stretch_of_leave_is_explained_as_leader_slots_against_what_leaders_can_take():
+    d0 = date(2026, 10, 1)
+    leave = ((date(2026, 10, 5), date(2026, 10, 9)),)
+    vols = [PVolunteer(1, "甲", frozenset({1}), frozenset({1}), leave=leave),
+            PVolunteer(2, "乙", frozenset({1}), frozenset({1}), leave=leave),
+            PVolunteer(3, "丙", frozenset({1}), frozenset({1}), max_per_week=2)]
+    vols += [PVolunteer(10 + i, f"M{i}", frozenset({1})) for i in range(10)]
+    shifts = [PShift(i + 1, 1, d0 + timedelta(days=i), EVENING, 1, 3, True, team_name="T") for i in range(14)]
+    p = Problem(vols, shifts)
+    texts = [f.why.english() for f in solver.capacity_check(p)]
+    assert len(texts) == 1 and "10/5–9: 5 leader slots, the leaders can take only 2" in texts[0], texts
+    result = solver.solve(p, time_limit=0.5, workers=1)
+    assert len([g for g in checker.gaps(p, result.roster) if g.leader_missing]) == 3
