@@ -220,10 +220,10 @@ class DashboardPage(QWidget):
                 item.widget().deleteLater()
         self.chart_views.clear()
         pts = self.series
-        step = 1 if len(pts) <= 12 else 2  # 24 months: every other label (the axis has room for about 12)
-        # Category names must be unique: 24 months carry the year; the skipped ones are distinct blanks.
-        labels = [(f"{p.month}月" if step == 1 else f"{p.year % 100}/{p.month}") if i % step == 0 else " " * (i + 1)
-                  for i, p in enumerate(pts)]
+        # Month numbers (the axis has room for about 12 short labels); category names must be unique, so a
+        # repeated month gets invisible zero-width spaces, and with 24 months every other label is blank.
+        step = 1 if len(pts) <= 12 else 2
+        labels = [(str(p.month) + "\u200b" * (i // 12)) if i % step == 0 else " " * (i + 1) for i, p in enumerate(pts)]
         charts = []
         if self.categories:
             charts.append(("desk", self._stacked(self.tr("Desk records by category"), labels, [
@@ -264,6 +264,11 @@ class DashboardPage(QWidget):
 
         x = QBarCategoryAxis()
         x.append(labels)
+        x.setTitleText(self.tr("month"))
+        tf = x.titleFont()
+        tf.setPointSizeF(max(7.0, tf.pointSizeF() * 0.75))
+        tf.setBold(False)
+        x.setTitleFont(tf)
         f = x.labelsFont()
         f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
         x.setLabelsFont(f)
@@ -333,6 +338,11 @@ class DashboardPage(QWidget):
         xv.setVisible(False)
         x = QBarCategoryAxis()
         x.append(labels)
+        x.setTitleText(self.tr("month"))
+        tf = x.titleFont()
+        tf.setPointSizeF(max(7.0, tf.pointSizeF() * 0.75))
+        tf.setBold(False)
+        x.setTitleFont(tf)
         f = x.labelsFont()
         f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
         x.setLabelsFont(f)

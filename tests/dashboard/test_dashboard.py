@@ -1,0 +1,130 @@
+"""The home page: today's figures from the features' tables, tiles that open their lists, charts, roles."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.core.db import session_scope
+from desktop_app.core.errors import PermissionDenied
+from desktop_app.dashboard import service
+
+TODAY = date.today()
+
+
+@pytest.fixture
+def busy_day(engine, admin):
+    """Today: two desk requests (one overdue since yesterday), one consultation; stamps for two residents."""
+    from desktop_app.desk import service as desk
+    from desktop_app.desk.models import ServiceRecord
+    from desktop_app.passports import service as passports
+    from desktop_app.passports.models import ActivityCreate
+    from desktop_app.residents import service as residents
+    from desktop_app.residents.models import ResidentCreate
+
+    now = datetime.now(UTC)
+    with session_scope(engine) as s:
+        desk.create_record(s, actor=admin, category_code="consultation", summary="问路", walk_in_name="路人", received_at=now)
+        desk.create_record(s, actor=admin, category_code="request", summary="路灯不亮", walk_in_name="王阿姨", received_at=now)
+        old = desk.create_record(s, actor=admin, category_code="request", summary="漏水", walk_in_name="李叔",
+                                 received_at=now - timedelta(days=40))
+        s.get(ServiceRecord, old.id).due_at = now - timedelta(days=1)
+        r1 = residents.create_resident(s, actor=admin, data=ResidentCreate(name="张三", phone="13812345678"))
+        r2 = residents.create_resident(s, actor=admin, data=ResidentCreate(name="李四", phone="13912345678"))
+        act = passports.create_activity(s, actor=admin, data=ActivityCreate(
+            name="文明劝导", start_date=TODAY - timedelta(days=1), end_date=TODAY + timedelta(days=1), kind="daily", stamps=3))
+        for rid in (r1.id, r2.id):
+            passports.award_stamp(s, actor=admin, resident_id=rid, activity_id=act.id, today=TODAY)
+
+
+def test_today_figures(engine, admin, busy_day):
+    with session_scope(engine, write=False) as s:
+        t = service.today_figures(s, actor=admin)
+    assert t.day == TODAY
+    assert (t.desk.received_today, t.desk.open, t.desk.overdue) == (2, 2, 1)
+    assert (t.stamps.stamps, t.stamps.residents) == (6, 2)
+    assert t.meals.ordered == 0 and t.meals.welfare_open == 0
+    assert t.patrols.shifts == 0
+    assert t.certificates.requests == 0
+
+
+def test_missing_features_give_empty_tiles(engine, admin, busy_day, monkeypatch):
+    monkeypatch.setenv("SMILEDESK_FEATURES", "dashboard,residents,desk")
+    with session_scope(engine, write=False) as s:
+        t = service.today_figures(s, actor=admin)
+        series = service.chart_series(s, actor=admin, months=3)
+    assert t.desk is not None and t.stamps is None and t.meals is None and t.patrols is None and t.certificates is None
+    assert len(series) == 3 and series[-1].stamps == 0 and series[-1].desk_received >= 2
+
+
+def test_chart_series_and_categories(engine, admin, busy_day):
+    with session_scope(engine, write=False) as s:
+        series = service.chart_series(s, actor=admin, months=12)
+        cats = dict(service.desk_categories(s, actor=admin, months=12))
+    assert len(series) == 12 and (series[-1].year, series[-1].month) == (TODAY.year, TODAY.month)
+    assert series[-1].stamps == 6
+    assert cats["Request"][-1] == 1 and cats["Consultation"][-1] == 1  # the old request is in an earlier month
+    assert sum(cats["Request"]) == 2
+
+
+@pytest.mark.parametrize("role, allowed", [("admin", True), ("coordinator", True), ("front_desk", True), ("kiosk", False)])
+def test_dashboard_permissions(engine, make_actor, role, allowed):
+    actor = make_actor(role)
+    with session_scope(engine, write=False) as s:
+        if allowed:
+            service.today_figures(s, actor=actor)
+            service.chart_series(s, actor=actor, months=6)
+        else:
+            with pytest.raises(PermissionDenied):
+                service.today_figures(s, actor=actor)
+
+
+def test_page_tiles_open_their_lists(qtbot, app_fonts, ctx, busy_day):
+    from desktop_app.dashboard.page import DashboardPage
+
+    visited = []
+    ctx.navigate = visited.append
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1300, 760)
+    page.show()
+    qtbot.waitUntil(lambda: page.today is not None)
+    assert page.tiles["desk"].value.text() == "2"
+    assert "1 overdue" in page.tiles["desk"].detail.text()
+    assert page.tiles["passports"].value.text() == "6"
+    for key in ("desk", "rosters", "meals", "passports", "certificates"):
+        qtbot.mouseClick(page.tiles[key], Qt.MouseButton.LeftButton)
+    assert visited == ["desk", "rosters", "meals", "passports", "certificates"]
+    assert {"desk", "rates", "hours", "meals", "stamps"} <= set(page.chart_views)
+    chart = page.chart_views["stamps"].chart()
+    assert chart.series()[0].barSets()[0].at(11) == 6  # this month, the last bar
+    page.months.setCurrentIndex(0)  # last 6 months
+    assert page.chart_views["stamps"].chart().series()[0].barSets()[0].count() == 6
+
+
+def test_page_with_a_feature_missing(qtbot, app_fonts, ctx, busy_day, monkeypatch):
+    from desktop_app.dashboard.page import DashboardPage
+
+    monkeypatch.setenv("SMILEDESK_FEATURES", "dashboard,residents,desk")
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.tiles["passports"].value.text() == "—"
+    assert page.tiles["desk"].value.text() == "2"
+
+
+def test_main_window_opens_on_the_home_page(qtbot, app_fonts, ctx):
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(ctx, load_features())
+    qtbot.addWidget(window)
+    assert window.page_keys()[0] == "dashboard"
+    assert window.findChild(type(window.nav)).currentRow() == 0
+    assert "dashboard" in window.pages
+    page = window.pages["dashboard"]
+    qtbot.waitUntil(lambda: page.today is not None)
+    qtbot.mouseClick(page.tiles["desk"], Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.pages["desk"]
