@@ -195,7 +195,10 @@ def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> str:
     """The unmasked ID number or phone, for roles allowed to see it; every reveal is audited."""
     require(actor, REVEAL_PERSONAL)
     if field not in ("id_number", "phone", "emergency_phone"):
-        raise ValueError(field)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Fields", "Field"),
+            QT_TRANSLATE_NOOP("Errors", "{name} is not a personal field that can be revealed."), name=field,
+        )
     resident = get_resident(s, actor=actor, resident_id=resident_id)
     audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field})
     return getattr(resident, field)

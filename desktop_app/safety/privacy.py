@@ -101,7 +101,7 @@ def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> Any:
     """The full value of one personal field, if the role may see it in full; audited as "reveal"."""
     cls = RESIDENT_FIELDS.get(field)
     if cls is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("Fields", "Field"), QT_TRANSLATE_NOOP("Errors", "{field} is not a personal field that can be revealed."), field=field)
+        raise ValidationError(QT_TRANSLATE_NOOP("Fields", "Field"), QT_TRANSLATE_NOOP("Errors", "{name} is not a personal field that can be revealed."), name=field)
     if cls in ("id_number", "phone"):
         from desktop_app.residents import service as residents
 

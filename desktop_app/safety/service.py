@@ -51,15 +51,18 @@ def set_backup_folder(s: Session, *, actor: Actor, folder: str) -> Path:
     require(actor, MANAGE_SETTINGS)
     text = (folder or "").strip()
     if text:
-        path = Path(text).expanduser()
-        if not path.is_absolute():
+        try:
+            path = Path(text).expanduser()
+        except RuntimeError:  # "~user" of an unknown user
+            path = Path(text)
+        if not path.is_absolute() or "\x00" in text:
             raise ValidationError(F_FOLDER, QT_TRANSLATE_NOOP("Errors", "give the full path of the folder, e.g. E:\\SmileDesk-backups."))
         probe = path / ".smiledesk-write-test"
         try:
             path.mkdir(parents=True, exist_ok=True)
             probe.write_bytes(b"ok")
             probe.unlink()
-        except OSError:
+        except (OSError, ValueError):
             raise ValidationError(F_FOLDER, QT_TRANSLATE_NOOP("Errors", "{folder} cannot be written to; plug in the drive or choose another folder."), folder=str(path)) from None
         text = str(path)
     row = _setting(s, actor.station_id, BACKUP_FOLDER_KEY)
