@@ -17,6 +17,7 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from desktop_app.certificates import templates
 from desktop_app.certificates.templates import format_date, format_hours, text
@@ -42,8 +43,9 @@ def _rgb(hex_colour: str) -> tuple[float, float, float]:
 # --- text measuring and line breaking ---------------------------------------------------------------
 
 
-def runs(s: str) -> list[tuple[str, str]]:
-    """Split ``s`` into (font, text) runs along the fallback chain."""
+@lru_cache(maxsize=16384)
+def runs(s: str) -> tuple[tuple[str, str], ...]:
+    """Split ``s`` into (font, text) runs along the fallback chain (cached: labels repeat on every page)."""
     out: list[tuple[str, str]] = []
     for ch in s:
         font = core_pdf.font_for(ch) or core_pdf.FONT
@@ -51,9 +53,10 @@ def runs(s: str) -> list[tuple[str, str]]:
             out[-1] = (font, out[-1][1] + ch)
         else:
             out.append((font, ch))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=16384)
 def width(s: str, size: float) -> float:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -66,6 +69,12 @@ def _visible(s: str) -> int:
 
 def wrap(s: str, size: float, max_width: float, first_indent: float = 0.0) -> list[str]:
     """Lines of one paragraph. CJK breaks anywhere, Latin between words; kinsoku and no orphans."""
+    return list(_wrap(s, size, max_width, first_indent))
+
+
+@lru_cache(maxsize=8192)
+def _wrap(s: str, size: float, max_width: float, first_indent: float) -> tuple[str, ...]:
+    # Cached: each page is laid out twice (measure, then draw) and fixed texts repeat on every page.
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     tokens = _TOKEN.findall(s)
@@ -129,7 +138,7 @@ def wrap(s: str, size: float, max_width: float, first_indent: float = 0.0) -> li
         # Only when the line before keeps some text and the new last line still fits.
         if _visible("".join(prev)) >= 1 and width("".join(candidate), size) <= max_width + size:
             lines[-2], lines[-1] = prev, candidate
-    return ["".join(line).rstrip() for line in lines if line]
+    return tuple("".join(line).rstrip() for line in lines if line)
 
 
 def _is_cjk_text(s: str) -> bool:
@@ -147,10 +156,16 @@ def draw_text(c, x: float, y: float, s: str, size: float, *, align: str = "left"
         x -= w / 2
     elif align == "right":
         x -= w
+    if isinstance(c, _Null):  # measuring pass
+        return w
     t = c.beginText(x, y)
     t.setFillColorRGB(*colour)
-    # Character spacing is page-level text state in PDF: set it on every line, or it leaks onward.
-    t.setCharSpace(char_space)
+    # Character spacing is graphics state in PDF and outlives this text object: set it when it changes
+    # (tracked per page; reset after restoreState), or a letter-spaced title leaks into later lines.
+    page = c.getPageNumber()
+    if getattr(c, "_smile_char_space", None) != (page, char_space):
+        t.setCharSpace(char_space)
+        c._smile_char_space = (page, char_space)
     for font, piece in parts:
         t.setFont(font, size)
         t.textOut(piece)
@@ -490,6 +505,7 @@ def _watermark(c, W, H, u, label: str) -> None:
     c.setFillAlpha(0.22)
     draw_text(c, 0, 0, label, 64 * u, align="centre", colour=(0.85, 0.0, 0.0))
     c.restoreState()
+    c._smile_char_space = None
 
 
 def kind_title(kind: str, language: str = "zh") -> str:

@@ -259,7 +259,7 @@ def test_rare_characters_print_with_the_fallback_font(engine, admin):
     assert core_pdf.font_for("张") == core_pdf.FONT
     fallback = core_pdf.font_for("𠀾")
     assert fallback not in (None, core_pdf.FONT)  # Extension B: not in the main font, in Hanazono
-    assert pdf.runs("张𠀾三") == [(core_pdf.FONT, "张"), (fallback, "𠀾"), (core_pdf.FONT, "三")]
+    assert list(pdf.runs("张𠀾三")) == [(core_pdf.FONT, "张"), (fallback, "𠀾"), (core_pdf.FONT, "三")]
     assert core_pdf.missing_glyphs("张三李四𠀾䶮") == []
     cert = issue(engine, admin, honour(recipient_name="李𠀾"))
     data = render(engine, admin, cert.id)
