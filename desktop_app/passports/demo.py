@@ -8,6 +8,7 @@ month totals and honours are computed from the generated ledger so the data obey
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
@@ -149,13 +150,15 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     earned: dict[int, int] = defaultdict(int)
     total = sizes["stamps"]
     done = 0
-    chosen_res = rng.choices(resident_ids, weights=weights, k=total)
+    cum = list(itertools.accumulate(weights))
     nacts = len(activities)
     while done < total:
         rows = []
         n = min(CHUNK, total - done)
-        for rid in chosen_res[done : done + n]:
-            for _ in range(6):
+        attempts = 0
+        while len(rows) < n and attempts < 20:  # draws that hit a duplicate or no occurrence are drawn again
+            attempts += 1
+            for rid in rng.choices(resident_ids, cum_weights=cum, k=n - len(rows)):
                 a = activities[rng.randrange(nacts)]
                 day = _occurrence(rng, a, first, today)
                 if day is None:
@@ -174,7 +177,6 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 })
                 month_totals[(rid, month)] += a["stamps"]
                 earned[rid] += a["stamps"]
-                break
         rows.sort(key=lambda r: (r["resident_id"], r["occurred_on"]))  # index-friendly order
         with engine.begin() as conn:
             if engine.dialect.name == "sqlite":
@@ -183,6 +185,8 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 conn.execute(insert(StampEntry.__table__), rows)
         done += n
         progress(done, total, "stamps")
+        if len(rows) < n:  # too few residents and activities for this many distinct stamps
+            break
 
     with engine.begin() as conn:
         # --- rewards and some redemptions (balances never below zero) ---------------------------

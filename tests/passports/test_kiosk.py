@@ -217,9 +217,9 @@ def _lum(rgb) -> np.ndarray:
 def measured_contrast(shot: QImage, rect: QRect) -> float:
     """Contrast between the most common colour in ``rect`` (background) and the colour farthest from it (text)."""
     img = shot.copy(rect).convertToFormat(QImage.Format.Format_RGB32)
-    arr = np.frombuffer(img.constBits(), dtype=np.uint8).reshape(img.height(), img.bytesPerLine() // 4, 4)
-    rgb = arr[:, : img.width(), [2, 1, 0]].reshape(-1, 3).astype(float)
-    colours, counts = np.unique(rgb, axis=0, return_counts=True)
+    packed = np.frombuffer(img.constBits(), dtype=np.uint32).reshape(img.height(), img.bytesPerLine() // 4)
+    values, counts = np.unique(packed[:, : img.width()] & 0xFFFFFF, return_counts=True)
+    colours = np.stack([(values >> 16) & 255, (values >> 8) & 255, values & 255], axis=1).astype(float)
     bg = colours[counts.argmax()]
     lum_bg = _lum(bg[None, :])[0]
     lums = _lum(colours)
@@ -240,6 +240,7 @@ def _screens(qtbot, w, passport, engine, admin):
     yield "welcome"
     w.scan("12ab")
     yield "error"
+    w.show_welcome()
     w.scan(passport.number)
     yield "card"
     w.check_in(w.last_scan.card.today[0][0])

@@ -57,7 +57,7 @@ def test_two_processes_award_exactly_once(engine, db_path, admin, passport, acti
         auth.kiosk_actor(s)  # create the kiosk account before the race
     script = WRITER.format(root=str(ROOT), y=TODAY.year, m=TODAY.month, d=TODAY.day)
     start_at = time.time() + 2.5  # both interpreters are up and waiting by then
-    rounds = "15"
+    rounds = "10"
     procs = [
         subprocess.Popen(
             [sys.executable, "-c", script, str(db_path), passport.number, str(activity.id), str(start_at), rounds, no_precheck],
