@@ -235,3 +235,44 @@ class VolunteerDialog(_Dialog):
             service.add_leave(s, actor=self.ctx.actor, volunteer_id=vid, start=self.leave_from.date().toPython(),
                               end=self.leave_to.date().toPython(), reason=self.tr("leave"))
         return vid
+
+
+class TemplatesDialog(_Dialog):
+    """The team's daily shifts: times, minimum / maximum headcount, holiday minimum, leader required.
+    Changes apply to shifts created afterwards."""
+
+    def __init__(self, ctx: AppContext, team_id: int, parent=None) -> None:
+        super().__init__(ctx, parent)
+        from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QTimeEdit, QWidget
+
+        self.setWindowTitle(self.tr("Daily shifts of the team"))
+        with session_scope(ctx.engine, write=False) as s:
+            self.templates = service.templates_of(s, actor=ctx.actor, team_id=team_id)
+        grid = QGridLayout()
+        for j, head in enumerate((self.tr("Shift"), self.tr("Start"), self.tr("End"), self.tr("Min"), self.tr("Max"),
+                                  self.tr("Holiday min"), self.tr("Leader"))):
+            grid.addWidget(QLabel(head), 0, j)
+        self.rows = []
+        for i, t in enumerate(self.templates, 1):
+            start, end = QTimeEdit(t.starts_at), QTimeEdit(t.ends_at)
+            lo, hi, hol = QSpinBox(), QSpinBox(), QSpinBox()
+            for box, value in ((lo, t.min_headcount), (hi, t.max_headcount), (hol, t.holiday_min_headcount)):
+                box.setRange(-1 if box is hol else 0, 50)
+                box.setValue(-1 if value is None else value)
+            hol.setSpecialValueText(self.tr("same"))
+            lead = QCheckBox()
+            lead.setChecked(t.leader_required)
+            for j, w in enumerate((QLabel(service.period_label(t.period)), start, end, lo, hi, hol, lead)):
+                grid.addWidget(w, i, j)
+            self.rows.append((t, start, end, lo, hi, hol, lead))
+        box = QWidget()
+        box.setLayout(grid)
+        self.form.addRow(box)
+        self.form.addRow(QLabel(self.tr("Changes apply to shifts created from now on.")))
+
+    def write(self, s) -> int:
+        for t, start, end, lo, hi, hol, lead in self.rows:
+            service.update_template(s, actor=self.ctx.actor, template_id=t.id, starts_at=start.time().toPython(),
+                                    ends_at=end.time().toPython(), min_headcount=lo.value(), max_headcount=hi.value(),
+                                    leader_required=lead.isChecked(), holiday_min_headcount=None if hol.value() < 0 else hol.value())
+        return self.templates[0].team_id if self.templates else 0

@@ -119,10 +119,14 @@ class RostersPage(QWidget):
         self.cover.setObjectName("coverList")
         self.assign_button = QPushButton(self.tr("Add to patrol"))
         self.assign_button.setObjectName("assignPerson")
+        self.swap_button = QPushButton(self.tr("Swap…"))
+        self.swap_button.setObjectName("swapPerson")
+        self.swap_button.setToolTip(self.tr("Pick a person here, press Swap, then pick a person in another patrol and press again"))
+        self.pending_swap = None
         self.dropout_button = QPushButton(self.tr("Drops out: repair"))
         self.dropout_button.setObjectName("dropout")
         self.dropout_button.setToolTip(self.tr("The selected person cannot come: take them off and find cover, changing as little as possible"))
-        for b in (self.remove_button, self.lock_button, self.assign_button, self.dropout_button):
+        for b in (self.remove_button, self.lock_button, self.assign_button, self.dropout_button, self.swap_button):
             b.setEnabled(can_manage)
         side = QVBoxLayout()
         side.addWidget(self.cell_title)
@@ -132,6 +136,7 @@ class RostersPage(QWidget):
         row.addWidget(self.lock_button)
         row.addWidget(self.dropout_button)
         side.addLayout(row)
+        side.addWidget(self.swap_button)
         side.addWidget(self.cover_label)
         side.addWidget(self.cover, 3)
         side.addWidget(self.assign_button)
@@ -173,6 +178,10 @@ class RostersPage(QWidget):
         self.checkout_button.setObjectName("checkOut")
         self.noshow_button = QPushButton(self.tr("No-show"))
         self.noshow_button.setObjectName("noShow")
+        self.close_button = QPushButton(self.tr("Close patrol"))
+        self.close_button.setObjectName("closePatrol")
+        self.close_button.setToolTip(self.tr("Everyone checked in but not out is credited the planned duration"))
+        self.close_button.setVisible(ctx.can(service.MARK_ATTENDANCE))
         self.finding_button = QPushButton(self.tr("Record a finding…"))
         self.finding_button.setObjectName("recordFinding")
         self.behalf_button.setVisible(ctx.can(service.MARK_ATTENDANCE))
@@ -184,7 +193,8 @@ class RostersPage(QWidget):
         today_layout.addWidget(self.find_results)
         today_layout.addWidget(self.day_people, 1)
         buttons = QHBoxLayout()
-        for b in (self.checkin_button, self.behalf_button, self.checkout_button, self.noshow_button, self.finding_button):
+        for b in (self.checkin_button, self.behalf_button, self.checkout_button, self.noshow_button, self.close_button,
+                  self.finding_button):
             buttons.addWidget(b)
         today_layout.addLayout(buttons)
         today_widget = QWidget()
@@ -211,6 +221,9 @@ class RostersPage(QWidget):
         self.new_team_button = QPushButton(self.tr("New team…"))
         self.new_team_button.setObjectName("newTeam")
         self.new_team_button.setVisible(can_manage)
+        self.templates_button = QPushButton(self.tr("Daily shifts…"))
+        self.templates_button.setObjectName("editTemplates")
+        self.templates_button.setVisible(can_manage)
         self.edit_member_button = QPushButton(self.tr("Limits and availability…"))
         self.edit_member_button.setObjectName("editVolunteer")
         self.edit_member_button.setVisible(can_manage)
@@ -221,6 +234,7 @@ class RostersPage(QWidget):
         team_buttons = QHBoxLayout()
         team_buttons.addWidget(self.add_member_button)
         team_buttons.addWidget(self.new_team_button)
+        team_buttons.addWidget(self.templates_button)
         team_buttons.addWidget(self.edit_member_button)
         team_buttons.addWidget(self.ics_button)
         team_buttons.addStretch(1)
@@ -288,6 +302,9 @@ class RostersPage(QWidget):
         self.edit_member_button.clicked.connect(self.edit_member)
         self.members.doubleClicked.connect(lambda _i: self.edit_member() if can_manage else None)
         self.ics_button.clicked.connect(self.save_ics)
+        self.swap_button.clicked.connect(self.swap_step)
+        self.close_button.clicked.connect(self.close_patrol)
+        self.templates_button.clicked.connect(self.edit_templates)
         self.load_teams()
         today = clock.today()
         if (today.year, today.month) == (self.month.year, self.month.month):
@@ -694,6 +711,38 @@ class RostersPage(QWidget):
         if self.team_id() is None:
             return
         dlg = AddVolunteerDialog(self.ctx, team_id=self.team_id(), parent=self)
+        dlg.saved.connect(lambda _id: self.refresh())
+        dlg.open()
+        self.last_dialog = dlg
+
+    def swap_step(self) -> None:
+        cell, person = self.current_cell(), self._selected_person()
+        if cell is None or person is None:
+            return
+        if self.pending_swap is None or self.pending_swap[0] == cell.shift_id:
+            self.pending_swap = (cell.shift_id, person.volunteer_id, person.name)
+            self.swap_button.setText(self.tr("Swap with {name}").format(name=person.name))
+            return
+        sid, vid, _name = self.pending_swap
+        self.pending_swap = None
+        self.swap_button.setText(self.tr("Swap…"))
+        self._do(lambda s: service.swap(s, actor=self.ctx.actor, shift_a=sid, volunteer_a=vid, shift_b=cell.shift_id,
+                                        volunteer_b=person.volunteer_id))
+        self._keep_cell()
+
+    def close_patrol(self) -> None:
+        sid = self.day_shift.currentData()
+        if sid is None:
+            return
+        self._do(lambda s: service.credit_planned(s, actor=self.ctx.actor, shift_id=sid))
+        self.load_day_people()
+
+    def edit_templates(self) -> None:
+        from desktop_app.rosters.dialogs import TemplatesDialog
+
+        if self.team_id() is None:
+            return
+        dlg = TemplatesDialog(self.ctx, self.team_id(), parent=self)
         dlg.saved.connect(lambda _id: self.refresh())
         dlg.open()
         self.last_dialog = dlg

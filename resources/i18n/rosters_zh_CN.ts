@@ -600,6 +600,14 @@
         <translation>加入本班</translation>
     </message>
     <message>
+        <source>Swap…</source>
+        <translation>交换…</translation>
+    </message>
+    <message>
+        <source>Pick a person here, press Swap, then pick a person in another patrol and press again</source>
+        <translation>先在这里选一个人按“交换”，再到另一个班次选一个人再按一次</translation>
+    </message>
+    <message>
         <source>Drops out: repair</source>
         <translation>临时缺岗：补位</translation>
     </message>
@@ -630,6 +638,14 @@
     <message>
         <source>No-show</source>
         <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Close patrol</source>
+        <translation>结束本班</translation>
+    </message>
+    <message>
+        <source>Everyone checked in but not out is credited the planned duration</source>
+        <translation>已签到未签退的人按计划时长记入服务时长</translation>
     </message>
     <message>
         <source>Record a finding…</source>
@@ -682,6 +698,10 @@
     <message>
         <source>New team…</source>
         <translation>新建队伍…</translation>
+    </message>
+    <message>
+        <source>Daily shifts…</source>
+        <translation>每日班次…</translation>
     </message>
     <message>
         <source>Limits and availability…</source>
@@ -843,6 +863,10 @@
         <source>Desk record #{id} opened; it follows the usual loop.</source>
         <translation>已生成服务台记录 #{id}，按正常流程派单处置。</translation>
     </message>
+    <message>
+        <source>Swap with {name}</source>
+        <translation>与{name}交换</translation>
+    </message>
 </context>
 <context>
     <name>TeamDialog</name>
@@ -865,6 +889,49 @@
     <message>
         <source>Route</source>
         <translation>路线</translation>
+    </message>
+</context>
+<context>
+    <name>TemplatesDialog</name>
+    <message>
+        <source>Daily shifts of the team</source>
+        <translation>本队每日班次</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最少</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最多</translation>
+    </message>
+    <message>
+        <source>Holiday min</source>
+        <translation>节假日最少</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>需队长</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>同平日</translation>
+    </message>
+    <message>
+        <source>Changes apply to shifts created from now on.</source>
+        <translation>修改只对此后生成的班次生效。</translation>
     </message>
 </context>
 <context>

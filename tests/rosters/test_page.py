@@ -193,3 +193,54 @@ def test_volunteer_limits_availability_and_leave_from_the_team_tab(qtbot, page, 
     page.write_ics(page.selected_member(), str(tmp_path / "v.ics"))
     assert (tmp_path / "v.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
     page.last_box.close()
+
+
+def test_daily_shift_times_swap_and_close_patrol(qtbot, page, engine, admin):
+    from PySide6.QtCore import QTime
+
+    page.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(page.templates_button, Qt.MouseButton.LeftButton)
+    dlg = page.last_dialog
+    t, start, end, lo, hi, hol, lead = dlg.rows[0]
+    assert t.period == "morning"
+    start.setTime(QTime(7, 0))
+    qtbot.mouseClick(dlg.save_button(), Qt.MouseButton.LeftButton)
+    page.tabs.setCurrentIndex(0)
+    qtbot.mouseClick(page.generate_button, Qt.MouseButton.LeftButton)
+    assert page.grid.horizontalHeaderItem(0).text().endswith("07:00–09:00")
+    # two afternoon patrols, two people each; swap the members between them
+    with session_scope(engine) as s:
+        members = service.team_members(s, actor=admin, team_id=page.team_id())
+        leaders = [m.volunteer_id for m in members if m.role == "team_leader"]
+        plain = [m.volunteer_id for m in members if m.role == "member"]
+        a = s.exec(select(Shift).where(Shift.date == date(2026, 11, 3), Shift.period == "afternoon")).one().id
+        b = s.exec(select(Shift).where(Shift.date == date(2026, 11, 12), Shift.period == "afternoon")).one().id
+        for sid, vids in ((a, (leaders[0], plain[0])), (b, (leaders[1], plain[1]))):
+            for vid in vids:
+                service.assign(s, actor=admin, shift_id=sid, volunteer_id=vid)
+    page.refresh()
+    page.select_cell(date(2026, 11, 3), "afternoon")
+    page.people.setCurrentRow(1)  # the member (leader listed first)
+    qtbot.mouseClick(page.swap_button, Qt.MouseButton.LeftButton)
+    assert page.swap_button.text().startswith("Swap with")
+    page.select_cell(date(2026, 11, 12), "afternoon")
+    page.people.setCurrentRow(1)
+    qtbot.mouseClick(page.swap_button, Qt.MouseButton.LeftButton)
+    with session_scope(engine, write=False) as s:
+        on_a = set(s.exec(select(Assignment.volunteer_id).where(Assignment.shift_id == a)).all())
+        on_b = set(s.exec(select(Assignment.volunteer_id).where(Assignment.shift_id == b)).all())
+    assert on_a == {leaders[0], plain[1]} and on_b == {leaders[1], plain[0]}
+    # close a patrol on the day: checked-in people get the planned duration (07:00–09:00 now)
+    with session_scope(engine) as s:
+        day = date(2026, 11, 10)
+        sh = s.exec(select(Shift).where(Shift.date == day, Shift.period == "morning")).one()
+        service.assign(s, actor=admin, shift_id=sh.id, volunteer_id=plain[2])
+        service.check_in(s, actor=admin, shift_id=sh.id, volunteer_id=plain[2], at=datetime.combine(day, time(7, 0)).astimezone())
+    page.refresh()
+    page.tabs.setCurrentIndex(1)
+    assert page.day_shift.currentData() == sh.id
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    from desktop_app.rosters.models import HoursEntry
+
+    with session_scope(engine, write=False) as s:
+        assert [e.minutes for e in s.exec(select(HoursEntry))] == [120]
