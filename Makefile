@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test install i18n bench lint demo screenshots clean package package-smoke
+.PHONY: run test install i18n bench lint demo screenshots clean package package-smoke package-tarball
 
 install: $(STAMP)
 
@@ -37,9 +37,18 @@ lint: install
 # One-folder app in dist/SmileDesk (PyInstaller; Windows installer: see docs/packaging.md).
 $(VENV)/bin/pyinstaller: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[package]"
+	touch $@
 
 package: install i18n $(VENV)/bin/pyinstaller
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller packaging/smiledesk.spec
+
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' desktop_app/__init__.py)
+
+# dist/SmileDesk-<version>-linux-x86_64.tar.gz: the bundle with install.sh and the desktop files.
+package-tarball: package
+	rm -rf dist/SmileDesk-$(VERSION)-linux && mkdir -p dist/SmileDesk-$(VERSION)-linux
+	cp -a dist/SmileDesk packaging/linux/install.sh packaging/linux/cn.smiledesk.SmileDesk.* dist/SmileDesk-$(VERSION)-linux/
+	tar -C dist -czf dist/SmileDesk-$(VERSION)-linux-x86_64.tar.gz SmileDesk-$(VERSION)-linux
 
 package-smoke: package
 	$(PY) packaging/smoke.py dist/SmileDesk

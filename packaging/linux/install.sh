@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install the Linux one-folder build for the current user (no root needed):
-#   make package && packaging/linux/install.sh [dist/SmileDesk]
+#   tar xzf SmileDesk-<version>-linux-x86_64.tar.gz && SmileDesk-<version>-linux/install.sh
+#   (in a checkout: make package && packaging/linux/install.sh [dist/SmileDesk])
 # The app goes to ~/.local/share/SmileDesk/app, a `SmileDesk` command to ~/.local/bin, the menu entry,
 # icon and AppStream metainfo to their XDG places. Run with --uninstall to remove them again
 # (the database, backups and logs in ~/.local/share/SmileDesk stay).
@@ -15,7 +16,9 @@ if [ "${1:-}" = "--uninstall" ]; then
   echo "SmileDesk removed (your data in $data/SmileDesk is kept)"
   exit 0
 fi
-bundle=$(cd "${1:-$here/../../dist/SmileDesk}" && pwd)
+# The bundle: given, next to this script (the release tarball), or the checkout's dist/SmileDesk.
+if [ -n "${1:-}" ]; then src=$1; elif [ -d "$here/SmileDesk" ]; then src=$here/SmileDesk; else src=$here/../../dist/SmileDesk; fi
+bundle=$(cd "$src" && pwd)
 [ -x "$bundle/SmileDesk" ] || { echo "no build in $bundle: run make package first" >&2; exit 1; }
 mkdir -p "$data/SmileDesk" "$bin" "$data/applications" "$data/icons/hicolor/scalable/apps" "$data/metainfo"
 rm -rf "$data/SmileDesk/app"

@@ -122,7 +122,12 @@ def test_linux_install_script_installs_and_removes_for_one_user(tmp_path):
     shutil.copy(ROOT / "resources" / "icons" / "smiledesk.svg", bundle / "_internal" / "resources" / "icons")
     home = tmp_path / "home"
     env = {"HOME": str(home), "PATH": "/usr/bin:/bin"}
-    run = subprocess.run(["sh", str(PKG / "linux" / "install.sh"), str(bundle)], env=env, capture_output=True, text=True)
+    release = tmp_path / "SmileDesk-linux"  # the tarball's layout: script, desktop files, bundle
+    release.mkdir()
+    for f in (PKG / "linux").iterdir():
+        shutil.copy(f, release)
+    shutil.copytree(bundle, release / "SmileDesk")
+    run = subprocess.run(["sh", str(release / "install.sh")], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     share = home / ".local" / "share"
     desktop = (share / "applications" / DESKTOP.name).read_text(encoding="utf-8")
