@@ -336,6 +336,14 @@ class KioskWindow(QWidget):
         self._pin = ""
         self.pin_entry.setText("")
         _set_tone(self.pin_message, "", "none")
+        try:
+            with session_scope(self.ctx.engine, write=False) as s:
+                has_pin = service.has_kiosk_pin(s)
+        except SmileDeskError:
+            has_pin = True
+        if not has_pin:
+            _set_tone(self.pin_message, self.tr("No kiosk PIN has been set yet: an administrator sets it on the "
+                                                "Smile passports page (Kiosk and wall)."), "info")
         self.stack.setCurrentWidget(self.pin_page)
         self.idle.start()
         self.setFocus()

@@ -651,6 +651,10 @@
         <translation>解锁</translation>
     </message>
     <message>
+        <source>No kiosk PIN has been set yet: an administrator sets it on the Smile passports page (Kiosk and wall).</source>
+        <translation>尚未设置自助机密码：请管理员在“微笑护照 → 自助机与笑脸墙”中设置。</translation>
+    </message>
+    <message>
         <source>Today: {activities}</source>
         <translation>今日活动：{activities}</translation>
     </message>

@@ -168,9 +168,14 @@ def test_kiosk_cannot_be_closed_without_the_pin(qtbot, kiosk, kiosk_ctx):
     assert foreign == []
 
 
-def test_staff_pin_exits(qtbot, kiosk):
+def test_staff_pin_exits(qtbot, kiosk, engine, admin):
     qtbot.mouseClick(kiosk.staff_button, Qt.MouseButton.LeftButton)
     assert kiosk.stack.currentWidget() is kiosk.pin_page
+    assert "No kiosk PIN has been set" in kiosk.pin_message.text()
+    with session_scope(engine) as s:
+        service.set_kiosk_pin(s, actor=admin, pin="2468")
+    kiosk.show_pin()
+    assert kiosk.pin_message.text() == ""
     qtbot.keyClicks(kiosk, "1111")
     qtbot.keyClick(kiosk, Qt.Key.Key_Return)
     assert "Wrong PIN" in kiosk.pin_message.text() and kiosk.isVisible()
