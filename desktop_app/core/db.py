@@ -188,9 +188,9 @@ def station_scope(query, column, actor):
 
 
 def in_station(actor, station_id) -> bool:
-    """May ``actor`` see a row that belongs to ``station_id``? (rows without a station: everyone)."""
+    """May ``actor`` see a row that belongs to ``station_id``? (the same rule as ``station_scope``)."""
     own = getattr(actor, "station_id", None)
-    return own is None or station_id is None or station_id == own
+    return own is None or station_id == own
 
 
 # --- migrations -------------------------------------------------------------------------------

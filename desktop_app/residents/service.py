@@ -312,7 +312,7 @@ SEARCH_COLUMNS = (
 )
 
 
-def search_sql(n_kinds: int, dialect: str = "sqlite") -> str:
+def search_sql(n_kinds: int, dialect: str = "sqlite", scoped: bool = False) -> str:
     """One statement: per key kind an index range scan (kind, key) with its own LIMIT, joined to residents.
 
     Ranked by kind, then key order (an exact name sorts before longer names with that prefix)."""
@@ -326,7 +326,9 @@ def search_sql(n_kinds: int, dialect: str = "sqlite") -> str:
         )
     cols = ", ".join(f"r.{c}" for c in SEARCH_COLUMNS)
     return (f"SELECT {cols} FROM ({' UNION ALL '.join(parts)}) u JOIN resident r ON r.id = u.resident_id "
-            f"WHERE r.erased = {param.format('erased')} ORDER BY u.rank, u.key")
+            f"WHERE r.erased = {param.format('erased')}"
+            + (f" AND r.station_id = {param.format('station')}" if scoped else "")  # core.db.station_scope
+            + " ORDER BY u.rank, u.key")
 
 
 def search_plan(q: str) -> tuple[str, list[int]] | None:
@@ -346,20 +348,23 @@ def search_plan(q: str) -> tuple[str, list[int]] | None:
     return q, [search_keys.KIND_NAME, search_keys.KIND_NAME_PART]
 
 
-_SEARCH_TEXT: dict[int, Any] = {}
+_SEARCH_TEXT: dict[tuple[int, bool], Any] = {}
 
 
-def _search_rows(s: Session, q: str, limit: int) -> list[tuple]:
+def _search_rows(s: Session, q: str, limit: int, station_id: int | None = None) -> list[tuple]:
     plan = search_plan(q)
     if plan is None:
         return []
     q, kinds = plan
     from sqlalchemy import text
 
-    stmt = _SEARCH_TEXT.get(len(kinds))
+    scoped = station_id is not None
+    stmt = _SEARCH_TEXT.get((len(kinds), scoped))
     if stmt is None:
-        stmt = _SEARCH_TEXT[len(kinds)] = text(search_sql(len(kinds)))
+        stmt = _SEARCH_TEXT[(len(kinds), scoped)] = text(search_sql(len(kinds), scoped=scoped))
     params: dict[str, Any] = {"lo": q, "hi": search_keys.prefix_upper_bound(q), "lim": limit, "erased": False}
+    if scoped:
+        params["station"] = station_id
     params.update({f"k{i}": k for i, k in enumerate(kinds)})
     seen: set[int] = set()
     out = []
@@ -411,7 +416,7 @@ def search(s: Session, *, actor: Actor, q: str, limit: int = 50, today: date | N
     """As-you-type search: name, pinyin (every reading), initials, any 4+ phone digits, ID tail."""
     require(actor, VIEW_RESIDENTS)
     today = today or date.today()
-    return [_row_from_tuple(t, today) for t in _search_rows(s, q, limit)]
+    return [_row_from_tuple(t, today) for t in _search_rows(s, q, limit, actor.station_id)]
 
 
 def resident_label(r: Resident | ResidentRow) -> str:

@@ -164,7 +164,7 @@ def _resident_or_404(s: Session, resident_id: int):
 
 
 def _check_station(actor: Actor, resident) -> None:
-    if actor.station_id is not None and resident.station_id not in (None, actor.station_id):
+    if actor.station_id is not None and resident.station_id != actor.station_id:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That resident no longer exists."))
 
 
