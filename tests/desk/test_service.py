@@ -333,3 +333,33 @@ def test_create_record_api_for_patrol_findings(engine, admin):
         assert ds.get_row(s, actor=admin, record_id=rec.id).person == ""
     with pytest.raises(ValidationError):  # at the desk somebody is always behind a request
         _create(engine, admin, code="request", channel="walk_in", walk_in_name="")
+
+
+def test_keyset_pages_cover_every_record_once_in_order(engine, admin):
+    base = datetime.now(UTC) - timedelta(days=30)
+    with session_scope(engine) as s:
+        for i in range(23):
+            # pairs of records share a receipt time: the id breaks the tie
+            ds.create_record(s, actor=admin, category_code="request" if i % 3 else "consultation", summary=f"事项{i}",
+                             walk_in_name="张三", received_at=base + timedelta(hours=i // 2))
+    with session_scope(engine, write=False) as s:
+        pages, key = [], None
+        while True:
+            page = ds.list_page(s, actor=admin, before=key, limit=5)
+            if not page:
+                break
+            pages.extend(page)
+            key = (page[-1].received_at, page[-1].id)
+        opened, key = [], None
+        while True:
+            page = ds.list_open(s, actor=admin, after=key, limit=4)
+            if not page:
+                break
+            opened.extend(page)
+            key = (page[-1].due_at, page[-1].id)
+        jump = ds.list_page(s, actor=admin, until_day=(base + timedelta(hours=3)).astimezone().date(), limit=100)
+    assert [(r.received_at, r.id) for r in pages] == sorted(((r.received_at, r.id) for r in pages), reverse=True)
+    assert len(pages) == len({r.id for r in pages}) == 23
+    assert all(r.status != CLOSED for r in opened) and len(opened) == len({r.id for r in opened}) == 15
+    assert [(r.due_at, r.id) for r in opened] == sorted((r.due_at, r.id) for r in opened)
+    assert all(r.received_at.astimezone().date() <= (base + timedelta(hours=3)).astimezone().date() for r in jump)
