@@ -168,6 +168,9 @@ class CertificatesPage(QWidget):
             Column(self.tr("Issued"), lambda r: fmt_local(r.issued_at)),
             Column(self.tr("By"), lambda r: r.issued_by),
             Column(self.tr("Printed"), lambda r: str(r.print_count), align=Qt.AlignmentFlag.AlignCenter),
+            Column(self.tr("Entered"), lambda r: ("✓" if r.entered else "—") if r.kind == "service_record" else "",
+                   align=Qt.AlignmentFlag.AlignCenter,
+                   tooltip=lambda r: self.tr("entered in the national volunteer system") if r.entered else ""),
             Column(self.tr("Status"), lambda r: self.tr("revoked") if r.status == svc.STATUS_REVOKED else self.tr("valid"),
                    foreground=lambda r: QColor("#B3261E") if r.status == svc.STATUS_REVOKED else None),
         ]

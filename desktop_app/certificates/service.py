@@ -604,12 +604,13 @@ class CertificateRow:
     hours: float | None
     with_seal: bool
     language: str
+    entered: bool  # service records: entered in the national volunteer system
 
 
 def _row(c: Certificate) -> CertificateRow:
     snap = json.loads(c.content_json)
     return CertificateRow(c.id, c.number, c.kind, c.recipient_name, c.issued_at, c.issued_by_name, c.status,
-                          c.print_count, snap.get("hours"), c.with_seal, c.language)
+                          c.print_count, snap.get("hours"), c.with_seal, c.language, c.entered_at is not None)
 
 
 @dataclass(frozen=True)

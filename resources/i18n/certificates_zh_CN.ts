@@ -214,6 +214,14 @@
         <translation>打印次数</translation>
     </message>
     <message>
+        <source>Entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>entered in the national volunteer system</source>
+        <translation>已录入全国志愿服务信息系统</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
     </message>

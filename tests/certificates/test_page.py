@@ -143,7 +143,7 @@ def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch):
     click_row(qtbot, page.table, 0)
     monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "颁发对象有误"))
     qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
-    assert column_texts(page.model, 7) == ["revoked"]
+    assert column_texts(page.model, 8) == ["revoked"]
     assert "颁发对象有误" in page.preview_label.text()
 
     page.verify_input.clear()
@@ -290,10 +290,15 @@ def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp
     assert float(box.height) > float(box.width)
 
 
-def test_export_button_writes_the_workbook(qtbot, page, ctx, tmp_path, monkeypatch):
+def test_export_then_mark_entered(qtbot, page, ctx, tmp_path, monkeypatch):
     issue(ctx, service_record())
+    page.refresh()
+    assert column_texts(page.model, 7) == ["—"]
     target = tmp_path / "records.xlsx"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, parent, caption, default, filters: str(target)))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert target.exists()
     assert "1 service record" in page.last_box.text()
+    click_row(qtbot, page.table, 0)
+    qtbot.mouseClick(page.entered_button, Qt.MouseButton.LeftButton)
+    assert column_texts(page.model, 7) == ["✓"]
