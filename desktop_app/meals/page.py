@@ -41,6 +41,7 @@ from desktop_app.meals import service
 from desktop_app.meals.dialogs import (
     CallDialog,
     CloseCheckDialog,
+    RatesDialog,
     RecipientDialog,
     combo,
     pydate,
@@ -723,6 +724,12 @@ class AccountsTab(QWidget):
         for b in (self.statement_button, self.all_button, self.claim_button):
             ml.addRow(b)
             b.setEnabled(ctx.can(service.PRINT_MONTH))
+        self.rates_button = QPushButton(self.tr("Prices, subsidy tiers and settings…"), month_box)
+        self.rates_button.setObjectName("rates")
+        self.rates_button.setEnabled(ctx.can(service.MANAGE_RATES))
+        self.rates_button.clicked.connect(self.open_rates)
+        ml.addRow(self.rates_button)
+        self.rates_dialog = None
         self.statement_button.clicked.connect(self.print_statement)
         self.all_button.clicked.connect(self.print_all)
         self.claim_button.clicked.connect(self.print_claim)
@@ -734,6 +741,11 @@ class AccountsTab(QWidget):
         self.low.itemClicked.connect(lambda item: self.show_recipient(item.data(Qt.ItemDataRole.UserRole)))
         right.addWidget(self.low, 1)
         self.refresh_low()
+
+    def open_rates(self) -> None:
+        self.rates_dialog = RatesDialog(self.ctx, self)
+        self.rates_dialog.finished.connect(lambda _r: self.refresh_low())
+        self.rates_dialog.open()
 
     def refresh_low(self) -> None:
         with session_scope(self.ctx.engine, write=False) as s:

@@ -366,6 +366,14 @@ def set_tier(
     return row
 
 
+def list_rates(s: Session, *, actor: Actor) -> tuple[list[MealPrice], list[SubsidyTier]]:
+    """Every dated price and tier row (history included), newest terms first."""
+    require(actor, VIEW_MEALS)
+    prices = list(s.exec(select(MealPrice).order_by(MealPrice.meal, MealPrice.effective_from.desc())))
+    tiers = list(s.exec(select(SubsidyTier).order_by(SubsidyTier.code, SubsidyTier.effective_from.desc())))
+    return prices, tiers
+
+
 # --- recipients --------------------------------------------------------------------------------------
 def _clean_recipient(s: Session, data: MealRecipientBase) -> dict:
     out: dict = {}

@@ -76,6 +76,10 @@
         <translation>补贴申报表（PDF + Excel）</translation>
     </message>
     <message>
+        <source>Prices, subsidy tiers and settings…</source>
+        <translation>餐价、补贴档次和设置…</translation>
+    </message>
+    <message>
         <source>Low balances (active recipients)</source>
         <translation>余额不足（在册对象）</translation>
     </message>
@@ -1072,6 +1076,101 @@
     <message>
         <source>print meal statements and subsidy claims</source>
         <translation>打印月结单和补贴申报表</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <source>Prices, subsidy tiers and settings</source>
+        <translation>餐价、补贴档次和设置</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>执行起</translation>
+    </message>
+    <message>
+        <source>Ages</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Hardship</source>
+        <translation>特困/低保</translation>
+    </message>
+    <message>
+        <source>Subsidy</source>
+        <translation>每餐补贴</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>New tier terms (from a date on; earlier meals keep the old terms)</source>
+        <translation>新的补贴标准（自生效日起执行，之前的餐仍按原标准）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>only 特困/低保</source>
+        <translation>仅限特困/低保</translation>
+    </message>
+    <message>
+        <source>Save tier</source>
+        <translation>保存档次</translation>
+    </message>
+    <message>
+        <source>Subsidy (yuan)</source>
+        <translation>每餐补贴（元）</translation>
+    </message>
+    <message>
+        <source>Lowest age</source>
+        <translation>最低年龄</translation>
+    </message>
+    <message>
+        <source>Highest age</source>
+        <translation>最高年龄</translation>
+    </message>
+    <message>
+        <source>Meal price from a date on</source>
+        <translation>餐价（自生效日起执行）</translation>
+    </message>
+    <message>
+        <source>price, yuan</source>
+        <translation>餐价，元</translation>
+    </message>
+    <message>
+        <source>delivery fee, yuan</source>
+        <translation>送餐费，元</translation>
+    </message>
+    <message>
+        <source>Save price</source>
+        <translation>保存餐价</translation>
+    </message>
+    <message>
+        <source>Cut-off times and account warnings</source>
+        <translation>订餐截止时间和余额提醒</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>warn below (yuan)</source>
+        <translation>余额提醒线（元）</translation>
+    </message>
+    <message>
+        <source>default credit (yuan)</source>
+        <translation>默认可透支（元）</translation>
     </message>
 </context>
 <context>

@@ -202,3 +202,38 @@ def test_front_desk_cannot_generate_or_edit(qtbot, engine, make_actor, ctx, app_
     qtbot.addWidget(p)
     assert not p.day.generate_button.isEnabled() and not p.recipients.new_button.isEnabled()
     assert p.accounts.top_up_button.isEnabled() and not p.accounts.fix_button.isEnabled()
+
+
+def test_admin_changes_a_tier_from_a_date_and_the_cutoff(qtbot, page, engine):
+    tab = page.accounts
+    page.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.rates_button, Qt.MouseButton.LeftButton)
+    dlg = tab.rates_dialog
+    assert dlg.isVisible() and dlg.tiers.rowCount() == 5
+    dlg.code.setCurrentText("age_85")
+    assert dlg.subsidy.text() == "6.00" and dlg.min_age.value() == 85
+    dlg.tier_from.setDate(qdate(date(2026, 9, 1)))
+    dlg.subsidy.clear()
+    qtbot.keyClicks(dlg.subsidy, "7.5")
+    qtbot.mouseClick(dlg.save_tier, Qt.MouseButton.LeftButton)
+    assert dlg.tiers.rowCount() == 6
+    dlg.cut_lunch.setTime(dlg.cut_lunch.time().fromString("08:30", "HH:mm"))
+    qtbot.mouseClick(dlg.save_settings, Qt.MouseButton.LeftButton)
+    with session_scope(engine, write=False) as s:
+        rates = service.Rates.load(s)
+        assert rates.best_tier(date(2026, 8, 31), birth_date=date(1939, 5, 1), hardship=False).subsidy_fen == 600
+        assert rates.best_tier(date(2026, 9, 1), birth_date=date(1939, 5, 1), hardship=False).subsidy_fen == 750
+        assert service.get_settings(s).cutoff["lunch"].strftime("%H:%M") == "08:30"
+    dlg.subsidy.setText("-1")
+    qtbot.mouseClick(dlg.save_tier, Qt.MouseButton.LeftButton)
+    assert "cannot be negative" in dlg.error_box.text() and dlg.tiers.rowCount() == 6
+
+
+def test_coordinator_cannot_open_rates(qtbot, engine, make_actor, ctx, app_fonts):
+    from desktop_app.meals.page import MealsPage
+
+    ctx.actor = make_actor("coordinator")
+    p = MealsPage(ctx)
+    qtbot.addWidget(p)
+    assert not p.accounts.rates_button.isEnabled() and p.accounts.claim_button.isEnabled()
+    assert p.day.generate_button.isEnabled() and not p.accounts.top_up_button.isEnabled()
