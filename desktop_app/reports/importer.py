@@ -997,8 +997,19 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
 
     now = utcnow()
     rt = Resident.__table__
-    kt = ResidentSearchKey.__table__
     conn = s.connection()
+    raw = conn.connection.dbapi_connection  # search keys are plain ints and text: no type processing needed
+    key_sql = f"INSERT INTO {ResidentSearchKey.__tablename__} (resident_id, kind, key) VALUES (?, ?, ?)"
+    # pypinyin is the slow part of a resident's keys: registers repeat names (and surnames), so each distinct
+    # name is read once. person_keys(name) | person_keys("", phone, id) == person_keys(name, phone, id).
+    name_keys: dict[str, tuple[str, set]] = {}
+
+    def keys_of(name: str) -> tuple[str, set]:
+        hit = name_keys.get(name)
+        if hit is None:
+            hit = name_keys[name] = (search_keys.sort_key(name), search_keys.person_keys(name))
+        return hit
+
     ids: list[int] = []
     batch = 2000
     for start in range(0, len(adds), batch):
@@ -1007,17 +1018,21 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
         for st in chunk:
             v = st.resident_values
             row = {k: v.get(k) for k in RESIDENT_VALUE_KEYS}
-            row.update(station_id=actor.station_id, sort_key=search_keys.sort_key(v["name"]), erased=False,
+            row.update(station_id=actor.station_id, sort_key=keys_of(v["name"])[0], erased=False,
                        created_at=now, updated_at=now)
             rows.append(row)
         result = conn.execute(insert(rt).returning(rt.c.id, sort_by_parameter_order=True), rows)
         new_ids = [r[0] for r in result]
         keys = []
         for rid, row in zip(new_ids, rows, strict=True):
-            for key, kind in search_keys.person_keys(row["name"], row["phone"], row["id_number"]):
-                keys.append({"resident_id": rid, "kind": kind, "key": key[:60]})
+            for key, kind in keys_of(row["name"])[1] | search_keys.person_keys("", row["phone"], row["id_number"]):
+                keys.append((rid, kind, key[:60]))
         if keys:
-            conn.execute(insert(kt), keys)
+            cur = raw.cursor()
+            try:
+                cur.executemany(key_sql, keys)
+            finally:
+                cur.close()
         ids.extend(new_ids)
         progress(start + len(chunk))
     audit.record(s, actor=actor, action="import_create", entity="resident", entity_id=f"{len(ids)} new",

@@ -7,6 +7,7 @@ Takes a PeriodFigures (reports.service); draws nothing it did not get.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
@@ -39,8 +40,14 @@ P = {
     "closure": QT_TRANSLATE_NOOP("ReportsPdf", "closure rate"),
     "on_time": QT_TRANSLATE_NOOP("ReportsPdf", "on-time rate"),
     "page": QT_TRANSLATE_NOOP("ReportsPdf", "Page {n}"),
-    "no_data": QT_TRANSLATE_NOOP("ReportsPdf", "No records in this period."),
 }
+
+
+_NUMERIC = re.compile(r"^[\d.,%—\-+ ]+$")
+
+
+def _any(values) -> bool:
+    return any(v for v in values)
 
 
 def p(key: str, **params) -> str:
@@ -156,7 +163,8 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
 
     def para(c, right: bool) -> object:
         if isinstance(c, str):
-            return Paragraph(esc(c), cell_right if right else cell)
+            numeric = right and bool(_NUMERIC.match(c))
+            return Paragraph(esc(c), cell_right if numeric else cell)
         return c
 
     def table(rows: list[list], widths: list[float] | None = None, total_row: bool = False) -> Table:
@@ -208,9 +216,9 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
                          x.followed_up, percent(x.satisfaction_rate)])
         story += [heading(t("desk")), table(rows, [width * 0.25] + [width * 0.125] * 6, total_row=True)]
         story.append(Paragraph(esc(f"{t('open_now')}: {d.open_now}  ·  {t('overdue_now')}: {d.overdue_now}"), st["small"]))
-        if points:
+        if points and _any(pt.desk_received for pt in points):
             story.append(KeepTogether([
-                Paragraph(esc(p("chart_desk")), st["body"]),
+                Spacer(1, 3 * mm), Paragraph(esc(p("chart_desk")), st["body"]),
                 _bar_chart(labels, [[pt.desk_received for pt in points], [pt.desk_closed for pt in points]],
                            [BLUE, GREEN], [p("received"), p("closed")], width=width),
                 Paragraph(esc(p("chart_rates")), st["body"]),
@@ -228,8 +236,8 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
                 [t("attended"), pa.attended], [t("hours"), f"{pa.hours:.1f}"], [t("served_hours"), f"{pa.served_hours:.1f}"],
                 [t("volunteers"), pa.volunteers], [t("findings"), pa.findings]]
         block = [heading(t("patrol")), table(rows, [width * 0.6, width * 0.4])]
-        if points:
-            block += [Paragraph(esc(p("chart_hours")), st["body"]),
+        if points and _any(pt.volunteer_hours for pt in points):
+            block += [Spacer(1, 3 * mm), Paragraph(esc(p("chart_hours")), st["body"]),
                       _bar_chart(labels, [[pt.volunteer_hours for pt in points]], [GREEN], [p("chart_hours")], width=width,
                                  height=130)]
         story += [KeepTogether(block), Spacer(1, 3 * mm)]
@@ -247,8 +255,12 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
         block = [heading(t("meals")), table(rows, [width * 0.6, width * 0.4]), Spacer(1, 2 * mm),
                  table(tiers, [width * 0.28, width * 0.24, width * 0.16, width * 0.14, width * 0.18], total_row=True)]
         charts = []
-        if points:
-            charts += [Paragraph(esc(p("chart_meals")), st["body"]),
+        if me.tiers and me.subsidy_fen:
+            charts += [Spacer(1, 3 * mm), Paragraph(esc(p("chart_subsidy")), st["body"]),
+                       _bar_chart([x.name for x in me.tiers], [[x.subsidy_fen / 100 for x in me.tiers]], [GREEN],
+                                  [p("chart_subsidy")], width=width, height=130)]
+        if points and _any(pt.meals_served for pt in points):
+            charts += [Spacer(1, 3 * mm), Paragraph(esc(p("chart_meals")), st["body"]),
                        _bar_chart(labels, [[pt.meals_served for pt in points]], [ORANGE], [p("chart_meals")], width=width,
                                   height=130)]
         story += [KeepTogether(block), *charts, Spacer(1, 3 * mm)]
@@ -260,8 +272,8 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
                 [t("redeemed"), sp.redeemed], [t("passports"), sp.passports_issued], [t("honours"), sp.honours_total]]
         rows += [[f"{t('honour')}: {name}", n] for name, n in sp.honours]
         block = [heading(t("stamps")), table(rows, [width * 0.6, width * 0.4])]
-        if points:
-            block += [Paragraph(esc(p("chart_stamps")), st["body"]),
+        if points and _any(pt.stamps for pt in points):
+            block += [Spacer(1, 3 * mm), Paragraph(esc(p("chart_stamps")), st["body"]),
                       _bar_chart(labels, [[pt.stamps for pt in points]], [BLUE], [p("chart_stamps")], width=width,
                                  height=130)]
         story += [KeepTogether(block), Spacer(1, 3 * mm)]

@@ -666,10 +666,6 @@
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
     </message>
-    <message>
-        <source>No records in this period.</source>
-        <translation>统计期内没有记录。</translation>
-    </message>
 </context>
 <context>
     <name>ReportsText</name>
