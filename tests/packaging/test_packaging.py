@@ -114,7 +114,7 @@ def test_every_installer_message_has_both_languages():
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="shell script")
-def test_linux_install_script_installs_and_removes_for_one_user(tmp_path):
+def test_linux_install_script_installs_kiosk_autostart_and_removes_for_one_user(tmp_path):
     bundle = tmp_path / "dist" / "SmileDesk"
     (bundle / "_internal" / "resources" / "icons").mkdir(parents=True)
     (bundle / "SmileDesk").write_text("#!/bin/sh\necho smiledesk\n")
@@ -127,8 +127,13 @@ def test_linux_install_script_installs_and_removes_for_one_user(tmp_path):
     for f in (PKG / "linux").iterdir():
         shutil.copy(f, release)
     shutil.copytree(bundle, release / "SmileDesk")
-    run = subprocess.run(["sh", str(release / "install.sh")], env=env, capture_output=True, text=True)
+    run = subprocess.run(["sh", str(release / "install.sh"), "--kiosk-autostart"], env=env, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
+    kiosk = home / ".config" / "autostart" / "cn.smiledesk.SmileDesk-kiosk.desktop"
+    assert f"Exec={home}/.local/share/SmileDesk/app/SmileDesk --kiosk\n" in kiosk.read_text(encoding="utf-8")
+    assert "Desktop Action" not in kiosk.read_text(encoding="utf-8")
+    if shutil.which("desktop-file-validate"):
+        assert subprocess.run(["desktop-file-validate", str(kiosk)], capture_output=True, text=True).stdout == ""
     share = home / ".local" / "share"
     desktop = (share / "applications" / DESKTOP.name).read_text(encoding="utf-8")
     assert f"Exec={share}/SmileDesk/app/SmileDesk\n" in desktop
@@ -138,4 +143,5 @@ def test_linux_install_script_installs_and_removes_for_one_user(tmp_path):
     run = subprocess.run(["sh", str(PKG / "linux" / "install.sh"), "--uninstall"], env=env, capture_output=True, text=True)
     assert run.returncode == 0
     assert not (share / "applications" / DESKTOP.name).exists() and not (share / "SmileDesk" / "app").exists()
+    assert not kiosk.exists()
     assert (share / "SmileDesk" / "smiledesk.sqlite3").read_text() == "data"  # the station's data stays
