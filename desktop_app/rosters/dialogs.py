@@ -276,3 +276,46 @@ class TemplatesDialog(_Dialog):
                                     ends_at=end.time().toPython(), min_headcount=lo.value(), max_headcount=hi.value(),
                                     leader_required=lead.isChecked(), holiday_min_headcount=None if hol.value() < 0 else hol.value())
         return self.templates[0].team_id if self.templates else 0
+
+
+class HoursDialog(_Dialog):
+    """One volunteer's hours ledger (append-only) and a correction as a new entry with its reason."""
+
+    def __init__(self, ctx: AppContext, member, parent=None) -> None:
+        super().__init__(ctx, parent)
+        from PySide6.QtWidgets import QLabel, QListWidget, QSpinBox
+
+        self.member = member
+        self.setWindowTitle(self.tr("Service hours: {name}").format(name=member.name))
+        self.entries = QListWidget()
+        self.entries.setObjectName("ledger")
+        self.total = QLabel()
+        self.total.setObjectName("ledgerTotal")
+        self.minutes = QSpinBox()
+        self.minutes.setObjectName("correctionMinutes")
+        self.minutes.setRange(-1440, 1440)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.reason = QLineEdit()
+        self.reason.setObjectName("correctionReason")
+        self.reason.setPlaceholderText(self.tr("why, e.g. forgot to check out"))
+        self.form.addRow(self.entries)
+        self.form.addRow(self.total)
+        self.form.addRow(self.tr("Correction"), self.minutes)
+        self.form.addRow(self.tr("Reason"), self.reason)
+        self.setMinimumWidth(460)
+        self.load()
+
+    def load(self) -> None:
+        with session_scope(self.ctx.engine, write=False) as s:
+            rows = service.ledger(s, actor=self.ctx.actor, volunteer_id=self.member.volunteer_id)
+        self.entries.clear()
+        for e in rows:
+            factor = f" ×{e.multiplier:g}" if e.multiplier != 1 else ""
+            self.entries.addItem(f"{e.served_on:%Y-%m-%d}  {e.minutes:+d}{factor} → {e.credited_minutes:+d}  {e.reason}")
+        credited = sum(e.credited_minutes for e in rows)
+        served = sum(e.minutes for e in rows)
+        self.total.setText(self.tr("Served {served:.1f} h; credited {credited:.1f} h").format(served=served / 60, credited=credited / 60))
+
+    def write(self, s) -> int:
+        return service.correct_hours(s, actor=self.ctx.actor, volunteer_id=self.member.volunteer_id,
+                                     minutes=self.minutes.value(), reason=self.reason.text()).id

@@ -227,6 +227,8 @@ class RostersPage(QWidget):
         self.edit_member_button = QPushButton(self.tr("Limits and availability…"))
         self.edit_member_button.setObjectName("editVolunteer")
         self.edit_member_button.setVisible(can_manage)
+        self.hours_button = QPushButton(self.tr("Hours…"))
+        self.hours_button.setObjectName("hoursLedger")
         self.ics_button = QPushButton(self.tr("Calendar file (.ics)…"))
         self.ics_button.setObjectName("icsFile")
         self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -236,6 +238,7 @@ class RostersPage(QWidget):
         team_buttons.addWidget(self.new_team_button)
         team_buttons.addWidget(self.templates_button)
         team_buttons.addWidget(self.edit_member_button)
+        team_buttons.addWidget(self.hours_button)
         team_buttons.addWidget(self.ics_button)
         team_buttons.addStretch(1)
         team_layout.addLayout(team_buttons)
@@ -303,6 +306,7 @@ class RostersPage(QWidget):
         self.members.doubleClicked.connect(lambda _i: self.edit_member() if can_manage else None)
         self.ics_button.clicked.connect(self.save_ics)
         self.swap_button.clicked.connect(self.swap_step)
+        self.hours_button.clicked.connect(self.show_hours)
         self.close_button.clicked.connect(self.close_patrol)
         self.templates_button.clicked.connect(self.edit_templates)
         self.load_teams()
@@ -758,6 +762,18 @@ class RostersPage(QWidget):
         if member is None:
             return
         dlg = VolunteerDialog(self.ctx, member, parent=self)
+        dlg.saved.connect(lambda _id: self.refresh())
+        dlg.open()
+        self.last_dialog = dlg
+
+    def show_hours(self) -> None:
+        from desktop_app.rosters.dialogs import HoursDialog
+
+        member = self.selected_member()
+        if member is None:
+            return
+        dlg = HoursDialog(self.ctx, member, parent=self)
+        dlg.save_button().setEnabled(self.ctx.can(service.CORRECT_HOURS))
         dlg.saved.connect(lambda _id: self.refresh())
         dlg.open()
         self.last_dialog = dlg

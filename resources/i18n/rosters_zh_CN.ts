@@ -346,6 +346,33 @@
     </message>
 </context>
 <context>
+    <name>HoursDialog</name>
+    <message>
+        <source>Service hours: {name}</source>
+        <translation>服务时长：{name}</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>why, e.g. forgot to check out</source>
+        <translation>原因，例如：忘记签退</translation>
+    </message>
+    <message>
+        <source>Correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Served {served:.1f} h; credited {credited:.1f} h</source>
+        <translation>实际服务 {served:.1f} 小时；折算后 {credited:.1f} 小时</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Volunteer rosters</source>
@@ -706,6 +733,10 @@
     <message>
         <source>Limits and availability…</source>
         <translation>班次上限与空闲时间…</translation>
+    </message>
+    <message>
+        <source>Hours…</source>
+        <translation>服务时长…</translation>
     </message>
     <message>
         <source>Calendar file (.ics)…</source>

@@ -244,3 +244,23 @@ def test_daily_shift_times_swap_and_close_patrol(qtbot, page, engine, admin):
 
     with session_scope(engine, write=False) as s:
         assert [e.minutes for e in s.exec(select(HoursEntry))] == [120]
+
+
+def test_hours_ledger_dialog_adds_a_correction_entry(qtbot, page, engine, admin):
+    page.tabs.setCurrentIndex(2)
+    page.members.selectRow(3)
+    member = page.selected_member()
+    qtbot.mouseClick(page.hours_button, Qt.MouseButton.LeftButton)
+    dlg = page.last_dialog
+    assert dlg.entries.count() == 0
+    dlg.minutes.setValue(45)
+    qtbot.mouseClick(dlg.save_button(), Qt.MouseButton.LeftButton)  # no reason: refused, nothing written
+    assert dlg.isVisible() and dlg.last_box is not None
+    dlg.last_box.close()
+    dlg.reason.setText("补录上周巡逻")
+    qtbot.mouseClick(dlg.save_button(), Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    with session_scope(engine, write=False) as s:
+        assert service.hours_minutes(s, actor=admin, volunteer_id=member.volunteer_id) == 45
+    rows = {page.members_model.row(i).volunteer_id: page.members_model.row(i) for i in range(page.members_model.rowCount())}
+    assert rows[member.volunteer_id].hours_minutes == 45
