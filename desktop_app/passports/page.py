@@ -158,7 +158,8 @@ class DeskTab(QWidget):
                 Column(self.tr("Date"), lambda r: r.occurred_on.isoformat()),
                 Column(self.tr("Kind"), lambda r: tr_p(service.KIND_LABELS.get(r.kind, r.kind))),
                 Column(self.tr("Stamps"), lambda r: f"{r.stamps:+d}", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                Column(self.tr("For"), lambda r: r.what),
+                Column(self.tr("For"), lambda r: tr_p(service.PERIOD_LABELS[r.what])
+                       if r.kind == "patrol" and r.what in service.PERIOD_LABELS else r.what),
                 Column(self.tr("Reason"), lambda r: r.reason),
                 Column(self.tr("By"), lambda r: r.actor_name),
                 Column(self.tr("Where"), lambda r: tr_p(service.PLACE_LABELS.get(r.place, r.place))),

@@ -78,8 +78,6 @@ F_COST = QT_TRANSLATE_NOOP("Fields", "Cost in stamps")
 F_STOCK = QT_TRANSLATE_NOOP("Fields", "Stock")
 F_PIN = QT_TRANSLATE_NOOP("Fields", "Kiosk PIN")
 F_DAILY_CAP = QT_TRANSLATE_NOOP("Fields", "Daily stamp limit")
-F_RESIDENT = QT_TRANSLATE_NOOP("Fields", "Resident")
-F_ENTRY = QT_TRANSLATE_NOOP("Fields", "Ledger entry")
 
 KIND_LABELS = {
     "award": QT_TRANSLATE_NOOP("Passports", "activity"),

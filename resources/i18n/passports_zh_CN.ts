@@ -214,7 +214,7 @@
         <translation>兑换</translation>
     </message>
     <message>
-        <source>Today's activity</source>
+        <source>Today&apos;s activity</source>
         <translation>今日活动</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@
         <translation>「{activity}」每人最多盖章 {limit} 次，已达上限。</translation>
     </message>
     <message>
-        <source>Today's limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
+        <source>Today&apos;s limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
         <translation>每人每天最多 {cap} 枚印章，今天已集 {total} 枚，欢迎明天再来。</translation>
     </message>
     <message>
@@ -578,14 +578,6 @@
     <message>
         <source>Daily stamp limit</source>
         <translation>每日印章上限</translation>
-    </message>
-    <message>
-        <source>Resident</source>
-        <translation>居民</translation>
-    </message>
-    <message>
-        <source>Ledger entry</source>
-        <translation>台账记录</translation>
     </message>
     <message>
         <source>Notes</source>
@@ -1011,11 +1003,11 @@
         <translation>{station} · {year}年{month}月 · 本月 {n} 位邻居参与</translation>
     </message>
     <message>
-        <source>Collect stamps at the station's activities and your smile appears here!</source>
+        <source>Collect stamps at the station&apos;s activities and your smile appears here!</source>
         <translation>参加驿站活动集印章，您的笑脸就会出现在这里！</translation>
     </message>
     <message>
-        <source>This month's top 10</source>
+        <source>This month&apos;s top 10</source>
         <translation>本月排行榜前十</translation>
     </message>
 </context>
