@@ -14,8 +14,8 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -137,6 +137,9 @@ class ErrorDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Copy details"))
         self.copy_button.setObjectName("copyDetails")
         self.copy_button.clicked.connect(self.copy)
+        self.open_folder = QPushButton(self.tr("Open log folder"))
+        self.open_folder.setObjectName("openLogFolder")
+        self.open_folder.clicked.connect(self.show_folder)
         self.copied = QLabel("")
         self.copied.setObjectName("copiedNote")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -145,6 +148,7 @@ class ErrorDialog(QDialog):
         buttons.accepted.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.copy_button)
+        row.addWidget(self.open_folder)
         row.addWidget(self.copied, 1)
         row.addWidget(buttons)
         lay = QVBoxLayout(self)
@@ -152,6 +156,9 @@ class ErrorDialog(QDialog):
             lay.addWidget(w)
         lay.addLayout(row)
         self.resize(620, 420)
+
+    def show_folder(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(f"{self.details_text}\nLog: {self.log_file}\n")

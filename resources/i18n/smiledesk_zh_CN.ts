@@ -213,6 +213,10 @@
         <translation>复制详细信息</translation>
     </message>
     <message>
+        <source>Open log folder</source>
+        <translation>打开日志文件夹</translation>
+    </message>
+    <message>
         <source>Continue working</source>
         <translation>继续工作</translation>
     </message>
@@ -294,6 +298,10 @@
     <message>
         <source>is not correct.</source>
         <translation>不正确。</translation>
+    </message>
+    <message>
+        <source>The database refused a value that contains characters it cannot store; nothing was saved. Retype it.</source>
+        <translation>输入的内容里有数据库存不了的字符，什么都没有保存。请重新输入。</translation>
     </message>
     <message>
         <source>The database is busy in another window or computer; try again in a moment.</source>

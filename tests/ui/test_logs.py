@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
 from desktop_app import logs
@@ -32,7 +32,7 @@ def _read(path) -> str:
 
 
 @pytest.mark.qt_no_exception_capture
-def test_an_error_in_a_slot_is_logged_shown_and_the_app_keeps_running(qtbot, hooked):
+def test_an_error_in_a_slot_is_logged_shown_and_the_app_keeps_running(qtbot, hooked, monkeypatch):
     clicks = []
 
     def broken() -> None:
@@ -53,6 +53,10 @@ def test_an_error_in_a_slot_is_logged_shown_and_the_app_keeps_running(qtbot, hoo
     copied = QGuiApplication.clipboard().text()
     assert "Traceback" in copied and str(hooked) in copied
     assert dialog.copied.text()
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True)
+    qtbot.mouseClick(dialog.open_folder, Qt.MouseButton.LeftButton)
+    assert opened == [str(hooked.parent)]
     log_text = _read(hooked)
     assert "unexpected error" in log_text and "ZeroDivisionError: 月度统计除以零" in log_text
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # still running: the next click works too
