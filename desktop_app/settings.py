@@ -26,7 +26,7 @@ from sqlmodel import Session, select
 from desktop_app.core import audit
 from desktop_app.core.auth import MANAGE_SETTINGS, Actor, first_station, require
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.models import Station, StationSetting
 
 Scope = Literal["station", "machine"]
@@ -117,9 +117,10 @@ def _coerce(setting: Setting, raw: Any) -> Any:
 
 def _check(setting: Setting, value: Any) -> Any:
     """A value to save: right type, in range, one of the choices, else ValidationError."""
+    label = translate("Settings", setting.title)  # the error names the setting as the dialog shows it
     if setting.kind is bool:
         if not isinstance(value, bool):
-            raise ValidationError(setting.title, QT_TRANSLATE_NOOP("Errors", "choose yes or no."))
+            raise ValidationError(label, QT_TRANSLATE_NOOP("Errors", "choose yes or no."))
         return value
     if setting.kind is int:
         try:
@@ -128,13 +129,13 @@ def _check(setting: Setting, value: Any) -> Any:
             number = None
         if number is None or isinstance(value, bool) or (setting.maximum and not setting.minimum <= number <= setting.maximum):
             raise ValidationError(
-                setting.title, QT_TRANSLATE_NOOP("Errors", "enter a whole number from {low} to {high}."),
+                label, QT_TRANSLATE_NOOP("Errors", "enter a whole number from {low} to {high}."),
                 low=setting.minimum, high=setting.maximum,
             )
         return number
     text = str(value if value is not None else "").strip()
     if setting.choices and text not in [v for v, _ in setting.choices]:
-        raise ValidationError(setting.title, QT_TRANSLATE_NOOP("Errors", "choose one of the listed options."))
+        raise ValidationError(label, QT_TRANSLATE_NOOP("Errors", "choose one of the listed options."))
     return text
 
 

@@ -206,3 +206,16 @@ def test_saving_settings_in_the_running_app_applies_style_and_station_name(qtbot
         session.window.close()
         qapp.setStyleSheet("")
         session.idle.set_minutes(0)
+
+
+def test_a_refused_value_names_the_setting_in_chinese(qapp, engine, admin):
+    from desktop_app.ui import translation
+
+    translation.install(qapp, "zh_CN")
+    try:
+        with pytest.raises(ValidationError) as refused, session_scope(engine) as s:
+            opts.save_station_settings(s, actor=admin, values={"backup.keep": 0})
+        assert refused.value.text().startswith("保留每日备份的份数")
+        assert "1" in refused.value.text() and "365" in refused.value.text()
+    finally:
+        translation.install(qapp, "en")
