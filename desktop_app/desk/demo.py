@@ -150,10 +150,12 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             code = rng.choices(codes, weights)[0]
             cat = cats[code]
             key = (day, cat.deadline_workdays)
-            due = due_cache.get(key)
-            if due is None:
-                due = cal.due_at(datetime.combine(day, time(12)).astimezone(), cat.deadline_workdays).astimezone(UTC).replace(tzinfo=None)
-                due_cache[key] = due
+            cached = due_cache.get(key)
+            if cached is None:
+                due_dt = cal.due_at(datetime.combine(day, time(12)).astimezone(), cat.deadline_workdays)
+                cached = due_cache[key] = (due_dt.astimezone(UTC).replace(tzinfo=None), _ts(due_dt.astimezone(UTC).replace(tzinfo=None)))
+            due, due_text = cached
+            rts = _ts(received)
             actor_id, actor_name = rng.choice(staff)
             rid = next_id
             next_id += 1
@@ -170,9 +172,9 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             rec = {
                 "id": rid, "station_id": station, "resident_id": resident_id, "walk_in_name": walk_name,
                 "walk_in_phone": walk_phone, "category_id": cat.id, "channel": channel, "summary": summary, "details": "",
-                "status": RECEIVED, "received_by": actor_id, "received_at": _ts(received), "due_at": _ts(due),
+                "status": RECEIVED, "received_by": actor_id, "received_at": rts, "due_at": due_text,
                 "assignee": "", "resolved_at": None, "closed_at": None, "satisfaction": "", "escalated_at": None,
-                "repeat_of_id": None, "updated_at": _ts(received),
+                "repeat_of_id": None, "updated_at": rts,
             }
             if resident_id is not None and not cat.on_the_spot:
                 prev = last_of.get((resident_id, cat.id))
@@ -180,18 +182,18 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                     rec["repeat_of_id"] = prev[0]
                 last_of[(resident_id, cat.id)] = (rid, received)
 
-            def ev(kind: str, at: datetime, frm: str, to: str, note: str = "", *, rid=rid, actor_id=actor_id,
+            def ev(kind: str, at: datetime | str, frm: str, to: str, note: str = "", *, rid=rid, actor_id=actor_id,
                    actor_name=actor_name, **extra: str) -> None:
                 events.append({
-                    "record_id": rid, "at": _ts(at), "actor_id": actor_id, "actor_name": actor_name, "kind": kind,
+                    "record_id": rid, "at": at if isinstance(at, str) else _ts(at), "actor_id": actor_id, "actor_name": actor_name, "kind": kind,
                     "from_status": frm, "to_status": to, "note": note, "assignee": extra.get("assignee", ""),
                     "satisfaction": extra.get("satisfaction", ""), "contact_method": extra.get("contact_method", ""),
                 })
 
-            ev("received", received, "", RECEIVED, summary)
+            ev("received", rts, "", RECEIVED, summary)
             if cat.on_the_spot:
-                ev("settled", received, RECEIVED, CLOSED)
-                rec.update(status=CLOSED, resolved_at=_ts(received), closed_at=_ts(received))
+                ev("settled", rts, RECEIVED, CLOSED)
+                rec.update(status=CLOSED, resolved_at=rts, closed_at=rts)
             else:
                 _walk_loop(rng, rec, ev, received, due, now)
             records.append(rec)
