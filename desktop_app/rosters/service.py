@@ -1243,6 +1243,8 @@ def wechat_text(s: Session, *, actor: Actor, day: date, team_id: int | None = No
         lines.append(f"{PERIOD_ZH.get(sh.period, sh.period)} {sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}{where}：{names}")
         if len(people) < sh.min_headcount:
             lines[-1] += f"（还差{sh.min_headcount - len(people)}人）"
+        if people and sh.leader_required and not any(p.is_leader for p in people):
+            lines[-1] += "（缺队长）"
     title_team = teams[team_id].name if team_id and team_id in teams else "巡逻队"
     holiday = ""
     if any(sh.is_holiday for sh in shifts_on(s, actor=actor, day=day, team_id=team_id)):

@@ -1,0 +1,111 @@
+"""Roster subcommands: fill a month from the terminal, print a day's patrols for the WeChat group.
+
+    smiledesk roster-solve --month 2026-12 [--team 小红帽巡逻队] [--seconds 8] [--dry-run]
+    smiledesk roster-text [--date 2026-11-24] [--team 小红帽巡逻队]
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date, timedelta
+
+
+def register(sub) -> None:
+    p = sub.add_parser("roster-solve", help="create the shifts of a month and fill them (explains any shortfall)")
+    p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    p.add_argument("--month", required=True, help="YYYY-MM")
+    p.add_argument("--team", help="team name (default: every patrol team)")
+    p.add_argument("--seconds", type=float, default=8.0, help="CP-SAT time limit after the greedy fill")
+    p.add_argument("--dry-run", action="store_true", help="solve and report, save nothing")
+    p.add_argument("--user", help="staff account the change is logged under (default: the first administrator)")
+    p.set_defaults(func=cmd_solve)
+
+    t = sub.add_parser("roster-text", help="print a day's patrols as text for the team's WeChat group")
+    t.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    t.add_argument("--date", type=date.fromisoformat, help="default: tomorrow")
+    t.add_argument("--team", help="team name (default: every team)")
+    t.set_defaults(func=cmd_text)
+
+
+def _engine(args):
+    from desktop_app.core.db import url_for
+    from desktop_app.features import open_app_database
+
+    return open_app_database(url_for(getattr(args, "db", None)))
+
+
+def _actor(s, username: str | None):
+    from sqlmodel import select
+
+    from desktop_app.core.auth import Actor, Role
+    from desktop_app.core.models import StaffUser
+
+    q = select(StaffUser).where(StaffUser.active == True)  # noqa: E712
+    q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
+    user = s.exec(q.order_by(StaffUser.id)).first()
+    if user is None:
+        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
+    return Actor.from_user(user)
+
+
+def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
+    from desktop_app.rosters import service
+
+    teams = service.list_teams(s, actor=actor, kind=None if name else kind)
+    if name:
+        teams = [t for t in teams if t.name == name]
+        if not teams:
+            raise SystemExit(f"no team called {name}")
+    return teams
+
+
+def cmd_solve(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.core.errors import SmileDeskError
+    from desktop_app.core.progress import terminal_progress
+    from desktop_app.rosters import service
+
+    try:
+        year, month = (int(x) for x in args.month.split("-"))
+        start, end = service.month_range(year, month)
+    except ValueError:
+        raise SystemExit("--month must look like 2026-12") from None
+    engine = _engine(args)
+    with session_scope(engine, write=False) as s:
+        actor = _actor(s, args.user)
+        teams = _teams(s, actor, args.team)
+    status = 0
+    for team in teams:
+        try:
+            with session_scope(engine) as s:
+                made = service.generate_shifts(s, actor=actor, team_id=team.id, start=start, end=end)
+            with session_scope(engine, write=False) as s:
+                prop = service.propose_roster(s, actor=actor, team_ids=[team.id], start=start, end=end, time_limit=args.seconds,
+                                              progress=terminal_progress(f"{team.name} "), keep_before=date.today())
+            if not args.dry_run:
+                with session_scope(engine) as s:
+                    service.save_roster(s, actor=actor, proposal=prop)
+        except SmileDeskError as exc:
+            print(f"{team.name}: {exc.text()}")
+            status = 1
+            continue
+        print(f"{team.name}: {made} shift(s) created; filled in {prop.seconds:.1f} s ({prop.status}); "
+              f"{len(prop.gaps)} patrol(s) short; fairness spread {prop.spread['all']}/{prop.spread['evening']}/{prop.spread['holiday']}"
+              + (" — not saved (dry run)" if args.dry_run else ""))
+        for sf in prop.shortfalls:
+            print("  " + sf.text())
+        status = status or (1 if prop.gaps else 0)
+    return status
+
+
+def cmd_text(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.rosters import service
+
+    day = args.date or date.today() + timedelta(days=1)
+    engine = _engine(args)
+    with session_scope(engine, write=False) as s:
+        actor = _actor(s, None)
+        teams = _teams(s, actor, args.team)
+        print("\n\n".join(service.wechat_text(s, actor=actor, day=day, team_id=t.id) for t in teams))
+    return 0
