@@ -130,6 +130,7 @@ class IssueDialog(QDialog):
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.end = QDateEdit(_qdate(today), self)
+        self.end.setMaximumDate(_qdate(today))
         self.end.setObjectName("periodEnd")
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("yyyy-MM-dd")
@@ -276,7 +277,9 @@ class BatchDialog(QDialog):
         self.start.setObjectName("batchStart")
         self.start.setDisplayFormat("yyyy-MM-dd")
         self.start.setCalendarPopup(True)
-        self.end = QDateEdit(_qdate(date(today.year, 12, 31)), self)
+        # A record states service actually done: the period cannot end in the future.
+        self.end = QDateEdit(_qdate(today), self)
+        self.end.setMaximumDate(_qdate(today))
         self.end.setObjectName("batchEnd")
         self.end.setDisplayFormat("yyyy-MM-dd")
         self.end.setCalendarPopup(True)
