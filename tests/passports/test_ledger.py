@@ -285,3 +285,18 @@ def test_ledger_invariants_under_random_operations(engine, admin, residents, ops
         for e in entries:
             if e.reverses_id:
                 assert e.stamps == -s.get(StampEntry, e.reverses_id).stamps
+
+
+def test_the_database_refuses_to_change_or_delete_ledger_rows(engine, admin, passport, activity):
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError as SAIntegrityError
+    from sqlalchemy.exc import OperationalError
+
+    with session_scope(engine) as s:
+        r = service.award_stamp(s, actor=admin, resident_id=passport.resident_id, activity_id=activity.id, today=TODAY)
+    for sql in ("UPDATE passport_stamp SET stamps = 99 WHERE id = :id", "DELETE FROM passport_stamp WHERE id = :id"):
+        with engine.connect() as conn, pytest.raises((SAIntegrityError, OperationalError)) as exc:
+            conn.execute(text(sql), {"id": r.entry_id})
+        assert "append-only" in str(exc.value)
+    with session_scope(engine, write=False) as s:
+        assert s.get(StampEntry, r.entry_id).stamps == 2
