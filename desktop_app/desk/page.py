@@ -139,6 +139,7 @@ class DeskPage(QWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._now = utcnow()  # deadline colours are judged against this moment (set again on every reload)
         self.dialog = None  # the open step dialog (tests drive it)
         self.last_error = None
         self.selected: ds.RecordRow | None = None
