@@ -1,0 +1,107 @@
+"""Meal subcommands: the morning's work from a scheduled task, and a ledger check.
+
+    smiledesk meals-day [--date 2026-03-02] [--out DIR] [--user NAME]   orders, kitchen counts, route sheets, labels
+    smiledesk meals-check                                               balances (snapshot + tail) equal ledger sums
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+
+def register(sub) -> None:
+    d = sub.add_parser("meals-day", help="generate a day's meal orders and write route sheets and labels")
+    d.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    d.add_argument("--date", dest="day", type=date.fromisoformat, help="default: today")
+    d.add_argument("--out", default=".", help="folder for the PDFs (default: current folder)")
+    d.add_argument("--user", help="staff account the work is logged under (default: the first administrator)")
+    d.set_defaults(func=cmd_day)
+    c = sub.add_parser("meals-check", help="check that every meal account balance equals the sum of its ledger entries")
+    c.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    c.set_defaults(func=cmd_check)
+
+
+def _engine(args):
+    from desktop_app.core.db import url_for
+    from desktop_app.features import open_app_database
+
+    return open_app_database(url_for(getattr(args, "db", None)))
+
+
+def _actor(s, username: str | None):
+    from sqlmodel import select
+
+    from desktop_app.core.auth import Actor, Role
+    from desktop_app.core.models import StaffUser
+
+    q = select(StaffUser).where(StaffUser.active == True)  # noqa: E712
+    q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
+    user = s.exec(q.order_by(StaffUser.id)).first()
+    if user is None:
+        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
+    return Actor.from_user(user)
+
+
+def cmd_day(args) -> int:
+    from sqlmodel import select
+
+    from desktop_app.core.db import session_scope
+    from desktop_app.core.errors import SmileDeskError
+    from desktop_app.core.models import Station
+    from desktop_app.meals import pdf, service
+
+    engine = _engine(args)
+    day = args.day or date.today()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    try:
+        with session_scope(engine) as s:
+            actor = _actor(s, args.user)
+            res = service.generate_orders(s, actor=actor, day=day)
+        with session_scope(engine, write=False) as s:
+            sheet = service.kitchen_sheet(s, actor=actor, day=day)
+            station = s.exec(select(Station.name).order_by(Station.id)).first() or ""
+            papers = {}
+            for meal in service.MEALS:
+                papers[meal] = (service.routes(s, actor=actor, day=day, meal=meal),
+                                service.day_orders(s, actor=actor, day=day, meal=meal, include_cancelled=False))
+    except SmileDeskError as exc:
+        print(exc.text())
+        return 1
+    if res.holiday:
+        print(f"{day}: statutory holiday ({res.holiday}); no orders")
+        return 0
+    print(f"{day}: {res.created} new orders, {res.existing} already there, {res.paused} paused")
+    if res.short:
+        print("not ordered, balance too low: " + ", ".join(res.short))
+    for meal in service.MEALS:
+        c = sheet.counts[meal]
+        diets = ", ".join(f"{d} {c[d]}" for d in service.DIETS if c[d])
+        print(f"  {meal}: {c['total']} meals ({c['delivery']} delivery, {c['dine_in']} dine-in){'; ' + diets if diets else ''}")
+        rts, rows = papers[meal]
+        if rows:
+            a = pdf.route_sheets(rts, out / f"meals-routes-{day}-{meal}.pdf", station=station)
+            b = pdf.labels(rows, out / f"meals-labels-{day}-{meal}.pdf")
+            print(f"    {a}\n    {b}")
+    return 0
+
+
+def cmd_check(args) -> int:
+    from sqlmodel import func, select
+
+    from desktop_app.core.db import session_scope
+    from desktop_app.meals import service
+    from desktop_app.meals.models import MealLedgerEntry
+
+    engine = _engine(args)
+    with session_scope(engine, write=False) as s:
+        fast = service.balances(s)
+        full = dict(s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
+                           .group_by(MealLedgerEntry.recipient_id)).all())
+    wrong = {rid for rid in set(fast) | set(full) if fast.get(rid, 0) != full.get(rid, 0)}
+    for rid in sorted(wrong):
+        print(f"recipient {rid}: balance read {fast.get(rid, 0)} fen, ledger sums to {full.get(rid, 0)} fen")
+    print(f"{len(full)} accounts checked, {len(wrong)} problem(s)")
+    return 1 if wrong else 0
