@@ -400,6 +400,8 @@ class RatesDialog(QDialog):
                                               self.tr("Hardship"), self.tr("Subsidy"), self.tr("Funding source")])
         self.tiers.verticalHeader().setVisible(False)
         self.tiers.horizontalHeader().setStretchLastSection(True)
+        self.tiers.setMinimumHeight(190)
+        self.tiers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         lay.addWidget(self.tiers, 2)
         tier_box = QGroupBox(self.tr("New tier terms (from a date on; earlier meals keep the old terms)"), self)
         tf = QGridLayout(tier_box)
