@@ -379,6 +379,8 @@ def cell_text(v: Any) -> str:
         return ""
     if isinstance(v, bool):
         return "是" if v else "否"
+    if isinstance(v, float) and abs(v) >= 1e15:
+        return f"{v:.14E}"  # as Excel shows it: a long number stored as a float has lost its last digits
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     if isinstance(v, datetime):

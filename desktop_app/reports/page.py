@@ -107,7 +107,7 @@ class ReportsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setMinimumSectionSize(120)
         self.export_action = add_export_action(self.table, ctx, self.tr("Station figures"))
         report_box = QGroupBox(self.tr("Monthly and annual report"))
         rl = QVBoxLayout(report_box)
