@@ -34,6 +34,14 @@ MATRIX = {
     "mark_no_show": {"admin", "coordinator", "front_desk"},
     "service_record_contents": {"admin", "coordinator"},
     "wechat_text": {"admin", "coordinator", "front_desk"},
+    "assign": {"admin", "coordinator"},
+    "set_locked": {"admin", "coordinator"},
+    "repair_dropout": {"admin", "coordinator"},
+    "check_in": {"admin", "coordinator", "front_desk", "kiosk"},
+    "check_in_behalf": {"admin", "coordinator", "front_desk"},
+    "set_multiplier": {"admin", "coordinator"},
+    "explain_gaps": {"admin", "coordinator", "front_desk"},
+    "ics_for": {"admin", "coordinator", "front_desk"},
 }
 
 
@@ -45,6 +53,15 @@ def world(engine, admin):
         shifts = service.shifts_on(s, actor=admin, day=date(2026, 11, 2), team_id=team_id)
         service.assign(s, actor=admin, shift_id=shifts[0].id, volunteer_id=vids[0])
     return team_id, vids, shifts[0].id
+
+
+def _at(s, shift_id):
+    from datetime import datetime
+
+    from desktop_app.rosters.models import Shift
+
+    sh = s.get(Shift, shift_id)
+    return datetime.combine(sh.date, sh.starts_at).astimezone()
 
 
 def _call(name, s, actor, team_id, vids, shift_id):
@@ -62,6 +79,14 @@ def _call(name, s, actor, team_id, vids, shift_id):
         "mark_no_show": lambda: service.mark_no_show(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0]),
         "service_record_contents": lambda: service.service_record_contents(s, actor=actor, start=date(2026, 1, 1), end=date(2026, 12, 31), min_hours=0),
         "wechat_text": lambda: service.wechat_text(s, actor=actor, day=date(2026, 11, 2)),
+        "assign": lambda: service.assign(s, actor=actor, shift_id=shift_id, volunteer_id=vids[1]),
+        "set_locked": lambda: service.set_locked(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], locked=True),
+        "repair_dropout": lambda: service.repair_dropout(s, actor=actor, volunteer_id=vids[0], start=date(2026, 11, 2), end=date(2026, 11, 2)),
+        "check_in": lambda: service.check_in(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], at=_at(s, shift_id)),
+        "check_in_behalf": lambda: service.check_in(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], at=_at(s, shift_id), method="behalf"),
+        "set_multiplier": lambda: service.set_multiplier(s, actor=actor, kind="holiday", multiplier=2.0),
+        "explain_gaps": lambda: service.explain_gaps(s, actor=actor, team_id=team_id, start=date(2026, 11, 2), end=date(2026, 11, 3)),
+        "ics_for": lambda: service.ics_for(s, actor=actor, volunteer_id=vids[0], start=date(2026, 11, 1), end=date(2026, 11, 30)),
     }
     return calls[name]()
 
@@ -71,12 +96,16 @@ def test_permission_matrix(engine, make_actor, world, role):
     team_id, vids, shift_id = world
     actor = make_actor(role)
     for name, allowed in MATRIX.items():
-        with session_scope(engine, write=False) as s:  # rolled back: each call sees the same world
-            if role in allowed:
-                _call(name, s, actor, team_id, vids, shift_id)
-            else:
-                with pytest.raises(PermissionDenied):
+        with session_scope(engine) as s:
+            savepoint = s.begin_nested()  # rolled back: each call sees the same world
+            try:
+                if role in allowed:
                     _call(name, s, actor, team_id, vids, shift_id)
+                else:
+                    with pytest.raises(PermissionDenied):
+                        _call(name, s, actor, team_id, vids, shift_id)
+            finally:
+                savepoint.rollback()
 
 
 def _counts(engine):
