@@ -328,3 +328,26 @@ def test_categories_button_is_for_admins_only(qtbot, ctx, make_actor, app_fonts)
     qtbot.addWidget(p)
     p.show()
     assert not p.categories_button.isVisible()
+
+
+def test_due_soon_colour_and_jumping_to_a_date(qtbot, page, engine, admin, monkeypatch):
+    from PySide6.QtCore import QDate
+
+    from desktop_app.desk.page import DUE_SOON_BG
+
+    with session_scope(engine) as s:
+        early = ds.create_record(s, actor=admin, category_code="request", summary="早先的诉求", walk_in_name="甲",
+                                 received_at=datetime(2026, 2, 2, 9, tzinfo=UTC)).id
+        ds.create_record(s, actor=admin, category_code="request", summary="近来的诉求", walk_in_name="乙",
+                         received_at=datetime(2026, 3, 2, 9, tzinfo=UTC))
+    # judge deadlines as on the last day of the early record's deadline (10 working days after 2 Feb, Spring Festival)
+    with session_scope(engine, write=False) as s:
+        due = ds.get_row(s, actor=admin, record_id=early).due_at
+    monkeypatch.setattr("desktop_app.desk.page.utcnow", lambda: due - timedelta(hours=10))
+    page.view.setCurrentIndex(page.view.findData("all"))
+    assert page.jump.isVisible()
+    page.jump.setDate(QDate(2026, 2, 20))
+    assert [r.id for r in page.model.rows()] == [early]  # the later record is after the date jumped to
+    status = page.model.index(0, 5)
+    assert "due soon" in page.model.data(status)
+    assert page.model.data(status, Qt.ItemDataRole.BackgroundRole).color() == DUE_SOON_BG
