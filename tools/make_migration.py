@@ -45,6 +45,7 @@ def main() -> int:
             command.revision(
                 cfg, message=args.message, autogenerate=True, rev_id=args.rev,
                 head=head or "heads", branch_label=args.branch, depends_on=args.depends_on or None,
+                splice=bool(args.branch),  # a new branch starts at the foundation, which is no longer a head
             )
     return 0
 
