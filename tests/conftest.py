@@ -42,13 +42,71 @@ def db_path(tmp_path) -> Path:
     return path
 
 
+# SMILEDESK_TEST_DATABASE_URL=postgresql+psycopg://user@host:port/postgres runs the `engine` fixture on
+# PostgreSQL: the schema is migrated once into a template database, each test gets a copy of it
+# (CREATE DATABASE ... TEMPLATE), dropped afterwards. Tests about SQLite files skip themselves.
+PG_URL = os.environ.get("SMILEDESK_TEST_DATABASE_URL", "").strip()
+_PG_TEMPLATE: str | None = None
+_PG_COUNT = [0]
+
+
+def _pg_admin():
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(PG_URL, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+
+
+def _pg_template() -> str:
+    global _PG_TEMPLATE
+    if _PG_TEMPLATE is None:
+        import atexit
+
+        from sqlalchemy.engine import make_url
+
+        from desktop_app.features import open_app_database
+
+        name = f"smiledesk_tmpl_{os.getpid()}"
+        admin = _pg_admin()
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        eng = open_app_database(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
+        eng.dispose()
+        _PG_TEMPLATE = name
+
+        def drop() -> None:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+        atexit.register(drop)
+    return _PG_TEMPLATE
+
+
 @pytest.fixture
-def engine(db_path):
+def engine(request):
     from desktop_app.core.db import make_engine
 
-    eng = make_engine(f"sqlite:///{db_path}")
+    if not PG_URL:
+        db_path = request.getfixturevalue("db_path")
+        eng = make_engine(f"sqlite:///{db_path}")
+        yield eng
+        eng.dispose()
+        return
+    from sqlalchemy.engine import make_url
+
+    template = _pg_template()
+    _PG_COUNT[0] += 1
+    name = f"smiledesk_t{os.getpid()}_{_PG_COUNT[0]}"
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    eng = make_engine(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
     yield eng
     eng.dispose()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    admin.dispose()
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from typing import TypeVar
 
 from sqlalchemy import DateTime, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.types import TypeDecorator
 from sqlmodel import Session, create_engine
 
@@ -133,6 +133,11 @@ def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
         except OperationalError as exc:
             session.rollback()
             raise storage_error(exc) from exc
+        except DataError as exc:  # PostgreSQL refuses a value SQLite takes (e.g. a NUL character in text)
+            session.rollback()
+            raise StorageError(
+                QT_TRANSLATE_NOOP("Errors", "The database refused a value that contains characters it cannot store; nothing was saved. Retype it."),
+            ) from exc
         except BaseException:
             session.rollback()
             raise

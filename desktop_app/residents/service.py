@@ -322,7 +322,7 @@ def search_sql(n_kinds: int, dialect: str = "sqlite", scoped: bool = False) -> s
         k, lo, hi, lim = (param.format(f"k{i}"), param.format("lo"), param.format("hi"), param.format("lim"))
         parts.append(
             f"SELECT * FROM (SELECT resident_id, {i} AS rank, key FROM resident_search_key "
-            f"WHERE kind = {k} AND key >= {lo} AND key < {hi} ORDER BY key LIMIT {lim})"
+            f"WHERE kind = {k} AND key >= {lo} AND key < {hi} ORDER BY key LIMIT {lim}) AS p{i}"  # PostgreSQL wants the alias
         )
     cols = ", ".join(f"r.{c}" for c in SEARCH_COLUMNS)
     return (f"SELECT {cols} FROM ({' UNION ALL '.join(parts)}) u JOIN resident r ON r.id = u.resident_id "
@@ -333,7 +333,7 @@ def search_sql(n_kinds: int, dialect: str = "sqlite", scoped: bool = False) -> s
 
 def search_plan(q: str) -> tuple[str, list[int]] | None:
     """The normalised query and the key kinds it can match (None: too short to search)."""
-    q = search_keys.normalize_query(q)
+    q = search_keys.normalize_query((q or "").replace("\x00", ""))  # PostgreSQL text cannot hold NUL
     if not q:
         return None
     kind = search_keys.query_kind(q)

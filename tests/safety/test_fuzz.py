@@ -97,9 +97,13 @@ def test_search_and_lists_never_crash(engine, admin):
     def run(q, tag, grid, limit):
         with session_scope(engine, write=False) as s:
             residents.search(s, actor=admin, q=q, limit=limit)
-            flt = residents.ResidentFilter(tag=tag, grid=grid)
-            residents.list_page(s, actor=admin, flt=flt, limit=limit)
-            residents.count(s, actor=admin, flt=flt)
+        try:  # PostgreSQL refuses NUL characters in a filter value: a StorageError, not a crash
+            with session_scope(engine, write=False) as s:
+                flt = residents.ResidentFilter(tag=tag, grid=grid)
+                residents.list_page(s, actor=admin, flt=flt, limit=limit)
+                residents.count(s, actor=admin, flt=flt)
+        except SmileDeskError:
+            assert "\x00" in tag + grid
 
     run()
 
