@@ -62,6 +62,12 @@ def make_hooks() -> dict:
     certificates = features._module("certificates", "service")
     if certificates is not None and hasattr(certificates, "verify_payload"):
         hooks["verify_certificate"] = certificates.verify_payload
+    safety = features._module("safety", "service")
+    if safety is not None and hasattr(safety, "set_backup_folder"):
+        hooks["backup_folder"] = safety.backup_folder  # (s, station_id) -> Path
+        hooks["set_backup_folder"] = safety.set_backup_folder  # (s, *, actor, folder) -> Path
+    if safety is not None and hasattr(safety, "automatic_backup"):
+        hooks["automatic_backup"] = safety.automatic_backup  # (engine, *, kind, station_id) -> Path | None
     return hooks
 
 
@@ -100,7 +106,7 @@ def screenshot(args, engine, settings) -> int:
         needs = auth.needs_setup(s)
         user = s.exec(select(StaffUser).where(StaffUser.role == "admin").order_by(StaffUser.id)).first()
     if args.page == "setup" or needs:
-        widget = SetupWizard(engine, settings)
+        widget = SetupWizard(engine, settings, hooks=make_hooks())
     elif args.page == "login":
         widget = LoginDialog(engine, station_name(engine), "admin")
     elif args.page in ("kiosk", "wall") and features._module("passports", "feature") is not None:
@@ -182,7 +188,7 @@ class Session:
         from desktop_app.ui.idle import IdleWatcher
         from desktop_app.ui.settings_dialog import idle_minutes
 
-        self.idle = IdleWatcher(app, idle_minutes(settings))
+        self.idle = IdleWatcher(app, idle_minutes(engine))
         self.idle.idle.connect(self.lock)
 
     def sign_in(self, username: str = "", locked: bool = False) -> bool:
@@ -235,9 +241,9 @@ class Session:
         from desktop_app.ui.settings_dialog import SettingsDialog, apply_style, idle_minutes
 
         before = (opts.get(self.settings, opts.LANGUAGE), station_name(self.engine))
-        dialog = SettingsDialog(self.settings, self.window, engine=self.engine, actor=self.actor)
+        dialog = SettingsDialog(self.settings, self.window, engine=self.engine, actor=self.actor, hooks=make_hooks())
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.idle.set_minutes(idle_minutes(self.settings))
+            self.idle.set_minutes(idle_minutes(self.engine))
             apply_style(self.app, opts.get(self.settings, opts.STYLE))
             if (opts.get(self.settings, opts.LANGUAGE), station_name(self.engine)) != before:
                 translation.install(self.app, opts.get(self.settings, opts.LANGUAGE) or None)
@@ -265,6 +271,9 @@ def run_gui(args) -> int:
     settings = machine_settings()
     translation.install(app, args.lang or opts.get(settings, opts.LANGUAGE) or None)
     apply_style(app, opts.get(settings, opts.STYLE))
+    safety = None if args.screenshot else features._module("safety", "dialogs")
+    if safety is not None and not safety.check_at_startup(url_for(args.db)):
+        return 1  # damaged database, the user chose to quit (the dialog said why)
     try:
         engine = features.open_app_database(url_for(args.db))
     except SmileDeskError as exc:
@@ -284,7 +293,7 @@ def run_gui(args) -> int:
     if first_start:
         from desktop_app.ui.wizard import SetupWizard
 
-        setup = SetupWizard(engine, settings)
+        setup = SetupWizard(engine, settings, hooks=make_hooks())
         if setup.exec() != QDialog.DialogCode.Accepted or setup.actor is None:
             return 0
         session.actor = setup.actor
@@ -294,7 +303,12 @@ def run_gui(args) -> int:
         return 0
     session.open_window()
     # A big database takes seconds to copy: back up on a worker thread, after the window is up.
-    QTimer.singleShot(2000, lambda: _start_daily_backup(engine, settings))
+    backup = make_hooks().get("automatic_backup")
+    if backup is not None:  # the safety feature's backups: daily (on a worker thread) and on quitting
+        station_id = session.actor.station_id if session.actor else None
+        QTimer.singleShot(2000, lambda: threading.Thread(
+            target=_automatic_backup, args=(backup, engine, "daily", station_id), daemon=True).start())
+        app.aboutToQuit.connect(lambda: _automatic_backup(backup, engine, "exit", station_id))
     QTimer.singleShot(0, lambda: install_fallback_fonts(app))
     return app.exec()
 
@@ -307,28 +321,13 @@ def _app_icon():
     return QIcon(str(paths.resources_dir() / "icons" / "smiledesk.svg"))
 
 
-def _start_daily_backup(engine, settings) -> threading.Thread | None:
-    """Once a day, copy the database to the backup folder (settings backup/*) on a worker thread."""
-    from desktop_app import settings as opts
-
-    if not opts.get(settings, opts.DAILY_BACKUP):
-        return None
-    thread = threading.Thread(target=_daily_backup, args=(engine, opts.backup_folder(settings)), daemon=True)
-    thread.start()
-    return thread
-
-
-def _daily_backup(engine, folder) -> None:
-    from desktop_app import settings as opts
-
+def _automatic_backup(backup, engine, kind: str, station_id: int | None) -> None:
     try:
-        with session_scope(engine, write=False) as s:
-            keep = opts.station_value(s, opts.BACKUP_KEEP)
-        made = opts.backup_if_due(engine, folder, keep=keep)
+        made = backup(engine, kind=kind, station_id=station_id)
         if made:
-            log.info("daily backup written to %s", made)
+            log.info("%s backup written to %s", kind, made)
     except Exception:  # a missing USB drive must not stop the desk; the log says why
-        log.exception("daily backup to %s failed", folder)
+        log.exception("%s backup failed", kind)
 
 
 def _load_demo(engine) -> None:

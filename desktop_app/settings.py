@@ -2,23 +2,22 @@
 
 Two scopes:
 
-* ``"machine"`` — this computer only (language, text size, auto-lock, backup folder), kept in
-  QSettings. The helpers take any object with QSettings' ``value(key, default)`` / ``setValue(key,
-  value)``, so this module stays Qt-free.
-* ``"station"`` — shared by every computer of the station, kept in the ``station_setting`` table and
-  changed only through ``save_station_settings`` (permission ``MANAGE_SETTINGS``, audited).
+* ``"machine"`` — this computer only (language, display style), kept in QSettings. The helpers take
+  any object with QSettings' ``value(key, default)`` / ``setValue(key, value)``, so this module stays
+  Qt-free.
+* ``"station"`` — shared by every computer of the station (the auto-lock rule), kept in the
+  ``station_setting`` table and changed only through ``save_station_settings`` (permission
+  ``MANAGE_SETTINGS``, audited).
 
 The station's own details (name, code, address, ...) live in the ``station`` table and are changed
-with ``update_station_details`` (same permission, audited). Feature settings (meal cut-off times,
-kiosk PIN, certificate templates) stay with their features' services, which validate them.
+with ``update_station_details`` (same permission, audited). Feature settings stay with their
+features' services, which validate them: the backup folder (safety), meal cut-off times (meals), the
+kiosk PIN (passports), certificate templates (certificates).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
 from typing import Any, Literal
 
 from sqlmodel import Session, select
@@ -33,7 +32,6 @@ Scope = Literal["station", "machine"]
 
 GROUP_APPEARANCE = QT_TRANSLATE_NOOP("Settings", "Language and appearance")
 GROUP_SECURITY = QT_TRANSLATE_NOOP("Settings", "Security")
-GROUP_BACKUP = QT_TRANSLATE_NOOP("Settings", "Backups")
 
 
 @dataclass(frozen=True)
@@ -71,23 +69,13 @@ STYLE = Setting(
     ),
 )
 IDLE_LOCK_MINUTES = Setting(
-    "security/idle_lock_minutes", 10, QT_TRANSLATE_NOOP("Settings", "Lock the screen after no input for (minutes, 0 = never)"),
-    "machine", GROUP_SECURITY, minimum=0, maximum=240,
+    "security.idle_lock_minutes", 10,
+    QT_TRANSLATE_NOOP("Settings", "Lock the screen after no input for (minutes, 0 = never)"), "station", GROUP_SECURITY,
+    help=QT_TRANSLATE_NOOP("Settings", "A rule for the whole station: an unattended screen shows residents' personal data."),
+    minimum=0, maximum=240,
 )
-BACKUP_FOLDER = Setting(
-    "backup/folder", "", QT_TRANSLATE_NOOP("Settings", "Backup folder"), "machine", GROUP_BACKUP,
-    help=QT_TRANSLATE_NOOP("Settings", "Best on a USB drive or a network folder, not only on this computer's disk."),
-)
-DAILY_BACKUP = Setting(
-    "backup/daily", True, QT_TRANSLATE_NOOP("Settings", "Back up the database once a day when SmileDesk starts"),
-    "machine", GROUP_BACKUP,
-)
-BACKUP_KEEP = Setting(
-    "backup.keep", 30, QT_TRANSLATE_NOOP("Settings", "Daily backups to keep"), "station", GROUP_BACKUP,
-    help=QT_TRANSLATE_NOOP("Settings", "Older daily backups are deleted; the station shares this rule."),
-    minimum=1, maximum=365,
-)
-SETTINGS: tuple[Setting, ...] = (LANGUAGE, STYLE, IDLE_LOCK_MINUTES, BACKUP_FOLDER, DAILY_BACKUP, BACKUP_KEEP)
+
+SETTINGS: tuple[Setting, ...] = (LANGUAGE, STYLE, IDLE_LOCK_MINUTES)
 BY_KEY = {s.key: s for s in SETTINGS}
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(s.group for s in SETTINGS))
 
@@ -153,14 +141,6 @@ def put(store, setting: Setting, value: Any) -> Any:
     clean = _check(setting, value)
     store.setValue(setting.key, clean)
     return clean
-
-
-def backup_folder(store) -> Path:
-    """Where daily backups go: the chosen folder, else ``backups/`` in the data dir."""
-    from desktop_app.core import paths
-
-    chosen = get(store, BACKUP_FOLDER)
-    return Path(chosen).expanduser() if chosen else paths.backups_dir()
 
 
 # --- station settings (StationSetting rows, shared by every computer) -------------------------------
@@ -276,44 +256,3 @@ def update_station_details(s: Session, *, actor: Actor, details: StationDetails)
     if after != before:
         audit.record(s, actor=actor, action="update", entity="station", entity_id=station.id, before=before, after=after)
     return after
-
-
-# --- daily backup -------------------------------------------------------------------------------------
-
-BACKUP_PREFIX = "smiledesk-daily-"
-
-
-def backup_if_due(engine, folder: Path, *, keep: int, now: datetime | None = None) -> Path | None:
-    """Copy an SQLite database into ``folder`` once a day (online backup API); keep the newest ``keep``.
-
-    Returns the new backup, or None when today's exists or the database is not an SQLite file.
-    """
-    from desktop_app.core.db import backup_sqlite, sqlite_path
-
-    source = sqlite_path(engine)
-    if source is None or not source.exists():
-        return None
-    now = now or datetime.now()
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{BACKUP_PREFIX}{now:%Y%m%d}.sqlite3"
-    made = None
-    if not target.exists():
-        partial = target.with_suffix(".partial")
-        backup_sqlite(engine, partial)
-        os.replace(partial, target)  # never leave a half-written backup under the real name
-        made = target
-    old = sorted(folder.glob(f"{BACKUP_PREFIX}*.sqlite3"), reverse=True)[max(1, keep):]
-    for path in old:
-        path.unlink(missing_ok=True)
-    return made
-
-
-def last_backup(folder: Path) -> datetime | None:
-    found = sorted(folder.glob(f"{BACKUP_PREFIX}*.sqlite3"), reverse=True) if folder.exists() else []
-    if not found:
-        return None
-    try:
-        return datetime.strptime(found[0].stem[len(BACKUP_PREFIX):], "%Y%m%d")
-    except ValueError:
-        return None
-

@@ -1,9 +1,10 @@
 """The settings dialog: every setting of desktop_app/settings.py, grouped; this computer and the station.
 
 Fields are built from the declarations (a choice → combo box, a number → spin box, yes/no → check
-box, text → line edit), so a new setting needs no new widget code. Station-wide settings and the
-station's details are saved through their services (administrators only, audited); other roles see
-them read-only.
+box, text → line edit), so a new setting needs no new widget code. Station-wide settings, the
+station's details and the backup folder (the safety feature's, reached through ``hooks``) are saved
+through their services in one transaction (administrators only, audited); other roles see them
+read-only.
 """
 
 from __future__ import annotations
@@ -45,8 +46,14 @@ def tr_field(text: str) -> str:
     return QCoreApplication.translate("Fields", text)
 
 
-def idle_minutes(settings) -> int:
-    return opts.get(settings, opts.IDLE_LOCK_MINUTES)
+def idle_minutes(engine) -> int:
+    """The station's auto-lock rule (minutes without input; 0 = never)."""
+    from desktop_app.core.db import session_scope
+
+    if engine is None:
+        return opts.IDLE_LOCK_MINUTES.default
+    with session_scope(engine, write=False) as s:
+        return opts.station_value(s, opts.IDLE_LOCK_MINUTES)
 
 
 def style_path(name: str) -> Path:
@@ -68,7 +75,6 @@ class SettingField:
         self.setting = setting
         name = setting.key.replace("/", "_").replace(".", "_")
         title = tr_setting(setting.title)
-        self.browse: QPushButton | None = None
         if setting.choices:
             w = QComboBox(parent)
             for stored, label in setting.choices:
@@ -90,26 +96,6 @@ class SettingField:
             w.setAccessibleDescription(tr_setting(setting.help))
         self.widget = w
         self.editor: QWidget = w
-        if setting is opts.BACKUP_FOLDER:
-            assert isinstance(w, QLineEdit)
-            w.setPlaceholderText(str(paths.backups_dir()))
-            self.browse = QPushButton(QCoreApplication.translate("SettingsDialog", "Choose…"), parent)
-            self.browse.setObjectName(f"{name}_choose")
-            self.browse.setAccessibleName(QCoreApplication.translate("SettingsDialog", "Choose the backup folder"))
-            self.browse.clicked.connect(self._choose_folder)
-            holder = QWidget(parent)
-            row = QHBoxLayout(holder)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(w, 1)
-            row.addWidget(self.browse)
-            self.editor = holder
-
-    def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
-            self.widget, QCoreApplication.translate("SettingsDialog", "Choose the backup folder"), self.widget.text()
-        )
-        if folder:
-            self.widget.setText(folder)
 
     def value(self):
         w = self.widget
@@ -139,9 +125,11 @@ class SettingField:
 class SettingsDialog(QDialog):
     """Settings of this computer and, with a database, of the whole station."""
 
-    def __init__(self, settings, parent=None, *, engine=None, actor=None) -> None:
+    def __init__(self, settings, parent=None, *, engine=None, actor=None, hooks: dict | None = None) -> None:
         super().__init__(parent)
         self.settings, self.engine, self.actor = settings, engine, actor
+        self.hooks = hooks or {}
+        self.backup_folder: QLineEdit | None = None
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.fields: dict[str, SettingField] = {}
@@ -204,9 +192,11 @@ class SettingsDialog(QDialog):
         from desktop_app.core.auth import MANAGE_SETTINGS, allowed
         from desktop_app.core.db import session_scope
 
+        station_id = self.actor.station_id if self.actor else None
         with session_scope(self.engine, write=False) as s:
             details = opts.station_details(s)
-            values = opts.station_values(s, self.actor.station_id if self.actor else None)
+            values = opts.station_values(s, station_id)
+            folder = self.hooks["backup_folder"](s, station_id) if "backup_folder" in self.hooks else None
         page = QWidget()
         page.setObjectName("stationTab")
         lay = QVBoxLayout(page)
@@ -227,6 +217,8 @@ class SettingsDialog(QDialog):
             group_box = self._group_box(group, "station", values)
             if group_box is not None:
                 lay.addWidget(group_box)
+        if folder is not None and "set_backup_folder" in self.hooks:
+            lay.addWidget(self._backup_box(folder))
         self.can_edit_station = self.actor is not None and allowed(self.actor, MANAGE_SETTINGS)
         note = QLabel(
             self.tr("These settings are shared by every computer of the station.")
@@ -242,6 +234,38 @@ class SettingsDialog(QDialog):
                 if not isinstance(child, QLabel | QGroupBox):
                     child.setEnabled(False)
         return page
+
+    def _backup_box(self, folder) -> QGroupBox:
+        """The station's backup folder, kept by the safety feature (offered through ctx.hooks)."""
+        box = QGroupBox(self.tr("Backups"))
+        box.setObjectName("backupBox")
+        self.backup_folder = QLineEdit(str(folder))
+        self.backup_folder.setObjectName("backupFolder")
+        self.backup_folder.setAccessibleName(self.tr("Backup folder"))
+        choose = QPushButton(self.tr("Choose…"))
+        choose.setObjectName("chooseBackupFolder")
+        choose.setAccessibleName(self.tr("Choose the backup folder"))
+        choose.clicked.connect(self._choose_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(choose)
+        label = QLabel(self.tr("Backup folder"))
+        label.setBuddy(self.backup_folder)
+        note = QLabel(self.tr(
+            "SmileDesk backs up the database there every day and when it closes. Best on a USB drive or a "
+            "network folder, not only on this computer's disk."
+        ))
+        note.setObjectName("settingsNote")
+        note.setWordWrap(True)
+        form = QFormLayout(box)
+        form.addRow(label, row)
+        form.addRow("", note)
+        return box
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"), self.backup_folder.text())
+        if folder:
+            self.backup_folder.setText(folder)
 
     # --- saving ---------------------------------------------------------------------------------
     def save(self) -> None:
@@ -268,3 +292,7 @@ class SettingsDialog(QDialog):
         with session_scope(self.engine) as s:
             opts.update_station_details(s, actor=self.actor, details=details)
             opts.save_station_settings(s, actor=self.actor, values=values)
+            if self.backup_folder is not None:
+                current = self.hooks["backup_folder"](s, self.actor.station_id)
+                if self.backup_folder.text().strip() != str(current):
+                    self.hooks["set_backup_folder"](s, actor=self.actor, folder=self.backup_folder.text())

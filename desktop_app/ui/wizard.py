@@ -12,7 +12,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -101,7 +100,7 @@ class LanguagePage(_Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Welcome to SmileDesk 微笑驿站"))
-        self.setSubTitle(self.tr("Five short steps set up this station. You can change every choice later in Settings."))
+        self.setSubTitle(self.tr("A few short steps set up this station. You can change every choice later in Settings."))
         self.intro.setText(self.tr("Choose the language of the program and how large the text should be."))
         for i, (_, label) in enumerate(opts.LANGUAGE.choices):
             self.language.setItemText(i, tr_setting(label))
@@ -246,6 +245,8 @@ class DataPage(_Page):
         lay.addWidget(self.empty)
         lay.addWidget(self.demo)
         lay.addWidget(self.note)
+        self.error = _error_label()
+        lay.addWidget(self.error)
         lay.addStretch(1)
         self.retranslate()
 
@@ -261,17 +262,14 @@ class DataPage(_Page):
 
 
 class BackupPage(_Page):
-    def __init__(self, settings) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self.setObjectName("backupPage")
-        self.folder = QLineEdit(opts.get(settings, opts.BACKUP_FOLDER) or str(paths.backups_dir()))
+        self.folder = QLineEdit(str(paths.backups_dir()))
         self.folder.setObjectName("backupFolder")
         self.choose = QPushButton()
         self.choose.setObjectName("chooseBackupFolder")
         self.choose.clicked.connect(self._choose)
-        self.daily = QCheckBox()
-        self.daily.setObjectName("dailyBackup")
-        self.daily.setChecked(opts.get(settings, opts.DAILY_BACKUP))
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.choose)
@@ -284,7 +282,6 @@ class BackupPage(_Page):
         lay = QVBoxLayout(self)
         lay.addWidget(self.folder_label)
         lay.addLayout(row)
-        lay.addWidget(self.daily)
         lay.addWidget(self.note)
         lay.addWidget(self.error)
         lay.addStretch(1)
@@ -292,13 +289,13 @@ class BackupPage(_Page):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Backups"))
-        self.setSubTitle(self.tr("SmileDesk copies the database into this folder once a day."))
+        self.setSubTitle(self.tr("SmileDesk copies the database into this folder every day and when it closes."))
         self.folder_label.setText(self.tr("Backup &folder"))
         self.folder.setAccessibleName(self.tr("Backup folder"))
         self.choose.setText(self.tr("&Choose…"))
         self.choose.setAccessibleName(self.tr("Choose the backup folder"))
-        self.daily.setText(tr_setting(opts.DAILY_BACKUP.title))
-        self.note.setText(tr_setting(opts.BACKUP_FOLDER.help))
+        self.note.setText(self.tr("Best on a USB drive or a network folder, not only on this computer's disk. "
+                                  "If the drive is missing, backups go to this computer until it is back."))
 
     def _choose(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"), self.folder.text())
@@ -309,10 +306,12 @@ class BackupPage(_Page):
 class SetupWizard(QWizard):
     """The first start. After ``exec()`` is accepted, ``actor`` is the administrator, ``demo`` the choice."""
 
-    def __init__(self, engine, settings, parent=None) -> None:
+    def __init__(self, engine, settings, parent=None, *, hooks: dict | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.engine, self.settings = engine, settings
+        # The backup folder belongs to the safety feature; its page is shown when the build has it.
+        self.set_backup_folder = (hooks or {}).get("set_backup_folder")
         self.actor: auth.Actor | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, QIcon(str(paths.resources_dir() / "icons" / "smiledesk.svg")).pixmap(56, 56))
@@ -320,9 +319,13 @@ class SetupWizard(QWizard):
         self.station_page = StationPage()
         self.admin_page = AdminPage()
         self.data_page = DataPage()
-        self.backup_page = BackupPage(settings)
-        for page in (self.language_page, self.station_page, self.admin_page, self.data_page, self.backup_page):
+        self.backup_page = BackupPage()
+        pages = [self.language_page, self.station_page, self.admin_page, self.data_page]
+        if self.set_backup_folder is not None:
+            pages.append(self.backup_page)
+        for page in pages:
             self.addPage(page)
+        self.last_page = pages[-1]
         self.setMinimumSize(640, 480)
         self.retranslate()
 
@@ -352,7 +355,7 @@ class SetupWizard(QWizard):
     def validateCurrentPage(self) -> bool:  # noqa: N802
         if not super().validateCurrentPage():
             return False
-        if self.currentPage() is self.backup_page:
+        if self.currentPage() is self.last_page:
             return self.create_station()
         return True
 
@@ -367,14 +370,15 @@ class SetupWizard(QWizard):
                     password=admin.password.text(), station_code=details.code,
                 )
                 opts.update_station_details(s, actor=actor, details=details)
+                folder = self.backup_page.folder.text().strip()
+                if self.set_backup_folder is not None and folder != str(paths.backups_dir()):
+                    self.set_backup_folder(s, actor=actor, folder=folder)
         except SmileDeskError as exc:
-            _show_error(self.backup_page.error, exc)
+            error = self.backup_page.error if self.last_page is self.backup_page else self.data_page.error
+            _show_error(error, exc)
             return False
         self.actor = actor
         opts.put(self.settings, opts.LANGUAGE, self.language_page.language.currentData() or "")
         opts.put(self.settings, opts.STYLE, self.language_page.style.currentData())
-        folder = self.backup_page.folder.text().strip()
-        opts.put(self.settings, opts.BACKUP_FOLDER, "" if folder == str(paths.backups_dir()) else folder)
-        opts.put(self.settings, opts.DAILY_BACKUP, self.backup_page.daily.isChecked())
         self.settings.sync()
         return True

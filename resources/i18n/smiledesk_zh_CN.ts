@@ -143,8 +143,8 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>SmileDesk copies the database into this folder once a day.</source>
-        <translation>微笑驿站每天把数据库复制一份到这个文件夹。</translation>
+        <source>SmileDesk copies the database into this folder every day and when it closes.</source>
+        <translation>微笑驿站每天以及每次关闭时，都会把数据库复制一份到这个文件夹。</translation>
     </message>
     <message>
         <source>Backup &amp;folder</source>
@@ -161,6 +161,10 @@
     <message>
         <source>Choose the backup folder</source>
         <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Best on a USB drive or a network folder, not only on this computer's disk. If the drive is missing, backups go to this computer until it is back.</source>
+        <translation>最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。U 盘没插的时候，备份先存在本机，插回去以后再存到 U 盘。</translation>
     </message>
 </context>
 <context>
@@ -520,8 +524,8 @@
         <translation>欢迎使用微笑驿站</translation>
     </message>
     <message>
-        <source>Five short steps set up this station. You can change every choice later in Settings.</source>
-        <translation>五步就能设置好本驿站。每一项以后都可以在“设置”里修改。</translation>
+        <source>A few short steps set up this station. You can change every choice later in Settings.</source>
+        <translation>几步就能设置好本驿站。每一项以后都可以在“设置”里修改。</translation>
     </message>
     <message>
         <source>Choose the language of the program and how large the text should be.</source>
@@ -662,10 +666,6 @@
         <translation>安全</translation>
     </message>
     <message>
-        <source>Backups</source>
-        <translation>备份</translation>
-    </message>
-    <message>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -706,24 +706,8 @@
         <translation>无人操作多少分钟后锁屏（0 = 不锁屏）</translation>
     </message>
     <message>
-        <source>Backup folder</source>
-        <translation>备份文件夹</translation>
-    </message>
-    <message>
-        <source>Best on a USB drive or a network folder, not only on this computer's disk.</source>
-        <translation>最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。</translation>
-    </message>
-    <message>
-        <source>Back up the database once a day when SmileDesk starts</source>
-        <translation>每天打开微笑驿站时自动备份一次数据库</translation>
-    </message>
-    <message>
-        <source>Daily backups to keep</source>
-        <translation>保留每日备份的份数</translation>
-    </message>
-    <message>
-        <source>Older daily backups are deleted; the station shares this rule.</source>
-        <translation>更早的每日备份会被删除；这条规则全驿站通用。</translation>
+        <source>A rule for the whole station: an unattended screen shows residents' personal data.</source>
+        <translation>全驿站统一的规定：没人看着的屏幕会露出居民的个人信息。</translation>
     </message>
 </context>
 <context>
@@ -771,6 +755,18 @@
     <message>
         <source>Only an administrator can change the station's settings.</source>
         <translation>只有管理员可以修改驿站设置。</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>SmileDesk backs up the database there every day and when it closes. Best on a USB drive or a network folder, not only on this computer's disk.</source>
+        <translation>微笑驿站每天以及每次关闭时都会把数据库备份到这里。最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。</translation>
     </message>
     <message>
         <source>These settings apply to this computer only.</source>

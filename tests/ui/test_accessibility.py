@@ -18,22 +18,28 @@ def qsettings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
+def _hooks() -> dict:
+    from desktop_app.safety import service as safety
+
+    return {"backup_folder": safety.backup_folder, "set_backup_folder": safety.set_backup_folder}
+
+
 def _wizard(engine, admin, make_actor, qsettings):
     from desktop_app.ui.wizard import SetupWizard
 
-    return SetupWizard(engine, qsettings)
+    return SetupWizard(engine, qsettings, hooks=_hooks())
 
 
 def _settings_admin(engine, admin, make_actor, qsettings):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-    return SettingsDialog(qsettings, engine=engine, actor=admin)
+    return SettingsDialog(qsettings, engine=engine, actor=admin, hooks=_hooks())
 
 
 def _settings_front_desk(engine, admin, make_actor, qsettings):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-    return SettingsDialog(qsettings, engine=engine, actor=make_actor("front_desk"))
+    return SettingsDialog(qsettings, engine=engine, actor=make_actor("front_desk"), hooks=_hooks())
 
 
 def _error(engine, admin, make_actor, qsettings):
@@ -162,14 +168,14 @@ def _focus_order(first: QWidget, wanted: list[QWidget]) -> list[QWidget]:
 def test_tab_order_follows_the_wizard_forms(qtbot, engine, qsettings):
     from desktop_app.ui.wizard import SetupWizard
 
-    wizard = SetupWizard(engine, qsettings)
+    wizard = SetupWizard(engine, qsettings, hooks=_hooks())
     qtbot.addWidget(wizard)
     edits = list(wizard.station_page.edits.values())
     assert _focus_order(edits[0], edits) == edits
     admin = wizard.admin_page
     fields = [admin.username, admin.display, admin.password, admin.password2]
     assert _focus_order(fields[0], fields) == fields
-    backup = [wizard.backup_page.folder, wizard.backup_page.choose, wizard.backup_page.daily]
+    backup = [wizard.backup_page.folder, wizard.backup_page.choose]
     assert _focus_order(backup[0], backup) == backup
 
 
@@ -177,9 +183,9 @@ def test_tab_order_follows_the_settings_form(qtbot, engine, admin, qsettings):
     from desktop_app import settings as opts
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(qsettings, engine=engine, actor=admin)
+    dialog = SettingsDialog(qsettings, engine=engine, actor=admin, hooks=_hooks())
     qtbot.addWidget(dialog)
     machine = [dialog.fields[s.key].widget for s in opts.SETTINGS if s.scope == "machine"]
     assert _focus_order(machine[0], machine) == machine
-    station = list(dialog.station_edits.values())
+    station = [*dialog.station_edits.values(), dialog.fields[opts.IDLE_LOCK_MINUTES.key].widget, dialog.backup_folder]
     assert _focus_order(station[0], station) == station

@@ -15,12 +15,14 @@ def test_first_start_runs_the_wizard_then_opens_the_main_window(qtbot, qapp, db_
     from desktop_app import settings as opts
     from desktop_app.core import auth
     from desktop_app.core.db import make_engine, session_scope
+    from desktop_app.safety import service as safety
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings_dialog import style_path
     from desktop_app.ui.wizard import SetupWizard
 
     monkeypatch.setenv("SMILEDESK_SETTINGS", str(tmp_path / "settings.ini"))
     monkeypatch.setenv("SMILEDESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("SMILEDESK_FEATURES", "residents,safety")  # safety keeps the backups
     saved_hooks = sys.excepthook, threading.excepthook
     shown: list[MainWindow] = []
 
@@ -52,11 +54,11 @@ def test_first_start_runs_the_wizard_then_opens_the_main_window(qtbot, qapp, db_
     engine = make_engine(f"sqlite:///{db_path}")
     with session_scope(engine, write=False) as s:
         assert not auth.needs_setup(s)
+        assert safety.backup_folder(s, shown[0].ctx.actor.station_id) == tmp_path / "备份"
     engine.dispose()
     from PySide6.QtCore import QSettings
 
     stored = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     assert opts.get(stored, opts.STYLE) == "large-text"
-    assert opts.backup_folder(stored) == tmp_path / "备份"
     # The first daily backup goes to the chosen folder shortly after the window opens.
-    qtbot.waitUntil(lambda: any((tmp_path / "备份").glob("smiledesk-daily-*.sqlite3")), timeout=15000)
+    qtbot.waitUntil(lambda: any((tmp_path / "备份").glob("smiledesk-*-daily.sqlite3")), timeout=15000)

@@ -15,10 +15,12 @@ from desktop_app.core.models import AuditEntry, StaffUser, Station
 
 @pytest.fixture
 def wizard(qtbot, engine, tmp_path):
+    from desktop_app.safety import service as safety
     from desktop_app.ui.wizard import SetupWizard
 
     qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    w = SetupWizard(engine, qsettings)
+    hooks = {"backup_folder": safety.backup_folder, "set_backup_folder": safety.set_backup_folder}
+    w = SetupWizard(engine, qsettings, hooks=hooks)
     qtbot.addWidget(w)
     w.show()
     yield w
@@ -82,7 +84,42 @@ def test_a_new_station_is_set_up_through_the_wizard(qtbot, wizard, engine, tmp_p
         assert s.exec(select(AuditEntry).where(AuditEntry.entity == "station")).all()
     assert auth.sign_in(engine, username="admin", password="station-pass-1").display_name == "王芳"
     assert opts.get(wizard.settings, opts.STYLE) == "large-text"
-    assert opts.backup_folder(wizard.settings) == tmp_path / "U盘备份"
+    from desktop_app.safety import service as safety
+
+    with session_scope(engine, write=False) as s:
+        assert safety.backup_folder(s, wizard.actor.station_id) == tmp_path / "U盘备份"
+
+
+def test_without_the_safety_feature_the_wizard_ends_on_the_data_page(qtbot, engine, tmp_path):
+    from desktop_app.ui.wizard import SetupWizard
+
+    wizard = SetupWizard(engine, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    click(qtbot, wizard, NEXT)
+    wizard.station_page.edits["name"].setText("双岗社区")
+    click(qtbot, wizard, NEXT)
+    wizard.admin_page.password.setText("station-pass-1")
+    wizard.admin_page.password2.setText("station-pass-1")
+    click(qtbot, wizard, NEXT)
+    assert wizard.currentPage() is wizard.data_page and wizard.button(FINISH).isVisible()
+    click(qtbot, wizard, FINISH)
+    assert wizard.result() == QWizard.DialogCode.Accepted and not wizard.demo
+
+
+def test_an_unwritable_backup_folder_keeps_the_wizard_open_and_writes_nothing(qtbot, wizard, engine):
+    click(qtbot, wizard, NEXT)
+    wizard.station_page.edits["name"].setText("双岗社区")
+    click(qtbot, wizard, NEXT)
+    wizard.admin_page.password.setText("station-pass-1")
+    wizard.admin_page.password2.setText("station-pass-1")
+    click(qtbot, wizard, NEXT)
+    click(qtbot, wizard, NEXT)
+    wizard.backup_page.folder.setText("备份")  # not a full path
+    click(qtbot, wizard, FINISH)
+    assert wizard.currentPage() is wizard.backup_page and wizard.backup_page.error.isVisibleTo(wizard)
+    with session_scope(engine, write=False) as s:
+        assert auth.needs_setup(s)  # the station and administrator were rolled back with it
 
 
 def test_a_bad_station_code_keeps_the_wizard_on_the_station_page(qtbot, wizard):
