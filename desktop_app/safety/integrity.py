@@ -52,9 +52,10 @@ def sqlite_file(url: str) -> Path | None:
 def backup_folders(db_path: Path, extra: tuple[Path | str, ...] = ()) -> list[Path]:
     """Where backups of ``db_path`` may be: chosen folders first, then the data dir's and the file's own."""
     from desktop_app.core import paths
+    from desktop_app.safety.service import remembered_folders
 
     out: list[Path] = []
-    for folder in [*extra, paths.backups_dir(), db_path.parent / "backups"]:
+    for folder in [*extra, *remembered_folders(), paths.backups_dir(), db_path.parent / "backups"]:
         if folder and Path(folder) not in out:
             out.append(Path(folder))
     return out

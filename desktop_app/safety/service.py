@@ -77,6 +77,29 @@ def set_backup_folder(s: Session, *, actor: Actor, folder: str) -> Path:
     return backup_folder(s, actor.station_id)
 
 
+FOLDERS_FILE = "backup-folders.txt"
+
+
+def remember_folder(folder: Path) -> None:
+    """Note a folder backups went to, outside the database: when the database is damaged, the start-up
+    check still knows where to look (integrity.backup_folders)."""
+    try:
+        listing = paths.data_dir() / FOLDERS_FILE
+        known = remembered_folders()
+        if Path(folder) not in known:
+            listing.write_text("\n".join(str(p) for p in [Path(folder), *known][:10]) + "\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def remembered_folders() -> list[Path]:
+    try:
+        text = (paths.data_dir() / FOLDERS_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return [Path(line) for line in text.splitlines() if line.strip()]
+
+
 def _db_file(engine: Engine) -> Path:
     path = sqlite_path(engine)
     if path is None:
@@ -101,6 +124,7 @@ def backup_now(engine: Engine, *, actor: Actor, folder: Path | str | None = None
     source = _db_file(engine)
     target_dir = Path(folder) if folder else _folder_for(engine, actor.station_id)
     made = backup.make_backup(source, target_dir, kind="manual", now=now)
+    remember_folder(made.parent)
     with session_scope(engine) as s:
         audit.record(s, actor=actor, action="backup", entity="database", entity_id="", after={"file": str(made)})
     return made
@@ -118,12 +142,14 @@ def automatic_backup(engine: Engine, *, kind: str, station_id: int | None = None
     if kind == "daily" and not backup.daily_due(folder, now):
         return None
     try:
-        return backup.automatic_backup(source, folder, kind=kind, now=now)
+        made = backup.automatic_backup(source, folder, kind=kind, now=now)
     except StorageError:
         fallback = paths.backups_dir()
         if folder == fallback:
             raise
-        return backup.automatic_backup(source, fallback, kind=kind, now=now)
+        made = backup.automatic_backup(source, fallback, kind=kind, now=now)
+    remember_folder(made.parent)
+    return made
 
 
 def restore_backup(engine: Engine, *, actor: Actor, backup_file: Path | str, now: datetime | None = None) -> Path | None:
