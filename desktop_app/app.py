@@ -274,9 +274,6 @@ def run_gui(args) -> int:
     safety = None if args.screenshot else features._module("safety", "dialogs")
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
-    safety = None if args.screenshot else features._module("safety", "dialogs")
-    if safety is not None and not safety.check_at_startup(url_for(args.db)):
-        return 1  # damaged database, the user chose to quit (the dialog said why)
     try:
         engine = features.open_app_database(url_for(args.db))
     except SmileDeskError as exc:
