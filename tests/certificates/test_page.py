@@ -302,3 +302,30 @@ def test_export_then_mark_entered(qtbot, page, ctx, tmp_path, monkeypatch):
     click_row(qtbot, page.table, 0)
     qtbot.mouseClick(page.entered_button, Qt.MouseButton.LeftButton)
     assert column_texts(page.model, 7) == ["✓"]
+
+
+def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx):
+    from desktop_app.residents import service as residents
+    from desktop_app.residents.models import ResidentCreate
+
+    with session_scope(ctx.engine) as s:
+        r = residents.create_resident(s, actor=ctx.actor, data=ResidentCreate(name="张桂芳", id_number="11010519491231002X"))
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    dlg = page.issue_dialog
+    qtbot.keyClicks(dlg.picker.box, "zgf")  # pinyin initials, as typed at the desk
+    dlg.picker.box.flush()
+    qtbot.keyClick(dlg.picker.box, Qt.Key.Key_Return)
+    assert dlg.name.text() == "张桂芳" and dlg.resident_id == r.id
+    assert "1101" in dlg.id_number.placeholderText()  # masked, from the record
+    dlg.organisation.setText("小红帽巡逻队")
+    dlg.content.setText("巡逻")
+    dlg.start.setDate(dlg.start.date().fromString("2026-01-01", "yyyy-MM-dd"))
+    dlg.end.setDate(dlg.end.date().fromString("2026-03-31", "yyyy-MM-dd"))
+    dlg.hours.setValue(42.5)
+    qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
+    assert not dlg.isVisible()
+    with session_scope(ctx.engine, write=False) as s:
+        cert = s.exec(select(Certificate)).one()
+    assert cert.resident_id == r.id and cert.id_number == "11010519491231002X"
+    [text] = pdf_text(page._pdf_file(cert.id).read_bytes())
+    assert "1101**********002X" in text and "42.5小时" in text
