@@ -349,7 +349,9 @@ class CertificatesPage(QWidget):
     def _pdf_file(self, certificate_id: int) -> Path:
         with session_scope(self.ctx.engine, write=False) as s:
             data = svc.render_certificate(s, actor=self.ctx.actor, certificate_id=certificate_id)
-        path = Path(self._tmp.name) / f"{certificate_id}.pdf"
+        # A fresh name each time: on Windows a file the preview still holds open cannot be overwritten.
+        self._renders = getattr(self, "_renders", 0) + 1
+        path = Path(self._tmp.name) / f"{certificate_id}-{self._renders}.pdf"
         path.write_bytes(data)
         return path
 
