@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -31,11 +31,11 @@ from desktop_app.ui.messages import Confirm, show_error, show_info
 
 def _kind_label(widget: QWidget, kind: str) -> str:
     return {
-        "exit": widget.tr("on closing"),
-        "daily": widget.tr("daily"),
-        "manual": widget.tr("manual"),
-        "pre-restore": widget.tr("before a restore"),
-        "damaged": widget.tr("damaged copy"),
+        "exit": QCoreApplication.translate("SafetyBackups", "on closing"),
+        "daily": QCoreApplication.translate("SafetyBackups", "daily"),
+        "manual": QCoreApplication.translate("SafetyBackups", "manual"),
+        "pre-restore": QCoreApplication.translate("SafetyBackups", "before a restore"),
+        "damaged": QCoreApplication.translate("SafetyBackups", "damaged copy"),
     }.get(kind, kind)
 
 

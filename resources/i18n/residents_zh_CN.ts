@@ -27,6 +27,10 @@
         <source>That resident no longer exists.</source>
         <translation>该居民档案已不存在。</translation>
     </message>
+    <message>
+        <source>{name} is not a personal field that can be revealed.</source>
+        <translation>{name} 不是可以查看完整内容的个人信息字段。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -89,6 +93,10 @@
     <message>
         <source>Consent date</source>
         <translation>授权日期</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
     </message>
 </context>
 <context>

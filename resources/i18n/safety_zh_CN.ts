@@ -1,0 +1,313 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>SmileDesk backs up by itself when it closes and once a day, keeping 7 daily, 4 weekly and 12 monthly copies. Make a copy now before big changes, or onto a USB drive to keep elsewhere.</source>
+        <translation>微笑驿站每次关闭时和每天都会自动备份，保留最近 7 天、4 周、12 个月的备份。做大改动之前，或者想把一份备份存到 U 盘另外保管时，可以现在手动备份。</translation>
+    </message>
+    <message>
+        <source>Other folder…</source>
+        <translation>换个文件夹…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>This database is on a server; it is backed up there (pg_dump), not from a station.</source>
+        <translation>数据库在服务器上，由服务器统一备份（pg_dump），不在驿站电脑上备份。</translation>
+    </message>
+    <message>
+        <source>Folder: {folder}</source>
+        <translation>备份文件夹：{folder}</translation>
+    </message>
+    <message>
+        <source>Back up into</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <source>Backup written: {file}</source>
+        <translation>备份已完成：{file}</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabaseDialog</name>
+    <message>
+        <source>The database cannot be used</source>
+        <translation>数据库无法使用</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>恢复最近的备份</translation>
+    </message>
+    <message>
+        <source>Choose a backup file…</source>
+        <translation>选择备份文件…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged, so SmileDesk cannot open it safely.</source>
+        <translation>数据库文件 {path} 已损坏，微笑驿站无法安全地打开它。</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be opened: check that the drive is there and the file may be read and written.</source>
+        <translation>数据库文件 {path} 打不开：请检查所在的磁盘是否还在，文件能否读写。</translation>
+    </message>
+    <message>
+        <source>Details: {detail}</source>
+        <translation>详细情况：{detail}</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {when} ({file}). Restoring it loses what was entered after that time; the damaged file is kept.</source>
+        <translation>最近一份完好的备份是 {when} 做的（{file}）。恢复后，这个时间之后录入的内容会丢失；损坏的文件会另外保留。</translation>
+    </message>
+    <message>
+        <source>No good backup was found. Choose a backup file (e.g. on a USB drive), or quit and ask for help.</source>
+        <translation>没有找到完好的备份。请选择一个备份文件（比如 U 盘上的），或者先退出，请技术人员帮忙。</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>SmileDesk backups (*.sqlite3)</source>
+        <translation>微笑驿站备份 (*.sqlite3)</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>The backup folder {folder} is full; no backup was made. Free some space or choose another folder.</source>
+        <translation>备份文件夹 {folder} 所在的磁盘已满，这次没有备份。请清理空间或换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} cannot be written to; no backup was made. Check that the drive is plugged in and not write-protected.</source>
+        <translation>备份文件夹 {folder} 无法写入，这次没有备份。请检查 U 盘是否插好、是否开了写保护。</translation>
+    </message>
+    <message>
+        <source>The backup could not be written to {folder}: {detail}</source>
+        <translation>备份没能写入 {folder}：{detail}</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path} to back up.</source>
+        <translation>{path} 没有数据库文件，无法备份。</translation>
+    </message>
+    <message>
+        <source>The copy failed its check ({detail}); the database itself may be damaged.</source>
+        <translation>备份副本没有通过检查（{detail}），数据库本身可能已损坏。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist or is not a file.</source>
+        <translation>{path} 不存在，或者不是文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SmileDesk backup (it is not a database file).</source>
+        <translation>{path} 不是微笑驿站的备份（不是数据库文件）。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be restored ({detail}).</source>
+        <translation>{path} 已损坏，不能用来恢复（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SmileDesk database (no {table} table).</source>
+        <translation>{path} 不是微笑驿站的数据库（缺少 {table} 表）。</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer SmileDesk (schema {revision}); update SmileDesk before restoring it.</source>
+        <translation>{path} 是更新版本的微笑驿站做的（数据结构 {revision}），请先升级微笑驿站再恢复。</translation>
+    </message>
+    <message>
+        <source>There is no active account {name}.</source>
+        <translation>没有名为 {name} 的可用账号。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is damaged ({detail}).</source>
+        <translation>数据库文件 {path} 已损坏（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The database file {path} cannot be opened ({detail}).</source>
+        <translation>数据库文件 {path} 打不开（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a personal field that can be revealed.</source>
+        <translation>{name} 不是可以查看完整内容的个人信息字段。</translation>
+    </message>
+    <message>
+        <source>give the full path of the folder, e.g. E:\SmileDesk-backups.</source>
+        <translation>请填写文件夹的完整路径，例如 E:\SmileDesk-backups。</translation>
+    </message>
+    <message>
+        <source>{folder} cannot be written to; plug in the drive or choose another folder.</source>
+        <translation>{folder} 无法写入，请插好 U 盘或换一个文件夹。</translation>
+    </message>
+    <message>
+        <source>This database is on a server; back it up on the server (pg_dump), not from a station.</source>
+        <translation>数据库在服务器上，请在服务器上备份（pg_dump），不要从驿站备份。</translation>
+    </message>
+    <message>
+        <source>That resident no longer exists.</source>
+        <translation>该居民档案已不存在。</translation>
+    </message>
+    <message>
+        <source>This resident's personal data was erased; there is nothing left to export.</source>
+        <translation>该居民的个人信息已删除，没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>This resident's personal data was already erased.</source>
+        <translation>该居民的个人信息之前已经删除过了。</translation>
+    </message>
+    <message>
+        <source>keep it under 200 characters.</source>
+        <translation>请不要超过 200 个字。</translation>
+    </message>
+    <message>
+        <source>Only a sub-district administrator (an administrator without a station) can do this.</source>
+        <translation>只有街道管理员（不属于某个驿站的管理员）才能做这项操作。</translation>
+    </message>
+    <message>
+        <source>enter the station's name (1–100 characters).</source>
+        <translation>请填写驿站名称（1–100 个字）。</translation>
+    </message>
+    <message>
+        <source>use 1–10 letters or digits, e.g. SQK.</source>
+        <translation>请用 1–10 个字母或数字，例如 SQK。</translation>
+    </message>
+    <message>
+        <source>The station code {code} is taken; choose another.</source>
+        <translation>驿站代码 {code} 已被使用，请换一个。</translation>
+    </message>
+    <message>
+        <source>That account no longer exists.</source>
+        <translation>该账号已不存在。</translation>
+    </message>
+    <message>
+        <source>Only administrators can see all stations; choose a station for this account.</source>
+        <translation>只有管理员才能查看所有驿站，请给这个账号选一个驿站。</translation>
+    </message>
+    <message>
+        <source>There is no station {id}.</source>
+        <translation>没有编号为 {id} 的驿站。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Station name</source>
+        <translation>驿站名称</translation>
+    </message>
+    <message>
+        <source>Station code</source>
+        <translation>驿站代码</translation>
+    </message>
+</context>
+<context>
+    <name>Permissions</name>
+    <message>
+        <source>export a resident's personal data</source>
+        <translation>导出居民个人信息</translation>
+    </message>
+    <message>
+        <source>erase a resident's personal data</source>
+        <translation>删除居民个人信息</translation>
+    </message>
+    <message>
+        <source>see full personal fields</source>
+        <translation>查看完整的个人信息字段</translation>
+    </message>
+    <message>
+        <source>back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>restore the database from a backup</source>
+        <translation>用备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>manage the sub-district's stations</source>
+        <translation>管理街道下的各个驿站</translation>
+    </message>
+    <message>
+        <source>see stations</source>
+        <translation>查看驿站</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose a backup. It is checked before anything is replaced, and the current database is kept as a backup, so a restore can itself be undone. Everything entered after the backup was made is not in it.</source>
+        <translation>请选择一份备份。替换之前会先检查它；现在的数据库也会另存为一份备份，所以恢复之后还能撤回。备份之后录入的内容不在备份里。</translation>
+    </message>
+    <message>
+        <source>Backup file…</source>
+        <translation>备份文件…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>备份文件</translation>
+    </message>
+    <message>
+        <source>SmileDesk backups (*.sqlite3)</source>
+        <translation>微笑驿站备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup {file}? The current database is kept as a backup.</source>
+        <translation>用备份 {file} 替换现在的数据库吗？现在的数据库会另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Pages show the restored data after you open them again; restarting SmileDesk is the surest way.</source>
+        <translation>备份已恢复。重新打开页面就能看到恢复后的数据；最稳妥的做法是重启微笑驿站。</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyBackups</name>
+    <message>
+        <source>on closing</source>
+        <translation>关闭时</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>damaged copy</source>
+        <translation>损坏的副本</translation>
+    </message>
+</context>
+</TS>
