@@ -170,6 +170,11 @@ class RostersPage(QWidget):
         self.find_results = QListWidget()
         self.find_results.setObjectName("volunteerResults")
         self.find_results.setMaximumHeight(120)
+        self.find_results.setVisible(False)
+        big = self.day_people.font()
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        self.day_people.setFont(big)
+        self.day_people.setSpacing(4)
         self.checkin_button = QPushButton(self.tr("Check in"))
         self.checkin_button.setObjectName("checkIn")
         self.behalf_button = QPushButton(self.tr("Check in on behalf"))
@@ -628,6 +633,7 @@ class RostersPage(QWidget):
 
     def search_volunteers(self, text: str) -> None:
         self.find_results.clear()
+        self.find_results.setVisible(False)
         if not text.strip():
             return
         with session_scope(self.ctx.engine, write=False) as s:
@@ -638,6 +644,7 @@ class RostersPage(QWidget):
             self.find_results.addItem(item)
         if hits:
             self.find_results.setCurrentRow(0)
+            self.find_results.setVisible(True)
         self._select_day_person(hits[0].volunteer_id if len(hits) == 1 else None)
 
     def _select_day_person(self, volunteer_id: int | None) -> bool:

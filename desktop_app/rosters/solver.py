@@ -40,6 +40,7 @@ from desktop_app.rosters.problem import (
 W_GAP = 10000
 W_SPREAD = 200
 W_SPREAD_SPECIAL = 60
+W_LOAD = 40
 W_EXTRA = 5
 W_PREFER = 3
 W_PAIR = 3
@@ -538,6 +539,21 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
                 cap = v.max_per_month - outside_month[(v.id, mk)]
                 if len(vars_) > cap:
                     m.Add(sum(vars_) <= max(0, cap))
+    # fair load across groups too: nobody far above their share of the places they could take
+    # (share = demand × their eligible shifts / everybody's eligible shifts, leaders and members apart)
+    for leaders_pass in (True, False):
+        people = [v for v in problem.volunteers if by_vol.get(v.id) and bool(v.leader_teams) == leaders_pass]
+        if len(people) < 2:
+            continue
+        demand = sum(1 if leaders_pass else max(0, s.min_headcount - (1 if s.leader_required else 0)) for s in problem.shifts)
+        cap_total = sum(len(by_vol[v.id]) for v in people) or 1
+        for v in people:
+            share = -(-demand * len(by_vol[v.id]) // cap_total) + 1  # ceiling, plus one of slack
+            count = sum(var for _s, var in by_vol[v.id])
+            over = m.NewIntVar(0, len(by_vol[v.id]), f"over{v.id}")
+            m.Add(over >= count - share)
+            cost.append(W_LOAD * over)
+            aux_hints.append((over, max(0, sum(hinted[(v.id, s.id)] for s, _var in by_vol[v.id]) - share)))
     # fairness within eligibility groups
     groups: dict[tuple, list[PVolunteer]] = defaultdict(list)
     for v in problem.volunteers:

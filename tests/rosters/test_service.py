@@ -151,18 +151,28 @@ def test_removing_the_only_leader_is_refused_unless_a_gap_is_accepted(engine, ad
 
 def test_swap_and_find_cover(engine, admin, month):
     team_id, vids, _ = month
-    a = _shift_of(engine, team_id, date(2026, 11, 3), "afternoon")
-    b = _shift_of(engine, team_id, date(2026, 11, 12), "afternoon")
-    va = next(v for v in _people(engine, a.id) - _people(engine, b.id) if v not in vids[:9])
-    vb = next(v for v in _people(engine, b.id) - _people(engine, a.id) if v not in vids[:9])
+    # two afternoon patrols a week apart, each with a member the other lacks
+    a = b = va = vb = None
+    for day in range(3, 8):
+        sa = _shift_of(engine, team_id, date(2026, 11, day), "afternoon")
+        sb = _shift_of(engine, team_id, date(2026, 11, day + 7), "afternoon")
+        ma = [v for v in _people(engine, sa.id) - _people(engine, sb.id) if v not in vids[:9]]
+        mb = [v for v in _people(engine, sb.id) - _people(engine, sa.id) if v not in vids[:9]]
+        if ma and mb:
+            a, b, va, vb = sa, sb, ma[0], mb[0]
+            break
+    assert a is not None
     with session_scope(engine) as s:
         try:
             service.swap(s, actor=admin, shift_a=a.id, volunteer_a=va, shift_b=b.id, volunteer_b=vb)
             swapped = True
-        except ConflictError:
+        except ConflictError as exc:
             swapped = False
+            assert "Not allowed" in str(exc)  # a refusal names its reason
     if swapped:
         assert vb in _people(engine, a.id) and va in _people(engine, b.id)
+    else:
+        assert va in _people(engine, a.id) and vb in _people(engine, b.id)
     with session_scope(engine, write=False) as s:
         ranked = service.find_cover(s, actor=admin, shift_id=a.id)
     assert ranked and all(c.volunteer_id not in _people(engine, a.id) for c in ranked)
