@@ -151,3 +151,25 @@ def test_stretch_of_leave_is_explained_as_leader_slots_against_what_leaders_can_
     assert len(texts) == 1 and "10/5–9: 5 leader slots, the leaders can take only 2" in texts[0], texts
     result = solver.solve(p, time_limit=0.5, workers=1)
     assert len([g for g in checker.gaps(p, result.roster) if g.leader_missing]) == 3
+
+
+def test_nobody_carries_far_more_than_their_share_across_groups():
+    # every member has a different weekday off, so each is alone in their eligibility group:
+    # the load term must still keep each near their share of the member places
+    d0 = date(2026, 11, 2)
+    vols = [PVolunteer(1, "L1", frozenset({1}), frozenset({1})), PVolunteer(2, "L2", frozenset({1}), frozenset({1})),
+            PVolunteer(3, "L3", frozenset({1}), frozenset({1}))]
+    vols += [PVolunteer(10 + i, f"M{i}", frozenset({1}), unavailable=frozenset({(i % 7, p) for p in ("morning", "afternoon", "evening")}))
+             for i in range(14)]
+    shifts = [PShift(i * 3 + j + 1, 1, d0 + timedelta(days=i), per, 2, 3, True)
+              for i in range(14) for j, per in enumerate(("morning", "afternoon", "evening"))]
+    p = Problem(vols, shifts)
+    result = solver.solve(p, time_limit=1.5, workers=2)
+    _no_violations(p, result.roster)
+    assert result.gap_count == 0
+    counts = {v.id: 0 for v in vols}
+    for vids in result.roster.values():
+        for v in vids:
+            counts[v] += 1
+    members = [counts[v.id] for v in vols if not v.leader_teams]
+    assert max(members) - min(members) <= 2, members
