@@ -380,3 +380,29 @@ def test_resident_id_number_comes_from_the_record(engine, admin):
     assert json.loads(a.content_json)["id_masked"] == "3401**********8113"
     with pytest.raises(ValidationError), session_scope(engine) as s:  # a different, invalid number is still checked
         svc.issue_certificate(s, actor=admin, content=service_record(resident_id=rid, id_number="340102195311258114"))
+
+
+def test_template_settings_are_checked_and_snapshotted(engine, admin):
+    from desktop_app.certificates.templates import TemplateSettings
+
+    with pytest.raises(ValidationError) as err, session_scope(engine) as s:
+        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(colour="red"))
+    assert err.value.field == "Main colour"
+    with pytest.raises(ValidationError), session_scope(engine) as s:
+        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(page_size="Letter"))
+    with pytest.raises(ValidationError) as err, session_scope(engine) as s:
+        svc.store_image(s, actor=admin, data=b"GIF89a not a png")
+    assert err.value.field == "Image"
+    with pytest.raises(ValidationError), session_scope(engine) as s:
+        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(seal="0" * 64))  # never stored
+    with session_scope(engine, write=False) as s:
+        assert svc.template_settings(s, actor=admin) == TemplateSettings()
+    old = issue(engine, admin, honour())
+    with session_scope(engine) as s:
+        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(issuer="逍遥津街道办事处", signatory="主任：李明",
+                                                                            page_size="A5", orientation="portrait"))
+    new = issue(engine, admin, honour())
+    [old_text] = pdf_text(render(engine, admin, old.id))
+    [new_text] = pdf_text(render(engine, admin, new.id))
+    assert "逍遥津社区党群服务中心" in old_text and "主任" not in old_text  # issued certificates keep their look
+    assert "逍遥津街道办事处" in new_text and "主任：李明" in new_text
