@@ -572,7 +572,11 @@ def issue_batch(
             raise BatchRowError(content.recipient_name, exc) from exc
     for j, rid in enumerate(request_ids):
         progress(len(contents) + j, total, "")
-        out.append(issue_certificate(s, actor=actor, request_id=rid, with_seal=with_seal, language=language))
+        try:
+            out.append(issue_certificate(s, actor=actor, request_id=rid, with_seal=with_seal, language=language))
+        except ValidationError as exc:
+            req = s.get(CertificateRequest, rid)
+            raise BatchRowError(req.recipient_name if req else str(rid), exc) from exc
     progress(total, total, "")
     return out
 

@@ -406,3 +406,15 @@ def test_template_settings_are_checked_and_snapshotted(engine, admin):
     [new_text] = pdf_text(render(engine, admin, new.id))
     assert "逍遥津社区党群服务中心" in old_text and "主任" not in old_text  # issued certificates keep their look
     assert "逍遥津街道办事处" in new_text and "主任：李明" in new_text
+
+
+def test_a_bad_row_stops_the_whole_batch_and_says_whose(engine, admin):
+    with session_scope(engine) as s:
+        good = svc.request_certificate(s, actor=admin, content=honour(recipient_name="周一"))
+        bad = svc.request_certificate(s, actor=admin, content=honour(recipient_name="王" + RARE))
+    with pytest.raises(svc.BatchRowError) as err, session_scope(engine) as s:
+        svc.issue_batch(s, actor=admin, request_ids=[good.id, bad.id])
+    assert err.value.text().startswith("王" + RARE) and "U+30000" in err.value.text()
+    with session_scope(engine, write=False) as s:
+        assert s.exec(select(Certificate)).first() is None  # 周一 was not issued either
+        assert s.get(CertificateRequest, good.id).status == "pending"
