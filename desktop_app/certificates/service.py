@@ -869,8 +869,7 @@ def render_batch(
     progress(total, total, "")
     for cert in certs:
         if cert.status != STATUS_REVOKED:
-            s.add(CertificatePrint(certificate_id=cert.id, actor_id=actor.id, actor_name=actor.username, how="pdf", copies=1,
-                                   reason="batch"))
+            s.add(CertificatePrint(certificate_id=cert.id, actor_id=actor.id, actor_name=actor.username, how="pdf", copies=1))
     audit.record(s, actor=actor, action="render_batch", entity="certificate", entity_id="",
                  after={"numbers": [c.number for c in certs], "files": len(result.files)})
     return result
