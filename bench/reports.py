@@ -186,8 +186,9 @@ def write_register(path: Path, n: int, seed: int = 7) -> Path:
     from openpyxl import Workbook
 
     rng = random.Random(seed)
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("居民台账")
+    wb = Workbook()  # not write_only: shared strings and a dimension, as Excel saves a register
+    ws = wb.active
+    ws.title = "居民台账"
     ws.append(["逍遥津社区居民信息台账"])
     ws.append(["序号", "姓名", "身份证号", "性别", "出生日期", "联系电话", "住址", "网格", "备注"])
     seen: set[str] = set()

@@ -149,7 +149,7 @@ class DashboardPage(QWidget):
         self.months.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self._loaded = False
-        QTimer.singleShot(0, self._first_load)
+        QTimer.singleShot(150, self._first_load)  # after the first paint of the main window
 
     def _first_load(self) -> None:
         if not self._loaded:
