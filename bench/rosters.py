@@ -77,7 +77,7 @@ def roster_month(ctx: BenchContext) -> list[Result]:
     warm_s = time.perf_counter() - t0
     warm_gaps, warm_viol, warm_spread = len(checker.gaps(p, warm)), len(checker.violations(p, warm)), solver.fairness_spread(p, warm)
     floor_cp = _coverage_only_cpsat(p)
-    limit = 3.0 if ctx.quick else 8.0
+    limit = 3.0 if ctx.quick else 5.0
     result = solver.solve(p, time_limit=limit, workers=2)
     _CACHE["month"] = (p, result.roster)
     viol = checker.violations(p, result.roster)

@@ -15,7 +15,7 @@ def register(sub) -> None:
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     p.add_argument("--month", required=True, help="YYYY-MM")
     p.add_argument("--team", help="team name (default: every patrol team)")
-    p.add_argument("--seconds", type=float, default=8.0, help="CP-SAT time limit after the greedy fill")
+    p.add_argument("--seconds", type=float, default=5.0, help="CP-SAT time limit after the greedy fill")
     p.add_argument("--dry-run", action="store_true", help="solve and report, save nothing")
     p.add_argument("--user", help="staff account the change is logged under (default: the first administrator)")
     p.set_defaults(func=cmd_solve)

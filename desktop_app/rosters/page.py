@@ -52,7 +52,7 @@ class RostersPage(QWidget):
         self.cells: dict = {}
         self.last_op = None
         self.last_box = None
-        self.solve_seconds = 8.0  # CP-SAT time limit after the greedy fill (cancel stops it sooner)
+        self.solve_seconds = 5.0  # CP-SAT time limit after the greedy fill (cancel stops it sooner)
         can_manage = ctx.can(service.MANAGE_ROSTERS)
 
         self.team = QComboBox()

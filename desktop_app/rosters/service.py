@@ -576,7 +576,7 @@ class Proposal:
     changed: int = 0
 
 
-def propose_roster(s: Session, *, actor: Actor, team_ids: list[int], start, end, time_limit: float = 8.0,
+def propose_roster(s: Session, *, actor: Actor, team_ids: list[int], start, end, time_limit: float = 5.0,
                    progress: Progress = NO_PROGRESS, use_cpsat: bool = True, keep_before: date | None = None) -> Proposal:
     """Solve the range (read only): keeps locked assignments, fills everything else anew. Days before
     ``keep_before`` (the page passes today) are history: kept as they are, counted for the limits."""
