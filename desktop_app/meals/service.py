@@ -619,8 +619,11 @@ def balances(s: Session, *, ids: list[int] | None = None) -> dict[int, int]:
         through = snap.through_entry_id
         out = dict(s.exec(select(BalanceSnapshotRow.recipient_id, BalanceSnapshotRow.balance_fen)
                           .where(BalanceSnapshotRow.snapshot_id == snap.id)).all())
-    tail = s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
-                  .where(MealLedgerEntry.id > through).group_by(MealLedgerEntry.recipient_id)).all()
+    # "+ 0": without it SQLite groups by walking the whole (recipient_id, amount) index (0.5 s on a
+    # five-year ledger) instead of reading only the entries after the snapshot by id (0.01 s).
+    rid_expr = MealLedgerEntry.recipient_id + 0
+    tail = s.exec(select(rid_expr, func.sum(MealLedgerEntry.amount_fen))
+                  .where(MealLedgerEntry.id > through).group_by(rid_expr)).all()
     for rid, total in tail:
         out[rid] = out.get(rid, 0) + int(total)
     if ids is not None:
