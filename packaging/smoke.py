@@ -2,8 +2,9 @@
 
     python packaging/smoke.py [dist/SmileDesk]
 
-Runs the frozen executable in a temporary data dir: ``demo --only residents`` (migrations, reference
-data, a signed-up station), then ``--screenshot FILE --page KEY`` for every page; checks each PNG.
+Runs the frozen executable in a temporary data dir: the first-run wizard on a new database, then
+``demo --only residents`` (migrations, reference data, a signed-up station), then
+``--screenshot FILE --page KEY`` for every page; checks each PNG.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ def main(argv: list[str]) -> int:
     env.pop("SMILEDESK_FEATURES", None)
     db = work / "smoke.sqlite3"
     started = time.monotonic()
+    wizard = work / "setup.png"  # a new database opens the first-run wizard
+    cmd = [str(exe), "--db", str(db), "--lang", "zh_CN", "--screenshot", str(wizard), "--page", "setup", "--size", "700x520"]
+    run = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+    if run.returncode != 0 or not wizard.exists() or wizard.stat().st_size < 5_000:
+        print(f"FAIL: the first-run wizard: {' '.join(cmd)} exited {run.returncode}\n{run.stdout}\n{run.stderr}")
+        return 1
     demo = [str(exe), "demo", "--db", str(db), "--scale", "small", "--only", "residents"]
     run = subprocess.run(demo, env=env, capture_output=True, text=True, timeout=300)
     if run.returncode != 0:
@@ -79,7 +86,7 @@ def main(argv: list[str]) -> int:
         print(f"FAIL: the residents page is missing; pages shown: {shown}")
         return 1
     total = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
-    print(f"ok: bundle {total / 1e6:.0f} MB; demo data and {len(shown)} pages ({', '.join(shown)}) "
+    print(f"ok: bundle {total / 1e6:.0f} MB; wizard, demo data and {len(shown)} pages ({', '.join(shown)}) "
           f"in {time.monotonic() - started:.1f} s -> {work}")
     return 0
 
