@@ -14,7 +14,7 @@ import threading
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -96,13 +96,22 @@ class _Bridge(QObject):
 
 
 _bridge: _Bridge | None = None
+_loop_seen = False  # an event loop has run since install_excepthook (else: still starting up)
+
+
+def _mark_loop() -> None:
+    global _loop_seen
+    _loop_seen = True
 
 
 def _show(summary: str, text: str) -> None:
     dialog = ErrorDialog(summary, text, current_log_path(), QApplication.activeWindow())
     _dialogs.append(dialog)
     dialog.finished.connect(lambda _=0, d=dialog: _dialogs.remove(d) if d in _dialogs else None)
-    dialog.open()
+    if _loop_seen:
+        dialog.open()
+    else:  # failing while starting up, before any event loop: wait for the person to read it
+        dialog.exec()
 
 
 class ErrorDialog(QDialog):
@@ -174,10 +183,12 @@ def install_excepthook() -> None:
 
     Call on the GUI thread once the QApplication exists.
     """
-    global _bridge
+    global _bridge, _loop_seen
     if _bridge is None:
         _bridge = _Bridge()
         _bridge.show.connect(_show)
+    _loop_seen = False
+    QTimer.singleShot(0, _mark_loop)
     sys.excepthook = report
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:

@@ -15,10 +15,11 @@ from desktop_app import logs
 
 
 @pytest.fixture
-def hooked(tmp_path):
+def hooked(qtbot, tmp_path):
     saved = sys.excepthook, threading.excepthook
     path = logs.setup_logging(tmp_path / "logs" / "smiledesk.log")
     logs.install_excepthook()
+    qtbot.wait(10)  # the app's event loop is running, as after start-up
     yield path
     sys.excepthook, threading.excepthook = saved
     for dialog in logs.open_dialogs():
@@ -77,6 +78,25 @@ def test_an_error_in_a_worker_thread_is_shown_on_the_gui_thread(qtbot, hooked):
     qtbot.waitUntil(lambda: len(logs.open_dialogs()) == 1)
     assert "后台导入失败" in logs.open_dialogs()[0].details.toPlainText()
     assert "[importer]" in _read(hooked)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_while_starting_up_waits_for_the_person_to_read_it(qtbot, tmp_path, monkeypatch):
+    saved = sys.excepthook, threading.excepthook
+    shown = []
+    monkeypatch.setattr(logs.ErrorDialog, "exec", lambda self: shown.append(self.details.toPlainText()) or 0)
+    monkeypatch.setattr(logs.ErrorDialog, "open", lambda self: pytest.fail("opened without waiting"))
+    logs.setup_logging(tmp_path / "logs" / "smiledesk.log")
+    logs.install_excepthook()  # no event loop has run yet: the app is still starting
+    try:
+        try:
+            raise OSError("字体文件缺失")
+        except OSError:
+            sys.excepthook(*sys.exc_info())
+    finally:
+        sys.excepthook, threading.excepthook = saved
+        qtbot.wait(10)
+    assert len(shown) == 1 and "字体文件缺失" in shown[0]
 
 
 def test_the_log_rotates(tmp_path):
