@@ -776,6 +776,7 @@ def generate_orders(
     now = utcnow()
     _maybe_snapshot(s)
     routes = dict(s.exec(select(MealRouteAssignment.compound, MealRouteAssignment.volunteer_resident_id)).all())
+    bal: dict[int, int] | None = None
     for step, meal in enumerate(meals):
         progress(step, len(meals), meal)
         price = rates.price(meal, day)
@@ -794,7 +795,8 @@ def generate_orders(
         ids = [c[0] for c in candidates]
         existing = set(s.exec(select(MealOrder.recipient_id).where(MealOrder.day == day, MealOrder.meal == meal)).all())
         paused = set(s.exec(select(MealPause.recipient_id).where(MealPause.start_day <= day, MealPause.end_day >= day)).all())
-        bal = balances(s, ids=ids)
+        if bal is None:  # once per day: a balance read covers both meals (charges are tracked below)
+            bal = balances(s, ids=ids if len(meals) == 1 else None)
         orders = []
         tier_memo: dict[tuple, SubsidyTier | None] = {}
         for rid, service, granted, credit, name, birth, eh, mla, compound in candidates:
