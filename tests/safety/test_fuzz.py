@@ -217,17 +217,15 @@ def fuzzable_use_cases():
     return found
 
 
-USE_CASES = fuzzable_use_cases()
 # Residents always; the other features' use cases when SMILEDESK_FUZZ_ALL=1 (slow: ~8 min for all of them,
 # and features still being built fail it — docs/safety.md lists what it found).
 FUZZ_ALL = os.environ.get("SMILEDESK_FUZZ_ALL") == "1"
+USE_CASES = [u for u in fuzzable_use_cases() if FUZZ_ALL or u[0].startswith("residents.")]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name,fn,strategies", USE_CASES, ids=[u[0] for u in USE_CASES])
 def test_feature_use_case_never_crashes_or_half_writes(engine, admin, name, fn, strategies):
-    if not name.startswith("residents.") and not FUZZ_ALL:
-        pytest.skip("other features' use cases are fuzzed with SMILEDESK_FUZZ_ALL=1")
     with session_scope(engine) as s:
         residents.create_resident(s, actor=admin, data=ResidentCreate(name="王五", phone="13900139000"))
 

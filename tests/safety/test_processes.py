@@ -90,11 +90,14 @@ def test_sigkill_at_random_moments_loses_no_reported_commit(engine, db_path):
     for round_no in range(kills):
         proc = spawn(db_path, f"k{round_no}", 100000)
         wait_ready(proc)
-        time.sleep(rng.uniform(0.0, 0.6))
+        # Kill while it is writing, not while it is still starting (imports take a loaded machine seconds).
+        first = proc.stdout.readline()
+        assert first.startswith("committed"), first + proc.stderr.read()
+        time.sleep(rng.uniform(0.0, 0.4))
         proc.send_signal(signal.SIGKILL)
         out, _err = proc.communicate(timeout=30)
         assert proc.returncode == -signal.SIGKILL
-        reported.update(committed(out.splitlines()))
+        reported.update(committed([first, *out.splitlines()]))
         # Every round must leave a file a new process can open and keep writing to.
         check_consistent(db_path)
     assert len(reported) > kills  # the writer got real work done between kills
