@@ -41,7 +41,7 @@ W_GAP = 10000
 W_SPREAD = 200
 W_SPREAD_SPECIAL = 60
 W_LOAD = 40
-W_EXTRA = 5
+W_EXTRA = 500  # above the fairness weights: nobody is added beyond the minimum just to even out counts
 W_PREFER = 3
 W_PAIR = 3
 W_USUAL = 1
@@ -560,11 +560,16 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
         cap_total = sum(len(by_vol[v.id]) for v in people) or 1
         for v in people:
             share = -(-demand * len(by_vol[v.id]) // cap_total) + 1  # ceiling, plus one of slack
+            floor_share = max(0, demand * len(by_vol[v.id]) // cap_total - 1)  # floor, minus one
             count = sum(var for _s, var in by_vol[v.id])
+            had = sum(hinted[(v.id, s.id)] for s, _var in by_vol[v.id])
             over = m.NewIntVar(0, len(by_vol[v.id]), f"over{v.id}")
             m.Add(over >= count - share)
-            cost.append(W_LOAD * over)
-            aux_hints.append((over, max(0, sum(hinted[(v.id, s.id)] for s, _var in by_vol[v.id]) - share)))
+            under = m.NewIntVar(0, floor_share, f"under{v.id}")
+            m.Add(under >= floor_share - count)
+            cost.append(W_LOAD * (over + under))
+            aux_hints.append((over, max(0, had - share)))
+            aux_hints.append((under, max(0, floor_share - had)))
     # fairness within eligibility groups
     groups: dict[tuple, list[PVolunteer]] = defaultdict(list)
     for v in problem.volunteers:
