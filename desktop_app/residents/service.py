@@ -301,8 +301,8 @@ def count(s: Session, *, actor: Actor, flt: ResidentFilter = ResidentFilter(), t
 def filter_choices(s: Session, *, actor: Actor) -> dict[str, list[str]]:
     """Distinct grids and compounds for the filter boxes."""
     require(actor, VIEW_RESIDENTS)
-    grids = [g for g in s.exec(select(Resident.grid).distinct().order_by(Resident.grid)) if g]
-    compounds = [c for c in s.exec(select(Resident.compound).distinct().order_by(Resident.compound)) if c]
+    grids = [g for g in s.exec(station_scope(select(Resident.grid), Resident.station_id, actor).distinct().order_by(Resident.grid)) if g]
+    compounds = [c for c in s.exec(station_scope(select(Resident.compound), Resident.station_id, actor).distinct().order_by(Resident.compound)) if c]
     return {"grid": grids, "compound": compounds}
 
 

@@ -116,6 +116,15 @@ def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> Any:
     return getattr(resident, field)
 
 
+def record_export(s: Session, *, actor: Actor, what: str, count: int, fields: list[str], destination: str = "") -> None:
+    """Audit an export of personal data (a spreadsheet, a route sheet, a printed list) as "export".
+
+    Features call this in the transaction that reads the rows they export: ``what`` names the export
+    ("meal route sheet"), ``fields`` the personal fields it contains, ``count`` how many people."""
+    audit.record(s, actor=actor, action="export", entity=what[:50], entity_id="",
+                 after={"people": count, "fields": sorted(fields), "to": destination})
+
+
 # --- discovery ------------------------------------------------------------------------------------
 
 

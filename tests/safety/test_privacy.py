@@ -129,6 +129,14 @@ def test_erasure_anonymises_keeps_statistics_and_cannot_be_repeated(engine, admi
         residents.create_resident(s, actor=admin, data=ResidentCreate(name="欧阳娜娜", id_number=PERSON["id_number"]))
 
 
+def test_exports_by_features_are_audited(engine, admin):
+    with session_scope(engine) as s:
+        privacy.record_export(s, actor=admin, what="meal route sheet", count=12, fields=["phone", "address"], destination="PDF")
+    entry = audits(engine, "export")[0]
+    assert entry.entity == "meal route sheet" and entry.actor_name == "admin"
+    assert json.loads(entry.after) == {"people": 12, "fields": ["address", "phone"], "to": "PDF"}
+
+
 def test_every_privacy_provider_exports_and_erases(engine, admin, person):
     with session_scope(engine) as s:
         found = dict(privacy.providers())
@@ -164,7 +172,12 @@ def test_staff_see_their_station_sub_district_admin_sees_all(engine, admin, make
     with session_scope(engine) as s:
         mine = residents.create_resident(s, actor=here, data=ResidentCreate(name="李四")).id
         theirs = residents.create_resident(s, actor=there, data=ResidentCreate(name="李五")).id
+    with session_scope(engine) as s:
+        residents.update_resident(s, actor=here, resident_id=mine, data=ResidentCreate(name="李四", grid="二网格"))
     with session_scope(engine, write=False) as s:
+        assert residents.filter_choices(s, actor=here)["grid"] == ["二网格"]
+        assert residents.filter_choices(s, actor=there)["grid"] == []
+        assert residents.filter_choices(s, actor=office)["grid"] == ["二网格"]
         assert [r.name for r in residents.list_page(s, actor=here)] == ["李四"]
         assert [r.name for r in residents.search(s, actor=there, q="li")] == ["李五"]
         assert residents.count(s, actor=here) == 1
