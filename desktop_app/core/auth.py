@@ -308,6 +308,15 @@ def change_password(s: Session, *, actor: Actor, old_password: str, new_password
     audit.record(s, actor=actor, action="password", entity="staff_user", entity_id=user.id)
 
 
+def any_staff_password_matches(s: Session, password: str, *, roles) -> bool:
+    """True when ``password`` is the password of an active account with one of ``roles``."""
+    if not password:
+        return False
+    wanted = [Role(r).value for r in roles]
+    users = s.exec(select(StaffUser).where(StaffUser.active == True, StaffUser.role.in_(wanted)))  # noqa: E712
+    return any(verify_password(u.password_hash, password) for u in users)
+
+
 def kiosk_actor(s: Session) -> Actor:
     """The kiosk account (created on demand, no password sign-in: the kiosk runs signed in as it)."""
     user = s.exec(select(StaffUser).where(StaffUser.role == Role.KIOSK.value, StaffUser.active == True)).first()  # noqa: E712

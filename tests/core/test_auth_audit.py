@@ -83,3 +83,11 @@ def test_passwords_are_argon2id(engine, admin):
     with session_scope(engine, write=False) as s:
         user = s.exec(select(StaffUser).where(StaffUser.username == "admin")).one()
     assert user.password_hash.startswith("$argon2id$")
+
+
+def test_staff_password_can_unlock_a_kiosk(engine, admin, make_actor):
+    make_actor("kiosk")
+    with session_scope(engine, write=False) as s:
+        assert auth.any_staff_password_matches(s, "admin-pass-1", roles={auth.Role.ADMIN})
+        assert not auth.any_staff_password_matches(s, "admin-pass-1", roles={auth.Role.FRONT_DESK})
+        assert not auth.any_staff_password_matches(s, "", roles={auth.Role.ADMIN})
