@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from desktop_app.core.auth import STAFF, Actor, Permission, require
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.reports.service import effective_station, feature_module, local_bounds
+from desktop_app.reports.service import effective_station, feature_module, local_bounds, query_station
 
 VIEW_DASHBOARD = Permission(QT_TRANSLATE_NOOP("Permissions", "see the home page figures"), STAFF)
 
@@ -153,12 +153,13 @@ def today_figures(s: Session, *, actor: Actor, day: date | None = None, station_
     day = day or clock.today()
     now = now or datetime.now(UTC)
     station_id = effective_station(actor, station_id)
+    scope = query_station(s, station_id)  # no joins for the station filter when there is only one station
     return Today(
         day=day,
-        patrols=patrols_today(s, day, station_id),
-        meals=meals_today(s, day, station_id),
+        patrols=patrols_today(s, day, scope),
+        meals=meals_today(s, day, scope),
         desk=desk_today(s, day, station_id, now),
-        stamps=stamps_today(s, day, station_id),
+        stamps=stamps_today(s, day, scope),
         certificates=certificates_waiting(s, station_id),
     )
 

@@ -141,6 +141,16 @@ def effective_station(actor: Actor, station_id: int | None) -> int | None:
     return actor.station_id if actor.station_id is not None else station_id
 
 
+def query_station(s: Session, station_id: int | None) -> int | None:
+    """The station filter the queries need: none when the database holds a single station (every row is
+    that station's or has none), which spares the joins on big tables."""
+    if station_id is None:
+        return None
+    from desktop_app.core.models import Station
+
+    return None if s.exec(select(func.count()).select_from(Station)).one() <= 1 else station_id
+
+
 def stations(s: Session, *, actor: Actor) -> list[tuple[int, str]]:
     """Stations the actor may choose in the selector (its own only, when bound to one)."""
     require(actor, VIEW_REPORTS)
@@ -461,8 +471,16 @@ def stamp_figures(s: Session, *, start: date, end: date, station_id: int | None)
     if station_id is not None:
         base.append((E.station_id == station_id) | (E.station_id.is_(None)))
     earned_kinds = tuple(getattr(m, "EARNED_KINDS", ("award", "patrol", "reversal")))
-    earned, residents = s.exec(select(func.coalesce(func.sum(E.stamps), 0), func.count(func.distinct(E.resident_id)))
-                               .where(*base, E.kind.in_(earned_kinds))).one()
+    whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
+    if station_id is None and whole_months and hasattr(m, "MonthTotal"):
+        # Whole months: the month totals passports keeps in step with the ledger (far fewer rows).
+        M = m.MonthTotal
+        months = [f"{y:04d}-{mm:02d}" for y, mm in Period(start, end).months()]
+        earned, residents = s.exec(select(func.coalesce(func.sum(M.earned), 0), func.count(func.distinct(M.resident_id)))
+                                   .where(M.month.in_(months), M.earned != 0)).one()
+    else:
+        earned, residents = s.exec(select(func.coalesce(func.sum(E.stamps), 0), func.count(func.distinct(E.resident_id)))
+                                   .where(*base, E.kind.in_(earned_kinds))).one()
     redeemed = s.exec(select(func.coalesce(func.sum(E.stamps), 0)).where(*base, E.kind == "redemption")).one()
     P = m.Passport
     pq = select(func.count()).select_from(P).where(P.issued_on >= start, P.issued_on <= end)
@@ -509,6 +527,8 @@ def monthly_series(s: Session, *, actor: Actor, months: list[tuple[int, int]], s
     """Chart series, one point a month: desk received/closed/on-time, hours, coverage, meals served, stamps."""
     require(actor, VIEW_REPORTS)
     station_id = effective_station(actor, station_id)
+    desk_station = station_id  # the desk's day figures carry the station: filtering them costs nothing
+    station_id = query_station(s, station_id)
     if not months:
         return []
     first = date(months[0][0], months[0][1], 1)
@@ -521,8 +541,8 @@ def monthly_series(s: Session, *, actor: Actor, months: list[tuple[int, int]], s
         D = desk_m.DeskDayFigure
         q = select(D.day, func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time)).where(
             D.day >= first, D.day <= last)
-        if station_id is not None:
-            q = q.where(D.station_id == station_id)
+        if desk_station is not None:
+            q = q.where(D.station_id == desk_station)
         for day, r, c, o in s.exec(q.group_by(D.day)):
             a = acc.get(_month_key(day))
             if a is not None:
@@ -561,12 +581,18 @@ def monthly_series(s: Session, *, actor: Actor, months: list[tuple[int, int]], s
                 a["meals_served"] = a.get("meals_served", 0) + int(n)
     pas = feature_module("passports", "models")
     if pas is not None:
-        E = pas.StampEntry
-        kinds = tuple(getattr(pas, "EARNED_KINDS", ("award", "patrol", "reversal")))
-        q = select(E.month, func.sum(E.stamps)).where(E.occurred_on >= first, E.occurred_on <= last, E.kind.in_(kinds))
-        if station_id is not None:
-            q = q.where((E.station_id == station_id) | (E.station_id.is_(None)))
-        for k, n in s.exec(q.group_by(E.month)):
+        if station_id is None and hasattr(pas, "MonthTotal"):
+            # The per-resident month totals passports keeps with every ledger write (the smile wall reads them).
+            M = pas.MonthTotal
+            q = select(M.month, func.sum(M.earned)).where(M.month.in_(keys)).group_by(M.month)
+        else:
+            E = pas.StampEntry
+            kinds = tuple(getattr(pas, "EARNED_KINDS", ("award", "patrol", "reversal")))
+            q = select(E.month, func.sum(E.stamps)).where(E.occurred_on >= first, E.occurred_on <= last,
+                                                          E.kind.in_(kinds)).group_by(E.month)
+            if station_id is not None:
+                q = q.where((E.station_id == station_id) | (E.station_id.is_(None)))
+        for k, n in s.exec(q):
             if k in acc:
                 acc[k]["stamps"] = int(n or 0)
     out = []
@@ -605,10 +631,11 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
     station_id = effective_station(actor, station_id)
     start, end = period.start, period.end
     out = PeriodFigures(period, station_id, station_name(s, station_id))
+    scope = query_station(s, station_id)
     out.desk = desk_figures(s, actor=actor, start=start, end=end, station_id=station_id, now=now)
-    out.patrol = patrol_figures(s, start=start, end=end, station_id=station_id)
-    out.meals = meal_figures(s, start=start, end=end, station_id=station_id)
-    out.stamps = stamp_figures(s, start=start, end=end, station_id=station_id)
+    out.patrol = patrol_figures(s, start=start, end=end, station_id=scope)
+    out.meals = meal_figures(s, start=start, end=end, station_id=scope)
+    out.stamps = stamp_figures(s, start=start, end=end, station_id=scope)
     out.certificates = certificate_figures(s, start=start, end=end, station_id=station_id)
     if period.kind == "year" or len(period.months()) > 1:
         out.monthly = monthly_series(s, actor=actor, months=period.months(), station_id=station_id)
