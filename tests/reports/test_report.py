@@ -204,3 +204,19 @@ def test_welfare_and_overdue_open_counts_use_now(engine, admin, station_data):
         early = svc.period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 10, 13, tzinfo=UTC)).desk
         late = svc.period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 10, 13, tzinfo=UTC) + timedelta(days=60)).desk
     assert early.overdue_now == 0 and late.overdue_now == 3
+
+
+def test_second_station_filters_by_station(engine, admin, station_data):
+    """With two stations the queries filter by station (and agree with the one-station shortcut)."""
+    from desktop_app.core.models import Station
+
+    with session_scope(engine, write=False) as s:
+        single = svc.period_figures(s, actor=admin, period=MONTH)
+    with session_scope(engine) as s:
+        s.add(Station(name="杏花村社区服务站", code="XHC"))
+    with session_scope(engine, write=False) as s:
+        assert svc.query_station(s, admin.station_id) == admin.station_id
+        two = svc.period_figures(s, actor=admin, period=MONTH)
+    assert (two.stamps.earned, two.stamps.residents) == (single.stamps.earned, single.stamps.residents) == (4, 2)
+    assert two.monthly[-1].stamps == single.monthly[-1].stamps == 4
+    assert two.desk.total.received == single.desk.total.received == 5
