@@ -149,7 +149,6 @@ class DayTab(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         self.orders = _table(left, [self.tr("No."), self.tr("Name"), self.tr("Address"), self.tr("Diet"),
                                     self.tr("Service"), self.tr("Volunteer"), self.tr("Outcome")], "orders")
-        self.orders.doubleClicked.connect(lambda _i: self.set_outcome("delivered"))
         ll.addWidget(self.orders, 3)
         ob = QHBoxLayout()
         self.outcome_buttons = {}
