@@ -359,7 +359,7 @@ class RostersPage(QWidget):
             with session_scope(self.ctx.engine, write=False) as s:
                 self.cells = service.coverage(s, actor=self.ctx.actor, team_id=team_id, start=start, end=end)
                 members = service.team_members(s, actor=self.ctx.actor, team_id=team_id, on=start)
-                findings = service.list_findings(s, actor=self.ctx.actor, limit=200)
+                findings = service.list_findings(s, actor=self.ctx.actor, limit=200, team_id=team_id)
                 short = [c for c in self.cells.values() if c.state in ("empty", "short")]
                 explained = service.explain_gaps(s, actor=self.ctx.actor, team_id=team_id, start=start, end=end) if short else []
             self.explain.setPlainText("\n".join(

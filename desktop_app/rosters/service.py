@@ -1218,10 +1218,13 @@ def open_desk_record_for(s: Session, *, actor: Actor, finding_id: int) -> int:
     return rec.id
 
 
-def list_findings(s: Session, *, actor: Actor, after: tuple[datetime, int] | None = None, limit: int = 200) -> list[PatrolFinding]:
-    """Newest first, keyset paged by (found_at, id)."""
+def list_findings(s: Session, *, actor: Actor, after: tuple[datetime, int] | None = None, limit: int = 200,
+                  team_id: int | None = None) -> list[PatrolFinding]:
+    """Newest first, keyset paged by (found_at, id); one team's (and unattached ones) when ``team_id`` is given."""
     require(actor, VIEW_ROSTERS)
     q = select(PatrolFinding)
+    if team_id is not None:
+        q = q.where((PatrolFinding.team_id == team_id) | (PatrolFinding.team_id == None))  # noqa: E711
     if after is not None:
         q = q.where((PatrolFinding.found_at < after[0]) | ((PatrolFinding.found_at == after[0]) & (PatrolFinding.id < after[1])))
     return list(s.exec(q.order_by(PatrolFinding.found_at.desc(), PatrolFinding.id.desc()).limit(limit)))

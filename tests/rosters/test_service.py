@@ -269,6 +269,13 @@ def test_finding_opens_a_desk_record(engine, admin, month):
         assert rec.channel == "patrol" and "电动车楼道充电" in rec.summary
         with pytest.raises(ConflictError):
             service.open_desk_record_for(s, actor=admin, finding_id=f.id)
+        other = service.create_team(s, actor=admin, name="第二巡逻队", grid="二网格")
+        service.generate_shifts(s, actor=admin, team_id=other.id, start=sh.date, end=sh.date)
+        other_shift = service.shifts_on(s, actor=admin, day=sh.date, team_id=other.id)[0]
+        g = service.record_finding(s, actor=admin, category="sanitation", location="东门", shift_id=other_shift.id)
+        assert g.grid == "二网格" and g.desk_record_id is None
+        assert [x.id for x in service.list_findings(s, actor=admin, team_id=team_id)] == [f.id]
+        assert {x.id for x in service.list_findings(s, actor=admin)} == {f.id, g.id}
 
 
 def test_wechat_text_and_ics(engine, admin, month):
