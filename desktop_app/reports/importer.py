@@ -1050,7 +1050,7 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
         if keys:
             cur = raw.cursor()
             try:
-                cur.executemany(key_sql, keys)
+                cur.executemany(key_sql, sorted(keys, key=lambda k: (k[1], k[2])))  # index order: fewer page splits
             finally:
                 cur.close()
         ids.extend(new_ids)
