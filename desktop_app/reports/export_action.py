@@ -77,7 +77,7 @@ def export_view(view: QTableView, ctx: AppContext, title: str, path: str | Path)
     if truncated:
         subtitle += " · " + tr("first {n} rows only").format(n=len(rows))
     with session_scope(ctx.engine) as s:
-        record_export(s, actor=ctx.actor, title=title, rows=len(rows), path=str(path))
+        record_export(s, actor=ctx.actor, title=title, rows=len(rows), path=str(path), fields=headers)
     return excel.export_rows(path, headers, rows, title=title, subtitle=subtitle)
 
 

@@ -648,10 +648,19 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
-def record_export(s: Session, *, actor: Actor, title: str, rows: int, path: str = "") -> None:
-    """A list left the program as a file: who, what, how many rows (PIPL: log who saw what)."""
+def record_export(s: Session, *, actor: Actor, title: str, rows: int, path: str = "",
+                  fields: list[str] | None = None) -> None:
+    """A list left the program as a file: who, what, how many rows, which columns (PIPL: log who saw what).
+
+    Written through safety.privacy.record_export when that feature is built (one format for every export
+    the privacy log lists), else as the same "export" audit entry here."""
     require(actor, EXPORT_LISTS)
+    destination = path.replace("\\", "/").rsplit("/", 1)[-1]
+    privacy = feature_module("safety", "privacy")
+    if privacy is not None and hasattr(privacy, "record_export"):
+        privacy.record_export(s, actor=actor, what=title, count=rows, fields=list(fields or []), destination=destination)
+        return
     from desktop_app.core import audit
 
-    audit.record(s, actor=actor, action="export", entity="list", entity_id=title[:50],
-                 after={"title": title, "rows": rows, "file": path.rsplit("/", 1)[-1]})
+    audit.record(s, actor=actor, action="export", entity=title[:50], entity_id="",
+                 after={"people": rows, "fields": sorted(fields or []), "to": destination})

@@ -193,10 +193,11 @@ def test_export_is_audited(engine, admin):
     from desktop_app.core.models import AuditEntry
 
     with session_scope(engine) as s:
-        svc.record_export(s, actor=admin, title="居民名单", rows=12, path="/x/居民名单.xlsx")
+        svc.record_export(s, actor=admin, title="居民名单", rows=12, path="/x/居民名单.xlsx", fields=["姓名", "电话"])
     with session_scope(engine, write=False) as s:
         entry = s.exec(select(AuditEntry).where(AuditEntry.action == "export")).one()
-    assert entry.entity_id == "居民名单" and '"rows": 12' in entry.after
+    assert entry.entity == "居民名单" and '"people": 12' in entry.after and "居民名单.xlsx" in entry.after
+    assert "电话" in entry.after
 
 
 def test_welfare_and_overdue_open_counts_use_now(engine, admin, station_data):
