@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
+os.environ["SMILEDESK_STRICT_SCOPES"] = "1"  # a read scope that writes fails the test (core.db.session_scope)
 os.environ.setdefault("SMILEDESK_DATA_DIR", tempfile.mkdtemp(prefix="smiledesk-test-data-"))
 
 import pytest  # noqa: E402

@@ -122,13 +122,24 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
 @contextmanager
 def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
-    """One transaction: everything inside commits together or not at all."""
+    """One transaction: everything inside commits together or not at all.
+
+    ``write=False`` declares a read: on SQLite it starts a deferred transaction, so readers never
+    queue behind writers. A read scope must not write. If one does anyway (a use case that should
+    have asked for a writing scope), the write is kept rather than silently lost; under the test
+    suite (SMILEDESK_STRICT_SCOPES=1) it raises so the caller gets fixed.
+    """
     bind = engine.execution_options(sqlite_immediate=True) if (write and is_sqlite(engine)) else engine
     with Session(bind, expire_on_commit=False) as session:
+        if not write:
+            event.listen(session, "after_flush", _mark_written)
         try:
             yield session
-            # A read scope commits too: nothing was written, and unlike rollback, commit with
-            # expire_on_commit=False leaves loaded objects usable after the scope.
+            if not write and session.info.get("wrote") and os.environ.get("SMILEDESK_STRICT_SCOPES") == "1":
+                raise AssertionError("a read scope (session_scope(write=False)) wrote to the database; "
+                                     "open it with write=True")
+            # Commit a read scope too: unlike rollback, commit with expire_on_commit=False leaves
+            # loaded objects usable after the scope.
             session.commit()
         except OperationalError as exc:
             session.rollback()
@@ -141,6 +152,11 @@ def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def _mark_written(session, _flush_context) -> None:
+    if session.new or session.dirty or session.deleted:
+        session.info["wrote"] = True
 
 
 def run_transaction(engine: Engine, work: Callable[[Session], T], *, attempts: int = 5) -> T:

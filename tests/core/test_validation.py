@@ -116,3 +116,12 @@ def test_name_check_never_crashes(text):
     except ValidationError:
         return
     assert 1 <= len(out) <= 50
+
+
+def test_real_county_codes_are_accepted_whatever_the_birth_year():
+    # 340102 (Hefei, Yaohai) did not exist in 1948, yet residents born then carry it on their cards.
+    first17 = "34010219480305123"
+    assert clean_id_number(first17 + id_check_char(first17)) == first17 + id_check_char(first17)
+    bad_province = "99010219480305123"
+    with pytest.raises(ValidationError, match="region"):
+        clean_id_number(bad_province + id_check_char(bad_province))
