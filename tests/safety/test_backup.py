@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -13,19 +14,19 @@ from sqlalchemy import event, func
 from sqlmodel import select
 
 from desktop_app.core import audit
-from desktop_app.core.db import is_sqlite, make_engine, session_scope
+from desktop_app.core.db import make_engine, session_scope
 from desktop_app.core.errors import StorageError
 from desktop_app.residents import service as residents
 from desktop_app.residents.models import Resident, ResidentCreate
 from desktop_app.safety import backup, integrity, service
 
+# On PostgreSQL (SMILEDESK_TEST_DATABASE_URL) these SQLite-file tests do not apply.
+ON_POSTGRES = bool(os.environ.get("SMILEDESK_TEST_DATABASE_URL"))
+pytestmark = pytest.mark.skipif(ON_POSTGRES, reason="file backups are for SQLite; PostgreSQL is backed up with pg_dump")
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(autouse=True)
-def _sqlite_only(engine):
-    if not is_sqlite(engine):
-        pytest.skip("file backups are for SQLite; PostgreSQL is backed up with pg_dump")
 
 
 def add(engine, actor, name: str, **kw) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 
 import pytest
@@ -9,17 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
-from desktop_app.core.db import is_sqlite, session_scope
+from desktop_app.core.db import session_scope
 from desktop_app.residents import service as residents
 from desktop_app.residents.models import Resident, ResidentCreate
 from desktop_app.safety import backup, dialogs, integrity
 from desktop_app.ui import messages
 
-
-@pytest.fixture(autouse=True)
-def _sqlite_only(engine):
-    if not is_sqlite(engine):
-        pytest.skip("file backups are for SQLite")
+# On PostgreSQL (SMILEDESK_TEST_DATABASE_URL) these SQLite-file tests do not apply.
+ON_POSTGRES = bool(os.environ.get("SMILEDESK_TEST_DATABASE_URL"))
+pytestmark = pytest.mark.skipif(ON_POSTGRES, reason="file backups are for SQLite")
 
 
 def _names(engine):

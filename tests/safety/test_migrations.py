@@ -8,6 +8,7 @@ the way the application does (``core.db.migrate``: backup first, then all heads)
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import date, datetime, time
 from pathlib import Path
@@ -18,6 +19,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import MetaData, select
 
 from desktop_app.core.db import alembic_config, make_engine, migrate, pending_migrations
+
+# SQLite fixture files; already run by the SQLite pass of the suite.
+pytestmark = pytest.mark.skipif(bool(os.environ.get("SMILEDESK_TEST_DATABASE_URL")), reason="SQLite fixture files")
 
 
 def revisions() -> list[str]:

@@ -14,18 +14,17 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.core.db import is_sqlite
-
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = Path(__file__).with_name("writer.py")
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL and permissions are POSIX")
+# On PostgreSQL (SMILEDESK_TEST_DATABASE_URL) these SQLite-file tests do not apply.
+ON_POSTGRES = bool(os.environ.get("SMILEDESK_TEST_DATABASE_URL"))
+pytestmark = [
+    pytest.mark.skipif(os.name != "posix", reason="SIGKILL and permissions are POSIX"),
+    pytest.mark.skipif(ON_POSTGRES, reason="file-level crash tests are about the SQLite file"),
+]
 
 
-@pytest.fixture(autouse=True)
-def _sqlite_only(engine):
-    if not is_sqlite(engine):
-        pytest.skip("file-level crash tests are about the SQLite file")
 
 
 def spawn(db: Path, label: str, count: int, *, pause: float = 0.0, prefix: list[str] | None = None) -> subprocess.Popen:
