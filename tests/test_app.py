@@ -105,3 +105,30 @@ def test_demo_small_command(tmp_path):
         admin = auth.sign_in(engine, username="admin", password="admin12345")
         assert service.count(s, actor=admin) == 800
         assert service.search(s, actor=admin, q="zhang")
+
+
+def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fonts, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QTableView
+
+    from desktop_app.app import load_features
+    from desktop_app.residents import service
+    from desktop_app.residents.models import ResidentCreate
+    from desktop_app.ui import export_action
+    from desktop_app.ui.main_window import MainWindow
+
+    with session_scope(engine) as s:
+        service.create_resident(s, actor=admin, data=ResidentCreate(name="曾小明", id_number="11010519491231002X"))
+    win = MainWindow(ctx, load_features())
+    qtbot.addWidget(win)
+    page = win.show_page("residents")
+    view = page.findChild(QTableView, "residentsTable")
+    action = next(a for a in view.actions() if a.objectName() == "exportToExcel")
+    out = tmp_path / "residents.xlsx"
+    monkeypatch.setattr(export_action.SavePath, "ask", classmethod(lambda cls, *a: str(out)))
+    monkeypatch.setattr(export_action, "export_view", export_action.export_view)
+    n = export_action.export_view(view, ctx, "Residents", out)
+    assert n == 1 and action is not None
+    from openpyxl import load_workbook
+
+    cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
+    assert "曾小明" in cells and "1101**********002X" in cells and "11010519491231002X" not in cells

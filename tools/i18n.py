@@ -2,6 +2,7 @@
 
     python tools/i18n.py update [KEY ...]   run pyside6-lupdate for the foundation and/or features
     python tools/i18n.py fill FILE.ts MAP.json   set translations from {"English source": "中文", ...}
+    python tools/i18n.py reuse              fill unfinished strings translated identically in another file
     python tools/i18n.py status             unfinished strings per file
     python tools/i18n.py build              pyside6-lrelease every .ts to .qm (make does this)
 
@@ -107,6 +108,34 @@ def messages(ts: Path) -> set[tuple[str, str]]:
     return out
 
 
+def reuse() -> int:
+    """Fill unfinished strings from another .ts file that translates the same (context, source)."""
+    known: dict[tuple[str, str], str] = {}
+    for ts in sorted(I18N.glob("*.ts")):
+        for ctx in ET.parse(ts).getroot().iter("context"):
+            name = ctx.findtext("name")
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                if tr is not None and tr.get("type") is None and (tr.text or "").strip():
+                    known.setdefault((name, msg.findtext("source")), tr.text)
+    filled = 0
+    for ts in sorted(I18N.glob("*.ts")):
+        tree = ET.parse(ts)
+        changed = False
+        for ctx in tree.getroot().iter("context"):
+            name = ctx.findtext("name")
+            for msg in ctx.iter("message"):
+                tr = msg.find("translation")
+                if tr is not None and tr.get("type") == "unfinished" and (name, msg.findtext("source")) in known:
+                    tr.text = known[(name, msg.findtext("source"))]
+                    tr.attrib.pop("type")
+                    changed = True
+                    filled += 1
+        if changed:
+            _write(tree, ts)
+    return filled
+
+
 def build() -> None:
     for ts in sorted(I18N.glob("*.ts")):
         subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True)
@@ -124,6 +153,8 @@ def main(argv: list[str]) -> int:
             print(f"{ts.name}: {len(missing)} unfinished")
             for ctx, src in missing[:50]:
                 print(f"   [{ctx}] {src}")
+    elif cmd == "reuse":
+        print(reuse(), "translations reused")
     elif cmd == "build":
         build()
     else:

@@ -341,7 +341,8 @@ class BatchDialog(QDialog):
             return
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
         try:
-            with session_scope(self.ctx.engine, write=False) as s:
+            # a writing scope: reading volunteers' hours for certificates is audited
+            with session_scope(self.ctx.engine) as s:
                 self.rows = list(source(s, self.ctx.actor, start, end, self.min_hours.value()))
         except Exception as exc:
             self.error_box = show_error(self, exc)

@@ -76,6 +76,7 @@ SYSTEM = Actor(None, "system", "system", Role.ADMIN, None)
 MANAGE_STAFF = Permission(QT_TRANSLATE_NOOP("Permissions", "manage staff accounts"), {Role.ADMIN})
 MANAGE_SETTINGS = Permission(QT_TRANSLATE_NOOP("Permissions", "change station settings"), {Role.ADMIN})
 VIEW_AUDIT = Permission(QT_TRANSLATE_NOOP("Permissions", "read the audit log"), {Role.ADMIN})
+EXPORT_LISTS = Permission(QT_TRANSLATE_NOOP("Permissions", "export lists to Excel"), STAFF)
 
 
 def allowed(actor: Actor, permission: Permission) -> bool:

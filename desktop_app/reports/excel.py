@@ -1,8 +1,6 @@
 """Excel output (openpyxl): any list as shown on screen, and the report's figures as a workbook.
 
-``export_rows(path, headers, rows, title=...)`` is the one function every list view uses (through
-reports/export_action.py): it writes the strings the view displays — personal numbers already masked
-by the services for the signed-in role — as text cells, so an ID or phone never turns into a number.
+The generic list writer is core/excel.py (``export_rows``, used by ui/export_action.py for every list).
 """
 
 from __future__ import annotations
@@ -16,81 +14,7 @@ from desktop_app.core.validation import yuan
 from desktop_app.reports.service import CERT_KIND_LABELS, PeriodFigures
 
 CTX = "ReportsText"
-MAX_SHEET_TITLE = 31
-_BAD_SHEET_CHARS = set("[]:*?/\\")
-
-
-def _sheet_title(text: str) -> str:
-    clean = "".join("_" if c in _BAD_SHEET_CHARS else c for c in (text or "Sheet")).strip() or "Sheet"
-    return clean[:MAX_SHEET_TITLE]
-
-
-def _widths(ws, headers: Sequence[str], rows: list[Sequence], *, min_width: int = 6, max_width: int = 60) -> None:
-    from openpyxl.utils import get_column_letter
-
-    def width(v) -> int:
-        text = "" if v is None else str(v)
-        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)  # CJK characters are twice as wide
-
-    for i, h in enumerate(headers, start=1):
-        sample = [width(h)] + [width(r[i - 1]) for r in rows[:500] if i - 1 < len(r)]
-        ws.column_dimensions[get_column_letter(i)].width = max(min_width, min(max_width, max(sample) + 2))
-
-
-def export_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequence], *, title: str,
-                subtitle: str = "") -> int:
-    """Write one sheet: a title line, an optional subtitle, the header row (bold, frozen), the rows.
-
-    Values that are not numbers are written as text (never guessed: "0551…" keeps its zero). Returns
-    the number of data rows written.
-    """
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = _sheet_title(title)
-    ws.append([title])
-    ws["A1"].font = Font(bold=True, size=14)
-    header_row = 2
-    if subtitle:
-        ws.append([subtitle])
-        header_row = 3
-    ws.append(list(headers))
-    fill = PatternFill("solid", fgColor="DDE7F0")
-    for cell in ws[header_row]:
-        cell.font = Font(bold=True)
-        cell.fill = fill
-        cell.alignment = Alignment(vertical="center", wrap_text=True)
-    kept: list[Sequence] = []
-    n = 0
-    for row in rows:
-        values = []
-        for v in row:
-            if isinstance(v, bool) or v is None:
-                values.append("" if v is None else str(v))
-            elif isinstance(v, int | float | date | datetime):
-                values.append(v)
-            else:
-                values.append(str(v))
-        ws.append(values)
-        if n < 500:
-            kept.append(values)
-        n += 1
-    for r in ws.iter_rows(min_row=header_row + 1, max_row=header_row + n):
-        for cell in r:
-            if isinstance(cell.value, str):
-                cell.number_format = "@"
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    if headers:
-        from openpyxl.utils import get_column_letter
-
-        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row + n}"
-    _widths(ws, headers, kept)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return n
+from desktop_app.core.excel import _sheet_title, _widths, export_rows  # noqa: E402,F401  (re-exported)
 
 
 # --- the report as a workbook ------------------------------------------------------------------------

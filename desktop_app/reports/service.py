@@ -39,7 +39,7 @@ PRINT_REPORTS = Permission(
 IMPORT_REGISTERS = Permission(
     QT_TRANSLATE_NOOP("Permissions", "import registers from Excel"), {Role.ADMIN, Role.COORDINATOR}
 )
-EXPORT_LISTS = Permission(QT_TRANSLATE_NOOP("Permissions", "export lists to Excel"), STAFF)
+from desktop_app.core.auth import EXPORT_LISTS  # noqa: E402  (declared in core: every list exports)
 
 F_PERIOD = QT_TRANSLATE_NOOP("Fields", "Period")
 F_MONTH = QT_TRANSLATE_NOOP("Fields", "Month")

@@ -25,6 +25,22 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.feature import Feature
 
 
+def add_export_actions(page: QWidget, ctx: AppContext, title: str) -> int:
+    """Every list on a page exports what it shows to Excel (context menu, Ctrl+E), masked as shown."""
+    from PySide6.QtWidgets import QTableView
+
+    from desktop_app.ui.export_action import add_export_action
+
+    added = 0
+    for view in page.findChildren(QTableView):
+        if any(a.objectName() == "exportToExcel" for a in view.actions()):
+            continue  # the page added its own, with a better title
+        name = view.accessibleName() or ""
+        if add_export_action(view, ctx, f"{title} {name}".strip()) is not None:
+            added += 1
+    return added
+
+
 def tr_nav(text: str) -> str:
     return QCoreApplication.translate("Navigation", text)
 
@@ -86,6 +102,7 @@ class MainWindow(QMainWindow):
             page = feature.factory(self.ctx)
             page.setObjectName(f"page-{feature.key}")
             name_unnamed_controls(page)  # fallback names for screen readers (ui/accessibility.py)
+            add_export_actions(page, self.ctx, tr_nav(feature.title))
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>first {n} rows only</source>
-        <translation>仅前 {n} 行</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>{n} rows saved to {file}.</source>
-        <translation>已将 {n} 行保存到 {file}。</translation>
-    </message>
-</context>
-<context>
     <name>Errors</name>
     <message>
         <source>“{name}” cannot be read as an Excel workbook (.xlsx): {detail}. Save it from Excel as .xlsx and try again.</source>
@@ -265,7 +242,7 @@
         <translation>与第 {row} 行是同一人但内容不同，请保留其中一行</translation>
     </message>
     <message>
-        <source>{name} is registered with another ID number; check the row against the resident's record</source>
+        <source>{name} is registered with another ID number; check the row against the resident&apos;s record</source>
         <translation>{name} 在系统中登记的身份证号与表中不同，请核对该行与居民档案</translation>
     </message>
     <message>
@@ -388,7 +365,7 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <source>(from the file's team column)</source>
+        <source>(from the file&apos;s team column)</source>
         <translation>（按表中“队伍”列）</translation>
     </message>
     <message>
@@ -436,10 +413,6 @@
     <message>
         <source>import registers from Excel</source>
         <translation>从 Excel 导入台账</translation>
-    </message>
-    <message>
-        <source>export lists to Excel</source>
-        <translation>把列表导出到 Excel</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,26 @@
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
+    <message>
+        <source>first {n} rows only</source>
+        <translation>仅前 {n} 行</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} rows saved to {file}.</source>
+        <translation>已将 {n} 行保存到 {file}。</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -634,6 +654,10 @@
     <message>
         <source>read the audit log</source>
         <translation>查看操作日志</translation>
+    </message>
+    <message>
+        <source>export lists to Excel</source>
+        <translation>把列表导出到 Excel</translation>
     </message>
 </context>
 <context>

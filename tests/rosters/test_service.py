@@ -246,7 +246,7 @@ def test_holiday_multiplier_and_no_show(engine, admin, make_actor):
         e = service.check_out(s, actor=admin, shift_id=sh.id, volunteer_id=p1, at=_local(sh.date, time(16, 0)))
         assert (e.minutes, e.multiplier, e.credited_minutes) == (90, 1.5, 135)
         service.mark_no_show(s, actor=admin, shift_id=sh.id, volunteer_id=p2)
-    with session_scope(engine, write=False) as s:
+    with session_scope(engine) as s:
         people = {p.volunteer_id: p for p in service.shift_people(s, actor=admin, shift_id=sh.id)}
         assert people[p2].no_show and people[p1].checked_out is not None
         assert service.hours_minutes(s, actor=admin, volunteer_id=p1, credited=False) == 90

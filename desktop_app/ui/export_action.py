@@ -1,6 +1,6 @@
 """"Export to Excel…" for any QTableView: writes exactly what the view shows.
 
-    from desktop_app.reports.export_action import add_export_action
+    from desktop_app.ui.export_action import add_export_action
     add_export_action(self.table, ctx, self.tr("Residents"))
 
 The rows are the model's display strings — already masked by the services for the signed-in role —
@@ -18,9 +18,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
+from desktop_app.core import excel
+from desktop_app.core.audit import record_export
+from desktop_app.core.auth import EXPORT_LISTS
 from desktop_app.core.db import session_scope
-from desktop_app.reports import excel
-from desktop_app.reports.service import EXPORT_LISTS, record_export
 from desktop_app.ui.context import AppContext
 
 MAX_ROWS = 200_000
@@ -77,7 +78,8 @@ def export_view(view: QTableView, ctx: AppContext, title: str, path: str | Path)
     if truncated:
         subtitle += " · " + tr("first {n} rows only").format(n=len(rows))
     with session_scope(ctx.engine) as s:
-        record_export(s, actor=ctx.actor, title=title, rows=len(rows), path=str(path), fields=headers)
+        record_export(s, actor=ctx.actor, what=title, count=len(rows), fields=headers,
+                      destination=Path(path).name)
     return excel.export_rows(path, headers, rows, title=title, subtitle=subtitle)
 
 
