@@ -36,25 +36,8 @@ def register(sub) -> None:
     e.set_defaults(func=cmd_export)
 
 
-def _engine(args):
-    from desktop_app.core.db import url_for
-    from desktop_app.features import open_app_database
-
-    return open_app_database(url_for(getattr(args, "db", None)))
-
-
-def _actor(s, username: str | None):
-    from sqlmodel import select
-
-    from desktop_app.core.auth import Actor, Role
-    from desktop_app.core.models import StaffUser
-
-    q = select(StaffUser).where(StaffUser.active == True)  # noqa: E712
-    q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
-    user = s.exec(q.order_by(StaffUser.id)).first()
-    if user is None:
-        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
-    return Actor.from_user(user)
+from desktop_app.cli_support import actor_for as _actor  # noqa: E402
+from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 
 
 def cmd_verify(args) -> int:

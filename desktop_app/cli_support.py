@@ -1,0 +1,29 @@
+"""Helpers for feature subcommands (desktop_app/<key>/cli.py): open the database, act as a staff account."""
+
+from __future__ import annotations
+
+
+def engine_from_args(args):
+    """The migrated engine for ``--db`` (or the default database)."""
+    from desktop_app.core.db import url_for
+    from desktop_app.features import open_app_database
+
+    return open_app_database(url_for(getattr(args, "db", None)))
+
+
+def actor_for(s, username: str | None):
+    """The active staff account ``username`` (None: the first administrator) as an Actor.
+
+    The command line runs on the station PC by someone with access to the database file; it acts as a
+    named account so that the audit log says who did what."""
+    from sqlmodel import select
+
+    from desktop_app.core.auth import Actor, Role
+    from desktop_app.core.models import StaffUser
+
+    q = select(StaffUser).where(StaffUser.active == True)  # noqa: E712
+    q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
+    user = s.exec(q.order_by(StaffUser.id)).first()
+    if user is None:
+        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
+    return Actor.from_user(user)
