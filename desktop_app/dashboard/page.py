@@ -159,16 +159,30 @@ class DashboardPage(QWidget):
         return self.station.currentData()
 
     # --- loading -------------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self):
+        """Load the figures on a worker thread (a big database takes a second; the window stays live)."""
+        from desktop_app.ui.ops import run_op
+
         self._loaded = True
-        sid = self.station_id()
-        with session_scope(self.ctx.engine, write=False) as s:
-            self.today = service.today_figures(s, actor=self.ctx.actor, station_id=sid)
-            self.series = service.chart_series(s, actor=self.ctx.actor, months=self.months.currentData(), station_id=sid)
-            self.categories = service.desk_categories(s, actor=self.ctx.actor, months=self.months.currentData(),
-                                                      station_id=sid)
-        self._show_today(self.today)
-        self._show_charts()
+        sid, months = self.station_id(), self.months.currentData()
+        engine, actor = self.ctx.engine, self.ctx.actor
+
+        def work(_progress):
+            with session_scope(engine, write=False) as s:
+                return (service.today_figures(s, actor=actor, station_id=sid),
+                        service.chart_series(s, actor=actor, months=months, station_id=sid),
+                        service.desk_categories(s, actor=actor, months=months, station_id=sid))
+
+        def done(result) -> None:
+            self.today, self.series, self.categories = result
+            self._show_today(self.today)
+            self._show_charts()
+
+        self.refresh_button.setEnabled(False)
+        handle = run_op(self, work, done, title=self.tr("Loading figures…"), cancellable=False, show_after_ms=2000)
+        handle.done.connect(lambda: self.refresh_button.setEnabled(True))
+        self.loading = handle
+        return handle
 
     def _show_today(self, t: service.Today) -> None:
         weekday = QCoreApplication.translate("DashboardPage", WEEKDAYS[t.day.weekday()])

@@ -100,8 +100,8 @@ def test_page_tiles_open_their_lists(qtbot, app_fonts, ctx, busy_day):
     assert {"desk", "rates", "hours", "meals", "stamps"} <= set(page.chart_views)
     chart = page.chart_views["stamps"].chart()
     assert chart.series()[0].barSets()[0].at(11) == 6  # this month, the last bar
-    page.months.setCurrentIndex(0)  # last 6 months
-    assert page.chart_views["stamps"].chart().series()[0].barSets()[0].count() == 6
+    page.months.setCurrentIndex(0)  # last 6 months: reloads in the background
+    qtbot.waitUntil(lambda: page.chart_views["stamps"].chart().series()[0].barSets()[0].count() == 6, timeout=10000)
 
 
 def test_page_with_a_feature_missing(qtbot, app_fonts, ctx, busy_day, monkeypatch):
@@ -110,7 +110,8 @@ def test_page_with_a_feature_missing(qtbot, app_fonts, ctx, busy_day, monkeypatc
     monkeypatch.setenv("SMILEDESK_FEATURES", "dashboard,residents,desk")
     page = DashboardPage(ctx)
     qtbot.addWidget(page)
-    page.refresh()
+    with qtbot.waitSignal(page.refresh().done, timeout=10000):
+        pass
     assert page.tiles["passports"].value.text() == "—"
     assert page.tiles["desk"].value.text() == "2"
 
