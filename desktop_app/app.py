@@ -314,6 +314,8 @@ def run_gui(args) -> int:
             target=_automatic_backup, args=(backup, engine, "daily", station_id), daemon=True).start())
         app.aboutToQuit.connect(lambda: _automatic_backup(backup, engine, "exit", station_id))
     QTimer.singleShot(0, lambda: install_fallback_fonts(app))
+    if safety is not None:  # a big database: the full integrity check runs now, off the GUI thread
+        QTimer.singleShot(500, lambda: safety.check_in_background(url_for(args.db), session.window))
     return app.exec()
 
 

@@ -246,9 +246,12 @@ class DamagedDatabaseDialog(QDialog):
 
 
 def check_at_startup(url: str, parent: QWidget | None = None) -> bool:
-    """Quick check before the database is opened; False when the user chose to quit (never raises)."""
+    """Quick check before the database is opened; False when the user chose to quit (never raises).
+
+    A big file gets only the fast header/schema check here; call ``check_in_background`` once the
+    window is open for the full one."""
     try:
-        problem = integrity.startup_check(url)
+        problem = integrity.startup_check(url, full=not integrity.needs_background_check(url))
     except Exception:  # the check must never be the thing that crashes start-up
         import logging
 
@@ -257,3 +260,28 @@ def check_at_startup(url: str, parent: QWidget | None = None) -> bool:
     if problem is None:
         return True
     return DamagedDatabaseDialog(problem, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def check_in_background(url: str, parent: QWidget):
+    """The full integrity check of a big database on a worker thread, after the window is open.
+
+    Damage found: the same dialog as at start-up; after a restore the app must start again on the
+    restored file, so it says so and quits. Returns the operation handle (None: nothing to check)."""
+    if not integrity.needs_background_check(url):
+        return None
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop_app.ui.ops import run_op
+
+    def done(problem) -> None:
+        if problem is None:
+            return
+        dialog = DamagedDatabaseDialog(problem, parent)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            QMessageBox.information(parent, dialog.windowTitle(),
+                                    QApplication.translate("DamagedDatabaseDialog",
+                                                           "The backup was restored. SmileDesk will now close; start it again."))
+        QApplication.instance().exit(1)
+
+    return run_op(parent, lambda _p: integrity.startup_check(url, full=True), done,
+                  on_error=lambda exc: None, cancellable=False, show_after_ms=3_600_000)

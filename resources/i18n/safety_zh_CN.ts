@@ -82,6 +82,10 @@
         <source>SmileDesk backups (*.sqlite3)</source>
         <translation>微笑驿站备份 (*.sqlite3)</translation>
     </message>
+    <message>
+        <source>The backup was restored. SmileDesk will now close; start it again.</source>
+        <translation>已恢复备份。微笑驿站现在将关闭，请重新打开。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
