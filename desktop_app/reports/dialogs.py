@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.db import session_scope
 from desktop_app.reports import importer
-from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.ops import OpHandle, run_op

@@ -5,8 +5,7 @@ The generic list writer is core/excel.py (``export_rows``, used by ui/export_act
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
@@ -15,7 +14,6 @@ from desktop_app.reports.service import CERT_KIND_LABELS, PeriodFigures
 
 CTX = "ReportsText"
 from desktop_app.core.excel import _sheet_title, _widths, export_rows  # noqa: E402,F401  (re-exported)
-
 
 # --- the report as a workbook ------------------------------------------------------------------------
 

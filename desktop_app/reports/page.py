@@ -23,8 +23,8 @@ from desktop_app.core.db import session_scope
 from desktop_app.reports import excel, importer
 from desktop_app.reports import service as svc
 from desktop_app.reports.dialogs import AskFile, ImportDialog, kind_label
-from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.ops import OpHandle, run_op

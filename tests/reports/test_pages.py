@@ -12,8 +12,8 @@ from sqlmodel import select
 
 from desktop_app.core.db import session_scope
 from desktop_app.reports import dialogs
-from desktop_app.ui import export_action
 from desktop_app.residents.models import Resident
+from desktop_app.ui import export_action
 
 from .conftest import make_id, write_xlsx
 
