@@ -47,27 +47,46 @@ def load_features():
     return [mod.FEATURE for mod in features.modules("feature")]
 
 
+def _lazy_hook(key: str, module: str, attr: str):
+    """A hook that imports its feature's module on first call (importing services costs start-up time)."""
+
+    def call(*args, **kwargs):
+        return getattr(features._module(key, module), attr)(*args, **kwargs)
+
+    call.__name__ = attr
+    return call
+
+
+def _has(key: str, module: str) -> bool:
+    """The feature module is part of this build (found without importing it)."""
+    import importlib.util
+
+    if key not in features.enabled_keys():
+        return False
+    try:
+        return importlib.util.find_spec(f"desktop_app.{key}.{module}") is not None
+    except ModuleNotFoundError:
+        return False
+
+
 def make_hooks() -> dict:
-    """Services features offer to pages of features that may not import them."""
+    """Services features offer to pages of features that may not import them (imported when first used)."""
     hooks: dict = {}
-    passports = features._module("passports", "service")
-    if passports is not None and hasattr(passports, "resolve_code"):
-        hooks["resolve_code"] = passports.resolve_code
-    rosters = features._module("rosters", "service")
-    if rosters is not None and hasattr(rosters, "service_record_contents"):
+    if _has("passports", "service"):
+        hooks["resolve_code"] = _lazy_hook("passports", "service", "resolve_code")  # (s, code) -> resident_id
+    if _has("rosters", "service"):
+        contents = _lazy_hook("rosters", "service", "service_record_contents")
+
         def service_record_sources(s, actor, start, end, min_hours):
-            return rosters.service_record_contents(s, actor=actor, start=start, end=end, min_hours=min_hours)
+            return contents(s, actor=actor, start=start, end=end, min_hours=min_hours)
 
         hooks["service_record_sources"] = service_record_sources
-    certificates = features._module("certificates", "service")
-    if certificates is not None and hasattr(certificates, "verify_payload"):
-        hooks["verify_certificate"] = certificates.verify_payload
-    safety = features._module("safety", "service")
-    if safety is not None and hasattr(safety, "set_backup_folder"):
-        hooks["backup_folder"] = safety.backup_folder  # (s, station_id) -> Path
-        hooks["set_backup_folder"] = safety.set_backup_folder  # (s, *, actor, folder) -> Path
-    if safety is not None and hasattr(safety, "automatic_backup"):
-        hooks["automatic_backup"] = safety.automatic_backup  # (engine, *, kind, station_id) -> Path | None
+    if _has("certificates", "service"):
+        hooks["verify_certificate"] = _lazy_hook("certificates", "service", "verify_payload")
+    if _has("safety", "service"):
+        hooks["backup_folder"] = _lazy_hook("safety", "service", "backup_folder")  # (s, station_id) -> Path
+        hooks["set_backup_folder"] = _lazy_hook("safety", "service", "set_backup_folder")  # (s, *, actor, folder)
+        hooks["automatic_backup"] = _lazy_hook("safety", "service", "automatic_backup")  # (engine, *, kind, station_id)
     return hooks
 
 

@@ -73,6 +73,52 @@ def open_app_database(url: str | None = None):
     probe.dispose()
     engine = open_database(url, run_migrations=True)
     with session_scope(engine) as s:
-        for mod in modules("reference"):
-            mod.ensure(s)
+        stamp = reference_stamp()
+        if _stored_stamp(s) != stamp:  # seeding imports every feature's models: only when something changed
+            for mod in modules("reference"):
+                mod.ensure(s)
+            _store_stamp(s, stamp)
     return engine
+
+
+REFERENCE_STAMP_KEY = "reference.stamp"
+
+
+def reference_stamp() -> str:
+    """Changes when the app version, the enabled features or any reference data source changes."""
+    import hashlib
+    from pathlib import Path
+
+    from desktop_app import __version__
+    from desktop_app.core import paths
+
+    root = Path(__file__).resolve().parent
+    parts = [__version__, ",".join(enabled_keys())]
+    files = sorted(root.glob("*/reference.py")) + sorted((paths.db_dir() / "reference").glob("*"))
+    for f in files:
+        st = f.stat()
+        parts.append(f"{f.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()
+
+
+def _stored_stamp(s) -> str | None:
+    from sqlmodel import select
+
+    from desktop_app.core.models import StationSetting
+
+    row = s.exec(select(StationSetting.value).where(StationSetting.station_id == None,  # noqa: E711
+                                                    StationSetting.key == REFERENCE_STAMP_KEY)).first()
+    return row
+
+
+def _store_stamp(s, stamp: str) -> None:
+    from sqlmodel import select
+
+    from desktop_app.core.models import StationSetting
+
+    row = s.exec(select(StationSetting).where(StationSetting.station_id == None,  # noqa: E711
+                                              StationSetting.key == REFERENCE_STAMP_KEY)).first()
+    if row is None:
+        row = StationSetting(station_id=None, key=REFERENCE_STAMP_KEY, value=stamp)
+    row.value = stamp
+    s.add(row)

@@ -1,6 +1,6 @@
 """The certificates page in the main window (证书)."""
 
-from desktop_app.certificates.service import VIEW_CERTIFICATES
+from desktop_app.certificates.permissions import VIEW_CERTIFICATES
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.feature import Feature
 

@@ -34,6 +34,7 @@ from desktop_app.certificates.models import (
     CertificatePrint,
     CertificateRequest,
 )
+from desktop_app.certificates.permissions import VIEW_CERTIFICATES  # noqa: E402  (shared with feature.py)
 from desktop_app.certificates.templates import TemplateSettings
 from desktop_app.core import audit
 from desktop_app.core import pdf as core_pdf
@@ -52,7 +53,6 @@ from desktop_app.core.validation import (
     mask_name,
 )
 
-VIEW_CERTIFICATES = Permission(QT_TRANSLATE_NOOP("Permissions", "view the certificate register"), STAFF)
 REQUEST_CERTIFICATES = Permission(QT_TRANSLATE_NOOP("Permissions", "request certificates"), ALL_ROLES)
 ISSUE_CERTIFICATES = Permission(QT_TRANSLATE_NOOP("Permissions", "issue certificates"), {Role.ADMIN, Role.COORDINATOR})
 PRINT_CERTIFICATES = Permission(QT_TRANSLATE_NOOP("Permissions", "print and reprint certificates"), STAFF)

@@ -1,7 +1,7 @@
 """The home page in the main window (first in the navigation)."""
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.dashboard.service import VIEW_DASHBOARD
+from desktop_app.dashboard.permissions import VIEW_DASHBOARD
 from desktop_app.ui.feature import Feature
 
 

@@ -13,11 +13,9 @@ from datetime import UTC, date, datetime
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
-from desktop_app.core.auth import STAFF, Actor, Permission, require
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.auth import Actor, require
+from desktop_app.dashboard.permissions import VIEW_DASHBOARD  # noqa: E402  (shared with feature.py)
 from desktop_app.reports.service import effective_station, feature_module, local_bounds, query_station
-
-VIEW_DASHBOARD = Permission(QT_TRANSLATE_NOOP("Permissions", "see the home page figures"), STAFF)
 
 
 @dataclass(frozen=True)

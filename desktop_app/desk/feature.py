@@ -1,7 +1,7 @@
 """The desk page in the main window (来访登记)."""
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.desk.service import VIEW_VISITS
+from desktop_app.desk.permissions import VIEW_VISITS
 from desktop_app.ui.feature import Feature
 
 

@@ -55,7 +55,8 @@ from desktop_app.residents.models import Resident
 # --- permissions (the role × use-case matrix is tested in tests/desk/test_permissions.py) ----------
 
 RECORD_VISITS = Permission(QT_TRANSLATE_NOOP("Permissions", "record visits"), STAFF)
-VIEW_VISITS = Permission(QT_TRANSLATE_NOOP("Permissions", "view desk records"), STAFF)
+from desktop_app.desk.permissions import VIEW_VISITS  # noqa: E402  (shared with feature.py)
+
 HANDLE_REQUESTS = Permission(QT_TRANSLATE_NOOP("Permissions", "handle requests through the loop"), STAFF)
 ESCALATE = Permission(QT_TRANSLATE_NOOP("Permissions", "escalate overdue requests"), {Role.ADMIN, Role.COORDINATOR})
 MANAGE_CATEGORIES = Permission(QT_TRANSLATE_NOOP("Permissions", "edit desk categories"), {Role.ADMIN})

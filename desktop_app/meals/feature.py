@@ -1,7 +1,7 @@
 """The meals page in the main window."""
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.meals.service import VIEW_MEALS
+from desktop_app.meals.permissions import VIEW_MEALS
 from desktop_app.ui.feature import Feature
 
 

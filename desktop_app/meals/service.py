@@ -51,10 +51,11 @@ from desktop_app.meals.models import (
     WelfareCheck,
     schedule_bit,
 )
-from desktop_app.residents.models import Resident
 
 # --- permissions: the meals rows of the role × use-case matrix ----------------------------------
-VIEW_MEALS = Permission(QT_TRANSLATE_NOOP("Permissions", "view meal assistance"), STAFF)
+from desktop_app.meals.permissions import VIEW_MEALS  # noqa: E402  (shared with feature.py)
+from desktop_app.residents.models import Resident
+
 MANAGE_RECIPIENTS = Permission(
     QT_TRANSLATE_NOOP("Permissions", "add or edit meal recipients and pauses"), {Role.ADMIN, Role.COORDINATOR}
 )

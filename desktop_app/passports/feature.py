@@ -1,7 +1,7 @@
 """The passports page in the main window (微笑护照)."""
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.passports.service import VIEW_PASSPORTS
+from desktop_app.passports.permissions import VIEW_PASSPORTS
 from desktop_app.ui.feature import Feature
 
 

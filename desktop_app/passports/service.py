@@ -43,11 +43,11 @@ from desktop_app.passports.models import (
     StampEntry,
     WallPreference,
 )
-from desktop_app.residents.models import Resident
 
 # --- permissions (the role × use-case matrix is tested in tests/passports/test_permissions.py) ----------
+from desktop_app.passports.permissions import VIEW_PASSPORTS  # noqa: E402  (shared with feature.py)
+from desktop_app.residents.models import Resident
 
-VIEW_PASSPORTS = Permission(QT_TRANSLATE_NOOP("Permissions", "view passports and stamps"), STAFF)
 ISSUE_PASSPORTS = Permission(QT_TRANSLATE_NOOP("Permissions", "issue or replace passports"), {Role.ADMIN, Role.FRONT_DESK})
 AWARD_STAMPS = Permission(QT_TRANSLATE_NOOP("Permissions", "stamp passports at the desk"), STAFF)
 CORRECT_STAMPS = Permission(QT_TRANSLATE_NOOP("Permissions", "correct stamps"), {Role.ADMIN, Role.FRONT_DESK})

@@ -1,7 +1,7 @@
 """The reports page in the main window."""
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.reports.service import VIEW_REPORTS
+from desktop_app.reports.permissions import VIEW_REPORTS
 from desktop_app.ui.feature import Feature
 
 

@@ -28,11 +28,11 @@ from types import ModuleType
 from sqlalchemy import case, func
 from sqlmodel import Session, select
 
-from desktop_app.core.auth import STAFF, Actor, Permission, Role, require
+from desktop_app.core.auth import Actor, Permission, Role, require
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.reports.permissions import VIEW_REPORTS  # noqa: E402  (shared with feature.py)
 
-VIEW_REPORTS = Permission(QT_TRANSLATE_NOOP("Permissions", "see reports and station figures"), STAFF)
 PRINT_REPORTS = Permission(
     QT_TRANSLATE_NOOP("Permissions", "print monthly and annual reports"), {Role.ADMIN, Role.COORDINATOR, Role.FRONT_DESK}
 )

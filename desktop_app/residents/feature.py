@@ -1,7 +1,7 @@
 """The residents page in the main window."""
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.residents.service import VIEW_RESIDENTS
+from desktop_app.residents.permissions import VIEW_RESIDENTS
 from desktop_app.ui.feature import Feature
 
 

@@ -31,8 +31,8 @@ from desktop_app.core.validation import (
     mask_phone,
 )
 from desktop_app.residents.models import TAGS, Resident, ResidentCreate, ResidentSearchKey
+from desktop_app.residents.permissions import VIEW_RESIDENTS  # noqa: E402  (shared with feature.py)
 
-VIEW_RESIDENTS = Permission(QT_TRANSLATE_NOOP("Permissions", "view residents"), STAFF)
 EDIT_RESIDENTS = Permission(QT_TRANSLATE_NOOP("Permissions", "add or edit residents"), STAFF)
 REVEAL_PERSONAL = Permission(
     QT_TRANSLATE_NOOP("Permissions", "see full ID numbers and phone numbers"), {Role.ADMIN, Role.FRONT_DESK}

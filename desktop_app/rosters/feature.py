@@ -1,7 +1,7 @@
 """The rosters page in the main window (志愿排班)."""
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.rosters.service import VIEW_ROSTERS
+from desktop_app.rosters.permissions import VIEW_ROSTERS
 from desktop_app.ui.feature import Feature
 
 

@@ -45,6 +45,7 @@ from desktop_app.rosters.models import (
     TeamMember,
     Volunteer,
 )
+from desktop_app.rosters.permissions import VIEW_ROSTERS  # noqa: E402  (shared with feature.py)
 from desktop_app.rosters.problem import (
     PERIOD_LABELS,
     Problem,
@@ -53,7 +54,6 @@ from desktop_app.rosters.problem import (
     Roster,
 )
 
-VIEW_ROSTERS = Permission(QT_TRANSLATE_NOOP("Permissions", "view rosters and volunteers"), STAFF)
 MANAGE_ROSTERS = Permission(
     QT_TRANSLATE_NOOP("Permissions", "manage teams, volunteers and rosters"), {Role.ADMIN, Role.COORDINATOR}
 )

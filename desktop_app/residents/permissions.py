@@ -1,0 +1,6 @@
+"""Who may open the residents page (imported by feature.py without loading the service and its models)."""
+
+from desktop_app.core.auth import STAFF, Permission
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+
+VIEW_RESIDENTS = Permission(QT_TRANSLATE_NOOP("Permissions", "view residents"), STAFF)
