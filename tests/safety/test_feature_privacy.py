@@ -1,0 +1,72 @@
+"""Erasure across features keeps ledgers and figures balanced: desk records and rosters hours.
+
+Runs when the desk and rosters features are enabled (their privacy.py is discovered like any other)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from desktop_app import features
+from desktop_app.core.db import session_scope
+from desktop_app.residents import service as residents
+from desktop_app.residents.models import ResidentCreate
+from desktop_app.safety import service
+
+
+def _need(key: str):
+    mod = features._module(key, "privacy")
+    if mod is None:
+        pytest.skip(f"the {key} feature is not enabled")
+    return features._module(key, "service")
+
+
+def test_desk_records_keep_counting_after_erasure(engine, admin):
+    desk = _need("desk")
+    from desktop_app.desk.models import ServiceRecord
+
+    with session_scope(engine) as s:
+        rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="赵六", phone="13600136000")).id
+        rec = desk.create_record(s, actor=admin, category_code="agency_service", summary="赵六办理高龄津贴",
+                                 resident_id=rid, details="家住3栋，电话13600136000")
+        record_id = rec.id
+        today = rec.received_at.date()
+    with session_scope(engine) as s:  # an export writes its audit entry
+        before = desk.figures(s, actor=admin, start=today, end=today)
+        exported = service.export_resident(s, actor=admin, resident_id=rid)
+    records = exported["sections"]["desk"]["service_records"]
+    assert [r["summary"] for r in records] == ["赵六办理高龄津贴"]
+    with session_scope(engine) as s:
+        service.erase_resident(s, actor=admin, resident_id=rid)
+    with session_scope(engine, write=False) as s:
+        rec = s.get(ServiceRecord, record_id)
+        assert "赵六" not in rec.summary and rec.details == ""
+        assert rec.category_id is not None and rec.status  # the record still counts
+        assert desk.figures(s, actor=admin, start=today, end=today) == before
+
+
+def test_rosters_hours_balance_is_unchanged_by_erasure(engine, admin):
+    rosters = _need("rosters")
+    from desktop_app.rosters.models import HoursEntry, Volunteer
+
+    with session_scope(engine) as s:
+        rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="钱七")).id
+        team = rosters.create_team(s, actor=admin, name="小红帽巡逻队")
+        vol = rosters.add_volunteer(s, actor=admin, resident_id=rid, team_id=team.id)
+        rosters.correct_hours(s, actor=admin, volunteer_id=vol.id, minutes=90, reason="钱七补录：住院前的巡逻",
+                              served_on=date(2026, 11, 1))
+        vid = vol.id
+    with session_scope(engine) as s:  # an export writes its audit entry
+        total = rosters.hours_minutes(s, actor=admin, volunteer_id=vid)
+        n_entries = len(s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == vid)).all())
+        exported = service.export_resident(s, actor=admin, resident_id=rid)
+    assert exported["sections"]["rosters"]["hours_total_minutes"] == total == 90
+    with session_scope(engine) as s:
+        service.erase_resident(s, actor=admin, resident_id=rid)
+    with session_scope(engine, write=False) as s:
+        assert rosters.hours_minutes(s, actor=admin, volunteer_id=vid) == total
+        entries = s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == vid)).all()
+        assert len(entries) == n_entries and all(e.reason == "" for e in entries)
+        assert s.get(Volunteer, vid).active is False
