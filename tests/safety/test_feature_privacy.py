@@ -70,3 +70,26 @@ def test_rosters_hours_balance_is_unchanged_by_erasure(engine, admin):
         entries = s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == vid)).all()
         assert len(entries) == n_entries and all(e.reason == "" for e in entries)
         assert s.get(Volunteer, vid).active is False
+
+
+def test_meals_account_balance_is_unchanged_by_erasure(engine, admin):
+    meals = _need("meals")
+    from desktop_app.meals.models import MealRecipient, MealRecipientCreate
+
+    with session_scope(engine) as s:
+        rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="孙八")).id
+        rec = meals.create_recipient(s, actor=admin, data=MealRecipientCreate(
+            resident_id=rid, delivery_address="琥珀山庄3栋201", delivery_notes="敲门要大声", avoid="花生", schedule=1))
+        meals.top_up(s, actor=admin, recipient_id=rec.id, amount=5000, method="cash", receipt_no="R-1")
+        rec_id = rec.id
+    with session_scope(engine) as s:  # an export writes its audit entry
+        balance = meals.balance(s, rec_id)
+        exported = service.export_resident(s, actor=admin, resident_id=rid)
+    assert exported["sections"]["meals"]["balance_fen"] == balance == 5000
+    assert exported["sections"]["meals"]["recipient"]["delivery_address"] == "琥珀山庄3栋201"
+    with session_scope(engine) as s:
+        service.erase_resident(s, actor=admin, resident_id=rid)
+    with session_scope(engine, write=False) as s:
+        assert meals.balance(s, rec_id) == balance
+        r = s.get(MealRecipient, rec_id)
+        assert (r.status, r.delivery_address, r.delivery_notes, r.avoid) == ("stopped", "", "", "")
