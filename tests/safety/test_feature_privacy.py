@@ -93,3 +93,21 @@ def test_meals_account_balance_is_unchanged_by_erasure(engine, admin):
         assert meals.balance(s, rec_id) == balance
         r = s.get(MealRecipient, rec_id)
         assert (r.status, r.delivery_address, r.delivery_notes, r.avoid) == ("stopped", "", "", "")
+
+
+def test_passports_are_deactivated_and_off_the_wall_after_erasure(engine, admin):
+    _need("passports")
+    from desktop_app.passports.models import Passport, WallPreference
+
+    with session_scope(engine) as s:
+        rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="周九")).id
+        s.add(Passport(resident_id=rid, station_id=admin.station_id, number="SQK-TEST-0001", issued_on=date(2026, 1, 5)))
+    with session_scope(engine) as s:
+        exported = service.export_resident(s, actor=admin, resident_id=rid)
+    assert [p["number"] for p in exported["sections"]["passports"]["passports"]] == ["SQK-TEST-0001"]
+    with session_scope(engine) as s:
+        service.erase_resident(s, actor=admin, resident_id=rid)
+    with session_scope(engine, write=False) as s:
+        p = s.exec(select(Passport).where(Passport.resident_id == rid)).one()
+        assert p.status == "lost" and p.voided_at is not None
+        assert s.get(WallPreference, rid).opt_out is True
