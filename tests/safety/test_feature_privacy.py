@@ -111,3 +111,22 @@ def test_passports_are_deactivated_and_off_the_wall_after_erasure(engine, admin)
         p = s.exec(select(Passport).where(Passport.resident_id == rid)).one()
         assert p.status == "lost" and p.voided_at is not None
         assert s.get(WallPreference, rid).opt_out is True
+
+
+def test_pending_certificate_requests_are_cancelled_and_cleared(engine, admin):
+    _need("certificates")
+    import json
+
+    from desktop_app.certificates.models import CertificateRequest
+
+    with session_scope(engine) as s:
+        rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="吴十")).id
+        s.add(CertificateRequest(station_id=admin.station_id, kind="honour", source="desk", source_ref="t-1",
+                                 recipient_name="吴十", resident_id=rid, content_json=json.dumps({"name": "吴十"})))
+    with session_scope(engine) as s:
+        exported = service.export_resident(s, actor=admin, resident_id=rid)
+        service.erase_resident(s, actor=admin, resident_id=rid)
+    assert exported["sections"]["certificates"]["requests"][0]["recipient_name"] == "吴十"
+    with session_scope(engine, write=False) as s:
+        r = s.exec(select(CertificateRequest).where(CertificateRequest.resident_id == rid)).one()
+        assert (r.recipient_name, r.content_json, r.status) == ("已匿名", "{}", "cancelled")
