@@ -38,11 +38,15 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.progress)
-        except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            self.bridge.failed.emit(exc)
-        else:
-            self.bridge.finished.emit(result)
+            try:
+                result = self.work(self.progress)
+            except BaseException as exc:  # delivered to the GUI thread, never swallowed
+                self.bridge.failed.emit(exc)
+            else:
+                self.bridge.finished.emit(result)
+        except RuntimeError:
+            # The widget that asked for the work is gone (window closed, app quitting): nobody to tell.
+            log.debug("background result dropped: its receiver was deleted")
 
 
 class OpHandle(QObject):
