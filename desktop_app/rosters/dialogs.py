@@ -221,9 +221,81 @@ class VolunteerDialog(_Dialog):
         leave_row.addWidget(self.leave_from)
         leave_row.addWidget(self.leave_to)
         self.form.addRow(self.tr("Leave"), leave_row)
+        self._add_skills_and_partners()
+
+    def _add_skills_and_partners(self) -> None:
+        """Skills with expiry (expired ones marked) and 'patrol with' wishes; applied on Save."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton
+
+        with session_scope(self.ctx.engine, write=False) as s:
+            extras = service.volunteer_extras(s, actor=self.ctx.actor, volunteer_id=self.member.volunteer_id)
+        self.skills = QListWidget()
+        self.skills.setObjectName("skills")
+        self.skills.setMaximumHeight(80)
+        for sid, name, expires, expired in extras.skills:
+            text = name
+            if expires is not None:
+                text += " " + (self.tr("(expired {d})") if expired else self.tr("(valid until {d})")).format(d=expires.isoformat())
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, sid)
+            if expired:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.skills.addItem(item)
+        self.removed_skills: list[int] = []
+        remove = QPushButton(self.tr("Remove selected"))
+        remove.setObjectName("removeSkill")
+
+        def drop() -> None:
+            item = self.skills.currentItem()
+            if item is not None:
+                self.removed_skills.append(item.data(Qt.ItemDataRole.UserRole))
+                self.skills.takeItem(self.skills.row(item))
+
+        remove.clicked.connect(drop)
+        self.skill_name = QLineEdit()
+        self.skill_name.setObjectName("skillName")
+        self.skill_name.setPlaceholderText(self.tr("new skill, e.g. 急救证"))
+        self.skill_expires = QLineEdit()
+        self.skill_expires.setObjectName("skillExpires")
+        self.skill_expires.setPlaceholderText(self.tr("valid until, e.g. 2027-06-30 (blank: no expiry)"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.skill_name, 2)
+        add_row.addWidget(self.skill_expires, 2)
+        add_row.addWidget(remove)
+        skills_box = QVBoxLayout()
+        skills_box.addWidget(self.skills)
+        skills_box.addLayout(add_row)
+        self.form.addRow(self.tr("Skills and qualifications"), skills_box)
+        self.partner_checks: dict[int, QCheckBox] = {}
+        partners_box = QVBoxLayout()
+        for pid, name in extras.partners:
+            cb = QCheckBox(name)
+            cb.setChecked(True)
+            cb.setObjectName(f"partner{pid}")
+            self.partner_checks[pid] = cb
+            partners_box.addWidget(cb)
+        self.new_partner = QComboBox()
+        self.new_partner.setObjectName("newPartner")
+        self.new_partner.addItem(self.tr("— add a partner —"), None)
+        for vid, name in extras.teammates:
+            if vid not in self.partner_checks:
+                self.new_partner.addItem(name, vid)
+        partners_box.addWidget(self.new_partner)
+        self.form.addRow(self.tr("Likes to patrol with"), partners_box)
 
     def write(self, s) -> int:
         vid = self.member.volunteer_id
+        for skill_id in self.removed_skills:
+            service.remove_skill(s, actor=self.ctx.actor, skill_id=skill_id)
+        if self.skill_name.text().strip() or self.skill_expires.text().strip():
+            service.add_skill(s, actor=self.ctx.actor, volunteer_id=vid, name=self.skill_name.text(),
+                              expires_on=self.skill_expires.text().strip() or None)
+        for pid, cb in self.partner_checks.items():
+            if not cb.isChecked():
+                service.remove_pairing(s, actor=self.ctx.actor, volunteer_id=vid, partner_id=pid)
+        if self.new_partner.currentData() is not None:
+            service.add_pairing(s, actor=self.ctx.actor, volunteer_id=vid, partner_id=self.new_partner.currentData())
         week = None if self.per_week.value() < 0 else self.per_week.value()
         month = None if self.per_month.value() < 0 else self.per_month.value()
         service.set_limits(s, actor=self.ctx.actor, volunteer_id=vid, max_per_week=week, max_per_month=month,

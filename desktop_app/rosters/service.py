@@ -41,6 +41,7 @@ from desktop_app.rosters.models import (
     PatrolFinding,
     Shift,
     ShiftTemplate,
+    Skill,
     Team,
     TeamMember,
     Volunteer,
@@ -110,6 +111,8 @@ F_PERIOD = QT_TRANSLATE_NOOP("Fields", "Shift")
 F_TIMES = QT_TRANSLATE_NOOP("Fields", "Shift times")
 F_HEADCOUNT = QT_TRANSLATE_NOOP("Fields", "Headcount")
 F_REASON = QT_TRANSLATE_NOOP("Fields", "Reason")
+F_SKILL = QT_TRANSLATE_NOOP("Fields", "Skill or qualification")
+F_EXPIRES = QT_TRANSLATE_NOOP("Fields", "Valid until")
 F_MINUTES = QT_TRANSLATE_NOOP("Fields", "Minutes")
 F_CATEGORY = QT_TRANSLATE_NOOP("Fields", "Category")
 F_LOCATION = QT_TRANSLATE_NOOP("Fields", "Location")
@@ -387,6 +390,76 @@ def add_pairing(s: Session, *, actor: Actor, volunteer_id: int, partner_id: int)
     s.flush()
     audit.record(s, actor=actor, action="create", entity="roster_pairing", entity_id=row.id, after=row)
     return row
+
+
+def add_skill(s: Session, *, actor: Actor, volunteer_id: int, name: str, expires_on=None) -> Skill:
+    """A skill or qualification (first aid, fire warden) with an optional expiry date."""
+    require(actor, MANAGE_ROSTERS)
+    _volunteer(s, volunteer_id)
+    name = clean_text(name, F_SKILL, max_len=50, required=True, multiline=False)
+    expires = clean_date(expires_on, F_EXPIRES, earliest=date(2000, 1, 1))
+    row = Skill(volunteer_id=volunteer_id, name=name, expires_on=expires)
+    s.add(row)
+    s.flush()
+    audit.record(s, actor=actor, action="create", entity="roster_skill", entity_id=row.id, after=row)
+    return row
+
+
+def remove_skill(s: Session, *, actor: Actor, skill_id: int) -> None:
+    require(actor, MANAGE_ROSTERS)
+    row = s.get(Skill, skill_id)
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "That skill was already removed."))
+    before = audit.snapshot(row)
+    s.delete(row)
+    s.flush()
+    audit.record(s, actor=actor, action="delete", entity="roster_skill", entity_id=skill_id, before=before)
+
+
+def remove_pairing(s: Session, *, actor: Actor, volunteer_id: int, partner_id: int) -> None:
+    require(actor, MANAGE_ROSTERS)
+    row = s.exec(select(PairingWish).where(PairingWish.volunteer_id == volunteer_id,
+                                           PairingWish.partner_id == partner_id)).first()
+    if row is None:
+        return
+    before = audit.snapshot(row)
+    s.delete(row)
+    s.flush()
+    audit.record(s, actor=actor, action="delete", entity="roster_pairing", entity_id=row.id, before=before)
+
+
+@dataclass(frozen=True)
+class VolunteerExtras:
+    """What the volunteer dialog shows besides limits: skills, pairing wishes, possible partners."""
+
+    skills: list[tuple[int, str, date | None, bool]]  # (id, name, expires_on, expired)
+    partners: list[tuple[int, str]]  # (volunteer_id, name) this volunteer wishes to patrol with
+    teammates: list[tuple[int, str]]  # (volunteer_id, name) of everyone in the same teams
+
+
+def volunteer_extras(s: Session, *, actor: Actor, volunteer_id: int, today: date | None = None) -> VolunteerExtras:
+    require(actor, VIEW_ROSTERS)
+    today = today or date.today()
+    skills = [(k.id, k.name, k.expires_on, k.expires_on is not None and k.expires_on < today)
+              for k in s.exec(select(Skill).where(Skill.volunteer_id == volunteer_id).order_by(Skill.name))]
+
+    def names(ids) -> dict[int, str]:
+        ids = list(ids)
+        if not ids:
+            return {}
+        return dict(s.exec(select(Volunteer.id, Resident.name).join(Resident, Resident.id == Volunteer.resident_id)
+                           .where(Volunteer.id.in_(ids))).all())
+
+    partner_ids = [p.partner_id for p in s.exec(select(PairingWish).where(PairingWish.volunteer_id == volunteer_id))]
+    team_ids = [m.team_id for m in s.exec(select(TeamMember).where(TeamMember.volunteer_id == volunteer_id))]
+    mate_ids = {m.volunteer_id for m in s.exec(select(TeamMember).where(TeamMember.team_id.in_(team_ids)))} if team_ids else set()
+    mate_ids.discard(volunteer_id)
+    pn, mn = names(partner_ids), names(mate_ids)
+    return VolunteerExtras(
+        skills=skills,
+        partners=sorted(((i, pn.get(i, "")) for i in partner_ids), key=lambda x: x[1]),
+        teammates=sorted(((i, mn.get(i, "")) for i in mate_ids), key=lambda x: x[1]),
+    )
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,10 @@
         <translation>搭档请选择另一个人。</translation>
     </message>
     <message>
+        <source>That skill was already removed.</source>
+        <translation>该技能已被删除。</translation>
+    </message>
+    <message>
         <source>This team has no shift templates; add the daily shifts first.</source>
         <translation>该队伍还没有班次模板；请先设置每天的班次。</translation>
     </message>
@@ -280,6 +284,14 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>Skill or qualification</source>
+        <translation>技能或资质</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Minutes</source>
@@ -1054,6 +1066,38 @@
     <message>
         <source>Leave</source>
         <translation>请假</translation>
+    </message>
+    <message>
+        <source>(expired {d})</source>
+        <translation>（{d} 已过期）</translation>
+    </message>
+    <message>
+        <source>(valid until {d})</source>
+        <translation>（有效期至 {d}）</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>new skill, e.g. 急救证</source>
+        <translation>新技能，如：急救证</translation>
+    </message>
+    <message>
+        <source>valid until, e.g. 2027-06-30 (blank: no expiry)</source>
+        <translation>有效期至，如 2027-06-30（不填：长期有效）</translation>
+    </message>
+    <message>
+        <source>Skills and qualifications</source>
+        <translation>技能与资质</translation>
+    </message>
+    <message>
+        <source>— add a partner —</source>
+        <translation>— 添加搭档 —</translation>
+    </message>
+    <message>
+        <source>Likes to patrol with</source>
+        <translation>希望一起巡逻的搭档</translation>
     </message>
     <message>
         <source>leave</source>
