@@ -202,9 +202,11 @@ class VolunteerDialog(_Dialog):
         self.leave_from = QDateEdit()
         self.leave_from.setObjectName("leaveFrom")
         self.leave_from.setCalendarPopup(True)
+        self.leave_from.setDisplayFormat("yyyy-MM-dd")
         self.leave_to = QDateEdit()
         self.leave_to.setObjectName("leaveTo")
         self.leave_to.setCalendarPopup(True)
+        self.leave_to.setDisplayFormat("yyyy-MM-dd")
         self.add_leave = QCheckBox(self.tr("add leave"))
         self.add_leave.setObjectName("addLeave")
         from desktop_app.core import clock
