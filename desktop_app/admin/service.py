@@ -7,11 +7,16 @@ from datetime import date
 from sqlmodel import Session, select
 
 from desktop_app.core.auth import MANAGE_SETTINGS, VIEW_AUDIT, Actor, require
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import AuditEntry, CalendarDay
 
 
 def calendar_days(s: Session, *, actor: Actor, year: int) -> list[CalendarDay]:
     require(actor, MANAGE_SETTINGS)
+    if not isinstance(year, int) or not 1900 <= year <= 2200:
+        raise ValidationError(QT_TRANSLATE_NOOP("Fields", "Year"),
+                              QT_TRANSLATE_NOOP("Errors", "choose a year between 1900 and 2200."))
     return list(
         s.exec(select(CalendarDay).where(CalendarDay.day >= date(year, 1, 1), CalendarDay.day <= date(year, 12, 31),
                                          CalendarDay.kind != "ordinary")

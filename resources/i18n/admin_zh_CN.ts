@@ -111,6 +111,20 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>choose a year between 1900 and 2200.</source>
+        <translation>请选择 1900 到 2200 之间的年份。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Administration</source>

@@ -47,3 +47,14 @@ def test_audit_tab_lists_changes_and_verifies(qtbot, ctx, app_fonts, monkeypatch
     box = page.audit.verify()
     assert "intact" in box.text()
     box.close()
+
+
+def test_calendar_year_out_of_range_is_refused(engine, admin):
+    import pytest
+
+    from desktop_app.admin import service
+    from desktop_app.core.errors import ValidationError
+
+    for year in (0, 10000, -5):
+        with pytest.raises(ValidationError, match="between 1900 and 2200"), session_scope(engine, write=False) as s:
+            service.calendar_days(s, actor=admin, year=year)
