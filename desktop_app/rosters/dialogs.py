@@ -54,8 +54,9 @@ class _Dialog(QDialog):
         self.saved.emit(new_id)
         self.accept()
 
-    def write(self, s) -> int:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def write(self, s) -> int:
+        """Write the dialog's content in the caller's transaction; returns the id to announce."""
+        raise TypeError(f"{type(self).__name__} must define write()")
 
 
 class TeamDialog(_Dialog):

@@ -65,8 +65,8 @@ class _Page(QWizardPage):
             self.retranslate()
         super().changeEvent(event)
 
-    def retranslate(self) -> None:  # pragma: no cover - every page overrides it
-        raise NotImplementedError
+    def retranslate(self) -> None:
+        """Set the page's texts in the current language (pages with texts override this)."""
 
 
 class LanguagePage(_Page):
