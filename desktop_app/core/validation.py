@@ -216,6 +216,42 @@ def clean_fen(value: int | str | None, field: str, *, allow_negative: bool = Fal
     return fen
 
 
+F_YEAR = QT_TRANSLATE_NOOP("Fields", "Year")
+F_MONTH = QT_TRANSLATE_NOOP("Fields", "Month")
+
+
+def _plain_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def clean_year_month(year, month) -> tuple[int, int]:
+    """A report month: year 1900–2200 and month 1–12 (anything else is refused, never a crash)."""
+    if not _plain_int(year) or not 1900 <= year <= 2200:
+        raise ValidationError(F_YEAR, QT_TRANSLATE_NOOP("Errors", "choose a year between 1900 and 2200."))
+    if not _plain_int(month) or not 1 <= month <= 12:
+        raise ValidationError(F_MONTH, QT_TRANSLATE_NOOP("Errors", "choose a month from 1 to 12."))
+    return year, month
+
+
+def clean_month_text(text) -> str:
+    """"2026-11" style month text, normalised; refused with a message when it is not a real month."""
+    parts = fold(str(text or "")).replace("年", "-").replace("月", "").split("-")
+    try:
+        year, month = int(parts[0]), int(parts[1])
+    except (ValueError, IndexError):
+        raise ValidationError(F_MONTH, QT_TRANSLATE_NOOP("Errors", "write the month as 2026-11.")) from None
+    year, month = clean_year_month(year, month)
+    return f"{year:04d}-{month:02d}"
+
+
+def clean_count(value, field: str, low: int, high: int) -> int:
+    """A whole number in [low, high], e.g. how many months a chart shows."""
+    if not _plain_int(value) or not low <= value <= high:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "choose a whole number from {low} to {high}."),
+                              low=low, high=high)
+    return value
+
+
 def yuan(fen: int) -> str:
     sign = "-" if fen < 0 else ""
     fen = abs(fen)

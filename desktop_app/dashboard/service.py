@@ -14,8 +14,12 @@ from sqlalchemy import case, func
 from sqlmodel import Session, select
 
 from desktop_app.core.auth import Actor, require
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.validation import clean_count
 from desktop_app.dashboard.permissions import VIEW_DASHBOARD  # noqa: E402  (shared with feature.py)
 from desktop_app.reports.service import effective_station, feature_module, local_bounds, query_station
+
+F_MONTHS = QT_TRANSLATE_NOOP("Fields", "Months shown")
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,7 @@ def chart_series(s: Session, *, actor: Actor, months: int = 12, station_id: int 
                  today: date | None = None):
     """The home page charts: ``months`` months up to this one (reports.service.monthly_series)."""
     require(actor, VIEW_DASHBOARD)
+    months = clean_count(months, F_MONTHS, 1, 120)
     from desktop_app.core import clock
     from desktop_app.reports import service as reports
 
@@ -179,6 +184,7 @@ def desk_categories(s: Session, *, actor: Actor, months: int = 12, station_id: i
                     today: date | None = None) -> list[tuple[str, list[int]]]:
     """Desk records received per category and month (stacked bar chart): [(category source name, counts)]."""
     require(actor, VIEW_DASHBOARD)
+    months = clean_count(months, F_MONTHS, 1, 120)
     m = feature_module("desk", "models")
     svc = feature_module("desk", "service")
     if m is None or svc is None:

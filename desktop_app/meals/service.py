@@ -22,7 +22,14 @@ from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StationSetting
 from desktop_app.core.progress import NO_PROGRESS, Progress
-from desktop_app.core.validation import clean_fen, clean_name, clean_phone, clean_text, mask_phone
+from desktop_app.core.validation import (
+    clean_fen,
+    clean_name,
+    clean_phone,
+    clean_text,
+    clean_year_month,
+    mask_phone,
+)
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.meals.models import (
     CALL_RESULTS,
@@ -1478,6 +1485,7 @@ class Statement:
 
 def statement(s: Session, *, actor: Actor, recipient_id: int, year: int, month: int) -> Statement:
     require(actor, PRINT_MONTH)
+    year, month = clean_year_month(year, month)
     return _statements(s, [recipient_id], year, month)[0]
 
 
@@ -1515,6 +1523,7 @@ def month_statements(
 ) -> list[Statement]:
     """Statements of every recipient with an account entry or a meal in the month."""
     require(actor, PRINT_MONTH)
+    year, month = clean_year_month(year, month)
     first, nxt = month_bounds(year, month)
     ids = sorted(set(s.exec(select(MealLedgerEntry.recipient_id).where(
         MealLedgerEntry.day >= first, MealLedgerEntry.day < nxt).distinct()).all()))
@@ -1563,6 +1572,7 @@ def subsidy_claim(s: Session, *, actor: Actor, year: int, month: int) -> Subsidy
 
     A tier whose terms changed mid-month appears as two lines, each at its own rate."""
     require(actor, PRINT_MONTH)
+    year, month = clean_year_month(year, month)
     first, nxt = month_bounds(year, month)
     rows = s.exec(
         select(MealOrder.tier_id, func.count(), func.count(MealOrder.recipient_id.distinct()), func.sum(MealOrder.subsidy_fen))
@@ -1591,6 +1601,7 @@ class ClaimDetail:
 def claim_details(s: Session, *, actor: Actor, year: int, month: int) -> list[ClaimDetail]:
     """The claim per recipient and tier terms (the sub-district's check list behind the totals)."""
     require(actor, PRINT_MONTH)
+    year, month = clean_year_month(year, month)
     first, nxt = month_bounds(year, month)
     rows = s.exec(
         select(MealOrder.recipient_id, Resident.name, MealOrder.tier_id, func.count(), func.sum(MealOrder.subsidy_fen))

@@ -1052,6 +1052,9 @@ def _wall_rows(s: Session, rows) -> list[WallRow]:
 def month_leaderboard_from_ledger(s: Session, *, actor: Actor, month: str, limit: int = 10) -> list[tuple[int, int]]:
     """The same ranking summed straight from the ledger (slower; used to check the month totals)."""
     require(actor, VIEW_WALL)
+    from desktop_app.core.validation import clean_month_text
+
+    month = clean_month_text(month)
     first = date(int(month[:4]), int(month[5:7]), 1)
     nxt = (first + timedelta(days=32)).replace(day=1)
     total = func.sum(StampEntry.stamps).label("total")

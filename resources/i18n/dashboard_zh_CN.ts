@@ -153,6 +153,13 @@
     </message>
 </context>
 <context>
+    <name>Fields</name>
+    <message>
+        <source>Months shown</source>
+        <translation>显示月数</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Home</source>

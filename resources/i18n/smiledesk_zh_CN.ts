@@ -444,6 +444,22 @@
         <translation>必须大于零。</translation>
     </message>
     <message>
+        <source>choose a year between 1900 and 2200.</source>
+        <translation>请选择 1900 到 2200 之间的年份。</translation>
+    </message>
+    <message>
+        <source>choose a month from 1 to 12.</source>
+        <translation>请选择 1 到 12 月。</translation>
+    </message>
+    <message>
+        <source>write the month as 2026-11.</source>
+        <translation>请按 2026-11 的格式填写月份。</translation>
+    </message>
+    <message>
+        <source>choose a whole number from {low} to {high}.</source>
+        <translation>请选择 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
         <source>choose holiday or adjusted workday.</source>
         <translation>请选择“节假日”或“调休上班日”。</translation>
     </message>
@@ -493,6 +509,14 @@
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
     </message>
     <message>
         <source>Phone</source>

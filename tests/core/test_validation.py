@@ -125,3 +125,29 @@ def test_real_county_codes_are_accepted_whatever_the_birth_year():
     bad_province = "99010219480305123"
     with pytest.raises(ValidationError, match="region"):
         clean_id_number(bad_province + id_check_char(bad_province))
+
+
+def test_report_months_and_counts():
+    from desktop_app.core.validation import clean_count, clean_month_text, clean_year_month
+
+    assert clean_year_month(2026, 11) == (2026, 11)
+    assert clean_month_text("2026年11月") == "2026-11"
+    for bad in ((0, 1), (2026, 13), (2026, 0), ("2026", 1), (True, 1)):
+        with pytest.raises(ValidationError):
+            clean_year_month(*bad)
+    with pytest.raises(ValidationError, match="2026-11"):
+        clean_month_text("soon")
+    with pytest.raises(ValidationError, match="from 1 to 120"):
+        clean_count(0, "Months shown", 1, 120)
+
+
+@given(st.one_of(st.integers(), st.text(max_size=8), st.none(), st.booleans()),
+       st.one_of(st.integers(), st.text(max_size=4), st.none()))
+def test_year_month_never_crash(year, month):
+    from desktop_app.core.validation import clean_year_month
+
+    try:
+        y, m = clean_year_month(year, month)
+    except ValidationError:
+        return
+    assert 1900 <= y <= 2200 and 1 <= m <= 12
