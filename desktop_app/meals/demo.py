@@ -104,6 +104,8 @@ def populate(
         next_id = {m: (s.execute(select(func.max(m.id))).scalar() or 0) + 1
                    for m in (MealRecipient, MealOrder, MealLedgerEntry, WelfareCheck, WelfareAttempt, MealPause, FoodSample)}
     days_total = (end - start).days + 1
+    # The canteen's samples belong to the recipients' station (demo data is one station's).
+    canteen_station = next((r.station_id for r in residents.values()), None)
     people: list[Person] = []
     rec_rows, pause_rows = [], []
     for resident_id in resident_ids:
@@ -292,7 +294,8 @@ def populate(
                 next_id[FoodSample] += 1
                 samples.append({"id": sid, "day": day, "meal": meal, "dishes": rng.choice(DISHES), "kept_at": kept,
                                 "kept_by": rng.choice(COOKS), "discarded_at": gone if gone < now else None,
-                                "discarded_by": rng.choice(COOKS) if gone < now else ""})
+                                "discarded_by": rng.choice(COOKS) if gone < now else "",
+                                "station_id": canteen_station})
         if len(ledger) >= CHUNK:
             flush()
     flush()

@@ -219,6 +219,7 @@ class FoodSample(SQLModel, table=True):
     kept_by: str = Field(max_length=50)
     discarded_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     discarded_by: str = Field(default="", max_length=50)
+    station_id: int | None = Field(default=None, foreign_key="station.id")  # the canteen's station
 
 
 class BalanceSnapshot(SQLModel, table=True):

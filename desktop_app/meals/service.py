@@ -18,6 +18,7 @@ from sqlmodel import Session, func, select
 from desktop_app.core import audit
 from desktop_app.core.auth import ALL_ROLES, STAFF, Actor, Permission, Role, require
 from desktop_app.core.clock import utcnow
+from desktop_app.core.db import in_station, station_scope
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StationSetting
@@ -417,7 +418,7 @@ def _clean_recipient(s: Session, data: MealRecipientBase) -> dict:
 def create_recipient(s: Session, *, actor: Actor, data: MealRecipientCreate) -> MealRecipient:
     require(actor, MANAGE_RECIPIENTS)
     resident = s.get(Resident, data.resident_id) if data.resident_id else None
-    if resident is None or resident.erased:
+    if resident is None or resident.erased or not in_station(actor, resident.station_id):
         raise ValidationError(F["resident"], QT_TRANSLATE_NOOP("Errors", "choose a registered resident first."))
     values = _clean_recipient(s, data)
     existing = s.exec(select(MealRecipient).where(MealRecipient.resident_id == resident.id)).first()
@@ -430,7 +431,9 @@ def create_recipient(s: Session, *, actor: Actor, data: MealRecipientCreate) -> 
         values["emergency_contact"] = resident.emergency_contact
     if not values["emergency_phone"] and resident.emergency_phone:
         values["emergency_phone"] = resident.emergency_phone
-    rec = MealRecipient(**values, resident_id=resident.id, station_id=actor.station_id, sort_key=resident.sort_key)
+    # The recipient belongs to the resident's station (the same as the staff member's, or the one a
+    # sub-district administrator picked the resident from).
+    rec = MealRecipient(**values, resident_id=resident.id, station_id=resident.station_id, sort_key=resident.sort_key)
     s.add(rec)
     s.flush()
     audit.record(s, actor=actor, action="create", entity="meal_recipient", entity_id=rec.id, after=rec)
@@ -439,7 +442,7 @@ def create_recipient(s: Session, *, actor: Actor, data: MealRecipientCreate) -> 
 
 def update_recipient(s: Session, *, actor: Actor, recipient_id: int, data: MealRecipientBase) -> MealRecipient:
     require(actor, MANAGE_RECIPIENTS)
-    rec = _recipient(s, recipient_id)
+    rec = _recipient(s, recipient_id, actor)
     values = _clean_recipient(s, data)
     before = audit.snapshot(rec)
     for key, value in values.items():
@@ -451,21 +454,23 @@ def update_recipient(s: Session, *, actor: Actor, recipient_id: int, data: MealR
     return rec
 
 
-def _recipient(s: Session, recipient_id: int) -> MealRecipient:
+def _recipient(s: Session, recipient_id: int, actor: Actor) -> MealRecipient:
+    """The recipient, if ``actor`` may see them (their station's, or any for a sub-district administrator)."""
     rec = s.get(MealRecipient, recipient_id)
-    if rec is None:
+    if rec is None or not in_station(actor, rec.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That meal recipient no longer exists."))
     return rec
 
 
 def get_recipient(s: Session, *, actor: Actor, recipient_id: int) -> MealRecipient:
     require(actor, VIEW_MEALS)
-    return _recipient(s, recipient_id)
+    return _recipient(s, recipient_id, actor)
 
 
 def recipient_for_resident(s: Session, *, actor: Actor, resident_id: int) -> MealRecipient | None:
     require(actor, CHECK_IN)
-    return s.exec(select(MealRecipient).where(MealRecipient.resident_id == resident_id)).first()
+    return s.exec(station_scope(select(MealRecipient).where(MealRecipient.resident_id == resident_id),
+                                MealRecipient.station_id, actor)).first()
 
 
 def diet_flags(rec) -> list[str]:
@@ -525,7 +530,8 @@ def list_recipients(
     """One keyset page of recipients in pinyin order; ``q`` searches like the resident picker."""
     require(actor, VIEW_MEALS)
     today = today or date.today()
-    query = select(MealRecipient, Resident).join(Resident, Resident.id == MealRecipient.resident_id)
+    query = station_scope(select(MealRecipient, Resident).join(Resident, Resident.id == MealRecipient.resident_id),
+                          MealRecipient.station_id, actor)
     if q.strip():
         from desktop_app.residents.service import search_ids
 
@@ -558,7 +564,7 @@ def add_pause(
     s: Session, *, actor: Actor, recipient_id: int, start: date | None, end: date | None, reason: str, note: str = ""
 ) -> MealPause:
     require(actor, MANAGE_RECIPIENTS)
-    rec = _recipient(s, recipient_id)
+    rec = _recipient(s, recipient_id, actor)
     if start is None:
         raise ValidationError(F["pause_start"], QT_TRANSLATE_NOOP("Errors", "is required; pick a date."))
     if end is None:
@@ -582,7 +588,7 @@ def end_pause(s: Session, *, actor: Actor, pause_id: int, end: date) -> MealPaus
     """End a pause early (the recipient came home sooner): the last paused day becomes ``end``."""
     require(actor, MANAGE_RECIPIENTS)
     pause = s.get(MealPause, pause_id)
-    if pause is None:
+    if pause is None or not _visible(s, actor, pause.recipient_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That pause no longer exists."))
     if end < pause.start_day - timedelta(days=1):
         raise ValidationError(
@@ -600,6 +606,7 @@ def end_pause(s: Session, *, actor: Actor, pause_id: int, end: date) -> MealPaus
 
 def list_pauses(s: Session, *, actor: Actor, recipient_id: int) -> list[MealPause]:
     require(actor, VIEW_MEALS)
+    _recipient(s, recipient_id, actor)
     return list(s.exec(select(MealPause).where(MealPause.recipient_id == recipient_id).order_by(MealPause.start_day.desc())))
 
 
@@ -672,8 +679,26 @@ def _maybe_snapshot(s: Session) -> None:
 
 
 def all_balances(s: Session, *, actor: Actor) -> dict[int, int]:
+    """Every balance the actor may see: their station's recipients (all stations for a sub-district administrator)."""
     require(actor, VIEW_MEALS)
-    return balances(s)
+    out = balances(s)
+    if actor.station_id is None:
+        return out
+    mine = set(s.exec(station_scope(select(MealRecipient.id), MealRecipient.station_id, actor)).all())
+    return {rid: v for rid, v in out.items() if rid in mine}
+
+
+def _visible(s: Session, actor: Actor, recipient_id: int) -> bool:
+    if actor.station_id is None:
+        return True
+    rec = s.get(MealRecipient, recipient_id)
+    return rec is not None and in_station(actor, rec.station_id)
+
+
+def _station_filter(actor: Actor) -> tuple:
+    """WHERE terms limiting a query that joins MealRecipient to the actor's station (none for a
+    sub-district administrator, so the same query rolls up every station) — core.db.station_scope's rule."""
+    return () if actor.station_id is None else (MealRecipient.station_id == actor.station_id,)
 
 
 def _post(s: Session, *, actor: Actor, recipient_id: int, kind: str, amount: int, day: date, method: str = "",
@@ -701,7 +726,7 @@ def top_up(
     note: str = "", day: date | None = None,
 ) -> MealLedgerEntry:
     require(actor, TAKE_PAYMENTS)
-    rec = _recipient(s, recipient_id)
+    rec = _recipient(s, recipient_id, actor)
     fen = clean_fen(amount, F["amount"], allow_zero=False)
     if fen > MAX_TOP_UP_FEN:
         raise ValidationError(F["amount"], QT_TRANSLATE_NOOP("Errors", "is more than 10,000 yuan; check the amount."))
@@ -719,7 +744,7 @@ def correct_account(
 ) -> MealLedgerEntry:
     """A correction is a new entry (+ or −) with a reason; earlier entries are never changed."""
     require(actor, CORRECT_ACCOUNTS)
-    rec = _recipient(s, recipient_id)
+    rec = _recipient(s, recipient_id, actor)
     fen = clean_fen(amount, F["amount"], allow_negative=True, allow_zero=False)
     if abs(fen) > MAX_TOP_UP_FEN:
         raise ValidationError(F["amount"], QT_TRANSLATE_NOOP("Errors", "is more than 10,000 yuan; check the amount."))
@@ -734,6 +759,7 @@ def ledger_page(
 ) -> list[MealLedgerEntry]:
     """Newest entries first, keyset by id."""
     require(actor, VIEW_MEALS)
+    _recipient(s, recipient_id, actor)
     q = select(MealLedgerEntry).where(MealLedgerEntry.recipient_id == recipient_id)
     if before_id is not None:
         q = q.where(MealLedgerEntry.id < before_id)
@@ -744,8 +770,9 @@ def low_balances(s: Session, *, actor: Actor) -> list[tuple[int, str, int]]:
     """Active recipients at or below the warning level: (recipient id, name, balance)."""
     require(actor, VIEW_MEALS)
     threshold = get_settings(s).low_balance_fen
-    rows = s.exec(select(MealRecipient.id, Resident.name).join(Resident, Resident.id == MealRecipient.resident_id)
-                  .where(MealRecipient.status == "active").order_by(MealRecipient.sort_key)).all()
+    rows = s.exec(station_scope(select(MealRecipient.id, Resident.name).join(Resident, Resident.id == MealRecipient.resident_id)
+                                .where(MealRecipient.status == "active"), MealRecipient.station_id, actor)
+                  .order_by(MealRecipient.sort_key)).all()
     bal = balances(s, ids=[r[0] for r in rows])
     return [(rid, name, bal.get(rid, 0)) for rid, name in rows if bal.get(rid, 0) <= threshold]
 
@@ -797,6 +824,7 @@ def generate_orders(
                    Resident.compound)
             .join(Resident, Resident.id == MealRecipient.resident_id)
             .where(MealRecipient.status == "active", MealRecipient.schedule.op("&")(bit) != 0)
+            .where(*_station_filter(actor))
         ).all()
         if not candidates:
             continue
@@ -902,7 +930,7 @@ def add_order(
     """A late change: one extra meal, accepted before the meal's cut-off time."""
     require(actor, RUN_MEAL_DAY)
     _choice(meal, MEALS, F["meal"])
-    rec = _recipient(s, recipient_id)
+    rec = _recipient(s, recipient_id, actor)
     res = s.get(Resident, rec.resident_id)
     if rec.status in ("stopped", "deceased"):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s meal service is {status}; change the status first."),
@@ -951,7 +979,7 @@ def cancel_order(s: Session, *, actor: Actor, order_id: int, now: datetime | Non
     """A late change: cancel before the cut-off; the meal's charge is refunded."""
     require(actor, RUN_MEAL_DAY)
     order = s.get(MealOrder, order_id)
-    if order is None:
+    if order is None or not _visible(s, actor, order.recipient_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That meal order no longer exists."))
     if order.status == "cancelled":
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This meal is already cancelled."))
@@ -1006,7 +1034,7 @@ def day_orders(s: Session, *, actor: Actor, day: date, meal: str | None = None, 
                 Resident.name, Resident.phone, Resident.compound, Resident.building, Resident.unit, Resident.room)
          .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
          .join(Resident, Resident.id == MealRecipient.resident_id)
-         .where(MealOrder.day == day))
+         .where(MealOrder.day == day, *_station_filter(actor)))
     if meal:
         q = q.where(MealOrder.meal == meal)
     if service:
@@ -1052,7 +1080,7 @@ def kitchen_sheet(s: Session, *, actor: Actor, day: date) -> KitchenSheet:
                MealRecipient.vegetarian, MealRecipient.halal, MealRecipient.avoid, Resident.name)
         .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
         .join(Resident, Resident.id == MealRecipient.resident_id)
-        .where(MealOrder.day == day, MealOrder.status == "ordered")
+        .where(MealOrder.day == day, MealOrder.status == "ordered", *_station_filter(actor))
         .order_by(MealRecipient.sort_key)
     ).all()
     for meal, service, *flags, avoid_text, name in rows:
@@ -1129,7 +1157,8 @@ def assign_route(
     if day is not None:
         ids = s.exec(select(MealOrder.id).join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
                      .join(Resident, Resident.id == MealRecipient.resident_id)
-                     .where(MealOrder.day == day, MealOrder.service == "delivery", Resident.compound == compound)).all()
+                     .where(MealOrder.day == day, MealOrder.service == "delivery", Resident.compound == compound,
+                            *_station_filter(actor))).all()
         for order in s.exec(select(MealOrder).where(MealOrder.id.in_(ids))):
             order.volunteer_resident_id = volunteer_resident_id
             s.add(order)
@@ -1188,7 +1217,7 @@ def record_outcome(
     require(actor, RECORD_DELIVERIES)
     _choice(meal, MEALS, F["meal"])
     _choice(outcome, OUTCOMES, F["outcome"])
-    rec = _recipient(s, recipient_id)
+    rec = _recipient(s, recipient_id, actor)
     res = s.get(Resident, rec.resident_id)
     order = _order_for(s, rec.id, day, meal)
     if order is None or order.status != "ordered":
@@ -1255,7 +1284,8 @@ def welfare_checks(s: Session, *, actor: Actor, day: date | None = None, open_on
     require(actor, RECORD_DELIVERIES)
     q = (select(WelfareCheck, MealRecipient, Resident)
          .join(MealRecipient, MealRecipient.id == WelfareCheck.recipient_id)
-         .join(Resident, Resident.id == MealRecipient.resident_id))
+         .join(Resident, Resident.id == MealRecipient.resident_id)
+         .where(*_station_filter(actor)))
     if open_only or day is None:
         q = q.where(WelfareCheck.closed_at.is_(None))
     else:
@@ -1275,9 +1305,9 @@ def welfare_checks(s: Session, *, actor: Actor, day: date | None = None, open_on
     ]
 
 
-def _open_check(s: Session, check_id: int) -> WelfareCheck:
+def _open_check(s: Session, check_id: int, actor: Actor) -> WelfareCheck:
     check = s.get(WelfareCheck, check_id)
-    if check is None:
+    if check is None or not _visible(s, actor, check.recipient_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That welfare check no longer exists."))
     if check.closed_at is not None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This welfare check is already closed."))
@@ -1290,7 +1320,7 @@ def record_attempt(
     """One call of a welfare check. The order is fixed: the recipient first, then the emergency
     contact, then the grid worker; anyone already tried may be called again."""
     require(actor, RECORD_DELIVERIES)
-    check = _open_check(s, check_id)
+    check = _open_check(s, check_id, actor)
     _choice(target, CALL_TARGETS, F["target"])
     _choice(result, CALL_RESULTS, F["result"])
     note = clean_text(note, F["note"], max_len=200, multiline=False)
@@ -1302,7 +1332,7 @@ def record_attempt(
                 QT_TRANSLATE_NOOP("Errors", "call the {first} before the {then}: the order is recipient, emergency contact, grid worker."),
                 first=TARGET_LABELS[earlier], then=TARGET_LABELS[target],
             )
-    rec = _recipient(s, check.recipient_id)
+    rec = _recipient(s, check.recipient_id, actor)
     res = s.get(Resident, rec.resident_id)
     phone = {"recipient": res.phone, "emergency_contact": rec.emergency_phone or res.emergency_phone}.get(target, "")
     attempt = WelfareAttempt(check_id=check.id, target=target, phone=phone, result=result, note=note,
@@ -1317,7 +1347,7 @@ def close_check(
     s: Session, *, actor: Actor, check_id: int, outcome: str, note: str = "", at: datetime | None = None
 ) -> WelfareCheck:
     require(actor, RECORD_DELIVERIES)
-    check = _open_check(s, check_id)
+    check = _open_check(s, check_id, actor)
     _choice(outcome, CHECK_OUTCOMES, F["outcome"])
     note = clean_text(note, F["note"], max_len=500)
     attempts = s.exec(select(WelfareAttempt.result).where(WelfareAttempt.check_id == check.id)).all()
@@ -1352,7 +1382,7 @@ def check_in(
     day = day or at.astimezone().date()
     meal = meal or meal_at(at)
     _choice(meal, MEALS, F["meal"])
-    rec = s.exec(select(MealRecipient).where(MealRecipient.resident_id == resident_id)).first()
+    rec = s.exec(select(MealRecipient).where(MealRecipient.resident_id == resident_id, *_station_filter(actor))).first()
     res = s.get(Resident, resident_id)
     if rec is None or res is None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} is not a meal recipient; register them for meal assistance first."),
@@ -1391,7 +1421,8 @@ def keep_sample(
     _choice(meal, MEALS, F["meal"])
     dishes = clean_text(dishes, F["dishes"], max_len=200, required=True, multiline=False)
     kept_by = clean_name(kept_by, F["kept_by"])
-    sample = FoodSample(day=day, meal=meal, dishes=dishes, kept_at=at or utcnow(), kept_by=kept_by)
+    sample = FoodSample(day=day, meal=meal, dishes=dishes, kept_at=at or utcnow(), kept_by=kept_by,
+                        station_id=actor.station_id)
     s.add(sample)
     s.flush()
     audit.record(s, actor=actor, action="create", entity="meal_food_sample", entity_id=sample.id, after=sample)
@@ -1404,7 +1435,7 @@ def discard_sample(
     """Discard a sample once its 48 hours are over (earlier is refused)."""
     require(actor, KEEP_SAMPLES)
     sample = s.get(FoodSample, sample_id)
-    if sample is None:
+    if sample is None or not in_station(actor, sample.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That food sample no longer exists."))
     if sample.discarded_at is not None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This sample was already discarded."))
@@ -1430,7 +1461,8 @@ def discard_sample(
 def list_samples(s: Session, *, actor: Actor, since: date, limit: int = 200) -> list[FoodSample]:
     """Samples kept since ``since`` plus every one not yet discarded, newest first."""
     require(actor, VIEW_MEALS)
-    q = select(FoodSample).where((FoodSample.day >= since) | (FoodSample.discarded_at.is_(None)))
+    q = station_scope(select(FoodSample).where((FoodSample.day >= since) | (FoodSample.discarded_at.is_(None))),
+                      FoodSample.station_id, actor)
     return list(s.exec(q.order_by(FoodSample.day.desc(), FoodSample.id.desc()).limit(limit)))
 
 
@@ -1486,6 +1518,7 @@ class Statement:
 def statement(s: Session, *, actor: Actor, recipient_id: int, year: int, month: int) -> Statement:
     require(actor, PRINT_MONTH)
     year, month = clean_year_month(year, month)
+    _recipient(s, recipient_id, actor)
     return _statements(s, [recipient_id], year, month)[0]
 
 
@@ -1525,9 +1558,11 @@ def month_statements(
     require(actor, PRINT_MONTH)
     year, month = clean_year_month(year, month)
     first, nxt = month_bounds(year, month)
-    ids = sorted(set(s.exec(select(MealLedgerEntry.recipient_id).where(
-        MealLedgerEntry.day >= first, MealLedgerEntry.day < nxt).distinct()).all()))
-    order = dict(s.exec(select(MealRecipient.id, MealRecipient.sort_key).where(MealRecipient.id.in_(ids or [-1]))).all())
+    ids = set(s.exec(select(MealLedgerEntry.recipient_id).where(
+        MealLedgerEntry.day >= first, MealLedgerEntry.day < nxt).distinct()).all())
+    order = dict(s.exec(select(MealRecipient.id, MealRecipient.sort_key).where(MealRecipient.id.in_(ids or [-1]),
+                                                                              *_station_filter(actor))).all())
+    ids = sorted(i for i in ids if i in order)
     ids.sort(key=lambda i: (order.get(i, ""), i))
     out: list[Statement] = []
     for start in range(0, len(ids), batch):
@@ -1576,6 +1611,8 @@ def subsidy_claim(s: Session, *, actor: Actor, year: int, month: int) -> Subsidy
     first, nxt = month_bounds(year, month)
     rows = s.exec(
         select(MealOrder.tier_id, func.count(), func.count(MealOrder.recipient_id.distinct()), func.sum(MealOrder.subsidy_fen))
+        .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
+        .where(*_station_filter(actor))
         .where(MealOrder.day >= first, MealOrder.day < nxt, MealOrder.status == "ordered", MealOrder.tier_id.is_not(None))
         .group_by(MealOrder.tier_id)
     ).all()
@@ -1607,7 +1644,8 @@ def claim_details(s: Session, *, actor: Actor, year: int, month: int) -> list[Cl
         select(MealOrder.recipient_id, Resident.name, MealOrder.tier_id, func.count(), func.sum(MealOrder.subsidy_fen))
         .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
         .join(Resident, Resident.id == MealRecipient.resident_id)
-        .where(MealOrder.day >= first, MealOrder.day < nxt, MealOrder.status == "ordered", MealOrder.tier_id.is_not(None))
+        .where(MealOrder.day >= first, MealOrder.day < nxt, MealOrder.status == "ordered", MealOrder.tier_id.is_not(None),
+               *_station_filter(actor))
         .group_by(MealOrder.recipient_id, Resident.name, MealRecipient.sort_key, MealOrder.tier_id)
         .order_by(MealRecipient.sort_key, MealOrder.tier_id)
     ).all()
