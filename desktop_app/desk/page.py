@@ -148,7 +148,7 @@ class DeskPage(QWidget):
         with session_scope(ctx.engine, write=False) as s:
             self.cats = ds.categories(s, include_inactive=True)
             self.calendar = WorkCalendar.load(s)
-            self.station_list = ds.stations(s)
+            self.station_list = ds.stations(s, actor=ctx.actor)
         self.cat_labels = {c.id: ds.category_label(c) for c in self.cats}
         self._build_form()
         self._build_list()

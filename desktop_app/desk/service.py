@@ -29,7 +29,7 @@ from sqlmodel import Session, select
 from desktop_app.core import audit
 from desktop_app.core.auth import STAFF, Actor, Permission, Role, require
 from desktop_app.core.clock import utcnow
-from desktop_app.core.db import AwareDateTime
+from desktop_app.core.db import AwareDateTime, in_station, station_scope
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.validation import clean_name, clean_phone, clean_text, mask_phone
@@ -339,7 +339,7 @@ def create_record(
                 QT_TRANSLATE_NOOP("Errors", "a registered resident was chosen and a walk-in name or phone typed; keep only one."),
             )
         resident = s.get(Resident, resident_id)
-        if resident is None or resident.erased:
+        if resident is None or resident.erased or not in_station(actor, resident.station_id):
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "That resident no longer exists."))
     elif not name and channel != "patrol":  # a patrol finding (a hazard) may have nobody behind it
         raise ValidationError(
@@ -379,9 +379,10 @@ def create_record(
     return rec
 
 
-def _load(s: Session, record_id: int) -> ServiceRecord:
+def _load(s: Session, record_id: int, actor: Actor) -> ServiceRecord:
+    """The record, if it belongs to the actor's station (docs/postgres.md §5); NotFound otherwise."""
     rec = s.get(ServiceRecord, record_id)
-    if rec is None:
+    if rec is None or not in_station(actor, rec.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "Desk record No. {id} does not exist."), id=record_id)
     return rec
 
@@ -455,7 +456,7 @@ def dispatch_record(s: Session, *, actor: Actor, record_id: int, assignee: str, 
                     at: datetime | None = None) -> ServiceRecord:
     """派单: hand the request to a staff member, grid worker or outside unit."""
     require(actor, HANDLE_REQUESTS)
-    rec = _load(s, record_id)
+    rec = _load(s, record_id, actor)
     _check_step(rec, "dispatch")
     assignee = clean_text(assignee, F_ASSIGNEE, max_len=100, multiline=False)
     if not assignee:
@@ -470,7 +471,7 @@ def dispatch_record(s: Session, *, actor: Actor, record_id: int, assignee: str, 
 def start_record(s: Session, *, actor: Actor, record_id: int, note: str = "", at: datetime | None = None) -> ServiceRecord:
     """处置: handling has begun (by the assignee, or by the desk itself)."""
     require(actor, HANDLE_REQUESTS)
-    rec = _load(s, record_id)
+    rec = _load(s, record_id, actor)
     _check_step(rec, "start")
     note = clean_text(note, F_NOTE, max_len=2000)
     changes = {} if rec.assignee else {"assignee": (actor.display_name or actor.username)[:100]}
@@ -480,7 +481,7 @@ def start_record(s: Session, *, actor: Actor, record_id: int, note: str = "", at
 def resolve_record(s: Session, *, actor: Actor, record_id: int, result: str, at: datetime | None = None) -> ServiceRecord:
     """反馈: the matter is dealt with; ``result`` says how."""
     require(actor, HANDLE_REQUESTS)
-    rec = _load(s, record_id)
+    rec = _load(s, record_id, actor)
     _check_step(rec, "resolve")
     result = clean_text(result, F_RESULT, max_len=2000)
     if not result:
@@ -492,7 +493,7 @@ def follow_up_record(s: Session, *, actor: Actor, record_id: int, satisfaction: 
                      comment: str = "", at: datetime | None = None) -> ServiceRecord:
     """回访: ask the resident. Dissatisfied sends the record back to in progress (reopened)."""
     require(actor, HANDLE_REQUESTS)
-    rec = _load(s, record_id)
+    rec = _load(s, record_id, actor)
     _check_step(rec, "follow_up")
     if satisfaction not in SATISFACTION:
         raise ValidationError(
@@ -528,7 +529,7 @@ def follow_up_record(s: Session, *, actor: Actor, record_id: int, satisfaction: 
 def close_record(s: Session, *, actor: Actor, record_id: int, note: str = "", at: datetime | None = None) -> ServiceRecord:
     """办结: the loop is complete."""
     require(actor, HANDLE_REQUESTS)
-    rec = _load(s, record_id)
+    rec = _load(s, record_id, actor)
     _check_step(rec, "close")
     note = clean_text(note, F_NOTE, max_len=2000)
     return _move(s, actor, rec, "close", "closed", at=at, note=note)
@@ -537,7 +538,7 @@ def close_record(s: Session, *, actor: Actor, record_id: int, note: str = "", at
 def escalate_record(s: Session, *, actor: Actor, record_id: int, note: str, at: datetime | None = None) -> ServiceRecord:
     """督办: a coordinator presses on an open record (usually an overdue one); the status does not change."""
     require(actor, ESCALATE)
-    rec = _load(s, record_id)
+    rec = _load(s, record_id, actor)
     _check_step(rec, "escalate")
     note = clean_text(note, F_NOTE, max_len=2000)
     if not note:
@@ -549,8 +550,8 @@ def escalate_record(s: Session, *, actor: Actor, record_id: int, note: str, at: 
 def link_repeat(s: Session, *, actor: Actor, record_id: int, repeat_of_id: int) -> ServiceRecord:
     """Mark ``record_id`` as a repeat of the earlier record ``repeat_of_id`` (same person, same matter)."""
     require(actor, HANDLE_REQUESTS)
-    rec = _load(s, record_id)
-    earlier = _load(s, repeat_of_id)
+    rec = _load(s, record_id, actor)
+    earlier = _load(s, repeat_of_id, actor)
     if rec.id == earlier.id:
         raise ValidationError(F_REPEAT_OF, QT_TRANSLATE_NOOP("Errors", "a record cannot be a repeat of itself; choose an earlier record."))
     if earlier.received_at > rec.received_at or (earlier.received_at == rec.received_at and earlier.id > rec.id):
@@ -585,9 +586,9 @@ def _same_person(a: ServiceRecord, b: ServiceRecord) -> bool:
 def link_resident(s: Session, *, actor: Actor, record_id: int, resident_id: int) -> ServiceRecord:
     """A walk-in turned out to be (or has now been registered as) a resident: attach the record to them."""
     require(actor, HANDLE_REQUESTS)
-    rec = _load(s, record_id)
+    rec = _load(s, record_id, actor)
     resident = s.get(Resident, resident_id)
-    if resident is None or resident.erased:
+    if resident is None or resident.erased or not in_station(actor, resident.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That resident no longer exists."))
     if rec.resident_id is not None:
         raise ConflictError(
@@ -693,14 +694,26 @@ def _newest_first(q):
     return q.order_by(_R.received_at.desc(), _R.id.desc()).limit(bindparam("limit"))
 
 
-# The desk list's three statements, built once (building a select costs more than running it on the index).
-_PAGE_FIRST = _newest_first(_rows_query())
-_PAGE_UNTIL = _newest_first(_rows_query().where(_R.received_at < bindparam("until", type_=AwareDateTime)))
-_PAGE_AFTER = _newest_first(
-    _rows_query().where(
-        tuple_(_R.received_at, _R.id) < tuple_(bindparam("at", type_=AwareDateTime), bindparam("after_id"))
+def _scoped(q, actor: Actor):
+    """Only the actor's station's records (docs/postgres.md §5): staff see their station, an actor
+    without one (sub-district administrator, system) sees every station."""
+    return station_scope(q, _R.station_id, actor)
+
+
+def _page_statements(by_station: bool) -> tuple:
+    base = _rows_query().where(_R.station_id == bindparam("station")) if by_station else _rows_query()
+    return (
+        _newest_first(base),
+        _newest_first(base.where(_R.received_at < bindparam("until", type_=AwareDateTime))),
+        _newest_first(base.where(
+            tuple_(_R.received_at, _R.id) < tuple_(bindparam("at", type_=AwareDateTime), bindparam("after_id"))
+        )),
     )
-)
+
+
+# The desk list's three statements, built once (building a select costs more than running it on the index),
+# for every station and for one station.
+_PAGES = {False: _page_statements(False), True: _page_statements(True)}
 
 
 def list_page(s: Session, *, actor: Actor, before: tuple[datetime, int] | None = None, limit: int = 200,
@@ -711,12 +724,15 @@ def list_page(s: Session, *, actor: Actor, before: tuple[datetime, int] | None =
     Uses the (received_at, id) index; no OFFSET.
     """
     require(actor, VIEW_VISITS)
+    first, until, after = _PAGES[actor.station_id is not None]
     if before is not None:
-        q, params = _PAGE_AFTER, {"at": before[0], "after_id": before[1], "limit": limit}
+        q, params = after, {"at": before[0], "after_id": before[1], "limit": limit}
     elif until_day is not None:
-        q, params = _PAGE_UNTIL, {"until": day_bounds(until_day)[1], "limit": limit}
+        q, params = until, {"until": day_bounds(until_day)[1], "limit": limit}
     else:
-        q, params = _PAGE_FIRST, {"limit": limit}
+        q, params = first, {"limit": limit}
+    if actor.station_id is not None:
+        params["station"] = actor.station_id
     return _rows(s.connection().execute(q, params))
 
 
@@ -724,7 +740,7 @@ def list_day(s: Session, *, actor: Actor, day: date) -> list[RecordRow]:
     """Every record received on one local day, newest first (the desk's "today" list)."""
     require(actor, VIEW_VISITS)
     start, end = day_bounds(day)
-    q = _rows_query().where(_R.received_at >= start, _R.received_at < end).order_by(_R.received_at.desc(), _R.id.desc())
+    q = _scoped(_rows_query(), actor).where(_R.received_at >= start, _R.received_at < end).order_by(_R.received_at.desc(), _R.id.desc())
     return _rows(s.connection().execute(q))
 
 
@@ -732,7 +748,7 @@ def list_open(s: Session, *, actor: Actor, after: tuple[datetime, int] | None = 
               overdue_at: datetime | None = None) -> list[RecordRow]:
     """Open records by deadline, earliest first; with ``overdue_at`` only those past due then (督办 list)."""
     require(actor, VIEW_VISITS)
-    q = _rows_query().where(_R.status.in_(OPEN_STATUSES))
+    q = _scoped(_rows_query(), actor).where(_R.status.in_(OPEN_STATUSES))
     if overdue_at is not None:
         q = q.where(_R.due_at < overdue_at.astimezone(UTC))
     if after is not None:
@@ -748,7 +764,7 @@ def overdue(s: Session, *, actor: Actor, now: datetime | None = None, limit: int
 
 def get_row(s: Session, *, actor: Actor, record_id: int) -> RecordRow:
     require(actor, VIEW_VISITS)
-    t = s.connection().execute(_rows_query().where(_R.id == record_id)).first()
+    t = s.connection().execute(_scoped(_rows_query(), actor).where(_R.id == record_id)).first()
     if t is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "Desk record No. {id} does not exist."), id=record_id)
     return tuple.__new__(RecordRow, t)
@@ -756,20 +772,21 @@ def get_row(s: Session, *, actor: Actor, record_id: int) -> RecordRow:
 
 def get_record(s: Session, *, actor: Actor, record_id: int) -> ServiceRecord:
     require(actor, VIEW_VISITS)
-    return _load(s, record_id)
+    return _load(s, record_id, actor)
 
 
 def timeline(s: Session, *, actor: Actor, record_id: int) -> list[ServiceEvent]:
     """The record's events, oldest first (append-only: nothing here is ever edited)."""
     require(actor, VIEW_VISITS)
+    _load(s, record_id, actor)
     return list(s.exec(select(ServiceEvent).where(ServiceEvent.record_id == record_id).order_by(ServiceEvent.id)))
 
 
 def repeat_candidates(s: Session, *, actor: Actor, record_id: int, days: int = 365, limit: int = 20) -> list[RecordRow]:
     """Earlier records of the same person (resident, or walk-in phone/name), newest first, to link a repeat."""
     require(actor, VIEW_VISITS)
-    rec = _load(s, record_id)
-    q = _rows_query().where(_R.id != rec.id, _R.received_at <= rec.received_at,
+    rec = _load(s, record_id, actor)
+    q = _scoped(_rows_query(), actor).where(_R.id != rec.id, _R.received_at <= rec.received_at,
                             _R.received_at >= rec.received_at - timedelta(days=days))
     if rec.resident_id is not None:
         q = q.where(_R.resident_id == rec.resident_id)
@@ -784,7 +801,7 @@ def repeat_candidates(s: Session, *, actor: Actor, record_id: int, days: int = 3
 def open_requests_of(s: Session, *, actor: Actor, resident_id: int, limit: int = 5) -> list[RecordRow]:
     """A resident's open records (the page shows them when the resident is picked: a likely repeat)."""
     require(actor, VIEW_VISITS)
-    q = _rows_query().where(_R.resident_id == resident_id, _R.status.in_(OPEN_STATUSES)).order_by(
+    q = _scoped(_rows_query(), actor).where(_R.resident_id == resident_id, _R.status.in_(OPEN_STATUSES)).order_by(
         _R.received_at.desc(), _R.id.desc()
     ).limit(limit)
     return _rows(s.connection().execute(q))
@@ -857,12 +874,21 @@ def _figure_rows(raw) -> list[FigureRow]:
 
 def figures(s: Session, *, actor: Actor, start: date, end: date, station_id: int | None = None) -> list[FigureRow]:
     """受理 / 办结 / 按时办结 / 回访 / 满意 by category for records received from ``start`` to ``end``
-    (local days, both included), then a total row. Reads the day figures the service keeps."""
+    (local days, both included), then a total row. Reads the day figures the service keeps.
+
+    Staff get their own station's figures whatever ``station_id`` says; an actor without a station
+    (sub-district administrator) gets the station asked for, or with ``None`` the sum of all stations."""
     require(actor, VIEW_FIGURES)
     _check_period(start, end)
+    station_id = figure_station(actor, station_id)
     if station_id is None:
         return _figure_rows(s.connection().execute(_FIGURES_ALL, {"start": start, "end": end}))
     return _figure_rows(s.connection().execute(_FIGURES_STATION, {"start": start, "end": end, "station": station_id}))
+
+
+def figure_station(actor: Actor, station_id: int | None) -> int | None:
+    """The station figures are counted for: staff their own, a sub-district administrator any (None: all)."""
+    return actor.station_id if actor.station_id is not None else station_id
 
 
 def _figures_statement(by_station: bool):
@@ -884,6 +910,7 @@ def figures_from_records(s: Session, *, actor: Actor, start: date, end: date,
     """The same figures counted straight from the records (slow on big data; checks the day figures)."""
     require(actor, VIEW_FIGURES)
     _check_period(start, end)
+    station_id = figure_station(actor, station_id)
     lo, _ = day_bounds(start)
     _, hi = day_bounds(end)
     closed = _R.status == CLOSED
@@ -936,7 +963,11 @@ def rebuild_day_figures(s: Session, *, actor: Actor) -> int:
     return len(acc)
 
 
-def stations(s: Session) -> list[tuple[int, str]]:
+def stations(s: Session, *, actor: Actor | None = None) -> list[tuple[int, str]]:
+    """Stations for the figures' selector: a staff member's own only; every station for one without."""
     from desktop_app.core.models import Station
 
-    return [(st.id, st.name) for st in s.exec(select(Station).order_by(Station.id))]
+    q = select(Station).order_by(Station.id)
+    if actor is not None and actor.station_id is not None:
+        q = q.where(Station.id == actor.station_id)
+    return [(st.id, st.name) for st in s.exec(q)]

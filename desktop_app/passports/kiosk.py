@@ -351,7 +351,7 @@ class KioskWindow(QWidget):
     def _refresh_today(self) -> None:
         try:
             with session_scope(self.ctx.engine, write=False) as s:
-                names = [f"{a.name}（+{a.stamps}）" for a in service.activities_on(s, self.today())]
+                names = [f"{a.name}（+{a.stamps}）" for a in service.activities_on(s, self.today(), self.ctx.actor)]
         except SmileDeskError:
             names = []
         if names:

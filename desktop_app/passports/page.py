@@ -213,7 +213,7 @@ class DeskTab(QWidget):
         self.activity_combo.clear()
         self.reward_combo.clear()
         with session_scope(self.ctx.engine, write=False) as s:
-            activities = service.activities_on(s, self.page.today())
+            activities = service.activities_on(s, self.page.today(), self.ctx.actor)
             rewards = service.list_rewards(s, actor=self.ctx.actor) if self.ctx.can(service.VIEW_PASSPORTS) else []
         for a in activities:
             self.activity_combo.addItem(self.tr("{name} (+{n})").format(name=a.name, n=a.stamps), a.id)
@@ -286,7 +286,7 @@ class DeskTab(QWidget):
         text = self.scan_box.text()
         try:
             with session_scope(self.ctx.engine, write=False) as s:
-                passport = service.passport_for_code(s, text)
+                passport = service.passport_for_code(s, text, self.ctx.actor)
         except SmileDeskError as exc:
             self.page.last_error = show_error(self, exc)
             return

@@ -21,6 +21,7 @@ from sqlmodel import Session, col, select
 
 from desktop_app.core import audit, clock
 from desktop_app.core.auth import ALL_ROLES, STAFF, Actor, Permission, Role, require
+from desktop_app.core.db import in_station, station_scope
 from desktop_app.core.errors import ConflictError, NotFound, SmileDeskError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StationSetting
@@ -184,9 +185,10 @@ def verify_staff_pin(s: Session, pin: str) -> bool:
 # --- passports --------------------------------------------------------------------------------------
 
 
-def _resident(s: Session, resident_id: int) -> Resident:
+def _resident(s: Session, resident_id: int, actor: Actor) -> Resident:
+    """The resident, if of the actor's station (docs/postgres.md §5); NotFound otherwise."""
     resident = s.get(Resident, resident_id)
-    if resident is None or resident.erased:
+    if resident is None or resident.erased or not in_station(actor, resident.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That resident no longer exists."))
     return resident
 
@@ -209,7 +211,7 @@ def issue_passport(
     s: Session, *, actor: Actor, resident_id: int, today: date | None = None, rng: random.Random | None = None
 ) -> Passport:
     require(actor, ISSUE_PASSPORTS)
-    resident = _resident(s, resident_id)
+    resident = _resident(s, resident_id, actor)
     current = active_passport(s, resident_id)
     if current is not None:
         raise ConflictError(
@@ -225,9 +227,9 @@ def issue_passport(
     return passport
 
 
-def _passport(s: Session, passport_id: int) -> Passport:
+def _passport(s: Session, passport_id: int, actor: Actor) -> Passport:
     passport = s.get(Passport, passport_id)
-    if passport is None:
+    if passport is None or not in_station(actor, passport.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That passport no longer exists."))
     return passport
 
@@ -235,7 +237,7 @@ def _passport(s: Session, passport_id: int) -> Passport:
 def report_lost(s: Session, *, actor: Actor, passport_id: int, reason: str = "") -> Passport:
     """The card is lost: its number stops working at once (the kiosk refuses it)."""
     require(actor, ISSUE_PASSPORTS)
-    passport = _passport(s, passport_id)
+    passport = _passport(s, passport_id, actor)
     if passport.status != "active":
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This passport is not active any more; nothing to report."))
     before = audit.snapshot(passport)
@@ -254,7 +256,7 @@ def replace_passport(
 ) -> Passport:
     """A new card with a new number; the old number is void. Stamps belong to the resident, so all carry over."""
     require(actor, ISSUE_PASSPORTS)
-    old = _passport(s, passport_id)
+    old = _passport(s, passport_id, actor)
     if old.status == "replaced":
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This passport was already replaced; replace the newest one instead."))
     before = audit.snapshot(old)
@@ -276,14 +278,17 @@ def replace_passport(
 
 def passports_of(s: Session, *, actor: Actor, resident_id: int) -> list[Passport]:
     require(actor, VIEW_PASSPORTS)
+    _resident(s, resident_id, actor)
     return list(s.exec(select(Passport).where(Passport.resident_id == resident_id).order_by(Passport.id.desc())))
 
 
-def passport_for_code(s: Session, code: str) -> Passport:
-    """The active passport for scanned/typed text, or a specific, translated refusal."""
+def passport_for_code(s: Session, code: str, actor: Actor | None = None) -> Passport:
+    """The active passport for scanned/typed text, or a specific, translated refusal.
+
+    With ``actor``, only a passport of the actor's station is found (docs/postgres.md §5)."""
     number = codes.parse_code(code)
     passport = s.exec(select(Passport).where(Passport.number == number)).first()
-    if passport is None:
+    if passport is None or (actor is not None and not in_station(actor, passport.station_id)):
         raise NotFound(
             QT_TRANSLATE_NOOP("Errors", "No passport has the number {number}. Please ask at the desk."),
             number=codes.display(number),
@@ -362,7 +367,7 @@ def create_activity(s: Session, *, actor: Actor, data: ActivityCreate) -> Activi
 
 def update_activity(s: Session, *, actor: Actor, activity_id: int, data: ActivityCreate) -> Activity:
     require(actor, MANAGE_ACTIVITIES)
-    activity = _activity(s, activity_id)
+    activity = _activity(s, activity_id, actor)
     before = audit.snapshot(activity)
     for key, value in _clean_activity(data).items():
         setattr(activity, key, value)
@@ -374,7 +379,7 @@ def update_activity(s: Session, *, actor: Actor, activity_id: int, data: Activit
 
 def set_activity_active(s: Session, *, actor: Actor, activity_id: int, active: bool) -> Activity:
     require(actor, MANAGE_ACTIVITIES)
-    activity = _activity(s, activity_id)
+    activity = _activity(s, activity_id, actor)
     before = audit.snapshot(activity)
     activity.active = active
     s.add(activity)
@@ -383,9 +388,9 @@ def set_activity_active(s: Session, *, actor: Actor, activity_id: int, active: b
     return activity
 
 
-def _activity(s: Session, activity_id: int) -> Activity:
+def _activity(s: Session, activity_id: int, actor: Actor) -> Activity:
     activity = s.get(Activity, activity_id)
-    if activity is None:
+    if activity is None or not in_station(actor, activity.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That activity no longer exists."))
     return activity
 
@@ -402,20 +407,22 @@ def occurs_on(activity: Activity, day: date) -> bool:
     return True
 
 
-def activities_on(s: Session, day: date) -> list[Activity]:
-    """Activities taking place on ``day`` (no permission check: the kiosk and the desk both list them)."""
-    rows = s.exec(
+def activities_on(s: Session, day: date, actor: Actor | None = None) -> list[Activity]:
+    """Activities taking place on ``day`` (no permission check: the kiosk and the desk both list them);
+    with ``actor``, those of the actor's station."""
+    q = (
         select(Activity)
         .where(Activity.active == True, Activity.start_date <= day)  # noqa: E712
         .where((Activity.end_date == None) | (Activity.end_date >= day))  # noqa: E711
         .order_by(Activity.name, Activity.id)
     )
+    rows = s.exec(station_scope(q, Activity.station_id, actor) if actor is not None else q)
     return [a for a in rows if occurs_on(a, day)]
 
 
 def list_activities(s: Session, *, actor: Actor, include_inactive: bool = False, limit: int = 500) -> list[Activity]:
     require(actor, VIEW_PASSPORTS)
-    q = select(Activity)
+    q = station_scope(select(Activity), Activity.station_id, actor)
     if not include_inactive:
         q = q.where(Activity.active == True)  # noqa: E712
     return list(s.exec(q.order_by(Activity.start_date.desc(), Activity.id.desc()).limit(limit)))
@@ -423,8 +430,8 @@ def list_activities(s: Session, *, actor: Actor, include_inactive: bool = False,
 
 def sign_up(s: Session, *, actor: Actor, activity_id: int, resident_id: int, on_date: date) -> ActivitySignup:
     require(actor, SIGN_UP)
-    activity = _activity(s, activity_id)
-    resident = _resident(s, resident_id)
+    activity = _activity(s, activity_id, actor)
+    resident = _resident(s, resident_id, actor)
     if not occurs_on(activity, on_date):
         raise ValidationError(
             F_START, QT_TRANSLATE_NOOP("Errors", "{activity} does not take place on {day}; choose one of its dates."),
@@ -465,6 +472,7 @@ class SignupRow:
 def attendance(s: Session, *, actor: Actor, activity_id: int, on_date: date) -> list[SignupRow]:
     """Who signed up for an occurrence and who was stamped for it (walk-ins included)."""
     require(actor, VIEW_PASSPORTS)
+    _activity(s, activity_id, actor)
     signed = set(s.exec(select(ActivitySignup.resident_id).where(
         ActivitySignup.activity_id == activity_id, ActivitySignup.on_date == on_date)))
     came = set(s.exec(select(StampEntry.resident_id).where(
@@ -600,7 +608,7 @@ def _stamp(
     s: Session, *, actor: Actor, resident_id: int, activity_id: int, day: date, place: str, passport_id: int | None
 ) -> StampResult:
     activity = s.get(Activity, activity_id)
-    if activity is None or not activity.active:
+    if activity is None or not activity.active or not in_station(actor, activity.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That activity no longer exists."))
     if not occurs_on(activity, day):
         raise ValidationError(
@@ -635,7 +643,7 @@ def award_stamp(
 ) -> StampResult:
     """Desk: stamp a resident for attending an activity today (idempotent: a second call awards nothing)."""
     require(actor, AWARD_STAMPS)
-    _resident(s, resident_id)
+    _resident(s, resident_id, actor)
     passport = active_passport(s, resident_id)
     return _stamp(
         s, actor=actor, resident_id=resident_id, activity_id=activity_id, day=today or clock.today(), place="desk",
@@ -646,7 +654,7 @@ def award_stamp(
 def kiosk_check_in(s: Session, *, actor: Actor, code: str, activity_id: int, today: date | None = None) -> StampResult:
     """Kiosk: the scanned passport checks in to one of today's activities."""
     require(actor, KIOSK_USE)
-    passport = passport_for_code(s, code)
+    passport = passport_for_code(s, code, actor)
     return _stamp(
         s, actor=actor, resident_id=passport.resident_id, activity_id=activity_id, day=today or clock.today(),
         place="kiosk", passport_id=passport.id,
@@ -661,7 +669,7 @@ def reverse_entry(s: Session, *, actor: Actor, entry_id: int, reason: str) -> St
     require(actor, CORRECT_STAMPS)
     reason = clean_text(reason, F_REASON, max_len=200, required=True, multiline=False)
     original = s.get(StampEntry, entry_id)
-    if original is None:
+    if original is None or not in_station(actor, original.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That ledger entry no longer exists."))
     if original.kind not in ("award", "patrol", "redemption"):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "A correction cannot itself be corrected; record a new stamp instead."))
@@ -718,6 +726,7 @@ def ledger_page(
     from sqlalchemy import tuple_
 
     require(actor, VIEW_PASSPORTS)
+    _resident(s, resident_id, actor)
     q = (
         select(StampEntry, Activity.name)
         .join(Activity, Activity.id == StampEntry.activity_id, isouter=True)
@@ -801,6 +810,7 @@ def queue_pending_certificates(s: Session, *, actor: Actor) -> int:
 
 def honours_of(s: Session, *, actor: Actor, resident_id: int) -> list[HonourAward]:
     require(actor, VIEW_PASSPORTS)
+    _resident(s, resident_id, actor)
     return list(s.exec(select(HonourAward).where(HonourAward.resident_id == resident_id).order_by(HonourAward.threshold)))
 
 
@@ -828,7 +838,7 @@ def create_reward(s: Session, *, actor: Actor, data: RewardCreate) -> Reward:
 
 def restock_reward(s: Session, *, actor: Actor, reward_id: int, add: int) -> Reward:
     require(actor, MANAGE_REWARDS)
-    reward = _reward(s, reward_id)
+    reward = _reward(s, reward_id, actor)
     if not isinstance(add, int) or add == 0 or reward.stock + add < 0:
         raise ValidationError(F_STOCK, QT_TRANSLATE_NOOP("Errors", "add a whole number of pieces (negative to remove), leaving stock at 0 or more."))
     before = audit.snapshot(reward)
@@ -841,7 +851,7 @@ def restock_reward(s: Session, *, actor: Actor, reward_id: int, add: int) -> Rew
 
 def set_reward_active(s: Session, *, actor: Actor, reward_id: int, active: bool) -> Reward:
     require(actor, MANAGE_REWARDS)
-    reward = _reward(s, reward_id)
+    reward = _reward(s, reward_id, actor)
     before = audit.snapshot(reward)
     reward.active = active
     s.add(reward)
@@ -850,16 +860,16 @@ def set_reward_active(s: Session, *, actor: Actor, reward_id: int, active: bool)
     return reward
 
 
-def _reward(s: Session, reward_id: int) -> Reward:
+def _reward(s: Session, reward_id: int, actor: Actor) -> Reward:
     reward = s.get(Reward, reward_id)
-    if reward is None:
+    if reward is None or not in_station(actor, reward.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That reward no longer exists."))
     return reward
 
 
 def list_rewards(s: Session, *, actor: Actor, include_inactive: bool = False) -> list[Reward]:
     require(actor, VIEW_PASSPORTS)
-    q = select(Reward)
+    q = station_scope(select(Reward), Reward.station_id, actor)
     if not include_inactive:
         q = q.where(Reward.active == True)  # noqa: E712
     return list(s.exec(q.order_by(Reward.cost, Reward.id)))
@@ -868,8 +878,8 @@ def list_rewards(s: Session, *, actor: Actor, include_inactive: bool = False) ->
 def redeem(s: Session, *, actor: Actor, resident_id: int, reward_id: int, today: date | None = None) -> Redemption:
     """Spend stamps on one piece of a reward: refused (nothing written) when short of stamps or stock."""
     require(actor, REDEEM_REWARDS)
-    resident = _resident(s, resident_id)
-    reward = _reward(s, reward_id)
+    resident = _resident(s, resident_id, actor)
+    reward = _reward(s, reward_id, actor)
     if not reward.active:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{reward} is no longer offered."), reward=reward.name)
     have = balance(s, resident_id)
@@ -918,7 +928,8 @@ class CardView:
     today: tuple[tuple[int, str, int, bool], ...] = field(default_factory=tuple)  # (activity id, name, stamps, done)
 
 
-def _card(s: Session, resident_id: int, number: str, day: date, todays: list[Activity] | None = None) -> CardView:
+def _card(s: Session, resident_id: int, number: str, day: date, todays: list[Activity] | None = None,
+          actor: Actor | None = None) -> CardView:
     resident = s.get(Resident, resident_id)
     name = resident.name if resident else ""
     sums = dict(s.exec(
@@ -927,7 +938,7 @@ def _card(s: Session, resident_id: int, number: str, day: date, todays: list[Act
     total = sum(v for k, v in sums.items() if k in EARNED_KINDS)
     current, nxt = level_for(total, ladder(s))
     month = s.exec(select(MonthTotal.earned).where(MonthTotal.resident_id == resident_id, MonthTotal.month == _month(day))).first()
-    todays = activities_on(s, day) if todays is None else todays
+    todays = activities_on(s, day, actor) if todays is None else todays
     done = set(s.exec(select(StampEntry.activity_id).where(
         StampEntry.resident_id == resident_id, StampEntry.occurred_on == day, StampEntry.kind == "award"))) if todays else set()
     return CardView(
@@ -942,8 +953,8 @@ def _card(s: Session, resident_id: int, number: str, day: date, todays: list[Act
 def lookup_card(s: Session, *, actor: Actor, code: str, today: date | None = None) -> CardView:
     """Kiosk: what a scanned passport shows (masked name, stamps, level, next milestone, today's activities)."""
     require(actor, KIOSK_USE)
-    passport = passport_for_code(s, code)
-    return _card(s, passport.resident_id, passport.number, today or clock.today())
+    passport = passport_for_code(s, code, actor)
+    return _card(s, passport.resident_id, passport.number, today or clock.today(), actor=actor)
 
 
 @dataclass(frozen=True)
@@ -965,8 +976,8 @@ def kiosk_scan(s: Session, *, actor: Actor, code: str, today: date | None = None
     """
     require(actor, KIOSK_USE)
     day = today or clock.today()
-    passport = passport_for_code(s, code)
-    todays = activities_on(s, day)
+    passport = passport_for_code(s, code, actor)
+    todays = activities_on(s, day, actor)
     patrols = tuple(patrols_today(s, actor=actor, resident_id=passport.resident_id, today=day))
     if len(todays) != 1:
         return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), patrols=patrols)
@@ -982,14 +993,14 @@ def kiosk_scan(s: Session, *, actor: Actor, code: str, today: date | None = None
 
 def card_for_resident(s: Session, *, actor: Actor, resident_id: int, today: date | None = None) -> CardView:
     require(actor, VIEW_PASSPORTS)
-    _resident(s, resident_id)
+    _resident(s, resident_id, actor)
     passport = active_passport(s, resident_id)
-    return _card(s, resident_id, passport.number if passport else "", today or clock.today())
+    return _card(s, resident_id, passport.number if passport else "", today or clock.today(), actor=actor)
 
 
 def set_wall_opt_out(s: Session, *, actor: Actor, resident_id: int, opt_out: bool, note: str = "") -> None:
     require(actor, SET_WALL_CHOICE)
-    _resident(s, resident_id)
+    _resident(s, resident_id, actor)
     pref = s.get(WallPreference, resident_id)
     before = audit.snapshot(pref) if pref else None
     if pref is None:
@@ -1028,6 +1039,7 @@ def month_leaderboard(s: Session, *, actor: Actor, month: str, limit: int = 10, 
         .join(Resident, Resident.id == MonthTotal.resident_id)
         .where(MonthTotal.month == month, MonthTotal.earned > 0, ~opted_out, Resident.erased == False)  # noqa: E712
     )
+    q = station_scope(q, Resident.station_id, actor)  # month totals hang off the resident
     if community:
         q = q.where(Resident.community == community)
     rows = s.exec(q.order_by(MonthTotal.earned.desc(), MonthTotal.resident_id).limit(limit)).all()
@@ -1059,7 +1071,8 @@ def month_leaderboard_from_ledger(s: Session, *, actor: Actor, month: str, limit
     nxt = (first + timedelta(days=32)).replace(day=1)
     total = func.sum(StampEntry.stamps).label("total")
     rows = s.exec(
-        select(StampEntry.resident_id, total)
+        station_scope(select(StampEntry.resident_id, total).join(Resident, Resident.id == StampEntry.resident_id),
+                      Resident.station_id, actor)
         .where(StampEntry.occurred_on >= first, StampEntry.occurred_on < nxt, col(StampEntry.kind).in_(EARNED_KINDS))
         .group_by(StampEntry.resident_id)
         .having(total > 0)
@@ -1075,8 +1088,8 @@ def wall_communities(s: Session, *, actor: Actor, month: str, limit: int = 8) ->
     opted_out = exists().where(and_(WallPreference.resident_id == MonthTotal.resident_id, WallPreference.opt_out == True))  # noqa: E712
     total = func.sum(MonthTotal.earned).label("total")
     rows = s.exec(
-        select(Resident.community, total, func.count())
-        .join(Resident, Resident.id == MonthTotal.resident_id)
+        station_scope(select(Resident.community, total, func.count())
+                      .join(Resident, Resident.id == MonthTotal.resident_id), Resident.station_id, actor)
         .where(MonthTotal.month == month, MonthTotal.earned > 0, ~opted_out, Resident.community != "")
         .group_by(Resident.community)
         .order_by(total.desc())
@@ -1227,7 +1240,7 @@ def kiosk_patrol(
     require(actor, KIOSK_USE)
     from desktop_app.rosters import service as rosters
 
-    passport = passport_for_code(s, code)
+    passport = passport_for_code(s, code, actor)
     day = today or clock.today()
     slot = next((p for p in patrols_today(s, actor=actor, resident_id=passport.resident_id, today=day) if p.shift_id == shift_id), None)
     if slot is None:
@@ -1262,11 +1275,14 @@ def card_items(
 
     require(actor, ISSUE_PASSPORTS)
     q = select(Passport, Resident.name).join(Resident, Resident.id == Passport.resident_id).where(Passport.status == "active")
+    q = station_scope(q, Passport.station_id, actor)
     if passport_ids is not None:
         q = q.where(col(Passport.id).in_(list(passport_ids)))
     if issued_on is not None:
         q = q.where(Passport.issued_on == issued_on)
-    station = first_station(s)
+    from desktop_app.core.models import Station
+
+    station = s.get(Station, actor.station_id) if actor.station_id is not None else first_station(s)
     rows = s.exec(q.order_by(Passport.id)).all()
     audit.record(s, actor=actor, action="print", entity="passport", entity_id=",".join(str(p.id) for p, _ in rows)[:50])
     return [CardItem(name=name, number=p.number, issued_on=p.issued_on, station=station.name if station else "") for p, name in rows]
@@ -1284,10 +1300,14 @@ def overview(s: Session, *, actor: Actor, day: date | None = None) -> Overview:
     """Figures for the top of the desk page."""
     require(actor, VIEW_PASSPORTS)
     day = day or clock.today()
+    waiting = select(func.count()).select_from(HonourAward).where(HonourAward.certificate_ref == "")
+    if actor.station_id is not None:  # honours hang off the resident
+        waiting = waiting.join(Resident, Resident.id == HonourAward.resident_id).where(Resident.station_id == actor.station_id)
     return Overview(
-        active_passports=s.exec(select(func.count()).select_from(Passport).where(Passport.status == "active")).one(),
-        stamps_today=s.exec(select(func.coalesce(func.sum(StampEntry.stamps), 0)).where(
-            StampEntry.occurred_on == day, col(StampEntry.kind).in_(("award", "patrol")))).one(),
-        activities_today=len(activities_on(s, day)),
-        honours_waiting=s.exec(select(func.count()).select_from(HonourAward).where(HonourAward.certificate_ref == "")).one(),
+        active_passports=s.exec(station_scope(select(func.count()).select_from(Passport).where(Passport.status == "active"),
+                                              Passport.station_id, actor)).one(),
+        stamps_today=s.exec(station_scope(select(func.coalesce(func.sum(StampEntry.stamps), 0)).where(
+            StampEntry.occurred_on == day, col(StampEntry.kind).in_(("award", "patrol"))), StampEntry.station_id, actor)).one(),
+        activities_today=len(activities_on(s, day, actor)),
+        honours_waiting=s.exec(waiting).one(),
     )

@@ -242,7 +242,8 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             hours_id += 1
         if people and rng.random() < (0.04 if large else 0.12):
             cat = rng.choice(FINDING_CATEGORIES)
-            findings.append({"id": finding_id, "shift_id": row["id"], "team_id": row["team_id"], "volunteer_id": people[0][1],
+            findings.append({"id": finding_id, "station_id": station_id, "shift_id": row["id"], "team_id": row["team_id"],
+                             "volunteer_id": people[0][1],
                              "category": cat, "location": rng.choice(LOCATIONS), "note": rng.choice(NOTES[cat]), "grid": row["grid"],
                              "route": row["route"], "found_at": (begin + timedelta(minutes=rng.randint(10, 80))).astimezone(UTC),
                              "desk_record_id": None, "created_by": staff_id, "created_at": finish.astimezone(UTC)})

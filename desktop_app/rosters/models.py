@@ -237,9 +237,13 @@ class PatrolFinding(SQLModel, table=True):
     """What a patrol reports; ``desk_record_id`` is the desk record it opened (no FK: another feature)."""
 
     __tablename__ = "roster_patrol_finding"
-    __table_args__ = (Index("ix_roster_finding_at", "found_at", "id"),)
+    __table_args__ = (
+        Index("ix_roster_finding_at", "found_at", "id"),
+        Index("ix_roster_finding_station_at", "station_id", "found_at", "id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
+    station_id: int | None = Field(default=None, foreign_key="station.id", description="the team's station, else the recorder's")
     shift_id: int | None = Field(default=None, foreign_key="roster_shift.id")
     team_id: int | None = Field(default=None, foreign_key="roster_team.id")
     volunteer_id: int | None = Field(default=None, foreign_key="roster_volunteer.id")

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from desktop_app.core import audit
 from desktop_app.core.auth import ALL_ROLES, STAFF, Actor, Permission, Role, require
 from desktop_app.core.clock import utcnow
+from desktop_app.core.db import in_station, station_scope
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
@@ -153,25 +154,33 @@ def effective_limits(v: Volunteer, resident: Resident | None, on: date) -> Limit
 # --- helpers ------------------------------------------------------------------------------------
 
 
-def _team(s: Session, team_id: int) -> Team:
+def _team(s: Session, team_id: int, actor: Actor) -> Team:
+    """The team, if it belongs to the actor's station (docs/postgres.md §5); NotFound otherwise."""
     team = s.get(Team, team_id)
-    if team is None:
+    if team is None or not in_station(actor, team.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That team no longer exists."))
     return team
 
 
-def _volunteer(s: Session, volunteer_id: int) -> Volunteer:
+def _volunteer(s: Session, volunteer_id: int, actor: Actor) -> Volunteer:
     v = s.get(Volunteer, volunteer_id)
-    if v is None:
+    if v is None or not in_station(actor, v.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That volunteer no longer exists."))
     return v
 
 
-def _shift(s: Session, shift_id: int) -> Shift:
+def _shift(s: Session, shift_id: int, actor: Actor) -> Shift:
+    """The shift, if its team belongs to the actor's station (shifts hang off their team)."""
     sh = s.get(Shift, shift_id)
-    if sh is None:
+    team = s.get(Team, sh.team_id) if sh is not None else None
+    if sh is None or team is None or not in_station(actor, team.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That shift no longer exists."))
     return sh
+
+
+def _teams(s: Session, team_ids, actor: Actor) -> None:
+    for team_id in set(team_ids):
+        _team(s, team_id, actor)
 
 
 def _range(start, end) -> tuple[date, date]:
@@ -201,10 +210,7 @@ def _names(s: Session, volunteer_ids) -> dict[int, str]:
 
 
 def _station_teams(s: Session, actor: Actor):
-    q = select(Team).where(Team.active == True)  # noqa: E712
-    if actor.station_id is not None:
-        q = q.where((Team.station_id == actor.station_id) | (Team.station_id == None))  # noqa: E711
-    return q
+    return station_scope(select(Team).where(Team.active == True), Team.station_id, actor)  # noqa: E712
 
 
 # --- teams and volunteers -----------------------------------------------------------------------
@@ -246,6 +252,7 @@ def list_teams(s: Session, *, actor: Actor, kind: str | None = None) -> list[Tea
 
 def templates_of(s: Session, *, actor: Actor, team_id: int) -> list[ShiftTemplate]:
     require(actor, VIEW_ROSTERS)
+    _team(s, team_id, actor)
     order = {p: i for i, p in enumerate(PERIODS)}
     rows = list(s.exec(select(ShiftTemplate).where(ShiftTemplate.team_id == team_id, ShiftTemplate.active == True)))  # noqa: E712
     return sorted(rows, key=lambda t: (order.get(t.period, 9), t.starts_at))
@@ -256,7 +263,8 @@ def update_template(s: Session, *, actor: Actor, template_id: int, starts_at: ti
                     holiday_min_headcount: int | None = None) -> ShiftTemplate:
     require(actor, MANAGE_ROSTERS)
     t = s.get(ShiftTemplate, template_id)
-    if t is None:
+    team = s.get(Team, t.team_id) if t is not None else None
+    if t is None or team is None or not in_station(actor, team.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That shift template no longer exists."))
     if ends_at <= starts_at:
         raise ValidationError(F_TIMES, QT_TRANSLATE_NOOP("Errors", "the end must be after the start."))
@@ -282,10 +290,12 @@ def add_volunteer(s: Session, *, actor: Actor, resident_id: int, team_id: int, r
     if role not in MEMBER_ROLES:
         raise ValidationError(F_ROLE, QT_TRANSLATE_NOOP("Errors", "choose team leader or member."))
     resident = s.get(Resident, resident_id)
-    if resident is None or resident.erased:
+    if resident is None or resident.erased or not in_station(actor, resident.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That resident no longer exists."))
-    team = _team(s, team_id)
+    team = _team(s, team_id, actor)
     v = s.exec(select(Volunteer).where(Volunteer.resident_id == resident_id)).first()
+    if v is not None and not in_station(actor, v.station_id):
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "That volunteer no longer exists."))
     if v is None:
         v = Volunteer(resident_id=resident_id, station_id=actor.station_id, joined_on=joined_on or date.today())
         s.add(v)
@@ -309,6 +319,7 @@ def set_member_role(s: Session, *, actor: Actor, team_id: int, volunteer_id: int
     require(actor, MANAGE_ROSTERS)
     if role not in MEMBER_ROLES:
         raise ValidationError(F_ROLE, QT_TRANSLATE_NOOP("Errors", "choose team leader or member."))
+    _team(s, team_id, actor)
     m = s.exec(select(TeamMember).where(TeamMember.team_id == team_id, TeamMember.volunteer_id == volunteer_id)).first()
     if m is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "This volunteer is not in that team."))
@@ -322,7 +333,7 @@ def set_limits(s: Session, *, actor: Actor, volunteer_id: int, max_per_week: int
                no_evenings: bool | None, never_alone: bool | None = None) -> Volunteer:
     """Per-person limits; ``None`` means "follow the age-band default"."""
     require(actor, MANAGE_ROSTERS)
-    v = _volunteer(s, volunteer_id)
+    v = _volunteer(s, volunteer_id, actor)
     if max_per_week is not None and not (0 <= max_per_week <= 7):
         raise ValidationError(F_PER_WEEK, QT_TRANSLATE_NOOP("Errors", "must be between 0 and 7 (one patrol a day at most)."))
     if max_per_month is not None and not (0 <= max_per_month <= 31):
@@ -341,7 +352,7 @@ def set_availability(s: Session, *, actor: Actor, volunteer_id: int, weekday: in
                      preference: str | None) -> None:
     """``preference``: "no" (never this weekday × shift), "prefer", or None (available, no preference)."""
     require(actor, MANAGE_ROSTERS)
-    _volunteer(s, volunteer_id)
+    _volunteer(s, volunteer_id, actor)
     if not (0 <= weekday <= 6):
         raise ValidationError(F_WEEKDAY, QT_TRANSLATE_NOOP("Errors", "choose Monday to Sunday."))
     if period not in PERIODS:
@@ -366,7 +377,7 @@ def set_availability(s: Session, *, actor: Actor, volunteer_id: int, weekday: in
 
 def add_leave(s: Session, *, actor: Actor, volunteer_id: int, start, end, reason: str = "") -> Leave:
     require(actor, MANAGE_ROSTERS)
-    _volunteer(s, volunteer_id)
+    _volunteer(s, volunteer_id, actor)
     a, b = _range(start, end)
     reason = clean_text(reason, F_REASON, max_len=100, multiline=False)
     row = Leave(volunteer_id=volunteer_id, start=a, end=b, reason=reason)
@@ -378,8 +389,8 @@ def add_leave(s: Session, *, actor: Actor, volunteer_id: int, start, end, reason
 
 def add_pairing(s: Session, *, actor: Actor, volunteer_id: int, partner_id: int) -> PairingWish:
     require(actor, MANAGE_ROSTERS)
-    _volunteer(s, volunteer_id)
-    _volunteer(s, partner_id)
+    _volunteer(s, volunteer_id, actor)
+    _volunteer(s, partner_id, actor)
     if volunteer_id == partner_id:
         raise ValidationError(F_VOLUNTEER, QT_TRANSLATE_NOOP("Errors", "choose someone else as the partner."))
     row = s.exec(select(PairingWish).where(PairingWish.volunteer_id == volunteer_id, PairingWish.partner_id == partner_id)).first()
@@ -395,7 +406,7 @@ def add_pairing(s: Session, *, actor: Actor, volunteer_id: int, partner_id: int)
 def add_skill(s: Session, *, actor: Actor, volunteer_id: int, name: str, expires_on=None) -> Skill:
     """A skill or qualification (first aid, fire warden) with an optional expiry date."""
     require(actor, MANAGE_ROSTERS)
-    _volunteer(s, volunteer_id)
+    _volunteer(s, volunteer_id, actor)
     name = clean_text(name, F_SKILL, max_len=50, required=True, multiline=False)
     expires = clean_date(expires_on, F_EXPIRES, earliest=date(2000, 1, 1))
     row = Skill(volunteer_id=volunteer_id, name=name, expires_on=expires)
@@ -408,7 +419,8 @@ def add_skill(s: Session, *, actor: Actor, volunteer_id: int, name: str, expires
 def remove_skill(s: Session, *, actor: Actor, skill_id: int) -> None:
     require(actor, MANAGE_ROSTERS)
     row = s.get(Skill, skill_id)
-    if row is None:
+    owner = s.get(Volunteer, row.volunteer_id) if row is not None else None
+    if row is None or owner is None or not in_station(actor, owner.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That skill was already removed."))
     before = audit.snapshot(row)
     s.delete(row)
@@ -418,6 +430,7 @@ def remove_skill(s: Session, *, actor: Actor, skill_id: int) -> None:
 
 def remove_pairing(s: Session, *, actor: Actor, volunteer_id: int, partner_id: int) -> None:
     require(actor, MANAGE_ROSTERS)
+    _volunteer(s, volunteer_id, actor)
     row = s.exec(select(PairingWish).where(PairingWish.volunteer_id == volunteer_id,
                                            PairingWish.partner_id == partner_id)).first()
     if row is None:
@@ -439,6 +452,7 @@ class VolunteerExtras:
 
 def volunteer_extras(s: Session, *, actor: Actor, volunteer_id: int, today: date | None = None) -> VolunteerExtras:
     require(actor, VIEW_ROSTERS)
+    _volunteer(s, volunteer_id, actor)
     today = today or date.today()
     skills = [(k.id, k.name, k.expires_on, k.expires_on is not None and k.expires_on < today)
               for k in s.exec(select(Skill).where(Skill.volunteer_id == volunteer_id).order_by(Skill.name))]
@@ -477,6 +491,7 @@ class MemberRow:
 def team_members(s: Session, *, actor: Actor, team_id: int, on: date | None = None) -> list[MemberRow]:
     """Members of a team with their effective limits (age band or their own) and this month's load."""
     require(actor, VIEW_ROSTERS)
+    _team(s, team_id, actor)
     on = on or date.today()
     rows = s.exec(
         select(TeamMember, Volunteer, Resident)
@@ -509,7 +524,7 @@ def generate_shifts(s: Session, *, actor: Actor, team_id: int, start, end, progr
     Statutory holidays come from the work calendar: they are marked and take the holiday headcount."""
     require(actor, MANAGE_ROSTERS)
     a, b = _range(start, end)
-    _team(s, team_id)
+    _team(s, team_id, actor)
     templates = list(s.exec(select(ShiftTemplate).where(ShiftTemplate.team_id == team_id, ShiftTemplate.active == True)))  # noqa: E712
     if not templates:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This team has no shift templates; add the daily shifts first."))
@@ -626,6 +641,7 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
 def explain_gaps(s: Session, *, actor: Actor, team_id: int, start: date, end: date) -> list[solver.Shortfall]:
     """The capacity check of a range as it stands (why the gaps cannot be filled), in well under a second."""
     require(actor, VIEW_ROSTERS)
+    _team(s, team_id, actor)
     loaded = load_problem(s, team_ids=[team_id], start=start, end=end)
     return solver.capacity_check(loaded.problem)
 
@@ -657,6 +673,7 @@ def propose_roster(s: Session, *, actor: Actor, team_ids: list[int], start, end,
     a, b = _range(start, end)
     if not team_ids:
         raise ValidationError(F_TEAM, QT_TRANSLATE_NOOP("Errors", "choose at least one team."))
+    _teams(s, team_ids, actor)
     if keep_before is not None and keep_before > a:
         if keep_before > b:
             raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{start} to {end} is in the past; past rosters are not planned again."),
@@ -680,6 +697,7 @@ def save_roster(s: Session, *, actor: Actor, proposal: Proposal) -> int:
     if proposal.violations:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "The roster breaks {count} rule(s) and was not saved: {first}"),
                             count=len(proposal.violations), first=proposal.violations[0].text())
+    _teams(s, proposal.team_ids, actor)
     shifts = list(s.exec(select(Shift.id).where(Shift.team_id.in_(proposal.team_ids), Shift.date >= proposal.start,
                                                 Shift.date <= proposal.end)))
     existing: dict[tuple[int, int], Assignment] = {}
@@ -741,8 +759,8 @@ def _refuse(found: list[checker.Violation]) -> None:
 def assign(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, lock: bool = False, source: str = "manual") -> Assignment:
     """Put a volunteer on a shift, or say exactly why not (overlap, limit, leave, availability...)."""
     require(actor, MANAGE_ROSTERS)
-    shift = _shift(s, shift_id)
-    _volunteer(s, volunteer_id)
+    shift = _shift(s, shift_id, actor)
+    _volunteer(s, volunteer_id, actor)
     loaded = _load_for(s, shift, volunteer_id)
     if volunteer_id in loaded.roster.get(shift_id, set()):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} is already on this patrol."), name=volunteer_name(s, volunteer_id))
@@ -773,7 +791,7 @@ def unassign(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, allo
     """Take a volunteer off a shift. Refused when locked, checked in, or (unless ``allow_gap``) when it
     would leave the patrol without its leader or below its minimum."""
     require(actor, MANAGE_ROSTERS)
-    shift = _shift(s, shift_id)
+    shift = _shift(s, shift_id, actor)
     a = _assignment(s, shift_id, volunteer_id)
     name = volunteer_name(s, volunteer_id)
     if a.locked:
@@ -802,7 +820,7 @@ def unassign(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, allo
 def swap(s: Session, *, actor: Actor, shift_a: int, volunteer_a: int, shift_b: int, volunteer_b: int) -> None:
     """Exchange two people's patrols (A takes B's shift and B takes A's), refused if either breaks a rule."""
     require(actor, MANAGE_ROSTERS)
-    sa, sb = _shift(s, shift_a), _shift(s, shift_b)
+    sa, sb = _shift(s, shift_a, actor), _shift(s, shift_b, actor)
     aa, ab = _assignment(s, shift_a, volunteer_a), _assignment(s, shift_b, volunteer_b)
     for a in (aa, ab):
         if a.locked:
@@ -843,6 +861,7 @@ def problem_day(loaded: Loaded, shift_id: int) -> str:
 
 def set_locked(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, locked: bool) -> None:
     require(actor, MANAGE_ROSTERS)
+    _shift(s, shift_id, actor)
     a = _assignment(s, shift_id, volunteer_id)
     before = audit.snapshot(a)
     a.locked = locked
@@ -868,7 +887,7 @@ def blocker_text(code: str) -> str:
 def find_cover(s: Session, *, actor: Actor, shift_id: int) -> list[solver.Candidate]:
     """Who can take this patrol, best first; people who cannot say why (blockers)."""
     require(actor, VIEW_ROSTERS)
-    shift = _shift(s, shift_id)
+    shift = _shift(s, shift_id, actor)
     first = shift.date.replace(day=1)
     last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
     loaded = load_problem(s, team_ids=[shift.team_id], start=first, end=last)
@@ -880,7 +899,7 @@ def find_cover(s: Session, *, actor: Actor, shift_id: int) -> list[solver.Candid
 def mark_asked(s: Session, *, actor: Actor, volunteer_id: int) -> None:
     """Remember that the coordinator asked this person to cover (ranks them lower next time)."""
     require(actor, MANAGE_ROSTERS)
-    v = _volunteer(s, volunteer_id)
+    v = _volunteer(s, volunteer_id, actor)
     v.last_asked_at = utcnow()
     s.add(v)
 
@@ -898,7 +917,7 @@ def repair_dropout(s: Session, *, actor: Actor, volunteer_id: int, start, end) -
     refill each place changing as little as possible. Locked places of theirs are released too."""
     require(actor, MANAGE_ROSTERS)
     a, b = _range(start, end)
-    _volunteer(s, volunteer_id)
+    _volunteer(s, volunteer_id, actor)
     team_ids = sorted(set(s.exec(select(TeamMember.team_id).where(TeamMember.volunteer_id == volunteer_id)).all()))
     if not team_ids:
         return RepairReport([], [], [])
@@ -967,6 +986,7 @@ class Cell:
 def coverage(s: Session, *, actor: Actor, team_id: int, start: date, end: date) -> dict[tuple[date, str], Cell]:
     """Every shift of the team in the range with its headcount and leader state (month view)."""
     require(actor, VIEW_ROSTERS)
+    _team(s, team_id, actor)
     shifts = list(s.exec(select(Shift).where(Shift.team_id == team_id, Shift.date >= start, Shift.date <= end, Shift.cancelled == False)))  # noqa: E712
     ids = [sh.id for sh in shifts]
     people: dict[int, list] = defaultdict(list)
@@ -1007,7 +1027,7 @@ class ShiftPerson:
 
 def shift_people(s: Session, *, actor: Actor, shift_id: int) -> list[ShiftPerson]:
     require(actor, VIEW_ROSTERS)
-    sh = _shift(s, shift_id)
+    sh = _shift(s, shift_id, actor)
     rows = s.exec(
         select(Assignment, Volunteer, Resident)
         .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
@@ -1028,6 +1048,8 @@ def shift_people(s: Session, *, actor: Actor, shift_id: int) -> list[ShiftPerson
 def shifts_on(s: Session, *, actor: Actor, day: date, team_id: int | None = None) -> list[Shift]:
     require(actor, VIEW_ROSTERS)
     q = select(Shift).where(Shift.date == day, Shift.cancelled == False)  # noqa: E712
+    if actor.station_id is not None:
+        q = q.where(Shift.team_id.in_(select(Team.id).where(Team.station_id == actor.station_id)))
     if team_id is not None:
         q = q.where(Shift.team_id == team_id)
     order = {p: i for i, p in enumerate(PERIODS)}
@@ -1050,8 +1072,8 @@ def search_volunteers(s: Session, *, actor: Actor, q: str, limit: int = 20) -> l
     ids = search_ids(s, q, limit=limit * 5)
     if not ids:
         return []
-    rows = s.exec(select(Volunteer, Resident).join(Resident, Resident.id == Volunteer.resident_id)
-                  .where(Volunteer.resident_id.in_(ids), Volunteer.active == True)).all()  # noqa: E712
+    rows = s.exec(station_scope(select(Volunteer, Resident).join(Resident, Resident.id == Volunteer.resident_id)
+                                .where(Volunteer.resident_id.in_(ids), Volunteer.active == True), Volunteer.station_id, actor)).all()  # noqa: E712
     rank = {rid: i for i, rid in enumerate(ids)}
     rows = sorted(rows, key=lambda vr: rank.get(vr[1].id, 0))[:limit]
     return [VolunteerHit(v.id, r.id, r.name, resident_label(r)) for v, r in rows]
@@ -1059,7 +1081,8 @@ def search_volunteers(s: Session, *, actor: Actor, q: str, limit: int = 20) -> l
 
 def volunteer_for_resident(s: Session, *, actor: Actor, resident_id: int) -> Volunteer | None:
     require(actor, CHECK_IN)
-    return s.exec(select(Volunteer).where(Volunteer.resident_id == resident_id, Volunteer.active == True)).first()  # noqa: E712
+    q = select(Volunteer).where(Volunteer.resident_id == resident_id, Volunteer.active == True)  # noqa: E712
+    return s.exec(station_scope(q, Volunteer.station_id, actor)).first()
 
 
 # --- on the day: check-in, check-out, no-show, hours ---------------------------------------------
@@ -1082,7 +1105,7 @@ def check_in(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, at: 
         require(actor, MARK_ATTENDANCE)
     if method not in ("desk", "scan", "behalf"):
         raise ValueError(method)
-    sh = _shift(s, shift_id)
+    sh = _shift(s, shift_id, actor)
     a = _assignment(s, shift_id, volunteer_id)
     at = at or utcnow()
     if at.tzinfo is None:
@@ -1132,7 +1155,7 @@ def check_out(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, at:
     """The volunteer left: hours are credited from check-in to check-out (at most the planned length
     plus an hour), times the multiplier for holidays / evenings."""
     require(actor, CHECK_IN)
-    sh = _shift(s, shift_id)
+    sh = _shift(s, shift_id, actor)
     row = s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.volunteer_id == volunteer_id)).first()
     name = volunteer_name(s, volunteer_id)
     if row is None or row.check_in_at is None:
@@ -1154,7 +1177,7 @@ def check_out(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, at:
 def credit_planned(s: Session, *, actor: Actor, shift_id: int) -> list[HoursEntry]:
     """Close a patrol: everyone checked in but not out is credited the planned duration."""
     require(actor, MARK_ATTENDANCE)
-    sh = _shift(s, shift_id)
+    sh = _shift(s, shift_id, actor)
     planned = int((_local_end(sh) - _local_start(sh)).total_seconds() // 60)
     out = []
     for row in s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.check_in_at != None, CheckIn.check_out_at == None)):  # noqa: E711
@@ -1166,6 +1189,7 @@ def credit_planned(s: Session, *, actor: Actor, shift_id: int) -> list[HoursEntr
 
 def mark_no_show(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int) -> CheckIn:
     require(actor, MARK_ATTENDANCE)
+    _shift(s, shift_id, actor)
     a = _assignment(s, shift_id, volunteer_id)
     row = s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.volunteer_id == volunteer_id)).first()
     if row is not None and row.check_in_at is not None:
@@ -1184,7 +1208,7 @@ def correct_hours(s: Session, *, actor: Actor, volunteer_id: int, minutes: int, 
                   corrects_id: int | None = None) -> HoursEntry:
     """A correction is a new ledger entry (plus or minus minutes) with a reason; nothing is edited."""
     require(actor, CORRECT_HOURS)
-    _volunteer(s, volunteer_id)
+    _volunteer(s, volunteer_id, actor)
     if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes == 0 or abs(minutes) > 24 * 60:
         raise ValidationError(F_MINUTES, QT_TRANSLATE_NOOP("Errors", "must be a whole number of minutes, not zero, at most a day (1440) either way."))
     reason = clean_text(reason, F_REASON, max_len=200, required=True, multiline=False)
@@ -1210,6 +1234,7 @@ def hours_minutes(s: Session, *, actor: Actor, volunteer_id: int, start: date | 
                   credited: bool = True) -> int:
     """Sum of the ledger (credited minutes, or actual minutes served with ``credited=False``)."""
     require(actor, VIEW_ROSTERS if actor.role != Role.KIOSK else CHECK_IN)
+    _volunteer(s, volunteer_id, actor)
     col = HoursEntry.credited_minutes if credited else HoursEntry.minutes
     q = select(func.coalesce(func.sum(col), 0)).where(HoursEntry.volunteer_id == volunteer_id)
     if start:
@@ -1221,6 +1246,7 @@ def hours_minutes(s: Session, *, actor: Actor, volunteer_id: int, start: date | 
 
 def ledger(s: Session, *, actor: Actor, volunteer_id: int) -> list[HoursEntry]:
     require(actor, VIEW_ROSTERS)
+    _volunteer(s, volunteer_id, actor)
     return list(s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == volunteer_id).order_by(HoursEntry.served_on, HoursEntry.id)))
 
 
@@ -1252,10 +1278,12 @@ def record_finding(s: Session, *, actor: Actor, category: str, location: str, no
         raise ValidationError(F_CATEGORY, QT_TRANSLATE_NOOP("Errors", "choose one of the listed categories."))
     location = clean_text(location, F_LOCATION, max_len=100, required=True, multiline=False)
     note = clean_text(note, F_NOTE, max_len=2000)
-    sh = _shift(s, shift_id) if shift_id is not None else None
+    sh = _shift(s, shift_id, actor) if shift_id is not None else None
     if volunteer_id is not None:
-        _volunteer(s, volunteer_id)
-    f = PatrolFinding(shift_id=shift_id, team_id=sh.team_id if sh else None, volunteer_id=volunteer_id, category=category,
+        _volunteer(s, volunteer_id, actor)
+    team = s.get(Team, sh.team_id) if sh else None
+    station_id = team.station_id if team is not None else actor.station_id
+    f = PatrolFinding(station_id=station_id, shift_id=shift_id, team_id=sh.team_id if sh else None, volunteer_id=volunteer_id, category=category,
                       location=location, note=note, grid=sh.grid if sh else "", route=sh.route if sh else "",
                       found_at=found_at or utcnow(), created_by=actor.id)
     s.add(f)
@@ -1270,7 +1298,7 @@ def open_desk_record_for(s: Session, *, actor: Actor, finding_id: int) -> int:
     """Open a desk record (channel "patrol") for a finding so it enters the closed loop; returns its id."""
     require(actor, RECORD_FINDINGS)
     f = s.get(PatrolFinding, finding_id)
-    if f is None:
+    if f is None or not in_station(actor, f.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That finding no longer exists."))
     if f.desk_record_id is not None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This finding already opened desk record {id}."), existing_id=f.desk_record_id, id=f.desk_record_id)
@@ -1295,7 +1323,7 @@ def list_findings(s: Session, *, actor: Actor, after: tuple[datetime, int] | Non
                   team_id: int | None = None) -> list[PatrolFinding]:
     """Newest first, keyset paged by (found_at, id); one team's (and unattached ones) when ``team_id`` is given."""
     require(actor, VIEW_ROSTERS)
-    q = select(PatrolFinding)
+    q = station_scope(select(PatrolFinding), PatrolFinding.station_id, actor)
     if team_id is not None:
         q = q.where((PatrolFinding.team_id == team_id) | (PatrolFinding.team_id == None))  # noqa: E711
     if after is not None:
@@ -1311,7 +1339,7 @@ def wechat_text(s: Session, *, actor: Actor, day: date, team_id: int | None = No
     require(actor, VIEW_ROSTERS)
     weekdays = "一二三四五六日"
     lines = []
-    teams = {t.id: t for t in s.exec(select(Team))}
+    teams = {t.id: t for t in s.exec(station_scope(select(Team), Team.station_id, actor))}
     for sh in shifts_on(s, actor=actor, day=day, team_id=team_id):
         people = shift_people(s, actor=actor, shift_id=sh.id)
         names = "、".join((p.name + "（队长）") if p.is_leader else p.name for p in people) or "【缺人，请报名】"
@@ -1333,6 +1361,7 @@ def wechat_text(s: Session, *, actor: Actor, day: date, team_id: int | None = No
 def ics_for(s: Session, *, actor: Actor, volunteer_id: int, start: date, end: date) -> str:
     """An iCalendar (.ics) file of one volunteer's patrols in the range."""
     require(actor, VIEW_ROSTERS)
+    _volunteer(s, volunteer_id, actor)
     rows = s.exec(select(Shift, Team).join(Assignment, Assignment.shift_id == Shift.id).join(Team, Team.id == Shift.team_id)
                   .where(Assignment.volunteer_id == volunteer_id, Shift.date >= start, Shift.date <= end)
                   .order_by(Shift.date, Shift.starts_at)).all()
@@ -1364,10 +1393,13 @@ def service_record_contents(s: Session, *, actor: Actor, start: date, end: date,
     if min_hours is None or float(min_hours) < 0:
         raise ValidationError(F_MIN_HOURS, QT_TRANSLATE_NOOP("Errors", "cannot be negative."))
     from desktop_app.core.auth import first_station
+    from desktop_app.core.models import Station
 
-    station = first_station(s)
-    sums = s.exec(select(HoursEntry.volunteer_id, func.sum(HoursEntry.minutes))
-                  .where(HoursEntry.served_on >= a, HoursEntry.served_on <= b).group_by(HoursEntry.volunteer_id)).all()
+    station = s.get(Station, actor.station_id) if actor.station_id is not None else first_station(s)
+    q = select(HoursEntry.volunteer_id, func.sum(HoursEntry.minutes)).where(HoursEntry.served_on >= a, HoursEntry.served_on <= b)
+    if actor.station_id is not None:  # hours hang off the volunteer, who belongs to a station
+        q = q.where(HoursEntry.volunteer_id.in_(select(Volunteer.id).where(Volunteer.station_id == actor.station_id)))
+    sums = s.exec(q.group_by(HoursEntry.volunteer_id)).all()
     wanted = {vid: int(m or 0) for vid, m in sums if int(m or 0) >= round(float(min_hours) * 60) and int(m or 0) > 0}
     if not wanted:
         return []
