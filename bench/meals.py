@@ -93,14 +93,20 @@ def _build(path: Path, quick: bool):
 
 
 def _engine(ctx: BenchContext):
-    from desktop_app.core.db import make_engine
+    from desktop_app.core.db import is_up_to_date, make_engine, migrate
     from desktop_app.features import import_all_models
 
     path = _db_path(ctx.quick)
     import_all_models()
     if not _complete(path):
         return _build(path, ctx.quick), path
-    return make_engine(f"sqlite:///{path}"), path
+    engine = make_engine(f"sqlite:///{path}")
+    if not is_up_to_date(engine):  # a cached database from an older schema: migrate it (no backup copy)
+        migrate(engine, backup=False)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            conn.exec_driver_sql("ANALYZE")
+    return engine, path
 
 
 def _admin(engine):
