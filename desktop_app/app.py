@@ -295,6 +295,8 @@ def run_gui(args) -> int:
     translation.install(app, args.lang or opts.get(settings, opts.LANGUAGE) or None)
     apply_style(app, opts.get(settings, opts.STYLE))
     safety = None if args.screenshot else features._module("safety", "dialogs")
+    if safety is not None and not features._module("safety", "passphrase").unlock_at_startup(url_for(args.db)):
+        return 1  # an encrypted database: the user chose to quit at the passphrase (or encryption is unavailable)
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
     try:

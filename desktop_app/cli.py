@@ -129,10 +129,30 @@ def cmd_migrate(args) -> int:
     return 0
 
 
+def _use_remembered_keys() -> None:
+    """Passphrases of encrypted databases remembered on this computer (the safety feature's key store)."""
+    import importlib.util
+
+    from desktop_app.core import db
+
+    if importlib.util.find_spec("desktop_app.safety.keys") is not None:
+        from desktop_app.safety import keys
+
+        db.set_key_lookup(keys.stored_key)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    _use_remembered_keys()
     if getattr(args, "func", None) is not None:
-        return int(args.func(args) or 0)
+        from desktop_app.core.db import EncryptionUnavailable, KeyRequired, WrongKey
+
+        try:
+            return int(args.func(args) or 0)
+        except (KeyRequired, WrongKey, EncryptionUnavailable) as exc:  # an encrypted database, no usable passphrase
+            print(f"error: {exc.text()} (set SMILEDESK_DB_KEY)" if isinstance(exc, KeyRequired) else f"error: {exc.text()}",
+                  file=sys.stderr)
+            return 1
     # Import the database stack before PySide6: once PySide6 is loaded, its import hook
     # (shibokensupport feature check) compiles the source of every module imported after it.
     import desktop_app.core.auth  # noqa: F401

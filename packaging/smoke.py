@@ -4,7 +4,8 @@
 
 Runs the frozen executable in a temporary data dir: the first-run wizard on a new database, then
 ``demo --only residents`` (migrations, reference data, a signed-up station), then
-``--screenshot FILE --page KEY`` for every page; checks each PNG.
+``--screenshot FILE --page KEY`` for every page; checks each PNG. On Linux it then encrypts the database
+(sqlcipher3 must be in the bundle) and runs ``check`` on it with the passphrase.
 """
 
 from __future__ import annotations
@@ -85,9 +86,19 @@ def main(argv: list[str]) -> int:
     if "residents" not in shown:
         print(f"FAIL: the residents page is missing; pages shown: {shown}")
         return 1
+    # Encryption at rest where the bundle has sqlcipher3 (Linux): encrypt, then check with the passphrase.
+    encrypted = ""
+    if sys.platform == "linux":
+        key_env = {**env, "SMILEDESK_DB_KEY": "smoke-test-passphrase", "SMILEDESK_KEY_DIR": str(work / "keys")}
+        for cmd in ([str(exe), "encrypt", "--db", str(db)], [str(exe), "check", "--db", str(db)]):
+            run = subprocess.run(cmd, env=key_env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+            if run.returncode != 0:
+                print(f"FAIL: {' '.join(cmd)} exited {run.returncode}\n{run.stdout}\n{run.stderr}")
+                return 1
+        encrypted = "; encrypted and checked"
     total = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
     print(f"ok: bundle {total / 1e6:.0f} MB; wizard, demo data and {len(shown)} pages ({', '.join(shown)}) "
-          f"in {time.monotonic() - started:.1f} s -> {work}")
+          f"{encrypted} in {time.monotonic() - started:.1f} s -> {work}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Administration page: staff accounts, holiday calendar (enter a new year's notice), audit log."""
+"""Administration page: staff accounts, holiday calendar (enter a new year's notice), audit log, data safety."""
 
 from __future__ import annotations
 
@@ -243,6 +243,71 @@ class AuditTab(QWidget):
         return show_info(self, self.tr("The audit log is intact."), self.tr("Audit log"))
 
 
+class SafetyTab(QWidget):
+    """Back up, restore and encryption at rest (the safety feature's dialogs)."""
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.state = QLabel()
+        self.state.setObjectName("encryptionState")
+        self.state.setWordWrap(True)
+        self.backup_button = QPushButton(self.tr("Back up now…"))
+        self.backup_button.setObjectName("openBackup")
+        self.restore_button = QPushButton(self.tr("Restore from a backup…"))
+        self.restore_button.setObjectName("openRestore")
+        self.encrypt_button = QPushButton()
+        self.encrypt_button.setObjectName("openEncryption")
+        lay = QVBoxLayout(self)
+        for w in (self.backup_button, self.restore_button):
+            lay.addWidget(w, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addSpacing(12)
+        lay.addWidget(self.state)
+        lay.addWidget(self.encrypt_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addStretch(1)
+        self.backup_button.clicked.connect(self.open_backup)
+        self.restore_button.clicked.connect(self.open_restore)
+        self.encrypt_button.clicked.connect(self.open_encryption)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from desktop_app.core import db
+
+        path = db.sqlite_path(self.ctx.engine)
+        if path is None:
+            self.state.setText(self.tr("The database is on a server: back it up and encrypt it there."))
+            for w in (self.backup_button, self.restore_button, self.encrypt_button):
+                w.setEnabled(False)
+        elif db.file_is_encrypted(path):
+            self.state.setText(self.tr("Encryption: the database file is encrypted (SQLCipher). Its backups are encrypted with the same passphrase."))
+        else:
+            self.state.setText(self.tr("Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents' data."))
+        encrypted = path is not None and db.file_is_encrypted(path)
+        self.encrypt_button.setText(self.tr("Decrypt the database…") if encrypted else self.tr("Encrypt the database…"))
+
+    def open_backup(self) -> None:
+        from desktop_app.safety.dialogs import BackupDialog
+
+        BackupDialog(self.ctx, self).exec()
+
+    def open_restore(self) -> None:
+        from desktop_app.safety.dialogs import RestoreDialog
+
+        RestoreDialog(self.ctx, self).exec()
+
+    def open_encryption(self) -> None:
+        from desktop_app.safety.passphrase import encryption_dialog
+
+        encryption_dialog(self.ctx, self)
+        self.refresh()
+
+
+def _has_safety() -> bool:
+    from desktop_app import features
+
+    return "safety" in features.enabled_keys()
+
+
 class AdminPage(QTabWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -253,8 +318,13 @@ class AdminPage(QTabWidget):
         self.addTab(self.staff, self.tr("Staff accounts"))
         self.addTab(self.calendar, self.tr("Holidays and adjusted workdays"))
         self.addTab(self.audit, self.tr("Audit log"))
+        self.safety = SafetyTab(ctx) if _has_safety() else None
+        if self.safety is not None:
+            self.addTab(self.safety, self.tr("Data safety"))
 
     def refresh(self) -> None:
         self.staff.refresh()
         self.calendar.refresh()
         self.audit.refresh()
+        if self.safety is not None:
+            self.safety.refresh()

@@ -8,6 +8,9 @@ Qt-free. A backup is a complete SQLite file named ``smiledesk-YYYYmmdd-HHMMSS-<k
 
 A backup is written to a temporary name, checked with ``PRAGMA integrity_check`` and only then renamed,
 so a half-written file (disk full, USB stick pulled out) never looks like a backup.
+
+The backup of an encrypted (SQLCipher) database is encrypted with the same passphrase; files are opened
+through ``core.db.connect_file``, which picks sqlite3 or sqlcipher3 by the file's first bytes.
 """
 
 from __future__ import annotations
@@ -15,11 +18,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.core import db
 from desktop_app.core.errors import StorageError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 
@@ -98,7 +101,7 @@ def _os_error(exc: OSError, folder: Path) -> StorageError:
     return _storage(QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {folder}: {detail}"), folder=str(folder), detail=exc.strerror or str(exc))
 
 
-def _sqlite_error(exc: sqlite3.Error, folder: Path) -> StorageError:
+def _sqlite_error(exc: Exception, folder: Path) -> StorageError:
     text = str(exc).lower()
     if "full" in text:
         return _os_error(OSError(28, "No space left on device"), folder)
@@ -125,11 +128,24 @@ def _fsync(path: Path) -> None:
         os.close(dfd)
 
 
-def copy_database(source: Path, target: Path, *, busy_timeout_s: float = 15.0) -> None:
-    """Copy a live SQLite database to ``target`` with the online backup API (consistent while in use)."""
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=busy_timeout_s)
+def _key_of(source: Path, key: str | None) -> str | None:
+    """The passphrase of an encrypted ``source`` (None for a plain file); KeyRequired when unknown."""
+    if not db.file_is_encrypted(source):
+        return None
+    key = key or db.database_key(source)
+    if not key:
+        raise db.KeyRequired(source)
+    return key
+
+
+def copy_database(source: Path, target: Path, *, busy_timeout_s: float = 15.0, key: str | None = None) -> None:
+    """Copy a live SQLite database to ``target`` with the online backup API (consistent while in use).
+
+    An encrypted source gives a copy encrypted with the same passphrase (``key`` or the known one)."""
+    key = _key_of(Path(source), key)
+    src = db.connect_file(source, key=key, readonly=True, timeout=busy_timeout_s)
     try:
-        dst = sqlite3.connect(target)
+        dst = db.connect_file(target, key=key)
         try:
             src.backup(dst)
             # A backup is a self-contained file: no -wal beside it on a USB stick.
@@ -140,7 +156,7 @@ def copy_database(source: Path, target: Path, *, busy_timeout_s: float = 15.0) -
         src.close()
 
 
-def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: datetime | None = None) -> Path:
+def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: datetime | None = None, key: str | None = None) -> Path:
     """A verified copy of the database ``source`` in ``folder``; raises StorageError on failure."""
     now = now or datetime.now()
     folder = Path(folder)
@@ -156,15 +172,16 @@ def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: dateti
         seq += 1
     partial = target.with_name(target.name + ".part")
     try:
-        copy_database(source, partial)
-        problems = integrity_problems(partial)
+        key = _key_of(source, key)
+        copy_database(source, partial, key=key)
+        problems = integrity_problems(partial, key=key)
         if problems:
             raise _storage(QT_TRANSLATE_NOOP("Errors", "The copy failed its check ({detail}); the database itself may be damaged."), detail=problems[0])
         _fsync(partial)
         os.replace(partial, target)
     except OSError as exc:
         raise _os_error(exc, folder) from exc
-    except sqlite3.Error as exc:
+    except db.database_errors() as exc:
         raise _sqlite_error(exc, folder) from exc
     finally:
         for leftover in (partial, Path(str(partial) + "-journal")):
@@ -178,15 +195,17 @@ def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: dateti
 # --- checking a file ------------------------------------------------------------------------------
 
 
-def integrity_problems(path: Path, *, quick: bool = False) -> list[str]:
-    """``PRAGMA integrity_check`` (or quick_check) on a file; empty list = intact."""
+def integrity_problems(path: Path, *, quick: bool = False, key: str | None = None) -> list[str]:
+    """``PRAGMA integrity_check`` (or quick_check) on a file; empty list = intact.
+
+    An encrypted file is checked with ``key`` (or the known passphrase; KeyRequired when there is none)."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=15)
-    except sqlite3.Error as exc:
+        conn = db.connect_file(path, key=key, readonly=True, timeout=15)
+    except db.database_errors() as exc:
         return [str(exc)]
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
-    except sqlite3.Error as exc:
+    except db.database_errors() as exc:
         return [str(exc)]
     finally:
         conn.close()
@@ -204,19 +223,30 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(cfg).walk_revisions()}
 
 
-def verify_backup(path: Path) -> None:
-    """Raise StorageError unless ``path`` is an intact SmileDesk database this version understands."""
+def verify_backup(path: Path, *, key: str | None = None) -> None:
+    """Raise StorageError unless ``path`` is an intact SmileDesk database this version understands.
+
+    An encrypted backup is opened with ``key`` (the database's passphrase) or SMILEDESK_DB_KEY."""
     path = Path(path)
     if not path.is_file():
         raise _storage(QT_TRANSLATE_NOOP("Errors", "{path} does not exist or is not a file."), path=str(path))
     with open(path, "rb") as fh:
         header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise _storage(QT_TRANSLATE_NOOP("Errors", "{path} is not a SmileDesk backup (it is not a database file)."), path=path.name)
-    problems = integrity_problems(path)
+    if header != db.PLAIN_HEADER:
+        # Not plain SQLite: a SQLCipher file (a random salt in front) or not a database at all.
+        key = key or db.database_key(path)
+        if len(header) < 16 or not key or not db.encryption_available():
+            raise _storage(QT_TRANSLATE_NOOP("Errors", "{path} is not a SmileDesk backup (it is not a database file, or it is encrypted and no passphrase for it was given)."), path=path.name)
+        try:
+            db.check_key(path, key)
+        except db.WrongKey:
+            raise _storage(QT_TRANSLATE_NOOP("Errors", "{path} is not a SmileDesk backup of this database: it is not a database file, or it is encrypted with another passphrase."), path=path.name) from None
+    else:
+        key = None
+    problems = integrity_problems(path, key=key)
     if problems:
         raise _storage(QT_TRANSLATE_NOOP("Errors", "{path} is damaged and cannot be restored ({detail})."), path=path.name, detail=problems[0])
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = db.connect_file(path, key=key, readonly=True)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         missing = [t for t in CORE_TABLES if t not in tables]
@@ -233,11 +263,11 @@ def verify_backup(path: Path) -> None:
         )
 
 
-def newest_good_backup(*folders: Path) -> BackupInfo | None:
-    """The newest backup in the folders that passes ``verify_backup``."""
+def newest_good_backup(*folders: Path, key: str | None = None) -> BackupInfo | None:
+    """The newest backup in the folders that passes ``verify_backup`` (encrypted ones: with ``key``)."""
     for info in list_backups(*folders):
         try:
-            verify_backup(info.path)
+            verify_backup(info.path, key=key)
         except StorageError:
             continue
         return info
@@ -316,32 +346,47 @@ def _move_aside(db_path: Path, keep_dir: Path, now: datetime) -> Path:
     return target
 
 
-def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime | None = None) -> Path | None:
+def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime | None = None,
+            key: str | None = None) -> Path | None:
     """Replace the database at ``db_path`` with ``backup_file``.
 
     The backup is verified first (nothing is touched if it fails). The database being replaced is kept
     in ``keep_dir``: as a ``pre-restore`` backup when it can be read, otherwise moved there as ``damaged``.
     Returns that kept copy (None when there was no database). Other connections should be closed; an open
     connection sees the restored data because the copy goes through SQLite itself.
+
+    An encrypted database stays encrypted (``key``: its passphrase, also tried on an encrypted backup);
+    a plain backup restored into it is encrypted first, an encrypted one into a plain database decrypted.
     """
     now = now or datetime.now()
     db_path, backup_file, keep_dir = Path(db_path), Path(backup_file), Path(keep_dir)
-    verify_backup(backup_file)
+    verify_backup(backup_file, key=key)
+    backup_key = _key_of(backup_file, key)
+    db_key = _key_of(db_path, key) if db_path.exists() else backup_key
     kept: Path | None = None
     if db_path.exists():
-        if not integrity_problems(db_path, quick=True):
-            kept = make_backup(db_path, keep_dir, kind="pre-restore", now=now)
+        if not integrity_problems(db_path, quick=True, key=db_key):
+            kept = make_backup(db_path, keep_dir, kind="pre-restore", now=now, key=db_key)
         else:
             try:
                 kept = _move_aside(db_path, keep_dir, now)
             except OSError as exc:
                 raise _os_error(exc, keep_dir) from exc
+    staged = db_path.with_name(db_path.name + ".restoring-source")
     try:
         if db_path.exists():
+            source, source_key = backup_file, backup_key
+            if bool(backup_key) != bool(db_key):
+                # SQLite's backup API copies pages between files of one kind only: convert the backup first.
+                from desktop_app.safety import encryption
+
+                copy_database(backup_file, staged, key=backup_key)
+                encryption._convert(staged, encrypt=bool(db_key), key=db_key or backup_key, progress=None)
+                source, source_key = staged, db_key
             # Through SQLite: one write transaction on the live file, rolled back if interrupted.
-            src = sqlite3.connect(f"file:{backup_file}?mode=ro", uri=True)
+            src = db.connect_file(source, key=source_key, readonly=True)
             try:
-                dst = sqlite3.connect(db_path, timeout=15)
+                dst = db.connect_file(db_path, key=db_key, timeout=15)
                 try:
                     src.backup(dst)
                 finally:
@@ -352,7 +397,7 @@ def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime |
             db_path.parent.mkdir(parents=True, exist_ok=True)
             partial = db_path.with_name(db_path.name + ".restoring")
             try:
-                copy_database(backup_file, partial)
+                copy_database(backup_file, partial, key=backup_key)
                 _fsync(partial)
                 os.replace(partial, db_path)
             finally:
@@ -360,6 +405,9 @@ def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime |
                     partial.unlink()
     except OSError as exc:
         raise _os_error(exc, db_path.parent) from exc
-    except sqlite3.Error as exc:
+    except db.database_errors() as exc:
         raise _sqlite_error(exc, db_path.parent) from exc
+    finally:
+        for leftover in (staged, Path(f"{staged}-journal")):
+            leftover.unlink(missing_ok=True)
     return kept

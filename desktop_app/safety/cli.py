@@ -3,12 +3,17 @@
     smiledesk backup [--to DIR]                       verified copy of the SQLite database
     smiledesk restore FILE [--yes]                    replace the database with a verified backup
     smiledesk backups [--to DIR]                      list backups, newest first
+    smiledesk encrypt [--remember]                    encrypt the SQLite file with a passphrase (SQLCipher)
+    smiledesk decrypt                                 turn an encrypted SQLite file back into a plain one
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
     smiledesk station add NAME CODE | list | assign USER STATION_ID|all
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
 name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
+
+The passphrase of encrypt/decrypt is read from SMILEDESK_DB_KEY when it is set, else typed twice at the
+terminal (once for decrypt), else the first line of standard input (scripts). It is never printed.
 """
 
 from __future__ import annotations
@@ -38,6 +43,16 @@ def register(sub) -> None:
     p.add_argument("file", metavar="FILE", help="the backup file to restore")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("encrypt", help="encrypt the database file with a passphrase (SQLCipher); close SmileDesk first")
+    _db(p)
+    p.add_argument("--remember", action="store_true",
+                   help="keep the passphrase on this computer so SmileDesk starts without asking (kiosks)")
+    p.set_defaults(func=cmd_encrypt)
+
+    p = sub.add_parser("decrypt", help="turn an encrypted database file back into a plain SQLite file")
+    _db(p)
+    p.set_defaults(func=cmd_decrypt)
 
     p = sub.add_parser("privacy", help="a resident's data export or erasure request (PIPL)")
     psub = p.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
@@ -151,6 +166,73 @@ def cmd_restore(args) -> int:
         engine = _engine(args, migrate=False)
         kept = service.restore_backup(engine, actor=_actor(engine, args), backup_file=args.file)
         print(f"restored {args.file}" + (f"; the replaced database is kept as {kept}" if kept else ""))
+        return 0
+
+    return _run(work)
+
+
+def _read_passphrase(prompt: str, *, twice: bool) -> str:
+    import getpass
+    import os
+
+    from desktop_app.core.db import KEY_ENV
+    from desktop_app.safety import encryption
+
+    env = os.environ.get(KEY_ENV)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if twice:
+        encryption.check_passphrase(first, getpass.getpass("Type it again: "))
+    return first
+
+
+def _sqlite_file(args):
+    from desktop_app.core.db import url_for
+    from desktop_app.core.errors import StorageError
+    from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+    from desktop_app.safety.integrity import sqlite_file
+
+    path = sqlite_file(url_for(getattr(args, "db", None)))
+    if path is None:
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "Only a SQLite database file can be encrypted; a database server protects its data itself."))
+    return path
+
+
+def cmd_encrypt(args) -> int:
+    def work():
+        from desktop_app.core.db import make_engine
+        from desktop_app.safety import service
+
+        path = _sqlite_file(args)
+        engine = make_engine(f"sqlite:///{path}")
+        actor = _actor(engine, args)
+        passphrase = _read_passphrase("New passphrase (at least 8 characters): ", twice=True)
+        done = service.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=args.remember)
+        print(f"encrypted {path}: {done.tables} tables, {done.rows} rows"
+              + ("; the passphrase is remembered on this computer" if args.remember else ""))
+        if done.plain_backups:
+            print(f"{len(done.plain_backups)} backups made before are NOT encrypted; delete them or keep them somewhere safe:")
+            for b in done.plain_backups:
+                print(f"  {b}")
+        return 0
+
+    return _run(work)
+
+
+def cmd_decrypt(args) -> int:
+    def work():
+        from desktop_app.core.db import database_key, make_engine
+        from desktop_app.safety import service
+
+        path = _sqlite_file(args)
+        passphrase = database_key(path) or _read_passphrase("Passphrase: ", twice=False)
+        engine = make_engine(f"sqlite:///{path}", key=passphrase)
+        actor = _actor(engine, args)
+        done = service.decrypt_database(engine, actor=actor, passphrase=passphrase)
+        print(f"decrypted {path}: {done.tables} tables, {done.rows} rows")
         return 0
 
     return _run(work)

@@ -1,17 +1,18 @@
 """The start-up check: is the SQLite file readable and intact? If not, which backup can replace it.
 
-Qt-free; ``safety.dialogs.DamagedDatabaseDialog`` shows a ``Problem`` to the user.
+Qt-free; ``safety.dialogs.DamagedDatabaseDialog`` shows a ``Problem`` to the user. An encrypted file
+is checked with its passphrase (``core.db.database_key``: asked for at start-up before this check runs).
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from desktop_app.core import db
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.safety import backup
 
@@ -71,18 +72,30 @@ def needs_background_check(url: str) -> bool:
     return path is not None and path.exists() and path.stat().st_size > FULL_CHECK_MAX_BYTES
 
 
+def _open(path: Path):
+    """(connection, None) or (None, (kind, detail)): a plain file with sqlite3, an encrypted one with its
+    passphrase through sqlcipher3."""
+    if not os.access(path, os.R_OK):
+        return None, (UNREADABLE, "permission denied")
+    try:
+        return db.connect_file(path, readonly=True, timeout=15), None
+    except db.EncryptionUnavailable as exc:
+        return None, (UNREADABLE, exc.text())
+    except db.KeyRequired:
+        return None, (DAMAGED, "not a SQLite database, or an encrypted one whose passphrase was not given")
+    except db.database_errors() as exc:
+        return None, (UNREADABLE, str(exc))
+
+
 def fast_check(path: Path) -> tuple[str, str] | None:
     """Header and schema only (milliseconds): catches a file that is not a database or a damaged schema."""
-    if not os.access(path, os.R_OK):
-        return UNREADABLE, "permission denied"
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=15)
-    except sqlite3.Error as exc:
-        return UNREADABLE, str(exc)
+    conn, problem = _open(path)
+    if conn is None:
+        return problem
     try:
         conn.execute("PRAGMA schema_version").fetchone()
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlite3.DatabaseError as exc:
+    except db.database_errors() as exc:
         text = str(exc)
         if "locked" in text or "busy" in text:
             return None
@@ -94,15 +107,12 @@ def fast_check(path: Path) -> tuple[str, str] | None:
 
 def quick_check(path: Path) -> tuple[str, str] | None:
     """(kind, detail) when the file is damaged or cannot be opened, else None."""
-    if not os.access(path, os.R_OK):
-        return UNREADABLE, "permission denied"
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=15)
-    except sqlite3.Error as exc:
-        return UNREADABLE, str(exc)
+    conn, problem = _open(path)
+    if conn is None:
+        return problem
     try:
         rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
-    except sqlite3.DatabaseError as exc:
+    except db.database_errors() as exc:
         text = str(exc)
         if "locked" in text or "busy" in text:
             return None  # another process is writing: it is being used, not damaged
@@ -130,7 +140,8 @@ def startup_check(url: str, *, extra_dirs: tuple[Path | str, ...] = (), full: bo
         return None
     kind, detail = found
     folders = backup_folders(path, extra_dirs)
-    return Problem(kind, path, detail, backup.newest_good_backup(*folders), folders)
+    key = db.database_key(path) if db.file_is_encrypted(path) else None
+    return Problem(kind, path, detail, backup.newest_good_backup(*folders, key=key), folders)
 
 
 def recover(problem: Problem, chosen: Path | None = None) -> Path | None:
@@ -139,4 +150,5 @@ def recover(problem: Problem, chosen: Path | None = None) -> Path | None:
     if source is None:
         raise ValueError("no backup to restore")
     # Kept next to the database (same drive: the damaged file is moved, not copied).
-    return backup.restore(problem.db_path, Path(source), keep_dir=problem.db_path.parent / "backups")
+    key = db.database_key(problem.db_path) if db.file_is_encrypted(problem.db_path) else None
+    return backup.restore(problem.db_path, Path(source), keep_dir=problem.db_path.parent / "backups", key=key)

@@ -1,4 +1,4 @@
-"""Data-safety use cases: backups (manual, on exit, daily), restore, privacy requests, stations.
+"""Data-safety use cases: backups (manual, on exit, daily), restore, encryption, privacy requests, stations.
 
 Qt-free. Backups and restore work on the SQLite file behind an engine; on PostgreSQL the server is
 backed up with pg_dump (docs/postgres.md) and these functions say so with a StorageError.
@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 from desktop_app.core import audit, paths
 from desktop_app.core.auth import MANAGE_SETTINGS, STAFF, Actor, Permission, Role, require
 from desktop_app.core.clock import utcnow
-from desktop_app.core.db import session_scope, sqlite_path
+from desktop_app.core.db import database_key, file_is_encrypted, session_scope, sqlite_path
 from desktop_app.core.errors import ConflictError, NotFound, StorageError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StaffUser, Station, StationSetting
@@ -25,6 +25,7 @@ from desktop_app.safety import backup, privacy
 
 MAKE_BACKUP = Permission(QT_TRANSLATE_NOOP("Permissions", "back up the database"), STAFF)
 RESTORE_BACKUP = Permission(QT_TRANSLATE_NOOP("Permissions", "restore the database from a backup"), {Role.ADMIN})
+ENCRYPT_DATABASE = Permission(QT_TRANSLATE_NOOP("Permissions", "encrypt or decrypt the database"), {Role.ADMIN})
 MANAGE_STATIONS = Permission(QT_TRANSLATE_NOOP("Permissions", "manage the sub-district's stations"), {Role.ADMIN})
 
 BACKUP_FOLDER_KEY = "backup.folder"
@@ -161,9 +162,10 @@ def restore_backup(engine: Engine, *, actor: Actor, backup_file: Path | str, now
     require(actor, RESTORE_BACKUP)
     target = _db_file(engine)
     keep_dir = _folder_for(engine, actor.station_id)
-    backup.verify_backup(Path(backup_file))
+    key = database_key(target) if file_is_encrypted(target) else None
+    backup.verify_backup(Path(backup_file), key=key)
     engine.dispose()  # no pooled connection keeps the old pages
-    kept = backup.restore(target, Path(backup_file), keep_dir=keep_dir, now=now)
+    kept = backup.restore(target, Path(backup_file), keep_dir=keep_dir, now=now, key=key)
     engine.dispose()
     from desktop_app import features
     from desktop_app.core.db import migrate
@@ -176,6 +178,75 @@ def restore_backup(engine: Engine, *, actor: Actor, backup_file: Path | str, now
                      after={"from": str(backup_file), "kept": str(kept) if kept else ""})
     return kept
 
+
+
+# --- encryption at rest ---------------------------------------------------------------------------
+
+
+def is_encrypted(engine: Engine) -> bool:
+    path = sqlite_path(engine)
+    return path is not None and file_is_encrypted(path)
+
+
+def _backup_folders(engine: Engine, path: Path, station_id: int | None) -> list[Path]:
+    out: list[Path] = []
+    for folder in [_folder_for(engine, station_id), *remembered_folders(), paths.backups_dir(), path.parent / "backups"]:
+        if folder not in out:
+            out.append(folder)
+    return out
+
+
+def _record_conversion(path: Path, key: str | None, *, actor: Actor, action: str, done) -> None:
+    """The audit entry, written into the converted database (never the passphrase)."""
+    from desktop_app.core.db import make_engine
+
+    converted = make_engine(f"sqlite:///{path}", key=key)
+    try:
+        with session_scope(converted) as s:
+            audit.record(s, actor=actor, action=action, entity="database", entity_id="",
+                         after={"tables": done.tables, "rows": done.rows})
+    finally:
+        converted.dispose()
+
+
+def encrypt_database(engine: Engine, *, actor: Actor, passphrase: str, remember: bool = False, progress=None):
+    """Encrypt the SQLite database behind ``engine`` (which is disposed: open the file again with the
+    passphrase). ``remember`` keeps the passphrase on this computer (safety.keys) for unattended start.
+    Returns ``encryption.Converted``, listing the backups that are still plain."""
+    from desktop_app.core.db import cipher_module
+    from desktop_app.safety import encryption, keys
+
+    require(actor, ENCRYPT_DATABASE)
+    path = _db_file(engine)
+    cipher_module()
+    encryption.check_passphrase(passphrase)
+    folders = _backup_folders(engine, path, actor.station_id)
+    engine.dispose()
+    done = encryption.encrypt_file(path, passphrase, progress=progress)
+    try:
+        if remember:
+            keys.remember(path, passphrase)
+        else:
+            keys.forget(path)
+    except OSError as exc:
+        raise backup._os_error(exc, keys.key_dir()) from exc
+    _record_conversion(path, passphrase, actor=actor, action="encrypt", done=done)
+    done.plain_backups = encryption.plain_backups(*folders)
+    return done
+
+
+def decrypt_database(engine: Engine, *, actor: Actor, passphrase: str | None = None, progress=None):
+    """Turn the encrypted database behind ``engine`` back into a plain SQLite file (``engine`` is disposed);
+    the passphrase remembered on this computer is forgotten."""
+    from desktop_app.safety import encryption, keys
+
+    require(actor, ENCRYPT_DATABASE)
+    path = _db_file(engine)
+    engine.dispose()
+    done = encryption.decrypt_file(path, passphrase, progress=progress)
+    keys.forget(path)
+    _record_conversion(path, None, actor=actor, action="decrypt", done=done)
+    return done
 
 # --- privacy requests -----------------------------------------------------------------------------
 

@@ -15,6 +15,10 @@
         <source>Audit log</source>
         <translation>操作日志</translation>
     </message>
+    <message>
+        <source>Data safety</source>
+        <translation>数据安全</translation>
+    </message>
 </context>
 <context>
     <name>AuditTab</name>
@@ -116,6 +120,10 @@
         <source>choose a year between 1900 and 2200.</source>
         <translation>请选择 1900 到 2200 之间的年份。</translation>
     </message>
+    <message>
+        <source>That account no longer exists.</source>
+        <translation>该账号已不存在。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -129,6 +137,37 @@
     <message>
         <source>Administration</source>
         <translation>系统管理</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyTab</name>
+    <message>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>The database is on a server: back it up and encrypt it there.</source>
+        <translation>数据库在服务器上：请在服务器上备份和加密。</translation>
+    </message>
+    <message>
+        <source>Encryption: the database file is encrypted (SQLCipher). Its backups are encrypted with the same passphrase.</source>
+        <translation>加密：数据库文件已加密（SQLCipher），备份也用同一口令加密。</translation>
+    </message>
+    <message>
+        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents' data.</source>
+        <translation>加密：数据库文件没有加密。笔记本电脑和自助机上建议加密，电脑或备份丢失时居民信息不会泄露。</translation>
+    </message>
+    <message>
+        <source>Decrypt the database…</source>
+        <translation>解除数据库加密…</translation>
+    </message>
+    <message>
+        <source>Encrypt the database…</source>
+        <translation>加密数据库…</translation>
     </message>
 </context>
 <context>

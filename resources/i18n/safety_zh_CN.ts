@@ -88,6 +88,73 @@
     </message>
 </context>
 <context>
+    <name>EncryptionDialog</name>
+    <message>
+        <source>Encrypt the database</source>
+        <translation>加密数据库</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>加密口令</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>再输入一遍</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (for a kiosk that starts unattended)</source>
+        <translation>在这台电脑上记住口令（无人值守的自助机开机即可使用）</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>This database is on a server; encrypt it there (the server's disk or its own settings).</source>
+        <translation>数据库在服务器上，请在服务器上加密（服务器磁盘加密或数据库自身的设置）。</translation>
+    </message>
+    <message>
+        <source>Decrypt the database</source>
+        <translation>解除数据库加密</translation>
+    </message>
+    <message>
+        <source>The database is encrypted. Decrypting turns it back into a plain file that anyone who gets the computer or a copy can read. Type the passphrase to confirm. SmileDesk closes afterwards.</source>
+        <translation>数据库已加密。解除加密后，它会变回普通文件，拿到这台电脑或数据库副本的人都能读取。请输入加密口令确认。完成后微笑驿站会关闭。</translation>
+    </message>
+    <message>
+        <source>Decrypt</source>
+        <translation>解除加密</translation>
+    </message>
+    <message>
+        <source>Encrypting protects residents' data when the computer, its disk or a backup is lost or stolen: without the passphrase the file cannot be read. Nobody can recover a forgotten passphrase, so write it down and keep it somewhere safe. Close SmileDesk on other computers first; SmileDesk closes afterwards and asks for the passphrase when it starts (unless it is remembered here). Backups made from now on are encrypted too; older backups stay as they are.</source>
+        <translation>加密后，即使电脑、硬盘或备份丢失被盗，没有口令也读不出居民的信息。口令忘了谁也找不回来，请写下来放在安全的地方。请先关闭其他电脑上的微笑驿站；加密完成后本程序会关闭，再次启动时要输入口令（在本机记住口令的除外）。今后的备份也会加密；以前的备份保持原样。</translation>
+    </message>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>正在加密数据库…</translation>
+    </message>
+    <message>
+        <source>Decrypting the database…</source>
+        <translation>正在解除数据库加密…</translation>
+    </message>
+    <message>
+        <source>The database is encrypted ({tables} tables, {rows} rows checked).</source>
+        <translation>数据库已加密（已核对 {tables} 张表、{rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{n} backups made before are not encrypted, e.g. {file}. Delete them, or keep them somewhere as safe as the passphrase.</source>
+        <translation>以前做的 {n} 份备份没有加密，例如 {file}。请删除它们，或者像保管口令一样把它们放在安全的地方。</translation>
+    </message>
+    <message>
+        <source>The database is no longer encrypted ({tables} tables, {rows} rows checked).</source>
+        <translation>数据库已解除加密（已核对 {tables} 张表、{rows} 行）。</translation>
+    </message>
+    <message>
+        <source>SmileDesk closes now; start it again.</source>
+        <translation>微笑驿站现在关闭，请重新启动。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The backup folder {folder} is full; no backup was made. Free some space or choose another folder.</source>
@@ -114,8 +181,12 @@
         <translation>{path} 不存在，或者不是文件。</translation>
     </message>
     <message>
-        <source>{path} is not a SmileDesk backup (it is not a database file).</source>
-        <translation>{path} 不是微笑驿站的备份（不是数据库文件）。</translation>
+        <source>{path} is not a SmileDesk backup (it is not a database file, or it is encrypted and no passphrase for it was given).</source>
+        <translation>{path} 不是微笑驿站的备份（不是数据库文件，或者是加密的备份但没有提供口令）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a SmileDesk backup of this database: it is not a database file, or it is encrypted with another passphrase.</source>
+        <translation>{path} 不是本数据库的备份：它不是数据库文件，或者是用别的口令加密的。</translation>
     </message>
     <message>
         <source>{path} is damaged and cannot be restored ({detail}).</source>
@@ -132,6 +203,10 @@
     <message>
         <source>There is no active account {name}.</source>
         <translation>没有名为 {name} 的可用账号。</translation>
+    </message>
+    <message>
+        <source>Only a SQLite database file can be encrypted; a database server protects its data itself.</source>
+        <translation>只有 SQLite 数据库文件可以在这里加密；数据库服务器由服务器自己保护数据。</translation>
     </message>
     <message>
         <source>The database file {path} is damaged ({detail}).</source>
@@ -201,6 +276,42 @@
         <source>There is no station {id}.</source>
         <translation>没有编号为 {id} 的驿站。</translation>
     </message>
+    <message>
+        <source>use at least {n} characters; a short phrase of several words is easiest to remember.</source>
+        <translation>至少 {n} 个字符；用几个词组成的一句短语最好记。</translation>
+    </message>
+    <message>
+        <source>it contains a character that cannot be used; type it again.</source>
+        <translation>含有不能使用的字符，请重新输入。</translation>
+    </message>
+    <message>
+        <source>the two entries are not the same; type it twice again.</source>
+        <translation>两次输入的不一样，请重新输入两遍。</translation>
+    </message>
+    <message>
+        <source>The database is open in another SmileDesk window or on another computer; close it there first, then try again. Nothing was changed.</source>
+        <translation>数据库正在另一个微笑驿站窗口或另一台电脑上打开；请先在那里关闭，再重试。没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The converted copy failed its check ({detail}); nothing was changed.</source>
+        <translation>转换后的副本没有通过检查（{detail}），没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>The converted copy differs from the database (table {table}); nothing was changed.</source>
+        <translation>转换后的副本与数据库不一致（表 {table}），没有做任何改动。</translation>
+    </message>
+    <message>
+        <source>There is no database file at {path}.</source>
+        <translation>{path} 处没有数据库文件。</translation>
+    </message>
+    <message>
+        <source>The database is already encrypted.</source>
+        <translation>数据库已经加密了。</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted.</source>
+        <translation>数据库没有加密。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -224,6 +335,41 @@
         <source>Station code</source>
         <translation>驿站代码</translation>
     </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>加密口令</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Unlock the database</source>
+        <translation>解锁数据库</translation>
+    </message>
+    <message>
+        <source>The database {file} is encrypted. Enter its passphrase to open it.</source>
+        <translation>数据库 {file} 已加密，请输入加密口令打开。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>加密口令</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (for a kiosk that starts unattended)</source>
+        <translation>在这台电脑上记住口令（无人值守的自助机开机即可使用）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be remembered on this computer: {error}</source>
+        <translation>无法在这台电脑上记住口令：{error}</translation>
+    </message>
 </context>
 <context>
     <name>Permissions</name>
@@ -246,6 +392,10 @@
     <message>
         <source>restore the database from a backup</source>
         <translation>用备份恢复数据库</translation>
+    </message>
+    <message>
+        <source>encrypt or decrypt the database</source>
+        <translation>加密或解除加密数据库</translation>
     </message>
     <message>
         <source>manage the sub-district's stations</source>
@@ -312,6 +462,21 @@
     <message>
         <source>damaged copy</source>
         <translation>损坏的副本</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyEncryption</name>
+    <message>
+        <source>Copying the database…</source>
+        <translation>正在复制数据库…</translation>
+    </message>
+    <message>
+        <source>Checking the copy…</source>
+        <translation>正在检查副本…</translation>
+    </message>
+    <message>
+        <source>Putting the copy in place…</source>
+        <translation>正在用副本替换数据库…</translation>
     </message>
 </context>
 </TS>

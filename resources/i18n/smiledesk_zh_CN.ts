@@ -352,6 +352,18 @@
         <translation>数据库拒绝了本次修改：{detail}</translation>
     </message>
     <message>
+        <source>The database {file} is encrypted; enter its passphrase to open it.</source>
+        <translation>数据库 {file} 已加密，请输入加密口令才能打开。</translation>
+    </message>
+    <message>
+        <source>The passphrase is wrong: it does not unlock the database {file}. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>口令不对，打不开数据库 {file}。请检查大写锁定键和输入法，再试一次。</translation>
+    </message>
+    <message>
+        <source>Encryption is not available on this computer: the SQLCipher module (sqlcipher3) is not installed. Install SmileDesk with it, or use this database on a computer that has it.</source>
+        <translation>这台电脑上无法使用加密：没有安装 SQLCipher 模块（sqlcipher3）。请安装带有该模块的微笑驿站，或者在装有它的电脑上使用这个数据库。</translation>
+    </message>
+    <message>
         <source>：</source>
         <translation>：</translation>
     </message>

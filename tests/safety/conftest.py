@@ -10,3 +10,15 @@ def own_data_dir(tmp_path, monkeypatch):
     folder = tmp_path / "data"
     monkeypatch.setenv("SMILEDESK_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def own_key_store(tmp_path, monkeypatch):
+    """Remembered passphrases go to the test's folder; none is known from an earlier test or the shell."""
+    from desktop_app.core import db
+
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "keys"))
+    monkeypatch.delenv("SMILEDESK_DB_KEY", raising=False)
+    monkeypatch.setattr(db, "_keys", {})
+    monkeypatch.setattr(db, "_key_lookup", None)
+    return tmp_path / "keys"
