@@ -111,6 +111,15 @@ def engine(request):
 
 
 @pytest.fixture
+def db_arg(engine) -> str:
+    """The ``--db`` value of the test's database, for command-line tests: the SQLite file's path, or the
+    PostgreSQL URL when the suite runs on a server (so the command sees what the ``engine`` fixture wrote)."""
+    if engine.dialect.name == "sqlite":
+        return str(engine.url.database)
+    return engine.url.render_as_string(hide_password=False)
+
+
+@pytest.fixture
 def admin(engine):
     """The station's administrator (first-run set-up done)."""
     from desktop_app.core import auth
@@ -168,3 +177,45 @@ def app_fonts(qapp):
 
     install_fonts(qapp, fallbacks=True)
     return qapp
+
+
+class TwoStations:
+    """Two stations on one database (docs/postgres.md §5): ``a`` is the admin fixture's station, ``b`` a
+    second one; ``actor(role, station)`` makes a staff account there; ``office`` is a sub-district
+    administrator (an admin without a station, who sees every station)."""
+
+    def __init__(self, engine, admin) -> None:
+        from desktop_app.core import auth
+        from desktop_app.core.db import session_scope
+        from desktop_app.core.models import Station
+
+        self.engine = engine
+        self.a = admin.station_id
+        with session_scope(engine) as s:
+            second = Station(name="琥珀社区党群服务中心", code="HP")
+            s.add(second)
+            s.flush()
+            self.b = second.id
+        self.names = {self.a: "逍遥津社区党群服务中心", self.b: "琥珀社区党群服务中心"}
+        self._made: dict[tuple[str, int | None], auth.Actor] = {}
+        self.office = self.actor("admin", None)
+
+    def actor(self, role: str, station: int | None):
+        from desktop_app.core import auth
+        from desktop_app.core.db import session_scope
+        from desktop_app.core.models import StaffUser
+
+        key = (role, station)
+        if key not in self._made:
+            with session_scope(self.engine) as s:
+                user = StaffUser(username=f"{role}-{station or 'office'}", display_name=f"{role} {station}", role=role,
+                                 station_id=station, password_hash=auth.hash_password("pass-word-1"))
+                s.add(user)
+                s.flush()
+                self._made[key] = auth.Actor.from_user(user)
+        return self._made[key]
+
+
+@pytest.fixture
+def two_stations(engine, admin) -> TwoStations:
+    return TwoStations(engine, admin)

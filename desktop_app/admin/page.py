@@ -97,7 +97,7 @@ class StaffTab(QWidget):
 
     def refresh(self) -> None:
         with session_scope(self.ctx.engine, write=False) as s:
-            self.model.set_rows([u for u in auth.list_staff(s, actor=self.ctx.actor) if u.role != auth.Role.KIOSK.value])
+            self.model.set_rows([u for u in service.staff_accounts(s, actor=self.ctx.actor) if u.role != auth.Role.KIOSK.value])
 
     def add(self) -> None:
         try:
@@ -118,7 +118,7 @@ class StaffTab(QWidget):
         user = self.model.row(index)
         try:
             with session_scope(self.ctx.engine) as s:
-                auth.set_staff_active(s, actor=self.ctx.actor, user_id=user.id, active=not user.active)
+                service.set_staff_active(s, actor=self.ctx.actor, user_id=user.id, active=not user.active)
         except SmileDeskError as exc:
             show_error(self, exc)
             return

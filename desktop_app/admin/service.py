@@ -1,4 +1,7 @@
-"""Administration reads: calendar days of a year, audit log pages (admin only)."""
+"""Administration: calendar days of a year, audit log pages, the station's staff accounts (admin only).
+
+Several stations on one database (docs/postgres.md §5): a station's administrator sees the audit entries
+and accounts of their station; a sub-district administrator (no station) sees every station's."""
 
 from __future__ import annotations
 
@@ -6,10 +9,12 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from desktop_app.core.auth import MANAGE_SETTINGS, VIEW_AUDIT, Actor, require
-from desktop_app.core.errors import ValidationError
+from desktop_app.core import auth
+from desktop_app.core.auth import MANAGE_SETTINGS, MANAGE_STAFF, VIEW_AUDIT, Actor, require
+from desktop_app.core.db import in_station, station_scope
+from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.models import AuditEntry, CalendarDay
+from desktop_app.core.models import AuditEntry, CalendarDay, StaffUser
 
 
 def calendar_days(s: Session, *, actor: Actor, year: int) -> list[CalendarDay]:
@@ -27,9 +32,24 @@ def calendar_days(s: Session, *, actor: Actor, year: int) -> list[CalendarDay]:
 def audit_page(s: Session, *, actor: Actor, before_id: int | None = None, limit: int = 200, entity: str = "") -> list[AuditEntry]:
     """Newest first, keyset by id."""
     require(actor, VIEW_AUDIT)
-    q = select(AuditEntry)
+    q = station_scope(select(AuditEntry), AuditEntry.station_id, actor)
     if before_id is not None:
         q = q.where(AuditEntry.id < before_id)
     if entity:
         q = q.where(AuditEntry.entity == entity)
     return list(s.exec(q.order_by(AuditEntry.id.desc()).limit(limit)))
+
+
+def staff_accounts(s: Session, *, actor: Actor) -> list[StaffUser]:
+    """The accounts the actor manages: their station's (every station's for a sub-district administrator)."""
+    require(actor, MANAGE_STAFF)
+    return list(s.exec(station_scope(select(StaffUser), StaffUser.station_id, actor).order_by(StaffUser.username)))
+
+
+def set_staff_active(s: Session, *, actor: Actor, user_id: int, active: bool) -> None:
+    """auth.set_staff_active for an account of the actor's station only."""
+    require(actor, MANAGE_STAFF)
+    user = s.get(StaffUser, user_id)
+    if user is None or not in_station(actor, user.station_id):
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "That account no longer exists."))
+    auth.set_staff_active(s, actor=actor, user_id=user_id, active=active)

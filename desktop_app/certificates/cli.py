@@ -61,13 +61,13 @@ def cmd_render(args) -> int:
 
     from desktop_app.certificates import service as svc
     from desktop_app.certificates.models import Certificate
-    from desktop_app.core.db import session_scope
+    from desktop_app.core.db import session_scope, station_scope
     from desktop_app.core.progress import terminal_progress
 
     engine = _engine(args)
     with session_scope(engine) as s:
         actor = _actor(s, args.user)
-        q = select(Certificate.id).where(Certificate.station_id == actor.station_id)
+        q = station_scope(select(Certificate.id), Certificate.station_id, actor)
         if args.year:
             q = q.where(Certificate.year == args.year)
         if args.kind:

@@ -40,6 +40,7 @@ from desktop_app.core import audit
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.auth import ALL_ROLES, STAFF, Actor, Permission, Role, require
 from desktop_app.core.clock import to_local, utcnow
+from desktop_app.core.db import in_station, station_scope
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import Station, StationSetting
@@ -419,10 +420,9 @@ class RequestRow:
 
 def list_requests(s: Session, *, actor: Actor, status: str = REQUEST_PENDING, limit: int = 500) -> list[RequestRow]:
     require(actor, VIEW_CERTIFICATES)
-    station_id = _station_id(s, actor)
     rows = s.exec(
-        select(CertificateRequest)
-        .where(CertificateRequest.station_id == station_id, CertificateRequest.status == status)
+        station_scope(select(CertificateRequest), CertificateRequest.station_id, actor)
+        .where(CertificateRequest.status == status)
         .order_by(CertificateRequest.id)
         .limit(limit)
     ).all()
@@ -440,7 +440,7 @@ def cancel_request(s: Session, *, actor: Actor, request_id: int, reason: str) ->
     require(actor, ISSUE_CERTIFICATES)
     reason = clean_text(reason, F["reason"], max_len=500, required=True)
     req = s.get(CertificateRequest, request_id)
-    if req is None or req.station_id != _station_id(s, actor):
+    if req is None or not in_station(actor, req.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That certificate request no longer exists."))
     if req.status != REQUEST_PENDING:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This request was already issued or cancelled."))
@@ -496,8 +496,10 @@ def issue_certificate(
     req = None
     if request_id is not None:
         req = s.get(CertificateRequest, request_id)
-        if req is None or req.station_id != station_id:
+        if req is None or not in_station(actor, req.station_id):
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "That certificate request no longer exists."))
+        if req.station_id is not None:  # a sub-district administrator issues in the requesting station's name
+            station_id = req.station_id
         if req.status != REQUEST_PENDING:
             raise ConflictError(
                 QT_TRANSLATE_NOOP("Errors", "This request was already issued or cancelled."), existing_id=req.certificate_id
@@ -629,7 +631,7 @@ def list_certificates(
 ) -> list[CertificateRow]:
     """Newest first, keyset-paged on id (``after`` is the last id of the previous page)."""
     require(actor, VIEW_CERTIFICATES)
-    q = select(Certificate).where(Certificate.station_id == _station_id(s, actor))
+    q = station_scope(select(Certificate), Certificate.station_id, actor)
     if flt.kind:
         q = q.where(Certificate.kind == flt.kind)
     if flt.status:
@@ -645,7 +647,7 @@ def list_certificates(
 def get_certificate(s: Session, *, actor: Actor, certificate_id: int) -> Certificate:
     require(actor, VIEW_CERTIFICATES)
     cert = s.get(Certificate, certificate_id)
-    if cert is None or cert.station_id != _station_id(s, actor):
+    if cert is None or not in_station(actor, cert.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That certificate is not in this station's register."))
     return cert
 
@@ -891,7 +893,6 @@ def warnings(s: Session, *, actor: Actor, today: date | None = None) -> list[Cer
     from desktop_app.core.workdays import WorkCalendar
 
     require(actor, VIEW_CERTIFICATES)
-    station_id = _station_id(s, actor)
     today = today or date.today()
     cal = WorkCalendar.load(s)
     out: list[CertificateWarning] = []
@@ -902,16 +903,14 @@ def warnings(s: Session, *, actor: Actor, today: date | None = None) -> list[Cer
     # Service records (requested or issued) whose service ended more than 7 working days ago and that
     # are not yet marked as entered into the national system (the 2020 measures allow 10).
     late: list[date] = []
-    for req in s.exec(select(CertificateRequest).where(
-        CertificateRequest.station_id == station_id, CertificateRequest.status == REQUEST_PENDING,
-        CertificateRequest.kind == "service_record",
+    for req in s.exec(station_scope(select(CertificateRequest), CertificateRequest.station_id, actor).where(
+        CertificateRequest.status == REQUEST_PENDING, CertificateRequest.kind == "service_record",
     )):
         day = req.period_end or to_local(req.requested_at).date()
         if overdue(day):
             late.append(day)
-    for cert in s.exec(select(Certificate).where(
-        Certificate.station_id == station_id, Certificate.kind == "service_record", Certificate.entered_at.is_(None),
-        Certificate.status == STATUS_VALID,
+    for cert in s.exec(station_scope(select(Certificate), Certificate.station_id, actor).where(
+        Certificate.kind == "service_record", Certificate.entered_at.is_(None), Certificate.status == STATUS_VALID,
     )):
         day = cert.period_end or to_local(cert.issued_at).date()
         if overdue(day):
@@ -920,12 +919,12 @@ def warnings(s: Session, *, actor: Actor, today: date | None = None) -> list[Cer
         out.append(CertificateWarning("not_entered", len(late), QT_TRANSLATE_NOOP(
             "Certificates", "{n} service record(s) ended more than 7 working days ago and are not yet entered in the national volunteer system (10 working days are allowed)."),
             min(late).isoformat()))
-    pending = s.exec(select(func.count()).select_from(CertificateRequest).where(
-        CertificateRequest.station_id == station_id, CertificateRequest.status == REQUEST_PENDING)).one()
+    pending = s.exec(station_scope(select(func.count()).select_from(CertificateRequest), CertificateRequest.station_id, actor)
+                     .where(CertificateRequest.status == REQUEST_PENDING)).one()
     if pending:
         out.append(CertificateWarning("not_issued", pending, QT_TRANSLATE_NOOP("Certificates", "{n} certificate request(s) are waiting to be issued.")))
-    unprinted = s.exec(select(func.count()).select_from(Certificate).where(
-        Certificate.station_id == station_id, Certificate.status == STATUS_VALID, Certificate.print_count == 0)).one()
+    unprinted = s.exec(station_scope(select(func.count()).select_from(Certificate), Certificate.station_id, actor)
+                       .where(Certificate.status == STATUS_VALID, Certificate.print_count == 0)).one()
     if unprinted:
         out.append(CertificateWarning("not_printed", unprinted, QT_TRANSLATE_NOOP("Certificates", "{n} issued certificate(s) have not been printed yet.")))
     return out

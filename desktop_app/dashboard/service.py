@@ -79,7 +79,7 @@ def patrols_today(s: Session, day: date, station_id: int | None) -> PatrolsToday
     q = (select(func.count()).select_from(C).join(Shift, Shift.id == C.shift_id).join(Team, Team.id == Shift.team_id)
          .where(Shift.date == day, C.check_in_at.is_not(None), C.no_show == False))  # noqa: E712
     if station_id is not None:
-        q = q.where((Team.station_id == station_id) | (Team.station_id.is_(None)))
+        q = q.where(Team.station_id == station_id)
     return PatrolsToday(fig.shifts, fig.covered, fig.short + fig.empty, int(s.exec(q).one()))
 
 
@@ -96,8 +96,8 @@ def meals_today(s: Session, day: date, station_id: int | None) -> MealsToday | N
     wq = select(func.count(), func.coalesce(func.sum(case((W.day < day, 1), else_=0)), 0)).select_from(W).where(
         W.closed_at.is_(None))
     if station_id is not None:
-        q = q.join(R, R.id == MO.recipient_id).where((R.station_id == station_id) | (R.station_id.is_(None)))
-        wq = wq.join(R, R.id == W.recipient_id).where((R.station_id == station_id) | (R.station_id.is_(None)))
+        q = q.join(R, R.id == MO.recipient_id).where(R.station_id == station_id)
+        wq = wq.join(R, R.id == W.recipient_id).where(R.station_id == station_id)
     ordered, delivered, outstanding = s.exec(q).one()
     w_open, w_overdue = s.exec(wq).one()
     return MealsToday(int(ordered), int(delivered or 0), int(outstanding or 0), int(w_open), int(w_overdue or 0))
@@ -128,7 +128,7 @@ def stamps_today(s: Session, day: date, station_id: int | None) -> StampsToday |
     q = select(func.coalesce(func.sum(E.stamps), 0), func.count(func.distinct(E.resident_id))).where(
         E.occurred_on == day, E.kind.in_(kinds))
     if station_id is not None:
-        q = q.where((E.station_id == station_id) | (E.station_id.is_(None)))
+        q = q.where(E.station_id == station_id)
     stamps, residents = s.exec(q).one()
     return StampsToday(int(stamps or 0), int(residents))
 

@@ -363,7 +363,7 @@ def desk_figures(s: Session, *, actor: Actor, start: date, end: date, station_id
 
 def _team_filter(q, Team, station_id: int | None):
     if station_id is not None:
-        q = q.where((Team.station_id == station_id) | (Team.station_id.is_(None)))
+        q = q.where(Team.station_id == station_id)
     return q
 
 
@@ -399,11 +399,13 @@ def patrol_figures(s: Session, *, start: date, end: date, station_id: int | None
                 func.count(func.distinct(H.volunteer_id))).where(H.served_on >= start, H.served_on <= end)
     if station_id is not None:
         V = m.Volunteer
-        hq = hq.join(V, V.id == H.volunteer_id).where((V.station_id == station_id) | (V.station_id.is_(None)))
+        hq = hq.join(V, V.id == H.volunteer_id).where(V.station_id == station_id)
     credited, served, volunteers = s.exec(hq).one()
     lo, hi = local_bounds(start, end)
     F = m.PatrolFinding
     fq = select(func.count()).select_from(F).where(F.found_at >= lo, F.found_at < hi)
+    if station_id is not None and hasattr(F, "station_id"):
+        fq = fq.where(F.station_id == station_id)
     findings = s.exec(fq).one()
     return PatrolFigures(shifts, covered, short, empty, int(attended), int(credited), int(served), int(volunteers),
                          int(findings))
@@ -420,7 +422,7 @@ def meal_figures(s: Session, *, start: date, end: date, station_id: int | None) 
 
     def scoped(q):
         if station_id is not None:
-            q = q.join(R, R.id == MO.recipient_id).where((R.station_id == station_id) | (R.station_id.is_(None)))
+            q = q.join(R, R.id == MO.recipient_id).where(R.station_id == station_id)
         return q
 
     in_period = (MO.day >= start, MO.day <= end)
@@ -450,11 +452,11 @@ def meal_figures(s: Session, *, start: date, end: date, station_id: int | None) 
     wq = select(func.count(), func.coalesce(func.sum(case((W.closed_at.is_(None), 1), else_=0)), 0)).select_from(W).where(
         W.day >= start, W.day <= end)
     if station_id is not None:
-        wq = wq.join(R, R.id == W.recipient_id).where((R.station_id == station_id) | (R.station_id.is_(None)))
+        wq = wq.join(R, R.id == W.recipient_id).where(R.station_id == station_id)
     checks, checks_open = s.exec(wq).one()
     rq = select(func.count()).select_from(R).where(R.status.in_(("active", "paused")))
     if station_id is not None:
-        rq = rq.where((R.station_id == station_id) | (R.station_id.is_(None)))
+        rq = rq.where(R.station_id == station_id)
     return MealFigures(ordered, served, delivered, dine_in, not_home, int(checks), int(checks_open or 0),
                        int(s.exec(rq).one()), tiers)
 
@@ -469,7 +471,7 @@ def stamp_figures(s: Session, *, start: date, end: date, station_id: int | None)
     E = m.StampEntry
     base = [E.occurred_on >= start, E.occurred_on <= end]
     if station_id is not None:
-        base.append((E.station_id == station_id) | (E.station_id.is_(None)))
+        base.append(E.station_id == station_id)
     earned_kinds = tuple(getattr(m, "EARNED_KINDS", ("award", "patrol", "reversal")))
     whole_months = start.day == 1 and (end + timedelta(days=1)).day == 1
     if station_id is None and whole_months and hasattr(m, "MonthTotal"):
@@ -485,11 +487,15 @@ def stamp_figures(s: Session, *, start: date, end: date, station_id: int | None)
     P = m.Passport
     pq = select(func.count()).select_from(P).where(P.issued_on >= start, P.issued_on <= end)
     if station_id is not None:
-        pq = pq.where((P.station_id == station_id) | (P.station_id.is_(None)))
+        pq = pq.where(P.station_id == station_id)
     H = m.HonourAward
     lo, hi = local_bounds(start, end)
-    hq = (select(H.name, H.threshold, func.count()).where(H.reached_at >= lo, H.reached_at < hi)
-          .group_by(H.name, H.threshold).order_by(H.threshold))
+    hq = select(H.name, H.threshold, func.count()).where(H.reached_at >= lo, H.reached_at < hi)
+    if station_id is not None:  # honours hang off the resident, who belongs to a station
+        from desktop_app.residents.models import Resident
+
+        hq = hq.join(Resident, Resident.id == H.resident_id).where(Resident.station_id == station_id)
+    hq = hq.group_by(H.name, H.threshold).order_by(H.threshold)
     honours = [(name, int(n)) for name, _t, n in s.exec(hq)]
     return StampFigures(int(earned), int(residents), -int(redeemed or 0), int(s.exec(pq).one()), honours)
 
@@ -555,7 +561,7 @@ def monthly_series(s: Session, *, actor: Actor, months: list[tuple[int, int]], s
         q = select(H.served_on, func.sum(H.credited_minutes)).where(H.served_on >= first, H.served_on <= last)
         if station_id is not None:
             V = ros.Volunteer
-            q = q.join(V, V.id == H.volunteer_id).where((V.station_id == station_id) | (V.station_id.is_(None)))
+            q = q.join(V, V.id == H.volunteer_id).where(V.station_id == station_id)
         minutes_by: dict[str, int] = defaultdict(int)
         for day, minutes in s.exec(q.group_by(H.served_on)):
             minutes_by[_month_key(day)] += int(minutes or 0)
@@ -574,7 +580,7 @@ def monthly_series(s: Session, *, actor: Actor, months: list[tuple[int, int]], s
                                                                MO.outcome.in_(("delivered", "served")))
         if station_id is not None:
             R = meals.MealRecipient
-            q = q.join(R, R.id == MO.recipient_id).where((R.station_id == station_id) | (R.station_id.is_(None)))
+            q = q.join(R, R.id == MO.recipient_id).where(R.station_id == station_id)
         for day, n in s.exec(q.group_by(MO.day)):
             a = acc.get(_month_key(day))
             if a is not None:
@@ -591,7 +597,7 @@ def monthly_series(s: Session, *, actor: Actor, months: list[tuple[int, int]], s
             q = select(E.month, func.sum(E.stamps)).where(E.occurred_on >= first, E.occurred_on <= last,
                                                           E.kind.in_(kinds)).group_by(E.month)
             if station_id is not None:
-                q = q.where((E.station_id == station_id) | (E.station_id.is_(None)))
+                q = q.where(E.station_id == station_id)
         for k, n in s.exec(q):
             if k in acc:
                 acc[k]["stamps"] = int(n or 0)
