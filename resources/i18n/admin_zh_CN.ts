@@ -124,10 +124,6 @@
         <source>That account no longer exists.</source>
         <translation>该账号已不存在。</translation>
     </message>
-    <message>
-        <source>That account no longer exists.</source>
-        <translation>该账号已不存在。</translation>
-    </message>
 </context>
 <context>
     <name>Fields</name>
