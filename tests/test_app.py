@@ -56,15 +56,13 @@ def test_main_window_shows_only_permitted_pages(qtbot, ctx, make_actor, app_font
     assert "residents" not in kiosk_win.page_keys()
 
 
-def test_cli_check_passes_then_detects_tampering(db_path, admin, capsys):
-    assert cli.main(["check", "--db", str(db_path)]) == 0
-    import sqlite3
+def test_cli_check_passes_then_detects_tampering(engine, db_arg, admin, capsys):
+    from sqlalchemy import text
 
-    con = sqlite3.connect(db_path)
-    con.execute("UPDATE audit_entry SET actor_name = 'mallory' WHERE id = 1")
-    con.commit()
-    con.close()
-    assert cli.main(["check", "--db", str(db_path)]) == 1
+    assert cli.main(["check", "--db", db_arg]) == 0
+    with engine.begin() as conn:  # someone edits the database behind the program's back
+        conn.execute(text("UPDATE audit_entry SET actor_name = 'mallory' WHERE id = 1"))
+    assert cli.main(["check", "--db", db_arg]) == 1
     assert "changed after it was written" in capsys.readouterr().out
 
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import random
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import Integer, String, column, func, insert, select, table
+from sqlalchemy import DateTime, Integer, String, column, func, insert, select, table
 from sqlalchemy.engine import Engine
 
 from desktop_app.core.models import StaffUser, Station
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk.models import (
     CLOSED,
@@ -60,22 +61,42 @@ GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚�
 CHANNELS = (("walk_in", 70), ("phone", 15), ("patrol", 7), ("online", 6), ("other", 2))
 CONTACTS = ("phone", "phone", "phone", "visit", "in_person", "message")
 
-_REC = table(
-    "service_record", *(column(n, t) for n, t in [
-        ("id", Integer), ("station_id", Integer), ("resident_id", Integer), ("walk_in_name", String),
-        ("walk_in_phone", String), ("category_id", Integer), ("channel", String), ("summary", String),
-        ("details", String), ("status", String), ("received_by", Integer), ("received_at", String), ("due_at", String),
-        ("assignee", String), ("resolved_at", String), ("closed_at", String), ("satisfaction", String),
-        ("escalated_at", String), ("repeat_of_id", Integer), ("updated_at", String),
-    ])
-)
-_EV = table(
-    "service_event", *(column(n, t) for n, t in [
-        ("record_id", Integer), ("at", String), ("actor_id", Integer), ("actor_name", String), ("kind", String),
-        ("from_status", String), ("to_status", String), ("note", String), ("assignee", String),
-        ("satisfaction", String), ("contact_method", String),
-    ])
-)
+_STAMP = object()  # a datetime column: text on SQLite (fast), a timestamp with time zone elsewhere
+_REC_COLUMNS = [
+    ("id", Integer), ("station_id", Integer), ("resident_id", Integer), ("walk_in_name", String),
+    ("walk_in_phone", String), ("category_id", Integer), ("channel", String), ("summary", String),
+    ("details", String), ("status", String), ("received_by", Integer), ("received_at", _STAMP), ("due_at", _STAMP),
+    ("assignee", String), ("resolved_at", _STAMP), ("closed_at", _STAMP), ("satisfaction", String),
+    ("escalated_at", _STAMP), ("repeat_of_id", Integer), ("updated_at", _STAMP),
+]
+_EV_COLUMNS = [
+    ("record_id", Integer), ("at", _STAMP), ("actor_id", Integer), ("actor_name", String), ("kind", String),
+    ("from_status", String), ("to_status", String), ("note", String), ("assignee", String),
+    ("satisfaction", String), ("contact_method", String),
+]
+
+
+def _table(name: str, columns, stamp_type):
+    return table(name, *(column(n, stamp_type if t is _STAMP else t) for n, t in columns))
+
+
+_REC = _table("service_record", _REC_COLUMNS, String)
+_EV = _table("service_event", _EV_COLUMNS, String)
+_REC_TZ = _table("service_record", _REC_COLUMNS, DateTime(timezone=True))
+_EV_TZ = _table("service_event", _EV_COLUMNS, DateTime(timezone=True))
+
+
+def _aware(rows: list[dict], columns) -> list[dict]:
+    """PostgreSQL: the SQLite text timestamps as aware datetimes (the server refuses text for timestamptz)."""
+    names = [n for n, t in columns if t is _STAMP]
+    out = []
+    for row in rows:
+        row = dict(row)
+        for n in names:
+            if isinstance(row.get(n), str):
+                row[n] = datetime.fromisoformat(row[n]).replace(tzinfo=UTC)
+        out.append(row)
+    return out
 
 
 def _ts(naive_utc: datetime | None) -> str | None:
@@ -132,9 +153,14 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         if not records:
             return
         with engine.begin() as conn:
-            conn.execute(insert(_REC), records)
-            conn.execute(insert(_EV), events)
+            if conn.dialect.name == "sqlite":
+                conn.execute(insert(_REC), records)
+                conn.execute(insert(_EV), events)
+            else:
+                conn.execute(insert(_REC_TZ), _aware(records, _REC_COLUMNS))
+                conn.execute(insert(_EV_TZ), _aware(events, _EV_COLUMNS))
             _merge_figures(conn, figures)
+            advance_id_sequences(conn, "service_record", "service_event")
         records, events, figures = [], [], {}
 
     for day, count in zip(days, per_day, strict=True):

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 
 from desktop_app.core.models import Station
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.passports import codes
 from desktop_app.passports.models import (
     Activity,
@@ -225,4 +226,6 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         opt_out = [{"resident_id": rid, "opt_out": True, "note": "本人不愿上墙", "changed_by": None, "changed_at": now}
                    for rid in rng.sample(resident_ids, k=max(1, len(resident_ids) // 50))]
         conn.execute(insert(WallPreference.__table__), opt_out)
+        advance_id_sequences(conn, "passport", "passport_activity", "passport_stamp", "passport_honour", "passport_reward",
+                             "passport_redemption")
     progress(total, total, "stamps")

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from desktop_app.core import search_keys
 from desktop_app.core.models import Station
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.residents.models import Resident, ResidentSearchKey
 
 SURNAMES = (
@@ -119,5 +120,6 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         with engine.begin() as conn:
             conn.execute(insert(Resident), residents)
             conn.execute(insert(ResidentSearchKey), keys)
+            advance_id_sequences(conn, "resident")
         done += n
         progress(done, total, "residents")

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from desktop_app.core.models import StaffUser, Station
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.residents.models import Resident
 from desktop_app.rosters import solver
@@ -255,4 +256,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 _insert(conn, PatrolFinding, findings)
             checkins, hours, findings = [], [], []
             progress(60 + int(40 * (n + 1) / len(past_shifts)), 100, "rosters")
+    with engine.begin() as conn:
+        advance_id_sequences(conn, *(m.__tablename__ for m in (Team, ShiftTemplate, Volunteer, TeamMember, Availability, Leave,
+                                                               Shift, Assignment, CheckIn, HoursEntry, PatrolFinding)))
     progress(100, 100, "rosters")

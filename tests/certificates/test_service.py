@@ -342,25 +342,25 @@ def test_specimen_preview_writes_nothing(engine, admin):
         assert s.exec(select(Certificate)).first() is None
 
 
-def test_cli_verify_render_and_export(engine, admin, db_path, tmp_path, capsys):
+def test_cli_verify_render_and_export(engine, admin, db_arg, tmp_path, capsys):
     from desktop_app.certificates import cli
 
     cert = issue(engine, admin, service_record())
     parser = __import__("argparse").ArgumentParser()
     cli.register(parser.add_subparsers())
     args = parser.parse_args(["cert-verify", cert.number])
-    args.db = str(db_path)
+    args.db = db_arg
     assert args.func(args) == 0
     assert "valid" in capsys.readouterr().out
     args = parser.parse_args(["cert-verify", numbering.format_number("SQK", 2026, 77)])
-    args.db = str(db_path)
+    args.db = db_arg
     assert args.func(args) == 1
     args = parser.parse_args(["cert-render", "--out", str(tmp_path / "all.pdf")])
-    args.db = str(db_path)
+    args.db = db_arg
     assert args.func(args) == 0
     assert cert.number in pdf_text((tmp_path / "all.pdf").read_bytes())[0]
     args = parser.parse_args(["cert-export", "--out", str(tmp_path / "r.csv")])
-    args.db = str(db_path)
+    args.db = db_arg
     assert args.func(args) == 0
     assert "张桂芳" in (tmp_path / "r.csv").read_text(encoding="utf-8-sig")
 

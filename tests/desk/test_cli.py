@@ -8,7 +8,7 @@ from desktop_app.core.db import session_scope
 from desktop_app.desk import service as ds
 
 
-def test_figures_overdue_and_recount_commands(engine, admin, db_path, capsys):
+def test_figures_overdue_and_recount_commands(engine, admin, db_arg, capsys):
     from desktop_app.cli import main
 
     with session_scope(engine) as s:
@@ -16,12 +16,12 @@ def test_figures_overdue_and_recount_commands(engine, admin, db_path, capsys):
                          received_at=datetime(2026, 3, 2, 9, tzinfo=UTC))
         ds.create_record(s, actor=admin, category_code="complaint", summary="噪音", walk_in_name="乙",
                          received_at=datetime.now(UTC) - timedelta(days=50))
-    assert main(["desk-figures", "--db", str(db_path), "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
+    assert main(["desk-figures", "--db", db_arg, "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
     out = capsys.readouterr().out
     total = [line for line in out.splitlines() if line.startswith("total")][0].split()
     assert total[1:3] == ["1", "1"] and "On-time rate: of the closed ones" in out
-    assert main(["desk-overdue", "--db", str(db_path)]) == 0
+    assert main(["desk-overdue", "--db", db_arg]) == 0
     out = capsys.readouterr().out
     assert "噪音" in out and "1 overdue" in out and "问社保" not in out
-    assert main(["desk-recount", "--db", str(db_path)]) == 0
+    assert main(["desk-recount", "--db", db_arg]) == 0
     assert "2 day figures recounted" in capsys.readouterr().out

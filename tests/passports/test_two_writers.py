@@ -25,7 +25,7 @@ WRITER = textwrap.dedent(
     from datetime import date
     sys.path.insert(0, {root!r})
     from desktop_app.core import auth
-    from desktop_app.core.db import make_engine, run_transaction, session_scope
+    from desktop_app.core.db import make_engine, run_transaction, session_scope, url_for
     from desktop_app.features import import_all_models
     from desktop_app.passports import service
 
@@ -34,7 +34,7 @@ WRITER = textwrap.dedent(
     if no_precheck == "1":
         # Leave only the database's UNIQUE constraint between the two writers.
         service._existing_award = lambda *a, **k: None
-    engine = make_engine("sqlite:///" + db)
+    engine = make_engine(url_for(db))  # the SQLite file, or the PostgreSQL server the suite runs on
     with session_scope(engine, write=False) as s:
         actor = auth.kiosk_actor(s)
     awarded = already = 0
@@ -52,7 +52,7 @@ WRITER = textwrap.dedent(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("no_precheck", ["0", "1"])
-def test_two_processes_award_exactly_once(engine, db_path, admin, passport, activity, no_precheck):
+def test_two_processes_award_exactly_once(engine, db_arg, admin, passport, activity, no_precheck):
     with session_scope(engine) as s:
         auth.kiosk_actor(s)  # create the kiosk account before the race
     script = WRITER.format(root=str(ROOT), y=TODAY.year, m=TODAY.month, d=TODAY.day)
@@ -60,7 +60,7 @@ def test_two_processes_award_exactly_once(engine, db_path, admin, passport, acti
     rounds = "10"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", script, str(db_path), passport.number, str(activity.id), str(start_at), rounds, no_precheck],
+            [sys.executable, "-c", script, db_arg, passport.number, str(activity.id), str(start_at), rounds, no_precheck],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         for _ in range(2)

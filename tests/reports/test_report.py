@@ -168,22 +168,22 @@ def test_station_bound_actor_cannot_see_another_station(engine, admin, station_d
     assert f.station_id == admin.station_id and f.desk.total.received == 5
 
 
-def test_cli_report_and_import(engine, admin, station_data, db_path, tmp_path, capsys):
+def test_cli_report_and_import(engine, admin, station_data, db_arg, tmp_path, capsys):
     from desktop_app.cli import main
 
     from .conftest import make_id, write_xlsx
 
     out, xlsx = tmp_path / "m.pdf", tmp_path / "m.xlsx"
-    assert main(["--db", str(db_path), "report", "--month", "2026-10", "--out", str(out), "--xlsx", str(xlsx), "--lang", "en"]) == 0
+    assert main(["--db", db_arg, "report", "--month", "2026-10", "--out", str(out), "--xlsx", str(xlsx), "--lang", "en"]) == 0
     assert "Desk records" in PdfReader(out).pages[0].extract_text()
     assert load_workbook(xlsx).sheetnames[0] == "Summary"
     book = write_xlsx(tmp_path / "in.xlsx", [["姓名", "身份证号", "联系电话"], ["王五", make_id(date(1950, 1, 2), 7), "13811112222"],
                                              ["赵六", "340102480305123", ""]])
-    assert main(["--db", str(db_path), "import", str(book), "--dry-run", "--lang", "en"]) == 1
+    assert main(["--db", db_arg, "import", str(book), "--dry-run", "--lang", "en"]) == 1
     printed = capsys.readouterr().out
     assert "add 1, update 0, skip 0, reject 1" in printed and "row      3  reject" in printed
-    assert main(["--db", str(db_path), "import", str(book), "--lang", "en"]) == 1  # imported, one row rejected
-    assert main(["--db", str(db_path), "import", str(book), "--dry-run", "--lang", "en"]) == 1
+    assert main(["--db", db_arg, "import", str(book), "--lang", "en"]) == 1  # imported, one row rejected
+    assert main(["--db", db_arg, "import", str(book), "--dry-run", "--lang", "en"]) == 1
     assert "add 0, update 0, skip 1, reject 1" in capsys.readouterr().out
 
 
