@@ -204,6 +204,10 @@ def integrity_problems(path: Path, *, quick: bool = False, key: str | None = Non
     except db.database_errors() as exc:
         return [str(exc)]
     try:
+        if not quick and db.file_is_encrypted(path):
+            # integrity_check revisits pages; each miss of the page cache decrypts again (137 MB: 29 s with the
+            # default 2 MB cache, 12 s with 64 MB; a plain file takes 8 s).
+            conn.execute("PRAGMA cache_size = -65536")
         rows = [r[0] for r in conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check")]
     except db.database_errors() as exc:
         return [str(exc)]
