@@ -89,6 +89,21 @@ KIND_ID = 5
 
 def person_keys(name: str, phone: str = "", id_number: str = "") -> set[tuple[str, int]]:
     """(key, kind) pairs for one person."""
+    return name_keys(name) | number_keys(phone, id_number)
+
+
+def name_keys(name: str) -> set[tuple[str, int]]:
+    """The name's (key, kind) pairs: the name, its tails, every pinyin reading and its initials."""
+    return _name_keys(name, name_readings(name))
+
+
+def name_keys_and_sort_key(name: str) -> tuple[set[tuple[str, int]], str]:
+    """name_keys(name) and sort_key(name), reading the name's pinyin once (bulk writes)."""
+    readings = name_readings(name)
+    return _name_keys(name, readings), _sort_key(name, readings)
+
+
+def _name_keys(name: str, readings: list[list[str]]) -> set[tuple[str, int]]:
     keys: set[tuple[str, int]] = set()
     clean = "".join(c for c in unicodedata.normalize("NFC", name) if not c.isspace())
     if clean:
@@ -96,13 +111,19 @@ def person_keys(name: str, phone: str = "", id_number: str = "") -> set[tuple[st
         for i in range(1, len(clean)):
             if len(clean) - i >= 1:
                 keys.add((clean[i:], KIND_NAME_PART))
-    for syllables in name_readings(name):
+    for syllables in readings:
         full = "".join(syllables)
         if full:
             keys.add((full, KIND_PINYIN))
             keys.add(("".join(s[0] for s in syllables), KIND_INITIALS))
             if len(syllables) > 1:  # the given name alone: "xiaoming" finds 张小明
                 keys.add(("".join(syllables[1:]), KIND_PINYIN))
+    return keys
+
+
+def number_keys(phone: str = "", id_number: str = "") -> set[tuple[str, int]]:
+    """The phone's and ID number's (key, kind) pairs (no pypinyin: cheap)."""
+    keys: set[tuple[str, int]] = set()
     digits = "".join(c for c in phone if c.isdigit())
     for i in range(0, max(0, len(digits) - 3)):
         keys.add((digits[i:], KIND_PHONE))  # every suffix of >= 4 digits: prefix search = substring match
@@ -132,6 +153,9 @@ def prefix_upper_bound(prefix: str) -> str:
 
 
 def sort_key(name: str) -> str:
-    variants = name_readings(name)
+    return _sort_key(name, name_readings(name))
+
+
+def _sort_key(name: str, variants: list[list[str]]) -> str:
     first = "".join(variants[0]) if variants else ""
     return f"{first} {name}"

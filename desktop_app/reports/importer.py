@@ -191,6 +191,167 @@ def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
     return out
 
 
+# openpyxl's read-only worksheet spends ~0.1 ms a cell in its own Python (a Text object per inline string, a
+# dict per cell): ~5 s for a 50,000-row register before any of our work starts. The reader below uses openpyxl's
+# own XML parser (the same iterparse, safety included) and handles the common cells itself — a number, a shared
+# string, an inline plain string, str/bool — and hands every other cell (dates, errors, formulas, rich text…) to
+# openpyxl's own parse_cell, so the values are exactly those of ws.iter_rows(values_only=True) (tests compare both).
+
+
+def _load_workbook(path: Path):
+    """openpyxl.load_workbook(path, read_only=True, data_only=True), with plain shared strings read faster."""
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.xml.constants import SHARED_STRINGS
+
+    class Reader(ExcelReader):
+        def read_strings(self):
+            ct = self.package.find(SHARED_STRINGS)
+            if ct is None or self.rich_text:
+                return super().read_strings()
+            with self.archive.open(ct.PartName[1:]) as src:
+                self.shared_strings = _read_shared_strings(src)
+
+    reader = Reader(path, read_only=True, data_only=True)
+    reader.read()
+    return reader.wb
+
+
+def _read_shared_strings(src) -> list[str]:
+    """openpyxl.reader.strings.read_string_table, with the plain <si><t>…</t></si> done without a Text object."""
+    from openpyxl.cell.text import Text
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    si_tag, t_tag = f"{{{SHEET_MAIN_NS}}}si", f"{{{SHEET_MAIN_NS}}}t"
+    strings = []
+    for _, node in iterparse(src):
+        if node.tag == si_tag:
+            if len(node) == 1 and node[0].tag == t_tag and not len(node[0]):
+                text = node[0].text or ""
+            else:
+                text = Text.from_tree(node).content
+            strings.append(text.replace("x005F_", ""))
+            node.clear()
+    return strings
+
+
+def _row_cells(wb, ws):
+    """(row number, [(column, value), …]) per <row> of the sheet, as openpyxl's WorkSheetParser.parse gives them."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+    from openpyxl.worksheet._reader import INLINE_STRING, ROW_TAG, VALUE_TAG, WorkSheetParser, _cast_number
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    t_tag = f"{{{SHEET_MAIN_NS}}}t"
+    shared = ws._shared_strings
+    dates = wb._date_formats
+    columns: dict[str, int] = {}
+    src = ws._get_source()
+    parser = WorkSheetParser(src, shared, data_only=True, epoch=wb.epoch, date_formats=dates,
+                             timedelta_formats=wb._timedelta_formats)
+    row_no = 0
+    try:
+        for _ev, el in iterparse(src):
+            if el.tag != ROW_TAG:
+                continue
+            r = el.get("r")
+            if r is None:
+                row_no += 1
+            else:
+                try:
+                    row_no = int(r)
+                except ValueError:
+                    val = float(r)
+                    if not val.is_integer():
+                        raise ValueError(f"{r} is not a valid row number") from None
+                    row_no = int(val)
+            col = 0
+            cells = []
+            append = cells.append
+            for c in el:
+                coord = c.get("r")
+                if coord:
+                    letters = coord.rstrip("0123456789")
+                    known = columns.get(letters)
+                    if known is None:
+                        known = coordinate_to_tuple(coord)[1]
+                        if letters.isalpha() and len(letters) < len(coord):
+                            columns[letters] = known
+                    col = known
+                else:
+                    col += 1
+                t = c.get("t", "n")
+                style = c.get("s", 0)
+                if style:
+                    style = int(style)
+                n = len(c)
+                if t == "inlineStr":
+                    if n == 0:
+                        append((col, None))
+                        continue
+                    first = c[0]
+                    if n == 1 and first.tag == INLINE_STRING and len(first) == 1 and first[0].tag == t_tag \
+                            and not len(first[0]):
+                        append((col, first[0].text or ""))
+                        continue
+                elif n == 0:
+                    append((col, None))
+                    continue
+                elif n == 1 and c[0].tag == VALUE_TAG:
+                    v = c[0].text
+                    if not v:
+                        append((col, None))
+                        continue
+                    if t == "n":
+                        if style not in dates:
+                            append((col, _cast_number(v)))
+                            continue
+                    elif t == "s":
+                        append((col, shared[int(v)]))
+                        continue
+                    elif t == "str":
+                        append((col, v))
+                        continue
+                    elif t == "b":
+                        append((col, bool(int(v))))
+                        continue
+                parser.row_counter, parser.col_counter = row_no, col - 1  # anything else: openpyxl's own parse_cell
+                cell = parser.parse_cell(c)
+                col = cell["column"]
+                append((col, cell["value"]))
+            el.clear()
+            yield row_no, cells
+    finally:
+        src.close()
+
+
+def _sheet_values(wb, ws):
+    """The rows of ws.iter_rows(values_only=True) (openpyxl's _cells_by_row and _get_row), from _row_cells."""
+    max_col, max_row = ws.max_column, ws.max_row
+    empty_row = (None,) * max_col if max_col is not None else ()
+    counter = idx = 1
+    for idx, cells in _row_cells(wb, ws):
+        if max_row is not None and idx > max_row:
+            break
+        for _ in range(counter, idx):
+            counter += 1
+            yield empty_row
+        if counter <= idx:
+            counter += 1
+            if not cells and not max_col:
+                yield ()
+                continue
+            width = max_col or cells[-1][0]
+            row = [None] * width
+            for col, value in cells:
+                if 1 <= col <= width:
+                    row[col - 1] = value
+            yield tuple(row)
+    if max_row is not None and max_row < idx:
+        for _ in range(counter, max_row + 1):
+            yield empty_row
+
+
 def normalise_header(text: Any) -> str:
     t = fold("" if text is None else str(text)).lower()
     t = re.sub(r"[\s*＊:：]", "", t)
@@ -219,12 +380,11 @@ def _header_score(values: Sequence[Any], known: list[tuple[str, str]]) -> int:
 def read_sheet(path: str | Path, *, sheet: str | None = None, kind: str = "residents",
                progress: Progress = NO_PROGRESS) -> Sheet:
     """The sheet's rows with merged cells filled in and the header row found (values as openpyxl reads them)."""
-    from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = _load_workbook(path)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
         raise ValidationError(F_FILE, QT_TRANSLATE_NOOP(
             "Errors", "“{name}” cannot be read as an Excel workbook (.xlsx): {detail}. Save it from Excel as .xlsx and try again."),
@@ -238,7 +398,7 @@ def read_sheet(path: str | Path, *, sheet: str | None = None, kind: str = "resid
         merges = _merged_ranges(ws)
         total = ws.max_row or 0
         grid: list[list[Any]] = []
-        for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+        for i, row in enumerate(_sheet_values(wb, ws), start=1):
             grid.append(list(row))
             if i % 2000 == 0:
                 progress(i, max(total, i), translate("Import", "Reading the sheet"))
@@ -375,6 +535,8 @@ def remember_mapping(s: Session, *, actor: Actor, kind: str, labels: Sequence[st
 
 
 def cell_text(v: Any) -> str:
+    if type(v) is str:  # the usual cell: the same as the last line, without the checks in between
+        return unicodedata.normalize("NFC", v).strip()
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -515,9 +677,12 @@ def _check_mapping(mapping: dict[int, str], kind: str) -> None:
 
 
 def prepare(sheet: Sheet, mapping: dict[int, str], kind: str, progress: Progress = NO_PROGRESS) -> list[Candidate]:
-    """Parse and validate every row with the residents service's rules (no database needed)."""
+    """Parse and validate every row with the residents service's rules (no database needed).
+
+    Two passes: the cells of every row are parsed into a ResidentCreate, then residents.service.clean_many
+    validates them all (the same checks and messages as create_resident's, each distinct value checked once)."""
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.service import _clean
+    from desktop_app.residents.service import clean_many
 
     if kind not in KINDS:
         raise ValueError(kind)
@@ -527,57 +692,74 @@ def prepare(sheet: Sheet, mapping: dict[int, str], kind: str, progress: Progress
     total = len(sheet.rows)
     out: list[Candidate] = []
     label = translate("Import", "Checking rows")
+    todo: list[tuple[int, ResidentCreate, frozenset[str], dict[str, Any]]] = []  # (index in out, data, present, raw)
+    dates: dict[str, date | None] = {}  # text → parse_date(text): registers repeat dates
     for i, (row_no, row) in enumerate(sheet.rows):
-        if i % 500 == 0:
-            progress(i, total, label)
+        if i % 1000 == 0:
+            progress(i // 2, total, label)
         raw = {key: (row[j] if j < len(row) else None) for j, key in cols}
-        if all(cell_text(v) == "" for v in raw.values()):
+        texts = {key: cell_text(v) for key, v in raw.items()}
+        if not any(texts.values()):
             out.append(Candidate(row_no, "", blank=True))
             continue
-        name = cell_text(raw.get("name"))
         try:
             data: dict[str, Any] = {}
             present: set[str] = set()
             for key, v in raw.items():
-                if key in VOLUNTEER_FIELDS or key in MEAL_FIELDS or cell_text(v) == "" and not isinstance(v, int | float):
+                text = texts[key]
+                if key in VOLUNTEER_FIELDS or key in MEAL_FIELDS or text == "" and not isinstance(v, int | float):
                     continue
                 if key == "id_number":
                     data["id_number"] = parse_id_number(v)
                 elif key == "birth_date":
-                    data["birth_date"] = parse_date(v, fields[key][0])
+                    if type(v) is str:
+                        if v not in dates:
+                            dates[v] = parse_date(v, fields[key][0])
+                        data["birth_date"] = dates[v]
+                    else:
+                        data["birth_date"] = parse_date(v, fields[key][0])
                 elif key in ("phone", "emergency_phone"):
                     data[key] = parse_phone(v)
                 elif key == "address":
-                    for k, val in split_address(cell_text(v)).items():
+                    for k, val in split_address(text).items():
                         data.setdefault(k, val)
                         present.add(k)
                     continue
                 elif key == "gender":
-                    g = cell_text(v)
-                    data["gender"] = {"男": "M", "女": "F", "m": "M", "f": "F"}.get(g.lower(), g)
+                    data["gender"] = {"男": "M", "女": "F", "m": "M", "f": "F"}.get(text.lower(), text)
                 elif key == "tags":
                     for word, tag in TAG_WORDS.items():
-                        if word in cell_text(v):
+                        if word in text:
                             data[tag] = True
                             present.add(tag)
                     continue
                 elif key in TAGS:
                     data[key] = parse_flag(v, key, fields[key][0])
                 elif key in ("building", "unit", "room"):
-                    data[key] = re.sub(r"(栋|幢|单元|室|号)$", "", fold(cell_text(v)))
+                    data[key] = re.sub(r"(栋|幢|单元|室|号)$", "", fold(text))
                 else:
-                    data[key] = cell_text(v)
+                    data[key] = text
                 if data.get(key) not in ("", None) or key in TAGS:
                     present.add(key)
             if data.get("id_number"):
                 present |= {"birth_date", "gender"}
-            values = _clean(ResidentCreate(**data))
+            todo.append((len(out), ResidentCreate(**data), frozenset(present), raw))
+            out.append(Candidate(row_no, texts.get("name", "")))
+        except SmileDeskError as exc:
+            out.append(Candidate(row_no, texts.get("name", ""), error=exc))
+    cleaned = clean_many([t[1] for t in todo], progress=lambda n: progress((total + n) // 2, total, label))
+    for (index, _data, present, raw), values in zip(todo, cleaned, strict=True):
+        c = out[index]
+        if isinstance(values, SmileDeskError):
+            c.error = values
+            continue
+        try:
             extra = {k: raw[k] for k in raw if k in VOLUNTEER_FIELDS or k in MEAL_FIELDS}
             if "joined_on" in extra:
                 extra["joined_on"] = parse_date(extra["joined_on"], VOLUNTEER_FIELDS["joined_on"][0])
-            out.append(Candidate(row_no, values["name"], values, frozenset(present), extra))
+            c.name, c.values, c.present, c.extra = values["name"], values, present, extra
         except SmileDeskError as exc:
-            out.append(Candidate(row_no, name, error=exc))
+            c.error = exc
     progress(total, total, label)
     return out
 
@@ -1003,58 +1185,75 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
     raw = conn.connection.dbapi_connection  # search keys are plain ints and text: no type processing needed
     key_sql = f"INSERT INTO {ResidentSearchKey.__tablename__} (resident_id, kind, key) VALUES (?, ?, ?)"
     # pypinyin is the slow part of a resident's keys: registers repeat names (and surnames), so each distinct
-    # name is read once. person_keys(name) | person_keys("", phone, id) == person_keys(name, phone, id).
-    name_keys: dict[str, tuple[str, set]] = {}
+    # name is read once. search_keys.person_keys(name, phone, id) == name_keys(name) | number_keys(phone, id).
+    name_cache: dict[str, tuple[str, list[tuple[str, int]]]] = {}
 
-    def keys_of(name: str) -> tuple[str, set]:
-        hit = name_keys.get(name)
+    def keys_of(name: str) -> tuple[str, list[tuple[str, int]]]:
+        hit = name_cache.get(name)
         if hit is None:
-            hit = name_keys[name] = (search_keys.sort_key(name), search_keys.person_keys(name))
+            keys, sort_key = search_keys.name_keys_and_sort_key(name)
+            hit = name_cache[name] = (sort_key, sorted(keys))
         return hit
 
     sqlite = conn.dialect.name == "sqlite"
     names = [*RESIDENT_VALUE_KEYS, "station_id", "sort_key", "erased", "created_at", "updated_at"]
-    res_cols = [(c, rt.c[c].type._cached_bind_processor(conn.dialect)) for c in names]  # the ORM's own conversions
+    procs = [(i, rt.c[c].type._cached_bind_processor(conn.dialect)) for i, c in enumerate(names)]  # the ORM's conversions
+    procs = [(i, proc) for i, proc in procs if proc is not None]
     res_sql = f"INSERT INTO {rt.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     ids: list[int] = []
     batch = 5000
-    for start in range(0, len(adds), batch):
-        chunk = adds[start:start + batch]
-        rows = []
-        for st in chunk:
-            v = st.resident_values
-            row = {k: v.get(k) for k in RESIDENT_VALUE_KEYS}
-            row.update(station_id=actor.station_id, sort_key=keys_of(v["name"])[0], erased=False,
-                       created_at=now, updated_at=now)
-            rows.append(row)
-        if sqlite:
-            # One executemany through the driver; inside this writing transaction (BEGIN IMMEDIATE) nobody else
-            # inserts, so the new rowids follow the current largest one (the table has no AUTOINCREMENT).
-            first = (raw.execute(f"SELECT coalesce(max(id), 0) FROM {rt.name}").fetchone()[0] or 0) + 1
-            cur = raw.cursor()
-            try:
-                cur.executemany(res_sql, [tuple(proc(row[c]) if proc else row[c] for c, proc in res_cols) for row in rows])
-            finally:
-                cur.close()
-            new_ids = list(range(first, first + len(rows)))
-            check = raw.execute(f"SELECT count(*), max(id) FROM {rt.name} WHERE id >= ?", (first,)).fetchone()
-            if tuple(check) != (len(rows), new_ids[-1]):
-                raise RuntimeError(f"bulk insert ids out of step: {check} vs {len(rows)} from {first}")
-        else:
-            result = conn.execute(insert(rt).returning(rt.c.id, sort_by_parameter_order=True), rows)
-            new_ids = [r[0] for r in result]
-        keys = []
-        for rid, row in zip(new_ids, rows, strict=True):
-            for key, kind in keys_of(row["name"])[1] | search_keys.person_keys("", row["phone"], row["id_number"]):
-                keys.append((rid, kind, key[:60]))
-        if keys:
-            cur = raw.cursor()
-            try:
-                cur.executemany(key_sql, sorted(keys, key=lambda k: (k[1], k[2])))  # index order: fewer page splits
-            finally:
-                cur.close()
-        ids.extend(new_ids)
-        progress(start + len(chunk))
+    old_cache = None
+    if sqlite:
+        # 850,000 search-key rows and seven resident indexes do not fit SQLite's default 2 MB page cache: pages
+        # would be written out and read back all through the transaction. 64 MB for this transaction only.
+        old_cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+        if -262144 < old_cache < 65536:
+            raw.execute("PRAGMA cache_size = -262144")
+    try:
+        for start in range(0, len(adds), batch):
+            chunk = adds[start:start + batch]
+            rows = []
+            for st in chunk:
+                v = st.resident_values
+                rows.append([*(v.get(k) for k in RESIDENT_VALUE_KEYS), actor.station_id, keys_of(v["name"])[0], False,
+                             now, now])
+            if sqlite:
+                for row in rows:
+                    for i, proc in procs:
+                        row[i] = proc(row[i])
+                # One executemany through the driver; inside this writing transaction (BEGIN IMMEDIATE) nobody else
+                # inserts, so the new rowids follow the current largest one (the table has no AUTOINCREMENT).
+                first = (raw.execute(f"SELECT coalesce(max(id), 0) FROM {rt.name}").fetchone()[0] or 0) + 1
+                cur = raw.cursor()
+                try:
+                    cur.executemany(res_sql, rows)
+                finally:
+                    cur.close()
+                new_ids = list(range(first, first + len(rows)))
+                check = raw.execute(f"SELECT count(*), max(id) FROM {rt.name} WHERE id >= ?", (first,)).fetchone()
+                if tuple(check) != (len(rows), new_ids[-1]):
+                    raise RuntimeError(f"bulk insert ids out of step: {check} vs {len(rows)} from {first}")
+            else:
+                result = conn.execute(insert(rt).returning(rt.c.id, sort_by_parameter_order=True),
+                                      [dict(zip(names, row, strict=True)) for row in rows])
+                new_ids = [r[0] for r in result]
+            keys = []
+            for rid, st in zip(new_ids, chunk, strict=True):
+                v = st.resident_values
+                keys.extend((rid, kind, key[:60]) for key, kind in keys_of(v["name"])[1])
+                keys.extend((rid, kind, key[:60]) for key, kind in search_keys.number_keys(v["phone"], v["id_number"]))
+            if keys:
+                # In resident order (the order the rows and their foreign keys are already in the page cache).
+                cur = raw.cursor()
+                try:
+                    cur.executemany(key_sql, keys)
+                finally:
+                    cur.close()
+            ids.extend(new_ids)
+            progress(start + len(chunk))
+    finally:
+        if old_cache is not None:
+            raw.execute(f"PRAGMA cache_size = {int(old_cache)}")
     audit.record(s, actor=actor, action="import_create", entity="resident", entity_id=f"{len(ids)} new",
                  after={"ids": ids})
     return ids

@@ -6,6 +6,7 @@ happen here, in the caller's transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -76,24 +77,30 @@ class DuplicateResident(ConflictError):
         super().__init__(message, existing_id=existing_id, **params)
 
 
-def _clean(data: ResidentCreate, today: date | None = None) -> dict[str, Any]:
-    """Validated, normalised field values; birth date and gender derived from the ID number."""
+def _call(fn, *args, **kw):
+    return fn(*args, **kw)
+
+
+def _clean(data: ResidentCreate, today: date | None = None, check=_call) -> dict[str, Any]:
+    """Validated, normalised field values; birth date and gender derived from the ID number.
+
+    ``check(fn, *args, **kw)`` runs each field check: directly here, memoised in clean_many."""
     today = today or date.today()
     out: dict[str, Any] = {}
-    out["name"] = clean_name(data.name, F["name"])
-    out["id_number"] = clean_id_number(data.id_number, F["id_number"])
-    out["phone"] = clean_phone(data.phone, F["phone"])
-    out["emergency_phone"] = clean_phone(data.emergency_phone, F["emergency_phone"])
-    out["emergency_contact"] = clean_name(data.emergency_contact, F["emergency_contact"], required=False)
+    out["name"] = check(clean_name, data.name, F["name"])
+    out["id_number"] = check(clean_id_number, data.id_number, F["id_number"])
+    out["phone"] = check(clean_phone, data.phone, F["phone"])
+    out["emergency_phone"] = check(clean_phone, data.emergency_phone, F["emergency_phone"])
+    out["emergency_contact"] = check(clean_name, data.emergency_contact, F["emergency_contact"], required=False)
     for key in ("community", "compound", "grid"):
-        out[key] = clean_text(getattr(data, key), F[key], max_len=50, multiline=False)
+        out[key] = check(clean_text, getattr(data, key), F[key], max_len=50, multiline=False)
     for key in ("building", "unit", "room"):
-        out[key] = clean_text(getattr(data, key), F[key], max_len=20, multiline=False)
-    out["notes"] = clean_text(data.notes, F["notes"], max_len=MAX_NOTES)
+        out[key] = check(clean_text, getattr(data, key), F[key], max_len=20, multiline=False)
+    out["notes"] = check(clean_text, data.notes, F["notes"], max_len=MAX_NOTES)
     gender = (data.gender or "").strip().upper()
     if gender not in ("", "M", "F"):
         raise ValidationError(F["gender"], QT_TRANSLATE_NOOP("Errors", "choose male or female."))
-    birth = clean_date(data.birth_date, F["birth_date"], not_future=True, earliest=date(1890, 1, 1), today=today)
+    birth = check(clean_date, data.birth_date, F["birth_date"], not_future=True, earliest=date(1890, 1, 1), today=today)
     if out["id_number"]:
         derived_birth = id_birth_date(out["id_number"])
         derived_gender = id_gender(out["id_number"])
@@ -110,9 +117,52 @@ def _clean(data: ResidentCreate, today: date | None = None) -> dict[str, Any]:
         birth, gender = derived_birth, derived_gender
     out["birth_date"] = birth
     out["gender"] = gender
-    out["consent_date"] = clean_date(data.consent_date, F["consent_date"], not_future=True, today=today)
+    out["consent_date"] = check(clean_date, data.consent_date, F["consent_date"], not_future=True, today=today)
     for tag in TAGS:
         out[tag] = bool(getattr(data, tag))
+    return out
+
+
+class _Memo:
+    """check(fn, *args, **kw) for clean_many: each distinct call runs once; its value, or the ValidationError it
+    raised (raised again, the same message), is reused for every later row with the same value."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple, tuple[bool, Any]] = {}
+
+    def __call__(self, fn, *args, **kw):
+        key = (fn, *args, *kw.items())
+        try:
+            hit = self.seen.get(key)
+        except TypeError:  # an unhashable value: nothing to remember
+            return fn(*args, **kw)
+        if hit is None:
+            try:
+                hit = (True, fn(*args, **kw))
+            except ValidationError as exc:
+                hit = (False, exc)
+            self.seen[key] = hit
+        if hit[0]:
+            return hit[1]
+        raise hit[1].with_traceback(None)
+
+
+def clean_many(rows: Sequence[ResidentCreate], today: date | None = None, *,
+               progress: Callable[[int], None] | None = None) -> list[dict[str, Any] | ValidationError]:
+    """_clean for many records at once (the Excel import): per record its cleaned values or the ValidationError
+    _clean raises for it. The same checks run in the same order, so values and messages are those of _clean; a
+    field value repeated across records (compounds, grids, dates, common names) is checked once.
+    ``progress(n)`` is called every 1,000 records (it may raise to cancel); nothing is written."""
+    today = today or date.today()
+    memo = _Memo()
+    out: list[dict[str, Any] | ValidationError] = []
+    for i, data in enumerate(rows):
+        if progress is not None and i % 1000 == 0:
+            progress(i)
+        try:
+            out.append(_clean(data, today, memo))
+        except ValidationError as exc:
+            out.append(exc)
     return out
 
 
