@@ -155,9 +155,13 @@ def cmd_restore(args) -> int:
     def work():
         from pathlib import Path
 
+        from desktop_app.core.db import database_key, file_is_encrypted, url_for
         from desktop_app.safety import backup, service
+        from desktop_app.safety.integrity import sqlite_file
 
-        backup.verify_backup(Path(args.file))
+        db_file = sqlite_file(url_for(getattr(args, "db", None)))
+        key = database_key(db_file) if db_file is not None and file_is_encrypted(db_file) else None
+        backup.verify_backup(Path(args.file), key=key)
         if not args.yes:
             answer = input(f"Replace the database with {args.file}? The current one is kept as a backup. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):

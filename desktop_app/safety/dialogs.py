@@ -166,7 +166,7 @@ class RestoreDialog(QDialog):
 
     def restore_file(self, path: Path) -> bool:
         try:
-            backup.verify_backup(path)
+            service.check_backup(self.ctx.engine, path)
         except SmileDeskError as exc:
             show_error(self, exc)
             return False

@@ -153,6 +153,14 @@ def automatic_backup(engine: Engine, *, kind: str, station_id: int | None = None
     return made
 
 
+def check_backup(engine: Engine, backup_file: Path | str) -> None:
+    """``backup.verify_backup`` with the passphrase of the engine's database: the backups of an encrypted
+    database are encrypted with it."""
+    target = sqlite_path(engine)
+    key = database_key(target) if target is not None and file_is_encrypted(target) else None
+    backup.verify_backup(Path(backup_file), key=key)
+
+
 def restore_backup(engine: Engine, *, actor: Actor, backup_file: Path | str, now: datetime | None = None) -> Path | None:
     """Replace the database with a verified backup; the replaced database is kept as a backup.
 

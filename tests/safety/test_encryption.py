@@ -309,6 +309,10 @@ def test_cli_encrypt_check_backup_decrypt(engine, admin, db_path, own_key_store)
     assert made.returncode == 0, made.stderr
     assert db.file_is_encrypted(Path(made.stdout.strip()))
 
+    restored = run_cli("restore", "--db", str(db_path), made.stdout.strip(), "--yes", env={"SMILEDESK_DB_KEY": PASS})
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    assert db.file_is_encrypted(db_path)
+
     back = run_cli("decrypt", "--db", str(db_path), stdin=PASS + "\n")
     assert back.returncode == 0, back.stderr
     assert db_path.read_bytes()[:16] == b"SQLite format 3\x00"
@@ -412,3 +416,22 @@ def test_admin_page_safety_tab_shows_the_state(qtbot, ctx, engine, db_path):
     assert page.safety is not None
     assert "not encrypted" in page.safety.state.text()
     assert page.safety.encrypt_button.text() == "Encrypt the database…"
+
+
+def test_restore_dialog_restores_an_encrypted_backup(qtbot, ctx, engine, db_path, tmp_path, monkeypatch):
+    from desktop_app.safety import dialogs
+    from desktop_app.ui import messages
+
+    add(engine, ctx.actor, "张三")
+    encrypt(engine, ctx.actor)
+    ctx.engine = make_engine(f"sqlite:///{db_path}")  # the passphrase is known in this process
+    made = service.backup_now(ctx.engine, actor=ctx.actor, folder=tmp_path / "usb")
+    add(ctx.engine, ctx.actor, "李四")
+    monkeypatch.setattr(messages.Confirm, "ask", classmethod(lambda cls, parent, text, title="": True))
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: shown.append(exc.text()))
+    restore = dialogs.RestoreDialog(ctx)
+    qtbot.addWidget(restore)
+    assert restore.restore_file(made), shown
+    assert names(ctx.engine) == ["张三"] and db.file_is_encrypted(db_path)
