@@ -325,12 +325,157 @@ def _row_cells(wb, ws):
         src.close()
 
 
+class _NotPlain(Exception):
+    """The sheet XML holds something _scan_rows does not read: _row_cells (the XML parser) reads it instead."""
+
+
+_MAIN_XMLNS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+_ROW_RE = re.compile(r'\s*<row((?:\s+[\w:.-]+="[^"<&]*")*)\s*(/?>)')
+_ROW_END_RE = re.compile(r"\s*</row>")
+_ROW_NUMBER_RE = re.compile(r'\sr="([^"]*)"')
+_CELL_RE = re.compile(
+    r'\s*<c(?: r="([A-Z]{1,3})[1-9][0-9]*")?(?: s="([0-9]+)")?(?: t="([A-Za-z]+)")?\s*'
+    r"(?:/>|>(?:<v>([^<]*)</v>|<v/>|<is><t(?: xml:space=\"preserve\")?>([^<]*)</t></is>|<is>(<t/>)</is>)?</c>)")
+_ENTITY_RE = re.compile(r"&(?:(lt|gt|amp|quot|apos)|#([0-9]+)|#x([0-9a-fA-F]+));")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_BAD_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _entity(m: re.Match) -> str:
+    if m.group(1):
+        return _ENTITIES[m.group(1)]
+    cp = int(m.group(2)) if m.group(2) else int(m.group(3), 16)
+    if not (cp in (0x9, 0xA, 0xD) or 0x20 <= cp <= 0xD7FF or 0xE000 <= cp <= 0xFFFD or 0x10000 <= cp <= 0x10FFFF):
+        raise _NotPlain  # the XML parser refuses it: let it
+    return chr(cp)
+
+
+def _xml_text(text: str) -> str:
+    """Character data as an XML parser returns it: line ends normalised, the five entities and character
+    references replaced (anything else: _NotPlain)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in text:
+        if text.count("&") != len(_ENTITY_RE.findall(text)):
+            raise _NotPlain
+        text = _ENTITY_RE.sub(_entity, text)
+    return text
+
+
+def _scan_rows(wb, ws) -> list[tuple[int, list[tuple[int, Any]]]]:
+    """_row_cells by scanning the sheet XML text, for the way Excel, WPS and openpyxl write sheets (no comments,
+    CDATA, prefixes or redeclared namespaces; cells as <c r= s= t=> with <v> or <is><t>). Anything else raises
+    _NotPlain before a row is used. Values that are not plain (dates, errors, …) go through openpyxl's parse_cell."""
+    from xml.etree.ElementTree import Element, SubElement
+
+    from openpyxl.utils.cell import column_index_from_string
+    from openpyxl.worksheet._reader import CELL_TAG, VALUE_TAG, WorkSheetParser, _cast_number
+
+    with ws._get_source() as src:
+        data = src.read()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith(b"<?xml"):
+        decl = data[:data.find(b"?>") + 2].lower()
+        if b"encoding" in decl and not re.search(rb"""encoding\s*=\s*["']utf-?8["']""", decl):
+            raise _NotPlain
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _NotPlain from None
+    del data
+    if "<!" in text or text.find("<?", 1) >= 0 or text.count("xmlns=") != 1 or _MAIN_XMLNS not in text \
+            or text.count("<sheetData") != 1 or _BAD_XML_CHAR.search(text):
+        raise _NotPlain
+    start = text.index("<sheetData") + len("<sheetData")
+    if text.startswith("/>", start):
+        return []
+    if not text.startswith(">", start) or text.count("</sheetData>") != 1:
+        raise _NotPlain
+    end = text.index("</sheetData>")
+    shared = ws._shared_strings
+    dates = wb._date_formats
+    parser = None
+    columns: dict[str, int] = {}
+    rows: list[tuple[int, list[tuple[int, Any]]]] = []
+    row_match, cell_match, row_end = _ROW_RE.match, _CELL_RE.match, _ROW_END_RE.match
+    pos, row_no = start + 1, 0
+    while True:
+        m = row_match(text, pos, end)
+        if m is None:
+            if text[pos:end].strip():
+                raise _NotPlain
+            return rows
+        r = _ROW_NUMBER_RE.search(m.group(1))
+        if r is None:
+            row_no += 1
+        else:
+            try:
+                row_no = int(r.group(1))
+            except ValueError:
+                val = float(r.group(1))
+                if not val.is_integer():
+                    raise ValueError(f"{r.group(1)} is not a valid row number") from None
+                row_no = int(val)
+        pos = m.end()
+        cells: list[tuple[int, Any]] = []
+        rows.append((row_no, cells))
+        if m.group(2) == "/>":
+            continue
+        col = 0
+        while (c := cell_match(text, pos, end)) is not None:
+            pos = c.end()
+            letters, style, t, v, inline, empty_t = c.groups()
+            if letters is None:
+                col += 1
+            else:
+                col = columns.get(letters) or columns.setdefault(letters, column_index_from_string(letters))
+            if t is None or t == "n":
+                if not v:
+                    cells.append((col, None))
+                    continue
+                if not style or int(style) not in dates:
+                    cells.append((col, _cast_number(_xml_text(v))))
+                    continue
+            elif t == "inlineStr":
+                cells.append((col, _xml_text(inline) if inline is not None else "" if empty_t else None))
+                continue
+            elif not v:
+                cells.append((col, None))
+                continue
+            elif t == "s":
+                cells.append((col, shared[int(_xml_text(v))]))
+                continue
+            elif t == "str":
+                cells.append((col, _xml_text(v)))
+                continue
+            elif t == "b":
+                cells.append((col, bool(int(_xml_text(v)))))
+                continue
+            # a date-formatted number, an error, an ISO date, an unknown type: openpyxl's own parse_cell
+            if parser is None:
+                parser = WorkSheetParser(None, shared, data_only=True, epoch=wb.epoch, date_formats=dates,
+                                         timedelta_formats=wb._timedelta_formats)
+            el = Element(CELL_TAG, {k: val for k, val in (("s", style), ("t", t)) if val is not None})
+            SubElement(el, VALUE_TAG).text = _xml_text(v)
+            parser.row_counter, parser.col_counter = row_no, col - 1
+            cells.append((col, parser.parse_cell(el)["value"]))
+        e = row_end(text, pos, end)
+        if e is None:
+            raise _NotPlain
+        pos = e.end()
+
+
 def _sheet_values(wb, ws):
     """The rows of ws.iter_rows(values_only=True) (openpyxl's _cells_by_row and _get_row), from _row_cells."""
     max_col, max_row = ws.max_column, ws.max_row
     empty_row = (None,) * max_col if max_col is not None else ()
     counter = idx = 1
-    for idx, cells in _row_cells(wb, ws):
+    try:
+        parsed = _scan_rows(wb, ws)
+    except _NotPlain:
+        parsed = _row_cells(wb, ws)
+    for idx, cells in parsed:
         if max_row is not None and idx > max_row:
             break
         for _ in range(counter, idx):

@@ -1,9 +1,11 @@
 """The import's sheet reader gives exactly what openpyxl's read-only ws.iter_rows(values_only=True) gives.
 
-importer._sheet_values handles the common cells itself and hands the rest to openpyxl's parse_cell; these tests
-compare the two on workbooks written by openpyxl (random values, number formats, gaps) and on hand-written sheet
-XML with what Excel and other programs write (shared strings with rich text and phonetic runs, cells and rows
-without coordinates, str/bool/error/ISO-date cells, formulas with cached values, a missing dimension).
+importer._sheet_values scans the sheet XML text (_scan_rows) or, when the XML holds anything the scanner does not
+read, parses it (_row_cells); both handle the common cells themselves and hand the rest to openpyxl's parse_cell.
+These tests compare them with openpyxl on workbooks written by openpyxl (random values, number formats, gaps) and
+on hand-written sheet XML with what Excel and other programs write (shared strings with rich text and phonetic
+runs, cells and rows without coordinates, str/bool/error/ISO-date cells, entities and line ends, formulas with
+cached values, a missing dimension), and check which of the two readers read it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,20 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from desktop_app.reports import importer
+
+
+def _paths(path):
+    """(rows by the text scanner or None when it declines, rows by the XML parser) of the first sheet."""
+    wb = importer._load_workbook(path)
+    try:
+        ws = wb.worksheets[0]
+        try:
+            scanned = importer._scan_rows(wb, ws)
+        except importer._NotPlain:
+            scanned = None
+        return scanned, list(importer._row_cells(wb, ws))
+    finally:
+        wb.close()
 
 
 def _both(path):
@@ -63,6 +79,10 @@ def test_openpyxl_written_workbooks_read_the_same(tmp_path_factory, rows, gap, f
     wb.save(path)
     expected, got, *_ = _both(path)
     assert got == expected
+    scanned, parsed = _paths(path)
+    if not any(isinstance(v, str) and v.startswith("=") for r in rows for v in r):  # "=…" is written as a formula
+        assert scanned is not None  # openpyxl's own files are scanned
+    assert scanned is None or scanned == parsed
 
 
 SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -88,6 +108,35 @@ STRINGS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <si><t>逍遥津小区3栋2单元301室</t></si><si><t>line1
 line2</t></si><si><t>&lt;备注&gt; &amp; &#x4E00;</t></si>
 </sst>"""
+
+
+PLAIN_SHEET = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+ xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+ xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">
+<dimension ref="A1:I9"/><sheetData>
+<row r="1" spans="1:9" x14ac:dyDescent="0.25"><c r="A1" s="0" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>
+<c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>4</v></c><c r="F1" t="s"><v>5</v></c></row>
+<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="str"><v>  text &amp; &lt;more&gt; &#x4E00;&#20108;</v></c><c r="C2" t="b"><v>1</v></c>
+<c r="D2" t="e"><v>#N/A</v></c><c r="E2" t="d"><v>2026-03-05T10:20:30</v></c><c r="F2" s="1"><v>17597</v></c>
+<c r="G2" s="1"><v>17597.5</v></c><c r="H2" t="n"><v>2</v></c><c r="I2" t="inlineStr"><is><t>a\r\nb\rc</t></is></c></row>
+<row><c><v>3.5</v></c><c t="s"><v>6</v></c><c/><c t="inlineStr"><is><t xml:space="preserve"> a&amp;b </t></is></c></row>
+<row r="6"><c r="B6" t="s"><v>7</v></c><c r="C6"><v>1E3</v></c><c r="D6" t="inlineStr"/><c r="E6" t="s"><v></v></c>
+<c r="F6" t="inlineStr"><is><t/></is></c><c r="G6" t="n"><v>-0.25</v></c><c r="H6" t="inlineStr"><v>9</v></c>
+<c r="I6" t="s"><is><t>x</t></is></c></row>
+<row r="7.0"><c r="A7" t="s"><v>8</v></c><c r="K7"><v>9</v></c><c r="L7" t="x"><v>?</v></c></row>
+<row r="9" spans="1:2"/>
+</sheetData><mergeCells count="1"><mergeCell ref="A1:B1"/></mergeCells></worksheet>"""
+
+NOT_PLAIN = {  # what the text scanner leaves to the XML parser (each still read the same as openpyxl reads it)
+    "rich text": ("<c r=\"A2\"><v>1</v></c>", "<c r=\"A2\" t=\"inlineStr\"><is><r><t>富</t></r><r><t>文本</t></r></is></c>"),
+    "formula": ("<c r=\"H2\" t=\"n\"><v>2</v></c>", "<c r=\"H2\"><f>A2*2</f><v>2</v></c>"),
+    "comment": ("<sheetData>", "<sheetData><!-- made by hand -->"),
+    "lower-case coordinate": ("<c r=\"B6\" t=\"s\">", "<c r=\"b6\" t=\"s\">"),
+    "attribute order": ("<c r=\"C6\"><v>1E3</v></c>", "<c t=\"n\" r=\"C6\"><v>1E3</v></c>"),
+    "CDATA": ("<t>a\r\nb\rc</t>", "<t><![CDATA[a<b]]></t>"),
+    "prefix": ("<row r=\"9\" spans=\"1:2\"/>", "<x:row xmlns:x=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" r=\"9\"/>"),
+}
 
 
 def _with_sheet_xml(path, sheet_xml: str, strings_xml: str | None) -> None:
@@ -136,3 +185,26 @@ def test_read_sheet_uses_the_same_values(tmp_path):
         wb.close()
     assert sheet.header_row == 1
     assert sheet.rows[0] == (2, rows[1])
+
+
+def test_plain_sheet_xml_is_scanned_and_reads_the_same(tmp_path):
+    path = tmp_path / "plain.xlsx"
+    _with_sheet_xml(path, PLAIN_SHEET, STRINGS)
+    scanned, parsed = _paths(path)
+    assert scanned is not None and scanned == parsed
+    expected, got, *_ = _both(path)
+    assert got == expected
+    row2 = expected[0][1]
+    assert row2[1] == "  text & <more> 一二" and row2[8] == "a\nb\nc"
+    assert isinstance(row2[5], datetime) and row2[3] == "#N/A"
+
+
+def test_what_the_scanner_declines_is_parsed_the_same(tmp_path):
+    for name, (old, new) in NOT_PLAIN.items():
+        assert old in PLAIN_SHEET, name
+        path = tmp_path / f"{len(name)}-{name[:3]}.xlsx"
+        _with_sheet_xml(path, PLAIN_SHEET.replace(old, new, 1), STRINGS)
+        scanned, parsed = _paths(path)
+        assert scanned is None, name
+        expected, got, *_ = _both(path)
+        assert got == expected, name
