@@ -295,7 +295,7 @@ def run_gui(args) -> int:
     translation.install(app, args.lang or opts.get(settings, opts.LANGUAGE) or None)
     apply_style(app, opts.get(settings, opts.STYLE))
     safety = None if args.screenshot else features._module("safety", "dialogs")
-    if safety is not None and not features._module("safety", "passphrase").unlock_at_startup(url_for(args.db)):
+    if safety is not None and _encrypted(url_for(args.db)) and not features._module("safety", "passphrase").unlock_at_startup(url_for(args.db)):
         return 1  # an encrypted database: the user chose to quit at the passphrase (or encryption is unavailable)
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
@@ -338,6 +338,19 @@ def run_gui(args) -> int:
     if safety is not None:  # a big database: the full integrity check runs now, off the GUI thread
         QTimer.singleShot(500, lambda: safety.check_in_background(url_for(args.db), session.window))
     return app.exec()
+
+
+def _encrypted(url: str) -> bool:
+    """An encrypted SQLite file (read from its first bytes; a plain file's start-up imports nothing more)."""
+    from sqlalchemy.engine import make_url
+
+    from desktop_app.core.db import file_is_encrypted
+
+    try:
+        parsed = make_url(url)
+    except Exception:
+        return False
+    return parsed.get_backend_name() == "sqlite" and bool(parsed.database) and file_is_encrypted(parsed.database)
 
 
 def _app_icon():

@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
                 return 1
         encrypted = "; encrypted and checked"
     total = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file() and not f.is_symlink())
-    print(f"ok: bundle {total / 1e6:.0f} MB; wizard, demo data and {len(shown)} pages ({', '.join(shown)}) "
+    print(f"ok: bundle {total / 1e6:.0f} MB; wizard, demo data and {len(shown)} pages ({', '.join(shown)})"
           f"{encrypted} in {time.monotonic() - started:.1f} s -> {work}")
     return 0
 

@@ -207,10 +207,11 @@ def _sqlite_file(args):
 
 def cmd_encrypt(args) -> int:
     def work():
-        from desktop_app.core.db import make_engine
+        from desktop_app.core.db import cipher_module, make_engine
         from desktop_app.safety import service
 
         path = _sqlite_file(args)
+        cipher_module()  # "not available on this computer" before anyone types a passphrase
         engine = make_engine(f"sqlite:///{path}")
         actor = _actor(engine, args)
         passphrase = _read_passphrase("New passphrase (at least 8 characters): ", twice=True)

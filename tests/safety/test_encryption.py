@@ -263,7 +263,7 @@ def test_remembered_passphrase_is_private_and_outside_the_data_dir(engine, admin
     assert not list(own_key_store.glob("*.key"))  # decrypting forgets it
 
 
-def test_without_sqlcipher_the_user_is_told_encryption_is_unavailable(engine, admin, db_path, monkeypatch):
+def test_without_sqlcipher_the_user_is_told_encryption_is_unavailable(engine, admin, db_path, monkeypatch, capsys):
     encrypt(engine, admin)
     monkeypatch.setitem(sys.modules, "sqlcipher3", None)
     monkeypatch.setitem(sys.modules, "sqlcipher3.dbapi2", None)
@@ -273,10 +273,15 @@ def test_without_sqlcipher_the_user_is_told_encryption_is_unavailable(engine, ad
     assert "not available" in info.value.text()
     found = integrity.quick_check(db_path)
     assert found is not None and "sqlcipher3" in found[1]
-    plain = tmp_plain = db_path.with_name("plain.sqlite3")
-    sqlite3.connect(tmp_plain).execute("CREATE TABLE t(x)").connection.close()
+    plain = db_path.with_name("plain.sqlite3")
+    sqlite3.connect(plain).execute("CREATE TABLE t(x)").connection.close()
     with pytest.raises(db.EncryptionUnavailable):
         encryption.encrypt_file(plain, PASS)
+    from desktop_app import cli
+
+    assert cli.main(["encrypt", "--db", str(plain)]) == 1
+    assert "Encryption is not available" in capsys.readouterr().err
+    assert not db.file_is_encrypted(plain)
 
 
 # --- command line (real processes) ----------------------------------------------------------------------
@@ -435,3 +440,29 @@ def test_restore_dialog_restores_an_encrypted_backup(qtbot, ctx, engine, db_path
     qtbot.addWidget(restore)
     assert restore.restore_file(made), shown
     assert names(ctx.engine) == ["张三"] and db.file_is_encrypted(db_path)
+
+
+def test_the_app_opens_an_encrypted_database_and_start_up_asks_for_the_passphrase(qtbot, engine, admin, db_path,
+                                                                                   monkeypatch, tmp_path):
+    from desktop_app import app as app_module
+    from desktop_app import cli, logs
+
+    add(engine, admin, "张三")
+    encrypt(engine, admin)
+    # A real process: the main window on the encrypted file, passphrase from the environment (a server, a test).
+    shot = tmp_path / "residents.png"
+    run = run_cli("--db", str(db_path), "--lang", "zh_CN", "--screenshot", str(shot), "--page", "residents",
+                  env={"SMILEDESK_DB_KEY": PASS, "QT_QPA_PLATFORM": "offscreen"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert shot.stat().st_size > 10_000
+
+    # Start-up without a known passphrase: the dialog is shown; Quit ends start-up before anything opens.
+    forget_keys(db_path)
+    asked = []
+    monkeypatch.setattr(passphrase.PassphraseDialog, "exec", lambda self: asked.append(self.db_path) or 0)
+    monkeypatch.setattr(logs, "setup_logging", lambda *a, **k: None)
+    monkeypatch.setattr(logs, "install_excepthook", lambda *a, **k: None)
+    monkeypatch.setenv("SMILEDESK_SETTINGS", str(tmp_path / "settings.ini"))
+    before = db_path.read_bytes()
+    assert app_module.run_gui(cli.build_parser().parse_args(["--db", str(db_path), "--lang", "en"])) == 1
+    assert asked == [db_path] and db_path.read_bytes() == before
