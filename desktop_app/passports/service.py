@@ -1146,19 +1146,20 @@ def sweep_patrol_stamps(
     ref = literal(PATROL_REF) + cast(CheckIn.id, String)
     done = exists().where(StampEntry.source_ref == ref)
     q = (
-        select(CheckIn.id, Volunteer.resident_id, Shift.date, Shift.period)
+        select(CheckIn.id, Volunteer.resident_id, Shift.date, Shift.period, Volunteer.station_id)
         .join(Volunteer, Volunteer.id == CheckIn.volunteer_id)
         .join(Shift, Shift.id == CheckIn.shift_id)
         .where(CheckIn.check_in_at != None, CheckIn.check_out_at != None, CheckIn.no_show == False, ~done)  # noqa: E711,E712
     )
     if since is not None:
         q = q.where(Shift.date >= since)
+    q = station_scope(q, Volunteer.station_id, actor)  # staff sweep their station's volunteers
     rows = s.exec(q.order_by(CheckIn.id)).all()
     written = 0
-    for i, (checkin_id, resident_id, day, period) in enumerate(rows):
+    for i, (checkin_id, resident_id, day, period, station_id) in enumerate(rows):
         if i % 200 == 0:
             progress(i, len(rows), "")
-        if _award_patrol(s, actor, checkin_id, resident_id, day, period, per_patrol) is not None:
+        if _award_patrol(s, actor, checkin_id, resident_id, day, period, per_patrol, station_id) is not None:
             written += 1
     if written:
         audit.record(s, actor=actor, action="patrol_stamps", entity="passport_stamp", entity_id="", after={"entries": written})
@@ -1167,13 +1168,15 @@ def sweep_patrol_stamps(
 
 
 def _award_patrol(
-    s: Session, actor: Actor, checkin_id: int, resident_id: int, day: date, period: str, stamps: int
+    s: Session, actor: Actor, checkin_id: int, resident_id: int, day: date, period: str, stamps: int,
+    station_id: int | None = None,
 ) -> StampEntry | None:
-    """The rule's stamp for one completed patrol; None when it was awarded before (same source_ref)."""
+    """The rule's stamp for one completed patrol; None when it was awarded before (same source_ref).
+    The entry belongs to the volunteer's station (``station_id``), else the actor's."""
     entry = StampEntry(
         resident_id=resident_id, occurred_on=day, month=_month(day), kind="patrol", stamps=stamps,
         reason=f"{period}", source_ref=f"{PATROL_REF}{checkin_id}", actor_id=actor.id, actor_name=actor.username,
-        station_id=actor.station_id, place="patrol rule",
+        station_id=station_id if station_id is not None else actor.station_id, place="patrol rule",
     )
     try:
         with s.begin_nested():
