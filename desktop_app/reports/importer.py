@@ -6,9 +6,11 @@ Three steps, Qt-free, each usable from the page and the CLI:
                                          by its Chinese headers, a label per column;
   guess_mapping(labels, kind, remembered) column → field, from the headers (姓名, 身份证号, 联系电话, 住址 …)
                                          and the mappings this station confirmed before;
-  dry_run(s, actor, sheet, mapping, …)   every row parsed and validated with the residents service's own
-                                         rules, then matched against the database: add, update, skip or
-                                         reject, each rejection with its row number and reason;
+  dry_run(s, actor, sheet, mapping, …)   every row parsed, then all rows validated with the residents
+                                         service's own rules (residents.service.clean_many: _clean's checks,
+                                         each distinct value checked once), then matched against the
+                                         database: add, update, skip or reject, each rejection with its row
+                                         number and reason;
   apply_import(s, actor, plan, …)        the same matching again inside the caller's one writing
                                          transaction (the database may have changed since the dry run),
                                          then the writes. Cancel (Progress) rolls everything back.
@@ -23,11 +25,15 @@ row skipped, or rejected when its details differ).
 Importing the same file twice changes nothing: a person is recognised by ID number, else by name and
 phone, else by name and address; a row whose values equal what is stored is skipped as unchanged.
 
+Reading: the sheet XML is scanned as text when it is laid out the way Excel, WPS and openpyxl write it,
+else parsed with openpyxl's XML parser; either way the values are those of openpyxl's read-only
+ws.iter_rows(values_only=True) (openpyxl's own Python per cell was most of the read time).
+
 Writes: residents through residents.service (update_resident always; create_resident for up to
 BULK_THRESHOLD new residents). Above that, new residents are written in bulk — the same cleaned values
-(residents.service._clean), the same search keys and sort key, one audit entry listing every new id —
-because create_resident costs ~20 ms a row (ORM objects for ~20 search keys and a flushed audit entry
-each), i.e. ~17 minutes for 50,000 rows. Volunteers and meal recipients go through rosters.service
+(residents.service.clean_many / _clean), the same search keys and sort key, one audit entry listing every
+new id — because create_resident costs ~20 ms a row (ORM objects for ~20 search keys and a flushed audit
+entry each), i.e. ~17 minutes for 50,000 rows. Volunteers and meal recipients go through rosters.service
 .add_volunteer / set_member_role and meals.service.create_recipient / update_recipient.
 """
 
@@ -329,6 +335,7 @@ class _NotPlain(Exception):
     """The sheet XML holds something _scan_rows does not read: _row_cells (the XML parser) reads it instead."""
 
 
+_SCAN_MAX_BYTES = 100_000_000
 _MAIN_XMLNS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
 _ROW_RE = re.compile(r'\s*<row((?:\s+[\w:.-]+="[^"<&]*")*)\s*(/?>)')
 _ROW_END_RE = re.compile(r"\s*</row>")
@@ -371,6 +378,8 @@ def _scan_rows(wb, ws) -> list[tuple[int, list[tuple[int, Any]]]]:
     from openpyxl.utils.cell import column_index_from_string
     from openpyxl.worksheet._reader import CELL_TAG, VALUE_TAG, WorkSheetParser, _cast_number
 
+    if wb._archive.getinfo(ws._worksheet_path).file_size > _SCAN_MAX_BYTES:
+        raise _NotPlain  # the whole text in memory at once: only for sheets of up to ~200,000 rows
     with ws._get_source() as src:
         data = src.read()
     if data.startswith(b"\xef\xbb\xbf"):
@@ -1331,13 +1340,13 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
     key_sql = f"INSERT INTO {ResidentSearchKey.__tablename__} (resident_id, kind, key) VALUES (?, ?, ?)"
     # pypinyin is the slow part of a resident's keys: registers repeat names (and surnames), so each distinct
     # name is read once. search_keys.person_keys(name, phone, id) == name_keys(name) | number_keys(phone, id).
-    name_cache: dict[str, tuple[str, list[tuple[str, int]]]] = {}
+    name_cache: dict[str, tuple[str, list[tuple[int, str]]]] = {}
 
-    def keys_of(name: str) -> tuple[str, list[tuple[str, int]]]:
+    def keys_of(name: str) -> tuple[str, list[tuple[int, str]]]:
         hit = name_cache.get(name)
         if hit is None:
             keys, sort_key = search_keys.name_keys_and_sort_key(name)
-            hit = name_cache[name] = (sort_key, sorted(keys))
+            hit = name_cache[name] = (sort_key, [(kind, key[:60]) for key, kind in sorted(keys)])
         return hit
 
     sqlite = conn.dialect.name == "sqlite"
@@ -1360,8 +1369,9 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
             rows = []
             for st in chunk:
                 v = st.resident_values
-                rows.append([*(v.get(k) for k in RESIDENT_VALUE_KEYS), actor.station_id, keys_of(v["name"])[0], False,
-                             now, now])
+                row = [v.get(k) for k in RESIDENT_VALUE_KEYS]
+                row += (actor.station_id, keys_of(v["name"])[0], False, now, now)
+                rows.append(row)
             if sqlite:
                 for row in rows:
                     for i, proc in procs:
@@ -1385,8 +1395,8 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
             keys = []
             for rid, st in zip(new_ids, chunk, strict=True):
                 v = st.resident_values
-                keys.extend((rid, kind, key[:60]) for key, kind in keys_of(v["name"])[1])
-                keys.extend((rid, kind, key[:60]) for key, kind in search_keys.number_keys(v["phone"], v["id_number"]))
+                keys += [(rid, kind, key) for kind, key in keys_of(v["name"])[1]]
+                keys += [(rid, kind, key[:60]) for key, kind in search_keys.number_keys(v["phone"], v["id_number"])]
             if keys:
                 # In resident order (the order the rows and their foreign keys are already in the page cache).
                 cur = raw.cursor()

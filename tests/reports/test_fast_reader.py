@@ -208,3 +208,13 @@ def test_what_the_scanner_declines_is_parsed_the_same(tmp_path):
         assert scanned is None, name
         expected, got, *_ = _both(path)
         assert got == expected, name
+
+
+def test_a_very_large_sheet_is_parsed_not_held_in_memory(tmp_path, monkeypatch):
+    path = tmp_path / "plain.xlsx"
+    _with_sheet_xml(path, PLAIN_SHEET, STRINGS)
+    monkeypatch.setattr(importer, "_SCAN_MAX_BYTES", 100)
+    scanned, _parsed = _paths(path)
+    assert scanned is None
+    expected, got, *_ = _both(path)
+    assert got == expected
