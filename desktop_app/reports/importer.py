@@ -1336,7 +1336,7 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
     now = utcnow()
     rt = Resident.__table__
     conn = s.connection()
-    raw = conn.connection.dbapi_connection  # search keys are plain ints and text: no type processing needed
+    raw = conn.connection.dbapi_connection  # SQLite: search keys are plain ints and text, no type processing needed
     key_sql = f"INSERT INTO {ResidentSearchKey.__tablename__} (resident_id, kind, key) VALUES (?, ?, ?)"
     # pypinyin is the slow part of a resident's keys: registers repeat names (and surnames), so each distinct
     # name is read once. search_keys.person_keys(name, phone, id) == name_keys(name) | number_keys(phone, id).
@@ -1397,13 +1397,16 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
                 v = st.resident_values
                 keys += [(rid, kind, key) for kind, key in keys_of(v["name"])[1]]
                 keys += [(rid, kind, key[:60]) for key, kind in search_keys.number_keys(v["phone"], v["id_number"])]
-            if keys:
+            if keys and sqlite:
                 # In resident order (the order the rows and their foreign keys are already in the page cache).
                 cur = raw.cursor()
                 try:
                     cur.executemany(key_sql, keys)
                 finally:
                     cur.close()
+            elif keys:  # PostgreSQL: its driver's parameter style, batched by SQLAlchemy
+                conn.execute(insert(ResidentSearchKey.__table__),
+                             [{"resident_id": rid, "kind": kind, "key": key} for rid, kind, key in keys])
             ids.extend(new_ids)
             progress(start + len(chunk))
     finally:
