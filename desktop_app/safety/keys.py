@@ -61,7 +61,8 @@ def remember(db_path: Path, passphrase: str) -> Path:
         data = _protect(data)
     target = _file_for(db_path)
     partial = target.with_name(target.name + ".part")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    # O_BINARY: on Windows a text-mode descriptor would turn the DPAPI blob's 0x0A bytes into CR LF.
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
     try:
         os.write(fd, data)
         os.fsync(fd)
