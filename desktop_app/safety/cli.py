@@ -3,7 +3,7 @@
     smiledesk backup [--to DIR]                       verified copy of the SQLite database
     smiledesk restore FILE [--yes]                    replace the database with a verified backup
     smiledesk backups [--to DIR]                      list backups, newest first
-    smiledesk encrypt [--remember]                    encrypt the SQLite file with a passphrase (SQLCipher)
+    smiledesk encrypt [--remember] [--delete-plain-backups]   encrypt the SQLite file (SQLCipher)
     smiledesk decrypt                                 turn an encrypted SQLite file back into a plain one
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
@@ -48,6 +48,8 @@ def register(sub) -> None:
     _db(p)
     p.add_argument("--remember", action="store_true",
                    help="keep the passphrase on this computer so SmileDesk starts without asking (kiosks)")
+    p.add_argument("--delete-plain-backups", action="store_true",
+                   help="after an encrypted backup is made, delete the backups made before (they are not encrypted)")
     p.set_defaults(func=cmd_encrypt)
 
     p = sub.add_parser("decrypt", help="turn an encrypted database file back into a plain SQLite file")
@@ -215,9 +217,12 @@ def cmd_encrypt(args) -> int:
         engine = make_engine(f"sqlite:///{path}")
         actor = _actor(engine, args)
         passphrase = _read_passphrase("New passphrase (at least 8 characters): ", twice=True)
-        done = service.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=args.remember)
+        done = service.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=args.remember,
+                                        delete_plain_backups=args.delete_plain_backups)
         print(f"encrypted {path}: {done.tables} tables, {done.rows} rows"
               + ("; the passphrase is remembered on this computer" if args.remember else ""))
+        if done.deleted_backups:
+            print(f"deleted {len(done.deleted_backups)} backups that were not encrypted (an encrypted backup replaces them)")
         if done.plain_backups:
             print(f"{len(done.plain_backups)} backups made before are NOT encrypted; delete them or keep them somewhere safe:")
             for b in done.plain_backups:

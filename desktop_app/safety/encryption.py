@@ -41,6 +41,7 @@ class Converted:
     tables: int
     rows: int
     plain_backups: list[Path] = field(default_factory=list)
+    deleted_backups: list[Path] = field(default_factory=list)
 
 
 def check_passphrase(first: str, second: str | None = None) -> str:
@@ -200,7 +201,18 @@ def decrypt_file(db_path: Path, passphrase: str | None = None, *, progress: Repo
 
 
 def plain_backups(*folders: Path) -> list[Path]:
-    """Backups in ``folders`` that are not encrypted (made before the database was encrypted)."""
+    """Backups in ``folders`` that are not encrypted (made before the database was encrypted): SmileDesk's
+    backups and the copies taken before a migration (``<name>-pre-migration-<time>.sqlite3``)."""
     from desktop_app.safety.backup import list_backups
 
-    return [b.path for b in list_backups(*folders) if not db.file_is_encrypted(b.path)]
+    found = [b.path for b in list_backups(*folders)]
+    for folder in folders:
+        try:
+            found += sorted(Path(folder).glob("*-pre-migration-*.sqlite3"), reverse=True)
+        except OSError:
+            continue
+    out: list[Path] = []
+    for path in found:
+        if path not in out and path.is_file() and not db.file_is_encrypted(path):
+            out.append(path)
+    return out

@@ -159,6 +159,10 @@ class EncryptionDialog(QDialog):
         self.remember = QCheckBox(self.tr("Remember on this computer (for a kiosk that starts unattended)"))
         self.remember.setObjectName("rememberPassphrase")
         layout.addWidget(self.remember)
+        self.delete_plain = QCheckBox()
+        self.delete_plain.setObjectName("deletePlainBackups")
+        layout.addWidget(self.delete_plain)
+        self.plain_backups: list[Path] = []
         self.error = QLabel()
         self.error.setObjectName("encryptionError")
         self.error.setWordWrap(True)
@@ -177,15 +181,22 @@ class EncryptionDialog(QDialog):
         if self.db_path is None:
             self.explain.setText(self.tr("This database is on a server; encrypt it there (the server's disk or its own settings)."))
             self.go_button.setEnabled(False)
-            for w in (self.first, self.second, self.second_label, self.remember):
+            for w in (self.first, self.second, self.second_label, self.remember, self.delete_plain):
                 w.setVisible(False)
             return
         if not db.encryption_available():
             self.explain.setText(db.EncryptionUnavailable().text())
             self.go_button.setEnabled(False)
-            for w in (self.first, self.second, self.second_label, self.remember):
+            for w in (self.first, self.second, self.second_label, self.remember, self.delete_plain):
                 w.setVisible(False)
             return
+        if not self.encrypted:
+            from desktop_app.safety import service
+
+            self.plain_backups = service.plain_backup_files(self.ctx.engine, self.ctx.actor.station_id)
+        self.delete_plain.setText(self.tr("Delete the {n} backups made before: they are not encrypted (an encrypted backup is made first)").format(
+            n=len(self.plain_backups)))
+        self.delete_plain.setVisible(bool(self.plain_backups))
         if self.encrypted:
             self.setWindowTitle(self.tr("Decrypt the database"))
             self.explain.setText(self.tr(
@@ -222,11 +233,13 @@ class EncryptionDialog(QDialog):
         self.error.setText("")
         self.go_button.setEnabled(False)
         engine, actor, remember, encrypt = self.ctx.engine, self.ctx.actor, self.remember.isChecked(), not self.encrypted
+        delete_plain = bool(self.plain_backups) and self.delete_plain.isChecked()
 
         def work(progress):
             report = lambda done, total, label: progress(done, total, QCoreApplication.translate("SafetyEncryption", label) if label else "")  # noqa: E731
             if encrypt:
-                return service.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=remember, progress=report)
+                return service.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=remember,
+                                                delete_plain_backups=delete_plain, progress=report)
             return service.decrypt_database(engine, actor=actor, passphrase=passphrase, progress=report)
 
         title = self.tr("Encrypting the database…") if encrypt else self.tr("Decrypting the database…")
@@ -243,6 +256,9 @@ class EncryptionDialog(QDialog):
         self.result_info = info
         if info.encrypted:
             text = self.tr("The database is encrypted ({tables} tables, {rows} rows checked).").format(tables=info.tables, rows=info.rows)
+            if info.deleted_backups:
+                text += "\n\n" + self.tr("{n} backups that were not encrypted were deleted; an encrypted backup took their place.").format(
+                    n=len(info.deleted_backups))
             if info.plain_backups:
                 text += "\n\n" + self.tr("{n} backups made before are not encrypted, e.g. {file}. Delete them, or keep them somewhere as safe as the passphrase.").format(
                     n=len(info.plain_backups), file=str(info.plain_backups[0]))

@@ -204,23 +204,36 @@ def _backup_folders(engine: Engine, path: Path, station_id: int | None) -> list[
     return out
 
 
+def plain_backup_files(engine: Engine, station_id: int | None) -> list[Path]:
+    """Backups of this database that are not encrypted (to offer deleting them when encrypting)."""
+    from desktop_app.safety import encryption
+
+    path = sqlite_path(engine)
+    return [] if path is None else encryption.plain_backups(*_backup_folders(engine, path, station_id))
+
+
 def _record_conversion(path: Path, key: str | None, *, actor: Actor, action: str, done) -> None:
     """The audit entry, written into the converted database (never the passphrase)."""
     from desktop_app.core.db import make_engine
 
     converted = make_engine(f"sqlite:///{path}", key=key)
+    after = {"tables": done.tables, "rows": done.rows}
+    if done.deleted_backups:
+        after["plain_backups_deleted"] = [str(p) for p in done.deleted_backups]
     try:
         with session_scope(converted) as s:
-            audit.record(s, actor=actor, action=action, entity="database", entity_id="",
-                         after={"tables": done.tables, "rows": done.rows})
+            audit.record(s, actor=actor, action=action, entity="database", entity_id="", after=after)
     finally:
         converted.dispose()
 
 
-def encrypt_database(engine: Engine, *, actor: Actor, passphrase: str, remember: bool = False, progress=None):
+def encrypt_database(engine: Engine, *, actor: Actor, passphrase: str, remember: bool = False,
+                     delete_plain_backups: bool = False, progress=None):
     """Encrypt the SQLite database behind ``engine`` (which is disposed: open the file again with the
     passphrase). ``remember`` keeps the passphrase on this computer (safety.keys) for unattended start.
-    Returns ``encryption.Converted``, listing the backups that are still plain."""
+    ``delete_plain_backups``: after an encrypted backup of the encrypted database is made, the backups made
+    before (plain copies of residents' data) are deleted. Returns ``encryption.Converted``, listing the
+    backups that are still plain."""
     from desktop_app.core.db import cipher_module
     from desktop_app.safety import encryption, keys
 
@@ -238,8 +251,23 @@ def encrypt_database(engine: Engine, *, actor: Actor, passphrase: str, remember:
             keys.forget(path)
     except OSError as exc:
         raise backup._os_error(exc, keys.key_dir()) from exc
+    plain = encryption.plain_backups(*folders)
+    if delete_plain_backups and plain:
+        # First an encrypted backup to take their place, in the station's folder (or the data dir's).
+        try:
+            made = backup.make_backup(path, folders[0], kind="manual", key=passphrase)
+        except StorageError:
+            made = backup.make_backup(path, paths.backups_dir(), kind="manual", key=passphrase)
+        remember_folder(made.parent)
+        for old in plain:
+            try:
+                old.unlink()
+                done.deleted_backups.append(old)
+            except OSError:
+                pass
+        plain = [p for p in plain if p not in done.deleted_backups]
     _record_conversion(path, passphrase, actor=actor, action="encrypt", done=done)
-    done.plain_backups = encryption.plain_backups(*folders)
+    done.plain_backups = plain
     return done
 
 

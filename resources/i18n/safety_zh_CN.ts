@@ -114,6 +114,10 @@
         <translation>数据库在服务器上，请在服务器上加密（服务器磁盘加密或数据库自身的设置）。</translation>
     </message>
     <message>
+        <source>Delete the {n} backups made before: they are not encrypted (an encrypted backup is made first)</source>
+        <translation>删除以前做的 {n} 份备份：它们没有加密（会先做一份加密的备份）</translation>
+    </message>
+    <message>
         <source>Decrypt the database</source>
         <translation>解除数据库加密</translation>
     </message>
@@ -140,6 +144,10 @@
     <message>
         <source>The database is encrypted ({tables} tables, {rows} rows checked).</source>
         <translation>数据库已加密（已核对 {tables} 张表、{rows} 行）。</translation>
+    </message>
+    <message>
+        <source>{n} backups that were not encrypted were deleted; an encrypted backup took their place.</source>
+        <translation>已删除 {n} 份没有加密的备份，并用一份加密的备份代替。</translation>
     </message>
     <message>
         <source>{n} backups made before are not encrypted, e.g. {file}. Delete them, or keep them somewhere as safe as the passphrase.</source>

@@ -189,6 +189,31 @@ def test_backup_of_encrypted_database_is_encrypted_and_restores(engine, admin, d
     assert "encrypted" in info.value.english()
 
 
+def test_encrypting_can_delete_the_plain_backups_once_an_encrypted_one_exists(engine, admin, db_path, tmp_path):
+    add(engine, admin, "张三")
+    usb = tmp_path / "usb"
+    with session_scope(engine) as s:
+        service.set_backup_folder(s, actor=admin, folder=str(usb))
+    old = service.backup_now(engine, actor=admin)
+    pre_migration = db_path.parent / "backups" / f"{db_path.stem}-pre-migration-20261101-101010.sqlite3"
+    pre_migration.parent.mkdir(exist_ok=True)
+    backup.copy_database(db_path, pre_migration)
+    assert set(service.plain_backup_files(engine, admin.station_id)) == {old, pre_migration}
+
+    done = service.encrypt_database(engine, actor=admin, passphrase=PASS, delete_plain_backups=True)
+    assert set(done.deleted_backups) == {old, pre_migration} and done.plain_backups == []
+    assert not old.exists() and not pre_migration.exists()
+    left = backup.list_backups(usb)
+    assert len(left) == 1 and db.file_is_encrypted(left[0].path)
+    backup.verify_backup(left[0].path, key=PASS)
+    conn = db.connect_file(db_path, key=PASS, readonly=True)
+    try:
+        entry = conn.execute("SELECT after FROM audit_entry WHERE action='encrypt'").fetchone()[0]
+    finally:
+        conn.close()
+    assert old.name in entry and PASS not in entry
+
+
 def test_integrity_checks_on_an_encrypted_database(engine, admin, db_path, monkeypatch):
     add(engine, admin, "张三")
     folder = db_path.parent / "backups"
@@ -377,6 +402,7 @@ def test_unlock_at_startup_uses_a_known_key_and_says_when_encryption_is_missing(
 
 def test_encryption_dialog_refuses_short_and_mismatched_then_encrypts(qtbot, ctx, engine, db_path, tmp_path):
     add(engine, ctx.actor, "张三")
+    old = service.backup_now(engine, actor=ctx.actor, folder=tmp_path / "usb")
     dialog = passphrase.EncryptionDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -390,11 +416,15 @@ def test_encryption_dialog_refuses_short_and_mismatched_then_encrypts(qtbot, ctx
     assert dialog.error.text() and dialog.handle is None and not db.file_is_encrypted(db_path)
     dialog.grab().save(str(tmp_path / "encrypt-dialog.png"))
 
+    assert dialog.delete_plain.isVisible() and dialog.plain_backups == [old]
+    qtbot.mouseClick(dialog.delete_plain, Qt.MouseButton.LeftButton)
+    assert dialog.delete_plain.isChecked()
     qtbot.keyClicks(dialog.first, PASS)
     qtbot.keyClicks(dialog.second, PASS)
     with qtbot.waitSignal(dialog.converted, timeout=60_000) as signal:
         qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
     assert signal.args == [True]
+    assert not old.exists() and dialog.result_info.deleted_backups == [old]
     assert db.file_is_encrypted(db_path) and "张三".encode() not in raw(db_path)
     assert "SmileDesk closes now" in dialog.explain.text()
 
