@@ -39,6 +39,8 @@ entry each), i.e. ~17 minutes for 50,000 rows. Volunteers and meal recipients go
 
 from __future__ import annotations
 
+import functools
+import gc
 import json
 import re
 import unicodedata
@@ -126,6 +128,27 @@ ACTION_LABELS = {
     "skip": QT_TRANSLATE_NOOP("Import", "skip"),
     "reject": QT_TRANSLATE_NOOP("Import", "reject"),
 }
+
+
+def _gc_paused(fn):
+    """Run fn with Python's cyclic garbage collector paused (and resumed after, if it was on).
+
+    Each step of an import allocates millions of small objects that stay alive until the step ends (cells,
+    candidates, cleaned values, rows to write); the collector re-scans everything alive each time the live
+    objects grow by a quarter: 14 full collections took 4.3 of 16.7 CPU seconds for 50,000 rows. These steps
+    make no reference cycles worth collecting early; whatever there is is collected after the step."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        was_on = gc.isenabled()
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            if was_on:
+                gc.enable()
+
+    return wrapper
 
 
 def fields_for(kind: str) -> dict[str, tuple[str, tuple[str, ...]]]:
@@ -531,6 +554,7 @@ def _header_score(values: Sequence[Any], known: list[tuple[str, str]]) -> int:
     return len(found)
 
 
+@_gc_paused
 def read_sheet(path: str | Path, *, sheet: str | None = None, kind: str = "residents",
                progress: Progress = NO_PROGRESS) -> Sheet:
     """The sheet's rows with merged cells filled in and the header row found (values as openpyxl reads them)."""
@@ -1019,6 +1043,7 @@ def _merge(existing: dict[str, Any], cand: Candidate) -> dict[str, Any]:
     return out
 
 
+@_gc_paused
 def dry_run(s: Session, *, actor: Actor, sheet: Sheet, mapping: dict[int, str], kind: str,
             options: dict[str, Any] | None = None, progress: Progress = NO_PROGRESS) -> ImportPlan:
     """What importing would do, row by row (nothing is written)."""
@@ -1030,6 +1055,7 @@ def dry_run(s: Session, *, actor: Actor, sheet: Sheet, mapping: dict[int, str], 
     return plan
 
 
+@_gc_paused
 def match(s: Session, *, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS) -> ImportPlan:
     """(Re)decide every row against the database as it is now; fills plan.results and plan.steps."""
     require(actor, IMPORT_REGISTERS)
@@ -1243,6 +1269,7 @@ class ImportResult:
     resident_ids: tuple[int, ...]
 
 
+@_gc_paused
 def apply_import(s: Session, *, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS,
                  bulk: bool | None = None) -> ImportResult:
     """Import the plan's rows in the caller's transaction (one transaction: cancel or any error writes nothing).
