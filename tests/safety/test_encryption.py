@@ -22,8 +22,15 @@ from desktop_app.safety import backup, encryption, integrity, keys, passphrase, 
 
 ROOT = Path(__file__).resolve().parents[2]
 PASS = "correct horse battery"
-# On PostgreSQL (SMILEDESK_TEST_DATABASE_URL) there is no SQLite file to encrypt.
-pytestmark = pytest.mark.skipif(bool(os.environ.get("SMILEDESK_TEST_DATABASE_URL")), reason="file encryption is for SQLite")
+
+
+@pytest.fixture
+def engine(db_path):
+    """Always the SQLite file (also when the suite runs on PostgreSQL): encryption is about that file.
+    The conftest's admin, make_actor and ctx fixtures use this engine."""
+    eng = make_engine(f"sqlite:///{db_path}")
+    yield eng
+    eng.dispose()
 
 
 def add(engine, actor, name: str) -> None:
