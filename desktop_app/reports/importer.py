@@ -221,10 +221,12 @@ def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
 
 
 # openpyxl's read-only worksheet spends ~0.1 ms a cell in its own Python (a Text object per inline string, a
-# dict per cell): ~5 s for a 50,000-row register before any of our work starts. The reader below uses openpyxl's
-# own XML parser (the same iterparse, safety included) and handles the common cells itself — a number, a shared
-# string, an inline plain string, str/bool — and hands every other cell (dates, errors, formulas, rich text…) to
-# openpyxl's own parse_cell, so the values are exactly those of ws.iter_rows(values_only=True) (tests compare both).
+# dict per cell): ~5 s for a 50,000-row register before any of our work starts. Two readers replace it:
+# _scan_rows scans the sheet XML as text when it is laid out as Excel, WPS and openpyxl write it (~1 s), else
+# _row_cells uses openpyxl's own XML parser (the same iterparse, safety included). Both handle the common cells
+# themselves — a number, a shared string, an inline plain string, str/bool — and hand every other cell (dates,
+# errors, unknown types; _row_cells also formulas and rich text) to openpyxl's own parse_cell, so the values are
+# exactly those of ws.iter_rows(values_only=True) (tests/reports/test_fast_reader.py compares them).
 
 
 def _load_workbook(path: Path):
