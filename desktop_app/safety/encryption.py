@@ -5,8 +5,8 @@ Qt-free. Both directions work the same way, never in place:
 1. the file is switched out of WAL mode (which fails while another program has it open) and, under an
    exclusive lock, copied with ``sqlcipher_export`` into ``<name>.encrypting`` / ``<name>.decrypting``;
 2. the copy is checked: ``PRAGMA quick_check`` and the same row count in every table;
-3. the old file is renamed to ``<name>.before-encryption`` / ``.before-decryption``, the copy takes its
-   name, and the database is opened again under its name and checked;
+3. the old file gets a second name, ``<name>.before-encryption`` / ``.before-decryption`` (a hard link),
+   the copy takes the database's name in one atomic rename, and is opened again under it and checked;
 4. only then is the old file deleted (a plain copy left on disk would defeat the encryption). If any
    step fails the old file is put back and nothing has changed.
 
@@ -16,6 +16,7 @@ Backups made before encrypting stay plain: ``plain_backups`` lists them so the u
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,19 @@ def _remove(path: Path) -> None:
             p.unlink()
         except FileNotFoundError:
             pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder; its rename is durable on its own
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _fsync(path: Path) -> None:
@@ -161,14 +175,18 @@ def _convert(db_path: Path, *, encrypt: bool, key: str, progress: Report | None)
         _fsync(copy)
         report(2, 3, STEPS[2])
         _remove(old)
+        try:  # the old file kept under a second name until the new one is verified (a hard link: no copy)
+            os.link(db_path, old)
+        except OSError:  # a file system without hard links (FAT on a USB drive)
+            shutil.copy2(db_path, old)
         for side in ("-wal", "-shm", "-journal"):  # never pair the new file with the old one's journal
             Path(f"{db_path}{side}").unlink(missing_ok=True)
-        os.replace(db_path, old)
+        # One atomic rename: at every moment the database's name holds a whole database, old or new.
+        os.replace(copy, db_path)
+        _fsync_dir(db_path.parent)
         try:
-            os.replace(copy, db_path)
             _verify(db_path, key=new_key, expected=counts, pages=False)  # the checked copy under its new name
         except BaseException:
-            _remove(db_path)
             os.replace(old, db_path)
             raise
     except OSError as exc:

@@ -139,6 +139,25 @@ def test_only_an_administrator_encrypts(engine, make_actor):
     assert not db.file_is_encrypted(db.sqlite_path(engine))
 
 
+def test_a_failed_check_after_the_swap_puts_the_old_file_back(engine, admin, db_path, monkeypatch):
+    add(engine, admin, "张三")
+    engine.dispose()
+    real = encryption._verify
+
+    def fail_under_the_new_name(path, **kw):
+        if path == db_path:
+            raise StorageError("simulated: the file under its name does not match")
+        return real(path, **kw)
+
+    monkeypatch.setattr(encryption, "_verify", fail_under_the_new_name)
+    with pytest.raises(StorageError):
+        encryption.encrypt_file(db_path, PASS)
+    assert not db.file_is_encrypted(db_path)
+    assert names(make_engine(f"sqlite:///{db_path}")) == ["张三"]
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith(db_path.name)) in (
+        [db_path.name], [db_path.name, db_path.name + "-shm", db_path.name + "-wal"])
+
+
 def test_encrypting_refuses_while_another_program_has_the_file_open(engine, admin, db_path):
     add(engine, admin, "张三")
     # Another process (locks of one process do not exclude each other): SmileDesk open on the kiosk.
