@@ -51,6 +51,19 @@ _PG_TEMPLATE: str | None = None
 _PG_COUNT = [0]
 
 
+def pytest_collection_modifyitems(config, items):
+    """SMILEDESK_TEST_DATABASE_ONLY=1 on PostgreSQL (.ci/run): only the tests that use the database (the
+    ``engine`` fixture, directly or through ``admin``, ``ctx``...). The others (solver, PDF layout,
+    translations, layers, packaging) do the same on either database and already ran on SQLite."""
+    if not PG_URL or os.environ.get("SMILEDESK_TEST_DATABASE_ONLY") != "1":
+        return
+    keep = [item for item in items if "engine" in getattr(item, "fixturenames", ())]
+    dropped = [item for item in items if "engine" not in getattr(item, "fixturenames", ())]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
 def _pg_admin():
     from sqlalchemy import create_engine
     from sqlalchemy.pool import NullPool
@@ -84,6 +97,53 @@ def _pg_template() -> str:
     return _PG_TEMPLATE
 
 
+# Copying the template and dropping a test's database cost the server ~0.3–0.8 s a test. One worker thread
+# does both while the tests run (the server works on the other core): the next test's database is copied in
+# advance, the last one dropped afterwards.
+_PG_WORKER = None
+_PG_NEXT = None  # Future of the database name the next test gets
+
+
+def _pg_execute(sql: str) -> None:
+    admin = _pg_admin()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(sql)
+    admin.dispose()
+
+
+def _pg_worker():
+    global _PG_WORKER
+    if _PG_WORKER is None:
+        import atexit
+        from concurrent.futures import ThreadPoolExecutor
+
+        _PG_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pg-test-databases")
+
+        def finish() -> None:  # the worker has finished its queue by now; drop the copy no test took
+            if _PG_NEXT is not None:
+                _pg_execute(f'DROP DATABASE IF EXISTS "{_PG_NEXT.result()}" WITH (FORCE)')
+
+        atexit.register(finish)  # after the template's atexit: runs before the template is dropped
+    return _PG_WORKER
+
+
+def _pg_copy() -> str:
+    _PG_COUNT[0] += 1
+    name = f"smiledesk_t{os.getpid()}_{_PG_COUNT[0]}"
+    _pg_execute(f'CREATE DATABASE "{name}" TEMPLATE "{_pg_template()}"')
+    return name
+
+
+def _pg_take_database() -> str:
+    """A fresh copy of the migrated template for this test; starts copying the next one."""
+    global _PG_NEXT
+    _pg_template()
+    worker = _pg_worker()
+    name = (_PG_NEXT or worker.submit(_pg_copy)).result()
+    _PG_NEXT = worker.submit(_pg_copy)
+    return name
+
+
 @pytest.fixture
 def engine(request):
     from desktop_app.core.db import make_engine
@@ -96,18 +156,11 @@ def engine(request):
         return
     from sqlalchemy.engine import make_url
 
-    template = _pg_template()
-    _PG_COUNT[0] += 1
-    name = f"smiledesk_t{os.getpid()}_{_PG_COUNT[0]}"
-    admin = _pg_admin()
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    name = _pg_take_database()
     eng = make_engine(make_url(PG_URL).set(database=name).render_as_string(hide_password=False))
     yield eng
     eng.dispose()
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
+    _pg_worker().submit(_pg_execute, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
