@@ -130,6 +130,26 @@ def id_gender(id_number: str) -> str:
     return "M" if int(id_number[16]) % 2 == 1 else "F"
 
 
+# 11 ASCII digits 13…–19… (not 11…, 12…, 179…, which China's metadata reads as carrier or international
+# prefixes): phonenumbers.parse(number, "CN") finds no international prefix, country code, national prefix or
+# extension in them and returns PhoneNumber(86, int(number)) — so clean_phone builds that directly and lets
+# is_valid_number decide as before. parse is ~3/4 of the check (~20 µs), which an Excel import of 50,000
+# residents does 50,000 times. Used only while the metadata is what this rests on; tests compare with parse().
+_PLAIN_MOBILE = re.compile(r"1(?:[3-689][0-9]|7[0-8])[0-9]{8}")
+_PLAIN_MOBILE_METADATA: list[bool] = []
+
+
+def _plain_mobile_parses_as_is() -> bool:
+    if not _PLAIN_MOBILE_METADATA:
+        from phonenumbers.phonemetadata import PhoneMetadata
+
+        m = PhoneMetadata.metadata_for_region("CN")
+        _PLAIN_MOBILE_METADATA.append(
+            m is not None and m.country_code == 86 and m.international_prefix == "00|1(?:[12]\\d|79)\\d\\d00"
+            and m.national_prefix_for_parsing == "(1(?:[12]\\d|79)\\d\\d)|0" and m.national_prefix_transform_rule is None)
+    return _PLAIN_MOBILE_METADATA[0]
+
+
 def clean_phone(value: str | None, field: str = F_PHONE, *, required: bool = False) -> str:
     """A mainland mobile (11 digits) or landline (area code + number), stored as digits, e.g. 055162345678."""
     raw = fold(value)
@@ -149,7 +169,9 @@ def clean_phone(value: str | None, field: str = F_PHONE, *, required: bool = Fal
 
     candidate = digits if digits.startswith("0") or len(digits) == 11 else None
     ok = False
-    if candidate:
+    if candidate and _PLAIN_MOBILE.fullmatch(candidate) and _plain_mobile_parses_as_is():
+        ok = phonenumbers.is_valid_number(phonenumbers.PhoneNumber(country_code=86, national_number=int(candidate)))
+    elif candidate:
         try:
             parsed = phonenumbers.parse(candidate, "CN")
             ok = phonenumbers.is_valid_number(parsed)
