@@ -1122,8 +1122,8 @@ def delivery_volunteers(s: Session, *, actor: Actor) -> list[Volunteer]:
     tables = set(inspect(s.connection()).get_table_names())
     if not {team.__tablename__, member.__tablename__, volunteer.__tablename__} <= tables:
         return []  # the rosters tables are not migrated in this database
-    rows = s.exec(
-        select(Resident.id, Resident.name, Resident.phone)
+    rows = s.exec(  # DISTINCT with ORDER BY: PostgreSQL wants the sort column selected
+        select(Resident.id, Resident.name, Resident.phone, Resident.sort_key)
         .join(volunteer, volunteer.resident_id == Resident.id)
         .join(member, member.volunteer_id == volunteer.id)
         .join(team, team.id == member.team_id)
@@ -1131,7 +1131,7 @@ def delivery_volunteers(s: Session, *, actor: Actor) -> list[Volunteer]:
         .distinct()
         .order_by(Resident.sort_key)
     ).all()
-    return [Volunteer(rid, name, phone) for rid, name, phone in rows]
+    return [Volunteer(rid, name, phone) for rid, name, phone, _key in rows]
 
 
 def assign_route(

@@ -11,25 +11,25 @@ from desktop_app.core.db import session_scope
 from .helpers import make_recipient
 
 
-def test_meals_day_writes_route_sheets_and_check_passes(engine, admin, people, db_path, tmp_path, capsys):
+def test_meals_day_writes_route_sheets_and_check_passes(engine, admin, people, db_arg, tmp_path, capsys):
     make_recipient(engine, admin, people["王秀英"], top_up=50000)
     make_recipient(engine, admin, people["李建国"])  # no money, no credit: refused
     out = tmp_path / "papers"
-    assert main(["--db", str(db_path), "meals-day", "--date", "2026-03-02", "--out", str(out)]) == 0
+    assert main(["--db", db_arg, "meals-day", "--date", "2026-03-02", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "1 new orders" in printed and "balance too low: 李建国" in printed
     text_ = PdfReader(str(out / "meals-routes-2026-03-02-lunch.pdf")).pages[0].extract_text()
     assert "王秀英" in text_
-    assert main(["--db", str(db_path), "meals-check"]) == 0
+    assert main(["--db", db_arg, "meals-check"]) == 0
     assert "0 problem(s)" in capsys.readouterr().out
 
 
-def test_meals_check_finds_a_wrong_snapshot(engine, admin, people, db_path, capsys):
+def test_meals_check_finds_a_wrong_snapshot(engine, admin, people, db_arg, capsys):
     rid = make_recipient(engine, admin, people["王秀英"], top_up=50000)
     with session_scope(engine) as s:
         from desktop_app.meals import service
 
         service.snapshot_balances(s)
         s.execute(text("UPDATE meal_balance_snapshot_row SET balance_fen = 1 WHERE recipient_id = :r"), {"r": rid})
-    assert main(["--db", str(db_path), "meals-check"]) == 1
+    assert main(["--db", db_arg, "meals-check"]) == 1
     assert "ledger sums to 50000 fen" in capsys.readouterr().out
