@@ -51,18 +51,6 @@ _PG_TEMPLATE: str | None = None
 _PG_COUNT = [0]
 
 
-def pytest_collection_modifyitems(config, items):
-    """SMILEDESK_TEST_DATABASE_ONLY=1 on PostgreSQL (.ci/run): only the tests that use the database (the
-    ``engine`` fixture, directly or through ``admin``, ``ctx``...). The others (solver, PDF layout,
-    translations, layers, packaging) do the same on either database and already ran on SQLite."""
-    if not PG_URL or os.environ.get("SMILEDESK_TEST_DATABASE_ONLY") != "1":
-        return
-    keep = [item for item in items if "engine" in getattr(item, "fixturenames", ())]
-    dropped = [item for item in items if "engine" not in getattr(item, "fixturenames", ())]
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = keep
-
 
 def _pg_admin():
     from sqlalchemy import create_engine

@@ -61,7 +61,9 @@ class _Page(QWizardPage):
     """A page whose texts are set in retranslate(), so choosing a language updates the wizard at once."""
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
+        # Only once the page is in the wizard: a LanguageChange still pending from an earlier translator
+        # change can arrive while the page's __init__ builds its widgets (its __init__ ends with retranslate()).
+        if event.type() == QEvent.Type.LanguageChange and self.wizard() is not None:
             self.retranslate()
         super().changeEvent(event)
 
