@@ -109,10 +109,12 @@ def _db_file(engine: Engine) -> Path:
 
 
 def _folder_for(engine: Engine, station_id: int | None) -> Path:
+    from sqlalchemy.exc import DBAPIError
+
     try:
         with session_scope(engine, write=False) as s:
             return backup_folder(s, station_id)
-    except StorageError:
+    except (StorageError, DBAPIError):  # DBAPIError: an engine opened before the file was encrypted (exit backup)
         return paths.backups_dir()
 
 

@@ -76,6 +76,9 @@ def test_encrypted_demo_database_has_no_plaintext_opens_with_key_refuses_wrong_a
 
     done = encrypt(engine, admin)
     assert done.encrypted and done.rows > count
+    # The app's exit backup still runs on the engine opened before encrypting: an encrypted copy.
+    exit_copy = service.automatic_backup(engine, kind="exit")
+    assert exit_copy is not None and db.file_is_encrypted(exit_copy)
     head = db_path.read_bytes()[:16]
     assert head != b"SQLite format 3\x00"
     assert name.encode("utf-8") not in raw(db_path)
