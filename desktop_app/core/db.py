@@ -298,13 +298,15 @@ def _has_content(path: Path) -> bool:
 
 
 def file_is_encrypted(path: Path | str) -> bool:
-    """A non-empty file that does not start with SQLite's header (SQLCipher puts a random salt there)."""
+    """A file of whole pages (a multiple of 512 bytes) that does not start with SQLite's header: SQLCipher
+    puts a random salt there. Anything else that is not plain SQLite is a damaged or foreign file."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(16)
+            size = os.fstat(fh.fileno()).st_size
     except OSError:
         return False
-    return bool(head) and head != PLAIN_HEADER
+    return bool(head) and head != PLAIN_HEADER and size % 512 == 0
 
 
 def _key_name(path: Path | str) -> str:

@@ -73,11 +73,20 @@ class PassphraseDialog(QDialog):
         buttons = QDialogButtonBox()
         self.open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.open_button.setDefault(True)
+        self.damaged_button = buttons.addButton(self.tr("It is not encrypted: restore a backup…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.damaged_button.setObjectName("notEncrypted")
         self.quit_button = buttons.addButton(self.tr("Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.damaged_button.clicked.connect(self.treat_as_damaged)
         self.open_button.clicked.connect(self.try_open)
         self.quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
         _fit(self, 520)
+
+    def treat_as_damaged(self) -> None:
+        """A damaged file can look encrypted (its header is gone): go on without a passphrase, so the
+        start-up check that follows offers the newest good backup."""
+        self.passphrase = None
+        self.accept()
 
     def try_open(self) -> bool:
         text = self.field.text()

@@ -371,6 +371,10 @@
         <translation>打开</translation>
     </message>
     <message>
+        <source>It is not encrypted: restore a backup…</source>
+        <translation>没有加密过：从备份恢复…</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>

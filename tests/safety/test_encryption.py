@@ -122,6 +122,15 @@ def test_encrypted_demo_database_has_no_plaintext_opens_with_key_refuses_wrong_a
     plain.dispose()
 
 
+def test_a_damaged_file_is_not_taken_for_an_encrypted_one(tmp_path):
+    garbage = tmp_path / "g.sqlite3"
+    garbage.write_bytes(b"this is not a database" * 100)  # not whole pages
+    assert not db.file_is_encrypted(garbage)
+    pages = tmp_path / "p.sqlite3"
+    pages.write_bytes(os.urandom(4096 * 3))  # what an encrypted file looks like without its passphrase
+    assert db.file_is_encrypted(pages)
+
+
 def test_passphrase_rules(engine, admin):
     with pytest.raises(ValidationError) as short:
         encryption.check_passphrase("short", "short")
@@ -399,6 +408,12 @@ def test_passphrase_dialog_wrong_then_right_remembers(qtbot, engine, admin, db_p
     assert dialog.field.text() == ""  # typed again from scratch
     assert db_path.read_bytes() == before and not list(own_key_store.glob("*.key"))  # nothing written
     dialog.grab().save(str(db_path.parent / "passphrase-dialog.png"))
+
+    other = passphrase.PassphraseDialog(db_path)  # "it is not encrypted": go on to the start-up check
+    qtbot.addWidget(other)
+    qtbot.mouseClick(other.damaged_button, Qt.MouseButton.LeftButton)
+    assert other.result() == other.DialogCode.Accepted and other.passphrase is None
+    assert integrity.startup_check(f"sqlite:///{db_path}") is not None  # which offers a backup instead
 
     qtbot.keyClicks(dialog.field, PASS)
     dialog.remember.setChecked(True)
