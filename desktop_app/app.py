@@ -331,8 +331,7 @@ def run_gui(args) -> int:
     backup = make_hooks().get("automatic_backup")
     if backup is not None:  # the safety feature's backups: daily (on a worker thread) and on quitting
         station_id = session.actor.station_id if session.actor else None
-        QTimer.singleShot(2000, lambda: threading.Thread(
-            target=_automatic_backup, args=(backup, engine, "daily", station_id), daemon=True).start())
+        schedule_daily_backups(app, backup, engine, station_id)
         app.aboutToQuit.connect(lambda: _automatic_backup(backup, engine, "exit", station_id))
     QTimer.singleShot(0, lambda: install_fallback_fonts(app))
     if safety is not None:  # a big database: the full integrity check runs now, off the GUI thread
@@ -359,6 +358,36 @@ def _app_icon():
     from desktop_app.core import paths
 
     return QIcon(str(paths.resources_dir() / "icons" / "smiledesk.svg"))
+
+
+DAILY_CHECK_MS = 60 * 60 * 1000
+
+
+def schedule_daily_backups(app, backup, engine, station_id: int | None, *, first_ms: int = 2000,
+                           every_ms: int = DAILY_CHECK_MS) -> QTimer:
+    """The daily backup: soon after start-up, then checked every hour, so a desk or kiosk left running for
+    days still gets one each day (the safety service skips the day once it has a backup). Each runs on a
+    worker thread; a check while the previous backup is still copying is skipped."""
+    busy = threading.Lock()
+
+    def start() -> None:
+        if not busy.acquire(blocking=False):
+            return
+
+        def run() -> None:
+            try:
+                _automatic_backup(backup, engine, "daily", station_id)
+            finally:
+                busy.release()
+
+        threading.Thread(target=run, name="daily-backup", daemon=True).start()
+
+    timer = QTimer(app)
+    timer.setInterval(every_ms)
+    timer.timeout.connect(start)
+    timer.start()
+    QTimer.singleShot(first_ms, start)
+    return timer
 
 
 def _automatic_backup(backup, engine, kind: str, station_id: int | None) -> None:

@@ -343,3 +343,30 @@ def test_backup_to_a_full_folder_leaves_no_partial_file(engine, admin, tmp_path,
         service.backup_now(engine, actor=admin, folder=tmp_path / "full")
     assert "is full" in info.value.english()
     assert list((tmp_path / "full").iterdir()) == []
+
+
+def test_a_desk_left_running_gets_a_daily_backup_each_day(qtbot, qapp, engine, admin, tmp_path):
+    """The hourly check (here every 50 ms) makes the day's backup once, and the next day's after midnight."""
+    from desktop_app.app import schedule_daily_backups
+
+    usb = tmp_path / "usb"
+    with session_scope(engine) as s:
+        service.set_backup_folder(s, actor=admin, folder=str(usb))
+    clock = [datetime(2026, 11, 23, 9, 0)]
+    calls = []
+
+    def daily(eng, *, kind, station_id):
+        calls.append(kind)
+        return service.automatic_backup(eng, kind=kind, station_id=station_id, now=clock[0])
+
+    timer = schedule_daily_backups(qapp, daily, engine, admin.station_id, first_ms=0, every_ms=50)
+    try:
+        qtbot.waitUntil(lambda: len(backup.list_backups(usb)) == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: len(calls) >= 4, timeout=10_000)
+        assert len(backup.list_backups(usb)) == 1  # checked again and again, one backup a day
+        clock[0] = datetime(2026, 11, 24, 0, 30)
+        qtbot.waitUntil(lambda: len(backup.list_backups(usb)) == 2, timeout=10_000)
+    finally:
+        timer.stop()
+        qtbot.wait(300)  # a check already started finishes before the database goes away
+    assert {b.kind for b in backup.list_backups(usb)} == {"daily"}
