@@ -3,7 +3,8 @@ assignments (greedy fill + fairness pass, the small month solved by CP-SAT), che
 ledger and patrol findings.
 
 small = one patrol team of 40 (and a meal-delivery team of 8) with this month;
-large = 300 volunteers in 5 patrol teams / grids and five years of rosters, check-ins and findings.
+large = 300 volunteers in 5 patrol teams / grids (and a meal-delivery team of 16) and five years of rosters,
+check-ins and findings.
 Bulk inserts with SQLAlchemy Core executemany in chunks and explicit ids; no audit entries (the audit
 log is for what people did, not for generated data).
 """
@@ -64,6 +65,9 @@ def _insert(conn, model, rows: list[dict]) -> None:
         conn.execute(insert(model.__table__), rows[i:i + CHUNK])
 
 
+MEAL_TEAM = {"small": 8, "large": 16}  # the meal-delivery team: about one volunteer per compound
+
+
 def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: Progress = NO_PROGRESS) -> None:
     rng = random.Random(seed)
     today = date.today()
@@ -80,7 +84,8 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     with Session(engine) as s:
         cal = WorkCalendar.load(s)
     n_teams, per_team = (5, 60) if large else (1, 40)
-    need = n_teams * per_team + (0 if large else 8)
+    n_meal = MEAL_TEAM[scale if large else "small"]
+    need = n_teams * per_team + n_meal
     if len(people) < need:
         return  # residents demo must run first
     chosen = rng.sample(people, need)
@@ -142,19 +147,19 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 pvols[tid].append(PVolunteer(vid, "", frozenset({tid}), frozenset({tid}) if leader else frozenset(),
                                              lim.no_evenings, lim.max_per_week, lim.max_per_month, frozenset(unavailable),
                                              frozenset(preferred), tuple(leave), vols[-1]["never_alone"]))
-        if not large:  # a meal-delivery team for the meals feature
-            tid = team_id + n_teams
-            teams.append({"id": tid, "station_id": station_id, "name": "爱心送餐队", "kind": "meal_delivery", "grid": "",
-                          "route": "", "active": True, "created_at": datetime.now(UTC)})
-            for k in range(8):
-                rid, _born, _g = chosen[n_teams * per_team + k]
-                vols.append({"id": vol_id, "resident_id": rid, "station_id": station_id, "active": True, "joined_on": first,
-                             "max_per_week": None, "max_per_month": None, "no_evenings": None, "never_alone": False,
-                             "notes": "", "created_at": datetime.now(UTC)})
-                members.append({"id": member_id, "team_id": tid, "volunteer_id": vol_id, "role": "team_leader" if k == 0 else "member",
-                                "joined_on": first})
-                vol_id += 1
-                member_id += 1
+        # A meal-delivery team for the meals feature (its routes need volunteers at every scale).
+        tid = team_id + n_teams
+        teams.append({"id": tid, "station_id": station_id, "name": "爱心送餐队", "kind": "meal_delivery", "grid": "",
+                      "route": "", "active": True, "created_at": datetime.now(UTC)})
+        for k in range(n_meal):
+            rid, _born, _g = chosen[n_teams * per_team + k]
+            vols.append({"id": vol_id, "resident_id": rid, "station_id": station_id, "active": True, "joined_on": first,
+                         "max_per_week": None, "max_per_month": None, "no_evenings": None, "never_alone": False,
+                         "notes": "", "created_at": datetime.now(UTC)})
+            members.append({"id": member_id, "team_id": tid, "volunteer_id": vol_id, "role": "team_leader" if k == 0 else "member",
+                            "joined_on": first})
+            vol_id += 1
+            member_id += 1
         _insert(conn, Team, teams)
         _insert(conn, ShiftTemplate, templates)
         _insert(conn, Volunteer, vols)
