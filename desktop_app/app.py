@@ -90,16 +90,23 @@ def make_hooks() -> dict:
     return hooks
 
 
-def station_name(engine) -> str:
+def station_name(engine, station_id: int | None = None) -> str:
+    """The name printed on the window, PDFs and certificates: the signed-in person's station (on a
+    sub-district server each station's own), else the first station (one-station databases, the
+    sign-in dialog, a sub-district administrator)."""
+    from desktop_app.core.models import Station
+
     with session_scope(engine, write=False) as s:
-        station = auth.first_station(s)
+        station = s.get(Station, station_id) if station_id is not None else None
+        station = station or auth.first_station(s)
         return station.name if station else ""
 
 
 def build_main_window(engine, actor, settings):
     from desktop_app.ui.main_window import MainWindow
 
-    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine), hooks=make_hooks())
+    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine, actor.station_id),
+                     hooks=make_hooks())
     return MainWindow(ctx, load_features())
 
 
@@ -129,7 +136,7 @@ def screenshot(args, engine, settings) -> int:
     elif args.page == "login":
         widget = LoginDialog(engine, station_name(engine), "admin")
     elif args.page in ("kiosk", "wall") and features._module("passports", "feature") is not None:
-        widget = _special_window(args.page, engine, settings)
+        widget = _special_window(args.page, engine, settings, getattr(args, "station", "") or "")
     else:
         widget = build_main_window(engine, auth.Actor.from_user(user), settings)
         if args.page:
@@ -155,11 +162,13 @@ def screenshot(args, engine, settings) -> int:
     return 0 if ok else 1
 
 
-def _special_window(kind: str, engine, settings):
-    """The kiosk or the smile wall, signed in with the kiosk account."""
+def _special_window(kind: str, engine, settings, station_code: str = ""):
+    """The kiosk or the smile wall, signed in with the kiosk account of its station (``--station CODE``
+    on a sub-district server; the first station otherwise)."""
     with session_scope(engine) as s:
-        actor = auth.kiosk_actor(s)
-    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine), hooks=make_hooks())
+        actor = auth.kiosk_actor(s, station_code=station_code)
+    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine, actor.station_id),
+                     hooks=make_hooks())
     if kind == "kiosk":
         from desktop_app.passports import kiosk, service
 
@@ -309,7 +318,11 @@ def run_gui(args) -> int:
     if getattr(args, "startup_probe", False):
         return startup_probe(app, engine, settings)
     if args.kiosk or args.wall:
-        window = _special_window("kiosk" if args.kiosk else "wall", engine, settings)
+        try:
+            window = _special_window("kiosk" if args.kiosk else "wall", engine, settings, args.station or "")
+        except SmileDeskError as exc:  # an unknown --station code
+            QMessageBox.critical(None, APP_NAME, exc.text())
+            return 1
         window.showFullScreen()
         return app.exec()
     with session_scope(engine, write=False) as s:

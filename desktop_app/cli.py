@@ -2,7 +2,7 @@
 
     smiledesk [--db PATH|URL] [--lang zh_CN|en]                  open the app
     smiledesk --screenshot FILE [--page NAME] [--size 1280x800]   render a page offscreen and exit
-    smiledesk --kiosk | --wall                                    the station kiosk / the smile wall
+    smiledesk --kiosk | --wall [--station CODE]                   the station kiosk / the smile wall
     smiledesk demo --scale small|large [--seed N]                 add demo data
     smiledesk check                                               integrity check + audit chain
     smiledesk migrate                                             bring the schema up to date
@@ -35,6 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--size", default="1366x800", help="window size for --screenshot, e.g. 1280x800")
     p.add_argument("--kiosk", action="store_true", help="full-screen self-service kiosk")
     p.add_argument("--wall", action="store_true", help="full-screen smile wall for the lobby screen")
+    p.add_argument("--station", metavar="CODE", default="",
+                   help="with --kiosk/--wall on a sub-district server: the station's code (default: the first station)")
     p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench: exit at first paint
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -17,7 +17,7 @@ from sqlmodel import Session, func, select
 
 from desktop_app.core import audit
 from desktop_app.core.clock import utcnow
-from desktop_app.core.errors import ConflictError, PermissionDenied, ValidationError
+from desktop_app.core.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StaffUser, Station
 
@@ -318,16 +318,31 @@ def any_staff_password_matches(s: Session, password: str, *, roles) -> bool:
     return any(verify_password(u.password_hash, password) for u in users)
 
 
-def kiosk_actor(s: Session) -> Actor:
-    """The kiosk account (created on demand, no password sign-in: the kiosk runs signed in as it)."""
-    user = s.exec(select(StaffUser).where(StaffUser.role == Role.KIOSK.value, StaffUser.active == True)).first()  # noqa: E712
-    if user is None:
+def kiosk_actor(s: Session, *, station_code: str = "") -> Actor:
+    """The kiosk account of a station (created on demand, no password sign-in: the kiosk and the smile
+    wall run signed in as it). Each station has its own, so a kiosk on a sub-district server sees its
+    station's passports and activities; without ``station_code``, the first station's."""
+    if station_code.strip():
+        station = s.exec(select(Station).where(func.upper(Station.code) == station_code.strip().upper())).first()
+        if station is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No station has the code {code}; the command smiledesk station list shows each station's code."),
+                           code=station_code.strip())
+    else:
         station = first_station(s)
+    first = first_station(s)
+    query = select(StaffUser).where(StaffUser.role == Role.KIOSK.value, StaffUser.active == True)  # noqa: E712
+    if station is not None and first is not None and station.id == first.id:  # also the older station-less account
+        query = query.where((StaffUser.station_id == station.id) | StaffUser.station_id.is_(None))
+    elif station is not None:
+        query = query.where(StaffUser.station_id == station.id)
+    user = s.exec(query.order_by(StaffUser.id)).first()
+    if user is None:
         import secrets
 
+        username = "kiosk" if station is None or first is None or station.id == first.id else f"kiosk-{station.code.lower()}"
         user = StaffUser(
             station_id=station.id if station else None,
-            username="kiosk",
+            username=username,
             display_name="Kiosk",
             role=Role.KIOSK.value,
             password_hash=hash_password(secrets.token_urlsafe(24)),

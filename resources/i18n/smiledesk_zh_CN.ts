@@ -324,6 +324,10 @@
         <translation>不正确。</translation>
     </message>
     <message>
+        <source>No station has the code {code}; the command smiledesk station list shows each station's code.</source>
+        <translation>没有代码为 {code} 的驿站；用命令 smiledesk station list 可以查看各驿站的代码。</translation>
+    </message>
+    <message>
         <source>The database refused a value that contains characters it cannot store; nothing was saved. Retype it.</source>
         <translation>输入的内容里有数据库存不了的字符，什么都没有保存。请重新输入。</translation>
     </message>
