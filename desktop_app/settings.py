@@ -221,8 +221,9 @@ class StationDetails:
     phone: str = ""
 
 
-def station_details(s: Session) -> StationDetails | None:
-    station = first_station(s)
+def station_details(s: Session, station_id: int | None = None) -> StationDetails | None:
+    """A station's details (``station_id``; the first station when None, as on a one-station file)."""
+    station = s.get(Station, station_id) if station_id is not None else first_station(s)
     if station is None:
         return None
     return StationDetails(station.name, station.code, station.sub_district, station.address, station.phone)
@@ -247,12 +248,12 @@ def update_station_details(s: Session, *, actor: Actor, details: StationDetails)
     clean["code"] = clean["code"].upper()
     if not (clean["code"] and clean["code"].isascii() and clean["code"].isalnum()):
         raise ValidationError(STATION_FIELDS["code"][0], QT_TRANSLATE_NOOP("Errors", "use 1–10 letters or digits, e.g. SQK."))
-    before = station_details(s)
+    before = station_details(s, station.id)
     for name, value in clean.items():
         setattr(station, name, value)
     s.add(station)
     s.flush()
-    after = station_details(s)
+    after = station_details(s, station.id)
     if after != before:
         audit.record(s, actor=actor, action="update", entity="station", entity_id=station.id, before=before, after=after)
     return after

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.auth import Actor, first_station, require
 from desktop_app.core.clock import today
+from desktop_app.core.models import Station
 from desktop_app.rosters import service
 from desktop_app.rosters.models import PERIODS, Shift, Team
 
@@ -42,7 +43,7 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
     core_pdf.register_fonts()
     st = core_pdf.styles(10)
     team = s.get(Team, team_id)
-    station = first_station(s)
+    station = (s.get(Station, team.station_id) if team.station_id is not None else None) or first_station(s)
     start, end, shifts = _month_shifts(s, team_id, year, month)
     cells = service.coverage(s, actor=actor, team_id=team_id, start=start, end=end)
     by_grid: dict[str, list] = defaultdict(list)

@@ -194,7 +194,7 @@ class SettingsDialog(QDialog):
 
         station_id = self.actor.station_id if self.actor else None
         with session_scope(self.engine, write=False) as s:
-            details = opts.station_details(s)
+            details = opts.station_details(s, station_id)
             values = opts.station_values(s, station_id)
             folder = self.hooks["backup_folder"](s, station_id) if "backup_folder" in self.hooks else None
         page = QWidget()
