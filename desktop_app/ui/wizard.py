@@ -61,9 +61,11 @@ class _Page(QWizardPage):
     """A page whose texts are set in retranslate(), so choosing a language updates the wizard at once."""
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        # Only once the page is in the wizard: a LanguageChange still pending from an earlier translator
-        # change can arrive while the page's __init__ builds its widgets (its __init__ ends with retranslate()).
-        if event.type() == QEvent.Type.LanguageChange and self.wizard() is not None:
+        # Only a page that is built and alive: a LanguageChange still pending from an earlier translator
+        # change can arrive while the page's __init__ builds its widgets (its __init__ ends with
+        # retranslate()), or at a page of an earlier wizard whose Python side the garbage collector is
+        # tearing down (its attributes already cleared while the Qt object waits for deletion).
+        if event.type() == QEvent.Type.LanguageChange and self.wizard() is not None and self.__dict__.get("_built"):
             self.retranslate()
         super().changeEvent(event)
 
@@ -98,6 +100,7 @@ class LanguagePage(_Page):
         lay.addLayout(form)
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.style.currentIndexChanged.connect(self._style_chosen)
+        self._built = True
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -142,6 +145,7 @@ class StationPage(_Page):
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)
+        self._built = True
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -197,6 +201,7 @@ class AdminPage(_Page):
         lay.addLayout(form)
         lay.addWidget(self.hint)
         lay.addWidget(self.error)
+        self._built = True
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -250,6 +255,7 @@ class DataPage(_Page):
         self.error = _error_label()
         lay.addWidget(self.error)
         lay.addStretch(1)
+        self._built = True
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -287,6 +293,7 @@ class BackupPage(_Page):
         lay.addWidget(self.note)
         lay.addWidget(self.error)
         lay.addStretch(1)
+        self._built = True
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -329,6 +336,7 @@ class SetupWizard(QWizard):
             self.addPage(page)
         self.last_page = pages[-1]
         self.setMinimumSize(640, 480)
+        self._built = True
         self.retranslate()
 
     @property
@@ -336,7 +344,7 @@ class SetupWizard(QWizard):
         return self.data_page.demo.isChecked()
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and self.__dict__.get("_built"):  # see _Page.changeEvent
             self.retranslate()
         super().changeEvent(event)
 
