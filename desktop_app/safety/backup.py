@@ -110,22 +110,29 @@ def _sqlite_error(exc: Exception, folder: Path) -> StorageError:
     return _storage(QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {folder}: {detail}"), folder=str(folder), detail=str(exc))
 
 
-def _fsync(path: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make the renames in ``folder`` survive a power cut (Windows cannot open a folder; its renames are
+    durable on their own)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def fsync_file(path: Path) -> None:
+    """The file's bytes on disk, and its folder's entry too (so a rename that follows survives a power cut)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-    try:  # the directory entry too, so the rename survives a power cut
-        dfd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)
+    fsync_dir(path.parent)
 
 
 def _key_of(source: Path, key: str | None) -> str | None:
@@ -177,7 +184,7 @@ def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: dateti
         problems = integrity_problems(partial, key=key)
         if problems:
             raise _storage(QT_TRANSLATE_NOOP("Errors", "The copy failed its check ({detail}); the database itself may be damaged."), detail=problems[0])
-        _fsync(partial)
+        fsync_file(partial)
         os.replace(partial, target)
     except OSError as exc:
         raise _os_error(exc, folder) from exc
@@ -402,7 +409,7 @@ def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime |
             partial = db_path.with_name(db_path.name + ".restoring")
             try:
                 copy_database(backup_file, partial, key=backup_key)
-                _fsync(partial)
+                fsync_file(partial)
                 os.replace(partial, db_path)
             finally:
                 if partial.exists():

@@ -24,6 +24,7 @@ from pathlib import Path
 from desktop_app.core import db
 from desktop_app.core.errors import ConflictError, StorageError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.safety.backup import fsync_dir, fsync_file
 
 F_PASSPHRASE = QT_TRANSLATE_NOOP("Fields", "Passphrase")
 Report = Callable[[int, int, str], None]
@@ -73,27 +74,6 @@ def _remove(path: Path) -> None:
             p.unlink()
         except FileNotFoundError:
             pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open a folder; its rename is durable on its own
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _export(db_path: Path, copy: Path, *, encrypt: bool, key: str) -> dict[str, int]:
@@ -172,7 +152,7 @@ def _convert(db_path: Path, *, encrypt: bool, key: str, progress: Report | None)
         counts = _export(db_path, copy, encrypt=encrypt, key=key)
         report(1, 3, STEPS[1])
         _verify(copy, key=new_key, expected=counts)
-        _fsync(copy)
+        fsync_file(copy)
         report(2, 3, STEPS[2])
         _remove(old)
         try:  # the old file kept under a second name until the new one is verified (a hard link: no copy)
@@ -183,7 +163,7 @@ def _convert(db_path: Path, *, encrypt: bool, key: str, progress: Report | None)
             Path(f"{db_path}{side}").unlink(missing_ok=True)
         # One atomic rename: at every moment the database's name holds a whole database, old or new.
         os.replace(copy, db_path)
-        _fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
         try:
             _verify(db_path, key=new_key, expected=counts, pages=False)  # the checked copy under its new name
         except BaseException:
