@@ -1069,6 +1069,7 @@ def search_volunteers(s: Session, *, actor: Actor, q: str, limit: int = 20) -> l
     require(actor, CHECK_IN)
     from desktop_app.residents.service import resident_label, search_ids
 
+    limit = max(1, min(int(limit), 200))  # a picker's list, never more
     ids = search_ids(s, q, limit=limit * 5)
     if not ids:
         return []
@@ -1104,12 +1105,13 @@ def check_in(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, at: 
     if method == "behalf":
         require(actor, MARK_ATTENDANCE)
     if method not in ("desk", "scan", "behalf"):
-        raise ValueError(method)
+        raise ValidationError(QT_TRANSLATE_NOOP("Fields", "Check-in method"),
+                              QT_TRANSLATE_NOOP("Errors", "choose at the desk, by scanning, or on the volunteer's behalf."))
     sh = _shift(s, shift_id, actor)
     a = _assignment(s, shift_id, volunteer_id)
     at = at or utcnow()
-    if at.tzinfo is None:
-        raise ValueError("naive datetime")
+    if at.tzinfo is None:  # a time without a zone is the station's local time
+        at = at.astimezone()
     name = volunteer_name(s, volunteer_id)
     if at < _local_start(sh) - timedelta(hours=2) or at > _local_end(sh) + timedelta(hours=2):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This patrol is on {day} {start}–{end}; check-in is open from two hours before to two hours after."),

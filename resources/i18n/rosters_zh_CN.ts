@@ -163,6 +163,10 @@
         <translation>不能移除：本班人数将少于最少 {min} 人，请先找人顶班。</translation>
     </message>
     <message>
+        <source>choose at the desk, by scanning, or on the volunteer's behalf.</source>
+        <translation>请选择前台签到、扫码签到或代为签到。</translation>
+    </message>
+    <message>
         <source>This patrol is on {day} {start}–{end}; check-in is open from two hours before to two hours after.</source>
         <translation>该班次在 {day} {start}–{end}；签到时间为开始前两小时至结束后两小时。</translation>
     </message>
@@ -324,6 +328,10 @@
     <message>
         <source>Route</source>
         <translation>路线</translation>
+    </message>
+    <message>
+        <source>Check-in method</source>
+        <translation>签到方式</translation>
     </message>
     <message>
         <source>Check-out time</source>

@@ -295,3 +295,18 @@ def test_check_in_outside_the_window_is_refused(engine, admin, month):
         service.check_in(s, actor=admin, shift_id=sh.id, volunteer_id=p1, at=_local(sh.date, time(15, 0)))
     with session_scope(engine, write=False) as s:
         assert s.exec(select(CheckIn)).all() == []
+
+
+def test_check_in_refuses_an_unknown_method_and_reads_a_zoneless_time_as_local(engine, make_actor, month):
+    team_id, _vids, _ = month
+    sh = _shift_of(engine, team_id, date(2026, 11, 7), "morning")
+    p1 = sorted(_people(engine, sh.id))[0]
+    desk = make_actor("front_desk")
+    with session_scope(engine) as s, pytest.raises(ValidationError) as err:
+        service.check_in(s, actor=desk, shift_id=sh.id, volunteer_id=p1, at=_local(sh.date, time(7, 35)), method="")
+    assert "Check-in method" in err.value.text()
+    with session_scope(engine) as s:  # nothing was written by the refusal; a naive 07:40 is the station's 07:40
+        c = service.check_in(s, actor=desk, shift_id=sh.id, volunteer_id=p1, at=datetime.combine(sh.date, time(7, 40)))
+        assert c.late_minutes == 10
+    with session_scope(engine, write=False) as s:
+        assert len(service.search_volunteers(s, actor=desk, q="a", limit=10**20)) <= 200
