@@ -10,9 +10,9 @@ from datetime import date
 from sqlmodel import Session, select
 
 from desktop_app.core import auth
-from desktop_app.core.auth import MANAGE_SETTINGS, MANAGE_STAFF, VIEW_AUDIT, Actor, require
-from desktop_app.core.db import in_station, station_scope
-from desktop_app.core.errors import ConflictError, ValidationError
+from desktop_app.core.auth import MANAGE_SETTINGS, VIEW_AUDIT, Actor, require
+from desktop_app.core.db import station_scope
+from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import AuditEntry, CalendarDay, StaffUser
 
@@ -41,15 +41,10 @@ def audit_page(s: Session, *, actor: Actor, before_id: int | None = None, limit:
 
 
 def staff_accounts(s: Session, *, actor: Actor) -> list[StaffUser]:
-    """The accounts the actor manages: their station's (every station's for a sub-district administrator)."""
-    require(actor, MANAGE_STAFF)
-    return list(s.exec(station_scope(select(StaffUser), StaffUser.station_id, actor).order_by(StaffUser.username)))
+    """The accounts the actor manages (``core.auth.list_staff``: their station's, or all for the sub-district)."""
+    return auth.list_staff(s, actor=actor)
 
 
 def set_staff_active(s: Session, *, actor: Actor, user_id: int, active: bool) -> None:
-    """auth.set_staff_active for an account of the actor's station only."""
-    require(actor, MANAGE_STAFF)
-    user = s.get(StaffUser, user_id)
-    if user is None or not in_station(actor, user.station_id):
-        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "That account no longer exists."))
+    """``core.auth.set_staff_active``: an account of the actor's station only."""
     auth.set_staff_active(s, actor=actor, user_id=user_id, active=active)

@@ -280,14 +280,20 @@ def create_staff(
 
 
 def list_staff(s: Session, *, actor: Actor) -> list[StaffUser]:
+    """The accounts the actor manages: their station's (every station's for a sub-district administrator)."""
+    from desktop_app.core.db import station_scope
+
     require(actor, MANAGE_STAFF)
-    return list(s.exec(select(StaffUser).order_by(StaffUser.username)))
+    return list(s.exec(station_scope(select(StaffUser), StaffUser.station_id, actor).order_by(StaffUser.username)))
 
 
 def set_staff_active(s: Session, *, actor: Actor, user_id: int, active: bool) -> None:
+    """Enable or disable an account of the actor's station (any station's for a sub-district administrator)."""
+    from desktop_app.core.db import in_station
+
     require(actor, MANAGE_STAFF)
     user = s.get(StaffUser, user_id)
-    if user is None:
+    if user is None or not in_station(actor, user.station_id):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "That account no longer exists."))
     if user.id == actor.id and not active:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "You cannot deactivate your own account."))
