@@ -300,6 +300,10 @@ def run_gui(args) -> int:
     if not args.screenshot:
         logs.setup_logging()
         logs.install_excepthook()
+        from desktop_app.qt_support import check_installed
+
+        if (warning := check_installed()) is not None:
+            log.warning(warning)
     settings = machine_settings()
     translation.install(app, args.lang or opts.get(settings, opts.LANGUAGE) or None)
     apply_style(app, opts.get(settings, opts.STYLE))
