@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 TS := $(wildcard resources/i18n/*.ts)
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test install i18n bench lint demo screenshots clean package package-smoke package-tarball
+.PHONY: run test test-fast install i18n bench lint demo screenshots clean package package-smoke package-tarball
 
 install: $(STAMP)
 
@@ -27,6 +27,10 @@ run: install i18n
 
 test: install i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+# The inner loop: everything but tests marked slow (real processes, large data, long scenarios).
+test-fast: install i18n
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 bench: install i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(BENCH)

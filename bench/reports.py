@@ -60,7 +60,7 @@ def _report_db(ctx: BenchContext):
     scale = "small" if ctx.quick else "large"
     built = []
     for key in ("residents", "desk", "passports", "meals"):
-        mod = features._module(key, "demo")
+        mod = features.module(key, "demo")
         if mod is not None:
             mod.generate(engine, scale=scale, seed=20261122, progress=NO_PROGRESS)
             built.append(key)

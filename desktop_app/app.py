@@ -1,7 +1,7 @@
 """Composition root: QApplication, settings, translators, fonts, database, sign-in, main window.
 
 The only module that knows every part: it discovers the features (desktop_app/features.py), wires
-the hooks features offer each other (ctx.hooks) and passes the engine and the signed-in user down.
+the services features offer each other (ctx.services, desktop_app/interfaces.py) and passes the engine and the signed-in user down.
 """
 
 from __future__ import annotations
@@ -47,47 +47,15 @@ def load_features():
     return [mod.FEATURE for mod in features.modules("feature")]
 
 
-def _lazy_hook(key: str, module: str, attr: str):
-    """A hook that imports its feature's module on first call (importing services costs start-up time)."""
+def make_services():
+    """What features offer one another where the dependency may not point (desktop_app/interfaces.py)."""
+    from desktop_app.interfaces import Services
 
-    def call(*args, **kwargs):
-        return getattr(features._module(key, module), attr)(*args, **kwargs)
-
-    call.__name__ = attr
-    return call
-
-
-def _has(key: str, module: str) -> bool:
-    """The feature module is part of this build (found without importing it)."""
-    import importlib.util
-
-    if key not in features.enabled_keys():
-        return False
-    try:
-        return importlib.util.find_spec(f"desktop_app.{key}.{module}") is not None
-    except ModuleNotFoundError:
-        return False
-
-
-def make_hooks() -> dict:
-    """Services features offer to pages of features that may not import them (imported when first used)."""
-    hooks: dict = {}
-    if _has("passports", "service"):
-        hooks["resolve_code"] = _lazy_hook("passports", "service", "resolve_code")  # (s, code) -> resident_id
-    if _has("rosters", "service"):
-        contents = _lazy_hook("rosters", "service", "service_record_contents")
-
-        def service_record_sources(s, actor, start, end, min_hours):
-            return contents(s, actor=actor, start=start, end=end, min_hours=min_hours)
-
-        hooks["service_record_sources"] = service_record_sources
-    if _has("certificates", "service"):
-        hooks["verify_certificate"] = _lazy_hook("certificates", "service", "verify_payload")
-    if _has("safety", "service"):
-        hooks["backup_folder"] = _lazy_hook("safety", "service", "backup_folder")  # (s, station_id) -> Path
-        hooks["set_backup_folder"] = _lazy_hook("safety", "service", "set_backup_folder")  # (s, *, actor, folder)
-        hooks["automatic_backup"] = _lazy_hook("safety", "service", "automatic_backup")  # (engine, *, kind, station_id)
-    return hooks
+    return Services(
+        passport_codes=features.api("passports", "service"),
+        volunteer_hours=features.api("rosters", "service"),
+        backups=features.api("safety", "service"),
+    )
 
 
 def station_name(engine, station_id: int | None = None) -> str:
@@ -106,7 +74,7 @@ def build_main_window(engine, actor, settings):
     from desktop_app.ui.main_window import MainWindow
 
     ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine, actor.station_id),
-                     hooks=make_hooks())
+                     services=make_services())
     return MainWindow(ctx, load_features())
 
 
@@ -132,10 +100,10 @@ def screenshot(args, engine, settings) -> int:
         needs = auth.needs_setup(s)
         user = s.exec(select(StaffUser).where(StaffUser.role == "admin").order_by(StaffUser.id)).first()
     if args.page == "setup" or needs:
-        widget = SetupWizard(engine, settings, hooks=make_hooks())
+        widget = SetupWizard(engine, settings, services=make_services())
     elif args.page == "login":
         widget = LoginDialog(engine, station_name(engine), "admin")
-    elif args.page in ("kiosk", "wall") and features._module("passports", "feature") is not None:
+    elif args.page in ("kiosk", "wall") and features.module("passports", "feature") is not None:
         widget = _special_window(args.page, engine, settings, getattr(args, "station", "") or "")
     else:
         widget = build_main_window(engine, auth.Actor.from_user(user), settings)
@@ -168,7 +136,7 @@ def _special_window(kind: str, engine, settings, station_code: str = ""):
     with session_scope(engine) as s:
         actor = auth.kiosk_actor(s, station_code=station_code)
     ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine, actor.station_id),
-                     hooks=make_hooks())
+                     services=make_services())
     if kind == "kiosk":
         from desktop_app.passports import kiosk, service
 
@@ -273,7 +241,7 @@ class Session:
         from desktop_app.ui.settings_dialog import SettingsDialog, apply_style, idle_minutes
 
         before = (opts.get(self.settings, opts.LANGUAGE), station_name(self.engine))
-        dialog = SettingsDialog(self.settings, self.window, engine=self.engine, actor=self.actor, hooks=make_hooks())
+        dialog = SettingsDialog(self.settings, self.window, engine=self.engine, actor=self.actor, backups=make_services().backups)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.idle.set_minutes(idle_minutes(self.engine))
             apply_style(self.app, opts.get(self.settings, opts.STYLE))
@@ -289,8 +257,8 @@ class Session:
 
 
 def run_gui(args) -> int:
-    from desktop_app import logs
     from desktop_app import settings as opts
+    from desktop_app.ui import logs
     from desktop_app.ui.settings_dialog import apply_style
 
     if args.screenshot:
@@ -307,8 +275,8 @@ def run_gui(args) -> int:
     settings = machine_settings()
     translation.install(app, args.lang or opts.get(settings, opts.LANGUAGE) or None)
     apply_style(app, opts.get(settings, opts.STYLE))
-    safety = None if args.screenshot else features._module("safety", "dialogs")
-    if safety is not None and _encrypted(url_for(args.db)) and not features._module("safety", "passphrase").unlock_at_startup(url_for(args.db)):
+    safety = None if args.screenshot else features.module("safety", "dialogs")
+    if safety is not None and _encrypted(url_for(args.db)) and not features.module("safety", "passphrase").unlock_at_startup(url_for(args.db)):
         return 1  # an encrypted database: the user chose to quit at the passphrase (or encryption is unavailable)
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
@@ -335,7 +303,7 @@ def run_gui(args) -> int:
     if first_start:
         from desktop_app.ui.wizard import SetupWizard
 
-        setup = SetupWizard(engine, settings, hooks=make_hooks())
+        setup = SetupWizard(engine, settings, services=make_services())
         if setup.exec() != QDialog.DialogCode.Accepted or setup.actor is None:
             return 0
         session.actor = setup.actor
@@ -345,8 +313,9 @@ def run_gui(args) -> int:
         return 0
     session.open_window()
     # A big database takes seconds to copy: back up on a worker thread, after the window is up.
-    backup = make_hooks().get("automatic_backup")
-    if backup is not None:  # the safety feature's backups: daily (on a worker thread) and on quitting
+    backups = make_services().backups
+    if backups is not None:
+        backup = backups.automatic_backup  # the safety feature's backups: daily (on a worker thread) and on quitting
         station_id = session.actor.station_id if session.actor else None
         schedule_daily_backups(app, backup, engine, station_id)
         app.aboutToQuit.connect(lambda: _automatic_backup(backup, engine, "exit", station_id))
@@ -424,7 +393,7 @@ def _load_demo(engine) -> None:
 
     def work(progress):
         for key in features.FEATURE_KEYS:
-            mod = features._module(key, "demo")
+            mod = features.module(key, "demo")
             if mod is not None:
                 mod.generate(engine, scale="small", seed=20261122, progress=progress)
 

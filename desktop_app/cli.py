@@ -80,7 +80,7 @@ def cmd_demo(args) -> int:
     for key in features.FEATURE_KEYS:
         if args.only and key not in args.only:
             continue
-        mod = features._module(key, "demo")
+        mod = features.module(key, "demo")
         if mod is None:
             continue
         mod.generate(engine, scale=args.scale, seed=args.seed, progress=terminal_progress(f"{key:<13}"))
@@ -133,13 +133,11 @@ def cmd_migrate(args) -> int:
 
 def _use_remembered_keys() -> None:
     """Passphrases of encrypted databases remembered on this computer (the safety feature's key store)."""
-    import importlib.util
-
+    from desktop_app import features
     from desktop_app.core import db
 
-    if importlib.util.find_spec("desktop_app.safety.keys") is not None:
-        from desktop_app.safety import keys
-
+    keys = features.module("safety", "keys", always=True)
+    if keys is not None:
         db.set_key_lookup(keys.stored_key)
 
 

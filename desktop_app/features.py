@@ -30,7 +30,8 @@ def enabled_keys() -> tuple[str, ...]:
     return tuple(k for k in FEATURE_KEYS if k in wanted)
 
 
-def _module(key: str, name: str, *, always: bool = False) -> ModuleType | None:
+def module(key: str, name: str, *, always: bool = False) -> ModuleType | None:
+    """Module ``name`` of feature ``key`` (e.g. its demo or cli), or None when this build lacks it."""
     if not always and key not in enabled_keys():
         return None
     full = f"desktop_app.{key}.{name}"
@@ -43,8 +44,32 @@ def _module(key: str, name: str, *, always: bool = False) -> ModuleType | None:
     return importlib.import_module(full)
 
 
+class _LazyAPI:
+    """A feature's API imported when first used (importing services at start-up costs time)."""
+
+    def __init__(self, full: str) -> None:
+        self._full = full
+
+    def __getattr__(self, name: str):
+        return getattr(importlib.import_module(self._full), name)
+
+
+def api(key: str, module: str = "") -> _LazyAPI | None:
+    """The public API of feature ``key`` (``module`` within it while features are being moved), imported on
+    first use; None when the feature is not in this build. app.py builds ``interfaces.Services`` from it."""
+    full = f"desktop_app.{key}" + (f".{module}" if module else "")
+    if key not in enabled_keys():
+        return None
+    try:
+        if importlib.util.find_spec(full) is None:
+            return None
+    except ModuleNotFoundError:
+        return None
+    return _LazyAPI(full)
+
+
 def modules(name: str) -> list[ModuleType]:
-    return [m for key in FEATURE_KEYS if (m := _module(key, name)) is not None]
+    return [m for key in FEATURE_KEYS if (m := module(key, name)) is not None]
 
 
 def import_all_models() -> None:
@@ -52,7 +77,7 @@ def import_all_models() -> None:
 
     # Every table, whatever SMILEDESK_FEATURES says: migrations cover all features.
     for key in FEATURE_KEYS:
-        _module(key, "models", always=True)
+        module(key, "models", always=True)
 
 
 def ensure_reference_data(session) -> None:

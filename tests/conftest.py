@@ -20,6 +20,19 @@ settings.load_profile("smiledesk")
 _TEMPLATE: Path | None = None
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_password_hashing():
+    """argon2id at its cheapest in fixtures (it was ~40% of the suite); tests/core/test_auth_audit.py checks
+    the production parameters, and processes the tests start hash as shipped."""
+    from argon2 import PasswordHasher
+
+    from desktop_app.core import auth
+
+    auth.set_password_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    yield
+    auth.set_password_hasher(None)
+
+
 def _template_db() -> Path:
     """Migrate once per session, copy the file for each test (migrating per test costs ~0.2 s)."""
     global _TEMPLATE
@@ -260,3 +273,14 @@ class TwoStations:
 @pytest.fixture
 def two_stations(engine, admin) -> TwoStations:
     return TwoStations(engine, admin)
+
+
+@pytest.fixture
+def wait_ops(qtbot):
+    """wait_ops() → returns once every database op the GUI started has handed its result back."""
+    from desktop_app.ui import ops
+
+    def wait(timeout: int = 10000) -> None:
+        qtbot.waitUntil(ops.idle, timeout=timeout)
+
+    return wait

@@ -329,21 +329,21 @@ class BatchDialog(QDialog):
         lay.addWidget(self.table, 1)
         lay.addLayout(out)
         lay.addWidget(buttons)
-        if self.ctx.hooks.get("service_record_sources") is None:
+        if self.ctx.services.volunteer_hours is None:
             self.status.setText(self.tr(
                 "No source of volunteer hours is installed (the rosters feature provides it), so there is nothing to "
                 "list here. Issue certificates one by one with “New certificate…”."))
             self.find_button.setEnabled(False)
 
     def find(self) -> None:
-        source = self.ctx.hooks.get("service_record_sources")
-        if source is None:
+        hours = self.ctx.services.volunteer_hours
+        if hours is None:
             return
         start, end = _pydate(self.start.date()), _pydate(self.end.date())
         try:
             # a writing scope: reading volunteers' hours for certificates is audited
             with session_scope(self.ctx.engine) as s:
-                self.rows = list(source(s, self.ctx.actor, start, end, self.min_hours.value()))
+                self.rows = list(hours.service_record_contents(s, actor=self.ctx.actor, start=start, end=end, min_hours=self.min_hours.value()))
         except Exception as exc:
             self.error_box = show_error(self, exc)
             return

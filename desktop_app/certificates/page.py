@@ -405,7 +405,7 @@ class CertificatesPage(QWidget):
         text = self.verify_input.text()
         if not text.strip():
             return
-        verify = self.ctx.hooks.get("verify_certificate", svc.verify_payload)
+        verify = svc.verify_payload
         with session_scope(self.ctx.engine, write=False) as s:
             res = verify(s, text)
         parts = [translate("Certificates", res.message)]

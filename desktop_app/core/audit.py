@@ -103,15 +103,6 @@ def record(
     return entry
 
 
-def record_export(s: Session, *, actor: Actor, what: str, count: int, fields: list[str], destination: str = "") -> AuditEntry:
-    """A list of personal data left the program (a spreadsheet, a printed list): who, what, how many."""
-    from desktop_app.core.auth import EXPORT_LISTS, require
-
-    require(actor, EXPORT_LISTS)
-    return record(s, actor=actor, action="export", entity=what[:50], entity_id="",
-                  after={"people": count, "fields": sorted(fields), "to": destination})
-
-
 def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
     """Problems found in the chain (empty list: intact). Plain English; the CLI prints them."""
     problems: list[str] = []

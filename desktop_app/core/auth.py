@@ -91,10 +91,23 @@ def require(actor: Actor, permission: Permission) -> None:
 # --- passwords ----------------------------------------------------------------------------------
 
 
-def _hasher():
+_hasher_override = None
+
+
+def production_hasher():
     from argon2 import PasswordHasher
 
-    return PasswordHasher()  # argon2id with the library's current defaults
+    return PasswordHasher()  # argon2id with the library's current defaults (RFC 9106 low-memory profile)
+
+
+def set_password_hasher(hasher) -> None:
+    """Tests only: a cheap argon2 (every fixture account would cost ~60 ms otherwise). None restores."""
+    global _hasher_override
+    _hasher_override = hasher
+
+
+def _hasher():
+    return _hasher_override or production_hasher()
 
 
 def hash_password(password: str) -> str:

@@ -225,8 +225,7 @@ class DayTab(QWidget):
         self.code.setObjectName("scanCode")
         self.code.setPlaceholderText(self.tr("Scan passport code"))
         self.code.returnPressed.connect(self.scan)
-        resolver = ctx.hooks.get("resolve_code")
-        self.code.setVisible(resolver is not None)
+        self.code.setVisible(ctx.services.passport_codes is not None)
         fl.addWidget(self.code)
         self.counter_result = QLabel(counter)
         self.counter_result.setObjectName("counterResult")
@@ -482,13 +481,13 @@ class DayTab(QWidget):
         self.refresh()
 
     def scan(self) -> None:
-        resolver = self.ctx.hooks.get("resolve_code")
+        codes = self.ctx.services.passport_codes
         code = self.code.text().strip()
         self.code.clear()
-        if resolver is None or not code:
+        if codes is None or not code:
             return
         with session_scope(self.ctx.engine, write=False) as s:
-            resident_id = resolver(s, code)
+            resident_id = codes.resolve_code(s, code)
         if resident_id is None:
             self.counter_result.setStyleSheet(f"font-size: 15pt; color:{RED_FG.name()};")
             self.counter_result.setText(self.tr("This code belongs to no resident; search by name instead."))

@@ -309,7 +309,7 @@ def passport_for_code(s: Session, code: str, actor: Actor | None = None) -> Pass
 def resolve_code(s: Session, code: str) -> int | None:
     """Passport number or scanned payload → resident id (None when malformed, unknown or void).
 
-    Offered to other features through ``ctx.hooks["resolve_code"]``.
+    Offered to other features as ``interfaces.PassportCodes``.
     """
     try:
         return passport_for_code(s, code).resident_id

@@ -659,10 +659,10 @@ class RostersPage(QWidget):
     def scan_or_pick(self) -> None:
         """Enter in the search box: a scanned passport code (through the hook) or the first result."""
         code = self.find.text().strip()
-        resolve = self.ctx.hooks.get("resolve_code")
-        if resolve is not None and code:
+        codes = self.ctx.services.passport_codes
+        if codes is not None and code:
             with session_scope(self.ctx.engine, write=False) as s:
-                rid = resolve(s, code)
+                rid = codes.resolve_code(s, code)
                 v = service.volunteer_for_resident(s, actor=self.ctx.actor, resident_id=rid) if rid else None
             if v is not None:
                 if self._select_day_person(v.id):

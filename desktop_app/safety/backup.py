@@ -110,57 +110,11 @@ def _sqlite_error(exc: Exception, folder: Path) -> StorageError:
     return _storage(QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {folder}: {detail}"), folder=str(folder), detail=str(exc))
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make the renames in ``folder`` survive a power cut (Windows cannot open a folder; its renames are
-    durable on their own)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def fsync_file(path: Path) -> None:
-    """The file's bytes on disk, and its folder's entry too (so a rename that follows survives a power cut)."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    fsync_dir(path.parent)
-
-
-def _key_of(source: Path, key: str | None) -> str | None:
-    """The passphrase of an encrypted ``source`` (None for a plain file); KeyRequired when unknown."""
-    if not db.file_is_encrypted(source):
-        return None
-    key = key or db.database_key(source)
-    if not key:
-        raise db.KeyRequired(source)
-    return key
-
-
-def copy_database(source: Path, target: Path, *, busy_timeout_s: float = 15.0, key: str | None = None) -> None:
-    """Copy a live SQLite database to ``target`` with the online backup API (consistent while in use).
-
-    An encrypted source gives a copy encrypted with the same passphrase (``key`` or the known one)."""
-    key = _key_of(Path(source), key)
-    src = db.connect_file(source, key=key, readonly=True, timeout=busy_timeout_s)
-    try:
-        dst = db.connect_file(target, key=key)
-        try:
-            src.backup(dst)
-            # A backup is a self-contained file: no -wal beside it on a USB stick.
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
+# One implementation of each, in core.db (migrations copy the file too); kept here under their old names.
+fsync_dir = db.fsync_dir
+fsync_file = db.fsync_file
+_key_of = db.key_of
+copy_database = db.copy_database
 
 
 def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: datetime | None = None, key: str | None = None) -> Path:

@@ -98,7 +98,7 @@ def _export(db_path: Path, copy: Path, *, encrypt: bool, key: str) -> dict[str, 
             raise
         if str(mode).lower() != "delete":
             raise _in_use()
-        conn.execute(f"ATTACH DATABASE ? AS converted KEY {db._sql_text(key if encrypt else '')}", (str(copy),))
+        conn.execute(f"ATTACH DATABASE ? AS converted KEY {db.sql_text(key if encrypt else '')}", (str(copy),))
         try:
             conn.execute("BEGIN EXCLUSIVE")  # nobody reads or writes the old file while it is copied
         except errors as exc:

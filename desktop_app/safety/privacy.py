@@ -134,7 +134,7 @@ def providers() -> list[tuple[str, Any]]:
 
     out = []
     for key in features.FEATURE_KEYS:
-        mod = features._module(key, "privacy")
+        mod = features.module(key, "privacy")
         if mod is not None and hasattr(mod, "export") and hasattr(mod, "erase"):
             out.append((key, mod))
     return out

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from sqlalchemy.engine import Engine
 
 from desktop_app.core.auth import Actor, Permission, allowed
+from desktop_app.interfaces import Services
 
 
 @dataclass
@@ -18,8 +19,8 @@ class AppContext:
     settings: QSettings
     station_name: str = ""
     navigate: Callable[[str], None] = field(default=lambda key: None)
-    # Services other features offer to pages, set by app.py (e.g. "resolve_code" for scanned QR codes).
-    hooks: dict[str, Callable] = field(default_factory=dict)
+    # What other features offer where the dependency may not point (built by app.py; interfaces.py).
+    services: Services = field(default_factory=Services)
 
     def can(self, permission: Permission) -> bool:
         return allowed(self.actor, permission)

@@ -19,9 +19,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
 from desktop_app.core import excel
-from desktop_app.core.audit import record_export
 from desktop_app.core.auth import EXPORT_LISTS
 from desktop_app.core.db import session_scope
+from desktop_app.core.exports import record_export
 from desktop_app.ui.context import AppContext
 
 MAX_ROWS = 200_000

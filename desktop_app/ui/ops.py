@@ -1,18 +1,32 @@
-"""Background work with progress and cancel (after anki's CollectionOp and picard's run_task).
+"""Every GUI read and write of the database, and long work with progress (after anki's CollectionOp/QueryOp).
 
-    run_op(parent, work, on_done, title=...)
+Three calls, one policy:
 
-``work(progress)`` runs on a worker thread with its own database session(s); it calls
-``progress(done, total, label)`` and stops with Cancelled when the user presses Cancel. ``on_done`` /
-``on_error`` run back on the GUI thread. The progress dialog appears only if the work takes more than
-~600 ms, so quick operations do not flash a window.
+    query(parent, engine, fn, on_done)        fn(session) in a read transaction, off the GUI thread
+    write(parent, engine, fn, on_done)        fn(session) in one writing transaction, off the GUI thread
+    run_op(parent, work, on_done, title=...)  long work(progress) with a progress dialog and Cancel
+
+The op owns the transaction (``core.db.session_scope``), the error box, logging and the hand-back to
+the GUI thread: ``on_done(result)`` runs on the GUI thread after commit; a failure shows one message
+(``ui.messages.show_error``: translated for a SmileDeskError, logged with its traceback otherwise) unless
+``on_error`` takes it. Widgets never open a transaction themselves.
+
+Quick ops (``query``/``write``) run one at a time, in the order they were asked, on one worker thread
+(the database lane): a refresh asked for after a save sees the save. ``latest="name"`` drops the
+result of an older op of the same name and ``parent`` when a newer one was asked for (search as you
+type). Long ops (``run_op``, or ``query(..., slow=True)``) run on the global pool so they never hold the
+lane. If ``parent`` is deleted before the op ends, its callbacks are dropped.
+
+Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
@@ -22,6 +36,44 @@ from desktop_app.core.progress import Progress
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 600
+T = TypeVar("T")
+
+_inflight: set[int] = set()
+_inflight_lock = threading.Lock()
+_lane: QThreadPool | None = None
+_latest: dict[tuple[int, str], int] = {}
+_serial = itertools.count(1)
+
+
+def idle() -> bool:
+    """No op is running or waiting to hand its result back (for tests and for quitting)."""
+    return not _inflight
+
+
+def pending() -> int:
+    return len(_inflight)
+
+
+def _begin(serial: int) -> None:
+    with _inflight_lock:
+        _inflight.add(serial)
+
+
+def _end(serial: int) -> None:
+    """An op is over: finished, or its result can no longer be delivered (its parent was deleted)."""
+    with _inflight_lock:
+        _inflight.discard(serial)
+
+
+def database_lane() -> QThreadPool:
+    """The one worker thread quick database ops run on, in order."""
+    global _lane
+    if _lane is None:
+        _lane = QThreadPool()
+        _lane.setObjectName("database-lane")
+        _lane.setMaxThreadCount(1)
+        _lane.setExpiryTimeout(-1)
+    return _lane
 
 
 class _Bridge(QObject):
@@ -31,15 +83,15 @@ class _Bridge(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[Progress], Any], progress: Progress, bridge: _Bridge) -> None:
+    def __init__(self, work: Callable[[], Any], bridge: _Bridge, serial: int) -> None:
         super().__init__()
-        self.work, self.progress, self.bridge = work, progress, bridge
+        self.work, self.bridge, self.serial = work, bridge, serial
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
             try:
-                result = self.work(self.progress)
+                result = self.work()
             except BaseException as exc:  # delivered to the GUI thread, never swallowed
                 self.bridge.failed.emit(exc)
             else:
@@ -47,10 +99,11 @@ class _Runnable(QRunnable):
         except RuntimeError:
             # The widget that asked for the work is gone (window closed, app quitting): nobody to tell.
             log.debug("background result dropped: its receiver was deleted")
+            _end(self.serial)
 
 
 class OpHandle(QObject):
-    """A running operation; tests wait on ``done`` (``qtbot.waitSignal(handle.done)``)."""
+    """A running operation; tests wait on ``done`` (``qtbot.waitSignal(handle.done)``) or ``ops.idle``."""
 
     done = Signal()
 
@@ -58,6 +111,7 @@ class OpHandle(QObject):
         super().__init__(parent)
         self.finished = False
         self.cancelled = False
+        self.superseded = False
         self.error: BaseException | None = None
         self.result: Any = None
         self.progress: Progress | None = None
@@ -66,6 +120,123 @@ class OpHandle(QObject):
     def cancel(self) -> None:
         if self.progress is not None:
             self.progress.cancel()
+
+
+def report_error(parent: QWidget | None, exc: BaseException) -> None:
+    """The one error policy of the GUI: a message the user can act on, the traceback in the log for bugs."""
+    from desktop_app.ui.messages import show_error
+
+    show_error(parent if isinstance(parent, QWidget) else None, exc)
+
+
+def _start(
+    parent: QObject | None,
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None] | None,
+    on_error: Callable[[BaseException], None] | None,
+    pool: QThreadPool,
+    *,
+    latest: str | None = None,
+    handle: OpHandle | None = None,
+    on_finish: Callable[[], None] | None = None,
+) -> OpHandle:
+    handle = handle or OpHandle(parent)
+    bridge = _Bridge(handle)
+    serial = next(_serial)
+    slot = (id(parent), latest) if latest else None
+    if slot is not None:
+        _latest[slot] = serial
+
+    def is_stale() -> bool:
+        return slot is not None and _latest.get(slot) != serial
+
+    def finish() -> None:
+        handle.finished = True
+        if slot is not None and _latest.get(slot) == serial:
+            del _latest[slot]
+        _end(serial)
+        try:
+            if on_finish is not None:
+                on_finish()
+        finally:
+            handle.done.emit()
+
+    def on_finished(result: Any) -> None:
+        handle.result = result
+        try:
+            if is_stale():
+                handle.superseded = True
+            elif on_done is not None:
+                on_done(result)
+        except BaseException as exc:  # a bug in the callback: the same policy, never a silent failure
+            handle.error = exc
+            report_error(parent if isinstance(parent, QWidget) else None, exc)
+        finally:
+            finish()
+
+    def on_failed(exc: BaseException) -> None:
+        handle.error = exc
+        try:
+            if isinstance(exc, Cancelled):
+                handle.cancelled = True
+            elif is_stale():
+                handle.superseded = True
+            elif on_error is not None:
+                on_error(exc)
+            else:
+                report_error(parent if isinstance(parent, QWidget) else None, exc)
+        finally:
+            finish()
+
+    bridge.finished.connect(on_finished)
+    bridge.failed.connect(on_failed)
+    _begin(serial)
+    handle.destroyed.connect(lambda *_: _end(serial))  # deleted before its result came back
+    pool.start(_Runnable(work, bridge, serial))
+    return handle
+
+
+def query(
+    parent: QObject | None,
+    engine,
+    fn: Callable[[Any], T],
+    on_done: Callable[[T], None] | None = None,
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+    latest: str | None = None,
+    slow: bool = False,
+) -> OpHandle:
+    """``fn(session)`` in a read transaction off the GUI thread; ``on_done(result)`` on the GUI thread.
+
+    ``slow=True`` for figures that take long on a big database: they run on the global pool and never
+    hold the lane quick reads and saves queue on."""
+    from desktop_app.core.db import session_scope
+
+    def work() -> T:
+        with session_scope(engine, write=False) as s:
+            return fn(s)
+
+    pool = QThreadPool.globalInstance() if slow else database_lane()
+    return _start(parent, work, on_done, on_error, pool, latest=latest)
+
+
+def write(
+    parent: QObject | None,
+    engine,
+    fn: Callable[[Any], T],
+    on_done: Callable[[T], None] | None = None,
+    *,
+    on_error: Callable[[BaseException], None] | None = None,
+) -> OpHandle:
+    """``fn(session)`` in one writing transaction off the GUI thread (all of it or nothing);
+    ``on_done(result)`` on the GUI thread after the commit."""
+    from desktop_app.core.db import session_scope
+
+    def work() -> T:
+        with session_scope(engine) as s:
+            return fn(s)
+
+    return _start(parent, work, on_done, on_error, database_lane())
 
 
 def run_op(
@@ -79,8 +250,11 @@ def run_op(
     show_after_ms: int = SHOW_AFTER_MS,
     pool: QThreadPool | None = None,
 ) -> OpHandle:
+    """Long work with a progress dialog (shown after ``show_after_ms``) and Cancel.
+
+    ``work(progress)`` opens its own transactions (a batch commits in parts) and calls
+    ``progress(done, total, label)``; Cancel makes the next call raise Cancelled."""
     handle = OpHandle(parent)
-    bridge = _Bridge(handle)
     dialog = QProgressDialog(title, handle.tr("Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -90,6 +264,7 @@ def run_op(
     if not cancellable:
         dialog.setCancelButton(None)
     handle.dialog = dialog
+    bridge = _Bridge(handle)
 
     def update(done: int, total: int, label: str) -> None:
         bridge.progressed.emit(done, total, label)
@@ -105,38 +280,14 @@ def run_op(
         if label:
             dialog.setLabelText(label)
 
-    def finish() -> None:
-        handle.finished = True
+    bridge.progressed.connect(on_progress)
+
+    def close_dialog() -> None:
         dialog.hide()
         dialog.deleteLater()
-        handle.done.emit()
 
-    def on_finished(result: Any) -> None:
-        handle.result = result
-        try:
-            if on_done is not None:
-                on_done(result)
-        finally:
-            finish()
-
-    def on_failed(exc: BaseException) -> None:
-        handle.error = exc
-        try:
-            if isinstance(exc, Cancelled):
-                handle.cancelled = True
-            elif on_error is not None:
-                on_error(exc)
-            else:
-                from desktop_app.ui.messages import show_error
-
-                show_error(parent, exc)
-        finally:
-            finish()
-
-    bridge.progressed.connect(on_progress)
-    bridge.finished.connect(on_finished)
-    bridge.failed.connect(on_failed)
-    # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly.
-    QTimer.singleShot(0, lambda: dialog.setValue(0) if not handle.finished else None)
-    (pool or QThreadPool.globalInstance()).start(_Runnable(work, progress, bridge))
-    return handle
+    # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly (the timer
+    # dies with the dialog, which dies with its parent).
+    QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
+    return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
+                  handle=handle, on_finish=close_dialog)

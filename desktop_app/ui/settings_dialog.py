@@ -2,7 +2,7 @@
 
 Fields are built from the declarations (a choice → combo box, a number → spin box, yes/no → check
 box, text → line edit), so a new setting needs no new widget code. Station-wide settings, the
-station's details and the backup folder (the safety feature's, reached through ``hooks``) are saved
+station's details and the backup folder (the safety feature's, reached through ``interfaces.Backups``) are saved
 through their services in one transaction (administrators only, audited); other roles see them
 read-only.
 """
@@ -125,10 +125,10 @@ class SettingField:
 class SettingsDialog(QDialog):
     """Settings of this computer and, with a database, of the whole station."""
 
-    def __init__(self, settings, parent=None, *, engine=None, actor=None, hooks: dict | None = None) -> None:
+    def __init__(self, settings, parent=None, *, engine=None, actor=None, backups=None) -> None:
         super().__init__(parent)
         self.settings, self.engine, self.actor = settings, engine, actor
-        self.hooks = hooks or {}
+        self.backups = backups  # interfaces.Backups of the safety feature, None without it
         self.backup_folder: QLineEdit | None = None
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -196,7 +196,7 @@ class SettingsDialog(QDialog):
         with session_scope(self.engine, write=False) as s:
             details = opts.station_details(s, station_id)
             values = opts.station_values(s, station_id)
-            folder = self.hooks["backup_folder"](s, station_id) if "backup_folder" in self.hooks else None
+            folder = self.backups.backup_folder(s, station_id) if self.backups is not None else None
         page = QWidget()
         page.setObjectName("stationTab")
         lay = QVBoxLayout(page)
@@ -217,7 +217,7 @@ class SettingsDialog(QDialog):
             group_box = self._group_box(group, "station", values)
             if group_box is not None:
                 lay.addWidget(group_box)
-        if folder is not None and "set_backup_folder" in self.hooks:
+        if folder is not None:
             lay.addWidget(self._backup_box(folder))
         self.can_edit_station = self.actor is not None and allowed(self.actor, MANAGE_SETTINGS)
         note = QLabel(
@@ -236,7 +236,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _backup_box(self, folder) -> QGroupBox:
-        """The station's backup folder, kept by the safety feature (offered through ctx.hooks)."""
+        """The station's backup folder, kept by the safety feature (offered through interfaces.Backups)."""
         box = QGroupBox(self.tr("Backups"))
         box.setObjectName("backupBox")
         self.backup_folder = QLineEdit(str(folder))
@@ -293,6 +293,6 @@ class SettingsDialog(QDialog):
             opts.update_station_details(s, actor=self.actor, details=details)
             opts.save_station_settings(s, actor=self.actor, values=values)
             if self.backup_folder is not None:
-                current = self.hooks["backup_folder"](s, self.actor.station_id)
+                current = self.backups.backup_folder(s, self.actor.station_id)
                 if self.backup_folder.text().strip() != str(current):
-                    self.hooks["set_backup_folder"](s, actor=self.actor, folder=self.backup_folder.text())
+                    self.backups.set_backup_folder(s, actor=self.actor, folder=self.backup_folder.text())

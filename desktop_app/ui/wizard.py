@@ -315,12 +315,13 @@ class BackupPage(_Page):
 class SetupWizard(QWizard):
     """The first start. After ``exec()`` is accepted, ``actor`` is the administrator, ``demo`` the choice."""
 
-    def __init__(self, engine, settings, parent=None, *, hooks: dict | None = None) -> None:
+    def __init__(self, engine, settings, parent=None, *, services=None) -> None:
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.engine, self.settings = engine, settings
         # The backup folder belongs to the safety feature; its page is shown when the build has it.
-        self.set_backup_folder = (hooks or {}).get("set_backup_folder")
+        backups = services.backups if services is not None else None
+        self.set_backup_folder = backups.set_backup_folder if backups is not None else None
         self.actor: auth.Actor | None = None
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, QIcon(str(paths.resources_dir() / "icons" / "smiledesk.svg")).pixmap(56, 56))

@@ -487,6 +487,14 @@
         <source>does not match the password; type the same password twice.</source>
         <translation>与密码不一致，请两次输入相同的密码。</translation>
     </message>
+    <message>
+        <source>That record no longer exists; it may have been deleted on another computer.</source>
+        <translation>这条记录已不存在，可能已在另一台电脑上被删除。</translation>
+    </message>
+    <message>
+        <source>{who} changed this record at {when}, after you opened it; your changes were not saved. Reload it to see their version, then make your change again.</source>
+        <translation>在您打开之后，{who} 于 {when} 修改了这条记录；您的修改没有保存。请重新载入查看对方的版本，再重新修改。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from pypdf import PdfReader
 from sqlmodel import select
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,6 +16,7 @@ from desktop_app.certificates import service as svc
 from desktop_app.certificates.models import Certificate, CertificatePrint
 from desktop_app.certificates.page import CertificatesPage
 from desktop_app.core.db import session_scope
+from desktop_app.interfaces import Services
 
 from .helpers import honour, pdf_text, service_record
 
@@ -159,7 +161,7 @@ def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch):
 
 
 def test_batch_without_a_source_says_so(qtbot, page, ctx):
-    ctx.hooks.pop("service_record_sources", None)
+    ctx.services = Services()
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
     dlg = page.batch_dialog
     assert not dlg.find_button.isEnabled()
@@ -169,7 +171,7 @@ def test_batch_without_a_source_says_so(qtbot, page, ctx):
 def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
     calls = []
 
-    def source(s, actor, start, end, min_hours):
+    def source(s, *, actor, start, end, min_hours):
         calls.append((start, end, min_hours))
         rows = [
             dict(resident_id=None, name=n, id_number="", organisation="小红帽巡逻队", period_start=start,
@@ -178,7 +180,7 @@ def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
         ]
         return [r for r in rows if r["hours"] >= min_hours]
 
-    ctx.hooks["service_record_sources"] = source
+    ctx.services = Services(volunteer_hours=SimpleNamespace(service_record_contents=source))
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
     dlg = page.batch_dialog
     dlg.start.setDate(dlg.start.date().fromString("2026-01-01", "yyyy-MM-dd"))
@@ -201,11 +203,11 @@ def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
 
 
 def test_batch_cancel_issues_nothing(qtbot, page, ctx, tmp_path, monkeypatch):
-    def source(s, actor, start, end, min_hours):
+    def source(s, *, actor, start, end, min_hours):
         return [dict(resident_id=None, name=f"志愿者{chr(0x4e00 + i)}", organisation="巡逻队", period_start=date(2026, 1, 1),
                      period_end=date(2026, 6, 30), hours=30.0, service_content="巡逻") for i in range(40)]
 
-    ctx.hooks["service_record_sources"] = source
+    ctx.services = Services(volunteer_hours=SimpleNamespace(service_record_contents=source))
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
     dlg = page.batch_dialog
     qtbot.mouseClick(dlg.find_button, Qt.MouseButton.LeftButton)

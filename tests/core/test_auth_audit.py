@@ -85,6 +85,15 @@ def test_passwords_are_argon2id(engine, admin):
     assert user.password_hash.startswith("$argon2id$")
 
 
+def test_shipped_password_hashing_is_argon2id_at_full_cost(monkeypatch):
+    """The fixtures hash cheaply; what ships is argon2id with at least 64 MiB and 3 passes."""
+    monkeypatch.setattr(auth, "_hasher_override", None)
+    stored = auth.hash_password("a-long-pass-1")
+    params = dict(p.split("=") for p in stored.split("$")[3].split(","))
+    assert stored.startswith("$argon2id$") and int(params["m"]) >= 65536 and int(params["t"]) >= 3
+    assert auth.verify_password(stored, "a-long-pass-1") and not auth.verify_password(stored, "a-long-pass-2")
+
+
 def test_staff_password_can_unlock_a_kiosk(engine, admin, make_actor):
     make_actor("kiosk")
     with session_scope(engine, write=False) as s:

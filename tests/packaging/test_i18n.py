@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import i18n  # noqa: E402
 
-MINE = [ROOT / "desktop_app" / p for p in ("settings.py", "logs.py", "ui/wizard.py", "ui/help.py", "ui/settings_dialog.py")]
+MINE = [ROOT / "desktop_app" / p for p in ("settings.py", "ui/logs.py", "ui/wizard.py", "ui/help.py", "ui/settings_dialog.py")]
 
 
 def test_every_string_in_our_files_has_a_chinese_translation(tmp_path):

@@ -19,6 +19,6 @@ def own_key_store(tmp_path, monkeypatch):
 
     monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "keys"))
     monkeypatch.delenv("SMILEDESK_DB_KEY", raising=False)
-    monkeypatch.setattr(db, "_keys", {})
-    monkeypatch.setattr(db, "_key_lookup", None)
+    monkeypatch.setattr(db.cipher, "_keys", {})
+    monkeypatch.setattr(db.cipher, "_key_lookup", None)
     return tmp_path / "keys"

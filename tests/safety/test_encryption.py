@@ -56,7 +56,7 @@ def encrypt(engine, admin, *, remember: bool = False):
 
 def forget_keys(path: Path) -> None:
     db.set_database_key(path, None)
-    db._raw_keys.clear()
+    db.cipher._raw_keys.clear()
 
 
 # --- the file ----------------------------------------------------------------------------------------
@@ -519,7 +519,8 @@ def test_restore_dialog_restores_an_encrypted_backup(qtbot, ctx, engine, db_path
 def test_the_app_opens_an_encrypted_database_and_start_up_asks_for_the_passphrase(qtbot, engine, admin, db_path,
                                                                                    monkeypatch, tmp_path):
     from desktop_app import app as app_module
-    from desktop_app import cli, logs
+    from desktop_app import cli
+    from desktop_app.ui import logs
 
     add(engine, admin, "张三")
     encrypt(engine, admin)

@@ -17,10 +17,10 @@ from desktop_app.safety import service
 
 
 def _need(key: str):
-    mod = features._module(key, "privacy")
+    mod = features.module(key, "privacy")
     if mod is None:
         pytest.skip(f"the {key} feature is not enabled")
-    return features._module(key, "service")
+    return features.module(key, "service")
 
 
 def test_desk_records_keep_counting_after_erasure(engine, admin):

@@ -18,32 +18,32 @@ def qsettings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def _hooks() -> dict:
-    from desktop_app.safety import service as safety
+def _services():
+    from desktop_app.app import make_services
 
-    return {"backup_folder": safety.backup_folder, "set_backup_folder": safety.set_backup_folder}
+    return make_services()
 
 
 def _wizard(engine, admin, make_actor, qsettings):
     from desktop_app.ui.wizard import SetupWizard
 
-    return SetupWizard(engine, qsettings, hooks=_hooks())
+    return SetupWizard(engine, qsettings, services=_services())
 
 
 def _settings_admin(engine, admin, make_actor, qsettings):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-    return SettingsDialog(qsettings, engine=engine, actor=admin, hooks=_hooks())
+    return SettingsDialog(qsettings, engine=engine, actor=admin, backups=_services().backups)
 
 
 def _settings_front_desk(engine, admin, make_actor, qsettings):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-    return SettingsDialog(qsettings, engine=engine, actor=make_actor("front_desk"), hooks=_hooks())
+    return SettingsDialog(qsettings, engine=engine, actor=make_actor("front_desk"), backups=_services().backups)
 
 
 def _error(engine, admin, make_actor, qsettings):
-    from desktop_app import logs
+    from desktop_app.ui import logs
 
     try:
         raise ValueError("x")
@@ -168,7 +168,7 @@ def _focus_order(first: QWidget, wanted: list[QWidget]) -> list[QWidget]:
 def test_tab_order_follows_the_wizard_forms(qtbot, engine, qsettings):
     from desktop_app.ui.wizard import SetupWizard
 
-    wizard = SetupWizard(engine, qsettings, hooks=_hooks())
+    wizard = SetupWizard(engine, qsettings, services=_services())
     qtbot.addWidget(wizard)
     edits = list(wizard.station_page.edits.values())
     assert _focus_order(edits[0], edits) == edits
@@ -183,7 +183,7 @@ def test_tab_order_follows_the_settings_form(qtbot, engine, admin, qsettings):
     from desktop_app import settings as opts
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(qsettings, engine=engine, actor=admin, hooks=_hooks())
+    dialog = SettingsDialog(qsettings, engine=engine, actor=admin, backups=_services().backups)
     qtbot.addWidget(dialog)
     machine = [dialog.fields[s.key].widget for s in opts.SETTINGS if s.scope == "machine"]
     assert _focus_order(machine[0], machine) == machine

@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 @pytest.mark.qt_no_exception_capture
 def test_first_start_runs_the_wizard_then_opens_the_main_window(qtbot, qapp, db_path, tmp_path, monkeypatch):
-    from desktop_app import cli, logs
+    from desktop_app import cli
     from desktop_app import settings as opts
     from desktop_app.core import auth
     from desktop_app.core.db import make_engine, session_scope
     from desktop_app.safety import service as safety
+    from desktop_app.ui import logs
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings_dialog import style_path
     from desktop_app.ui.wizard import SetupWizard

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
-from desktop_app import logs
+from desktop_app.ui import logs
 
 
 @pytest.fixture

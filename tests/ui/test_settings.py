@@ -94,16 +94,16 @@ def test_station_details_are_updated_and_audited(engine, admin):
         assert "安庆路" in entry.after
 
 
-def _safety_hooks() -> dict:
-    from desktop_app.safety import service as safety
+def _backups():
+    from desktop_app.app import make_services
 
-    return {"backup_folder": safety.backup_folder, "set_backup_folder": safety.set_backup_folder}
+    return make_services().backups
 
 
 def test_settings_dialog_saves_both_scopes(qtbot, engine, admin, qsettings, tmp_path):
     from desktop_app.ui.settings_dialog import SettingsDialog, idle_minutes
 
-    dialog = SettingsDialog(qsettings, engine=engine, actor=admin, hooks=_safety_hooks())
+    dialog = SettingsDialog(qsettings, engine=engine, actor=admin, backups=_backups())
     qtbot.addWidget(dialog)
     fields = dialog.fields
     fields["ui/style"].widget.setCurrentIndex(fields["ui/style"].widget.findData("large-text"))
@@ -121,7 +121,7 @@ def test_settings_dialog_saves_both_scopes(qtbot, engine, admin, qsettings, tmp_
     assert idle_minutes(engine) == 15
     with session_scope(engine, write=False) as s:
         assert opts.station_details(s).address == "安庆路 1 号"
-        assert _safety_hooks()["backup_folder"](s, admin.station_id) == tmp_path / "备份"
+        assert _backups().backup_folder(s, admin.station_id) == tmp_path / "备份"
     assert (tmp_path / "备份").is_dir()  # the safety service checked it can write there
 
 
@@ -141,7 +141,7 @@ def test_settings_dialog_shows_errors_and_keeps_everything_unsaved(qtbot, engine
 def test_a_backup_folder_the_safety_service_refuses_is_shown_and_nothing_is_saved(qtbot, engine, admin, qsettings):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(qsettings, engine=engine, actor=admin, hooks=_safety_hooks())
+    dialog = SettingsDialog(qsettings, engine=engine, actor=admin, backups=_backups())
     qtbot.addWidget(dialog)
     dialog.station_edits["address"].setText("安庆路 1 号")
     dialog.backup_folder.setText("U盘/备份")  # not a full path

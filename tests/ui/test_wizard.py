@@ -15,12 +15,11 @@ from desktop_app.core.models import AuditEntry, StaffUser, Station
 
 @pytest.fixture
 def wizard(qtbot, engine, tmp_path):
-    from desktop_app.safety import service as safety
+    from desktop_app.app import make_services
     from desktop_app.ui.wizard import SetupWizard
 
     qsettings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    hooks = {"backup_folder": safety.backup_folder, "set_backup_folder": safety.set_backup_folder}
-    w = SetupWizard(engine, qsettings, hooks=hooks)
+    w = SetupWizard(engine, qsettings, services=make_services())
     qtbot.addWidget(w)
     w.show()
     yield w

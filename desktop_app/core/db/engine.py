@@ -1,0 +1,128 @@
+"""Engines: a SQLite file (default, in the user data dir) or PostgreSQL by URL, with SQLite's pragmas."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import create_engine
+
+from desktop_app.core import paths
+from desktop_app.core.db.cipher import (
+    ENCRYPTED_CACHE_KIB,
+    KeyRequired,
+    WrongKey,
+    _has_content,
+    cipher_module,
+    connect_file,
+    database_key,
+    file_is_encrypted,
+    set_database_key,
+)
+from desktop_app.core.db.errors import storage_error
+
+BUSY_TIMEOUT_MS = 15000
+
+
+def default_url() -> str:
+    env = os.environ.get("SMILEDESK_DATABASE_URL")
+    if env:
+        return env
+    return f"sqlite:///{paths.default_database_path()}"
+
+
+def url_for(db: str | os.PathLike | None) -> str:
+    """`--db` accepts a file path or a full SQLAlchemy URL."""
+    if db is None:
+        return default_url()
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    if not is_sqlite(engine):
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def make_engine(url: str | None = None, *, echo: bool = False, key: str | None = None) -> Engine:
+    """Engine for ``url``. An encrypted SQLite file needs its passphrase (``key`` or ``database_key``);
+    ``key`` given for a file that does not exist yet makes a new encrypted database."""
+    url = url or default_url()
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            path = Path(parsed.database)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if file_is_encrypted(path) or (key and not _has_content(path)):
+                return _encrypted_engine(path, key, echo=echo)
+        engine = create_engine(
+            url, echo=echo, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+        )
+        _install_sqlite_hooks(engine)
+        return engine
+    return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _encrypted_engine(path: Path, key: str | None, *, echo: bool) -> Engine:
+    """A SQLCipher file through the ordinary SQLite dialect: the connections come from sqlcipher3
+    (keyed before anything else runs) and SQLAlchemy wraps sqlcipher3's exceptions (``module``)."""
+    cipher = cipher_module()
+    key = key or database_key(path)
+    if not key:
+        raise KeyRequired(path)
+
+    def creator():
+        conn = connect_file(path, key=key, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        # Every page read from disk is decrypted: a larger page cache (32 MB, filled only as used) makes a
+        # repeated scan of a big table cost what it costs on a plain file (measured: docs/safety.md).
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+        return conn
+
+    engine = create_engine(f"sqlite:///{path}", echo=echo, creator=creator, module=cipher)
+    _install_sqlite_hooks(engine)
+    try:  # a wrong passphrase is told now, not at the first query of some page
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except OperationalError as exc:
+        engine.dispose()
+        raise storage_error(exc) from exc
+    except Exception as exc:
+        engine.dispose()
+        if "not a database" in str(exc):
+            raise WrongKey(path) from None
+        raise
+    set_database_key(path, key)
+    return engine
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        # Take transaction control away from the sqlite3 module so BEGIN is ours (see "begin").
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        if conn.get_execution_options().get("sqlite_immediate"):
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            conn.exec_driver_sql("BEGIN")

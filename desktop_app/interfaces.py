@@ -1,0 +1,53 @@
+"""What features offer one another where the dependency may not point (typed, instead of a dict of hooks).
+
+Features depend one way (residents ← desk, rosters, meals, passports; rosters ← meals, passports;
+certificates ← rosters, passports; dashboard, reports ← everything), and a feature imports only another
+feature's ``__init__``. Where a page needs something from a feature that depends on it (the rosters page
+reading a scanned passport code) or from a feature it may not know (the settings dialog and the backup
+folder), the composition root (app.py) builds a ``Services`` of the Protocols below and pages get it in
+``ctx.services``. A field is None when the feature is not part of the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlmodel import Session
+
+    from desktop_app.core.auth import Actor
+
+
+class PassportCodes(Protocol):
+    """passports: the resident a scanned passport code belongs to."""
+
+    def resolve_code(self, s: Session, code: str) -> int | None: ...
+
+
+class VolunteerHours(Protocol):
+    """rosters: the content of volunteer service record certificates (志愿服务记录证明) for a period."""
+
+    def service_record_contents(self, s: Session, *, actor: Actor, start: date, end: date,
+                                min_hours: float) -> list[dict[str, Any]]: ...
+
+
+class Backups(Protocol):
+    """safety: where the station's backups go, and the automatic backups."""
+
+    def backup_folder(self, s: Session, station_id: int | None) -> Path: ...
+
+    def set_backup_folder(self, s: Session, *, actor: Actor, folder: str) -> Path: ...
+
+    def automatic_backup(self, engine: Engine, *, kind: str, station_id: int | None = None,
+                         now: datetime | None = None) -> Path | None: ...
+
+
+@dataclass(frozen=True)
+class Services:
+    passport_codes: PassportCodes | None = None
+    volunteer_hours: VolunteerHours | None = None
+    backups: Backups | None = None

@@ -1,0 +1,104 @@
+"""ui.ops: database work off the GUI thread, in order, with one error policy."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlmodel import select
+
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.models import Station
+from desktop_app.ui import ops
+
+
+def test_query_runs_off_the_gui_thread_and_hands_back_on_it(qtbot, engine, admin, wait_ops):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen = {}
+
+    def fn(s):
+        seen["thread"] = threading.current_thread()
+        return [st.name for st in s.exec(select(Station))]
+
+    ops.query(parent, engine, fn, lambda names: seen.setdefault("names", names))
+    wait_ops()
+    assert seen["thread"] is not threading.main_thread()
+    assert seen["names"] == ["逍遥津社区党群服务中心"]
+
+
+def test_writes_and_reads_run_in_the_order_asked(qtbot, engine, admin, wait_ops):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    results = []
+
+    def rename(name):
+        def fn(s):
+            st = s.exec(select(Station)).first()
+            st.name = name
+            s.add(st)
+        return fn
+
+    for i in range(5):
+        ops.write(parent, engine, rename(f"站{i}"))
+        ops.query(parent, engine, lambda s: s.exec(select(Station)).first().name, results.append)
+    wait_ops()
+    assert results == [f"站{i}" for i in range(5)]
+
+
+def test_a_failed_write_writes_nothing_and_shows_the_translated_message(qtbot, engine, admin, wait_ops):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def fn(s):
+        st = s.exec(select(Station)).first()
+        st.name = "改了"
+        s.add(st)
+        s.flush()
+        raise ValidationError("Name", "Type a name.")
+
+    handle = ops.write(parent, engine, fn, lambda _: None)
+    wait_ops()
+    assert isinstance(handle.error, ValidationError)
+    boxes = [w for w in parent.findChildren(QMessageBox)]
+    assert boxes and "Type a name." in boxes[-1].text()
+    boxes[-1].close()
+    got = []
+    ops.query(parent, engine, lambda s: s.exec(select(Station)).first().name, got.append)
+    wait_ops()
+    assert got == ["逍遥津社区党群服务中心"]
+
+
+def test_latest_drops_results_of_superseded_queries(qtbot, engine, admin, wait_ops):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown = []
+    gate = threading.Event()
+
+    def slow(s):
+        gate.wait(5)
+        return "old"
+
+    first = ops.query(parent, engine, slow, shown.append, latest="search")
+    second = ops.query(parent, engine, lambda s: "new", shown.append, latest="search")
+    gate.set()
+    wait_ops()
+    assert shown == ["new"]
+    assert first.superseded and not second.superseded
+
+
+def test_results_for_a_deleted_widget_are_dropped(qtbot, engine, admin, wait_ops):
+    parent = QWidget()
+    gate = threading.Event()
+    called = []
+
+    def slow(s):
+        gate.wait(5)
+        return 1
+
+    ops.query(parent, engine, slow, called.append)
+    parent.deleteLater()
+    qtbot.wait(10)
+    gate.set()
+    wait_ops()
+    assert called == []
