@@ -160,6 +160,10 @@ def _start(
                 on_finish()
         finally:
             handle.done.emit()
+            # A page refreshes thousands of times a day: the handle (with its result, bridge and progress
+            # dialog) must not stay a child of the page forever. Its Python attributes stay readable.
+            handle.dialog = None
+            handle.deleteLater()
 
     def on_finished(result: Any) -> None:
         handle.result = result
