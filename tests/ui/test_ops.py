@@ -102,3 +102,14 @@ def test_results_for_a_deleted_widget_are_dropped(qtbot, engine, admin, wait_ops
     gate.set()
     wait_ops()
     assert called == []
+
+
+def test_finished_ops_do_not_stay_attached_to_their_widget(qtbot, engine, admin, wait_ops):
+    """A page refreshes thousands of times a day; each op's handle must go once it is done."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for _ in range(50):
+        ops.query(parent, engine, lambda s: 1, lambda _: None)
+        ops.run_op(parent, lambda progress: 2, lambda _: None, title="t")
+    wait_ops()
+    qtbot.waitUntil(lambda: not parent.findChildren(ops.OpHandle), timeout=5000)
