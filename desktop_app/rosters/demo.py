@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop_app.core.models import StaffUser, Station
+from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
@@ -91,8 +92,8 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     if len(people) < need:
         return  # residents demo must run first
     chosen = rng.sample(people, need)
-    first = today.replace(day=1)
-    end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    first = Period.month_of(today).start
+    end = Period.month_of(today).last_day
     start = first.replace(year=first.year - 5) if large else first
     progress(0, 100, "rosters")
 
@@ -170,18 +171,14 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         _insert(conn, Leave, leaves)
 
     # shifts and assignments, month by month and team by team
-    months = []
-    m = start
-    while m <= end:
-        months.append(m)
-        m = (m + timedelta(days=32)).replace(day=1)
+    months = [p.start for p in Period.inclusive(start, end).months()]
     shift_id = assign_id = None
     with engine.begin() as conn:
         shift_id, assign_id = _ids(conn, Shift), _ids(conn, Assignment)
     done_steps, total_steps = 0, len(months) * len(team_ids)
     past_shifts = []  # (shift dict, [volunteer ids])
     for mi, m in enumerate(months):
-        m_end = min((m + timedelta(days=32)).replace(day=1) - timedelta(days=1), end)
+        m_end = min(Period.month_of(m).last_day, end)
         shift_rows, assign_rows = [], []
         for tid in team_ids:
             pshifts, rows = [], []

@@ -116,7 +116,9 @@ class Volunteer(SQLModel, table=True):
     max_per_month: int | None = Field(default=None)
     no_evenings: bool | None = Field(default=None)
     never_alone: bool = Field(default=False, description="must never be the only person on a shift")
-    last_asked_at: datetime | None = Field(default=None, sa_type=AwareDateTime, description="last asked to cover")
+    # Unused: a "last asked to cover" ranking was planned but nothing ever set it. Dropping the column
+    # rebuilds this table, which SQLite refuses while other tables point at it; left for a rebuild.
+    last_asked_at: datetime | None = Field(default=None, sa_type=AwareDateTime, description="unused")
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description="bumped on every saved change (lost edits)")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)

@@ -57,6 +57,15 @@ def test_tabs_are_built_when_first_shown(page, wait_ops):
     assert page.today_tab is None and page.findings_tab is None
 
 
+def test_every_control_of_every_tab_has_a_name(page, wait_ops):
+    from desktop_app.ui.accessibility import unnamed_controls
+
+    for i in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(i)
+        wait_ops()
+    assert [w.objectName() or type(w).__name__ for w in unnamed_controls(page)] == []
+
+
 def test_create_shifts_fill_month_and_read_colours(qtbot, page, engine, wait_ops):
     month = page.month_tab
     assert page.month_label.text() == "2026-11"

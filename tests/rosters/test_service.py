@@ -322,3 +322,22 @@ def test_check_in_refuses_an_unknown_method_and_reads_a_zoneless_time_as_local(e
         assert c.late_minutes == 10
     with session_scope(engine, write=False) as s:
         assert len(volunteers.search_volunteers(s, actor=desk, q="a", limit=10**20)) <= 200
+
+
+def test_a_station_multiplier_wins_over_the_default_whatever_the_row_order(engine, admin):
+    from types import SimpleNamespace
+
+    from desktop_app.rosters import settings
+    from desktop_app.rosters.models import HoursMultiplier
+
+    with session_scope(engine) as s:
+        settings.set_multiplier(s, actor=admin, kind="holiday", multiplier=2.0)
+        default = s.exec(select(HoursMultiplier).where(HoursMultiplier.station_id == None,  # noqa: E711
+                                                       HoursMultiplier.kind == "holiday")).one()
+        s.delete(default)
+        s.flush()
+        s.add(HoursMultiplier(station_id=None, kind="holiday", multiplier=1.5))  # the default now comes last
+        s.flush()
+        holiday_morning = SimpleNamespace(is_holiday=True, period="morning")
+        assert settings.multiplier_for(s, holiday_morning, admin.station_id) == 2.0
+        assert settings.multiplier_for(s, holiday_morning, None) == 1.5

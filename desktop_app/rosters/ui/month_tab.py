@@ -106,6 +106,7 @@ class MonthTab(QWidget):
         side_widget.setLayout(side)
         self.explain = QPlainTextEdit()
         self.explain.setObjectName("explanation")
+        self.explain.setAccessibleName(self.tr("Why patrols are short"))
         self.explain.setReadOnly(True)
         self.explain.setMaximumHeight(90)
         self.explain.setPlaceholderText(self.tr("After filling the month, shortfalls are explained here."))

@@ -30,6 +30,7 @@ from desktop_app.rosters.sharing import wechat_text
 from desktop_app.rosters.teams import list_teams
 from desktop_app.rosters.ui.colours import RosterColours
 from desktop_app.ui import ops
+from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.widgets import select_data
@@ -138,6 +139,7 @@ class RostersPage(QWidget):
         tab = make(self)
         setattr(self, attr, tab)
         self.tabs.widget(index).layout().addWidget(tab)
+        name_unnamed_controls(tab)  # what the main window does for the page, for a tab built later
         if self._teams_loaded:
             tab.refresh()
 
