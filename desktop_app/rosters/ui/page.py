@@ -29,6 +29,10 @@ from desktop_app.rosters.permissions import MANAGE_ROSTERS
 from desktop_app.rosters.sharing import wechat_text
 from desktop_app.rosters.teams import list_teams
 from desktop_app.rosters.ui.colours import RosterColours
+from desktop_app.rosters.ui.findings_tab import FindingsTab
+from desktop_app.rosters.ui.month_tab import MonthTab
+from desktop_app.rosters.ui.team_tab import TeamTab
+from desktop_app.rosters.ui.today_tab import TodayTab
 from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.context import AppContext
@@ -92,12 +96,7 @@ class RostersPage(QWidget):
         for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.excel_button, self.text_button):
             top.addWidget(b)
 
-        # Tabs are built when first shown: (title, attribute, builder)
-        from desktop_app.rosters.ui.findings_tab import FindingsTab
-        from desktop_app.rosters.ui.month_tab import MonthTab
-        from desktop_app.rosters.ui.team_tab import TeamTab
-        from desktop_app.rosters.ui.today_tab import TodayTab
-
+        # Tabs are built when first shown (attribute, class), in the order of their titles below.
         self.month_tab: MonthTab | None = None
         self.today_tab: TodayTab | None = None
         self.team_tab: TeamTab | None = None
