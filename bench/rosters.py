@@ -17,7 +17,7 @@ import time
 from datetime import date, timedelta
 
 from bench.common import BenchContext, Result, median, p95
-from desktop_app.rosters import checker, solver, synthetic
+from desktop_app.rosters import checker, cover, solver, synthetic
 
 _CACHE: dict = {}
 
@@ -108,10 +108,10 @@ def roster_repair(ctx: BenchContext) -> list[Result]:
     times, floors, worst_changes, unfilled, violations = [], [], 0, 0, 0
     for sid, vid in rnd.sample(filled, 30):
         t0 = time.perf_counter()
-        solver.find_cover(p, roster, sid, exclude={vid})
+        cover.find_cover(p, roster, sid, exclude={vid})
         floors.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
-        rep = solver.repair_dropout(p, roster, vid, [sid])
+        rep = cover.repair_dropout(p, roster, vid, [sid])
         times.append(time.perf_counter() - t0)
         worst_changes = max(worst_changes, max(rep.changes_per_slot().values(), default=0))
         unfilled += len(rep.unfilled)

@@ -53,7 +53,7 @@ def make_services():
 
     return Services(
         passport_codes=features.api("passports", "service"),
-        volunteer_hours=features.api("rosters", "service"),
+        volunteer_hours=features.api("rosters"),
         backups=features.api("safety", "service"),
     )
 

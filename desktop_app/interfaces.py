@@ -29,10 +29,10 @@ class PassportCodes(Protocol):
 
 
 class VolunteerHours(Protocol):
-    """rosters: the content of volunteer service record certificates (志愿服务记录证明) for a period."""
+    """rosters: the content of volunteer service-hours certificates (志愿服务记录证明) for a period."""
 
-    def service_record_contents(self, s: Session, *, actor: Actor, start: date, end: date,
-                                min_hours: float) -> list[dict[str, Any]]: ...
+    def hours_certificate_contents(self, s: Session, *, actor: Actor, start: date, end: date,
+                                   min_hours: float) -> list[dict[str, Any]]: ...
 
 
 class Backups(Protocol):

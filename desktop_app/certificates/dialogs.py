@@ -343,7 +343,7 @@ class BatchDialog(QDialog):
         try:
             # a writing scope: reading volunteers' hours for certificates is audited
             with session_scope(self.ctx.engine) as s:
-                self.rows = list(hours.service_record_contents(s, actor=self.ctx.actor, start=start, end=end, min_hours=self.min_hours.value()))
+                self.rows = list(hours.hours_certificate_contents(s, actor=self.ctx.actor, start=start, end=end, min_hours=self.min_hours.value()))
         except Exception as exc:
             self.error_box = show_error(self, exc)
             return

@@ -1241,7 +1241,7 @@ def kiosk_patrol(
     ``sweep_patrol_stamps``). Returns that stamp entry on check-out.
     """
     require(actor, KIOSK_USE)
-    from desktop_app.rosters import service as rosters
+    from desktop_app import rosters
 
     passport = passport_for_code(s, code, actor)
     day = today or clock.today()

@@ -212,7 +212,7 @@ class ImportDialog(QDialog):
         from desktop_app.reports.service import feature_module
 
         self.team.addItem(self.tr("(from the file's team column)"), None)
-        svc = feature_module("rosters", "service")
+        svc = feature_module("rosters", "teams")
         if svc is None:
             return
         with session_scope(self.ctx.engine, write=False) as s:

@@ -1334,7 +1334,7 @@ def _write_part(s: Session, actor: Actor, kind: str, st: Step) -> None:
     part = st.part or {}
     op = part.get("op")
     if kind == "volunteers":
-        from desktop_app.rosters import service as rosters
+        from desktop_app import rosters
 
         if op == "add":
             v = rosters.volunteer_for_resident(s, actor=actor, resident_id=st.resident_id)

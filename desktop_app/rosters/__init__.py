@@ -1,1 +1,28 @@
-"""Volunteer teams and patrol rosters: teams, volunteers, shifts, solver, check-in, hours, findings."""
+"""Volunteer teams and patrol rosters (志愿排班): teams, volunteers, shifts, the solver, check-in, hours,
+patrol findings.
+
+The public API: what other features use (meals, passports, reports) — the only thing they import.
+"""
+
+from desktop_app.rosters.attendance import check_in, check_out
+from desktop_app.rosters.hours import correct_hours, hours_minutes
+from desktop_app.rosters.hours_certificates import hours_certificate_contents
+from desktop_app.rosters.models import (
+    Assignment,
+    CheckIn,
+    HoursEntry,
+    MemberRole,
+    Shift,
+    Team,
+    TeamKind,
+    TeamMember,
+    Volunteer,
+)
+from desktop_app.rosters.teams import add_volunteer, create_team, list_teams, set_member_role
+from desktop_app.rosters.volunteers import volunteer_for_resident
+
+__all__ = [
+    "Assignment", "CheckIn", "HoursEntry", "MemberRole", "Shift", "Team", "TeamKind", "TeamMember", "Volunteer",
+    "add_volunteer", "check_in", "check_out", "correct_hours", "create_team", "hours_certificate_contents",
+    "hours_minutes", "list_teams", "set_member_role", "volunteer_for_resident",
+]

@@ -32,9 +32,9 @@ from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 
 
 def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
-    from desktop_app.rosters import service
+    from desktop_app.rosters.teams import list_teams
 
-    teams = service.list_teams(s, actor=actor, kind=None if name else kind)
+    teams = list_teams(s, actor=actor, kind=None if name else kind)
     if name:
         teams = [t for t in teams if t.name == name]
         if not teams:
@@ -45,12 +45,14 @@ def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
 def cmd_solve(args) -> int:
     from desktop_app.core.db import session_scope
     from desktop_app.core.errors import SmileDeskError
+    from desktop_app.core.periods import Period
     from desktop_app.core.progress import terminal_progress
-    from desktop_app.rosters import service
+    from desktop_app.rosters.month import propose_roster, save_roster
+    from desktop_app.rosters.shifts import generate_shifts
 
     try:
         year, month = (int(x) for x in args.month.split("-"))
-        start, end = service.month_range(year, month)
+        period = Period.month(year, month)
     except ValueError:
         raise SystemExit("--month must look like 2026-12") from None
     engine = _engine(args)
@@ -61,13 +63,13 @@ def cmd_solve(args) -> int:
     for team in teams:
         try:
             with session_scope(engine) as s:
-                made = service.generate_shifts(s, actor=actor, team_id=team.id, start=start, end=end)
+                made = generate_shifts(s, actor=actor, team_id=team.id, start=period.start, end=period.last_day)
             with session_scope(engine, write=False) as s:
-                prop = service.propose_roster(s, actor=actor, team_ids=[team.id], start=start, end=end, time_limit=args.seconds,
+                prop = propose_roster(s, actor=actor, team_ids=[team.id], start=period.start, end=period.last_day, time_limit=args.seconds,
                                               progress=terminal_progress(f"{team.name} "), keep_before=date.today())
             if not args.dry_run:
                 with session_scope(engine) as s:
-                    service.save_roster(s, actor=actor, proposal=prop)
+                    save_roster(s, actor=actor, proposal=prop)
         except SmileDeskError as exc:
             print(f"{team.name}: {exc.text()}")
             status = 1
@@ -83,12 +85,12 @@ def cmd_solve(args) -> int:
 
 def cmd_text(args) -> int:
     from desktop_app.core.db import session_scope
-    from desktop_app.rosters import service
+    from desktop_app.rosters.sharing import wechat_text
 
     day = args.date or date.today() + timedelta(days=1)
     engine = _engine(args)
     with session_scope(engine, write=False) as s:
         actor = _actor(s, None)
         teams = _teams(s, actor, args.team)
-        print("\n\n".join(service.wechat_text(s, actor=actor, day=day, team_id=t.id) for t in teams))
+        print("\n\n".join(wechat_text(s, actor=actor, day=day, team_id=t.id) for t in teams))
     return 0

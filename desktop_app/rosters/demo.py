@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from desktop_app.core.models import StaffUser, Station
+from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
@@ -34,13 +35,15 @@ from desktop_app.rosters.models import (
     Leave,
     PatrolFinding,
     Shift,
+    ShiftPeriod,
     ShiftTemplate,
     Team,
     TeamMember,
     Volunteer,
 )
-from desktop_app.rosters.problem import Problem, PShift, PVolunteer
-from desktop_app.rosters.service import DEFAULT_TIMES, age_defaults
+from desktop_app.rosters.problem import Problem, SolverShift, SolverVolunteer
+from desktop_app.rosters.teams import DEFAULT_TIMES
+from desktop_app.rosters.volunteers import age_defaults
 
 CHUNK = 20_000
 PERIODS = ("morning", "afternoon", "evening")
@@ -89,15 +92,15 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     if len(people) < need:
         return  # residents demo must run first
     chosen = rng.sample(people, need)
-    first = today.replace(day=1)
-    end = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    first = Period.month_of(today).start
+    end = Period.month_of(today).last_day
     start = first.replace(year=first.year - 5) if large else first
     progress(0, 100, "rosters")
 
     with engine.begin() as conn:
         team_id, vol_id, member_id, tpl_id = (_ids(conn, m) for m in (Team, Volunteer, TeamMember, ShiftTemplate))
         teams, templates, vols, members, avail, leaves = [], [], [], [], [], []
-        pvols: dict[int, list[PVolunteer]] = defaultdict(list)
+        pvols: dict[int, list[SolverVolunteer]] = defaultdict(list)
         team_ids = []
         for t in range(n_teams):
             tid = team_id + t
@@ -144,7 +147,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                     a = start + timedelta(days=rng.randrange(max(1, (end - start).days - 7)))
                     leave.append((a, a + timedelta(days=rng.randint(3, 10))))
                     leaves.append({"volunteer_id": vid, "start": leave[0][0], "end": leave[0][1], "reason": rng.choice(["住院", "外出探亲", "旅游"])})
-                pvols[tid].append(PVolunteer(vid, "", frozenset({tid}), frozenset({tid}) if leader else frozenset(),
+                pvols[tid].append(SolverVolunteer(vid, "", frozenset({tid}), frozenset({tid}) if leader else frozenset(),
                                              lim.no_evenings, lim.max_per_week, lim.max_per_month, frozenset(unavailable),
                                              frozenset(preferred), tuple(leave), vols[-1]["never_alone"]))
         # A meal-delivery team for the meals feature (its routes need volunteers at every scale).
@@ -168,18 +171,14 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         _insert(conn, Leave, leaves)
 
     # shifts and assignments, month by month and team by team
-    months = []
-    m = start
-    while m <= end:
-        months.append(m)
-        m = (m + timedelta(days=32)).replace(day=1)
+    months = [p.start for p in Period.inclusive(start, end).months()]
     shift_id = assign_id = None
     with engine.begin() as conn:
         shift_id, assign_id = _ids(conn, Shift), _ids(conn, Assignment)
     done_steps, total_steps = 0, len(months) * len(team_ids)
     past_shifts = []  # (shift dict, [volunteer ids])
     for mi, m in enumerate(months):
-        m_end = min((m + timedelta(days=32)).replace(day=1) - timedelta(days=1), end)
+        m_end = min(Period.month_of(m).last_day, end)
         shift_rows, assign_rows = [], []
         for tid in team_ids:
             pshifts, rows = [], []
@@ -193,7 +192,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                            "max_headcount": 4, "leader_required": True, "is_holiday": hol, "holiday_name": cal.holiday_name(d),
                            "cancelled": False}
                     rows.append(row)
-                    pshifts.append(PShift(shift_id, tid, d, p, row["min_headcount"], 4, True, hol))
+                    pshifts.append(SolverShift(shift_id, tid, d, p, row["min_headcount"], 4, True, hol))
                     shift_id += 1
                 d += timedelta(days=1)
             problem = Problem(pvols[tid], pshifts)
@@ -241,7 +240,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                              "recorded_by": staff_id, "created_at": arrive.astimezone(UTC)})
             check_id += 1
             minutes = min(int((leave - arrive).total_seconds() // 60), 150)
-            factor = holiday_factor if row["is_holiday"] else (evening_factor if row["period"] == "evening" else 1.0)
+            factor = holiday_factor if row["is_holiday"] else (evening_factor if row["period"] == ShiftPeriod.EVENING else 1.0)
             hours.append({"id": hours_id, "volunteer_id": vid, "shift_id": row["id"], "served_on": row["date"], "minutes": minutes,
                           "multiplier": factor, "credited_minutes": round(minutes * factor), "reason": "check-out", "corrects_id": None,
                           "created_by": staff_id, "created_at": leave.astimezone(UTC)})

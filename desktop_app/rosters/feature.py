@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.rosters.page import RostersPage
+    from desktop_app.rosters.ui.page import RostersPage
 
     return RostersPage(ctx)
 

@@ -9,7 +9,9 @@ moments that happened (check-in, ledger entries) are aware UTC datetimes.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from enum import StrEnum
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -17,10 +19,74 @@ from sqlmodel import Field, SQLModel
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import AwareDateTime
 
-TEAM_KINDS = ("patrol", "meal_delivery", "garbage_sorting", "elderly_care", "other")
-MEMBER_ROLES = ("team_leader", "member")
-PERIODS = ("morning", "afternoon", "evening")
-FINDING_CATEGORIES = ("safety_hazard", "illegal_parking", "ebike_charging", "facility_damage", "sanitation", "other")
+
+class TeamKind(StrEnum):
+    PATROL = "patrol"
+    MEAL_DELIVERY = "meal_delivery"
+    GARBAGE_SORTING = "garbage_sorting"
+    ELDERLY_CARE = "elderly_care"
+    OTHER = "other"
+
+
+class MemberRole(StrEnum):
+    TEAM_LEADER = "team_leader"
+    MEMBER = "member"
+
+
+class ShiftPeriod(StrEnum):
+    """The three daily patrols (早班 / 午班 / 晚班)."""
+
+    MORNING = "morning"
+    AFTERNOON = "afternoon"
+    EVENING = "evening"
+
+
+class Preference(StrEnum):
+    """A volunteer's weekly availability exception (no row: available, no preference)."""
+
+    NO = "no"
+    PREFER = "prefer"
+
+
+class AssignmentSource(StrEnum):
+    SOLVER = "solver"
+    MANUAL = "manual"
+    REPAIR = "repair"
+
+
+class CheckInMethod(StrEnum):
+    DESK = "desk"
+    SCAN = "scan"
+    BEHALF = "behalf"  # staff sign in for someone without a phone
+
+
+class MultiplierKind(StrEnum):
+    HOLIDAY = "holiday"
+    EVENING = "evening"
+
+
+class FindingCategory(StrEnum):
+    SAFETY_HAZARD = "safety_hazard"
+    ILLEGAL_PARKING = "illegal_parking"
+    EBIKE_CHARGING = "ebike_charging"
+    FACILITY_DAMAGE = "facility_damage"
+    SANITATION = "sanitation"
+    OTHER = "other"
+
+
+class CoverState(StrEnum):
+    """How well a patrol is staffed (the month grid's colours); computed, never stored."""
+
+    EMPTY = "empty"  # nobody
+    SHORT = "short"  # below the minimum or without its leader
+    OK = "ok"
+    FULL = "full"  # at the maximum
+
+
+TEAM_KINDS = tuple(TeamKind)
+MEMBER_ROLES = tuple(MemberRole)
+PERIODS = tuple(ShiftPeriod)
+FINDING_CATEGORIES = tuple(FindingCategory)
 
 
 class Team(SQLModel, table=True):
@@ -29,7 +95,7 @@ class Team(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     station_id: int | None = Field(default=None, foreign_key="station.id", index=True)
     name: str = Field(max_length=50)
-    kind: str = Field(default="patrol", max_length=20, description="one of TEAM_KINDS")
+    kind: str = Field(default=TeamKind.PATROL, max_length=20, description="a TeamKind")
     grid: str = Field(default="", max_length=50)
     route: str = Field(default="", max_length=100)
     active: bool = Field(default=True)
@@ -37,7 +103,7 @@ class Team(SQLModel, table=True):
 
 
 class Volunteer(SQLModel, table=True):
-    """A resident who volunteers. Limits left ``None`` follow the age-band defaults (service.age_defaults)."""
+    """A resident who volunteers. Limits left ``None`` follow the age-band defaults (volunteers.age_defaults)."""
 
     __tablename__ = "roster_volunteer"
 
@@ -50,8 +116,11 @@ class Volunteer(SQLModel, table=True):
     max_per_month: int | None = Field(default=None)
     no_evenings: bool | None = Field(default=None)
     never_alone: bool = Field(default=False, description="must never be the only person on a shift")
-    last_asked_at: datetime | None = Field(default=None, sa_type=AwareDateTime, description="last asked to cover")
+    # Unused: a "last asked to cover" ranking was planned but nothing ever set it. Dropping the column
+    # rebuilds this table, which SQLite refuses while other tables point at it; left for a rebuild.
+    last_asked_at: datetime | None = Field(default=None, sa_type=AwareDateTime, description="unused")
     notes: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description="bumped on every saved change (lost edits)")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
 
 
@@ -62,8 +131,9 @@ class TeamMember(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="roster_team.id", index=True)
     volunteer_id: int = Field(foreign_key="roster_volunteer.id", index=True)
-    role: str = Field(default="member", max_length=20, description="team_leader | member")
+    role: str = Field(default=MemberRole.MEMBER, max_length=20, description="a MemberRole")
     joined_on: date | None = Field(default=None)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description="bumped on every saved change (lost edits)")
 
 
 class Skill(SQLModel, table=True):
@@ -90,7 +160,7 @@ class Availability(SQLModel, table=True):
     volunteer_id: int = Field(foreign_key="roster_volunteer.id", index=True)
     weekday: int
     period: str = Field(max_length=10)
-    preference: str = Field(default="no", max_length=10, description="no | prefer")
+    preference: str = Field(default=Preference.NO, max_length=10, description="a Preference")
 
 
 class Leave(SQLModel, table=True):
@@ -124,7 +194,7 @@ class ShiftTemplate(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     team_id: int = Field(foreign_key="roster_team.id", index=True)
-    period: str = Field(max_length=10, description="morning | afternoon | evening")
+    period: str = Field(max_length=10, description="a ShiftPeriod")
     starts_at: time
     ends_at: time
     route: str = Field(default="", max_length=100)
@@ -134,6 +204,7 @@ class ShiftTemplate(SQLModel, table=True):
     leader_required: bool = Field(default=True)
     holiday_min_headcount: int | None = Field(default=None, description="min headcount on statutory holidays")
     active: bool = Field(default=True)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description="bumped on every saved change (lost edits)")
 
 
 class Shift(SQLModel, table=True):
@@ -172,7 +243,7 @@ class Assignment(SQLModel, table=True):
     volunteer_id: int = Field(foreign_key="roster_volunteer.id")
     as_leader: bool = Field(default=False, description="this person leads this patrol")
     locked: bool = Field(default=False, description="kept as is when the roster is solved again")
-    source: str = Field(default="solver", max_length=10, description="solver | manual | repair")
+    source: str = Field(default=AssignmentSource.SOLVER, max_length=10, description="an AssignmentSource")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
 
 
@@ -193,13 +264,13 @@ class CheckIn(SQLModel, table=True):
     check_out_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     no_show: bool = Field(default=False)
     late_minutes: int = Field(default=0)
-    method: str = Field(default="desk", max_length=10, description="desk | scan | behalf")
+    method: str = Field(default=CheckInMethod.DESK, max_length=10, description="a CheckInMethod")
     recorded_by: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
 
 
 class HoursMultiplier(SQLModel, table=True):
-    """Credit multipliers as data, e.g. holiday ×1.5 (kind: holiday | evening)."""
+    """Credit multipliers as data, e.g. holiday ×1.5 (kind: a MultiplierKind)."""
 
     __tablename__ = "roster_hours_multiplier"
     __table_args__ = (UniqueConstraint("station_id", "kind"),)
@@ -208,6 +279,7 @@ class HoursMultiplier(SQLModel, table=True):
     station_id: int | None = Field(default=None, foreign_key="station.id")
     kind: str = Field(max_length=20)
     multiplier: float = Field(default=1.0)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description="bumped on every saved change (lost edits)")
 
 
 class HoursEntry(SQLModel, table=True):
@@ -247,7 +319,7 @@ class PatrolFinding(SQLModel, table=True):
     shift_id: int | None = Field(default=None, foreign_key="roster_shift.id")
     team_id: int | None = Field(default=None, foreign_key="roster_team.id")
     volunteer_id: int | None = Field(default=None, foreign_key="roster_volunteer.id")
-    category: str = Field(max_length=20, description="one of FINDING_CATEGORIES")
+    category: str = Field(max_length=20, description="a FindingCategory")
     location: str = Field(default="", max_length=100)
     note: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     grid: str = Field(default="", max_length=50)
@@ -256,3 +328,23 @@ class PatrolFinding(SQLModel, table=True):
     desk_record_id: int | None = Field(default=None)
     created_by: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+
+@dataclass(frozen=True)
+class VolunteerUpdate:
+    """What the volunteer dialog saves at once (``rosters.volunteers.update_volunteer``): the limits (None:
+    the age-band default), the availability cells that changed (None: available, no preference), skills
+    removed and one added, partners dropped and one added, and a leave."""
+
+    max_per_week: int | None = None
+    max_per_month: int | None = None
+    no_evenings: bool | None = None
+    never_alone: bool = False
+    availability: dict[tuple[int, str], str | None] = field(default_factory=dict)
+    remove_skills: tuple[int, ...] = ()
+    new_skill: str = ""
+    new_skill_expires: str | None = None  # as typed, e.g. 2027-06-30; blank: no expiry
+    remove_partners: tuple[int, ...] = ()
+    new_partner: int | None = None
+    leave: tuple[date, date] | None = None
+    leave_reason: str = ""

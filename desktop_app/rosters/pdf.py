@@ -13,14 +13,19 @@ from desktop_app.core import pdf as core_pdf
 from desktop_app.core.auth import Actor, first_station, require
 from desktop_app.core.clock import today
 from desktop_app.core.models import Station
-from desktop_app.rosters import service
+from desktop_app.core.periods import Period
+from desktop_app.rosters.labels import PERIOD_ZH
 from desktop_app.rosters.models import PERIODS, Shift, Team
+from desktop_app.rosters.month import coverage
+from desktop_app.rosters.permissions import VIEW_ROSTERS
+from desktop_app.rosters.shifts import shift_people, shifts_on
 
 WEEKDAYS = "一二三四五六日"
 
 
 def _month_shifts(s: Session, team_id: int, year: int, month: int):
-    start, end = service.month_range(year, month)
+    month_ = Period.month(year, month)
+    start, end = month_.start, month_.last_day
     shifts = list(s.exec(select(Shift).where(Shift.team_id == team_id, Shift.date >= start, Shift.date <= end, Shift.cancelled == False)))  # noqa: E712
     return start, end, shifts
 
@@ -34,7 +39,7 @@ def _times(shifts) -> dict[str, str]:
 
 def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: int, path: str | Path) -> Path:
     """A4 landscape, one page per grid: days down, the three patrols across, leader starred."""
-    require(actor, service.VIEW_ROSTERS)
+    require(actor, VIEW_ROSTERS)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
@@ -45,7 +50,7 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
     team = s.get(Team, team_id)
     station = (s.get(Station, team.station_id) if team.station_id is not None else None) or first_station(s)
     start, end, shifts = _month_shifts(s, team_id, year, month)
-    cells = service.coverage(s, actor=actor, team_id=team_id, start=start, end=end)
+    cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
     by_grid: dict[str, list] = defaultdict(list)
     for sh in shifts:
         by_grid[sh.grid or team.grid].append(sh)
@@ -64,7 +69,7 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
         sub = "　".join(x for x in (station.name if station else "", f"网格：{grid}" if grid else "",
                                     f"路线：{team.route}" if team.route else "") if x)
         story.append(Paragraph(core_pdf.markup_with_fallback(sub), st["center"].clone("sub", fontSize=9, leading=12)))
-        head = ["日期", "星期"] + [f"{service.PERIOD_ZH[p]} {times.get(p, '')}" for p in PERIODS]
+        head = ["日期", "星期"] + [f"{PERIOD_ZH[p]} {times.get(p, '')}" for p in PERIODS]
         rows = [head]
         style = [
             ("FONT", (0, 0), (-1, -1), core_pdf.FONT, 8),
@@ -89,7 +94,7 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
                 lead = cell.leader_names[:1]
                 names = [f"★{n}" for n in lead] + [n for n in cell.names if n not in lead]
                 text = "、".join(names)
-                if cell.state in ("empty", "short"):
+                if cell.short:
                     text += f"（缺{cell.min_headcount - cell.count}人）" if cell.count < cell.min_headcount else "（缺队长）"
                     style.append(("BACKGROUND", (len(row), r), (len(row), r), colors.HexColor("#f9d6d2")))
                 row.append(Paragraph(core_pdf.markup_with_fallback(text), cell_style))
@@ -113,7 +118,7 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
 
 def sign_in_sheet(s: Session, *, actor: Actor, team_id: int, day: date, path: str | Path) -> Path:
     """One A4 page for the day: each patrol with its people, time in, time out and a signature column."""
-    require(actor, service.VIEW_ROSTERS)
+    require(actor, VIEW_ROSTERS)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
@@ -127,11 +132,11 @@ def sign_in_sheet(s: Session, *, actor: Actor, team_id: int, day: date, path: st
                             title=f"{team.name} {day.isoformat()}")
     story = [Paragraph(core_pdf.markup_with_fallback(f"{team.name} 巡逻签到表"), st["title"].clone("t", fontSize=18, leading=24)),
              Paragraph(core_pdf.markup_with_fallback(f"{day.year}年{day.month}月{day.day}日 星期{WEEKDAYS[day.weekday()]}"), st["center"])]
-    for sh in service.shifts_on(s, actor=actor, day=day, team_id=team_id):
-        people = service.shift_people(s, actor=actor, shift_id=sh.id)
+    for sh in shifts_on(s, actor=actor, day=day, team_id=team_id):
+        people = shift_people(s, actor=actor, shift_id=sh.id)
         story.append(Spacer(1, 5 * mm))
         story.append(Paragraph(core_pdf.markup_with_fallback(
-            f"{service.PERIOD_ZH[sh.period]} {sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}　{sh.route or team.route}"), st["h2"]))
+            f"{PERIOD_ZH[sh.period]} {sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}　{sh.route or team.route}"), st["h2"]))
         rows = [["序号", "姓名", "职务", "签到时间", "签退时间", "本人签名", "巡查发现"]]
         for i, p in enumerate(people, 1):
             rows.append([str(i), Paragraph(core_pdf.markup_with_fallback(p.name), st["body"]), "队长" if p.is_leader else "队员", "", "", "", ""])
@@ -154,19 +159,19 @@ def sign_in_sheet(s: Session, *, actor: Actor, team_id: int, day: date, path: st
 
 def excel_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: int, path: str | Path) -> Path:
     """The month as an Excel sheet (the 台账 stations keep), plus a sheet of each person's patrol count."""
-    require(actor, service.VIEW_ROSTERS)
+    require(actor, VIEW_ROSTERS)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
     team = s.get(Team, team_id)
     start, end, shifts = _month_shifts(s, team_id, year, month)
-    cells = service.coverage(s, actor=actor, team_id=team_id, start=start, end=end)
+    cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
     times = _times(shifts)
     wb = Workbook()
     ws = wb.active
     ws.title = f"{year}-{month:02d}"
     ws.append([f"{team.name} {year}年{month}月 巡逻排班表"])
-    ws.append(["日期", "星期", "节假日"] + [f"{service.PERIOD_ZH[p]} {times.get(p, '')}" for p in PERIODS] + ["缺口"])
+    ws.append(["日期", "星期", "节假日"] + [f"{PERIOD_ZH[p]} {times.get(p, '')}" for p in PERIODS] + ["缺口"])
     for c in ws[2]:
         c.font = Font(bold=True)
     red = PatternFill("solid", fgColor="F4C7C3")
@@ -186,8 +191,8 @@ def excel_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: in
             row.append("、".join([f"★{n}" for n in lead] + [n for n in cell.names if n not in lead]))
             for n in cell.names:
                 counts[n] += 1
-            if cell.state in ("empty", "short"):
-                gaps.append(service.PERIOD_ZH[p])
+            if cell.short:
+                gaps.append(PERIOD_ZH[p])
                 short_cols.append(4 + j)
         row.append("、".join(gaps))
         ws.append(row)

@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.rosters.models import ShiftPeriod
 
-MORNING, AFTERNOON, EVENING = "morning", "afternoon", "evening"
+MORNING, AFTERNOON, EVENING = ShiftPeriod.MORNING, ShiftPeriod.AFTERNOON, ShiftPeriod.EVENING
 PERIOD_ORDER = {MORNING: 0, AFTERNOON: 1, EVENING: 2}
 
 
 @dataclass(frozen=True)
-class PVolunteer:
+class SolverVolunteer:
+    """A volunteer as the solver sees them: plain data built from the tables (``models.Volunteer``) or by tests."""
+
     id: int
     name: str = ""
     teams: frozenset[int] = frozenset()
@@ -35,7 +38,9 @@ class PVolunteer:
 
 
 @dataclass(frozen=True)
-class PShift:
+class SolverShift:
+    """A shift as the solver sees it (``models.Shift`` as plain data)."""
+
     id: int
     team_id: int
     date: date
@@ -50,8 +55,8 @@ class PShift:
 
 @dataclass
 class Problem:
-    volunteers: list[PVolunteer]
-    shifts: list[PShift]
+    volunteers: list[SolverVolunteer]
+    shifts: list[SolverShift]
     locked: set[tuple[int, int]] = field(default_factory=set)  # (shift_id, volunteer_id) to keep
     # Assignments outside the solved shifts that still count for limits and the evening→morning rule
     # (same weeks / months, the evening before the first day): (volunteer_id, date, period).

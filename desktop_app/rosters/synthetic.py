@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from desktop_app.rosters.problem import AFTERNOON, EVENING, MORNING, Problem, PShift, PVolunteer
+from desktop_app.rosters.problem import AFTERNOON, EVENING, MORNING, Problem, SolverShift, SolverVolunteer
 
 PERIODS = (MORNING, AFTERNOON, EVENING)
 
@@ -33,7 +33,7 @@ def month_problem(
         if k % 11 == 5:
             a = start + timedelta(days=rnd.randrange(days - 7))
             leave = ((a, a + timedelta(days=6)),)
-        vols.append(PVolunteer(
+        vols.append(SolverVolunteer(
             id=i + 1, name=f"V{i + 1}", teams=frozenset({team}), leader_teams=frozenset({team}) if leader else frozenset(),
             no_evenings=old, max_per_week=3, max_per_month=4 if old else 8, unavailable=unavailable, leave=leave,
             preferred=frozenset({(rnd.randrange(7), rnd.choice(PERIODS))}),
@@ -45,7 +45,7 @@ def month_problem(
             day = start + timedelta(days=d)
             for p in PERIODS:
                 sid += 1
-                shifts.append(PShift(sid, t, day, p, min_headcount, max_headcount, True, day in holidays, f"G{t}", f"T{t}"))
+                shifts.append(SolverShift(sid, t, day, p, min_headcount, max_headcount, True, day in holidays, f"G{t}", f"T{t}"))
     return Problem(vols, shifts)
 
 
@@ -63,7 +63,7 @@ def random_problem(rnd: random.Random, *, max_vols: int = 14, max_days: int = 6)
         if rnd.random() < 0.2:
             a = start + timedelta(days=rnd.randrange(days))
             leave = ((a, a + timedelta(days=rnd.randint(0, 3))),)
-        vols.append(PVolunteer(
+        vols.append(SolverVolunteer(
             id=i + 1, name=f"V{i + 1}", teams=teams, leader_teams=leads, no_evenings=rnd.random() < 0.2,
             max_per_week=rnd.choice([None, 1, 2, 3]), max_per_month=rnd.choice([None, 2, 4]), unavailable=unavailable,
             leave=leave, never_alone=rnd.random() < 0.1,
@@ -78,7 +78,7 @@ def random_problem(rnd: random.Random, *, max_vols: int = 14, max_days: int = 6)
                 if rnd.random() < 0.9:
                     sid += 1
                     lo = rnd.randint(1, 3)
-                    shifts.append(PShift(sid, t, day, p, lo, lo + rnd.randint(0, 2), rnd.random() < 0.8, rnd.random() < 0.1))
+                    shifts.append(SolverShift(sid, t, day, p, lo, lo + rnd.randint(0, 2), rnd.random() < 0.8, rnd.random() < 0.1))
     prob = Problem(vols, shifts)
     # outside assignments (earlier days of the same week / month), for limits and evening→morning
     for v in vols:

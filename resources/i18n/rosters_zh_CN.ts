@@ -366,6 +366,37 @@
     </message>
 </context>
 <context>
+    <name>FindingsTab</name>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Desk record</source>
+        <translation>服务台记录</translation>
+    </message>
+    <message>
+        <source>Open a desk record</source>
+        <translation>生成服务台记录</translation>
+    </message>
+    <message>
+        <source>Desk record #{id} opened; it follows the usual loop.</source>
+        <translation>已生成服务台记录 #{id}，按正常流程派单处置。</translation>
+    </message>
+</context>
+<context>
     <name>HoursDialog</name>
     <message>
         <source>Service hours: {name}</source>
@@ -390,6 +421,121 @@
     <message>
         <source>Served {served:.1f} h; credited {credited:.1f} h</source>
         <translation>实际服务 {served:.1f} 小时；折算后 {credited:.1f} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>MonthTab</name>
+    <message>
+        <source>Patrols of the month</source>
+        <translation>本月巡逻班次</translation>
+    </message>
+    <message>
+        <source>On this patrol</source>
+        <translation>本班人员</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Lock / unlock</source>
+        <translation>锁定/解锁</translation>
+    </message>
+    <message>
+        <source>Who can take it (best first):</source>
+        <translation>可以顶班的人（最合适的在前）：</translation>
+    </message>
+    <message>
+        <source>Add to patrol</source>
+        <translation>加入本班</translation>
+    </message>
+    <message>
+        <source>Swap…</source>
+        <translation>交换…</translation>
+    </message>
+    <message>
+        <source>Pick a person here, press Swap, then pick a person in another patrol and press again</source>
+        <translation>先在这里选一个人按“交换”，再到另一个班次选一个人再按一次</translation>
+    </message>
+    <message>
+        <source>Drops out: repair</source>
+        <translation>临时缺岗：补位</translation>
+    </message>
+    <message>
+        <source>The selected person cannot come: take them off and find cover, changing as little as possible</source>
+        <translation>选中的人来不了：移出本班并找人补位，尽量少改动</translation>
+    </message>
+    <message>
+        <source>Why patrols are short</source>
+        <translation>缺人原因</translation>
+    </message>
+    <message>
+        <source>After filling the month, shortfalls are explained here.</source>
+        <translation>自动排班后，排不满的原因会显示在这里。</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>short or no leader</source>
+        <translation>缺人或缺队长</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>已排满</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>满员</translation>
+    </message>
+    <message>
+        <source>team leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>[locked]</source>
+        <translation>【锁】</translation>
+    </message>
+    <message>
+        <source>kept when the month is filled again</source>
+        <translation>重新排班时保留</translation>
+    </message>
+    <message>
+        <source>{n} patrol(s) this month are short of people or of a leader.</source>
+        <translation>本月有 {n} 个班次缺人或缺队长。</translation>
+    </message>
+    <message>
+        <source>no leader</source>
+        <translation>缺队长</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>还没有人</translation>
+    </message>
+    <message>
+        <source>Click a patrol in the grid to see who is on it and who could cover.</source>
+        <translation>点击表中的班次，查看在班人员和可以顶班的人。</translation>
+    </message>
+    <message>
+        <source>{day} {period} {start}–{end}: {count} of {min}–{max}</source>
+        <translation>{day} {period} {start}–{end}：{count} 人（需 {min}–{max} 人）</translation>
+    </message>
+    <message>
+        <source> · {n} this month</source>
+        <translation> · 本月 {n} 班</translation>
+    </message>
+    <message>
+        <source>Remove anyway and leave the patrol short?</source>
+        <translation>仍然移除，让这个班次缺人吗？</translation>
+    </message>
+    <message>
+        <source>{name} taken off; {added} place(s) refilled, {left} still short.</source>
+        <translation>已移出{name}；补上 {added} 个位置，仍缺 {left} 个。</translation>
+    </message>
+    <message>
+        <source>Swap with {name}</source>
+        <translation>与{name}交换</translation>
     </message>
 </context>
 <context>
@@ -631,73 +777,83 @@
         <translation>明日班次文字</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>移除</translation>
+        <source>Month</source>
+        <translation>月排班</translation>
     </message>
     <message>
-        <source>Lock / unlock</source>
-        <translation>锁定/解锁</translation>
+        <source>Today</source>
+        <translation>今日签到</translation>
     </message>
     <message>
-        <source>Who can take it (best first):</source>
-        <translation>可以顶班的人（最合适的在前）：</translation>
+        <source>Team</source>
+        <translation>队伍</translation>
     </message>
     <message>
-        <source>Add to patrol</source>
-        <translation>加入本班</translation>
+        <source>Previous month</source>
+        <translation>上个月</translation>
     </message>
     <message>
-        <source>Swap…</source>
-        <translation>交换…</translation>
+        <source>Next month</source>
+        <translation>下个月</translation>
     </message>
     <message>
-        <source>Pick a person here, press Swap, then pick a person in another patrol and press again</source>
-        <translation>先在这里选一个人按“交换”，再到另一个班次选一个人再按一次</translation>
+        <source>Findings</source>
+        <translation>巡查发现</translation>
     </message>
     <message>
-        <source>Drops out: repair</source>
-        <translation>临时缺岗：补位</translation>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
     </message>
     <message>
-        <source>The selected person cannot come: take them off and find cover, changing as little as possible</source>
-        <translation>选中的人来不了：移出本班并找人补位，尽量少改动</translation>
+        <source>Filled in {seconds:.1f} s: {gaps} patrol(s) still short; fairness spread {spread}.</source>
+        <translation>用时 {seconds:.1f} 秒：仍有 {gaps} 个班次缺人；同类队员班次最多相差 {spread} 班。</translation>
     </message>
     <message>
-        <source>After filling the month, shortfalls are explained here.</source>
-        <translation>自动排班后，排不满的原因会显示在这里。</translation>
+        <source>The limits together leave these patrols short; lock or edit cells, or relax limits.</source>
+        <translation>各项限制叠加导致这些班次排不满；可手动调整、锁定，或放宽上限。</translation>
     </message>
     <message>
-        <source>Volunteer: name, pinyin, initials or phone digits; or scan the passport code</source>
-        <translation>志愿者：姓名、拼音、首字母或手机号数字；也可扫微笑护照码</translation>
+        <source>Filling the month…</source>
+        <translation>正在自动排班…</translation>
     </message>
     <message>
-        <source>Check in</source>
-        <translation>签到</translation>
+        <source>Save as</source>
+        <translation>另存为</translation>
     </message>
     <message>
-        <source>Check in on behalf</source>
-        <translation>代签到</translation>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
     </message>
     <message>
-        <source>Check out</source>
-        <translation>签退</translation>
+        <source>Copied; paste it into the WeChat group:</source>
+        <translation>已复制，可直接粘贴到微信群：</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialog</name>
+    <message>
+        <source>New team</source>
+        <translation>新建队伍</translation>
     </message>
     <message>
-        <source>No-show</source>
-        <translation>缺勤</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-        <source>Close patrol</source>
-        <translation>结束本班</translation>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <source>Everyone checked in but not out is credited the planned duration</source>
-        <translation>已签到未签退的人按计划时长记入服务时长</translation>
+        <source>Grid</source>
+        <translation>网格</translation>
     </message>
     <message>
-        <source>Record a finding…</source>
-        <translation>登记巡查发现…</translation>
+        <source>Route</source>
+        <translation>路线</translation>
     </message>
+</context>
+<context>
+    <name>TeamTab</name>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
@@ -763,183 +919,12 @@
         <translation>导出日历 (.ics)…</translation>
     </message>
     <message>
-        <source>Found</source>
-        <translation>发现时间</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Location</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Desk record</source>
-        <translation>服务台记录</translation>
-    </message>
-    <message>
-        <source>Open a desk record</source>
-        <translation>生成服务台记录</translation>
-    </message>
-    <message>
-        <source>Month</source>
-        <translation>月排班</translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation>今日签到</translation>
-    </message>
-    <message>
-        <source>Team</source>
-        <translation>队伍</translation>
-    </message>
-    <message>
-        <source>Findings</source>
-        <translation>巡查发现</translation>
-    </message>
-    <message>
-        <source>{year}-{month:02d}</source>
-        <translation>{year}年{month}月</translation>
-    </message>
-    <message>
-        <source>nobody</source>
-        <translation>无人</translation>
-    </message>
-    <message>
-        <source>short or no leader</source>
-        <translation>缺人或缺队长</translation>
-    </message>
-    <message>
-        <source>covered</source>
-        <translation>已排满</translation>
-    </message>
-    <message>
-        <source>full</source>
-        <translation>满员</translation>
-    </message>
-    <message>
-        <source>team leader</source>
-        <translation>队长</translation>
-    </message>
-    <message>
-        <source>[locked]</source>
-        <translation>【锁】</translation>
-    </message>
-    <message>
-        <source>kept when the month is filled again</source>
-        <translation>重新排班时保留</translation>
-    </message>
-    <message>
-        <source>{n} patrol(s) this month are short of people or of a leader.</source>
-        <translation>本月有 {n} 个班次缺人或缺队长。</translation>
-    </message>
-    <message>
-        <source>no leader</source>
-        <translation>缺队长</translation>
-    </message>
-    <message>
-        <source>nobody yet</source>
-        <translation>还没有人</translation>
-    </message>
-    <message>
-        <source>Click a patrol in the grid to see who is on it and who could cover.</source>
-        <translation>点击表中的班次，查看在班人员和可以顶班的人。</translation>
-    </message>
-    <message>
-        <source>{day} {period} {start}–{end}: {count} of {min}–{max}</source>
-        <translation>{day} {period} {start}–{end}：{count} 人（需 {min}–{max} 人）</translation>
-    </message>
-    <message>
-        <source> · {n} this month</source>
-        <translation> · 本月 {n} 班</translation>
-    </message>
-    <message>
-        <source>Filled in {seconds:.1f} s: {gaps} patrol(s) still short; fairness spread {spread}.</source>
-        <translation>用时 {seconds:.1f} 秒：仍有 {gaps} 个班次缺人；同类队员班次最多相差 {spread} 班。</translation>
-    </message>
-    <message>
-        <source>The limits together leave these patrols short; lock or edit cells, or relax limits.</source>
-        <translation>各项限制叠加导致这些班次排不满；可手动调整、锁定，或放宽上限。</translation>
-    </message>
-    <message>
-        <source>Filling the month…</source>
-        <translation>正在自动排班…</translation>
-    </message>
-    <message>
-        <source>Remove anyway and leave the patrol short?</source>
-        <translation>仍然移除，让这个班次缺人吗？</translation>
-    </message>
-    <message>
-        <source>{name} taken off; {added} place(s) refilled, {left} still short.</source>
-        <translation>已移出{name}；补上 {added} 个位置，仍缺 {left} 个。</translation>
-    </message>
-    <message>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
         <source>Saved {path}</source>
         <translation>已保存 {path}</translation>
-    </message>
-    <message>
-        <source>Copied; paste it into the WeChat group:</source>
-        <translation>已复制，可直接粘贴到微信群：</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>未到</translation>
-    </message>
-    <message>
-        <source>no-show</source>
-        <translation>缺勤</translation>
-    </message>
-    <message>
-        <source>left {time}</source>
-        <translation>{time} 签退</translation>
-    </message>
-    <message>
-        <source>arrived {time}</source>
-        <translation>{time} 签到</translation>
-    </message>
-    <message>
-        <source> ({n} min late)</source>
-        <translation>（迟到 {n} 分钟）</translation>
-    </message>
-    <message>
-        <source>Desk record #{id} opened; it follows the usual loop.</source>
-        <translation>已生成服务台记录 #{id}，按正常流程派单处置。</translation>
-    </message>
-    <message>
-        <source>Swap with {name}</source>
-        <translation>与{name}交换</translation>
-    </message>
-</context>
-<context>
-    <name>TeamDialog</name>
-    <message>
-        <source>New team</source>
-        <translation>新建队伍</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Grid</source>
-        <translation>网格</translation>
-    </message>
-    <message>
-        <source>Route</source>
-        <translation>路线</translation>
     </message>
 </context>
 <context>
@@ -983,6 +968,73 @@
     <message>
         <source>Changes apply to shifts created from now on.</source>
         <translation>修改只对此后生成的班次生效。</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTab</name>
+    <message>
+        <source>Patrol</source>
+        <translation>巡逻班次</translation>
+    </message>
+    <message>
+        <source>On this patrol</source>
+        <translation>本班人员</translation>
+    </message>
+    <message>
+        <source>Volunteer: name, pinyin, initials or phone digits; or scan the passport code</source>
+        <translation>志愿者：姓名、拼音、首字母或手机号数字；也可扫微笑护照码</translation>
+    </message>
+    <message>
+        <source>Volunteers found</source>
+        <translation>找到的志愿者</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Check in on behalf</source>
+        <translation>代签到</translation>
+    </message>
+    <message>
+        <source>Check out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Close patrol</source>
+        <translation>结束本班</translation>
+    </message>
+    <message>
+        <source>Everyone checked in but not out is credited the planned duration</source>
+        <translation>已签到未签退的人按计划时长记入服务时长</translation>
+    </message>
+    <message>
+        <source>Record a finding…</source>
+        <translation>登记巡查发现…</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>未到</translation>
+    </message>
+    <message>
+        <source>no-show</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>left {time}</source>
+        <translation>{time} 签退</translation>
+    </message>
+    <message>
+        <source>arrived {time}</source>
+        <translation>{time} 签到</translation>
+    </message>
+    <message>
+        <source> ({n} min late)</source>
+        <translation>（迟到 {n} 分钟）</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1162,17 @@
     <message>
         <source>leave</source>
         <translation>请假</translation>
+    </message>
+</context>
+<context>
+    <name>_Dialog</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
     </message>
 </context>
 </TS>

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pypdf import PdfReader
 from sqlmodel import select
 
+from desktop_app import rosters
 from desktop_app import settings as opts
 from desktop_app.core.db import session_scope
 from desktop_app.core.models import AuditEntry
 from desktop_app.rosters import pdf as roster_pdf
-from desktop_app.rosters import service as rosters
 
 
 def test_a_stations_admin_edits_their_own_station_and_the_audit_says_so(engine, two_stations):

@@ -180,7 +180,7 @@ def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
         ]
         return [r for r in rows if r["hours"] >= min_hours]
 
-    ctx.services = Services(volunteer_hours=SimpleNamespace(service_record_contents=source))
+    ctx.services = Services(volunteer_hours=SimpleNamespace(hours_certificate_contents=source))
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
     dlg = page.batch_dialog
     dlg.start.setDate(dlg.start.date().fromString("2026-01-01", "yyyy-MM-dd"))
@@ -207,7 +207,7 @@ def test_batch_cancel_issues_nothing(qtbot, page, ctx, tmp_path, monkeypatch):
         return [dict(resident_id=None, name=f"志愿者{chr(0x4e00 + i)}", organisation="巡逻队", period_start=date(2026, 1, 1),
                      period_end=date(2026, 6, 30), hours=30.0, service_content="巡逻") for i in range(40)]
 
-    ctx.services = Services(volunteer_hours=SimpleNamespace(service_record_contents=source))
+    ctx.services = Services(volunteer_hours=SimpleNamespace(hours_certificate_contents=source))
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
     dlg = page.batch_dialog
     qtbot.mouseClick(dlg.find_button, Qt.MouseButton.LeftButton)

@@ -1,4 +1,4 @@
-"""Patrols (rosters feature): kiosk check-in/out through rosters.service, stamps by rule, idempotent sweep."""
+"""Patrols (rosters feature): kiosk check-in/out through the rosters API, stamps by rule, idempotent sweep."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from desktop_app.passports import service
 from desktop_app.passports.kiosk import KioskWindow
 from desktop_app.passports.models import StampEntry
 
-rosters_service = pytest.importorskip("desktop_app.rosters.service")
+rosters_service = pytest.importorskip("desktop_app.rosters")
 from desktop_app.rosters.models import Assignment, CheckIn, Shift  # noqa: E402
 
 

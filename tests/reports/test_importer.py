@@ -245,7 +245,7 @@ def test_import_permissions(engine, make_actor, ledger, role, allowed):
 
 
 def test_volunteers_join_their_team_once(engine, admin, xlsx):
-    from desktop_app.rosters import service as rosters
+    from desktop_app import rosters
     from desktop_app.rosters.models import TeamMember
 
     with session_scope(engine) as s:

@@ -12,7 +12,19 @@ from sqlmodel import func, select
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied, SmileDeskError
 from desktop_app.core.models import AuditEntry
-from desktop_app.rosters import service
+from desktop_app.rosters import (
+    attendance,
+    findings,
+    hours,
+    hours_certificates,
+    month,
+    moves,
+    sharing,
+    shifts,
+    teams,
+    volunteers,
+)
+from desktop_app.rosters import settings as roster_settings
 from desktop_app.rosters.models import HoursEntry, Leave, PatrolFinding, Team, Volunteer
 
 from .helpers import make_team
@@ -32,7 +44,7 @@ MATRIX = {
     "record_finding": {"admin", "coordinator", "front_desk"},
     "search_volunteers": {"admin", "coordinator", "front_desk", "kiosk"},
     "mark_no_show": {"admin", "coordinator", "front_desk"},
-    "service_record_contents": {"admin", "coordinator"},
+    "hours_certificate_contents": {"admin", "coordinator"},
     "wechat_text": {"admin", "coordinator", "front_desk"},
     "assign": {"admin", "coordinator"},
     "set_locked": {"admin", "coordinator"},
@@ -49,10 +61,10 @@ MATRIX = {
 def world(engine, admin):
     team_id, vids = make_team(engine, admin, members=6, leaders=2)
     with session_scope(engine) as s:
-        service.generate_shifts(s, actor=admin, team_id=team_id, start=date(2026, 11, 2), end=date(2026, 11, 3))
-        shifts = service.shifts_on(s, actor=admin, day=date(2026, 11, 2), team_id=team_id)
-        service.assign(s, actor=admin, shift_id=shifts[0].id, volunteer_id=vids[0])
-    return team_id, vids, shifts[0].id
+        shifts.generate_shifts(s, actor=admin, team_id=team_id, start=date(2026, 11, 2), end=date(2026, 11, 3))
+        day_shifts = shifts.shifts_on(s, actor=admin, day=date(2026, 11, 2), team_id=team_id)
+        moves.assign(s, actor=admin, shift_id=day_shifts[0].id, volunteer_id=vids[0])
+    return team_id, vids, day_shifts[0].id
 
 
 def _at(s, shift_id):
@@ -66,27 +78,27 @@ def _at(s, shift_id):
 
 def _call(name, s, actor, team_id, vids, shift_id):
     calls = {
-        "create_team": lambda: service.create_team(s, actor=actor, name="垃圾分类督导队", kind="garbage_sorting"),
-        "list_teams": lambda: service.list_teams(s, actor=actor),
-        "generate_shifts": lambda: service.generate_shifts(s, actor=actor, team_id=team_id, start=date(2026, 11, 4), end=date(2026, 11, 4)),
-        "propose_roster": lambda: service.propose_roster(s, actor=actor, team_ids=[team_id], start=date(2026, 11, 2), end=date(2026, 11, 3), use_cpsat=False),
-        "set_limits": lambda: service.set_limits(s, actor=actor, volunteer_id=vids[1], max_per_week=2, max_per_month=None, no_evenings=None),
-        "add_leave": lambda: service.add_leave(s, actor=actor, volunteer_id=vids[1], start="2026-11-10", end="2026-11-12"),
-        "find_cover": lambda: service.find_cover(s, actor=actor, shift_id=shift_id),
-        "correct_hours": lambda: service.correct_hours(s, actor=actor, volunteer_id=vids[1], minutes=30, reason="补录"),
-        "record_finding": lambda: service.record_finding(s, actor=actor, category="sanitation", location="东门垃圾站"),
-        "search_volunteers": lambda: service.search_volunteers(s, actor=actor, q="wang"),
-        "mark_no_show": lambda: service.mark_no_show(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0]),
-        "service_record_contents": lambda: service.service_record_contents(s, actor=actor, start=date(2026, 1, 1), end=date(2026, 12, 31), min_hours=0),
-        "wechat_text": lambda: service.wechat_text(s, actor=actor, day=date(2026, 11, 2)),
-        "assign": lambda: service.assign(s, actor=actor, shift_id=shift_id, volunteer_id=vids[1]),
-        "set_locked": lambda: service.set_locked(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], locked=True),
-        "repair_dropout": lambda: service.repair_dropout(s, actor=actor, volunteer_id=vids[0], start=date(2026, 11, 2), end=date(2026, 11, 2)),
-        "check_in": lambda: service.check_in(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], at=_at(s, shift_id)),
-        "check_in_behalf": lambda: service.check_in(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], at=_at(s, shift_id), method="behalf"),
-        "set_multiplier": lambda: service.set_multiplier(s, actor=actor, kind="holiday", multiplier=2.0),
-        "explain_gaps": lambda: service.explain_gaps(s, actor=actor, team_id=team_id, start=date(2026, 11, 2), end=date(2026, 11, 3)),
-        "ics_for": lambda: service.ics_for(s, actor=actor, volunteer_id=vids[0], start=date(2026, 11, 1), end=date(2026, 11, 30)),
+        "create_team": lambda: teams.create_team(s, actor=actor, name="垃圾分类督导队", kind="garbage_sorting"),
+        "list_teams": lambda: teams.list_teams(s, actor=actor),
+        "generate_shifts": lambda: shifts.generate_shifts(s, actor=actor, team_id=team_id, start=date(2026, 11, 4), end=date(2026, 11, 4)),
+        "propose_roster": lambda: month.propose_roster(s, actor=actor, team_ids=[team_id], start=date(2026, 11, 2), end=date(2026, 11, 3), use_cpsat=False),
+        "set_limits": lambda: volunteers.set_limits(s, actor=actor, volunteer_id=vids[1], max_per_week=2, max_per_month=None, no_evenings=None),
+        "add_leave": lambda: volunteers.add_leave(s, actor=actor, volunteer_id=vids[1], start="2026-11-10", end="2026-11-12"),
+        "find_cover": lambda: moves.find_cover(s, actor=actor, shift_id=shift_id),
+        "correct_hours": lambda: hours.correct_hours(s, actor=actor, volunteer_id=vids[1], minutes=30, reason="补录"),
+        "record_finding": lambda: findings.record_finding(s, actor=actor, category="sanitation", location="东门垃圾站"),
+        "search_volunteers": lambda: volunteers.search_volunteers(s, actor=actor, q="wang"),
+        "mark_no_show": lambda: attendance.mark_no_show(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0]),
+        "hours_certificate_contents": lambda: hours_certificates.hours_certificate_contents(s, actor=actor, start=date(2026, 1, 1), end=date(2026, 12, 31), min_hours=0),
+        "wechat_text": lambda: sharing.wechat_text(s, actor=actor, day=date(2026, 11, 2)),
+        "assign": lambda: moves.assign(s, actor=actor, shift_id=shift_id, volunteer_id=vids[1]),
+        "set_locked": lambda: moves.set_locked(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], locked=True),
+        "repair_dropout": lambda: moves.repair_dropout(s, actor=actor, volunteer_id=vids[0], start=date(2026, 11, 2), end=date(2026, 11, 2)),
+        "check_in": lambda: attendance.check_in(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], at=_at(s, shift_id)),
+        "check_in_behalf": lambda: attendance.check_in(s, actor=actor, shift_id=shift_id, volunteer_id=vids[0], at=_at(s, shift_id), method="behalf"),
+        "set_multiplier": lambda: roster_settings.set_multiplier(s, actor=actor, kind="holiday", multiplier=2.0),
+        "explain_gaps": lambda: month.explain_gaps(s, actor=actor, team_id=team_id, start=date(2026, 11, 2), end=date(2026, 11, 3)),
+        "ics_for": lambda: sharing.ics_for(s, actor=actor, volunteer_id=vids[0], start=date(2026, 11, 1), end=date(2026, 11, 30)),
     }
     return calls[name]()
 
@@ -132,10 +144,10 @@ def two(engine, admin):
 def test_rejected_input_writes_nothing(engine, admin, two, name, kind, minutes, reason, start, end, category, location):
     vid = two[1][0]
     for work in (
-        lambda s: service.create_team(s, actor=admin, name=name, kind=kind),
-        lambda s: service.correct_hours(s, actor=admin, volunteer_id=vid, minutes=minutes, reason=reason),
-        lambda s: service.add_leave(s, actor=admin, volunteer_id=vid, start=start, end=end, reason=reason[:50]),
-        lambda s: service.record_finding(s, actor=admin, category=category, location=location),
+        lambda s: teams.create_team(s, actor=admin, name=name, kind=kind),
+        lambda s: hours.correct_hours(s, actor=admin, volunteer_id=vid, minutes=minutes, reason=reason),
+        lambda s: volunteers.add_leave(s, actor=admin, volunteer_id=vid, start=start, end=end, reason=reason[:50]),
+        lambda s: findings.record_finding(s, actor=admin, category=category, location=location),
     ):
         before = _counts(engine)
         try:
@@ -151,8 +163,8 @@ def test_rejected_input_writes_nothing(engine, admin, two, name, kind, minutes, 
 def test_template_times_must_make_sense(engine, admin):
     team_id, _ = make_team(engine, admin, members=1, leaders=1)
     with session_scope(engine) as s:
-        tpl = service.templates_of(s, actor=admin, team_id=team_id)[0]
+        tpl = shifts.templates_of(s, actor=admin, team_id=team_id)[0]
         with pytest.raises(SmileDeskError):
-            service.update_template(s, actor=admin, template_id=tpl.id, starts_at=time(9, 0), ends_at=time(8, 0), min_headcount=2, max_headcount=4)
+            shifts.update_template(s, actor=admin, template_id=tpl.id, starts_at=time(9, 0), ends_at=time(8, 0), min_headcount=2, max_headcount=4)
         with pytest.raises(SmileDeskError):
-            service.update_template(s, actor=admin, template_id=tpl.id, starts_at=time(7, 0), ends_at=time(8, 0), min_headcount=5, max_headcount=4)
+            shifts.update_template(s, actor=admin, template_id=tpl.id, starts_at=time(7, 0), ends_at=time(8, 0), min_headcount=5, max_headcount=4)

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop_app.rosters import checker, solver, synthetic
-from desktop_app.rosters.problem import EVENING, MORNING, Problem, PShift, PVolunteer
+from desktop_app.rosters import capacity, checker, cover, solver, synthetic
+from desktop_app.rosters.problem import EVENING, MORNING, Problem, SolverShift, SolverVolunteer
 
 
 def _no_violations(problem, roster):
@@ -37,13 +37,13 @@ def test_cpsat_roster_breaks_no_rule_and_covers_at_least_as_much_as_greedy(seed)
 
 def test_checker_catches_each_rule():
     d = date(2026, 10, 5)  # a Monday
-    old = PVolunteer(1, "老王", frozenset({1}), frozenset({1}), no_evenings=True, max_per_week=1, max_per_month=4,
+    old = SolverVolunteer(1, "老王", frozenset({1}), frozenset({1}), no_evenings=True, max_per_week=1, max_per_month=4,
                      unavailable=frozenset({(d.weekday(), MORNING)}), leave=((d + timedelta(days=3), d + timedelta(days=3)),),
                      never_alone=True)
-    other = PVolunteer(2, "小李", frozenset({2}))
+    other = SolverVolunteer(2, "小李", frozenset({2}))
     shifts = [
-        PShift(1, 1, d, MORNING), PShift(2, 1, d, EVENING), PShift(3, 1, d + timedelta(days=1), MORNING),
-        PShift(4, 1, d + timedelta(days=3), MORNING, max_headcount=1), PShift(5, 2, d + timedelta(days=4), MORNING),
+        SolverShift(1, 1, d, MORNING), SolverShift(2, 1, d, EVENING), SolverShift(3, 1, d + timedelta(days=1), MORNING),
+        SolverShift(4, 1, d + timedelta(days=3), MORNING, max_headcount=1), SolverShift(5, 2, d + timedelta(days=4), MORNING),
     ]
     p = Problem([old, other], shifts, locked={(5, 2)})
     roster = {1: {1}, 2: {1}, 3: {1}, 4: {1, 2}, 5: set()}
@@ -55,8 +55,8 @@ def test_checker_catches_each_rule():
 
 def test_month_limit_counts_assignments_outside_the_range():
     d = date(2026, 10, 20)
-    v = PVolunteer(1, "甲", frozenset({1}), frozenset({1}), max_per_month=2)
-    p = Problem([v], [PShift(1, 1, d, MORNING, 1, 2)], outside=[(1, date(2026, 10, 2), MORNING), (1, date(2026, 10, 9), MORNING)])
+    v = SolverVolunteer(1, "甲", frozenset({1}), frozenset({1}), max_per_month=2)
+    p = Problem([v], [SolverShift(1, 1, d, MORNING, 1, 2)], outside=[(1, date(2026, 10, 2), MORNING), (1, date(2026, 10, 9), MORNING)])
     assert solver.solve(p, time_limit=0.5, workers=1, deterministic=True).roster[1] == set()
     assert [x.rule for x in checker.violations(p, {1: {1}})] == ["month_limit"]
 
@@ -65,18 +65,18 @@ def test_infeasible_month_is_explained_and_best_roster_still_returned():
     # Evening patrols need a leader; in the first week only one of the two leaders can do evenings
     # and is on leave 3–7 Oct: "no team leader" for those evenings, the rest still covered.
     start = date(2026, 10, 1)
-    vols = [PVolunteer(1, "队长甲", frozenset({1}), frozenset({1}), leave=((date(2026, 10, 3), date(2026, 10, 7)),)),
-            PVolunteer(2, "队长乙", frozenset({1}), frozenset({1}), no_evenings=True),
-            PVolunteer(3, "队长丙", frozenset({1}), frozenset({1}), no_evenings=True),
-            PVolunteer(4, "队长丁", frozenset({1}), frozenset({1}), no_evenings=True)]
-    vols += [PVolunteer(10 + i, f"队员{i}", frozenset({1}), max_per_week=4) for i in range(12)]
-    shifts = [PShift(i * 3 + j + 1, 1, start + timedelta(days=i), per, 2, 3, True, team_name="小红帽")
+    vols = [SolverVolunteer(1, "队长甲", frozenset({1}), frozenset({1}), leave=((date(2026, 10, 3), date(2026, 10, 7)),)),
+            SolverVolunteer(2, "队长乙", frozenset({1}), frozenset({1}), no_evenings=True),
+            SolverVolunteer(3, "队长丙", frozenset({1}), frozenset({1}), no_evenings=True),
+            SolverVolunteer(4, "队长丁", frozenset({1}), frozenset({1}), no_evenings=True)]
+    vols += [SolverVolunteer(10 + i, f"队员{i}", frozenset({1}), max_per_week=4) for i in range(12)]
+    shifts = [SolverShift(i * 3 + j + 1, 1, start + timedelta(days=i), per, 2, 3, True, team_name="小红帽")
               for i in range(10) for j, per in enumerate(("morning", "afternoon", "evening"))]
     p = Problem(vols, shifts)
     import time
 
     t0 = time.perf_counter()
-    found = solver.capacity_check(p)
+    found = capacity.capacity_check(p)
     assert time.perf_counter() - t0 < 1.0
     texts = [f.why.english() for f in found]
     assert any("evening patrols 10/3–7" in t and "no team leader" in t for t in texts), texts
@@ -91,11 +91,11 @@ def test_infeasible_month_is_explained_and_best_roster_still_returned():
 def test_window_shortfall_counts_leader_slots():
     start = date(2026, 10, 1)
     # 3 leaders, at most 2 patrols a week each = 6 leader places; 9 evening patrols in 3–11 Oct? use one week
-    vols = [PVolunteer(i, f"L{i}", frozenset({1}), frozenset({1}), max_per_week=2) for i in range(1, 4)]
-    vols += [PVolunteer(10 + i, f"M{i}", frozenset({1})) for i in range(20)]
-    shifts = [PShift(i + 1, 1, date(2026, 10, 5) + timedelta(days=i), EVENING, 2, 3, True, team_name="T") for i in range(7)]
-    shifts += [PShift(100 + i, 1, date(2026, 10, 5) + timedelta(days=i), MORNING, 2, 3, True, team_name="T") for i in range(2)]
-    found = solver.capacity_check(Problem(vols, shifts))
+    vols = [SolverVolunteer(i, f"L{i}", frozenset({1}), frozenset({1}), max_per_week=2) for i in range(1, 4)]
+    vols += [SolverVolunteer(10 + i, f"M{i}", frozenset({1})) for i in range(20)]
+    shifts = [SolverShift(i + 1, 1, date(2026, 10, 5) + timedelta(days=i), EVENING, 2, 3, True, team_name="T") for i in range(7)]
+    shifts += [SolverShift(100 + i, 1, date(2026, 10, 5) + timedelta(days=i), MORNING, 2, 3, True, team_name="T") for i in range(2)]
+    found = capacity.capacity_check(Problem(vols, shifts))
     texts = [f.why.english() for f in found]
     assert any("9 leader slots" in t and "only 6" in t for t in texts), texts
     _ = start
@@ -112,12 +112,12 @@ def test_fair_spread_on_a_month_of_one_team():
 
 def test_find_cover_ranks_available_leader_first_and_explains_blockers():
     d = date(2026, 10, 5)
-    vols = [PVolunteer(1, "甲", frozenset({1}), frozenset({1})), PVolunteer(2, "乙", frozenset({1})),
-            PVolunteer(3, "丙", frozenset({1}), frozenset({1}), leave=((d, d),)), PVolunteer(4, "丁", frozenset({1}))]
-    shifts = [PShift(1, 1, d, MORNING, 2, 3), PShift(2, 1, d - timedelta(days=1), EVENING, 1, 3, False)]
+    vols = [SolverVolunteer(1, "甲", frozenset({1}), frozenset({1})), SolverVolunteer(2, "乙", frozenset({1})),
+            SolverVolunteer(3, "丙", frozenset({1}), frozenset({1}), leave=((d, d),)), SolverVolunteer(4, "丁", frozenset({1}))]
+    shifts = [SolverShift(1, 1, d, MORNING, 2, 3), SolverShift(2, 1, d - timedelta(days=1), EVENING, 1, 3, False)]
     p = Problem(vols, shifts)
     roster = {1: {2}, 2: {4}}
-    ranked = solver.find_cover(p, roster, 1)
+    ranked = cover.find_cover(p, roster, 1)
     assert ranked[0].volunteer_id == 1 and not ranked[0].blockers
     by = {c.volunteer_id: c.blockers for c in ranked}
     assert by[3] == ("leave",)
@@ -129,7 +129,7 @@ def test_repair_replaces_a_dropout_with_few_changes():
     roster = solver.balance(p, solver.greedy(p))
     vid = next(iter(roster[p.shifts[10].id]))
     mine = [sid for sid, vids in roster.items() if vid in vids]
-    rep = solver.repair_dropout(p, roster, vid, mine)
+    rep = cover.repair_dropout(p, roster, vid, mine)
     assert not rep.unfilled
     assert all(vid not in rep.roster[sid] for sid in mine)
     assert max(rep.changes_per_slot().values(), default=0) <= 2
@@ -141,13 +141,13 @@ def test_repair_replaces_a_dropout_with_few_changes():
 def test_stretch_of_leave_is_explained_as_leader_slots_against_what_leaders_can_take():
     d0 = date(2026, 10, 1)
     leave = ((date(2026, 10, 5), date(2026, 10, 9)),)
-    vols = [PVolunteer(1, "甲", frozenset({1}), frozenset({1}), leave=leave),
-            PVolunteer(2, "乙", frozenset({1}), frozenset({1}), leave=leave),
-            PVolunteer(3, "丙", frozenset({1}), frozenset({1}), max_per_week=2)]
-    vols += [PVolunteer(10 + i, f"M{i}", frozenset({1})) for i in range(10)]
-    shifts = [PShift(i + 1, 1, d0 + timedelta(days=i), EVENING, 1, 3, True, team_name="T") for i in range(14)]
+    vols = [SolverVolunteer(1, "甲", frozenset({1}), frozenset({1}), leave=leave),
+            SolverVolunteer(2, "乙", frozenset({1}), frozenset({1}), leave=leave),
+            SolverVolunteer(3, "丙", frozenset({1}), frozenset({1}), max_per_week=2)]
+    vols += [SolverVolunteer(10 + i, f"M{i}", frozenset({1})) for i in range(10)]
+    shifts = [SolverShift(i + 1, 1, d0 + timedelta(days=i), EVENING, 1, 3, True, team_name="T") for i in range(14)]
     p = Problem(vols, shifts)
-    texts = [f.why.english() for f in solver.capacity_check(p)]
+    texts = [f.why.english() for f in capacity.capacity_check(p)]
     assert len(texts) == 1 and "10/5–9: 5 leader slots, the leaders can take only 2" in texts[0], texts
     result = solver.solve(p, time_limit=0.5, workers=1, deterministic=True)
     assert len([g for g in checker.gaps(p, result.roster) if g.leader_missing]) == 3
@@ -157,11 +157,11 @@ def test_nobody_carries_far_more_than_their_share_across_groups():
     # every member has a different weekday off, so each is alone in their eligibility group:
     # the load term must still keep each near their share of the member places
     d0 = date(2026, 11, 2)
-    vols = [PVolunteer(1, "L1", frozenset({1}), frozenset({1})), PVolunteer(2, "L2", frozenset({1}), frozenset({1})),
-            PVolunteer(3, "L3", frozenset({1}), frozenset({1}))]
-    vols += [PVolunteer(10 + i, f"M{i}", frozenset({1}), unavailable=frozenset({(i % 7, p) for p in ("morning", "afternoon", "evening")}))
+    vols = [SolverVolunteer(1, "L1", frozenset({1}), frozenset({1})), SolverVolunteer(2, "L2", frozenset({1}), frozenset({1})),
+            SolverVolunteer(3, "L3", frozenset({1}), frozenset({1}))]
+    vols += [SolverVolunteer(10 + i, f"M{i}", frozenset({1}), unavailable=frozenset({(i % 7, p) for p in ("morning", "afternoon", "evening")}))
              for i in range(14)]
-    shifts = [PShift(i * 3 + j + 1, 1, d0 + timedelta(days=i), per, 2, 3, True)
+    shifts = [SolverShift(i * 3 + j + 1, 1, d0 + timedelta(days=i), per, 2, 3, True)
               for i in range(14) for j, per in enumerate(("morning", "afternoon", "evening"))]
     p = Problem(vols, shifts)
     result = solver.solve(p, time_limit=0.7, workers=1, deterministic=True)

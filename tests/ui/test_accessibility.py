@@ -119,7 +119,6 @@ KNOWN_GAPS: dict[str, set[str]] = {
     "desk": {"QDateEdit:jumpDate"},
     "meals": {"QComboBox:volunteer"},
     "admin": {"QDateEdit:calendarDay"},
-    "rosters": {"QComboBox:teamBox", "QComboBox:dayShift"},
 }
 
 

@@ -1,0 +1,264 @@
+"""Rosters page: a team and a month on top (create the shifts, fill the month in the background with
+progress and cancel, print, export, tomorrow's WeChat text), and four tabs built when first shown: the
+month grid with cell edits (ui/month_tab.py), the day's check-in desk (ui/today_tab.py), the team's
+members (ui/team_tab.py) and patrol findings (ui/findings_tab.py). Thin: every decision is a use case's;
+every read and write goes through ``ui.ops``."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import clock
+from desktop_app.core.periods import Period
+from desktop_app.rosters import pdf
+from desktop_app.rosters.labels import kind_label
+from desktop_app.rosters.month import fill_month
+from desktop_app.rosters.permissions import MANAGE_ROSTERS
+from desktop_app.rosters.sharing import wechat_text
+from desktop_app.rosters.teams import list_teams
+from desktop_app.rosters.ui.colours import RosterColours
+from desktop_app.rosters.ui.findings_tab import FindingsTab
+from desktop_app.rosters.ui.month_tab import MonthTab
+from desktop_app.rosters.ui.team_tab import TeamTab
+from desktop_app.rosters.ui.today_tab import TodayTab
+from desktop_app.ui import ops
+from desktop_app.ui.accessibility import name_unnamed_controls
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.messages import show_error, show_info
+from desktop_app.ui.widgets import select_data
+
+
+class RostersPage(QWidget):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        today = clock.today()
+        self.month = date(today.year, today.month, 1)
+        self.last_op = None  # the running "fill the month" (tests wait on it)
+        self.last_box = None
+        self.last_dialog = None
+        self.solve_seconds = 5.0  # CP-SAT time limit after the greedy fill (cancel stops it sooner)
+        self.can_manage = ctx.can(MANAGE_ROSTERS)
+        self.colours = RosterColours(self)
+        self._teams_loaded = False  # tabs read their data once the teams are known
+
+        self.team = QComboBox()
+        self.team.setObjectName("teamBox")
+        self.team.setAccessibleName(self.tr("Team"))
+        self.team.setMinimumWidth(180)
+        self.prev_button = QPushButton("◀")
+        self.prev_button.setObjectName("prevMonth")
+        self.prev_button.setAccessibleName(self.tr("Previous month"))
+        self.next_button = QPushButton("▶")
+        self.next_button.setObjectName("nextMonth")
+        self.next_button.setAccessibleName(self.tr("Next month"))
+        for b in (self.prev_button, self.next_button):
+            b.setFixedWidth(36)
+        self.month_label = QLabel()
+        self.month_label.setObjectName("monthLabel")
+        f = self.month_label.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.month_label.setFont(f)
+        self.generate_button = QPushButton(self.tr("Create shifts"))
+        self.generate_button.setObjectName("generateShifts")
+        self.solve_button = QPushButton(self.tr("Fill the month"))
+        self.solve_button.setObjectName("solveMonth")
+        self.solve_button.setToolTip(self.tr("Fill every unlocked place fairly; locked cells are kept"))
+        self.print_button = QPushButton(self.tr("Print roster"))
+        self.print_button.setObjectName("printRoster")
+        self.sheet_button = QPushButton(self.tr("Sign-in sheet"))
+        self.sheet_button.setObjectName("signInSheet")
+        self.excel_button = QPushButton(self.tr("Excel"))
+        self.excel_button.setObjectName("exportExcel")
+        self.text_button = QPushButton(self.tr("Tomorrow's text"))
+        self.text_button.setObjectName("tomorrowText")
+        for b in (self.generate_button, self.solve_button):
+            b.setVisible(self.can_manage)
+        top = QHBoxLayout()
+        top.addWidget(self.team)
+        top.addWidget(self.prev_button)
+        top.addWidget(self.month_label)
+        top.addWidget(self.next_button)
+        top.addStretch(1)
+        for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.excel_button, self.text_button):
+            top.addWidget(b)
+
+        # Tabs are built when first shown (attribute, class), in the order of their titles below.
+        self.month_tab: MonthTab | None = None
+        self.today_tab: TodayTab | None = None
+        self.team_tab: TeamTab | None = None
+        self.findings_tab: FindingsTab | None = None
+        self._tab_makers = [("month_tab", MonthTab), ("today_tab", TodayTab), ("team_tab", TeamTab),
+                            ("findings_tab", FindingsTab)]
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("rosterTabs")
+        for title in (self.tr("Month"), self.tr("Today"), self.tr("Team"), self.tr("Findings")):
+            holder = QWidget()
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.tabs.addTab(holder, title)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.tabs, 1)
+
+        self.team.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.prev_button.clicked.connect(lambda: self.move_month(-1))
+        self.next_button.clicked.connect(lambda: self.move_month(1))
+        self.generate_button.clicked.connect(self.generate)
+        self.solve_button.clicked.connect(self.solve)
+        self.print_button.clicked.connect(lambda: self.export("roster"))
+        self.sheet_button.clicked.connect(lambda: self.export("sheet"))
+        self.excel_button.clicked.connect(lambda: self.export("excel"))
+        self.text_button.clicked.connect(self.tomorrow_text)
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self._show_month_label()
+        self._tab_shown(self.tabs.currentIndex())
+        self.load_teams()
+
+    # --- tabs ---------------------------------------------------------------------------------
+    def _tab_shown(self, index: int) -> None:
+        """Build a tab's contents the first time it is shown, and read its data."""
+        if not (0 <= index < len(self._tab_makers)):
+            return
+        attr, make = self._tab_makers[index]
+        if getattr(self, attr) is not None:
+            return
+        tab = make(self)
+        setattr(self, attr, tab)
+        self.tabs.widget(index).layout().addWidget(tab)
+        name_unnamed_controls(tab)  # what the main window does for the page, for a tab built later
+        if self._teams_loaded:
+            tab.refresh()
+
+    def built_tabs(self) -> list:
+        return [t for t in (self.month_tab, self.today_tab, self.team_tab, self.findings_tab) if t is not None]
+
+    # --- team and month -----------------------------------------------------------------------
+    def team_id(self) -> int | None:
+        return self.team.currentData()
+
+    def load_teams(self, select: int | None = None) -> None:
+        actor = self.ctx.actor
+        ops.query(self, self.ctx.engine, lambda s: list_teams(s, actor=actor), lambda teams: self._show_teams(teams, select),
+                  latest="teams")
+
+    def _show_teams(self, teams, select: int | None) -> None:
+        self.team.blockSignals(True)
+        self.team.clear()
+        for t in teams:
+            self.team.addItem(f"{t.name}（{kind_label(t.kind)}）", t.id)
+        if select is not None:
+            select_data(self.team, select)
+        self.team.blockSignals(False)
+        self._teams_loaded = True
+        self.refresh()
+
+    def move_month(self, step: int) -> None:
+        m = self.month.month - 1 + step
+        self.month = date(self.month.year + m // 12, m % 12 + 1, 1)
+        self.refresh()
+
+    def month_end(self) -> date:
+        """The month's last day (use cases take both days of a range, as a person gives them)."""
+        return Period.month_of(self.month).last_day
+
+    def _show_month_label(self) -> None:
+        self.month_label.setText(self.tr("{year}-{month:02d}").format(year=self.month.year, month=self.month.month))
+
+    def refresh(self, *, note: str | None = None) -> None:
+        """Read everything shown again (another team or month, or after a change). ``note`` replaces
+        the month tab's explanation of gaps once (a fill's or a repair's result)."""
+        self._show_month_label()
+        for tab in self.built_tabs():
+            if tab is self.month_tab:
+                tab.refresh(note=note)
+            else:
+                tab.refresh()
+
+    def failed(self, exc: BaseException) -> None:
+        """The one error policy (ui.messages.show_error), keeping the box for tests."""
+        self.last_box = show_error(self, exc)
+
+    def write(self, fn, on_done=None) -> None:
+        """One use case in one writing transaction; everything shown is read again after it."""
+        ops.write(self, self.ctx.engine, fn, on_done=on_done or (lambda _r: self.refresh()), on_error=self.failed)
+
+    # --- month actions ------------------------------------------------------------------------
+    def generate(self) -> None:
+        from desktop_app.rosters.shifts import generate_shifts
+
+        team_id = self.team_id()
+        if team_id is None:
+            return
+        actor, start, end = self.ctx.actor, self.month, self.month_end()
+        self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end))
+
+    def solve(self) -> None:
+        team_id = self.team_id()
+        if team_id is None:
+            return
+        engine, actor, seconds = self.ctx.engine, self.ctx.actor, self.solve_seconds
+        start, end, keep_before = self.month, self.month_end(), clock.today()
+
+        def work(progress):
+            return fill_month(engine, actor=actor, team_ids=[team_id], start=start, end=end, progress=progress,
+                              time_limit=seconds, keep_before=keep_before)
+
+        def done(prop) -> None:
+            lines = [self.tr("Filled in {seconds:.1f} s: {gaps} patrol(s) still short; fairness spread {spread}.").format(
+                seconds=prop.seconds, gaps=len(prop.gaps), spread=prop.spread.get("all", 0))]
+            lines += [sf.text() for sf in prop.shortfalls]
+            if prop.gaps and not prop.shortfalls:
+                lines.append(self.tr("The limits together leave these patrols short; lock or edit cells, or relax limits."))
+            self.refresh(note="\n".join(lines))
+
+        self.last_op = ops.run_op(self, work, done, self.failed, title=self.tr("Filling the month…"))
+
+    def export(self, what: str) -> None:
+        if self.team_id() is None:
+            return
+        suffix = "xlsx" if what == "excel" else "pdf"
+        default = f"roster-{self.month:%Y-%m}.{suffix}" if what != "sheet" else f"sign-in-{clock.today():%Y-%m-%d}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), default)
+        if path:
+            self.export_to(what, path)
+
+    def export_to(self, what: str, path: str) -> None:
+        actor, team_id, year, month = self.ctx.actor, self.team_id(), self.month.year, self.month.month
+        day = self.month_tab.day_for_sheet() if self.month_tab is not None else clock.today()
+
+        def work(s) -> None:
+            if what == "roster":
+                pdf.monthly_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=path)
+            elif what == "sheet":
+                pdf.sign_in_sheet(s, actor=actor, team_id=team_id, day=day, path=path)
+            else:
+                pdf.excel_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=path)
+
+        ops.query(self, self.ctx.engine, work, lambda _r: self._saved_file(path), on_error=self.failed)
+
+    def _saved_file(self, path: str) -> None:
+        self.last_box = show_info(self, self.tr("Saved {path}").format(path=path))
+
+    def tomorrow_text(self) -> None:
+        actor, team_id, day = self.ctx.actor, self.team_id(), clock.today() + timedelta(days=1)
+        ops.query(self, self.ctx.engine, lambda s: wechat_text(s, actor=actor, day=day, team_id=team_id),
+                  self._show_text, on_error=self.failed)
+
+    def _show_text(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        if self.month_tab is not None:
+            self.month_tab.explain.setPlainText(text)
+        self.last_box = show_info(self, self.tr("Copied; paste it into the WeChat group:") + "\n\n" + text)
