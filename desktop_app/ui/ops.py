@@ -30,8 +30,9 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
-from desktop_app.core.errors import Cancelled
+from desktop_app.core.errors import Cancelled, SmileDeskError
 from desktop_app.core.progress import Progress
 
 log = logging.getLogger(__name__)
@@ -83,23 +84,26 @@ class _Bridge(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], Any], bridge: _Bridge, serial: int) -> None:
+    def __init__(self, work: Callable[[], Any], bridge: _Bridge) -> None:
         super().__init__()
-        self.work, self.bridge, self.serial = work, bridge, serial
+        self.work, self.bridge = work, bridge
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        # The bridge is parentless and held in _bridges until its result is delivered on the GUI thread, so it
+        # is never deleted while this thread emits (a bridge owned by the widget could be deleted by the GUI
+        # thread in the middle of an emit: a crash).
         try:
-            try:
-                result = self.work()
-            except BaseException as exc:  # delivered to the GUI thread, never swallowed
-                self.bridge.failed.emit(exc)
-            else:
-                self.bridge.finished.emit(result)
-        except RuntimeError:
-            # The widget that asked for the work is gone (window closed, app quitting): nobody to tell.
-            log.debug("background result dropped: its receiver was deleted")
-            _end(self.serial)
+            result = self.work()
+        except BaseException as exc:  # delivered to the GUI thread, never swallowed
+            self.bridge.failed.emit(exc)
+        else:
+            self.bridge.finished.emit(result)
+        finally:
+            self.bridge = None
+
+
+_bridges: dict[int, _Bridge] = {}
 
 
 class OpHandle(QObject):
@@ -138,11 +142,15 @@ def _start(
     *,
     latest: str | None = None,
     handle: OpHandle | None = None,
+    bridge: _Bridge | None = None,
     on_finish: Callable[[], None] | None = None,
 ) -> OpHandle:
     handle = handle or OpHandle(parent)
-    bridge = _Bridge(handle)
     serial = next(_serial)
+    bridge = bridge or _Bridge()
+    _bridges[serial] = bridge
+    alive = [True]  # the handle dies with its parent: then nobody is told
+    handle.destroyed.connect(lambda *_: alive.__setitem__(0, False))
     slot = (id(parent), latest) if latest else None
     if slot is not None:
         _latest[slot] = serial
@@ -150,22 +158,31 @@ def _start(
     def is_stale() -> bool:
         return slot is not None and _latest.get(slot) != serial
 
-    def finish() -> None:
-        handle.finished = True
+    def release() -> None:
+        _end(serial)
         if slot is not None and _latest.get(slot) == serial:
             del _latest[slot]
-        _end(serial)
+        done_bridge = _bridges.pop(serial, None)
+        if done_bridge is not None:
+            done_bridge.deleteLater()
+
+    def finish() -> None:
+        handle.finished = True
+        release()
         try:
             if on_finish is not None:
                 on_finish()
         finally:
             handle.done.emit()
-            # A page refreshes thousands of times a day: the handle (with its result, bridge and progress
-            # dialog) must not stay a child of the page forever. Its Python attributes stay readable.
+            # A page refreshes thousands of times a day: the handle (with its result and progress dialog)
+            # must not stay a child of the page forever. Its Python attributes stay readable.
             handle.dialog = None
             handle.deleteLater()
 
     def on_finished(result: Any) -> None:
+        if not alive[0]:
+            release()
+            return
         handle.result = result
         try:
             if is_stale():
@@ -179,6 +196,11 @@ def _start(
             finish()
 
     def on_failed(exc: BaseException) -> None:
+        if not alive[0]:
+            release()
+            if not isinstance(exc, Cancelled | SmileDeskError):
+                log.error("background op failed after its window closed", exc_info=(type(exc), exc, exc.__traceback__))
+            return
         handle.error = exc
         try:
             if isinstance(exc, Cancelled):
@@ -195,8 +217,7 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    handle.destroyed.connect(lambda *_: _end(serial))  # deleted before its result came back
-    pool.start(_Runnable(work, bridge, serial))
+    pool.start(_Runnable(work, bridge))
     return handle
 
 
@@ -268,7 +289,7 @@ def run_op(
     if not cancellable:
         dialog.setCancelButton(None)
     handle.dialog = dialog
-    bridge = _Bridge(handle)
+    bridge = _Bridge()
 
     def update(done: int, total: int, label: str) -> None:
         bridge.progressed.emit(done, total, label)
@@ -278,6 +299,8 @@ def run_op(
     dialog.canceled.connect(progress.cancel)
 
     def on_progress(done: int, total: int, label: str) -> None:
+        if handle.finished or handle.dialog is None or not isValid(dialog):
+            return
         if total:
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
@@ -287,11 +310,12 @@ def run_op(
     bridge.progressed.connect(on_progress)
 
     def close_dialog() -> None:
-        dialog.hide()
-        dialog.deleteLater()
+        if isValid(dialog):  # gone with its parent otherwise
+            dialog.hide()
+            dialog.deleteLater()
 
     # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly (the timer
     # dies with the dialog, which dies with its parent).
     QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
     return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
-                  handle=handle, on_finish=close_dialog)
+                  handle=handle, bridge=bridge, on_finish=close_dialog)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 from desktop_app.ui.lazy_model import PENDING, Column, KeysetTableModel
 
@@ -16,8 +16,13 @@ def fetch(s, after, limit):
 
 
 def make(qtbot, **kw):
+    # The model belongs to a widget the test owns: a parentless model freed while a view still shows it
+    # (or while one of its reads is on the way back) is a dangling pointer in Qt.
+    owner = QWidget()
+    qtbot.addWidget(owner)
     model = KeysetTableModel([Column("Name", lambda r: r[0]), Column("No.", lambda r: r[1], export=lambda r: r[1])],
-                             fetch, lambda r: r, page_size=100, **kw)
+                             fetch, lambda r: r, owner, page_size=100, **kw)
+    model.owner = owner  # qtbot keeps only a weak reference
     return model
 
 
@@ -32,8 +37,7 @@ def test_pages_arrive_off_the_gui_thread(qtbot, engine, wait_ops):
 
 def test_scrolling_to_the_end_keeps_a_bounded_window(qtbot, engine, wait_ops):
     model = make(qtbot, engine=engine, keep_pages=3)
-    view = QTableView()
-    qtbot.addWidget(view)
+    view = QTableView(model.parent())
     view.setModel(model)
     model.reload()
     wait_ops()
