@@ -83,10 +83,10 @@ def cmd_render(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from desktop_app.certificates.export import export_service_records
+    from desktop_app.certificates.export import export_volunteer_service_records
     from desktop_app.core.db import session_scope
 
     with session_scope(_engine(args)) as s:
-        n = export_service_records(s, actor=_actor(s, args.user), target=Path(args.out), start=args.start, end=args.end)
+        n = export_volunteer_service_records(s, actor=_actor(s, args.user), target=Path(args.out), start=args.start, end=args.end)
     print(f"{n} service record(s) written to {args.out}")
     return 0

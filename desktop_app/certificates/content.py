@@ -79,7 +79,7 @@ def clean_content(content: CertificateContent, *, today: date | None = None, che
             raise ValidationError(
                 F["hours"], QT_TRANSLATE_NOOP("Errors", "must be more than 0 and at most {max} hours."), max=MAX_HOURS
             )
-    if content.kind == CertificateKind.SERVICE_RECORD:
+    if content.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE:
         if not organisation:
             raise ValidationError(F["organisation"], QT_TRANSLATE_NOOP("Errors", "is required: name the team or organisation the volunteer served with."))
         if start is None:
@@ -92,7 +92,7 @@ def clean_content(content: CertificateContent, *, today: date | None = None, che
             raise ValidationError(F["service_content"], QT_TRANSLATE_NOOP("Errors", "is required: say what the volunteer did, e.g. patrols."))
     if start and end and end < start:
         raise ValidationError(F["period_end"], QT_TRANSLATE_NOOP("Errors", "is before the start date; swap the two dates."))
-    if content.kind == CertificateKind.HONOUR and not title:
+    if content.kind == CertificateKind.HONOUR_CERTIFICATE and not title:
         raise ValidationError(F["title"], QT_TRANSLATE_NOOP("Errors", "is required, e.g. 优秀志愿者 or 微笑之星."))
     if check_glyphs:
         for key, value in (("recipient_name", name), ("organisation", organisation), ("service_content", service_content),

@@ -32,7 +32,7 @@ EXPORT_COLUMNS = [
 ]
 
 
-def export_service_records(
+def export_volunteer_service_records(
     s: Session, *, actor: Actor, target: Path, start: date | None = None, end: date | None = None,
     include_requests: bool = True,
 ) -> int:
@@ -54,7 +54,7 @@ def export_service_records(
         return (start is None or day >= start) and (end is None or day <= end)
 
     for cert in s.exec(select(Certificate).where(
-        Certificate.station_id == station_id, Certificate.kind == CertificateKind.SERVICE_RECORD, Certificate.status == CertificateStatus.VALID,
+        Certificate.station_id == station_id, Certificate.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE, Certificate.status == CertificateStatus.VALID,
     ).order_by(Certificate.id)):
         snap = snapshot_of(cert)
         if not in_range(snap.get("period_end")):
@@ -64,7 +64,7 @@ def export_service_records(
                      cert.number, snap["issued_on"], "是" if cert.entered_at else "否"])
     if include_requests:
         for req in s.exec(select(CertificateRequest).where(
-            CertificateRequest.station_id == station_id, CertificateRequest.kind == CertificateKind.SERVICE_RECORD,
+            CertificateRequest.station_id == station_id, CertificateRequest.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE,
             CertificateRequest.status == RequestStatus.PENDING,
         ).order_by(CertificateRequest.id)):
             v = json.loads(req.content_json)
@@ -115,7 +115,7 @@ def mark_entered(s: Session, *, actor: Actor, certificate_ids: Sequence[int], wh
     n = 0
     for cid in certificate_ids:
         cert = get_certificate(s, actor=actor, certificate_id=cid, for_update=True)
-        if cert.kind == CertificateKind.SERVICE_RECORD and cert.entered_at is None:
+        if cert.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE and cert.entered_at is None:
             cert.entered_at = when
             cert.version += 1
             s.add(cert)

@@ -16,9 +16,11 @@ from desktop_app.core.db import AwareDateTime
 
 
 class CertificateKind(StrEnum):
-    SERVICE_RECORD = "service_record"  # 志愿服务记录证明
-    HONOUR = "honour"  # 荣誉证书
-    THANK_YOU = "thank_you"  # 感谢信
+    """The stored values are the first edition's (kept in the register, the audit log and the reports)."""
+
+    SERVICE_RECORD_CERTIFICATE = "service_record"  # 志愿服务记录证明
+    HONOUR_CERTIFICATE = "honour"  # 荣誉证书
+    THANK_YOU_LETTER = "thank_you"  # 感谢信
 
 
 class RequestStatus(StrEnum):
@@ -157,7 +159,7 @@ class CertificateImage(SQLModel, table=True):
 class CertificateContent:
     """What a certificate says. Rosters and passports build these; the desk fills one in a dialog."""
 
-    kind: str  # "service_record" | "honour" | "thank_you"
+    kind: str  # a CertificateKind
     recipient_name: str
     resident_id: int | None = None
     id_number: str = ""
@@ -173,7 +175,7 @@ class CertificateContent:
 
     @classmethod
     def from_dict(cls, data: dict, kind: str = "service_record") -> CertificateContent:
-        """From a row of the ``service_record_sources`` hook (unknown keys ignored)."""
+        """From a row of ``ctx.services.volunteer_hours.service_record_contents`` (unknown keys ignored)."""
         known = {f for f in cls.__dataclass_fields__}
         values = {k: v for k, v in data.items() if k in known}
         if "name" in data and "recipient_name" not in values:

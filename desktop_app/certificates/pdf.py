@@ -15,7 +15,7 @@ import io
 from collections.abc import Sequence
 from datetime import datetime
 
-from desktop_app.certificates import templates
+from desktop_app.certificates.models import CertificateKind
 from desktop_app.certificates.templates import format_date, format_hours, text
 from desktop_app.certificates.typesetting import NullCanvas, draw_paragraph, draw_text, width, wrap
 from desktop_app.core import pdf as core_pdf
@@ -166,9 +166,10 @@ def draw_page(c, snap: dict, imgs: _Images, *, revoked: bool = False, specimen: 
     top = title_y - 52 * u
     footer_top = pad + 118 * u
 
-    drawers = {"service_record": _body_service_record, "honour": _body_honour, "thank_you": _body_thank_you}
+    drawers = {CertificateKind.SERVICE_RECORD_CERTIFICATE: _body_service_record, CertificateKind.HONOUR_CERTIFICATE: _body_honour,
+               CertificateKind.THANK_YOU_LETTER: _body_thank_you}
     draw = drawers[snap["kind"]]
-    size = (15 if snap["kind"] == "service_record" else 18) * u
+    size = (15 if snap["kind"] == CertificateKind.SERVICE_RECORD_CERTIFICATE else 18) * u
     end = draw(None, snap, lang, body_x, top, body_w, size, main, u)
     for _ in range(8):  # shrink a long text until it fits above the footer
         if end >= footer_top:
@@ -324,7 +325,3 @@ def _watermark(c, W, H, u, label: str) -> None:
     draw_text(c, 0, 0, label, 64 * u, align="centre", colour=(0.85, 0.0, 0.0))
     c.restoreState()
     c._smile_char_space = None
-
-
-def kind_title(kind: str, language: str = "zh") -> str:
-    return templates.text(language, "title." + kind)

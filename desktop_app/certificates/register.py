@@ -233,13 +233,13 @@ def warnings(s: Session, *, actor: Actor, today: date | None = None) -> list[Cer
     # are not yet marked as entered into the national system (the 2020 measures allow 10).
     late: list[date] = []
     for req in s.exec(station_scope(select(CertificateRequest), CertificateRequest.station_id, actor).where(
-        CertificateRequest.status == RequestStatus.PENDING, CertificateRequest.kind == CertificateKind.SERVICE_RECORD,
+        CertificateRequest.status == RequestStatus.PENDING, CertificateRequest.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE,
     )):
         day = req.period_end or to_local(req.requested_at).date()
         if overdue(day):
             late.append(day)
     for cert in s.exec(station_scope(select(Certificate), Certificate.station_id, actor).where(
-        Certificate.kind == CertificateKind.SERVICE_RECORD, Certificate.entered_at.is_(None), Certificate.status == CertificateStatus.VALID,
+        Certificate.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE, Certificate.entered_at.is_(None), Certificate.status == CertificateStatus.VALID,
     )):
         day = cert.period_end or to_local(cert.issued_at).date()
         if overdue(day):

@@ -173,12 +173,6 @@ def draw_paragraph(c, x: float, y: float, s: str, size: float, max_width: float,
     return y
 
 
-def measure_paragraph(s: str, size: float, max_width: float, *, leading: float | None = None, indent: float = 0.0) -> float:
-    leading = leading or size * 1.6
-    n = sum(len(wrap(p, size, max_width, first_indent=indent)) if p else 1 for p in s.split("\n"))
-    return n * leading
-
-
 class NullCanvas:
     """A canvas that draws nothing (measuring pass)."""
 

@@ -60,7 +60,7 @@ def _do(case: str, s, actor, cert_id: int, tmp_path):
     if case == "revoke":
         return register.revoke_certificate(s, actor=actor, certificate_id=cert_id, reason="测试")
     if case == "export":
-        return export.export_service_records(s, actor=actor, target=tmp_path / "x.xlsx")
+        return export.export_volunteer_service_records(s, actor=actor, target=tmp_path / "x.xlsx")
     if case == "configure":
         return template_settings.save_template_settings(s, actor=actor, settings=TemplateSettings(signatory="负责人：王芳"))
     if case == "render":

@@ -301,8 +301,8 @@ def test_export_for_the_national_system(engine, admin, tmp_path):
     with session_scope(engine) as s:
         requests.request_certificate(s, actor=admin, content=service_record(recipient_name="周玉兰", id_number=""))
     with session_scope(engine) as s:
-        n = export.export_service_records(s, actor=admin, target=tmp_path / "records.xlsx")
-        export.export_service_records(s, actor=admin, target=tmp_path / "records.csv")
+        n = export.export_volunteer_service_records(s, actor=admin, target=tmp_path / "records.xlsx")
+        export.export_volunteer_service_records(s, actor=admin, target=tmp_path / "records.csv")
     assert n == 2
     ws = load_workbook(tmp_path / "records.xlsx").active
     rows = list(ws.values)

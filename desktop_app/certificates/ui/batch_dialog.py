@@ -141,7 +141,7 @@ class BatchDialog(QDialog):
             if self.table.item(i, 0).checkState() == Qt.CheckState.Checked:
                 data = dict(row)
                 data.setdefault("source", "rosters")
-                out.append(CertificateContent.from_dict(data, kind=CertificateKind.SERVICE_RECORD))
+                out.append(CertificateContent.from_dict(data, kind=CertificateKind.SERVICE_RECORD_CERTIFICATE))
         return out
 
     def run(self) -> None:

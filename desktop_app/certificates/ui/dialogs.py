@@ -197,10 +197,10 @@ class IssueDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        record = kind == CertificateKind.SERVICE_RECORD
+        record = kind == CertificateKind.SERVICE_RECORD_CERTIFICATE
         for w in (self.start, self.end, self.hours, self.content, self.id_number):
             self.form.setRowVisible(w, record)
-        self.form.setRowVisible(self.title_edit, kind == CertificateKind.HONOUR)
+        self.form.setRowVisible(self.title_edit, kind == CertificateKind.HONOUR_CERTIFICATE)
         self.form.setRowVisible(self.body, not record)
 
     def _resident_chosen(self, row) -> None:
@@ -214,7 +214,7 @@ class IssueDialog(QDialog):
 
     def certificate_content(self) -> CertificateContent:
         kind = self.kind.currentData()
-        record = kind == CertificateKind.SERVICE_RECORD
+        record = kind == CertificateKind.SERVICE_RECORD_CERTIFICATE
         return CertificateContent(
             kind=kind,
             recipient_name=self.name.text(),
@@ -225,7 +225,7 @@ class IssueDialog(QDialog):
             period_end=pydate(self.end.date()) if record else None,
             hours=self.hours.value() if record and self.hours.value() > 0 else None,
             service_content=self.content.text() if record else "",
-            title=self.title_edit.text() if kind == CertificateKind.HONOUR else "",
+            title=self.title_edit.text() if kind == CertificateKind.HONOUR_CERTIFICATE else "",
             body=self.body.toPlainText() if not record else "",
             source="desk",
         )

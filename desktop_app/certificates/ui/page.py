@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.certificates.export import export_service_records
+from desktop_app.certificates.export import export_volunteer_service_records
 from desktop_app.certificates.models import Verdict
 from desktop_app.certificates.permissions import (
     CONFIGURE_CERTIFICATES,
@@ -201,7 +201,7 @@ class CertificatesPage(QWidget):
             self.last_box = show_info(self, self.tr("{n} service record(s) written to {path}. Enter them in the national "
                                                     "volunteer system, then mark them as entered here.").format(n=n, path=target))
 
-        ops.write(self, self.ctx.engine, lambda s: export_service_records(s, actor=actor, target=Path(target)), done,
+        ops.write(self, self.ctx.engine, lambda s: export_volunteer_service_records(s, actor=actor, target=Path(target)), done,
                   on_error=self._error)
 
     def _error(self, exc: BaseException) -> None:

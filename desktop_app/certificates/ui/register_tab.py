@@ -126,7 +126,7 @@ class RegisterTab(QWidget):
             Column(self.tr("Issued"), lambda r: fmt_local(r.issued_at), chars=10),
             Column(self.tr("By"), lambda r: r.issued_by),
             Column(self.tr("Printed"), lambda r: str(r.print_count), align=centre),
-            Column(self.tr("Entered"), lambda r: ("✓" if r.entered else "—") if r.kind == CertificateKind.SERVICE_RECORD else "",
+            Column(self.tr("Entered"), lambda r: ("✓" if r.entered else "—") if r.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE else "",
                    align=centre,
                    tooltip=lambda r: self.tr("entered in the national volunteer system") if r.entered else ""),
             Column(self.tr("Status"), lambda r: self.tr("revoked") if r.status == CertificateStatus.REVOKED else self.tr("valid"),

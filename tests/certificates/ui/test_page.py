@@ -17,8 +17,7 @@ from desktop_app.certificates.ui import dialogs
 from desktop_app.certificates.ui.page import CertificatesPage
 from desktop_app.core.db import session_scope
 from desktop_app.interfaces import Services
-
-from .helpers import honour, pdf_text, service_record
+from tests.certificates.helpers import honour, pdf_text, service_record
 
 
 @pytest.fixture
