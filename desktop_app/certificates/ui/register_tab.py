@@ -119,11 +119,11 @@ class RegisterTab(QWidget):
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         centre = Qt.AlignmentFlag.AlignCenter
         columns = [
-            Column(self.tr("Number"), lambda r: r.number, chars=18),
+            Column(self.tr("Number"), lambda r: r.number, chars=10),
             Column(self.tr("Kind"), lambda r: kind_label(r.kind)),
             Column(self.tr("Name"), lambda r: r.recipient_name, chars=5),
             Column(self.tr("Hours"), lambda r: "" if r.hours is None else f"{r.hours:g}", align=right),
-            Column(self.tr("Issued"), lambda r: fmt_local(r.issued_at), chars=10),
+            Column(self.tr("Issued"), lambda r: fmt_local(r.issued_at), chars=9),
             Column(self.tr("By"), lambda r: r.issued_by),
             Column(self.tr("Printed"), lambda r: str(r.print_count), align=centre),
             Column(self.tr("Entered"), lambda r: ("✓" if r.entered else "—") if r.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE else "",
