@@ -274,6 +274,7 @@ def test_requests_tab_issues_the_queue(qtbot, page, ctx, wait_ops):
     wait_ops()
     assert page.tabs.tabText(1).endswith("(1)")
     assert "1 certificate request" in page.warnings.text()
+    assert page.requests is None  # the queue is read when its tab is first shown
     page.tabs.setCurrentIndex(1)
     wait_ops()
     click_row(qtbot, page.requests.requests_table, 0)
@@ -377,3 +378,20 @@ def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx, wait_ops):
     with session_scope(ctx.engine, write=False) as s:
         [text] = pdf_text(register.render_certificate(s, actor=ctx.actor, certificate_id=cert.id))
     assert "1101**********002X" in text and "42.5小时" in text
+
+
+def test_cancel_a_request_from_the_queue(qtbot, page, ctx, monkeypatch, wait_ops):
+    from desktop_app.certificates.models import CertificateRequest, RequestStatus
+
+    with session_scope(ctx.engine) as s:
+        req = requests.request_certificate(s, actor=ctx.actor, content=honour(recipient_name="冯四"))
+    page.tabs.setCurrentIndex(1)
+    wait_ops()
+    click_row(qtbot, page.requests.requests_table, 0)
+    monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "本人不需要"))
+    qtbot.mouseClick(page.requests.cancel_request_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert page.requests.requests_model.rowCount() == 0
+    assert page.tabs.tabText(1).endswith("(0)")
+    with session_scope(ctx.engine, write=False) as s:
+        assert s.get(CertificateRequest, req.id).status == RequestStatus.CANCELLED
