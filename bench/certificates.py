@@ -12,8 +12,8 @@ from bench.common import BenchContext, Result
 
 
 def _snapshots(n: int) -> list[dict]:
-    from desktop_app.certificates import service as svc
-    from desktop_app.certificates.numbering import format_number
+    from desktop_app.certificates.issuing import make_snapshot
+    from desktop_app.certificates.numbering import format_number, qr_payload, sign
     from desktop_app.certificates.templates import TemplateSettings
 
     settings = TemplateSettings()
@@ -30,7 +30,7 @@ def _snapshots(n: int) -> list[dict]:
             "hours": 20 + (i % 150) / 2, "service_content": "小红帽巡逻、垃圾分类引导、独居老人探访", "title": "", "body": "",
             "source": "", "source_ref": "",
         }
-        out.append(svc._snapshot(values, number=number, payload=svc.qr_payload(number, svc.sign(b"k" * 32, number)),
+        out.append(make_snapshot(values, number=number, payload=qr_payload(number, sign(b"k" * 32, number)),
                                  issued_at=t0 + timedelta(seconds=i), language="zh", with_seal=i % 4 == 0,
                                  settings=settings, station_name="逍遥津社区党群服务中心"))
     return out

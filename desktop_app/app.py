@@ -117,8 +117,16 @@ def screenshot(args, engine, settings) -> int:
     for _ in range(5):
         app.processEvents()
     saved: list[bool] = []
+    from desktop_app.ui import ops
+
+    waited = [0]
 
     def grab_and_quit() -> None:
+        # Pages read through ui.ops: wait (up to 30 s) until what they asked for has arrived.
+        if not ops.idle() and waited[0] < 30000:
+            waited[0] += 100
+            QTimer.singleShot(100, grab_and_quit)
+            return
         # Grab while the window is still open: Qt 6's quit() closes windows, and a closed QWizard resets.
         saved.append(widget.grab().save(args.screenshot))
         app.exit(0)  # exit(), not quit(): quit() asks windows to close and the kiosk refuses

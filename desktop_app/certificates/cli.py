@@ -21,7 +21,7 @@ def register(sub) -> None:
     r = sub.add_parser("cert-render", help="render issued certificates to one PDF or one file each")
     r.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     r.add_argument("--year", type=int, help="only certificates numbered in this year")
-    r.add_argument("--kind", choices=["service_record", "honour", "thank_you"])
+    r.add_argument("--kind", choices=["service_record", "honour", "thank_you"])  # models.CertificateKind
     r.add_argument("--out", required=True, help="a .pdf file, or a folder with --each")
     r.add_argument("--each", action="store_true", help="one PDF file per certificate")
     r.add_argument("--user", help="staff account the rendering is logged under (default: the first administrator)")
@@ -41,11 +41,11 @@ from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 
 
 def cmd_verify(args) -> int:
-    from desktop_app.certificates import service as svc
+    from desktop_app.certificates.verification import verify_payload
     from desktop_app.core.db import session_scope
 
     with session_scope(_engine(args), write=False) as s:
-        res = svc.verify_payload(s, args.payload)
+        res = verify_payload(s, args.payload)
     print(f"{res.status}: {res.message}")
     if res.number:
         print(f"  number:    {res.number}")
@@ -59,7 +59,7 @@ def cmd_verify(args) -> int:
 def cmd_render(args) -> int:
     from sqlmodel import select
 
-    from desktop_app.certificates import service as svc
+    from desktop_app.certificates.batches import render_batch
     from desktop_app.certificates.models import Certificate
     from desktop_app.core.db import session_scope, station_scope
     from desktop_app.core.progress import terminal_progress
@@ -76,17 +76,17 @@ def cmd_render(args) -> int:
         if not ids:
             print("no certificates match")
             return 1
-        result = svc.render_batch(s, actor=actor, certificate_ids=ids, target=Path(args.out), one_file_each=args.each,
+        result = render_batch(s, actor=actor, certificate_ids=ids, target=Path(args.out), one_file_each=args.each,
                                   progress=terminal_progress("certificates "))
     print(f"{result.pages} certificate(s) written to {len(result.files)} file(s) under {args.out}")
     return 0
 
 
 def cmd_export(args) -> int:
-    from desktop_app.certificates import service as svc
+    from desktop_app.certificates.export import export_volunteer_service_records
     from desktop_app.core.db import session_scope
 
     with session_scope(_engine(args)) as s:
-        n = svc.export_service_records(s, actor=_actor(s, args.user), target=Path(args.out), start=args.start, end=args.end)
+        n = export_volunteer_service_records(s, actor=_actor(s, args.user), target=Path(args.out), start=args.start, end=args.end)
     print(f"{n} service record(s) written to {args.out}")
     return 0

@@ -12,7 +12,11 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from desktop_app.certificates import service as svc
+from desktop_app.certificates.export import mark_entered
+from desktop_app.certificates.issuing import issue_certificate
+from desktop_app.certificates.models import CertificateContent, CertificateKind
+from desktop_app.certificates.register import record_output, revoke_certificate
+from desktop_app.certificates.requests import request_certificate
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.auth import Actor, Role
 from desktop_app.core.db import session_scope
@@ -61,33 +65,33 @@ def generate(engine: Engine, *, scale: str, seed: int, progress: Progress = NO_P
                 team, content = rng.choice(TEAMS)
                 end = min(today, (when - timedelta(days=rng.randint(1, 20))).date())
                 start = end - timedelta(days=rng.randint(60, 330))
-                c = svc.CertificateContent(kind="service_record", recipient_name=name, resident_id=rid,
+                c = CertificateContent(kind=CertificateKind.SERVICE_RECORD_CERTIFICATE, recipient_name=name, resident_id=rid,
                                            organisation=team, period_start=start, period_end=end,
                                            hours=rng.choice([20, 24.5, 36, 48, 60.5, 88, 126, 152.5]),
                                            service_content=content, source="demo")
             elif roll < 0.85:
-                c = svc.CertificateContent(kind="honour", recipient_name=name, resident_id=rid, title=rng.choice(HONOURS),
+                c = CertificateContent(kind=CertificateKind.HONOUR_CERTIFICATE, recipient_name=name, resident_id=rid, title=rng.choice(HONOURS),
                                            organisation="逍遥津街道", source="demo")
             else:
-                c = svc.CertificateContent(kind="thank_you", recipient_name=name, resident_id=rid,
+                c = CertificateContent(kind=CertificateKind.THANK_YOU_LETTER, recipient_name=name, resident_id=rid,
                                            organisation=rng.choice(TEAMS)[0], source="demo")
-            cert = svc.issue_certificate(s, actor=actor, content=c, with_seal=rng.random() < 0.3,
+            cert = issue_certificate(s, actor=actor, content=c, with_seal=rng.random() < 0.3,
                                          language="en" if rng.random() < 0.05 else None, now=when)
             issued.append(cert.id)
             if rng.random() < 0.7:
-                svc.record_output(s, actor=actor, certificate_id=cert.id, copies=1)
+                record_output(s, actor=actor, certificate_id=cert.id, copies=1)
                 if rng.random() < 0.08:
-                    svc.record_output(s, actor=actor, certificate_id=cert.id, reason="原件遗失，本人申请补打")
-            if c.kind == "service_record" and rng.random() < 0.6:
-                svc.mark_entered(s, actor=actor, certificate_ids=[cert.id], when=when)
+                    record_output(s, actor=actor, certificate_id=cert.id, reason="原件遗失，本人申请补打")
+            if c.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE and rng.random() < 0.6:
+                mark_entered(s, actor=actor, certificate_ids=[cert.id], when=when)
         for cid in rng.sample(issued, max(1, n_certs // 40)):
-            svc.revoke_certificate(s, actor=actor, certificate_id=cid, reason="姓名录入有误，已重新出具")
+            revoke_certificate(s, actor=actor, certificate_id=cid, reason="姓名录入有误，已重新出具")
         for j in range(n_requests):
             rid, name, _id_number = rng.choice(people)
             team, content = rng.choice(TEAMS)
             end = today - timedelta(days=rng.randint(1, 30))
-            svc.request_certificate(s, actor=actor, content=svc.CertificateContent(
-                kind="service_record", recipient_name=name, resident_id=rid, organisation=team,
+            request_certificate(s, actor=actor, content=CertificateContent(
+                kind=CertificateKind.SERVICE_RECORD_CERTIFICATE, recipient_name=name, resident_id=rid, organisation=team,
                 period_start=date(end.year, 1, 1) if end.month > 1 else end - timedelta(days=60), period_end=end,
                 hours=rng.choice([20, 32, 45.5, 60]), service_content=content, source="demo", source_ref=f"demo-{seed}-{j}"))
     progress(total, total, "certificates")

@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.certificates.page import CertificatesPage
+    from desktop_app.certificates.ui.page import CertificatesPage
 
     return CertificatesPage(ctx)
 

@@ -1,8 +1,12 @@
-"""Tables of the certificate register: requests (the queue), certificates, print log, counters, images."""
+"""Tables of the certificate register: requests (the queue), certificates, print log, counters, images;
+the states they go through, and what a certificate says (``CertificateContent``, the input of requests
+and issuing)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -10,12 +14,42 @@ from sqlmodel import Field, SQLModel
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import AwareDateTime
 
-KINDS = ("service_record", "honour", "thank_you")
-REQUEST_PENDING = "pending"
-REQUEST_ISSUED = "issued"
-REQUEST_CANCELLED = "cancelled"
-STATUS_VALID = "valid"
-STATUS_REVOKED = "revoked"
+
+class CertificateKind(StrEnum):
+    """The stored values are the first edition's (kept in the register, the audit log and the reports)."""
+
+    SERVICE_RECORD_CERTIFICATE = "service_record"  # 志愿服务记录证明
+    HONOUR_CERTIFICATE = "honour"  # 荣誉证书
+    THANK_YOU_LETTER = "thank_you"  # 感谢信
+
+
+class RequestStatus(StrEnum):
+    PENDING = "pending"
+    ISSUED = "issued"
+    CANCELLED = "cancelled"
+
+
+class CertificateStatus(StrEnum):
+    VALID = "valid"
+    REVOKED = "revoked"
+
+
+class PrintKind(StrEnum):
+    """How a certificate left the desk (the print log)."""
+
+    PRINT = "print"
+    REPRINT = "reprint"
+    PDF = "pdf"
+
+
+class Verdict(StrEnum):
+    """What verifying a scanned code or a typed number found."""
+
+    VALID = "valid"
+    REVOKED = "revoked"
+    UNKNOWN = "unknown"
+    TAMPERED = "tampered"
+    MALFORMED = "malformed"
 
 
 class CertificateRequest(SQLModel, table=True):
@@ -38,7 +72,7 @@ class CertificateRequest(SQLModel, table=True):
     source: str = Field(default="", max_length=40)
     source_ref: str | None = Field(default=None, max_length=100)
     period_end: date | None = Field(default=None)
-    status: str = Field(default=REQUEST_PENDING, max_length=12)
+    status: str = Field(default=RequestStatus.PENDING, max_length=12)
     requested_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
     requested_by: str = Field(default="", max_length=50)
     certificate_id: int | None = Field(default=None)
@@ -72,13 +106,14 @@ class Certificate(SQLModel, table=True):
     issued_by_id: int | None = Field(default=None)
     issued_by_name: str = Field(default="", max_length=50)
     request_id: int | None = Field(default=None)
-    status: str = Field(default=STATUS_VALID, max_length=10)
+    status: str = Field(default=CertificateStatus.VALID, max_length=10)
     revoked_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     revoked_by: str = Field(default="", max_length=50)
     revoke_reason: str = Field(default="", max_length=500)
     print_count: int = Field(default=0)
     period_end: date | None = Field(default=None)
     entered_at: datetime | None = Field(default=None, sa_type=AwareDateTime, description="entered into the national volunteer system")
+    version: int = Field(default=1)  # bumped by revocation and the entered mark; a stale revoke is refused
 
 
 class CertificatePrint(SQLModel, table=True):
@@ -91,7 +126,7 @@ class CertificatePrint(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
     actor_id: int | None = Field(default=None)
     actor_name: str = Field(default="", max_length=50)
-    how: str = Field(default="print", max_length=10, description="print | reprint | pdf")
+    how: str = Field(default=PrintKind.PRINT, max_length=10, description="print | reprint | pdf")
     copies: int = Field(default=1)
     reason: str = Field(default="", max_length=500)
 
@@ -115,3 +150,38 @@ class CertificateImage(SQLModel, table=True):
     mime: str = Field(default="image/png", max_length=30)
     data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     added_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+
+# --- input ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class CertificateContent:
+    """What a certificate says. Rosters and passports build these; the desk fills one in a dialog."""
+
+    kind: str  # a CertificateKind
+    recipient_name: str
+    resident_id: int | None = None
+    id_number: str = ""
+    organisation: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    hours: float | None = None
+    service_content: str = ""
+    title: str = ""
+    body: str = ""
+    source: str = ""
+    source_ref: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict, kind: str = "service_record") -> CertificateContent:
+        """From a row of ``ctx.services.volunteer_hours.hours_certificate_contents`` (unknown keys ignored)."""
+        known = {f for f in cls.__dataclass_fields__}
+        values = {k: v for k, v in data.items() if k in known}
+        if "name" in data and "recipient_name" not in values:
+            values["recipient_name"] = data["name"]
+        values.setdefault("kind", kind)
+        for key in ("period_start", "period_end"):
+            if isinstance(values.get(key), str) and values[key]:
+                values[key] = date.fromisoformat(values[key])
+        return cls(**values)

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from desktop_app.certificates.models import (
-    REQUEST_CANCELLED,
-    REQUEST_PENDING,
-    Certificate,
-    CertificatePrint,
-    CertificateRequest,
-)
+from desktop_app.certificates.models import Certificate, CertificatePrint, CertificateRequest, RequestStatus
 
 ERASED_NAME = "已匿名"
 
@@ -36,10 +30,10 @@ def export(s: Session, resident_id: int) -> dict:
 
 def erase(s: Session, resident_id: int) -> None:
     for r in s.exec(select(CertificateRequest).where(CertificateRequest.resident_id == resident_id)):
-        if r.status == REQUEST_PENDING:
+        if r.status == RequestStatus.PENDING:
             r.recipient_name = ERASED_NAME
             r.content_json = "{}"
             r.id_number = ""
-            r.status = REQUEST_CANCELLED
+            r.status = RequestStatus.CANCELLED
             s.add(r)
     s.flush()

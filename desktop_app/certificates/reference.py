@@ -12,7 +12,7 @@ from desktop_app.core.models import Station
 
 
 def ensure(s: Session) -> None:
-    from desktop_app.certificates.service import _hmac_key
+    from desktop_app.certificates.numbering import hmac_key
 
     for station_id in s.exec(select(Station.id)):
-        _hmac_key(s, station_id)
+        hmac_key(s, station_id)

@@ -10,7 +10,7 @@ issued by, or entered into, the national volunteer service information system.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 
@@ -18,6 +18,7 @@ PAGE_SIZES = ("A4", "A5")
 ORIENTATIONS = ("landscape", "portrait")
 LANGUAGES = ("zh", "en")
 PREFIX = "certificates."
+VERSION_SETTING = PREFIX + "template_version"
 
 
 @dataclass
@@ -31,13 +32,16 @@ class TemplateSettings:
     page_size: str = "A4"
     orientation: str = "landscape"
     language: str = "zh"
+    # How many times the template was saved (0: never); a save over a newer one is refused (StaleEdit).
+    version: int = field(default=0, compare=False)
 
     @classmethod
     def keys(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        """The stored settings (each a StationSetting ``certificates.<key>``); the version is kept apart."""
+        return [f.name for f in fields(cls) if f.name != "version"]
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        return {k: getattr(self, k) for k in self.keys()}
 
 
 SETTING_LABELS = {

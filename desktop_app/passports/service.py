@@ -779,7 +779,7 @@ def _check_honours(s: Session, actor: Actor, resident_id: int) -> list[HonourAwa
 def _queue_certificate(s: Session, actor: Actor, award: HonourAward) -> bool:
     """Hand the honour to the certificates feature; False (and left pending) when it cannot take it now."""
     try:
-        from desktop_app.certificates.service import CertificateContent, request_certificate
+        from desktop_app.certificates import CertificateContent, request_certificate
     except ImportError:
         return False
     resident = s.get(Resident, award.resident_id)

@@ -166,130 +166,6 @@
         <translation>核验：</translation>
     </message>
     <message>
-        <source>Number or name</source>
-        <translation>编号或姓名</translation>
-    </message>
-    <message>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <source>Valid and revoked</source>
-        <translation>有效和已作废</translation>
-    </message>
-    <message>
-        <source>Valid</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Revoked</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Hours</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Issued</source>
-        <translation>出具时间</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>出具人</translation>
-    </message>
-    <message>
-        <source>Printed</source>
-        <translation>打印次数</translation>
-    </message>
-    <message>
-        <source>Entered</source>
-        <translation>已录入</translation>
-    </message>
-    <message>
-        <source>entered in the national volunteer system</source>
-        <translation>已录入全国志愿服务信息系统</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <source>valid</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Choose a certificate to see it here.</source>
-        <translation>选择一份证书，在这里预览。</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation>另存为 PDF…</translation>
-    </message>
-    <message>
-        <source>Revoke…</source>
-        <translation>作废…</translation>
-    </message>
-    <message>
-        <source>Entered in national system</source>
-        <translation>已录入全国系统</translation>
-    </message>
-    <message>
-        <source>Mark the selected service records as entered in the national volunteer system</source>
-        <translation>把选中的志愿服务记录标记为已录入全国志愿服务信息系统</translation>
-    </message>
-    <message>
-        <source>Service until</source>
-        <translation>服务截止</translation>
-    </message>
-    <message>
-        <source>Requested</source>
-        <translation>申请时间</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <source>no font has {chars}</source>
-        <translation>字库缺少“{chars}”</translation>
-    </message>
-    <message>
-        <source>Issue selected</source>
-        <translation>出具选中的申请</translation>
-    </message>
-    <message>
-        <source>Seal</source>
-        <translation>盖章</translation>
-    </message>
-    <message>
-        <source>Cancel request…</source>
-        <translation>取消申请…</translation>
-    </message>
-    <message>
         <source>Register</source>
         <translation>证书登记簿</translation>
     </message>
@@ -302,80 +178,12 @@
         <translation>待出具申请（{n}）</translation>
     </message>
     <message>
-        <source>{n} certificates selected.</source>
-        <translation>已选中 {n} 份证书。</translation>
-    </message>
-    <message>
-        <source>{number} · issued {when} by {who}</source>
-        <translation>{number} · {when} 由 {who} 出具</translation>
-    </message>
-    <message>
-        <source>Revoked {when} by {who}: {reason}</source>
-        <translation>{when} 由 {who} 作废：{reason}</translation>
-    </message>
-    <message>
-        <source>printed</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <source>reprinted</source>
-        <translation>补打</translation>
-    </message>
-    <message>
-        <source>saved as PDF</source>
-        <translation>另存为 PDF</translation>
-    </message>
-    <message>
-        <source>{when} {how} by {who}</source>
-        <translation>{when} {who} {how}</translation>
-    </message>
-    <message>
         <source>reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
         <source>(typed number: compare the name on the paper)</source>
         <translation>（手工输入的编号：请核对纸质证书上的姓名）</translation>
-    </message>
-    <message>
-        <source>Reprint</source>
-        <translation>补打证书</translation>
-    </message>
-    <message>
-        <source>Certificate {number} was printed before. Why print it again?</source>
-        <translation>证书 {number} 已经打印过。为什么要再次打印？</translation>
-    </message>
-    <message>
-        <source>Save certificate as</source>
-        <translation>证书另存为</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Save certificates as</source>
-        <translation>证书另存为</translation>
-    </message>
-    <message>
-        <source>Saved {n} certificate(s) to {path}.</source>
-        <translation>已将 {n} 份证书保存到 {path}。</translation>
-    </message>
-    <message>
-        <source>Saving certificates</source>
-        <translation>正在保存证书</translation>
-    </message>
-    <message>
-        <source>Revoke certificate</source>
-        <translation>作废证书</translation>
-    </message>
-    <message>
-        <source>Why is this certificate revoked? (kept in the register)</source>
-        <translation>作废原因（将记入登记簿）：</translation>
-    </message>
-    <message>
-        <source>{n} service record(s) marked as entered.</source>
-        <translation>已将 {n} 条志愿服务记录标记为已录入。</translation>
     </message>
     <message>
         <source>Export service records</source>
@@ -388,14 +196,6 @@
     <message>
         <source>{n} service record(s) written to {path}. Enter them in the national volunteer system, then mark them as entered here.</source>
         <translation>已将 {n} 条志愿服务记录导出到 {path}。录入全国志愿服务信息系统后，请回到这里标记为已录入。</translation>
-    </message>
-    <message>
-        <source>Cancel request</source>
-        <translation>取消申请</translation>
-    </message>
-    <message>
-        <source>Why is this request cancelled?</source>
-        <translation>取消原因：</translation>
     </message>
 </context>
 <context>
@@ -746,6 +546,228 @@
     </message>
 </context>
 <context>
+    <name>RegisterTab</name>
+    <message>
+        <source>Number or name</source>
+        <translation>编号或姓名</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Valid and revoked</source>
+        <translation>有效和已作废</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>已录入</translation>
+    </message>
+    <message>
+        <source>entered in the national volunteer system</source>
+        <translation>已录入全国志愿服务信息系统</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Choose a certificate to see it here.</source>
+        <translation>选择一份证书，在这里预览。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>作废…</translation>
+    </message>
+    <message>
+        <source>Entered in national system</source>
+        <translation>已录入全国系统</translation>
+    </message>
+    <message>
+        <source>Mark the selected service records as entered in the national volunteer system</source>
+        <translation>把选中的志愿服务记录标记为已录入全国志愿服务信息系统</translation>
+    </message>
+    <message>
+        <source>{n} certificates selected.</source>
+        <translation>已选中 {n} 份证书。</translation>
+    </message>
+    <message>
+        <source>{number} · issued {when} by {who}</source>
+        <translation>{number} · {when} 由 {who} 出具</translation>
+    </message>
+    <message>
+        <source>Revoked {when} by {who}: {reason}</source>
+        <translation>{when} 由 {who} 作废：{reason}</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>reprinted</source>
+        <translation>补打</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>{when} {how} by {who}</source>
+        <translation>{when} {who} {how}</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>补打证书</translation>
+    </message>
+    <message>
+        <source>Certificate {number} was printed before. Why print it again?</source>
+        <translation>证书 {number} 已经打印过。为什么要再次打印？</translation>
+    </message>
+    <message>
+        <source>Save certificate as</source>
+        <translation>证书另存为</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save certificates as</source>
+        <translation>证书另存为</translation>
+    </message>
+    <message>
+        <source>Saved {n} certificate(s) to {path}.</source>
+        <translation>已将 {n} 份证书保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Saving certificates</source>
+        <translation>正在保存证书</translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>作废证书</translation>
+    </message>
+    <message>
+        <source>Why is this certificate revoked? (kept in the register)</source>
+        <translation>作废原因（将记入登记簿）：</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>{n} service record(s) marked as entered.</source>
+        <translation>已将 {n} 条志愿服务记录标记为已录入。</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Service until</source>
+        <translation>服务截止</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>no font has {chars}</source>
+        <translation>字库缺少“{chars}”</translation>
+    </message>
+    <message>
+        <source>Issue selected</source>
+        <translation>出具选中的申请</translation>
+    </message>
+    <message>
+        <source>Seal</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <source>Cancel request…</source>
+        <translation>取消申请…</translation>
+    </message>
+    <message>
+        <source>Cancel request</source>
+        <translation>取消申请</translation>
+    </message>
+    <message>
+        <source>Why is this request cancelled?</source>
+        <translation>取消原因：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Certificate template</source>
@@ -830,6 +852,10 @@
     <message>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
     </message>
 </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from desktop_app.certificates.service import CertificateContent
+from desktop_app.certificates.models import CertificateContent
 
 
 def service_record(**over) -> CertificateContent:

@@ -10,8 +10,22 @@ from hypothesis import event, given
 from hypothesis import strategies as st
 from sqlmodel import func, select
 
-from desktop_app.certificates import service as svc
-from desktop_app.certificates.models import Certificate, CertificateCounter, CertificateRequest
+from desktop_app.certificates import (
+    export,
+    issuing,
+    register,
+    requests,
+    template_settings,
+    verification,
+)
+from desktop_app.certificates.content import MAX_HOURS
+from desktop_app.certificates.models import (
+    Certificate,
+    CertificateContent,
+    CertificateCounter,
+    CertificateRequest,
+    Verdict,
+)
 from desktop_app.certificates.templates import TemplateSettings
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied, ValidationError
@@ -36,21 +50,21 @@ MATRIX = {
 
 def _do(case: str, s, actor, cert_id: int, tmp_path):
     if case == "view":
-        return svc.list_certificates(s, actor=actor)
+        return register.list_certificates(s, actor=actor)
     if case == "request":
-        return svc.request_certificate(s, actor=actor, content=honour())
+        return requests.request_certificate(s, actor=actor, content=honour())
     if case == "issue":
-        return svc.issue_certificate(s, actor=actor, content=honour())
+        return issuing.issue_certificate(s, actor=actor, content=honour())
     if case == "print":
-        return svc.record_output(s, actor=actor, certificate_id=cert_id)
+        return register.record_output(s, actor=actor, certificate_id=cert_id)
     if case == "revoke":
-        return svc.revoke_certificate(s, actor=actor, certificate_id=cert_id, reason="测试")
+        return register.revoke_certificate(s, actor=actor, certificate_id=cert_id, reason="测试")
     if case == "export":
-        return svc.export_service_records(s, actor=actor, target=tmp_path / "x.xlsx")
+        return export.export_volunteer_service_records(s, actor=actor, target=tmp_path / "x.xlsx")
     if case == "configure":
-        return svc.save_template_settings(s, actor=actor, settings=TemplateSettings(signatory="负责人：王芳"))
+        return template_settings.save_template_settings(s, actor=actor, settings=TemplateSettings(signatory="负责人：王芳"))
     if case == "render":
-        return svc.render_certificate(s, actor=actor, certificate_id=cert_id)
+        return register.render_certificate(s, actor=actor, certificate_id=cert_id)
     raise AssertionError(case)
 
 
@@ -59,7 +73,7 @@ def test_permission_matrix(engine, admin, make_actor, role, tmp_path):
     actor = make_actor(role)
     for case, allowed in MATRIX.items():
         with session_scope(engine) as s:
-            cert = svc.issue_certificate(s, actor=admin, content=honour())
+            cert = issuing.issue_certificate(s, actor=admin, content=honour())
         if role in allowed:
             with session_scope(engine) as s:
                 _do(case, s, actor, cert.id, tmp_path)
@@ -68,7 +82,7 @@ def test_permission_matrix(engine, admin, make_actor, role, tmp_path):
                 _do(case, s, actor, cert.id, tmp_path)
     # verification works for every role (kiosk included) and needs no actor at all
     with session_scope(engine, write=False) as s:
-        assert svc.verify_payload(s, cert.number).status in (svc.V_VALID, svc.V_REVOKED)
+        assert verification.verify_payload(s, cert.number).status in (Verdict.VALID, Verdict.REVOKED)
 
 
 def _counts(engine):
@@ -102,12 +116,12 @@ recent = st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 11, 1))
 )
 def test_content_is_either_issued_whole_or_nothing_is_written(engine, admin, kind, name, hours, start, end, id_number,
                                                               title, organisation):
-    content = svc.CertificateContent(kind=kind, recipient_name=name, hours=hours, period_start=start, period_end=end,
+    content = CertificateContent(kind=kind, recipient_name=name, hours=hours, period_start=start, period_end=end,
                                      id_number=id_number, title=title, organisation=organisation, service_content="巡逻")
     before = _counts(engine)
     try:
         with session_scope(engine) as s:
-            cert = svc.issue_certificate(s, actor=admin, content=content)
+            cert = issuing.issue_certificate(s, actor=admin, content=content)
     except ValidationError as exc:
         assert exc.field and exc.text()  # says which field and what is wrong
         assert _counts(engine) == before  # nothing written: no certificate, no audit entry, no number used
@@ -119,25 +133,25 @@ def test_content_is_either_issued_whole_or_nothing_is_written(engine, admin, kin
     assert cert.kind in ("service_record", "honour", "thank_you")
     assert cert.recipient_name.strip() and "\n" not in cert.recipient_name
     if cert.kind == "service_record":
-        assert hours is not None and 0 < hours <= svc.MAX_HOURS and start <= end <= date.today()
+        assert hours is not None and 0 < hours <= MAX_HOURS and start <= end <= date.today()
     with session_scope(engine, write=False) as s:
-        data = svc.render_certificate(s, actor=admin, certificate_id=cert.id)
+        data = register.render_certificate(s, actor=admin, certificate_id=cert.id)
     assert data.startswith(b"%PDF")
 
 
 @given(payload=st.text(max_size=80))
 def test_verify_never_crashes_and_never_says_valid_for_garbage(engine, admin, payload):
     with session_scope(engine, write=False) as s:
-        res = svc.verify_payload(s, payload)
-    assert res.status in (svc.V_MALFORMED, svc.V_UNKNOWN, svc.V_TAMPERED)
+        res = verification.verify_payload(s, payload)
+    assert res.status in (Verdict.MALFORMED, Verdict.UNKNOWN, Verdict.TAMPERED)
 
 
 def test_service_record_needs_its_fields(engine, admin):
     for missing, field in (("organisation", "Organisation"), ("hours", "Service hours"), ("period_start", "Service from"),
                            ("service_content", "Service content")):
         with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-            svc.issue_certificate(s, actor=admin, content=service_record(**{missing: None if missing in ("hours", "period_start") else ""}))
+            issuing.issue_certificate(s, actor=admin, content=service_record(**{missing: None if missing in ("hours", "period_start") else ""}))
         assert err.value.field == field
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        svc.issue_certificate(s, actor=admin, content=service_record(period_start=date(2026, 7, 1), period_end=date(2026, 6, 1)))
+        issuing.issue_certificate(s, actor=admin, content=service_record(period_start=date(2026, 7, 1), period_end=date(2026, 6, 1)))
     assert err.value.field == "Service until"

@@ -8,24 +8,32 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlmodel import select
 
-from desktop_app.certificates import numbering
-from desktop_app.certificates import service as svc
-from desktop_app.certificates.models import Certificate, CertificatePrint, CertificateRequest
+from desktop_app.certificates import (
+    batches,
+    export,
+    issuing,
+    numbering,
+    register,
+    requests,
+    template_settings,
+    verification,
+)
+from desktop_app.certificates.models import Certificate, CertificatePrint, CertificateRequest, Verdict
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.core.models import AuditEntry
+from desktop_app.core.models import AuditEntry, StationSetting
 
 from .helpers import honour, pdf_text, service_record, thank_you
 
 
 def issue(engine, actor, content, **kw) -> Certificate:
     with session_scope(engine) as s:
-        return svc.issue_certificate(s, actor=actor, content=content, **kw)
+        return issuing.issue_certificate(s, actor=actor, content=content, **kw)
 
 
 def render(engine, actor, cid) -> bytes:
     with session_scope(engine, write=False) as s:
-        return svc.render_certificate(s, actor=actor, certificate_id=cid)
+        return register.render_certificate(s, actor=actor, certificate_id=cid)
 
 
 def test_service_record_pdf_states_every_required_field(engine, admin):
@@ -72,11 +80,11 @@ def test_qr_payload_is_signed_with_the_station_key(engine, admin):
     assert (prefix, number) == ("SDC1", cert.number)
     with session_scope(engine, write=False) as s:
         key = bytes.fromhex(
-            s.exec(select(svc.StationSetting).where(svc.StationSetting.key == svc.HMAC_KEY_SETTING)).one().value
+            s.exec(select(StationSetting).where(StationSetting.key == numbering.HMAC_KEY_SETTING)).one().value
         )
-        assert svc.sign(key, number) == signature
-        assert svc.sign(b"another key", number) != signature
-        assert svc.verify_payload(s, snap["qr"]).status == svc.V_VALID
+        assert numbering.sign(key, number) == signature
+        assert numbering.sign(b"another key", number) != signature
+        assert verification.verify_payload(s, snap["qr"]).status == Verdict.VALID
 
 
 def test_rendered_qr_is_the_signed_payload(engine, admin, monkeypatch):
@@ -103,9 +111,9 @@ def test_rendered_qr_is_the_signed_payload(engine, admin, monkeypatch):
     prefix, number, signature = payload.split(":")
     assert (prefix, number) == ("SDC1", cert.number)
     with session_scope(engine, write=False) as s:
-        key = bytes.fromhex(s.exec(select(svc.StationSetting).where(svc.StationSetting.key == svc.HMAC_KEY_SETTING)).one().value)
-        assert signature == svc.sign(key, number)
-        assert svc.verify_payload(s, payload).status == svc.V_VALID
+        key = bytes.fromhex(s.exec(select(StationSetting).where(StationSetting.key == numbering.HMAC_KEY_SETTING)).one().value)
+        assert signature == numbering.sign(key, number)
+        assert verification.verify_payload(s, payload).status == Verdict.VALID
     blank = Canvas(io.BytesIO())
     original(blank, payload, x, y, size)
     path_ops = max(blank._code, key=lambda op: op.count(" re"))  # the one path of all dark modules
@@ -128,12 +136,12 @@ def test_numbers_are_sequential_per_year_and_never_reused(engine, admin):
     a = issue(engine, admin, honour())
     b = issue(engine, admin, honour())
     with session_scope(engine) as s:
-        svc.revoke_certificate(s, actor=admin, certificate_id=b.id, reason="姓名写错")
+        register.revoke_certificate(s, actor=admin, certificate_id=b.id, reason="姓名写错")
     c = issue(engine, admin, honour())
     assert [x.serial for x in (a, b, c)] == [1, 2, 3]
     # A failed issue (rolled back) does not burn or reuse a number; the next one continues.
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        svc.issue_certificate(s, actor=admin, content=honour(title=""))
+        issuing.issue_certificate(s, actor=admin, content=honour(title=""))
     d = issue(engine, admin, honour())
     assert d.serial == 4
     nxt = issue(engine, admin, honour(), now=datetime(2027, 1, 5, 3, 0, tzinfo=UTC))
@@ -157,7 +165,7 @@ def test_concurrent_issuing_never_shares_a_number(engine, admin):
     from desktop_app.core.db import run_transaction
 
     def one(_):
-        return run_transaction(engine, lambda s: svc.issue_certificate(s, actor=admin, content=honour()).number)
+        return run_transaction(engine, lambda s: issuing.issue_certificate(s, actor=admin, content=honour()).number)
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         numbers = list(pool.map(one, range(30)))
@@ -170,32 +178,32 @@ def test_concurrent_issuing_never_shares_a_number(engine, admin):
 def test_request_is_idempotent_on_source_ref_and_issue_consumes_it(engine, admin, make_actor):
     kiosk = make_actor("kiosk")
     with session_scope(engine) as s:
-        r1 = svc.request_certificate(s, actor=kiosk, content=honour(source="passports", source_ref="ladder:7:gold"))
+        r1 = requests.request_certificate(s, actor=kiosk, content=honour(source="passports", source_ref="ladder:7:gold"))
     with session_scope(engine) as s:
-        r2 = svc.request_certificate(s, actor=kiosk, content=honour(source="passports", source_ref="ladder:7:gold"))
-        r3 = svc.request_certificate(s, actor=admin, content=honour(source="passports"))
-        r4 = svc.request_certificate(s, actor=admin, content=honour(source="passports"))
+        r2 = requests.request_certificate(s, actor=kiosk, content=honour(source="passports", source_ref="ladder:7:gold"))
+        r3 = requests.request_certificate(s, actor=admin, content=honour(source="passports"))
+        r4 = requests.request_certificate(s, actor=admin, content=honour(source="passports"))
     assert r1.id == r2.id and r3.id != r4.id
     with session_scope(engine) as s:
-        cert = svc.issue_certificate(s, actor=admin, request_id=r1.id)
+        cert = issuing.issue_certificate(s, actor=admin, request_id=r1.id)
     with session_scope(engine) as s:
         assert s.get(CertificateRequest, r1.id).status == "issued"
         assert s.get(CertificateRequest, r1.id).certificate_id == cert.id
         with pytest.raises(ConflictError):
-            svc.issue_certificate(s, actor=admin, request_id=r1.id)
+            issuing.issue_certificate(s, actor=admin, request_id=r1.id)
 
 
 def test_reprint_needs_a_reason_and_is_logged(engine, admin, make_actor):
     desk = make_actor("front_desk")
     cert = issue(engine, admin, service_record())
     with session_scope(engine) as s:
-        svc.record_output(s, actor=desk, certificate_id=cert.id, copies=2)
+        register.record_output(s, actor=desk, certificate_id=cert.id, copies=2)
     with pytest.raises(ValidationError, match="Reason"), session_scope(engine) as s:
-        svc.record_output(s, actor=desk, certificate_id=cert.id)
+        register.record_output(s, actor=desk, certificate_id=cert.id)
     with session_scope(engine) as s:
-        svc.record_output(s, actor=desk, certificate_id=cert.id, reason="first copy was damaged")
+        register.record_output(s, actor=desk, certificate_id=cert.id, reason="first copy was damaged")
     with session_scope(engine, write=False) as s:
-        log = svc.print_log(s, actor=admin, certificate_id=cert.id)
+        log = register.print_log(s, actor=admin, certificate_id=cert.id)
         assert [(p.how, p.actor_name, p.reason, p.copies) for p in log] == [
             ("print", "front_desk1", "", 2), ("reprint", "front_desk1", "first copy was damaged", 1)]
         assert s.get(Certificate, cert.id).print_count == 2
@@ -206,29 +214,29 @@ def test_revocation_with_reason_and_verification_verdicts(engine, admin):
     cert = issue(engine, admin, honour())
     payload = json.loads(cert.content_json)["qr"]
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        svc.revoke_certificate(s, actor=admin, certificate_id=cert.id, reason="  ")
+        register.revoke_certificate(s, actor=admin, certificate_id=cert.id, reason="  ")
     with session_scope(engine) as s:
-        svc.revoke_certificate(s, actor=admin, certificate_id=cert.id, reason="颁发对象有误")
+        register.revoke_certificate(s, actor=admin, certificate_id=cert.id, reason="颁发对象有误")
     with session_scope(engine, write=False) as s:
-        res = svc.verify_payload(s, payload)
-        assert res.status == svc.V_REVOKED and res.revoke_reason == "颁发对象有误" and res.recipient == "李*国"
-        assert svc.verify_payload(s, cert.number).status == svc.V_REVOKED  # typed at the desk
-        assert svc.verify_payload(s, cert.number.lower()).status == svc.V_REVOKED
+        res = verification.verify_payload(s, payload)
+        assert res.status == Verdict.REVOKED and res.revoke_reason == "颁发对象有误" and res.recipient == "李*国"
+        assert verification.verify_payload(s, cert.number).status == Verdict.REVOKED  # typed at the desk
+        assert verification.verify_payload(s, cert.number.lower()).status == Verdict.REVOKED
         # unknown: a well-formed number never issued, signed with the right key
-        key = bytes.fromhex(s.exec(select(svc.StationSetting).where(svc.StationSetting.key == svc.HMAC_KEY_SETTING)).one().value)
+        key = bytes.fromhex(s.exec(select(StationSetting).where(StationSetting.key == numbering.HMAC_KEY_SETTING)).one().value)
         ghost = numbering.format_number("SQK", 2026, 999)
-        assert svc.verify_payload(s, svc.qr_payload(ghost, svc.sign(key, ghost))).status == svc.V_UNKNOWN
-        assert svc.verify_payload(s, ghost).status == svc.V_UNKNOWN
+        assert verification.verify_payload(s, numbering.qr_payload(ghost, numbering.sign(key, ghost))).status == Verdict.UNKNOWN
+        assert verification.verify_payload(s, ghost).status == Verdict.UNKNOWN
         # tampered: signature altered, or the number altered (check char fixed up) under the old signature
         sig = payload.split(":")[2]
         bad = sig[:-1] + ("A" if sig[-1] != "A" else "B")
-        assert svc.verify_payload(s, f"SDC1:{cert.number}:{bad}").status == svc.V_TAMPERED
+        assert verification.verify_payload(s, f"SDC1:{cert.number}:{bad}").status == Verdict.TAMPERED
         other = numbering.format_number("SQK", 2026, cert.serial + 1)
-        assert svc.verify_payload(s, f"SDC1:{other}:{sig}").status == svc.V_TAMPERED
-        assert svc.verify_payload(s, "hello").status == svc.V_MALFORMED
-        assert svc.verify_payload(s, cert.number[:-1] + "Z" if cert.number[-1] != "Z" else cert.number[:-1] + "Y").status == svc.V_MALFORMED
+        assert verification.verify_payload(s, f"SDC1:{other}:{sig}").status == Verdict.TAMPERED
+        assert verification.verify_payload(s, "hello").status == Verdict.MALFORMED
+        assert verification.verify_payload(s, cert.number[:-1] + "Z" if cert.number[-1] != "Z" else cert.number[:-1] + "Y").status == Verdict.MALFORMED
     with pytest.raises(ConflictError), session_scope(engine) as s:
-        svc.record_output(s, actor=admin, certificate_id=cert.id)
+        register.record_output(s, actor=admin, certificate_id=cert.id)
     [page] = pdf_text(render(engine, admin, cert.id))
     assert "已作废" in page
 
@@ -238,28 +246,28 @@ RARE = "\U00030000"  # CJK Extension G: in no bundled font (Hanazono stops at Ex
 
 def test_missing_glyph_is_refused_before_printing(engine, admin):
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        svc.issue_certificate(s, actor=admin, content=honour(recipient_name="王" + RARE))
+        issuing.issue_certificate(s, actor=admin, content=honour(recipient_name="王" + RARE))
     assert "U+30000" in str(err.value) and RARE in str(err.value)
     with session_scope(engine, write=False) as s:
         assert s.exec(select(Certificate)).first() is None
     # a request with it is queued, and the queue shows the problem
     with session_scope(engine) as s:
-        req = svc.request_certificate(s, actor=admin, content=honour(recipient_name="王" + RARE))
+        req = requests.request_certificate(s, actor=admin, content=honour(recipient_name="王" + RARE))
     with session_scope(engine, write=False) as s:
-        [row] = svc.list_requests(s, actor=admin)
+        [row] = requests.list_requests(s, actor=admin)
         assert row.problem == RARE
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        svc.issue_certificate(s, actor=admin, request_id=req.id)
+        issuing.issue_certificate(s, actor=admin, request_id=req.id)
 
 
 def test_rare_characters_print_with_the_fallback_font(engine, admin):
-    from desktop_app.certificates import pdf
+    from desktop_app.certificates import typesetting
     from desktop_app.core import pdf as core_pdf
 
     assert core_pdf.font_for("张") == core_pdf.FONT
     fallback = core_pdf.font_for("𠀾")
     assert fallback not in (None, core_pdf.FONT)  # Extension B: not in the main font, in Hanazono
-    assert list(pdf.runs("张𠀾三")) == [(core_pdf.FONT, "张"), (fallback, "𠀾"), (core_pdf.FONT, "三")]
+    assert list(typesetting.runs("张𠀾三")) == [(core_pdf.FONT, "张"), (fallback, "𠀾"), (core_pdf.FONT, "三")]
     assert core_pdf.missing_glyphs("张三李四𠀾䶮") == []
     cert = issue(engine, admin, honour(recipient_name="李𠀾"))
     data = render(engine, admin, cert.id)
@@ -270,18 +278,18 @@ def test_rare_characters_print_with_the_fallback_font(engine, admin):
 
 def test_warnings_for_late_entry_unissued_and_unprinted(engine, admin):
     with session_scope(engine) as s:
-        svc.request_certificate(s, actor=admin, content=service_record(period_end=date(2026, 3, 2)))
+        requests.request_certificate(s, actor=admin, content=service_record(period_end=date(2026, 3, 2)))
     cert = issue(engine, admin, service_record(period_end=date(2026, 3, 2)))
     with session_scope(engine, write=False) as s:
-        codes = {w.code: w.count for w in svc.warnings(s, actor=admin, today=date(2026, 3, 12))}
+        codes = {w.code: w.count for w in register.warnings(s, actor=admin, today=date(2026, 3, 12))}
         # 2 March (Mon) + 7 working days = 11 March: not yet late on the 11th, late on the 12th
         assert codes == {"not_entered": 2, "not_issued": 1, "not_printed": 1}
-        assert "not_entered" not in {w.code for w in svc.warnings(s, actor=admin, today=date(2026, 3, 11))}
+        assert "not_entered" not in {w.code for w in register.warnings(s, actor=admin, today=date(2026, 3, 11))}
     with session_scope(engine) as s:
-        svc.mark_entered(s, actor=admin, certificate_ids=[cert.id])
-        svc.record_output(s, actor=admin, certificate_id=cert.id)
+        export.mark_entered(s, actor=admin, certificate_ids=[cert.id])
+        register.record_output(s, actor=admin, certificate_id=cert.id)
     with session_scope(engine, write=False) as s:
-        codes = {w.code: w.count for w in svc.warnings(s, actor=admin, today=date(2026, 3, 12))}
+        codes = {w.code: w.count for w in register.warnings(s, actor=admin, today=date(2026, 3, 12))}
         assert codes == {"not_entered": 1, "not_issued": 1}
 
 
@@ -291,14 +299,14 @@ def test_export_for_the_national_system(engine, admin, tmp_path):
     issue(engine, admin, service_record())
     issue(engine, admin, honour())
     with session_scope(engine) as s:
-        svc.request_certificate(s, actor=admin, content=service_record(recipient_name="周玉兰", id_number=""))
+        requests.request_certificate(s, actor=admin, content=service_record(recipient_name="周玉兰", id_number=""))
     with session_scope(engine) as s:
-        n = svc.export_service_records(s, actor=admin, target=tmp_path / "records.xlsx")
-        svc.export_service_records(s, actor=admin, target=tmp_path / "records.csv")
+        n = export.export_volunteer_service_records(s, actor=admin, target=tmp_path / "records.xlsx")
+        export.export_volunteer_service_records(s, actor=admin, target=tmp_path / "records.csv")
     assert n == 2
     ws = load_workbook(tmp_path / "records.xlsx").active
     rows = list(ws.values)
-    assert list(rows[0]) == svc.EXPORT_COLUMNS
+    assert list(rows[0]) == export.EXPORT_COLUMNS
     assert rows[1][1] == "张桂芳" and rows[1][3] == "11010519491231002X" and rows[1][8] == 126.5
     assert rows[2][1] == "周玉兰" and rows[2][10] in ("", None)
     csv_text = (tmp_path / "records.csv").read_text(encoding="utf-8-sig")
@@ -312,18 +320,18 @@ def test_batch_renders_one_file_or_one_each(engine, admin, tmp_path):
     ids = [issue(engine, admin, service_record(recipient_name=n)).id for n in ("赵一", "钱二", "孙三")]
     seen = []
     with session_scope(engine) as s:
-        res = svc.render_batch(s, actor=admin, certificate_ids=ids, target=tmp_path / "all.pdf",
+        res = batches.render_batch(s, actor=admin, certificate_ids=ids, target=tmp_path / "all.pdf",
                                progress=Progress(lambda d, t, label: seen.append((d, t))))
     pages = pdf_text(res.files[0].read_bytes())
     assert len(pages) == 3 and "赵一" in pages[0] and "孙三" in pages[2]
     assert seen[-1] == (3, 3)
     with session_scope(engine) as s:
-        res = svc.render_batch(s, actor=admin, certificate_ids=ids, target=tmp_path / "each", one_file_each=True)
+        res = batches.render_batch(s, actor=admin, certificate_ids=ids, target=tmp_path / "each", one_file_each=True)
     assert sorted(p.name for p in res.files) == sorted(f"{n}.pdf" for n in _numbers(engine, ids))
     progress = Progress()
     progress.cancel()
     with pytest.raises(Cancelled), session_scope(engine) as s:
-        svc.render_batch(s, actor=admin, certificate_ids=ids, target=tmp_path / "x", one_file_each=True, progress=progress)
+        batches.render_batch(s, actor=admin, certificate_ids=ids, target=tmp_path / "x", one_file_each=True, progress=progress)
     with session_scope(engine, write=False) as s:
         assert len(s.exec(select(CertificatePrint)).all()) == 6  # two finished batches, the cancelled one wrote nothing
 
@@ -335,7 +343,7 @@ def _numbers(engine, ids):
 
 def test_specimen_preview_writes_nothing(engine, admin):
     with session_scope(engine) as s:
-        data = svc.preview_content(s, actor=admin, content=honour())
+        data = issuing.preview_content(s, actor=admin, content=honour())
     [page] = pdf_text(data)
     assert "样本SPECIMEN" in page and "李建国" in page
     with session_scope(engine, write=False) as s:
@@ -379,27 +387,27 @@ def test_resident_id_number_comes_from_the_record(engine, admin):
     assert a.id_number == b.id_number == "340102195311258113"
     assert json.loads(a.content_json)["id_masked"] == "3401**********8113"
     with pytest.raises(ValidationError), session_scope(engine) as s:  # a different, invalid number is still checked
-        svc.issue_certificate(s, actor=admin, content=service_record(resident_id=rid, id_number="340102195311258114"))
+        issuing.issue_certificate(s, actor=admin, content=service_record(resident_id=rid, id_number="340102195311258114"))
 
 
 def test_template_settings_are_checked_and_snapshotted(engine, admin):
     from desktop_app.certificates.templates import TemplateSettings
 
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(colour="red"))
+        template_settings.save_template_settings(s, actor=admin, settings=TemplateSettings(colour="red"))
     assert err.value.field == "Main colour"
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(page_size="Letter"))
+        template_settings.save_template_settings(s, actor=admin, settings=TemplateSettings(page_size="Letter"))
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        svc.store_image(s, actor=admin, data=b"GIF89a not a png")
+        template_settings.store_image(s, actor=admin, data=b"GIF89a not a png")
     assert err.value.field == "Image"
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(seal="0" * 64))  # never stored
+        template_settings.save_template_settings(s, actor=admin, settings=TemplateSettings(seal="0" * 64))  # never stored
     with session_scope(engine, write=False) as s:
-        assert svc.template_settings(s, actor=admin) == TemplateSettings()
+        assert template_settings.template_settings(s, actor=admin) == TemplateSettings()
     old = issue(engine, admin, honour())
     with session_scope(engine) as s:
-        svc.save_template_settings(s, actor=admin, settings=TemplateSettings(issuer="逍遥津街道办事处", signatory="主任：李明",
+        template_settings.save_template_settings(s, actor=admin, settings=TemplateSettings(issuer="逍遥津街道办事处", signatory="主任：李明",
                                                                             page_size="A5", orientation="portrait"))
     new = issue(engine, admin, honour())
     [old_text] = pdf_text(render(engine, admin, old.id))
@@ -410,10 +418,10 @@ def test_template_settings_are_checked_and_snapshotted(engine, admin):
 
 def test_a_bad_row_stops_the_whole_batch_and_says_whose(engine, admin):
     with session_scope(engine) as s:
-        good = svc.request_certificate(s, actor=admin, content=honour(recipient_name="周一"))
-        bad = svc.request_certificate(s, actor=admin, content=honour(recipient_name="王" + RARE))
-    with pytest.raises(svc.BatchRowError) as err, session_scope(engine) as s:
-        svc.issue_batch(s, actor=admin, request_ids=[good.id, bad.id])
+        good = requests.request_certificate(s, actor=admin, content=honour(recipient_name="周一"))
+        bad = requests.request_certificate(s, actor=admin, content=honour(recipient_name="王" + RARE))
+    with pytest.raises(batches.BatchRowError) as err, session_scope(engine) as s:
+        batches.issue_batch(s, actor=admin, request_ids=[good.id, bad.id])
     assert err.value.text().startswith("王" + RARE) and "U+30000" in err.value.text()
     with session_scope(engine, write=False) as s:
         assert s.exec(select(Certificate)).first() is None  # 周一 was not issued either

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from desktop_app.certificates import service as svc
+from desktop_app.certificates import issuing, register, requests
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
 from desktop_app.reports import service as reports
@@ -19,23 +19,23 @@ def test_registers_and_queues_are_scoped_and_roll_up(engine, two_stations):
     st = two_stations
     a, b, office = st.actor("admin", st.a), st.actor("admin", st.b), st.office
     with session_scope(engine) as s:
-        cert_a = svc.issue_certificate(s, actor=a, content=honour()).id
-        cert_b = svc.issue_certificate(s, actor=b, content=thank_you()).id
-        req_b = svc.request_certificate(s, actor=b, content=thank_you(recipient_name="王建国")).id
+        cert_a = issuing.issue_certificate(s, actor=a, content=honour()).id
+        cert_b = issuing.issue_certificate(s, actor=b, content=thank_you()).id
+        req_b = requests.request_certificate(s, actor=b, content=thank_you(recipient_name="王建国")).id
     with session_scope(engine, write=False) as s:
-        assert [c.id for c in svc.list_certificates(s, actor=a)] == [cert_a]
-        assert [c.id for c in svc.list_certificates(s, actor=b)] == [cert_b]
-        assert {c.id for c in svc.list_certificates(s, actor=office)} == {cert_a, cert_b}
-        assert svc.list_requests(s, actor=a) == []
-        assert [r.id for r in svc.list_requests(s, actor=office)] == [req_b]
+        assert [c.id for c in register.list_certificates(s, actor=a)] == [cert_a]
+        assert [c.id for c in register.list_certificates(s, actor=b)] == [cert_b]
+        assert {c.id for c in register.list_certificates(s, actor=office)} == {cert_a, cert_b}
+        assert requests.list_requests(s, actor=a) == []
+        assert [r.id for r in requests.list_requests(s, actor=office)] == [req_b]
         with pytest.raises(NotFound):
-            svc.get_certificate(s, actor=a, certificate_id=cert_b)
+            register.get_certificate(s, actor=a, certificate_id=cert_b)
         with pytest.raises(NotFound):
-            svc.print_log(s, actor=a, certificate_id=cert_b)
-        assert svc.get_certificate(s, actor=office, certificate_id=cert_b).number.startswith("HP-")
+            register.print_log(s, actor=a, certificate_id=cert_b)
+        assert register.get_certificate(s, actor=office, certificate_id=cert_b).number.startswith("HP-")
 
         def waiting(actor):
-            return {w.code: w.count for w in svc.warnings(s, actor=actor)}
+            return {w.code: w.count for w in register.warnings(s, actor=actor)}
 
         assert waiting(a) == {"not_printed": 1}
         assert waiting(b) == {"not_issued": 1, "not_printed": 1}
@@ -50,9 +50,9 @@ def test_registers_and_queues_are_scoped_and_roll_up(engine, two_stations):
         assert (issued(office).issued, issued(office).pending_requests) == (2, 1)
         assert issued(office, st.b).issued == 1
     with session_scope(engine) as s, pytest.raises(NotFound):
-        svc.revoke_certificate(s, actor=a, certificate_id=cert_b, reason="错发")
+        register.revoke_certificate(s, actor=a, certificate_id=cert_b, reason="错发")
     with session_scope(engine) as s, pytest.raises(NotFound):
-        svc.issue_certificate(s, actor=a, request_id=req_b)
+        issuing.issue_certificate(s, actor=a, request_id=req_b)
     with session_scope(engine) as s:
-        issued_b = svc.issue_certificate(s, actor=office, request_id=req_b)
+        issued_b = issuing.issue_certificate(s, actor=office, request_id=req_b)
         assert (issued_b.station_id, issued_b.number[:3]) == (st.b, "HP-")

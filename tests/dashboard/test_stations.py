@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from desktop_app.certificates import service as certificates
+from desktop_app import certificates
 from desktop_app.core.db import session_scope
 from desktop_app.dashboard import service
 from desktop_app.desk import service as ds

@@ -212,7 +212,7 @@ def test_honours_recorded_once_per_level(engine, admin, passport):
 
 
 def test_honour_queues_certificate_when_certificates_feature_is_present(engine, admin, passport):
-    pytest.importorskip("desktop_app.certificates.service")
+    pytest.importorskip("desktop_app.certificates")
     from desktop_app.certificates.models import CertificateRequest
 
     acts = [new_activity(engine, admin, name=f"志愿{i}", stamps=3) for i in range(2)]

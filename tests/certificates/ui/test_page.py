@@ -11,28 +11,28 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 from sqlmodel import select
 
-from desktop_app.certificates import dialogs
-from desktop_app.certificates import service as svc
-from desktop_app.certificates.models import Certificate, CertificatePrint
-from desktop_app.certificates.page import CertificatesPage
+from desktop_app.certificates import issuing, register, requests
+from desktop_app.certificates.models import Certificate, CertificatePrint, Verdict
+from desktop_app.certificates.ui import dialogs
+from desktop_app.certificates.ui.page import CertificatesPage
 from desktop_app.core.db import session_scope
 from desktop_app.interfaces import Services
-
-from .helpers import honour, pdf_text, service_record
+from tests.certificates.helpers import honour, pdf_text, service_record
 
 
 @pytest.fixture
-def page(qtbot, ctx, app_fonts):
+def page(qtbot, ctx, app_fonts, wait_ops):
     p = CertificatesPage(ctx)
     qtbot.addWidget(p)
     p.resize(1300, 800)
     p.show()
+    wait_ops()
     return p
 
 
 def issue(ctx, content, **kw):
     with session_scope(ctx.engine) as s:
-        return svc.issue_certificate(s, actor=ctx.actor, content=content, **kw)
+        return issuing.issue_certificate(s, actor=ctx.actor, content=content, **kw)
 
 
 def click_row(qtbot, table, row: int) -> None:
@@ -44,8 +44,9 @@ def column_texts(model, col: int) -> list[str]:
     return [model.data(model.index(r, col)) for r in range(model.rowCount())]
 
 
-def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx):
+def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx, wait_ops):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.issue_dialog
     assert dlg is not None and dlg.isVisible()
     dlg.kind.setCurrentIndex(dlg.kind.findData("honour"))
@@ -53,21 +54,24 @@ def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx):
     dlg.name.setText("李建国")
     dlg.title_edit.setText("优秀志愿者")
     qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert dlg.preview.isVisible() and dlg.preview_doc.pageCount() == 1  # a specimen, nothing issued yet
-    assert page.model.rowCount() == 0
+    assert page.register.model.rowCount() == 0
     with session_scope(ctx.engine, write=False) as s:
         assert s.exec(select(Certificate)).all() == []
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert not dlg.isVisible()
-    assert column_texts(page.model, 2) == ["李建国"]
-    number = page.model.row(0).number
-    assert page.selected_ids() == [page.model.row(0).id]
-    assert page.doc.pageCount() == 1  # the PDF is shown in the QPdfView
-    assert number in page.preview_label.text()
+    assert column_texts(page.register.model, 2) == ["李建国"]
+    number = page.register.model.row(0).number
+    assert page.register.selected_ids() == [page.register.model.row(0).id]
+    assert page.register.doc.pageCount() == 1  # the PDF is shown in the QPdfView
+    assert number in page.register.preview_label.text()
 
 
-def test_issue_dialog_shows_what_is_wrong(qtbot, page):
+def test_issue_dialog_shows_what_is_wrong(qtbot, page, wait_ops):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.issue_dialog
     dlg.name.setText("张桂芳")
     qtbot.keyClicks(dlg.id_number, "110105194912310021")  # wrong check digit
@@ -75,9 +79,10 @@ def test_issue_dialog_shows_what_is_wrong(qtbot, page):
     dlg.content.setText("巡逻")
     dlg.hours.setValue(30)
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert dlg.isVisible()
     assert "ID number" in dlg.error_box.text() or "身份证" in dlg.error_box.text()
-    assert page.model.rowCount() == 0
+    assert page.register.model.rowCount() == 0
 
 
 def _pdf_printer(tmp_path, copies: int):
@@ -93,82 +98,97 @@ def _pdf_printer(tmp_path, copies: int):
     return ask, out
 
 
-def test_print_then_reprint_with_reason(qtbot, page, ctx, tmp_path, monkeypatch):
+def test_print_then_reprint_with_reason(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
     cert = issue(ctx, service_record())
     page.refresh()
-    click_row(qtbot, page.table, 0)
+    wait_ops()
+    click_row(qtbot, page.register.table, 0)
+    wait_ops()
     ask, out = _pdf_printer(tmp_path, 2)
     monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
-    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert out.exists()
     from pypdf import PdfReader
 
     assert len(PdfReader(str(out)).pages) == 2  # two copies of a one-page certificate
-    assert column_texts(page.model, 6) == ["1"]
+    assert column_texts(page.register.model, 6) == ["1"]
 
     # second print: a reprint; an empty reason is refused, nothing logged
     monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "  "))
-    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    assert page.last_box is not None and page.last_box.isVisible()
-    page.last_box.close()
+    qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert page.register.last_box is not None and page.register.last_box.isVisible()
+    page.register.last_box.close()
     monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "原件遗失"))
     ask, out2 = _pdf_printer(tmp_path, 1)
     monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
-    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert out2.exists()
     with session_scope(ctx.engine, write=False) as s:
         log = s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == cert.id)).all()
     assert [(p.how, p.copies, p.reason) for p in log] == [("print", 2, ""), ("reprint", 1, "原件遗失")]
-    assert "原件遗失" in page.preview_label.text()
+    assert "原件遗失" in page.register.preview_label.text()
 
 
-def test_cancelled_print_dialog_logs_nothing(qtbot, page, ctx, monkeypatch):
+def test_cancelled_print_dialog_logs_nothing(qtbot, page, ctx, monkeypatch, wait_ops):
     issue(ctx, honour())
     page.refresh()
-    click_row(qtbot, page.table, 0)
+    wait_ops()
+    click_row(qtbot, page.register.table, 0)
+    wait_ops()
     monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: False))
-    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     with session_scope(ctx.engine, write=False) as s:
         assert s.exec(select(CertificatePrint)).all() == []
 
 
-def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch):
+def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch, wait_ops):
     cert = issue(ctx, honour())
     payload = json.loads(cert.content_json)["qr"]
     page.refresh()
+    wait_ops()
     # a scanner types the QR payload and Enter
     qtbot.keyClicks(page.verify_input, payload)
     qtbot.keyClick(page.verify_input, Qt.Key.Key_Return)
-    assert page.verify_result.property("verdict") == svc.V_VALID
+    wait_ops()
+    assert page.verify_result.property("verdict") == Verdict.VALID
     assert cert.number in page.verify_result.text()
 
-    click_row(qtbot, page.table, 0)
+    click_row(qtbot, page.register.table, 0)
+    wait_ops()
     monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "颁发对象有误"))
-    qtbot.mouseClick(page.revoke_button, Qt.MouseButton.LeftButton)
-    assert column_texts(page.model, 8) == ["revoked"]
-    assert "颁发对象有误" in page.preview_label.text()
+    qtbot.mouseClick(page.register.revoke_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert column_texts(page.register.model, 8) == ["revoked"]
+    assert "颁发对象有误" in page.register.preview_label.text()
 
     page.verify_input.clear()
     qtbot.keyClicks(page.verify_input, cert.number)
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
-    assert page.verify_result.property("verdict") == svc.V_REVOKED
+    wait_ops()
+    assert page.verify_result.property("verdict") == Verdict.REVOKED
     assert "颁发对象有误" in page.verify_result.text()
 
     page.verify_input.clear()
     qtbot.keyClicks(page.verify_input, payload[:-2] + ("AA" if not payload.endswith("AA") else "BB"))
     qtbot.keyClick(page.verify_input, Qt.Key.Key_Return)
-    assert page.verify_result.property("verdict") == svc.V_TAMPERED
+    wait_ops()
+    assert page.verify_result.property("verdict") == Verdict.TAMPERED
 
 
-def test_batch_without_a_source_says_so(qtbot, page, ctx):
+def test_batch_without_a_source_says_so(qtbot, page, ctx, wait_ops):
     ctx.services = Services()
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.batch_dialog
     assert not dlg.find_button.isEnabled()
     assert "No source of volunteer hours" in dlg.status.text()
 
 
-def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
+def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
     calls = []
 
     def source(s, *, actor, start, end, min_hours):
@@ -182,16 +202,19 @@ def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
 
     ctx.services = Services(volunteer_hours=SimpleNamespace(hours_certificate_contents=source))
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.batch_dialog
     dlg.start.setDate(dlg.start.date().fromString("2026-01-01", "yyyy-MM-dd"))
     dlg.end.setDate(dlg.end.date().fromString("2026-06-30", "yyyy-MM-dd"))
     qtbot.mouseClick(dlg.find_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert calls[-1] == (date(2026, 1, 1), date(2026, 6, 30), 20.0)
     assert dlg.table.rowCount() == 3
     dlg.table.item(1, 0).setCheckState(Qt.CheckState.Unchecked)  # leave 钱二 out
     target = tmp_path / "batch.pdf"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, parent, caption, default, filters: str(target)))
     qtbot.mouseClick(dlg.run_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     qtbot.waitUntil(lambda: dlg.handle.finished, timeout=20000)
     assert dlg.handle.error is None
     pages = pdf_text(target.read_bytes())
@@ -199,20 +222,24 @@ def test_batch_from_volunteer_hours(qtbot, page, ctx, tmp_path, monkeypatch):
     with session_scope(ctx.engine, write=False) as s:
         assert sorted(c.recipient_name for c in s.exec(select(Certificate))) == ["孙三", "赵一"]
     dlg.reject()
-    assert page.model.rowCount() == 2
+    wait_ops()
+    assert page.register.model.rowCount() == 2
 
 
-def test_batch_cancel_issues_nothing(qtbot, page, ctx, tmp_path, monkeypatch):
+def test_batch_cancel_issues_nothing(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
     def source(s, *, actor, start, end, min_hours):
         return [dict(resident_id=None, name=f"志愿者{chr(0x4e00 + i)}", organisation="巡逻队", period_start=date(2026, 1, 1),
                      period_end=date(2026, 6, 30), hours=30.0, service_content="巡逻") for i in range(40)]
 
     ctx.services = Services(volunteer_hours=SimpleNamespace(hours_certificate_contents=source))
     qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.batch_dialog
     qtbot.mouseClick(dlg.find_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     monkeypatch.setattr(dialogs.AskFile, "folder", classmethod(lambda cls, parent, caption: str(tmp_path / "each")))
     qtbot.mouseClick(dlg.each_file, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg.run()
     dlg.handle.cancel()  # the progress dialog's Cancel
     qtbot.waitUntil(lambda: dlg.handle.finished, timeout=20000)
@@ -221,15 +248,18 @@ def test_batch_cancel_issues_nothing(qtbot, page, ctx, tmp_path, monkeypatch):
         assert s.exec(select(Certificate)).all() == []
 
 
-def test_save_selected_as_pdf(qtbot, page, ctx, tmp_path, monkeypatch):
+def test_save_selected_as_pdf(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
     a = issue(ctx, honour(recipient_name="周一"))
     b = issue(ctx, honour(recipient_name="吴二"))
     page.refresh()
-    page.table.selectAll()
+    wait_ops()
+    page.register.table.selectAll()
+    wait_ops()
     target = tmp_path / "two.pdf"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, parent, caption, default, filters: str(target)))
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.save_handle.finished, timeout=20000)
+    qtbot.mouseClick(page.register.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    qtbot.waitUntil(lambda: page.register.save_handle.finished, timeout=20000)
     pages = pdf_text(target.read_bytes())
     assert len(pages) == 2
     assert b.number in pages[0] and a.number in pages[1]  # in register order, newest first
@@ -237,30 +267,35 @@ def test_save_selected_as_pdf(qtbot, page, ctx, tmp_path, monkeypatch):
         assert sorted(p.how for p in s.exec(select(CertificatePrint))) == ["pdf", "pdf"]
 
 
-def test_requests_tab_issues_the_queue(qtbot, page, ctx):
+def test_requests_tab_issues_the_queue(qtbot, page, ctx, wait_ops):
     with session_scope(ctx.engine) as s:
-        svc.request_certificate(s, actor=ctx.actor, content=honour(recipient_name="郑三", source="passports", source_ref="p1"))
+        requests.request_certificate(s, actor=ctx.actor, content=honour(recipient_name="郑三", source="passports", source_ref="p1"))
     page.refresh()
+    wait_ops()
     assert page.tabs.tabText(1).endswith("(1)")
     assert "1 certificate request" in page.warnings.text()
+    assert page.requests is None  # the queue is read when its tab is first shown
     page.tabs.setCurrentIndex(1)
-    click_row(qtbot, page.requests_table, 0)
-    qtbot.mouseClick(page.issue_requests_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    click_row(qtbot, page.requests.requests_table, 0)
+    wait_ops()
+    qtbot.mouseClick(page.requests.issue_requests_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert page.tabs.currentIndex() == 0
-    assert column_texts(page.model, 2) == ["郑三"]
-    assert page.requests_model.rowCount() == 0
+    assert column_texts(page.register.model, 2) == ["郑三"]
+    assert page.requests.requests_model.rowCount() == 0
 
 
-def test_front_desk_sees_only_what_it_may_do(qtbot, ctx, make_actor, app_fonts):
+def test_front_desk_sees_only_what_it_may_do(qtbot, ctx, make_actor, app_fonts, wait_ops):
     ctx.actor = make_actor("front_desk")
     p = CertificatesPage(ctx)
     qtbot.addWidget(p)
-    assert not p.new_button.isVisibleTo(p) and not p.revoke_button.isVisibleTo(p)
+    assert not p.new_button.isVisibleTo(p) and not p.register.revoke_button.isVisibleTo(p)
     assert not p.settings_button.isVisibleTo(p) and not p.export_button.isVisibleTo(p)
-    assert p.print_button.isVisibleTo(p) and p.verify_input.isVisibleTo(p)
+    assert p.register.print_button.isVisibleTo(p) and p.verify_input.isVisibleTo(p)
 
 
-def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp_path, monkeypatch):
+def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
     from PySide6.QtGui import QColor, QImage
 
     logo = tmp_path / "logo.png"
@@ -268,18 +303,21 @@ def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp
     img.fill(QColor("#A61B29"))
     img.save(str(logo))
     qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.settings_dialog
     dlg.signatory.setText("负责人：王芳")
     dlg.colour.clear()
     qtbot.keyClicks(dlg.colour, "#1F4E79")
     monkeypatch.setattr(dialogs.AskFile, "open", classmethod(lambda cls, parent, caption, filters: str(logo)))
     qtbot.mouseClick(dlg.findChild(type(page.new_button), "logoButton"), Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg.orientation.setCurrentIndex(dlg.orientation.findData("portrait"))
     dlg.save()
+    wait_ops()
     assert not dlg.isVisible()
     cert = issue(ctx, honour())
     with session_scope(ctx.engine, write=False) as s:
-        data = svc.render_certificate(s, actor=ctx.actor, certificate_id=cert.id)
+        data = register.render_certificate(s, actor=ctx.actor, certificate_id=cert.id)
     [text] = pdf_text(data)
     assert "负责人：王芳" in text
     snap = json.loads(cert.content_json)["template"]
@@ -292,31 +330,37 @@ def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp
     assert float(box.height) > float(box.width)
 
 
-def test_export_then_mark_entered(qtbot, page, ctx, tmp_path, monkeypatch):
+def test_export_then_mark_entered(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
     issue(ctx, service_record())
     page.refresh()
-    assert column_texts(page.model, 7) == ["—"]
+    wait_ops()
+    assert column_texts(page.register.model, 7) == ["—"]
     target = tmp_path / "records.xlsx"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, parent, caption, default, filters: str(target)))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert target.exists()
     assert "1 service record" in page.last_box.text()
-    click_row(qtbot, page.table, 0)
-    qtbot.mouseClick(page.entered_button, Qt.MouseButton.LeftButton)
-    assert column_texts(page.model, 7) == ["✓"]
+    click_row(qtbot, page.register.table, 0)
+    wait_ops()
+    qtbot.mouseClick(page.register.entered_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert column_texts(page.register.model, 7) == ["✓"]
 
 
-def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx):
+def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx, wait_ops):
     from desktop_app.residents import service as residents
     from desktop_app.residents.models import ResidentCreate
 
     with session_scope(ctx.engine) as s:
         r = residents.create_resident(s, actor=ctx.actor, data=ResidentCreate(name="张桂芳", id_number="11010519491231002X"))
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.issue_dialog
     qtbot.keyClicks(dlg.picker.box, "zgf")  # pinyin initials, as typed at the desk
     dlg.picker.box.flush()
     qtbot.keyClick(dlg.picker.box, Qt.Key.Key_Return)
+    wait_ops()
     assert dlg.name.text() == "张桂芳" and dlg.resident_id == r.id
     assert "1101" in dlg.id_number.placeholderText()  # masked, from the record
     dlg.organisation.setText("小红帽巡逻队")
@@ -325,9 +369,29 @@ def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx):
     dlg.end.setDate(dlg.end.date().fromString("2026-03-31", "yyyy-MM-dd"))
     dlg.hours.setValue(42.5)
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert not hasattr(dlg, "error_box")  # Enter in the resident search chose the resident; it did not try to issue
     assert not dlg.isVisible()
     with session_scope(ctx.engine, write=False) as s:
         cert = s.exec(select(Certificate)).one()
     assert cert.resident_id == r.id and cert.id_number == "11010519491231002X"
-    [text] = pdf_text(page._pdf_file(cert.id).read_bytes())
+    with session_scope(ctx.engine, write=False) as s:
+        [text] = pdf_text(register.render_certificate(s, actor=ctx.actor, certificate_id=cert.id))
     assert "1101**********002X" in text and "42.5小时" in text
+
+
+def test_cancel_a_request_from_the_queue(qtbot, page, ctx, monkeypatch, wait_ops):
+    from desktop_app.certificates.models import CertificateRequest, RequestStatus
+
+    with session_scope(ctx.engine) as s:
+        req = requests.request_certificate(s, actor=ctx.actor, content=honour(recipient_name="冯四"))
+    page.tabs.setCurrentIndex(1)
+    wait_ops()
+    click_row(qtbot, page.requests.requests_table, 0)
+    monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "本人不需要"))
+    qtbot.mouseClick(page.requests.cancel_request_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert page.requests.requests_model.rowCount() == 0
+    assert page.tabs.tabText(1).endswith("(0)")
+    with session_scope(ctx.engine, write=False) as s:
+        assert s.get(CertificateRequest, req.id).status == RequestStatus.CANCELLED
