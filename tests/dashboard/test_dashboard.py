@@ -129,3 +129,25 @@ def test_main_window_opens_on_the_home_page(qtbot, app_fonts, ctx):
     qtbot.waitUntil(lambda: page.today is not None)
     qtbot.mouseClick(page.tiles["desk"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.pages["desk"]
+
+
+@pytest.mark.parametrize("style, alert, stamps", [("normal", "#b00020", "#2e6da4"), ("high-contrast", "#a00000", "#0000c0")])
+def test_tiles_and_charts_take_their_colours_from_the_style_sheet(qtbot, app_fonts, ctx, busy_day, wait_ops,
+                                                                   style, alert, stamps):
+    from desktop_app.dashboard.ui.page import DashboardPage
+    from desktop_app.ui.settings_dialog import style_path
+
+    before = app_fonts.styleSheet()
+    app_fonts.setStyleSheet(style_path(style).read_text(encoding="utf-8"))
+    try:
+        page = DashboardPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        wait_ops()
+        tile = page.tiles["desk"]
+        assert tile.property("state") == "alert" and tile.styleSheet() == ""  # one overdue request
+        assert page.tiles["passports"].property("state") == "normal"
+        assert tile.value.palette().color(tile.value.foregroundRole()).name() == alert
+        assert page.chart_views["stamps"].chart().series()[0].barSets()[0].color().name() == stamps
+    finally:
+        app_fonts.setStyleSheet(before)
