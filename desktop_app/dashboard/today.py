@@ -10,9 +10,8 @@ from datetime import UTC, date, datetime
 
 from sqlmodel import Session
 
-from desktop_app import reports
 from desktop_app.certificates import figures as certificates
-from desktop_app.core.auth import Actor, allowed, require
+from desktop_app.core.auth import Actor, require
 from desktop_app.dashboard.models import Today
 from desktop_app.dashboard.permissions import VIEW_DASHBOARD
 from desktop_app.desk import figures as desk
@@ -42,11 +41,3 @@ def today_figures(s: Session, *, actor: Actor, day: date | None = None, station_
         certificates=certificates.waiting(s, **scope) if "certificates" in built else None,
     )
 
-
-def station_choices(s: Session, *, actor: Actor) -> list[tuple[int, str]]:
-    """The stations the home page can show, as the reports offer them: the actor's own for staff, every
-    station for a sub-district administrator (none for a role without the reports)."""
-    require(actor, VIEW_DASHBOARD)
-    if "reports" not in enabled_keys() or not allowed(actor, reports.VIEW_REPORTS):
-        return []
-    return reports.stations(s, actor=actor)

@@ -1,7 +1,7 @@
 """Monthly and annual reports (figures, PDF, Excel), and the Excel import of the stations' registers (台账).
 
 The public API: the report's figures for a period, the month-by-month series the home page charts, and
-the stations an actor may choose. The names are imported when first used: the main window imports
+the stations an actor may choose. Each name is imported when first used: the main window imports
 ``reports.feature`` at start-up, and the figures bring every feature's tables with them (~0.2 s).
 """
 
@@ -22,16 +22,23 @@ __all__ = ["VIEW_REPORTS", "MonthPoint", "PeriodFigures", "ReportKind", "ReportP
 
 
 def __getattr__(name: str):
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from desktop_app.reports.models import MonthPoint, PeriodFigures, ReportKind, ReportPeriod
-    from desktop_app.reports.monthly import monthly_series
-    from desktop_app.reports.period_report import period_figures
-    from desktop_app.reports.periods import last_months
-    from desktop_app.reports.permissions import VIEW_REPORTS
-    from desktop_app.reports.station_choice import stations
+    """Each name imported when first asked for, and only what it needs (the stations list needs no figures)."""
+    if name == "VIEW_REPORTS":
+        from desktop_app.reports.permissions import VIEW_REPORTS as value
+    elif name == "stations":
+        from desktop_app.reports.station_choice import stations as value
+    elif name == "last_months":
+        from desktop_app.reports.periods import last_months as value
+    elif name == "monthly_series":
+        from desktop_app.reports.monthly import monthly_series as value
+    elif name == "period_figures":
+        from desktop_app.reports.period_report import period_figures as value
+    elif name in ("MonthPoint", "PeriodFigures", "ReportKind", "ReportPeriod"):
+        from desktop_app.reports.models import MonthPoint, PeriodFigures, ReportKind, ReportPeriod
 
-    api = {"VIEW_REPORTS": VIEW_REPORTS, "MonthPoint": MonthPoint, "PeriodFigures": PeriodFigures, "ReportKind": ReportKind, "ReportPeriod": ReportPeriod,
-           "last_months": last_months, "monthly_series": monthly_series, "period_figures": period_figures, "stations": stations}
-    globals().update(api)
-    return api[name]
+        value = {"MonthPoint": MonthPoint, "PeriodFigures": PeriodFigures, "ReportKind": ReportKind,
+                 "ReportPeriod": ReportPeriod}[name]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value

@@ -91,10 +91,6 @@ class MonthPoint:
     meals_served: int = 0
     stamps: int = 0
 
-    @property
-    def label(self) -> str:
-        return f"{self.month}月" if self.month != 1 else f"{self.year}年1月"
-
 
 @dataclass
 class PeriodFigures:

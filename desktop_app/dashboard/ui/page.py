@@ -186,9 +186,9 @@ class DashboardPage(QWidget):
         actor = self.ctx.actor
 
         def choices(s):
-            from desktop_app.dashboard import today
+            from desktop_app.dashboard.stations import station_choices
 
-            return today.station_choices(s, actor=actor)
+            return station_choices(s, actor=actor)
 
         ops.query(self, self.ctx.engine, choices, self._show_stations)
 
