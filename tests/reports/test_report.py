@@ -15,7 +15,7 @@ from desktop_app.core.errors import PermissionDenied, ValidationError
 from desktop_app.reports import excel, pdf
 from desktop_app.reports.models import ReportPeriod
 from desktop_app.reports.period_report import period_figures, record_saved
-from desktop_app.reports.periods import parse_period
+from desktop_app.reports.periods import check_period, parse_period
 
 MONTH = ReportPeriod.month(2026, 10)
 
@@ -231,3 +231,15 @@ def test_second_station_filters_by_station(engine, admin, station_data):
     assert (two.stamps.earned, two.stamps.residents) == (single.stamps.earned, single.stamps.residents) == (4, 2)
     assert two.monthly[-1].stamps == single.monthly[-1].stamps == 4
     assert two.desk.total.received == single.desk.total.received == 5
+
+
+def test_report_periods_are_half_open_and_show_their_last_day():
+    month = ReportPeriod.month(2027, 2)
+    assert (month.start, month.end, month.last_day, month.label, month.slug) == (
+        date(2027, 2, 1), date(2027, 3, 1), date(2027, 2, 28), "2027年2月", "2027-02")
+    days = ReportPeriod.inclusive(date(2026, 10, 3), date(2026, 10, 9))
+    assert (len(days), days.label, days.slug) == (7, "2026-10-03 – 2026-10-09", "20261003-20261009")
+    with pytest.raises(ValidationError):
+        ReportPeriod.inclusive(date(2026, 10, 9), date(2026, 10, 3))
+    with pytest.raises(ValidationError):
+        check_period(ReportPeriod.inclusive(date(2020, 1, 1), date(2026, 1, 1)))  # more than five years
