@@ -1,6 +1,6 @@
 """Reports benchmarks, floors measured in the same run.
 
-report_month  the monthly report PDF (reports.service.period_figures + reports.pdf.build_report) for the
+report_month  the monthly report PDF (reports.period_report.period_figures + reports.pdf.build_report) for the
               busiest month of a large demo database. Floor: a bare ReportLab document with the same tables
               and charts built from figures computed beforehand (no queries, no translation, no markup).
               Target <= 3 s. The database: SMILEDESK_BENCH_DB (a file made with `smiledesk demo --scale
@@ -139,14 +139,15 @@ def bench_report_month(ctx: BenchContext) -> list[Result]:
     from desktop_app.core import pdf as core_pdf
     from desktop_app.core.db import session_scope
     from desktop_app.reports import pdf
-    from desktop_app.reports import service as svc
+    from desktop_app.reports.models import ReportPeriod
+    from desktop_app.reports.period_report import period_figures
 
     t0 = time.perf_counter()
     engine, source = _report_db(ctx)
     build_s = time.perf_counter() - t0
     actor = _actor(engine)
     year, month = _busiest_month(engine)
-    period = svc.month_period(year, month)
+    period = ReportPeriod.month(year, month)
     t0 = time.perf_counter()
     core_pdf.register_fonts()  # once per process (the app does it at start-up)
     fonts_s = time.perf_counter() - t0
@@ -154,13 +155,13 @@ def bench_report_month(ctx: BenchContext) -> list[Result]:
 
     def full():
         with session_scope(engine, write=False) as s:
-            f = svc.period_figures(s, actor=actor, period=period)
+            f = period_figures(s, actor=actor, period=period)
         holder["f"] = f
         holder["pdf"] = pdf.build_report(f, made_by="管理员")
 
     def figures_only():
         with session_scope(engine, write=False) as s:
-            svc.period_figures(s, actor=actor, period=period)
+            period_figures(s, actor=actor, period=period)
 
     full()  # warm caches (page cache, imports)
     runs = timeit(full, repeat=3)

@@ -44,7 +44,14 @@ BIG: dict[str, str] = {}
 MAX_LINES = 520
 
 # Features still in the first edition's shape (no ui/ folder); the stricter rules skip them until moved.
-PENDING = {"dashboard", "residents", "desk", "meals", "passports", "reports", "admin", "safety"}
+PENDING = {"residents", "desk", "meals", "passports", "admin", "safety"}
+
+# Files of a moved feature that another branch rewrites at the same time: the stricter rules skip them until
+# that work lands (an entry whose file is gone fails test_rewrites_in_progress_exist, so it gets removed).
+IN_REWRITE: dict[str, str] = {
+    "reports/importer.py": "the Excel import, rewritten as reports/importing/ (issue 17)",
+    "reports/ui/import_dialog.py": "the Excel import dialog, rewritten on ui.ops (issue 17)",
+}
 
 
 def features() -> set[str]:
@@ -179,7 +186,7 @@ def test_features_import_each_other_only_through_their_public_api():
     done = moved()
     for path in py_files():
         owner, in_ui = place(path)
-        if owner not in done:
+        if owner not in done or path.relative_to(ROOT).as_posix() in IN_REWRITE:
             continue
         for m in imports_of(path):
             parts = m.split(".")
@@ -221,7 +228,7 @@ IMPORT_MACHINERY = {"importlib", "importlib.util", "importlib.machinery"}  # imp
 def test_no_imports_by_string_outside_the_registry():
     bad = []
     for path in py_files():
-        if path.relative_to(ROOT).as_posix() in REGISTRY:
+        if path.relative_to(ROOT).as_posix() in REGISTRY | set(IN_REWRITE):
             continue
         owner, _ = place(path)
         if owner in PENDING and owner not in moved():
@@ -254,7 +261,7 @@ def test_no_module_over_500_lines_without_a_reason():
             continue
         rel = path.relative_to(ROOT).as_posix()
         n = sum(1 for _ in path.open(encoding="utf-8"))
-        if n > MAX_LINES and rel not in BIG:
+        if n > MAX_LINES and rel not in BIG and rel not in IN_REWRITE:
             big[rel] = n
     assert not big, f"modules over {MAX_LINES} lines (split them by what the user does, or state why in BIG): {big}"
 
@@ -262,3 +269,9 @@ def test_no_module_over_500_lines_without_a_reason():
 def test_pending_features_are_really_pending():
     """A feature moved to the new shape leaves PENDING, so every rule applies to it."""
     assert not (PENDING & moved()), f"moved features still listed as pending: {sorted(PENDING & moved())}"
+
+
+def test_rewrites_in_progress_exist():
+    """IN_REWRITE lists files being rewritten elsewhere; once they are gone, their exemption goes too."""
+    gone = sorted(rel for rel in IN_REWRITE if not (ROOT / rel).exists())
+    assert not gone, f"remove from IN_REWRITE (the rewrite has landed): {gone}"

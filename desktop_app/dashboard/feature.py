@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.dashboard.page import DashboardPage
+    from desktop_app.dashboard.ui.page import DashboardPage
 
     return DashboardPage(ctx)
 

@@ -49,31 +49,28 @@ from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 
 def _translations(lang: str) -> None:
     """Install the app's translations for text made by Qt-free code (report headings, reasons)."""
-    if lang == "en":
-        return
-    from PySide6.QtCore import QCoreApplication
+    from desktop_app.ui.translation import install_for_command_line
 
-    from desktop_app.ui import translation
-
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
-    translation.install(app, lang)
+    install_for_command_line(lang)
 
 
 def cmd_report(args) -> int:
     from desktop_app.core.db import session_scope
     from desktop_app.core.errors import SmileDeskError
     from desktop_app.reports import excel, pdf
-    from desktop_app.reports import service as svc
+    from desktop_app.reports.models import ReportKind
+    from desktop_app.reports.period_report import period_figures, record_saved
+    from desktop_app.reports.periods import parse_period
 
     _translations(args.lang)
     engine = _engine(args)
     try:
-        period = svc.parse_period(args.month or args.year)
-        if args.year and period.kind != "year":
+        period = parse_period(args.month or args.year)
+        if args.year and period.kind != ReportKind.YEAR:
             raise SystemExit("--year takes a year, e.g. 2026")
         with session_scope(engine, write=False) as s:
             actor = _actor(s, args.user)
-            figures = svc.period_figures(s, actor=actor, period=period, station_id=args.station)
+            figures = period_figures(s, actor=actor, period=period, station_id=args.station)
         out = args.out or (None if args.xlsx else f"{figures.station_name}-{period.slug}.pdf")
         written = []
         if out:
@@ -82,7 +79,7 @@ def cmd_report(args) -> int:
             written.append(excel.export_report(args.xlsx, figures, made_by=actor.display_name))
         with session_scope(engine) as s:
             for path in written:
-                svc.record_export(s, actor=actor, title=f"report {period.slug}", rows=0, path=str(path))
+                record_saved(s, actor=actor, what="report", period=period, path=str(path))
     except SmileDeskError as exc:
         print(exc.text(), file=sys.stderr)
         return 2

@@ -1,4 +1,4 @@
-"""Excel output (openpyxl): any list as shown on screen, and the report's figures as a workbook.
+"""The report's figures as a workbook (openpyxl), and the report's texts the PDF and the page share.
 
 The generic list writer is core/excel.py (``export_rows``, used by ui/export_action.py for every list).
 """
@@ -8,12 +8,17 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.core.excel import _sheet_title, _widths
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.validation import yuan
-from desktop_app.reports.service import CERT_KIND_LABELS, PeriodFigures
+from desktop_app.reports.models import PeriodFigures
 
 CTX = "ReportsText"
-from desktop_app.core.excel import _sheet_title, _widths, export_rows  # noqa: E402,F401  (re-exported)
+CERT_KIND_LABELS = {
+    "service_record": QT_TRANSLATE_NOOP("Reports", "service record certificates"),
+    "honour": QT_TRANSLATE_NOOP("Reports", "honour certificates"),
+    "thank_you": QT_TRANSLATE_NOOP("Reports", "thank-you letters"),
+}
 
 # --- the report as a workbook ------------------------------------------------------------------------
 
@@ -84,6 +89,10 @@ def t(key: str, **params) -> str:
 
 def pct(value: float | None):
     return None if value is None else round(value, 4)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
 
 
 def desk_category(name: str) -> str:

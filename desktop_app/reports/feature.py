@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.reports.page import ReportsPage
+    from desktop_app.reports.ui.page import ReportsPage
 
     return ReportsPage(ctx)
 

@@ -59,7 +59,8 @@ from desktop_app.core.errors import ConflictError, SmileDeskError, ValidationErr
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.validation import fold
-from desktop_app.reports.service import IMPORT_REGISTERS, feature_module
+from desktop_app.features import module as feature_module
+from desktop_app.reports.permissions import IMPORT_REGISTERS
 
 KINDS = ("residents", "volunteers", "meal_recipients")
 KIND_LABELS = {

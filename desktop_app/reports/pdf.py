@@ -2,7 +2,7 @@
 
 ReportLab platypus with the embedded CJK font of core.pdf; charts are reportlab.graphics drawings
 (VerticalBarChart, HorizontalLineChart), so they stay sharp when printed and their labels are text.
-Takes a PeriodFigures (reports.service); draws nothing it did not get.
+Takes a PeriodFigures (reports.models); draws nothing it did not get.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.validation import yuan
-from desktop_app.reports.excel import cert_kind, desk_category, t
-from desktop_app.reports.service import MonthPoint, PeriodFigures, percent
+from desktop_app.reports.excel import cert_kind, desk_category, percent, t
+from desktop_app.reports.models import MonthPoint, PeriodFigures, ReportKind
 
 P = {
     "subtitle": QT_TRANSLATE_NOOP("ReportsPdf", "Period {start} to {end}"),
@@ -128,7 +128,7 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
     esc = core_pdf.markup_with_fallback
     buf = BytesIO()
     width = A4[0] - 36 * mm
-    title = {"month": p("monthly_title"), "year": p("annual_title")}.get(f.period.kind, p("period_title"))
+    title = {ReportKind.MONTH: p("monthly_title"), ReportKind.YEAR: p("annual_title")}.get(f.period.kind, p("period_title"))
 
     def on_page(canvas, doc) -> None:
         canvas.saveState()
@@ -144,7 +144,7 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
     story: list = []
     story.append(Paragraph(esc(f"{f.station_name}"), st["center"]))
     story.append(Paragraph(esc(f"{f.period.label} {title}"), st["title"]))
-    sub = p("subtitle", start=f.period.start.isoformat(), end=f.period.end.isoformat())
+    sub = p("subtitle", start=f.period.start.isoformat(), end=f.period.last_day.isoformat())
     if made_by:
         sub += " · " + t("generated", when=datetime.now().strftime("%Y-%m-%d %H:%M"), who=made_by)
     story.append(Paragraph(esc(sub), st["small"]))

@@ -33,3 +33,13 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
             _installed.append(qt_tr)
     i18n.set_translator(QCoreApplication.translate)
     return lang
+
+
+def install_for_command_line(language: str) -> None:
+    """Translations for what a subcommand prints or writes (report headings, reasons): Qt-free code
+    translates through core.i18n, which needs a (core) application with the translators installed."""
+    if language == "en":
+        return
+    import sys
+
+    install(QCoreApplication.instance() or QCoreApplication([sys.argv[0]]), language)

@@ -84,10 +84,6 @@
         <translation>全部站点</translation>
     </message>
     <message>
-        <source>Loading figures…</source>
-        <translation>正在统计…</translation>
-    </message>
-    <message>
         <source>Today, {day} ({weekday})</source>
         <translation>今天：{day}（{weekday}）</translation>
     </message>

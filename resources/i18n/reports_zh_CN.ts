@@ -242,7 +242,7 @@
         <translation>与第 {row} 行是同一人但内容不同，请保留其中一行</translation>
     </message>
     <message>
-        <source>{name} is registered with another ID number; check the row against the resident&apos;s record</source>
+        <source>{name} is registered with another ID number; check the row against the resident's record</source>
         <translation>{name} 在系统中登记的身份证号与表中不同，请核对该行与居民档案</translation>
     </message>
     <message>
@@ -365,7 +365,7 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <source>(from the file&apos;s team column)</source>
+        <source>(from the file's team column)</source>
         <translation>（按表中“队伍”列）</translation>
     </message>
     <message>
@@ -543,6 +543,10 @@
     <message>
         <source>Figures saved to {file}.</source>
         <translation>统计数据已保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Saving the figures</source>
+        <translation>正在保存统计数据</translation>
     </message>
     <message>
         <source>Choose the Excel register</source>

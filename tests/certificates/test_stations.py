@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
+from desktop_app import reports
 from desktop_app.certificates import issuing, register, requests
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
-from desktop_app.reports import service as reports
 from tests.certificates.helpers import honour, thank_you
 
 
@@ -43,7 +43,7 @@ def test_registers_and_queues_are_scoped_and_roll_up(engine, two_stations):
         today = date.today()
 
         def issued(actor, station_id=None):
-            return reports.period_figures(s, actor=actor, period=reports.Period(today, today, "custom"),
+            return reports.period_figures(s, actor=actor, period=reports.ReportPeriod.inclusive(today, today),
                                           station_id=station_id).certificates
 
         assert (issued(a).issued, issued(a).pending_requests) == (1, 0)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied
-from desktop_app.dashboard import service
+from desktop_app.dashboard import charts, today
 
 TODAY = date.today()
 
@@ -41,7 +41,7 @@ def busy_day(engine, admin):
 
 def test_today_figures(engine, admin, busy_day):
     with session_scope(engine, write=False) as s:
-        t = service.today_figures(s, actor=admin)
+        t = today.today_figures(s, actor=admin)
     assert t.day == TODAY
     assert (t.desk.received_today, t.desk.open, t.desk.overdue) == (2, 2, 1)
     assert (t.stamps.stamps, t.stamps.residents) == (6, 2)
@@ -53,16 +53,16 @@ def test_today_figures(engine, admin, busy_day):
 def test_missing_features_give_empty_tiles(engine, admin, busy_day, monkeypatch):
     monkeypatch.setenv("SMILEDESK_FEATURES", "dashboard,residents,desk")
     with session_scope(engine, write=False) as s:
-        t = service.today_figures(s, actor=admin)
-        series = service.chart_series(s, actor=admin, months=3)
+        t = today.today_figures(s, actor=admin)
+        series = charts.chart_series(s, actor=admin, months=3)
     assert t.desk is not None and t.stamps is None and t.meals is None and t.patrols is None and t.certificates is None
     assert len(series) == 3 and series[-1].stamps == 0 and series[-1].desk_received >= 2
 
 
 def test_chart_series_and_categories(engine, admin, busy_day):
     with session_scope(engine, write=False) as s:
-        series = service.chart_series(s, actor=admin, months=12)
-        cats = dict(service.desk_categories(s, actor=admin, months=12))
+        series = charts.chart_series(s, actor=admin, months=12)
+        cats = dict(charts.desk_categories(s, actor=admin, months=12))
     assert len(series) == 12 and (series[-1].year, series[-1].month) == (TODAY.year, TODAY.month)
     assert series[-1].stamps == 6
     assert cats["Request"][-1] == 1 and cats["Consultation"][-1] == 1  # the old request is in an earlier month
@@ -74,15 +74,15 @@ def test_dashboard_permissions(engine, make_actor, role, allowed):
     actor = make_actor(role)
     with session_scope(engine, write=False) as s:
         if allowed:
-            service.today_figures(s, actor=actor)
-            service.chart_series(s, actor=actor, months=6)
+            today.today_figures(s, actor=actor)
+            charts.chart_series(s, actor=actor, months=6)
         else:
             with pytest.raises(PermissionDenied):
-                service.today_figures(s, actor=actor)
+                today.today_figures(s, actor=actor)
 
 
 def test_page_tiles_open_their_lists(qtbot, app_fonts, ctx, busy_day):
-    from desktop_app.dashboard.page import DashboardPage
+    from desktop_app.dashboard.ui.page import DashboardPage
 
     visited = []
     ctx.navigate = visited.append
@@ -105,7 +105,7 @@ def test_page_tiles_open_their_lists(qtbot, app_fonts, ctx, busy_day):
 
 
 def test_page_with_a_feature_missing(qtbot, app_fonts, ctx, busy_day, monkeypatch):
-    from desktop_app.dashboard.page import DashboardPage
+    from desktop_app.dashboard.ui.page import DashboardPage
 
     monkeypatch.setenv("SMILEDESK_FEATURES", "dashboard,residents,desk")
     page = DashboardPage(ctx)
@@ -129,3 +129,25 @@ def test_main_window_opens_on_the_home_page(qtbot, app_fonts, ctx):
     qtbot.waitUntil(lambda: page.today is not None)
     qtbot.mouseClick(page.tiles["desk"], Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.pages["desk"]
+
+
+@pytest.mark.parametrize("style, alert, stamps", [("normal", "#b00020", "#2e6da4"), ("high-contrast", "#a00000", "#0000c0")])
+def test_tiles_and_charts_take_their_colours_from_the_style_sheet(qtbot, app_fonts, ctx, busy_day, wait_ops,
+                                                                   style, alert, stamps):
+    from desktop_app.dashboard.ui.page import DashboardPage
+    from desktop_app.ui.settings_dialog import style_path
+
+    before = app_fonts.styleSheet()
+    app_fonts.setStyleSheet(style_path(style).read_text(encoding="utf-8"))
+    try:
+        page = DashboardPage(ctx)
+        qtbot.addWidget(page)
+        page.refresh()
+        wait_ops()
+        tile = page.tiles["desk"]
+        assert tile.property("state") == "alert" and tile.styleSheet() == ""  # one overdue request
+        assert page.tiles["passports"].property("state") == "normal"
+        assert tile.value.palette().color(tile.value.foregroundRole()).name() == alert
+        assert page.chart_views["stamps"].chart().series()[0].barSets()[0].color().name() == stamps
+    finally:
+        app_fonts.setStyleSheet(before)

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from desktop_app import certificates
 from desktop_app.core.db import session_scope
-from desktop_app.dashboard import service
+from desktop_app.dashboard import charts, today
 from desktop_app.desk import service as ds
 from tests.certificates.helpers import thank_you
 
@@ -25,7 +25,7 @@ def test_tiles_show_the_station_and_the_sub_district_sum(engine, two_stations):
         certificates.request_certificate(s, actor=b, content=thank_you())
     with session_scope(engine, write=False) as s:
         def tiles(actor, station_id=None):
-            return service.today_figures(s, actor=actor, day=when.date(), station_id=station_id)
+            return today.today_figures(s, actor=actor, day=when.date(), station_id=station_id)
 
         assert (tiles(a).desk.received_today, tiles(a).desk.open) == (1, 1)
         assert tiles(a, st.b).desk.received_today == 1  # staff cannot pick another station
@@ -33,6 +33,6 @@ def test_tiles_show_the_station_and_the_sub_district_sum(engine, two_stations):
         assert tiles(a).certificates.requests == 0
         assert (tiles(office).desk.received_today, tiles(office).desk.open, tiles(office).certificates.requests) == (3, 3, 1)
         assert tiles(office, st.a).desk.received_today == 1
-        cats = dict(service.desk_categories(s, actor=office, months=1, today=when.date()))
+        cats = dict(charts.desk_categories(s, actor=office, months=1, today=when.date()))
         assert sum(cats["Request"]) == 3
-        assert sum(dict(service.desk_categories(s, actor=a, months=1, today=when.date()))["Request"]) == 1
+        assert sum(dict(charts.desk_categories(s, actor=a, months=1, today=when.date()))["Request"]) == 1

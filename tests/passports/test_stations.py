@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from desktop_app import reports
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
 from desktop_app.passports import service
 from desktop_app.passports.models import ActivityCreate, RewardCreate
-from desktop_app.reports import service as reports
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.residents.service import create_resident
 from tests.passports.conftest import TODAY
@@ -57,7 +57,7 @@ def test_passports_activities_and_stamps_are_scoped_and_roll_up(engine, two_stat
         assert service.month_leaderboard_from_ledger(s, actor=b, month=month) == [(res_b, 3)]
 
         def stamps(actor, station_id=None):
-            return reports.period_figures(s, actor=actor, period=reports.Period(TODAY, TODAY, "custom"),
+            return reports.period_figures(s, actor=actor, period=reports.ReportPeriod.inclusive(TODAY, TODAY),
                                           station_id=station_id).stamps
 
         assert (stamps(a).earned, stamps(a).passports_issued) == (2, 1)

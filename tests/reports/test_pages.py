@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QTableView
 from sqlmodel import select
 
 from desktop_app.core.db import session_scope
-from desktop_app.reports import dialogs
+from desktop_app.reports.ui import dialogs, import_dialog
 from desktop_app.residents.models import Resident
 from desktop_app.ui import export_action
 
@@ -43,7 +43,7 @@ def _close_boxes(widget):
 
 
 def test_import_dialog_check_then_import(qtbot, app_fonts, ctx, register, monkeypatch):
-    from desktop_app.reports.page import ReportsPage
+    from desktop_app.reports.ui.page import ReportsPage
 
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
@@ -77,7 +77,7 @@ def test_import_dialog_check_then_import(qtbot, app_fonts, ctx, register, monkey
 
 def test_import_dialog_remembers_a_chosen_column(qtbot, app_fonts, ctx, tmp_path):
     path = write_xlsx(tmp_path / "odd.xlsx", [["老人名字", "号码"], ["张三", ZHANG]])
-    d = dialogs.ImportDialog(ctx, path)
+    d = import_dialog.ImportDialog(ctx, path)
     qtbot.addWidget(d)
     _wait(qtbot, d.op)
     assert d.current_mapping() == {0: "name"}
@@ -86,7 +86,7 @@ def test_import_dialog_remembers_a_chosen_column(qtbot, app_fonts, ctx, tmp_path
     _wait(qtbot, d.op)
     d.do_import()
     _wait(qtbot, d.op)
-    again = dialogs.ImportDialog(ctx, path)
+    again = import_dialog.ImportDialog(ctx, path)
     qtbot.addWidget(again)
     _wait(qtbot, again.op)
     assert again.current_mapping() == {0: "name", 1: "id_number"}
@@ -101,7 +101,7 @@ def test_cancelled_import_writes_nothing(qtbot, app_fonts, ctx, register, monkey
 
     from desktop_app.reports import importer
 
-    d = dialogs.ImportDialog(ctx, register)
+    d = import_dialog.ImportDialog(ctx, register)
     qtbot.addWidget(d)
     _wait(qtbot, d.op)
     d.check()
@@ -124,27 +124,37 @@ def test_cancelled_import_writes_nothing(qtbot, app_fonts, ctx, register, monkey
     assert d.import_button.isEnabled() and "nothing was written" in d.counts.text()
 
 
-def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monkeypatch):
+def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monkeypatch, wait_ops):
     from pypdf import PdfReader
 
-    from desktop_app.reports.page import ReportsPage
+    from desktop_app.core.models import AuditEntry
+    from desktop_app.reports.ui.page import ReportsPage
 
     page = ReportsPage(ctx)
     qtbot.addWidget(page)
+    wait_ops()
     page.year.setValue(2026)
     page.month.setCurrentIndex(9)
+    wait_ops()
     assert page.title.text().endswith("2026年10月")
     assert page.model.rowCount() > 5
     out = tmp_path / "report.pdf"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, *a: str(out)))
     qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
     _wait(qtbot, page.op)
+    wait_ops()
     assert "Monthly work report" in PdfReader(out).pages[0].extract_text()
     xlsx = tmp_path / "figures.xlsx"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, *a: str(xlsx)))
     qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
+    _wait(qtbot, page.op)
+    wait_ops()
     assert load_workbook(xlsx).sheetnames[0] == "Summary"
+    with session_scope(ctx.engine, write=False) as s:  # both files left the program: both audited
+        exports = s.exec(select(AuditEntry.entity).where(AuditEntry.action == "export")).all()
+    assert sorted(exports) == ["figures 2026-10", "report 2026-10"]
     page.kind.setCurrentIndex(1)
+    wait_ops()
     assert page.title.text().endswith("2026年") and not page.month.isEnabled()
     _close_boxes(page)
 
@@ -192,7 +202,7 @@ def test_kiosk_gets_no_export_action(qtbot, app_fonts, ctx, make_actor):
     ("admin", True, True), ("coordinator", True, True), ("front_desk", False, True),
 ])
 def test_page_shows_what_the_role_may_do(qtbot, app_fonts, ctx, make_actor, role, can_import, can_print):
-    from desktop_app.reports.page import ReportsPage
+    from desktop_app.reports.ui.page import ReportsPage
 
     ctx.actor = make_actor(role)
     page = ReportsPage(ctx)

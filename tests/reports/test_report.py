@@ -10,11 +10,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop_app.core.db import session_scope
+from desktop_app.core.db.scoping import counted_station
 from desktop_app.core.errors import PermissionDenied, ValidationError
 from desktop_app.reports import excel, pdf
-from desktop_app.reports import service as svc
+from desktop_app.reports.models import ReportPeriod
+from desktop_app.reports.period_report import period_figures, record_saved
+from desktop_app.reports.periods import check_period, parse_period
 
-MONTH = svc.month_period(2026, 10)
+MONTH = ReportPeriod.month(2026, 10)
 
 
 def _at(day: int, hour: int = 10) -> datetime:
@@ -48,7 +51,7 @@ def station_data(engine, admin):
 
 def test_period_figures_count_desk_and_stamps(engine, admin, station_data):
     with session_scope(engine, write=False) as s:
-        f = svc.period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 11, 1, tzinfo=UTC))
+        f = period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 11, 1, tzinfo=UTC))
     assert f.desk.total.received == 5
     assert f.desk.total.closed == 2  # the consultations, settled on the spot
     assert [(x.category, x.received) for x in f.desk.lines] == [("Consultation", 2), ("Request", 3)]
@@ -58,7 +61,7 @@ def test_period_figures_count_desk_and_stamps(engine, admin, station_data):
     assert [p.month for p in f.monthly] == [5, 6, 7, 8, 9, 10] and f.monthly[-1].desk_received == 5
     assert f.monthly[-1].stamps == 4
     with session_scope(engine, write=False) as s:
-        before = svc.period_figures(s, actor=admin, period=svc.month_period(2026, 9))
+        before = period_figures(s, actor=admin, period=ReportPeriod.month(2026, 9))
     assert before.desk.total.received == 0 and before.stamps.earned == 0
 
 
@@ -66,8 +69,8 @@ def test_desk_figures_are_the_desks_own(engine, admin, station_data):
     from desktop_app.desk import service as desk
 
     with session_scope(engine, write=False) as s:
-        ours = svc.period_figures(s, actor=admin, period=MONTH).desk.total
-        theirs = desk.figures(s, actor=admin, start=MONTH.start, end=MONTH.end)[-1]
+        ours = period_figures(s, actor=admin, period=MONTH).desk.total
+        theirs = desk.figures(s, actor=admin, start=MONTH.start, end=MONTH.last_day)[-1]
     assert (ours.received, ours.closed, ours.closed_on_time, ours.followed_up, ours.satisfied) == (
         theirs.received, theirs.closed, theirs.closed_on_time, theirs.followed_up, theirs.satisfied)
 
@@ -75,7 +78,7 @@ def test_desk_figures_are_the_desks_own(engine, admin, station_data):
 def test_a_feature_missing_from_the_build_is_left_out(engine, admin, station_data, monkeypatch):
     monkeypatch.setenv("SMILEDESK_FEATURES", "residents,desk,reports")
     with session_scope(engine, write=False) as s:
-        f = svc.period_figures(s, actor=admin, period=MONTH)
+        f = period_figures(s, actor=admin, period=MONTH)
     assert f.desk is not None and f.stamps is None and f.meals is None and f.patrol is None and f.certificates is None
     data = pdf.build_report(f)
     text = "".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
@@ -84,7 +87,7 @@ def test_a_feature_missing_from_the_build_is_left_out(engine, admin, station_dat
 
 def test_report_pdf_holds_the_figures(engine, admin, station_data):
     with session_scope(engine, write=False) as s:
-        f = svc.period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 11, 1, tzinfo=UTC))
+        f = period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 11, 1, tzinfo=UTC))
     data = pdf.build_report(f, made_by="王主任")
     reader = PdfReader(BytesIO(data))
     text = "\n".join(page.extract_text() for page in reader.pages)
@@ -101,7 +104,7 @@ def test_report_pdf_holds_the_figures(engine, admin, station_data):
 
 def test_annual_report_has_twelve_months(engine, admin, station_data):
     with session_scope(engine, write=False) as s:
-        f = svc.period_figures(s, actor=admin, period=svc.year_period(2026))
+        f = period_figures(s, actor=admin, period=ReportPeriod.year(2026))
     assert len(f.monthly) == 12 and f.monthly[9].desk_received == 5
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.build_report(f))).pages)
     assert "Annual work report" in text and "2026年" in text
@@ -109,7 +112,7 @@ def test_annual_report_has_twelve_months(engine, admin, station_data):
 
 def test_report_workbook(engine, admin, station_data, tmp_path):
     with session_scope(engine, write=False) as s:
-        f = svc.period_figures(s, actor=admin, period=MONTH)
+        f = period_figures(s, actor=admin, period=MONTH)
     path = excel.export_report(tmp_path / "r.xlsx", f, made_by="王主任")
     wb = load_workbook(path)
     assert wb.sheetnames[:2] == ["Summary", "Desk records"]
@@ -124,8 +127,10 @@ def test_report_workbook(engine, admin, station_data, tmp_path):
 
 
 def test_export_rows_keeps_text_as_text(tmp_path):
+    from desktop_app.core.excel import export_rows
+
     path = tmp_path / "list.xlsx"
-    n = excel.export_rows(path, ["姓名", "身份证号", "电话", "年龄"],
+    n = export_rows(path, ["姓名", "身份证号", "电话", "年龄"],
                           [["张三", "1101**********1234", "05516234****", 78], ["李四", "", "0551", 80]],
                           title="居民名单", subtitle="逍遥津")
     assert n == 2
@@ -138,17 +143,17 @@ def test_export_rows_keeps_text_as_text(tmp_path):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("2026-10", svc.month_period(2026, 10)), ("2026年10月", svc.month_period(2026, 10)),
-    ("２０２６-１０", svc.month_period(2026, 10)), ("2026", svc.year_period(2026)),
+    ("2026-10", ReportPeriod.month(2026, 10)), ("2026年10月", ReportPeriod.month(2026, 10)),
+    ("２０２６-１０", ReportPeriod.month(2026, 10)), ("2026", ReportPeriod.year(2026)),
 ])
 def test_parse_period(text, expected):
-    assert svc.parse_period(text) == expected
+    assert parse_period(text) == expected
 
 
 @pytest.mark.parametrize("text", ["2026-13", "10/2026x", "", "1999-01"])
 def test_parse_period_refuses(text):
     with pytest.raises(ValidationError):
-        svc.parse_period(text)
+        parse_period(text)
 
 
 @pytest.mark.parametrize("role, allowed", [("admin", True), ("coordinator", True), ("front_desk", True), ("kiosk", False)])
@@ -156,15 +161,15 @@ def test_report_permissions(engine, make_actor, role, allowed):
     actor = make_actor(role)
     with session_scope(engine, write=False) as s:
         if allowed:
-            svc.period_figures(s, actor=actor, period=MONTH)
+            period_figures(s, actor=actor, period=MONTH)
         else:
             with pytest.raises(PermissionDenied):
-                svc.period_figures(s, actor=actor, period=MONTH)
+                period_figures(s, actor=actor, period=MONTH)
 
 
 def test_station_bound_actor_cannot_see_another_station(engine, admin, station_data):
     with session_scope(engine, write=False) as s:
-        f = svc.period_figures(s, actor=admin, period=MONTH, station_id=999)
+        f = period_figures(s, actor=admin, period=MONTH, station_id=999)
     assert f.station_id == admin.station_id and f.desk.total.received == 5
 
 
@@ -187,23 +192,28 @@ def test_cli_report_and_import(engine, admin, station_data, db_arg, tmp_path, ca
     assert "add 0, update 0, skip 1, reject 1" in capsys.readouterr().out
 
 
-def test_export_is_audited(engine, admin):
+def test_a_saved_report_is_audited(engine, admin):
     from sqlmodel import select
 
     from desktop_app.core.models import AuditEntry
 
     with session_scope(engine) as s:
-        svc.record_export(s, actor=admin, title="居民名单", rows=12, path="/x/居民名单.xlsx", fields=["姓名", "电话"])
+        record_saved(s, actor=admin, what="report", period=MONTH, path="C:\\报表\\逍遥津-2026-10.pdf")
     with session_scope(engine, write=False) as s:
         entry = s.exec(select(AuditEntry).where(AuditEntry.action == "export")).one()
-    assert entry.entity == "居民名单" and '"people": 12' in entry.after and "居民名单.xlsx" in entry.after
-    assert "电话" in entry.after
+    assert entry.entity == "report 2026-10" and '"people": 0' in entry.after
+    assert "逍遥津-2026-10.pdf" in entry.after and "报表" not in entry.after  # the file's name, not the folders
+
+
+def test_a_report_export_needs_the_export_permission(engine, make_actor):
+    with session_scope(engine) as s, pytest.raises(PermissionDenied):
+        record_saved(s, actor=make_actor("kiosk"), what="report", period=MONTH, path="r.pdf")
 
 
 def test_welfare_and_overdue_open_counts_use_now(engine, admin, station_data):
     with session_scope(engine, write=False) as s:
-        early = svc.period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 10, 13, tzinfo=UTC)).desk
-        late = svc.period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 10, 13, tzinfo=UTC) + timedelta(days=60)).desk
+        early = period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 10, 13, tzinfo=UTC)).desk
+        late = period_figures(s, actor=admin, period=MONTH, now=datetime(2026, 10, 13, tzinfo=UTC) + timedelta(days=60)).desk
     assert early.overdue_now == 0 and late.overdue_now == 3
 
 
@@ -212,12 +222,24 @@ def test_second_station_filters_by_station(engine, admin, station_data):
     from desktop_app.core.models import Station
 
     with session_scope(engine, write=False) as s:
-        single = svc.period_figures(s, actor=admin, period=MONTH)
+        single = period_figures(s, actor=admin, period=MONTH)
     with session_scope(engine) as s:
         s.add(Station(name="杏花村社区服务站", code="XHC"))
     with session_scope(engine, write=False) as s:
-        assert svc.query_station(s, admin.station_id) == admin.station_id
-        two = svc.period_figures(s, actor=admin, period=MONTH)
+        assert counted_station(s, admin) == admin.station_id
+        two = period_figures(s, actor=admin, period=MONTH)
     assert (two.stamps.earned, two.stamps.residents) == (single.stamps.earned, single.stamps.residents) == (4, 2)
     assert two.monthly[-1].stamps == single.monthly[-1].stamps == 4
     assert two.desk.total.received == single.desk.total.received == 5
+
+
+def test_report_periods_are_half_open_and_show_their_last_day():
+    month = ReportPeriod.month(2027, 2)
+    assert (month.start, month.end, month.last_day, month.label, month.slug) == (
+        date(2027, 2, 1), date(2027, 3, 1), date(2027, 2, 28), "2027年2月", "2027-02")
+    days = ReportPeriod.inclusive(date(2026, 10, 3), date(2026, 10, 9))
+    assert (len(days), days.label, days.slug) == (7, "2026-10-03 – 2026-10-09", "20261003-20261009")
+    with pytest.raises(ValidationError):
+        ReportPeriod.inclusive(date(2026, 10, 9), date(2026, 10, 3))
+    with pytest.raises(ValidationError):
+        check_period(ReportPeriod.inclusive(date(2020, 1, 1), date(2026, 1, 1)))  # more than five years

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop_app import reports
 from desktop_app.core.db import session_scope
+from desktop_app.core.periods import Period
 from desktop_app.desk import service as ds
-from desktop_app.reports import service as reports
 
 
 def test_report_figures_are_the_stations_own_and_roll_up(engine, two_stations):
@@ -19,7 +20,7 @@ def test_report_figures_are_the_stations_own_and_roll_up(engine, two_stations):
         for name in ("李四", "王五"):
             ds.create_record(s, actor=b, category_code="request", summary="路面积水", walk_in_name=name, received_at=when)
     day = when.date()
-    period = reports.Period(day.replace(day=1), day, "custom")
+    period = reports.ReportPeriod.inclusive(day.replace(day=1), day)
     admin_a = st.actor("admin", st.a)
     with session_scope(engine, write=False) as s:
         def desk(actor, station_id=None):
@@ -32,6 +33,6 @@ def test_report_figures_are_the_stations_own_and_roll_up(engine, two_stations):
         assert reports.stations(s, actor=admin_a) == [(st.a, st.names[st.a])]
         assert [sid for sid, _ in reports.stations(s, actor=office)] == [st.a, st.b]
         assert reports.period_figures(s, actor=office, period=period, station_id=st.b).station_name == st.names[st.b]
-        series = reports.monthly_series(s, actor=office, months=[(day.year, day.month)])
+        series = reports.monthly_series(s, actor=office, period=Period.month_of(day))
         assert series[-1].desk_received == 3
-        assert reports.monthly_series(s, actor=admin_a, months=[(day.year, day.month)])[-1].desk_received == 1
+        assert reports.monthly_series(s, actor=admin_a, period=Period.month_of(day))[-1].desk_received == 1

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from desktop_app import reports
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
-from desktop_app.reports import service as reports
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.residents.service import create_resident
 from desktop_app.rosters import findings, hours, hours_certificates, shifts, teams, volunteers
@@ -65,7 +65,7 @@ def test_teams_volunteers_hours_and_findings_are_scoped_and_roll_up(engine, two_
         teams.add_volunteer(s, actor=a, resident_id=res_b, team_id=team_a)
     with session_scope(engine, write=False) as s:
         def patrol(actor, station_id=None):
-            return reports.period_figures(s, actor=actor, period=reports.Period(day, date.today(), "custom"), station_id=station_id).patrol
+            return reports.period_figures(s, actor=actor, period=reports.ReportPeriod.inclusive(day, date.today()), station_id=station_id).patrol
 
         assert (patrol(a).shifts, patrol(a).served_minutes, patrol(a).findings) == (3, 120, 1)
         assert (patrol(b).served_minutes, patrol(b).findings) == (180, 1)

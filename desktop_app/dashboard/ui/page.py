@@ -1,12 +1,15 @@
 """The home page: today's tiles (each a click away from its list) and charts over the months.
 
-Thin: figures come from dashboard.service / reports.service. The figures are loaded just after the page
-is first shown (the home page is built at start-up; its queries and QtCharts must not delay the first paint).
+Thin: the figures come from dashboard.today and dashboard.charts through ``ui.ops`` (a slow query: a big
+database takes a moment, the window stays live). They are loaded just after the page is first shown (the
+home page is built at start-up; its queries, the features' tables and QtCharts must not delay the first
+paint). Colours come from the style sheets (resources/styles/*.qss): the tiles' ``state`` property and
+the chart palette's ``colours``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
+from PySide6.QtCore import Property, QCoreApplication, QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.db import session_scope
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.dashboard import service
-from desktop_app.reports import service as reports
+from desktop_app.dashboard.models import TileState, Today
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 
 WEEKDAYS = (
@@ -32,7 +34,35 @@ WEEKDAYS = (
     QT_TRANSLATE_NOOP("DashboardPage", "Friday"), QT_TRANSLATE_NOOP("DashboardPage", "Saturday"),
     QT_TRANSLATE_NOOP("DashboardPage", "Sunday"),
 )
-PALETTE = ["#c8412c", "#2e6da4", "#3c9a5f", "#e08a2e", "#7b5ea7", "#4aa3a2", "#b5651d", "#8c8c8c", "#d4a017", "#5d7b9d"]
+
+
+class ChartPalette(QWidget):
+    """The charts' series colours, set by the style sheet (``ChartPalette { qproperty-colours: "#… #…"; }``):
+    QtCharts draws outside QSS. Without a style sheet the chart theme's own colours are used."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._colours = ""
+        self.hide()
+
+    def _get(self) -> str:
+        return self._colours
+
+    def _set(self, value: str) -> None:
+        self._colours = value
+
+    colours = Property(str, _get, _set)
+
+    def colour(self, i: int) -> QColor | None:
+        self.ensurePolished()
+        names = [QColor(n) for n in self._colours.split()]
+        names = [c for c in names if c.isValid()]
+        return names[i % len(names)] if names else None
+
+
+def _paint(item, colour: QColor | None) -> None:
+    if colour is not None:
+        item.setColor(colour)
 
 
 class Tile(QPushButton):
@@ -62,30 +92,28 @@ class Tile(QPushButton):
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
         self.setAccessibleName(title)
-        self.set_state("normal")
+        self.set_state(TileState.NORMAL)
 
-    def set_figures(self, value: str, detail: str, state: str = "normal") -> None:
+    def set_figures(self, value: str, detail: str, state: TileState = TileState.NORMAL) -> None:
         self.value.setText(value)
         self.detail.setText(detail)
         self.setAccessibleDescription(f"{value} {detail}")
         self.setToolTip(detail)
         self.set_state(state)
 
-    def set_state(self, state: str) -> None:
-        border = {"alert": "#b00020", "ok": "#3c9a5f", "absent": "#cccccc"}.get(state, "#c8a97e")
-        colour = "#b00020" if state == "alert" else "#222222"
-        self.setStyleSheet(
-            f"QPushButton#tile-{self.key} {{ text-align: left; background: #fffdf8; border: 2px solid {border};"
-            f" border-radius: 8px; }} QPushButton#tile-{self.key}:hover {{ background: #fdf1e2; }}"
-            f" QPushButton#tile-{self.key}:focus {{ border: 3px solid #c8412c; }}")
-        self.value.setStyleSheet(f"color: {colour};")
+    def set_state(self, state: TileState) -> None:
+        """The style sheets colour the tile and its number by ``state`` (Tile[state="alert"] …)."""
+        for w in (self, self.value):
+            w.setProperty("state", str(state))
+            w.style().unpolish(w)
+            w.style().polish(w)
 
 
 class DashboardPage(QWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today: service.Today | None = None
+        self.today: Today | None = None
         self.series: list = []
         self.chart_views: dict[str, QWidget] = {}
         self.heading = QLabel()
@@ -138,13 +166,9 @@ class DashboardPage(QWidget):
         lay.addWidget(self.empty_note)
         lay.addWidget(self.chart_frame, 1)
 
-        with session_scope(ctx.engine, write=False) as s:
-            choices = reports.stations(s, actor=ctx.actor) if ctx.can(reports.VIEW_REPORTS) else []
-        if ctx.actor.station_id is None and len(choices) > 1:
-            self.station.addItem(self.tr("All stations"), None)
-        for sid, name in choices:
-            self.station.addItem(name, sid)
-        self.station.setEnabled(self.station.count() > 1)
+        self.palette_source = ChartPalette(self)
+        self.station.setEnabled(False)
+        self._load_stations()
         self.station.currentIndexChanged.connect(self.refresh)
         self.months.currentIndexChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
@@ -158,20 +182,38 @@ class DashboardPage(QWidget):
     def station_id(self) -> int | None:
         return self.station.currentData()
 
-    # --- loading -------------------------------------------------------------------------------
-    def refresh(self):
-        """Load the figures on a worker thread (a big database takes a second; the window stays live)."""
-        from desktop_app.ui.ops import run_op
+    def _load_stations(self) -> None:
+        actor = self.ctx.actor
 
+        def choices(s):
+            from desktop_app.dashboard.stations import station_choices
+
+            return station_choices(s, actor=actor)
+
+        ops.query(self, self.ctx.engine, choices, self._show_stations)
+
+    def _show_stations(self, choices: list[tuple[int, str]]) -> None:
+        self.station.blockSignals(True)
+        if self.ctx.actor.station_id is None and len(choices) > 1:
+            self.station.addItem(self.tr("All stations"), None)
+        for sid, name in choices:
+            self.station.addItem(name, sid)
+        self.station.setEnabled(self.station.count() > 1)
+        self.station.blockSignals(False)
+
+    # --- loading -------------------------------------------------------------------------------
+    def refresh(self, *_args) -> ops.OpHandle:
+        """Load the figures off the GUI thread (a big database takes a second; the window stays live)."""
         self._loaded = True
         sid, months = self.station_id(), self.months.currentData()
-        engine, actor = self.ctx.engine, self.ctx.actor
+        actor = self.ctx.actor
 
-        def work(_progress):
-            with session_scope(engine, write=False) as s:
-                return (service.today_figures(s, actor=actor, station_id=sid),
-                        service.chart_series(s, actor=actor, months=months, station_id=sid),
-                        service.desk_categories(s, actor=actor, months=months, station_id=sid))
+        def figures(s):
+            from desktop_app.dashboard import charts, today
+
+            return (today.today_figures(s, actor=actor, station_id=sid),
+                    charts.chart_series(s, actor=actor, months=months, station_id=sid),
+                    charts.desk_categories(s, actor=actor, months=months, station_id=sid))
 
         def done(result) -> None:
             self.today, self.series, self.categories = result
@@ -179,50 +221,50 @@ class DashboardPage(QWidget):
             self._show_charts()
 
         self.refresh_button.setEnabled(False)
-        handle = run_op(self, work, done, title=self.tr("Loading figures…"), cancellable=False, show_after_ms=2000)
+        handle = ops.query(self, self.ctx.engine, figures, done, latest="figures", slow=True)
         handle.done.connect(lambda: self.refresh_button.setEnabled(True))
         self.loading = handle
         return handle
 
-    def _show_today(self, t: service.Today) -> None:
+    def _show_today(self, t: Today) -> None:
         weekday = QCoreApplication.translate("DashboardPage", WEEKDAYS[t.day.weekday()])
         self.heading.setText(self.tr("Today, {day} ({weekday})").format(day=t.day.isoformat(), weekday=weekday))
         absent = self.tr("not part of this installation")
         tile = self.tiles["rosters"]
         if t.patrols is None:
-            tile.set_figures("—", absent, "absent")
+            tile.set_figures("—", absent, TileState.ABSENT)
         else:
             p = t.patrols
             detail = self.tr("{covered} of {shifts} fully staffed, {short} short; {n} checked in").format(
                 covered=p.covered, shifts=p.shifts, short=p.short, n=p.checked_in)
-            tile.set_figures(str(p.shifts), detail, "alert" if p.short else "ok" if p.shifts else "normal")
+            tile.set_figures(str(p.shifts), detail, TileState.ALERT if p.short else TileState.OK if p.shifts else TileState.NORMAL)
         tile = self.tiles["meals"]
         if t.meals is None:
-            tile.set_figures("—", absent, "absent")
+            tile.set_figures("—", absent, TileState.ABSENT)
         else:
             m = t.meals
             detail = self.tr("{done} of {n} meals done; welfare checks open: {open} ({late} from earlier days)").format(
                 done=m.delivered, n=m.ordered, open=m.welfare_open, late=m.welfare_overdue)
-            tile.set_figures(str(m.ordered), detail, "alert" if m.welfare_open else "normal")
+            tile.set_figures(str(m.ordered), detail, TileState.ALERT if m.welfare_open else TileState.NORMAL)
         tile = self.tiles["desk"]
         if t.desk is None:
-            tile.set_figures("—", absent, "absent")
+            tile.set_figures("—", absent, TileState.ABSENT)
         else:
             d = t.desk
             detail = self.tr("open, {overdue} overdue; {today} received today").format(overdue=d.overdue, today=d.received_today)
-            tile.set_figures(str(d.open), detail, "alert" if d.overdue else "normal")
+            tile.set_figures(str(d.open), detail, TileState.ALERT if d.overdue else TileState.NORMAL)
         tile = self.tiles["passports"]
         if t.stamps is None:
-            tile.set_figures("—", absent, "absent")
+            tile.set_figures("—", absent, TileState.ABSENT)
         else:
             tile.set_figures(str(t.stamps.stamps), self.tr("{n} residents stamped today").format(n=t.stamps.residents))
         tile = self.tiles["certificates"]
         if t.certificates is None:
-            tile.set_figures("—", absent, "absent")
+            tile.set_figures("—", absent, TileState.ABSENT)
         else:
             c = t.certificates
             tile.set_figures(str(c.requests), self.tr("requests to issue; {n} issued but not printed").format(n=c.unprinted),
-                             "alert" if c.requests else "normal")
+                             TileState.ALERT if c.requests else TileState.NORMAL)
 
     # --- charts --------------------------------------------------------------------------------
     def _show_charts(self) -> None:
@@ -247,9 +289,9 @@ class DashboardPage(QWidget):
                 (self.tr("closure rate"), [None if p.desk_closed_rate is None else p.desk_closed_rate * 100 for p in pts]),
                 (self.tr("on-time rate"), [None if p.desk_on_time_rate is None else p.desk_on_time_rate * 100 for p in pts]),
             ])))
-        charts.append(("hours", self._bars(self.tr("Volunteer hours"), labels, [p.volunteer_hours for p in pts], PALETTE[2])))
-        charts.append(("meals", self._bars(self.tr("Meals served"), labels, [p.meals_served for p in pts], PALETTE[3])))
-        charts.append(("stamps", self._bars(self.tr("Stamps awarded"), labels, [p.stamps for p in pts], PALETTE[1])))
+        charts.append(("hours", self._bars(self.tr("Volunteer hours"), labels, [p.volunteer_hours for p in pts], 2)))
+        charts.append(("meals", self._bars(self.tr("Meals served"), labels, [p.meals_served for p in pts], 3)))
+        charts.append(("stamps", self._bars(self.tr("Stamps awarded"), labels, [p.stamps for p in pts], 1)))
         for i, (key, chart) in enumerate(charts):
             view = QChartView(chart)
             view.setObjectName(f"chart-{key}")
@@ -297,13 +339,13 @@ class DashboardPage(QWidget):
             s.attachAxis(x)
             s.attachAxis(y)
 
-    def _bars(self, title: str, labels: list[str], values: list[float], colour: str):
+    def _bars(self, title: str, labels: list[str], values: list[float], colour: int):
         from PySide6.QtCharts import QBarSeries, QBarSet
 
         chart = self._chart(title)
         bar = QBarSet(title)
         bar.append([float(v) for v in values])
-        bar.setColor(QColor(colour))
+        _paint(bar, self.palette_source.colour(colour))
         series = QBarSeries()
         series.append(bar)
         chart.addSeries(series)
@@ -318,7 +360,7 @@ class DashboardPage(QWidget):
         for i, (name, counts) in enumerate(rows):
             bar = QBarSet(name)
             bar.append([float(c) for c in counts])
-            bar.setColor(QColor(PALETTE[i % len(PALETTE)]))
+            _paint(bar, self.palette_source.colour(i))
             series.append(bar)
         chart.addSeries(series)
         totals = [sum(c[i] for _, c in rows) for i in range(len(labels))]
@@ -338,7 +380,7 @@ class DashboardPage(QWidget):
         for i, (name, values) in enumerate(lines):
             s = QLineSeries()
             s.setName(name)
-            s.setColor(QColor(PALETTE[i]))
+            _paint(s, self.palette_source.colour(i))
             for x, v in enumerate(values):
                 if v is not None:
                     s.append(x + 0.5, v)  # category axis: the middle of each month

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from desktop_app.core.db import session_scope
@@ -37,20 +35,6 @@ from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.ops import OpHandle, run_op
 
 ACTION_COLOURS = {"add": "#2e7d32", "update": "#1565c0", "skip": "#777777", "reject": "#b00020"}
-
-
-class AskFile:
-    """File choosers; tests monkeypatch these classmethods."""
-
-    @classmethod
-    def open(cls, parent: QWidget | None, caption: str, filters: str) -> str:
-        path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
-        return path
-
-    @classmethod
-    def save(cls, parent: QWidget | None, caption: str, suggested: str, filters: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-        return path
 
 
 def kind_label(kind: str) -> str:
@@ -209,7 +193,7 @@ class ImportDialog(QDialog):
         box.setCurrentIndex(box.findData(key))
 
     def _load_teams(self) -> None:
-        from desktop_app.reports.service import feature_module
+        from desktop_app.features import module as feature_module
 
         self.team.addItem(self.tr("(from the file's team column)"), None)
         svc = feature_module("rosters", "teams")

@@ -1,4 +1,8 @@
-"""The reports page: the monthly / annual report (figures, PDF, Excel) and the Excel import of registers."""
+"""The reports page: the monthly / annual report (figures, PDF, Excel) and the Excel import of registers.
+
+The figures load through ``ui.ops`` as a slow query (the annual report of a big station takes seconds);
+the PDF and the workbook are written off the GUI thread, then the export is audited through ``ops.write``.
+"""
 
 from __future__ import annotations
 
@@ -19,15 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.db import session_scope
 from desktop_app.reports import excel, importer
-from desktop_app.reports import service as svc
-from desktop_app.reports.dialogs import AskFile, ImportDialog, kind_label
+from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
+from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
+from desktop_app.reports.ui.dialogs import AskFile
+from desktop_app.reports.ui.import_dialog import ImportDialog, kind_label
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
-from desktop_app.ui.messages import show_error, show_info
+from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
+from desktop_app.ui.widgets import fit_columns
 
 
 def _value_text(item: str, value) -> str:
@@ -35,7 +42,7 @@ def _value_text(item: str, value) -> str:
         return "—"
     if isinstance(value, float) and item in (excel.t("on_time_rate"), excel.t("satisfaction_rate"), excel.t("coverage"),
                                              excel.t("closure_rate")):
-        return svc.percent(value)
+        return excel.percent(value)
     return str(value)
 
 
@@ -43,7 +50,7 @@ class ReportsPage(QWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.figures: svc.PeriodFigures | None = None
+        self.figures: PeriodFigures | None = None
         self.op: OpHandle | None = None
         self.dialog: ImportDialog | None = None
         today = date.today()
@@ -52,8 +59,8 @@ class ReportsPage(QWidget):
         # --- report ---
         self.kind = QComboBox()
         self.kind.setObjectName("reportKind")
-        self.kind.addItem(self.tr("Monthly report"), "month")
-        self.kind.addItem(self.tr("Annual report"), "year")
+        self.kind.addItem(self.tr("Monthly report"), ReportKind.MONTH)
+        self.kind.addItem(self.tr("Annual report"), ReportKind.YEAR)
         self.year = QSpinBox()
         self.year.setObjectName("reportYear")
         self.year.setRange(2000, 2100)
@@ -68,13 +75,7 @@ class ReportsPage(QWidget):
         self.station = QComboBox()
         self.station.setObjectName("reportStation")
         self.station.setAccessibleName(self.tr("Station"))
-        with session_scope(ctx.engine, write=False) as s:
-            choices = svc.stations(s, actor=ctx.actor)
-        if ctx.actor.station_id is None and len(choices) > 1:
-            self.station.addItem(self.tr("All stations"), None)
-        for sid, name in choices:
-            self.station.addItem(name, sid)
-        self.station.setEnabled(self.station.count() > 1)
+        self.station.setEnabled(False)
         self.show_button = QPushButton(self.tr("Show figures"))
         self.show_button.setObjectName("showFigures")
         self.pdf_button = QPushButton(self.tr("Save PDF…"))
@@ -82,7 +83,7 @@ class ReportsPage(QWidget):
         self.xlsx_button = QPushButton(self.tr("Save Excel…"))
         self.xlsx_button.setObjectName("saveExcel")
         for b in (self.pdf_button, self.xlsx_button):
-            b.setVisible(ctx.can(svc.PRINT_REPORTS))
+            b.setVisible(ctx.can(PRINT_REPORTS))
         bar = QHBoxLayout()
         for w in (self.kind, QLabel(self.tr("Year")), self.year, QLabel(self.tr("Month")), self.month,
                   QLabel(self.tr("Station")), self.station):
@@ -134,7 +135,7 @@ class ReportsPage(QWidget):
         il.addWidget(explain, 1)
         il.addWidget(self.import_kind)
         il.addWidget(self.import_button)
-        import_box.setVisible(ctx.can(svc.IMPORT_REGISTERS))
+        import_box.setVisible(ctx.can(IMPORT_REGISTERS))
 
         lay = QVBoxLayout(self)
         lay.addWidget(report_box, 1)
@@ -148,34 +149,58 @@ class ReportsPage(QWidget):
         self.pdf_button.clicked.connect(self.save_pdf)
         self.xlsx_button.clicked.connect(self.save_excel)
         self.import_button.clicked.connect(self.choose_import)
+        self._load_stations()
         self.refresh()
 
     # --- figures -------------------------------------------------------------------------------
-    def period(self) -> svc.Period:
-        if self.kind.currentData() == "year":
-            return svc.year_period(self.year.value())
-        return svc.month_period(self.year.value(), self.month.currentData())
+    def period(self) -> ReportPeriod:
+        if self.kind.currentData() == ReportKind.YEAR:
+            return ReportPeriod.year(self.year.value())
+        return ReportPeriod.month(self.year.value(), self.month.currentData())
 
     def _period_changed(self, *_args) -> None:
-        self.month.setEnabled(self.kind.currentData() == "month")
+        self.month.setEnabled(self.kind.currentData() == ReportKind.MONTH)
         self.refresh()
 
-    def refresh(self, *_args) -> None:
-        try:
-            with session_scope(self.ctx.engine, write=False) as s:
-                self.figures = svc.period_figures(s, actor=self.ctx.actor, period=self.period(),
-                                                  station_id=self.station.currentData())
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return
-        f = self.figures
+    def _load_stations(self) -> None:
+        actor = self.ctx.actor
+
+        def choices(s):
+            from desktop_app.reports.station_choice import stations
+
+            return stations(s, actor=actor)
+
+        ops.query(self, self.ctx.engine, choices, self._show_stations)
+
+    def _show_stations(self, choices: list[tuple[int, str]]) -> None:
+        self.station.blockSignals(True)  # the figures shown are already those of the first choice
+        if self.ctx.actor.station_id is None and len(choices) > 1:
+            self.station.addItem(self.tr("All stations"), None)
+        for sid, name in choices:
+            self.station.addItem(name, sid)
+        self.station.setEnabled(self.station.count() > 1)
+        self.station.blockSignals(False)
+
+    def refresh(self, *_args) -> OpHandle:
+        """Load the figures of the period and station chosen off the GUI thread; the newest request wins."""
+        period, station_id, actor = self.period(), self.station.currentData(), self.ctx.actor
+
+        def figures(s):
+            from desktop_app.reports.period_report import period_figures
+
+            return period_figures(s, actor=actor, period=period, station_id=station_id)
+
+        return ops.query(self, self.ctx.engine, figures, self._show, latest="figures", slow=True)
+
+    def _show(self, f: PeriodFigures) -> None:
+        self.figures = f
         self.title.setText(f"{f.station_name} · {f.period.label}")
         rows = [(section, item, _value_text(item, value)) for section, item, value in excel.summary_rows(f)]
         if f.desk is not None:
             for x in f.desk.lines:
                 rows.append((excel.t("desk"), excel.desk_category(x.category),
                              self.tr("{r} received, {c} closed, on time {o}").format(
-                                 r=x.received, c=x.closed, o=svc.percent(x.on_time_rate))))
+                                 r=x.received, c=x.closed, o=excel.percent(x.on_time_rate))))
         if f.meals is not None:
             for x in f.meals.tiers:
                 rows.append((excel.t("meals"), x.name, self.tr("{n} meals, {y} yuan").format(n=x.meals, y=excel.yuan(x.subsidy_fen))))
@@ -183,7 +208,7 @@ class ReportsPage(QWidget):
             for k, n in f.certificates.by_kind:
                 rows.append((excel.t("certificates"), excel.cert_kind(k), str(n)))
         self.model.set_rows(rows)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def _made_by(self) -> str:
         return self.ctx.actor.display_name
@@ -196,23 +221,19 @@ class ReportsPage(QWidget):
                             self.tr("PDF (*.pdf)"))
         if not path:
             return None
-        from desktop_app.reports import pdf
-
         made_by = self._made_by()
-        ctx = self.ctx
 
         def work(progress):
-            progress(0, 1, "")
-            out = pdf.write_report(path, f, made_by=made_by)
-            with session_scope(ctx.engine) as s:
-                svc.record_export(s, actor=ctx.actor, title=f"report {f.period.slug}", rows=0, path=str(out))
-            return out
+            from desktop_app.reports import pdf
 
-        self.op = run_op(self, work, lambda out: show_info(self, self.tr("Report saved to {file}.").format(file=Path(out).name)),
+            progress(0, 1, "")
+            return pdf.write_report(path, f, made_by=made_by)
+
+        self.op = run_op(self, work, lambda out: self._saved(out, "report", f.period, self.tr("Report saved to {file}.")),
                          title=self.tr("Making the report"))
         return self.op
 
-    def save_excel(self) -> Path | None:
+    def save_excel(self) -> OpHandle | None:
         if self.figures is None:
             return None
         f = self.figures
@@ -220,15 +241,22 @@ class ReportsPage(QWidget):
                             self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return None
-        try:
-            out = excel.export_report(path, f, made_by=self._made_by())
-            with session_scope(self.ctx.engine) as s:
-                svc.record_export(s, actor=self.ctx.actor, title=f"figures {f.period.slug}", rows=0, path=str(out))
-        except Exception as exc:  # noqa: BLE001 - shown to the user
-            show_error(self, exc)
-            return None
-        show_info(self, self.tr("Figures saved to {file}.").format(file=Path(out).name))
-        return out
+        made_by = self._made_by()
+        self.op = run_op(self, lambda _progress: excel.export_report(path, f, made_by=made_by),
+                         lambda out: self._saved(out, "figures", f.period, self.tr("Figures saved to {file}.")),
+                         title=self.tr("Saving the figures"))
+        return self.op
+
+    def _saved(self, out: Path, what: str, period: ReportPeriod, message: str) -> None:
+        """The file is written: audit the export (who, what, where to), then say where it went."""
+        actor = self.ctx.actor
+
+        def audit(s):
+            from desktop_app.reports.period_report import record_saved
+
+            record_saved(s, actor=actor, what=what, period=period, path=str(out))
+
+        ops.write(self, self.ctx.engine, audit, lambda _: show_info(self, message.format(file=Path(out).name)))
 
     # --- import --------------------------------------------------------------------------------
     def choose_import(self) -> ImportDialog | None:

@@ -1,0 +1,1 @@
+"""The home page (the only place PySide6 appears in the dashboard)."""

@@ -1,0 +1,46 @@
+"""The figures month by month (the report's charts and the home page's): one point a month.
+
+Each feature counts its months in one or two grouped queries over the whole span (never a query per
+month); a feature left out of this installation leaves its values at zero.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from desktop_app.core.auth import Actor, require
+from desktop_app.core.periods import Period
+from desktop_app.desk import figures as desk
+from desktop_app.features import enabled_keys
+from desktop_app.meals import figures as meals
+from desktop_app.passports import figures as passports
+from desktop_app.reports.models import MonthPoint
+from desktop_app.reports.permissions import VIEW_REPORTS
+from desktop_app.reports.station_choice import effective_station
+from desktop_app.rosters import figures as rosters
+
+
+def monthly_series(s: Session, *, actor: Actor, period: Period, station_id: int | None = None) -> list[MonthPoint]:
+    """One point for each month ``period`` touches: desk received/closed/on-time, hours, coverage, meals
+    served, stamps."""
+    require(actor, VIEW_REPORTS)
+    station_id = effective_station(actor, station_id)
+    months = list(period.months())
+    if not months:
+        return []
+    span = Period(months[0].start, months[-1].end)
+    built = enabled_keys()
+    scope = {"actor": actor, "period": span, "station_id": station_id}
+    desk_months = desk.by_month(s, **scope) if "desk" in built else {}
+    patrol_months = rosters.by_month(s, **scope) if "rosters" in built else {}
+    served = meals.served_by_month(s, **scope) if "meals" in built else {}
+    stamps = passports.earned_by_month(s, **scope) if "passports" in built else {}
+    out = []
+    for month in months:
+        key = f"{month.start:%Y-%m}"
+        d = desk_months.get(key, desk.DeskMonth())
+        p = patrol_months.get(key, rosters.PatrolMonth())
+        out.append(MonthPoint(month.start.year, month.start.month, d.received, d.closed, d.closed_on_time,
+                              d.closure_rate, d.on_time_rate, p.volunteer_hours, p.coverage, served.get(key, 0),
+                              stamps.get(key, 0)))
+    return out

@@ -1,0 +1,53 @@
+"""The monthly / annual report: every section's figures for a period, as each feature counts them.
+
+Qt-free. Each section comes from the feature that owns it (``desktop_app.<feature>.figures``, a few
+grouped queries each); a feature left out of this installation (SMILEDESK_FEATURES) gives ``None`` for its
+section. Counts are the station's own for staff; a sub-district administrator gets the station chosen, or
+the sum of all of them. The definitions printed under the report's tables are in each figures module.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session
+
+from desktop_app.certificates import figures as certificates
+from desktop_app.core.auth import Actor, require
+from desktop_app.core.exports import record_export
+from desktop_app.desk import figures as desk
+from desktop_app.features import enabled_keys
+from desktop_app.meals import figures as meals
+from desktop_app.passports import figures as passports
+from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
+from desktop_app.reports.monthly import monthly_series
+from desktop_app.reports.periods import check_period, last_months
+from desktop_app.reports.permissions import VIEW_REPORTS
+from desktop_app.reports.station_choice import effective_station, station_name
+from desktop_app.rosters import figures as rosters
+
+
+def period_figures(s: Session, *, actor: Actor, period: ReportPeriod, station_id: int | None = None,
+                   now: datetime | None = None) -> PeriodFigures:
+    """Every section of the monthly / annual report for ``period`` (sections of absent features are None)."""
+    require(actor, VIEW_REPORTS)
+    check_period(period)
+    station_id = effective_station(actor, station_id)
+    built = enabled_keys()
+    out = PeriodFigures(period, station_id, station_name(s, station_id))
+    scope = {"actor": actor, "period": period, "station_id": station_id}
+    out.desk = desk.period_figures(s, now=now, **scope) if "desk" in built else None
+    out.patrol = rosters.period_figures(s, **scope) if "rosters" in built else None
+    out.meals = meals.period_figures(s, **scope) if "meals" in built else None
+    out.stamps = passports.period_figures(s, **scope) if "passports" in built else None
+    out.certificates = certificates.period_figures(s, **scope) if "certificates" in built else None
+    several = period.kind == ReportKind.YEAR or len(list(period.months())) > 1
+    chart = period if several else last_months(period.start, 6)
+    out.monthly = monthly_series(s, actor=actor, period=chart, station_id=station_id)
+    return out
+
+
+def record_saved(s: Session, *, actor: Actor, what: str, period: ReportPeriod, path: str) -> None:
+    """A report left the program as a file (PDF or workbook): audited like every export (core.exports)."""
+    record_export(s, actor=actor, what=f"{what} {period.slug}", count=0, fields=[],
+                  destination=str(path).replace("\\", "/").rsplit("/", 1)[-1])
