@@ -6,7 +6,7 @@ import pytest
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied
-from desktop_app.passports import service
+from desktop_app.passports import activities, cards, kiosk, patrols, rewards, settings, stamps, wall
 from desktop_app.passports.models import ActivityCreate, RewardCreate
 
 from .conftest import TODAY
@@ -39,32 +39,32 @@ MATRIX = {
 def calls(ids):
     rid, pid, number, act, reward, entry = ids
     return {
-        "issue_passport": lambda s, a: service.issue_passport(s, actor=a, resident_id=rid),
-        "report_lost": lambda s, a: service.report_lost(s, actor=a, passport_id=pid),
-        "passports_of": lambda s, a: service.passports_of(s, actor=a, resident_id=rid),
-        "award_stamp": lambda s, a: service.award_stamp(s, actor=a, resident_id=rid, activity_id=act, today=TODAY),
-        "kiosk_check_in": lambda s, a: service.kiosk_check_in(s, actor=a, code=number, activity_id=act, today=TODAY),
-        "lookup_card": lambda s, a: service.lookup_card(s, actor=a, code=number, today=TODAY),
-        "reverse_entry": lambda s, a: service.reverse_entry(s, actor=a, entry_id=entry, reason="wrong"),
-        "redeem": lambda s, a: service.redeem(s, actor=a, resident_id=rid, reward_id=reward, today=TODAY),
-        "create_activity": lambda s, a: service.create_activity(s, actor=a, data=ActivityCreate(name="x", start_date=TODAY)),
-        "create_reward": lambda s, a: service.create_reward(s, actor=a, data=RewardCreate(name="x", cost=1, stock=1)),
-        "restock_reward": lambda s, a: service.restock_reward(s, actor=a, reward_id=reward, add=1),
-        "sign_up": lambda s, a: service.sign_up(s, actor=a, activity_id=act, resident_id=rid, on_date=TODAY),
-        "ledger_page": lambda s, a: service.ledger_page(s, actor=a, resident_id=rid),
-        "month_leaderboard": lambda s, a: service.month_leaderboard(s, actor=a, month="2026-05"),
-        "set_wall_opt_out": lambda s, a: service.set_wall_opt_out(s, actor=a, resident_id=rid, opt_out=True),
-        "sweep_patrol_stamps": lambda s, a: service.sweep_patrol_stamps(s, actor=a),
-        "set_kiosk_pin": lambda s, a: service.set_kiosk_pin(s, actor=a, pin="2468"),
-        "set_daily_cap": lambda s, a: service.set_daily_cap(s, actor=a, stamps=8),
+        "issue_passport": lambda s, a: cards.issue_passport(s, actor=a, resident_id=rid),
+        "report_lost": lambda s, a: cards.report_lost(s, actor=a, passport_id=pid),
+        "passports_of": lambda s, a: cards.passports_of(s, actor=a, resident_id=rid),
+        "award_stamp": lambda s, a: stamps.award_stamp(s, actor=a, resident_id=rid, activity_id=act, today=TODAY),
+        "kiosk_check_in": lambda s, a: kiosk.kiosk_check_in(s, actor=a, code=number, activity_id=act, today=TODAY),
+        "lookup_card": lambda s, a: kiosk.lookup_card(s, actor=a, code=number, today=TODAY),
+        "reverse_entry": lambda s, a: stamps.reverse_entry(s, actor=a, entry_id=entry, reason="wrong"),
+        "redeem": lambda s, a: rewards.redeem(s, actor=a, resident_id=rid, reward_id=reward, today=TODAY),
+        "create_activity": lambda s, a: activities.create_activity(s, actor=a, data=ActivityCreate(name="x", start_date=TODAY)),
+        "create_reward": lambda s, a: rewards.create_reward(s, actor=a, data=RewardCreate(name="x", cost=1, stock=1)),
+        "restock_reward": lambda s, a: rewards.restock_reward(s, actor=a, reward_id=reward, add=1),
+        "sign_up": lambda s, a: activities.sign_up(s, actor=a, activity_id=act, resident_id=rid, on_date=TODAY),
+        "ledger_page": lambda s, a: stamps.ledger_page(s, actor=a, resident_id=rid),
+        "month_leaderboard": lambda s, a: wall.month_leaderboard(s, actor=a, month="2026-05"),
+        "set_wall_opt_out": lambda s, a: wall.set_wall_opt_out(s, actor=a, resident_id=rid, opt_out=True),
+        "sweep_patrol_stamps": lambda s, a: patrols.sweep_patrol_stamps(s, actor=a),
+        "set_kiosk_pin": lambda s, a: settings.set_kiosk_pin(s, actor=a, pin="2468"),
+        "set_daily_cap": lambda s, a: settings.set_daily_cap(s, actor=a, stamps=8),
     }
 
 
 @pytest.fixture
 def world(engine, admin, residents, passport, activity):
     with session_scope(engine) as s:
-        reward = service.create_reward(s, actor=admin, data=RewardCreate(name="毛巾", cost=1, stock=5))
-        r = service.award_stamp(s, actor=admin, resident_id=residents[0], activity_id=activity.id, today=TODAY)
+        reward = rewards.create_reward(s, actor=admin, data=RewardCreate(name="毛巾", cost=1, stock=5))
+        r = stamps.award_stamp(s, actor=admin, resident_id=residents[0], activity_id=activity.id, today=TODAY)
     return residents[0], passport.id, passport.number, activity.id, reward.id, r.entry_id
 
 
@@ -91,12 +91,12 @@ def test_staff_pin_is_stored_as_argon2_hash(engine, admin):
     from desktop_app.core.models import StationSetting
 
     with session_scope(engine, write=False) as s:
-        assert service.verify_staff_pin(s, "2468") is False  # no PIN set yet
+        assert settings.verify_staff_pin(s, "2468") is False  # no PIN set yet
     with session_scope(engine) as s:
-        service.set_kiosk_pin(s, actor=admin, pin="2468")
+        settings.set_kiosk_pin(s, actor=admin, pin="2468")
     with session_scope(engine, write=False) as s:
-        stored = s.exec(select(StationSetting).where(StationSetting.key == service.PIN_KEY)).one().value
+        stored = s.exec(select(StationSetting).where(StationSetting.key == settings.PIN_KEY)).one().value
         assert stored.startswith("$argon2") and "2468" not in stored
-        assert service.verify_staff_pin(s, "2468") is True
-        assert service.verify_staff_pin(s, "2469") is False
-        assert service.verify_staff_pin(s, "") is False
+        assert settings.verify_staff_pin(s, "2468") is True
+        assert settings.verify_staff_pin(s, "2469") is False
+        assert settings.verify_staff_pin(s, "") is False

@@ -2,9 +2,14 @@
 
 Elderly-friendly (适老化): text ≥ 18 pt, contrast ≥ 4.5:1, touch targets ≥ 60×60 px (tests measure all
 three). A keyboard-wedge scanner "types" the passport number and Enter into the window; residents can
-also tap the number on the on-screen keypad. There is no route to staff pages: the window refuses to
-close until a staff PIN is accepted, every input restarts an idle timer that returns to the welcome
-screen, and everything runs against the local database (no network).
+also tap the number on the on-screen keypad. There is no route to staff pages; every input restarts an
+idle timer that returns to the welcome screen, and everything runs against the local database (no network).
+
+Locked (a kiosk PIN is set: ``passports.kiosk_locks``), the window fills the screen and refuses to close
+until the staff PIN is accepted. Without a PIN it never traps anyone: app.py shows it as an ordinary
+window that closes, and a notice on the welcome screen says where an administrator sets the PIN.
+Database reads and writes go through ``ui.ops``; a refusal is shown on the kiosk's own message line.
+Looks: resources/styles/*.qss (``QWidget#kiosk``).
 """
 
 from __future__ import annotations
@@ -16,24 +21,27 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.core.db import session_scope
+from desktop_app.core import clock
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.passports import codes, service
+from desktop_app.passports import codes, settings
+from desktop_app.passports.activities import activities_on
+from desktop_app.passports.kiosk import KioskScan, kiosk_scan, kiosk_tap, lookup_card
+from desktop_app.passports.patrols import kiosk_patrol, patrols_today
+from desktop_app.passports.ui.kiosk_card import KioskCard
+from desktop_app.passports.ui.kiosk_widgets import Keypad, message_label, set_tone
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 
 IDLE_MS = 40_000
 MAX_BUFFER = 40
-MAX_CHOICES = 6  # more activities than this in one day: the desk stamps them
 MAX_PIN_TRIES = 5
 PIN_LOCK_MS = 60_000
 
@@ -41,117 +49,47 @@ INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel,
 }
 
-BG = "#FFF8F0"
-INK = "#1F2937"
-ACCENT = "#B91C1C"
-
-KIOSK_QSS = f"""
-QWidget#kiosk {{ background: {BG}; }}
-QWidget#kiosk QLabel {{ color: {INK}; font-size: 22pt; background: transparent; }}
-QWidget#kiosk QLabel#title {{ font-size: 36pt; font-weight: bold; color: #9F1239; }}
-QWidget#kiosk QLabel#hint {{ font-size: 22pt; color: #374151; }}
-QWidget#kiosk QLabel#entry {{ font-size: 40pt; color: #111827; background: #FFFFFF; border: 3px solid #6B7280;
-    border-radius: 14px; padding: 6px 18px; }}
-QWidget#kiosk QLabel#today {{ font-size: 20pt; color: #374151; }}
-QWidget#kiosk QLabel#name {{ font-size: 40pt; font-weight: bold; color: #111827; }}
-QWidget#kiosk QLabel#number {{ font-size: 20pt; color: #374151; }}
-QWidget#kiosk QLabel#figure {{ font-size: 44pt; font-weight: bold; color: #9F1239; }}
-QWidget#kiosk QLabel#figureLabel {{ font-size: 20pt; color: #374151; }}
-QWidget#kiosk QLabel#milestone {{ font-size: 24pt; color: #1F2937; }}
-QWidget#kiosk QLabel#avatar {{ font-size: 48pt; font-weight: bold; color: #FFFFFF; background: {ACCENT};
-    border-radius: 60px; }}
-QWidget#kiosk QLabel#message {{ font-size: 26pt; font-weight: bold; border-radius: 14px; padding: 12px 18px; }}
-QWidget#kiosk QLabel#message[tone="error"] {{ color: #7F1D1D; background: #FEE2E2; }}
-QWidget#kiosk QLabel#message[tone="ok"] {{ color: #14532D; background: #DCFCE7; }}
-QWidget#kiosk QLabel#message[tone="info"] {{ color: #1E3A8A; background: #DBEAFE; }}
-QWidget#kiosk QLabel#message[tone="none"] {{ color: {INK}; background: transparent; }}
-QWidget#kiosk QPushButton {{ font-size: 28pt; color: #111827; background: #E5E7EB; border: 2px solid #6B7280;
-    border-radius: 14px; padding: 8px 18px; min-width: 96px; min-height: 84px; }}
-QWidget#kiosk QPushButton:pressed {{ background: #D1D5DB; }}
-QWidget#kiosk QPushButton#primary {{ color: #FFFFFF; background: {ACCENT}; border: 2px solid #7F1D1D; }}
-QWidget#kiosk QPushButton#staff {{ font-size: 18pt; color: #374151; background: {BG}; border: 2px solid #9CA3AF;
-    min-width: 120px; min-height: 64px; }}
-QWidget#kiosk QPushButton:disabled {{ color: #374151; background: #E5E7EB; }}
-"""
-
-
-class _Keypad(QWidget):
-    """A 3×4 numeric keypad: digits, clear, OK. Buttons never take focus (keys go to the window)."""
-
-    def __init__(self, on_digit: Callable[[str], None], on_clear: Callable[[], None], on_ok: Callable[[], None],
-                 ok_text: str, clear_text: str, parent=None) -> None:
-        super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setSpacing(12)
-        grid.setContentsMargins(0, 0, 0, 0)
-        self.buttons: dict[str, QPushButton] = {}
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "ok"]
-        for i, key in enumerate(keys):
-            text = {"clear": clear_text, "ok": ok_text}.get(key, key)
-            btn = QPushButton(text, self)
-            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            btn.setMinimumSize(120, 84)
-            btn.setObjectName("primary" if key == "ok" else f"key{key}")
-            if key == "clear":
-                btn.clicked.connect(on_clear)
-            elif key == "ok":
-                btn.clicked.connect(on_ok)
-            else:
-                btn.clicked.connect(lambda _=False, d=key: on_digit(d))
-            grid.addWidget(btn, i // 3, i % 3)
-            self.buttons[key] = btn
-
-
-def _message(parent) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName("message")
-    label.setWordWrap(True)
-    label.setProperty("tone", "none")
-    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    label.setMinimumHeight(80)
-    return label
-
-
-def _set_tone(label: QLabel, text: str, tone: str) -> None:
-    label.setText(text)
-    label.setProperty("tone", tone if text else "none")
-    label.style().unpolish(label)
-    label.style().polish(label)
-
 
 class KioskWindow(QWidget):
-    """Full-screen kiosk. ``staff_pin_check(pin) -> bool`` decides whether a staff member may exit."""
+    """The kiosk. ``staff_pin_check(session, pin) -> bool`` decides whether a staff member may exit a locked
+    kiosk; ``locked=False`` (no kiosk PIN set): an ordinary window that closes, with a notice saying so."""
 
     unlocked = Signal()  # the staff PIN was accepted; the window closes itself
 
     def __init__(
         self,
         ctx: AppContext,
-        staff_pin_check: Callable[[str], bool],
+        staff_pin_check: Callable[[object, str], bool],
         parent=None,
         *,
+        locked: bool = True,
         idle_ms: int = IDLE_MS,
         today: Callable[[], date] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.staff_pin_check = staff_pin_check
+        self.locked = locked
+        self.full_screen = locked  # app.py: full screen only when only the PIN can close it
+        self._checking_pin = False
         self._today = today
         self._buffer = ""
         self._pin = ""
         self._pin_failures = 0
         self._unlocked = False
         self._last_code = ""
-        self.last_scan: service.KioskScan | None = None
+        self.last_scan: KioskScan | None = None
         self.setObjectName("kiosk")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(KIOSK_QSS)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWindowTitle(self.tr("Smile passport kiosk"))
 
         self.stack = QStackedWidget(self)
         self.welcome = self._build_welcome()
-        self.card_page = self._build_card()
+        self.card_page = KioskCard(self)
+        self.card_page.done_button.clicked.connect(self.show_welcome)
+        self.card_page.activity_chosen.connect(self.check_in)
+        self.card_page.patrol_chosen.connect(self.patrol)
         self.pin_page = self._build_pin()
         for page in (self.welcome, self.card_page, self.pin_page):
             self.stack.addWidget(page)
@@ -195,7 +133,14 @@ class KioskWindow(QWidget):
         self.today_label = QLabel("", page)
         self.today_label.setObjectName("today")
         self.today_label.setWordWrap(True)
-        self.welcome_message = _message(page)
+        self.welcome_message = message_label(page)
+        self.notice = QLabel(self.tr(
+            "No kiosk PIN is set, so this kiosk runs in an ordinary window that anyone can close. To lock it to "
+            "full screen, an administrator opens Smile passports → Kiosk and wall → Set kiosk PIN… at the desk, "
+            "then starts the kiosk again."), page)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setVisible(not self.locked)
 
         left = QVBoxLayout()
         left.addWidget(self.hint)
@@ -205,7 +150,7 @@ class KioskWindow(QWidget):
         left.addWidget(self.welcome_message)
         left.addStretch(1)
         left.addWidget(self.today_label)
-        self.keypad = _Keypad(self._type, self._clear, self._submit, self.tr("OK"), self.tr("Clear"), page)
+        self.keypad = Keypad(self._type, self._clear, self._submit, self.tr("OK"), self.tr("Clear"), page)
 
         body = QHBoxLayout()
         body.addLayout(left, 3)
@@ -213,72 +158,9 @@ class KioskWindow(QWidget):
         body.addWidget(self.keypad, 2)
         lay = QVBoxLayout(page)
         lay.addLayout(top)
+        lay.addWidget(self.notice)
         lay.addSpacing(8)
         lay.addLayout(body, 1)
-        return page
-
-    def _build_card(self) -> QWidget:
-        page = QWidget(self)
-        self.avatar = QLabel("", page)
-        self.avatar.setObjectName("avatar")
-        self.avatar.setFixedSize(120, 120)
-        self.avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.name_label = QLabel("", page)
-        self.name_label.setObjectName("name")
-        self.number_label = QLabel("", page)
-        self.number_label.setObjectName("number")
-        who = QVBoxLayout()
-        who.addWidget(self.name_label)
-        who.addWidget(self.number_label)
-        head = QHBoxLayout()
-        head.addWidget(self.avatar)
-        head.addSpacing(24)
-        head.addLayout(who, 1)
-
-        self.card_message = _message(page)
-        figures = QHBoxLayout()
-        self.figures: dict[str, QLabel] = {}
-        for key, text in (("balance", self.tr("Stamps to spend")), ("month", self.tr("This month")),
-                          ("level", self.tr("Level"))):
-            box = QVBoxLayout()
-            value = QLabel("", page)
-            value.setObjectName("figure")
-            value.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            caption = QLabel(text, page)
-            caption.setObjectName("figureLabel")
-            caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            box.addWidget(value)
-            box.addWidget(caption)
-            figures.addLayout(box, 1)
-            self.figures[key] = value
-        self.milestone = QLabel("", page)
-        self.milestone.setObjectName("milestone")
-        self.milestone.setWordWrap(True)
-        self.milestone.setAlignment(Qt.AlignmentFlag.AlignCenter)
-
-        self.choices = QGridLayout()
-        self.choices.setSpacing(14)
-        self.choice_buttons: list[QPushButton] = []
-        self.done_button = QPushButton(self.tr("Done"), page)
-        self.done_button.setObjectName("primary")
-        self.done_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.done_button.setMinimumSize(240, 84)
-        self.done_button.clicked.connect(self.show_welcome)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.done_button)
-
-        lay = QVBoxLayout(page)
-        lay.addLayout(head)
-        lay.addSpacing(10)
-        lay.addWidget(self.card_message)
-        lay.addSpacing(10)
-        lay.addLayout(figures)
-        lay.addWidget(self.milestone)
-        lay.addSpacing(10)
-        lay.addLayout(self.choices)
-        lay.addStretch(1)
-        lay.addLayout(bottom)
         return page
 
     def _build_pin(self) -> QWidget:
@@ -292,7 +174,7 @@ class KioskWindow(QWidget):
         self.pin_entry.setObjectName("entry")
         self.pin_entry.setMinimumHeight(96)
         self.pin_entry.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin_message = _message(page)
+        self.pin_message = message_label(page)
         self.pin_back = QPushButton(self.tr("Back"), page)
         self.pin_back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.pin_back.setMinimumSize(200, 84)
@@ -304,7 +186,7 @@ class KioskWindow(QWidget):
         left.addWidget(self.pin_message)
         left.addStretch(1)
         left.addWidget(self.pin_back, 0, Qt.AlignmentFlag.AlignLeft)
-        self.pin_pad = _Keypad(self._type, self._clear, self._submit, self.tr("Unlock"), self.tr("Clear"), page)
+        self.pin_pad = Keypad(self._type, self._clear, self._submit, self.tr("Unlock"), self.tr("Clear"), page)
         lay = QHBoxLayout(page)
         lay.addLayout(left, 3)
         lay.addSpacing(24)
@@ -313,11 +195,7 @@ class KioskWindow(QWidget):
 
     # --- navigation --------------------------------------------------------------------------------
     def today(self) -> date:
-        if self._today is not None:
-            return self._today()
-        from desktop_app.core import clock
-
-        return clock.today()
+        return self._today() if self._today is not None else clock.today()
 
     def show_welcome(self) -> None:
         self._buffer = ""
@@ -325,8 +203,8 @@ class KioskWindow(QWidget):
         self._last_code = ""
         self.entry.setText("")
         self.pin_entry.setText("")
-        _set_tone(self.welcome_message, "", "none")
-        _set_tone(self.pin_message, "", "none")
+        set_tone(self.welcome_message, "", "none")
+        set_tone(self.pin_message, "", "none")
         self._refresh_today()
         self.stack.setCurrentWidget(self.welcome)
         self.idle.stop()
@@ -335,25 +213,35 @@ class KioskWindow(QWidget):
     def show_pin(self) -> None:
         self._pin = ""
         self.pin_entry.setText("")
-        _set_tone(self.pin_message, "", "none")
-        try:
-            with session_scope(self.ctx.engine, write=False) as s:
-                has_pin = service.has_kiosk_pin(s)
-        except SmileDeskError:
-            has_pin = True
-        if not has_pin:
-            _set_tone(self.pin_message, self.tr("No kiosk PIN has been set yet: an administrator sets it on the "
-                                                "Smile passports page (Kiosk and wall)."), "info")
+        set_tone(self.pin_message, "", "none")
+        ops.query(self, self.ctx.engine, settings.has_kiosk_pin, self._show_pin_hint, on_error=self._refused(self.pin_message),
+                  latest="pin")
         self.stack.setCurrentWidget(self.pin_page)
         self.idle.start()
         self.setFocus()
 
+    def _show_pin_hint(self, has_pin: bool) -> None:
+        if not has_pin and self._on_pin_page():
+            set_tone(self.pin_message, self.tr("No kiosk PIN has been set yet: an administrator sets it on the "
+                                               "Smile passports page (Kiosk and wall)."), "info")
+
+    def _refused(self, label: QLabel) -> Callable[[BaseException], None]:
+        """The kiosk's error policy: a refusal (SmileDeskError) on its own message line, in the resident's
+        language; anything else is a bug for the one policy (logged, reported)."""
+        def show(exc: BaseException) -> None:
+            if isinstance(exc, SmileDeskError):
+                set_tone(label, exc.text(), "error")
+            else:
+                ops.report_error(self, exc)
+        return show
+
     def _refresh_today(self) -> None:
-        try:
-            with session_scope(self.ctx.engine, write=False) as s:
-                names = [f"{a.name}（+{a.stamps}）" for a in service.activities_on(s, self.today(), self.ctx.actor)]
-        except SmileDeskError:
-            names = []
+        day, actor = self.today(), self.ctx.actor
+        ops.query(self, self.ctx.engine, lambda s: activities_on(s, day, actor), self._show_today,
+                  on_error=self._refused(self.welcome_message), latest="today")
+
+    def _show_today(self, activities: list) -> None:
+        names = [f"{a.name}（+{a.stamps}）" for a in activities]
         if names:
             self.today_label.setText(self.tr("Today: {activities}").format(activities="、".join(names)))
         else:
@@ -396,7 +284,7 @@ class KioskWindow(QWidget):
         if self.stack.currentWidget() is self.card_page:
             # A new scan while a card is shown starts over.
             self.stack.setCurrentWidget(self.welcome)
-            _set_tone(self.welcome_message, "", "none")
+            set_tone(self.welcome_message, "", "none")
             self._buffer = ""
         if len(self._buffer) < MAX_BUFFER:
             self._buffer += text
@@ -417,7 +305,7 @@ class KioskWindow(QWidget):
         else:
             self._buffer = ""
             self.entry.setText("")
-            _set_tone(self.welcome_message, "", "none")
+            set_tone(self.welcome_message, "", "none")
 
     def _submit(self) -> None:
         if self._on_pin_page():
@@ -432,132 +320,82 @@ class KioskWindow(QWidget):
     def scan(self, code: str) -> None:
         """A passport was scanned or typed: show the card, checking in to today's activity."""
         self.idle.start()
-        try:
-            with session_scope(self.ctx.engine) as s:
-                result = service.kiosk_scan(s, actor=self.ctx.actor, code=code, today=self.today())
-        except SmileDeskError as exc:
-            self.entry.setText("")
-            self.stack.setCurrentWidget(self.welcome)
-            _set_tone(self.welcome_message, exc.text(), "error")
-            return
+        day, actor = self.today(), self.ctx.actor
+        ops.write(self, self.ctx.engine, lambda s: kiosk_scan(s, actor=actor, code=code, today=day),
+                  on_done=lambda result: self._scanned(code, result), on_error=self._scan_refused)
+
+    def _scanned(self, code: str, result: KioskScan) -> None:
         self.last_scan = result
         self._last_code = code
         self._show_card(result)
 
-    def _show_card(self, scan: service.KioskScan) -> None:
-        card = scan.card
-        self.avatar.setText(card.initial or "?")
-        self.name_label.setText(card.masked_name)
-        self.number_label.setText(self.tr("Passport {number}").format(number=codes.display(card.number)))
-        self.figures["balance"].setText(str(card.balance))
-        self.figures["month"].setText(str(card.month_stamps))
-        self.figures["level"].setText(card.level or self.tr("—"))
-        if card.next_level:
-            self.milestone.setText(
-                self.tr("{n} more stamps to become {level}.").format(n=card.to_next, level=card.next_level)
-            )
-        else:
-            self.milestone.setText(self.tr("You have reached the top level. Thank you!"))
-        if scan.refusal is not None:
-            _set_tone(self.card_message, scan.refusal.text(), "error")
-        elif scan.result is not None and scan.result.already:
-            _set_tone(self.card_message, self.tr("Already stamped today for {activity}; a stamp is given once a day.")
-                      .format(activity=scan.result.activity_name), "info")
-        elif scan.result is not None:
-            text = self.tr("Stamped! +{n} for {activity}.").format(n=scan.result.awarded, activity=scan.result.activity_name)
-            if scan.result.new_honours:
-                text += " " + self.tr("Congratulations, you are now {level}!").format(level="、".join(scan.result.new_honours))
-            _set_tone(self.card_message, text, "ok")
-        elif not card.today:
-            _set_tone(self.card_message, self.tr("No activity to check in to today."), "info")
-        else:
-            _set_tone(self.card_message, self.tr("Which activity are you here for? Tap it."), "info")
-        self._set_choices(card if scan.result is None and scan.refusal is None else None, scan.patrols)
+    def _show_card(self, scan: KioskScan) -> None:
+        self.card_page.show_scan(scan)
         self.stack.setCurrentWidget(self.card_page)
         self.setFocus()
 
-    def _set_choices(self, card: service.CardView | None, patrols=()) -> None:
-        for btn in self.choice_buttons:
-            self.choices.removeWidget(btn)
-            btn.hide()  # gone from the screen now, deleted when the event loop gets to it
-            btn.deleteLater()
-        self.choice_buttons = []
-        slot_no = 0
-        for p in patrols:
-            if p.checked_out:
-                continue
-            label = self.tr("Patrol check-out: {team}, {start}–{end}") if p.checked_in else self.tr(
-                "Patrol check-in: {team}, {start}–{end}")
-            btn = QPushButton(label.format(team=p.team, start=p.starts_at.strftime("%H:%M"), end=p.ends_at.strftime("%H:%M")),
-                              self.card_page)
-            btn.setObjectName("patrol")
-            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            btn.setMinimumSize(160, 84)
-            btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            btn.clicked.connect(lambda _=False, sid=p.shift_id, out=p.checked_in: self.patrol(sid, out))
-            self.choices.addWidget(btn, slot_no // 2, slot_no % 2)
-            self.choice_buttons.append(btn)
-            slot_no += 1
-        if card is None:
-            return
-        for i, (activity_id, name, stamps, done) in enumerate(card.today[:MAX_CHOICES], start=slot_no):
-            btn = QPushButton(self.tr("{activity}  +{n}").format(activity=name, n=stamps), self.card_page)
-            btn.setObjectName("choice")
-            btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            btn.setMinimumSize(160, 84)
-            btn.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            btn.setEnabled(not done)
-            btn.clicked.connect(lambda _=False, a=activity_id: self.check_in(a))
-            self.choices.addWidget(btn, i // 2, i % 2)
-            self.choice_buttons.append(btn)
+    def _scan_refused(self, exc: BaseException) -> None:
+        self.entry.setText("")
+        self.stack.setCurrentWidget(self.welcome)
+        self._refused(self.welcome_message)(exc)
 
     def check_in(self, activity_id: int) -> None:
         """The resident tapped one of today's activities on their card."""
         self.idle.start()
-        code = self._last_code
-        try:
-            with session_scope(self.ctx.engine) as s:
-                result = service.kiosk_check_in(s, actor=self.ctx.actor, code=code, activity_id=activity_id, today=self.today())
-                card = service.lookup_card(s, actor=self.ctx.actor, code=code, today=self.today())
-            scan = service.KioskScan(card, result=result)
-        except SmileDeskError as exc:
-            with session_scope(self.ctx.engine, write=False) as s:
-                card = service.lookup_card(s, actor=self.ctx.actor, code=code, today=self.today())
-            scan = service.KioskScan(card, refusal=exc)
+        code, day, actor = self._last_code, self.today(), self.ctx.actor
+        ops.write(self, self.ctx.engine, lambda s: kiosk_tap(s, actor=actor, code=code, activity_id=activity_id, today=day),
+                  on_done=self._tapped, on_error=self._refused(self.card_page.message))
+
+    def _tapped(self, scan: KioskScan) -> None:
         self.last_scan = scan
         self._show_card(scan)
 
     def patrol(self, shift_id: int, check_out: bool) -> None:
         """The volunteer tapped check-in / check-out of today's patrol (recorded by the rosters feature)."""
         self.idle.start()
-        code = self._last_code
-        try:
-            with session_scope(self.ctx.engine) as s:
-                entry = service.kiosk_patrol(s, actor=self.ctx.actor, code=code, shift_id=shift_id,
-                                             check_out=check_out, today=self.today())
-            with session_scope(self.ctx.engine, write=False) as s:
-                card = service.lookup_card(s, actor=self.ctx.actor, code=code, today=self.today())
-                patrols = tuple(service.patrols_today(s, actor=self.ctx.actor, resident_id=card.resident_id, today=self.today()))
-        except SmileDeskError as exc:
-            _set_tone(self.card_message, exc.text(), "error")
-            return
-        self.last_scan = service.KioskScan(card, patrols=patrols)
-        self._show_card(self.last_scan)
+        code, day, actor = self._last_code, self.today(), self.ctx.actor
+
+        def work(s):
+            entry = kiosk_patrol(s, actor=actor, code=code, shift_id=shift_id, check_out=check_out, today=day)
+            card = lookup_card(s, actor=actor, code=code, today=day)
+            return entry, KioskScan(card, patrols=tuple(patrols_today(s, actor=actor, resident_id=card.resident_id, today=day)))
+
+        ops.write(self, self.ctx.engine, work, on_done=lambda got: self._patrolled(check_out, *got),
+                  on_error=self._refused(self.card_page.message))
+
+    def _patrolled(self, check_out: bool, entry, scan: KioskScan) -> None:
+        self.last_scan = scan
+        self._show_card(scan)
         if check_out:
             text = self.tr("Checked out. Thank you for patrolling!")
             if entry is not None:
                 text += " " + self.tr("+{n} stamp for the patrol.").format(n=entry.stamps)
-            _set_tone(self.card_message, text, "ok")
+            set_tone(self.card_page.message, text, "ok")
         else:
-            _set_tone(self.card_message, self.tr("Checked in to your patrol. Stay safe!"), "ok")
+            set_tone(self.card_page.message, self.tr("Checked in to your patrol. Stay safe!"), "ok")
 
     # --- leaving -----------------------------------------------------------------------------------
     def _try_pin(self) -> None:
         if self._pin_lock.isActive():
             return
+        if self._checking_pin:
+            return  # OK pressed again while the PIN is being checked
         pin, self._pin = self._pin, ""
         self.pin_entry.setText("")
-        if pin and self.staff_pin_check(pin):
+        if not pin:
+            self._pin_checked(False)
+            return
+        self._checking_pin = True
+        ops.query(self, self.ctx.engine, lambda s: self.staff_pin_check(s, pin), self._pin_checked,
+                  on_error=self._pin_not_checked)
+
+    def _pin_not_checked(self, exc: BaseException) -> None:
+        self._checking_pin = False
+        self._refused(self.pin_message)(exc)
+
+    def _pin_checked(self, ok: bool) -> None:
+        self._checking_pin = False
+        if ok:
             self._unlocked = True
             self.unlocked.emit()
             self.close()
@@ -566,15 +404,15 @@ class KioskWindow(QWidget):
         if self._pin_failures >= MAX_PIN_TRIES:
             self._pin_failures = 0
             self._pin_lock.start()
-            _set_tone(self.pin_message, self.tr("Too many wrong PINs: try again in one minute."), "error")
+            set_tone(self.pin_message, self.tr("Too many wrong PINs: try again in one minute."), "error")
         else:
-            _set_tone(self.pin_message, self.tr("Wrong PIN."), "error")
+            set_tone(self.pin_message, self.tr("Wrong PIN."), "error")
 
     def _end_pin_lock(self) -> None:
-        _set_tone(self.pin_message, "", "none")
+        set_tone(self.pin_message, "", "none")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - only the staff PIN closes the kiosk
-        if self._unlocked:
+    def closeEvent(self, event) -> None:  # noqa: N802 - only the staff PIN closes a locked kiosk
+        if self._unlocked or not self.locked:
             app = QApplication.instance()
             if app is not None:
                 app.removeEventFilter(self)

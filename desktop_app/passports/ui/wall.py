@@ -2,7 +2,8 @@
 
 Participants appear as an avatar initial, a masked name (张*明), their level and this month's stamps,
 a page at a time, rotating on a timer. Residents who opted out never appear. Data is re-read from the
-local database every few minutes; nothing here writes.
+local database every few minutes (through ``ui.ops``); nothing here writes. Looks: resources/styles/*.qss
+(``QWidget#wall``).
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ from datetime import date
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.core.db import session_scope
+from desktop_app.core import clock
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.passports import service
+from desktop_app.passports.wall import WallRow, month_leaderboard
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 
 ROTATE_MS = 8_000
@@ -23,35 +25,18 @@ REFRESH_MS = 5 * 60_000
 COLUMNS = 3
 ROWS = 3
 MAX_PARTICIPANTS = 240
-AVATAR_COLOURS = ("#B91C1C", "#1D4ED8", "#047857", "#7C2D12", "#6D28D9", "#0F766E", "#9D174D", "#374151")
-
-WALL_QSS = """
-QWidget#wall { background: #7F1D1D; }
-QWidget#wall QLabel { color: #FFFFFF; background: transparent; font-size: 20pt; }
-QWidget#wall QLabel#wallTitle { font-size: 38pt; font-weight: bold; color: #FEF3C7; }
-QWidget#wall QLabel#wallSub { font-size: 20pt; color: #FDE68A; }
-QWidget#wall QFrame#tile { background: #FFFBEB; border-radius: 18px; }
-QWidget#wall QFrame#tile QLabel { color: #1F2937; }
-QWidget#wall QFrame#tile QLabel#tileName { font-size: 26pt; font-weight: bold; color: #111827; }
-QWidget#wall QFrame#tile QLabel#tileLevel { font-size: 20pt; color: #9A3412; }
-QWidget#wall QFrame#tile QLabel#tileStamps { font-size: 20pt; color: #374151; }
-QWidget#wall QFrame#board { background: #FFFBEB; border-radius: 18px; }
-QWidget#wall QFrame#board QLabel { color: #1F2937; font-size: 20pt; }
-QWidget#wall QFrame#board QLabel#boardTitle { font-size: 26pt; font-weight: bold; color: #7F1D1D; }
-QWidget#wall QLabel#empty { font-size: 28pt; color: #FEF3C7; }
-"""
+AVATAR_TONES = 8  # avatar colours: QLabel#avatar[tone="0"…"7"] in resources/styles/*.qss
 
 
 class _Tile(QFrame):
-    def __init__(self, row: service.WallRow, parent=None) -> None:
+    def __init__(self, row: WallRow, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
         avatar = QLabel(row.initial or "?", self)
         avatar.setObjectName("avatar")
         avatar.setFixedSize(84, 84)
         avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        colour = AVATAR_COLOURS[row.resident_id % len(AVATAR_COLOURS)]
-        avatar.setStyleSheet(f"QLabel#avatar {{ background: {colour}; color: #FFFFFF; border-radius: 42px; font-size: 34pt; font-weight: bold; }}")
+        avatar.setProperty("tone", str(row.resident_id % AVATAR_TONES))
         name = QLabel(row.masked_name, self)
         name.setObjectName("tileName")
         level = QLabel(row.level or self.tr("Taking part"), self)
@@ -80,12 +65,12 @@ class SmileWall(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._today = today
-        self.participants: list[service.WallRow] = []
-        self.leaders: list[service.WallRow] = []
+        self.participants: list[WallRow] = []
+        self.leaders: list[WallRow] = []
         self.page = 0
         self.setObjectName("wall")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(WALL_QSS)
+        self.full_screen = True  # app.py: the lobby screen; nothing on it leads anywhere
         self.setWindowTitle(self.tr("Smile wall"))
 
         self.title = QLabel(self.tr("Smile wall"), self)
@@ -128,11 +113,7 @@ class SmileWall(QWidget):
         self.refresh_timer.start()
 
     def today(self) -> date:
-        if self._today is not None:
-            return self._today()
-        from desktop_app.core import clock
-
-        return clock.today()
+        return self._today() if self._today is not None else clock.today()
 
     @property
     def pages(self) -> int:
@@ -140,13 +121,22 @@ class SmileWall(QWidget):
         return max(1, (len(self.participants) + per - 1) // per)
 
     def refresh(self) -> None:
-        day = self.today()
+        day, actor = self.today(), self.ctx.actor
         month = f"{day.year:04d}-{day.month:02d}"
-        try:
-            with session_scope(self.ctx.engine, write=False) as s:
-                self.participants = service.month_leaderboard(s, actor=self.ctx.actor, month=month, limit=MAX_PARTICIPANTS)
-        except SmileDeskError:
-            self.participants = []
+        ops.query(self, self.ctx.engine, lambda s: month_leaderboard(s, actor=actor, month=month, limit=MAX_PARTICIPANTS),
+                  lambda rows: self._show(day, rows), on_error=lambda exc: self._not_read(day, exc), latest="wall")
+
+    def _not_read(self, day: date, exc: BaseException) -> None:
+        """Nobody stands at the lobby screen to close a message box: the wall says why it shows no one under
+        its title until the next refresh; anything but a refusal is also reported (and logged) as a bug."""
+        self._show(day, [])
+        if isinstance(exc, SmileDeskError):
+            self.subtitle.setText(exc.text())
+        else:
+            ops.report_error(self, exc)
+
+    def _show(self, day: date, rows: list[WallRow]) -> None:
+        self.participants = rows
         self.leaders = self.participants[:10]
         station = self.ctx.station_name
         self.subtitle.setText(
@@ -161,7 +151,7 @@ class SmileWall(QWidget):
         self.page = (self.page + 1) % self.pages
         self._show_page()
 
-    def visible_rows(self) -> list[service.WallRow]:
+    def visible_rows(self) -> list[WallRow]:
         per = COLUMNS * ROWS
         return self.participants[self.page * per : (self.page + 1) * per]
 
