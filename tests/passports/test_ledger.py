@@ -16,6 +16,7 @@ from desktop_app.core.models import AuditEntry
 from desktop_app.passports import activities, cards, codes, honours, kiosk, rewards, stamps
 from desktop_app.passports import settings as passport_settings
 from desktop_app.passports.models import (
+    Activity,
     ActivityCreate,
     HonourAward,
     Reward,
@@ -213,8 +214,7 @@ def test_honours_recorded_once_per_level(engine, admin, passport):
 
 
 def test_honour_queues_certificate_when_certificates_feature_is_present(engine, admin, passport):
-    pytest.importorskip("desktop_app.certificates.service")
-    from desktop_app.certificates.models import CertificateRequest
+    from desktop_app.certificates.models import CertificateRequest  # the certificates feature is part of every build
 
     acts = [new_activity(engine, admin, name=f"志愿{i}", stamps=3) for i in range(2)]
     with session_scope(engine) as s:
@@ -301,3 +301,53 @@ def test_the_database_refuses_to_change_or_delete_ledger_rows(engine, admin, pas
         assert "append-only" in str(exc.value)
     with session_scope(engine, write=False) as s:
         assert s.get(StampEntry, r.entry_id).stamps == 2
+
+
+def test_a_change_on_a_stale_version_is_refused_naming_who_and_when(engine, db_path, admin, make_actor):
+    """Two computers on one database file (two engines): the second change, made on version 1, is refused."""
+    from desktop_app.core.db import make_engine, url_for
+    from desktop_app.core.records import StaleEdit
+
+    if engine.dialect.name != "sqlite":
+        pytest.skip("two engines on one SQLite file; PostgreSQL reads the row FOR UPDATE, tested in test_page")
+    coordinator = make_actor("coordinator")
+    with session_scope(engine) as s:
+        reward = rewards.create_reward(s, actor=admin, data=RewardCreate(name="毛巾", cost=5, stock=3))
+        act = activities.create_activity(s, actor=admin, data=ActivityCreate(name="楼道清洁", start_date=TODAY))
+    other = make_engine(url_for(str(db_path)))
+    try:
+        with session_scope(other) as s:
+            rewards.restock_reward(s, actor=coordinator, reward_id=reward.id, add=10, expected_version=1)
+            activities.set_activity_active(s, actor=coordinator, activity_id=act.id, active=False, expected_version=1)
+    finally:
+        other.dispose()
+    audits = count(engine, AuditEntry)
+    for change in (
+        lambda s: rewards.restock_reward(s, actor=admin, reward_id=reward.id, add=5, expected_version=1),
+        lambda s: rewards.set_reward_active(s, actor=admin, reward_id=reward.id, active=False, expected_version=1),
+        lambda s: activities.set_activity_active(s, actor=admin, activity_id=act.id, active=True, expected_version=1),
+    ):
+        with pytest.raises(StaleEdit) as refused, session_scope(engine) as s:
+            change(s)
+        assert "coordinator1" in refused.value.text() and "after you opened it" in refused.value.text()
+    assert count(engine, AuditEntry) == audits  # nothing written
+    with session_scope(engine, write=False) as s:
+        assert (s.get(Reward, reward.id).stock, s.get(Reward, reward.id).version, s.get(Reward, reward.id).active) == (13, 2, True)
+        assert (s.get(Activity, act.id).active, s.get(Activity, act.id).version) == (False, 2)
+    with session_scope(engine) as s:  # on the version now stored, the same change goes through
+        assert rewards.restock_reward(s, actor=admin, reward_id=reward.id, add=5, expected_version=2).version == 3
+
+
+def test_month_totals_can_be_rebuilt_from_the_ledger(engine, admin, passport, activity):
+    from desktop_app.passports.models import MonthTotal
+
+    with session_scope(engine) as s:
+        stamps.award_stamp(s, actor=admin, resident_id=passport.resident_id, activity_id=activity.id, today=TODAY)
+    with session_scope(engine) as s:  # a restore or a bulk import left the summary table wrong
+        s.exec(select(MonthTotal)).one().earned = 99
+    with session_scope(engine, write=False) as s:
+        assert not stamps.month_totals_match_ledger(s)
+    with session_scope(engine) as s:
+        assert stamps.rebuild_month_totals(s, actor=admin) == 1
+    with session_scope(engine, write=False) as s:
+        assert stamps.month_totals_match_ledger(s) and s.exec(select(MonthTotal)).one().earned == activity.stamps

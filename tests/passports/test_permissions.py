@@ -6,7 +6,7 @@ import pytest
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied
-from desktop_app.passports import activities, cards, kiosk, patrols, rewards, settings, stamps, wall
+from desktop_app.passports import activities, cards, honours, kiosk, patrols, rewards, settings, stamps, wall
 from desktop_app.passports.models import ActivityCreate, RewardCreate
 
 from .conftest import TODAY
@@ -33,6 +33,19 @@ MATRIX = {
     "sweep_patrol_stamps": {A, C},
     "set_kiosk_pin": {A},
     "set_daily_cap": {A},
+    "replace_passport": {A, F},
+    "card_items": {A, F},
+    "set_activity_active": {A, C},
+    "set_reward_active": {A, C},
+    "attendance": {A, C, F},
+    "card_for_resident": {A, C, F},
+    "overview": {A, C, F},
+    "queue_pending_certificates": {A, C, F},
+    "rebuild_month_totals": {A, C},
+    "kiosk_scan": {A, C, F, K},
+    "kiosk_tap": {A, C, F, K},
+    "patrols_today": {A, C, F, K},
+    "kiosk_locks": {A, C, F, K},
 }
 
 
@@ -57,6 +70,19 @@ def calls(ids):
         "sweep_patrol_stamps": lambda s, a: patrols.sweep_patrol_stamps(s, actor=a),
         "set_kiosk_pin": lambda s, a: settings.set_kiosk_pin(s, actor=a, pin="2468"),
         "set_daily_cap": lambda s, a: settings.set_daily_cap(s, actor=a, stamps=8),
+        "replace_passport": lambda s, a: cards.replace_passport(s, actor=a, passport_id=pid),
+        "card_items": lambda s, a: cards.card_items(s, actor=a, passport_ids=[pid]),
+        "set_activity_active": lambda s, a: activities.set_activity_active(s, actor=a, activity_id=act, active=False),
+        "set_reward_active": lambda s, a: rewards.set_reward_active(s, actor=a, reward_id=reward, active=False),
+        "attendance": lambda s, a: activities.attendance(s, actor=a, activity_id=act, on_date=TODAY),
+        "card_for_resident": lambda s, a: kiosk.card_for_resident(s, actor=a, resident_id=rid, today=TODAY),
+        "overview": lambda s, a: kiosk.overview(s, actor=a, day=TODAY),
+        "queue_pending_certificates": lambda s, a: honours.queue_pending_certificates(s, actor=a),
+        "rebuild_month_totals": lambda s, a: stamps.rebuild_month_totals(s, actor=a),
+        "kiosk_scan": lambda s, a: kiosk.kiosk_scan(s, actor=a, code=number, today=TODAY),
+        "kiosk_tap": lambda s, a: kiosk.kiosk_tap(s, actor=a, code=number, activity_id=act, today=TODAY),
+        "patrols_today": lambda s, a: patrols.patrols_today(s, actor=a, resident_id=rid, today=TODAY),
+        "kiosk_locks": lambda s, a: settings.kiosk_locks(s, actor=a),
     }
 
 
