@@ -1,7 +1,7 @@
 """Demo passports: passports, activities, a year of stamps, honours, rewards and a few redemptions.
 
 "large": passports for 30,000 residents, 1,000 activities and 1,000,000 ledger entries, bulk-inserted
-with Core executemany in chunks (the service's per-stamp checks are for people, not for a million rows);
+with Core executemany in chunks (the use cases' per-stamp checks are for people, not for a million rows);
 month totals and honours are computed from the generated ledger so the data obeys the same invariants.
 "small": a few hundred passports and a few thousand stamps.
 """

@@ -213,8 +213,8 @@ def test_honours_recorded_once_per_level(engine, admin, passport):
     assert (card.level, card.next_level, card.to_next) == ("微笑新星", "微笑之星", 14)
 
 
-def test_honour_queues_certificate_when_certificates_feature_is_present(engine, admin, passport):
-    from desktop_app.certificates.models import CertificateRequest  # the certificates feature is part of every build
+def test_honour_queues_certificate(engine, admin, passport):
+    from desktop_app.certificates.models import CertificateRequest
 
     acts = [new_activity(engine, admin, name=f"志愿{i}", stamps=3) for i in range(2)]
     with session_scope(engine) as s:

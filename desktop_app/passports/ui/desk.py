@@ -128,6 +128,7 @@ class DeskTab(QWidget):
             parent=self,
         )
         self.ledger = make_table(self.ledger_model, "ledgerTable")
+        self._ledger_fitted = False
         self.ledger_model.loaded.connect(self._fit_ledger)
         self.correct_button = QPushButton(self.tr("Correct selected entry…"), self)
         self.correct_button.clicked.connect(self.correct)
@@ -158,6 +159,10 @@ class DeskTab(QWidget):
             self.reload()
 
     def _fit_ledger(self) -> None:
+        """Column widths from the first page of a resident's ledger (later pages keep what the person set)."""
+        if self._ledger_fitted:
+            return
+        self._ledger_fitted = True
         fit_columns(self.ledger, stretch_last=False)
         self.ledger.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
 
@@ -213,6 +218,7 @@ class DeskTab(QWidget):
         self.wall_box.setEnabled(has and self.ctx.can(SET_WALL_CHOICE))
 
     def show_resident(self, resident_id: int) -> None:
+        self._ledger_fitted = False
         self.resident_id = resident_id
         self.card = None
         self._sync_buttons()
