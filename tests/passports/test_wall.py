@@ -54,6 +54,8 @@ def test_wall_shows_masked_participants_in_order_and_respects_opt_out(qtbot, app
     w.show()
     qtbot.waitExposed(w)
     wait_ops()
+    # Tiles added to a shown window appear once Qt has processed their (queued) show.
+    qtbot.waitUntil(lambda: "This month: 12 stamps" in " ".join(texts(w)))
     shown = " ".join(texts(w))
     assert "胡*华" not in shown and all(n not in shown for n in NAMES)  # opted out; never a full name
     assert [r.masked_name for r in w.leaders[:3]] == ["孙*梅", "徐*东", "吴*珍"]
@@ -81,5 +83,5 @@ def test_empty_wall_invites_people(qtbot, app_fonts, ctx, wait_ops):
     qtbot.addWidget(w)
     w.show()
     wait_ops()
-    assert any("your smile appears here" in t for t in texts(w))
+    qtbot.waitUntil(lambda: any("your smile appears here" in t for t in texts(w)))
     assert wall_window.COLUMNS * wall_window.ROWS >= 6
