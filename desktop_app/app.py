@@ -52,7 +52,7 @@ def make_services():
     from desktop_app.interfaces import Services
 
     return Services(
-        passport_codes=features.api("passports", "service"),
+        passport_codes=features.api("passports"),
         volunteer_hours=features.api("rosters"),
         backups=features.api("safety", "service"),
     )
@@ -141,25 +141,34 @@ def screenshot(args, engine, settings) -> int:
 def _special_window(kind: str, engine, settings, station_code: str = ""):
     """The kiosk or the smile wall, signed in with the kiosk account of its station (``--station CODE``
     on a sub-district server; the first station otherwise)."""
+    from desktop_app import passports
+
     with session_scope(engine) as s:
         actor = auth.kiosk_actor(s, station_code=station_code)
+        locked = passports.kiosk_locks(s, actor=actor)  # no kiosk PIN: the kiosk must not trap anyone
     ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine, actor.station_id),
                      services=make_services())
     if kind == "kiosk":
-        from desktop_app.passports import kiosk, service
+        from desktop_app.passports.ui.kiosk import KioskWindow
 
-        def staff_pin_check(pin: str) -> bool:
-            """The kiosk PIN, or the password of an administrator or front-desk account (so a kiosk
-            started before anyone set a PIN can still be closed by staff)."""
-            with session_scope(engine) as s:
-                if service.verify_staff_pin(s, pin):
-                    return True
-                return auth.any_staff_password_matches(s, pin, roles={auth.Role.ADMIN, auth.Role.FRONT_DESK})
+        def staff_pin_check(s, pin: str) -> bool:
+            """The kiosk PIN, or the password of an administrator or front-desk account."""
+            if passports.verify_staff_pin(s, pin):
+                return True
+            return auth.any_staff_password_matches(s, pin, roles={auth.Role.ADMIN, auth.Role.FRONT_DESK})
 
-        return kiosk.KioskWindow(ctx, staff_pin_check)
-    from desktop_app.passports import wall
+        return KioskWindow(ctx, staff_pin_check, locked=locked)
+    from desktop_app.passports.ui.wall import SmileWall
 
-    return wall.SmileWall(ctx)
+    return SmileWall(ctx)
+
+
+def show_special_window(window) -> None:
+    """Full screen — except a kiosk without a kiosk PIN, which nothing could close: an ordinary window."""
+    if window.full_screen:
+        window.showFullScreen()
+    else:
+        window.show()
 
 
 def startup_probe(app, engine, settings) -> int:
@@ -303,7 +312,7 @@ def run_gui(args) -> int:
         except SmileDeskError as exc:  # an unknown --station code
             QMessageBox.critical(None, APP_NAME, exc.text())
             return 1
-        window.showFullScreen()
+        show_special_window(window)
         return app.exec()
     with session_scope(engine, write=False) as s:
         first_start = auth.needs_setup(s)

@@ -1,7 +1,7 @@
 """Demo passports: passports, activities, a year of stamps, honours, rewards and a few redemptions.
 
 "large": passports for 30,000 residents, 1,000 activities and 1,000,000 ledger entries, bulk-inserted
-with Core executemany in chunks (the service's per-stamp checks are for people, not for a million rows);
+with Core executemany in chunks (the use cases' per-stamp checks are for people, not for a million rows);
 month totals and honours are computed from the generated ledger so the data obeys the same invariants.
 "small": a few hundred passports and a few thousand stamps.
 """
@@ -22,6 +22,7 @@ from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.passports import codes
 from desktop_app.passports.models import (
     Activity,
+    ActivityKind,
     HonourAward,
     HonourLevel,
     MonthTotal,
@@ -31,7 +32,7 @@ from desktop_app.passports.models import (
     StampEntry,
     WallPreference,
 )
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 
 SCALES = {
     "small": {"passports": 300, "activities": 24, "stamps": 4000},
@@ -49,7 +50,7 @@ CHUNK = 20_000
 
 
 def _occurrence(rng: random.Random, a: dict, first: date, last: date) -> date | None:
-    if a["kind"] == "once":
+    if a["kind"] == ActivityKind.ONCE:
         return a["start_date"] if first <= a["start_date"] <= last else None
     start, end = max(a["start_date"], first), min(a["end_date"] or last, last)
     if start > end:
@@ -57,7 +58,7 @@ def _occurrence(rng: random.Random, a: dict, first: date, last: date) -> date | 
     span = (end - start).days
     for _ in range(8):
         day = start + timedelta(days=rng.randint(0, span))
-        if a["kind"] == "daily" or str(day.isoweekday()) in a["weekdays"]:
+        if a["kind"] == ActivityKind.DAILY or str(day.isoweekday()) in a["weekdays"]:
             return day
     return None
 
@@ -117,18 +118,18 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             name, category = ACTIVITY_KINDS[k % len(ACTIVITY_KINDS)]
             # Mostly one-off events; recurring campaigns of a few weeks, all over before today, so the
             # kiosk offers only the "today" activity added below (as at a real station).
-            kind = rng.choices(["once", "daily", "weekly"], weights=[17, 1, 2])[0]
-            if kind == "once":
+            kind = rng.choices([ActivityKind.ONCE, ActivityKind.DAILY, ActivityKind.WEEKLY], weights=[17, 1, 2])[0]
+            if kind == ActivityKind.ONCE:
                 start = first + timedelta(days=rng.randint(0, 362))
                 end = start
             else:
                 start = first + timedelta(days=rng.randint(0, 280))
                 end = start + timedelta(days=rng.randint(14, 70))
                 end = min(end, today - timedelta(days=1))
-            weekdays = "".join(sorted(rng.sample("1234567", rng.randint(1, 3)))) if kind == "weekly" else ""
+            weekdays = "".join(sorted(rng.sample("1234567", rng.randint(1, 3)))) if kind == ActivityKind.WEEKLY else ""
             round_no = k // len(ACTIVITY_KINDS) + 1
             activities.append({
-                "id": next_aid + k, "name": f"{name}·第{round_no}期" if kind == "once" else name, "category": category,
+                "id": next_aid + k, "name": f"{name}·第{round_no}期" if kind == ActivityKind.ONCE else name, "category": category,
                 "kind": kind, "start_date": start, "end_date": end, "weekdays": weekdays,
                 "stamps": rng.choice([1, 1, 1, 2, 2, 3]), "max_visits": None, "capacity": None,
                 "organiser": rng.choice(ORGANISERS), "station_id": station_id, "active": True, "created_at": now,

@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.passports.page import PassportsPage
+    from desktop_app.passports.ui.page import PassportsPage
 
     return PassportsPage(ctx)
 

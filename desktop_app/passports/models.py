@@ -4,7 +4,7 @@ The stamp ledger (``passport_stamp``) is append-only. A resident's balance is th
 "earned" (what honours count) is the sum over award, patrol and reversal entries, so spending stamps on a
 reward never takes an honour away. ``passport_month_total`` is a per-resident, per-month sum of earned
 stamps kept in the same transaction as every ledger write (the smile wall's leaderboard reads it; it
-can be rebuilt from the ledger at any time with ``service.rebuild_month_totals``).
+can be rebuilt from the ledger at any time with ``stamps.rebuild_month_totals``).
 
 Cross-feature references (rosters check-ins, certificates) are plain integers/text without foreign keys.
 """
@@ -12,6 +12,7 @@ Cross-feature references (rosters check-ins, certificates) are plain integers/te
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -19,12 +20,42 @@ from sqlmodel import Field, SQLModel
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import AwareDateTime
 
-PASSPORT_STATUSES = ("active", "lost", "replaced")
-ACTIVITY_KINDS = ("once", "daily", "weekly")
-# award: attendance at an activity; patrol: a rostered patrol (by rule); reversal: a correction;
-# redemption: stamps spent on a reward.
-ENTRY_KINDS = ("award", "patrol", "reversal", "redemption")
-EARNED_KINDS = ("award", "patrol", "reversal")
+
+class PassportStatus(StrEnum):
+    ACTIVE = "active"
+    LOST = "lost"  # the number stops working at once
+    REPLACED = "replaced"  # a newer card took over; its number is void
+
+
+class ActivityKind(StrEnum):
+    ONCE = "once"
+    DAILY = "daily"
+    WEEKLY = "weekly"  # on the ISO weekdays in ``weekdays``
+
+
+class EntryKind(StrEnum):
+    """What a ledger line records."""
+
+    AWARD = "award"  # attendance at an activity
+    PATROL = "patrol"  # a rostered patrol, by rule
+    REVERSAL = "reversal"  # a correction of an award or a patrol stamp
+    REDEMPTION = "redemption"  # stamps spent on a reward
+    REFUND = "refund"  # a redemption corrected: the stamps come back, the piece goes back to stock
+
+
+class Place(StrEnum):
+    """Where a ledger line was written."""
+
+    DESK = "desk"
+    KIOSK = "kiosk"
+    PATROL_RULE = "patrol rule"
+
+
+PASSPORT_STATUSES = tuple(PassportStatus)
+ACTIVITY_KINDS = tuple(ActivityKind)
+ENTRY_KINDS = tuple(EntryKind)
+# What honours count: awards and patrol stamps less their corrections (spending never takes an honour away).
+EARNED_KINDS = (EntryKind.AWARD, EntryKind.PATROL, EntryKind.REVERSAL)
 
 
 class Passport(SQLModel, table=True):
@@ -35,7 +66,7 @@ class Passport(SQLModel, table=True):
     resident_id: int = Field(foreign_key="resident.id")
     station_id: int | None = Field(default=None, foreign_key="station.id")
     number: str = Field(max_length=16, unique=True)
-    status: str = Field(default="active", max_length=10, description="active | lost | replaced")
+    status: str = Field(default=PassportStatus.ACTIVE, max_length=10, description="PassportStatus")
     issued_on: date
     replaces_id: int | None = Field(default=None, foreign_key="passport.id")
     voided_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
@@ -46,7 +77,7 @@ class Passport(SQLModel, table=True):
 class ActivityBase(SQLModel):
     name: str = Field(max_length=60)
     category: str = Field(default="", max_length=30)
-    kind: str = Field(default="once", max_length=10, description="once | daily | weekly")
+    kind: str = Field(default=ActivityKind.ONCE, max_length=10, description="ActivityKind")
     start_date: date
     end_date: date | None = Field(default=None, description="last day of a recurring activity")
     weekdays: str = Field(default="", max_length=7, description="weekly: ISO weekdays 1–7, e.g. '135'")
@@ -67,6 +98,7 @@ class Activity(ActivityBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     station_id: int | None = Field(default=None, foreign_key="station.id")
     active: bool = Field(default=True)
+    version: int = Field(default=1, description="bumped by every change; a save over a newer version is refused")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
 
 
@@ -101,7 +133,7 @@ class StampEntry(SQLModel, table=True):
     activity_id: int | None = Field(default=None, foreign_key="passport_activity.id")
     occurred_on: date
     month: str = Field(max_length=7, description="YYYY-MM of occurred_on")
-    kind: str = Field(max_length=12, description="award | patrol | reversal | redemption")
+    kind: str = Field(max_length=12, description="EntryKind")
     stamps: int = Field(description="positive: earned; negative: reversed or spent")
     reason: str = Field(default="", max_length=200)
     reverses_id: int | None = Field(default=None, foreign_key="passport_stamp.id", unique=True)
@@ -110,7 +142,7 @@ class StampEntry(SQLModel, table=True):
     actor_id: int | None = Field(default=None, foreign_key="staff_user.id")
     actor_name: str = Field(default="", max_length=50)
     station_id: int | None = Field(default=None, foreign_key="station.id")
-    place: str = Field(default="desk", max_length=20, description="desk | kiosk | patrol rule")
+    place: str = Field(default=Place.DESK, max_length=20, description="Place")
     at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
 
 
@@ -165,6 +197,7 @@ class Reward(RewardBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     station_id: int | None = Field(default=None, foreign_key="station.id")
     active: bool = Field(default=True)
+    version: int = Field(default=1, description="bumped by every change; a save over a newer version is refused")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
 
 

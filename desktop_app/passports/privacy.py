@@ -16,6 +16,7 @@ from desktop_app.passports.models import (
     HonourAward,
     MonthTotal,
     Passport,
+    PassportStatus,
     Redemption,
     StampEntry,
     WallPreference,
@@ -44,8 +45,8 @@ def export(s: Session, resident_id: int) -> dict:
 def erase(s: Session, resident_id: int) -> None:
     now = utcnow()
     for p in s.exec(select(Passport).where(Passport.resident_id == resident_id)):
-        if p.status == "active":
-            p.status = "lost"
+        if p.status == PassportStatus.ACTIVE:
+            p.status = PassportStatus.LOST
             p.voided_at = now
         p.void_reason = ""
         s.add(p)

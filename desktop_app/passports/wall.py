@@ -1,213 +1,106 @@
-"""The smile wall (笑脸墙): a full-screen lobby display of the month's participants and leaderboard.
+"""The smile wall's data (笑脸墙): the month's most active residents, masked, with their levels; and each
+resident's choice to stay off the wall (no row: shown, masked name and initial only).
 
-Participants appear as an avatar initial, a masked name (张*明), their level and this month's stamps,
-a page at a time, rotating on a timer. Residents who opted out never appear. Data is re-read from the
-local database every few minutes; nothing here writes.
+The ranking reads ``passport_month_total`` (kept in step with the ledger in the same transaction);
+``month_leaderboard_from_ledger`` sums the ledger itself, to check the totals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy import and_, exists
+from sqlmodel import Session, col, func, select
 
-from desktop_app.core.db import session_scope
-from desktop_app.core.errors import SmileDeskError
-from desktop_app.passports import service
-from desktop_app.ui.context import AppContext
-
-ROTATE_MS = 8_000
-REFRESH_MS = 5 * 60_000
-COLUMNS = 3
-ROWS = 3
-MAX_PARTICIPANTS = 240
-AVATAR_COLOURS = ("#B91C1C", "#1D4ED8", "#047857", "#7C2D12", "#6D28D9", "#0F766E", "#9D174D", "#374151")
-
-WALL_QSS = """
-QWidget#wall { background: #7F1D1D; }
-QWidget#wall QLabel { color: #FFFFFF; background: transparent; font-size: 20pt; }
-QWidget#wall QLabel#wallTitle { font-size: 38pt; font-weight: bold; color: #FEF3C7; }
-QWidget#wall QLabel#wallSub { font-size: 20pt; color: #FDE68A; }
-QWidget#wall QFrame#tile { background: #FFFBEB; border-radius: 18px; }
-QWidget#wall QFrame#tile QLabel { color: #1F2937; }
-QWidget#wall QFrame#tile QLabel#tileName { font-size: 26pt; font-weight: bold; color: #111827; }
-QWidget#wall QFrame#tile QLabel#tileLevel { font-size: 20pt; color: #9A3412; }
-QWidget#wall QFrame#tile QLabel#tileStamps { font-size: 20pt; color: #374151; }
-QWidget#wall QFrame#board { background: #FFFBEB; border-radius: 18px; }
-QWidget#wall QFrame#board QLabel { color: #1F2937; font-size: 20pt; }
-QWidget#wall QFrame#board QLabel#boardTitle { font-size: 26pt; font-weight: bold; color: #7F1D1D; }
-QWidget#wall QLabel#empty { font-size: 28pt; color: #FEF3C7; }
-"""
+from desktop_app.core import audit, clock
+from desktop_app.core.auth import Actor, require
+from desktop_app.core.db import station_scope
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.periods import Period
+from desktop_app.core.validation import clean_month_text, clean_text, mask_name
+from desktop_app.passports.cards import resident_in_station
+from desktop_app.passports.honours import ladder, level_for
+from desktop_app.passports.models import EARNED_KINDS, MonthTotal, StampEntry, WallPreference
+from desktop_app.passports.permissions import SET_WALL_CHOICE, VIEW_WALL
+from desktop_app.residents import Resident
 
 
-class _Tile(QFrame):
-    def __init__(self, row: service.WallRow, parent=None) -> None:
-        super().__init__(parent)
-        self.setObjectName("tile")
-        avatar = QLabel(row.initial or "?", self)
-        avatar.setObjectName("avatar")
-        avatar.setFixedSize(84, 84)
-        avatar.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        colour = AVATAR_COLOURS[row.resident_id % len(AVATAR_COLOURS)]
-        avatar.setStyleSheet(f"QLabel#avatar {{ background: {colour}; color: #FFFFFF; border-radius: 42px; font-size: 34pt; font-weight: bold; }}")
-        name = QLabel(row.masked_name, self)
-        name.setObjectName("tileName")
-        level = QLabel(row.level or self.tr("Taking part"), self)
-        level.setObjectName("tileLevel")
-        stamps = QLabel(self.tr("This month: {n} stamps").format(n=row.month_stamps), self)
-        stamps.setObjectName("tileStamps")
-        for label in (name, level, stamps):
-            label.setWordWrap(True)
-        text = QVBoxLayout()
-        text.setSpacing(2)
-        text.addWidget(name)
-        text.addWidget(level)
-        text.addWidget(stamps)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(16, 12, 16, 12)
-        lay.addWidget(avatar)
-        lay.addSpacing(10)
-        lay.addLayout(text, 1)
+def set_wall_opt_out(s: Session, *, actor: Actor, resident_id: int, opt_out: bool, note: str = "") -> None:
+    require(actor, SET_WALL_CHOICE)
+    resident_in_station(s, resident_id, actor)
+    pref = s.get(WallPreference, resident_id)
+    before = audit.snapshot(pref) if pref else None
+    if pref is None:
+        pref = WallPreference(resident_id=resident_id)
+    pref.opt_out = opt_out
+    pref.note = clean_text(note, QT_TRANSLATE_NOOP("Fields", "Notes"), max_len=200)
+    pref.changed_by = actor.id
+    pref.changed_at = clock.utcnow()
+    s.add(pref)
+    s.flush()
+    audit.record(s, actor=actor, action="update", entity="passport_wall_pref", entity_id=resident_id, before=before, after=pref)
 
 
-class SmileWall(QWidget):
-    """Full-screen smile wall for the lobby screen."""
+def wall_opted_out(s: Session, resident_id: int) -> bool:
+    pref = s.get(WallPreference, resident_id)
+    return bool(pref and pref.opt_out)
 
-    def __init__(self, ctx: AppContext, parent=None, *, rotate_ms: int = ROTATE_MS, refresh_ms: int = REFRESH_MS,
-                 today: Callable[[], date] | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self._today = today
-        self.participants: list[service.WallRow] = []
-        self.leaders: list[service.WallRow] = []
-        self.page = 0
-        self.setObjectName("wall")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(WALL_QSS)
-        self.setWindowTitle(self.tr("Smile wall"))
 
-        self.title = QLabel(self.tr("Smile wall"), self)
-        self.title.setObjectName("wallTitle")
-        self.subtitle = QLabel("", self)
-        self.subtitle.setObjectName("wallSub")
-        head = QVBoxLayout()
-        head.addWidget(self.title)
-        head.addWidget(self.subtitle)
+@dataclass(frozen=True)
+class WallRow:
+    rank: int
+    resident_id: int
+    masked_name: str
+    initial: str
+    community: str
+    month_stamps: int
+    level: str
 
-        self.grid_host = QWidget(self)
-        self.grid = QGridLayout(self.grid_host)
-        self.grid.setSpacing(16)
-        self.grid.setContentsMargins(0, 0, 0, 0)
 
-        self.board = QFrame(self)
-        self.board.setObjectName("board")
-        self.board_layout = QVBoxLayout(self.board)
-        self.board_layout.setContentsMargins(20, 16, 20, 16)
-        self.board.setMinimumWidth(300)
+def month_leaderboard(s: Session, *, actor: Actor, month: str, limit: int = 10, community: str = "") -> list[WallRow]:
+    """The month's most active residents (opted-out residents left out), from the month totals."""
+    require(actor, VIEW_WALL)
+    opted_out = exists().where(and_(WallPreference.resident_id == MonthTotal.resident_id, WallPreference.opt_out == True))  # noqa: E712
+    q = (
+        select(MonthTotal.resident_id, MonthTotal.earned, Resident.name, Resident.community)
+        .join(Resident, Resident.id == MonthTotal.resident_id)
+        .where(MonthTotal.month == month, MonthTotal.earned > 0, ~opted_out, Resident.erased == False)  # noqa: E712
+    )
+    q = station_scope(q, Resident.station_id, actor)  # month totals hang off the resident
+    if community:
+        q = q.where(Resident.community == community)
+    rows = s.exec(q.order_by(MonthTotal.earned.desc(), MonthTotal.resident_id).limit(limit)).all()
+    return _wall_rows(s, rows)
 
-        body = QHBoxLayout()
-        body.addWidget(self.grid_host, 3)
-        body.addSpacing(20)
-        body.addWidget(self.board, 1)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(40, 28, 40, 28)
-        lay.addLayout(head)
-        lay.addSpacing(16)
-        lay.addLayout(body, 1)
 
-        self.rotate_timer = QTimer(self)
-        self.rotate_timer.setInterval(rotate_ms)
-        self.rotate_timer.timeout.connect(self.next_page)
-        self.refresh_timer = QTimer(self)
-        self.refresh_timer.setInterval(refresh_ms)
-        self.refresh_timer.timeout.connect(self.refresh)
-        self.refresh()
-        self.rotate_timer.start()
-        self.refresh_timer.start()
+def _wall_rows(s: Session, rows) -> list[WallRow]:
+    levels = ladder(s)
+    ids = [r[0] for r in rows]
+    totals = dict(s.exec(
+        select(StampEntry.resident_id, func.sum(StampEntry.stamps))
+        .where(col(StampEntry.resident_id).in_(ids), col(StampEntry.kind).in_(EARNED_KINDS))
+        .group_by(StampEntry.resident_id)
+    ).all()) if ids else {}
+    out = []
+    for i, (rid, month_total, name, community) in enumerate(rows, start=1):
+        current, _ = level_for(totals.get(rid, 0) or 0, levels)
+        out.append(WallRow(i, rid, mask_name(name), name[:1], community or "", month_total, current.name if current else ""))
+    return out
 
-    def today(self) -> date:
-        if self._today is not None:
-            return self._today()
-        from desktop_app.core import clock
 
-        return clock.today()
-
-    @property
-    def pages(self) -> int:
-        per = COLUMNS * ROWS
-        return max(1, (len(self.participants) + per - 1) // per)
-
-    def refresh(self) -> None:
-        day = self.today()
-        month = f"{day.year:04d}-{day.month:02d}"
-        try:
-            with session_scope(self.ctx.engine, write=False) as s:
-                self.participants = service.month_leaderboard(s, actor=self.ctx.actor, month=month, limit=MAX_PARTICIPANTS)
-        except SmileDeskError:
-            self.participants = []
-        self.leaders = self.participants[:10]
-        station = self.ctx.station_name
-        self.subtitle.setText(
-            self.tr("{station} · {year}-{month:02d} · {n} neighbours took part this month").format(
-                station=station, year=day.year, month=day.month, n=len(self.participants))
-        )
-        self.page = min(self.page, self.pages - 1)
-        self._show_board()
-        self._show_page()
-
-    def next_page(self) -> None:
-        self.page = (self.page + 1) % self.pages
-        self._show_page()
-
-    def visible_rows(self) -> list[service.WallRow]:
-        per = COLUMNS * ROWS
-        return self.participants[self.page * per : (self.page + 1) * per]
-
-    def _clear(self, layout) -> None:
-        while layout.count():
-            item = layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-            elif item.layout() is not None:
-                self._clear(item.layout())
-
-    def _show_page(self) -> None:
-        self._clear(self.grid)
-        rows = self.visible_rows()
-        if not rows:
-            empty = QLabel(self.tr("Collect stamps at the station's activities and your smile appears here!"), self.grid_host)
-            empty.setObjectName("empty")
-            empty.setWordWrap(True)
-            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.grid.addWidget(empty, 0, 0)
-            return
-        for i, row in enumerate(rows):
-            self.grid.addWidget(_Tile(row, self.grid_host), i // COLUMNS, i % COLUMNS)
-        for c in range(COLUMNS):
-            self.grid.setColumnStretch(c, 1)
-        for r in range(ROWS):
-            self.grid.setRowStretch(r, 1)
-
-    def _show_board(self) -> None:
-        self._clear(self.board_layout)
-        title = QLabel(self.tr("This month's top 10"), self.board)
-        title.setObjectName("boardTitle")
-        title.setWordWrap(True)
-        self.board_layout.addWidget(title)
-        table = QGridLayout()
-        table.setHorizontalSpacing(14)
-        for i, row in enumerate(self.leaders):
-            for col, (text, align) in enumerate((
-                (f"{row.rank}", Qt.AlignmentFlag.AlignRight),
-                (row.masked_name, Qt.AlignmentFlag.AlignLeft),
-                (str(row.month_stamps), Qt.AlignmentFlag.AlignRight),
-            )):
-                cell = QLabel(text, self.board)
-                cell.setObjectName("boardLine")
-                cell.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
-                table.addWidget(cell, i, col)
-        table.setColumnStretch(1, 1)
-        self.board_layout.addLayout(table)
-        self.board_layout.addStretch(1)
+def month_leaderboard_from_ledger(s: Session, *, actor: Actor, month: str, limit: int = 10) -> list[tuple[int, int]]:
+    """The same ranking summed straight from the ledger (slower; used to check the month totals)."""
+    require(actor, VIEW_WALL)
+    month = clean_month_text(month)
+    period = Period.month(int(month[:4]), int(month[5:7]))
+    total = func.sum(StampEntry.stamps).label("total")
+    rows = s.exec(
+        station_scope(select(StampEntry.resident_id, total).join(Resident, Resident.id == StampEntry.resident_id),
+                      Resident.station_id, actor)
+        .where(StampEntry.occurred_on >= period.start, StampEntry.occurred_on < period.end, col(StampEntry.kind).in_(EARNED_KINDS))
+        .group_by(StampEntry.resident_id)
+        .having(total > 0)
+        .order_by(total.desc(), StampEntry.resident_id)
+        .limit(limit)
+    ).all()
+    return [(r[0], r[1]) for r in rows]

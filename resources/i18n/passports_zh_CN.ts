@@ -214,7 +214,7 @@
         <translation>兑换</translation>
     </message>
     <message>
-        <source>Today&apos;s activity</source>
+        <source>Today's activity</source>
         <translation>今日活动</translation>
     </message>
     <message>
@@ -445,7 +445,7 @@
         <translation>「{activity}」每人最多盖章 {limit} 次，已达上限。</translation>
     </message>
     <message>
-        <source>Today&apos;s limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
+        <source>Today's limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
         <translation>每人每天最多 {cap} 枚印章，今天已集 {total} 枚，欢迎明天再来。</translation>
     </message>
     <message>
@@ -585,31 +585,7 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Smile passport kiosk</source>
-        <translation>微笑护照自助机</translation>
-    </message>
-    <message>
-        <source>Smile passport · check in here</source>
-        <translation>微笑护照 · 自助签到</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>工作人员</translation>
-    </message>
-    <message>
-        <source>Scan the QR code on your passport, or type the number under it.</source>
-        <translation>请扫描护照上的二维码，或输入二维码下方的号码。</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
+    <name>KioskCard</name>
     <message>
         <source>Stamps to spend</source>
         <translation>可用印章</translation>
@@ -625,34 +601,6 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
-    </message>
-    <message>
-        <source>Staff PIN</source>
-        <translation>工作人员密码</translation>
-    </message>
-    <message>
-        <source>Staff only: enter the kiosk PIN to leave the kiosk.</source>
-        <translation>仅限工作人员：输入自助机密码退出。</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <source>No kiosk PIN has been set yet: an administrator sets it on the Smile passports page (Kiosk and wall).</source>
-        <translation>尚未设置自助机密码：请管理员在“微笑护照 → 自助机与笑脸墙”中设置。</translation>
-    </message>
-    <message>
-        <source>Today: {activities}</source>
-        <translation>今日活动：{activities}</translation>
-    </message>
-    <message>
-        <source>No activity to check in to today.</source>
-        <translation>今天没有可签到的活动。</translation>
     </message>
     <message>
         <source>Passport {number}</source>
@@ -683,6 +631,10 @@
         <translation>恭喜您成为「{level}」！</translation>
     </message>
     <message>
+        <source>No activity to check in to today.</source>
+        <translation>今天没有可签到的活动。</translation>
+    </message>
+    <message>
         <source>Which activity are you here for? Tap it.</source>
         <translation>您来参加哪个活动？请点一下。</translation>
     </message>
@@ -697,6 +649,65 @@
     <message>
         <source>{activity}  +{n}</source>
         <translation>{activity}  +{n}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Smile passport kiosk</source>
+        <translation>微笑护照自助机</translation>
+    </message>
+    <message>
+        <source>Smile passport · check in here</source>
+        <translation>微笑护照 · 自助签到</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Scan the QR code on your passport, or type the number under it.</source>
+        <translation>请扫描护照上的二维码，或输入二维码下方的号码。</translation>
+    </message>
+    <message>
+        <source>No kiosk PIN is set, so this kiosk runs in an ordinary window that anyone can close. To lock it to full screen, an administrator opens Smile passports → Kiosk and wall → Set kiosk PIN… at the desk, then starts the kiosk again.</source>
+        <translation>尚未设置自助机密码，所以自助机以普通窗口运行，任何人都可以关闭。如需全屏锁定，请管理员在服务台打开“微笑护照 → 自助机与笑脸墙 → 设置自助机密码…”设置密码，然后重新启动自助机。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Staff PIN</source>
+        <translation>工作人员密码</translation>
+    </message>
+    <message>
+        <source>Staff only: enter the kiosk PIN to leave the kiosk.</source>
+        <translation>仅限工作人员：输入自助机密码退出。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>No kiosk PIN has been set yet: an administrator sets it on the Smile passports page (Kiosk and wall).</source>
+        <translation>尚未设置自助机密码：请管理员在“微笑护照 → 自助机与笑脸墙”中设置。</translation>
+    </message>
+    <message>
+        <source>Today: {activities}</source>
+        <translation>今日活动：{activities}</translation>
+    </message>
+    <message>
+        <source>No activity to check in to today.</source>
+        <translation>今天没有可签到的活动。</translation>
     </message>
     <message>
         <source>Checked out. Thank you for patrolling!</source>
@@ -952,8 +963,8 @@
         <translation>为待发荣誉申请证书</translation>
     </message>
     <message>
-        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. Set a kiosk PIN first: only the PIN closes the kiosk.</source>
-        <translation>用“smiledesk --kiosk”启动自助机，用“smiledesk --wall”启动大厅笑脸墙。请先设置自助机密码：只有输入密码才能退出自助机。</translation>
+        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator's or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
+        <translation>用“smiledesk --kiosk”启动自助机，用“smiledesk --wall”启动大厅展示屏。设置了自助机密码后，自助机全屏运行，只有输入该密码（或管理员、前台的登录密码）才能关闭；没有设置密码时，自助机以普通窗口打开，任何人都可以关闭。</translation>
     </message>
     <message>
         <source>a kiosk PIN is set</source>
@@ -1003,11 +1014,11 @@
         <translation>{station} · {year}年{month}月 · 本月 {n} 位邻居参与</translation>
     </message>
     <message>
-        <source>Collect stamps at the station&apos;s activities and your smile appears here!</source>
+        <source>Collect stamps at the station's activities and your smile appears here!</source>
         <translation>参加驿站活动集印章，您的笑脸就会出现在这里！</translation>
     </message>
     <message>
-        <source>This month&apos;s top 10</source>
+        <source>This month's top 10</source>
         <translation>本月排行榜前十</translation>
     </message>
 </context>

@@ -19,7 +19,8 @@ def busy_day(engine, admin):
     """Today: two desk requests (one overdue since yesterday), one consultation; stamps for two residents."""
     from desktop_app.desk import service as desk
     from desktop_app.desk.models import ServiceRecord
-    from desktop_app.passports import service as passports
+    from desktop_app.passports import activities as passports_activities
+    from desktop_app.passports import stamps as passports_stamps
     from desktop_app.passports.models import ActivityCreate
     from desktop_app.residents import service as residents
     from desktop_app.residents.models import ResidentCreate
@@ -33,10 +34,10 @@ def busy_day(engine, admin):
         s.get(ServiceRecord, old.id).due_at = now - timedelta(days=1)
         r1 = residents.create_resident(s, actor=admin, data=ResidentCreate(name="张三", phone="13812345678"))
         r2 = residents.create_resident(s, actor=admin, data=ResidentCreate(name="李四", phone="13912345678"))
-        act = passports.create_activity(s, actor=admin, data=ActivityCreate(
+        act = passports_activities.create_activity(s, actor=admin, data=ActivityCreate(
             name="文明劝导", start_date=TODAY - timedelta(days=1), end_date=TODAY + timedelta(days=1), kind="daily", stamps=3))
         for rid in (r1.id, r2.id):
-            passports.award_stamp(s, actor=admin, resident_id=rid, activity_id=act.id, today=TODAY)
+            passports_stamps.award_stamp(s, actor=admin, resident_id=rid, activity_id=act.id, today=TODAY)
 
 
 def test_today_figures(engine, admin, busy_day):

@@ -27,11 +27,11 @@ def residents(engine, admin):
 @pytest.fixture
 def activity(engine, admin):
     from desktop_app.core.db import session_scope
-    from desktop_app.passports import service
+    from desktop_app.passports import activities
     from desktop_app.passports.models import ActivityCreate
 
     with session_scope(engine) as s:
-        return service.create_activity(
+        return activities.create_activity(
             s, actor=admin,
             data=ActivityCreate(name="垃圾分类引导", category="环保", kind="once", start_date=TODAY, stamps=2),
         )
@@ -40,7 +40,19 @@ def activity(engine, admin):
 @pytest.fixture
 def passport(engine, admin, residents):
     from desktop_app.core.db import session_scope
-    from desktop_app.passports import service
+    from desktop_app.passports import cards
 
     with session_scope(engine) as s:
-        return service.issue_passport(s, actor=admin, resident_id=residents[0], today=TODAY, rng=random.Random(1))
+        return cards.issue_passport(s, actor=admin, resident_id=residents[0], today=TODAY, rng=random.Random(1))
+
+
+def messages(widget) -> list[str]:
+    """The texts of the message boxes open over ``widget`` (the one error policy shows refusals in one),
+    closing them."""
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [b for b in widget.findChildren(QMessageBox) if b.isVisible()]
+    texts = [b.text() for b in boxes]
+    for b in boxes:
+        b.close()
+    return texts

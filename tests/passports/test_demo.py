@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from sqlmodel import func, select
 
+from desktop_app.core import clock
 from desktop_app.core.db import session_scope
-from desktop_app.passports import codes, demo, service
+from desktop_app.passports import codes, demo, honours, stamps, wall
 from desktop_app.passports.models import HonourAward, Passport, StampEntry
 
 
@@ -19,20 +20,20 @@ def test_small_demo_is_consistent(engine, admin):
         assert 250 <= len([p for p in passports if p.status == "active"]) <= 300
         assert all(codes.is_valid(p.number) for p in passports)
         assert s.exec(select(func.count()).select_from(StampEntry)).one() > 3000
-        assert service.month_totals_match_ledger(s)
+        assert stamps.month_totals_match_ledger(s)
         negative = s.exec(
             select(StampEntry.resident_id).group_by(StampEntry.resident_id).having(func.sum(StampEntry.stamps) < 0)
         ).all()
         assert negative == []
         # every recorded honour is earned, and every earned level is recorded
         some = s.exec(select(HonourAward.resident_id).limit(20)).all()
-        levels = service.ladder(s)
+        levels = honours.ladder(s)
         for rid in some:
-            total = service.earned(s, rid)
+            total = honours.earned(s, rid)
             have = {h.threshold for h in s.exec(select(HonourAward).where(HonourAward.resident_id == rid))}
             assert have == {lv.threshold for lv in levels if lv.threshold <= total}
-        month = service.month_leaderboard(s, actor=admin, month=service._month(service.clock.today()), limit=10)
-        ledger = dict(service.month_leaderboard_from_ledger(s, actor=admin, month=service._month(service.clock.today()), limit=10_000))
+        month = wall.month_leaderboard(s, actor=admin, month=stamps._month(clock.today()), limit=10)
+        ledger = dict(wall.month_leaderboard_from_ledger(s, actor=admin, month=stamps._month(clock.today()), limit=10_000))
         assert month and all(ledger[r.resident_id] == r.month_stamps for r in month)
-        opted_out = [r for r in month if service.wall_opted_out(s, r.resident_id)]
+        opted_out = [r for r in month if wall.wall_opted_out(s, r.resident_id)]
         assert opted_out == []

@@ -10,7 +10,7 @@ from desktop_app import app as app_module
 from desktop_app.core import auth
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
-from desktop_app.passports.kiosk import KioskWindow
+from desktop_app.passports.ui.kiosk import KioskWindow
 
 
 def test_each_station_has_its_own_kiosk_account(engine, two_stations):

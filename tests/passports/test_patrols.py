@@ -1,4 +1,4 @@
-"""Patrols (rosters feature): kiosk check-in/out through the rosters API, stamps by rule, idempotent sweep."""
+"""Patrols (rosters feature): kiosk check-in/out through rosters' check_in/check_out, stamps by rule, idempotent sweep."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
+from desktop_app import rosters as rosters_service
 from desktop_app.core import auth
 from desktop_app.core.db import session_scope
-from desktop_app.passports import service
-from desktop_app.passports.kiosk import KioskWindow
+from desktop_app.core.errors import NotFound
+from desktop_app.passports import cards, patrols, stamps
 from desktop_app.passports.models import StampEntry
-
-rosters_service = pytest.importorskip("desktop_app.rosters")
-from desktop_app.rosters.models import Assignment, CheckIn, Shift  # noqa: E402
+from desktop_app.passports.ui.kiosk import KioskWindow
+from desktop_app.rosters import Assignment, CheckIn, Shift
 
 
 @pytest.fixture
@@ -41,12 +41,12 @@ def test_kiosk_patrol_check_in_and_out_awards_one_patrol_stamp(engine, admin, pa
     with session_scope(engine) as s:
         kiosk = auth.kiosk_actor(s)
     with session_scope(engine, write=False) as s:
-        slots = service.patrols_today(s, actor=kiosk, resident_id=passport.resident_id, today=day)
+        slots = patrols.patrols_today(s, actor=kiosk, resident_id=passport.resident_id, today=day)
     assert [(p.shift_id, p.team, p.checked_in) for p in slots] == [(shift_id, "小红帽巡逻队", False)]
     with session_scope(engine) as s:
-        assert service.kiosk_patrol(s, actor=kiosk, code=passport.number, shift_id=shift_id, today=day) is None
+        assert patrols.kiosk_patrol(s, actor=kiosk, code=passport.number, shift_id=shift_id, today=day) is None
     with session_scope(engine) as s:
-        entry = service.kiosk_patrol(s, actor=kiosk, code=passport.number, shift_id=shift_id, check_out=True, today=day)
+        entry = patrols.kiosk_patrol(s, actor=kiosk, code=passport.number, shift_id=shift_id, check_out=True, today=day)
     assert entry is not None and entry.kind == "patrol" and entry.stamps == 1
     with session_scope(engine, write=False) as s:
         ci = s.exec(select(CheckIn)).one()
@@ -54,10 +54,10 @@ def test_kiosk_patrol_check_in_and_out_awards_one_patrol_stamp(engine, admin, pa
         assert entry.source_ref == f"rosters.checkin:{ci.id}"
     # The sweep finds the same completed patrol and adds nothing.
     with session_scope(engine) as s:
-        assert service.sweep_patrol_stamps(s, actor=admin) == 0
+        assert patrols.sweep_patrol_stamps(s, actor=admin) == 0
     with session_scope(engine, write=False) as s:
         assert len(s.exec(select(StampEntry)).all()) == 1
-        assert service.month_totals_match_ledger(s)
+        assert stamps.month_totals_match_ledger(s)
 
 
 def test_sweep_awards_completed_patrols_once(engine, admin, passport, patrol):
@@ -65,43 +65,46 @@ def test_sweep_awards_completed_patrols_once(engine, admin, passport, patrol):
     with session_scope(engine) as s:
         rosters_service.check_in(s, actor=admin, shift_id=shift_id, volunteer_id=volunteer_id)
     with session_scope(engine) as s:
-        assert service.sweep_patrol_stamps(s, actor=admin) == 0  # not checked out yet
+        assert patrols.sweep_patrol_stamps(s, actor=admin) == 0  # not checked out yet
     with session_scope(engine) as s:
         rosters_service.check_out(s, actor=admin, shift_id=shift_id, volunteer_id=volunteer_id)
     with session_scope(engine) as s:
-        assert service.sweep_patrol_stamps(s, actor=admin) == 1
+        assert patrols.sweep_patrol_stamps(s, actor=admin) == 1
     with session_scope(engine) as s:
-        assert service.sweep_patrol_stamps(s, actor=admin) == 0
+        assert patrols.sweep_patrol_stamps(s, actor=admin) == 0
     with session_scope(engine, write=False) as s:
-        assert service.balance(s, passport.resident_id) == 1
+        assert stamps.balance(s, passport.resident_id) == 1
 
 
 def test_not_on_this_patrol_is_refused(engine, admin, residents, passport, patrol):
     shift_id, _, day = patrol
     with session_scope(engine) as s:
-        other = service.issue_passport(s, actor=admin, resident_id=residents[1])
+        other = cards.issue_passport(s, actor=admin, resident_id=residents[1])
         kiosk = auth.kiosk_actor(s)
-    with pytest.raises(service.NotFound), session_scope(engine) as s:
-        service.kiosk_patrol(s, actor=kiosk, code=other.number, shift_id=shift_id, today=day)
+    with pytest.raises(NotFound), session_scope(engine) as s:
+        patrols.kiosk_patrol(s, actor=kiosk, code=other.number, shift_id=shift_id, today=day)
 
 
-def test_volunteer_taps_patrol_buttons_on_the_kiosk(qtbot, app_fonts, ctx, engine, passport, patrol):
+def test_volunteer_taps_patrol_buttons_on_the_kiosk(qtbot, app_fonts, ctx, engine, passport, patrol, wait_ops):
     _, _, day = patrol
     with session_scope(engine) as s:
         kiosk_actor = auth.kiosk_actor(s)
-    w = KioskWindow(dataclasses.replace(ctx, actor=kiosk_actor), lambda pin: False, today=lambda: day)
+    w = KioskWindow(dataclasses.replace(ctx, actor=kiosk_actor), lambda s, pin: False, today=lambda: day)
     qtbot.addWidget(w)
     w.resize(1280, 800)
     w.show()
     qtbot.keyClicks(w, passport.number)
     qtbot.keyClick(w, Qt.Key.Key_Return)
-    [btn] = [b for b in w.choice_buttons if b.objectName() == "patrol"]
+    wait_ops()
+    [btn] = [b for b in w.card_page.choice_buttons if b.objectName() == "patrol"]
     assert "check-in" in btn.text() and btn.width() >= 60 and btn.height() >= 60
     qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
-    assert "Checked in" in w.card_message.text()
-    [btn] = [b for b in w.choice_buttons if b.objectName() == "patrol"]
+    wait_ops()
+    assert "Checked in" in w.card_page.message.text()
+    [btn] = [b for b in w.card_page.choice_buttons if b.objectName() == "patrol"]
     assert "check-out" in btn.text()
     qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
-    assert "+1 stamp" in w.card_message.text()
-    assert [b for b in w.choice_buttons if b.objectName() == "patrol"] == []
+    wait_ops()
+    assert "+1 stamp" in w.card_page.message.text()
+    assert [b for b in w.card_page.choice_buttons if b.objectName() == "patrol"] == []
     w._unlocked = True

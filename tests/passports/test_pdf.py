@@ -9,7 +9,7 @@ from datetime import date
 from pypdf import PdfReader
 
 from desktop_app.core.db import session_scope
-from desktop_app.passports import codes, pdf, service
+from desktop_app.passports import cards, codes, pdf
 
 from .conftest import TODAY
 
@@ -17,8 +17,8 @@ from .conftest import TODAY
 def test_cards_ten_per_a4_with_names_and_numbers(engine, admin, residents):
     with session_scope(engine) as s:
         for r in residents:
-            service.issue_passport(s, actor=admin, resident_id=r, today=TODAY, rng=random.Random(r))
-        items = service.card_items(s, actor=admin, issued_on=TODAY)
+            cards.issue_passport(s, actor=admin, resident_id=r, today=TODAY, rng=random.Random(r))
+        items = cards.card_items(s, actor=admin, issued_on=TODAY)
     items = items * 4  # 12 cards → two sheets
     data = pdf.render_cards(items)
     reader = PdfReader(io.BytesIO(data))

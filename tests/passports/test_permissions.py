@@ -6,7 +6,7 @@ import pytest
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied
-from desktop_app.passports import service
+from desktop_app.passports import activities, cards, honours, kiosk, patrols, rewards, settings, stamps, wall
 from desktop_app.passports.models import ActivityCreate, RewardCreate
 
 from .conftest import TODAY
@@ -33,38 +33,64 @@ MATRIX = {
     "sweep_patrol_stamps": {A, C},
     "set_kiosk_pin": {A},
     "set_daily_cap": {A},
+    "replace_passport": {A, F},
+    "card_items": {A, F},
+    "set_activity_active": {A, C},
+    "set_reward_active": {A, C},
+    "attendance": {A, C, F},
+    "card_for_resident": {A, C, F},
+    "overview": {A, C, F},
+    "queue_pending_certificates": {A, C, F},
+    "rebuild_month_totals": {A, C},
+    "kiosk_scan": {A, C, F, K},
+    "kiosk_tap": {A, C, F, K},
+    "patrols_today": {A, C, F, K},
+    "kiosk_locks": {A, C, F, K},
 }
 
 
 def calls(ids):
     rid, pid, number, act, reward, entry = ids
     return {
-        "issue_passport": lambda s, a: service.issue_passport(s, actor=a, resident_id=rid),
-        "report_lost": lambda s, a: service.report_lost(s, actor=a, passport_id=pid),
-        "passports_of": lambda s, a: service.passports_of(s, actor=a, resident_id=rid),
-        "award_stamp": lambda s, a: service.award_stamp(s, actor=a, resident_id=rid, activity_id=act, today=TODAY),
-        "kiosk_check_in": lambda s, a: service.kiosk_check_in(s, actor=a, code=number, activity_id=act, today=TODAY),
-        "lookup_card": lambda s, a: service.lookup_card(s, actor=a, code=number, today=TODAY),
-        "reverse_entry": lambda s, a: service.reverse_entry(s, actor=a, entry_id=entry, reason="wrong"),
-        "redeem": lambda s, a: service.redeem(s, actor=a, resident_id=rid, reward_id=reward, today=TODAY),
-        "create_activity": lambda s, a: service.create_activity(s, actor=a, data=ActivityCreate(name="x", start_date=TODAY)),
-        "create_reward": lambda s, a: service.create_reward(s, actor=a, data=RewardCreate(name="x", cost=1, stock=1)),
-        "restock_reward": lambda s, a: service.restock_reward(s, actor=a, reward_id=reward, add=1),
-        "sign_up": lambda s, a: service.sign_up(s, actor=a, activity_id=act, resident_id=rid, on_date=TODAY),
-        "ledger_page": lambda s, a: service.ledger_page(s, actor=a, resident_id=rid),
-        "month_leaderboard": lambda s, a: service.month_leaderboard(s, actor=a, month="2026-05"),
-        "set_wall_opt_out": lambda s, a: service.set_wall_opt_out(s, actor=a, resident_id=rid, opt_out=True),
-        "sweep_patrol_stamps": lambda s, a: service.sweep_patrol_stamps(s, actor=a),
-        "set_kiosk_pin": lambda s, a: service.set_kiosk_pin(s, actor=a, pin="2468"),
-        "set_daily_cap": lambda s, a: service.set_daily_cap(s, actor=a, stamps=8),
+        "issue_passport": lambda s, a: cards.issue_passport(s, actor=a, resident_id=rid),
+        "report_lost": lambda s, a: cards.report_lost(s, actor=a, passport_id=pid),
+        "passports_of": lambda s, a: cards.passports_of(s, actor=a, resident_id=rid),
+        "award_stamp": lambda s, a: stamps.award_stamp(s, actor=a, resident_id=rid, activity_id=act, today=TODAY),
+        "kiosk_check_in": lambda s, a: kiosk.kiosk_check_in(s, actor=a, code=number, activity_id=act, today=TODAY),
+        "lookup_card": lambda s, a: kiosk.lookup_card(s, actor=a, code=number, today=TODAY),
+        "reverse_entry": lambda s, a: stamps.reverse_entry(s, actor=a, entry_id=entry, reason="wrong"),
+        "redeem": lambda s, a: rewards.redeem(s, actor=a, resident_id=rid, reward_id=reward, today=TODAY),
+        "create_activity": lambda s, a: activities.create_activity(s, actor=a, data=ActivityCreate(name="x", start_date=TODAY)),
+        "create_reward": lambda s, a: rewards.create_reward(s, actor=a, data=RewardCreate(name="x", cost=1, stock=1)),
+        "restock_reward": lambda s, a: rewards.restock_reward(s, actor=a, reward_id=reward, add=1),
+        "sign_up": lambda s, a: activities.sign_up(s, actor=a, activity_id=act, resident_id=rid, on_date=TODAY),
+        "ledger_page": lambda s, a: stamps.ledger_page(s, actor=a, resident_id=rid),
+        "month_leaderboard": lambda s, a: wall.month_leaderboard(s, actor=a, month="2026-05"),
+        "set_wall_opt_out": lambda s, a: wall.set_wall_opt_out(s, actor=a, resident_id=rid, opt_out=True),
+        "sweep_patrol_stamps": lambda s, a: patrols.sweep_patrol_stamps(s, actor=a),
+        "set_kiosk_pin": lambda s, a: settings.set_kiosk_pin(s, actor=a, pin="2468"),
+        "set_daily_cap": lambda s, a: settings.set_daily_cap(s, actor=a, stamps=8),
+        "replace_passport": lambda s, a: cards.replace_passport(s, actor=a, passport_id=pid),
+        "card_items": lambda s, a: cards.card_items(s, actor=a, passport_ids=[pid]),
+        "set_activity_active": lambda s, a: activities.set_activity_active(s, actor=a, activity_id=act, active=False),
+        "set_reward_active": lambda s, a: rewards.set_reward_active(s, actor=a, reward_id=reward, active=False),
+        "attendance": lambda s, a: activities.attendance(s, actor=a, activity_id=act, on_date=TODAY),
+        "card_for_resident": lambda s, a: kiosk.card_for_resident(s, actor=a, resident_id=rid, today=TODAY),
+        "overview": lambda s, a: kiosk.overview(s, actor=a, day=TODAY),
+        "queue_pending_certificates": lambda s, a: honours.queue_pending_certificates(s, actor=a),
+        "rebuild_month_totals": lambda s, a: stamps.rebuild_month_totals(s, actor=a),
+        "kiosk_scan": lambda s, a: kiosk.kiosk_scan(s, actor=a, code=number, today=TODAY),
+        "kiosk_tap": lambda s, a: kiosk.kiosk_tap(s, actor=a, code=number, activity_id=act, today=TODAY),
+        "patrols_today": lambda s, a: patrols.patrols_today(s, actor=a, resident_id=rid, today=TODAY),
+        "kiosk_locks": lambda s, a: settings.kiosk_locks(s, actor=a),
     }
 
 
 @pytest.fixture
 def world(engine, admin, residents, passport, activity):
     with session_scope(engine) as s:
-        reward = service.create_reward(s, actor=admin, data=RewardCreate(name="毛巾", cost=1, stock=5))
-        r = service.award_stamp(s, actor=admin, resident_id=residents[0], activity_id=activity.id, today=TODAY)
+        reward = rewards.create_reward(s, actor=admin, data=RewardCreate(name="毛巾", cost=1, stock=5))
+        r = stamps.award_stamp(s, actor=admin, resident_id=residents[0], activity_id=activity.id, today=TODAY)
     return residents[0], passport.id, passport.number, activity.id, reward.id, r.entry_id
 
 
@@ -91,12 +117,12 @@ def test_staff_pin_is_stored_as_argon2_hash(engine, admin):
     from desktop_app.core.models import StationSetting
 
     with session_scope(engine, write=False) as s:
-        assert service.verify_staff_pin(s, "2468") is False  # no PIN set yet
+        assert settings.verify_staff_pin(s, "2468") is False  # no PIN set yet
     with session_scope(engine) as s:
-        service.set_kiosk_pin(s, actor=admin, pin="2468")
+        settings.set_kiosk_pin(s, actor=admin, pin="2468")
     with session_scope(engine, write=False) as s:
-        stored = s.exec(select(StationSetting).where(StationSetting.key == service.PIN_KEY)).one().value
+        stored = s.exec(select(StationSetting).where(StationSetting.key == settings.PIN_KEY)).one().value
         assert stored.startswith("$argon2") and "2468" not in stored
-        assert service.verify_staff_pin(s, "2468") is True
-        assert service.verify_staff_pin(s, "2469") is False
-        assert service.verify_staff_pin(s, "") is False
+        assert settings.verify_staff_pin(s, "2468") is True
+        assert settings.verify_staff_pin(s, "2469") is False
+        assert settings.verify_staff_pin(s, "") is False

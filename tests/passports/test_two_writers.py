@@ -27,13 +27,13 @@ WRITER = textwrap.dedent(
     from desktop_app.core import auth
     from desktop_app.core.db import make_engine, run_transaction, session_scope, url_for
     from desktop_app.features import import_all_models
-    from desktop_app.passports import service
+    from desktop_app.passports import kiosk, stamps
 
     import_all_models()
     db, code, activity_id, start_at, rounds, no_precheck = sys.argv[1:7]
     if no_precheck == "1":
         # Leave only the database's UNIQUE constraint between the two writers.
-        service._existing_award = lambda *a, **k: None
+        stamps._existing_award = lambda *a, **k: None
     engine = make_engine(url_for(db))  # the SQLite file, or the PostgreSQL server the suite runs on
     with session_scope(engine, write=False) as s:
         actor = auth.kiosk_actor(s)
@@ -41,7 +41,7 @@ WRITER = textwrap.dedent(
     while time.time() < float(start_at):
         time.sleep(0.001)
     for _ in range(int(rounds)):
-        r = run_transaction(engine, lambda s: service.kiosk_check_in(
+        r = run_transaction(engine, lambda s: kiosk.kiosk_check_in(
             s, actor=actor, code=code, activity_id=int(activity_id), today=date({y}, {m}, {d})), attempts=20)
         awarded += r.awarded
         already += r.already

@@ -28,7 +28,8 @@ def _at(day: int, hour: int = 10) -> datetime:
 def station_data(engine, admin):
     """October 2026: five desk records (two consultations closed on the spot, three requests), stamps."""
     from desktop_app.desk import service as desk
-    from desktop_app.passports import service as passports
+    from desktop_app.passports import activities as passports_activities
+    from desktop_app.passports import stamps as passports_stamps
     from desktop_app.passports.models import ActivityCreate
     from desktop_app.residents import service as residents
     from desktop_app.residents.models import ResidentCreate
@@ -42,10 +43,10 @@ def station_data(engine, admin):
                                received_at=_at(10 + i))
         r1 = residents.create_resident(s, actor=admin, data=ResidentCreate(name="张三", phone="13812345678"))
         r2 = residents.create_resident(s, actor=admin, data=ResidentCreate(name="李四", phone="13912345678"))
-        act = passports.create_activity(s, actor=admin, data=ActivityCreate(
+        act = passports_activities.create_activity(s, actor=admin, data=ActivityCreate(
             name="垃圾分类宣传", start_date=date(2026, 10, 1), end_date=date(2026, 10, 31), kind="daily", stamps=2))
         for rid in (r1.id, r2.id):
-            passports.award_stamp(s, actor=admin, resident_id=rid, activity_id=act.id, today=date(2026, 10, 8))
+            passports_stamps.award_stamp(s, actor=admin, resident_id=rid, activity_id=act.id, today=date(2026, 10, 8))
     return {"residents": (r1.id, r2.id)}
 
 

@@ -1,10 +1,11 @@
-"""Small dialogs of the passports page: an activity, a reward, a reason, a number. Each has ``ask`` for tests."""
+"""Small dialogs of the passports page: a new activity, a new reward (each saves itself through ``ui.ops`` and
+stays open, with the message, when the use case refuses), and one-line questions (``Ask``)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,34 +20,58 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.passports.models import ActivityCreate, RewardCreate
+from desktop_app.passports import activities, rewards
+from desktop_app.passports.models import ActivityCreate, ActivityKind, RewardCreate
+from desktop_app.ui import ops
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets import pydate, qdate
 
 
-def _qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
+class _SavingDialog(QDialog):
+    """OK saves through ``ui.ops``: the dialog closes when the use case has saved, and stays open with the
+    message when it refuses (nothing typed is lost)."""
+
+    saved = Signal(object)
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def _write(self, fn) -> None:
+        """``fn(session)``: the use case, with the data read from the widgets on the GUI thread."""
+        self.buttons.setEnabled(False)
+        ops.write(self, self.ctx.engine, fn, on_done=self._saved, on_error=self._not_saved)
+
+    def _saved(self, row) -> None:
+        self.saved.emit(row)
+        self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        ops.report_error(self, exc)
 
 
-def _pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-class ActivityDialog(QDialog):
+class ActivityDialog(_SavingDialog):
     """Name, category, once / every day / every week, dates, stamps, limits, places, organiser."""
 
-    def __init__(self, parent=None, today: date | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx: AppContext, parent=None, today: date | None = None) -> None:
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("New activity"))
         today = today or date.today()
         self.name = QLineEdit(self)
         self.name.setObjectName("activityName")
         self.category = QLineEdit(self)
         self.kind = QComboBox(self)
-        for key, text in (("once", self.tr("Once")), ("daily", self.tr("Every day")), ("weekly", self.tr("Every week"))):
+        for key, text in ((ActivityKind.ONCE, self.tr("Once")), (ActivityKind.DAILY, self.tr("Every day")),
+                          (ActivityKind.WEEKLY, self.tr("Every week"))):
             self.kind.addItem(text, key)
-        self.start = QDateEdit(_qdate(today), self)
+        self.start = QDateEdit(qdate(today), self)
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.end = QDateEdit(_qdate(today), self)
+        self.end = QDateEdit(qdate(today), self)
         self.end.setCalendarPopup(True)
         self.end.setDisplayFormat("yyyy-MM-dd")
         self.weekday_boxes: list[QCheckBox] = []
@@ -80,38 +105,34 @@ class ActivityDialog(QDialog):
         form.addRow(self.tr("Visits per person"), self.max_visits)
         form.addRow(self.tr("Places"), self.capacity)
         form.addRow(self.tr("Organiser"), self.organiser)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
         self.kind.currentIndexChanged.connect(self._sync)
         self._sync()
 
     def _sync(self) -> None:
         kind = self.kind.currentData()
-        self.end.setEnabled(kind != "once")
+        self.end.setEnabled(kind != ActivityKind.ONCE)
         for box in self.weekday_boxes:
-            box.setEnabled(kind == "weekly")
+            box.setEnabled(kind == ActivityKind.WEEKLY)
 
     def data(self) -> ActivityCreate:
         kind = self.kind.currentData()
         return ActivityCreate(
-            name=self.name.text(), category=self.category.text(), kind=kind, start_date=_pydate(self.start.date()),
-            end_date=None if kind == "once" else _pydate(self.end.date()),
+            name=self.name.text(), category=self.category.text(), kind=kind, start_date=pydate(self.start.date()),
+            end_date=None if kind == ActivityKind.ONCE else pydate(self.end.date()),
             weekdays="".join(str(b.property("weekday")) for b in self.weekday_boxes if b.isChecked()),
             stamps=self.stamps.value(), max_visits=self.max_visits.value() or None,
             capacity=self.capacity.value() or None, organiser=self.organiser.text(),
         )
 
-    @classmethod
-    def ask(cls, parent, today: date | None = None) -> ActivityCreate | None:
-        dlg = cls(parent, today)
-        return dlg.data() if dlg.exec() == QDialog.DialogCode.Accepted else None
+    def save(self) -> None:
+        data, actor = self.data(), self.ctx.actor
+        self._write(lambda s: activities.create_activity(s, actor=actor, data=data))
 
 
-class RewardDialog(QDialog):
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+class RewardDialog(_SavingDialog):
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(ctx, parent)
         self.setWindowTitle(self.tr("New reward"))
         self.name = QLineEdit(self)
         self.cost = QSpinBox(self)
@@ -124,18 +145,14 @@ class RewardDialog(QDialog):
         form.addRow(self.tr("Cost in stamps"), self.cost)
         form.addRow(self.tr("Stock"), self.stock)
         form.addRow(self.tr("Notes"), self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
 
     def data(self) -> RewardCreate:
         return RewardCreate(name=self.name.text(), cost=self.cost.value(), stock=self.stock.value(), notes=self.notes.text())
 
-    @classmethod
-    def ask(cls, parent) -> RewardCreate | None:
-        dlg = cls(parent)
-        return dlg.data() if dlg.exec() == QDialog.DialogCode.Accepted else None
+    def save(self) -> None:
+        data, actor = self.data(), self.ctx.actor
+        self._write(lambda s: rewards.create_reward(s, actor=actor, data=data))
 
 
 class Ask:

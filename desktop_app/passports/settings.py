@@ -1,0 +1,117 @@
+"""The passports feature's station settings: the kiosk PIN, the daily stamp limit, stamps per patrol.
+
+Kept in core's StationSetting table under our own keys (feature settings stay with the feature that
+validates them; desktop_app/settings.py says so). The PIN is stored as an argon2 hash and never audited.
+Whether the kiosk may lock the screen follows from it: kiosk_locks.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from desktop_app.core import audit
+from desktop_app.core.auth import Actor, require
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.models import StationSetting
+from desktop_app.passports.permissions import KIOSK_SETTINGS, KIOSK_USE
+
+F_PIN = QT_TRANSLATE_NOOP("Fields", "Kiosk PIN")
+
+F_DAILY_CAP = QT_TRANSLATE_NOOP("Fields", "Daily stamp limit")
+
+PIN_KEY = "passports.kiosk_pin"
+
+DAILY_CAP_KEY = "passports.daily_cap"
+
+PATROL_STAMPS_KEY = "passports.patrol_stamps"
+
+DEFAULT_DAILY_CAP = 10
+
+DEFAULT_PATROL_STAMPS = 1
+
+
+
+def _setting(s: Session, key: str) -> StationSetting | None:
+    return s.exec(select(StationSetting).where(StationSetting.key == key).order_by(StationSetting.id)).first()
+
+
+
+def _int_setting(s: Session, key: str, default: int) -> int:
+    row = _setting(s, key)
+    try:
+        return int(row.value) if row is not None else default
+    except ValueError:
+        return default
+
+
+
+def _put_setting(s: Session, actor: Actor, key: str, value: str, *, secret: bool = False) -> None:
+    row = _setting(s, key)
+    before = None if row is None or secret else row.value
+    if row is None:
+        row = StationSetting(station_id=actor.station_id, key=key, value=value)
+    else:
+        row.value = value
+    s.add(row)
+    s.flush()
+    audit.record(
+        s, actor=actor, action="update", entity="station_setting", entity_id=key,
+        before=None if secret else {"value": before}, after={"value": "(hidden)" if secret else value},
+    )
+
+
+
+def daily_cap(s: Session) -> int:
+    return _int_setting(s, DAILY_CAP_KEY, DEFAULT_DAILY_CAP)
+
+
+
+def set_daily_cap(s: Session, *, actor: Actor, stamps: int) -> None:
+    require(actor, KIOSK_SETTINGS)
+    if not isinstance(stamps, int) or not 1 <= stamps <= 100:
+        raise ValidationError(F_DAILY_CAP, QT_TRANSLATE_NOOP("Errors", "must be a whole number from 1 to 100."))
+    _put_setting(s, actor, DAILY_CAP_KEY, str(stamps))
+
+
+
+def patrol_stamps(s: Session) -> int:
+    return _int_setting(s, PATROL_STAMPS_KEY, DEFAULT_PATROL_STAMPS)
+
+
+
+def set_kiosk_pin(s: Session, *, actor: Actor, pin: str) -> None:
+    """Store the staff PIN that unlocks the kiosk, as an argon2 hash."""
+    from desktop_app.core.auth import hash_password
+
+    require(actor, KIOSK_SETTINGS)
+    pin = (pin or "").strip()
+    if not (pin.isascii() and pin.isdigit() and 4 <= len(pin) <= 12):
+        raise ValidationError(F_PIN, QT_TRANSLATE_NOOP("Errors", "use 4 to 12 digits."))
+    _put_setting(s, actor, PIN_KEY, hash_password(pin), secret=True)
+
+
+
+def has_kiosk_pin(s: Session) -> bool:
+    row = _setting(s, PIN_KEY)
+    return row is not None and bool(row.value)
+
+
+
+def verify_staff_pin(s: Session, pin: str) -> bool:
+    """True when ``pin`` matches the stored kiosk PIN (no PIN stored: always False)."""
+    from desktop_app.core.auth import verify_password
+
+    row = _setting(s, PIN_KEY)
+    if row is None or not row.value or not pin:
+        return False
+    return verify_password(row.value, pin)
+
+
+def kiosk_locks(s: Session, *, actor: Actor) -> bool:
+    """Whether the kiosk may lock the screen: full screen, closed only by the kiosk PIN (or a staff password).
+
+    Only when a kiosk PIN is set. Without one the kiosk never traps anyone: it opens as an ordinary window
+    that closes, and says where an administrator sets the PIN (issue 14 item 5)."""
+    require(actor, KIOSK_USE)
+    return has_kiosk_pin(s)
