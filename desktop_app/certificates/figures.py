@@ -18,12 +18,11 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from desktop_app.certificates.models import (
-    KINDS,
-    REQUEST_PENDING,
-    STATUS_REVOKED,
-    STATUS_VALID,
     Certificate,
+    CertificateKind,
     CertificateRequest,
+    CertificateStatus,
+    RequestStatus,
 )
 from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station, scope_to
@@ -39,14 +38,14 @@ class CertificatesWaiting:
 @dataclass(frozen=True)
 class CertificateFigures:
     issued: int
-    by_kind: list[tuple[str, int]]  # (kind code, count), valid and revoked together, in the order of KINDS
+    by_kind: list[tuple[str, int]]  # (kind code, count), valid and revoked together, in the order of CertificateKind
     revoked: int
     pending_requests: int
 
 
 def _pending(s: Session, station: int | None) -> int:
     Q = CertificateRequest
-    q = select(func.count()).select_from(Q).where(Q.status == REQUEST_PENDING)
+    q = select(func.count()).select_from(Q).where(Q.status == RequestStatus.PENDING)
     return int(s.exec(scope_to(q, Q.station_id, station)).one())
 
 
@@ -54,7 +53,7 @@ def waiting(s: Session, *, actor: Actor, station_id: int | None = None) -> Certi
     """Requests waiting to be issued and valid certificates never printed."""
     station = counted_station(s, actor, station_id)
     C = Certificate
-    uq = select(func.count()).select_from(C).where(C.status == STATUS_VALID, C.print_count == 0)
+    uq = select(func.count()).select_from(C).where(C.status == CertificateStatus.VALID, C.print_count == 0)
     return CertificatesWaiting(_pending(s, station), int(s.exec(scope_to(uq, C.station_id, station)).one()))
 
 
@@ -68,7 +67,7 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
     revoked = 0
     for kind, status, n in s.exec(scope_to(q, C.station_id, station).group_by(C.kind, C.status)):
         by_kind[kind] += int(n)
-        if status == STATUS_REVOKED:
+        if status == CertificateStatus.REVOKED:
             revoked += int(n)
-    ordered = [(k, by_kind[k]) for k in KINDS if by_kind.get(k)] + [(k, n) for k, n in by_kind.items() if k not in KINDS]
+    ordered = [(k, by_kind[k]) for k in CertificateKind if by_kind.get(k)] + [(k, n) for k, n in by_kind.items() if k not in set(CertificateKind)]
     return CertificateFigures(sum(by_kind.values()), ordered, revoked, _pending(s, station))

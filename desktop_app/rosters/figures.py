@@ -24,29 +24,20 @@ from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station, scope_to
 from desktop_app.core.periods import Period
 from desktop_app.rosters.models import (
-    MEMBER_ROLES,
-    TEAM_KINDS,
     Assignment,
     CheckIn,
     HoursEntry,
+    MemberRole,
     PatrolFinding,
     Shift,
     Team,
+    TeamKind,
     TeamMember,
     Volunteer,
 )
 
-
-def _known(values: tuple[str, ...], *names: str) -> tuple[str, ...]:
-    """The states named, checked against the model's list: a renamed state fails at import, never silently."""
-    missing = [n for n in names if n not in values]
-    if missing:
-        raise RuntimeError(f"rosters figures count states the model no longer has: {missing}")
-    return names
-
-
-(PATROL,) = _known(TEAM_KINDS, "patrol")
-(TEAM_LEADER,) = _known(MEMBER_ROLES, "team_leader")
+PATROL = TeamKind.PATROL
+TEAM_LEADER = MemberRole.TEAM_LEADER
 
 
 def _rate(part: int, whole: int) -> float | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from desktop_app.certificates import figures
-from desktop_app.certificates import service as svc
+from desktop_app.certificates import issuing, register, requests
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
 from tests.certificates.helpers import honour, thank_you
@@ -15,13 +15,13 @@ def test_certificate_figures_by_station(engine, two_stations):
     st = two_stations
     a, b, office = st.actor("admin", st.a), st.actor("admin", st.b), st.office
     with session_scope(engine) as s:
-        printed = svc.issue_certificate(s, actor=a, content=honour()).id
-        svc.record_output(s, actor=a, certificate_id=printed)
-        wrong = svc.issue_certificate(s, actor=a, content=thank_you()).id
-        svc.revoke_certificate(s, actor=a, certificate_id=wrong, reason="错发")
-        svc.issue_certificate(s, actor=a, content=thank_you(recipient_name="王建国"))
-        svc.issue_certificate(s, actor=b, content=thank_you())
-        svc.request_certificate(s, actor=b, content=thank_you(recipient_name="李秀英"))
+        printed = issuing.issue_certificate(s, actor=a, content=honour()).id
+        register.record_output(s, actor=a, certificate_id=printed)
+        wrong = issuing.issue_certificate(s, actor=a, content=thank_you()).id
+        register.revoke_certificate(s, actor=a, certificate_id=wrong, reason="错发")
+        issuing.issue_certificate(s, actor=a, content=thank_you(recipient_name="王建国"))
+        issuing.issue_certificate(s, actor=b, content=thank_you())
+        requests.request_certificate(s, actor=b, content=thank_you(recipient_name="李秀英"))
     today = Period.day(date.today())
     with session_scope(engine, write=False) as s:
         assert figures.waiting(s, actor=a) == figures.CertificatesWaiting(0, 1)  # the revoked one is not waiting

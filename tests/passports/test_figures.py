@@ -6,7 +6,8 @@ from datetime import date, timedelta
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
-from desktop_app.passports import figures, service
+from desktop_app.passports import activities, cards, figures, rewards
+from desktop_app.passports import stamps as stamp_ledger
 from desktop_app.passports.models import ActivityCreate, RewardCreate
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.residents.service import create_resident
@@ -15,13 +16,13 @@ from tests.passports.conftest import TODAY
 
 def _station(engine, actor, people, activity, stamps):
     with session_scope(engine) as s:
-        act = service.create_activity(s, actor=actor, data=ActivityCreate(name=activity, start_date=TODAY, stamps=stamps))
-        reward = service.create_reward(s, actor=actor, data=RewardCreate(name=f"{activity}纪念品", cost=1, stock=5))
+        act = activities.create_activity(s, actor=actor, data=ActivityCreate(name=activity, start_date=TODAY, stamps=stamps))
+        reward = rewards.create_reward(s, actor=actor, data=RewardCreate(name=f"{activity}纪念品", cost=1, stock=5))
         ids = []
         for person in people:
             rid = create_resident(s, actor=actor, data=ResidentCreate(name=person)).id
-            service.issue_passport(s, actor=actor, resident_id=rid, today=TODAY)
-            service.award_stamp(s, actor=actor, resident_id=rid, activity_id=act.id, today=TODAY)
+            cards.issue_passport(s, actor=actor, resident_id=rid, today=TODAY)
+            stamp_ledger.award_stamp(s, actor=actor, resident_id=rid, activity_id=act.id, today=TODAY)
             ids.append(rid)
         return ids, reward.id
 
@@ -32,7 +33,7 @@ def test_stamp_figures_by_station_and_month(engine, two_stations):
     (zhang, _li), reward = _station(engine, a, ("张晓明", "李华"), "垃圾分类引导", 2)
     _station(engine, b, ("王秀英",), "楼道清洁", 5)  # five stamps: the first honour
     with session_scope(engine) as s:
-        service.redeem(s, actor=a, resident_id=zhang, reward_id=reward, today=TODAY)
+        rewards.redeem(s, actor=a, resident_id=zhang, reward_id=reward, today=TODAY)
     with session_scope(engine, write=False) as s:
         assert figures.today(s, actor=a, day=TODAY) == figures.StampsToday(4, 2)
         assert figures.today(s, actor=b, day=TODAY) == figures.StampsToday(5, 1)

@@ -8,8 +8,7 @@ from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.residents.service import create_resident
-from desktop_app.rosters import figures
-from desktop_app.rosters import service as rs
+from desktop_app.rosters import attendance, figures, findings, hours, moves, shifts, teams
 from desktop_app.rosters.models import Shift
 
 DAY = date(2026, 4, 14)  # a Tuesday
@@ -17,10 +16,10 @@ DAY = date(2026, 4, 14)  # a Tuesday
 
 def _team(engine, actor, name, person):
     with session_scope(engine) as s:
-        team = rs.create_team(s, actor=actor, name=name)
+        team = teams.create_team(s, actor=actor, name=name)
         rid = create_resident(s, actor=actor, data=ResidentCreate(name=person, phone="13955123456")).id
-        vol = rs.add_volunteer(s, actor=actor, resident_id=rid, team_id=team.id)
-        rs.generate_shifts(s, actor=actor, team_id=team.id, start=DAY, end=DAY)
+        vol = teams.add_volunteer(s, actor=actor, resident_id=rid, team_id=team.id)
+        shifts.generate_shifts(s, actor=actor, team_id=team.id, start=DAY, end=DAY)
         return team.id, vol.id
 
 
@@ -30,16 +29,16 @@ def test_patrol_figures_by_station_and_month(engine, two_stations):
     _team_a, vol_a = _team(engine, a, "逍遥津巡逻队", "张三")
     _team_b, vol_b = _team(engine, b, "琥珀巡逻队", "李四")
     with session_scope(engine) as s:
-        first = rs.shifts_on(s, actor=a, day=DAY)[0]
+        first = shifts.shifts_on(s, actor=a, day=DAY)[0]
         shift = s.get(Shift, first.id)
         shift.min_headcount, shift.leader_required = 1, False  # one volunteer staffs it fully
         s.flush()
-        rs.assign(s, actor=a, shift_id=shift.id, volunteer_id=vol_a)
-        rs.check_in(s, actor=a, shift_id=shift.id, volunteer_id=vol_a,
+        moves.assign(s, actor=a, shift_id=shift.id, volunteer_id=vol_a)
+        attendance.check_in(s, actor=a, shift_id=shift.id, volunteer_id=vol_a,
                     at=datetime.combine(DAY, shift.starts_at).astimezone())
-        rs.correct_hours(s, actor=a, volunteer_id=vol_a, minutes=120, reason="补录", served_on=DAY)
-        rs.correct_hours(s, actor=b, volunteer_id=vol_b, minutes=180, reason="补录", served_on=DAY + timedelta(days=20))
-        rs.record_finding(s, actor=a, category="safety_hazard", location="3栋门口",
+        hours.correct_hours(s, actor=a, volunteer_id=vol_a, minutes=120, reason="补录", served_on=DAY)
+        hours.correct_hours(s, actor=b, volunteer_id=vol_b, minutes=180, reason="补录", served_on=DAY + timedelta(days=20))
+        findings.record_finding(s, actor=a, category="safety_hazard", location="3栋门口",
                           found_at=datetime.combine(DAY, datetime.min.time()).astimezone() + timedelta(hours=9))
     with session_scope(engine, write=False) as s:
         assert figures.today(s, actor=a, day=DAY) == figures.PatrolsToday(3, 1, 2, 1)
