@@ -95,8 +95,8 @@ def test_demo_small_command(tmp_path):
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
+    from desktop_app import residents as service
     from desktop_app.core.db import make_engine
-    from desktop_app.residents import service
 
     engine = make_engine(f"sqlite:///{db}")
     with session_scope(engine, write=False) as s:
@@ -108,8 +108,8 @@ def test_demo_small_command(tmp_path):
 def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fonts, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QTableView
 
+    from desktop_app import residents as service
     from desktop_app.app import load_features
-    from desktop_app.residents import service
     from desktop_app.residents.models import ResidentCreate
     from desktop_app.ui import export_action
     from desktop_app.ui.main_window import MainWindow

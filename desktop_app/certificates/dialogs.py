@@ -109,7 +109,7 @@ class IssueDialog(QDialog):
         self.language.addItem(self.tr("English"), "en")
         self.picker = None
         try:
-            from desktop_app.residents.picker import ResidentPicker
+            from desktop_app.residents.ui import ResidentPicker
 
             self.picker = ResidentPicker(ctx, self)
             self.picker.chosen.connect(self._resident_chosen)

@@ -207,7 +207,7 @@ class LinkResidentDialog(QDialog):
     done_ok = Signal(int)
 
     def __init__(self, ctx: AppContext, row: ds.RecordRow, parent: QWidget | None = None) -> None:
-        from desktop_app.residents.picker import ResidentPicker
+        from desktop_app.residents.ui import ResidentPicker
 
         super().__init__(parent)
         self.ctx, self.row = ctx, row

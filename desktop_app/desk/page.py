@@ -41,7 +41,7 @@ from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk import service as ds
 from desktop_app.desk.dialogs import CategoriesDialog, LinkRepeatDialog, LinkResidentDialog, StepDialog
 from desktop_app.desk.models import CHANNELS, DeskCategory
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import show_error

@@ -34,7 +34,7 @@ from desktop_app.core.db import session_scope
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.passports import codes, service
 from desktop_app.passports.dialogs import ActivityDialog, Ask, RewardDialog
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel, ListTableModel
 from desktop_app.ui.messages import show_error, show_info

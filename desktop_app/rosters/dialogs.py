@@ -18,7 +18,7 @@ from sqlmodel import select
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.rosters import service
 from desktop_app.rosters.models import FINDING_CATEGORIES, MEMBER_ROLES, TEAM_KINDS
 from desktop_app.ui.context import AppContext

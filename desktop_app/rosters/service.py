@@ -1067,7 +1067,7 @@ class VolunteerHit:
 def search_volunteers(s: Session, *, actor: Actor, q: str, limit: int = 20) -> list[VolunteerHit]:
     """Volunteers by name, pinyin, initials or phone digits (the residents search, volunteers only)."""
     require(actor, CHECK_IN)
-    from desktop_app.residents.service import resident_label, search_ids
+    from desktop_app.residents import resident_label, search_ids
 
     limit = max(1, min(int(limit), 200))  # a picker's list, never more
     ids = search_ids(s, q, limit=limit * 5)

@@ -12,8 +12,8 @@ from sqlmodel import func, select
 from desktop_app.core.db import session_scope
 from desktop_app.desk import service as ds
 from desktop_app.desk.models import CLOSED, DISPATCHED, ServiceEvent, ServiceRecord
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
-from desktop_app.residents.service import create_resident
 
 
 class Actions:

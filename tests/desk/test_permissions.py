@@ -34,8 +34,8 @@ def _prepare(engine, admin):
         ds.start_record(s, actor=admin, record_id=ids["followed_up"])
         ds.resolve_record(s, actor=admin, record_id=ids["followed_up"], result="ok")
         ds.follow_up_record(s, actor=admin, record_id=ids["followed_up"], satisfaction="satisfied", contact_method="phone")
+    from desktop_app.residents import create_resident
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.service import create_resident
 
     with session_scope(engine) as s:
         ids["resident"] = create_resident(s, actor=admin, data=ResidentCreate(name="张三")).id

@@ -285,8 +285,8 @@ def test_escalation_list_and_escalate(engine, admin):
 
 
 def test_linking_repeats_and_residents(engine, admin):
+    from desktop_app.residents import create_resident
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.service import create_resident
 
     with session_scope(engine) as s:
         rid = create_resident(s, actor=admin, data=ResidentCreate(name="李四", phone="13955123456")).id

@@ -11,8 +11,8 @@ from desktop_app.core.clock import utcnow
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
 from desktop_app.desk import service as ds
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
-from desktop_app.residents.service import create_resident
 
 
 def test_staff_see_their_station_and_the_sub_district_sees_the_sum(engine, two_stations):

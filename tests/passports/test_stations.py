@@ -10,8 +10,8 @@ from desktop_app.core.errors import NotFound
 from desktop_app.passports import service
 from desktop_app.passports.models import ActivityCreate, RewardCreate
 from desktop_app.reports import service as reports
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
-from desktop_app.residents.service import create_resident
 from tests.passports.conftest import TODAY
 
 

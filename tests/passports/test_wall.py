@@ -8,12 +8,12 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from desktop_app import residents as rs
 from desktop_app.core import auth
 from desktop_app.core.db import session_scope
 from desktop_app.passports import service, wall
 from desktop_app.passports.models import ActivityCreate
 from desktop_app.passports.wall import SmileWall
-from desktop_app.residents import service as rs
 from desktop_app.residents.models import ResidentCreate
 
 from .conftest import TODAY

@@ -151,9 +151,9 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
 
 def test_export_action_writes_what_the_view_shows(qtbot, app_fonts, engine, ctx, make_actor, tmp_path, monkeypatch):
     """The residents list as a coordinator sees it (masked numbers), through any page's QTableView."""
-    from desktop_app.residents import service as residents
+    from desktop_app import residents as residents
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.page import ResidentsPage
+    from desktop_app.residents.ui.page import ResidentsPage
 
     with session_scope(engine) as s:
         residents.create_resident(s, actor=ctx.actor, data=ResidentCreate(name="张三", id_number=ZHANG, phone="13812345678"))

@@ -24,10 +24,10 @@ def _at(day: int, hour: int = 10) -> datetime:
 @pytest.fixture
 def station_data(engine, admin):
     """October 2026: five desk records (two consultations closed on the spot, three requests), stamps."""
+    from desktop_app import residents as residents
     from desktop_app.desk import service as desk
     from desktop_app.passports import service as passports
     from desktop_app.passports.models import ActivityCreate
-    from desktop_app.residents import service as residents
     from desktop_app.residents.models import ResidentCreate
 
     with session_scope(engine) as s:

@@ -10,8 +10,8 @@ import pytest
 from sqlmodel import select
 
 from desktop_app import features
+from desktop_app import residents as residents
 from desktop_app.core.db import session_scope
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.safety import service
 
