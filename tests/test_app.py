@@ -105,7 +105,7 @@ def test_demo_small_command(tmp_path):
         assert service.search(s, actor=admin, q="zhang")
 
 
-def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fonts, tmp_path, monkeypatch):
+def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fonts, tmp_path, monkeypatch, wait_ops):
     from PySide6.QtWidgets import QTableView
 
     from desktop_app import residents as service
@@ -119,6 +119,7 @@ def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fon
     win = MainWindow(ctx, load_features())
     qtbot.addWidget(win)
     page = win.show_page("residents")
+    wait_ops()
     view = page.findChild(QTableView, "residentsTable")
     action = next(a for a in view.actions() if a.objectName() == "exportToExcel")
     out = tmp_path / "residents.xlsx"

@@ -186,7 +186,9 @@ def desk_categories(s: Session, *, actor: Actor, months: int = 12, station_id: i
     require(actor, VIEW_DASHBOARD)
     months = clean_count(months, F_MONTHS, 1, 120)
     m = feature_module("desk", "models")
-    svc = feature_module("desk", "service")
+    from desktop_app import features
+
+    svc = features.api("desk")
     if m is None or svc is None:
         return []
     from desktop_app.core import clock

@@ -331,11 +331,13 @@ class MonthPoint:
 
 def desk_figures(s: Session, *, actor: Actor, start: date, end: date, station_id: int | None,
                  now: datetime | None = None) -> DeskFigures | None:
-    svc = feature_module("desk", "service")
+    from desktop_app import features
+
+    svc = features.api("desk")
     models = feature_module("desk", "models")
     if svc is None or models is None:
         return None
-    rows = svc.figures(s, actor=actor, start=start, end=end, station_id=station_id)
+    rows = svc.category_figures(s, actor=actor, start=start, end=end, station_id=station_id)
     cats = {c.id: c for c in svc.categories(s, include_inactive=True)}
     order = {c.id: (c.position, c.id) for c in cats.values()}
     lines, total = [], None
@@ -543,7 +545,9 @@ def monthly_series(s: Session, *, actor: Actor, months: list[tuple[int, int]], s
     acc: dict[str, dict] = {k: {} for k in keys}
 
     desk_m = feature_module("desk", "models")
-    if desk_m is not None and feature_module("desk", "service") is not None:
+    from desktop_app import features
+
+    if desk_m is not None and features.api("desk") is not None:
         D = desk_m.DeskDayFigure
         q = select(D.day, func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time)).where(
             D.day >= first, D.day <= last)

@@ -8,8 +8,8 @@ from desktop_app.residents.duplicates import DuplicateIdNumber, DuplicateResiden
 from desktop_app.residents.lists import ResidentFilter, ResidentRow, count, filter_choices, list_page
 from desktop_app.residents.models import TAGS, Resident, ResidentCreate, ResidentSearchKey
 from desktop_app.residents.permissions import EDIT_RESIDENTS, REVEAL_PERSONAL, VIEW_RESIDENTS
+from desktop_app.residents.quick_search import resident_label, search, search_ids, search_plan, search_sql
 from desktop_app.residents.register import clean_many, create_resident, get_resident, reveal, update_resident
-from desktop_app.residents.search import resident_label, search, search_ids, search_plan, search_sql
 
 __all__ = [
     "EDIT_RESIDENTS", "REVEAL_PERSONAL", "TAGS", "VIEW_RESIDENTS",

@@ -17,8 +17,8 @@ TODAY = date.today()
 @pytest.fixture
 def busy_day(engine, admin):
     """Today: two desk requests (one overdue since yesterday), one consultation; stamps for two residents."""
+    from desktop_app import desk as desk
     from desktop_app import residents as residents
-    from desktop_app.desk import service as desk
     from desktop_app.desk.models import ServiceRecord
     from desktop_app.passports import service as passports
     from desktop_app.passports.models import ActivityCreate

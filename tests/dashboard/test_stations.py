@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop_app import desk as ds
 from desktop_app.certificates import service as certificates
 from desktop_app.core.db import session_scope
 from desktop_app.dashboard import service
-from desktop_app.desk import service as ds
 from tests.certificates.helpers import thank_you
 
 

@@ -24,8 +24,8 @@ def _at(day: int, hour: int = 10) -> datetime:
 @pytest.fixture
 def station_data(engine, admin):
     """October 2026: five desk records (two consultations closed on the spot, three requests), stamps."""
+    from desktop_app import desk as desk
     from desktop_app import residents as residents
-    from desktop_app.desk import service as desk
     from desktop_app.passports import service as passports
     from desktop_app.passports.models import ActivityCreate
     from desktop_app.residents.models import ResidentCreate
@@ -63,11 +63,11 @@ def test_period_figures_count_desk_and_stamps(engine, admin, station_data):
 
 
 def test_desk_figures_are_the_desks_own(engine, admin, station_data):
-    from desktop_app.desk import service as desk
+    from desktop_app import desk as desk
 
     with session_scope(engine, write=False) as s:
         ours = svc.period_figures(s, actor=admin, period=MONTH).desk.total
-        theirs = desk.figures(s, actor=admin, start=MONTH.start, end=MONTH.end)[-1]
+        theirs = desk.category_figures(s, actor=admin, start=MONTH.start, end=MONTH.end)[-1]
     assert (ours.received, ours.closed, ours.closed_on_time, ours.followed_up, ours.satisfied) == (
         theirs.received, theirs.closed, theirs.closed_on_time, theirs.followed_up, theirs.satisfied)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop_app import desk as ds
 from desktop_app.core.db import session_scope
-from desktop_app.desk import service as ds
 from desktop_app.reports import service as reports
 
 

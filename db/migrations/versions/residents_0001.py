@@ -58,19 +58,17 @@ def _set_aside_duplicates(conn) -> int:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table('resident', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('version', sa.Integer(), server_default=sa.text('1'), nullable=False))
+    # Plain ALTER TABLE and CREATE INDEX, no batch: SQLite would copy the table, which other tables reference.
+    op.add_column('resident', sa.Column('version', sa.Integer(), server_default=sa.text('1'), nullable=False))
     _set_aside_duplicates(op.get_bind())
-    with op.batch_alter_table('resident', schema=None) as batch_op:
-        batch_op.create_index('uq_resident_station_id_number', ['station_id', 'id_number'], unique=True,
-                              sqlite_where=HAS_ID_NUMBER, postgresql_where=HAS_ID_NUMBER)
-        batch_op.create_index('uq_resident_own_id_number', ['id_number'], unique=True,
-                              sqlite_where=NO_STATION, postgresql_where=NO_STATION)
+    op.create_index('uq_resident_station_id_number', 'resident', ['station_id', 'id_number'], unique=True,
+                    sqlite_where=HAS_ID_NUMBER, postgresql_where=HAS_ID_NUMBER)
+    op.create_index('uq_resident_own_id_number', 'resident', ['id_number'], unique=True,
+                    sqlite_where=NO_STATION, postgresql_where=NO_STATION)
 
 
 def downgrade() -> None:
     # ID numbers set aside stay in the notes (the copy made before the upgrade has them as they were).
-    with op.batch_alter_table('resident', schema=None) as batch_op:
-        batch_op.drop_index('uq_resident_own_id_number')
-        batch_op.drop_index('uq_resident_station_id_number')
-        batch_op.drop_column('version')
+    op.drop_index('uq_resident_own_id_number', table_name='resident')
+    op.drop_index('uq_resident_station_id_number', table_name='resident')
+    op.drop_column('resident', 'version')

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.residents.lists import ResidentFilter, count, filter_choices, list_page
 from desktop_app.residents.models import TAG_LABELS, TAGS, Gender
 from desktop_app.residents.permissions import EDIT_RESIDENTS
-from desktop_app.residents.search import search as search_residents
+from desktop_app.residents.quick_search import search as search_residents
 from desktop_app.residents.ui.dialogs import ResidentDialog
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
@@ -49,8 +49,10 @@ class ResidentsPage(QWidget):
             self.tag.addItem(QCoreApplication.translate("Tags", TAG_LABELS[key]), key)
         self.grid = QComboBox()
         self.grid.setObjectName("gridFilter")
+        self.grid.setAccessibleName(self.tr("Grid"))  # its items arrive after the page is built
         self.compound = QComboBox()
         self.compound.setObjectName("compoundFilter")
+        self.compound.setAccessibleName(self.tr("Compound"))
         self.add_button = QPushButton(self.tr("Add resident"))
         self.add_button.setObjectName("addResident")
         self.add_button.setVisible(ctx.can(EDIT_RESIDENTS))

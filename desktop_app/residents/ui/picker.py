@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop_app.residents.lists import ResidentRow
-from desktop_app.residents.search import search
+from desktop_app.residents.quick_search import search
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.search_box import SearchBox

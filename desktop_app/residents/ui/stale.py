@@ -11,17 +11,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from desktop_app.core.records import StaleEdit
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("StaleEdit", text)
-
-
 def offer_reload(parent: QWidget, exc: StaleEdit, reload: Callable[[], None]) -> QMessageBox:
     """A non-blocking box with the message and Reload (runs ``reload``) or Close (the form keeps what was typed)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Changed on another computer"), exc.text(), parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("StaleEdit", "Changed on another computer"), exc.text(), parent=parent)
     box.setObjectName("staleEdit")
-    again = box.addButton(tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
+    again = box.addButton(QCoreApplication.translate("StaleEdit", "Reload"), QMessageBox.ButtonRole.AcceptRole)
     again.setObjectName("reload")
-    box.addButton(tr("Close"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("StaleEdit", "Close"), QMessageBox.ButtonRole.RejectRole)
     box.buttonClicked.connect(lambda button: reload() if button is again else None)
     box.open()
     return box
