@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QVBoxLayout,
@@ -122,9 +121,7 @@ class FiguresBox(QGroupBox):
                     f.setBold(True)
                     item.setFont(f)
                 self.fig_table.setItem(i, j, item)
-        fit_columns(self.fig_table, stretch_last=False)
-        self.fig_table.horizontalHeader().setStretchLastSection(False)
-        self.fig_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        fit_columns(self.fig_table)
         total = rows[-1]
         self.fig_summary.setText(self.tr(
             "{start} – {end}: received {received:,}, closed {closed:,}, on-time rate {ontime}, satisfaction {sat}."

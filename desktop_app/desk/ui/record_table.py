@@ -55,17 +55,18 @@ class DeskTable(QTableView):
         self.setWordWrap(False)
 
     def columns(self) -> list[Column]:
+        """``chars``: typical width in CJK characters (ui.widgets.fit_columns)."""
         return [
-            Column(self.tr("No."), lambda r: r.id, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, chars=6),
-            Column(self.tr("Received"), lambda r: fmt_local(r.received_at, "%m-%d %H:%M"), chars=11),
-            Column(self.tr("Who"), self.who, chars=12),
-            Column(self.tr("Category"), lambda r: self.cat_labels.get(r.category_id, ""), chars=6),
-            Column(self.tr("Summary"), lambda r: r.summary, tooltip=lambda r: r.summary, chars=20),
+            Column(self.tr("No."), lambda r: r.id, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, chars=3),
+            Column(self.tr("Received"), lambda r: fmt_local(r.received_at, "%m-%d %H:%M"), chars=6),
+            Column(self.tr("Who"), self.who, chars=6),
+            Column(self.tr("Category"), lambda r: self.cat_labels.get(r.category_id, ""), chars=4),
+            Column(self.tr("Summary"), lambda r: r.summary, tooltip=lambda r: r.summary, chars=10),
             Column(self.tr("Status"), self.status_text, foreground=self._fg, background=self._bg,
-                   tooltip=self._deadline_tip, chars=10),
+                   tooltip=self._deadline_tip, chars=8),
             Column(self.tr("Due"), lambda r: "" if r.status == Status.CLOSED else fmt_local(r.due_at, "%m-%d"),
-                   foreground=self._fg, background=self._bg, tooltip=self._deadline_tip, chars=5),
-            Column(self.tr("Handled by"), lambda r: r.assignee, chars=8),
+                   foreground=self._fg, background=self._bg, tooltip=self._deadline_tip, chars=3),
+            Column(self.tr("Handled by"), lambda r: r.assignee, chars=5),
         ]
 
     def who(self, r: RecordRow) -> str:
