@@ -1,8 +1,8 @@
 """Desk benchmarks over 1,000,000 records (BENCH_QUICK=1: 100,000), floors measured in the same run.
 
 desk_page     the desk list's first page and a jump to a date (200 rows, keyset on (received_at, id)) through
-              desk.service.list_page, against the same SQL run with the raw sqlite3 module.  Target ratio <= 3.
-desk_figures  the period figures (受理/办结/按时办结/回访/满意 by category) through desk.service.figures, which
+              desk.lists.list_page, against the same SQL run with the raw sqlite3 module.  Target ratio <= 3.
+desk_figures  the period figures (受理/办结/按时办结/回访/满意 by category) through desk.day_figures.category_figures, which
               reads the per-day summary the service keeps, against the same SQL in raw sqlite3 (the best
               hand-written SQL found) and, for reference, a hand-written GROUP BY over the records themselves.
               Target <= 150 ms.
@@ -94,27 +94,28 @@ def bench_page(ctx: BenchContext) -> list[Result]:
     from sqlalchemy import tuple_
 
     from desktop_app.core.db import session_scope
-    from desktop_app.desk import service as ds
+    from desktop_app.core.periods import Period
+    from desktop_app.desk import lists
 
     path, engine = _database(ctx)
     actor = _actor(engine)
     raw = sqlite3.connect(path)
     records = raw.execute("SELECT count(*) FROM service_record").fetchone()[0]
-    first_sql = _sql(ds._rows_query().order_by(ds._R.received_at.desc(), ds._R.id.desc()).limit(200))
+    first_sql = _sql(lists._rows_query().order_by(lists._R.received_at.desc(), lists._R.id.desc()).limit(200))
     jump_sql = _sql(
-        ds._rows_query().where(ds._R.received_at < ds.day_bounds(date.today())[1])
-        .order_by(ds._R.received_at.desc(), ds._R.id.desc()).limit(200)
+        lists._rows_query().where(lists._R.received_at < Period.day(date.today()).utc_bounds()[1])
+        .order_by(lists._R.received_at.desc(), lists._R.id.desc()).limit(200)
     )
     next_sql = _sql(
-        ds._rows_query().where(tuple_(ds._R.received_at, ds._R.id) < tuple_(ds.day_bounds(date.today())[1], 1))
-        .order_by(ds._R.received_at.desc(), ds._R.id.desc()).limit(200)
+        lists._rows_query().where(tuple_(lists._R.received_at, lists._R.id) < tuple_(Period.day(date.today()).utc_bounds()[1], 1))
+        .order_by(lists._R.received_at.desc(), lists._R.id.desc()).limit(200)
     )
     rng = random.Random(3)
     days = [date.today() - timedelta(days=rng.randrange(5 * 365)) for _ in range(30)]
 
     def service_first():
         with session_scope(engine, write=False) as s:
-            return ds.list_page(s, actor=actor, limit=200)
+            return lists.list_page(s, actor=actor, limit=200)
 
     def raw_first():
         return raw.execute(first_sql, (200, 0)).fetchall()
@@ -122,12 +123,12 @@ def bench_page(ctx: BenchContext) -> list[Result]:
     def service_jumps():
         for d in days:
             with session_scope(engine, write=False) as s:
-                page = ds.list_page(s, actor=actor, limit=200, until_day=d)
-                ds.list_page(s, actor=actor, before=(page[-1].received_at, page[-1].id), limit=200)
+                page = lists.list_page(s, actor=actor, limit=200, until_day=d)
+                lists.list_page(s, actor=actor, before=(page[-1].received_at, page[-1].id), limit=200)
 
     def raw_jumps():
         for d in days:
-            end = ds.day_bounds(d)[1].replace(tzinfo=None).isoformat(" ", "microseconds")
+            end = Period.day(d).utc_bounds()[1].replace(tzinfo=None).isoformat(" ", "microseconds")
             page = raw.execute(jump_sql, (end, 200, 0)).fetchall()
             raw.execute(next_sql, (page[-1][1], page[-1][0], 200, 0)).fetchall()
 
@@ -147,7 +148,8 @@ def bench_page(ctx: BenchContext) -> list[Result]:
 
 def bench_figures(ctx: BenchContext) -> list[Result]:
     from desktop_app.core.db import session_scope
-    from desktop_app.desk import service as ds
+    from desktop_app.core.periods import Period
+    from desktop_app.desk import day_figures
 
     path, engine = _database(ctx)
     actor = _actor(engine)
@@ -172,13 +174,13 @@ def bench_figures(ctx: BenchContext) -> list[Result]:
     for name, (start, end) in periods.items():
         def service(start=start, end=end):
             with session_scope(engine, write=False) as s:
-                return ds.figures(s, actor=actor, start=start, end=end)
+                return day_figures.category_figures(s, actor=actor, start=start, end=end)
 
         def floor(start=start, end=end):
             return raw.execute(summary_sql, (start.isoformat(), end.isoformat())).fetchall()
 
-        lo = ds.day_bounds(start)[0].replace(tzinfo=None).isoformat(" ", "microseconds")
-        hi = ds.day_bounds(end)[1].replace(tzinfo=None).isoformat(" ", "microseconds")
+        lo = Period.day(start).utc_bounds()[0].replace(tzinfo=None).isoformat(" ", "microseconds")
+        hi = Period.day(end).utc_bounds()[1].replace(tzinfo=None).isoformat(" ", "microseconds")
 
         def direct(lo=lo, hi=hi):
             return raw.execute(direct_sql, (lo, hi)).fetchall()

@@ -119,7 +119,7 @@ def _queries(db: Path, n: int, seed: int = 7) -> list[str]:
 def _raw_search(con: sqlite3.Connection, q: str, limit: int = 50) -> list[tuple]:
     """The same lookup through bare sqlite3: the service's one statement, rows deduplicated."""
     from desktop_app.core import search_keys
-    from desktop_app.residents.service import search_plan, search_sql
+    from desktop_app.residents import search_plan, search_sql
 
     plan = search_plan(q)
     if plan is None:
@@ -137,10 +137,10 @@ def _raw_search(con: sqlite3.Connection, q: str, limit: int = 50) -> list[tuple]
 
 def bench_search(ctx: BenchContext) -> list[Result]:
     db = large_db(ctx)
+    from desktop_app import residents as service
     from desktop_app.core import auth
     from desktop_app.core.db import make_engine, session_scope
     from desktop_app.features import import_all_models
-    from desktop_app.residents import service
 
     import_all_models()
     engine = make_engine(f"sqlite:///{db}")

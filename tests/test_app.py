@@ -95,8 +95,8 @@ def test_demo_small_command(tmp_path):
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
+    from desktop_app import residents as service
     from desktop_app.core.db import make_engine
-    from desktop_app.residents import service
 
     engine = make_engine(f"sqlite:///{db}")
     with session_scope(engine, write=False) as s:
@@ -105,11 +105,11 @@ def test_demo_small_command(tmp_path):
         assert service.search(s, actor=admin, q="zhang")
 
 
-def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fonts, tmp_path, monkeypatch):
+def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fonts, tmp_path, monkeypatch, wait_ops):
     from PySide6.QtWidgets import QTableView
 
+    from desktop_app import residents as service
     from desktop_app.app import load_features
-    from desktop_app.residents import service
     from desktop_app.residents.models import ResidentCreate
     from desktop_app.ui import export_action
     from desktop_app.ui.main_window import MainWindow
@@ -119,6 +119,7 @@ def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fon
     win = MainWindow(ctx, load_features())
     qtbot.addWidget(win)
     page = win.show_page("residents")
+    wait_ops()
     view = page.findChild(QTableView, "residentsTable")
     action = next(a for a in view.actions() if a.objectName() == "exportToExcel")
     out = tmp_path / "residents.xlsx"

@@ -121,7 +121,7 @@ def trust_resident_id_number(s: Session, content: CertificateContent) -> Certifi
     if content.resident_id is None or not content.id_number:
         return content
     from desktop_app.core.validation import fold
-    from desktop_app.residents.models import Resident
+    from desktop_app.residents import Resident
 
     resident = s.get(Resident, content.resident_id)
     if resident is not None and resident.id_number and fold(content.id_number).upper() == resident.id_number:
@@ -136,7 +136,7 @@ def with_resident(s: Session, values: dict) -> dict:
     (the residents feature validated it when it was stored)."""
     rid = values.get("resident_id")
     if rid is not None:
-        from desktop_app.residents.models import Resident
+        from desktop_app.residents import Resident
 
         resident = s.get(Resident, rid)
         if resident is None or resident.erased:

@@ -22,7 +22,7 @@ from desktop_app.core.auth import Actor, Role
 from desktop_app.core.db import session_scope
 from desktop_app.core.models import StaffUser
 from desktop_app.core.progress import NO_PROGRESS, Progress
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 
 TEAMS = [
     ("逍遥津社区小红帽党员志愿巡逻队", "小红帽巡逻：早、午、晚三班巡查楼道、车棚和路面"),

@@ -53,14 +53,14 @@ def _pct(value: float | None) -> str:
 def cmd_figures(args) -> int:
     from desktop_app.core.db import session_scope
     from desktop_app.core.i18n import translate
-    from desktop_app.desk import service as ds
+    from desktop_app.desk import category_list, day_figures
 
     end = args.end or date.today()
     start = args.start or end.replace(day=1)
     with session_scope(_engine(args), write=False) as s:
         actor = _admin(s)
-        labels = {c.id: ds.category_label(c) for c in ds.categories(s, include_inactive=True)}
-        rows = ds.figures(s, actor=actor, start=start, end=end, station_id=args.station)
+        labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
+        rows = day_figures.category_figures(s, actor=actor, start=start, end=end, station_id=args.station)
     print(f"desk figures {start} – {end}")
     print(f"{'category':<22}{'received':>10}{'closed':>10}{'on time':>10}{'followed':>10}{'satisfied':>11}")
     for r in rows:
@@ -68,19 +68,19 @@ def cmd_figures(args) -> int:
         print(f"{name:<22}{r.received:>10,}{r.closed:>10,}{_pct(r.on_time_rate):>10}{r.followed_up:>10,}"
               f"{_pct(r.satisfaction_rate):>11}")
     print()
-    print(translate("Desk", ds.FIGURE_DEFINITIONS))
+    print(translate("Desk", day_figures.FIGURE_DEFINITIONS))
     return 0
 
 
 def cmd_overdue(args) -> int:
     from desktop_app.core.clock import fmt_local
     from desktop_app.core.db import session_scope
-    from desktop_app.desk import service as ds
+    from desktop_app.desk import category_list, overdue
 
     with session_scope(_engine(args), write=False) as s:
         actor = _admin(s)
-        labels = {c.id: ds.category_label(c) for c in ds.categories(s, include_inactive=True)}
-        rows = ds.overdue(s, actor=actor, limit=10_000)
+        labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
+        rows = overdue.overdue(s, actor=actor, limit=10_000)
     for r in rows:
         flag = " escalated" if r.escalated_at else ""
         print(f"No. {r.id:<8} due {fmt_local(r.due_at, '%Y-%m-%d')}  {r.status:<12}{labels.get(r.category_id, '?'):<14}"
@@ -91,9 +91,9 @@ def cmd_overdue(args) -> int:
 
 def cmd_recount(args) -> int:
     from desktop_app.core.db import session_scope
-    from desktop_app.desk import service as ds
+    from desktop_app.desk import day_figures
 
     with session_scope(_engine(args)) as s:
-        n = ds.rebuild_day_figures(s, actor=_admin(s))
+        n = day_figures.rebuild_day_figures(s, actor=_admin(s))
     print(f"{n} day figures recounted")
     return 0

@@ -19,17 +19,14 @@ from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk.models import (
-    CLOSED,
-    DISPATCHED,
-    FOLLOWED_UP,
-    IN_PROGRESS,
-    RECEIVED,
-    RESOLVED,
     DeskCategory,
     DeskDayFigure,
+    EventKind,
+    Satisfaction,
     ServiceRecord,
+    Status,
 )
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 
 SCALES = {"small": (3_000, 365), "large": (1_000_000, 5 * 365)}
 CHUNK = 20_000
@@ -198,7 +195,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             rec = {
                 "id": rid, "station_id": station, "resident_id": resident_id, "walk_in_name": walk_name,
                 "walk_in_phone": walk_phone, "category_id": cat.id, "channel": channel, "summary": summary, "details": "",
-                "status": RECEIVED, "received_by": actor_id, "received_at": rts, "due_at": due_text,
+                "status": Status.RECEIVED, "received_by": actor_id, "received_at": rts, "due_at": due_text,
                 "assignee": "", "resolved_at": None, "closed_at": None, "satisfaction": "", "escalated_at": None,
                 "repeat_of_id": None, "updated_at": rts,
             }
@@ -216,21 +213,21 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                     "satisfaction": extra.get("satisfaction", ""), "contact_method": extra.get("contact_method", ""),
                 })
 
-            ev("received", rts, "", RECEIVED, summary)
+            ev(EventKind.RECEIVED, rts, "", Status.RECEIVED, summary)
             if cat.on_the_spot:
-                ev("settled", rts, RECEIVED, CLOSED)
-                rec.update(status=CLOSED, resolved_at=rts, closed_at=rts)
+                ev(EventKind.SETTLED, rts, Status.RECEIVED, Status.CLOSED)
+                rec.update(status=Status.CLOSED, resolved_at=rts, closed_at=rts)
             else:
                 _walk_loop(rng, rec, ev, received, due, now)
             records.append(rec)
             c = figures.setdefault((day, station or 0, cat.id), [0, 0, 0, 0, 0])
             c[0] += 1
-            if rec["status"] == CLOSED:
+            if rec["status"] == Status.CLOSED:
                 c[1] += 1
                 c[2] += int(rec["closed_at"] <= rec["due_at"])
             if rec["satisfaction"]:
                 c[3] += 1
-                c[4] += int(rec["satisfaction"] != "dissatisfied")
+                c[4] += int(rec["satisfaction"] != Satisfaction.DISSATISFIED)
             done += 1
             if len(records) >= CHUNK:
                 flush()
@@ -247,13 +244,13 @@ def _walk_loop(rng: random.Random, rec: dict, ev, received: datetime, due: datet
     if t > now:
         return
     assignee = rng.choice(ASSIGNEES)
-    ev("dispatched", t, RECEIVED, DISPATCHED, assignee=assignee)
-    rec.update(status=DISPATCHED, assignee=assignee)
+    ev(EventKind.DISPATCHED, t, Status.RECEIVED, Status.DISPATCHED, assignee=assignee)
+    rec.update(status=Status.DISPATCHED, assignee=assignee)
     t += timedelta(minutes=rng.randrange(30, 24 * 60))
     if t > now:
         return
-    ev("started", t, DISPATCHED, IN_PROGRESS)
-    rec["status"] = IN_PROGRESS
+    ev(EventKind.STARTED, t, Status.DISPATCHED, Status.IN_PROGRESS)
+    rec["status"] = Status.IN_PROGRESS
     rounds = 2 if rng.random() < 0.04 else 1
     for r in range(rounds):
         span = allowed * (rng.uniform(1.05, 1.8) if late else rng.uniform(0.1, 0.75))
@@ -265,29 +262,29 @@ def _walk_loop(rng: random.Random, rec: dict, ev, received: datetime, due: datet
                     ev("escalated", esc, rec["status"], rec["status"], "请尽快办结并反馈")
                     rec["escalated_at"] = _ts(esc)
             return
-        ev("resolved", t, IN_PROGRESS, RESOLVED, rng.choice(RESULTS))
-        rec.update(status=RESOLVED, resolved_at=_ts(t))
+        ev(EventKind.RESOLVED, t, Status.IN_PROGRESS, Status.RESOLVED, rng.choice(RESULTS))
+        rec.update(status=Status.RESOLVED, resolved_at=_ts(t))
         t += timedelta(hours=rng.randrange(2, 72))
         if t > now:
             return
         stuck = rounds == 1 and now - received < timedelta(days=60) and rng.random() < 0.03  # still unhappy: reopened, waiting (督办 material)
         dissatisfied = (r == 0 and rounds == 2) or stuck
-        sat = "dissatisfied" if dissatisfied else ("satisfied" if rng.random() < 0.85 else "basically_satisfied")
+        sat = Satisfaction.DISSATISFIED if dissatisfied else (Satisfaction.SATISFIED if rng.random() < 0.85 else Satisfaction.BASICALLY_SATISFIED)
         contact = rng.choice(CONTACTS)
-        ev("followed_up", t, RESOLVED, FOLLOWED_UP, "问题还没解决" if dissatisfied else "",
+        ev(EventKind.FOLLOWED_UP, t, Status.RESOLVED, Status.FOLLOWED_UP, "问题还没解决" if dissatisfied else "",
            satisfaction=sat, contact_method=contact)
-        rec.update(status=FOLLOWED_UP, satisfaction=sat)
+        rec.update(status=Status.FOLLOWED_UP, satisfaction=sat)
         if dissatisfied:
-            ev("reopened", t, FOLLOWED_UP, IN_PROGRESS, "问题还没解决")
-            rec.update(status=IN_PROGRESS, resolved_at=None)
+            ev(EventKind.REOPENED, t, Status.FOLLOWED_UP, Status.IN_PROGRESS, "问题还没解决")
+            rec.update(status=Status.IN_PROGRESS, resolved_at=None)
             if stuck:
                 return
             continue
         t += timedelta(minutes=rng.randrange(1, 120))
         if t > now:
             return
-        ev("closed", t, FOLLOWED_UP, CLOSED)
-        rec.update(status=CLOSED, closed_at=_ts(t), updated_at=_ts(t))
+        ev(EventKind.CLOSED, t, Status.FOLLOWED_UP, Status.CLOSED)
+        rec.update(status=Status.CLOSED, closed_at=_ts(t), updated_at=_ts(t))
 
 
 _FIG = DeskDayFigure.__table__

@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.desk.page import DeskPage
+    from desktop_app.desk.ui.page import DeskPage
 
     return DeskPage(ctx)
 

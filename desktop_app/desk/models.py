@@ -1,28 +1,144 @@
-"""Walk-in desk tables: categories (reference data), service records, their append-only events, day figures."""
+"""Walk-in desk tables: categories (reference data), service records, their append-only events, day figures;
+the states and choices they hold (StrEnums) and their labels."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
-from sqlalchemy import Column, Index, Text, UniqueConstraint
+from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import AwareDateTime
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 
-# The closed loop (受理 → 派单 → 处置 → 反馈 → 回访 → 办结).
-RECEIVED = "received"
-DISPATCHED = "dispatched"
-IN_PROGRESS = "in_progress"
-RESOLVED = "resolved"
-FOLLOWED_UP = "followed_up"
-CLOSED = "closed"
-STATUSES = (RECEIVED, DISPATCHED, IN_PROGRESS, RESOLVED, FOLLOWED_UP, CLOSED)
-OPEN_STATUSES = (RECEIVED, DISPATCHED, IN_PROGRESS, RESOLVED, FOLLOWED_UP)
 
-CHANNELS = ("walk_in", "phone", "patrol", "online", "other")
-SATISFACTION = ("satisfied", "basically_satisfied", "dissatisfied")
-CONTACT_METHODS = ("phone", "visit", "in_person", "message")
+class Status(StrEnum):
+    """Where a record stands in the closed loop (受理 → 派单 → 处置 → 反馈 → 回访 → 办结)."""
+
+    RECEIVED = "received"
+    DISPATCHED = "dispatched"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    FOLLOWED_UP = "followed_up"
+    CLOSED = "closed"
+
+
+OPEN_STATUSES = tuple(s for s in Status if s is not Status.CLOSED)
+
+
+class Step(StrEnum):
+    """What a person does to a record next (the loop's steps; escalating leaves the status as it is)."""
+
+    DISPATCH = "dispatch"
+    START = "start"
+    RESOLVE = "resolve"
+    FOLLOW_UP = "follow_up"
+    CLOSE = "close"
+    ESCALATE = "escalate"
+
+
+class EventKind(StrEnum):
+    """One entry of a record's timeline."""
+
+    RECEIVED = "received"
+    SETTLED = "settled"
+    DISPATCHED = "dispatched"
+    STARTED = "started"
+    RESOLVED = "resolved"
+    FOLLOWED_UP = "followed_up"
+    REOPENED = "reopened"
+    CLOSED = "closed"
+    ESCALATED = "escalated"
+    LINKED = "linked"
+    RESIDENT_LINKED = "resident_linked"
+
+
+class Channel(StrEnum):
+    WALK_IN = "walk_in"
+    PHONE = "phone"
+    PATROL = "patrol"
+    ONLINE = "online"
+    OTHER = "other"
+
+
+class Satisfaction(StrEnum):
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    DISSATISFIED = "dissatisfied"
+
+
+SATISFIED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY_SATISFIED)  # what the satisfaction rate counts
+
+
+class ContactMethod(StrEnum):
+    PHONE = "phone"
+    VISIT = "visit"
+    IN_PERSON = "in_person"
+    MESSAGE = "message"
+
+
+class DeadlineState(StrEnum):
+    """How a record stands against its deadline (the list's colours)."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"  # due today or on the next working day
+    OPEN = "open"
+    DONE = "done"
+
+
+STATUS_LABELS = {
+    Status.RECEIVED: QT_TRANSLATE_NOOP("DeskStatus", "received"),
+    Status.DISPATCHED: QT_TRANSLATE_NOOP("DeskStatus", "dispatched"),
+    Status.IN_PROGRESS: QT_TRANSLATE_NOOP("DeskStatus", "in progress"),
+    Status.RESOLVED: QT_TRANSLATE_NOOP("DeskStatus", "resolved"),
+    Status.FOLLOWED_UP: QT_TRANSLATE_NOOP("DeskStatus", "followed up"),
+    Status.CLOSED: QT_TRANSLATE_NOOP("DeskStatus", "closed"),
+}
+CHANNEL_LABELS = {
+    Channel.WALK_IN: QT_TRANSLATE_NOOP("DeskChannel", "walk-in"),
+    Channel.PHONE: QT_TRANSLATE_NOOP("DeskChannel", "phone"),
+    Channel.PATROL: QT_TRANSLATE_NOOP("DeskChannel", "patrol finding"),
+    Channel.ONLINE: QT_TRANSLATE_NOOP("DeskChannel", "online"),
+    Channel.OTHER: QT_TRANSLATE_NOOP("DeskChannel", "other"),
+}
+SATISFACTION_LABELS = {
+    Satisfaction.SATISFIED: QT_TRANSLATE_NOOP("DeskSatisfaction", "satisfied"),
+    Satisfaction.BASICALLY_SATISFIED: QT_TRANSLATE_NOOP("DeskSatisfaction", "basically satisfied"),
+    Satisfaction.DISSATISFIED: QT_TRANSLATE_NOOP("DeskSatisfaction", "dissatisfied"),
+}
+CONTACT_LABELS = {
+    ContactMethod.PHONE: QT_TRANSLATE_NOOP("DeskContact", "phone call"),
+    ContactMethod.VISIT: QT_TRANSLATE_NOOP("DeskContact", "home visit"),
+    ContactMethod.IN_PERSON: QT_TRANSLATE_NOOP("DeskContact", "at the desk"),
+    ContactMethod.MESSAGE: QT_TRANSLATE_NOOP("DeskContact", "text message"),
+}
+EVENT_LABELS = {
+    EventKind.RECEIVED: QT_TRANSLATE_NOOP("DeskEvent", "received"),
+    EventKind.SETTLED: QT_TRANSLATE_NOOP("DeskEvent", "settled on the spot"),
+    EventKind.DISPATCHED: QT_TRANSLATE_NOOP("DeskEvent", "dispatched"),
+    EventKind.STARTED: QT_TRANSLATE_NOOP("DeskEvent", "handling started"),
+    EventKind.RESOLVED: QT_TRANSLATE_NOOP("DeskEvent", "resolved"),
+    EventKind.FOLLOWED_UP: QT_TRANSLATE_NOOP("DeskEvent", "followed up"),
+    EventKind.REOPENED: QT_TRANSLATE_NOOP("DeskEvent", "reopened (dissatisfied)"),
+    EventKind.CLOSED: QT_TRANSLATE_NOOP("DeskEvent", "closed"),
+    EventKind.ESCALATED: QT_TRANSLATE_NOOP("DeskEvent", "escalated"),
+    EventKind.LINKED: QT_TRANSLATE_NOOP("DeskEvent", "linked as a repeat"),
+    EventKind.RESIDENT_LINKED: QT_TRANSLATE_NOOP("DeskEvent", "linked to resident"),
+}
+STEP_LABELS = {  # verbs, as in "you cannot {action} it"
+    Step.DISPATCH: QT_TRANSLATE_NOOP("DeskAction", "dispatch"),
+    Step.START: QT_TRANSLATE_NOOP("DeskAction", "start handling"),
+    Step.RESOLVE: QT_TRANSLATE_NOOP("DeskAction", "resolve"),
+    Step.FOLLOW_UP: QT_TRANSLATE_NOOP("DeskAction", "follow up"),
+    Step.CLOSE: QT_TRANSLATE_NOOP("DeskAction", "close"),
+    Step.ESCALATE: QT_TRANSLATE_NOOP("DeskAction", "escalate"),
+}
+
+def _version():
+    return Field(default=1, sa_column_kwargs={"server_default": text("1")},
+                 description="1 on insert, one more on every change (core.records: no lost edits)")
 
 
 class DeskCategory(SQLModel, table=True):
@@ -37,6 +153,7 @@ class DeskCategory(SQLModel, table=True):
     on_the_spot: bool = Field(default=False, description="settled at the desk: saved as closed at once")
     active: bool = Field(default=True)
     position: int = Field(default=0, description="order on the desk page; number keys follow it")
+    version: int = _version()
 
 
 class ServiceRecord(SQLModel, table=True):
@@ -56,10 +173,10 @@ class ServiceRecord(SQLModel, table=True):
     walk_in_name: str = Field(default="", max_length=50)
     walk_in_phone: str = Field(default="", max_length=20)
     category_id: int = Field(foreign_key="desk_category.id")
-    channel: str = Field(default="walk_in", max_length=20)
+    channel: str = Field(default=Channel.WALK_IN, max_length=20)
     summary: str = Field(max_length=200)
     details: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
-    status: str = Field(default=RECEIVED, max_length=20)
+    status: str = Field(default=Status.RECEIVED, max_length=20)
     received_by: int | None = Field(default=None, foreign_key="staff_user.id")
     received_at: datetime = Field(sa_type=AwareDateTime)
     due_at: datetime = Field(sa_type=AwareDateTime)
@@ -70,6 +187,7 @@ class ServiceRecord(SQLModel, table=True):
     escalated_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     repeat_of_id: int | None = Field(default=None, foreign_key="service_record.id")
     updated_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    version: int = _version()
 
 
 class ServiceEvent(SQLModel, table=True):

@@ -38,7 +38,7 @@ from desktop_app.meals.models import (
     MealRecipientCreate,
     schedule_bit,
 )
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error
 

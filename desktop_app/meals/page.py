@@ -50,7 +50,7 @@ from desktop_app.meals.dialogs import (
     tm,
 )
 from desktop_app.meals.models import DIETS, MEALS
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import show_error, show_info

@@ -533,7 +533,7 @@ def list_recipients(
     query = station_scope(select(MealRecipient, Resident).join(Resident, Resident.id == MealRecipient.resident_id),
                           MealRecipient.station_id, actor)
     if q.strip():
-        from desktop_app.residents.service import search_ids
+        from desktop_app.residents import search_ids
 
         ids = search_ids(s, q, limit=500)
         query = query.where(MealRecipient.resident_id.in_(ids or [-1]))

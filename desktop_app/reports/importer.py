@@ -862,8 +862,8 @@ def prepare(sheet: Sheet, mapping: dict[int, str], kind: str, progress: Progress
 
     Two passes: the cells of every row are parsed into a ResidentCreate, then residents.service.clean_many
     validates them all (the same checks and messages as create_resident's, each distinct value checked once)."""
+    from desktop_app.residents import clean_many
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.service import clean_many
 
     if kind not in KINDS:
         raise ValueError(kind)
@@ -1279,7 +1279,7 @@ def apply_import(s: Session, *, actor: Actor, plan: ImportPlan, progress: Progre
 
     Rejected rows are left out; the rest are matched again against the database as it is now."""
     require(actor, IMPORT_REGISTERS)
-    from desktop_app.residents import service as residents
+    from desktop_app import residents as residents
     from desktop_app.residents.models import ResidentCreate
 
     match(s, actor=actor, plan=plan, progress=progress)

@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.residents.page import ResidentsPage
+    from desktop_app.residents.ui.page import ResidentsPage
 
     return ResidentsPage(ctx)
 

@@ -1,16 +1,44 @@
-"""Resident records and their search keys."""
+"""Resident records and their search keys.
+
+One resident per ID number per station (docs/residents.md): two unique indexes, both leaving blank ID numbers
+out (residents registered without one, and erased residents, whose number is cleared) — one per station, and
+one for the sub-district's own register (residents without a station, where NULL would not compare equal).
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
-from sqlalchemy import Column, Index, Text
+from sqlalchemy import Column, Index, Text, text
 from sqlmodel import Field, SQLModel
 
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import AwareDateTime
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 
 TAGS = ("lives_alone", "disabled", "extreme_hardship", "minimum_living_allowance", "party_member", "veteran")
+TAG_LABELS = {
+    "elderly_60": QT_TRANSLATE_NOOP("Tags", "60+"),
+    "elderly_80": QT_TRANSLATE_NOOP("Tags", "80+"),
+    "lives_alone": QT_TRANSLATE_NOOP("Tags", "lives alone"),
+    "disabled": QT_TRANSLATE_NOOP("Tags", "disabled"),
+    "extreme_hardship": QT_TRANSLATE_NOOP("Tags", "extreme hardship"),
+    "minimum_living_allowance": QT_TRANSLATE_NOOP("Tags", "minimum living allowance"),
+    "party_member": QT_TRANSLATE_NOOP("Tags", "party member"),
+    "veteran": QT_TRANSLATE_NOOP("Tags", "veteran"),
+}
+
+
+class Gender(StrEnum):
+    """As stored (blank: not known); an ID number decides it."""
+
+    MALE = "M"
+    FEMALE = "F"
+
+
+HAS_ID_NUMBER = text("id_number <> ''")
+NO_STATION = text("id_number <> '' AND station_id IS NULL")
 
 
 class ResidentBase(SQLModel):
@@ -38,14 +66,14 @@ class ResidentBase(SQLModel):
 
 
 class ResidentCreate(SQLModel):
-    """Input for create/update: anything the user typed; residents.service validates every field
+    """Input for create/update: anything the user typed; residents.register validates every field
     (so bad input gets the service's specific, translated message, never a pydantic error)."""
 
     name: str = ""
     gender: str = ""
     birth_date: date | str | None = None
-    id_number: str = ""
-    phone: str = ""
+    id_number: str | None = ""  # None (an update only): keep the stored number, which the form showed masked
+    phone: str | None = ""  # the same
     community: str = ""
     compound: str = ""
     building: str = ""
@@ -73,6 +101,9 @@ class Resident(ResidentBase, table=True):
         Index("ix_resident_grid", "grid", "sort_key", "id"),
         Index("ix_resident_compound", "compound", "sort_key", "id"),
         Index("ix_resident_birth", "birth_date"),
+        Index("uq_resident_station_id_number", "station_id", "id_number", unique=True,
+              sqlite_where=HAS_ID_NUMBER, postgresql_where=HAS_ID_NUMBER),
+        Index("uq_resident_own_id_number", "id_number", unique=True, sqlite_where=NO_STATION, postgresql_where=NO_STATION),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -81,6 +112,8 @@ class Resident(ResidentBase, table=True):
     erased: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")},
+                         description="1 on insert, one more on every save (core.records: no lost edits)")
 
     @property
     def address(self) -> str:

@@ -50,7 +50,7 @@ def _changed(before: str | None, after: str | None) -> list[str]:
         return value if isinstance(value, dict) else {}
 
     b, a = load(before), load(after)
-    return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k) and k not in ("updated_at", "sort_key"))
+    return sorted(k for k in set(a) | set(b) if a.get(k) != b.get(k) and k not in ("updated_at", "sort_key", "version"))
 
 
 def erase(s: Session, resident_id: int) -> None:

@@ -14,7 +14,7 @@ from desktop_app.core.errors import NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.records import get_scoped
 from desktop_app.core.validation import clean_date
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 from desktop_app.rosters.models import Assignment, Shift, Team, Volunteer
 
 F_TEAM = QT_TRANSLATE_NOOP("Fields", "Team")

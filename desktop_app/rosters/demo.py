@@ -24,7 +24,7 @@ from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 from desktop_app.rosters import solver
 from desktop_app.rosters.models import (
     FINDING_CATEGORIES,

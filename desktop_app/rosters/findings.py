@@ -70,7 +70,7 @@ def open_desk_record_for(s: Session, *, actor: Actor, finding_id: int) -> int:
                    gone=QT_TRANSLATE_NOOP("Errors", "That finding no longer exists."))
     if f.desk_record_id is not None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This finding already opened desk record {id}."), existing_id=f.desk_record_id, id=f.desk_record_id)
-    from desktop_app.desk import service as desk  # lazy: rosters → desk, one way
+    from desktop_app import desk  # lazy: rosters → desk, one way
 
     reporter = volunteer_name(s, f.volunteer_id) if f.volunteer_id else ""
     if not reporter:

@@ -14,7 +14,7 @@ from desktop_app.core.auth import Actor, first_station, require
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import Station
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
     F_MIN_HOURS,
     date_range,

@@ -18,7 +18,7 @@ from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 from desktop_app.rosters import checker, solver
 from desktop_app.rosters.capacity import Shortfall, capacity_check
 from desktop_app.rosters.common import (

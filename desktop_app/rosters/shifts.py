@@ -16,7 +16,7 @@ from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.workdays import WorkCalendar
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
     F_HEADCOUNT,
     F_TIMES,

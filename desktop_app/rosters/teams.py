@@ -18,7 +18,7 @@ from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.periods import Period
 from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.validation import clean_text
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
     F_KIND,
     F_ROLE,

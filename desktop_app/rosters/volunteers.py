@@ -16,7 +16,7 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.validation import clean_date, clean_text
-from desktop_app.residents.models import Resident
+from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
     F_EXPIRES,
     F_PER_MONTH,
@@ -218,7 +218,7 @@ class VolunteerHit:
 def search_volunteers(s: Session, *, actor: Actor, q: str, limit: int = 20) -> list[VolunteerHit]:
     """Volunteers by name, pinyin, initials or phone digits (the residents search, volunteers only)."""
     require(actor, CHECK_IN_VOLUNTEERS)
-    from desktop_app.residents.service import resident_label, search_ids
+    from desktop_app.residents import resident_label, search_ids
 
     limit = max(1, min(int(limit), 200))  # a picker's list, never more
     ids = search_ids(s, q, limit=limit * 5)

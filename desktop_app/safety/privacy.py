@@ -103,13 +103,13 @@ def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> Any:
     if cls is None:
         raise ValidationError(QT_TRANSLATE_NOOP("Fields", "Field"), QT_TRANSLATE_NOOP("Errors", "{name} is not a personal field that can be revealed."), name=field)
     if cls in ("id_number", "phone"):
-        from desktop_app.residents import service as residents
+        from desktop_app import residents as residents
 
         return residents.reveal(s, actor=actor, resident_id=resident_id, field=field)
     require(actor, REVEAL_FIELD)
     if level(actor, cls) == HIDDEN:
         require(actor, Permission(REVEAL_FIELD.action, set()))
-    from desktop_app.residents import service as residents
+    from desktop_app import residents as residents
 
     resident = residents.get_resident(s, actor=actor, resident_id=resident_id)
     audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field})

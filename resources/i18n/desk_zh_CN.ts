@@ -281,6 +281,10 @@
         <translation>全部（从某日往前）</translation>
     </message>
     <message>
+        <source>Jump to date</source>
+        <translation>跳到日期</translation>
+    </message>
+    <message>
         <source>Categories…</source>
         <translation>类别设置…</translation>
     </message>
@@ -289,140 +293,8 @@
         <translation>修改类别、办理时限和是否当场办结</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>受理</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <source>Handled by</source>
-        <translation>承办人</translation>
-    </message>
-    <message>
-        <source>Selected record</source>
-        <translation>选中的记录</translation>
-    </message>
-    <message>
-        <source>Select a record in the list to see its timeline.</source>
-        <translation>在左侧列表中选中一条记录，查看办理过程。</translation>
-    </message>
-    <message>
-        <source>Dispatch…</source>
-        <translation>派单…</translation>
-    </message>
-    <message>
-        <source>Start handling…</source>
-        <translation>开始处置…</translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation>反馈结果…</translation>
-    </message>
-    <message>
-        <source>Follow up…</source>
-        <translation>回访…</translation>
-    </message>
-    <message>
-        <source>Close…</source>
-        <translation>办结…</translation>
-    </message>
-    <message>
-        <source>Escalate…</source>
-        <translation>督办…</translation>
-    </message>
-    <message>
-        <source>Link repeat…</source>
-        <translation>关联重复诉求…</translation>
-    </message>
-    <message>
-        <source>Link to resident…</source>
-        <translation>关联居民档案…</translation>
-    </message>
-    <message>
-        <source>Figures</source>
-        <translation>统计</translation>
-    </message>
-    <message>
-        <source>All stations</source>
-        <translation>全部站点</translation>
-    </message>
-    <message>
-        <source>Closed</source>
-        <translation>办结</translation>
-    </message>
-    <message>
-        <source>On-time rate</source>
-        <translation>按时办结率</translation>
-    </message>
-    <message>
-        <source>Followed up</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>Satisfaction rate</source>
-        <translation>满意率</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>从</translation>
-    </message>
-    <message>
-        <source>to</source>
-        <translation>至</translation>
-    </message>
-    <message>
-        <source>How are these counted?</source>
-        <translation>统计口径</translation>
-    </message>
-    <message>
-        <source>(patrol finding)</source>
-        <translation>（巡查发现）</translation>
-    </message>
-    <message>
-        <source>{name} (walk-in){tail}</source>
-        <translation>{name}（来访）{tail}</translation>
-    </message>
-    <message>
-        <source> · overdue</source>
-        <translation> · 已超期</translation>
-    </message>
-    <message>
-        <source> · due soon</source>
-        <translation> · 即将到期</translation>
-    </message>
-    <message>
-        <source> · escalated</source>
-        <translation> · 已督办</translation>
-    </message>
-    <message>
-        <source>Closed {closed}; deadline was {due}.</source>
-        <translation>{closed} 办结；时限为 {due}。</translation>
-    </message>
-    <message>
-        <source>Deadline: {due}</source>
-        <translation>办理时限：{due}</translation>
-    </message>
-    <message>
         <source>{n}{more} records</source>
         <translation>共 {n}{more} 条</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-    <message>
-        <source>{start} – {end}: received {received:,}, closed {closed:,}, on-time rate {ontime}, satisfaction {sat}.</source>
-        <translation>{start} 至 {end}：受理 {received:,} 件，办结 {closed:,} 件，按时办结率 {ontime}，满意率 {sat}。</translation>
     </message>
     <message>
         <source>No. {id}</source>
@@ -435,38 +307,6 @@
     <message>
         <source>{name} has {n} open request(s): {items}</source>
         <translation>{name} 还有 {n} 件未办结：{items}</translation>
-    </message>
-    <message>
-        <source>Status: {s}</source>
-        <translation>状态：{s}</translation>
-    </message>
-    <message>
-        <source>deadline {due}</source>
-        <translation>时限 {due}</translation>
-    </message>
-    <message>
-        <source>OVERDUE</source>
-        <translation>已超期</translation>
-    </message>
-    <message>
-        <source>due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>repeat of No. {id}</source>
-        <translation>重复诉求，原件 {id} 号</translation>
-    </message>
-    <message>
-        <source>to {who}</source>
-        <translation>交 {who}</translation>
-    </message>
-    <message>
-        <source>: </source>
-        <translation>：</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -512,6 +352,69 @@
     </message>
 </context>
 <context>
+    <name>DeskTable</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>(patrol finding)</source>
+        <translation>（巡查发现）</translation>
+    </message>
+    <message>
+        <source>{name} (walk-in){tail}</source>
+        <translation>{name}（来访）{tail}</translation>
+    </message>
+    <message>
+        <source> · overdue</source>
+        <translation> · 已超期</translation>
+    </message>
+    <message>
+        <source> · due soon</source>
+        <translation> · 即将到期</translation>
+    </message>
+    <message>
+        <source> · escalated</source>
+        <translation> · 已督办</translation>
+    </message>
+    <message>
+        <source>Closed {closed}; deadline was {due}.</source>
+        <translation>{closed} 办结；时限为 {due}。</translation>
+    </message>
+    <message>
+        <source>Deadline: {due}</source>
+        <translation>办理时限：{due}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>、</source>
@@ -548,10 +451,6 @@
     <message>
         <source>a registered resident was chosen and a walk-in name or phone typed; keep only one.</source>
         <translation>既选了登记居民，又填了来访人姓名或电话，请只保留一种。</translation>
-    </message>
-    <message>
-        <source>That resident no longer exists.</source>
-        <translation>该居民档案已不存在。</translation>
     </message>
     <message>
         <source>nobody chosen; pick a registered resident (Enter) or type the walk-in's name.</source>
@@ -718,6 +617,61 @@
     </message>
 </context>
 <context>
+    <name>FiguresBox</name>
+    <message>
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>On-time rate</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Followed up</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>How are these counted?</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <source>All stations</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>{start} – {end}: received {received:,}, closed {closed:,}, on-time rate {ontime}, satisfaction {sat}.</source>
+        <translation>{start} 至 {end}：受理 {received:,} 件，办结 {closed:,} 件，按时办结率 {ontime}，满意率 {sat}。</translation>
+    </message>
+</context>
+<context>
     <name>LinkRepeatDialog</name>
     <message>
         <source>Link record No. {id} to an earlier request</source>
@@ -739,10 +693,6 @@
         <source>Link</source>
         <translation>关联</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
 </context>
 <context>
     <name>LinkResidentDialog</name>
@@ -757,10 +707,6 @@
     <message>
         <source>Link</source>
         <translation>关联</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -795,6 +741,85 @@
     <message>
         <source>see desk figures</source>
         <translation>查看来访统计</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDetail</name>
+    <message>
+        <source>Selected record</source>
+        <translation>选中的记录</translation>
+    </message>
+    <message>
+        <source>Select a record in the list to see its timeline.</source>
+        <translation>在左侧列表中选中一条记录，查看办理过程。</translation>
+    </message>
+    <message>
+        <source>Dispatch…</source>
+        <translation>派单…</translation>
+    </message>
+    <message>
+        <source>Start handling…</source>
+        <translation>开始处置…</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>反馈结果…</translation>
+    </message>
+    <message>
+        <source>Follow up…</source>
+        <translation>回访…</translation>
+    </message>
+    <message>
+        <source>Close…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <source>Escalate…</source>
+        <translation>督办…</translation>
+    </message>
+    <message>
+        <source>Link repeat…</source>
+        <translation>关联重复诉求…</translation>
+    </message>
+    <message>
+        <source>Link to resident…</source>
+        <translation>关联居民档案…</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>{id} 号</translation>
+    </message>
+    <message>
+        <source>Status: {s}</source>
+        <translation>状态：{s}</translation>
+    </message>
+    <message>
+        <source>deadline {due}</source>
+        <translation>时限 {due}</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>repeat of No. {id}</source>
+        <translation>重复诉求，原件 {id} 号</translation>
+    </message>
+    <message>
+        <source>to {who}</source>
+        <translation>交 {who}</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -875,6 +900,9 @@
         <source>Save</source>
         <translation>保存</translation>
     </message>
+</context>
+<context>
+    <name>_RecordDialog</name>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>

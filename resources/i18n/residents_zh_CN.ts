@@ -24,6 +24,10 @@
         <translation>已登记过同名同电话的 {name}。请打开已有档案；如确为另一人，可仍然保存。</translation>
     </message>
     <message>
+        <source>A resident with this ID number has just been registered on another computer. Search for the number and open that record instead.</source>
+        <translation>刚刚有另一台电脑登记了这个身份证号的居民。请按号码搜索，打开那份档案。</translation>
+    </message>
+    <message>
         <source>That resident no longer exists.</source>
         <translation>该居民档案已不存在。</translation>
     </message>
@@ -258,6 +262,10 @@
         <translation>全部标签</translation>
     </message>
     <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
         <source>Add resident</source>
         <translation>新增居民</translation>
     </message>
@@ -316,6 +324,21 @@
     <message>
         <source>{n} residents</source>
         <translation>共 {n} 位居民</translation>
+    </message>
+</context>
+<context>
+    <name>StaleEdit</name>
+    <message>
+        <source>Changed on another computer</source>
+        <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from desktop_app.certificates import figures
-from desktop_app.certificates import issuing, register, requests
+from desktop_app.certificates import figures, issuing, register, requests
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
 from tests.certificates.helpers import honour, thank_you

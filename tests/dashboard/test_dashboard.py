@@ -17,12 +17,12 @@ TODAY = date.today()
 @pytest.fixture
 def busy_day(engine, admin):
     """Today: two desk requests (one overdue since yesterday), one consultation; stamps for two residents."""
-    from desktop_app.desk import service as desk
+    from desktop_app import desk as desk
+    from desktop_app import residents as residents
     from desktop_app.desk.models import ServiceRecord
     from desktop_app.passports import activities as passports_activities
     from desktop_app.passports import stamps as passports_stamps
     from desktop_app.passports.models import ActivityCreate
-    from desktop_app.residents import service as residents
     from desktop_app.residents.models import ResidentCreate
 
     now = datetime.now(UTC)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from desktop_app import certificates
+from desktop_app import desk as ds
 from desktop_app.core.db import session_scope
 from desktop_app.dashboard import charts, today
-from desktop_app.desk import service as ds
 from tests.certificates.helpers import thank_you
 
 

@@ -5,16 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from desktop_app.core.db import session_scope
-from desktop_app.desk import service as ds
+from desktop_app.desk import visits
 
 
 def test_figures_overdue_and_recount_commands(engine, admin, db_arg, capsys):
     from desktop_app.cli import main
 
     with session_scope(engine) as s:
-        ds.create_record(s, actor=admin, category_code="consultation", summary="问社保", walk_in_name="甲",
+        visits.create_record(s, actor=admin, category_code="consultation", summary="问社保", walk_in_name="甲",
                          received_at=datetime(2026, 3, 2, 9, tzinfo=UTC))
-        ds.create_record(s, actor=admin, category_code="complaint", summary="噪音", walk_in_name="乙",
+        visits.create_record(s, actor=admin, category_code="complaint", summary="噪音", walk_in_name="乙",
                          received_at=datetime.now(UTC) - timedelta(days=50))
     assert main(["desk-figures", "--db", db_arg, "--from", "2026-03-01", "--to", "2026-03-31"]) == 0
     out = capsys.readouterr().out

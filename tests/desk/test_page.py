@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from sqlmodel import func, select
 
 from desktop_app.core.db import session_scope
-from desktop_app.desk import service as ds
-from desktop_app.desk.models import CLOSED, DISPATCHED, ServiceEvent, ServiceRecord
+from desktop_app.desk import category_list, lists, visits
+from desktop_app.desk.models import ServiceEvent, ServiceRecord, Status
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
-from desktop_app.residents.service import create_resident
 
 
 class Actions:
@@ -45,8 +45,8 @@ def resident_id(engine, admin):
 
 
 @pytest.fixture
-def page(qtbot, ctx, app_fonts):
-    from desktop_app.desk.page import DeskPage
+def page(qtbot, ctx, app_fonts, wait_ops):
+    from desktop_app.desk.ui.page import DeskPage
 
     p = DeskPage(ctx)
     qtbot.addWidget(p)
@@ -54,6 +54,7 @@ def page(qtbot, ctx, app_fonts):
     p.show()
     qtbot.waitExposed(p)
     p.activateWindow()
+    wait_ops()
     return p
 
 
@@ -71,7 +72,7 @@ def _close_box(page) -> str:
     return text
 
 
-def test_known_resident_on_the_spot_consultation_takes_three_actions(qtbot, page, engine, resident_id):
+def test_known_resident_on_the_spot_consultation_takes_three_actions(qtbot, page, engine, resident_id, wait_ops):
     act = Actions(qtbot)
     qtbot.waitUntil(lambda: page.picker.box.hasFocus())
     act.type(page.picker.box, "zsf")  # pinyin initials of 张三丰
@@ -83,24 +84,25 @@ def test_known_resident_on_the_spot_consultation_takes_three_actions(qtbot, page
     assert page.summary.hasFocus()
     act.type(page.summary, "咨询医保报销比例")
     act.key(page.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # 3: Ctrl+Enter saves
+    wait_ops()
     assert act.count <= 4
 
     [rec] = _records(engine)
-    assert (rec.resident_id, rec.summary, rec.status, rec.channel) == (resident_id, "咨询医保报销比例", CLOSED, "walk_in")
+    assert (rec.resident_id, rec.summary, rec.status, rec.channel) == (resident_id, "咨询医保报销比例", Status.CLOSED, "walk_in")
     # the form is clear for the next person, focus back in the resident box
     assert page.picker.box.text() == "" and page.summary.text() == "" and page.category.code() is None
     assert page.picker.box.hasFocus()
     # today's list shows it first, selected, with its timeline beside it
     assert page.model.rowCount() == 1 and page.model.row(0).id == rec.id
     assert "张三丰" in page.model.data(page.model.index(0, 2))
-    assert page.timeline.count() == 2
-    assert "settled on the spot" in page.timeline.item(1).text()
-    assert not any(b.isVisible() for k, b in page.buttons.items() if k not in ("link_repeat",))
-    total = page.figure_rows[-1]
+    assert page.detail.timeline.count() == 2
+    assert "settled on the spot" in page.detail.timeline.item(1).text()
+    assert not any(b.isVisible() for k, b in page.detail.buttons.items() if k not in ("link_repeat",))
+    total = page.figures.figure_rows[-1]
     assert (total.received, total.closed, total.closed_on_time) == (1, 1, 1)
 
 
-def test_category_by_initials_then_enter(qtbot, page, resident_id):
+def test_category_by_initials_then_enter(qtbot, page, resident_id, wait_ops):
     page.picker.box.setFocus()
     qtbot.keyClicks(page.picker.box, "zhangsanfeng")
     qtbot.keyClick(page.picker.box, Qt.Key.Key_Return)
@@ -111,7 +113,7 @@ def test_category_by_initials_then_enter(qtbot, page, resident_id):
     assert page.summary.hasFocus()
 
 
-def test_walk_in_request_through_the_whole_loop_with_next_step_buttons(qtbot, page, engine):
+def test_walk_in_request_through_the_whole_loop_with_next_step_buttons(qtbot, page, engine, wait_ops):
     page.walk_name.setText("李大妈")
     page.walk_phone.setFocus()
     qtbot.keyClicks(page.walk_phone, "13800138000")
@@ -120,32 +122,38 @@ def test_walk_in_request_through_the_whole_loop_with_next_step_buttons(qtbot, pa
     qtbot.keyClick(page.category, Qt.Key.Key_3)  # request: enters the loop
     page.summary.setText("楼道灯坏了")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     [rec] = _records(engine)
     assert rec.walk_in_name == "李大妈" and rec.walk_in_phone == "13800138000" and rec.status == "received"
     assert "138****8000"[-4:] in page.model.data(page.model.index(0, 2))
-    visible = {k for k, b in page.buttons.items() if b.isVisible()}
+    visible = {k for k, b in page.detail.buttons.items() if b.isVisible()}
     assert visible == {"dispatch", "start", "escalate", "link_repeat", "link_resident"}
 
     def step(key, fill):
-        qtbot.mouseClick(page.buttons[key], Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(page.detail.buttons[key], Qt.MouseButton.LeftButton)
+        wait_ops()
         dlg = page.dialog
         assert dlg.isVisible()
         fill(dlg)
         qtbot.mouseClick(dlg.ok_button(), Qt.MouseButton.LeftButton)
+        wait_ops()
 
     step("dispatch", lambda d: d.assignee.setText("物业 李师傅"))
-    assert _records(engine)[0].status == DISPATCHED
-    assert "物业 李师傅" in page.timeline.item(page.timeline.count() - 1).text()
+    assert _records(engine)[0].status == Status.DISPATCHED
+    assert "物业 李师傅" in page.detail.timeline.item(page.detail.timeline.count() - 1).text()
     step("start", lambda d: None)
     # resolving without saying what was done is refused; the dialog stays open, nothing is written
-    qtbot.mouseClick(page.buttons["resolve"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.detail.buttons["resolve"], Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.dialog
     qtbot.mouseClick(dlg.ok_button(), Qt.MouseButton.LeftButton)
+    wait_ops()
     assert "Result" in dlg.last_error.text()
     dlg.last_error.done(0)
     assert dlg.isVisible() and _records(engine)[0].status == "in_progress"
     dlg.note.setPlainText("已更换灯泡")
     qtbot.mouseClick(dlg.ok_button(), Qt.MouseButton.LeftButton)
+    wait_ops()
     assert _records(engine)[0].status == "resolved"
 
     def follow(d):
@@ -155,13 +163,13 @@ def test_walk_in_request_through_the_whole_loop_with_next_step_buttons(qtbot, pa
     step("follow_up", follow)
     step("close", lambda d: d.note.setPlainText("办结"))
     rec = _records(engine)[0]
-    assert rec.status == CLOSED and rec.satisfaction == "basically_satisfied"
+    assert rec.status == Status.CLOSED and rec.satisfaction == "basically_satisfied"
     with session_scope(engine, write=False) as s:
         kinds = [e.kind for e in s.exec(select(ServiceEvent).where(ServiceEvent.record_id == rec.id).order_by(ServiceEvent.id))]
     assert kinds == ["received", "dispatched", "started", "resolved", "followed_up", "closed"]
-    assert page.timeline.count() == 6
+    assert page.detail.timeline.count() == 6
     assert "closed" in page.model.data(page.model.index(0, 5))
-    total = page.figure_rows[-1]
+    total = page.figures.figure_rows[-1]
     assert (total.received, total.closed, total.followed_up, total.satisfied) == (1, 1, 1, 1)
 
 
@@ -175,94 +183,110 @@ def test_walk_in_request_through_the_whole_loop_with_next_step_buttons(qtbot, pa
                     p.summary.setText("问路")), "not a valid mainland number"),
     ],
 )
-def test_bad_input_is_refused_with_a_specific_message_and_nothing_written(qtbot, page, engine, setup, expected):
+def test_bad_input_is_refused_with_a_specific_message_and_nothing_written(qtbot, page, engine, setup, expected, wait_ops):
     setup(page)
     page.summary.setFocus()
     qtbot.keyClick(page.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_ops()
     assert expected in _close_box(page)
     assert _records(engine) == []
     assert page.walk_name.text() == "王五" or page.category.currentIndex() == 2  # what was typed stays
 
 
-def test_overdue_record_stands_out_in_the_escalation_list(qtbot, page, engine, admin):
+def test_overdue_record_stands_out_in_the_escalation_list(qtbot, page, engine, admin, wait_ops):
     with session_scope(engine) as s:
-        old = ds.create_record(s, actor=admin, category_code="complaint", summary="噪音扰民", walk_in_name="赵六",
+        old = visits.create_record(s, actor=admin, category_code="complaint", summary="噪音扰民", walk_in_name="赵六",
                                received_at=datetime.now(UTC) - timedelta(days=40)).id
-        ds.create_record(s, actor=admin, category_code="request", summary="路灯", walk_in_name="钱七")
+        visits.create_record(s, actor=admin, category_code="request", summary="路灯", walk_in_name="钱七")
     page.view.setCurrentIndex(page.view.findData("overdue"))
+    wait_ops()
     assert [r.id for r in page.model.rows()] == [old]
     status = page.model.index(0, 5)
     assert "overdue" in page.model.data(status)
-    from desktop_app.desk.page import OVERDUE_BG
+    from desktop_app.desk.ui.record_table import OVERDUE_BG
 
     assert page.model.data(status, Qt.ItemDataRole.BackgroundRole).color() == OVERDUE_BG
     page.table.selectRow(0)
-    assert page.buttons["escalate"].isVisible()
-    qtbot.mouseClick(page.buttons["escalate"], Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert page.detail.buttons["escalate"].isVisible()
+    qtbot.mouseClick(page.detail.buttons["escalate"], Qt.MouseButton.LeftButton)
+    wait_ops()
     page.dialog.note.setPlainText("三天内办结")
     qtbot.mouseClick(page.dialog.ok_button(), Qt.MouseButton.LeftButton)
+    wait_ops()
     assert "escalated" in page.model.data(page.model.index(0, 5))
     page.view.setCurrentIndex(page.view.findData("open"))
+    wait_ops()
     assert [r.id for r in page.model.rows()][0] == old and page.model.rowCount() == 2
 
 
-def test_front_desk_sees_no_escalate_button_and_kiosk_cannot_open_the_form(qtbot, ctx, engine, make_actor, app_fonts):
-    from desktop_app.desk.page import DeskPage
+def test_front_desk_sees_no_escalate_button_and_kiosk_cannot_open_the_form(qtbot, ctx, engine, make_actor, app_fonts, wait_ops):
+    from desktop_app.desk.ui.page import DeskPage
 
     with session_scope(engine) as s:
-        ds.create_record(s, actor=ctx.actor, category_code="complaint", summary="噪音", walk_in_name="赵六",
+        visits.create_record(s, actor=ctx.actor, category_code="complaint", summary="噪音", walk_in_name="赵六",
                          received_at=datetime.now(UTC) - timedelta(days=40))
     ctx.actor = make_actor("front_desk")
     p = DeskPage(ctx)
     qtbot.addWidget(p)
     p.show()
     p.view.setCurrentIndex(p.view.findData("open"))
+    wait_ops()
     p.table.selectRow(0)
-    assert p.buttons["dispatch"].isVisible() and not p.buttons["escalate"].isVisible()
+    wait_ops()
+    assert p.detail.buttons["dispatch"].isVisible() and not p.detail.buttons["escalate"].isVisible()
     assert p.form_box.isVisible()
 
 
-def test_link_walk_in_to_resident_and_repeat(qtbot, page, engine, admin, resident_id):
+def test_link_walk_in_to_resident_and_repeat(qtbot, page, engine, admin, resident_id, wait_ops):
     with session_scope(engine) as s:
-        first = ds.create_record(s, actor=admin, category_code="request", summary="漏水", resident_id=resident_id,
+        first = visits.create_record(s, actor=admin, category_code="request", summary="漏水", resident_id=resident_id,
                                  received_at=datetime.now(UTC) - timedelta(days=3)).id
-        second = ds.create_record(s, actor=admin, category_code="request", summary="又漏水了", walk_in_name="张三丰").id
+        second = visits.create_record(s, actor=admin, category_code="request", summary="又漏水了", walk_in_name="张三丰").id
     page.reload_list(select_id=second)
-    qtbot.mouseClick(page.buttons["link_resident"], Qt.MouseButton.LeftButton)
+    wait_ops()
+    qtbot.mouseClick(page.detail.buttons["link_resident"], Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.dialog
     qtbot.keyClicks(dlg.picker.box, "zsf")
     qtbot.keyClick(dlg.picker.box, Qt.Key.Key_Return)
     qtbot.mouseClick(dlg.ok_button(), Qt.MouseButton.LeftButton)
+    wait_ops()
     assert _records(engine)[1].resident_id == resident_id
-    qtbot.mouseClick(page.buttons["link_repeat"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.detail.buttons["link_repeat"], Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.dialog
     assert dlg.list.count() == 1
     qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    wait_ops()
     assert _records(engine)[1].repeat_of_id == first
-    assert f"repeat of No. {first}" in page.detail_state.text()
+    assert f"repeat of No. {first}" in page.detail.detail_state.text()
     with session_scope(engine, write=False) as s:
         assert s.exec(select(func.count()).select_from(ServiceEvent).where(ServiceEvent.kind == "linked")).one() == 1
 
 
-def test_figures_for_a_chosen_period(qtbot, page, engine, admin):
+def test_figures_for_a_chosen_period(qtbot, page, engine, admin, wait_ops):
     from PySide6.QtCore import QDate
 
     with session_scope(engine) as s:
         for code in ("consultation", "consultation", "request"):
-            ds.create_record(s, actor=admin, category_code=code, summary="x", walk_in_name="甲",
+            visits.create_record(s, actor=admin, category_code=code, summary="x", walk_in_name="甲",
                              received_at=datetime(2026, 3, 10, 9, 0, tzinfo=UTC))
-    page.fig_from.setDate(QDate(2026, 3, 1))
-    page.fig_to.setDate(QDate(2026, 3, 31))
-    total = page.figure_rows[-1]
+    page.figures.fig_from.setDate(QDate(2026, 3, 1))
+    wait_ops()
+    page.figures.fig_to.setDate(QDate(2026, 3, 31))
+    wait_ops()
+    total = page.figures.figure_rows[-1]
     assert (total.received, total.closed) == (3, 2)
-    assert page.fig_table.item(page.fig_table.rowCount() - 1, 1).text() == "3"
-    assert "received 3, closed 2" in page.fig_summary.text()
-    assert "Received: records received in the period" in page.fig_table.toolTip()
-    page.fig_from.setDate(QDate(2026, 4, 1))  # after "to": a clear message instead of figures
-    assert "swap the dates" in page.fig_summary.text()
+    assert page.figures.fig_table.item(page.figures.fig_table.rowCount() - 1, 1).text() == "3"
+    assert "received 3, closed 2" in page.figures.fig_summary.text()
+    assert "Received: records received in the period" in page.figures.fig_table.toolTip()
+    page.figures.fig_from.setDate(QDate(2026, 4, 1))  # after "to": a clear message instead of figures
+    wait_ops()
+    assert "swap the dates" in page.figures.fig_summary.text()
 
 
-def test_unknown_name_in_resident_box_becomes_the_walk_in(qtbot, page, engine):
+def test_unknown_name_in_resident_box_becomes_the_walk_in(qtbot, page, engine, wait_ops):
     page.picker.box.setFocus()
     page.picker.box.setText("陌生人")
     qtbot.keyClick(page.picker.box, Qt.Key.Key_Return)
@@ -272,11 +296,12 @@ def test_unknown_name_in_resident_box_becomes_the_walk_in(qtbot, page, engine):
     qtbot.keyClick(page.category, Qt.Key.Key_8)  # convenience: on the spot
     page.summary.setText("借用雨伞")
     qtbot.keyClick(page.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    wait_ops()
     [rec] = _records(engine)
-    assert (rec.walk_in_name, rec.resident_id, rec.status) == ("陌生人", None, CLOSED)
+    assert (rec.walk_in_name, rec.resident_id, rec.status) == ("陌生人", None, Status.CLOSED)
 
 
-def test_logging_a_visit_afterwards_and_refusing_a_future_time(qtbot, page, engine):
+def test_logging_a_visit_afterwards_and_refusing_a_future_time(qtbot, page, engine, wait_ops):
     from PySide6.QtCore import QDateTime
 
     page.walk_name.setText("王五")
@@ -286,18 +311,21 @@ def test_logging_a_visit_afterwards_and_refusing_a_future_time(qtbot, page, engi
     assert page.when.isEnabled()
     page.when.setDateTime(QDateTime.currentDateTime().addDays(2))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert "in the future" in _close_box(page)
     assert _records(engine) == []
     page.when.setDateTime(QDateTime.currentDateTime().addDays(-3))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     [rec] = _records(engine)
     assert timedelta(days=2) < datetime.now(UTC) - rec.received_at < timedelta(days=4)
     assert not page.earlier.isChecked() and not page.when.isEnabled()
 
 
-def test_admin_edits_categories_on_the_page(qtbot, page, engine):
+def test_admin_edits_categories_on_the_page(qtbot, page, engine, wait_ops):
     assert page.categories_button.isVisible()
     qtbot.mouseClick(page.categories_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     dlg = page.dialog
     assert dlg.table.rowCount() == 10
     row = [i for i in range(10) if dlg.table.item(i, 0).text() == "Request"][0]
@@ -306,22 +334,25 @@ def test_admin_edits_categories_on_the_page(qtbot, page, engine):
     dlg.table.item(10, 0).setText("电动车充电")
     dlg.table.cellWidget(10, 1).setValue(3)
     qtbot.mouseClick(dlg.ok_button(), Qt.MouseButton.LeftButton)
+    wait_ops()
     assert not dlg.isVisible()
     with session_scope(engine, write=False) as s:
-        cats = {c.code: c for c in ds.categories(s)}
+        cats = {c.code: c for c in category_list.categories(s)}
     assert cats["request"].deadline_workdays == 7
     assert cats["station_1"].name == "电动车充电" and cats["station_1"].deadline_workdays == 3
     assert page.category.findData("station_1") == 11  # offered on the desk, after the ten seeded ones
     qtbot.mouseClick(page.categories_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     page.dialog.table.item(0, 0).setText("")  # a blank name is refused, nothing saved
     qtbot.mouseClick(page.dialog.ok_button(), Qt.MouseButton.LeftButton)
+    wait_ops()
     assert "Category name" in page.dialog.last_error.text()
     page.dialog.last_error.done(0)
     page.dialog.reject()
 
 
-def test_categories_button_is_for_admins_only(qtbot, ctx, make_actor, app_fonts):
-    from desktop_app.desk.page import DeskPage
+def test_categories_button_is_for_admins_only(qtbot, ctx, make_actor, app_fonts, wait_ops):
+    from desktop_app.desk.ui.page import DeskPage
 
     ctx.actor = make_actor("coordinator")
     p = DeskPage(ctx)
@@ -330,23 +361,25 @@ def test_categories_button_is_for_admins_only(qtbot, ctx, make_actor, app_fonts)
     assert not p.categories_button.isVisible()
 
 
-def test_due_soon_colour_and_jumping_to_a_date(qtbot, page, engine, admin, monkeypatch):
+def test_due_soon_colour_and_jumping_to_a_date(qtbot, page, engine, admin, monkeypatch, wait_ops):
     from PySide6.QtCore import QDate
 
-    from desktop_app.desk.page import DUE_SOON_BG
+    from desktop_app.desk.ui.record_table import DUE_SOON_BG
 
     with session_scope(engine) as s:
-        early = ds.create_record(s, actor=admin, category_code="request", summary="早先的诉求", walk_in_name="甲",
+        early = visits.create_record(s, actor=admin, category_code="request", summary="早先的诉求", walk_in_name="甲",
                                  received_at=datetime(2026, 2, 2, 9, tzinfo=UTC)).id
-        ds.create_record(s, actor=admin, category_code="request", summary="近来的诉求", walk_in_name="乙",
+        visits.create_record(s, actor=admin, category_code="request", summary="近来的诉求", walk_in_name="乙",
                          received_at=datetime(2026, 3, 2, 9, tzinfo=UTC))
     # judge deadlines as on the last day of the early record's deadline (10 working days after 2 Feb, Spring Festival)
     with session_scope(engine, write=False) as s:
-        due = ds.get_row(s, actor=admin, record_id=early).due_at
-    monkeypatch.setattr("desktop_app.desk.page.utcnow", lambda: due - timedelta(hours=10))
+        due = lists.get_row(s, actor=admin, record_id=early).due_at
+    monkeypatch.setattr("desktop_app.desk.ui.page.utcnow", lambda: due - timedelta(hours=10))
     page.view.setCurrentIndex(page.view.findData("all"))
+    wait_ops()
     assert page.jump.isVisible()
     page.jump.setDate(QDate(2026, 2, 20))
+    wait_ops()
     assert [r.id for r in page.model.rows()] == [early]  # the later record is after the date jumped to
     status = page.model.index(0, 5)
     assert "due soon" in page.model.data(status)

@@ -12,7 +12,7 @@ from sqlmodel import func, select
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound, PermissionDenied, ValidationError
 from desktop_app.core.models import AuditEntry
-from desktop_app.desk import service as ds
+from desktop_app.desk import category_list, day_figures, lists, loop, overdue, visits
 from desktop_app.desk.models import DeskDayFigure, ServiceEvent, ServiceRecord
 
 ROLES = ("admin", "coordinator", "front_desk", "kiosk")
@@ -22,20 +22,20 @@ STAFF = {"admin", "coordinator", "front_desk"}
 def _prepare(engine, admin):
     """Records in the states each use case needs, made by the admin."""
     with session_scope(engine) as s:
-        mk = lambda **kw: ds.create_record(s, actor=admin, category_code="request", summary="灯坏了",  # noqa: E731
+        mk = lambda **kw: visits.create_record(s, actor=admin, category_code="request", summary="灯坏了",  # noqa: E731
                                            walk_in_name="张三", **kw).id
         ids = {"received": mk(), "old": mk(received_at=datetime.now(UTC) - timedelta(days=3))}
         ids["in_progress"] = mk()
-        ds.start_record(s, actor=admin, record_id=ids["in_progress"])
+        loop.start_record(s, actor=admin, record_id=ids["in_progress"])
         ids["resolved"] = mk()
-        ds.start_record(s, actor=admin, record_id=ids["resolved"])
-        ds.resolve_record(s, actor=admin, record_id=ids["resolved"], result="ok")
+        loop.start_record(s, actor=admin, record_id=ids["resolved"])
+        loop.resolve_record(s, actor=admin, record_id=ids["resolved"], result="ok")
         ids["followed_up"] = mk()
-        ds.start_record(s, actor=admin, record_id=ids["followed_up"])
-        ds.resolve_record(s, actor=admin, record_id=ids["followed_up"], result="ok")
-        ds.follow_up_record(s, actor=admin, record_id=ids["followed_up"], satisfaction="satisfied", contact_method="phone")
+        loop.start_record(s, actor=admin, record_id=ids["followed_up"])
+        loop.resolve_record(s, actor=admin, record_id=ids["followed_up"], result="ok")
+        loop.follow_up_record(s, actor=admin, record_id=ids["followed_up"], satisfaction="satisfied", contact_method="phone")
+    from desktop_app.residents import create_resident
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.service import create_resident
 
     with session_scope(engine) as s:
         ids["resident"] = create_resident(s, actor=admin, data=ResidentCreate(name="张三")).id
@@ -43,27 +43,27 @@ def _prepare(engine, admin):
 
 
 CASES = {
-    "create_record": (STAFF, lambda s, a, i: ds.create_record(s, actor=a, category_code="consultation", summary="问路",
+    "create_record": (STAFF, lambda s, a, i: visits.create_record(s, actor=a, category_code="consultation", summary="问路",
                                                                 walk_in_name="李四")),
-    "list_page": (STAFF, lambda s, a, i: ds.list_page(s, actor=a)),
-    "list_day": (STAFF, lambda s, a, i: ds.list_day(s, actor=a, day=date.today())),
-    "overdue": (STAFF, lambda s, a, i: ds.overdue(s, actor=a)),
-    "timeline": (STAFF, lambda s, a, i: ds.timeline(s, actor=a, record_id=i["received"])),
-    "dispatch": (STAFF, lambda s, a, i: ds.dispatch_record(s, actor=a, record_id=i["received"], assignee="网格员")),
-    "start": (STAFF, lambda s, a, i: ds.start_record(s, actor=a, record_id=i["received"])),
-    "resolve": (STAFF, lambda s, a, i: ds.resolve_record(s, actor=a, record_id=i["in_progress"], result="好了")),
-    "follow_up": (STAFF, lambda s, a, i: ds.follow_up_record(s, actor=a, record_id=i["resolved"],
+    "list_page": (STAFF, lambda s, a, i: lists.list_page(s, actor=a)),
+    "list_day": (STAFF, lambda s, a, i: lists.list_day(s, actor=a, day=date.today())),
+    "overdue": (STAFF, lambda s, a, i: overdue.overdue(s, actor=a)),
+    "timeline": (STAFF, lambda s, a, i: lists.timeline(s, actor=a, record_id=i["received"])),
+    "dispatch": (STAFF, lambda s, a, i: loop.dispatch_record(s, actor=a, record_id=i["received"], assignee="网格员")),
+    "start": (STAFF, lambda s, a, i: loop.start_record(s, actor=a, record_id=i["received"])),
+    "resolve": (STAFF, lambda s, a, i: loop.resolve_record(s, actor=a, record_id=i["in_progress"], result="好了")),
+    "follow_up": (STAFF, lambda s, a, i: loop.follow_up_record(s, actor=a, record_id=i["resolved"],
                                                               satisfaction="satisfied", contact_method="phone")),
-    "close": (STAFF, lambda s, a, i: ds.close_record(s, actor=a, record_id=i["followed_up"])),
-    "escalate": ({"admin", "coordinator"}, lambda s, a, i: ds.escalate_record(s, actor=a, record_id=i["received"],
+    "close": (STAFF, lambda s, a, i: loop.close_record(s, actor=a, record_id=i["followed_up"])),
+    "escalate": ({"admin", "coordinator"}, lambda s, a, i: loop.escalate_record(s, actor=a, record_id=i["received"],
                                                                                note="尽快")),
-    "link_repeat": (STAFF, lambda s, a, i: ds.link_repeat(s, actor=a, record_id=i["received"], repeat_of_id=i["old"])),
-    "link_resident": (STAFF, lambda s, a, i: ds.link_resident(s, actor=a, record_id=i["received"],
+    "link_repeat": (STAFF, lambda s, a, i: visits.link_repeat(s, actor=a, record_id=i["received"], repeat_of_id=i["old"])),
+    "link_resident": (STAFF, lambda s, a, i: visits.link_resident(s, actor=a, record_id=i["received"],
                                                                resident_id=i["resident"])),
-    "figures": (STAFF, lambda s, a, i: ds.figures(s, actor=a, start=date(2026, 1, 1), end=date(2026, 12, 31))),
-    "update_category": ({"admin"}, lambda s, a, i: ds.update_category(s, actor=a, code="request", deadline_workdays=8)),
-    "add_category": ({"admin"}, lambda s, a, i: ds.add_category(s, actor=a, name="电动车充电", deadline_workdays=3)),
-    "rebuild_figures": ({"admin"}, lambda s, a, i: ds.rebuild_day_figures(s, actor=a)),
+    "figures": (STAFF, lambda s, a, i: day_figures.category_figures(s, actor=a, start=date(2026, 1, 1), end=date(2026, 12, 31))),
+    "update_category": ({"admin"}, lambda s, a, i: category_list.update_category(s, actor=a, code="request", deadline_workdays=8)),
+    "add_category": ({"admin"}, lambda s, a, i: category_list.add_category(s, actor=a, name="电动车充电", deadline_workdays=3)),
+    "rebuild_figures": ({"admin"}, lambda s, a, i: day_figures.rebuild_day_figures(s, actor=a)),
 }
 
 
@@ -100,7 +100,7 @@ _text = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
 
 
 @given(
-    category=st.sampled_from([*ds.CATEGORY_CODES, "", "unknown", "Request"]),
+    category=st.sampled_from([*category_list.CATEGORY_CODES, "", "unknown", "Request"]),
     summary=st.one_of(_text, st.sampled_from(["", "  ", "楼道灯坏了", "x" * 201])),
     channel=st.sampled_from(["walk_in", "phone", "patrol", "online", "other", "fax", ""]),
     name=st.one_of(_text, st.sampled_from(["", "张三", "欧阳·娜娜", "张3"])),
@@ -115,7 +115,7 @@ def test_create_record_either_saves_one_record_or_writes_nothing(engine, admin, 
         figs_before = s.exec(select(func.coalesce(func.sum(DeskDayFigure.received), 0))).one()
     try:
         with session_scope(engine) as s:
-            rec = ds.create_record(s, actor=admin, category_code=category, summary=summary, channel=channel,
+            rec = visits.create_record(s, actor=admin, category_code=category, summary=summary, channel=channel,
                                    walk_in_name=name, walk_in_phone=phone, received_at=received)
     except (ValidationError, NotFound) as exc:
         assert exc.text()  # a message the user can read

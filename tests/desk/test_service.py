@@ -13,9 +13,8 @@ from desktop_app.core import workdays
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.models import AuditEntry
-from desktop_app.desk import reference
-from desktop_app.desk import service as ds
-from desktop_app.desk.models import CLOSED, DeskCategory, DeskDayFigure, ServiceEvent, ServiceRecord
+from desktop_app.desk import category_list, day_figures, lists, loop, overdue, reference, visits
+from desktop_app.desk.models import DeskCategory, DeskDayFigure, ServiceEvent, ServiceRecord, Status
 
 
 def local(y, m, d, hh=10, mm=0) -> datetime:
@@ -26,7 +25,7 @@ def _create(engine, actor, code="request", **kw):
     kw.setdefault("walk_in_name", "张三")
     kw.setdefault("summary", "楼道灯坏了")
     with session_scope(engine) as s:
-        return ds.create_record(s, actor=actor, category_code=code, **kw)
+        return visits.create_record(s, actor=actor, category_code=code, **kw)
 
 
 # --- deadlines ------------------------------------------------------------------------------------
@@ -41,14 +40,14 @@ def test_request_received_before_national_day_is_due_ten_working_days_later(engi
 
 def test_consultation_over_labour_day_counts_two_working_days(engine, admin):
     with session_scope(engine) as s:
-        ds.update_category(s, actor=admin, code="consultation", on_the_spot=False)
+        category_list.update_category(s, actor=admin, code="consultation", on_the_spot=False)
     rec = _create(engine, admin, code="consultation", received_at=local(2026, 4, 30))
     assert rec.due_at.astimezone().date() == date(2026, 5, 7)  # 1–5 May off: 6 and 7 May
     assert rec.status == "received"
 
 
 def test_deadline_beyond_the_calendar_does_not_crash_and_follows_station_edits(engine, admin, monkeypatch):
-    monkeypatch.setattr(ds, "utcnow", lambda: datetime(2027, 3, 1, 2, 0, tzinfo=UTC))
+    monkeypatch.setattr(visits, "utcnow", lambda: datetime(2027, 3, 1, 2, 0, tzinfo=UTC))
     # 2027 is not in the seeded calendar: the weekday rule applies, Fri 1 Jan 2027 counts as a workday
     rec = _create(engine, admin, code="complaint", received_at=local(2026, 12, 24))
     assert rec.due_at.astimezone().date() == date(2027, 1, 14)
@@ -64,10 +63,10 @@ def test_deadline_state_due_soon_and_overdue(engine, admin):
     cal = workdays.WorkCalendar()
     rec = _create(engine, admin, code="request", received_at=local(2026, 11, 2))  # due Mon 16 Nov
     assert rec.due_at.astimezone().date() == date(2026, 11, 16)
-    assert ds.deadline_state(rec, local(2026, 11, 10), cal) == "open"
-    assert ds.deadline_state(rec, local(2026, 11, 13), cal) == "due_soon"  # Friday: due on the next workday
-    assert ds.deadline_state(rec, local(2026, 11, 16, 9), cal) == "due_soon"
-    assert ds.deadline_state(rec, local(2026, 11, 17), cal) == "overdue"
+    assert overdue.deadline_state(rec, local(2026, 11, 10), cal) == "open"
+    assert overdue.deadline_state(rec, local(2026, 11, 13), cal) == "due_soon"  # Friday: due on the next workday
+    assert overdue.deadline_state(rec, local(2026, 11, 16, 9), cal) == "due_soon"
+    assert overdue.deadline_state(rec, local(2026, 11, 17), cal) == "overdue"
 
 
 # --- figures -----------------------------------------------------------------------------------------
@@ -75,17 +74,17 @@ def test_deadline_state_due_soon_and_overdue(engine, admin):
 
 def _walk(engine, actor, rid, *, to, at=None, satisfaction="satisfied"):
     with session_scope(engine) as s:
-        ds.start_record(s, actor=actor, record_id=rid, at=at)
+        loop.start_record(s, actor=actor, record_id=rid, at=at)
         if to == "in_progress":
             return
-        ds.resolve_record(s, actor=actor, record_id=rid, result="已处理", at=at)
+        loop.resolve_record(s, actor=actor, record_id=rid, result="已处理", at=at)
         if to == "resolved":
             return
-        ds.follow_up_record(s, actor=actor, record_id=rid, satisfaction=satisfaction, contact_method="phone",
+        loop.follow_up_record(s, actor=actor, record_id=rid, satisfaction=satisfaction, contact_method="phone",
                             comment="还是不行" if satisfaction == "dissatisfied" else "", at=at)
         if to == "followed_up":
             return
-        ds.close_record(s, actor=actor, record_id=rid, at=at)
+        loop.close_record(s, actor=actor, record_id=rid, at=at)
 
 
 def test_figures_on_known_data(engine, admin):
@@ -105,9 +104,9 @@ def test_figures_on_known_data(engine, admin):
     # outside the period
     _create(engine, admin, code="consultation", received_at=local(2026, 4, 1))
     with session_scope(engine, write=False) as s:
-        rows = ds.figures(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
-        check = ds.figures_from_records(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
-        cats = {c.code: c.id for c in ds.categories(s)}
+        rows = day_figures.category_figures(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
+        check = day_figures.category_figures_from_records(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
+        cats = {c.code: c.id for c in category_list.categories(s)}
     assert rows == check
     by_cat = {r.category_id: r for r in rows}
     consult, request, total = by_cat[cats["consultation"]], by_cat[cats["request"]], rows[-1]
@@ -119,19 +118,19 @@ def test_figures_on_known_data(engine, admin):
     assert consult.satisfaction_rate is None
     # the reopened one, resolved again and rated satisfied, now counts as satisfied (latest rating)
     with session_scope(engine) as s:
-        ds.resolve_record(s, actor=admin, record_id=c, result="已彻底修好", at=march + timedelta(days=3))
-        ds.follow_up_record(s, actor=admin, record_id=c, satisfaction="satisfied", contact_method="visit",
+        loop.resolve_record(s, actor=admin, record_id=c, result="已彻底修好", at=march + timedelta(days=3))
+        loop.follow_up_record(s, actor=admin, record_id=c, satisfaction="satisfied", contact_method="visit",
                             at=march + timedelta(days=4))
     with session_scope(engine, write=False) as s:
-        rows = ds.figures(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
-        assert rows == ds.figures_from_records(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
+        rows = day_figures.category_figures(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
+        assert rows == day_figures.category_figures_from_records(s, actor=admin, start=date(2026, 3, 1), end=date(2026, 3, 31))
     request = {r.category_id: r for r in rows}[cats["request"]]
     assert (request.followed_up, request.satisfied) == (3, 3)
 
 
 def test_figures_refuse_a_backwards_period(engine, admin):
     with pytest.raises(ValidationError) as err, session_scope(engine, write=False) as s:
-        ds.figures(s, actor=admin, start=date(2026, 3, 31), end=date(2026, 3, 1))
+        day_figures.category_figures(s, actor=admin, start=date(2026, 3, 31), end=date(2026, 3, 1))
     assert "swap the dates" in err.value.text()
 
 
@@ -139,11 +138,11 @@ def test_rebuild_day_figures_matches_what_the_service_kept(engine, admin):
     for code in ("request", "consultation", "complaint"):
         _create(engine, admin, code=code, received_at=local(2026, 6, 1))
     with session_scope(engine, write=False) as s:
-        kept = ds.figures(s, actor=admin, start=date(2026, 1, 1), end=date(2026, 12, 31))
+        kept = day_figures.category_figures(s, actor=admin, start=date(2026, 1, 1), end=date(2026, 12, 31))
     with session_scope(engine) as s:
-        assert ds.rebuild_day_figures(s, actor=admin) == 3
+        assert day_figures.rebuild_day_figures(s, actor=admin) == 3
     with session_scope(engine, write=False) as s:
-        assert ds.figures(s, actor=admin, start=date(2026, 1, 1), end=date(2026, 12, 31)) == kept
+        assert day_figures.category_figures(s, actor=admin, start=date(2026, 1, 1), end=date(2026, 12, 31)) == kept
 
 
 def test_demo_small_is_consistent(engine, admin):
@@ -153,10 +152,10 @@ def test_demo_small_is_consistent(engine, admin):
     with session_scope(engine, write=False) as s:
         n = s.exec(select(func.count()).select_from(ServiceRecord)).one()
         start, end = date.today() - timedelta(days=400), date.today()
-        assert ds.figures(s, actor=admin, start=start, end=end) == ds.figures_from_records(s, actor=admin, start=start, end=end)
+        assert day_figures.category_figures(s, actor=admin, start=start, end=end) == day_figures.category_figures_from_records(s, actor=admin, start=start, end=end)
         assert s.exec(select(func.count()).select_from(AuditEntry).where(AuditEntry.entity == "service_record")).one() == 0
-        closed = s.exec(select(func.count()).select_from(ServiceRecord).where(ServiceRecord.status == CLOSED)).one()
-        page = ds.list_page(s, actor=admin, limit=50)
+        closed = s.exec(select(func.count()).select_from(ServiceRecord).where(ServiceRecord.status == Status.CLOSED)).one()
+        page = lists.list_page(s, actor=admin, limit=50)
     assert n == 3000 and 0 < closed < n
     assert [r.received_at for r in page] == sorted((r.received_at for r in page), reverse=True)
 
@@ -166,31 +165,31 @@ def test_demo_small_is_consistent(engine, admin):
 
 def test_categories_are_seeded_with_translatable_names_and_station_edits_survive(engine, admin):
     rows = reference.read_reference()
-    assert [r["code"] for r in rows] == list(ds.CATEGORY_CODES)
+    assert [r["code"] for r in rows] == list(category_list.CATEGORY_CODES)
     assert {r["name"] for r in rows} == set(reference.SEEDED_NAMES)
     with session_scope(engine, write=False) as s:
-        cats = {c.code: c for c in ds.categories(s)}
+        cats = {c.code: c for c in category_list.categories(s)}
     assert cats["consultation"].deadline_workdays == 2 and cats["consultation"].on_the_spot
     assert cats["request"].deadline_workdays == 10 and cats["complaint"].deadline_workdays == 15
     with session_scope(engine) as s:
-        ds.update_category(s, actor=admin, code="request", deadline_workdays=7, name="居民诉求")
-        ds.update_category(s, actor=admin, code="other", active=False)
+        category_list.update_category(s, actor=admin, code="request", deadline_workdays=7, name="居民诉求")
+        category_list.update_category(s, actor=admin, code="other", active=False)
     with session_scope(engine) as s:
         assert reference.ensure(s) == 0
-        cats = {c.code: c for c in ds.categories(s, include_inactive=True)}
+        cats = {c.code: c for c in category_list.categories(s, include_inactive=True)}
         assert (cats["request"].deadline_workdays, cats["request"].name) == (7, "居民诉求")
-        assert "other" not in {c.code for c in ds.categories(s)}
+        assert "other" not in {c.code for c in category_list.categories(s)}
     with pytest.raises(ValidationError) as err:
         _create(engine, admin, code="other")
     assert "no longer in use" in err.value.text()
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        ds.update_category(s, actor=admin, code="request", deadline_workdays=-1)
+        category_list.update_category(s, actor=admin, code="request", deadline_workdays=-1)
 
 
 def test_service_modules_do_not_import_qt():
     code = (
-        "import sys; import desktop_app.desk.service, desktop_app.desk.models, desktop_app.desk.demo, "
-        "desktop_app.desk.reference; print('PySide6' in sys.modules)"
+        "import sys; import desktop_app.desk, desktop_app.desk.loop, desktop_app.desk.lists, desktop_app.desk.overdue, "
+        "desktop_app.desk.demo, desktop_app.desk.reference, desktop_app.desk.cli; print('PySide6' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -226,7 +225,7 @@ def test_create_refuses_bad_input_with_specific_messages(engine, admin, kwargs, 
     args = {"category_code": "request", "summary": "楼道灯坏了", "walk_in_name": "张三", **kwargs}
     before = _counts(engine)
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        ds.create_record(s, actor=admin, **args)
+        visits.create_record(s, actor=admin, **args)
     assert err.value.field == field and words in err.value.text()
     assert _counts(engine) == before
 
@@ -244,10 +243,10 @@ def test_step_inputs_are_checked(engine, admin):
     rid = _create(engine, admin).id
     before = _counts(engine)
     cases = [
-        (lambda s: ds.dispatch_record(s, actor=admin, record_id=rid, assignee=" "), "Dispatched to"),
-        (lambda s: ds.start_record(s, actor=admin, record_id=rid, at=datetime.now(UTC) + timedelta(hours=2)), "Time of the step"),
-        (lambda s: ds.start_record(s, actor=admin, record_id=rid, at=datetime(2020, 1, 1, tzinfo=UTC)), "Time of the step"),
-        (lambda s: ds.escalate_record(s, actor=admin, record_id=rid, note=""), "Note"),
+        (lambda s: loop.dispatch_record(s, actor=admin, record_id=rid, assignee=" "), "Dispatched to"),
+        (lambda s: loop.start_record(s, actor=admin, record_id=rid, at=datetime.now(UTC) + timedelta(hours=2)), "Time of the step"),
+        (lambda s: loop.start_record(s, actor=admin, record_id=rid, at=datetime(2020, 1, 1, tzinfo=UTC)), "Time of the step"),
+        (lambda s: loop.escalate_record(s, actor=admin, record_id=rid, note=""), "Note"),
     ]
     for call, field in cases:
         with pytest.raises(ValidationError) as err, session_scope(engine) as s:
@@ -261,11 +260,11 @@ def test_step_inputs_are_checked(engine, admin):
         ({"satisfaction": "dissatisfied", "contact_method": "phone", "comment": ""}, "Resident's comment"),
     ]:
         with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-            ds.follow_up_record(s, actor=admin, record_id=rid, **kw)
+            loop.follow_up_record(s, actor=admin, record_id=rid, **kw)
         assert err.value.field == field
     assert _counts(engine) == before
     with pytest.raises(NotFound), session_scope(engine) as s:
-        ds.close_record(s, actor=admin, record_id=424242)
+        loop.close_record(s, actor=admin, record_id=424242)
 
 
 def test_escalation_list_and_escalate(engine, admin):
@@ -273,20 +272,20 @@ def test_escalation_list_and_escalate(engine, admin):
     _create(engine, admin, code="request")
     done = _create(engine, admin, code="consultation", received_at=datetime.now(UTC) - timedelta(days=60)).id
     with session_scope(engine, write=False) as s:
-        assert [r.id for r in ds.overdue(s, actor=admin)] == [old]
+        assert [r.id for r in overdue.overdue(s, actor=admin)] == [old]
     with session_scope(engine) as s:
-        ds.escalate_record(s, actor=admin, record_id=old, note="本周内办结")
+        loop.escalate_record(s, actor=admin, record_id=old, note="本周内办结")
     with session_scope(engine, write=False) as s:
-        row = ds.get_row(s, actor=admin, record_id=old)
+        row = lists.get_row(s, actor=admin, record_id=old)
         assert row.escalated_at is not None and row.status == "received"
-        assert ds.timeline(s, actor=admin, record_id=old)[-1].kind == "escalated"
+        assert lists.timeline(s, actor=admin, record_id=old)[-1].kind == "escalated"
     with pytest.raises(ConflictError), session_scope(engine) as s:
-        ds.escalate_record(s, actor=admin, record_id=done, note="x")
+        loop.escalate_record(s, actor=admin, record_id=done, note="x")
 
 
 def test_linking_repeats_and_residents(engine, admin):
+    from desktop_app.residents import create_resident
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.service import create_resident
 
     with session_scope(engine) as s:
         rid = create_resident(s, actor=admin, data=ResidentCreate(name="李四", phone="13955123456")).id
@@ -294,24 +293,24 @@ def test_linking_repeats_and_residents(engine, admin):
     walk = _create(engine, admin, walk_in_name="李四", walk_in_phone="13955123456").id
     other = _create(engine, admin, walk_in_name="王五", received_at=datetime.now(UTC) - timedelta(days=9)).id
     with pytest.raises(ConflictError) as err, session_scope(engine) as s:
-        ds.link_repeat(s, actor=admin, record_id=walk, repeat_of_id=first)
+        visits.link_repeat(s, actor=admin, record_id=walk, repeat_of_id=first)
     assert "different people" in err.value.text()
     with session_scope(engine) as s:
-        ds.link_resident(s, actor=admin, record_id=walk, resident_id=rid)
-        assert [r.id for r in ds.repeat_candidates(s, actor=admin, record_id=walk)] == [first]
-        ds.link_repeat(s, actor=admin, record_id=walk, repeat_of_id=first)
+        visits.link_resident(s, actor=admin, record_id=walk, resident_id=rid)
+        assert [r.id for r in lists.repeat_candidates(s, actor=admin, record_id=walk)] == [first]
+        visits.link_repeat(s, actor=admin, record_id=walk, repeat_of_id=first)
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        ds.link_repeat(s, actor=admin, record_id=first, repeat_of_id=walk)  # the newer one cannot be the original
+        visits.link_repeat(s, actor=admin, record_id=first, repeat_of_id=walk)  # the newer one cannot be the original
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        ds.link_repeat(s, actor=admin, record_id=first, repeat_of_id=first)
+        visits.link_repeat(s, actor=admin, record_id=first, repeat_of_id=first)
     with pytest.raises(ConflictError), session_scope(engine) as s:
-        ds.link_resident(s, actor=admin, record_id=walk, resident_id=rid)
+        visits.link_resident(s, actor=admin, record_id=walk, resident_id=rid)
     with session_scope(engine, write=False) as s:
-        rec = ds.get_record(s, actor=admin, record_id=walk)
+        rec = lists.get_record(s, actor=admin, record_id=walk)
         assert (rec.resident_id, rec.repeat_of_id) == (rid, first)
-        assert [e.kind for e in ds.timeline(s, actor=admin, record_id=walk)][-2:] == ["resident_linked", "linked"]
-        assert ds.open_requests_of(s, actor=admin, resident_id=rid)[0].id == walk
-        assert other not in [r.id for r in ds.repeat_candidates(s, actor=admin, record_id=walk)]
+        assert [e.kind for e in lists.timeline(s, actor=admin, record_id=walk)][-2:] == ["resident_linked", "linked"]
+        assert lists.open_requests_of(s, actor=admin, resident_id=rid)[0].id == walk
+        assert other not in [r.id for r in lists.repeat_candidates(s, actor=admin, record_id=walk)]
 
 
 def test_every_change_is_audited(engine, admin):
@@ -330,7 +329,7 @@ def test_create_record_api_for_patrol_findings(engine, admin):
     assert (rec.channel, rec.status, rec.details) == ("patrol", "received", "3栋2单元一楼")
     with session_scope(engine, write=False) as s:
         assert s.get(DeskCategory, rec.category_id).code == "request"
-        assert ds.get_row(s, actor=admin, record_id=rec.id).person == ""
+        assert lists.get_row(s, actor=admin, record_id=rec.id).person == ""
     with pytest.raises(ValidationError):  # at the desk somebody is always behind a request
         _create(engine, admin, code="request", channel="walk_in", walk_in_name="")
 
@@ -340,26 +339,26 @@ def test_keyset_pages_cover_every_record_once_in_order(engine, admin):
     with session_scope(engine) as s:
         for i in range(23):
             # pairs of records share a receipt time: the id breaks the tie
-            ds.create_record(s, actor=admin, category_code="request" if i % 3 else "consultation", summary=f"事项{i}",
+            visits.create_record(s, actor=admin, category_code="request" if i % 3 else "consultation", summary=f"事项{i}",
                              walk_in_name="张三", received_at=base + timedelta(hours=i // 2))
     with session_scope(engine, write=False) as s:
         pages, key = [], None
         while True:
-            page = ds.list_page(s, actor=admin, before=key, limit=5)
+            page = lists.list_page(s, actor=admin, before=key, limit=5)
             if not page:
                 break
             pages.extend(page)
             key = (page[-1].received_at, page[-1].id)
         opened, key = [], None
         while True:
-            page = ds.list_open(s, actor=admin, after=key, limit=4)
+            page = lists.list_open(s, actor=admin, after=key, limit=4)
             if not page:
                 break
             opened.extend(page)
             key = (page[-1].due_at, page[-1].id)
-        jump = ds.list_page(s, actor=admin, until_day=(base + timedelta(hours=3)).astimezone().date(), limit=100)
+        jump = lists.list_page(s, actor=admin, until_day=(base + timedelta(hours=3)).astimezone().date(), limit=100)
     assert [(r.received_at, r.id) for r in pages] == sorted(((r.received_at, r.id) for r in pages), reverse=True)
     assert len(pages) == len({r.id for r in pages}) == 23
-    assert all(r.status != CLOSED for r in opened) and len(opened) == len({r.id for r in opened}) == 15
+    assert all(r.status != Status.CLOSED for r in opened) and len(opened) == len({r.id for r in opened}) == 15
     assert [(r.due_at, r.id) for r in opened] == sorted((r.due_at, r.id) for r in opened)
     assert all(r.received_at.astimezone().date() <= (base + timedelta(hours=3)).astimezone().date() for r in jump)

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from desktop_app import residents as residents
 from desktop_app.core.db import session_scope
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import ResidentCreate
 
 

@@ -52,7 +52,7 @@ def test_tier_changing_mid_month_bills_each_day_at_its_own_rate(engine, admin, p
 
 
 def test_birthday_mid_month_moves_to_the_next_tier_that_day(engine, admin, people):
-    from desktop_app.residents import service as residents
+    from desktop_app import residents as residents
     from desktop_app.residents.models import ResidentCreate
 
     with session_scope(engine) as s:

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
+from desktop_app import residents as residents
 from desktop_app.core.auth import Actor, Role
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound, ValidationError
 from desktop_app.core.models import Station
 from desktop_app.meals import service
 from desktop_app.meals.models import FoodSample, MealOrder
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import ResidentCreate
 
 from .helpers import MONDAY, local, make_recipient

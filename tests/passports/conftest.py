@@ -13,8 +13,8 @@ TODAY = date(2026, 5, 12)  # a Tuesday
 @pytest.fixture
 def residents(engine, admin):
     """Three residents; returns their ids."""
+    from desktop_app import residents as rs
     from desktop_app.core.db import session_scope
-    from desktop_app.residents import service as rs
     from desktop_app.residents.models import ResidentCreate
 
     ids = []

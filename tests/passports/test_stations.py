@@ -11,7 +11,6 @@ from desktop_app.core.errors import NotFound
 from desktop_app.passports import activities, cards, kiosk, rewards, stamps, wall
 from desktop_app.passports.models import ActivityCreate, RewardCreate
 from desktop_app.residents.models import ResidentCreate
-from desktop_app.residents.service import create_resident
 from tests.passports.conftest import TODAY
 
 

@@ -8,13 +8,13 @@ from datetime import timedelta
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from desktop_app import residents as rs
 from desktop_app.core import auth
 from desktop_app.core.db import session_scope
 from desktop_app.passports import activities, settings, stamps, wall
 from desktop_app.passports.models import ActivityCreate
 from desktop_app.passports.ui import wall as wall_window
 from desktop_app.passports.ui.wall import SmileWall
-from desktop_app.residents import service as rs
 from desktop_app.residents.models import ResidentCreate
 
 from .conftest import TODAY

@@ -132,7 +132,7 @@ def test_bulk_path_writes_the_same_as_the_service(engine, admin, ledger, tmp_pat
         bulk = {r.name: (r.model_dump(exclude={"id", "created_at", "updated_at"}),
                          sorted((k.kind, k.key) for k in s.exec(select(ResidentSearchKey).where(ResidentSearchKey.resident_id == r.id))))
                 for r in s.exec(select(Resident))}
-    from desktop_app.residents import service as rs
+    from desktop_app import residents as rs
 
     with session_scope(engine, write=False) as s:
         assert [r.name for r in rs.search(s, actor=admin, q="zs")] == ["张三"]  # the pinyin initials key works

@@ -159,11 +159,11 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
     _close_boxes(page)
 
 
-def test_export_action_writes_what_the_view_shows(qtbot, app_fonts, engine, ctx, make_actor, tmp_path, monkeypatch):
+def test_export_action_writes_what_the_view_shows(qtbot, app_fonts, engine, ctx, make_actor, tmp_path, monkeypatch, wait_ops):
     """The residents list as a coordinator sees it (masked numbers), through any page's QTableView."""
-    from desktop_app.residents import service as residents
+    from desktop_app import residents as residents
     from desktop_app.residents.models import ResidentCreate
-    from desktop_app.residents.page import ResidentsPage
+    from desktop_app.residents.ui.page import ResidentsPage
 
     with session_scope(engine) as s:
         residents.create_resident(s, actor=ctx.actor, data=ResidentCreate(name="张三", id_number=ZHANG, phone="13812345678"))
@@ -171,6 +171,7 @@ def test_export_action_writes_what_the_view_shows(qtbot, app_fonts, engine, ctx,
     ctx.actor = coordinator
     page = ResidentsPage(ctx)
     qtbot.addWidget(page)
+    wait_ops()
     view = page.findChild(QTableView)
     view.setColumnHidden(6, True)  # a hidden column is not exported
     action = export_action.add_export_action(view, ctx, "居民名单")

@@ -27,11 +27,10 @@ def _at(day: int, hour: int = 10) -> datetime:
 @pytest.fixture
 def station_data(engine, admin):
     """October 2026: five desk records (two consultations closed on the spot, three requests), stamps."""
-    from desktop_app.desk import service as desk
+    from desktop_app import desk
     from desktop_app.passports import activities as passports_activities
     from desktop_app.passports import stamps as passports_stamps
     from desktop_app.passports.models import ActivityCreate
-    from desktop_app.residents import service as residents
     from desktop_app.residents.models import ResidentCreate
 
     with session_scope(engine) as s:
@@ -67,11 +66,11 @@ def test_period_figures_count_desk_and_stamps(engine, admin, station_data):
 
 
 def test_desk_figures_are_the_desks_own(engine, admin, station_data):
-    from desktop_app.desk import service as desk
+    from desktop_app import desk as desk
 
     with session_scope(engine, write=False) as s:
         ours = period_figures(s, actor=admin, period=MONTH).desk.total
-        theirs = desk.figures(s, actor=admin, start=MONTH.start, end=MONTH.last_day)[-1]
+        theirs = desk.category_figures(s, actor=admin, start=MONTH.start, end=MONTH.last_day)[-1]
     assert (ours.received, ours.closed, ours.closed_on_time, ours.followed_up, ours.satisfied) == (
         theirs.received, theirs.closed, theirs.closed_on_time, theirs.followed_up, theirs.satisfied)
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop_app import desk as ds
 from desktop_app import reports
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
-from desktop_app.desk import service as ds
 
 
 def test_report_figures_are_the_stations_own_and_roll_up(engine, two_stations):

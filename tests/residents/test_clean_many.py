@@ -1,4 +1,4 @@
-"""residents.service.clean_many (the Excel import's bulk validation) gives, record by record, exactly what the
+"""residents.clean_many (the Excel import's bulk validation) gives, record by record, exactly what the
 single-record path (_clean, used by create_resident / update_resident) gives: the same cleaned values, or a
 ValidationError with the same field, message and parameters — also when a value repeats (the bulk path checks
 each distinct value once and reuses the result or the error)."""
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.residents import service
+from desktop_app.residents import register as service
 from desktop_app.residents.models import ResidentCreate
 
 TODAY = date(2026, 11, 23)

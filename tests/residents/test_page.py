@@ -1,14 +1,15 @@
 """The residents page driven as a person would: search as you type, add, fix an error, edit, reveal."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QPushButton
 from sqlmodel import select
 
+from desktop_app import residents as service
 from desktop_app.core.db import session_scope
 from desktop_app.core.models import AuditEntry
-from desktop_app.residents import service
 from desktop_app.residents.models import Resident, ResidentCreate
-from desktop_app.residents.page import ResidentsPage
+from desktop_app.residents.ui.page import ResidentsPage
+from desktop_app.ui.widgets import open_dialogs
 
 
 def seed(engine, admin):
@@ -22,20 +23,22 @@ def shown_names(page):
     return [page.model.row(i).name for i in range(page.model.rowCount())]
 
 
-def test_search_as_you_type_pinyin_initials(qtbot, ctx, engine, admin, app_fonts):
+def test_search_as_you_type_pinyin_initials(qtbot, ctx, engine, admin, app_fonts, wait_ops):
     seed(engine, admin)
     page = ResidentsPage(ctx)
     qtbot.addWidget(page)
+    wait_ops()
     assert page.count_label.text() == "3 residents"
     qtbot.keyClicks(page.search, "zxm")
     qtbot.waitUntil(lambda: shown_names(page) == ["曾小明"], timeout=2000)
+    wait_ops()
     assert "1 found" in page.count_label.text()
     assert page.model.data(page.model.index(0, 3)) == "1101**********002X"
     page.search.clear()
     qtbot.waitUntil(lambda: len(shown_names(page)) == 3, timeout=2000)
 
 
-def test_add_resident_with_an_error_then_fixed(qtbot, ctx, engine, admin, app_fonts):
+def test_add_resident_with_an_error_then_fixed(qtbot, ctx, engine, admin, app_fonts, wait_ops):
     page = ResidentsPage(ctx)
     qtbot.addWidget(page)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
@@ -44,6 +47,7 @@ def test_add_resident_with_an_error_then_fixed(qtbot, ctx, engine, admin, app_fo
     qtbot.keyClicks(dialog.id_number, "110105194912310021")  # wrong check digit
     qtbot.keyClicks(dialog.phone, "13812345678")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert dialog.isVisible()
     assert "check character" in dialog.error.text()
     assert dialog.id_number.hasFocus() or not dialog.isActiveWindow()
@@ -59,12 +63,14 @@ def test_add_resident_with_an_error_then_fixed(qtbot, ctx, engine, admin, app_fo
     assert (stored.name, stored.phone, stored.gender) == ("李喆", "13812345678", "F")
 
 
-def test_edit_keeps_masked_numbers_and_reveal_is_audited(qtbot, ctx, engine, admin, app_fonts):
+def test_edit_keeps_masked_numbers_and_reveal_is_audited(qtbot, ctx, engine, admin, app_fonts, wait_ops):
     seed(engine, admin)
     page = ResidentsPage(ctx)
     qtbot.addWidget(page)
+    wait_ops()
     zeng = next(page.model.row(i) for i in range(page.model.rowCount()) if page.model.row(i).name == "曾小明")
     dialog = page.edit(zeng.id)
+    wait_ops()
     assert dialog.id_number.text() == "1101**********002X" and dialog.id_number.isReadOnly()
     dialog.grid.setText("第3网格")
     with qtbot.waitSignal(dialog.finished, timeout=2000):
@@ -72,20 +78,83 @@ def test_edit_keeps_masked_numbers_and_reveal_is_audited(qtbot, ctx, engine, adm
     with session_scope(engine, write=False) as s:
         r = s.get(Resident, zeng.id)
     assert (r.grid, r.id_number, r.phone) == ("第3网格", "11010519491231002X", "13812345678")
+    wait_ops()
     dialog = page.edit(zeng.id)
+    wait_ops()
     qtbot.mouseClick(dialog.reveal_id, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert dialog.id_number.text() == "11010519491231002X" and not dialog.id_number.isReadOnly()
     with session_scope(engine, write=False) as s:
         assert len(s.exec(select(AuditEntry).where(AuditEntry.action == "reveal")).all()) == 1
     dialog.reject()
 
 
-def test_filter_by_tag(qtbot, ctx, engine, admin, app_fonts):
+def test_filter_by_tag(qtbot, ctx, engine, admin, app_fonts, wait_ops):
     with session_scope(engine) as s:
         service.create_resident(s, actor=admin, data=ResidentCreate(name="老王", id_number="110105193001010013", lives_alone=True))
         service.create_resident(s, actor=admin, data=ResidentCreate(name="小李", id_number="110105200001010016"))
     page = ResidentsPage(ctx)
     qtbot.addWidget(page)
     page.tag.setCurrentIndex(page.tag.findData("lives_alone"))
+    wait_ops()
     assert shown_names(page) == ["老王"]
     assert page.count_label.text() == "1 residents"
+
+
+def updates_of(engine, resident_id):
+    with session_scope(engine, write=False) as s:
+        return s.exec(select(AuditEntry).where(AuditEntry.entity == "resident", AuditEntry.action == "update",
+                                               AuditEntry.entity_id == str(resident_id))).all()
+
+
+def test_double_click_opens_one_dialog_per_resident(qtbot, ctx, engine, admin, app_fonts, wait_ops):
+    seed(engine, admin)
+    page = ResidentsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_ops()
+    index = page.model.index(0, 0)
+    rect = page.table.visualRect(index)
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page.table.activated.emit(index)  # what Enter or a platform's single-click activation sends as well
+    wait_ops()
+    assert len(open_dialogs(page)) == 1 and open_dialogs(page)[0].isVisible()
+    assert page.edit(page.model.row(0).id) is open_dialogs(page)[0]
+    open_dialogs(page)[0].reject()
+
+
+def test_second_dialog_on_the_same_resident_cannot_undo_the_first_save(qtbot, ctx, engine, admin, app_fonts, wait_ops):
+    """Two dialogs loaded at the same version (two desks): the first save stands; the second is refused with
+    who and when, nothing is overwritten, and Reload shows the saved version in the form."""
+    from desktop_app.residents.ui.dialogs import ResidentDialog
+
+    seed(engine, admin)
+    with session_scope(engine, write=False) as s:
+        zeng = s.exec(select(Resident).where(Resident.name == "曾小明")).one()
+    first, second = ResidentDialog(ctx, zeng.id), ResidentDialog(ctx, zeng.id)
+    for dialog in (first, second):
+        qtbot.addWidget(dialog)
+        dialog.show()
+    wait_ops()
+    first.grid.setText("第1网格")
+    with qtbot.waitSignal(first.finished, timeout=5000):
+        qtbot.mouseClick(first.save_button, Qt.MouseButton.LeftButton)
+    second.room.setText("502")
+    qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert second.isVisible() and second.last_error is not None
+    message = second.last_error.text()
+    assert message.startswith("admin changed this record at ") and "after you opened it" in message
+    with session_scope(engine, write=False) as s:
+        stored = s.get(Resident, zeng.id)
+    assert (stored.grid, stored.room, stored.version) == ("第1网格", "", 2)
+    assert len(updates_of(engine, zeng.id)) == 1
+    qtbot.mouseClick(second.last_error.findChild(QPushButton, "reload"), Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert second.grid.text() == "第1网格" and second.room.text() == "" and second.loaded.version == 2
+    second.room.setText("502")
+    with qtbot.waitSignal(second.finished, timeout=5000):
+        qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
+    with session_scope(engine, write=False) as s:
+        stored = s.get(Resident, zeng.id)
+    assert (stored.grid, stored.room, stored.version) == ("第1网格", "502", 3)

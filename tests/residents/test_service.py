@@ -7,10 +7,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlmodel import func, select
 
+from desktop_app import residents as service
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied, SmileDeskError, ValidationError
 from desktop_app.core.models import AuditEntry
-from desktop_app.residents import service
 from desktop_app.residents.models import Resident, ResidentCreate, ResidentSearchKey
 
 ID_ZENG = "11010519491231002X"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from desktop_app import residents as residents
 from desktop_app.core.db import session_scope
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.rosters import teams
 

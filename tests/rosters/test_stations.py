@@ -10,8 +10,8 @@ import pytest
 from desktop_app import reports
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
-from desktop_app.residents.service import create_resident
 from desktop_app.rosters import findings, hours, hours_certificates, shifts, teams, volunteers
 
 

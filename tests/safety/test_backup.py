@@ -13,10 +13,10 @@ import pytest
 from sqlalchemy import event, func
 from sqlmodel import select
 
+from desktop_app import residents as residents
 from desktop_app.core import audit
 from desktop_app.core.db import make_engine, session_scope
 from desktop_app.core.errors import StorageError
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import Resident, ResidentCreate
 from desktop_app.safety import backup, integrity, service
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 
+from desktop_app import residents as residents
 from desktop_app.core.db import session_scope
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import Resident, ResidentCreate
 from desktop_app.safety import backup, dialogs, integrity
 from desktop_app.ui import messages

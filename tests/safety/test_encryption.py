@@ -13,10 +13,10 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
+from desktop_app import residents as residents
 from desktop_app.core import db
 from desktop_app.core.db import make_engine, session_scope
 from desktop_app.core.errors import StorageError, ValidationError
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import Resident, ResidentCreate
 from desktop_app.safety import backup, encryption, integrity, keys, passphrase, service
 

@@ -18,10 +18,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import MetaData, func, select
 
+from desktop_app import residents as residents
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import Resident, ResidentCreate, ResidentSearchKey
 
 # No shrinking: a failure prints the example as found; shrinking slow database examples took minutes.

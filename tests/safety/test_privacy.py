@@ -9,12 +9,12 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
+from desktop_app import residents as residents
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, Role
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, NotFound, PermissionDenied
 from desktop_app.core.models import AuditEntry, StaffUser
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import Resident, ResidentCreate, ResidentSearchKey
 from desktop_app.safety import privacy, service
 

@@ -17,10 +17,10 @@ def main(argv: list[str]) -> int:
     db, label, count = argv[0], argv[1], int(argv[2])
     pause = float(argv[4]) if len(argv) > 4 and argv[3] == "--pause" else 0.0
 
+    from desktop_app import residents as service
     from desktop_app.core.auth import SYSTEM
     from desktop_app.core.db import make_engine, run_transaction
     from desktop_app.core.errors import StorageError
-    from desktop_app.residents import service
     from desktop_app.residents.models import ResidentCreate
 
     engine = make_engine(f"sqlite:///{db}")

@@ -36,7 +36,7 @@ from desktop_app.certificates.models import CertificateContent, CertificateKind
 from desktop_app.certificates.templates import KIND_LABELS
 from desktop_app.core.i18n import translate
 from desktop_app.core.records import StaleEdit
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error

@@ -16,7 +16,7 @@ from desktop_app.passports import activities
 from desktop_app.passports.permissions import MANAGE_ACTIVITIES
 from desktop_app.passports.ui.common import ACTIVITY_KIND_LABELS, make_table, tr_p
 from desktop_app.passports.ui.dialogs import ActivityDialog
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info

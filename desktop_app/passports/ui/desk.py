@@ -44,7 +44,7 @@ from desktop_app.passports.ui.common import (
     tr_p,
 )
 from desktop_app.passports.ui.dialogs import Ask
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import show_info

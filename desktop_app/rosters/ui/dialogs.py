@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import clock
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.records import StaleEdit
-from desktop_app.residents.picker import ResidentPicker
+from desktop_app.residents.ui import ResidentPicker
 from desktop_app.rosters.findings import record_finding
 from desktop_app.rosters.hours import correct_hours, hours_ledger
 from desktop_app.rosters.labels import category_label, kind_label, period_label, role_label

@@ -349,7 +349,7 @@ def test_export_then_mark_entered(qtbot, page, ctx, tmp_path, monkeypatch, wait_
 
 
 def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx, wait_ops):
-    from desktop_app.residents import service as residents
+    from desktop_app import residents
     from desktop_app.residents.models import ResidentCreate
 
     with session_scope(ctx.engine) as s:

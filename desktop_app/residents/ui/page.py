@@ -18,17 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.db import session_scope
-from desktop_app.residents import service
-from desktop_app.residents.dialogs import ResidentDialog
-from desktop_app.residents.models import TAGS
+from desktop_app.residents.lists import ResidentFilter, count, filter_choices, list_page
+from desktop_app.residents.models import TAG_LABELS, TAGS, Gender
+from desktop_app.residents.permissions import EDIT_RESIDENTS
+from desktop_app.residents.quick_search import search as search_residents
+from desktop_app.residents.ui.dialogs import ResidentDialog
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.search_box import SearchBox
+from desktop_app.ui.widgets import open_single
 
 
 def tag_text(tags: tuple[str, ...]) -> str:
-    return "、".join(QCoreApplication.translate("Tags", service.TAG_LABELS[t]) for t in tags)
+    return "、".join(QCoreApplication.translate("Tags", TAG_LABELS[t]) for t in tags)
 
 
 class ResidentsPage(QWidget):
@@ -43,14 +46,16 @@ class ResidentsPage(QWidget):
         self.tag.setObjectName("tagFilter")
         self.tag.addItem(self.tr("All tags"), "")
         for key in ("elderly_60", "elderly_80", *TAGS):
-            self.tag.addItem(QCoreApplication.translate("Tags", service.TAG_LABELS[key]), key)
+            self.tag.addItem(QCoreApplication.translate("Tags", TAG_LABELS[key]), key)
         self.grid = QComboBox()
         self.grid.setObjectName("gridFilter")
+        self.grid.setAccessibleName(self.tr("Grid"))  # its items arrive after the page is built
         self.compound = QComboBox()
         self.compound.setObjectName("compoundFilter")
+        self.compound.setAccessibleName(self.tr("Compound"))
         self.add_button = QPushButton(self.tr("Add resident"))
         self.add_button.setObjectName("addResident")
-        self.add_button.setVisible(ctx.can(service.EDIT_RESIDENTS))
+        self.add_button.setVisible(ctx.can(EDIT_RESIDENTS))
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         top = QHBoxLayout()
@@ -62,7 +67,7 @@ class ResidentsPage(QWidget):
         today = date.today()
         columns = [
             Column(self.tr("Name"), lambda r: r.name),
-            Column(self.tr("Gender"), lambda r: {"M": self.tr("M"), "F": self.tr("F")}.get(r.gender, "")),
+            Column(self.tr("Gender"), lambda r: {Gender.MALE: self.tr("M"), Gender.FEMALE: self.tr("F")}.get(r.gender, "")),
             Column(self.tr("Age"), lambda r: r.age, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             Column(self.tr("ID number"), lambda r: r.id_masked),
             Column(self.tr("Phone"), lambda r: r.phone_masked),
@@ -71,7 +76,7 @@ class ResidentsPage(QWidget):
             Column(self.tr("Tags"), lambda r: tag_text(r.tags)),
         ]
         self._today = today
-        self.model = KeysetTableModel(columns, self._fetch, lambda r: (r.sort_key, r.id), self)
+        self.model = KeysetTableModel(columns, self._fetch(), lambda r: (r.sort_key, r.id), self, engine=ctx.engine)
         self.table = QTableView()
         self.table.setObjectName("residentsTable")
         self.table.setModel(self.model)
@@ -91,6 +96,7 @@ class ResidentsPage(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.count_label)
+        self.model.loaded.connect(self._count_found)
         self.search.query_changed.connect(self._on_query)
         self.search.returnPressed.connect(self.search.flush)
         self.tag.currentIndexChanged.connect(lambda _i: self.reload())
@@ -104,22 +110,29 @@ class ResidentsPage(QWidget):
         self.search.setFocus()
 
     # --- data ---------------------------------------------------------------------------------
-    def _filter(self) -> service.ResidentFilter:
-        return service.ResidentFilter(
+    def _filter(self) -> ResidentFilter:
+        return ResidentFilter(
             tag=self.tag.currentData() or "", grid=self.grid.currentData() or "", compound=self.compound.currentData() or ""
         )
 
-    def _fetch(self, after, limit):
-        with session_scope(self.ctx.engine, write=False) as s:
-            if self.query.strip():
+    def _fetch(self):
+        """The model's reader for what the page shows now (captured here, on the GUI thread)."""
+        actor, query, flt, today = self.ctx.actor, self.query, self._filter(), self._today
+
+        def fetch(s, after, limit):
+            if query.strip():
                 if after is not None:
                     return []  # search results come as one ranked page
-                return service.search(s, actor=self.ctx.actor, q=self.query, limit=100, today=self._today)
-            return service.list_page(s, actor=self.ctx.actor, after=after, limit=limit, flt=self._filter(), today=self._today)
+                return search_residents(s, actor=actor, q=query, limit=100, today=today)
+            return list_page(s, actor=actor, after=after, limit=limit, flt=flt, today=today)
+
+        return fetch
 
     def _fill_choices(self) -> None:
-        with session_scope(self.ctx.engine, write=False) as s:
-            choices = service.filter_choices(s, actor=self.ctx.actor)
+        actor = self.ctx.actor
+        ops.query(self, self.ctx.engine, lambda s: filter_choices(s, actor=actor), self._show_choices, latest="choices")
+
+    def _show_choices(self, choices: dict[str, list[str]]) -> None:
         for combo, key, label in ((self.grid, "grid", self.tr("All grids")), (self.compound, "compound", self.tr("All compounds"))):
             current = combo.currentData()
             combo.blockSignals(True)
@@ -136,13 +149,17 @@ class ResidentsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.model.reload()
+        self.model.reload(self._fetch())
+        if self.query.strip():
+            self.count_label.clear()  # filled in when the results arrive (_count_found)
+        else:
+            actor, flt, today = self.ctx.actor, self._filter(), self._today
+            ops.query(self, self.ctx.engine, lambda s: count(s, actor=actor, flt=flt, today=today),
+                      lambda total: self.count_label.setText(self.tr("{n} residents").format(n=total)), latest="count")
+
+    def _count_found(self) -> None:
         if self.query.strip():
             self.count_label.setText(self.tr("{n} found for “{q}” (best matches first)").format(n=self.model.rowCount(), q=self.query))
-        else:
-            with session_scope(self.ctx.engine, write=False) as s:
-                total = service.count(s, actor=self.ctx.actor, flt=self._filter(), today=self._today)
-            self.count_label.setText(self.tr("{n} residents").format(n=total))
 
     def refresh(self) -> None:
         self._fill_choices()
@@ -150,7 +167,7 @@ class ResidentsPage(QWidget):
 
     # --- actions ------------------------------------------------------------------------------
     def add(self) -> ResidentDialog | None:
-        if not self.ctx.can(service.EDIT_RESIDENTS):
+        if not self.ctx.can(EDIT_RESIDENTS):
             return None
         return self._open_dialog(None)
 
@@ -158,9 +175,15 @@ class ResidentsPage(QWidget):
         return self._open_dialog(resident_id)
 
     def _open_dialog(self, resident_id: int | None) -> ResidentDialog:
-        dialog = ResidentDialog(self.ctx, resident_id, self)
-        dialog.open_existing.connect(self.edit)
-        dialog.accepted.connect(self.refresh)
-        dialog.open()
+        """One dialog per resident (a double-click is both doubleClicked and activated); a new one each time for Add."""
+
+        def make() -> ResidentDialog:
+            dialog = ResidentDialog(self.ctx, resident_id, self)
+            dialog.open_existing.connect(self.edit)
+            dialog.accepted.connect(self.refresh)
+            dialog.open()
+            return dialog
+
+        dialog = open_single(self, ("resident", resident_id), make) if resident_id is not None else make()
         self.dialog = dialog
         return dialog

@@ -1,4 +1,8 @@
-"""Add / edit a resident. Personal numbers stay masked until revealed (audited) by an allowed role."""
+"""Add / edit a resident. Personal numbers stay masked until revealed (audited) by an allowed role.
+
+The record is loaded, saved and revealed through ui.ops; a save keeps the version the form was loaded at,
+so a save over someone else's newer one is refused (with who and when) and the form offers to reload.
+"""
 
 from __future__ import annotations
 
@@ -21,11 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.db import session_scope
 from desktop_app.core.errors import SmileDeskError, ValidationError
-from desktop_app.core.validation import clean_date, mask_id_number, mask_phone
-from desktop_app.residents import service
-from desktop_app.residents.models import TAGS, Resident, ResidentCreate
+from desktop_app.core.records import StaleEdit
+from desktop_app.residents.duplicates import DuplicateResident
+from desktop_app.residents.models import TAG_LABELS, TAGS, ResidentCreate
+from desktop_app.residents.permissions import REVEAL_PERSONAL
+from desktop_app.residents.register import F, ResidentForm, create_resident, resident_form, update_resident
+from desktop_app.residents.register import reveal as reveal_number
+from desktop_app.residents.ui.stale import offer_reload
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 
 
@@ -35,14 +43,15 @@ class DuplicateBox:
     OPEN, SAVE, BACK = "open", "save", "back"
 
     @classmethod
-    def ask(cls, parent, exc: service.DuplicateResident) -> str:
+    def ask(cls, parent, exc: DuplicateResident) -> str:
         box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Possible duplicate"), exc.text(), parent=parent)
-        open_btn = box.addButton(parent.tr("Open existing"), QMessageBox.ButtonRole.AcceptRole)
+        open_btn = (box.addButton(parent.tr("Open existing"), QMessageBox.ButtonRole.AcceptRole)
+                    if exc.existing_id is not None else None)
         save_btn = None if exc.hard else box.addButton(parent.tr("Save anyway"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(parent.tr("Back"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
-        if clicked is open_btn:
+        if open_btn is not None and clicked is open_btn:
             return cls.OPEN
         if save_btn is not None and clicked is save_btn:
             return cls.SAVE
@@ -57,8 +66,9 @@ class ResidentDialog(QDialog):
         self.ctx = ctx
         self.resident_id = resident_id
         self.saved_id: int | None = None
-        self.original: Resident | None = None
+        self.loaded: ResidentForm | None = None
         self.revealed: set[str] = set()
+        self.last_error: QMessageBox | None = None
         self.setWindowTitle(self.tr("Edit resident") if resident_id else self.tr("Add resident"))
         self.fields: dict[str, QWidget] = {}
 
@@ -101,7 +111,7 @@ class ResidentDialog(QDialog):
         tag_box = QGroupBox(self.tr("Tags (60+ and 80+ follow from the birth date)"))
         tag_grid = QGridLayout(tag_box)
         for i, tag in enumerate(TAGS):
-            cb = QCheckBox(QCoreApplication.translate("Tags", service.TAG_LABELS[tag]))
+            cb = QCheckBox(QCoreApplication.translate("Tags", TAG_LABELS[tag]))
             cb.setObjectName(f"tag_{tag}")
             self.tags[tag] = cb
             tag_grid.addWidget(cb, i // 3, i % 3)
@@ -136,8 +146,7 @@ class ResidentDialog(QDialog):
         form.addRow(self.tr("Notes"), self.notes)
         self.error = QLabel()
         self.error.setObjectName("errorLabel")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.error.setWordWrap(True)  # looks: QLabel#errorLabel in resources/styles/*.qss
         self.error.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
@@ -153,99 +162,124 @@ class ResidentDialog(QDialog):
         self.setMinimumWidth(620)
         self.reveal_id.clicked.connect(lambda: self.reveal("id_number"))
         self.reveal_phone.clicked.connect(lambda: self.reveal("phone"))
-        can_reveal = ctx.can(service.REVEAL_PERSONAL)
+        can_reveal = ctx.can(REVEAL_PERSONAL)
         self.reveal_id.setVisible(resident_id is not None and can_reveal)
         self.reveal_phone.setVisible(resident_id is not None and can_reveal)
         if resident_id is not None:
-            self._load(resident_id)
+            self.load()
         self.name.setFocus()
 
-    def _load(self, resident_id: int) -> None:
-        with session_scope(self.ctx.engine, write=False) as s:
-            r = service.get_resident(s, actor=self.ctx.actor, resident_id=resident_id)
-        self.original = r
-        self.name.setText(r.name)
-        self.gender.setCurrentIndex({"": 0, "M": 1, "F": 2}.get(r.gender, 0))
-        self.id_number.setText(mask_id_number(r.id_number))
-        self.id_number.setReadOnly(bool(r.id_number))
-        self.phone.setText(mask_phone(r.phone))
-        self.phone.setReadOnly(bool(r.phone))
-        self.birth_date.setText(r.birth_date.isoformat() if r.birth_date else "")
+    # --- loading ------------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read the record (again: Reload after a refused save) and fill the form in when it arrives."""
+        actor, rid = self.ctx.actor, self.resident_id
+        self.save_button.setEnabled(False)
+        ops.query(self, self.ctx.engine, lambda s: resident_form(s, actor=actor, resident_id=rid), self._fill,
+                  on_error=self._not_loaded, latest="load")
+
+    def _not_loaded(self, exc: BaseException) -> None:
+        self.show_error(exc)
+
+    def _fill(self, form: ResidentForm) -> None:
+        self.loaded = form
+        self.revealed.clear()
+        v = form.values
+        self.name.setText(v["name"])
+        self.gender.setCurrentIndex({"": 0, "M": 1, "F": 2}.get(v["gender"], 0))
+        self.id_number.setText(v["id_number"])
+        self.id_number.setReadOnly(form.has_id_number)
+        self.phone.setText(v["phone"])
+        self.phone.setReadOnly(form.has_phone)
+        self.reveal_id.setEnabled(True)
+        self.reveal_phone.setEnabled(True)
+        self.birth_date.setText(v["birth_date"].isoformat() if v["birth_date"] else "")
         for key in ("community", "compound", "building", "unit", "room", "grid", "emergency_contact", "emergency_phone"):
-            self.fields[key].setText(getattr(r, key))
-        self.emergency_phone.setText(r.emergency_phone)
-        self.consent_date.setText(r.consent_date.isoformat() if r.consent_date else "")
-        self.notes.setPlainText(r.notes)
+            self.fields[key].setText(v[key])
+        self.consent_date.setText(v["consent_date"].isoformat() if v["consent_date"] else "")
+        self.notes.setPlainText(v["notes"])
         for tag, cb in self.tags.items():
-            cb.setChecked(bool(getattr(r, tag)))
+            cb.setChecked(bool(v[tag]))
+        self.error.hide()
+        self.save_button.setEnabled(True)
 
     def reveal(self, field: str) -> None:
-        try:
-            with session_scope(self.ctx.engine) as s:
-                value = service.reveal(s, actor=self.ctx.actor, resident_id=self.resident_id, field=field)
-        except SmileDeskError as exc:
-            self.show_error(exc)
-            return
+        actor, rid = self.ctx.actor, self.resident_id
+        ops.write(self, self.ctx.engine, lambda s: reveal_number(s, actor=actor, resident_id=rid, field=field),
+                  lambda value: self._revealed(field, value), on_error=self.show_error)
+
+    def _revealed(self, field: str, value: str) -> None:
         widget = self.fields[field]
         widget.setText(value)
         widget.setReadOnly(False)
         self.revealed.add(field)
         (self.reveal_id if field == "id_number" else self.reveal_phone).setEnabled(False)
 
+    # --- saving -------------------------------------------------------------------------------------
     def data(self) -> ResidentCreate:
+        """The form as typed (dates as text: the use case reads and checks them). A number still masked
+        is sent as None: keep what is stored."""
+
         def text(name: str) -> str:
             return self.fields[name].text()
 
-        id_number = text("id_number")
-        phone = text("phone")
-        if self.original is not None:
-            # masked values the user has not revealed stay as stored
-            if "id_number" not in self.revealed and self.original.id_number:
-                id_number = self.original.id_number
-            if "phone" not in self.revealed and self.original.phone:
-                phone = self.original.phone
-        # Text → date conversion only; the service checks the values (future, match with the ID).
-        birth = clean_date(text("birth_date"), service.F["birth_date"])
-        consent = clean_date(text("consent_date"), service.F["consent_date"])
-        if self.original is not None and self.original.id_number and id_number == self.original.id_number:
-            birth = None  # derived from the ID again
+        id_number: str | None = text("id_number")
+        phone: str | None = text("phone")
+        birth: str | None = text("birth_date")
+        if self.loaded is not None:
+            if "id_number" not in self.revealed and self.loaded.has_id_number:
+                id_number, birth = None, None  # birth date and gender come from the stored number again
+            if "phone" not in self.revealed and self.loaded.has_phone:
+                phone = None
         return ResidentCreate(
-            name=text("name"), gender=self.gender.currentData() or "", birth_date=birth, id_number=id_number,
+            name=text("name"), gender=self.gender.currentData() or "", birth_date=birth or None, id_number=id_number,
             phone=phone, community=text("community"), compound=text("compound"), building=text("building"),
             unit=text("unit"), room=text("room"), grid=text("grid"), emergency_contact=text("emergency_contact"),
             emergency_phone=text("emergency_phone"), notes=self.notes.toPlainText(),
-            consent_date=consent,
+            consent_date=text("consent_date") or None,
             **{tag: cb.isChecked() for tag, cb in self.tags.items()},
         )
 
     def show_error(self, exc: BaseException) -> None:
-        self.error.setText(exc.text() if isinstance(exc, SmileDeskError) else str(exc))
+        """A refused save or read: the message above the buttons, the cursor in the field it names."""
+        if not isinstance(exc, SmileDeskError):
+            ops.report_error(self, exc)  # a bug: logged with its traceback, the user told where
+            return
+        self.error.setText(exc.text())
         self.error.show()
         if isinstance(exc, ValidationError):
-            labels = {label: key for key, label in service.F.items()}
+            labels = {label: key for key, label in F.items()}
             key = labels.get(exc.field)
             widget = self.fields.get(key) if key else None
             if widget is not None:
                 widget.setFocus()
 
     def save(self, allow_similar: bool = False) -> None:
-        try:
-            data = self.data()
-            with session_scope(self.ctx.engine) as s:
-                if self.resident_id is None:
-                    r = service.create_resident(s, actor=self.ctx.actor, data=data, allow_similar=allow_similar)
-                else:
-                    r = service.update_resident(s, actor=self.ctx.actor, resident_id=self.resident_id, data=data)
-                self.saved_id = r.id
-        except service.DuplicateResident as exc:
+        data, actor, rid = self.data(), self.ctx.actor, self.resident_id
+        version = self.loaded.version if self.loaded is not None else None
+
+        def work(s) -> int:
+            if rid is None:
+                return create_resident(s, actor=actor, data=data, allow_similar=allow_similar).id
+            return update_resident(s, actor=actor, resident_id=rid, data=data, expected_version=version).id
+
+        self.save_button.setEnabled(False)
+        ops.write(self, self.ctx.engine, work, self._saved, on_error=self._not_saved)
+
+    def _saved(self, resident_id: int) -> None:
+        self.saved_id = resident_id
+        self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(exc, DuplicateResident):
             choice = DuplicateBox.ask(self, exc)
             if choice == DuplicateBox.OPEN:
                 self.open_existing.emit(exc.existing_id)
                 self.reject()
             elif choice == DuplicateBox.SAVE:
                 self.save(allow_similar=True)
-            return
-        except SmileDeskError as exc:
+        elif isinstance(exc, StaleEdit):
             self.show_error(exc)
-            return
-        self.accept()
+            self.last_error = offer_reload(self, exc, self.load)
+        else:
+            self.show_error(exc)
