@@ -196,8 +196,8 @@ def test_features_import_each_other_only_through_their_public_api():
             if other not in done:
                 continue
             # desktop_app.<other>, a name it exports, or its figures (read-only counts for dashboard/reports)
-            public = len(parts) == 2 or (len(parts) == 3 and (parts[2] == "figures" or (
-                not (ROOT / other / f"{parts[2]}.py").exists() and not (ROOT / other / parts[2]).is_dir())))
+            public = len(parts) == 2 or parts[2] == "figures" or (
+                len(parts) == 3 and not (ROOT / other / f"{parts[2]}.py").exists() and not (ROOT / other / parts[2]).is_dir())
             ui_public = in_ui and len(parts) >= 3 and parts[2] == "ui" and (len(parts) == 3 or not (ROOT / other / "ui" / f"{parts[3]}.py").exists())
             if not (public or ui_public):
                 bad.append(f"{path.relative_to(ROOT)} imports {m}")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from desktop_app import desk as ds
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
-from desktop_app.desk import figures
-from desktop_app.desk import service as ds
+from desktop_app.desk import day_figures, figures
 from desktop_app.desk.models import ServiceRecord
 
 
@@ -57,6 +57,6 @@ def test_desk_figures_agree_with_the_records(engine, admin):
             ds.create_record(s, actor=admin, category_code=code, summary="事项", walk_in_name="路人", received_at=when)
     with session_scope(engine, write=False) as s:
         ours = figures.period_figures(s, actor=admin, period=Period.day(when.date())).total
-        theirs = ds.figures_from_records(s, actor=admin, start=when.date(), end=when.date())[-1]
+        theirs = day_figures.category_figures_from_records(s, actor=admin, start=when.date(), end=when.date())[-1]
     assert (ours.received, ours.closed, ours.closed_on_time, ours.followed_up, ours.satisfied) == (
         theirs.received, theirs.closed, theirs.closed_on_time, theirs.followed_up, theirs.satisfied)

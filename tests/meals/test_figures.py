@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from desktop_app import residents
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
 from desktop_app.meals import figures, service
-from desktop_app.residents import service as residents
 from desktop_app.residents.models import ResidentCreate
 
 from .helpers import MONDAY, local, make_recipient

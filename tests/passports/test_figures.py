@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from desktop_app.residents.service import create_resident
-
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
 from desktop_app.passports import activities, cards, figures, rewards
 from desktop_app.passports import stamps as stamp_ledger
 from desktop_app.passports.models import ActivityCreate, RewardCreate
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
 from tests.passports.conftest import TODAY
 

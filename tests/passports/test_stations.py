@@ -10,6 +10,7 @@ from desktop_app.core.db import session_scope
 from desktop_app.core.errors import NotFound
 from desktop_app.passports import activities, cards, kiosk, rewards, stamps, wall
 from desktop_app.passports.models import ActivityCreate, RewardCreate
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
 from tests.passports.conftest import TODAY
 

@@ -27,7 +27,7 @@ def _at(day: int, hour: int = 10) -> datetime:
 @pytest.fixture
 def station_data(engine, admin):
     """October 2026: five desk records (two consultations closed on the spot, three requests), stamps."""
-    from desktop_app import desk
+    from desktop_app import desk, residents
     from desktop_app.passports import activities as passports_activities
     from desktop_app.passports import stamps as passports_stamps
     from desktop_app.passports.models import ActivityCreate

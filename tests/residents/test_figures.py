@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import select
 
+from desktop_app import residents
 from desktop_app.core.db import session_scope
-from desktop_app.residents import service as residents
 from desktop_app.residents.figures import resident_in_station
 from desktop_app.residents.models import Resident, ResidentCreate
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from desktop_app.residents.service import create_resident
-
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
+from desktop_app.residents import create_resident
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.rosters import attendance, figures, findings, hours, moves, shifts, teams
 from desktop_app.rosters.models import Shift
