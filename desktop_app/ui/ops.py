@@ -83,27 +83,48 @@ class _Bridge(QObject):
     failed = Signal(object)
 
 
+# Bridges carry results from worker threads to the GUI thread. A bridge is parentless and owned by this
+# registry until its result has been delivered; only then, on a later turn of the GUI event loop, is it
+# dropped (and so deleted, on the GUI thread). Workers never hold a reference of their own: they emit
+# through _emit under the registry's lock, so a bridge is never deleted while a worker emits on it, never
+# deleted from a worker thread, and never deleted inside its own signal's delivery — each of those is a
+# crash (seen as rare segfaults in the suite).
+_bridges: dict[int, _Bridge] = {}
+_bridges_lock = threading.Lock()
+
+
+def _emit(serial: int, signal: str, *args: Any) -> None:
+    with _bridges_lock:
+        bridge = _bridges.get(serial)
+        if bridge is not None:
+            getattr(bridge, signal).emit(*args)
+        del bridge  # never the last reference outside the lock
+
+
+def _drop_later(serial: int) -> None:
+    def drop() -> None:
+        with _bridges_lock:
+            bridge = _bridges.pop(serial, None)
+        del bridge  # deleted here, on the GUI thread, outside any of its emissions
+
+    QTimer.singleShot(0, drop)
+
+
 class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], Any], bridge: _Bridge) -> None:
+    def __init__(self, work: Callable[[], Any], serial: int) -> None:
         super().__init__()
-        self.work, self.bridge = work, bridge
+        self.work, self.serial = work, serial
         self.setAutoDelete(True)
 
     def run(self) -> None:
-        # The bridge is parentless and held in _bridges until its result is delivered on the GUI thread, so it
-        # is never deleted while this thread emits (a bridge owned by the widget could be deleted by the GUI
-        # thread in the middle of an emit: a crash).
         try:
             result = self.work()
         except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            self.bridge.failed.emit(exc)
+            _emit(self.serial, "failed", exc)
         else:
-            self.bridge.finished.emit(result)
-        finally:
-            self.bridge = None
+            _emit(self.serial, "finished", result)
 
 
-_bridges: dict[int, _Bridge] = {}
 
 
 class OpHandle(QObject):
@@ -143,12 +164,14 @@ def _start(
     latest: str | None = None,
     handle: OpHandle | None = None,
     bridge: _Bridge | None = None,
+    serial: int | None = None,
     on_finish: Callable[[], None] | None = None,
 ) -> OpHandle:
     handle = handle or OpHandle(parent)
-    serial = next(_serial)
+    serial = serial if serial is not None else next(_serial)
     bridge = bridge or _Bridge()
-    _bridges[serial] = bridge
+    with _bridges_lock:
+        _bridges[serial] = bridge
     alive = [True]  # the handle dies with its parent: then nobody is told
     handle.destroyed.connect(lambda *_: alive.__setitem__(0, False))
     slot = (id(parent), latest) if latest else None
@@ -162,9 +185,7 @@ def _start(
         _end(serial)
         if slot is not None and _latest.get(slot) == serial:
             del _latest[slot]
-        done_bridge = _bridges.pop(serial, None)
-        if done_bridge is not None:
-            done_bridge.deleteLater()
+        _drop_later(serial)
 
     def finish() -> None:
         handle.finished = True
@@ -217,7 +238,7 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    pool.start(_Runnable(work, bridge))
+    pool.start(_Runnable(work, serial))
     return handle
 
 
@@ -291,8 +312,10 @@ def run_op(
     handle.dialog = dialog
     bridge = _Bridge()
 
+    serial = next(_serial)
+
     def update(done: int, total: int, label: str) -> None:
-        bridge.progressed.emit(done, total, label)
+        _emit(serial, "progressed", done, total, label)
 
     progress = Progress(update)
     handle.progress = progress
@@ -318,4 +341,4 @@ def run_op(
     # dies with the dialog, which dies with its parent).
     QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
     return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
-                  handle=handle, bridge=bridge, on_finish=close_dialog)
+                  handle=handle, bridge=bridge, serial=serial, on_finish=close_dialog)

@@ -113,3 +113,29 @@ def test_finished_ops_do_not_stay_attached_to_their_widget(qtbot, engine, admin,
         ops.run_op(parent, lambda progress: 2, lambda _: None, title="t")
     wait_ops()
     qtbot.waitUntil(lambda: not parent.findChildren(ops.OpHandle), timeout=5000)
+
+
+def test_many_ops_with_widgets_closing_midway_never_crash(qtbot, engine, admin, wait_ops):
+    """Pages come and go while their reads are on the way back (sign-out, language change, tests)."""
+    import random
+
+    rng = random.Random(7)
+    shown = []
+    for round_ in range(20):
+        parents = [QWidget() for _ in range(5)]
+        for p in parents:
+            for _ in range(5):
+                ops.query(p, engine, lambda s: 1, shown.append)
+                ops.run_op(p, lambda progress: [progress(i, 3, "") for i in range(3)] and 2, shown.append, title="t")
+        for p in parents:
+            if rng.random() < 0.5:
+                p.deleteLater()
+        qtbot.wait(rng.randint(0, 3))
+        for p in parents:
+            try:
+                p.deleteLater()
+            except RuntimeError:
+                pass
+    wait_ops()
+    qtbot.wait(20)
+    assert ops.idle() and not ops._bridges
