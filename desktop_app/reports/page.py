@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.db import session_scope
-from desktop_app.reports import excel, importer
+from desktop_app.reports import excel, importing
 from desktop_app.reports import service as svc
-from desktop_app.reports.dialogs import AskFile, ImportDialog, kind_label
+from desktop_app.reports.dialogs import AskFile
+from desktop_app.reports.ui.import_dialog import ImportDialog, kind_label
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
@@ -121,7 +122,7 @@ class ReportsPage(QWidget):
         # --- import ---
         self.import_kind = QComboBox()
         self.import_kind.setObjectName("importKindPage")
-        for k in importer.KINDS:
+        for k in importing.KINDS:
             self.import_kind.addItem(kind_label(k), k)
         self.import_button = QPushButton(self.tr("Choose Excel file…"))
         self.import_button.setObjectName("chooseImportFile")
@@ -232,7 +233,8 @@ class ReportsPage(QWidget):
 
     # --- import --------------------------------------------------------------------------------
     def choose_import(self) -> ImportDialog | None:
-        path = AskFile.open(self, self.tr("Choose the Excel register"), self.tr("Excel workbook (*.xlsx *.xlsm)"))
+        path = AskFile.open(self, self.tr("Choose the Excel register"), self.tr("Workbooks (Excel, WPS, LibreOffice) ({patterns})").format(
+            patterns=" ".join(f"*{ext}" for ext in importing.FORMATS.split())))
         if not path:
             return None
         self.dialog = ImportDialog(self.ctx, path, self.import_kind.currentData(), self)
