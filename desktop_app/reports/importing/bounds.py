@@ -37,8 +37,9 @@ MB = 1024 * 1024
 class Limits:
     file_bytes: int = 300 * MB  # the file as it is on disk
     part_bytes: int = 400 * MB  # one part of it (a sheet, the shared strings) unpacked
+    rows: int = 500_000  # the last row with a value
+    columns: int = 500  # the last column with a value
     cells: int = 20_000_000  # rows × columns from A1 to the farthest cell with a value
-    columns: int = 500
 
 
 LIMITS = Limits()
@@ -49,10 +50,14 @@ TOO_LARGE_PART = QT_TRANSLATE_NOOP(
 TOO_MANY_COLUMNS = QT_TRANSLATE_NOOP(
     "Errors", "sheet “{sheet}” of “{name}” has a value in cell {cell}, column {column}; a register has at most {limit} "
               "columns. If it is a stray entry, delete it in Excel or WPS, save, and import again.")
+TOO_MANY_ROWS = QT_TRANSLATE_NOOP(
+    "Errors", "sheet “{sheet}” of “{name}” has a value in cell {cell}, row {row}; SmileDesk reads registers of up to "
+              "{limit} rows. If it is a stray entry, delete it in Excel or WPS, save, and import again; otherwise split "
+              "the register into several files.")
 TOO_MANY_CELLS = QT_TRANSLATE_NOOP(
-    "Errors", "sheet “{sheet}” of “{name}” reaches cell {cell}: {rows} rows × {columns} columns, more than the {limit} "
-              "cells SmileDesk reads at once. If {cell} is a stray entry, delete it in Excel or WPS and save again; "
-              "otherwise split the register into several files.")
+    "Errors", "sheet “{sheet}” of “{name}” spans {rows} rows and {columns} columns (to cell {cell}), more than the "
+              "{limit} cells SmileDesk reads at once. Delete the rows and columns the import does not need, or split "
+              "the register into several files.")
 UNSAFE_XML = QT_TRANSLATE_NOOP(
     "Errors", "“{name}” contains XML that SmileDesk does not read (a document type declaration, as used by “XML "
               "bombs”). Open it in Excel or WPS and save it again as .xlsx.")
@@ -83,31 +88,31 @@ def column_number(letters: str | bytes) -> int:
 
 @dataclass
 class Extent:
-    """The last row and column holding a value (1-based; 0 when none), and a cell out there for messages."""
+    """The last row and column holding a value (1-based; 0 when none), and where those values are."""
 
     rows: int = 0
     columns: int = 0
-    far_row: int = 0  # the cell with the largest column, or the largest row when that is what is too far
-    far_column: int = 0
+    last_row_column: int = 0  # the column of the value in the last row
+    last_column_row: int = 0  # the row of the value in the last column
+    at_least_columns: int = 0  # columns not looked at one by one (A to Z): counted as all there
 
     def see(self, row: int, column: int) -> None:
+        if row > self.rows or row == self.rows and column > self.last_row_column:
+            self.rows, self.last_row_column = row, column
         if column > self.columns:
-            self.columns = column
-            self.far_row, self.far_column = row, column
-        if row > self.rows:
-            self.rows = row
-            if column >= self.far_column or self.far_row == 0:
-                self.far_row, self.far_column = row, column
+            self.columns, self.last_column_row = column, row
 
     def check(self, limits: Limits, *, name: str, sheet: str) -> None:
         if self.columns > limits.columns:
-            cell = f"{column_letters(self.far_column)}{self.far_row}"
-            raise refuse(TOO_MANY_COLUMNS, name=name, sheet=sheet, cell=cell, column=f"{self.columns:,}",
-                         limit=f"{limits.columns:,}")
-        if self.rows * self.columns > limits.cells:
-            cell = f"{column_letters(max(self.far_column, 1))}{self.rows}"
-            raise refuse(TOO_MANY_CELLS, name=name, sheet=sheet, cell=cell, rows=f"{self.rows:,}",
-                         columns=f"{self.columns:,}", limit=f"{limits.cells:,}")
+            raise refuse(TOO_MANY_COLUMNS, name=name, sheet=sheet, cell=f"{column_letters(self.columns)}{self.last_column_row}",
+                         column=f"{self.columns:,}", limit=f"{limits.columns:,}")
+        if self.rows > limits.rows:
+            raise refuse(TOO_MANY_ROWS, name=name, sheet=sheet, cell=f"{column_letters(self.last_row_column)}{self.rows}",
+                         row=f"{self.rows:,}", limit=f"{limits.rows:,}")
+        columns = max(self.columns, self.at_least_columns if self.rows else 0)
+        if self.rows * columns > limits.cells:
+            raise refuse(TOO_MANY_CELLS, name=name, sheet=sheet, cell=f"{column_letters(columns)}{self.rows}",
+                         rows=f"{self.rows:,}", columns=f"{columns:,}", limit=f"{limits.cells:,}")
 
 
 def _xml_chunks(zf: zipfile.ZipFile, part: str, limits: Limits, name: str, size: int = 8 * MB) -> Iterator[bytes]:
@@ -198,8 +203,8 @@ def scan_sheet(zf: zipfile.ZipFile, part: str, limits: Limits, *, name: str, she
             ext.see(int(m.group(2)), column_number(m.group(1)))
     if bare or placed != cells:  # cells without coordinates (or written unusually): measure exactly
         ext = exact_sheet(zf, part, limits, name=name)
-    elif ext.rows and ext.columns < 26:
-        ext.see(ext.rows, 26)  # columns A to Z are not looked at one by one: count them all
+    else:
+        ext.at_least_columns = 26  # columns A to Z are not looked at one by one: count them all
     ext.check(limits, name=name, sheet=sheet)
     return ext
 

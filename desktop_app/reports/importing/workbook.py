@@ -211,6 +211,9 @@ def _trim(rows: list[list[Any]]) -> list[list[Any]]:
     return rows
 
 
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
 def _openpyxl_rows(path: Path, sheet: str) -> tuple[list[list[Any]], list[tuple[int, int, int, int]]]:
     """The fallback: openpyxl's own sheet parser, row by row, coordinates as written (never its <dimension>)."""
     from openpyxl import load_workbook
@@ -219,6 +222,10 @@ def _openpyxl_rows(path: Path, sheet: str) -> tuple[list[list[Any]], list[tuple[
 
     wb = load_workbook(path, read_only=True, data_only=True)
     try:
+        # Excel's built-in Chinese date formats (27–36, 50–58) have no code in the file; openpyxl does not know
+        # them as dates (calamine does): cells with those styles are dates here too.
+        wb._date_formats = set(wb._date_formats) | {
+            i for i, style in enumerate(wb._cell_styles) if 27 <= style.numFmtId <= 36 or 50 <= style.numFmtId <= 58}
         ws = wb[sheet]
         rows: list[list[Any]] = []
         with ws._get_source() as src:
@@ -230,7 +237,12 @@ def _openpyxl_rows(path: Path, sheet: str) -> tuple[list[list[Any]], list[tuple[
                 row: list[Any] = []
                 for c in cells:
                     row.extend([""] * (c["column"] - 1 - len(row)))
-                    row.append("" if c["value"] is None else c["value"])
+                    value = c["value"]
+                    if value is None or c["data_type"] == "e":  # an error (#N/A …) is no value, as calamine reads it
+                        value = ""
+                    elif isinstance(value, str) and "_x" in value:  # Excel's escapes (_x000D_), as calamine reads them
+                        value = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+                    row.append(value)
                 rows.append(row)
             merges = []
             for cr in getattr(parser.merged_cells, "mergeCell", None) or []:
