@@ -135,7 +135,7 @@ def cmd_import(args) -> int:
         finally:
             signal.signal(signal.SIGINT, previous)
     except SmileDeskError as exc:
-        print(exc.text(), file=sys.stderr)
+        print(f"\n{exc.text()}", file=sys.stderr)  # on a line of its own, after any progress bar
         return 2
     except (KeyboardInterrupt, Cancelled):
         print(importing.result_text(importing.ImportResult(0, 0, 0, 0, (), cancelled=True)), file=sys.stderr)

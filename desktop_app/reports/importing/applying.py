@@ -92,7 +92,9 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
                     total = done + len(steps)
                     chunk = steps[:size]
                 written = _write_batch(s, actor, plan.kind, chunk, bulk=use_bulk, progress=progress)
-                progress(done + len(chunk), total, label)  # Cancel pressed during the batch: it is rolled back
+                check = getattr(progress, "check", None)
+                if check is not None:
+                    check()  # Cancel pressed during the batch: it is rolled back (no callback inside a transaction)
         except Cancelled:
             cancelled = True
             break
@@ -117,7 +119,10 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
             "file": plan.file_name, "sheet": plan.sheet_name, "kind": plan.kind, "added": added, "updated": updated,
             "skip": counts["skip"], "reject": counts["reject"], "cancelled": cancelled, "last_row": last_row})
     if not cancelled:
-        progress(total, total, label)
+        try:
+            progress(total, total, label)
+        except Cancelled:  # pressed after the last batch was written: everything is there
+            pass
     return ImportResult(added, updated, counts["skip"], counts["reject"], tuple(touched), cancelled=cancelled,
                         last_row=last_row, not_written=len(steps) if cancelled else 0)
 

@@ -89,8 +89,8 @@ def _place_address(data: dict[str, Any], present: set[str], warnings: list[Reaso
         elif fold(text) != fold(data.get("compound") or ""):
             _keep_in_notes(data, present, label, text)
             warnings.append(reason(QT_TRANSLATE_NOOP(
-                "Import", "the address “{text}” is not written as building, unit and room; it is kept in the notes"),
-                text=text[:40]))
+                "Import", "the address “{value}” is not written as building, unit and room; it is kept in the notes"),
+                value=text[:40]))
         return
     clash = False
     for k, val in parts.items():
@@ -103,8 +103,8 @@ def _place_address(data: dict[str, Any], present: set[str], warnings: list[Reaso
     if clash:
         _keep_in_notes(data, present, label, text)
         warnings.append(reason(QT_TRANSLATE_NOOP(
-            "Import", "the address “{text}” disagrees with the row's compound, building, unit or room columns; "
-                      "those are imported and the address is kept in the notes"), text=text[:40]))
+            "Import", "the address “{value}” disagrees with the row's compound, building, unit or room columns; "
+                      "those are imported and the address is kept in the notes"), value=text[:40]))
 
 
 def _parse_cell(key: str, v: Any, text: str, fields, dates: dict[str, date | None]) -> Any:
@@ -199,7 +199,7 @@ def prepare(sheet: Sheet, mapping: dict[int, str], kind: str, progress: Progress
                 if re.sub(r"[\s、,，;；/人员老人户]+", "", unknown):
                     _keep_in_notes(data, present, labels[key], text)
                     warnings.append(reason(QT_TRANSLATE_NOOP(
-                        "Import", "“{text}” names a category SmileDesk does not have; it is kept in the notes"), text=text[:40]))
+                        "Import", "“{value}” names a category SmileDesk does not have; it is kept in the notes"), value=text[:40]))
                 continue
             try:
                 data[key] = _parse_cell(key, v, text, fields, dates)

@@ -51,7 +51,7 @@ def read_sheet(path: str | Path, *, sheet: str | None = None, kind: str = "resid
     """The sheet's rows with merged cells filled in and the header row found."""
     path = Path(path)
     label = translate("Import", "Reading the sheet")
-    progress(0, 0, label)
+    progress(0, 1, label)
     g = open_grid(path, sheet, limits)
     grid, merges = g.rows, g.merges
     width = max((len(r) for r in grid), default=0)
