@@ -43,13 +43,16 @@ STOPPED = QT_TRANSLATE_NOOP(
               "{updated} updated). Correct the row and import the file again: what is already there is skipped.")
 
 
-def _changed_by_others(s: Session, actor: Actor, since, ours: set[int]) -> bool:
+def _changed_since(s: Session, actor: Actor, since) -> int:
+    """Residents written (created or changed) since ``since``: one count, no rows fetched."""
+    from sqlalchemy import func
+
     from desktop_app.residents.models import Resident
 
-    q = select(Resident.id).where((Resident.updated_at >= since) | (Resident.created_at >= since))
+    q = select(func.count()).select_from(Resident).where((Resident.updated_at >= since) | (Resident.created_at >= since))
     if actor.station_id is not None:
         q = q.where((Resident.station_id == actor.station_id) | (Resident.station_id.is_(None)))
-    return any(rid not in ours for rid in s.exec(q))
+    return s.exec(q).one()
 
 
 @gc_paused
@@ -75,7 +78,8 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
     use_bulk = bulk if bulk is not None else sum(1 for st in steps if st.resident_id is None) > BULK_THRESHOLD
     size = batch or (2000 if use_bulk else 20)
     total = len(steps)
-    ours: set[int] = set()
+    mine = 0  # residents this import wrote since `since` (the batch before)
+    name_keys: dict = {}  # the bulk writer's pinyin keys per distinct name, kept across batches
     touched: list[int] = []
     added = updated = done = last_row = 0
     cancelled = False
@@ -85,13 +89,13 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
         try:
             progress(done, total, label)
             with session_scope(engine) as s:
-                if _changed_by_others(s, actor, since, ours):
+                if _changed_since(s, actor, since) > mine:  # someone else wrote residents meanwhile
                     match(s, actor=actor, plan=plan)  # written rows now match as unchanged: the rest is decided anew
-                    since = utcnow()
                     steps = list(plan.steps)
                     total = done + len(steps)
                     chunk = steps[:size]
-                written = _write_batch(s, actor, plan.kind, chunk, bulk=use_bulk, progress=progress)
+                since = utcnow()  # what this batch writes is stamped from here on
+                written = _write_batch(s, actor, plan.kind, chunk, bulk=use_bulk, name_keys=name_keys)
                 check = getattr(progress, "check", None)
                 if check is not None:
                     check()  # Cancel pressed during the batch: it is rolled back (no callback inside a transaction)
@@ -102,11 +106,11 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
             at = chunk[0].cand.row if chunk else last_row
             raise ConflictError(STOPPED, row=at, detail=exc.text(), written=added + updated, added=added,
                                 updated=updated) from exc
+        mine = sum(1 for kind, _rid in written if kind in ("add", "update"))  # resident rows this batch wrote
         for st, (kind, rid) in zip(chunk, written, strict=True):
-            ours.add(rid)
             touched.append(rid)
             added += kind == "add"
-            updated += kind == "update"
+            updated += kind in ("update", "part")
             last_row = max(last_row, st.cand.row)
         done += len(chunk)
         steps = steps[len(chunk):]
@@ -127,7 +131,8 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
                         last_row=last_row, not_written=len(steps) if cancelled else 0)
 
 
-def _write_batch(s: Session, actor: Actor, kind: str, chunk: list[Step], *, bulk: bool, progress) -> list[tuple[str, int]]:
+def _write_batch(s: Session, actor: Actor, kind: str, chunk: list[Step], *, bulk: bool,
+                 name_keys: dict) -> list[tuple[str, int]]:
     """One batch in the caller's transaction: (what was done, resident id) per step."""
     from desktop_app.residents import service as residents
     from desktop_app.residents.models import ResidentCreate
@@ -135,11 +140,12 @@ def _write_batch(s: Session, actor: Actor, kind: str, chunk: list[Step], *, bulk
     adds = [st for st in chunk if st.resident_id is None]
     new_ids: dict[int, int] = {}
     if bulk and adds:
-        for st, rid in zip(adds, _bulk_add(s, actor, adds, progress=lambda n: None), strict=True):
+        for st, rid in zip(adds, _bulk_add(s, actor, adds, name_keys=name_keys), strict=True):
             new_ids[id(st)] = rid
     out = []
     for st in chunk:
-        what = "add" if st.resident_id is None else "update" if st.resident_values is not None or st.part else "none"
+        what = ("add" if st.resident_id is None else "update" if st.resident_values is not None
+                else "part" if st.part else "none")  # "part": only the volunteer / meal-recipient part changes
         if id(st) in new_ids:
             rid = new_ids[id(st)]
         elif st.resident_id is None:
@@ -186,7 +192,7 @@ def _write_part(s: Session, actor: Actor, kind: str, st: Step, resident_id: int)
             meals.update_recipient(s, actor=actor, recipient_id=part["recipient_id"], data=MealRecipientBase(**part["data"]))
 
 
-def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[int]:
+def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, name_keys: dict) -> list[int]:
     """New residents in bulk: the values residents.service._clean produced, the search keys and sort key
     residents.service writes, one audit entry with every new id (see the module docstring for why)."""
     from sqlalchemy import insert
@@ -202,7 +208,7 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
     key_sql = f"INSERT INTO {ResidentSearchKey.__tablename__} (resident_id, kind, key) VALUES (?, ?, ?)"
     # pypinyin is the slow part of a resident's keys: registers repeat names (and surnames), so each distinct
     # name is read once. search_keys.person_keys(name, phone, id) == name_keys(name) | number_keys(phone, id).
-    name_cache: dict[str, tuple[str, list[tuple[int, str]]]] = {}
+    name_cache: dict[str, tuple[str, list[tuple[int, str]]]] = name_keys
 
     def keys_of(name: str) -> tuple[str, list[tuple[int, str]]]:
         hit = name_cache.get(name)
@@ -221,7 +227,7 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
     old_cache = None
     if sqlite:
         # 850,000 search-key rows and seven resident indexes do not fit SQLite's default 2 MB page cache: pages
-        # would be written out and read back all through the transaction. 64 MB for this transaction only.
+        # would be written out and read back all through the batch. 256 MB for this transaction only.
         old_cache = raw.execute("PRAGMA cache_size").fetchone()[0]
         if -262144 < old_cache < 65536:
             raw.execute("PRAGMA cache_size = -262144")
@@ -270,7 +276,6 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, progress) -> list[i
                 conn.execute(insert(ResidentSearchKey.__table__),
                              [{"resident_id": rid, "kind": kind, "key": key} for rid, kind, key in keys])
             ids.extend(new_ids)
-            progress(start + len(chunk))
     finally:
         if old_cache is not None:
             raw.execute(f"PRAGMA cache_size = {int(old_cache)}")
