@@ -194,3 +194,24 @@ def test_the_dialog_says_what_a_cancelled_import_wrote(qtbot, app_fonts, ctx, wa
     result = importing.ImportResult(2, 0, 0, 0, (1, 2), cancelled=True, last_row=4, not_written=3)
     d._on_imported(result)
     assert d.counts.text() == importing.result_text(result) and not d.import_button.isEnabled()
+
+
+def test_the_report_colours_come_from_the_style_sheets(qtbot, app_fonts):
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from desktop_app.reports.ui.import_dialog import action_colours
+
+    app = QApplication.instance()
+    before = app.styleSheet()
+    w = QWidget()
+    qtbot.addWidget(w)
+    try:
+        for sheet in ("normal", "large-text", "high-contrast"):
+            app.setStyleSheet((Path(__file__).parents[2] / "resources" / "styles" / f"{sheet}.qss").read_text())
+            colours = action_colours(w)
+            assert colours["reject"] is not None and colours["add"] is not None, sheet
+            assert colours["reject"] != colours["add"], sheet
+        app.setStyleSheet("")
+        assert set(action_colours(w).values()) == {None}  # no sheet: the view's own colour
+    finally:
+        app.setStyleSheet(before)

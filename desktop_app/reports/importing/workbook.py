@@ -68,7 +68,24 @@ class Grid:
     kind: str = "xlsx"
 
 
-def _sniff(path: Path, name: str, limits: Limits) -> tuple[str, bytes]:
+def _encrypted(path: Path, limits: Limits) -> bool:
+    """An encrypted .xlsx is an OLE file holding a stream named "EncryptedPackage" (its name in UTF-16)."""
+    needle = "EncryptedPackage".encode("utf-16-le")
+    tail = b""
+    read = 0
+    with path.open("rb") as f:
+        while read < limits.file_bytes:
+            chunk = f.read(1 << 20)
+            if not chunk:
+                return False
+            read += len(chunk)
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle):]
+    return False
+
+
+def _sniff(path: Path, name: str, limits: Limits) -> str:
     try:
         size = path.stat().st_size
         with path.open("rb") as f:
@@ -80,12 +97,11 @@ def _sniff(path: Path, name: str, limits: Limits) -> tuple[str, bytes]:
     if size > limits.file_bytes:
         raise refuse(TOO_LARGE_FILE, name=name, size=f"{size / MB:,.0f}", limit=limits.file_bytes // MB)
     if head[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-        return "zip", head
+        return "zip"
     if head[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        with path.open("rb") as f:  # an encrypted .xlsx is an OLE file holding "EncryptedPackage"
-            if "EncryptedPackage".encode("utf-16-le") in f.read(limits.file_bytes):
-                raise refuse(PASSWORD, name=name)
-        return "ole", head
+        if _encrypted(path, limits):
+            raise refuse(PASSWORD, name=name)
+        return "ole"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith(b"<") and (b"<html" in text or b"<table" in text or b"<!doctype html" in text):
         raise refuse(WEB_PAGE, name=name)
@@ -273,7 +289,7 @@ def open_grid(path: str | Path, sheet: str | None = None, limits: Limits | None 
     limits = limits or bounds.LIMITS
     path = Path(path)
     name = path.name
-    kind, _head = _sniff(path, name, limits)
+    kind = _sniff(path, name, limits)
     if kind == "ole":
         return _read_calamine(path, name, sheet, limits, kind="xls")
     try:
