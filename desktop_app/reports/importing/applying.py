@@ -7,7 +7,7 @@ listing its new ids — because create_resident costs ~20 ms a row (ORM objects 
 flushed audit entry each), i.e. ~17 minutes for 50,000 rows. Volunteers and meal recipients go through
 rosters.service.add_volunteer / set_member_role and meals.service.create_recipient / update_recipient.
 
-A batch is sized to take about ``BATCH_SECONDS``; between batches the import looks for residents someone
+A batch is sized to take about ``BATCH_SECONDS`` (one second); between batches the import looks for residents someone
 else changed since it matched the rows, and matches the rest again if there are any. Cancel (or an error)
 keeps the batches already written and says so: importing the file again skips what is there.
 """
@@ -15,6 +15,7 @@ keeps the batches already written and says so: importing the file again skips wh
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from typing import Any
 
 from sqlmodel import Session, select
@@ -37,10 +38,33 @@ from desktop_app.reports.importing.plan import (
 )
 from desktop_app.reports.service import IMPORT_REGISTERS
 
-BATCH_SECONDS = 0.5
+BATCH_SECONDS = 1.0
 STOPPED = QT_TRANSLATE_NOOP(
     "Errors", "The import stopped at row {row}: {detail} The {written} rows before it were written ({added} added, "
               "{updated} updated). Correct the row and import the file again: what is already there is skipped.")
+
+
+@contextmanager
+def _tuned(conn):
+    """The import's own SQLite connection while it runs. 850,000 search-key rows and seven resident indexes do not
+    fit SQLite's default 2 MB page cache (pages would be written out and read back batch after batch): 256 MB.
+    And no checkpoint after each batch (each would copy the same index pages into the database file again):
+    one when the import ends. Other connections keep their settings."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    raw = conn.connection.dbapi_connection
+    cache = raw.execute("PRAGMA cache_size").fetchone()[0]
+    checkpoint = raw.execute("PRAGMA wal_autocheckpoint").fetchone()[0]
+    if -262144 < cache < 65536:
+        raw.execute("PRAGMA cache_size = -262144")
+    raw.execute("PRAGMA wal_autocheckpoint = 0")
+    try:
+        yield
+    finally:
+        raw.execute(f"PRAGMA cache_size = {int(cache)}")
+        raw.execute(f"PRAGMA wal_autocheckpoint = {int(checkpoint)}")
+        raw.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _changed_since(s: Session, actor: Actor, since) -> int:
@@ -83,40 +107,41 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
     touched: list[int] = []
     added = updated = done = last_row = 0
     cancelled = False
-    while steps:
-        chunk = steps[:size]
-        started = time.perf_counter()
-        try:
-            progress(done, total, label)
-            with session_scope(engine) as s:
-                if _changed_since(s, actor, since) > mine:  # someone else wrote residents meanwhile
-                    match(s, actor=actor, plan=plan)  # written rows now match as unchanged: the rest is decided anew
-                    steps = list(plan.steps)
-                    total = done + len(steps)
-                    chunk = steps[:size]
-                since = utcnow()  # what this batch writes is stamped from here on
-                written = _write_batch(s, actor, plan.kind, chunk, bulk=use_bulk, name_keys=name_keys)
-                check = getattr(progress, "check", None)
-                if check is not None:
-                    check()  # Cancel pressed during the batch: it is rolled back (no callback inside a transaction)
-        except Cancelled:
-            cancelled = True
-            break
-        except SmileDeskError as exc:
-            at = chunk[0].cand.row if chunk else last_row
-            raise ConflictError(STOPPED, row=at, detail=exc.text(), written=added + updated, added=added,
-                                updated=updated) from exc
-        mine = sum(1 for kind, _rid in written if kind in ("add", "update"))  # resident rows this batch wrote
-        for st, (kind, rid) in zip(chunk, written, strict=True):
-            touched.append(rid)
-            added += kind == "add"
-            updated += kind in ("update", "part")
-            last_row = max(last_row, st.cand.row)
-        done += len(chunk)
-        steps = steps[len(chunk):]
-        if batch is None:
-            elapsed = max(time.perf_counter() - started, 1e-3)
-            size = max(10, min(20000, int(size * BATCH_SECONDS / elapsed)))
+    with engine.connect() as conn, _tuned(conn):  # one connection: its page cache stays warm between batches
+        while steps:
+            chunk = steps[:size]
+            started = time.perf_counter()
+            try:
+                progress(done, total, label)
+                with session_scope(conn) as s:
+                    if _changed_since(s, actor, since) > mine:  # someone else wrote residents meanwhile
+                        match(s, actor=actor, plan=plan)  # written rows now match as unchanged: the rest is decided anew
+                        steps = list(plan.steps)
+                        total = done + len(steps)
+                        chunk = steps[:size]
+                    since = utcnow()  # what this batch writes is stamped from here on
+                    written = _write_batch(s, actor, plan.kind, chunk, bulk=use_bulk, name_keys=name_keys)
+                    check = getattr(progress, "check", None)
+                    if check is not None:
+                        check()  # Cancel pressed during the batch: it is rolled back (no callback inside a transaction)
+            except Cancelled:
+                cancelled = True
+                break
+            except SmileDeskError as exc:
+                at = chunk[0].cand.row if chunk else last_row
+                raise ConflictError(STOPPED, row=at, detail=exc.text(), written=added + updated, added=added,
+                                    updated=updated) from exc
+            mine = sum(1 for kind, _rid in written if kind in ("add", "update"))  # resident rows this batch wrote
+            for st, (kind, rid) in zip(chunk, written, strict=True):
+                touched.append(rid)
+                added += kind == "add"
+                updated += kind in ("update", "part")
+                last_row = max(last_row, st.cand.row)
+            done += len(chunk)
+            steps = steps[len(chunk):]
+            if batch is None:
+                elapsed = max(time.perf_counter() - started, 1e-3)
+                size = max(10, min(20000, int(size * BATCH_SECONDS / elapsed)))
     counts = plan.counts
     with session_scope(engine) as s:
         audit.record(s, actor=actor, action="import", entity=plan.kind, entity_id=plan.file_name[:50], after={
@@ -224,61 +249,50 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, name_keys: dict) ->
     res_sql = f"INSERT INTO {rt.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     ids: list[int] = []
     batch = 5000
-    old_cache = None
-    if sqlite:
-        # 850,000 search-key rows and seven resident indexes do not fit SQLite's default 2 MB page cache: pages
-        # would be written out and read back all through the batch. 256 MB for this transaction only.
-        old_cache = raw.execute("PRAGMA cache_size").fetchone()[0]
-        if -262144 < old_cache < 65536:
-            raw.execute("PRAGMA cache_size = -262144")
-    try:
-        for start in range(0, len(adds), batch):
-            chunk = adds[start:start + batch]
-            rows = []
-            for st in chunk:
-                v = st.resident_values
-                row = [v.get(k) for k in RESIDENT_VALUE_KEYS]
-                row += (actor.station_id, keys_of(v["name"])[0], False, now, now)
-                rows.append(row)
-            if sqlite:
-                for row in rows:
-                    for i, proc in procs:
-                        row[i] = proc(row[i])
-                # One executemany through the driver; inside this writing transaction (BEGIN IMMEDIATE) nobody else
-                # inserts, so the new rowids follow the current largest one (the table has no AUTOINCREMENT).
-                first = (raw.execute(f"SELECT coalesce(max(id), 0) FROM {rt.name}").fetchone()[0] or 0) + 1
-                cur = raw.cursor()
-                try:
-                    cur.executemany(res_sql, rows)
-                finally:
-                    cur.close()
-                new_ids = list(range(first, first + len(rows)))
-                check = raw.execute(f"SELECT count(*), max(id) FROM {rt.name} WHERE id >= ?", (first,)).fetchone()
-                if tuple(check) != (len(rows), new_ids[-1]):
-                    raise RuntimeError(f"bulk insert ids out of step: {check} vs {len(rows)} from {first}")
-            else:
-                result = conn.execute(insert(rt).returning(rt.c.id, sort_by_parameter_order=True),
-                                      [dict(zip(names, row, strict=True)) for row in rows])
-                new_ids = [r[0] for r in result]
-            keys = []
-            for rid, st in zip(new_ids, chunk, strict=True):
-                v = st.resident_values
-                keys += [(rid, kind, key) for kind, key in keys_of(v["name"])[1]]
-                keys += [(rid, kind, key[:60]) for key, kind in search_keys.number_keys(v["phone"], v["id_number"])]
-            if keys and sqlite:
-                # In resident order (the order the rows and their foreign keys are already in the page cache).
-                cur = raw.cursor()
-                try:
-                    cur.executemany(key_sql, keys)
-                finally:
-                    cur.close()
-            elif keys:  # PostgreSQL: its driver's parameter style, batched by SQLAlchemy
-                conn.execute(insert(ResidentSearchKey.__table__),
-                             [{"resident_id": rid, "kind": kind, "key": key} for rid, kind, key in keys])
-            ids.extend(new_ids)
-    finally:
-        if old_cache is not None:
-            raw.execute(f"PRAGMA cache_size = {int(old_cache)}")
+    for start in range(0, len(adds), batch):
+        chunk = adds[start:start + batch]
+        rows = []
+        for st in chunk:
+            v = st.resident_values
+            row = [v.get(k) for k in RESIDENT_VALUE_KEYS]
+            row += (actor.station_id, keys_of(v["name"])[0], False, now, now)
+            rows.append(row)
+        if sqlite:
+            for row in rows:
+                for i, proc in procs:
+                    row[i] = proc(row[i])
+            # One executemany through the driver; inside this writing transaction (BEGIN IMMEDIATE) nobody else
+            # inserts, so the new rowids follow the current largest one (the table has no AUTOINCREMENT).
+            first = (raw.execute(f"SELECT coalesce(max(id), 0) FROM {rt.name}").fetchone()[0] or 0) + 1
+            cur = raw.cursor()
+            try:
+                cur.executemany(res_sql, rows)
+            finally:
+                cur.close()
+            new_ids = list(range(first, first + len(rows)))
+            check = raw.execute(f"SELECT count(*), max(id) FROM {rt.name} WHERE id >= ?", (first,)).fetchone()
+            if tuple(check) != (len(rows), new_ids[-1]):
+                raise RuntimeError(f"bulk insert ids out of step: {check} vs {len(rows)} from {first}")
+        else:
+            result = conn.execute(insert(rt).returning(rt.c.id, sort_by_parameter_order=True),
+                                  [dict(zip(names, row, strict=True)) for row in rows])
+            new_ids = [r[0] for r in result]
+        keys = []
+        for rid, st in zip(new_ids, chunk, strict=True):
+            v = st.resident_values
+            keys += [(rid, kind, key) for kind, key in keys_of(v["name"])[1]]
+            keys += [(rid, kind, key[:60]) for key, kind in search_keys.number_keys(v["phone"], v["id_number"])]
+        if keys and sqlite:
+            # In resident order (the order the rows and their foreign keys are already in the page cache).
+            cur = raw.cursor()
+            try:
+                cur.executemany(key_sql, keys)
+            finally:
+                cur.close()
+        elif keys:  # PostgreSQL: its driver's parameter style, batched by SQLAlchemy
+            conn.execute(insert(ResidentSearchKey.__table__),
+                         [{"resident_id": rid, "kind": kind, "key": key} for rid, kind, key in keys])
+        ids.extend(new_ids)
     audit.record(s, actor=actor, action="import_create", entity="resident", entity_id=f"{len(ids)} new",
                  after={"ids": ids})
     return ids

@@ -41,6 +41,7 @@ from desktop_app.reports.importing.reading import Sheet
 _KEY_OF_LABEL = {label: key for key, (label, _words) in RESIDENT_FIELDS.items()}
 _EMPTY = {"birth_date": None, "consent_date": None}
 _UNIT_WORDS = re.compile(r"(栋|幢|单元|室|号)$")
+_PARSED = {"id_number", "birth_date", "phone", "emergency_phone", "gender", "building", "unit", "room", *TAGS}
 
 
 @dataclass
@@ -201,11 +202,14 @@ def prepare(sheet: Sheet, mapping: dict[int, str], kind: str, progress: Progress
                     warnings.append(reason(QT_TRANSLATE_NOOP(
                         "Import", "“{value}” names a category SmileDesk does not have; it is kept in the notes"), value=text[:40]))
                 continue
-            try:
-                data[key] = _parse_cell(key, v, text, fields, dates)
-            except SmileDeskError as exc:
-                errors.append(exc)
-                continue
+            if key not in _PARSED:  # plain text (name, compound, grid, notes …): the usual cell
+                data[key] = text
+            else:
+                try:
+                    data[key] = _parse_cell(key, v, text, fields, dates)
+                except SmileDeskError as exc:
+                    errors.append(exc)
+                    continue
             if data.get(key) not in ("", None) or key in TAGS:
                 present.add(key)
         if address:

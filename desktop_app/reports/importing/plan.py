@@ -96,7 +96,7 @@ class ImportPlan:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {a: self.count(a) for a in ACTIONS}
+        return {a.value: self.count(a) for a in ACTIONS}
 
     def rejected(self) -> list[RowResult]:
         return [r for r in self.results if r.action == Action.REJECT]
