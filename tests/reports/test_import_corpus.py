@@ -155,3 +155,44 @@ def _same(v):
     if isinstance(v, int | float) and not isinstance(v, bool):
         return float(v)
     return importing.cell_text(v)
+
+
+def test_sheet_names_with_markup_characters_are_found(xlsx):
+    from openpyxl import Workbook
+
+    path = xlsx("x.xlsx", [["姓名"], ["张三"]])
+    wb = Workbook()
+    wb.active.title = "说明"
+    ws = wb.create_sheet("居民&志愿者<2026>")
+    ws.append(["姓名", "联系电话"])
+    ws.append(["张三", "13812345678"])
+    wb.active = 1
+    wb.save(path)
+    sheet = importing.read_sheet(path)
+    assert sheet.sheet_name == "居民&志愿者<2026>" and sheet.rows == [(2, ["张三", "13812345678"])]
+
+
+def test_other_refusals_say_what_to_do(tmp_path):
+    def refused(path, **kw):
+        with pytest.raises(ValidationError) as e:
+            importing.read_sheet(path, **kw)
+        return e.value
+
+    assert refused(tmp_path / "gone.xlsx").message == workbook.CANNOT_OPEN
+    assert refused(CORPUS / "chart-sheet-only.xlsx", sheet="图表").message in (workbook.CHART_SHEET, workbook.ONLY_CHARTS)
+    with zipfile.ZipFile(CORPUS / "openpyxl.xlsx") as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xlsb = tmp_path / "binary.xlsb"
+    with zipfile.ZipFile(xlsb, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data.replace(b"xl/workbook.xml", b"xl/workbook.bin") if n == "_rels/.rels" else data)
+    assert refused(xlsb).message == workbook.BINARY_XLSB
+    empty = tmp_path / "empty.xlsx"
+    with zipfile.ZipFile(empty, "w") as z:
+        for n, data in parts.items():
+            if n == "xl/workbook.xml":
+                import re
+
+                data = re.sub(rb"<sheets>.*</sheets>", b"<sheets/>", data)
+            z.writestr(n, data)
+    assert refused(empty).message == workbook.NO_SHEETS

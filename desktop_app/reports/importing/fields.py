@@ -103,7 +103,6 @@ TAG_WORDS = {"独居": "lives_alone", "残疾": "disabled", "特困": "extreme_h
 TAGS = ("lives_alone", "disabled", "extreme_hardship", "minimum_living_allowance", "party_member", "veteran")
 
 
-ADDRESS_FIELDS = ("community", "compound", "building", "unit", "room")
 
 
 F_ID = QT_TRANSLATE_NOOP("Fields", "ID number")

@@ -8,6 +8,7 @@ bounds.py measures it. Every failure a person can act on is a ValidationError sa
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import zipfile
@@ -157,8 +158,7 @@ def _book(zf: zipfile.ZipFile, name: str, limits: Limits) -> _Book:
     xml = bounds.read_part(zf, part, limits, name)
     sheets = []
     for tag in _tags(xml, b"sheet"):
-        sheet_name = tag.get(b"name", b"").decode("utf-8", "replace")
-        sheet_name = re.sub("&(amp|lt|gt|quot|apos);", lambda m: {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}[m.group(1)], sheet_name)
+        sheet_name = html.unescape(tag.get(b"name", b"").decode("utf-8", "replace"))  # &amp; &#x4E00; …
         sheets.append((sheet_name, tag.get(b"state", b"visible").decode(), targets.get(tag.get(b"r:id", b"").decode(), "")))
     views = _tags(xml, b"workbookView")
     active = int(views[0].get(b"activeTab", b"0")) if views and views[0].get(b"activeTab", b"0").isdigit() else 0
