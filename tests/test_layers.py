@@ -59,7 +59,9 @@ def features() -> set[str]:
 
 
 def moved() -> set[str]:
-    return {f for f in features() if (ROOT / f / "ui").is_dir()}
+    """Features in the new shape: a ui/ folder and no page left at the feature's root (a feature whose dialogs
+    are being moved one by one, e.g. reports/ui/import_dialog.py first, is still pending until its page moves)."""
+    return {f for f in features() if (ROOT / f / "ui").is_dir() and not (ROOT / f / "page.py").exists()}
 
 
 @cache

@@ -2,11 +2,13 @@
 
     smiledesk report --month 2026-10 [--out FILE.pdf] [--xlsx FILE.xlsx] [--station ID] [--lang zh_CN|en]
     smiledesk report --year 2026 --out 2026.pdf
-    smiledesk import FILE.xlsx --kind residents|volunteers|meal_recipients [--dry-run] [--sheet NAME]
+    smiledesk import FILE --kind residents|volunteers|meal_recipients [--dry-run] [--sheet NAME]
                      [--team NAME] [--map "老人名字=name" ...] [--user NAME]
 
-``import`` always checks first and prints the rows it would add, update, skip and reject; without
---dry-run it then imports in one transaction (Ctrl+C writes nothing) and exits 1 when rows were rejected.
+``import`` reads .xlsx, .xlsm, .xls, .et and .ods files, always checks first and prints the rows it would
+add, update, skip and reject (with the same messages as the import dialog); without --dry-run it then
+imports in batches (Ctrl+C keeps the batches written and says up to which row) and exits 1 when rows were
+rejected, 130 when cancelled.
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ def register(sub) -> None:
 
     i = sub.add_parser("import", help="import residents, volunteers or meal recipients from an Excel register")
     i.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    i.add_argument("file", help=".xlsx file")
+    i.add_argument("file", help="workbook: .xlsx .xlsm .xls .et .ods")
     i.add_argument("--kind", choices=["residents", "volunteers", "meal_recipients"], default="residents")
     i.add_argument("--dry-run", action="store_true", help="only check: print what would happen, write nothing")
-    i.add_argument("--sheet", help="sheet name (default: the first)")
+    i.add_argument("--sheet", help="sheet name (default: the active sheet, else the first visible one)")
     i.add_argument("--team", help="volunteers: team for rows without a team column")
     i.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                    help="map a column by its header (FIELD '' to leave it out); others are guessed")
@@ -89,44 +91,53 @@ def cmd_report(args) -> int:
 
 
 def cmd_import(args) -> int:
+    import signal
+
     from desktop_app.core.db import session_scope
-    from desktop_app.core.errors import SmileDeskError
+    from desktop_app.core.errors import Cancelled, SmileDeskError
     from desktop_app.core.progress import terminal_progress
-    from desktop_app.reports import importer
+    from desktop_app.reports import importing
 
     _translations(args.lang)
     engine = _engine(args)
+    writing = terminal_progress("import  ")
     try:
-        sheet = importer.read_sheet(args.file, sheet=args.sheet, kind=args.kind, progress=terminal_progress("read    "))
+        sheet = importing.read_sheet(args.file, sheet=args.sheet, kind=args.kind, progress=terminal_progress("read    "))
         with session_scope(engine, write=False) as s:
             actor = _actor(s, args.user)
-            remembered = importer.remembered_mapping(s, actor=actor, kind=args.kind)
+            remembered = importing.remembered_mapping(s, actor=actor, kind=args.kind)
         for item in args.map:
             header, _, field = item.partition("=")
-            remembered[importer.normalise_header(header)] = field.strip()
-        mapping = importer.guess_mapping(sheet.labels, args.kind, remembered)
-        print(f"{sheet.path.name} · {sheet.sheet_name} · headers in row {sheet.header_row}")
+            remembered[importing.normalise_header(header)] = field.strip()
+        mapping = importing.guess_mapping(sheet.labels, args.kind, remembered)
+        print(f"{sheet.path.name} · {sheet.sheet_name}")
+        print(importing.sheet_text(sheet))
         for j, label in enumerate(sheet.labels):
-            print(f"  {label:<24} → {importer.field_label(mapping[j]) if j in mapping else '—'}")
+            print(f"  {label:<24} → {importing.field_label(mapping[j]) if j in mapping else '—'}")
         options = {"team": args.team} if args.team else {}
-        with session_scope(engine, write=False) as s:
-            plan = importer.dry_run(s, actor=actor, sheet=sheet, mapping=mapping, kind=args.kind, options=options,
-                                    progress=terminal_progress("check   "))
-        shown = importer.ACTIONS if args.all else ("update", "reject")
-        for row, action, name, detail in importer.report_rows(plan, actions=shown):
+        plan = importing.check(engine, actor=actor, sheet=sheet, mapping=mapping, kind=args.kind, options=options,
+                               progress=terminal_progress("check   "))
+        shown = importing.ACTIONS if args.all else ("update", "reject")
+        for row, action, name, detail in importing.report_rows(plan, actions=shown):
             print(f"  row {row:>6}  {action:<6} {name:<10} {detail}")
+        for line in importing.plan_lines(plan):
+            print(line)
         c = plan.counts
-        print(f"add {c['add']}, update {c['update']}, skip {c['skip']}, reject {c['reject']}")
         if args.dry_run:
             return 1 if c["reject"] else 0
-        with session_scope(engine) as s:
-            importer.remember_mapping(s, actor=actor, kind=args.kind, labels=sheet.labels, mapping=mapping)
-            result = importer.apply_import(s, actor=actor, plan=plan, progress=terminal_progress("import  "))
+        # Ctrl+C while writing: the batch being written is rolled back, the ones before it stay (and are said).
+        previous = signal.signal(signal.SIGINT, lambda *_a: writing.cancel())
+        try:
+            result = importing.apply_import(engine, actor=actor, plan=plan, progress=writing)
+        finally:
+            signal.signal(signal.SIGINT, previous)
     except SmileDeskError as exc:
-        print(exc.text(), file=sys.stderr)
+        print(f"\n{exc.text()}", file=sys.stderr)  # on a line of its own, after any progress bar
         return 2
-    except KeyboardInterrupt:
-        print("cancelled: nothing was imported", file=sys.stderr)
+    except (KeyboardInterrupt, Cancelled):
+        print(importing.result_text(importing.ImportResult(0, 0, 0, 0, (), cancelled=True)), file=sys.stderr)
         return 130
-    print(f"imported: {result.added} added, {result.updated} updated, {result.skipped} skipped, {result.rejected} rejected")
+    print(importing.result_text(result))
+    if result.cancelled:
+        return 130
     return 1 if result.rejected else 0

@@ -4,8 +4,48 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>“{name}” cannot be read as an Excel workbook (.xlsx): {detail}. Save it from Excel as .xlsx and try again.</source>
-        <translation>“{name}”无法作为 Excel 工作簿（.xlsx）读取（{detail}）。请在 Excel 中另存为 .xlsx 后再试。</translation>
+        <source>“{name}” is protected with a password. Open it in Excel or WPS, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password; WPS: 文件 → 文档加密), save it, and import it again.</source>
+        <translation>“{name}”设置了打开密码。请在 Excel 或 WPS 中打开它，取消密码（Excel：文件 → 信息 → 保护工作簿 → 用密码进行加密；WPS：文件 → 文档加密），保存后再导入。</translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be opened: {detail}. Close it in Excel or WPS if it is open there, or copy it to this computer, and try again.</source>
+        <translation>无法打开“{name}”：{detail}。如果它正在 Excel 或 WPS 中打开，请先关闭；或将文件复制到本机后重试。</translation>
+    </message>
+    <message>
+        <source>“{name}” is {size} MB; SmileDesk reads workbooks up to {limit} MB. Delete pictures and sheets the import does not need, or split the register into several files, and try again.</source>
+        <translation>“{name}”大小为 {size} MB，微笑驿站最多读取 {limit} MB 的工作簿。请删除导入用不到的图片和工作表，或把台账拆成几个文件后重试。</translation>
+    </message>
+    <message>
+        <source>“{name}” is not a workbook SmileDesk can read. Open it in Excel, WPS or LibreOffice and save it as an Excel workbook (.xlsx); .xls, .et and .ods files are read as they are.</source>
+        <translation>“{name}”不是微笑驿站能读取的工作簿。请在 Excel、WPS 或 LibreOffice 中打开，另存为 Excel 工作簿（.xlsx）；.xls、.et 和 .ods 文件可直接导入。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a web page (HTML) with a spreadsheet's name, as some systems export their lists. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then import that file.</source>
+        <translation>“{name}”其实是网页（HTML）文件，只是用了表格的文件名（有些系统导出的名单就是这样）。请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx），再导入另存的文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an “XML Spreadsheet 2003” file. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then import that file.</source>
+        <translation>“{name}”是“XML 电子表格 2003”格式。请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx），再导入另存的文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a text file (CSV), not a workbook. Open it in Excel or WPS, check that the ID numbers kept all their digits, and save it as an Excel workbook (.xlsx).</source>
+        <translation>“{name}”是文本文件（CSV），不是工作簿。请在 Excel 或 WPS 中打开，确认身份证号没有丢位数，再另存为 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is an Excel binary workbook (.xlsb). Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then import that file.</source>
+        <translation>“{name}”是 Excel 二进制工作簿（.xlsb）。请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx），再导入另存的文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no worksheet with cells in it.</source>
+        <translation>“{name}”中没有含单元格的工作表。</translation>
+    </message>
+    <message>
+        <source>“{name}” holds only chart sheets ({sheets}), no table. Import the workbook the chart was made from.</source>
+        <translation>“{name}”里只有图表工作表（{sheets}），没有表格。请导入生成该图表的原始工作簿。</translation>
+    </message>
+    <message>
+        <source>“{sheet}” is a chart sheet, not a table; choose one of the other sheets.</source>
+        <translation>“{sheet}”是图表工作表，不是表格，请选择其他工作表。</translation>
     </message>
     <message>
         <source>has no sheet called “{sheet}”; choose one of its sheets.</source>
@@ -62,6 +102,34 @@
     <message>
         <source>is longer than five years; choose a shorter period.</source>
         <translation>超过五年，请选择较短的统计期。</translation>
+    </message>
+    <message>
+        <source>The import stopped at row {row}: {detail} The {written} rows before it were written ({added} added, {updated} updated). Correct the row and import the file again: what is already there is skipped.</source>
+        <translation>导入在第 {row} 行停止：{detail} 此前的 {written} 行已写入（新增 {added} 行，更新 {updated} 行）。请改正这一行后重新导入该文件，已写入的行会自动跳过。</translation>
+    </message>
+    <message>
+        <source>“{name}” unpacks to more than {limit} MB ({part}); SmileDesk reads workbooks up to that size. Delete pictures and sheets the import does not need, or split the register into several files, and try again.</source>
+        <translation>“{name}”解压后超过 {limit} MB（{part}），超出微笑驿站可读取的大小。请删除导入用不到的图片和工作表，或把台账拆成几个文件后重试。</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}” of “{name}” has a value in cell {cell}, column {column}; a register has at most {limit} columns. If it is a stray entry, delete it in Excel or WPS, save, and import again.</source>
+        <translation>“{name}”的工作表“{sheet}”在单元格 {cell}（第 {column} 列）有内容，而台账最多 {limit} 列。如果这是误填的内容，请在 Excel 或 WPS 中删除，保存后重新导入。</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}” of “{name}” has a value in cell {cell}, row {row}; SmileDesk reads registers of up to {limit} rows. If it is a stray entry, delete it in Excel or WPS, save, and import again; otherwise split the register into several files.</source>
+        <translation>“{name}”的工作表“{sheet}”在单元格 {cell}（第 {row} 行）有内容，而微笑驿站最多读取 {limit} 行的台账。如果这是误填的内容，请在 Excel 或 WPS 中删除，保存后重新导入；否则请把台账拆成几个文件。</translation>
+    </message>
+    <message>
+        <source>sheet “{sheet}” of “{name}” spans {rows} rows and {columns} columns (to cell {cell}), more than the {limit} cells SmileDesk reads at once. Delete the rows and columns the import does not need, or split the register into several files.</source>
+        <translation>“{name}”的工作表“{sheet}”共 {rows} 行、{columns} 列（到单元格 {cell}），超过微笑驿站一次可读取的 {limit} 个单元格。请删除导入用不到的行和列，或把台账拆成几个文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” contains XML that SmileDesk does not read (a document type declaration, as used by “XML bombs”). Open it in Excel or WPS and save it again as .xlsx.</source>
+        <translation>“{name}”含有微笑驿站不读取的 XML 内容（文档类型声明，常见于“XML 炸弹”）。请在 Excel 或 WPS 中打开，重新另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>“{name}” is damaged and cannot be read ({detail}). If it opens in Excel or WPS, save it again as .xlsx and import that copy.</source>
+        <translation>“{name}”已损坏，无法读取（{detail}）。如果它能在 Excel 或 WPS 中打开，请重新另存为 .xlsx，再导入另存的文件。</translation>
     </message>
 </context>
 <context>
@@ -222,8 +290,20 @@
         <translation>正在读取工作表</translation>
     </message>
     <message>
+        <source>the address “{value}” is not written as building, unit and room; it is kept in the notes</source>
+        <translation>住址“{value}”不是按楼栋、单元、室的写法，已原样保存在备注中</translation>
+    </message>
+    <message>
+        <source>the address “{value}” disagrees with the row's compound, building, unit or room columns; those are imported and the address is kept in the notes</source>
+        <translation>住址“{value}”与本行的小区、楼栋、单元或室不一致；已按这些列导入，住址原样保存在备注中</translation>
+    </message>
+    <message>
         <source>Checking rows</source>
         <translation>正在检查各行</translation>
+    </message>
+    <message>
+        <source>“{value}” names a category SmileDesk does not have; it is kept in the notes</source>
+        <translation>“{value}”中有微笑驿站没有的人员类别，已原样保存在备注中</translation>
     </message>
     <message>
         <source>Comparing with the database</source>
@@ -238,8 +318,8 @@
         <translation>与第 {row} 行是同一人</translation>
     </message>
     <message>
-        <source>same person as row {row} but with different details; keep one of the two rows</source>
-        <translation>与第 {row} 行是同一人但内容不同，请保留其中一行</translation>
+        <source>same person as row {row} but {fields} differ; keep one of the two rows</source>
+        <translation>与第 {row} 行是同一人，但{fields}不同；请保留其中一行</translation>
     </message>
     <message>
         <source>{name} is registered with another ID number; check the row against the resident's record</source>
@@ -284,6 +364,42 @@
     <message>
         <source>halal</source>
         <translation>清真</translation>
+    </message>
+    <message>
+        <source>Headers found in row {row}; {n} rows below them; {m} merged cell ranges filled in.</source>
+        <translation>表头在第 {row} 行，其下共 {n} 行；已展开 {m} 处合并单元格。</translation>
+    </message>
+    <message>
+        <source>{add} to add, {update} to update, {skip} to skip, {reject} rejected</source>
+        <translation>新增 {add} 行，更新 {update} 行，跳过 {skip} 行，拒绝 {reject} 行</translation>
+    </message>
+    <message>
+        <source>Columns with values that are not imported: {columns}.</source>
+        <translation>以下有内容的列不会导入：{columns}。</translation>
+    </message>
+    <message>
+        <source>The import writes in batches: if you cancel it, the rows written before are kept and you are told up to which row.</source>
+        <translation>导入分批写入：中途取消时，已写入的行会保留，并告诉您写到了第几行。</translation>
+    </message>
+    <message>
+        <source>Import cancelled: nothing was written.</source>
+        <translation>已取消导入，未写入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import cancelled after row {row}: {add} added and {update} updated were written; {rest} rows were not. Check the file again and import it to finish: the rows already written are skipped.</source>
+        <translation>导入已在第 {row} 行之后取消：已写入新增 {add} 行、更新 {update} 行，还有 {rest} 行未写入。请重新检查并导入该文件以完成导入，已写入的行会自动跳过。</translation>
+    </message>
+    <message>
+        <source>Imported: {add} added, {update} updated, {skip} skipped, {reject} rejected rows left out.</source>
+        <translation>导入完成：新增 {add} 行，更新 {update} 行，跳过 {skip} 行，{reject} 行因被拒绝未导入。</translation>
+    </message>
+    <message>
+        <source>Every sheet of the workbook is hidden; the first one, “{sheet}”, is read.</source>
+        <translation>工作簿的所有工作表都已隐藏，读取的是第一个工作表“{sheet}”。</translation>
+    </message>
+    <message>
+        <source>The workbook was read with the second reader (the first said: {detail}).</source>
+        <translation>该工作簿由备用读取器读取（首选读取器提示：{detail}）。</translation>
     </message>
 </context>
 <context>
@@ -357,10 +473,6 @@
         <translation>正在读取 {file}</translation>
     </message>
     <message>
-        <source>Headers found in row {row}; {n} rows below them; {m} merged cell ranges filled in.</source>
-        <translation>表头在第 {row} 行，其下共 {n} 行；已展开 {m} 处合并单元格。</translation>
-    </message>
-    <message>
         <source>(do not import)</source>
         <translation>（不导入）</translation>
     </message>
@@ -377,20 +489,8 @@
         <translation>正在预检 {file}</translation>
     </message>
     <message>
-        <source>{add} to add, {update} to update, {skip} to skip, {reject} rejected</source>
-        <translation>新增 {add} 条，更新 {update} 条，跳过 {skip} 条，有误 {reject} 条</translation>
-    </message>
-    <message>
         <source>Importing {file}</source>
         <translation>正在导入 {file}</translation>
-    </message>
-    <message>
-        <source>Import cancelled: nothing was written.</source>
-        <translation>已取消导入，未写入任何数据。</translation>
-    </message>
-    <message>
-        <source>Imported: {add} added, {update} updated, {skip} skipped, {reject} rejected rows left out.</source>
-        <translation>导入完成：新增 {add} 条，更新 {update} 条，跳过 {skip} 条，{reject} 条有误未导入。</translation>
     </message>
 </context>
 <context>
@@ -553,8 +653,8 @@
         <translation>选择 Excel 台账</translation>
     </message>
     <message>
-        <source>Excel workbook (*.xlsx *.xlsm)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+        <source>Workbooks (Excel, WPS, LibreOffice) ({patterns})</source>
+        <translation>工作簿（Excel、WPS、LibreOffice）（{patterns}）</translation>
     </message>
 </context>
 <context>

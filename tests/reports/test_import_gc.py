@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.reports import importer
+from desktop_app.reports import importing as importer
 
 
 @pytest.fixture

@@ -8,9 +8,10 @@ import pytest
 from sqlmodel import func, select
 
 from desktop_app.core.db import session_scope
-from desktop_app.core.errors import Cancelled, PermissionDenied, ValidationError
+from desktop_app.core.errors import PermissionDenied, ValidationError
 from desktop_app.core.progress import Progress
-from desktop_app.reports import importer
+from desktop_app.reports import importing as importer
+from desktop_app.reports.importing import cells
 from desktop_app.residents.models import Resident, ResidentSearchKey
 
 from .conftest import make_id
@@ -85,8 +86,7 @@ def test_dry_run_reports_each_row(engine, admin, ledger):
 
 def test_import_stores_cleaned_values_and_twice_changes_nothing(engine, admin, ledger):
     _sheet, _mapping, plan = _plan(engine, admin, ledger)
-    with session_scope(engine) as s:
-        result = importer.apply_import(s, actor=admin, plan=plan)
+    result = importer.apply_import(engine, actor=admin, plan=plan)
     assert (result.added, result.rejected) == (3, 3)
     people = _residents(engine)
     zhang, li, qian = people["张三"], people["李四"], people["钱七"]
@@ -101,8 +101,7 @@ def test_import_stores_cleaned_values_and_twice_changes_nothing(engine, admin, l
 
     _sheet, _mapping, again = _plan(engine, admin, ledger)
     assert again.counts == {"add": 0, "update": 0, "skip": 5, "reject": 3}
-    with session_scope(engine) as s:
-        importer.apply_import(s, actor=admin, plan=again)
+    importer.apply_import(engine, actor=admin, plan=again)
     with session_scope(engine, write=False) as s:
         assert [tuple(r) for r in s.exec(select(Resident.id, Resident.updated_at, Resident.phone)).all()] == before
         assert s.exec(select(func.count()).select_from(ResidentSearchKey)).one() == keys_before
@@ -110,24 +109,21 @@ def test_import_stores_cleaned_values_and_twice_changes_nothing(engine, admin, l
 
 def test_changed_phone_is_an_update_of_the_same_person(engine, admin, ledger, xlsx):
     _s, _m, plan = _plan(engine, admin, ledger)
-    with session_scope(engine) as s:
-        importer.apply_import(s, actor=admin, plan=plan)
+    importer.apply_import(engine, actor=admin, plan=plan)
     changed = xlsx("台账2.xlsx", ledger_rows(zhang_phone="13999998888"), merges=LEDGER_MERGES)
     _s, _m, plan2 = _plan(engine, admin, changed)
     upd = [r for r in plan2.results if r.action == "update"]
     assert len(upd) == 1 and upd[0].row == 4 and upd[0].changes == ("phone",)
     # row 9 repeats row 4 with the same new phone: still a duplicate of row 4, not a second update
     assert next(r for r in plan2.results if r.row == 9).action == "skip"
-    with session_scope(engine) as s:
-        importer.apply_import(s, actor=admin, plan=plan2)
+    importer.apply_import(engine, actor=admin, plan=plan2)
     people = _residents(engine)
     assert people["张三"].phone == "13999998888" and len([p for p in people if p == "张三"]) == 1
 
 
 def test_bulk_path_writes_the_same_as_the_service(engine, admin, ledger, tmp_path):
     _s, _m, plan = _plan(engine, admin, ledger)
-    with session_scope(engine) as s:
-        importer.apply_import(s, actor=admin, plan=plan, bulk=True)
+    importer.apply_import(engine, actor=admin, plan=plan, bulk=True)
     with session_scope(engine, write=False) as s:
         bulk = {r.name: (r.model_dump(exclude={"id", "created_at", "updated_at"}),
                          sorted((k.kind, k.key) for k in s.exec(select(ResidentSearchKey).where(ResidentSearchKey.resident_id == r.id))))
@@ -151,8 +147,7 @@ def test_bulk_path_writes_the_same_as_the_service(engine, admin, ledger, tmp_pat
         admin2 = auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="王主任",
                                          password="admin-pass-1")
     _s, _m, plan2 = _plan(eng2, admin2, ledger)
-    with session_scope(eng2) as s:
-        importer.apply_import(s, actor=admin2, plan=plan2, bulk=False)
+    importer.apply_import(eng2, actor=admin2, plan=plan2, bulk=False)
     with session_scope(eng2, write=False) as s:
         single = {r.name: (r.model_dump(exclude={"id", "created_at", "updated_at"}),
                            sorted((k.kind, k.key) for k in s.exec(select(ResidentSearchKey).where(ResidentSearchKey.resident_id == r.id))))
@@ -161,31 +156,47 @@ def test_bulk_path_writes_the_same_as_the_service(engine, admin, ledger, tmp_pat
     assert bulk == single
 
 
-def test_cancel_rolls_the_whole_import_back(engine, admin, ledger):
+def test_cancel_keeps_whole_batches_and_says_what_was_written(engine, admin, ledger):
+    """Batches of one row: Cancel during the second batch keeps the first (whole), writes nothing of the rest,
+    and the result says so; importing again adds the rest and skips what is there."""
     _s, _m, plan = _plan(engine, admin, ledger)
     progress = Progress()
-    seen = []
+    writes = []
 
     def on_update(done, total, label):
-        seen.append(label)
         if label == "Writing":
-            progress.cancel()
+            writes.append(done)
+            if done >= 1:
+                progress.cancel()
 
     progress._on_update = on_update
-    with pytest.raises(Cancelled):
-        with session_scope(engine) as s:
-            importer.apply_import(s, actor=admin, plan=plan, progress=progress)
-    assert "Writing" in seen
+    result = importer.apply_import(engine, actor=admin, plan=plan, progress=progress, batch=1)
+    assert result.cancelled and (result.added, result.updated) == (1, 0)
+    assert result.last_row == 4 and result.not_written == 2
+    assert set(_residents(engine)) == {"张三"}
+    _s, _m, again = _plan(engine, admin, ledger)
+    assert again.counts == {"add": 2, "update": 0, "skip": 3, "reject": 3}
+    done = importer.apply_import(engine, actor=admin, plan=again, batch=1)
+    assert not done.cancelled and done.added == 2
+    assert set(_residents(engine)) == {"张三", "李四", "钱七"}
+
+
+def test_cancel_before_the_first_batch_writes_nothing(engine, admin, ledger):
+    _s, _m, plan = _plan(engine, admin, ledger)
+    progress = Progress()
+    progress._on_update = lambda done, total, label: progress.cancel() if label == "Writing" else None
+    result = importer.apply_import(engine, actor=admin, plan=plan, progress=progress)
+    assert result.cancelled and result.added == 0 and result.last_row == 0
     assert _residents(engine) == {}
 
 
 def test_scientific_notation_text_and_float_ids_are_refused():
     for value in (3.40102194803051e17, "3.40102E+17", 340102194803051000):
         with pytest.raises(ValidationError) as e:
-            importer.parse_id_number(value)
+            cells.parse_id_number(value)
         assert "15 digits" in str(e.value)
-    assert importer.parse_id_number(int(ZHANG)) == ZHANG if ZHANG[-1] != "X" else True
-    assert importer.parse_id_number(" " + ZHANG.replace("1", "１") + " ") == ZHANG
+    assert cells.parse_id_number(int(ZHANG)) == ZHANG if ZHANG[-1] != "X" else True
+    assert cells.parse_id_number(" " + ZHANG.replace("1", "１") + " ") == ZHANG
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -194,12 +205,12 @@ def test_scientific_notation_text_and_float_ids_are_refused():
     ("１９４８．３．５", date(1948, 3, 5)),
 ])
 def test_dates(value, expected):
-    assert importer.parse_date(value, "Birth date") == expected
+    assert cells.parse_date(value, "Birth date") == expected
 
 
 def test_bad_date_is_a_clear_rejection():
     with pytest.raises(ValidationError) as e:
-        importer.parse_date("1948年", "Birth date")
+        cells.parse_date("1948年", "Birth date")
     assert "1948-03-05" in str(e.value)
 
 
@@ -258,8 +269,7 @@ def test_volunteers_join_their_team_once(engine, admin, xlsx):
     assert mapping[3] == "team" and mapping[4] == "role"
     assert plan.counts == {"add": 2, "update": 0, "skip": 0, "reject": 1}
     assert "不存在的队" in plan.rejected()[0].text
-    with session_scope(engine) as s:
-        importer.apply_import(s, actor=admin, plan=plan)
+    importer.apply_import(engine, actor=admin, plan=plan)
     with session_scope(engine, write=False) as s:
         roles = sorted(s.exec(select(TeamMember.role).where(TeamMember.team_id == team.id)).all())
     assert roles == ["member", "team_leader"]
@@ -277,8 +287,7 @@ def test_meal_recipients_with_tier_and_diet(engine, admin, xlsx):
                               ["李四", LI, "13912345678", "堂食", "午晚", "每天", "", ""]])
     _s, _m, plan = _plan(engine, admin, path, kind="meal_recipients")
     assert plan.counts["add"] == 2, importer.report_rows(plan)
-    with session_scope(engine) as s:
-        importer.apply_import(s, actor=admin, plan=plan)
+    importer.apply_import(engine, actor=admin, plan=plan)
     with session_scope(engine, write=False) as s:
         recs = {r.resident_id: r for r in s.exec(select(MealRecipient))}
     people = _residents(engine)

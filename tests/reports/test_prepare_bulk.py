@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop_app.reports import importer
+from desktop_app.reports import importing as importer
+from desktop_app.reports.importing import checking
 
 from .conftest import make_id
 
@@ -33,7 +34,7 @@ def _sheet(rows: list[list]) -> importer.Sheet:
     return importer.Sheet(Path("x.xlsx"), "S", ["S"], 1, list(LABELS), [(i + 2, r) for i, r in enumerate(rows)])
 
 
-def _key(c: importer.Candidate):
+def _key(c: checking.Candidate):
     err = c.error
     err = None if err is None else (type(err).__name__, getattr(err, "field", None), err.message, dict(err.params))
     return (c.row, c.name, c.values, c.present, c.extra, err, c.blank)
@@ -45,8 +46,8 @@ def test_rows_checked_together_equal_rows_checked_alone(rows):
     rows = rows + rows  # repeated values: remembered results must not leak between rows
     sheet = _sheet(rows)
     mapping = importer.guess_mapping(sheet.labels, "residents")
-    together = importer.prepare(sheet, mapping, "residents")
-    alone = [importer.prepare(_sheet([r]), mapping, "residents")[0] for r in rows]
+    together = checking.prepare(sheet, mapping, "residents")
+    alone = [checking.prepare(_sheet([r]), mapping, "residents")[0] for r in rows]
     for i, (a, b) in enumerate(zip(together, alone, strict=True)):
         b.row = a.row
         assert _key(a) == _key(b), rows[i]

@@ -186,10 +186,10 @@ def test_cli_report_and_import(engine, admin, station_data, db_arg, tmp_path, ca
                                              ["赵六", "340102480305123", ""]])
     assert main(["--db", db_arg, "import", str(book), "--dry-run", "--lang", "en"]) == 1
     printed = capsys.readouterr().out
-    assert "add 1, update 0, skip 0, reject 1" in printed and "row      3  reject" in printed
+    assert "1 to add, 0 to update, 0 to skip, 1 rejected" in printed and "row      3  reject" in printed
     assert main(["--db", db_arg, "import", str(book), "--lang", "en"]) == 1  # imported, one row rejected
     assert main(["--db", db_arg, "import", str(book), "--dry-run", "--lang", "en"]) == 1
-    assert "add 0, update 0, skip 1, reject 1" in capsys.readouterr().out
+    assert "0 to add, 0 to update, 1 to skip, 1 rejected" in capsys.readouterr().out
 
 
 def test_a_saved_report_is_audited(engine, admin):

@@ -1,7 +1,8 @@
 """The Excel import dialog: column mapping (guessed, remembered), dry-run report, then the import.
 
-Reading, checking and importing run through ui.ops.run_op (progress bar, Cancel); the import is one
-transaction, so Cancel leaves the database as it was.
+Reading, checking and importing run through ui.ops.run_op (progress bar, Cancel); the import commits in
+batches, so Cancel keeps what was written before it and the dialog says up to which row. Messages are the
+import's own (the same as ``smiledesk import`` prints).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,21 +25,38 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
+    QWidget,
 )
 
-from desktop_app.core.db import session_scope
-from desktop_app.reports import importer
+from desktop_app.reports import importing
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
-from desktop_app.ui.messages import show_error, show_info
+from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
-
-ACTION_COLOURS = {"add": "#2e7d32", "update": "#1565c0", "skip": "#777777", "reject": "#b00020"}
+from desktop_app.ui.widgets import fit_columns
 
 
 def kind_label(kind: str) -> str:
-    return QCoreApplication.translate("Import", importer.KIND_LABELS[kind])
+    return QCoreApplication.translate("Import", importing.KIND_LABELS[kind])
+
+
+def action_colours(parent: QWidget) -> dict[str, object]:
+    """The text colour of each action as the style sheets set it (QLabel#importAction[action=…] in
+    resources/styles/*.qss); None where no sheet sets one (the view's own colour then)."""
+    default = parent.palette().color(QPalette.ColorRole.WindowText)
+    out: dict[str, object] = {}
+    for action in importing.ACTIONS:
+        probe = QLabel(parent)
+        probe.setObjectName("importAction")
+        probe.setProperty("action", str(action))
+        probe.hide()
+        probe.ensurePolished()
+        colour = probe.palette().color(QPalette.ColorRole.WindowText)
+        out[action] = None if colour == default else colour
+        probe.deleteLater()
+    return out
 
 
 class ImportDialog(QDialog):
@@ -46,18 +64,18 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.path = Path(path)
-        self.sheet: importer.Sheet | None = None
-        self.plan: importer.ImportPlan | None = None
-        self.result: importer.ImportResult | None = None
+        self.sheet: importing.Sheet | None = None
+        self.plan: importing.ImportPlan | None = None
+        self.result: importing.ImportResult | None = None
         self.op: OpHandle | None = None
         self.setWindowTitle(self.tr("Import from Excel — {file}").format(file=self.path.name))
         self.resize(1000, 700)
 
         self.kind = QComboBox()
         self.kind.setObjectName("importKind")
-        for k in importer.KINDS:
-            self.kind.addItem(kind_label(k), k)
-        self.kind.setCurrentIndex(importer.KINDS.index(kind))
+        for k in importing.KINDS:
+            self.kind.addItem(kind_label(k), str(k))
+        self.kind.setCurrentIndex(importing.KINDS.index(kind))
         self.sheet_box = QComboBox()
         self.sheet_box.setObjectName("importSheet")
         self.team = QComboBox()
@@ -74,21 +92,22 @@ class ImportDialog(QDialog):
         self.mapping = QTableWidget(0, 3)
         self.mapping.setObjectName("mappingTable")
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("First values"), self.tr("Import as")])
-        self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.mapping.verticalHeader().setVisible(False)
         self.mapping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
 
         self.counts = QLabel()
         self.counts.setObjectName("dryRunCounts")
+        self.counts.setWordWrap(True)
         self.filter = QComboBox()
         self.filter.setObjectName("reportFilter")
-        self.filter.addItem(self.tr("All rows"), tuple(importer.ACTIONS))
-        for a in importer.ACTIONS:
-            self.filter.addItem(QCoreApplication.translate("Import", importer.ACTION_LABELS[a]), (a,))
-        self.filter.setCurrentIndex(len(importer.ACTIONS))  # rejections first: what needs fixing
+        self.filter.addItem(self.tr("All rows"), tuple(importing.ACTIONS))
+        for a in importing.ACTIONS:
+            self.filter.addItem(QCoreApplication.translate("Import", importing.ACTION_LABELS[a]), (a,))
+        self.filter.setCurrentIndex(len(importing.ACTIONS))  # rejections first: what needs fixing
+        colours = action_colours(self)
         columns = [
             Column(self.tr("Row"), lambda r: r[0], Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            Column(self.tr("Action"), lambda r: r[1], foreground=lambda r: QColor(ACTION_COLOURS.get(r[4], "#000000"))),
+            Column(self.tr("Action"), lambda r: r[1], foreground=lambda r: colours.get(r[4])),
             Column(self.tr("Name"), lambda r: r[2]),
             Column(self.tr("Reason or changes"), lambda r: r[3]),
         ]
@@ -132,19 +151,21 @@ class ImportDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.do_import)
         self.team.currentIndexChanged.connect(self._invalidate)
-        self._load_teams()
+        self.team.addItem(self.tr("(from the file's team column)"), None)
+        actor = ctx.actor
+        ops.query(self, ctx.engine, lambda s: importing.team_names(s, actor=actor), self._show_teams)
         self._kind_changed()
 
     # --- reading ---------------------------------------------------------------------------------
     def read(self, sheet_name: str | None = None) -> OpHandle:
-        kind = self.current_kind()
+        kind, path = self.current_kind(), self.path
         self.check_button.setEnabled(False)
-        self.op = run_op(self, lambda progress: importer.read_sheet(self.path, sheet=sheet_name or None, kind=kind,
-                                                                   progress=progress),
+        self.op = run_op(self, lambda progress: importing.read_sheet(path, sheet=sheet_name or None, kind=kind,
+                                                                    progress=progress),
                          self._on_read, self._on_failed, title=self.tr("Reading {file}").format(file=self.path.name))
         return self.op
 
-    def _on_read(self, sheet: importer.Sheet) -> None:
+    def _on_read(self, sheet: importing.Sheet) -> None:
         self.sheet = sheet
         self.sheet_box.blockSignals(True)
         self.sheet_box.clear()
@@ -152,26 +173,29 @@ class ImportDialog(QDialog):
         self.sheet_box.setCurrentText(sheet.sheet_name)
         self.sheet_box.blockSignals(False)
         self.sheet_box.setEnabled(len(sheet.sheet_names) > 1)
-        self.info.setText(self.tr("Headers found in row {row}; {n} rows below them; {m} merged cell ranges filled in.").format(
-            row=sheet.header_row, n=len(sheet.rows), m=sheet.merged))
-        with session_scope(self.ctx.engine, write=False) as s:
-            remembered = importer.remembered_mapping(s, actor=self.ctx.actor, kind=self.current_kind())
-        guess = importer.guess_mapping(sheet.labels, self.current_kind(), remembered)
-        fields = importer.fields_for(self.current_kind())
+        self.info.setText(importing.sheet_text(sheet))
+        kind, actor = self.current_kind(), self.ctx.actor
+        self.op = ops.query(self, self.ctx.engine, lambda s: importing.remembered_mapping(s, actor=actor, kind=kind),
+                            lambda remembered: self._show_mapping(sheet, remembered), latest="mapping")
+
+    def _show_mapping(self, sheet: importing.Sheet, remembered: dict[str, str]) -> None:
+        guess = importing.guess_mapping(sheet.labels, self.current_kind(), remembered)
+        fields = importing.fields_for(self.current_kind())
         self.mapping.setRowCount(len(sheet.labels))
         for j, label in enumerate(sheet.labels):
             self.mapping.setItem(j, 0, QTableWidgetItem(label))
-            samples = [importer.cell_text(r[j]) for _n, r in sheet.rows[:30] if j < len(r) and importer.cell_text(r[j])][:3]
+            samples = [importing.cell_text(r[j]) for _n, r in sheet.rows[:30] if j < len(r) and importing.cell_text(r[j])][:3]
             self.mapping.setItem(j, 1, QTableWidgetItem(" · ".join(samples)))
             box = QComboBox()
             box.setObjectName(f"mapping-{j}")
             box.addItem(self.tr("(do not import)"), "")
             for key in fields:
-                box.addItem(importer.field_label(key), key)
+                box.addItem(importing.field_label(key), key)
             box.setCurrentIndex(max(0, box.findData(guess.get(j, ""))))
             box.currentIndexChanged.connect(self._invalidate)
             self.mapping.setCellWidget(j, 2, box)
-        self.mapping.resizeColumnToContents(0)
+        fit_columns(self.mapping, stretch_last=False)
+        self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.mapping.setColumnWidth(2, 220)
         self.check_button.setEnabled(True)
         self._invalidate()
@@ -192,23 +216,12 @@ class ImportDialog(QDialog):
         box = self.mapping.cellWidget(column, 2)
         box.setCurrentIndex(box.findData(key))
 
-    def _load_teams(self) -> None:
-        from desktop_app.features import module as feature_module
-
-        self.team.addItem(self.tr("(from the file's team column)"), None)
-        svc = feature_module("rosters", "teams")
-        if svc is None:
-            return
-        with session_scope(self.ctx.engine, write=False) as s:
-            try:
-                teams = svc.list_teams(s, actor=self.ctx.actor)
-            except Exception:  # noqa: BLE001 - a role that cannot see rosters simply gets no list
-                teams = []
-        for t in teams:
-            self.team.addItem(t.name, t.name)
+    def _show_teams(self, names: list[str]) -> None:
+        for name in names:
+            self.team.addItem(name, name)
 
     def _kind_changed(self, *_args) -> None:
-        volunteers = self.current_kind() == "volunteers"
+        volunteers = self.current_kind() == importing.Kind.VOLUNTEERS
         self.team.setVisible(volunteers)
         self.team_label.setVisible(volunteers)
         self.read(self.sheet.sheet_name if self.sheet else None)
@@ -221,26 +234,26 @@ class ImportDialog(QDialog):
 
     # --- dry run and import --------------------------------------------------------------------------
     def _options(self) -> dict:
-        return {"team": self.team.currentData()} if self.current_kind() == "volunteers" and self.team.currentData() else {}
+        volunteers = self.current_kind() == importing.Kind.VOLUNTEERS
+        return {"team": self.team.currentData()} if volunteers and self.team.currentData() else {}
 
     def check(self) -> OpHandle | None:
         if self.sheet is None:
             return None
         sheet, mapping, kind, options = self.sheet, self.current_mapping(), self.current_kind(), self._options()
-        ctx = self.ctx
+        engine, actor = self.ctx.engine, self.ctx.actor
 
         def work(progress):
-            with session_scope(ctx.engine, write=False) as s:
-                return importer.dry_run(s, actor=ctx.actor, sheet=sheet, mapping=mapping, kind=kind, options=options,
-                                        progress=progress)
+            return importing.check(engine, actor=actor, sheet=sheet, mapping=mapping, kind=kind, options=options,
+                                   progress=progress)
 
         self.op = run_op(self, work, self._on_checked, self._on_failed, title=self.tr("Checking {file}").format(file=self.path.name))
         return self.op
 
-    def _on_checked(self, plan: importer.ImportPlan) -> None:
+    def _on_checked(self, plan: importing.ImportPlan) -> None:
         self.plan = plan
         c = plan.counts
-        self.counts.setText(self.tr("{add} to add, {update} to update, {skip} to skip, {reject} rejected").format(**c))
+        self.counts.setText("\n".join(importing.plan_lines(plan)))
         self.import_button.setEnabled(bool(c["add"] or c["update"]))
         if not c["reject"]:
             self.filter.setCurrentIndex(0)
@@ -251,20 +264,17 @@ class ImportDialog(QDialog):
             return
         actions = self.filter.currentData()
         kinds = {r.row: r.action for r in self.plan.results}
-        rows = [(*r, kinds[r[0]]) for r in importer.report_rows(self.plan, actions=actions)]
+        rows = [(*r, kinds[r[0]]) for r in importing.report_rows(self.plan, actions=actions)]
         self.report_model.set_rows(rows)
-        self.report.resizeColumnsToContents()
+        fit_columns(self.report)
 
     def do_import(self) -> OpHandle | None:
         if self.plan is None:
             return None
-        plan, ctx = self.plan, self.ctx
-        labels, mapping = list(plan.labels), dict(plan.mapping)
+        plan, engine, actor = self.plan, self.ctx.engine, self.ctx.actor
 
         def work(progress):
-            with session_scope(ctx.engine) as s:  # one transaction: all rows or none
-                importer.remember_mapping(s, actor=ctx.actor, kind=plan.kind, labels=labels, mapping=mapping)
-                return importer.apply_import(s, actor=ctx.actor, plan=plan, progress=progress)
+            return importing.apply_import(engine, actor=actor, plan=plan, progress=progress)
 
         self.import_button.setEnabled(False)
         self.op = run_op(self, work, self._on_imported, self._on_failed, title=self.tr("Importing {file}").format(file=self.path.name))
@@ -272,18 +282,22 @@ class ImportDialog(QDialog):
         return self.op
 
     def _after_import(self) -> None:
-        if self.op is not None and self.op.cancelled:
+        if self.op is not None and self.op.cancelled:  # cancelled before the first batch was written
             self.import_button.setEnabled(self.plan is not None)
-            self.counts.setText(self.tr("Import cancelled: nothing was written."))
+            self.counts.setText(QCoreApplication.translate("Import", importing.NOTHING_WRITTEN))
 
-    def _on_imported(self, result: importer.ImportResult) -> None:
+    def _on_imported(self, result: importing.ImportResult) -> None:
         self.result = result
-        show_info(self.parentWidget() or self, self.tr(
-            "Imported: {add} added, {update} updated, {skip} skipped, {reject} rejected rows left out.").format(
-            add=result.added, update=result.updated, skip=result.skipped, reject=result.rejected))
+        if result.cancelled:
+            self.counts.setText(importing.result_text(result))
+            if result.added or result.updated:  # the plan is out of date: check again to finish
+                self.plan = None
+            self.import_button.setEnabled(self.plan is not None)
+            return
+        show_info(self.parentWidget() or self, importing.result_text(result))
         self.accept()
 
     def _on_failed(self, exc: BaseException) -> None:
         self.check_button.setEnabled(self.sheet is not None)
         self.import_button.setEnabled(self.plan is not None)
-        show_error(self, exc)
+        ops.report_error(self, exc)

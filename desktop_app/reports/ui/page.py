@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.reports import excel, importer
+from desktop_app.reports import excel, importing
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
 from desktop_app.reports.ui.dialogs import AskFile
@@ -122,7 +122,7 @@ class ReportsPage(QWidget):
         # --- import ---
         self.import_kind = QComboBox()
         self.import_kind.setObjectName("importKindPage")
-        for k in importer.KINDS:
+        for k in importing.KINDS:
             self.import_kind.addItem(kind_label(k), k)
         self.import_button = QPushButton(self.tr("Choose Excel file…"))
         self.import_button.setObjectName("chooseImportFile")
@@ -260,7 +260,8 @@ class ReportsPage(QWidget):
 
     # --- import --------------------------------------------------------------------------------
     def choose_import(self) -> ImportDialog | None:
-        path = AskFile.open(self, self.tr("Choose the Excel register"), self.tr("Excel workbook (*.xlsx *.xlsm)"))
+        path = AskFile.open(self, self.tr("Choose the Excel register"), self.tr("Workbooks (Excel, WPS, LibreOffice) ({patterns})").format(
+            patterns=" ".join(f"*{ext}" for ext in importing.FORMATS.split())))
         if not path:
             return None
         self.dialog = ImportDialog(self.ctx, path, self.import_kind.currentData(), self)
