@@ -105,7 +105,7 @@ def test_unknown_categories_are_kept_in_the_notes(engine, admin, xlsx):
 
 
 def test_rows_someone_else_registers_between_batches_are_matched_again(engine, admin, xlsx):
-    from desktop_app.residents import service as residents
+    from desktop_app import residents
     from desktop_app.residents.models import ResidentCreate
 
     path = xlsx("b.xlsx", [["姓名", "身份证号", "联系电话"], ["张三", ZHANG, "13812345678"], ["李四", LI, "13912345678"]])
@@ -129,7 +129,7 @@ def test_rows_someone_else_registers_between_batches_are_matched_again(engine, a
 
 def test_a_failure_midway_says_where_and_what_was_written(engine, admin, xlsx, monkeypatch):
     from desktop_app.core.errors import ValidationError
-    from desktop_app.residents import service as residents
+    from desktop_app import residents
 
     path = xlsx("f.xlsx", [["姓名", "身份证号", "联系电话"], ["张三", ZHANG, "13812345678"], ["李四", LI, "13912345678"]])
     plan = _plan(engine, admin, path)

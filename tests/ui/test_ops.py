@@ -121,7 +121,7 @@ def test_many_ops_with_widgets_closing_midway_never_crash(qtbot, engine, admin, 
 
     rng = random.Random(7)
     shown = []
-    for round_ in range(20):
+    for _round in range(20):
         parents = [QWidget() for _ in range(5)]
         for p in parents:
             for _ in range(5):
