@@ -229,6 +229,15 @@ def station_details(s: Session, station_id: int | None = None) -> StationDetails
     return StationDetails(station.name, station.code, station.sub_district, station.address, station.phone)
 
 
+def station_name(s: Session, station_id: int | None = None) -> str:
+    """The name printed on the window, PDFs and certificates: station ``station_id``'s (on a sub-district
+    server each station's own), else the first station's (one-station databases, the sign-in dialog, a
+    sub-district administrator); "" before the first-run set-up."""
+    station = s.get(Station, station_id) if station_id is not None else None
+    station = station or first_station(s)
+    return station.name if station else ""
+
+
 def update_station_details(s: Session, *, actor: Actor, details: StationDetails) -> StationDetails:
     """Change the station's name, code, sub-district, address, phone (administrators only; audited)."""
     require(actor, MANAGE_SETTINGS)

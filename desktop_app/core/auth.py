@@ -132,7 +132,7 @@ def check_password_rules(password: str) -> None:
         )
 
 
-def _check_username(username: str) -> str:
+def check_username(username: str) -> str:
     name = (username or "").strip()
     if not name or len(name) > 50 or any(c.isspace() for c in name):
         raise ValidationError(
@@ -171,7 +171,7 @@ def create_first_admin(
             QT_TRANSLATE_NOOP("Fields", "Station code"),
             QT_TRANSLATE_NOOP("Errors", "use 1–10 letters or digits, e.g. SQK."),
         )
-    username = _check_username(username)
+    username = check_username(username)
     display = (display_name or "").strip() or username
     check_password_rules(password)
     station = first_station(s)
@@ -269,7 +269,7 @@ def create_staff(
     s: Session, *, actor: Actor, username: str, display_name: str, role: str, password: str
 ) -> StaffUser:
     require(actor, MANAGE_STAFF)
-    username = _check_username(username)
+    username = check_username(username)
     try:
         role_value = Role(role)
     except ValueError:

@@ -14,10 +14,10 @@ from sqlalchemy.engine import make_url
 
 from desktop_app.core import db
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
-from desktop_app.safety import backup
+from desktop_app.safety import backup_files
+from desktop_app.safety.models import ProblemKind
 
-DAMAGED = "damaged"
-UNREADABLE = "unreadable"
+DAMAGED, UNREADABLE, EMPTY = ProblemKind.DAMAGED, ProblemKind.UNREADABLE, ProblemKind.EMPTY
 
 MESSAGES = {
     DAMAGED: QT_TRANSLATE_NOOP("Errors", "The database file {path} is damaged ({detail})."),
@@ -27,10 +27,10 @@ MESSAGES = {
 
 @dataclass
 class Problem:
-    kind: str
+    kind: ProblemKind
     db_path: Path
     detail: str
-    backup: backup.BackupInfo | None = None
+    backup: backup_files.BackupInfo | None = None
     folders: list[Path] = field(default_factory=list)
 
     def text(self) -> str:
@@ -53,7 +53,7 @@ def sqlite_file(url: str) -> Path | None:
 def backup_folders(db_path: Path, extra: tuple[Path | str, ...] = ()) -> list[Path]:
     """Where backups of ``db_path`` may be: chosen folders first, then the data dir's and the file's own."""
     from desktop_app.core import paths
-    from desktop_app.safety.service import remembered_folders
+    from desktop_app.safety.backups import remembered_folders
 
     out: list[Path] = []
     for folder in [*extra, *remembered_folders(), paths.backups_dir(), db_path.parent / "backups"]:
@@ -141,7 +141,7 @@ def startup_check(url: str, *, extra_dirs: tuple[Path | str, ...] = (), full: bo
     kind, detail = found
     folders = backup_folders(path, extra_dirs)
     key = db.database_key(path) if db.file_is_encrypted(path) else None
-    return Problem(kind, path, detail, backup.newest_good_backup(*folders, key=key), folders)
+    return Problem(kind, path, detail, backup_files.newest_good_backup(*folders, key=key), folders)
 
 
 def recover(problem: Problem, chosen: Path | None = None) -> Path | None:
@@ -151,4 +151,4 @@ def recover(problem: Problem, chosen: Path | None = None) -> Path | None:
         raise ValueError("no backup to restore")
     # Kept next to the database (same drive: the damaged file is moved, not copied).
     key = db.database_key(problem.db_path) if db.file_is_encrypted(problem.db_path) else None
-    return backup.restore(problem.db_path, Path(source), keep_dir=problem.db_path.parent / "backups", key=key)
+    return backup_files.restore(problem.db_path, Path(source), keep_dir=problem.db_path.parent / "backups", key=key)

@@ -100,11 +100,13 @@ def _backups():
     return make_services().backups
 
 
-def test_settings_dialog_saves_both_scopes(qtbot, engine, admin, qsettings, tmp_path):
-    from desktop_app.ui.settings_dialog import SettingsDialog, idle_minutes
+def test_settings_dialog_saves_both_scopes(qtbot, engine, admin, qsettings, tmp_path, wait_ops):
+    from desktop_app import startup
+    from desktop_app.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(qsettings, engine=engine, actor=admin, backups=_backups())
     qtbot.addWidget(dialog)
+    wait_ops()  # the station's page is read off the GUI thread
     fields = dialog.fields
     fields["ui/style"].widget.setCurrentIndex(fields["ui/style"].widget.findData("large-text"))
     fields["ui/language"].widget.setCurrentIndex(fields["ui/language"].widget.findData("zh_CN"))
@@ -115,52 +117,59 @@ def test_settings_dialog_saves_both_scopes(qtbot, engine, admin, qsettings, tmp_
     dialog.station_edits["address"].setText("安庆路 1 号")
     qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
                      qtbot_button())
+    wait_ops()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert opts.get(qsettings, opts.STYLE) == "large-text"
     assert opts.get(qsettings, opts.LANGUAGE) == "zh_CN"
-    assert idle_minutes(engine) == 15
+    assert startup.read(engine).idle_minutes == 15 == dialog.idle_minutes
     with session_scope(engine, write=False) as s:
         assert opts.station_details(s).address == "安庆路 1 号"
         assert _backups().backup_folder(s, admin.station_id) == tmp_path / "备份"
     assert (tmp_path / "备份").is_dir()  # the safety service checked it can write there
 
 
-def test_settings_dialog_shows_errors_and_keeps_everything_unsaved(qtbot, engine, admin, qsettings):
+def test_settings_dialog_shows_errors_and_keeps_everything_unsaved(qtbot, engine, admin, qsettings, wait_ops):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(qsettings, engine=engine, actor=admin)
     qtbot.addWidget(dialog)
+    wait_ops()
     dialog.fields["ui/style"].widget.setCurrentIndex(2)
     dialog.station_edits["name"].setText("")
     dialog.save()
+    wait_ops()
     assert dialog.result() != dialog.DialogCode.Accepted
     assert dialog.error.isVisibleTo(dialog) and dialog.error.text()
     assert opts.get(qsettings, opts.STYLE) == "normal"
 
 
-def test_a_backup_folder_the_safety_service_refuses_is_shown_and_nothing_is_saved(qtbot, engine, admin, qsettings):
+def test_a_backup_folder_the_safety_service_refuses_is_shown_and_nothing_is_saved(qtbot, engine, admin, qsettings, wait_ops):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(qsettings, engine=engine, actor=admin, backups=_backups())
     qtbot.addWidget(dialog)
+    wait_ops()
     dialog.station_edits["address"].setText("安庆路 1 号")
     dialog.backup_folder.setText("U盘/备份")  # not a full path
     dialog.save()
+    wait_ops()
     assert dialog.result() != dialog.DialogCode.Accepted and dialog.error.text()
     with session_scope(engine, write=False) as s:
         assert opts.station_details(s).address == ""  # one transaction: the address was not saved either
 
 
-def test_front_desk_sees_station_settings_read_only(qtbot, engine, make_actor, qsettings):
+def test_front_desk_sees_station_settings_read_only(qtbot, engine, make_actor, qsettings, wait_ops):
     from desktop_app.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(qsettings, engine=engine, actor=make_actor("front_desk"))
     qtbot.addWidget(dialog)
+    wait_ops()
     assert not dialog.station_edits["name"].isEnabled()
     assert not dialog.fields[opts.IDLE_LOCK_MINUTES.key].widget.isEnabled()
     assert dialog.fields["ui/style"].widget.isEnabled()
     dialog.fields["ui/style"].widget.setCurrentIndex(1)
     dialog.save()  # this computer's settings still save
+    wait_ops()
     assert opts.get(qsettings, opts.STYLE) == "large-text"
 
 
@@ -181,15 +190,18 @@ def qtbot_button():
     return Qt.MouseButton.LeftButton
 
 
-def test_saving_settings_in_the_running_app_applies_style_and_station_name(qtbot, qapp, engine, admin, qsettings, monkeypatch):
+def test_saving_settings_in_the_running_app_applies_style_and_station_name(qtbot, qapp, engine, admin, qsettings, monkeypatch,
+                                                                           wait_ops):
     from desktop_app.app import Session
     from desktop_app.ui.settings_dialog import SettingsDialog, style_path
 
     def person_edits(self) -> int:
+        wait_ops()
         self.fields["ui/style"].widget.setCurrentIndex(self.fields["ui/style"].widget.findData("high-contrast"))
         self.fields[opts.IDLE_LOCK_MINUTES.key].widget.setValue(3)
         self.station_edits["name"].setText("双岗社区党群服务中心")
         self.save()
+        wait_ops()
         return self.result()
 
     monkeypatch.setattr(SettingsDialog, "exec", person_edits)
