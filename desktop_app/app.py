@@ -376,13 +376,11 @@ def _load_demo(engine) -> None:
     """Demo data on first start, with a progress dialog (runs on a worker thread)."""
     from PySide6.QtCore import QEventLoop
 
+    from desktop_app import demo
     from desktop_app.ui.ops import run_op
 
     def work(progress):
-        for key in features.FEATURE_KEYS:
-            mod = features.module(key, "demo")
-            if mod is not None:
-                mod.generate(engine, scale="small", seed=20261122, progress=progress)
+        demo.load(engine, scale="small", progress_for=lambda _key: progress)
 
     loop = QEventLoop()
     handle = run_op(None, work, title=QApplication.translate("App", "Loading demo data…"), show_after_ms=0)

@@ -22,7 +22,6 @@ def test_first_start_runs_the_wizard_then_opens_the_main_window(qtbot, qapp, db_
     from desktop_app.ui.wizard import SetupWizard
 
     monkeypatch.setenv("SMILEDESK_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.setenv("SMILEDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SMILEDESK_FEATURES", "residents,safety")  # safety keeps the backups
     saved_hooks = sys.excepthook, threading.excepthook
     shown: list[MainWindow] = []
