@@ -42,7 +42,7 @@ def loaded(s: Session) -> list[str]:
 
 def holds_real_data(s: Session) -> bool:
     """Residents that no demo set put there: every record of the station starts with one."""
-    return not loaded(s) and s.exec(text("SELECT 1 FROM resident LIMIT 1")).first() is not None
+    return not loaded(s) and s.connection().execute(text("SELECT 1 FROM resident LIMIT 1")).first() is not None
 
 
 def plan(engine, wanted: Iterable[str] | None = None) -> DemoPlan:
@@ -73,6 +73,8 @@ def load(engine, *, scale: str = "small", seed: int = 20261122, wanted: Iterable
     """Add the demo sets the database lacks (features in ``wanted``, else all), each noted once written."""
     todo = plan(engine, wanted)
     for key in todo.to_load:
-        features.module(key, "demo").generate(engine, scale=scale, seed=seed, progress=progress_for(key))
+        module = features.module(key, "demo")
+        assert module is not None  # plan() listed only features that have demo data
+        module.generate(engine, scale=scale, seed=seed, progress=progress_for(key))
         _mark_loaded(engine, key)
     return todo

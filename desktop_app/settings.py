@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import MANAGE_SETTINGS, Actor, first_station, require
@@ -148,10 +148,10 @@ def put(store, setting: Setting, value: Any) -> Any:
 
 def _rows(s: Session, station_id: int | None) -> dict[str, StationSetting]:
     keys = [x.key for x in SETTINGS if x.scope == "station"]
-    query = select(StationSetting).where(StationSetting.key.in_(keys))
+    query = select(StationSetting).where(col(StationSetting.key).in_(keys))
     if station_id is not None:
         query = query.where(StationSetting.station_id == station_id)
-    return {r.key: r for r in s.exec(query.order_by(StationSetting.id))}
+    return {r.key: r for r in s.exec(query.order_by(col(StationSetting.id)))}
 
 
 def _station_id(s: Session, actor: Actor) -> int | None:
@@ -263,6 +263,7 @@ def update_station_details(s: Session, *, actor: Actor, details: StationDetails)
     s.add(station)
     s.flush()
     after = station_details(s, station.id)
+    assert after is not None  # the station was just saved
     if after != before:
         audit.record(s, actor=actor, action="update", entity="station", entity_id=station.id, before=before, after=after)
     return after

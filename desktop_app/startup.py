@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop_app import settings as opts
 from desktop_app.core import auth
@@ -42,7 +42,7 @@ def station_name(engine, station_id: int | None = None) -> str:
 def first_admin(engine) -> auth.Actor | None:
     """The first administrator (screenshots and the start-up benchmark sign in as them)."""
     with session_scope(engine, write=False) as s:
-        user = s.exec(select(StaffUser).where(StaffUser.role == auth.Role.ADMIN.value).order_by(StaffUser.id)).first()
+        user = s.exec(select(StaffUser).where(StaffUser.role == auth.Role.ADMIN.value).order_by(col(StaffUser.id))).first()
         return auth.Actor.from_user(user) if user is not None else None
 
 

@@ -4,7 +4,7 @@ A station's administrator sees the entries of their station; a sub-district admi
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import VIEW_AUDIT, Actor, require
@@ -17,10 +17,10 @@ def audit_page(s: Session, *, actor: Actor, before_id: int | None = None, limit:
     require(actor, VIEW_AUDIT)
     q = station_scope(select(AuditEntry), AuditEntry.station_id, actor)
     if before_id is not None:
-        q = q.where(AuditEntry.id < before_id)
+        q = q.where(col(AuditEntry.id) < before_id)
     if entity:
         q = q.where(AuditEntry.entity == entity)
-    return list(s.exec(q.order_by(AuditEntry.id.desc()).limit(limit)))
+    return list(s.exec(q.order_by(col(AuditEntry.id).desc()).limit(limit)).all())
 
 
 def verify_audit_chain(s: Session, *, actor: Actor) -> list[str]:

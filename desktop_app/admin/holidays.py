@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import workdays
 from desktop_app.core.auth import MANAGE_SETTINGS, Actor, require
@@ -25,7 +25,7 @@ def calendar_days(s: Session, *, actor: Actor, year: int) -> list[CalendarDay]:
     return list(
         s.exec(select(CalendarDay).where(CalendarDay.day >= period.start, CalendarDay.day < period.end,
                                          CalendarDay.kind != workdays.ORDINARY)
-               .order_by(CalendarDay.day))
+               .order_by(col(CalendarDay.day)))
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, or_, select
 
 from desktop_app.core import audit
 from desktop_app.core.clock import utcnow
@@ -150,7 +150,7 @@ def needs_setup(s: Session) -> bool:
 
 
 def first_station(s: Session) -> Station | None:
-    return s.exec(select(Station).order_by(Station.id)).first()
+    return s.exec(select(Station).order_by(col(Station.id))).first()
 
 
 def create_first_admin(
@@ -333,7 +333,7 @@ def any_staff_password_matches(s: Session, password: str, *, roles) -> bool:
     if not password:
         return False
     wanted = [Role(r).value for r in roles]
-    users = s.exec(select(StaffUser).where(StaffUser.active == True, StaffUser.role.in_(wanted)))  # noqa: E712
+    users = s.exec(select(StaffUser).where(StaffUser.active == True, col(StaffUser.role).in_(wanted)))  # noqa: E712
     return any(verify_password(u.password_hash, password) for u in users)
 
 
@@ -351,10 +351,10 @@ def kiosk_actor(s: Session, *, station_code: str = "") -> Actor:
     first = first_station(s)
     query = select(StaffUser).where(StaffUser.role == Role.KIOSK.value, StaffUser.active == True)  # noqa: E712
     if station is not None and first is not None and station.id == first.id:  # also the older station-less account
-        query = query.where((StaffUser.station_id == station.id) | StaffUser.station_id.is_(None))
+        query = query.where(or_(col(StaffUser.station_id) == station.id, col(StaffUser.station_id).is_(None)))
     elif station is not None:
         query = query.where(StaffUser.station_id == station.id)
-    user = s.exec(query.order_by(StaffUser.id)).first()
+    user = s.exec(query.order_by(col(StaffUser.id))).first()
     if user is None:
         import secrets
 

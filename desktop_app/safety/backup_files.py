@@ -101,7 +101,7 @@ def _os_error(exc: OSError, folder: Path) -> StorageError:
     return _storage(QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {folder}: {detail}"), folder=str(folder), detail=exc.strerror or str(exc))
 
 
-def _sqlite_error(exc: Exception, folder: Path) -> StorageError:
+def _sqlite_error(exc: BaseException, folder: Path) -> StorageError:
     text = str(exc).lower()
     if "full" in text:
         return _os_error(OSError(28, "No space left on device"), folder)
@@ -338,8 +338,10 @@ def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime |
                 # SQLite's backup API copies pages between files of one kind only: convert the backup first.
                 from desktop_app.safety import encryption
 
+                conversion_key = db_key or backup_key
+                assert conversion_key is not None  # one of the two files is encrypted
                 db.copy_database(backup_file, staged, key=backup_key)
-                encryption._convert(staged, encrypt=bool(db_key), key=db_key or backup_key, progress=None)
+                encryption._convert(staged, encrypt=bool(db_key), key=conversion_key, progress=None)
                 source, source_key = staged, db_key
             # Through SQLite: one write transaction on the live file, rolled back if interrupted.
             src = db.connect_file(source, key=source_key, readonly=True)

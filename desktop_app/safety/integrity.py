@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.engine import make_url
 
@@ -73,7 +74,7 @@ def needs_background_check(url: str) -> bool:
     return path is not None and path.exists() and path.stat().st_size > FULL_CHECK_MAX_BYTES
 
 
-def _open(path: Path):
+def _open(path: Path) -> tuple[Any, tuple[ProblemKind, str] | None]:
     """(connection, None) or (None, (kind, detail)): a plain file with sqlite3, an encrypted one with its
     passphrase through sqlcipher3."""
     if not os.access(path, os.R_OK):
@@ -88,7 +89,7 @@ def _open(path: Path):
         return None, (UNREADABLE, str(exc))
 
 
-def fast_check(path: Path) -> tuple[str, str] | None:
+def fast_check(path: Path) -> tuple[ProblemKind, str] | None:
     """Header and schema only (milliseconds): catches a file that is not a database or a damaged schema."""
     conn, problem = _open(path)
     if conn is None:
@@ -106,7 +107,7 @@ def fast_check(path: Path) -> tuple[str, str] | None:
     return None
 
 
-def quick_check(path: Path) -> tuple[str, str] | None:
+def quick_check(path: Path) -> tuple[ProblemKind, str] | None:
     """(kind, detail) when the file is damaged or cannot be opened, else None."""
     conn, problem = _open(path)
     if conn is None:

@@ -89,6 +89,8 @@ def is_remembered(db_path: Path) -> bool:
 
 
 def _dpapi(data: bytes, protect: bool) -> bytes:  # pragma: no cover - Windows only
+    if sys.platform != "win32":
+        raise OSError("DPAPI is Windows' own")
     import ctypes
     from ctypes import wintypes
 

@@ -5,7 +5,7 @@ Qt-free use cases; a sub-district administrator (an administrator without a stat
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, Role, require
@@ -23,7 +23,7 @@ def _require_sub_district(actor: Actor) -> None:
 
 def list_stations(s: Session, *, actor: Actor) -> list[Station]:
     require(actor, STAFF_VIEW)
-    q = select(Station).order_by(Station.id)
+    q = select(Station).order_by(col(Station.id))
     if actor.station_id is not None:
         q = q.where(Station.id == actor.station_id)
     return list(s.exec(q))
@@ -73,6 +73,6 @@ def residents_by_station(s: Session, *, actor: Actor) -> dict[int | None, int]:
     from desktop_app.residents.models import Resident
 
     require(actor, STAFF_VIEW)
-    q = select(Resident.station_id, func.count()).where(Resident.erased == False).group_by(Resident.station_id)  # noqa: E712
+    q = select(Resident.station_id, func.count()).where(Resident.erased == False).group_by(col(Resident.station_id))  # noqa: E712
     q = station_scope(q, Resident.station_id, actor)
     return {sid: n for sid, n in s.exec(q)}
