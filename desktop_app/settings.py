@@ -103,7 +103,7 @@ def _coerce(setting: Setting, raw: Any) -> Any:
     return value
 
 
-def _check(setting: Setting, value: Any) -> Any:
+def check_value(setting: Setting, value: Any) -> Any:
     """A value to save: right type, in range, one of the choices, else ValidationError."""
     label = translate("Settings", setting.title)  # the error names the setting as the dialog shows it
     if setting.kind is bool:
@@ -138,7 +138,7 @@ def get(store, setting: Setting) -> Any:
 
 def put(store, setting: Setting, value: Any) -> Any:
     assert setting.scope == "machine", setting.key
-    clean = _check(setting, value)
+    clean = check_value(setting, value)
     store.setValue(setting.key, clean)
     return clean
 
@@ -184,7 +184,7 @@ def save_station_settings(s: Session, *, actor: Actor, values: dict[str, Any]) -
         setting = BY_KEY.get(key)
         if setting is None or setting.scope != "station":
             raise ConflictError(QT_TRANSLATE_NOOP("Errors", "Unknown station setting {key}."), key=key)
-        clean[key] = _check(setting, value)
+        clean[key] = check_value(setting, value)
     before = station_values(s, station_id)
     rows = _rows(s, station_id)
     changed = {k: v for k, v in clean.items() if before[k] != v}

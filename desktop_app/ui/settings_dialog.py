@@ -296,7 +296,7 @@ class SettingsDialog(QDialog):
         machine = {k: f for k, f in self.fields.items() if f.setting.scope == "machine"}
         try:
             for field in machine.values():
-                opts._check(field.setting, field.value())
+                opts.check_value(field.setting, field.value())
         except SmileDeskError as exc:
             self._not_saved(exc)
             return

@@ -22,7 +22,7 @@ def test_every_setting_is_declared_once_with_a_valid_default():
     assert len({s.key for s in opts.SETTINGS}) == len(opts.SETTINGS)
     for s in opts.SETTINGS:
         assert s.title and s.group in opts.GROUPS and s.scope in ("station", "machine")
-        assert opts._check(s, s.default) == s.default
+        assert opts.check_value(s, s.default) == s.default
 
 
 def test_machine_settings_round_trip_through_an_ini_file(qsettings, tmp_path):

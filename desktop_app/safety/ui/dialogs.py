@@ -48,14 +48,14 @@ def _kind_label(kind: str) -> str:
 
 def failure_text(failure: BackupFailure) -> str:
     """What the user reads about a failed automatic backup (at start-up and on the administration page)."""
-    tr = QCoreApplication.translate
-    head = tr("SafetyBackups", "The automatic backup ({kind}) failed on {when}: {detail}").format(
+    head = QCoreApplication.translate("SafetyBackups", "The automatic backup ({kind}) failed on {when}: {detail}").format(
         kind=_kind_label(failure.kind), when=f"{failure.at:%Y-%m-%d %H:%M}", detail=failure.detail)
     if failure.failures > 1:
-        head += " " + tr("SafetyBackups", "It has failed {n} times in a row.").format(n=failure.failures)
-    return head + "\n\n" + tr("SafetyBackups", "Until a backup succeeds, the newest copy of the data is older than you think. "
-                               "Check the backup folder (a USB drive plugged in? space left?) in Settings, then make a "
-                               "backup on the Administration page (Data safety).")
+        head += " " + QCoreApplication.translate("SafetyBackups", "It has failed {n} times in a row.").format(n=failure.failures)
+    return head + "\n\n" + QCoreApplication.translate(
+        "SafetyBackups", "Until a backup succeeds, the newest copy of the data is older than you think. Check the backup "
+                         "folder (a USB drive plugged in? space left?) in Settings, then make a backup on the "
+                         "Administration page (Data safety).")
 
 
 def report_backup_failure(parent: QWidget | None, engine):
