@@ -58,10 +58,13 @@ def make_services():
     )
 
 
-def build_main_window(engine, actor, settings, station_name: str):
-    """The main window for ``actor``; ``station_name`` is their station's (``settings.station_name``)."""
+def build_main_window(engine, actor, settings, station_name: str | None = None):
+    """The main window for ``actor``; ``station_name`` is their station's (the sign-in dialog brings it; read
+    here when not given: screenshots, the start-up benchmark, tests)."""
     from desktop_app.ui.main_window import MainWindow
 
+    if station_name is None:
+        station_name = startup.station_name(engine, actor.station_id)
     ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name, services=make_services())
     return MainWindow(ctx, load_features())
 
@@ -90,7 +93,7 @@ def screenshot(args, engine, settings) -> int:
         widget = _special_window(args.page, engine, settings, getattr(args, "station", "") or "")
     else:
         actor = startup.first_admin(engine)
-        widget = build_main_window(engine, actor, settings, startup.station_name(engine, actor.station_id))
+        widget = build_main_window(engine, actor, settings)
         if args.page:
             if widget.show_page(args.page) is None:
                 print(f"unknown page {args.page!r}; pages: {', '.join(widget.page_keys())}", file=sys.stderr)
@@ -134,7 +137,7 @@ def startup_probe(app, engine, settings) -> int:
     from PySide6.QtCore import QEvent, QObject
 
     actor = startup.first_admin(engine)
-    window = build_main_window(engine, actor, settings, startup.station_name(engine, actor.station_id))
+    window = build_main_window(engine, actor, settings)
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):  # noqa: N802

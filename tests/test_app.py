@@ -1,8 +1,9 @@
-"""The app shell: sign-in dialog, first-run set-up, main window navigation, CLI commands."""
+"""The app shell: sign-in dialog, main window navigation, CLI commands."""
 
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app import cli
@@ -60,6 +61,7 @@ def test_cli_check_on_a_damaged_file(tmp_path, capsys):
     assert "PROBLEMS FOUND" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_screenshot_command_writes_png(tmp_path, db_path, admin):
     out = tmp_path / "shot.png"
     env = {"QT_QPA_PLATFORM": "offscreen", "SMILEDESK_FEATURES": "residents"}
@@ -73,6 +75,7 @@ def test_screenshot_command_writes_png(tmp_path, db_path, admin):
     assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow
 def test_demo_small_command(tmp_path):
     import os
 

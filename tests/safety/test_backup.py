@@ -219,6 +219,7 @@ def test_backup_folder_must_be_writable(engine, admin, tmp_path):
         backups.set_backup_folder(s, actor=admin, folder=str(blocker / "sub"))
 
 
+@pytest.mark.slow
 def test_cli_backup_and_restore_in_real_processes(engine, admin, db_path, tmp_path):
     add(engine, admin, "张三")
     engine.dispose()

@@ -63,6 +63,7 @@ def forget_keys(path: Path) -> None:
 # --- the file ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_encrypted_demo_database_has_no_plaintext_opens_with_key_refuses_wrong_and_decrypts(engine, admin, db_path):
     from desktop_app.residents import demo
 
@@ -193,6 +194,7 @@ def test_encrypting_refuses_while_another_program_has_the_file_open(engine, admi
 # --- backups, restore, integrity ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_backup_of_encrypted_database_is_encrypted_and_restores(engine, admin, db_path, tmp_path):
     add(engine, admin, "张三")
     plain_backup = backups.backup_now(engine, actor=admin, folder=tmp_path / "usb")
@@ -285,6 +287,7 @@ def test_integrity_checks_on_an_encrypted_database(engine, admin, db_path, monke
     assert found is not None and "passphrase" in found[1]
 
 
+@pytest.mark.slow
 def test_two_processes_write_into_an_encrypted_file_at_once(engine, admin, db_path):
     """WAL, busy_timeout and BEGIN IMMEDIATE work through sqlcipher3 as through sqlite3."""
     encrypt(engine, admin)
@@ -358,6 +361,7 @@ def run_cli(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.
                           capture_output=True, text=True, timeout=180)
 
 
+@pytest.mark.slow
 def test_cli_encrypt_check_backup_decrypt(engine, admin, db_path, own_key_store):
     add(engine, admin, "张三")
     engine.dispose()
@@ -522,6 +526,7 @@ def test_restore_dialog_restores_an_encrypted_backup(qtbot, ctx, engine, db_path
     assert names(ctx.engine) == ["张三"] and db.file_is_encrypted(db_path)
 
 
+@pytest.mark.slow
 def test_the_app_opens_an_encrypted_database_and_start_up_asks_for_the_passphrase(qtbot, engine, admin, db_path,
                                                                                    monkeypatch, tmp_path):
     from desktop_app import app as app_module

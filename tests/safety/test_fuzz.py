@@ -108,6 +108,7 @@ def test_search_and_lists_never_crash(engine, admin):
     run()
 
 
+@pytest.mark.slow
 def test_safety_services_never_crash_or_half_write(engine, admin, tmp_path):
     from desktop_app.safety import backups, personal_data, privacy, stations
 

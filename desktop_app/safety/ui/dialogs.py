@@ -31,7 +31,7 @@ from desktop_app.core.db import sqlite_path
 from desktop_app.safety import backup_files, backups, integrity
 from desktop_app.safety.models import BackupFailure, BackupKind, ProblemKind
 from desktop_app.ui import ops
-from desktop_app.ui.messages import Confirm, message_box, show_info
+from desktop_app.ui.messages import Confirm, show_info
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +64,12 @@ def report_backup_failure(parent: QWidget | None, engine):
     failure = backups.last_failure(engine)
     if failure is None:
         return None
-    return message_box(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("SafetyBackups", "Backup failed"),
-                       failure_text(failure))
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("SafetyBackups", "Backup failed"),
+                      failure_text(failure), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("backupFailureNotice")
+    box.setWindowModality(Qt.WindowModality.NonModal)  # the desk goes on working while it is shown
+    box.show()
+    return box
 
 
 def _fill(listing: QListWidget, found: list[backup_files.BackupInfo]) -> None:
