@@ -238,12 +238,27 @@ def station_name(s: Session, station_id: int | None = None) -> str:
     return station.name if station else ""
 
 
-def update_station_details(s: Session, *, actor: Actor, details: StationDetails) -> StationDetails:
-    """Change the station's name, code, sub-district, address, phone (administrators only; audited)."""
+def station_version(s: Session, station_id: int | None = None) -> int | None:
+    """The version of the station's details (``station_details``' station): a dialog keeps it and hands it back
+    as ``expected_version``."""
+    station = s.get(Station, station_id) if station_id is not None else first_station(s)
+    return station.version if station is not None else None
+
+
+def update_station_details(s: Session, *, actor: Actor, details: StationDetails,
+                           expected_version: int | None = None) -> StationDetails:
+    """Change the station's name, code, sub-district, address, phone (administrators only; audited).
+
+    ``expected_version``: the version the caller loaded; StaleEdit (who saved in between, and when) when the
+    details were saved since, and nothing is written."""
+    from desktop_app.core.records import check_version
+
     require(actor, MANAGE_SETTINGS)
     station = s.get(Station, actor.station_id) if actor.station_id else first_station(s)
     if station is None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "No station is set up yet; finish the first-start set-up."))
+    station = s.exec(select(Station).where(col(Station.id) == station.id).with_for_update()).one()
+    check_version(s, station, expected_version, entity="station")
     clean = {}
     for name, (label, max_len) in STATION_FIELDS.items():
         text = " ".join(str(getattr(details, name) or "").split())
@@ -260,10 +275,12 @@ def update_station_details(s: Session, *, actor: Actor, details: StationDetails)
     before = station_details(s, station.id)
     for name, value in clean.items():
         setattr(station, name, value)
-    s.add(station)
-    s.flush()
     after = station_details(s, station.id)
     assert after is not None  # the station was just saved
+    if after != before:
+        station.version = (station.version or 0) + 1
+    s.add(station)
+    s.flush()
     if after != before:
         audit.record(s, actor=actor, action="update", entity="station", entity_id=station.id, before=before, after=after)
     return after

@@ -102,6 +102,18 @@ class SettingField:
             return w.value()
         return w.text()
 
+    def set_value(self, value) -> None:
+        """Show ``value`` (a reloaded station setting)."""
+        w = self.widget
+        if isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value))
+        else:
+            w.setText(str(value))
+
     def add_to(self, form: QFormLayout) -> None:
         if isinstance(self.widget, QCheckBox):
             form.addRow(self.editor)
@@ -134,6 +146,7 @@ class SettingsDialog(QDialog):
         self.station_loaded = False
         self.station_name: str | None = None
         self.idle_minutes: int | None = None
+        self.station_version: int | None = None  # handed back on Save: a newer save in between is refused
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.fields: dict[str, SettingField] = {}
@@ -150,6 +163,10 @@ class SettingsDialog(QDialog):
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.reload_button = QPushButton(self.tr("Reload the station's settings"))
+        self.reload_button.setObjectName("reloadStation")
+        self.reload_button.clicked.connect(self.reload_station)
+        self.reload_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons = buttons
         buttons.setObjectName("settingsButtons")
@@ -160,6 +177,7 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
         lay.addWidget(self.error)
+        lay.addWidget(self.reload_button)
         lay.addWidget(buttons)
         self.setMinimumWidth(620)
         if self.station_tab is not None:
@@ -212,12 +230,22 @@ class SettingsDialog(QDialog):
 
         def read(s):
             return (opts.station_details(s, station_id), opts.station_values(s, station_id),
-                    backups.backup_folder(s, station_id) if backups is not None else None)
+                    backups.backup_folder(s, station_id) if backups is not None else None,
+                    opts.station_version(s, station_id))
 
         ops.query(self, self.engine, read, self._station_loaded)
 
+    def reload_station(self) -> None:
+        """After a refused save: show the station's settings as they are now saved (the other person's)."""
+        self.reload_button.hide()
+        self.error.hide()
+        self._load_station()
+
     def _station_loaded(self, loaded) -> None:
-        details, values, folder = loaded
+        if self.station_loaded:  # reloaded: the same form, the stored values
+            self._show_station(*loaded)
+            return
+        details, values, folder, version = loaded
         page = self.station_tab
         lay = page.layout()
         box = QGroupBox(self.tr("Station details"))
@@ -253,9 +281,21 @@ class SettingsDialog(QDialog):
             for child in page.findChildren(QWidget):
                 if not isinstance(child, QLabel | QGroupBox):
                     child.setEnabled(False)
+        self.station_loaded = True
+        self._show_station(details, values, folder, version)
+
+    def _show_station(self, details, values, folder, version) -> None:
+        for name, edit in self.station_edits.items():
+            edit.setText(getattr(details, name) if details else "")
+        for key, value in values.items():
+            if key in self.fields:
+                self.fields[key].set_value(value)
+        if folder is not None and self.backup_folder is not None:
+            self.backup_folder_loaded = str(folder)
+            self.backup_folder.setText(str(folder))
         self.station_name = details.name if details else ""
         self.idle_minutes = values[opts.IDLE_LOCK_MINUTES.key]
-        self.station_loaded = True
+        self.station_version = version
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
 
     def _backup_box(self, folder) -> QGroupBox:
@@ -308,12 +348,12 @@ class SettingsDialog(QDialog):
     def _save_station(self, machine: dict[str, SettingField]) -> None:
         details = opts.StationDetails(**{name: edit.text() for name, edit in self.station_edits.items()})
         values = {k: f.value() for k, f in self.fields.items() if f.setting.scope == "station"}
-        actor, backups = self.actor, self.backups
+        actor, backups, version = self.actor, self.backups, self.station_version
         folder = self.backup_folder.text().strip() if self.backup_folder is not None else None
         changed_folder = folder is not None and folder != self.backup_folder_loaded
 
         def write(s):
-            saved = opts.update_station_details(s, actor=actor, details=details)
+            saved = opts.update_station_details(s, actor=actor, details=details, expected_version=version)
             stored = opts.save_station_settings(s, actor=actor, values=values)
             if changed_folder:
                 backups.set_backup_folder(s, actor=actor, folder=folder)
@@ -335,6 +375,9 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _not_saved(self, exc: BaseException) -> None:
+        from desktop_app.core.records import StaleEdit
+
         self.buttons.setEnabled(True)
         self.error.setText(report_text(exc))
         self.error.show()
+        self.reload_button.setVisible(isinstance(exc, StaleEdit))  # someone saved in between: offer their version

@@ -821,6 +821,10 @@
         <translation>驿站</translation>
     </message>
     <message>
+        <source>Reload the station's settings</source>
+        <translation>重新载入驿站设置</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>

@@ -231,3 +231,58 @@ def test_a_refused_value_names_the_setting_in_chinese(qapp, engine, admin):
         assert "0" in refused.value.text() and "240" in refused.value.text()
     finally:
         translation.install(qapp, "en")
+
+
+def _open_settings(qtbot, qsettings, engine, actor, wait_ops):
+    from desktop_app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(qsettings, engine=engine, actor=actor)
+    qtbot.addWidget(dialog)
+    wait_ops()
+    return dialog
+
+
+def _save(dialog, wait_ops) -> None:
+    dialog.save()
+    wait_ops()
+
+
+@pytest.mark.parametrize("two_engines", [False, True], ids=["one PC", "two PCs"])
+def test_a_stale_settings_dialog_is_refused_and_offers_the_saved_version(qtbot, engine, admin, qsettings, tmp_path,
+                                                                        wait_ops, two_engines):
+    """Issue 14 item 3: two administrators open Settings; the second save is refused with who and when, nothing
+    of the first is overwritten, and Reload shows what was saved."""
+    from desktop_app.core.db import make_engine
+
+    other_engine = engine
+    if two_engines:
+        if engine.dialect.name != "sqlite":
+            pytest.skip("two engines on one SQLite file")
+        other_engine = make_engine(f"sqlite:///{engine.url.database}")
+    first = _open_settings(qtbot, qsettings, engine, admin, wait_ops)
+    second = _open_settings(qtbot, QSettings(str(tmp_path / "other.ini"), QSettings.Format.IniFormat), other_engine,
+                            admin, wait_ops)
+    first.station_edits["address"].setText("安庆路 1 号")
+    _save(first, wait_ops)
+    assert first.result() == first.DialogCode.Accepted
+    second.station_edits["address"].setText("长江路 9 号")
+    second.station_edits["phone"].setText("0551-1111111")
+    _save(second, wait_ops)
+    assert second.result() != second.DialogCode.Accepted
+    assert "admin" in second.error.text() and "after you opened it" in second.error.text()
+    assert second.reload_button.isVisibleTo(second)
+    with session_scope(engine, write=False) as s:
+        stored = opts.station_details(s)
+        assert (stored.address, stored.phone) == ("安庆路 1 号", "")  # the first save stands, nothing of the second
+        assert len(s.exec(select(AuditEntry).where(AuditEntry.entity == "station", AuditEntry.action == "update")).all()) == 1
+    second.reload_button.click()
+    wait_ops()
+    assert second.station_edits["address"].text() == "安庆路 1 号" and not second.reload_button.isVisibleTo(second)
+    second.station_edits["phone"].setText("0551-1111111")
+    _save(second, wait_ops)  # on the reloaded version the change goes through
+    assert second.result() == second.DialogCode.Accepted
+    with session_scope(engine, write=False) as s:
+        stored = opts.station_details(s)
+        assert (stored.address, stored.phone) == ("安庆路 1 号", "0551-1111111")
+    if two_engines:
+        other_engine.dispose()
