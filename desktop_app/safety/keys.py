@@ -81,10 +81,6 @@ def forget(db_path: Path) -> bool:
     return True
 
 
-def is_remembered(db_path: Path) -> bool:
-    return _file_for(db_path).exists()
-
-
 # --- Windows DPAPI ------------------------------------------------------------------------------
 
 
