@@ -35,8 +35,10 @@ test-fast: install i18n
 bench: install i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(BENCH)
 
+# ruff everywhere; mypy on the Qt-free code (core, top-level modules, features' rules: docs/dev/lint.md).
 lint: install
 	$(VENV)/bin/ruff check desktop_app tests bench tools
+	$(VENV)/bin/mypy
 
 # One-folder app in dist/SmileDesk (PyInstaller; Windows installer: see docs/packaging.md).
 $(VENV)/bin/pyinstaller: $(STAMP)

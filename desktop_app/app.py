@@ -14,9 +14,9 @@ import threading
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop_app import APP_NAME, features
+from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
-from desktop_app.core.db import session_scope, url_for
+from desktop_app.core.db import url_for
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.ui import translation
 from desktop_app.ui.context import AppContext
@@ -54,27 +54,18 @@ def make_services():
     return Services(
         passport_codes=features.api("passports"),
         volunteer_hours=features.api("rosters"),
-        backups=features.api("safety", "service"),
+        backups=features.api("safety"),
     )
 
 
-def station_name(engine, station_id: int | None = None) -> str:
-    """The name printed on the window, PDFs and certificates: the signed-in person's station (on a
-    sub-district server each station's own), else the first station (one-station databases, the
-    sign-in dialog, a sub-district administrator)."""
-    from desktop_app.core.models import Station
-
-    with session_scope(engine, write=False) as s:
-        station = s.get(Station, station_id) if station_id is not None else None
-        station = station or auth.first_station(s)
-        return station.name if station else ""
-
-
-def build_main_window(engine, actor, settings):
+def build_main_window(engine, actor, settings, station_name: str | None = None):
+    """The main window for ``actor``; ``station_name`` is their station's (the sign-in dialog brings it; read
+    here when not given: screenshots, the start-up benchmark, tests)."""
     from desktop_app.ui.main_window import MainWindow
 
-    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine, actor.station_id),
-                     services=make_services())
+    if station_name is None:
+        station_name = startup.station_name(engine, actor.station_id)
+    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name, services=make_services())
     return MainWindow(ctx, load_features())
 
 
@@ -88,25 +79,21 @@ def _parse_size(text: str) -> tuple[int, int]:
 
 def screenshot(args, engine, settings) -> int:
     """Render a page offscreen and save it as PNG (signed in as the first administrator)."""
-    from sqlmodel import select
-
-    from desktop_app.core.models import StaffUser
     from desktop_app.ui.login import LoginDialog
     from desktop_app.ui.wizard import SetupWizard
 
     app = QApplication.instance()
     width, height = _parse_size(args.size)
-    with session_scope(engine, write=False) as s:
-        needs = auth.needs_setup(s)
-        user = s.exec(select(StaffUser).where(StaffUser.role == "admin").order_by(StaffUser.id)).first()
-    if args.page == "setup" or needs:
+    start = startup.read(engine)
+    if args.page == "setup" or start.needs_setup:
         widget = SetupWizard(engine, settings, services=make_services())
     elif args.page == "login":
-        widget = LoginDialog(engine, station_name(engine), "admin")
+        widget = LoginDialog(engine, start.station_name, "admin")
     elif args.page in ("kiosk", "wall") and features.module("passports", "feature") is not None:
         widget = _special_window(args.page, engine, settings, getattr(args, "station", "") or "")
     else:
-        widget = build_main_window(engine, auth.Actor.from_user(user), settings)
+        actor = startup.first_admin(engine)
+        widget = build_main_window(engine, actor, settings)
         if args.page:
             if widget.show_page(args.page) is None:
                 print(f"unknown page {args.page!r}; pages: {', '.join(widget.page_keys())}", file=sys.stderr)
@@ -141,23 +128,14 @@ def screenshot(args, engine, settings) -> int:
 def _special_window(kind: str, engine, settings, station_code: str = ""):
     """The kiosk or the smile wall, signed in with the kiosk account of its station (``--station CODE``
     on a sub-district server; the first station otherwise)."""
-    from desktop_app import passports
-
-    with session_scope(engine) as s:
-        actor = auth.kiosk_actor(s, station_code=station_code)
-        locked = passports.kiosk_locks(s, actor=actor)  # no kiosk PIN: the kiosk must not trap anyone
-    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name(engine, actor.station_id),
+    actor = startup.kiosk_actor(engine, station_code)
+    locked = startup.kiosk_locks(engine, actor)  # no kiosk PIN: the kiosk must not trap anyone
+    ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=startup.station_name(engine, actor.station_id),
                      services=make_services())
     if kind == "kiosk":
         from desktop_app.passports.ui.kiosk import KioskWindow
 
-        def staff_pin_check(s, pin: str) -> bool:
-            """The kiosk PIN, or the password of an administrator or front-desk account."""
-            if passports.verify_staff_pin(s, pin):
-                return True
-            return auth.any_staff_password_matches(s, pin, roles={auth.Role.ADMIN, auth.Role.FRONT_DESK})
-
-        return KioskWindow(ctx, staff_pin_check, locked=locked)
+        return KioskWindow(ctx, startup.staff_pin_matches, locked=locked)
     from desktop_app.passports.ui.wall import SmileWall
 
     return SmileWall(ctx)
@@ -174,13 +152,9 @@ def show_special_window(window) -> None:
 def startup_probe(app, engine, settings) -> int:
     """bench/startup: open the main window signed in as the first administrator, quit at its first paint."""
     from PySide6.QtCore import QEvent, QObject
-    from sqlmodel import select
 
-    from desktop_app.core.models import StaffUser
-
-    with session_scope(engine, write=False) as s:
-        user = s.exec(select(StaffUser).where(StaffUser.role == "admin").order_by(StaffUser.id)).first()
-    window = build_main_window(engine, auth.Actor.from_user(user), settings)
+    actor = startup.first_admin(engine)
+    window = build_main_window(engine, actor, settings)
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):  # noqa: N802
@@ -196,29 +170,35 @@ def startup_probe(app, engine, settings) -> int:
 
 
 class Session:
-    """One signed-in run of the main window: sign-in, idle lock, sign-out, language change."""
+    """One signed-in run of the main window: sign-in, idle lock, sign-out, language change.
 
-    def __init__(self, app: QApplication, engine, settings: QSettings) -> None:
+    ``start`` is what start-up read from the database (``startup.read``); afterwards every read goes through
+    ``ui.ops`` in the dialogs (the sign-in dialog brings the signed-in person's station name along)."""
+
+    def __init__(self, app: QApplication, engine, settings: QSettings, start: startup.Start | None = None) -> None:
         self.app, self.engine, self.settings = app, engine, settings
+        start = start or startup.read(engine)
         self.window = None
         self.actor: auth.Actor | None = None
+        self.login_title = start.station_name  # the first station's name, above the sign-in form
+        self.station_name = start.station_name  # the signed-in person's station, in the window title
         from desktop_app.ui.idle import IdleWatcher
-        from desktop_app.ui.settings_dialog import idle_minutes
 
-        self.idle = IdleWatcher(app, idle_minutes(engine))
+        self.idle = IdleWatcher(app, start.idle_minutes)
         self.idle.idle.connect(self.lock)
 
     def sign_in(self, username: str = "", locked: bool = False) -> bool:
         from desktop_app.ui.login import LoginDialog
 
-        dialog = LoginDialog(self.engine, station_name(self.engine), username, parent=self.window, locked=locked)
+        dialog = LoginDialog(self.engine, self.login_title, username, parent=self.window, locked=locked)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
         self.actor = dialog.actor
+        self.station_name = dialog.station_name
         return True
 
     def open_window(self) -> None:
-        self.window = build_main_window(self.engine, self.actor, self.settings)
+        self.window = build_main_window(self.engine, self.actor, self.settings, self.station_name)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.lock_requested.connect(self.lock)
         self.window.settings_requested.connect(self.open_settings)
@@ -255,14 +235,19 @@ class Session:
 
     def open_settings(self) -> None:
         from desktop_app import settings as opts
-        from desktop_app.ui.settings_dialog import SettingsDialog, apply_style, idle_minutes
+        from desktop_app.ui.settings_dialog import SettingsDialog, apply_style
 
-        before = (opts.get(self.settings, opts.LANGUAGE), station_name(self.engine))
+        before = (opts.get(self.settings, opts.LANGUAGE), self.station_name)
         dialog = SettingsDialog(self.settings, self.window, engine=self.engine, actor=self.actor, backups=make_services().backups)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.idle.set_minutes(idle_minutes(self.engine))
+            if dialog.idle_minutes is not None:
+                self.idle.set_minutes(dialog.idle_minutes)
+            if dialog.station_name is not None:
+                self.station_name = dialog.station_name
+                if self.actor is not None and self.actor.station_id is None:
+                    self.login_title = dialog.station_name
             apply_style(self.app, opts.get(self.settings, opts.STYLE))
-            if (opts.get(self.settings, opts.LANGUAGE), station_name(self.engine)) != before:
+            if (opts.get(self.settings, opts.LANGUAGE), self.station_name) != before:
                 translation.install(self.app, opts.get(self.settings, opts.LANGUAGE) or None)
                 self.window.close()
                 self.open_window()
@@ -292,8 +277,8 @@ def run_gui(args) -> int:
     settings = machine_settings()
     translation.install(app, args.lang or opts.get(settings, opts.LANGUAGE) or None)
     apply_style(app, opts.get(settings, opts.STYLE))
-    safety = None if args.screenshot else features.module("safety", "dialogs")
-    if safety is not None and _encrypted(url_for(args.db)) and not features.module("safety", "passphrase").unlock_at_startup(url_for(args.db)):
+    safety = None if args.screenshot else features.module("safety", "ui")
+    if safety is not None and _encrypted(url_for(args.db)) and not safety.unlock_at_startup(url_for(args.db)):
         return 1  # an encrypted database: the user chose to quit at the passphrase (or encryption is unavailable)
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
@@ -314,16 +299,16 @@ def run_gui(args) -> int:
             return 1
         show_special_window(window)
         return app.exec()
-    with session_scope(engine, write=False) as s:
-        first_start = auth.needs_setup(s)
-    session = Session(app, engine, settings)
-    if first_start:
+    start = startup.read(engine)
+    session = Session(app, engine, settings, start)
+    if start.needs_setup:
         from desktop_app.ui.wizard import SetupWizard
 
         setup = SetupWizard(engine, settings, services=make_services())
         if setup.exec() != QDialog.DialogCode.Accepted or setup.actor is None:
             return 0
         session.actor = setup.actor
+        session.station_name = session.login_title = setup.station_name
         if setup.demo:
             _load_demo(engine)
     elif not session.sign_in():
@@ -337,7 +322,10 @@ def run_gui(args) -> int:
         schedule_daily_backups(app, backup, engine, station_id)
         app.aboutToQuit.connect(lambda: _automatic_backup(backup, engine, "exit", station_id))
     QTimer.singleShot(0, lambda: install_fallback_fonts(app))
-    if safety is not None:  # a big database: the full integrity check runs now, off the GUI thread
+    if safety is not None:
+        # A failed automatic backup is told until one succeeds (a message that does not block the desk).
+        QTimer.singleShot(0, lambda: safety.report_backup_failure(session.window, engine))
+        # A big database: the full integrity check runs now, off the GUI thread.
         QTimer.singleShot(500, lambda: safety.check_in_background(url_for(args.db), session.window))
     return app.exec()
 
@@ -398,7 +386,9 @@ def _automatic_backup(backup, engine, kind: str, station_id: int | None) -> None
         made = backup(engine, kind=kind, station_id=station_id)
         if made:
             log.info("%s backup written to %s", kind, made)
-    except Exception:  # a missing USB drive must not stop the desk; the log says why
+    except Exception:
+        # A missing USB drive must not stop the desk. The safety feature kept the failure (backup_status): the
+        # next start and the administration page tell the user until a backup succeeds; the log has the detail.
         log.exception("%s backup failed", kind)
 
 
@@ -406,13 +396,11 @@ def _load_demo(engine) -> None:
     """Demo data on first start, with a progress dialog (runs on a worker thread)."""
     from PySide6.QtCore import QEventLoop
 
+    from desktop_app import demo
     from desktop_app.ui.ops import run_op
 
     def work(progress):
-        for key in features.FEATURE_KEYS:
-            mod = features.module(key, "demo")
-            if mod is not None:
-                mod.generate(engine, scale="small", seed=20261122, progress=progress)
+        demo.load(engine, scale="small", progress_for=lambda _key: progress)
 
     loop = QEventLoop()
     handle = run_op(None, work, title=QApplication.translate("App", "Loading demo data…"), show_after_ms=0)

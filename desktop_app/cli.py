@@ -63,61 +63,45 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_demo(args) -> int:
-    from desktop_app import features
-    from desktop_app.core.db import url_for
+    from desktop_app import demo, features
+    from desktop_app.core import auth
+    from desktop_app.core.db import session_scope, url_for
+    from desktop_app.core.errors import ConflictError
     from desktop_app.core.progress import terminal_progress
 
     engine = features.open_app_database(url_for(args.db))
-    from desktop_app.core import auth
-    from desktop_app.core.db import session_scope
-
+    try:
+        demo.plan(engine, args.only)  # a station's real data gets no demo data: say so before writing anything
+    except ConflictError as exc:
+        print(f"error: {exc.text()}", file=sys.stderr)
+        return 1
     with session_scope(engine) as s:
         if auth.needs_setup(s):
             print("No administrator yet: creating station 逍遥津社区党群服务中心 with user 'admin', password 'admin12345'"
                   " — change it after the first sign-in.")
             auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="管理员",
                                     password="admin12345", station_code="SQK")
-    for key in features.FEATURE_KEYS:
-        if args.only and key not in args.only:
-            continue
-        mod = features.module(key, "demo")
-        if mod is None:
-            continue
-        mod.generate(engine, scale=args.scale, seed=args.seed, progress=terminal_progress(f"{key:<13}"))
-    print(f"demo data ({args.scale}) written to {engine.url.render_as_string(hide_password=True)}")
+    done = demo.load(engine, scale=args.scale, seed=args.seed, wanted=args.only,
+                     progress_for=lambda key: terminal_progress(f"{key:<13}"))
+    if done.already:
+        print(f"demo data already there, not added again: {', '.join(done.already)}")
+    where = engine.url.render_as_string(hide_password=True)
+    print(f"demo data ({args.scale}) written to {where}: {', '.join(done.to_load)}" if done.to_load
+          else f"nothing added to {where}")
     return 0
 
 
 def cmd_check(args) -> int:
-    from desktop_app.core import audit
-    from desktop_app.core.db import is_sqlite, make_engine, pending_migrations, session_scope, url_for
-    from desktop_app.features import import_all_models
+    from desktop_app.core.db import url_for
+    from desktop_app.safety import integrity
 
-    import_all_models()
-    engine = make_engine(url_for(args.db))
-    problems: list[str] = []
-    if is_sqlite(engine):
-        try:
-            with engine.connect() as conn:
-                rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
-        except Exception as exc:  # a file that is not a database at all
-            rows = [f"cannot read the database: {exc}"]
-        if rows != ["ok"]:
-            problems.extend(f"integrity: {r}" for r in rows)
-    if not problems:
-        try:
-            if pending_migrations(engine):
-                problems.append("schema: migrations are pending (run `smiledesk migrate`)")
-            with session_scope(engine, write=False) as s:
-                problems.extend(audit.verify_chain(s))
-        except Exception as exc:
-            problems.append(f"cannot check: {exc}")
+    problems = integrity.check_database(url_for(args.db))
     if problems:
         print("PROBLEMS FOUND:")
         for p in problems:
             print("  -", p)
         return 1
-    print("ok: database integrity and audit chain verified")
+    print("ok: database integrity, text, audit chain and ID numbers verified")
     return 0
 
 

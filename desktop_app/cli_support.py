@@ -16,14 +16,14 @@ def actor_for(s, username: str | None):
 
     The command line runs on the station PC by someone with access to the database file; it acts as a
     named account so that the audit log says who did what."""
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from desktop_app.core.auth import Actor, Role
     from desktop_app.core.models import StaffUser
 
     q = select(StaffUser).where(StaffUser.active == True)  # noqa: E712
     q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
-    user = s.exec(q.order_by(StaffUser.id)).first()
+    user = s.exec(q.order_by(col(StaffUser.id))).first()
     if user is None:
         raise SystemExit(f"no such active staff account: {username or 'administrator'}")
     return Actor.from_user(user)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import MANAGE_SETTINGS, Actor, first_station, require
@@ -103,7 +103,7 @@ def _coerce(setting: Setting, raw: Any) -> Any:
     return value
 
 
-def _check(setting: Setting, value: Any) -> Any:
+def check_value(setting: Setting, value: Any) -> Any:
     """A value to save: right type, in range, one of the choices, else ValidationError."""
     label = translate("Settings", setting.title)  # the error names the setting as the dialog shows it
     if setting.kind is bool:
@@ -138,7 +138,7 @@ def get(store, setting: Setting) -> Any:
 
 def put(store, setting: Setting, value: Any) -> Any:
     assert setting.scope == "machine", setting.key
-    clean = _check(setting, value)
+    clean = check_value(setting, value)
     store.setValue(setting.key, clean)
     return clean
 
@@ -148,10 +148,10 @@ def put(store, setting: Setting, value: Any) -> Any:
 
 def _rows(s: Session, station_id: int | None) -> dict[str, StationSetting]:
     keys = [x.key for x in SETTINGS if x.scope == "station"]
-    query = select(StationSetting).where(StationSetting.key.in_(keys))
+    query = select(StationSetting).where(col(StationSetting.key).in_(keys))
     if station_id is not None:
         query = query.where(StationSetting.station_id == station_id)
-    return {r.key: r for r in s.exec(query.order_by(StationSetting.id))}
+    return {r.key: r for r in s.exec(query.order_by(col(StationSetting.id)))}
 
 
 def _station_id(s: Session, actor: Actor) -> int | None:
@@ -184,7 +184,7 @@ def save_station_settings(s: Session, *, actor: Actor, values: dict[str, Any]) -
         setting = BY_KEY.get(key)
         if setting is None or setting.scope != "station":
             raise ConflictError(QT_TRANSLATE_NOOP("Errors", "Unknown station setting {key}."), key=key)
-        clean[key] = _check(setting, value)
+        clean[key] = check_value(setting, value)
     before = station_values(s, station_id)
     rows = _rows(s, station_id)
     changed = {k: v for k, v in clean.items() if before[k] != v}
@@ -229,12 +229,36 @@ def station_details(s: Session, station_id: int | None = None) -> StationDetails
     return StationDetails(station.name, station.code, station.sub_district, station.address, station.phone)
 
 
-def update_station_details(s: Session, *, actor: Actor, details: StationDetails) -> StationDetails:
-    """Change the station's name, code, sub-district, address, phone (administrators only; audited)."""
+def station_name(s: Session, station_id: int | None = None) -> str:
+    """The name printed on the window, PDFs and certificates: station ``station_id``'s (on a sub-district
+    server each station's own), else the first station's (one-station databases, the sign-in dialog, a
+    sub-district administrator); "" before the first-run set-up."""
+    station = s.get(Station, station_id) if station_id is not None else None
+    station = station or first_station(s)
+    return station.name if station else ""
+
+
+def station_version(s: Session, station_id: int | None = None) -> int | None:
+    """The version of the station's details (``station_details``' station): a dialog keeps it and hands it back
+    as ``expected_version``."""
+    station = s.get(Station, station_id) if station_id is not None else first_station(s)
+    return station.version if station is not None else None
+
+
+def update_station_details(s: Session, *, actor: Actor, details: StationDetails,
+                           expected_version: int | None = None) -> StationDetails:
+    """Change the station's name, code, sub-district, address, phone (administrators only; audited).
+
+    ``expected_version``: the version the caller loaded; StaleEdit (who saved in between, and when) when the
+    details were saved since, and nothing is written."""
+    from desktop_app.core.records import check_version
+
     require(actor, MANAGE_SETTINGS)
     station = s.get(Station, actor.station_id) if actor.station_id else first_station(s)
     if station is None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "No station is set up yet; finish the first-start set-up."))
+    station = s.exec(select(Station).where(col(Station.id) == station.id).with_for_update()).one()
+    check_version(s, station, expected_version, entity="station")
     clean = {}
     for name, (label, max_len) in STATION_FIELDS.items():
         text = " ".join(str(getattr(details, name) or "").split())
@@ -251,9 +275,12 @@ def update_station_details(s: Session, *, actor: Actor, details: StationDetails)
     before = station_details(s, station.id)
     for name, value in clean.items():
         setattr(station, name, value)
+    after = station_details(s, station.id)
+    assert after is not None  # the station was just saved
+    if after != before:
+        station.version = (station.version or 0) + 1
     s.add(station)
     s.flush()
-    after = station_details(s, station.id)
     if after != before:
         audit.record(s, actor=actor, action="update", entity="station", entity_id=station.id, before=before, after=after)
     return after

@@ -9,6 +9,8 @@ from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any QApplication exists
 os.environ["SMILEDESK_STRICT_SCOPES"] = "1"  # a read scope that writes fails the test (core.db.session_scope)
+# Until a test starts (collection, session fixtures): one folder for the session. Each test gets its own
+# (``own_data_dir``): backups, logs, backup folders and backup failures never leak from one test to another.
 os.environ.setdefault("SMILEDESK_DATA_DIR", tempfile.mkdtemp(prefix="smiledesk-test-data-"))
 
 import pytest  # noqa: E402
@@ -18,6 +20,14 @@ settings.register_profile("smiledesk", deadline=None, suppress_health_check=[Hea
 settings.load_profile("smiledesk")
 
 _TEMPLATE: Path | None = None
+
+
+@pytest.fixture(autouse=True)
+def own_data_dir(tmp_path, monkeypatch) -> Path:
+    """A data folder per test (SMILEDESK_DATA_DIR): what one test leaves there no other test finds."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("SMILEDESK_DATA_DIR", str(folder))
+    return folder
 
 
 @pytest.fixture(autouse=True, scope="session")

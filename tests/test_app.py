@@ -1,44 +1,32 @@
-"""The app shell: sign-in dialog, first-run set-up, main window navigation, CLI commands."""
+"""The app shell: sign-in dialog, main window navigation, CLI commands."""
 
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app import cli
 from desktop_app.core import auth
 from desktop_app.core.db import session_scope
-from desktop_app.ui.login import LoginDialog, SetupDialog
+from desktop_app.ui.login import LoginDialog
 
 
-def test_setup_dialog_creates_station_and_admin(qtbot, engine, app_fonts):
-    dialog = SetupDialog(engine)
-    qtbot.addWidget(dialog)
-    dialog.station.setText("杏花村社区党群服务中心")
-    qtbot.keyClicks(dialog.username, "boss")
-    dialog.username.setText("boss")
-    qtbot.keyClicks(dialog.password, "secret-123")
-    qtbot.keyClicks(dialog.password2, "secret-12")
-    dialog.submit()
-    assert "does not match" in dialog.error.text() and dialog.actor is None
-    qtbot.keyClicks(dialog.password2, "3")
-    dialog.submit()
-    assert dialog.actor is not None and dialog.actor.role == auth.Role.ADMIN
-    with session_scope(engine, write=False) as s:
-        assert auth.first_station(s).name == "杏花村社区党群服务中心"
-
-
-def test_login_dialog_shows_errors_and_signs_in(qtbot, engine, admin, app_fonts):
+def test_login_dialog_shows_errors_and_signs_in(qtbot, engine, admin, app_fonts, wait_ops):
     dialog = LoginDialog(engine, "逍遥津", "admin")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.password, "wrong")
     dialog.submit()
+    wait_ops()  # the password is checked off the GUI thread
     assert "Wrong user name or password" in dialog.error.text() and dialog.password.text() == ""
+    assert dialog.result() != dialog.DialogCode.Accepted
     qtbot.keyClicks(dialog.password, "admin-pass-1")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    wait_ops()
     assert dialog.actor is not None and dialog.actor.username == "admin"
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.station_name == "逍遥津社区党群服务中心"
 
 
 def test_main_window_shows_only_permitted_pages(qtbot, ctx, make_actor, app_fonts):
@@ -73,6 +61,7 @@ def test_cli_check_on_a_damaged_file(tmp_path, capsys):
     assert "PROBLEMS FOUND" in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_screenshot_command_writes_png(tmp_path, db_path, admin):
     out = tmp_path / "shot.png"
     env = {"QT_QPA_PLATFORM": "offscreen", "SMILEDESK_FEATURES": "residents"}
@@ -86,6 +75,7 @@ def test_screenshot_command_writes_png(tmp_path, db_path, admin):
     assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow
 def test_demo_small_command(tmp_path):
     import os
 
@@ -124,9 +114,10 @@ def test_every_list_on_a_page_can_be_exported(qtbot, ctx, engine, admin, app_fon
     action = next(a for a in view.actions() if a.objectName() == "exportToExcel")
     out = tmp_path / "residents.xlsx"
     monkeypatch.setattr(export_action.SavePath, "ask", classmethod(lambda cls, *a: str(out)))
-    monkeypatch.setattr(export_action, "export_view", export_action.export_view)
-    n = export_action.export_view(view, ctx, "Residents", out)
-    assert n == 1 and action is not None
+    wait_ops()
+    handle = export_action.export_view(view, ctx, "Residents", out)
+    wait_ops()  # read, audited and written off the GUI thread
+    assert handle.result == 1 and handle.error is None and action is not None
     from openpyxl import load_workbook
 
     cells = [c.value for row in load_workbook(out).active.iter_rows() for c in row]

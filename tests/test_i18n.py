@@ -19,6 +19,7 @@ def test_no_unfinished_zh_cn_strings(ts):
     assert missing == [], f"{ts.name}: {len(missing)} unfinished, e.g. {missing[:5]}"
 
 
+@pytest.mark.slow
 def test_every_source_string_is_in_a_ts_file(tmp_path):
     """Run lupdate into a scratch copy: nothing new may appear (a new string needs a translation)."""
     if shutil.which(i18n._tool("pyside6-lupdate")) is None and not Path(i18n._tool("pyside6-lupdate")).exists():

@@ -44,12 +44,10 @@ BIG: dict[str, str] = {}
 MAX_LINES = 520
 
 # Features still in the first edition's shape (no ui/ folder); the stricter rules skip them until moved.
-PENDING = {"meals", "admin", "safety"}
+PENDING = {"meals"}
 
-# Files of a moved feature that another branch rewrites at the same time: the stricter rules skip them until
-# that work lands (an entry whose file is gone fails test_rewrites_in_progress_exist, so it gets removed).
-IN_REWRITE: dict[str, str] = {
-}
+# Moved features whose Qt-free code still has type errors: `make lint` (mypy) skips them until fixed.
+TYPE_PENDING = {"dashboard", "residents", "desk", "rosters", "meals", "passports", "certificates", "reports"}
 
 
 def features() -> set[str]:
@@ -186,7 +184,7 @@ def test_features_import_each_other_only_through_their_public_api():
     done = moved()
     for path in py_files():
         owner, in_ui = place(path)
-        if owner not in done or path.relative_to(ROOT).as_posix() in IN_REWRITE:
+        if owner not in done:
             continue
         for m in imports_of(path):
             parts = m.split(".")
@@ -228,7 +226,7 @@ IMPORT_MACHINERY = {"importlib", "importlib.util", "importlib.machinery"}  # imp
 def test_no_imports_by_string_outside_the_registry():
     bad = []
     for path in py_files():
-        if path.relative_to(ROOT).as_posix() in REGISTRY | set(IN_REWRITE):
+        if path.relative_to(ROOT).as_posix() in REGISTRY:
             continue
         owner, _ = place(path)
         if owner in PENDING and owner not in moved():
@@ -261,7 +259,7 @@ def test_no_module_over_500_lines_without_a_reason():
             continue
         rel = path.relative_to(ROOT).as_posix()
         n = sum(1 for _ in path.open(encoding="utf-8"))
-        if n > MAX_LINES and rel not in BIG and rel not in IN_REWRITE:
+        if n > MAX_LINES and rel not in BIG:
             big[rel] = n
     assert not big, f"modules over {MAX_LINES} lines (split them by what the user does, or state why in BIG): {big}"
 
@@ -271,7 +269,12 @@ def test_pending_features_are_really_pending():
     assert not (PENDING & moved()), f"moved features still listed as pending: {sorted(PENDING & moved())}"
 
 
-def test_rewrites_in_progress_exist():
-    """IN_REWRITE lists files being rewritten elsewhere; once they are gone, their exemption goes too."""
-    gone = sorted(rel for rel in IN_REWRITE if not (ROOT / rel).exists())
-    assert not gone, f"remove from IN_REWRITE (the rewrite has landed): {gone}"
+def test_type_check_skips_only_features_still_pending():
+    """`make lint` type-checks every feature's Qt-free code except those still moving (pyproject's mypy
+    overrides): a feature leaves TYPE_PENDING once its type errors are fixed, and is type-checked from then on."""
+    import tomllib
+
+    config = tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    skipped = {m.split(".")[1] for o in config.get("overrides", []) if o.get("ignore_errors") for m in o["module"]}
+    assert skipped == TYPE_PENDING, f"mypy skips {sorted(skipped - TYPE_PENDING)}; TYPE_PENDING has {sorted(TYPE_PENDING - skipped)} unskipped"
+    assert PENDING <= TYPE_PENDING

@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.admin.page import AdminPage
+    from desktop_app.admin.ui.page import AdminPage  # imported on the first visit (start-up time)
 
     return AdminPage(ctx)
 

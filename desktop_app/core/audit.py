@@ -14,7 +14,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, SQLModel, select
+from sqlmodel import Session, SQLModel, col, select
 
 from desktop_app.core.clock import utcnow
 from desktop_app.core.models import AuditEntry
@@ -39,7 +39,7 @@ def snapshot(value: Any) -> str | None:
         return None
     if isinstance(value, SQLModel):
         value = value.model_dump()
-    elif is_dataclass(value):
+    elif is_dataclass(value) and not isinstance(value, type):
         value = asdict(value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_default)
 
@@ -83,7 +83,7 @@ def record(
     after: Any = None,
 ) -> AuditEntry:
     _lock_chain(s)
-    last = s.exec(select(AuditEntry.hash).order_by(AuditEntry.id.desc()).limit(1)).first()
+    last = s.exec(select(AuditEntry.hash).order_by(col(AuditEntry.id).desc()).limit(1)).first()
     entry = AuditEntry(
         at=utcnow(),
         actor_id=actor.id if actor else None,
@@ -109,7 +109,7 @@ def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
     prev = ""
     last_id = 0
     while True:
-        rows = s.exec(select(AuditEntry).where(AuditEntry.id > last_id).order_by(AuditEntry.id).limit(batch)).all()
+        rows = s.exec(select(AuditEntry).where(col(AuditEntry.id) > last_id).order_by(col(AuditEntry.id)).limit(batch)).all()
         if not rows:
             break
         for entry in rows:
@@ -118,7 +118,7 @@ def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
             if _digest(entry) != entry.hash:
                 problems.append(f"audit entry {entry.id}: content was changed after it was written")
             prev = entry.hash
-            last_id = entry.id
+            last_id = entry.id or last_id
     return problems
 
 
@@ -127,7 +127,7 @@ def history(s: Session, *, entity: str, entity_id: Any, limit: int = 200) -> lis
         s.exec(
             select(AuditEntry)
             .where(AuditEntry.entity == entity, AuditEntry.entity_id == str(entity_id))
-            .order_by(AuditEntry.id.desc())
+            .order_by(col(AuditEntry.id).desc())
             .limit(limit)
         )
     )

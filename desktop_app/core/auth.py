@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, or_, select
 
 from desktop_app.core import audit
 from desktop_app.core.clock import utcnow
@@ -132,7 +132,7 @@ def check_password_rules(password: str) -> None:
         )
 
 
-def _check_username(username: str) -> str:
+def check_username(username: str) -> str:
     name = (username or "").strip()
     if not name or len(name) > 50 or any(c.isspace() for c in name):
         raise ValidationError(
@@ -150,7 +150,7 @@ def needs_setup(s: Session) -> bool:
 
 
 def first_station(s: Session) -> Station | None:
-    return s.exec(select(Station).order_by(Station.id)).first()
+    return s.exec(select(Station).order_by(col(Station.id))).first()
 
 
 def create_first_admin(
@@ -171,7 +171,7 @@ def create_first_admin(
             QT_TRANSLATE_NOOP("Fields", "Station code"),
             QT_TRANSLATE_NOOP("Errors", "use 1–10 letters or digits, e.g. SQK."),
         )
-    username = _check_username(username)
+    username = check_username(username)
     display = (display_name or "").strip() or username
     check_password_rules(password)
     station = first_station(s)
@@ -269,7 +269,7 @@ def create_staff(
     s: Session, *, actor: Actor, username: str, display_name: str, role: str, password: str
 ) -> StaffUser:
     require(actor, MANAGE_STAFF)
-    username = _check_username(username)
+    username = check_username(username)
     try:
         role_value = Role(role)
     except ValueError:
@@ -333,7 +333,7 @@ def any_staff_password_matches(s: Session, password: str, *, roles) -> bool:
     if not password:
         return False
     wanted = [Role(r).value for r in roles]
-    users = s.exec(select(StaffUser).where(StaffUser.active == True, StaffUser.role.in_(wanted)))  # noqa: E712
+    users = s.exec(select(StaffUser).where(StaffUser.active == True, col(StaffUser.role).in_(wanted)))  # noqa: E712
     return any(verify_password(u.password_hash, password) for u in users)
 
 
@@ -351,10 +351,10 @@ def kiosk_actor(s: Session, *, station_code: str = "") -> Actor:
     first = first_station(s)
     query = select(StaffUser).where(StaffUser.role == Role.KIOSK.value, StaffUser.active == True)  # noqa: E712
     if station is not None and first is not None and station.id == first.id:  # also the older station-less account
-        query = query.where((StaffUser.station_id == station.id) | StaffUser.station_id.is_(None))
+        query = query.where(or_(col(StaffUser.station_id) == station.id, col(StaffUser.station_id).is_(None)))
     elif station is not None:
         query = query.where(StaffUser.station_id == station.id)
-    user = s.exec(query.order_by(StaffUser.id)).first()
+    user = s.exec(query.order_by(col(StaffUser.id))).first()
     if user is None:
         import secrets
 

@@ -60,8 +60,8 @@ class PermissionDenied(SmileDeskError):
         return translate(
             self.context,
             self.message,
-            role=translate("Roles", self.params["role"]),
-            action=translate("Permissions", self.params["action"]),
+            role=translate("Roles", str(self.params["role"])),
+            action=translate("Permissions", str(self.params["action"])),
         )
 
 

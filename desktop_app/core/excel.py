@@ -59,7 +59,7 @@ def export_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
     kept: list[Sequence] = []
     n = 0
     for row in rows:
-        values = []
+        values: list[object] = []
         for v in row:
             if isinstance(v, bool) or v is None:
                 values.append("" if v is None else str(v))

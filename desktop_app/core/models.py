@@ -21,6 +21,7 @@ class Station(SQLModel, table=True):
     address: str = Field(default="", max_length=200)
     phone: str = Field(default="", max_length=40)
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    version: int = Field(default=1)  # the station's details as a settings dialog loaded them (core.records)
 
 
 class StaffUser(SQLModel, table=True):

@@ -69,7 +69,7 @@ def check_version(s: Session, row: SQLModel, expected_version: int | None, *, en
     """StaleEdit when ``row`` was saved since the caller loaded ``expected_version`` (None: no check)."""
     if expected_version is None or not hasattr(row, "version"):
         return
-    if row.version == expected_version:  # type: ignore[attr-defined]
+    if row.version == expected_version:
         return
     last = audit.history(s, entity=entity, entity_id=row.id, limit=1)  # type: ignore[attr-defined]
     who, when = ("?", "?")
@@ -77,7 +77,8 @@ def check_version(s: Session, row: SQLModel, expected_version: int | None, *, en
         from desktop_app.core.clock import to_local
 
         who = last[0].actor_name or "?"
-        when = to_local(last[0].at).strftime("%Y-%m-%d %H:%M")
+        at = to_local(last[0].at)
+        when = at.strftime("%Y-%m-%d %H:%M") if at is not None else "?"
     raise StaleEdit(who=who, when=when)
 
 
@@ -99,7 +100,7 @@ def audited_update(
     for key, value in changes.items():
         setattr(row, key, value)
     if hasattr(row, "version"):
-        row.version = (row.version or 0) + 1  # type: ignore[attr-defined]
+        row.version = (row.version or 0) + 1
     s.add(row)
     s.flush()
     audit.record(s, actor=actor, action=action, entity=entity, entity_id=row.id, before=before, after=row)  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit, paths
 from desktop_app.core.errors import ValidationError
@@ -101,7 +101,7 @@ def read_reference(path: Path | None = None) -> list[tuple[date, str, str]]:
 
 def seed(s: Session) -> int:
     """Insert reference days the table lacks (never overwrites the station's own edits)."""
-    have = set(s.exec(select(CalendarDay.day)))
+    have = set(s.exec(select(col(CalendarDay.day))))
     added = 0
     for day, kind, name in read_reference():
         if day not in have:

@@ -1,1 +1,12 @@
-"""Data safety: backups and restore, integrity checks, privacy requests (PIPL), station scoping helpers."""
+"""Data safety: backups and restore, the start-up integrity check, encryption at rest, personal-data
+requests (PIPL), several stations on one database.
+
+The public API other parts of the app use; its dialogs are ``desktop_app.safety.ui``.
+"""
+
+from desktop_app.safety.at_rest import is_encrypted
+from desktop_app.safety.backups import automatic_backup, backup_folder, last_failure, set_backup_folder
+from desktop_app.safety.models import BackupFailure, BackupKind
+
+__all__ = ["BackupFailure", "BackupKind", "automatic_backup", "backup_folder", "is_encrypted", "last_failure",
+           "set_backup_folder"]

@@ -127,10 +127,10 @@ def _run(work) -> int:
 
 def cmd_backup(args) -> int:
     def work():
-        from desktop_app.safety import service
+        from desktop_app.safety import backups
 
         engine = _engine(args, migrate=False)
-        made = service.backup_now(engine, actor=_actor(engine, args), folder=args.to)
+        made = backups.backup_now(engine, actor=_actor(engine, args), folder=args.to)
         print(made)
         return 0
 
@@ -142,13 +142,13 @@ def cmd_list(args) -> int:
 
     from desktop_app.core import paths
     from desktop_app.core.db import make_engine, sqlite_path, url_for
-    from desktop_app.safety import backup
+    from desktop_app.safety import backup_files
 
     engine = make_engine(url_for(getattr(args, "db", None)))
     db_file = sqlite_path(engine)
     folders = [Path(args.to)] if args.to else []
     folders += [paths.backups_dir()] + ([db_file.parent / "backups"] if db_file else [])
-    for b in backup.list_backups(*folders):
+    for b in backup_files.list_backups(*folders):
         print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<12} {b.size:>12,d}  {b.path}")
     return 0
 
@@ -158,19 +158,19 @@ def cmd_restore(args) -> int:
         from pathlib import Path
 
         from desktop_app.core.db import database_key, file_is_encrypted, url_for
-        from desktop_app.safety import backup, service
+        from desktop_app.safety import backup_files, backups
         from desktop_app.safety.integrity import sqlite_file
 
         db_file = sqlite_file(url_for(getattr(args, "db", None)))
         key = database_key(db_file) if db_file is not None and file_is_encrypted(db_file) else None
-        backup.verify_backup(Path(args.file), key=key)
+        backup_files.verify_backup(Path(args.file), key=key)
         if not args.yes:
             answer = input(f"Replace the database with {args.file}? The current one is kept as a backup. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 print("nothing changed")
                 return 1
         engine = _engine(args, migrate=False)
-        kept = service.restore_backup(engine, actor=_actor(engine, args), backup_file=args.file)
+        kept = backups.restore_backup(engine, actor=_actor(engine, args), backup_file=args.file)
         print(f"restored {args.file}" + (f"; the replaced database is kept as {kept}" if kept else ""))
         return 0
 
@@ -210,14 +210,14 @@ def _sqlite_file(args):
 def cmd_encrypt(args) -> int:
     def work():
         from desktop_app.core.db import cipher_module, make_engine
-        from desktop_app.safety import service
+        from desktop_app.safety import at_rest
 
         path = _sqlite_file(args)
         cipher_module()  # "not available on this computer" before anyone types a passphrase
         engine = make_engine(f"sqlite:///{path}")
         actor = _actor(engine, args)
         passphrase = _read_passphrase("New passphrase (at least 8 characters): ", twice=True)
-        done = service.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=args.remember,
+        done = at_rest.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=args.remember,
                                         delete_plain_backups=args.delete_plain_backups)
         print(f"encrypted {path}: {done.tables} tables, {done.rows} rows"
               + ("; the passphrase is remembered on this computer" if args.remember else ""))
@@ -235,13 +235,13 @@ def cmd_encrypt(args) -> int:
 def cmd_decrypt(args) -> int:
     def work():
         from desktop_app.core.db import database_key, make_engine
-        from desktop_app.safety import service
+        from desktop_app.safety import at_rest
 
         path = _sqlite_file(args)
         passphrase = database_key(path) or _read_passphrase("Passphrase: ", twice=False)
         engine = make_engine(f"sqlite:///{path}", key=passphrase)
         actor = _actor(engine, args)
-        done = service.decrypt_database(engine, actor=actor, passphrase=passphrase)
+        done = at_rest.decrypt_database(engine, actor=actor, passphrase=passphrase)
         print(f"decrypted {path}: {done.tables} tables, {done.rows} rows")
         return 0
 
@@ -251,13 +251,13 @@ def cmd_decrypt(args) -> int:
 def cmd_export(args) -> int:
     def work():
         from desktop_app.core.db import session_scope
-        from desktop_app.safety import service
+        from desktop_app.safety import personal_data
 
         engine = _engine(args)
         actor = _actor(engine, args)
         with session_scope(engine) as s:
-            data = service.export_resident(s, actor=actor, resident_id=args.resident_id)
-        json_path, pdf_path = service.write_export(data, args.out)
+            data = personal_data.export_resident(s, actor=actor, resident_id=args.resident_id)
+        json_path, pdf_path = personal_data.write_export(data, args.out)
         print(json_path)
         print(pdf_path)
         return 0
@@ -268,7 +268,7 @@ def cmd_export(args) -> int:
 def cmd_erase(args) -> int:
     def work():
         from desktop_app.core.db import session_scope
-        from desktop_app.safety import service
+        from desktop_app.safety import personal_data
 
         if not args.yes:
             answer = input(f"Anonymise resident {args.resident_id} everywhere? This cannot be undone. [y/N] ")
@@ -278,7 +278,7 @@ def cmd_erase(args) -> int:
         engine = _engine(args)
         actor = _actor(engine, args)
         with session_scope(engine) as s:
-            done = service.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
+            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
         print(f"resident {args.resident_id} anonymised in: {', '.join(done)}")
         return 0
 
@@ -288,11 +288,11 @@ def cmd_erase(args) -> int:
 def cmd_station_add(args) -> int:
     def work():
         from desktop_app.core.db import session_scope
-        from desktop_app.safety import service
+        from desktop_app.safety import stations
 
         engine = _engine(args)
         with session_scope(engine) as s:
-            station = service.add_station(s, actor=_actor(engine, args), name=args.name, code=args.code,
+            station = stations.add_station(s, actor=_actor(engine, args), name=args.name, code=args.code,
                                           sub_district=args.sub_district)
             print(f"station {station.id}: {station.name} ({station.code})")
         return 0
@@ -303,13 +303,13 @@ def cmd_station_add(args) -> int:
 def cmd_station_list(args) -> int:
     def work():
         from desktop_app.core.db import session_scope
-        from desktop_app.safety import service
+        from desktop_app.safety import stations
 
         engine = _engine(args)
         actor = _actor(engine, args)
         with session_scope(engine, write=False) as s:
-            counts = service.residents_by_station(s, actor=actor)
-            for st in service.list_stations(s, actor=actor):
+            counts = stations.residents_by_station(s, actor=actor)
+            for st in stations.list_stations(s, actor=actor):
                 print(f"{st.id:>4}  {st.code:<10} {st.name}  residents: {counts.get(st.id, 0)}")
             print(f"total residents: {sum(counts.values())}")
         return 0
@@ -320,12 +320,12 @@ def cmd_station_list(args) -> int:
 def cmd_station_assign(args) -> int:
     def work():
         from desktop_app.core.db import session_scope
-        from desktop_app.safety import service
+        from desktop_app.safety import stations
 
         engine = _engine(args)
         station_id = None if args.station == "all" else int(args.station)
         with session_scope(engine) as s:
-            user = service.assign_station(s, actor=_actor(engine, args), username=args.username, station_id=station_id)
+            user = stations.assign_station(s, actor=_actor(engine, args), username=args.username, station_id=station_id)
             print(f"{user.username}: " + ("all stations" if user.station_id is None else f"station {user.station_id}"))
         return 0
 

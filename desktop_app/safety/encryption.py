@@ -24,7 +24,6 @@ from pathlib import Path
 from desktop_app.core import db
 from desktop_app.core.errors import ConflictError, StorageError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.safety.backup import fsync_dir, fsync_file
 
 F_PASSPHRASE = QT_TRANSLATE_NOOP("Fields", "Passphrase")
 Report = Callable[[int, int, str], None]
@@ -152,7 +151,7 @@ def _convert(db_path: Path, *, encrypt: bool, key: str, progress: Report | None)
         counts = _export(db_path, copy, encrypt=encrypt, key=key)
         report(1, 3, STEPS[1])
         _verify(copy, key=new_key, expected=counts)
-        fsync_file(copy)
+        db.fsync_file(copy)
         report(2, 3, STEPS[2])
         _remove(old)
         try:  # the old file kept under a second name until the new one is verified (a hard link: no copy)
@@ -163,14 +162,14 @@ def _convert(db_path: Path, *, encrypt: bool, key: str, progress: Report | None)
             Path(f"{db_path}{side}").unlink(missing_ok=True)
         # One atomic rename: at every moment the database's name holds a whole database, old or new.
         os.replace(copy, db_path)
-        fsync_dir(db_path.parent)
+        db.fsync_dir(db_path.parent)
         try:
             _verify(db_path, key=new_key, expected=counts, pages=False)  # the checked copy under its new name
         except BaseException:
             os.replace(old, db_path)
             raise
     except OSError as exc:
-        from desktop_app.safety.backup import _os_error
+        from desktop_app.safety.backup_files import _os_error
 
         raise _os_error(exc, db_path.parent) from exc
     except db.database_errors() as exc:
@@ -201,7 +200,7 @@ def decrypt_file(db_path: Path, passphrase: str | None = None, *, progress: Repo
 def plain_backups(*folders: Path) -> list[Path]:
     """Backups in ``folders`` that are not encrypted (made before the database was encrypted): SmileDesk's
     backups and the copies taken before a migration (``<name>-pre-migration-<time>.sqlite3``)."""
-    from desktop_app.safety.backup import list_backups
+    from desktop_app.safety.backup_files import list_backups
 
     found = [b.path for b in list_backups(*folders)]
     for folder in folders:

@@ -81,14 +81,12 @@ def forget(db_path: Path) -> bool:
     return True
 
 
-def is_remembered(db_path: Path) -> bool:
-    return _file_for(db_path).exists()
-
-
 # --- Windows DPAPI ------------------------------------------------------------------------------
 
 
 def _dpapi(data: bytes, protect: bool) -> bytes:  # pragma: no cover - Windows only
+    if sys.platform != "win32":
+        raise OSError("DPAPI is Windows' own")
     import ctypes
     from ctypes import wintypes
 

@@ -31,6 +31,7 @@ from desktop_app.core.auth import Actor, Permission, Role, require
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.validation import mask_id_number, mask_phone
+from desktop_app.safety.permissions import REVEAL_FIELD
 
 REVEAL, FULL, MASKED, HIDDEN = "reveal", "full", "masked", "hidden"
 
@@ -52,13 +53,6 @@ RESIDENT_FIELDS = {
     "room": "address",
     "disabled": "health",
 }
-
-EXPORT_PERSONAL = Permission(QT_TRANSLATE_NOOP("Permissions", "export a resident's personal data"), {Role.ADMIN})
-ERASE_PERSONAL = Permission(QT_TRANSLATE_NOOP("Permissions", "erase a resident's personal data"), {Role.ADMIN})
-REVEAL_FIELD = Permission(
-    QT_TRANSLATE_NOOP("Permissions", "see full personal fields"), {Role.ADMIN, Role.FRONT_DESK, Role.COORDINATOR}
-)
-
 
 def level(actor: Actor, cls: str) -> str:
     return VISIBILITY[cls].get(actor.role, HIDDEN)

@@ -3,26 +3,32 @@
     from desktop_app.ui.export_action import add_export_action
     add_export_action(self.table, ctx, self.tr("Residents"))
 
-The rows are the model's display strings — already masked by the services for the signed-in role —
-in the view's column order, without hidden columns, through any sort/filter proxy the view has. A lazy
-(keyset) model is read to its end first, up to MAX_ROWS. Every export is written to the audit log.
-The action sits in the view's context menu and answers Ctrl+E while the view has focus.
+The rows are what the view shows — already masked by the services for the signed-in role — in the view's
+column order, without hidden columns. A list model of ``ui.lazy_model`` is read to its end off the GUI
+thread (``model.iter_all`` with a session, up to MAX_ROWS; a 200,000-row list never passes through the GUI
+thread) and written with typed values (``Column.export``: dates and numbers stay dates and numbers). Any
+other model (a QTableWidget, a sort/filter proxy) holds its rows already: its display text is taken. Every
+export is written to the audit log (``core.exports.export_list``). The action sits in the view's context
+menu and answers Ctrl+E while the view has focus.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
 
-from desktop_app.core import excel
 from desktop_app.core.auth import EXPORT_LISTS
-from desktop_app.core.db import session_scope
-from desktop_app.core.exports import record_export
+from desktop_app.core.exports import export_list
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.lazy_model import KeysetTableModel, ListTableModel
 
 MAX_ROWS = 200_000
 
@@ -45,42 +51,59 @@ class SavePath:
         return path
 
 
-def view_rows(view: QTableView, *, max_rows: int = MAX_ROWS) -> tuple[list[str], list[list[str]], bool]:
-    """(headers, rows, truncated) of what ``view`` shows: visible columns in visual order, display text."""
-    model = view.model()
+@dataclass(frozen=True)
+class ListPlan:
+    """What to export, taken on the GUI thread: the headers, and how to read the rows on a worker thread."""
+
+    headers: list[str]
+    read: Callable[[Any], Iterable[Sequence[Any]]]
+
+
+def visible_columns(view: QTableView) -> list[int]:
+    """The view's columns in the order the user sees them, without hidden ones."""
     header = view.horizontalHeader()
     cols = [header.logicalIndex(v) for v in range(header.count())]
-    cols = [c for c in cols if not view.isColumnHidden(c)]
-    while model.canFetchMore(view.rootIndex()) and model.rowCount(view.rootIndex()) < max_rows:
-        before = model.rowCount(view.rootIndex())
-        model.fetchMore(view.rootIndex())
-        if model.rowCount(view.rootIndex()) == before:
-            break
+    return [c for c in cols if not view.isColumnHidden(c)]
+
+
+def plan_export(view: QTableView, *, max_rows: int = MAX_ROWS) -> ListPlan:
+    model = view.model()
+    cols = visible_columns(view)
     headers = [str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "") for c in cols]
-    n = min(model.rowCount(view.rootIndex()), max_rows)
-    rows = []
-    for r in range(n):
+    if isinstance(model, KeysetTableModel | ListTableModel):
+        # The whole list, read again off the GUI thread through the model's own query (its filter as shown).
+        def read(s) -> Iterable[list[Any]]:
+            for row in model.iter_all(s, limit=max_rows + 1):
+                values = model.export_values(row)
+                yield [values[c] for c in cols]
+
+        return ListPlan(headers, read)
+    rows = []  # a model that holds its rows already: what it shows, as text
+    root = view.rootIndex()
+    for r in range(min(model.rowCount(root), max_rows + 1)):
         if view.isRowHidden(r):
             continue
         row = []
         for c in cols:
-            v = model.data(model.index(r, c, view.rootIndex()), Qt.ItemDataRole.DisplayRole)
+            v = model.data(model.index(r, c, root), Qt.ItemDataRole.DisplayRole)
             row.append("" if v is None else str(v))
         rows.append(row)
-    truncated = model.rowCount(view.rootIndex()) > max_rows or model.canFetchMore(view.rootIndex())
-    return headers, rows, truncated
+    return ListPlan(headers, lambda _s: rows)
 
 
-def export_view(view: QTableView, ctx: AppContext, title: str, path: str | Path) -> int:
-    """Write the view's rows to ``path`` and log the export; returns the number of rows written."""
-    headers, rows, truncated = view_rows(view)
-    subtitle = f"{ctx.station_name} · {date.today().isoformat()} · {ctx.actor.display_name}"
-    if truncated:
-        subtitle += " · " + tr("first {n} rows only").format(n=len(rows))
-    with session_scope(ctx.engine) as s:
-        record_export(s, actor=ctx.actor, what=title, count=len(rows), fields=headers,
-                      destination=Path(path).name)
-    return excel.export_rows(path, headers, rows, title=title, subtitle=subtitle)
+def export_view(view: QTableView, ctx: AppContext, title: str, path: str | Path,
+                on_done: Callable[[int], None] | None = None) -> ops.OpHandle:
+    """Write the view's rows to ``path`` off the GUI thread and log the export; ``on_done(rows written)``."""
+    plan = plan_export(view)
+    engine, actor = ctx.engine, ctx.actor
+    subtitle = f"{ctx.station_name} · {date.today().isoformat()} · {actor.display_name}"
+    note = tr("first {n} rows only")
+
+    def work(progress) -> int:
+        return export_list(engine, actor=actor, what=title, path=path, headers=plan.headers, read=plan.read,
+                           subtitle=subtitle, truncated_note=note, max_rows=MAX_ROWS, progress=progress)
+
+    return ops.run_op(view.window(), work, on_done, title=tr("Exporting to Excel…"))
 
 
 def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction | None:
@@ -95,7 +118,7 @@ def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction 
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     def run() -> None:
-        from desktop_app.ui.messages import show_error, show_info
+        from desktop_app.ui.messages import show_info
 
         safe = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() or "export"
         path = SavePath.ask(view.window(), tr("Export to Excel"), f"{safe}-{date.today():%Y%m%d}.xlsx",
@@ -104,12 +127,9 @@ def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction 
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            n = export_view(view, ctx, title, path)
-        except Exception as exc:  # noqa: BLE001 - shown to the user, logged by show_error
-            show_error(view.window(), exc)
-            return
-        show_info(view.window(), tr("{n} rows saved to {file}.").format(n=n, file=Path(path).name))
+        saved = path
+        export_view(view, ctx, title, saved,
+                    lambda n: show_info(view.window(), tr("{n} rows saved to {file}.").format(n=n, file=Path(saved).name)))
 
     action.triggered.connect(run)
     return action

@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -29,6 +28,7 @@ from desktop_app import __version__
 from desktop_app.core import paths
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.ui.actions import Action
+from desktop_app.ui.widgets import fit_columns
 
 GUIDE_TEXT = QT_TRANSLATE_NOOP("Help", "User guide")
 GUIDE_SHORTCUT = "Shift+F1"
@@ -151,8 +151,7 @@ class ShortcutsDialog(QDialog):
             native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
             self.table.setItem(r, 0, QTableWidgetItem(native))
             self.table.setItem(r, 1, QTableWidgetItem(what))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table)
         lay = QVBoxLayout(self)
         lay.addWidget(self.table)
         lay.addWidget(_close_buttons(self))
@@ -188,8 +187,7 @@ class AboutDialog(QDialog):
         for r, row in enumerate(libs, start=len(fonts)):
             for c, text in enumerate(row):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        fit_columns(self.table)
         where = QLabel(self.tr("Licence texts of the fonts are in resources/fonts/ of the installation folder."))
         where.setWordWrap(True)
         lay = QVBoxLayout(self)

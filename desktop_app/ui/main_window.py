@@ -116,10 +116,14 @@ class MainWindow(QMainWindow):
         page._shown_once = True  # type: ignore[attr-defined]
 
     def show_page(self, key: str) -> QWidget | None:
+        """Go to page ``key`` (a dashboard tile, ``ctx.navigate``): built on the first visit, refreshed once on
+        each later one."""
         for row, feature in enumerate(self.features):
             if feature.key == key:
-                self.nav.setCurrentRow(row)
-                self._on_nav(row)
+                if self.nav.currentRow() == row:
+                    self._on_nav(row)  # already there: setCurrentRow would not signal
+                else:
+                    self.nav.setCurrentRow(row)  # currentRowChanged runs _on_nav, once
                 return self.pages.get(key)
         return None
 

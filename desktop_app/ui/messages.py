@@ -36,6 +36,14 @@ def error_text(exc: BaseException) -> str:
     )
 
 
+def report_text(exc: BaseException) -> str:
+    """``error_text`` for a message shown inside a dialog (a form's error line) instead of a box: the same
+    policy as ``show_error``, so a bug's traceback still goes to the log."""
+    if not isinstance(exc, SmileDeskError):
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return error_text(exc)
+
+
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     if not isinstance(exc, SmileDeskError):
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop_app.core import auth
-from desktop_app.core.db import session_scope
-from desktop_app.core.errors import SmileDeskError
+from desktop_app.ui import ops
+from desktop_app.ui.messages import report_text
 
 
 class PasswordDialog(QDialog):
@@ -25,24 +25,25 @@ class PasswordDialog(QDialog):
         form.addRow(self.tr("New password (8+ characters)"), self.new)
         form.addRow(self.tr("New password again"), self.new2)
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setObjectName("errorLabel")  # looks: resources/styles/*.qss
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
         lay.addWidget(self.error)
-        lay.addWidget(buttons)
+        lay.addWidget(self.buttons)
 
     def submit(self) -> None:
         if self.new.text() != self.new2.text():
             self.error.setText(self.tr("The two new passwords differ; type the same password twice."))
             return
-        try:
-            with session_scope(self.engine) as s:
-                auth.change_password(s, actor=self.actor, old_password=self.old.text(), new_password=self.new.text())
-        except SmileDeskError as exc:
-            self.error.setText(exc.text())
-            return
-        self.accept()
+        actor, old, new = self.actor, self.old.text(), self.new.text()
+        self.buttons.setEnabled(False)
+        ops.write(self, self.engine, lambda s: auth.change_password(s, actor=actor, old_password=old, new_password=new),
+                  on_done=lambda _none: self.accept(), on_error=self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error.setText(report_text(exc))

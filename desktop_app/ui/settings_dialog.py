@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from desktop_app import settings as opts
 from desktop_app.core import paths
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.ui import ops
+from desktop_app.ui.messages import report_text
 
 DEFAULT_IDLE_MINUTES = opts.IDLE_LOCK_MINUTES.default
 
@@ -46,16 +48,6 @@ def tr_field(text: str) -> str:
     return QCoreApplication.translate("Fields", text)
 
 
-def idle_minutes(engine) -> int:
-    """The station's auto-lock rule (minutes without input; 0 = never)."""
-    from desktop_app.core.db import session_scope
-
-    if engine is None:
-        return opts.IDLE_LOCK_MINUTES.default
-    with session_scope(engine, write=False) as s:
-        return opts.station_value(s, opts.IDLE_LOCK_MINUTES)
-
-
 def style_path(name: str) -> Path:
     return paths.resources_dir() / "styles" / f"{name if name in opts.STYLES else opts.STYLE.default}.qss"
 
@@ -65,6 +57,9 @@ def apply_style(app: QApplication, name: str) -> str:
     name = name if name in opts.STYLES else opts.STYLE.default
     path = style_path(name)
     app.setStyleSheet(path.read_text(encoding="utf-8") if path.exists() else "")
+    from desktop_app.ui import tones
+
+    tones.restyled()
     return name
 
 
@@ -107,6 +102,18 @@ class SettingField:
             return w.value()
         return w.text()
 
+    def set_value(self, value) -> None:
+        """Show ``value`` (a reloaded station setting)."""
+        w = self.widget
+        if isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QSpinBox):
+            w.setValue(int(value))
+        else:
+            w.setText(str(value))
+
     def add_to(self, form: QFormLayout) -> None:
         if isinstance(self.widget, QCheckBox):
             form.addRow(self.editor)
@@ -123,13 +130,23 @@ class SettingField:
 
 
 class SettingsDialog(QDialog):
-    """Settings of this computer and, with a database, of the whole station."""
+    """Settings of this computer and, with a database, of the whole station.
+
+    The station's page is read through ``ui.ops`` and filled in when it arrives; Save writes the station's
+    part in one transaction off the GUI thread, then this computer's part. After it is accepted,
+    ``station_name`` and ``idle_minutes`` are the station's as saved (None without a database)."""
 
     def __init__(self, settings, parent=None, *, engine=None, actor=None, backups=None) -> None:
         super().__init__(parent)
         self.settings, self.engine, self.actor = settings, engine, actor
         self.backups = backups  # interfaces.Backups of the safety feature, None without it
         self.backup_folder: QLineEdit | None = None
+        self.backup_folder_loaded = ""
+        self.can_edit_station = False
+        self.station_loaded = False
+        self.station_name: str | None = None
+        self.idle_minutes: int | None = None
+        self.station_version: int | None = None  # handed back on Save: a newer save in between is refused
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.fields: dict[str, SettingField] = {}
@@ -146,7 +163,12 @@ class SettingsDialog(QDialog):
         self.error.setObjectName("errorLabel")
         self.error.setWordWrap(True)
         self.error.hide()
+        self.reload_button = QPushButton(self.tr("Reload the station's settings"))
+        self.reload_button.setObjectName("reloadStation")
+        self.reload_button.clicked.connect(self.reload_station)
+        self.reload_button.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = buttons
         buttons.setObjectName("settingsButtons")
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -155,8 +177,11 @@ class SettingsDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
         lay.addWidget(self.error)
+        lay.addWidget(self.reload_button)
         lay.addWidget(buttons)
         self.setMinimumWidth(620)
+        if self.station_tab is not None:
+            self._load_station()
 
     # --- pages ----------------------------------------------------------------------------------
     def _group_box(self, group: str, scope: str, values: dict) -> QGroupBox | None:
@@ -189,17 +214,40 @@ class SettingsDialog(QDialog):
         return page
 
     def _station_tab(self) -> QWidget:
-        from desktop_app.core.auth import MANAGE_SETTINGS, allowed
-        from desktop_app.core.db import session_scope
-
-        station_id = self.actor.station_id if self.actor else None
-        with session_scope(self.engine, write=False) as s:
-            details = opts.station_details(s, station_id)
-            values = opts.station_values(s, station_id)
-            folder = self.backups.backup_folder(s, station_id) if self.backups is not None else None
+        """The station's page: filled in by ``_station_loaded`` once its values arrive (Save waits for it)."""
         page = QWidget()
         page.setObjectName("stationTab")
-        lay = QVBoxLayout(page)
+        QVBoxLayout(page)
+        return page
+
+    def _load_station(self) -> None:
+        from desktop_app.core.auth import MANAGE_SETTINGS, allowed
+
+        self.can_edit_station = self.actor is not None and allowed(self.actor, MANAGE_SETTINGS)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
+        station_id = self.actor.station_id if self.actor else None
+        backups = self.backups
+
+        def read(s):
+            return (opts.station_details(s, station_id), opts.station_values(s, station_id),
+                    backups.backup_folder(s, station_id) if backups is not None else None,
+                    opts.station_version(s, station_id))
+
+        ops.query(self, self.engine, read, self._station_loaded)
+
+    def reload_station(self) -> None:
+        """After a refused save: show the station's settings as they are now saved (the other person's)."""
+        self.reload_button.hide()
+        self.error.hide()
+        self._load_station()
+
+    def _station_loaded(self, loaded) -> None:
+        if self.station_loaded:  # reloaded: the same form, the stored values
+            self._show_station(*loaded)
+            return
+        details, values, folder, version = loaded
+        page = self.station_tab
+        lay = page.layout()
         box = QGroupBox(self.tr("Station details"))
         box.setObjectName("stationDetails")
         form = QFormLayout(box)
@@ -218,8 +266,8 @@ class SettingsDialog(QDialog):
             if group_box is not None:
                 lay.addWidget(group_box)
         if folder is not None:
+            self.backup_folder_loaded = str(folder)
             lay.addWidget(self._backup_box(folder))
-        self.can_edit_station = self.actor is not None and allowed(self.actor, MANAGE_SETTINGS)
         note = QLabel(
             self.tr("These settings are shared by every computer of the station.")
             if self.can_edit_station
@@ -233,7 +281,22 @@ class SettingsDialog(QDialog):
             for child in page.findChildren(QWidget):
                 if not isinstance(child, QLabel | QGroupBox):
                     child.setEnabled(False)
-        return page
+        self.station_loaded = True
+        self._show_station(details, values, folder, version)
+
+    def _show_station(self, details, values, folder, version) -> None:
+        for name, edit in self.station_edits.items():
+            edit.setText(getattr(details, name) if details else "")
+        for key, value in values.items():
+            if key in self.fields:
+                self.fields[key].set_value(value)
+        if folder is not None and self.backup_folder is not None:
+            self.backup_folder_loaded = str(folder)
+            self.backup_folder.setText(str(folder))
+        self.station_name = details.name if details else ""
+        self.idle_minutes = values[opts.IDLE_LOCK_MINUTES.key]
+        self.station_version = version
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(True)
 
     def _backup_box(self, folder) -> QGroupBox:
         """The station's backup folder, kept by the safety feature (offered through interfaces.Backups)."""
@@ -269,30 +332,52 @@ class SettingsDialog(QDialog):
 
     # --- saving ---------------------------------------------------------------------------------
     def save(self) -> None:
+        """Check everything first (nothing is half saved), write the station's part, then this computer's."""
+        machine = {k: f for k, f in self.fields.items() if f.setting.scope == "machine"}
         try:
-            machine = {k: f for k, f in self.fields.items() if f.setting.scope == "machine"}
-            for field in machine.values():  # check everything first: nothing is half saved
-                opts._check(field.setting, field.value())
-            if self.station_tab is not None and self.can_edit_station:
-                self._save_station()
             for field in machine.values():
-                opts.put(self.settings, field.setting, field.value())
+                opts.check_value(field.setting, field.value())
         except SmileDeskError as exc:
-            self.error.setText(exc.text())
-            self.error.show()
+            self._not_saved(exc)
             return
+        if self.station_tab is not None and self.station_loaded and self.can_edit_station:
+            self._save_station(machine)
+        else:
+            self._save_machine(machine)
+
+    def _save_station(self, machine: dict[str, SettingField]) -> None:
+        details = opts.StationDetails(**{name: edit.text() for name, edit in self.station_edits.items()})
+        values = {k: f.value() for k, f in self.fields.items() if f.setting.scope == "station"}
+        actor, backups, version = self.actor, self.backups, self.station_version
+        folder = self.backup_folder.text().strip() if self.backup_folder is not None else None
+        changed_folder = folder is not None and folder != self.backup_folder_loaded
+
+        def write(s):
+            saved = opts.update_station_details(s, actor=actor, details=details, expected_version=version)
+            stored = opts.save_station_settings(s, actor=actor, values=values)
+            if changed_folder:
+                backups.set_backup_folder(s, actor=actor, folder=folder)
+            return saved.name, stored[opts.IDLE_LOCK_MINUTES.key]
+
+        self.buttons.setEnabled(False)
+        ops.write(self, self.engine, write, on_done=lambda saved: self._station_saved(saved, machine),
+                  on_error=self._not_saved)
+
+    def _station_saved(self, saved: tuple[str, int], machine: dict[str, SettingField]) -> None:
+        self.station_name, self.idle_minutes = saved
+        self.buttons.setEnabled(True)
+        self._save_machine(machine)
+
+    def _save_machine(self, machine: dict[str, SettingField]) -> None:
+        for field in machine.values():
+            opts.put(self.settings, field.setting, field.value())
         self.settings.sync()
         self.accept()
 
-    def _save_station(self) -> None:
-        from desktop_app.core.db import session_scope
+    def _not_saved(self, exc: BaseException) -> None:
+        from desktop_app.core.records import StaleEdit
 
-        details = opts.StationDetails(**{name: edit.text() for name, edit in self.station_edits.items()})
-        values = {k: f.value() for k, f in self.fields.items() if f.setting.scope == "station"}
-        with session_scope(self.engine) as s:
-            opts.update_station_details(s, actor=self.actor, details=details)
-            opts.save_station_settings(s, actor=self.actor, values=values)
-            if self.backup_folder is not None:
-                current = self.backups.backup_folder(s, self.actor.station_id)
-                if self.backup_folder.text().strip() != str(current):
-                    self.backups.set_backup_folder(s, actor=self.actor, folder=self.backup_folder.text())
+        self.buttons.setEnabled(True)
+        self.error.setText(report_text(exc))
+        self.error.show()
+        self.reload_button.setVisible(isinstance(exc, StaleEdit))  # someone saved in between: offer their version

@@ -1,5 +1,5 @@
 """Small Qt helpers every page uses, written once: dates, read-only table items, column widths without
-reading every row, combo boxes by stored value, one dialog per record.
+reading every row, combo boxes by stored value, one dialog per record, tabs built when first shown.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -112,3 +114,52 @@ def open_single(owner: QObject, key: object, make: Callable[[], D]) -> D:
 def open_dialogs(owner: QObject) -> list[QWidget]:
     """The dialogs ``open_single`` has open for ``owner`` (for tests and for locking the screen)."""
     return [d for d in owner.__dict__.get("_single_dialogs", {}).values() if d is not None]
+
+
+class LazyTabs(QTabWidget):
+    """Tabs whose contents are built when first shown (a page opens at the cost of its first tab only)::
+
+        self.add_tab("staff", self.tr("Staff accounts"), lambda: StaffTab(ctx))
+        self.tab("staff")            # the built tab (built now if it was not yet)
+
+    ``refresh()`` refreshes the tabs built so far (the main window calls it when the page is shown again)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._makers: dict[str, Callable[[], QWidget]] = {}
+        self._holders: dict[str, QWidget] = {}
+        self._built: dict[str, QWidget] = {}
+        self.currentChanged.connect(self._shown)
+
+    def add_tab(self, key: str, title: str, make: Callable[[], QWidget]) -> None:
+        holder = QWidget()
+        holder.setObjectName(f"tab-{key}")
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._makers[key] = make
+        self._holders[key] = holder
+        self.addTab(holder, title)
+
+    def tab(self, key: str) -> QWidget:
+        if key not in self._built:
+            widget = self._makers[key]()
+            from desktop_app.ui.accessibility import name_unnamed_controls
+
+            name_unnamed_controls(widget)  # as the main window does for a page (screen readers)
+            self._holders[key].layout().addWidget(widget)
+            self._built[key] = widget
+        return self._built[key]
+
+    def built(self) -> dict[str, QWidget]:
+        return dict(self._built)
+
+    def _shown(self, index: int) -> None:
+        for key, holder in self._holders.items():
+            if self.indexOf(holder) == index:
+                self.tab(key)
+
+    def refresh(self) -> None:
+        for widget in self._built.values():
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()

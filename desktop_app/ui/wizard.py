@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 
 from desktop_app import settings as opts
 from desktop_app.core import auth, paths
-from desktop_app.core.db import session_scope
 from desktop_app.core.errors import SmileDeskError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.ui import translation
+from desktop_app.ui import ops, translation
 from desktop_app.ui.help import current_language
+from desktop_app.ui.messages import report_text
 from desktop_app.ui.settings_dialog import apply_style, tr_setting
 
 
@@ -219,7 +219,7 @@ class AdminPage(_Page):
 
     def validatePage(self) -> bool:  # noqa: N802
         try:
-            auth._check_username(self.username.text())
+            auth.check_username(self.username.text())
             auth.check_password_rules(self.password.text())
             if self.password.text() != self.password2.text():
                 raise ValidationError(
@@ -323,6 +323,7 @@ class SetupWizard(QWizard):
         backups = services.backups if services is not None else None
         self.set_backup_folder = backups.set_backup_folder if backups is not None else None
         self.actor: auth.Actor | None = None
+        self.station_name = ""
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, QIcon(str(paths.resources_dir() / "icons" / "smiledesk.svg")).pixmap(56, 56))
         self.language_page = LanguagePage(settings)
@@ -366,30 +367,48 @@ class SetupWizard(QWizard):
     def validateCurrentPage(self) -> bool:  # noqa: N802
         if not super().validateCurrentPage():
             return False
-        if self.currentPage() is self.last_page:
-            return self.create_station()
+        if self.currentPage() is self.last_page and self.actor is None:
+            self.create_station()  # Finish again (accept) when the station is written
+            return False
         return True
 
-    def create_station(self) -> bool:
-        """Write the station, its administrator and this computer's choices (one transaction)."""
-        admin, station = self.admin_page, self.station_page
-        details = station.details()
-        try:
-            with session_scope(self.engine) as s:
-                actor = auth.create_first_admin(
-                    s, station_name=details.name, username=admin.username.text(), display_name=admin.display.text(),
-                    password=admin.password.text(), station_code=details.code,
-                )
-                opts.update_station_details(s, actor=actor, details=details)
-                folder = self.backup_page.folder.text().strip()
-                if self.set_backup_folder is not None and folder != str(paths.backups_dir()):
-                    self.set_backup_folder(s, actor=actor, folder=folder)
-        except SmileDeskError as exc:
-            error = self.backup_page.error if self.last_page is self.backup_page else self.data_page.error
-            _show_error(error, exc)
-            return False
+    def create_station(self):
+        """Write the station, its administrator and the backup folder in one transaction (off the GUI thread);
+        then this computer's choices, and the wizard is accepted. Returns the op (tests wait on it)."""
+        admin, details = self.admin_page, self.station_page.details()
+        username, display, password = admin.username.text(), admin.display.text(), admin.password.text()
+        folder = self.backup_page.folder.text().strip()
+        set_folder = self.set_backup_folder if folder != str(paths.backups_dir()) else None
+
+        def write(s):
+            actor = auth.create_first_admin(s, station_name=details.name, username=username, display_name=display,
+                                            password=password, station_code=details.code)
+            opts.update_station_details(s, actor=actor, details=details)
+            if set_folder is not None:
+                set_folder(s, actor=actor, folder=folder)
+            return actor
+
+        self._set_busy(True)
+        return ops.write(self, self.engine, write, on_done=lambda actor: self._created(actor, details.name),
+                         on_error=self._not_created)
+
+    def _created(self, actor: auth.Actor, station_name: str) -> None:
         self.actor = actor
+        self.station_name = station_name
         opts.put(self.settings, opts.LANGUAGE, self.language_page.language.currentData() or "")
         opts.put(self.settings, opts.STYLE, self.language_page.style.currentData())
         self.settings.sync()
-        return True
+        self._set_busy(False)
+        self.accept()
+
+    def _not_created(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        error = self.backup_page.error if self.last_page is self.backup_page else self.data_page.error
+        error.setText(report_text(exc))
+        error.show()
+
+    def _set_busy(self, busy: bool) -> None:
+        for which in (QWizard.WizardButton.FinishButton, QWizard.WizardButton.BackButton):
+            button = self.button(which)
+            if button is not None:
+                button.setEnabled(not busy)

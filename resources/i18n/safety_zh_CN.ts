@@ -32,6 +32,14 @@
         <translation>备份到</translation>
     </message>
     <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
         <source>Backup written: {file}</source>
         <translation>备份已完成：{file}</translation>
     </message>
@@ -43,6 +51,10 @@
         <translation>数据库无法使用</translation>
     </message>
     <message>
+        <source>The database is empty</source>
+        <translation>数据库是空的</translation>
+    </message>
+    <message>
         <source>Restore the newest backup</source>
         <translation>恢复最近的备份</translation>
     </message>
@@ -51,12 +63,20 @@
         <translation>选择备份文件…</translation>
     </message>
     <message>
+        <source>Set up a new station</source>
+        <translation>设置新的驿站</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
         <source>The database file {path} is damaged, so SmileDesk cannot open it safely.</source>
         <translation>数据库文件 {path} 已损坏，微笑驿站无法安全地打开它。</translation>
+    </message>
+    <message>
+        <source>The database file {path} is empty: it holds no SmileDesk data (it may have been cut short while it was being created or copied).</source>
+        <translation>数据库文件 {path} 是空的，里面没有微笑驿站的数据（可能在创建或复制时被中断了）。</translation>
     </message>
     <message>
         <source>The database file {path} cannot be opened: check that the drive is there and the file may be read and written.</source>
@@ -75,12 +95,20 @@
         <translation>没有找到完好的备份。请选择一个备份文件（比如 U 盘上的），或者先退出，请技术人员帮忙。</translation>
     </message>
     <message>
+        <source>If this computer is meant to start a new station, choose Set up a new station.</source>
+        <translation>如果这台电脑是要开设一个新的驿站，请选择“设置新的驿站”。</translation>
+    </message>
+    <message>
         <source>Backup file</source>
         <translation>备份文件</translation>
     </message>
     <message>
         <source>SmileDesk backups (*.sqlite3)</source>
         <translation>微笑驿站备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
     <message>
         <source>The backup was restored. SmileDesk will now close; start it again.</source>
@@ -223,6 +251,10 @@
     <message>
         <source>The database file {path} cannot be opened ({detail}).</source>
         <translation>数据库文件 {path} 打不开（{detail}）。</translation>
+    </message>
+    <message>
+        <source>The database file {path} holds no SmileDesk data ({detail}).</source>
+        <translation>数据库文件 {path} 里没有微笑驿站的数据（{detail}）。</translation>
     </message>
     <message>
         <source>{name} is not a personal field that can be revealed.</source>
@@ -445,8 +477,16 @@
         <translation>微笑驿站备份 (*.sqlite3)</translation>
     </message>
     <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
         <source>Replace the database with the backup {file}? The current database is kept as a backup.</source>
         <translation>用备份 {file} 替换现在的数据库吗？现在的数据库会另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
     </message>
     <message>
         <source>The backup was restored. Pages show the restored data after you open them again; restarting SmileDesk is the surest way.</source>
@@ -474,6 +514,22 @@
     <message>
         <source>damaged copy</source>
         <translation>损坏的副本</translation>
+    </message>
+    <message>
+        <source>The automatic backup ({kind}) failed on {when}: {detail}</source>
+        <translation>自动备份（{kind}）于 {when} 失败：{detail}</translation>
+    </message>
+    <message>
+        <source>It has failed {n} times in a row.</source>
+        <translation>已连续失败 {n} 次。</translation>
+    </message>
+    <message>
+        <source>Until a backup succeeds, the newest copy of the data is older than you think. Check the backup folder (a USB drive plugged in? space left?) in Settings, then make a backup on the Administration page (Data safety).</source>
+        <translation>在备份成功之前，最新的数据副本比您以为的要旧。请在“设置”中检查备份文件夹（U 盘插好了吗？空间还够吗？），然后在“系统管理”页的“数据安全”中立即备份一次。</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,10 @@
         <translation>仅前 {n} 行</translation>
     </message>
     <message>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出到 Excel…</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
@@ -495,6 +499,10 @@
         <source>{who} changed this record at {when}, after you opened it; your changes were not saved. Reload it to see their version, then make your change again.</source>
         <translation>在您打开之后，{who} 于 {when} 修改了这条记录；您的修改没有保存。请重新载入查看对方的版本，再重新修改。</translation>
     </message>
+    <message>
+        <source>This database already holds residents that are not demo data; demo data goes into a new database only (e.g. smiledesk demo --db demo.sqlite3). Nothing was added.</source>
+        <translation>这个数据库里已经有不是演示数据的居民档案；演示数据只能放进新的数据库（例如 smiledesk demo --db demo.sqlite3）。没有添加任何数据。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -641,6 +649,10 @@
     <message>
         <source>Sign in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>正在登录…</translation>
     </message>
 </context>
 <context>
@@ -809,6 +821,10 @@
         <translation>驿站</translation>
     </message>
     <message>
+        <source>Reload the station's settings</source>
+        <translation>重新载入驿站设置</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -843,53 +859,6 @@
     <message>
         <source>These settings apply to this computer only.</source>
         <translation>这些设置只对本机有效。</translation>
-    </message>
-</context>
-<context>
-    <name>SetupDialog</name>
-    <message>
-        <source>Welcome to SmileDesk — first start</source>
-        <translation>欢迎使用微笑驿站 — 首次设置</translation>
-    </message>
-    <message>
-        <source>Set up this station. You can change everything later in Settings.</source>
-        <translation>请设置本驿站的基本信息，之后都可以在“设置”中修改。</translation>
-    </message>
-    <message>
-        <source>e.g. 逍遥津社区党群服务中心</source>
-        <translation>如：逍遥津社区党群服务中心</translation>
-    </message>
-    <message>
-        <source>Load demo data (fictional residents and records) to try things out</source>
-        <translation>载入演示数据（虚构的居民和记录），用于试用</translation>
-    </message>
-    <message>
-        <source>Station name</source>
-        <translation>驿站名称</translation>
-    </message>
-    <message>
-        <source>Station code (for certificate numbers)</source>
-        <translation>驿站代码（用于证书编号）</translation>
-    </message>
-    <message>
-        <source>Administrator user name</source>
-        <translation>管理员用户名</translation>
-    </message>
-    <message>
-        <source>Administrator's name</source>
-        <translation>管理员姓名</translation>
-    </message>
-    <message>
-        <source>Password (8+ characters)</source>
-        <translation>密码（至少 8 位）</translation>
-    </message>
-    <message>
-        <source>Password again</source>
-        <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <source>Create station</source>
-        <translation>创建驿站</translation>
     </message>
 </context>
 <context>

@@ -128,8 +128,8 @@ def test_rows_someone_else_registers_between_batches_are_matched_again(engine, a
 
 
 def test_a_failure_midway_says_where_and_what_was_written(engine, admin, xlsx, monkeypatch):
-    from desktop_app.core.errors import ValidationError
     from desktop_app import residents
+    from desktop_app.core.errors import ValidationError
 
     path = xlsx("f.xlsx", [["姓名", "身份证号", "联系电话"], ["张三", ZHANG, "13812345678"], ["李四", LI, "13912345678"]])
     plan = _plan(engine, admin, path)

@@ -13,7 +13,7 @@ from sqlmodel import select
 from desktop_app.core.db import session_scope
 from desktop_app.reports.ui import dialogs, import_dialog
 from desktop_app.residents.models import Resident
-from desktop_app.ui import export_action
+from desktop_app.ui import export_action, ops
 
 from .conftest import make_id, write_xlsx
 
@@ -180,6 +180,7 @@ def test_export_action_writes_what_the_view_shows(qtbot, app_fonts, engine, ctx,
     out = tmp_path / "out.xlsx"
     monkeypatch.setattr(export_action.SavePath, "ask", classmethod(lambda cls, *a: str(out)))
     action.trigger()
+    qtbot.waitUntil(ops.idle)  # the list is read and written off the GUI thread
     ws = load_workbook(out).active
     header = [c.value for c in ws[3]]
     row = [c.value for c in ws[4]]

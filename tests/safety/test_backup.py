@@ -13,12 +13,12 @@ import pytest
 from sqlalchemy import event, func
 from sqlmodel import select
 
-from desktop_app import residents as residents
-from desktop_app.core import audit
+from desktop_app import residents
+from desktop_app.core import audit, db
 from desktop_app.core.db import make_engine, session_scope
 from desktop_app.core.errors import StorageError
 from desktop_app.residents.models import Resident, ResidentCreate
-from desktop_app.safety import backup, integrity, service
+from desktop_app.safety import backup_files, backups, integrity
 
 # On PostgreSQL (SMILEDESK_TEST_DATABASE_URL) these SQLite-file tests do not apply.
 ON_POSTGRES = bool(os.environ.get("SMILEDESK_TEST_DATABASE_URL"))
@@ -43,7 +43,7 @@ def names(engine) -> list[str]:
 
 
 def fake(folder: Path, when: datetime, kind: str = "exit") -> Path:
-    p = folder / backup.backup_name(kind, when)
+    p = folder / backup_files.backup_name(kind, when)
     p.write_bytes(b"x")
     return p
 
@@ -54,8 +54,8 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_every_manual(tmp_path):
         fake(tmp_path, start + timedelta(days=day))
         fake(tmp_path, start + timedelta(days=day, hours=2))
     manual = fake(tmp_path, start + timedelta(days=3), "manual")
-    removed = backup.rotate(tmp_path)
-    left = backup.list_backups(tmp_path)
+    removed = backup_files.rotate(tmp_path)
+    left = backup_files.list_backups(tmp_path)
     auto = [b for b in left if b.automatic]
     newest = start + timedelta(days=399, hours=2)
     assert auto[0].taken_at == newest
@@ -73,16 +73,16 @@ def test_rotation_keeps_7_daily_4_weekly_12_monthly_and_every_manual(tmp_path):
     for b in auto:
         assert b.taken_at.hour == 20
     # rotating again removes nothing
-    assert backup.rotate(tmp_path) == []
+    assert backup_files.rotate(tmp_path) == []
 
 
 def test_daily_due_once_a_day(tmp_path):
     now = datetime(2026, 3, 1, 9, 0)
-    assert backup.daily_due(tmp_path, now)
+    assert backup_files.daily_due(tmp_path, now)
     fake(tmp_path, now - timedelta(days=1))
-    assert backup.daily_due(tmp_path, now)
+    assert backup_files.daily_due(tmp_path, now)
     fake(tmp_path, now.replace(hour=8))
-    assert not backup.daily_due(tmp_path, now)
+    assert not backup_files.daily_due(tmp_path, now)
 
 
 # --- backup and restore ----------------------------------------------------------------------------
@@ -94,7 +94,7 @@ def test_backup_of_a_live_database_is_complete_and_verified(engine, admin, db_pa
     other = sqlite3.connect(db_path, timeout=15)
     other.execute("BEGIN")
     other.execute("UPDATE resident SET notes='uncommitted'")
-    real = backup.make_backup
+    real = backup_files.make_backup
 
     def copy_then_release(*a, **kw):
         try:
@@ -102,13 +102,13 @@ def test_backup_of_a_live_database_is_complete_and_verified(engine, admin, db_pa
         finally:  # the other window finishes before the backup is written to the audit log
             other.rollback()
 
-    monkeypatch.setattr(backup, "make_backup", copy_then_release)
+    monkeypatch.setattr(backup_files, "make_backup", copy_then_release)
     try:
-        made = service.backup_now(engine, actor=admin, folder=tmp_path / "usb")
+        made = backups.backup_now(engine, actor=admin, folder=tmp_path / "usb")
     finally:
         other.close()
     assert made.parent == tmp_path / "usb" and made.name.endswith("-manual.sqlite3")
-    backup.verify_backup(made)
+    backup_files.verify_backup(made)
     conn = sqlite3.connect(made)
     assert conn.execute("SELECT name, notes FROM resident").fetchall() == [("张三", "")]
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -120,10 +120,10 @@ def test_backup_of_a_live_database_is_complete_and_verified(engine, admin, db_pa
 
 def test_restore_replaces_data_and_keeps_the_replaced_database(engine, admin, db_path, tmp_path):
     add(engine, admin, "张三")
-    made = service.backup_now(engine, actor=admin, folder=tmp_path / "b")
+    made = backups.backup_now(engine, actor=admin, folder=tmp_path / "b")
     add(engine, admin, "李四")
     assert names(engine) == ["张三", "李四"]
-    kept = service.restore_backup(engine, actor=admin, backup_file=made)
+    kept = backups.restore_backup(engine, actor=admin, backup_file=made)
     assert names(engine) == ["张三"]
     assert kept is not None and kept.name.endswith("-pre-restore.sqlite3")
     conn = sqlite3.connect(kept)
@@ -149,19 +149,19 @@ def test_restore_refuses_bad_files_without_touching_anything(engine, admin, db_p
     c.commit()
     c.close()
     newer = tmp_path / "newer.sqlite3"
-    backup.copy_database(db_path, newer)
+    db.copy_database(db_path, newer)
     c = sqlite3.connect(newer)
     c.execute("INSERT INTO alembic_version VALUES ('zz_from_the_future')")
     c.commit()
     c.close()
     damaged = tmp_path / "damaged.sqlite3"
-    backup.copy_database(db_path, damaged)
+    db.copy_database(db_path, damaged)
     corrupt(damaged)
     messages = {}
     for name, f in [("missing", tmp_path / "nope.sqlite3"), ("text", not_db), ("other", other_db),
                     ("newer", newer), ("damaged", damaged)]:
         with pytest.raises(StorageError) as info:
-            service.restore_backup(engine, actor=admin, backup_file=f)
+            backups.restore_backup(engine, actor=admin, backup_file=f)
         messages[name] = info.value.english()
     assert "not a SmileDesk backup" in messages["text"]
     assert "not a SmileDesk database" in messages["other"]
@@ -169,31 +169,31 @@ def test_restore_refuses_bad_files_without_touching_anything(engine, admin, db_p
     assert "damaged" in messages["damaged"]
     assert names(engine) == ["张三"]
     assert db_path.stat().st_size == size
-    assert not [b for b in backup.list_backups(db_path.parent / "backups") if b.kind == "pre-restore"]
+    assert not [b for b in backup_files.list_backups(db_path.parent / "backups") if b.kind == "pre-restore"]
 
 
 def test_kiosk_and_front_desk_may_not_restore(engine, make_actor, tmp_path):
     from desktop_app.core.errors import PermissionDenied
 
-    made = service.backup_now(engine, actor=make_actor("front_desk"), folder=tmp_path)
+    made = backups.backup_now(engine, actor=make_actor("front_desk"), folder=tmp_path)
     for role in ("front_desk", "coordinator", "kiosk"):
         with pytest.raises(PermissionDenied):
-            service.restore_backup(engine, actor=make_actor(role), backup_file=made)
+            backups.restore_backup(engine, actor=make_actor(role), backup_file=made)
     with pytest.raises(PermissionDenied):
-        service.backup_now(engine, actor=make_actor("kiosk"), folder=tmp_path)
+        backups.backup_now(engine, actor=make_actor("kiosk"), folder=tmp_path)
 
 
 def test_exit_backups_go_to_the_station_folder_and_fall_back_when_it_is_gone(engine, admin, tmp_path, monkeypatch):
     usb = tmp_path / "usb"
     with session_scope(engine) as s:
-        service.set_backup_folder(s, actor=admin, folder=str(usb))
-    made = service.automatic_backup(engine, kind="exit", station_id=admin.station_id)
+        backups.set_backup_folder(s, actor=admin, folder=str(usb))
+    made = backups.automatic_backup(engine, kind="exit", station_id=admin.station_id)
     assert made.parent == usb
-    assert service.automatic_backup(engine, kind="daily", station_id=admin.station_id) is None  # one today already
+    assert backups.automatic_backup(engine, kind="daily", station_id=admin.station_id) is None  # one today already
     # the stick is pulled out and the drive letter is now a read-only place
     usb.rename(tmp_path / "usb-away")
-    monkeypatch.setattr(backup, "make_backup", _failing_first(backup.make_backup, usb))
-    made = service.automatic_backup(engine, kind="exit", station_id=admin.station_id)
+    monkeypatch.setattr(backup_files, "make_backup", _failing_first(backup_files.make_backup, usb))
+    made = backups.automatic_backup(engine, kind="exit", station_id=admin.station_id)
     from desktop_app.core import paths
 
     assert made.parent == paths.backups_dir()
@@ -212,13 +212,14 @@ def test_backup_folder_must_be_writable(engine, admin, tmp_path):
     from desktop_app.core.errors import ValidationError
 
     with session_scope(engine) as s, pytest.raises(ValidationError):
-        service.set_backup_folder(s, actor=admin, folder="relative/folder")
+        backups.set_backup_folder(s, actor=admin, folder="relative/folder")
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with session_scope(engine) as s, pytest.raises(ValidationError):
-        service.set_backup_folder(s, actor=admin, folder=str(blocker / "sub"))
+        backups.set_backup_folder(s, actor=admin, folder=str(blocker / "sub"))
 
 
+@pytest.mark.slow
 def test_cli_backup_and_restore_in_real_processes(engine, admin, db_path, tmp_path):
     add(engine, admin, "张三")
     engine.dispose()
@@ -261,11 +262,11 @@ def corrupt(path: Path) -> None:
 
 def test_startup_check_finds_damage_and_the_newest_good_backup(engine, admin, db_path, tmp_path):
     add(engine, admin, "张三")
-    old = service.backup_now(engine, actor=admin, folder=tmp_path / "b", now=datetime(2026, 1, 1, 8))
+    old = backups.backup_now(engine, actor=admin, folder=tmp_path / "b", now=datetime(2026, 1, 1, 8))
     add(engine, admin, "李四")
-    good = service.backup_now(engine, actor=admin, folder=tmp_path / "b", now=datetime(2026, 1, 2, 8))
-    broken = tmp_path / "b" / backup.backup_name("exit", datetime(2026, 1, 3, 8))
-    backup.copy_database(db_path, broken)
+    good = backups.backup_now(engine, actor=admin, folder=tmp_path / "b", now=datetime(2026, 1, 2, 8))
+    broken = tmp_path / "b" / backup_files.backup_name("exit", datetime(2026, 1, 3, 8))
+    db.copy_database(db_path, broken)
     corrupt(broken)
     engine.dispose()
     url = f"sqlite:///{db_path}"
@@ -332,15 +333,15 @@ def test_full_disk_gives_clear_message_and_no_half_written_resident(db_path, adm
 
 
 def test_backup_to_a_full_folder_leaves_no_partial_file(engine, admin, tmp_path, monkeypatch):
-    real = backup.copy_database
+    real = db.copy_database
 
     def copy_then_fill(source, target, **kw):
         real(source, target, **kw)
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backup, "copy_database", copy_then_fill)
+    monkeypatch.setattr(db, "copy_database", copy_then_fill)
     with pytest.raises(StorageError) as info:
-        service.backup_now(engine, actor=admin, folder=tmp_path / "full")
+        backups.backup_now(engine, actor=admin, folder=tmp_path / "full")
     assert "is full" in info.value.english()
     assert list((tmp_path / "full").iterdir()) == []
 
@@ -351,22 +352,22 @@ def test_a_desk_left_running_gets_a_daily_backup_each_day(qtbot, qapp, engine, a
 
     usb = tmp_path / "usb"
     with session_scope(engine) as s:
-        service.set_backup_folder(s, actor=admin, folder=str(usb))
+        backups.set_backup_folder(s, actor=admin, folder=str(usb))
     clock = [datetime(2026, 11, 23, 9, 0)]
     calls = []
 
     def daily(eng, *, kind, station_id):
         calls.append(kind)
-        return service.automatic_backup(eng, kind=kind, station_id=station_id, now=clock[0])
+        return backups.automatic_backup(eng, kind=kind, station_id=station_id, now=clock[0])
 
     timer = schedule_daily_backups(qapp, daily, engine, admin.station_id, first_ms=0, every_ms=50)
     try:
-        qtbot.waitUntil(lambda: len(backup.list_backups(usb)) == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: len(backup_files.list_backups(usb)) == 1, timeout=10_000)
         qtbot.waitUntil(lambda: len(calls) >= 4, timeout=10_000)
-        assert len(backup.list_backups(usb)) == 1  # checked again and again, one backup a day
+        assert len(backup_files.list_backups(usb)) == 1  # checked again and again, one backup a day
         clock[0] = datetime(2026, 11, 24, 0, 30)
-        qtbot.waitUntil(lambda: len(backup.list_backups(usb)) == 2, timeout=10_000)
+        qtbot.waitUntil(lambda: len(backup_files.list_backups(usb)) == 2, timeout=10_000)
     finally:
         timer.stop()
         qtbot.wait(300)  # a check already started finishes before the database goes away
-    assert {b.kind for b in backup.list_backups(usb)} == {"daily"}
+    assert {b.kind for b in backup_files.list_backups(usb)} == {"daily"}

@@ -13,7 +13,8 @@ from sqlmodel import select
 from desktop_app import residents as residents
 from desktop_app.core.db import session_scope
 from desktop_app.residents.models import Resident, ResidentCreate
-from desktop_app.safety import backup, dialogs, integrity
+from desktop_app.safety import backup_files, backups, integrity
+from desktop_app.safety.ui import dialogs
 from desktop_app.ui import messages
 
 # On PostgreSQL (SMILEDESK_TEST_DATABASE_URL) these SQLite-file tests do not apply.
@@ -26,13 +27,16 @@ def _names(engine):
         return sorted(s.exec(select(Resident.name)).all())
 
 
-def test_backup_now_then_restore_it(qtbot, ctx, engine, tmp_path, monkeypatch):
+def test_backup_now_then_restore_it(qtbot, ctx, engine, tmp_path, monkeypatch, wait_ops):
     with session_scope(engine) as s:
         residents.create_resident(s, actor=ctx.actor, data=ResidentCreate(name="张三"))
     dlg = dialogs.BackupDialog(ctx)
     qtbot.addWidget(dlg)
+    wait_ops()  # the station's folder is read off the GUI thread
+    assert dlg.backup_button.isEnabled()
     dlg.folder = tmp_path / "usb"
     qtbot.mouseClick(dlg.backup_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert dlg.made is not None and dlg.made.parent == tmp_path / "usb"
     assert str(dlg.made) in dlg.status.text()
     assert dlg.listing.count() == 1
@@ -40,9 +44,10 @@ def test_backup_now_then_restore_it(qtbot, ctx, engine, tmp_path, monkeypatch):
     with session_scope(engine) as s:
         residents.create_resident(s, actor=ctx.actor, data=ResidentCreate(name="李四"))
     monkeypatch.setattr(messages.Confirm, "ask", classmethod(lambda cls, parent, text, title="": True))
-    monkeypatch.setattr(dialogs.service, "remembered_folders", lambda: [tmp_path / "usb"])
+    monkeypatch.setattr(backups, "remembered_folders", lambda: [tmp_path / "usb"])
     restore = dialogs.RestoreDialog(ctx)
     qtbot.addWidget(restore)
+    wait_ops()
     assert not restore.restore_button.isEnabled()
     paths_listed = [restore.listing.item(i).data(Qt.ItemDataRole.UserRole) for i in range(restore.listing.count())]
     assert str(dlg.made) in paths_listed
@@ -50,25 +55,31 @@ def test_backup_now_then_restore_it(qtbot, ctx, engine, tmp_path, monkeypatch):
     assert restore.restore_button.isEnabled()
     with qtbot.waitSignal(restore.restored):
         qtbot.mouseClick(restore.restore_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert _names(engine) == ["张三"]
     assert restore.kept is not None and restore.kept.exists()
 
 
-def test_restore_refuses_a_file_that_is_not_a_backup(qtbot, ctx, engine, tmp_path, monkeypatch):
+def test_restore_refuses_a_file_that_is_not_a_backup(qtbot, ctx, engine, tmp_path, monkeypatch, wait_ops):
     shown = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: shown.append(exc.text()))
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc: shown.append(exc.text()))
+    asked = []
+    monkeypatch.setattr(messages.Confirm, "ask", classmethod(lambda cls, parent, text, title="": asked.append(text) or True))
     bad = tmp_path / "x.sqlite3"
     bad.write_text("no")
     restore = dialogs.RestoreDialog(ctx)
     qtbot.addWidget(restore)
-    assert restore.restore_file(bad) is False
+    wait_ops()
+    restore.restore_file(bad)
+    wait_ops()
     assert shown and "not a SmileDesk backup" in shown[0]
+    assert not asked and restore.kept is None and restore.file_button.isEnabled()
 
 
-def test_damaged_database_dialog_restores_the_newest_good_backup(qtbot, ctx, engine, db_path, tmp_path):
+def test_damaged_database_dialog_restores_the_newest_good_backup(qtbot, ctx, engine, db_path, tmp_path, wait_ops):
     with session_scope(engine) as s:
         residents.create_resident(s, actor=ctx.actor, data=ResidentCreate(name="张三"))
-    good = backup.make_backup(db_path, db_path.parent / "backups", kind="exit")
+    good = backup_files.make_backup(db_path, db_path.parent / "backups", kind="exit")
     engine.dispose()
     conn = sqlite3.connect(db_path)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -84,6 +95,7 @@ def test_damaged_database_dialog_restores_the_newest_good_backup(qtbot, ctx, eng
     assert str(db_path) in text and good.name in text and "Traceback" not in text
     assert dlg.restore_button.isVisible() or not dlg.isVisible()
     qtbot.mouseClick(dlg.restore_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert dlg.result() == QDialog.DialogCode.Accepted
     assert integrity.startup_check(f"sqlite:///{db_path}") is None
     assert _names(engine) == ["张三"]

@@ -18,7 +18,8 @@ from desktop_app.core import db
 from desktop_app.core.db import make_engine, session_scope
 from desktop_app.core.errors import StorageError, ValidationError
 from desktop_app.residents.models import Resident, ResidentCreate
-from desktop_app.safety import backup, encryption, integrity, keys, passphrase, service
+from desktop_app.safety import at_rest, backup_files, backups, encryption, integrity, keys
+from desktop_app.safety.ui import passphrase
 
 ROOT = Path(__file__).resolve().parents[2]
 PASS = "correct horse battery"
@@ -51,7 +52,7 @@ def raw(path: Path) -> bytes:
 
 
 def encrypt(engine, admin, *, remember: bool = False):
-    return service.encrypt_database(engine, actor=admin, passphrase=PASS, remember=remember)
+    return at_rest.encrypt_database(engine, actor=admin, passphrase=PASS, remember=remember)
 
 
 def forget_keys(path: Path) -> None:
@@ -62,6 +63,7 @@ def forget_keys(path: Path) -> None:
 # --- the file ----------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_encrypted_demo_database_has_no_plaintext_opens_with_key_refuses_wrong_and_decrypts(engine, admin, db_path):
     from desktop_app.residents import demo
 
@@ -77,7 +79,7 @@ def test_encrypted_demo_database_has_no_plaintext_opens_with_key_refuses_wrong_a
     done = encrypt(engine, admin)
     assert done.encrypted and done.rows > count
     # The app's exit backup still runs on the engine opened before encrypting: an encrypted copy.
-    exit_copy = service.automatic_backup(engine, kind="exit")
+    exit_copy = backups.automatic_backup(engine, kind="exit")
     assert exit_copy is not None and db.file_is_encrypted(exit_copy)
     head = db_path.read_bytes()[:16]
     assert head != b"SQLite format 3\x00"
@@ -103,7 +105,7 @@ def test_encrypted_demo_database_has_no_plaintext_opens_with_key_refuses_wrong_a
     add(opened, admin, "赵加密")  # writes go through the BEGIN IMMEDIATE scope as on a plain file
     assert len(names(opened)) == count + 1
 
-    done = service.decrypt_database(opened, actor=admin, passphrase=PASS)
+    done = at_rest.decrypt_database(opened, actor=admin, passphrase=PASS)
     assert not done.encrypted
     assert db_path.read_bytes()[:16] == b"SQLite format 3\x00"
     conn = sqlite3.connect(db_path)
@@ -139,7 +141,7 @@ def test_passphrase_rules(engine, admin):
         encryption.check_passphrase("long enough 1", "long enough 2")
     assert "not the same" in differ.value.english()
     with pytest.raises(ValidationError):
-        service.encrypt_database(engine, actor=admin, passphrase="short")
+        at_rest.encrypt_database(engine, actor=admin, passphrase="short")
     assert not db.file_is_encrypted(db.sqlite_path(engine))
 
 
@@ -147,7 +149,7 @@ def test_only_an_administrator_encrypts(engine, make_actor):
     from desktop_app.core.errors import PermissionDenied
 
     with pytest.raises(PermissionDenied):
-        service.encrypt_database(engine, actor=make_actor("front_desk"), passphrase=PASS)
+        at_rest.encrypt_database(engine, actor=make_actor("front_desk"), passphrase=PASS)
     assert not db.file_is_encrypted(db.sqlite_path(engine))
 
 
@@ -192,30 +194,31 @@ def test_encrypting_refuses_while_another_program_has_the_file_open(engine, admi
 # --- backups, restore, integrity ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_backup_of_encrypted_database_is_encrypted_and_restores(engine, admin, db_path, tmp_path):
     add(engine, admin, "张三")
-    plain_backup = service.backup_now(engine, actor=admin, folder=tmp_path / "usb")
+    plain_backup = backups.backup_now(engine, actor=admin, folder=tmp_path / "usb")
     done = encrypt(engine, admin)
     assert done.plain_backups == [plain_backup]  # the user is told about the old, plain backup
     engine = make_engine(f"sqlite:///{db_path}", key=PASS)
     add(engine, admin, "李四")
 
-    made = service.backup_now(engine, actor=admin, folder=tmp_path / "usb")
+    made = backups.backup_now(engine, actor=admin, folder=tmp_path / "usb")
     assert db.file_is_encrypted(made)
     assert "李四".encode() not in made.read_bytes()
-    backup.verify_backup(made, key=PASS)
+    backup_files.verify_backup(made, key=PASS)
     with pytest.raises(StorageError) as info:
-        backup.verify_backup(made, key="Zq9-wrong-key")
+        backup_files.verify_backup(made, key="Zq9-wrong-key")
     assert "Zq9-wrong-key" not in info.value.text() and "another passphrase" in info.value.english()
 
     add(engine, admin, "王五")
-    kept = service.restore_backup(engine, actor=admin, backup_file=made)
+    kept = backups.restore_backup(engine, actor=admin, backup_file=made)
     assert names(engine) == ["张三", "李四"]
     assert db.file_is_encrypted(db_path) and db.file_is_encrypted(kept)
     assert "王五".encode() not in kept.read_bytes()
 
     # A backup from before the encryption goes back in encrypted: the database keeps its form.
-    service.restore_backup(engine, actor=admin, backup_file=plain_backup)
+    backups.restore_backup(engine, actor=admin, backup_file=plain_backup)
     assert names(engine) == ["张三"]
     assert db.file_is_encrypted(db_path)
     assert "张三".encode() not in raw(db_path)
@@ -223,7 +226,7 @@ def test_backup_of_encrypted_database_is_encrypted_and_restores(engine, admin, d
     # Without the passphrase a copy on a USB stick is not a backup anyone can use.
     forget_keys(db_path)
     with pytest.raises(StorageError) as info:
-        backup.verify_backup(made)
+        backup_files.verify_backup(made)
     assert "encrypted" in info.value.english()
 
 
@@ -231,19 +234,19 @@ def test_encrypting_can_delete_the_plain_backups_once_an_encrypted_one_exists(en
     add(engine, admin, "张三")
     usb = tmp_path / "usb"
     with session_scope(engine) as s:
-        service.set_backup_folder(s, actor=admin, folder=str(usb))
-    old = service.backup_now(engine, actor=admin)
+        backups.set_backup_folder(s, actor=admin, folder=str(usb))
+    old = backups.backup_now(engine, actor=admin)
     pre_migration = db_path.parent / "backups" / f"{db_path.stem}-pre-migration-20261101-101010.sqlite3"
     pre_migration.parent.mkdir(exist_ok=True)
-    backup.copy_database(db_path, pre_migration)
-    assert set(service.plain_backup_files(engine, admin.station_id)) == {old, pre_migration}
+    db.copy_database(db_path, pre_migration)
+    assert set(at_rest.plain_backup_files(engine, admin.station_id)) == {old, pre_migration}
 
-    done = service.encrypt_database(engine, actor=admin, passphrase=PASS, delete_plain_backups=True)
+    done = at_rest.encrypt_database(engine, actor=admin, passphrase=PASS, delete_plain_backups=True)
     assert set(done.deleted_backups) == {old, pre_migration} and done.plain_backups == []
     assert not old.exists() and not pre_migration.exists()
-    left = backup.list_backups(usb)
+    left = backup_files.list_backups(usb)
     assert len(left) == 1 and db.file_is_encrypted(left[0].path)
-    backup.verify_backup(left[0].path, key=PASS)
+    backup_files.verify_backup(left[0].path, key=PASS)
     conn = db.connect_file(db_path, key=PASS, readonly=True)
     try:
         entry = conn.execute("SELECT after FROM audit_entry WHERE action='encrypt'").fetchone()[0]
@@ -255,12 +258,12 @@ def test_encrypting_can_delete_the_plain_backups_once_an_encrypted_one_exists(en
 def test_integrity_checks_on_an_encrypted_database(engine, admin, db_path, monkeypatch):
     add(engine, admin, "张三")
     folder = db_path.parent / "backups"
-    service.automatic_backup(engine, kind="daily")
+    backups.automatic_backup(engine, kind="daily")
     encrypt(engine, admin)
     url = f"sqlite:///{db_path}"
     assert integrity.startup_check(url) is None
     assert integrity.startup_check(url, full=False) is None
-    good = backup.make_backup(db_path, folder, kind="manual")
+    good = backup_files.make_backup(db_path, folder, kind="manual")
 
     # Damage a data page of the encrypted file (past the schema page): quick_check finds it.
     data = bytearray(db_path.read_bytes())
@@ -284,6 +287,7 @@ def test_integrity_checks_on_an_encrypted_database(engine, admin, db_path, monke
     assert found is not None and "passphrase" in found[1]
 
 
+@pytest.mark.slow
 def test_two_processes_write_into_an_encrypted_file_at_once(engine, admin, db_path):
     """WAL, busy_timeout and BEGIN IMMEDIATE work through sqlcipher3 as through sqlite3."""
     encrypt(engine, admin)
@@ -322,7 +326,7 @@ def test_remembered_passphrase_is_private_and_outside_the_data_dir(engine, admin
     db.set_key_lookup(keys.stored_key)
     opened = make_engine(f"sqlite:///{db_path}")
     assert names(opened) == []  # opened without anyone typing
-    service.decrypt_database(opened, actor=admin)
+    at_rest.decrypt_database(opened, actor=admin)
     assert not list(own_key_store.glob("*.key"))  # decrypting forgets it
 
 
@@ -357,6 +361,7 @@ def run_cli(*args: str, stdin: str = "", env: dict | None = None) -> subprocess.
                           capture_output=True, text=True, timeout=180)
 
 
+@pytest.mark.slow
 def test_cli_encrypt_check_backup_decrypt(engine, admin, db_path, own_key_store):
     add(engine, admin, "张三")
     engine.dispose()
@@ -444,12 +449,13 @@ def test_unlock_at_startup_uses_a_known_key_and_says_when_encryption_is_missing(
     assert shown and "not available" in shown[0]
 
 
-def test_encryption_dialog_refuses_short_and_mismatched_then_encrypts(qtbot, ctx, engine, db_path, tmp_path):
+def test_encryption_dialog_refuses_short_and_mismatched_then_encrypts(qtbot, ctx, engine, db_path, tmp_path, wait_ops):
     add(engine, ctx.actor, "张三")
-    old = service.backup_now(engine, actor=ctx.actor, folder=tmp_path / "usb")
+    old = backups.backup_now(engine, actor=ctx.actor, folder=tmp_path / "usb")
     dialog = passphrase.EncryptionDialog(ctx)
     qtbot.addWidget(dialog)
     dialog.show()
+    wait_ops()  # the plain backups made before are looked for off the GUI thread
     qtbot.keyClicks(dialog.first, "short")
     qtbot.keyClicks(dialog.second, "short")
     qtbot.mouseClick(dialog.go_button, Qt.MouseButton.LeftButton)
@@ -488,7 +494,7 @@ def test_encryption_dialog_refuses_short_and_mismatched_then_encrypts(qtbot, ctx
 
 
 def test_admin_page_safety_tab_shows_the_state(qtbot, ctx, engine, db_path):
-    from desktop_app.admin.page import AdminPage
+    from desktop_app.admin.ui.page import AdminPage
 
     page = AdminPage(ctx)
     qtbot.addWidget(page)
@@ -497,25 +503,30 @@ def test_admin_page_safety_tab_shows_the_state(qtbot, ctx, engine, db_path):
     assert page.safety.encrypt_button.text() == "Encrypt the database…"
 
 
-def test_restore_dialog_restores_an_encrypted_backup(qtbot, ctx, engine, db_path, tmp_path, monkeypatch):
-    from desktop_app.safety import dialogs
+def test_restore_dialog_restores_an_encrypted_backup(qtbot, ctx, engine, db_path, tmp_path, monkeypatch, wait_ops):
+    from desktop_app.safety.ui import dialogs
     from desktop_app.ui import messages
 
     add(engine, ctx.actor, "张三")
     encrypt(engine, ctx.actor)
     ctx.engine = make_engine(f"sqlite:///{db_path}")  # the passphrase is known in this process
-    made = service.backup_now(ctx.engine, actor=ctx.actor, folder=tmp_path / "usb")
+    made = backups.backup_now(ctx.engine, actor=ctx.actor, folder=tmp_path / "usb")
     add(ctx.engine, ctx.actor, "李四")
     monkeypatch.setattr(messages.Confirm, "ask", classmethod(lambda cls, parent, text, title="": True))
     monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
     shown = []
-    monkeypatch.setattr(dialogs, "show_error", lambda parent, exc: shown.append(exc.text()))
+    monkeypatch.setattr(messages, "show_error", lambda parent, exc: shown.append(exc.text()))
     restore = dialogs.RestoreDialog(ctx)
     qtbot.addWidget(restore)
-    assert restore.restore_file(made), shown
+    wait_ops()
+    with qtbot.waitSignal(restore.restored, timeout=30_000):
+        restore.restore_file(made)
+    wait_ops()
+    assert not shown
     assert names(ctx.engine) == ["张三"] and db.file_is_encrypted(db_path)
 
 
+@pytest.mark.slow
 def test_the_app_opens_an_encrypted_database_and_start_up_asks_for_the_passphrase(qtbot, engine, admin, db_path,
                                                                                    monkeypatch, tmp_path):
     from desktop_app import app as app_module

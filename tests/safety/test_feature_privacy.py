@@ -13,7 +13,7 @@ from desktop_app import features
 from desktop_app import residents as residents
 from desktop_app.core.db import session_scope
 from desktop_app.residents.models import ResidentCreate
-from desktop_app.safety import service
+from desktop_app.safety import personal_data
 
 
 def _need(key: str):
@@ -36,11 +36,11 @@ def test_desk_records_keep_counting_after_erasure(engine, admin):
         today = rec.received_at.date()
     with session_scope(engine) as s:  # an export writes its audit entry
         before = desk.category_figures(s, actor=admin, start=today, end=today)
-        exported = service.export_resident(s, actor=admin, resident_id=rid)
+        exported = personal_data.export_resident(s, actor=admin, resident_id=rid)
     records = exported["sections"]["desk"]["service_records"]
     assert [r["summary"] for r in records] == ["赵六办理高龄津贴"]
     with session_scope(engine) as s:
-        service.erase_resident(s, actor=admin, resident_id=rid)
+        personal_data.erase_resident(s, actor=admin, resident_id=rid)
     with session_scope(engine, write=False) as s:
         rec = s.get(ServiceRecord, record_id)
         assert "赵六" not in rec.summary and rec.details == ""
@@ -62,10 +62,10 @@ def test_rosters_hours_balance_is_unchanged_by_erasure(engine, admin):
     with session_scope(engine) as s:  # an export writes its audit entry
         total = rosters.hours_minutes(s, actor=admin, volunteer_id=vid)
         n_entries = len(s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == vid)).all())
-        exported = service.export_resident(s, actor=admin, resident_id=rid)
+        exported = personal_data.export_resident(s, actor=admin, resident_id=rid)
     assert exported["sections"]["rosters"]["hours_total_minutes"] == total == 90
     with session_scope(engine) as s:
-        service.erase_resident(s, actor=admin, resident_id=rid)
+        personal_data.erase_resident(s, actor=admin, resident_id=rid)
     with session_scope(engine, write=False) as s:
         assert rosters.hours_minutes(s, actor=admin, volunteer_id=vid) == total
         entries = s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == vid)).all()
@@ -85,11 +85,11 @@ def test_meals_account_balance_is_unchanged_by_erasure(engine, admin):
         rec_id = rec.id
     with session_scope(engine) as s:  # an export writes its audit entry
         balance = meals.balance(s, rec_id)
-        exported = service.export_resident(s, actor=admin, resident_id=rid)
+        exported = personal_data.export_resident(s, actor=admin, resident_id=rid)
     assert exported["sections"]["meals"]["balance_fen"] == balance == 5000
     assert exported["sections"]["meals"]["recipient"]["delivery_address"] == "琥珀山庄3栋201"
     with session_scope(engine) as s:
-        service.erase_resident(s, actor=admin, resident_id=rid)
+        personal_data.erase_resident(s, actor=admin, resident_id=rid)
     with session_scope(engine, write=False) as s:
         assert meals.balance(s, rec_id) == balance
         r = s.get(MealRecipient, rec_id)
@@ -104,10 +104,10 @@ def test_passports_are_deactivated_and_off_the_wall_after_erasure(engine, admin)
         rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="周九")).id
         s.add(Passport(resident_id=rid, station_id=admin.station_id, number="SQK-TEST-0001", issued_on=date(2026, 1, 5)))
     with session_scope(engine) as s:
-        exported = service.export_resident(s, actor=admin, resident_id=rid)
+        exported = personal_data.export_resident(s, actor=admin, resident_id=rid)
     assert [p["number"] for p in exported["sections"]["passports"]["passports"]] == ["SQK-TEST-0001"]
     with session_scope(engine) as s:
-        service.erase_resident(s, actor=admin, resident_id=rid)
+        personal_data.erase_resident(s, actor=admin, resident_id=rid)
     with session_scope(engine, write=False) as s:
         p = s.exec(select(Passport).where(Passport.resident_id == rid)).one()
         assert p.status == "lost" and p.voided_at is not None
@@ -125,8 +125,8 @@ def test_pending_certificate_requests_are_cancelled_and_cleared(engine, admin):
         s.add(CertificateRequest(station_id=admin.station_id, kind="honour", source="desk", source_ref="t-1",
                                  recipient_name="吴十", resident_id=rid, content_json=json.dumps({"name": "吴十"})))
     with session_scope(engine) as s:
-        exported = service.export_resident(s, actor=admin, resident_id=rid)
-        service.erase_resident(s, actor=admin, resident_id=rid)
+        exported = personal_data.export_resident(s, actor=admin, resident_id=rid)
+        personal_data.erase_resident(s, actor=admin, resident_id=rid)
     assert exported["sections"]["certificates"]["requests"][0]["recipient_name"] == "吴十"
     with session_scope(engine, write=False) as s:
         r = s.exec(select(CertificateRequest).where(CertificateRequest.resident_id == rid)).one()

@@ -108,8 +108,9 @@ def test_search_and_lists_never_crash(engine, admin):
     run()
 
 
+@pytest.mark.slow
 def test_safety_services_never_crash_or_half_write(engine, admin, tmp_path):
-    from desktop_app.safety import privacy, service
+    from desktop_app.safety import backups, personal_data, privacy, stations
 
     with session_scope(engine) as s:
         rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="李四")).id
@@ -118,10 +119,10 @@ def test_safety_services_never_crash_or_half_write(engine, admin, tmp_path):
     @given(folder=text, name=text, code=text, reason=text, field=text, username=text)
     def run(folder, name, code, reason, field, username):
         calls = [
-            lambda s: service.set_backup_folder(s, actor=admin, folder=folder.replace("\x00", "") and str(tmp_path / "f") + "/" + folder.replace("\x00", "").replace("/", "_")[:40]),
-            lambda s: service.set_backup_folder(s, actor=admin, folder=folder),
-            lambda s: service.add_station(s, actor=admin, name=name, code=code),
-            lambda s: service.assign_station(s, actor=admin, username=username, station_id=None),
+            lambda s: backups.set_backup_folder(s, actor=admin, folder=folder.replace("\x00", "") and str(tmp_path / "f") + "/" + folder.replace("\x00", "").replace("/", "_")[:40]),
+            lambda s: backups.set_backup_folder(s, actor=admin, folder=folder),
+            lambda s: stations.add_station(s, actor=admin, name=name, code=code),
+            lambda s: stations.assign_station(s, actor=admin, username=username, station_id=None),
             lambda s: privacy.reveal(s, actor=admin, resident_id=rid, field=field),
         ]
         for call in calls:
@@ -134,7 +135,7 @@ def test_safety_services_never_crash_or_half_write(engine, admin, tmp_path):
         before = row_counts(engine)
         try:
             with session_scope(engine) as s:
-                service.erase_resident(s, actor=admin, resident_id=rid + 1000, reason=reason)
+                personal_data.erase_resident(s, actor=admin, resident_id=rid + 1000, reason=reason)
         except SmileDeskError:
             assert row_counts(engine) == before
 

@@ -16,7 +16,7 @@ from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, NotFound, PermissionDenied
 from desktop_app.core.models import AuditEntry, StaffUser
 from desktop_app.residents.models import Resident, ResidentCreate, ResidentSearchKey
-from desktop_app.safety import privacy, service
+from desktop_app.safety import personal_data, privacy, stations
 
 PERSON = dict(
     name="欧阳娜娜", id_number="11010119900307002X", phone="13800138000", compound="琥珀山庄", building="3",
@@ -70,7 +70,7 @@ def test_export_holds_everything_and_is_audited(engine, admin, make_actor, perso
     with session_scope(engine) as s:
         residents.update_resident(s, actor=admin, resident_id=person, data=ResidentCreate(**{**PERSON, "room": "502"}))
     with session_scope(engine) as s:
-        data = service.export_resident(s, actor=admin, resident_id=person)
+        data = personal_data.export_resident(s, actor=admin, resident_id=person)
     record = data["sections"]["residents"]["resident"]
     for key, value in PERSON.items():
         if key != "room":
@@ -79,7 +79,7 @@ def test_export_holds_everything_and_is_audited(engine, admin, make_actor, perso
     history = data["sections"]["residents"]["history"]
     assert [h["action"] for h in history] == ["create", "update"]
     assert history[1]["fields"] == ["room"]
-    json_path, pdf_path = service.write_export(data, tmp_path / "out", station_name="逍遥津社区")
+    json_path, pdf_path = personal_data.write_export(data, tmp_path / "out", station_name="逍遥津社区")
     assert json.loads(json_path.read_text(encoding="utf-8"))["sections"]["residents"]["resident"]["name"] == "欧阳娜娜"
     from pypdf import PdfReader
 
@@ -89,7 +89,7 @@ def test_export_holds_everything_and_is_audited(engine, admin, make_actor, perso
     assert [json.loads(e.after)["sections"] for e in audits(engine, "export")] == [sorted(data["sections"])]
     for role in ("front_desk", "coordinator", "kiosk"):
         with session_scope(engine) as s, pytest.raises(PermissionDenied):
-            service.export_resident(s, actor=make_actor(role), resident_id=person)
+            personal_data.export_resident(s, actor=make_actor(role), resident_id=person)
 
 
 def test_erasure_anonymises_keeps_statistics_and_cannot_be_repeated(engine, admin, make_actor, person):
@@ -100,9 +100,9 @@ def test_erasure_anonymises_keeps_statistics_and_cannot_be_repeated(engine, admi
         count_before = residents.count(s, actor=admin)
     for role in ("front_desk", "coordinator", "kiosk"):
         with session_scope(engine) as s, pytest.raises(PermissionDenied):
-            service.erase_resident(s, actor=make_actor(role), resident_id=person)
+            personal_data.erase_resident(s, actor=make_actor(role), resident_id=person)
     with session_scope(engine) as s:
-        done = service.erase_resident(s, actor=admin, resident_id=person, reason="本人申请")
+        done = personal_data.erase_resident(s, actor=admin, resident_id=person, reason="本人申请")
     assert "residents" in done
     with session_scope(engine, write=False) as s:
         r = s.get(Resident, person)
@@ -121,9 +121,9 @@ def test_erasure_anonymises_keeps_statistics_and_cannot_be_repeated(engine, admi
     erase_entry = audits(engine, "erase")[0]
     assert "欧阳" not in (erase_entry.after or "") and "13800138000" not in (erase_entry.after or "")
     with session_scope(engine) as s, pytest.raises(ConflictError):
-        service.erase_resident(s, actor=admin, resident_id=person)
+        personal_data.erase_resident(s, actor=admin, resident_id=person)
     with session_scope(engine) as s, pytest.raises(ConflictError):
-        service.export_resident(s, actor=admin, resident_id=person)
+        personal_data.export_resident(s, actor=admin, resident_id=person)
     # the ID number is free again (a re-registration is a new person record)
     with session_scope(engine) as s:
         residents.create_resident(s, actor=admin, data=ResidentCreate(name="欧阳娜娜", id_number=PERSON["id_number"]))
@@ -144,7 +144,7 @@ def test_every_privacy_provider_exports_and_erases(engine, admin, person):
         for key, mod in found.items():
             assert isinstance(mod.export(s, person), dict), key
     with session_scope(engine) as s:
-        done = service.erase_resident(s, actor=admin, resident_id=person)
+        done = personal_data.erase_resident(s, actor=admin, resident_id=person)
     assert set(done) == set(found)
 
 
@@ -154,19 +154,19 @@ def test_every_privacy_provider_exports_and_erases(engine, admin, person):
 def test_staff_see_their_station_sub_district_admin_sees_all(engine, admin, make_actor):
     with session_scope(engine) as s:
         with pytest.raises(ConflictError):  # a station's admin cannot add stations
-            service.add_station(s, actor=admin, name="琥珀社区", code="HP")
+            stations.add_station(s, actor=admin, name="琥珀社区", code="HP")
     with session_scope(engine) as s:
         user = s.exec(select(StaffUser).where(StaffUser.username == "admin")).one()
         user.station_id = None  # set-up of the sub-district office (docs/postgres.md)
         s.add(user)
     office = Actor(admin.id, admin.username, admin.display_name, Role.ADMIN, None)
     with session_scope(engine) as s:
-        second = service.add_station(s, actor=office, name="琥珀社区党群服务中心", code="HP").id
+        second = stations.add_station(s, actor=office, name="琥珀社区党群服务中心", code="HP").id
     front = make_actor("front_desk")
     with session_scope(engine) as s:
-        service.assign_station(s, actor=office, username=front.username, station_id=second)
+        stations.assign_station(s, actor=office, username=front.username, station_id=second)
         with pytest.raises(ConflictError):
-            service.assign_station(s, actor=office, username=front.username, station_id=None)
+            stations.assign_station(s, actor=office, username=front.username, station_id=None)
     here = Actor(front.id, front.username, front.display_name, Role.FRONT_DESK, second)
     there = Actor(None, "desk-a", "desk-a", Role.FRONT_DESK, admin.station_id)
     with session_scope(engine) as s:
@@ -185,10 +185,10 @@ def test_staff_see_their_station_sub_district_admin_sees_all(engine, admin, make
             residents.get_resident(s, actor=here, resident_id=theirs)
         assert residents.get_resident(s, actor=office, resident_id=mine).name == "李四"
         assert residents.count(s, actor=office) == 2
-        figures = service.residents_by_station(s, actor=office)
+        figures = stations.residents_by_station(s, actor=office)
         assert figures == {admin.station_id: 1, second: 1}
-        assert service.residents_by_station(s, actor=here) == {second: 1}
-        assert [st.id for st in service.list_stations(s, actor=here)] == [second]
-        assert len(service.list_stations(s, actor=office)) == 2
+        assert stations.residents_by_station(s, actor=here) == {second: 1}
+        assert [st.id for st in stations.list_stations(s, actor=here)] == [second]
+        assert len(stations.list_stations(s, actor=office)) == 2
     with session_scope(engine) as s, pytest.raises(NotFound):
-        service.export_resident(s, actor=Actor(admin.id, "admin2", "x", Role.ADMIN, second), resident_id=theirs)
+        personal_data.export_resident(s, actor=Actor(admin.id, "admin2", "x", Role.ADMIN, second), resident_id=theirs)

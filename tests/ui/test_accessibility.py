@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QTabWidget, QWidget
 
 from desktop_app.ui.accessibility import accessible_name, controls, name_unnamed_controls, unnamed_controls
 
@@ -79,9 +79,10 @@ DIALOGS = [_wizard, _settings_admin, _settings_front_desk, _error, _guide, _shor
 
 
 @pytest.mark.parametrize("build", DIALOGS, ids=[f.__name__.strip("_") for f in DIALOGS])
-def test_every_control_of_the_dialogs_has_a_name(qtbot, engine, admin, make_actor, qsettings, build):
+def test_every_control_of_the_dialogs_has_a_name(qtbot, engine, admin, make_actor, qsettings, build, wait_ops):
     dialog = build(engine, admin, make_actor, qsettings)
     qtbot.addWidget(dialog)
+    wait_ops()  # the settings dialog fills its station page in when the values arrive
     assert controls(dialog)  # the walk found the controls
     assert _names(unnamed_controls(dialog)) == []
 
@@ -136,6 +137,11 @@ def test_every_control_of_each_page_has_a_name(qtbot, ctx, key):
     qtbot.addWidget(window)
     page = window.show_page(key)
     assert page is not None
+    # Tabs are built when first shown (ui.widgets.LazyTabs): show each, so every tab's controls are checked.
+    for tabs in [page, *page.findChildren(QTabWidget)]:
+        if isinstance(tabs, QTabWidget):
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
     assert set(_names(unnamed_controls(page))) == KNOWN_GAPS.get(key, set())
 
 
@@ -177,12 +183,13 @@ def test_tab_order_follows_the_wizard_forms(qtbot, engine, qsettings):
     assert _focus_order(backup[0], backup) == backup
 
 
-def test_tab_order_follows_the_settings_form(qtbot, engine, admin, qsettings):
+def test_tab_order_follows_the_settings_form(qtbot, engine, admin, qsettings, wait_ops):
     from desktop_app import settings as opts
     from desktop_app.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(qsettings, engine=engine, actor=admin, backups=_services().backups)
     qtbot.addWidget(dialog)
+    wait_ops()
     machine = [dialog.fields[s.key].widget for s in opts.SETTINGS if s.scope == "machine"]
     assert _focus_order(machine[0], machine) == machine
     station = [*dialog.station_edits.values(), dialog.fields[opts.IDLE_LOCK_MINUTES.key].widget, dialog.backup_folder]

@@ -15,14 +15,13 @@ def test_first_start_runs_the_wizard_then_opens_the_main_window(qtbot, qapp, db_
     from desktop_app import settings as opts
     from desktop_app.core import auth
     from desktop_app.core.db import make_engine, session_scope
-    from desktop_app.safety import service as safety
+    from desktop_app.safety import backups
     from desktop_app.ui import logs
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.settings_dialog import style_path
     from desktop_app.ui.wizard import SetupWizard
 
     monkeypatch.setenv("SMILEDESK_SETTINGS", str(tmp_path / "settings.ini"))
-    monkeypatch.setenv("SMILEDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("SMILEDESK_FEATURES", "residents,safety")  # safety keeps the backups
     saved_hooks = sys.excepthook, threading.excepthook
     shown: list[MainWindow] = []
@@ -33,7 +32,8 @@ def test_first_start_runs_the_wizard_then_opens_the_main_window(qtbot, qapp, db_
         self.admin_page.password.setText("first-pass-1")
         self.admin_page.password2.setText("first-pass-1")
         self.backup_page.folder.setText(str(tmp_path / "备份"))
-        assert self.create_station()
+        self.create_station()
+        qtbot.waitUntil(lambda: self.actor is not None)  # written off the GUI thread
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(SetupWizard, "exec", person_fills_in)
@@ -55,7 +55,7 @@ def test_first_start_runs_the_wizard_then_opens_the_main_window(qtbot, qapp, db_
     engine = make_engine(f"sqlite:///{db_path}")
     with session_scope(engine, write=False) as s:
         assert not auth.needs_setup(s)
-        assert safety.backup_folder(s, shown[0].ctx.actor.station_id) == tmp_path / "备份"
+        assert backups.backup_folder(s, shown[0].ctx.actor.station_id) == tmp_path / "备份"
     engine.dispose()
     from PySide6.QtCore import QSettings
 

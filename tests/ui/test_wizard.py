@@ -40,7 +40,7 @@ def click(qtbot, wizard, which) -> None:
 NEXT, FINISH = QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton
 
 
-def test_a_new_station_is_set_up_through_the_wizard(qtbot, wizard, engine, tmp_path):
+def test_a_new_station_is_set_up_through_the_wizard(qtbot, wizard, engine, tmp_path, wait_ops):
     page = wizard.language_page
     page.style.setCurrentIndex(page.style.findData("large-text"))
     click(qtbot, wizard, NEXT)
@@ -72,6 +72,7 @@ def test_a_new_station_is_set_up_through_the_wizard(qtbot, wizard, engine, tmp_p
         assert auth.needs_setup(s)  # nothing written before the last page
     wizard.backup_page.folder.setText(str(tmp_path / "U盘备份"))
     click(qtbot, wizard, FINISH)
+    wait_ops()  # the station is written off the GUI thread; then the wizard closes
     assert wizard.result() == QWizard.DialogCode.Accepted
     assert wizard.actor is not None and wizard.actor.role == auth.Role.ADMIN and wizard.demo
     with session_scope(engine, write=False) as s:
@@ -83,13 +84,13 @@ def test_a_new_station_is_set_up_through_the_wizard(qtbot, wizard, engine, tmp_p
         assert s.exec(select(AuditEntry).where(AuditEntry.entity == "station")).all()
     assert auth.sign_in(engine, username="admin", password="station-pass-1").display_name == "王芳"
     assert opts.get(wizard.settings, opts.STYLE) == "large-text"
-    from desktop_app.safety import service as safety
+    from desktop_app.safety import backups
 
     with session_scope(engine, write=False) as s:
-        assert safety.backup_folder(s, wizard.actor.station_id) == tmp_path / "U盘备份"
+        assert backups.backup_folder(s, wizard.actor.station_id) == tmp_path / "U盘备份"
 
 
-def test_without_the_safety_feature_the_wizard_ends_on_the_data_page(qtbot, engine, tmp_path):
+def test_without_the_safety_feature_the_wizard_ends_on_the_data_page(qtbot, engine, tmp_path, wait_ops):
     from desktop_app.ui.wizard import SetupWizard
 
     wizard = SetupWizard(engine, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
@@ -103,10 +104,11 @@ def test_without_the_safety_feature_the_wizard_ends_on_the_data_page(qtbot, engi
     click(qtbot, wizard, NEXT)
     assert wizard.currentPage() is wizard.data_page and wizard.button(FINISH).isVisible()
     click(qtbot, wizard, FINISH)
+    wait_ops()
     assert wizard.result() == QWizard.DialogCode.Accepted and not wizard.demo
 
 
-def test_an_unwritable_backup_folder_keeps_the_wizard_open_and_writes_nothing(qtbot, wizard, engine):
+def test_an_unwritable_backup_folder_keeps_the_wizard_open_and_writes_nothing(qtbot, wizard, engine, wait_ops):
     click(qtbot, wizard, NEXT)
     wizard.station_page.edits["name"].setText("双岗社区")
     click(qtbot, wizard, NEXT)
@@ -116,6 +118,8 @@ def test_an_unwritable_backup_folder_keeps_the_wizard_open_and_writes_nothing(qt
     click(qtbot, wizard, NEXT)
     wizard.backup_page.folder.setText("备份")  # not a full path
     click(qtbot, wizard, FINISH)
+    wait_ops()
+    assert wizard.button(FINISH).isEnabled()
     assert wizard.currentPage() is wizard.backup_page and wizard.backup_page.error.isVisibleTo(wizard)
     with session_scope(engine, write=False) as s:
         assert auth.needs_setup(s)  # the station and administrator were rolled back with it

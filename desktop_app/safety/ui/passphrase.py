@@ -1,7 +1,7 @@
 """Qt pieces of encryption at rest: the passphrase asked at start-up, and Encrypt / Decrypt for administrators.
 
 Thin: the work is done by ``core.db`` (opening), ``safety.encryption`` (converting), ``safety.keys``
-(remembering) and ``safety.service`` (permission + audit). Converting runs on a worker thread (ui.ops);
+(remembering) and ``safety.at_rest`` (permission + audit). Converting runs on a worker thread (ui.ops);
 afterwards SmileDesk closes, because the open engine belongs to the file as it was.
 """
 
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import db
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.safety import at_rest
+from desktop_app.ui import ops
 
 
 def _fit(dialog: QDialog, width: int | None = None) -> None:
@@ -68,7 +70,7 @@ class PassphraseDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("passphraseError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setProperty("tone", "error")  # resources/styles/*.qss
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()
         self.open_button = buttons.addButton(self.tr("Open"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -175,7 +177,7 @@ class EncryptionDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("encryptionError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setProperty("tone", "error")  # resources/styles/*.qss
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.go_button = buttons.addButton(self.tr("Encrypt"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -199,13 +201,11 @@ class EncryptionDialog(QDialog):
             for w in (self.first, self.second, self.second_label, self.remember, self.delete_plain):
                 w.setVisible(False)
             return
+        self.delete_plain.setVisible(False)
         if not self.encrypted:
-            from desktop_app.safety import service
-
-            self.plain_backups = service.plain_backup_files(self.ctx.engine, self.ctx.actor.station_id)
-        self.delete_plain.setText(self.tr("Delete the {n} backups made before: they are not encrypted (an encrypted backup is made first)").format(
-            n=len(self.plain_backups)))
-        self.delete_plain.setVisible(bool(self.plain_backups))
+            engine, station_id = self.ctx.engine, self.ctx.actor.station_id
+            ops.run_op(self, lambda _progress: at_rest.plain_backup_files(engine, station_id), self._plain_found,
+                       cancellable=False, show_after_ms=60_000)
         if self.encrypted:
             self.setWindowTitle(self.tr("Decrypt the database"))
             self.explain.setText(self.tr(
@@ -222,9 +222,16 @@ class EncryptionDialog(QDialog):
                 "closes afterwards and asks for the passphrase when it starts (unless it is remembered here). "
                 "Backups made from now on are encrypted too; older backups stay as they are."))
 
+    def _plain_found(self, found: list[Path]) -> None:
+        """Backups made before encrypting are plain copies of residents' data: offer to delete them."""
+        self.plain_backups = found
+        self.delete_plain.setText(self.tr("Delete the {n} backups made before: they are not encrypted (an encrypted backup is made first)").format(
+            n=len(found)))
+        self.delete_plain.setVisible(bool(found))
+        _fit(self)
+
     def convert(self) -> None:
-        from desktop_app.safety import encryption, service
-        from desktop_app.ui.ops import run_op
+        from desktop_app.safety import encryption
 
         try:
             if self.encrypted:
@@ -247,18 +254,18 @@ class EncryptionDialog(QDialog):
         def work(progress):
             report = lambda done, total, label: progress(done, total, QCoreApplication.translate("SafetyEncryption", label) if label else "")  # noqa: E731
             if encrypt:
-                return service.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=remember,
+                return at_rest.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=remember,
                                                 delete_plain_backups=delete_plain, progress=report)
-            return service.decrypt_database(engine, actor=actor, passphrase=passphrase, progress=report)
+            return at_rest.decrypt_database(engine, actor=actor, passphrase=passphrase, progress=report)
 
         title = self.tr("Encrypting the database…") if encrypt else self.tr("Decrypting the database…")
-        self.handle = run_op(self, work, self._done, self._failed, title=title, cancellable=False)
+        self.handle = ops.run_op(self, work, self._done, self._failed, title=title, cancellable=False)
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop_app.ui.messages import error_text
+        from desktop_app.ui.messages import report_text
 
         self.go_button.setEnabled(True)
-        self.error.setText(error_text(exc))
+        self.error.setText(report_text(exc))
         _fit(self)
 
     def _done(self, info) -> None:

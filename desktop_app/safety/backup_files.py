@@ -25,11 +25,11 @@ from pathlib import Path
 from desktop_app.core import db
 from desktop_app.core.errors import StorageError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.safety.models import AUTOMATIC, BackupKind
 
 PREFIX = "smiledesk-"
 SUFFIX = ".sqlite3"
-AUTOMATIC = ("exit", "daily")
-KINDS = ("exit", "daily", "manual", "pre-restore", "damaged")
+KINDS = tuple(BackupKind)
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
 _NAME = re.compile(r"^smiledesk-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
 # Tables every SmileDesk database has, whatever features it was built with.
@@ -40,7 +40,7 @@ CORE_TABLES = ("alembic_version", "station", "staff_user", "audit_entry", "resid
 class BackupInfo:
     path: Path
     taken_at: datetime  # local wall-clock time, as in the name
-    kind: str
+    kind: BackupKind
     size: int
 
     @property
@@ -64,7 +64,7 @@ def parse_name(path: Path) -> BackupInfo | None:
         size = path.stat().st_size
     except (ValueError, OSError):
         return None
-    return BackupInfo(path, taken, m.group(3), size)
+    return BackupInfo(path, taken, BackupKind(m.group(3)), size)
 
 
 def list_backups(*folders: Path) -> list[BackupInfo]:
@@ -101,7 +101,7 @@ def _os_error(exc: OSError, folder: Path) -> StorageError:
     return _storage(QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {folder}: {detail}"), folder=str(folder), detail=exc.strerror or str(exc))
 
 
-def _sqlite_error(exc: Exception, folder: Path) -> StorageError:
+def _sqlite_error(exc: BaseException, folder: Path) -> StorageError:
     text = str(exc).lower()
     if "full" in text:
         return _os_error(OSError(28, "No space left on device"), folder)
@@ -110,14 +110,7 @@ def _sqlite_error(exc: Exception, folder: Path) -> StorageError:
     return _storage(QT_TRANSLATE_NOOP("Errors", "The backup could not be written to {folder}: {detail}"), folder=str(folder), detail=str(exc))
 
 
-# One implementation of each, in core.db (migrations copy the file too); kept here under their old names.
-fsync_dir = db.fsync_dir
-fsync_file = db.fsync_file
-_key_of = db.key_of
-copy_database = db.copy_database
-
-
-def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: datetime | None = None, key: str | None = None) -> Path:
+def make_backup(source: Path, folder: Path, *, kind: str = BackupKind.MANUAL, now: datetime | None = None, key: str | None = None) -> Path:
     """A verified copy of the database ``source`` in ``folder``; raises StorageError on failure."""
     now = now or datetime.now()
     folder = Path(folder)
@@ -133,12 +126,12 @@ def make_backup(source: Path, folder: Path, *, kind: str = "manual", now: dateti
         seq += 1
     partial = target.with_name(target.name + ".part")
     try:
-        key = _key_of(source, key)
-        copy_database(source, partial, key=key)
+        key = db.key_of(source, key)
+        db.copy_database(source, partial, key=key)
         problems = integrity_problems(partial, key=key)
         if problems:
             raise _storage(QT_TRANSLATE_NOOP("Errors", "The copy failed its check ({detail}); the database itself may be damaged."), detail=problems[0])
-        fsync_file(partial)
+        db.fsync_file(partial)
         os.replace(partial, target)
     except OSError as exc:
         raise _os_error(exc, folder) from exc
@@ -301,7 +294,7 @@ def _move_aside(db_path: Path, keep_dir: Path, now: datetime) -> Path:
     """Move a database that cannot be read (with its -wal/-shm) into ``keep_dir`` as a ``damaged`` copy."""
     keep_dir.mkdir(parents=True, exist_ok=True)
     seq = 0
-    while (target := keep_dir / backup_name("damaged", now, seq)).exists():
+    while (target := keep_dir / backup_name(BackupKind.DAMAGED, now, seq)).exists():
         seq += 1
     shutil.move(str(db_path), str(target))
     for side in ("-wal", "-shm"):
@@ -326,12 +319,12 @@ def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime |
     now = now or datetime.now()
     db_path, backup_file, keep_dir = Path(db_path), Path(backup_file), Path(keep_dir)
     verify_backup(backup_file, key=key)
-    backup_key = _key_of(backup_file, key)
-    db_key = _key_of(db_path, key) if db_path.exists() else backup_key
+    backup_key = db.key_of(backup_file, key)
+    db_key = db.key_of(db_path, key) if db_path.exists() else backup_key
     kept: Path | None = None
     if db_path.exists():
         if not integrity_problems(db_path, quick=True, key=db_key):
-            kept = make_backup(db_path, keep_dir, kind="pre-restore", now=now, key=db_key)
+            kept = make_backup(db_path, keep_dir, kind=BackupKind.PRE_RESTORE, now=now, key=db_key)
         else:
             try:
                 kept = _move_aside(db_path, keep_dir, now)
@@ -345,8 +338,10 @@ def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime |
                 # SQLite's backup API copies pages between files of one kind only: convert the backup first.
                 from desktop_app.safety import encryption
 
-                copy_database(backup_file, staged, key=backup_key)
-                encryption._convert(staged, encrypt=bool(db_key), key=db_key or backup_key, progress=None)
+                conversion_key = db_key or backup_key
+                assert conversion_key is not None  # one of the two files is encrypted
+                db.copy_database(backup_file, staged, key=backup_key)
+                encryption._convert(staged, encrypt=bool(db_key), key=conversion_key, progress=None)
                 source, source_key = staged, db_key
             # Through SQLite: one write transaction on the live file, rolled back if interrupted.
             src = db.connect_file(source, key=source_key, readonly=True)
@@ -362,8 +357,8 @@ def restore(db_path: Path, backup_file: Path, *, keep_dir: Path, now: datetime |
             db_path.parent.mkdir(parents=True, exist_ok=True)
             partial = db_path.with_name(db_path.name + ".restoring")
             try:
-                copy_database(backup_file, partial, key=backup_key)
-                fsync_file(partial)
+                db.copy_database(backup_file, partial, key=backup_key)
+                db.fsync_file(partial)
                 os.replace(partial, db_path)
             finally:
                 if partial.exists():

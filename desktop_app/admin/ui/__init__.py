@@ -1,0 +1,1 @@
+"""The administration page (administrators only): one tab per file."""

@@ -1,0 +1,21 @@
+"""The dialogs of data safety, for the administration page and for start-up (app.py)."""
+
+from desktop_app.safety.ui.dialogs import (
+    BackupDialog,
+    DamagedDatabaseDialog,
+    RestoreDialog,
+    check_at_startup,
+    check_in_background,
+    failure_text,
+    report_backup_failure,
+)
+from desktop_app.safety.ui.passphrase import (
+    EncryptionDialog,
+    PassphraseDialog,
+    encryption_dialog,
+    unlock_at_startup,
+)
+
+__all__ = ["BackupDialog", "DamagedDatabaseDialog", "EncryptionDialog", "PassphraseDialog", "RestoreDialog",
+           "check_at_startup", "check_in_background", "encryption_dialog", "failure_text", "report_backup_failure",
+           "unlock_at_startup"]
