@@ -239,12 +239,8 @@ def duplicate_id_numbers(s) -> list[str]:
     """ID numbers registered more than once in a station (``residents.duplicate_id_numbers``: masked)."""
     from desktop_app import residents
 
-    # Added by the residents feature in its own change (house-deskres); until both are merged it is absent here.
-    find = getattr(residents, "duplicate_id_numbers", None)
-    if find is None:
-        return []
     out = []
-    for dup in find(s):
+    for dup in residents.duplicate_id_numbers(s):
         station = "the sub-district's own register" if dup.station_id is None else f"station {dup.station_id}"
         ids = ", ".join(str(i) for i in dup.resident_ids)
         how = "set aside by the upgrade into the notes of" if dup.set_aside else "registered for"

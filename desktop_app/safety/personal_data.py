@@ -22,7 +22,7 @@ from desktop_app.safety.permissions import ERASE_PERSONAL, EXPORT_PERSONAL
 
 
 def _resident_or_404(s: Session, resident_id: int):
-    from desktop_app.residents.models import Resident
+    from desktop_app.residents import Resident
 
     resident = s.get(Resident, resident_id)
     if resident is None:

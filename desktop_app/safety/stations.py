@@ -70,7 +70,7 @@ def residents_by_station(s: Session, *, actor: Actor) -> dict[int | None, int]:
     from sqlmodel import func
 
     from desktop_app.core.db import station_scope
-    from desktop_app.residents.models import Resident
+    from desktop_app.residents import Resident
 
     require(actor, STAFF_VIEW)
     q = select(Resident.station_id, func.count()).where(Resident.erased == False).group_by(col(Resident.station_id))  # noqa: E712

@@ -17,7 +17,7 @@ from desktop_app import residents
 from desktop_app.core import audit, db
 from desktop_app.core.db import make_engine, session_scope
 from desktop_app.core.errors import StorageError
-from desktop_app.residents.models import Resident, ResidentCreate
+from desktop_app.residents import Resident, ResidentCreate
 from desktop_app.safety import backup_files, backups, integrity
 
 # On PostgreSQL (SMILEDESK_TEST_DATABASE_URL) these SQLite-file tests do not apply.

@@ -86,9 +86,6 @@ def _drop_unique_indexes_of_residents(db_path) -> None:
     conn.close()
 
 
-@pytest.mark.skipif(not hasattr(__import__("desktop_app.residents", fromlist=["x"]), "duplicate_id_numbers"),
-                    reason="residents.duplicate_id_numbers arrives with the residents feature's new shape "
-                           "(branch house-deskres); this runs once both are merged")
 def test_check_reports_duplicate_id_numbers(engine, admin, db_path, capsys):
     with session_scope(engine) as s:
         first = residents.create_resident(s, actor=admin, data=ResidentCreate(name="张三", id_number="11010519491231002X")).id

@@ -17,7 +17,7 @@ from desktop_app import residents as residents
 from desktop_app.core import db
 from desktop_app.core.db import make_engine, session_scope
 from desktop_app.core.errors import StorageError, ValidationError
-from desktop_app.residents.models import Resident, ResidentCreate
+from desktop_app.residents import Resident, ResidentCreate
 from desktop_app.safety import at_rest, backup_files, backups, encryption, integrity, keys
 from desktop_app.safety.ui import passphrase
 

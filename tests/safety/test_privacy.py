@@ -15,7 +15,7 @@ from desktop_app.core.auth import Actor, Role
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, NotFound, PermissionDenied
 from desktop_app.core.models import AuditEntry, StaffUser
-from desktop_app.residents.models import Resident, ResidentCreate, ResidentSearchKey
+from desktop_app.residents import Resident, ResidentCreate, ResidentSearchKey
 from desktop_app.safety import personal_data, privacy, stations
 
 PERSON = dict(
