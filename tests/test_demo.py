@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from desktop_app import cli, demo
 from desktop_app.core.db import session_scope
-from desktop_app.residents import service as residents
+from desktop_app import residents
 from desktop_app.residents.models import Resident, ResidentCreate
 
 
