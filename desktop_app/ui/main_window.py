@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -101,8 +102,11 @@ class MainWindow(QMainWindow):
         if feature.key not in self.pages:
             page = feature.factory(self.ctx)
             page.setObjectName(f"page-{feature.key}")
-            name_unnamed_controls(page)  # fallback names for screen readers (ui/accessibility.py)
-            add_export_actions(page, self.ctx, tr_nav(feature.title))
+            self._finish_controls(page, feature)
+            # Tabs build their contents when first shown: name those controls and give their lists the
+            # export action then too.
+            for tabs in page.findChildren(QTabWidget):
+                tabs.currentChanged.connect(lambda _i, p=page, f=feature: self._finish_controls(p, f))
             old = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(old)
@@ -114,6 +118,10 @@ class MainWindow(QMainWindow):
         if callable(refresh) and getattr(page, "_shown_once", False):
             refresh()
         page._shown_once = True  # type: ignore[attr-defined]
+
+    def _finish_controls(self, page: QWidget, feature: Feature) -> None:
+        name_unnamed_controls(page)  # fallback names for screen readers (ui/accessibility.py)
+        add_export_actions(page, self.ctx, tr_nav(feature.title))
 
     def show_page(self, key: str) -> QWidget | None:
         """Go to page ``key`` (a dashboard tile, ``ctx.navigate``): built on the first visit, refreshed once on
