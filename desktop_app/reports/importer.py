@@ -1344,8 +1344,8 @@ def _write_part(s: Session, actor: Actor, kind: str, st: Step) -> None:
             v = rosters.volunteer_for_resident(s, actor=actor, resident_id=st.resident_id)
             rosters.set_member_role(s, actor=actor, team_id=part["team_id"], volunteer_id=v.id, role=part["role"])
     elif kind == "meal_recipients":
-        from desktop_app.meals import service as meals
-        from desktop_app.meals.models import MealRecipientBase, MealRecipientCreate
+        from desktop_app import meals
+        from desktop_app.meals import MealRecipientBase, MealRecipientCreate
 
         if op == "add":
             meals.create_recipient(s, actor=actor, data=MealRecipientCreate(resident_id=st.resident_id, **part["data"]))

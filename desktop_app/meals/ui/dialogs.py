@@ -1,11 +1,12 @@
 """Dialogs of the meals page: a recipient (schedule, diet, address, tier, credit, pauses), a welfare call,
-closing a welfare check. Thin: they collect input and call the service; errors keep the dialog open."""
+closing a welfare check. The recipient is loaded and saved through ui.ops; a save over a newer version is
+refused and the dialog offers to reload it. Errors keep the dialog open."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,47 +27,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core.db import session_scope
-from desktop_app.core.errors import ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.validation import yuan
-from desktop_app.meals import service
+from desktop_app.core.validation import clean_fen, yuan
+from desktop_app.meals.labels import (
+    CALL_RESULT_LABELS,
+    CHECK_OUTCOME_LABELS,
+    DIET_LABELS,
+    MEAL_LABELS,
+    PAUSE_LABELS,
+    SERVICE_LABELS,
+    STATUS_LABELS,
+    TARGET_LABELS,
+    F,
+)
 from desktop_app.meals.models import (
+    BEST_TIER,
     DIETS,
     MEALS,
+    NO_SUBSIDY,
+    CallTarget,
+    Meal,
+    MealPause,
     MealRecipientBase,
     MealRecipientCreate,
+    RecipientStatus,
     schedule_bit,
 )
+from desktop_app.meals.recipients import (
+    RecipientForm,
+    add_pause,
+    create_recipient,
+    end_pause,
+    list_pauses,
+    recipient_form,
+    update_recipient,
+)
+from desktop_app.meals.ui.common import combo, not_saved, tm
+from desktop_app.meals.welfare import CheckRow
 from desktop_app.residents.picker import ResidentPicker
+from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.messages import show_error
-
-
-def tm(text: str) -> str:
-    """A label of the service's vocabulary in the user's language."""
-    return QCoreApplication.translate("Meals", text)
-
-
-def qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def pydate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def combo(items: dict[str, str], parent=None) -> QComboBox:
-    box = QComboBox(parent)
-    for value, label in items.items():
-        box.addItem(tm(label), value)
-    return box
-
-
-def select_data(box: QComboBox, value) -> None:
-    i = box.findData(value)
-    if i >= 0:
-        box.setCurrentIndex(i)
+from desktop_app.ui.widgets import pydate, qdate, select_data
 
 
 class RecipientDialog(QDialog):
@@ -91,9 +91,9 @@ class RecipientDialog(QDialog):
         else:
             self.picker = None
             form.addRow(self.tr("Resident"), self.who)
-        self.status = combo(service.STATUS_LABELS, self)
+        self.status = combo(STATUS_LABELS, self)
         self.status.setObjectName("status")
-        self.service_box = combo(service.SERVICE_LABELS, self)
+        self.service_box = combo(SERVICE_LABELS, self)
         self.service_box.setObjectName("service")
         row = QHBoxLayout()
         row.addWidget(self.status)
@@ -108,7 +108,7 @@ class RecipientDialog(QDialog):
         for w, name in enumerate(days):
             grid.addWidget(QLabel(name), 0, w + 1, alignment=Qt.AlignmentFlag.AlignCenter)
         for r, meal in enumerate(MEALS):
-            grid.addWidget(QLabel(tm(service.MEAL_LABELS[meal])), r + 1, 0)
+            grid.addWidget(QLabel(tm(MEAL_LABELS[meal])), r + 1, 0)
             for w in range(7):
                 cb = QCheckBox(grid_box)
                 cb.setObjectName(f"sched_{w}_{meal}")
@@ -123,7 +123,7 @@ class RecipientDialog(QDialog):
         diet_row = QHBoxLayout()
         self.diets: dict[str, QCheckBox] = {}
         for d in DIETS:
-            cb = QCheckBox(tm(service.DIET_LABELS[d]), self)
+            cb = QCheckBox(tm(DIET_LABELS[d]), self)
             cb.setObjectName(f"diet_{d}")
             self.diets[d] = cb
             diet_row.addWidget(cb)
@@ -153,11 +153,8 @@ class RecipientDialog(QDialog):
         money = QHBoxLayout()
         self.tier = QComboBox(self)
         self.tier.setObjectName("tier")
-        self.tier.addItem(self.tr("best tier they qualify for"), "")
-        self.tier.addItem(self.tr("no subsidy"), "none")
-        with session_scope(ctx.engine, write=False) as s:
-            for code, name in service.Rates.load(s).tier_codes():
-                self.tier.addItem(self.tr("granted: {name}").format(name=name), code)
+        self.tier.addItem(self.tr("best tier they qualify for"), BEST_TIER)
+        self.tier.addItem(self.tr("no subsidy"), NO_SUBSIDY)
         self.credit = QLineEdit("0.00", self)
         self.credit.setObjectName("credit")
         money.addWidget(self.tier, 2)
@@ -180,7 +177,7 @@ class RecipientDialog(QDialog):
         for d in (self.pause_start, self.pause_end):
             d.setCalendarPopup(True)
             d.setDisplayFormat("yyyy-MM-dd")
-        self.pause_reason = combo(service.PAUSE_LABELS, self.pause_box)
+        self.pause_reason = combo(PAUSE_LABELS, self.pause_box)
         self.pause_reason.setObjectName("pauseReason")
         self.pause_note = QLineEdit(self.pause_box)
         self.pause_note.setPlaceholderText(self.tr("note"))
@@ -201,49 +198,69 @@ class RecipientDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        for button in self.buttons.buttons():  # Enter in the resident search picks a resident; it must not save
+            button.setAutoDefault(False)
+            button.setDefault(False)
         lay.addWidget(self.buttons)
-        if recipient_id is not None:
-            self._load()
-        else:
-            select_data(self.status, "active")
-            with session_scope(ctx.engine, write=False) as s:
-                self.credit.setText(yuan(service.get_settings(s).default_credit_fen))
+        self.buttons.setEnabled(False)  # until the form is loaded
+        self.version: int | None = None
+        self.loaded = False
+        self.load()
 
     # --- data ---------------------------------------------------------------------------------------
-    def _load(self) -> None:
-        from desktop_app.residents.models import Resident
+    def load(self) -> None:
+        """Read the recipient (or, for a new one, the choices) and fill the form in."""
+        actor, rid = self.ctx.actor, self.recipient_id
+        ops.query(self, self.ctx.engine, lambda s: recipient_form(s, actor=actor, recipient_id=rid), self._fill,
+                  latest="load")
 
-        with session_scope(self.ctx.engine, write=False) as s:
-            rec = service.get_recipient(s, actor=self.ctx.actor, recipient_id=self.recipient_id)
-            res = s.get(Resident, rec.resident_id)
-            self.resident_id = res.id
-            self.who.setText(f"{res.name}  {res.address}")
-            self.address.setPlaceholderText(res.address or self.address.placeholderText())
-        select_data(self.status, rec.status)
-        select_data(self.service_box, rec.service)
-        for (w, meal), cb in self.schedule.items():
-            cb.setChecked(bool(rec.schedule & schedule_bit(w, meal)))
-        for d, cb in self.diets.items():
-            cb.setChecked(bool(getattr(rec, d)))
-        self.avoid.setText(rec.avoid)
-        self.address.setText(rec.delivery_address)
-        self.notes.setText(rec.delivery_notes)
-        self.contact.setText(rec.emergency_contact)
-        self.contact_phone.setText(rec.emergency_phone)
-        select_data(self.tier, rec.subsidy_tier)
-        self.credit.setText(yuan(rec.credit_limit_fen))
-        self._load_pauses()
+    def _fill(self, form: RecipientForm) -> None:
+        current = self.tier.currentData()
+        while self.tier.count() > 2:
+            self.tier.removeItem(2)
+        for code, name in form.tiers:
+            self.tier.addItem(self.tr("granted: {name}").format(name=name), code)
+        select_data(self.tier, current)
+        rec = form.recipient
+        if rec is None:
+            if not self.loaded:
+                select_data(self.status, RecipientStatus.ACTIVE)
+                self.credit.setText(yuan(form.default_credit_fen))
+        else:
+            self.version = rec.version
+            self.resident_id = rec.resident_id
+            self.who.setText(f"{form.name}  {form.address}")
+            self.address.setPlaceholderText(form.address or self.address.placeholderText())
+            select_data(self.status, rec.status)
+            select_data(self.service_box, rec.service)
+            for (w, meal), cb in self.schedule.items():
+                cb.setChecked(bool(rec.schedule & schedule_bit(w, meal)))
+            for d, cb in self.diets.items():
+                cb.setChecked(bool(getattr(rec, d)))
+            self.avoid.setText(rec.avoid)
+            self.address.setText(rec.delivery_address)
+            self.notes.setText(rec.delivery_notes)
+            self.contact.setText(rec.emergency_contact)
+            self.contact_phone.setText(rec.emergency_phone)
+            select_data(self.tier, rec.subsidy_tier)
+            self.credit.setText(yuan(rec.credit_limit_fen))
+            self._show_pauses(form.pauses)
+        self.loaded = True
+        self.buttons.setEnabled(True)
 
     def _load_pauses(self) -> None:
+        actor, rid = self.ctx.actor, self.recipient_id
+        ops.query(self, self.ctx.engine, lambda s: list_pauses(s, actor=actor, recipient_id=rid), self._show_pauses,
+                  latest="pauses")
+
+    def _show_pauses(self, rows: list[MealPause]) -> None:
         self.pauses.clear()
-        with session_scope(self.ctx.engine, write=False) as s:
-            rows = service.list_pauses(s, actor=self.ctx.actor, recipient_id=self.recipient_id)
         today = date.today()
         for p in rows:
             state = self.tr("now") if p.start_day <= today <= p.end_day else (self.tr("ended") if p.end_day < today else self.tr("planned"))
-            text = f"{p.start_day.isoformat()} – {p.end_day.isoformat()}  {tm(service.PAUSE_LABELS[p.reason])}  {p.note}  ({state})"
+            text = f"{p.start_day.isoformat()} – {p.end_day.isoformat()}  {tm(PAUSE_LABELS[p.reason])}  {p.note}  ({state})"
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, p.id)
+            item.setData(Qt.ItemDataRole.UserRole, (p.id, p.version))
             self.pauses.addItem(item)
 
     def _picked(self, row) -> None:
@@ -252,86 +269,85 @@ class RecipientDialog(QDialog):
 
     def _weekday_lunch(self) -> None:
         for (w, meal), cb in self.schedule.items():
-            cb.setChecked(meal == "lunch" and w < 5)
+            cb.setChecked(meal == Meal.LUNCH and w < 5)
 
     def values(self) -> dict:
+        """What the form says, read on the GUI thread (the credit limit as typed, in yuan)."""
         mask = 0
         for (w, meal), cb in self.schedule.items():
             if cb.isChecked():
                 mask |= schedule_bit(w, meal)
-        from desktop_app.core.validation import clean_fen
-
         return dict(
             status=self.status.currentData(), service=self.service_box.currentData(), schedule=mask,
             avoid=self.avoid.text(), delivery_address=self.address.text(), delivery_notes=self.notes.text(),
             emergency_contact=self.contact.text(), emergency_phone=self.contact_phone.text(),
-            subsidy_tier=self.tier.currentData(), credit_limit_fen=clean_fen(self.credit.text(), service.F["credit_limit"]),
+            subsidy_tier=self.tier.currentData(), credit=self.credit.text(),
             **{d: cb.isChecked() for d, cb in self.diets.items()},
         )
 
     def save(self) -> None:
-        try:
-            values = self.values()
-            with session_scope(self.ctx.engine) as s:
-                if self.recipient_id is None:
-                    if self.resident_id is None:
-                        raise ValidationError(service.F["resident"],
-                                              QT_TRANSLATE_NOOP("Errors", "choose a registered resident first."))
-                    rec = service.create_recipient(s, actor=self.ctx.actor,
-                                                   data=MealRecipientCreate(resident_id=self.resident_id, **values))
-                    self.recipient_id = rec.id
-                else:
-                    service.update_recipient(s, actor=self.ctx.actor, recipient_id=self.recipient_id,
-                                             data=MealRecipientBase(**values))
-        except Exception as exc:  # shown to the user; the dialog stays open
-            self.error_box = show_error(self, exc)
-            return
+        values = self.values()
+        credit = values.pop("credit")
+        actor, rid, resident_id, version = self.ctx.actor, self.recipient_id, self.resident_id, self.version
+
+        def work(s):
+            fields = dict(values, credit_limit_fen=clean_fen(credit, F["credit_limit"]))
+            if rid is None:  # no resident picked yet: create_recipient says "choose a registered resident first"
+                return create_recipient(s, actor=actor, data=MealRecipientCreate(resident_id=resident_id or 0, **fields))
+            return update_recipient(s, actor=actor, recipient_id=rid, data=MealRecipientBase(**fields),
+                                    expected_version=version)
+
+        self.buttons.setEnabled(False)
+        ops.write(self, self.ctx.engine, work, on_done=self._saved, on_error=self._not_saved)
+
+    def _saved(self, rec) -> None:
+        self.recipient_id = rec.id
+        self.version = rec.version
         self.accept()
 
+    def _not_saved(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.error_box = not_saved(self, exc, self.load)
+
     def add_pause(self) -> None:
-        try:
-            with session_scope(self.ctx.engine) as s:
-                service.add_pause(s, actor=self.ctx.actor, recipient_id=self.recipient_id,
-                                  start=pydate(self.pause_start.date()), end=pydate(self.pause_end.date()),
-                                  reason=self.pause_reason.currentData(), note=self.pause_note.text())
-        except Exception as exc:
-            self.error_box = show_error(self, exc)
-            return
-        self.pause_note.clear()
-        self._load_pauses()
+        actor, rid = self.ctx.actor, self.recipient_id
+        start, end = pydate(self.pause_start.date()), pydate(self.pause_end.date())
+        reason, note = self.pause_reason.currentData(), self.pause_note.text()
+        ops.write(self, self.ctx.engine,
+                  lambda s: add_pause(s, actor=actor, recipient_id=rid, start=start, end=end, reason=reason, note=note),
+                  on_done=lambda _p: (self.pause_note.clear(), self._load_pauses()))
 
     def end_pause(self) -> None:
         item = self.pauses.currentItem()
         if item is None:
             return
-        try:
-            with session_scope(self.ctx.engine) as s:
-                service.end_pause(s, actor=self.ctx.actor, pause_id=item.data(Qt.ItemDataRole.UserRole),
-                                  end=date.today() - timedelta(days=1))
-        except Exception as exc:
-            self.error_box = show_error(self, exc)
-            return
-        self._load_pauses()
+        pause_id, version = item.data(Qt.ItemDataRole.UserRole)
+        actor, end = self.ctx.actor, date.today() - timedelta(days=1)
+        ops.write(self, self.ctx.engine,
+                  lambda s: end_pause(s, actor=actor, pause_id=pause_id, end=end, expected_version=version),
+                  on_done=lambda _p: self._load_pauses(),
+                  on_error=lambda exc: not_saved(self, exc, self._load_pauses))
 
 
 class CallDialog(QDialog):
     """Record one call of a welfare check: who was called (the next in order is chosen) and the result."""
 
-    def __init__(self, check: service.CheckRow, parent=None) -> None:
+    def __init__(self, check: CheckRow, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welfare check call"))
         lay = QFormLayout(self)
         lay.addRow(QLabel(f"<b>{check.name}</b>  {check.address}"))
-        phones = {"recipient": check.phone, "emergency_contact": f"{check.emergency_contact} {check.emergency_phone}",
-                  "grid_worker": check.grid}
-        self.target = combo(service.TARGET_LABELS, self)
+        phones = {CallTarget.RECIPIENT: check.phone,
+                  CallTarget.EMERGENCY_CONTACT: f"{check.emergency_contact} {check.emergency_phone}",
+                  CallTarget.GRID_WORKER: check.grid}
+        self.target = combo(TARGET_LABELS, self)
         self.target.setObjectName("target")
         select_data(self.target, check.next_target())
         self.number = QLabel(self)
         self.number.setObjectName("number")
         self.target.currentIndexChanged.connect(lambda _i: self.number.setText(phones[self.target.currentData()]))
         self.number.setText(phones[self.target.currentData()])
-        self.result_box = combo(service.CALL_RESULT_LABELS, self)
+        self.result_box = combo(CALL_RESULT_LABELS, self)
         self.result_box.setObjectName("result")
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
@@ -348,18 +364,18 @@ class CallDialog(QDialog):
         return self.target.currentData(), self.result_box.currentData(), self.note.text()
 
     @classmethod
-    def ask(cls, parent, check: service.CheckRow) -> tuple[str, str, str] | None:
+    def ask(cls, parent, check: CheckRow) -> tuple[str, str, str] | None:
         dlg = cls(check, parent)
         return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
 class CloseCheckDialog(QDialog):
-    def __init__(self, check: service.CheckRow, parent=None) -> None:
+    def __init__(self, check: CheckRow, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Close welfare check"))
         lay = QFormLayout(self)
         lay.addRow(QLabel(f"<b>{check.name}</b>  {check.address}"))
-        self.outcome = combo(service.CHECK_OUTCOME_LABELS, self)
+        self.outcome = combo(CHECK_OUTCOME_LABELS, self)
         self.outcome.setObjectName("outcome")
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("note")
@@ -375,176 +391,6 @@ class CloseCheckDialog(QDialog):
         return self.outcome.currentData(), self.note.toPlainText()
 
     @classmethod
-    def ask(cls, parent, check: service.CheckRow) -> tuple[str, str] | None:
+    def ask(cls, parent, check: CheckRow) -> tuple[str, str] | None:
         dlg = cls(check, parent)
         return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
-
-
-
-class RatesDialog(QDialog):
-    """Administrator: dated prices and subsidy tiers (a change applies from its date on), cut-off times,
-    the low-balance warning and the default credit limit."""
-
-    def __init__(self, ctx: AppContext, parent=None) -> None:
-        from PySide6.QtWidgets import QSpinBox, QTableWidget, QTableWidgetItem, QTimeEdit
-
-        super().__init__(parent)
-        self._item = QTableWidgetItem
-        self.ctx = ctx
-        self.setWindowTitle(self.tr("Prices, subsidy tiers and settings"))
-        self.setMinimumWidth(760)
-        lay = QVBoxLayout(self)
-        self.tiers = QTableWidget(0, 7, self)
-        self.tiers.setObjectName("tiers")
-        self.tiers.setHorizontalHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("From"), self.tr("Ages"),
-                                              self.tr("Hardship"), self.tr("Subsidy"), self.tr("Funding source")])
-        self.tiers.verticalHeader().setVisible(False)
-        self.tiers.horizontalHeader().setStretchLastSection(True)
-        self.tiers.setMinimumHeight(190)
-        self.tiers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        lay.addWidget(self.tiers, 2)
-        tier_box = QGroupBox(self.tr("New tier terms (from a date on; earlier meals keep the old terms)"), self)
-        tf = QGridLayout(tier_box)
-        self.code = QComboBox(tier_box)
-        self.code.setEditable(True)
-        self.code.setObjectName("tierCode")
-        self.tier_name = QLineEdit(tier_box)
-        self.tier_name.setObjectName("tierName")
-        self.tier_from = QDateEdit(qdate(date.today()), tier_box)
-        self.tier_from.setObjectName("tierFrom")
-        self.tier_from.setCalendarPopup(True)
-        self.tier_from.setDisplayFormat("yyyy-MM-dd")
-        self.subsidy = QLineEdit(tier_box)
-        self.subsidy.setObjectName("subsidy")
-        self.source = QLineEdit(tier_box)
-        self.source.setObjectName("source")
-        self.min_age = QSpinBox(tier_box)
-        self.max_age = QSpinBox(tier_box)
-        for box in (self.min_age, self.max_age):
-            box.setRange(0, 120)
-            box.setSpecialValueText(self.tr("none"))
-        self.hardship = QCheckBox(self.tr("only 特困/低保"), tier_box)
-        self.save_tier = QPushButton(self.tr("Save tier"), tier_box)
-        self.save_tier.setObjectName("saveTier")
-        self.code.currentTextChanged.connect(self._code_changed)
-        row = [(self.tr("Code"), self.code), (self.tr("Name"), self.tier_name), (self.tr("From"), self.tier_from),
-               (self.tr("Subsidy (yuan)"), self.subsidy), (self.tr("Funding source"), self.source),
-               (self.tr("Lowest age"), self.min_age), (self.tr("Highest age"), self.max_age)]
-        for i, (label, w) in enumerate(row):
-            tf.addWidget(QLabel(label), i // 4 * 2, i % 4)
-            tf.addWidget(w, i // 4 * 2 + 1, i % 4)
-        tf.addWidget(self.hardship, 3, 3)
-        tf.addWidget(self.save_tier, 4, 3)
-        lay.addWidget(tier_box)
-        price_box = QGroupBox(self.tr("Meal price from a date on"), self)
-        pf = QHBoxLayout(price_box)
-        self.price_meal = combo(service.MEAL_LABELS, price_box)
-        self.price_from = QDateEdit(qdate(date.today()), price_box)
-        self.price_from.setCalendarPopup(True)
-        self.price_from.setDisplayFormat("yyyy-MM-dd")
-        self.price = QLineEdit(price_box)
-        self.price.setObjectName("price")
-        self.price.setPlaceholderText(self.tr("price, yuan"))
-        self.fee = QLineEdit(price_box)
-        self.fee.setObjectName("fee")
-        self.fee.setPlaceholderText(self.tr("delivery fee, yuan"))
-        self.save_price = QPushButton(self.tr("Save price"), price_box)
-        self.save_price.setObjectName("savePrice")
-        self.prices_label = QLabel(price_box)
-        self.prices_label.setObjectName("prices")
-        for w in (self.price_meal, self.price_from, self.price, self.fee, self.save_price):
-            pf.addWidget(w)
-        lay.addWidget(price_box)
-        lay.addWidget(self.prices_label)
-        set_box = QGroupBox(self.tr("Cut-off times and account warnings"), self)
-        sf = QHBoxLayout(set_box)
-        self.cut_lunch = QTimeEdit(set_box)
-        self.cut_dinner = QTimeEdit(set_box)
-        for w in (self.cut_lunch, self.cut_dinner):
-            w.setDisplayFormat("HH:mm")
-        self.low = QLineEdit(set_box)
-        self.low.setObjectName("lowBalance")
-        self.credit = QLineEdit(set_box)
-        self.credit.setObjectName("defaultCredit")
-        self.save_settings = QPushButton(self.tr("Save settings"), set_box)
-        self.save_settings.setObjectName("saveSettings")
-        for label, w in ((tm(service.MEAL_LABELS["lunch"]), self.cut_lunch), (tm(service.MEAL_LABELS["dinner"]), self.cut_dinner),
-                         (self.tr("warn below (yuan)"), self.low), (self.tr("default credit (yuan)"), self.credit)):
-            sf.addWidget(QLabel(label))
-            sf.addWidget(w)
-        sf.addWidget(self.save_settings)
-        lay.addWidget(set_box)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.rejected.connect(self.reject)
-        lay.addWidget(close)
-        self.save_tier.clicked.connect(self.on_save_tier)
-        self.save_price.clicked.connect(self.on_save_price)
-        self.save_settings.clicked.connect(self.on_save_settings)
-        self.load()
-
-    def load(self) -> None:
-        from PySide6.QtCore import QTime
-
-        with session_scope(self.ctx.engine, write=False) as s:
-            prices, tiers = service.list_rates(s, actor=self.ctx.actor)
-            settings = service.get_settings(s)
-        self._tier_rows = tiers
-        self.tiers.setRowCount(len(tiers))
-        for i, x in enumerate(tiers):
-            ages = f"{x.min_age or ''}–{x.max_age or ''}" if (x.min_age or x.max_age) else ""
-            cells = [x.code, x.name, x.effective_from.isoformat(), ages, "✓" if x.hardship else "", yuan(x.subsidy_fen),
-                     x.funding_source]
-            for c, text in enumerate(cells):
-                self.tiers.setItem(i, c, self._item(text))
-        self.tiers.resizeColumnsToContents()
-        current = self.code.currentText()
-        self.code.blockSignals(True)
-        self.code.clear()
-        self.code.addItems(sorted({x.code for x in tiers}))
-        self.code.setCurrentText(current or (tiers[0].code if tiers else ""))
-        self.code.blockSignals(False)
-        self._code_changed(self.code.currentText())
-        self.prices_label.setText("   ".join(
-            f"{tm(service.MEAL_LABELS[p.meal])} {p.effective_from.isoformat()}: {yuan(p.price_fen)} + {yuan(p.delivery_fee_fen)}"
-            for p in prices))
-        self.cut_lunch.setTime(QTime(settings.cutoff["lunch"].hour, settings.cutoff["lunch"].minute))
-        self.cut_dinner.setTime(QTime(settings.cutoff["dinner"].hour, settings.cutoff["dinner"].minute))
-        self.low.setText(yuan(settings.low_balance_fen))
-        self.credit.setText(yuan(settings.default_credit_fen))
-
-    def _code_changed(self, code: str) -> None:
-        rows = [x for x in self._tier_rows if x.code == code]
-        if rows:
-            x = rows[0]  # newest terms of this code
-            self.tier_name.setText(x.name)
-            self.subsidy.setText(yuan(x.subsidy_fen))
-            self.source.setText(x.funding_source)
-            self.min_age.setValue(x.min_age or 0)
-            self.max_age.setValue(x.max_age or 0)
-            self.hardship.setChecked(x.hardship)
-
-    def _run(self, work) -> None:
-        try:
-            with session_scope(self.ctx.engine) as s:
-                work(s)
-        except Exception as exc:
-            self.error_box = show_error(self, exc)
-            return
-        self.load()
-
-    def on_save_tier(self) -> None:
-        self._run(lambda s: service.set_tier(
-            s, actor=self.ctx.actor, code=self.code.currentText(), name=self.tier_name.text(),
-            effective_from=pydate(self.tier_from.date()), subsidy=self.subsidy.text(), funding_source=self.source.text(),
-            min_age=self.min_age.value() or None, max_age=self.max_age.value() or None, hardship=self.hardship.isChecked()))
-
-    def on_save_price(self) -> None:
-        self._run(lambda s: service.set_price(
-            s, actor=self.ctx.actor, meal=self.price_meal.currentData(), effective_from=pydate(self.price_from.date()),
-            price=self.price.text(), delivery_fee=self.fee.text() or "0"))
-
-    def on_save_settings(self) -> None:
-        self._run(lambda s: service.set_settings(
-            s, actor=self.ctx.actor, cutoff_lunch=self.cut_lunch.time().toString("HH:mm"),
-            cutoff_dinner=self.cut_dinner.time().toString("HH:mm"), low_balance=self.low.text(),
-            default_credit=self.credit.text()))
