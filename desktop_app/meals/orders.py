@@ -27,6 +27,7 @@ from desktop_app.meals.labels import MEAL_LABELS, STATUS_LABELS, F
 from desktop_app.meals.models import (
     DIETS,
     MEALS,
+    SERVICES,
     LedgerKind,
     MealLedgerEntry,
     MealOrder,
@@ -336,14 +337,14 @@ def day_orders(s: Session, *, actor: Actor, day: date, meal: str | None = None, 
 @dataclass
 class KitchenSheet:
     day: date
-    counts: dict[str, dict[str, int]]  # meal -> {"total", "delivery", "dine_in", diet...}
+    counts: dict[str, dict[str, int]]  # meal -> {"total", each ServiceKind, each Diet, "plain"}
     avoid: dict[str, list[tuple[str, str]]]  # meal -> [(name, avoid text)]
 
 
 def kitchen_sheet(s: Session, *, actor: Actor, day: date) -> KitchenSheet:
     """Counts per meal and per diet of the day's (not cancelled) orders, with each avoid note."""
     require(actor, VIEW_MEALS)
-    counts = {m: {"total": 0, "delivery": 0, "dine_in": 0, **{d: 0 for d in DIETS}, "plain": 0} for m in MEALS}
+    counts = {m: {"total": 0, **{k: 0 for k in SERVICES}, **{d: 0 for d in DIETS}, "plain": 0} for m in MEALS}
     avoid: dict[str, list[tuple[str, str]]] = {m: [] for m in MEALS}
     rows = s.exec(
         select(MealOrder.meal, MealOrder.service, MealRecipient.low_salt, MealRecipient.low_sugar, MealRecipient.soft,

@@ -47,7 +47,7 @@ from desktop_app.meals.labels import (
     SERVICE_LABELS,
     TARGET_LABELS,
 )
-from desktop_app.meals.models import DIETS, MEALS, OrderOutcome, OrderStatus
+from desktop_app.meals.models import DIETS, MEALS, SERVICES, Meal, OrderOutcome, OrderStatus
 from desktop_app.meals.orders import GenerateResult, KitchenSheet, OrderRow, cancel_order
 from desktop_app.meals.permissions import RUN_MEAL_DAY
 from desktop_app.meals.ui.common import (
@@ -177,7 +177,7 @@ class DayTab(QWidget):
     def _build_kitchen(self, right: QTabWidget) -> QWidget:
         kitchen = QWidget(right)
         kl = QVBoxLayout(kitchen)
-        self.kitchen = make_table(kitchen, [self.tr("Count"), tm(MEAL_LABELS["lunch"]), tm(MEAL_LABELS["dinner"])], "kitchen")
+        self.kitchen = make_table(kitchen, [self.tr("Count"), tm(MEAL_LABELS[Meal.LUNCH]), tm(MEAL_LABELS[Meal.DINNER])], "kitchen")
         self.kitchen.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         kl.addWidget(self.kitchen, 2)
         kl.addWidget(QLabel(self.tr("Foods to avoid")))
@@ -279,9 +279,8 @@ class DayTab(QWidget):
             + (" " + self._generated if self._generated else ""))
 
     def _fill_kitchen(self, sheet: KitchenSheet) -> None:
-        keys = ["total", "delivery", "dine_in", *DIETS, "plain"]
-        labels = {"total": self.tr("Meals"), "delivery": tm(SERVICE_LABELS["delivery"]),
-                  "dine_in": tm(SERVICE_LABELS["dine_in"]), "plain": self.tr("no special diet")}
+        keys = ["total", *SERVICES, *DIETS, "plain"]
+        labels = {"total": self.tr("Meals"), **{k: tm(SERVICE_LABELS[k]) for k in SERVICES}, "plain": self.tr("no special diet")}
         t = self.kitchen
         t.setRowCount(len(keys))
         for i, k in enumerate(keys):

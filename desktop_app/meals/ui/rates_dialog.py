@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.validation import yuan
 from desktop_app.meals.labels import MEAL_LABELS
-from desktop_app.meals.models import MealPrice, SubsidyTier
+from desktop_app.meals.models import Meal, MealPrice, SubsidyTier
 from desktop_app.meals.rates import list_rates, set_price, set_tier
 from desktop_app.meals.settings import MealSettings, meal_settings, set_settings
 from desktop_app.meals.ui.common import combo, not_saved, tm
@@ -123,7 +123,7 @@ class RatesDialog(QDialog):
         self.credit.setObjectName("defaultCredit")
         self.save_settings = QPushButton(self.tr("Save settings"), set_box)
         self.save_settings.setObjectName("saveSettings")
-        for label, w in ((tm(MEAL_LABELS["lunch"]), self.cut_lunch), (tm(MEAL_LABELS["dinner"]), self.cut_dinner),
+        for label, w in ((tm(MEAL_LABELS[Meal.LUNCH]), self.cut_lunch), (tm(MEAL_LABELS[Meal.DINNER]), self.cut_dinner),
                          (self.tr("warn below (yuan)"), self.low), (self.tr("default credit (yuan)"), self.credit)):
             sf.addWidget(QLabel(label))
             sf.addWidget(w)
@@ -163,8 +163,8 @@ class RatesDialog(QDialog):
         self.prices_label.setText("   ".join(
             f"{tm(MEAL_LABELS[p.meal])} {p.effective_from.isoformat()}: {yuan(p.price_fen)} + {yuan(p.delivery_fee_fen)}"
             for p in prices))
-        self.cut_lunch.setTime(QTime(settings.cutoff["lunch"].hour, settings.cutoff["lunch"].minute))
-        self.cut_dinner.setTime(QTime(settings.cutoff["dinner"].hour, settings.cutoff["dinner"].minute))
+        for box, meal in ((self.cut_lunch, Meal.LUNCH), (self.cut_dinner, Meal.DINNER)):
+            box.setTime(QTime(settings.cutoff[meal].hour, settings.cutoff[meal].minute))
         self.low.setText(yuan(settings.low_balance_fen))
         self.credit.setText(yuan(settings.default_credit_fen))
 
