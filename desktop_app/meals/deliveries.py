@@ -15,6 +15,7 @@ from desktop_app.core.auth import Actor, allowed, require
 from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.records import audited_update
 from desktop_app.core.validation import clean_text
 from desktop_app.meals.accounts import balance
 from desktop_app.meals.common import choice, scoped_recipient, station_filter
@@ -173,11 +174,8 @@ def record_outcome(
     if outcome == OrderOutcome.CANCELLED:
         _cancel(s, actor=actor, order=order, at=at, by_outcome=True)
         return order
-    before = audit.snapshot(order)
-    order.outcome, order.outcome_at, order.outcome_by = outcome, at, actor.id
-    s.add(order)
-    s.flush()
-    audit.record(s, actor=actor, action="outcome", entity="meal_order", entity_id=order.id, before=before, after=order)
+    audited_update(s, order, {"outcome": outcome, "outcome_at": at, "outcome_by": actor.id}, actor=actor,
+                   entity="meal_order", action="outcome")
     if outcome == OrderOutcome.NOT_HOME:
         exists = s.exec(select(WelfareCheck).where(WelfareCheck.order_id == order.id)).first()
         if exists is None:
@@ -224,12 +222,8 @@ def serve_dine_in(
                                 name=res.name, meal=MEAL_LABELS[meal])
         order = _charge_order(s, actor=actor, rec=rec, res=res, day=day, meal=meal, source=OrderSource.WALK_IN, service=ServiceKind.DINE_IN)
         audit.record(s, actor=actor, action="create", entity="meal_order", entity_id=order.id, after=order)
-    before = audit.snapshot(order)
-    order.outcome, order.outcome_at, order.outcome_by = OrderOutcome.SERVED, at, actor.id
-    s.add(order)
-    s.flush()
-    audit.record(s, actor=actor, action="check_in", entity="meal_order", entity_id=order.id, before=before, after=order)
-    return order
+    return audited_update(s, order, {"outcome": OrderOutcome.SERVED, "outcome_at": at, "outcome_by": actor.id},
+                          actor=actor, entity="meal_order", action="check_in")
 
 
 

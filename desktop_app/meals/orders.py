@@ -18,7 +18,7 @@ from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.progress import NO_PROGRESS, Progress
-from desktop_app.core.records import get_scoped
+from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.validation import mask_phone
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.meals.accounts import _check_credit, _maybe_snapshot, _post, balances
@@ -217,18 +217,17 @@ def add_order(
         rates = Rates.load(s)
         price = rates.price(meal, day)
         tier = rates.best_tier(day, birth_date=res.birth_date, hardship=_hardship(res), granted=rec.subsidy_tier)
-        before = audit.snapshot(existing)
-        existing.price_fen = price.price_fen
-        existing.subsidy_fen = min(tier.subsidy_fen, price.price_fen) if tier else 0
-        existing.delivery_fee_fen = price.delivery_fee_fen if existing.service == ServiceKind.DELIVERY else 0
-        existing.tier_id = tier.id if tier else None
-        _check_credit(s, rec, existing.charge_fen, res.name)
-        existing.status, existing.outcome, existing.outcome_at, existing.source = (
-            OrderStatus.ORDERED, OrderOutcome.OPEN, None, OrderSource.MANUAL)
-        s.add(existing)
-        s.flush()
+        terms = {
+            "price_fen": price.price_fen,
+            "subsidy_fen": min(tier.subsidy_fen, price.price_fen) if tier else 0,
+            "delivery_fee_fen": price.delivery_fee_fen if existing.service == ServiceKind.DELIVERY else 0,
+            "tier_id": tier.id if tier else None,
+        }
+        charge = max(0, terms["price_fen"] - terms["subsidy_fen"]) + terms["delivery_fee_fen"]  # MealOrder.charge_fen
+        _check_credit(s, rec, charge, res.name)
+        audited_update(s, existing, {**terms, "status": OrderStatus.ORDERED, "outcome": OrderOutcome.OPEN, "outcome_at": None,
+                                     "source": OrderSource.MANUAL}, actor=actor, entity="meal_order")
         _post(s, actor=actor, recipient_id=rec.id, kind=LedgerKind.CHARGE, amount=-existing.charge_fen, day=day, order_id=existing.id)
-        audit.record(s, actor=actor, action="update", entity="meal_order", entity_id=existing.id, before=before, after=existing)
         return existing
     order = _charge_order(s, actor=actor, rec=rec, res=res, day=day, meal=meal, source=OrderSource.MANUAL)
     audit.record(s, actor=actor, action="create", entity="meal_order", entity_id=order.id, after=order)
@@ -236,16 +235,10 @@ def add_order(
 
 
 def _cancel(s: Session, *, actor: Actor, order: MealOrder, at: datetime, by_outcome: bool) -> None:
-    before = audit.snapshot(order)
-    order.status = OrderStatus.CANCELLED
-    order.outcome = OrderOutcome.CANCELLED
-    order.outcome_at = at
-    order.outcome_by = actor.id
-    s.add(order)
-    s.flush()
+    audited_update(s, order, {"status": OrderStatus.CANCELLED, "outcome": OrderOutcome.CANCELLED, "outcome_at": at,
+                              "outcome_by": actor.id}, actor=actor, entity="meal_order", action="cancel")
     _post(s, actor=actor, recipient_id=order.recipient_id, kind=LedgerKind.REFUND, amount=order.charge_fen, day=order.day,
           order_id=order.id)
-    audit.record(s, actor=actor, action="cancel", entity="meal_order", entity_id=order.id, before=before, after=order)
 
 
 def cancel_order(s: Session, *, actor: Actor, order_id: int, now: datetime | None = None) -> MealOrder:

@@ -13,7 +13,7 @@ from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.db import station_scope
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import get_scoped
+from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.validation import clean_name, clean_text
 from desktop_app.meals.common import choice
 from desktop_app.meals.labels import F
@@ -58,12 +58,8 @@ def discard_sample(
             QT_TRANSLATE_NOOP("Errors", "a sample must be kept 48 hours; this one may be discarded from {due}."),
             due=fmt_local(due),
         )
-    before = audit.snapshot(sample)
-    sample.discarded_at, sample.discarded_by = at, discarded_by
-    s.add(sample)
-    s.flush()
-    audit.record(s, actor=actor, action="discard", entity="meal_food_sample", entity_id=sample.id, before=before, after=sample)
-    return sample
+    return audited_update(s, sample, {"discarded_at": at, "discarded_by": discarded_by}, actor=actor,
+                          entity="meal_food_sample", action="discard")
 
 
 def list_samples(s: Session, *, actor: Actor, since: date, limit: int = 200) -> list[FoodSample]:

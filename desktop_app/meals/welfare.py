@@ -14,7 +14,7 @@ from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import get_scoped
+from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.validation import clean_text
 from desktop_app.meals.common import choice, scoped_recipient, station_filter, via_recipient
 from desktop_app.meals.labels import TARGET_LABELS, F
@@ -141,12 +141,8 @@ def close_check(
         )
     if outcome == CheckOutcome.OTHER and not note:
         raise ValidationError(F["note"], QT_TRANSLATE_NOOP("Errors", "say what happened when the outcome is other."))
-    before = audit.snapshot(check)
-    check.closed_at, check.outcome, check.closed_by = at or utcnow(), outcome, actor.id
+    changes = {"closed_at": at or utcnow(), "outcome": outcome, "closed_by": actor.id}
     if note:
-        check.note = (check.note + "\n" + note).strip()
-    s.add(check)
-    s.flush()
-    audit.record(s, actor=actor, action="close", entity="meal_welfare_check", entity_id=check.id, before=before, after=check)
-    return check
+        changes["note"] = (check.note + "\n" + note).strip()
+    return audited_update(s, check, changes, actor=actor, entity="meal_welfare_check", action="close")
 
