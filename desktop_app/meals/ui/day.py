@@ -375,10 +375,10 @@ class DayTab(QWidget):
         row = self.selected_order()
         if row is None:
             return
-        actor, at = self.ctx.actor, utcnow()
-        self._select_after = self.orders.currentRow() + 1
+        actor, at, following = self.ctx.actor, utcnow(), self.orders.currentRow() + 1
         self._write(lambda s: record_outcome(s, actor=actor, recipient_id=row.recipient_id, day=row.day, meal=row.meal,
-                                             outcome=outcome, at=at))
+                                             outcome=outcome, at=at),
+                    on_done=lambda _order: setattr(self, "_select_after", following))  # on to the next door
 
     def cancel_order(self) -> None:
         row = self.selected_order()
