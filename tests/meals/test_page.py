@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from sqlmodel import select
 
 from desktop_app.core.db import session_scope
@@ -35,6 +35,10 @@ def normal_style(qapp):
 
     apply_style(qapp, "normal")
     yield
+    # The test's widgets are closed and deleteLater()'d by now: delete them before the style they were
+    # polished with goes, or a later event polishes a widget against the deleted style (a crash tests
+    # further on saw).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     qapp.setStyleSheet("")
 
 

@@ -98,9 +98,7 @@ def _read_tones() -> None:
         probe.setObjectName(name)
         probe.ensurePolished()
         pal = probe.palette()
-        found = pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window)
-        probe.deleteLater()
-        return found
+        return pal.color(QPalette.ColorRole.WindowText), pal.color(QPalette.ColorRole.Window)  # the probe goes with it
 
     plain_fg, plain_bg = colours("mealsTonePlain")
     for tone in TONES:
