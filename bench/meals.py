@@ -155,14 +155,17 @@ def _bare_route_pdf(lines_per_route: list[tuple[str, list[list[str]]]]) -> bytes
 def bench_day(ctx: BenchContext) -> list[Result]:
     from desktop_app.core.db import session_scope
     from desktop_app.core.workdays import WorkCalendar
-    from desktop_app.meals import pdf, service
+    from desktop_app.meals import pdf
+    from desktop_app.meals.deliveries import routes
+    from desktop_app.meals.models import MealOrder
+    from desktop_app.meals.orders import generate_orders, kitchen_sheet
 
     engine, _path = _engine(ctx)
     actor = _admin(engine)
     pdf.Pen  # noqa: B018 - import cost outside the timing
     with session_scope(engine, write=False) as s:
         cal = WorkCalendar.load(s)
-        last = s.exec(__import__("sqlmodel").select(service.MealOrder.day).order_by(service.MealOrder.day.desc())).first()
+        last = s.exec(__import__("sqlmodel").select(MealOrder.day).order_by(MealOrder.day.desc())).first()
     # Bench days run past the history with no top-ups: a generous credit limit keeps every scheduled
     # recipient ordering, so each run measures the full 2,000 (a setup write, not timed).
     with engine.begin() as conn:
@@ -176,12 +179,12 @@ def bench_day(ctx: BenchContext) -> list[Result]:
             day += timedelta(days=1)
         t0 = time.perf_counter()
         with session_scope(engine) as s:
-            res = service.generate_orders(s, actor=actor, day=day)  # lunch and dinner
+            res = generate_orders(s, actor=actor, day=day)  # lunch and dinner
         t1 = time.perf_counter()
         with session_scope(engine, write=False) as s:
-            service.kitchen_sheet(s, actor=actor, day=day)
+            kitchen_sheet(s, actor=actor, day=day)
             t2 = time.perf_counter()
-            rts = service.routes(s, actor=actor, day=day, meal="lunch") + service.routes(s, actor=actor, day=day, meal="dinner")
+            rts = routes(s, actor=actor, day=day, meal="lunch") + routes(s, actor=actor, day=day, meal="dinner")
         t3 = time.perf_counter()
         out = pdf.route_sheets(rts, None, station="逍遥津社区党群服务中心")
         t4 = time.perf_counter()
@@ -202,17 +205,18 @@ def bench_day(ctx: BenchContext) -> list[Result]:
 
 def bench_balances(ctx: BenchContext) -> list[Result]:
     from desktop_app.core.db import session_scope
-    from desktop_app.meals import service
+    from desktop_app.meals.accounts import all_balances
+    from desktop_app.meals.models import MealLedgerEntry
 
     engine, path = _engine(ctx)
     actor = _admin(engine)
     with session_scope(engine, write=False) as s:
-        rows = s.exec(__import__("sqlmodel").select(__import__("sqlmodel").func.count()).select_from(service.MealLedgerEntry)).one()
-        first = service.all_balances(s, actor=actor)
+        rows = s.exec(__import__("sqlmodel").select(__import__("sqlmodel").func.count()).select_from(MealLedgerEntry)).one()
+        first = all_balances(s, actor=actor)
 
     def ours():
         with session_scope(engine, write=False) as s:
-            service.all_balances(s, actor=actor)
+            all_balances(s, actor=actor)
 
     ours()
     runs = timeit(ours, repeat=7)

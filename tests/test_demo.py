@@ -5,9 +5,8 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import select
 
-from desktop_app import cli, demo
+from desktop_app import cli, demo, residents
 from desktop_app.core.db import session_scope
-from desktop_app import residents
 from desktop_app.residents.models import Resident, ResidentCreate
 
 

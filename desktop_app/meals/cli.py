@@ -33,7 +33,10 @@ def cmd_day(args) -> int:
     from desktop_app.core.db import session_scope
     from desktop_app.core.errors import SmileDeskError
     from desktop_app.core.models import Station
-    from desktop_app.meals import pdf, service
+    from desktop_app.meals import pdf
+    from desktop_app.meals.deliveries import routes
+    from desktop_app.meals.models import DIETS, MEALS
+    from desktop_app.meals.orders import day_orders, generate_orders, kitchen_sheet
 
     engine = _engine(args)
     day = args.day or date.today()
@@ -42,14 +45,14 @@ def cmd_day(args) -> int:
     try:
         with session_scope(engine) as s:
             actor = _actor(s, args.user)
-            res = service.generate_orders(s, actor=actor, day=day)
+            res = generate_orders(s, actor=actor, day=day)
         with session_scope(engine, write=False) as s:
-            sheet = service.kitchen_sheet(s, actor=actor, day=day)
+            sheet = kitchen_sheet(s, actor=actor, day=day)
             station = s.exec(select(Station.name).order_by(Station.id)).first() or ""
             papers = {}
-            for meal in service.MEALS:
-                papers[meal] = (service.routes(s, actor=actor, day=day, meal=meal),
-                                service.day_orders(s, actor=actor, day=day, meal=meal, include_cancelled=False))
+            for meal in MEALS:
+                papers[meal] = (routes(s, actor=actor, day=day, meal=meal),
+                                day_orders(s, actor=actor, day=day, meal=meal, include_cancelled=False))
     except SmileDeskError as exc:
         print(exc.text())
         return 1
@@ -59,9 +62,9 @@ def cmd_day(args) -> int:
     print(f"{day}: {res.created} new orders, {res.existing} already there, {res.paused} paused")
     if res.short:
         print("not ordered, balance too low: " + ", ".join(res.short))
-    for meal in service.MEALS:
+    for meal in MEALS:
         c = sheet.counts[meal]
-        diets = ", ".join(f"{d} {c[d]}" for d in service.DIETS if c[d])
+        diets = ", ".join(f"{d} {c[d]}" for d in DIETS if c[d])
         print(f"  {meal}: {c['total']} meals ({c['delivery']} delivery, {c['dine_in']} dine-in){'; ' + diets if diets else ''}")
         rts, rows = papers[meal]
         if rows:
@@ -75,12 +78,12 @@ def cmd_check(args) -> int:
     from sqlmodel import func, select
 
     from desktop_app.core.db import session_scope
-    from desktop_app.meals import service
+    from desktop_app.meals.accounts import balances
     from desktop_app.meals.models import MealLedgerEntry
 
     engine = _engine(args)
     with session_scope(engine, write=False) as s:
-        fast = service.balances(s)
+        fast = balances(s)
         full = dict(s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
                            .group_by(MealLedgerEntry.recipient_id)).all())
     wrong = {rid for rid in set(fast) | set(full) if fast.get(rid, 0) != full.get(rid, 0)}

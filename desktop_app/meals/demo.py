@@ -18,21 +18,28 @@ from sqlmodel import Session
 
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.workdays import WorkCalendar
-from desktop_app.meals import service
+from desktop_app.meals.accounts import snapshot_balances
+from desktop_app.meals.deliveries import delivery_volunteers
 from desktop_app.meals.models import (
     DIETS,
     MEALS,
     FoodSample,
+    Meal,
     MealLedgerEntry,
     MealOrder,
     MealPause,
     MealRecipient,
     MealRouteAssignment,
+    OrderOutcome,
+    OrderStatus,
+    RecipientStatus,
+    ServiceKind,
     WelfareAttempt,
     WelfareCheck,
     schedule_bit,
 )
-from desktop_app.residents.models import Resident
+from desktop_app.meals.rates import Rates
+from desktop_app.residents import Resident
 
 AVOID = ["不吃香菜", "对虾过敏", "不吃辣", "不吃葱姜蒜", "不吃羊肉", "少油", "不吃肥肉", "牙口不好，菜切碎"]
 NOTES = ["耳背，请用力敲门", "门铃坏了，请打电话", "腿脚不便，请送到屋内餐桌", "家里有狗，先打电话", "放门口挂钩上即可",
@@ -95,12 +102,12 @@ def populate(
     now = datetime.now(UTC)
     with Session(engine) as s:
         cal = WorkCalendar.load(s)
-        rates = service.Rates.load(s)
+        rates = Rates.load(s)
         residents = {}
         for k in range(0, len(resident_ids), 500):
             for r in s.execute(select(Resident).where(Resident.id.in_(resident_ids[k:k + 500]))).scalars():
                 residents[r.id] = r
-        volunteers = [v.resident_id for v in service.delivery_volunteers(s, actor=_system())]
+        volunteers = [v.resident_id for v in delivery_volunteers(s, actor=_system())]
         next_id = {m: (s.execute(select(func.max(m.id))).scalar() or 0) + 1
                    for m in (MealRecipient, MealOrder, MealLedgerEntry, WelfareCheck, WelfareAttempt, MealPause, FoodSample)}
     days_total = (end - start).days + 1
@@ -139,7 +146,7 @@ def populate(
         person = Person(rid, res.id, res.compound or "", res.birth_date,
                         bool(res.extreme_hardship or res.minimum_living_allowance), service_kind, schedule, "", credit,
                         p_start, p_end)
-        if status in ("pending", "paused"):
+        if status in (RecipientStatus.PENDING, RecipientStatus.PAUSED):
             person.end = p_start  # never ordered in the demo period
         cursor = p_start + timedelta(days=rng.randint(20, 200))
         while cursor < (p_end or end):
@@ -163,7 +170,7 @@ def populate(
             "id": rid, "resident_id": res.id, "station_id": res.station_id, "sort_key": res.sort_key, "status": status,
             "service": service_kind, "schedule": schedule, **diets,
             "avoid": rng.choice(AVOID) if rng.random() < 0.25 else "",
-            "delivery_address": "", "delivery_notes": rng.choice(NOTES) if service_kind == "delivery" else "",
+            "delivery_address": "", "delivery_notes": rng.choice(NOTES) if service_kind == ServiceKind.DELIVERY else "",
             "emergency_contact": res.emergency_contact or "", "emergency_phone": res.emergency_phone or "",
             "subsidy_tier": "", "credit_limit_fen": credit, "route_order": 0, "created_at": now, "updated_at": now,
         })
@@ -216,7 +223,7 @@ def populate(
                 if key not in tier_cache:
                     tier = tier_cache[key] = rates.best_tier(day, birth_date=p.birth, hardship=p.hardship)
                 subsidy = min(tier.subsidy_fen, price.price_fen) if tier else 0
-                fee = price.delivery_fee_fen if p.service == "delivery" else 0
+                fee = price.delivery_fee_fen if p.service == ServiceKind.DELIVERY else 0
                 charge = price.price_fen - subsidy + fee
                 if p.balance - charge < -p.credit or p.balance < 3000 and rng.random() < 0.6:
                     amount = rng.choice((20000, 30000, 50000, 60000))
@@ -230,12 +237,12 @@ def populate(
                     p.balance += amount
                 oid = next_id[MealOrder]
                 next_id[MealOrder] += 1
-                hh = 11 if meal == "lunch" else 17
+                hh = 11 if meal == Meal.LUNCH else 17
                 roll = rng.random()
                 status, outcome, at = "ordered", "", None
-                if is_today and (meal == "dinner" or roll < 0.45):
+                if is_today and (meal == Meal.DINNER or roll < 0.45):
                     outcome = ""
-                elif p.service == "dine_in":
+                elif p.service == ServiceKind.DINE_IN:
                     outcome, at = ("served", _local(day, hh, rng.randint(0, 50))) if roll < 0.96 else ("cancelled", _local(day, 8, 30))
                 elif is_today and not open_check_left:
                     outcome, at = "not_home", _local(day, hh, rng.randint(0, 30))  # today's red welfare check
@@ -247,13 +254,13 @@ def populate(
                     outcome, at = "refused", _local(day, hh, rng.randint(0, 59))
                 else:
                     outcome, at = "cancelled", _local(day, 8, rng.randint(0, 50))
-                if outcome == "cancelled":
+                if outcome == OrderOutcome.CANCELLED:
                     status = "cancelled"
                 orders.append({"id": oid, "day": day, "meal": meal, "recipient_id": p.rid, "service": p.service,
                                "status": status, "source": "schedule", "price_fen": price.price_fen, "subsidy_fen": subsidy,
                                "delivery_fee_fen": fee, "tier_id": tier.id if tier else None, "outcome": outcome,
                                "outcome_at": at, "outcome_by": None,
-                               "volunteer_resident_id": route_of.get(p.compound) if p.service == "delivery" else None,
+                               "volunteer_resident_id": route_of.get(p.compound) if p.service == ServiceKind.DELIVERY else None,
                                "created_at": _local(day, 7, 0)})
                 lid = next_id[MealLedgerEntry]
                 next_id[MealLedgerEntry] += 1
@@ -261,7 +268,7 @@ def populate(
                                "amount_fen": -charge, "method": "", "receipt_no": "", "order_id": oid, "note": "",
                                "actor_id": None})
                 p.balance -= charge
-                if status == "cancelled":
+                if status == OrderStatus.CANCELLED:
                     lid = next_id[MealLedgerEntry]
                     next_id[MealLedgerEntry] += 1
                     ledger.append({"id": lid, "recipient_id": p.rid, "day": day, "at": at, "kind": "refund",
@@ -270,7 +277,7 @@ def populate(
                     p.balance += charge
                 else:
                     served += 1
-                if outcome == "not_home":
+                if outcome == OrderOutcome.NOT_HOME:
                     cid = next_id[WelfareCheck]
                     next_id[WelfareCheck] += 1
                     keep_open = is_today and not open_check_left
@@ -288,7 +295,7 @@ def populate(
                                          "result": "reached" if last else "no_answer", "note": "",
                                          "at": at + timedelta(minutes=5 * (k + 1)), "actor_id": None})
             if served:
-                kept = _local(day, 10 if meal == "lunch" else 16, 50)
+                kept = _local(day, 10 if meal == Meal.LUNCH else 16, 50)
                 gone = kept + timedelta(hours=48, minutes=rng.randint(5, 90))
                 sid = next_id[FoodSample]
                 next_id[FoodSample] += 1
@@ -302,7 +309,7 @@ def populate(
     from desktop_app.core.db import session_scope
 
     with session_scope(engine) as s:
-        service.snapshot_balances(s)
+        snapshot_balances(s)
     progress(days_total, days_total, "meals")
     return [p.rid for p in people]
 

@@ -6,7 +6,7 @@ from desktop_app.ui.feature import Feature
 
 
 def _page(ctx):
-    from desktop_app.meals.page import MealsPage
+    from desktop_app.meals.ui.page import MealsPage
 
     return MealsPage(ctx)
 

@@ -1,9 +1,13 @@
 """Tables of elderly meal assistance: recipients, pauses, dated prices and subsidy tiers, orders,
-the prepaid account ledger (append-only), welfare checks after "not home", food samples, routes."""
+the prepaid account ledger (append-only), welfare checks after "not home", food samples, routes.
+
+Rows people edit in a dialog (recipients, pauses, prices, subsidy tiers) carry ``version`` (1 on insert):
+a save over a newer version is refused (core.records.audited_update) instead of overwriting it."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 
 from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -11,18 +15,114 @@ from sqlmodel import Field, SQLModel
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import AwareDateTime
 
-# --- vocabularies (stored values; labels live in service.py) ------------------------------------
-STATUSES = ("pending", "active", "paused", "stopped", "deceased")
-SERVICES = ("delivery", "dine_in")
-MEALS = ("lunch", "dinner")
-DIETS = ("low_salt", "low_sugar", "soft", "vegetarian", "halal")
-PAUSE_REASONS = ("hospital", "away", "family", "other")
-OUTCOMES = ("delivered", "not_home", "refused", "cancelled", "served")
-LEDGER_KINDS = ("top_up", "charge", "refund", "correction")
-PAY_METHODS = ("cash", "transfer")
-CALL_TARGETS = ("recipient", "emergency_contact", "grid_worker")
-CALL_RESULTS = ("reached", "no_answer", "unreachable")
-CHECK_OUTCOMES = ("safe", "away", "hospital", "emergency", "other")
+
+# --- vocabularies: the stored values (labels in labels.py) -----------------------------------------
+class RecipientStatus(StrEnum):
+    PENDING = "pending"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+    DECEASED = "deceased"
+
+
+class ServiceKind(StrEnum):
+    DELIVERY = "delivery"
+    DINE_IN = "dine_in"
+
+
+class Meal(StrEnum):
+    LUNCH = "lunch"
+    DINNER = "dinner"
+
+
+class Diet(StrEnum):
+    """Each is a boolean column of MealRecipient of the same name."""
+
+    LOW_SALT = "low_salt"
+    LOW_SUGAR = "low_sugar"
+    SOFT = "soft"
+    VEGETARIAN = "vegetarian"
+    HALAL = "halal"
+
+
+class PauseReason(StrEnum):
+    HOSPITAL = "hospital"
+    AWAY = "away"
+    FAMILY = "family"
+    OTHER = "other"
+
+
+class OrderStatus(StrEnum):
+    ORDERED = "ordered"
+    CANCELLED = "cancelled"
+
+
+class OrderSource(StrEnum):
+    SCHEDULE = "schedule"
+    MANUAL = "manual"
+    WALK_IN = "walk_in"
+
+
+class OrderOutcome(StrEnum):
+    """What happened at the door (delivery) or the counter (dine-in); OPEN until someone records it."""
+
+    OPEN = ""
+    DELIVERED = "delivered"
+    NOT_HOME = "not_home"
+    REFUSED = "refused"
+    CANCELLED = "cancelled"
+    SERVED = "served"
+
+
+class LedgerKind(StrEnum):
+    TOP_UP = "top_up"
+    CHARGE = "charge"
+    REFUND = "refund"
+    CORRECTION = "correction"
+
+
+class PayMethod(StrEnum):
+    CASH = "cash"
+    TRANSFER = "transfer"
+
+
+class CallTarget(StrEnum):
+    """Whom a welfare check calls, in this order."""
+
+    RECIPIENT = "recipient"
+    EMERGENCY_CONTACT = "emergency_contact"
+    GRID_WORKER = "grid_worker"
+
+
+class CallResult(StrEnum):
+    REACHED = "reached"
+    NO_ANSWER = "no_answer"
+    UNREACHABLE = "unreachable"
+
+
+class CheckOutcome(StrEnum):
+    SAFE = "safe"
+    AWAY = "away"
+    HOSPITAL = "hospital"
+    EMERGENCY = "emergency"
+    OTHER = "other"
+
+
+STATUSES = tuple(RecipientStatus)
+SERVICES = tuple(ServiceKind)
+MEALS = tuple(Meal)
+DIETS = tuple(Diet)
+PAUSE_REASONS = tuple(PauseReason)
+OUTCOMES = tuple(o for o in OrderOutcome if o != OrderOutcome.OPEN)  # what a person may record
+LEDGER_KINDS = tuple(LedgerKind)
+PAY_METHODS = tuple(PayMethod)
+CALL_TARGETS = tuple(CallTarget)
+CALL_RESULTS = tuple(CallResult)
+CHECK_OUTCOMES = tuple(CheckOutcome)
+
+# MealRecipient.subsidy_tier: the best tier the recipient qualifies for, no subsidy, or a granted tier's code.
+BEST_TIER = ""
+NO_SUBSIDY = "none"
 
 
 def schedule_bit(weekday: int, meal: str) -> int:
@@ -31,8 +131,8 @@ def schedule_bit(weekday: int, meal: str) -> int:
 
 
 class MealRecipientBase(SQLModel):
-    status: str = Field(default="active", max_length=10)
-    service: str = Field(default="delivery", max_length=10)
+    status: str = Field(default=RecipientStatus.ACTIVE, max_length=10)
+    service: str = Field(default=ServiceKind.DELIVERY, max_length=10)
     schedule: int = Field(default=0, description="bit mask: weekday*2 + (0 lunch, 1 dinner)")
     low_salt: bool = Field(default=False)
     low_sugar: bool = Field(default=False)
@@ -44,7 +144,7 @@ class MealRecipientBase(SQLModel):
     delivery_notes: str = Field(default="", max_length=500)
     emergency_contact: str = Field(default="", max_length=50)
     emergency_phone: str = Field(default="", max_length=20)
-    subsidy_tier: str = Field(default="", max_length=30, description="'' best qualifying, 'none', or a granted tier code")
+    subsidy_tier: str = Field(default="", max_length=30, description="BEST_TIER, NO_SUBSIDY or a granted tier's code")
     credit_limit_fen: int = Field(default=0)
     route_order: int = Field(default=0, description="order of the stop inside its building")
 
@@ -63,6 +163,7 @@ class MealRecipient(MealRecipientBase, table=True):
     sort_key: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    version: int = Field(default=1)
 
 
 class MealPause(SQLModel, table=True):
@@ -78,6 +179,7 @@ class MealPause(SQLModel, table=True):
     reason: str = Field(max_length=20)
     note: str = Field(default="", max_length=200)
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    version: int = Field(default=1)
 
 
 class MealPrice(SQLModel, table=True):
@@ -91,6 +193,7 @@ class MealPrice(SQLModel, table=True):
     effective_from: date
     price_fen: int
     delivery_fee_fen: int = Field(default=0)
+    version: int = Field(default=1)
 
 
 class SubsidyTier(SQLModel, table=True):
@@ -109,6 +212,7 @@ class SubsidyTier(SQLModel, table=True):
     subsidy_fen: int = Field(default=0)
     funding_source: str = Field(default="", max_length=50)
     active: bool = Field(default=True)
+    version: int = Field(default=1)
 
 
 class MealOrder(SQLModel, table=True):
@@ -126,13 +230,13 @@ class MealOrder(SQLModel, table=True):
     meal: str = Field(max_length=10)
     recipient_id: int = Field(foreign_key="meal_recipient.id")
     service: str = Field(max_length=10)
-    status: str = Field(default="ordered", max_length=10, description="ordered | cancelled")
-    source: str = Field(default="schedule", max_length=10, description="schedule | manual | walk_in")
+    status: str = Field(default=OrderStatus.ORDERED, max_length=10, description="OrderStatus")
+    source: str = Field(default=OrderSource.SCHEDULE, max_length=10, description="OrderSource")
     price_fen: int = Field(default=0)
     subsidy_fen: int = Field(default=0)
     delivery_fee_fen: int = Field(default=0)
     tier_id: int | None = Field(default=None)
-    outcome: str = Field(default="", max_length=10)
+    outcome: str = Field(default=OrderOutcome.OPEN, max_length=10, description="OrderOutcome")
     outcome_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
     outcome_by: int | None = Field(default=None)
     volunteer_resident_id: int | None = Field(default=None, foreign_key="resident.id")

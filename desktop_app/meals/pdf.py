@@ -1,5 +1,6 @@
 """Printed papers of meal assistance (ReportLab canvas, embedded CJK font from core.pdf):
-route sheets for delivery volunteers, meal labels, monthly account statements, the subsidy claim.
+route sheets for delivery volunteers, meal labels, monthly account statements, the subsidy claim (its
+Excel workbook: excel.py).
 
 Drawn straight on the canvas (no platypus): a day's route sheets for 2,000 stops must take well
 under a second, and a month's statements for every recipient a few seconds.
@@ -8,15 +9,21 @@ under a second, and a month's statements for every recipient a few seconds.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.validation import yuan
-from desktop_app.meals import service
+from desktop_app.meals.labels import DIET_LABELS, LEDGER_LABELS, MEAL_LABELS, METHOD_LABELS
+from desktop_app.meals.models import LedgerKind
+
+if TYPE_CHECKING:
+    from desktop_app.meals.deliveries import Route
+    from desktop_app.meals.orders import OrderRow
+    from desktop_app.meals.statements import ClaimLine, Statement, SubsidyClaim
 
 CTX = "MealsPdf"
 T = {
@@ -73,11 +80,11 @@ def _t(key: str, **params) -> str:
 
 
 def meal_label(meal: str) -> str:
-    return translate("Meals", service.MEAL_LABELS[meal])
+    return translate("Meals", MEAL_LABELS[meal])
 
 
 def diet_text(diets: Sequence[str]) -> str:
-    return "、".join(translate("Meals", service.DIET_LABELS[d]) for d in diets)
+    return "、".join(translate("Meals", DIET_LABELS[d]) for d in diets)
 
 
 PAGE_W, PAGE_H = 595.27, 841.89  # A4 in points
@@ -306,7 +313,7 @@ def _output(target: Path | str | BytesIO | None):
 ROUTE_COLUMNS_W = (24, 66, 128, 80, 127, 44, 54)
 
 
-def route_sheets(routes: Sequence[service.Route], target: Path | str | BytesIO | None = None, *, station: str = "",
+def route_sheets(routes: Sequence[Route], target: Path | str | BytesIO | None = None, *, station: str = "",
                  progress: Progress = NO_PROGRESS) -> Path | BytesIO:
     """One section per route (new page each): volunteer name and phone, stops in order, diet flags,
     notes and a signature column. Returns the path (or the BytesIO when no target is given)."""
@@ -350,7 +357,7 @@ def route_sheets(routes: Sequence[service.Route], target: Path | str | BytesIO |
 
 
 # --- meal labels ------------------------------------------------------------------------------------------
-def labels(stops: Sequence[service.OrderRow], target: Path | str | BytesIO | None = None) -> Path | BytesIO:
+def labels(stops: Sequence[OrderRow], target: Path | str | BytesIO | None = None) -> Path | BytesIO:
     """3 × 8 labels per A4 page: name, building/room, meal and date, diet flags, foods to avoid."""
     out = _output(target)
     c = _canvas(out, _t("labels_title"))
@@ -386,7 +393,7 @@ def labels(stops: Sequence[service.OrderRow], target: Path | str | BytesIO | Non
 
 
 # --- statements -------------------------------------------------------------------------------------------
-def statements(items: Sequence[service.Statement], target: Path | str | BytesIO | None = None, *, station: str = "",
+def statements(items: Sequence[Statement], target: Path | str | BytesIO | None = None, *, station: str = "",
                progress: Progress = NO_PROGRESS) -> Path | BytesIO:
     """Monthly account statements, each recipient starting on a new page."""
     out = _output(target)
@@ -426,14 +433,14 @@ def statements(items: Sequence[service.Statement], target: Path | str | BytesIO 
         for e in st.entries:
             running += e.amount_fen
             detail = e.note
-            if e.kind in ("charge", "refund") and e.order_id in meals:
+            if e.kind in (LedgerKind.CHARGE, LedgerKind.REFUND) and e.order_id in meals:
                 m = meals[e.order_id]
                 detail = _t("meal_detail", meal=meal_label(m.meal), price=yuan(m.price_fen), subsidy=yuan(m.subsidy_fen),
                             fee=yuan(m.delivery_fee_fen))
-            elif e.kind == "top_up":
-                detail = " ".join(x for x in (translate("Meals", service.METHOD_LABELS.get(e.method, "")) if e.method else "",
+            elif e.kind == LedgerKind.TOP_UP:
+                detail = " ".join(x for x in (translate("Meals", METHOD_LABELS.get(e.method, "")) if e.method else "",
                                               _t("receipt", no=e.receipt_no) if e.receipt_no else "", e.note) if x)
-            table.row([e.day.isoformat(), translate("Meals", service.LEDGER_LABELS[e.kind]), detail, yuan(e.amount_fen),
+            table.row([e.day.isoformat(), translate("Meals", LEDGER_LABELS[e.kind]), detail, yuan(e.amount_fen),
                        yuan(running)])
         table.finish_page()
         c.showPage()
@@ -447,7 +454,7 @@ def statements(items: Sequence[service.Statement], target: Path | str | BytesIO 
 
 
 # --- subsidy claim --------------------------------------------------------------------------------------
-def claim(cl: service.SubsidyClaim, target: Path | str | BytesIO | None = None, *, station: str = "") -> Path | BytesIO:
+def claim(cl: SubsidyClaim, target: Path | str | BytesIO | None = None, *, station: str = "") -> Path | BytesIO:
     out = _output(target)
     c = _canvas(out, _t("claim_title"))
     pen = Pen(c)
@@ -463,7 +470,7 @@ def claim(cl: service.SubsidyClaim, target: Path | str | BytesIO | None = None, 
 
     table = Table(pen, cols, head, size=9.5, line_h=12)
     table.new_page()
-    by_source: dict[str, list[service.ClaimLine]] = {}
+    by_source: dict[str, list[ClaimLine]] = {}
     for line in cl.lines:
         by_source.setdefault(line.funding_source, []).append(line)
     for source, lines in by_source.items():
@@ -481,53 +488,3 @@ def claim(cl: service.SubsidyClaim, target: Path | str | BytesIO | None = None, 
     c.showPage()
     c.save()
     return out
-
-
-def claim_xlsx(cl: service.SubsidyClaim, details: Sequence[service.ClaimDetail], target: Path | str, *,
-               station: str = "") -> Path:
-    """The same claim as an Excel workbook: a summary sheet and a per-recipient check list."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = translate(CTX, T["claim_title"])[:31]
-    ws.append([f"{station} {_t('claim_title')}", f"{cl.year}-{cl.month:02d}"])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([])
-    ws.append([_t("source"), _t("tier"), _t("from"), _t("per_meal"), _t("meals"), _t("people"), _t("amount")])
-    for cell in ws[3]:
-        cell.font = Font(bold=True)
-    for x in cl.lines:
-        ws.append([x.funding_source, x.name, x.effective_from, x.subsidy_fen / 100, x.meals, x.recipients, x.amount_fen / 100])
-    for source, fen in cl.by_source().items():
-        ws.append([source, _t("subtotal"), None, None, sum(x.meals for x in cl.lines if x.funding_source == source), None, fen / 100])
-    ws.append([_t("total"), None, None, None, sum(x.meals for x in cl.lines), None, cl.total_fen / 100])
-    for row in ws.iter_rows(min_row=4):
-        row[2].number_format = "yyyy-mm-dd"
-        row[3].number_format = row[6].number_format = "0.00"
-    for col, width in zip("ABCDEFG", (16, 14, 12, 10, 10, 10, 14), strict=True):
-        ws.column_dimensions[col].width = width
-    names = {x.tier_id: x for x in cl.lines}
-    ws2 = wb.create_sheet(translate(CTX, T["recipient"])[:31])
-    ws2.append([_t("name"), _t("tier"), _t("from"), _t("meals"), _t("amount")])
-    for cell in ws2[1]:
-        cell.font = Font(bold=True)
-    for d in details:
-        line = names.get(d.tier_id)
-        ws2.append([d.name, line.name if line else "", line.effective_from if line else None, d.meals, d.amount_fen / 100])
-    for row in ws2.iter_rows(min_row=2):
-        row[2].number_format = "yyyy-mm-dd"
-        row[4].number_format = "0.00"
-    ws2.column_dimensions["A"].width = 14
-    ws2.column_dimensions["B"].width = 14
-    ws2.column_dimensions["C"].width = 12
-    path = Path(target)
-    wb.save(path)
-    return path
-
-
-def default_name(kind: str, day: date | None = None, *, year: int = 0, month: int = 0, extra: str = "") -> str:
-    stamp = day.isoformat() if day else f"{year}-{month:02d}"
-    return f"meals-{kind}-{stamp}{('-' + extra) if extra else ''}"
-

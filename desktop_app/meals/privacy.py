@@ -1,6 +1,6 @@
 """Meals' part of a resident's personal-data export and erasure (discovered by safety.privacy).
 
-Erasure stops the person's meals (status "stopped") and clears what describes them: delivery address
+Erasure stops the person's meals (status stopped) and clears what describes them: delivery address
 and notes, dietary "avoid" text, emergency contact, pause and welfare-check notes. Orders and the
 account ledger keep every row, so balances, subsidy claims and day counts do not change; the ledger is
 append-only in the database itself (a trigger), so its own short notes are kept as they are.
@@ -15,6 +15,7 @@ from desktop_app.meals.models import (
     MealOrder,
     MealPause,
     MealRecipient,
+    RecipientStatus,
     WelfareAttempt,
     WelfareCheck,
 )
@@ -52,7 +53,8 @@ def erase(s: Session, resident_id: int) -> None:
     r = _recipient(s, resident_id)
     if r is None:
         return
-    r.status = "stopped"
+    r.status = RecipientStatus.STOPPED
+    r.version += 1  # an edit dialog open on this recipient must not write the erased details back
     r.delivery_address = r.delivery_notes = r.avoid = ""
     r.emergency_contact = r.emergency_phone = ""
     r.sort_key = ""

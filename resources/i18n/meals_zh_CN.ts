@@ -80,16 +80,16 @@
         <translation>餐价、补贴档次和设置…</translation>
     </message>
     <message>
+        <source>{name}: balance &lt;b&gt;{balance}&lt;/b&gt; yuan (credit limit {credit})</source>
+        <translation>{name}：余额 &lt;b&gt;{balance}&lt;/b&gt; 元（可透支 {credit} 元）</translation>
+    </message>
+    <message>
         <source>Low balances (active recipients)</source>
         <translation>余额不足（在册对象）</translation>
     </message>
     <message>
         <source>Not a meal recipient.</source>
         <translation>不是助餐对象。</translation>
-    </message>
-    <message>
-        <source>{name}: balance &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{balance}&lt;/b&gt;&lt;/span&gt; yuan (credit limit {credit})</source>
-        <translation>{name}：余额 &lt;span style=&apos;color:{colour}&apos;&gt;&lt;b&gt;{balance}&lt;/b&gt;&lt;/span&gt; 元（可透支 {credit} 元）</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -827,6 +827,13 @@
     </message>
 </context>
 <context>
+    <name>MealsCommon</name>
+    <message>
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+</context>
+<context>
     <name>MealsPage</name>
     <message>
         <source>Today&apos;s meals</source>
@@ -1026,6 +1033,13 @@
     <message>
         <source>no entries this month</source>
         <translation>本月无收支记录</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
     </message>
 </context>
 <context>

@@ -27,9 +27,9 @@ def test_meals_day_writes_route_sheets_and_check_passes(engine, admin, people, d
 def test_meals_check_finds_a_wrong_snapshot(engine, admin, people, db_arg, capsys):
     rid = make_recipient(engine, admin, people["王秀英"], top_up=50000)
     with session_scope(engine) as s:
-        from desktop_app.meals import service
+        from desktop_app.meals.accounts import snapshot_balances
 
-        service.snapshot_balances(s)
+        snapshot_balances(s)
         s.execute(text("UPDATE meal_balance_snapshot_row SET balance_fen = 1 WHERE recipient_id = :r"), {"r": rid})
     assert main(["--db", db_arg, "meals-check"]) == 1
     assert "ledger sums to 50000 fen" in capsys.readouterr().out

@@ -9,8 +9,18 @@ from sqlmodel import func, select
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.meals import service
+from desktop_app.meals.accounts import balance
+from desktop_app.meals.deliveries import (
+    assign_route,
+    delivery_volunteers,
+    record_outcome,
+    routes,
+    serve_dine_in,
+)
 from desktop_app.meals.models import MealLedgerEntry, MealOrder, MealRecipientBase
+from desktop_app.meals.orders import add_order, cancel_order, day_orders, generate_orders, kitchen_sheet
+from desktop_app.meals.recipients import add_pause, list_recipients, update_recipient
+from desktop_app.meals.samples import discard_sample, keep_sample, list_samples
 
 from .helpers import LABOUR_DAY, MONDAY, every_day, local, make_recipient, weekdays
 
@@ -22,7 +32,7 @@ def _count(engine, model, *where):
 
 def _generate(engine, actor, day, meals=("lunch",)):
     with session_scope(engine) as s:
-        return service.generate_orders(s, actor=actor, day=day, meals=meals)
+        return generate_orders(s, actor=actor, day=day, meals=meals)
 
 
 def test_schedule_decides_who_gets_a_meal_on_which_weekday(engine, admin, people):
@@ -31,12 +41,12 @@ def test_schedule_decides_who_gets_a_meal_on_which_weekday(engine, admin, people
     res = _generate(engine, admin, MONDAY + timedelta(days=1), meals=("lunch", "dinner"))  # Tuesday
     assert res.created == 2
     with session_scope(engine, write=False) as s:
-        rows = service.day_orders(s, actor=admin, day=MONDAY + timedelta(days=1))
+        rows = day_orders(s, actor=admin, day=MONDAY + timedelta(days=1))
     assert {(r.recipient_id, r.meal) for r in rows} == {(every, "lunch"), (every, "dinner")}
     res = _generate(engine, admin, MONDAY + timedelta(days=2), meals=("lunch",))  # Wednesday
     assert res.created == 2
     with session_scope(engine, write=False) as s:
-        assert {r.recipient_id for r in service.day_orders(s, actor=admin, day=MONDAY + timedelta(days=2))} == {mon_wed, every}
+        assert {r.recipient_id for r in day_orders(s, actor=admin, day=MONDAY + timedelta(days=2))} == {mon_wed, every}
 
 
 def test_generation_is_idempotent_and_charges_once(engine, admin, people):
@@ -48,7 +58,7 @@ def test_generation_is_idempotent_and_charges_once(engine, admin, people):
     assert _count(engine, MealLedgerEntry, MealLedgerEntry.kind == "charge") == 1
     with session_scope(engine, write=False) as s:
         # 86 years old: lunch 15.00 − 85+ subsidy 6.00 + delivery 3.00 = 12.00
-        assert service.balance(s, rid) == 10000 - 1200
+        assert balance(s, rid) == 10000 - 1200
 
 
 def test_a_cancelled_meal_is_not_regenerated(engine, admin, people):
@@ -56,7 +66,7 @@ def test_a_cancelled_meal_is_not_regenerated(engine, admin, people):
     _generate(engine, admin, MONDAY)
     with session_scope(engine) as s:
         order = s.exec(select(MealOrder)).one()
-        service.cancel_order(s, actor=admin, order_id=order.id, now=local(MONDAY, 7))
+        cancel_order(s, actor=admin, order_id=order.id, now=local(MONDAY, 7))
     again = _generate(engine, admin, MONDAY)
     assert again.created == 0 and again.existing == 1
     with session_scope(engine, write=False) as s:
@@ -66,21 +76,21 @@ def test_a_cancelled_meal_is_not_regenerated(engine, admin, people):
 def test_pause_stops_orders_only_on_its_days_and_ends_by_itself(engine, admin, people):
     rid = make_recipient(engine, admin, people["王秀英"], top_up=50000)
     with session_scope(engine) as s:
-        service.add_pause(s, actor=admin, recipient_id=rid, start=MONDAY, end=MONDAY + timedelta(days=2), reason="hospital")
+        add_pause(s, actor=admin, recipient_id=rid, start=MONDAY, end=MONDAY + timedelta(days=2), reason="hospital")
     for offset, expected in [(0, 0), (1, 0), (2, 0), (3, 1)]:
         res = _generate(engine, admin, MONDAY + timedelta(days=offset))
         assert res.created == expected, offset
     with session_scope(engine, write=False) as s:
-        rows = service.list_recipients(s, actor=admin, today=MONDAY + timedelta(days=1))
+        rows = list_recipients(s, actor=admin, today=MONDAY + timedelta(days=1))
         assert rows[0].effective_status == "paused" and rows[0].paused_until == MONDAY + timedelta(days=2)
-        rows = service.list_recipients(s, actor=admin, today=MONDAY + timedelta(days=3))
+        rows = list_recipients(s, actor=admin, today=MONDAY + timedelta(days=3))
         assert rows[0].effective_status == "active"
 
 
 def test_pause_ending_before_it_starts_is_refused_and_nothing_written(engine, admin, people):
     rid = make_recipient(engine, admin, people["王秀英"])
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        service.add_pause(s, actor=admin, recipient_id=rid, start=MONDAY, end=MONDAY - timedelta(days=1), reason="away")
+        add_pause(s, actor=admin, recipient_id=rid, start=MONDAY, end=MONDAY - timedelta(days=1), reason="away")
     assert "before the pause starts" in str(err.value)
     from desktop_app.meals.models import MealPause
 
@@ -106,23 +116,23 @@ def test_credit_limit_refuses_the_order_and_lists_the_name(engine, admin, people
     res = _generate(engine, admin, MONDAY)
     assert res.created == 1 and res.short == ["王秀英"]
     with session_scope(engine, write=False) as s:
-        assert service.balance(s, poor) == 0
-        assert service.balance(s, ok) == -1400  # 76: 15.00 − 4.00 + 3.00
+        assert balance(s, poor) == 0
+        assert balance(s, ok) == -1400  # 76: 15.00 − 4.00 + 3.00
 
 
 def test_late_changes_before_cutoff_only(engine, admin, people):
     rid = make_recipient(engine, admin, people["王秀英"], top_up=10000)
     with session_scope(engine) as s:
-        order = service.add_order(s, actor=admin, recipient_id=rid, day=MONDAY, meal="dinner", now=local(MONDAY, 10))
+        order = add_order(s, actor=admin, recipient_id=rid, day=MONDAY, meal="dinner", now=local(MONDAY, 10))
         assert order.source == "manual" and order.charge_fen == 1200 - 600 + 300  # dinner 12 − 6 + 3
     with pytest.raises(ConflictError) as err, session_scope(engine) as s:
-        service.add_order(s, actor=admin, recipient_id=rid, day=MONDAY, meal="lunch", now=local(MONDAY, 9, 30))
+        add_order(s, actor=admin, recipient_id=rid, day=MONDAY, meal="lunch", now=local(MONDAY, 9, 30))
     assert "cut-off" in str(err.value)
     with pytest.raises(ConflictError), session_scope(engine) as s:
-        service.cancel_order(s, actor=admin, order_id=order.id, now=local(MONDAY, 15))
+        cancel_order(s, actor=admin, order_id=order.id, now=local(MONDAY, 15))
     with session_scope(engine) as s:
-        service.cancel_order(s, actor=admin, order_id=order.id, now=local(MONDAY, 14))
-        assert service.balance(s, rid) == 10000  # charged and refunded
+        cancel_order(s, actor=admin, order_id=order.id, now=local(MONDAY, 14))
+        assert balance(s, rid) == 10000  # charged and refunded
 
 
 def test_kitchen_sheet_counts_meals_and_diets(engine, admin, people):
@@ -131,7 +141,7 @@ def test_kitchen_sheet_counts_meals_and_diets(engine, admin, people):
     make_recipient(engine, admin, people["张桂兰"], top_up=50000, service_kind="dine_in", halal=True)
     _generate(engine, admin, MONDAY)
     with session_scope(engine, write=False) as s:
-        sheet = service.kitchen_sheet(s, actor=admin, day=MONDAY)
+        sheet = kitchen_sheet(s, actor=admin, day=MONDAY)
     lunch = sheet.counts["lunch"]
     assert (lunch["total"], lunch["delivery"], lunch["dine_in"]) == (3, 2, 1)
     assert (lunch["low_salt"], lunch["soft"], lunch["low_sugar"], lunch["halal"], lunch["plain"]) == (1, 1, 1, 1, 0)
@@ -144,24 +154,24 @@ def test_routes_group_by_compound_in_building_order_with_volunteer(engine, admin
     b = make_recipient(engine, admin, people["王秀英"], top_up=50000)  # 幸福小区 1栋
     c = make_recipient(engine, admin, people["张桂兰"], top_up=50000)  # 阳光花园 12栋
     with session_scope(engine) as s:
-        service.assign_route(s, actor=admin, compound="幸福小区", volunteer_resident_id=people["赵志强"])
+        assign_route(s, actor=admin, compound="幸福小区", volunteer_resident_id=people["赵志强"])
     _generate(engine, admin, MONDAY)
     with session_scope(engine, write=False) as s:
-        rts = service.routes(s, actor=admin, day=MONDAY, meal="lunch")
+        rts = routes(s, actor=admin, day=MONDAY, meal="lunch")
     assert [r.compound for r in rts] == ["幸福小区", "阳光花园"]
     assert [st.recipient_id for st in rts[0].stops] == [b, a]
     assert rts[0].volunteer_name == "赵志强" and rts[0].volunteer_phone == "13905510004"
     assert [st.recipient_id for st in rts[1].stops] == [c] and rts[1].volunteer_name == ""
     with session_scope(engine) as s:
-        assert service.assign_route(s, actor=admin, compound="阳光花园", volunteer_resident_id=people["赵志强"], day=MONDAY) == 1
-        assert service.routes(s, actor=admin, day=MONDAY, meal="lunch")[1].volunteer_name == "赵志强"
+        assert assign_route(s, actor=admin, compound="阳光花园", volunteer_resident_id=people["赵志强"], day=MONDAY) == 1
+        assert routes(s, actor=admin, day=MONDAY, meal="lunch")[1].volunteer_name == "赵志强"
 
 
 def test_outcome_for_a_meal_not_ordered_is_refused(engine, admin, people):
     rid = make_recipient(engine, admin, people["王秀英"], schedule=weekdays(1), top_up=50000)  # Tuesdays only
     _generate(engine, admin, MONDAY)
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        service.record_outcome(s, actor=admin, recipient_id=rid, day=MONDAY, meal="lunch", outcome="delivered")
+        record_outcome(s, actor=admin, recipient_id=rid, day=MONDAY, meal="lunch", outcome="delivered")
     assert "no lunch ordered" in str(err.value)
 
 
@@ -170,41 +180,41 @@ def test_outcome_cancelled_refunds_and_delivered_keeps_the_time(engine, admin, p
     b = make_recipient(engine, admin, people["李建国"], top_up=10000)
     _generate(engine, admin, MONDAY)
     with session_scope(engine) as s:
-        service.record_outcome(s, actor=admin, recipient_id=a, day=MONDAY, meal="lunch", outcome="delivered",
+        record_outcome(s, actor=admin, recipient_id=a, day=MONDAY, meal="lunch", outcome="delivered",
                                at=local(MONDAY, 11, 20))
-        service.record_outcome(s, actor=admin, recipient_id=b, day=MONDAY, meal="lunch", outcome="cancelled")
+        record_outcome(s, actor=admin, recipient_id=b, day=MONDAY, meal="lunch", outcome="cancelled")
     with session_scope(engine, write=False) as s:
-        rows = {r.recipient_id: r for r in service.day_orders(s, actor=admin, day=MONDAY)}
+        rows = {r.recipient_id: r for r in day_orders(s, actor=admin, day=MONDAY)}
         assert rows[a].outcome == "delivered" and rows[a].outcome_at == local(MONDAY, 11, 20)
-        assert rows[b].status == "cancelled" and service.balance(s, b) == 10000
-        assert service.kitchen_sheet(s, actor=admin, day=MONDAY).counts["lunch"]["total"] == 1
+        assert rows[b].status == "cancelled" and balance(s, b) == 10000
+        assert kitchen_sheet(s, actor=admin, day=MONDAY).counts["lunch"]["total"] == 1
 
 
 def test_dine_in_check_in_serves_or_orders_on_the_spot(engine, admin, people):
     rid = make_recipient(engine, admin, people["张桂兰"], service_kind="dine_in", schedule=0, top_up=5000)
     with session_scope(engine) as s:
-        order = service.check_in(s, actor=admin, resident_id=people["张桂兰"], at=local(MONDAY, 11, 30))
+        order = serve_dine_in(s, actor=admin, resident_id=people["张桂兰"], at=local(MONDAY, 11, 30))
         assert (order.meal, order.source, order.outcome, order.day) == ("lunch", "walk_in", "served", MONDAY)
-        assert service.balance(s, rid) == 5000 - 500  # 15.00 − 10.00 hardship subsidy, no delivery fee
+        assert balance(s, rid) == 5000 - 500  # 15.00 − 10.00 hardship subsidy, no delivery fee
     with pytest.raises(ConflictError) as err, session_scope(engine) as s:
-        service.check_in(s, actor=admin, resident_id=people["张桂兰"], at=local(MONDAY, 11, 45))
+        serve_dine_in(s, actor=admin, resident_id=people["张桂兰"], at=local(MONDAY, 11, 45))
     assert "already served" in str(err.value)
     with pytest.raises(ConflictError), session_scope(engine) as s:
-        service.check_in(s, actor=admin, resident_id=people["赵志强"], at=local(MONDAY, 11, 45))
+        serve_dine_in(s, actor=admin, resident_id=people["赵志强"], at=local(MONDAY, 11, 45))
 
 
 def test_food_sample_kept_48_hours(engine, admin):
     with session_scope(engine) as s:
-        sample = service.keep_sample(s, actor=admin, day=MONDAY, meal="lunch", dishes="红烧鱼 青菜 米饭",
+        sample = keep_sample(s, actor=admin, day=MONDAY, meal="lunch", dishes="红烧鱼 青菜 米饭",
                                      kept_by="刘师傅", at=local(MONDAY, 11))
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        service.discard_sample(s, actor=admin, sample_id=sample.id, discarded_by="刘师傅", at=local(MONDAY, 20))
+        discard_sample(s, actor=admin, sample_id=sample.id, discarded_by="刘师傅", at=local(MONDAY, 20))
     assert "48 hours" in str(err.value)
     with session_scope(engine) as s:
-        done = service.discard_sample(s, actor=admin, sample_id=sample.id, discarded_by="陈阿姨",
+        done = discard_sample(s, actor=admin, sample_id=sample.id, discarded_by="陈阿姨",
                                       at=local(MONDAY + timedelta(days=2), 11, 5))
         assert done.discarded_by == "陈阿姨"
-        listed = service.list_samples(s, actor=admin, since=MONDAY)
+        listed = list_samples(s, actor=admin, since=MONDAY)
         assert listed[0].kept_by == "刘师傅" and listed[0].discarded_at is not None
 
 
@@ -215,7 +225,7 @@ def test_active_delivery_recipient_needs_a_schedule(engine, admin, people):
     with pytest.raises(ConflictError):
         make_recipient(engine, admin, people["王秀英"])
     with session_scope(engine) as s:
-        rec = service.update_recipient(s, actor=admin, recipient_id=rid, data=MealRecipientBase(
+        rec = update_recipient(s, actor=admin, recipient_id=rid, data=MealRecipientBase(
             status="active", service="delivery", schedule=every_day("dinner"), delivery_notes="耳背，请用力敲门"))
         assert rec.delivery_notes == "耳背，请用力敲门"
 
@@ -232,5 +242,5 @@ def test_delivery_volunteers_come_from_meal_delivery_teams(engine, admin, people
         s.flush()
         s.add_all([TeamMember(team_id=meal_team.id, volunteer_id=v1.id), TeamMember(team_id=patrol.id, volunteer_id=v2.id)])
     with session_scope(engine, write=False) as s:
-        vols = service.delivery_volunteers(s, actor=admin)
+        vols = delivery_volunteers(s, actor=admin)
     assert [(v.name, v.phone) for v in vols] == [("赵志强", "13905510004")]

@@ -11,7 +11,8 @@ from sqlmodel import func, select
 from desktop_app.core.db import session_scope
 from desktop_app.core.progress import NO_PROGRESS
 from desktop_app.core.workdays import WorkCalendar
-from desktop_app.meals import demo, service
+from desktop_app.meals import demo
+from desktop_app.meals.accounts import balances
 from desktop_app.meals.models import MealLedgerEntry, MealOrder, MealPause, MealRecipient, WelfareCheck
 
 
@@ -31,7 +32,7 @@ def _check(engine, admin, end):
             assert charges[oid] == -(price - subsidy + fee)
         full = dict(s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
                            .group_by(MealLedgerEntry.recipient_id)).all())
-        assert service.balances(s) == full
+        assert balances(s) == full
         not_home = {o[0] for o in orders if o[3] == "not_home"}
         checks = s.exec(select(WelfareCheck.order_id, WelfareCheck.closed_at, WelfareCheck.day)).all()
         assert {c[0] for c in checks} == not_home

@@ -14,8 +14,19 @@ from sqlmodel import func, select
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, SmileDeskError, ValidationError
 from desktop_app.core.models import AuditEntry
-from desktop_app.meals import service
-from desktop_app.meals.models import MealLedgerEntry
+from desktop_app.meals.accounts import (
+    balance,
+    balances,
+    correct_account,
+    ledger_page,
+    low_balances,
+    snapshot_balances,
+    top_up,
+)
+from desktop_app.meals.models import MealLedgerEntry, MealOrder
+from desktop_app.meals.orders import add_order, cancel_order
+from desktop_app.meals.recipients import recipient_for_resident
+from desktop_app.meals.settings import set_settings
 
 from .helpers import MONDAY, local, make_recipient
 
@@ -30,15 +41,15 @@ def test_snapshot_plus_tail_equals_the_sum_of_every_entry(engine, admin, people)
     a = make_recipient(engine, admin, people["王秀英"], top_up=5000)
     b = make_recipient(engine, admin, people["李建国"], top_up=7000)
     with session_scope(engine) as s:
-        service.snapshot_balances(s)
-        service.top_up(s, actor=admin, recipient_id=a, amount=300, method="cash", receipt_no="X")
-        service.correct_account(s, actor=admin, recipient_id=b, amount=-100, note="fix")
+        snapshot_balances(s)
+        top_up(s, actor=admin, recipient_id=a, amount=300, method="cash", receipt_no="X")
+        correct_account(s, actor=admin, recipient_id=b, amount=-100, note="fix")
     c = make_recipient(engine, admin, people["张桂兰"], top_up=100)  # after the snapshot
     with session_scope(engine, write=False) as s:
         everything = dict(s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
                                  .group_by(MealLedgerEntry.recipient_id)).all())
-        assert service.balances(s) == everything == {a: 5300, b: 6900, c: 100}
-        assert service.balances(s, ids=list(range(1, 400))) == everything  # many ids: snapshot path
+        assert balances(s) == everything == {a: 5300, b: 6900, c: 100}
+        assert balances(s, ids=list(range(1, 400))) == everything  # many ids: snapshot path
 
 
 def test_negative_top_up_is_refused_and_nothing_written(engine, admin, people):
@@ -46,9 +57,9 @@ def test_negative_top_up_is_refused_and_nothing_written(engine, admin, people):
     before = _counts(engine)
     for amount in (-500, "-5.00", 0, "abc", "1.234"):
         with pytest.raises(ValidationError), session_scope(engine) as s:
-            service.top_up(s, actor=admin, recipient_id=rid, amount=amount, method="cash", receipt_no="R1")
+            top_up(s, actor=admin, recipient_id=rid, amount=amount, method="cash", receipt_no="R1")
     with pytest.raises(ValidationError) as err, session_scope(engine) as s:
-        service.top_up(s, actor=admin, recipient_id=rid, amount="50", method="transfer", receipt_no="  ")
+        top_up(s, actor=admin, recipient_id=rid, amount="50", method="transfer", receipt_no="  ")
     assert "Receipt number" in str(err.value)
     assert _counts(engine) == before
 
@@ -57,7 +68,7 @@ def test_charge_beyond_credit_limit_is_refused_with_the_figures(engine, admin, p
     rid = make_recipient(engine, admin, people["王秀英"], credit=500, top_up=600)
     before = _counts(engine)
     with pytest.raises(ConflictError) as err, session_scope(engine) as s:
-        service.add_order(s, actor=admin, recipient_id=rid, day=MONDAY, meal="lunch", now=local(MONDAY, 6))
+        add_order(s, actor=admin, recipient_id=rid, day=MONDAY, meal="lunch", now=local(MONDAY, 6))
     assert "6.00" in str(err.value) and "12.00" in str(err.value) and "5.00" in str(err.value)
     assert _counts(engine) == before
 
@@ -68,16 +79,16 @@ def test_ledger_is_append_only_in_the_database(engine, admin, people):
         with pytest.raises(IntegrityError, match="append-only"), session_scope(engine) as s:
             s.execute(text(statement))
     with session_scope(engine, write=False) as s:
-        assert service.balance(s, rid) == 1000
+        assert balance(s, rid) == 1000
 
 
 def test_correction_is_a_new_entry_with_a_reason(engine, admin, people, make_actor):
     rid = make_recipient(engine, admin, people["王秀英"], top_up=1000)
     with pytest.raises(ValidationError), session_scope(engine) as s:
-        service.correct_account(s, actor=admin, recipient_id=rid, amount=-200, note="")
+        correct_account(s, actor=admin, recipient_id=rid, amount=-200, note="")
     with session_scope(engine) as s:
-        service.correct_account(s, actor=admin, recipient_id=rid, amount="-2.00", note="收据R-1多记两元")
-        entries = service.ledger_page(s, actor=admin, recipient_id=rid)
+        correct_account(s, actor=admin, recipient_id=rid, amount="-2.00", note="收据R-1多记两元")
+        entries = ledger_page(s, actor=admin, recipient_id=rid)
     assert [(e.kind, e.amount_fen) for e in entries] == [("correction", -200), ("top_up", 1000)]
 
 
@@ -85,11 +96,11 @@ def test_low_balance_warning_lists_active_recipients_at_or_below_threshold(engin
     low = make_recipient(engine, admin, people["王秀英"], top_up=4000)
     make_recipient(engine, admin, people["李建国"], top_up=9000)
     with session_scope(engine, write=False) as s:
-        assert [(r, n) for r, n, _ in service.low_balances(s, actor=admin)] == [(low, "王秀英")]
+        assert [(r, n) for r, n, _ in low_balances(s, actor=admin)] == [(low, "王秀英")]
     with session_scope(engine) as s:
-        service.set_settings(s, actor=admin, cutoff_lunch="09:00", cutoff_dinner="14:30", low_balance="100",
+        set_settings(s, actor=admin, cutoff_lunch="09:00", cutoff_dinner="14:30", low_balance="100",
                              default_credit="0")
-        assert len(service.low_balances(s, actor=admin)) == 2
+        assert len(low_balances(s, actor=admin)) == 2
 
 
 amounts = st.one_of(
@@ -107,32 +118,32 @@ ops = st.lists(
 @given(ops=ops)
 def test_balance_always_equals_sum_of_entries_and_rejections_write_nothing(engine, admin, people, ops):
     with session_scope(engine) as s:
-        existing = service.recipient_for_resident(s, actor=admin, resident_id=people["李建国"])
+        existing = recipient_for_resident(s, actor=admin, resident_id=people["李建国"])
     rid = existing.id if existing else make_recipient(engine, admin, people["李建国"], credit=3000)
     for op, amount, day_offset, meal in ops:
         day = MONDAY + timedelta(days=day_offset)
         before = _counts(engine)
         with session_scope(engine, write=False) as s:
-            expected = service.balance(s, rid)
+            expected = balance(s, rid)
         try:
             with session_scope(engine) as s:
                 if op == "top_up":
-                    e = service.top_up(s, actor=admin, recipient_id=rid, amount=amount, method="cash", receipt_no="R")
+                    e = top_up(s, actor=admin, recipient_id=rid, amount=amount, method="cash", receipt_no="R")
                     expected += e.amount_fen
                 elif op == "correct":
-                    e = service.correct_account(s, actor=admin, recipient_id=rid, amount=amount, note="fix")
+                    e = correct_account(s, actor=admin, recipient_id=rid, amount=amount, note="fix")
                     expected += e.amount_fen
                 elif op == "order":
-                    o = service.add_order(s, actor=admin, recipient_id=rid, day=day, meal=meal, now=local(MONDAY, 0))
+                    o = add_order(s, actor=admin, recipient_id=rid, day=day, meal=meal, now=local(MONDAY, 0))
                     expected -= o.charge_fen
                 elif op == "snapshot":
-                    service.snapshot_balances(s)
+                    snapshot_balances(s)
                 else:
-                    o = s.exec(select(service.MealOrder).where(service.MealOrder.recipient_id == rid,
-                                                              service.MealOrder.status == "ordered")).first()
+                    o = s.exec(select(MealOrder).where(MealOrder.recipient_id == rid,
+                                                              MealOrder.status == "ordered")).first()
                     if o is None:
                         continue
-                    service.cancel_order(s, actor=admin, order_id=o.id, now=local(MONDAY, 0))
+                    cancel_order(s, actor=admin, order_id=o.id, now=local(MONDAY, 0))
                     expected += o.charge_fen
         except SmileDeskError:
             assert _counts(engine) == before, (op, amount)
@@ -140,8 +151,8 @@ def test_balance_always_equals_sum_of_entries_and_rejections_write_nothing(engin
         with session_scope(engine, write=False) as s:
             total = s.exec(select(func.coalesce(func.sum(MealLedgerEntry.amount_fen), 0))
                            .where(MealLedgerEntry.recipient_id == rid)).one()
-            assert service.balance(s, rid) == total == expected
-            assert service.balances(s).get(rid, 0) == total  # snapshot + tail
-            assert service.balances(s, ids=[rid]).get(rid, 0) == total  # plain sum
+            assert balance(s, rid) == total == expected
+            assert balances(s).get(rid, 0) == total  # snapshot + tail
+            assert balances(s, ids=[rid]).get(rid, 0) == total  # plain sum
             if op == "order":
                 assert total >= -3000  # a meal never takes the account past the credit limit

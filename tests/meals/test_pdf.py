@@ -8,7 +8,10 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.core.db import session_scope
-from desktop_app.meals import pdf, service
+from desktop_app.meals import excel, pdf
+from desktop_app.meals.deliveries import Route, assign_route, routes
+from desktop_app.meals.orders import day_orders, generate_orders
+from desktop_app.meals.statements import claim_details, month_statements, subsidy_claim
 
 from .helpers import MONDAY, make_recipient
 
@@ -24,9 +27,9 @@ def day_with_routes(engine, admin, people):
     make_recipient(engine, admin, people["李建国"], top_up=50000, halal=True)
     make_recipient(engine, admin, people["张桂兰"], top_up=50000)
     with session_scope(engine) as s:
-        service.assign_route(s, actor=admin, compound="幸福小区", volunteer_resident_id=people["赵志强"])
-        service.generate_orders(s, actor=admin, day=MONDAY, meals=("lunch",))
-        return service.routes(s, actor=admin, day=MONDAY, meal="lunch")
+        assign_route(s, actor=admin, compound="幸福小区", volunteer_resident_id=people["赵志强"])
+        generate_orders(s, actor=admin, day=MONDAY, meals=("lunch",))
+        return routes(s, actor=admin, day=MONDAY, meal="lunch")
 
 
 def test_route_sheet_lists_volunteer_and_stops_in_order(day_with_routes, tmp_path):
@@ -44,7 +47,7 @@ def test_route_sheet_lists_volunteer_and_stops_in_order(day_with_routes, tmp_pat
 
 def test_route_sheet_breaks_long_routes_over_pages(engine, admin, tmp_path, day_with_routes):
     route = day_with_routes[0]
-    long = service.Route(route.compound, route.meal, route.day, route.volunteer_name, route.volunteer_phone,
+    long = Route(route.compound, route.meal, route.day, route.volunteer_name, route.volunteer_phone,
                          route.stops * 40)
     pages = _text(pdf.route_sheets([long], tmp_path / "long.pdf"))
     assert len(pages) >= 3
@@ -54,7 +57,7 @@ def test_route_sheet_breaks_long_routes_over_pages(engine, admin, tmp_path, day_
 
 def test_labels_carry_name_room_and_diet(engine, admin, day_with_routes, tmp_path):
     with session_scope(engine, write=False) as s:
-        rows = service.day_orders(s, actor=admin, day=MONDAY, include_cancelled=False)
+        rows = day_orders(s, actor=admin, day=MONDAY, include_cancelled=False)
     text = _text(pdf.labels(rows, tmp_path / "labels.pdf"))[0]
     for name in ("王秀英", "李建国", "张桂兰"):
         assert name in text
@@ -67,12 +70,12 @@ def test_statement_and_claim(engine, admin, people, tmp_path):
     day = date(2026, 3, 1)
     while day.month == 3:
         with session_scope(engine) as s:
-            service.generate_orders(s, actor=admin, day=day, meals=("lunch",))
+            generate_orders(s, actor=admin, day=day, meals=("lunch",))
         day += timedelta(days=1)
     with session_scope(engine, write=False) as s:
-        sts = service.month_statements(s, actor=admin, year=2026, month=3)
-        cl = service.subsidy_claim(s, actor=admin, year=2026, month=3)
-        details = service.claim_details(s, actor=admin, year=2026, month=3)
+        sts = month_statements(s, actor=admin, year=2026, month=3)
+        cl = subsidy_claim(s, actor=admin, year=2026, month=3)
+        details = claim_details(s, actor=admin, year=2026, month=3)
     pages = _text(pdf.statements(sts, tmp_path / "st.pdf", station="逍遥津社区"))
     assert len(pages) >= 2
     mine = [p for p in pages if "王秀英" in p]
@@ -83,7 +86,7 @@ def test_statement_and_claim(engine, admin, people, tmp_path):
     assert f"{(31 * 600 + 31 * 1000) / 100:.2f}" in text
     from openpyxl import load_workbook
 
-    wb = load_workbook(pdf.claim_xlsx(cl, details, tmp_path / "claim.xlsx", station="逍遥津社区"))
+    wb = load_workbook(excel.claim_xlsx(cl, details, tmp_path / "claim.xlsx", station="逍遥津社区"))
     summary = wb.worksheets[0]
     values = [row for row in summary.iter_rows(values_only=True) if row and row[0] == "Total"]
     assert values and values[0][6] == pytest.approx(496.0) and values[0][4] == 62

@@ -10,9 +10,8 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from desktop_app import cli
+from desktop_app import cli, residents
 from desktop_app.core.db import session_scope
-from desktop_app import residents
 from desktop_app.residents.models import ResidentCreate
 from desktop_app.safety import backup_files, integrity
 from desktop_app.safety.models import ProblemKind

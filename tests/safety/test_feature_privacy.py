@@ -74,12 +74,14 @@ def test_rosters_hours_balance_is_unchanged_by_erasure(engine, admin):
 
 
 def test_meals_account_balance_is_unchanged_by_erasure(engine, admin):
-    meals = _need("meals")
+    _need("meals")
+    from desktop_app.meals import accounts as meals
+    from desktop_app.meals import create_recipient
     from desktop_app.meals.models import MealRecipient, MealRecipientCreate
 
     with session_scope(engine) as s:
         rid = residents.create_resident(s, actor=admin, data=ResidentCreate(name="孙八")).id
-        rec = meals.create_recipient(s, actor=admin, data=MealRecipientCreate(
+        rec = create_recipient(s, actor=admin, data=MealRecipientCreate(
             resident_id=rid, delivery_address="琥珀山庄3栋201", delivery_notes="敲门要大声", avoid="花生", schedule=1))
         meals.top_up(s, actor=admin, recipient_id=rec.id, amount=5000, method="cash", receipt_no="R-1")
         rec_id = rec.id

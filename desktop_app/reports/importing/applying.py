@@ -5,7 +5,7 @@ BULK_THRESHOLD new residents). Above that, new residents are written in bulk —
 (residents.service.clean_many / _clean), the same search keys and sort key, one audit entry per batch
 listing its new ids — because create_resident costs ~20 ms a row (ORM objects for ~20 search keys and a
 flushed audit entry each), i.e. ~17 minutes for 50,000 rows. Volunteers and meal recipients go through
-rosters.service.add_volunteer / set_member_role and meals.service.create_recipient / update_recipient.
+rosters' add_volunteer / set_member_role and meals' create_recipient / update_recipient.
 
 A batch is sized to take about ``BATCH_SECONDS`` (one second); between batches the import looks for residents someone
 else changed since it matched the rows, and matches the rest again if there are any. Cancel (or an error)
@@ -214,8 +214,8 @@ def _write_part(s: Session, actor: Actor, kind: str, st: Step, resident_id: int)
             v = rosters.volunteer_for_resident(s, actor=actor, resident_id=resident_id)
             rosters.set_member_role(s, actor=actor, team_id=part["team_id"], volunteer_id=v.id, role=part["role"])
     elif kind == Kind.MEAL_RECIPIENTS:
-        from desktop_app.meals import service as meals
-        from desktop_app.meals.models import MealRecipientBase, MealRecipientCreate
+        from desktop_app import meals
+        from desktop_app.meals import MealRecipientBase, MealRecipientCreate
 
         if op == "add":
             meals.create_recipient(s, actor=actor, data=MealRecipientCreate(resident_id=resident_id, **part["data"]))

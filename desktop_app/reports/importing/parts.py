@@ -51,7 +51,7 @@ class PartMatcher:
                 m.TeamMember, m.TeamMember.volunteer_id == m.Volunteer.id)).all()
             self.members = {(rid, tid): role for rid, tid, role in members}
         elif kind == Kind.MEAL_RECIPIENTS:
-            m = features.module("meals", "models")
+            m = features.api("meals")
             if m is None:
                 raise ConflictError(QT_TRANSLATE_NOOP("Errors", "Meal recipients cannot be imported: meal assistance is not part of this installation."))
             self.m = m
@@ -87,7 +87,7 @@ class PartMatcher:
         return {"op": "none", "changes": ()}
 
     def _meal(self, c: Candidate, rid: int | None) -> dict[str, Any]:
-        from desktop_app.meals.models import DIETS, schedule_bit
+        from desktop_app.meals import DIETS, schedule_bit
 
         svc_text = cell_text(c.extra.get("service"))
         service = "dine_in" if any(w in svc_text for w in ("堂食", "就餐", "食堂", "dine")) else "delivery"
