@@ -43,21 +43,12 @@ ALLOWED: dict[str, set[str]] = {
 BIG: dict[str, str] = {}
 MAX_LINES = 520
 
-# Features still in the first edition's shape (no ui/ folder); the stricter rules skip them until moved.
-PENDING: set[str] = set()
-
 # Moved features whose Qt-free code still has type errors: `make lint` (mypy) skips them until fixed.
 TYPE_PENDING = {"dashboard", "residents", "desk", "rosters", "meals", "passports", "certificates", "reports"}
 
 
 def features() -> set[str]:
     return {p.name for p in ROOT.iterdir() if p.is_dir() and (p / "__init__.py").exists() and p.name not in SHARED}
-
-
-def moved() -> set[str]:
-    """Features in the new shape: a ui/ folder and no page left at the feature's root (a feature whose dialogs
-    are being moved one by one, e.g. reports/ui/import_dialog.py first, is still pending until its page moves)."""
-    return {f for f in features() if (ROOT / f / "ui").is_dir() and not (ROOT / f / "page.py").exists()}
 
 
 @cache
@@ -112,23 +103,10 @@ def test_pyside_only_in_ui_folders():
         owner, in_ui = place(path)
         if in_ui or (owner == "top" and path.name in QT_ALLOWED_TOP):
             continue
-        if owner in PENDING and owner not in moved():
-            continue  # checked by the first edition's rule below
         hits = sorted(m for m in imports_of(path) if m.split(".")[0] == "PySide6")
         if hits:
             offenders[str(path.relative_to(ROOT))] = hits
     assert not offenders, f"PySide6 outside ui/ folders: {offenders}"
-
-
-def test_no_pyside_in_rules_of_features_not_yet_moved():
-    rule_files = ("models.py", "service.py", "solver.py", "pdf.py", "demo.py", "reference.py", "checker.py", "privacy.py")
-    offenders = {}
-    for feature in PENDING - moved():
-        for name in rule_files:
-            path = ROOT / feature / name
-            if path.exists() and any(m.startswith("PySide6") for m in imports_of(path)):
-                offenders[f"{feature}/{name}"] = True
-    assert not offenders, f"PySide6 imported in Qt-free code: {sorted(offenders)}"
 
 
 def test_core_imports_no_feature_and_nothing_outside_core():
@@ -181,7 +159,7 @@ def test_core_has_no_import_cycles():
 
 def test_features_import_each_other_only_through_their_public_api():
     bad = []
-    done = moved()
+    done = features()
     for path in py_files():
         owner, in_ui = place(path)
         if owner not in done:
@@ -229,8 +207,6 @@ def test_no_imports_by_string_outside_the_registry():
         if path.relative_to(ROOT).as_posix() in REGISTRY:
             continue
         owner, _ = place(path)
-        if owner in PENDING and owner not in moved():
-            continue
         for node in runtime_nodes(tree_of(path)):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 if isinstance(node, ast.Import):
@@ -255,8 +231,6 @@ def test_no_module_over_500_lines_without_a_reason():
     big = {}
     for path in py_files():
         owner, _ = place(path)
-        if owner in PENDING and owner not in moved():
-            continue
         rel = path.relative_to(ROOT).as_posix()
         n = sum(1 for _ in path.open(encoding="utf-8"))
         if n > MAX_LINES and rel not in BIG:
@@ -264,9 +238,16 @@ def test_no_module_over_500_lines_without_a_reason():
     assert not big, f"modules over {MAX_LINES} lines (split them by what the user does, or state why in BIG): {big}"
 
 
-def test_pending_features_are_really_pending():
-    """A feature moved to the new shape leaves PENDING, so every rule applies to it."""
-    assert not (PENDING & moved()), f"moved features still listed as pending: {sorted(PENDING & moved())}"
+def test_every_feature_has_the_same_shape():
+    """A public API in __init__.py, Qt only under ui/, no page or dialogs left at the feature's root."""
+    wrong = {}
+    for f in features():
+        problems = [name for name in ("page.py", "dialogs.py") if (ROOT / f / name).exists()]
+        if not (ROOT / f / "ui").is_dir() and (ROOT / f / "feature.py").exists():
+            problems.append("no ui/ folder")
+        if problems:
+            wrong[f] = problems
+    assert not wrong, wrong
 
 
 def test_type_check_skips_only_features_still_pending():
@@ -277,4 +258,3 @@ def test_type_check_skips_only_features_still_pending():
     config = tomllib.loads((ROOT.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
     skipped = {m.split(".")[1] for o in config.get("overrides", []) if o.get("ignore_errors") for m in o["module"]}
     assert skipped == TYPE_PENDING, f"mypy skips {sorted(skipped - TYPE_PENDING)}; TYPE_PENDING has {sorted(TYPE_PENDING - skipped)} unskipped"
-    assert PENDING <= TYPE_PENDING

@@ -21,20 +21,19 @@ from sqlmodel import Session, select
 from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station
 from desktop_app.core.periods import Period
-from desktop_app.meals.models import OUTCOMES, STATUSES, MealOrder, MealRecipient, SubsidyTier, WelfareCheck
+from desktop_app.meals.models import (
+    MealOrder,
+    MealRecipient,
+    OrderOutcome,
+    OrderStatus,
+    RecipientStatus,
+    SubsidyTier,
+    WelfareCheck,
+)
 
-
-def _known(values: tuple[str, ...], *names: str) -> tuple[str, ...]:
-    """The states named, checked against the model's list: a renamed state fails at import, never silently."""
-    missing = [n for n in names if n not in values]
-    if missing:
-        raise RuntimeError(f"meals figures count states the model no longer has: {missing}")
-    return names
-
-
-DELIVERED, SERVED, NOT_HOME = _known(OUTCOMES, "delivered", "served", "not_home")
-ACTIVE, PAUSED = _known(STATUSES, "active", "paused")
-ORDERED = MealOrder.model_fields["status"].default  # an order is made "ordered"; cancelling changes it
+DELIVERED, SERVED, NOT_HOME = OrderOutcome.DELIVERED, OrderOutcome.SERVED, OrderOutcome.NOT_HOME
+ACTIVE, PAUSED = RecipientStatus.ACTIVE, RecipientStatus.PAUSED
+ORDERED = OrderStatus.ORDERED
 
 
 @dataclass(frozen=True)

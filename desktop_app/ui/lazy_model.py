@@ -102,7 +102,7 @@ class KeysetTableModel(_Rows):
         parent=None,
         page_size: int | None = None,
         *,
-        engine=None,
+        engine,
         keep_pages: int | None = None,
     ) -> None:
         super().__init__(columns, parent)
@@ -143,9 +143,6 @@ class KeysetTableModel(_Rows):
         from desktop_app.ui import ops
 
         after, fetch, size, generation = self._next_after, self._fetch, self.page_size, self._generation
-        if self.engine is None:  # LEGACY: pages not yet moved to ui/ read on the GUI thread (removed with the move)
-            self._appended(generation, after, fetch(after, size))
-            return
         self._appending = True
         ops.query(self, self.engine, lambda s: fetch(s, after, size),
                   lambda rows: self._appended(generation, after, rows),
@@ -188,9 +185,6 @@ class KeysetTableModel(_Rows):
         from desktop_app.ui import ops
 
         after, fetch, size, generation = self._starts[page], self._fetch, self.page_size, self._generation
-        if self.engine is None:  # LEGACY (see fetchMore)
-            self._keep(page, list(fetch(after, size))[:size])
-            return
         self._reading.add(page)
 
         def done(rows: list) -> None:
@@ -211,7 +205,7 @@ class KeysetTableModel(_Rows):
         """Every row of the current list, in order, read with ``s`` (for an export on a worker thread)."""
         after, n = None, 0
         while True:
-            rows = self._fetch(s, after, self.page_size) if self.engine is not None else self._fetch(after, self.page_size)
+            rows = self._fetch(s, after, self.page_size)
             for row in rows:
                 if limit is not None and n >= limit:
                     return
@@ -234,9 +228,7 @@ class KeysetTableModel(_Rows):
         rows = self._pages.get(page)
         if rows is None:
             self._read_again(page)
-            rows = self._pages.get(page)  # read at once only by a legacy (engine-less) model
-            if rows is None:
-                return None
+            return None
         self._pages.move_to_end(page)
         return rows[offset] if offset < len(rows) else None
 

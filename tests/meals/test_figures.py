@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from desktop_app import residents
 from desktop_app.core.db import session_scope
 from desktop_app.core.periods import Period
-from desktop_app.meals import figures, service
+from desktop_app.meals import deliveries, figures, orders, statements
 from desktop_app.residents.models import ResidentCreate
 
 from .helpers import MONDAY, local, make_recipient
@@ -24,10 +24,10 @@ def test_meal_figures_by_station_and_month(engine, two_stations, people):
     li = make_recipient(engine, a, people["李建国"], top_up=50000)
     qian = make_recipient(engine, b, far, top_up=50000)
     with session_scope(engine) as s:
-        service.generate_orders(s, actor=office, day=MONDAY, meals=("lunch",))
-        service.record_outcome(s, actor=a, recipient_id=wang, day=MONDAY, meal="lunch", outcome="delivered", at=local(MONDAY, 11, 30))
-        service.record_outcome(s, actor=a, recipient_id=li, day=MONDAY, meal="lunch", outcome="not_home", at=local(MONDAY, 11, 40))
-        service.record_outcome(s, actor=b, recipient_id=qian, day=MONDAY, meal="lunch", outcome="delivered", at=local(MONDAY, 11, 50))
+        orders.generate_orders(s, actor=office, day=MONDAY, meals=("lunch",))
+        deliveries.record_outcome(s, actor=a, recipient_id=wang, day=MONDAY, meal="lunch", outcome="delivered", at=local(MONDAY, 11, 30))
+        deliveries.record_outcome(s, actor=a, recipient_id=li, day=MONDAY, meal="lunch", outcome="not_home", at=local(MONDAY, 11, 40))
+        deliveries.record_outcome(s, actor=b, recipient_id=qian, day=MONDAY, meal="lunch", outcome="delivered", at=local(MONDAY, 11, 50))
     month = Period.month_of(MONDAY)
     with session_scope(engine, write=False) as s:
         assert figures.today(s, actor=a, day=MONDAY) == figures.MealsToday(2, 1, 0, 1, 0)
@@ -39,7 +39,7 @@ def test_meal_figures_by_station_and_month(engine, two_stations, people):
         mine = figures.period_figures(s, actor=a, period=month)
         assert (mine.ordered, mine.served, mine.delivered, mine.dine_in, mine.not_home) == (2, 1, 1, 0, 1)
         assert (mine.welfare_checks, mine.welfare_open, mine.recipients_active) == (1, 1, 2)
-        claim = service.subsidy_claim(s, actor=a, year=MONDAY.year, month=MONDAY.month)
+        claim = statements.subsidy_claim(s, actor=a, year=MONDAY.year, month=MONDAY.month)
         assert mine.subsidy_fen == claim.total_fen > 0  # the report counts subsidies as the claim does
         everyone = figures.period_figures(s, actor=office, period=month)
         assert (everyone.ordered, everyone.recipients_active) == (3, 3)
