@@ -22,13 +22,14 @@ Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -110,19 +111,16 @@ def _drop_later(serial: int) -> None:
     QTimer.singleShot(0, drop)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], Any], serial: int) -> None:
-        super().__init__()
-        self.work, self.serial = work, serial
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            _emit(self.serial, "failed", exc)
-        else:
-            _emit(self.serial, "finished", result)
+def _run(work: Callable[[], Any], serial: int) -> None:
+    """What a pool thread runs. Handed to the pool as a plain callable: a Python QRunnable subclass given to
+    ``QThreadPool.start`` stayed referenced by the pool's wrapper after Qt deleted it (PySide6 6.11, about
+    one op in ten in a day at the desk), and with it the op's closures — every op leaked."""
+    try:
+        result = work()
+    except BaseException as exc:  # delivered to the GUI thread, never swallowed
+        _emit(serial, "failed", exc)
+    else:
+        _emit(serial, "finished", result)
 
 
 
@@ -238,7 +236,7 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    pool.start(_Runnable(work, serial))
+    pool.start(functools.partial(_run, work, serial))
     return handle
 
 
