@@ -191,11 +191,14 @@ class Session:
         from desktop_app.ui.login import LoginDialog
 
         dialog = LoginDialog(self.engine, self.login_title, username, parent=self.window, locked=locked)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
-            return False
-        self.actor = dialog.actor
-        self.station_name = dialog.station_name
-        return True
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+                return False
+            self.actor = dialog.actor
+            self.station_name = dialog.station_name
+            return True
+        finally:
+            dialog.deleteLater()  # every idle lock makes one: not kept under the window (ui.widgets.deleted_when_closed)
 
     def open_window(self) -> None:
         self.window = build_main_window(self.engine, self.actor, self.settings, self.station_name)

@@ -24,6 +24,7 @@ from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.feature import Feature
+from desktop_app.ui.widgets import deleted_when_closed
 
 
 def add_export_actions(page: QWidget, ctx: AppContext, title: str) -> int:
@@ -174,17 +175,17 @@ class MainWindow(QMainWindow):
         return help_ui.shortcut_rows(self.features)
 
     def show_guide(self) -> QDialog:
-        dialog = help_ui.GuideDialog(parent=self)
+        dialog = deleted_when_closed(help_ui.GuideDialog(parent=self))
         dialog.open()
         return dialog
 
     def show_shortcuts(self) -> QDialog:
-        dialog = help_ui.ShortcutsDialog(self.features, parent=self)
+        dialog = deleted_when_closed(help_ui.ShortcutsDialog(self.features, parent=self))
         dialog.open()
         return dialog
 
     def show_about(self) -> QDialog:
-        dialog = help_ui.AboutDialog(parent=self)
+        dialog = deleted_when_closed(help_ui.AboutDialog(parent=self))
         dialog.open()
         return dialog
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 D = TypeVar("D", bound=QDialog)
+W = TypeVar("W", bound=QWidget)
 
 
 def qdate(d: date) -> QDate:
@@ -85,10 +86,21 @@ def fit_columns(view: QTableView | QTableWidget, *, sample: int = SAMPLE_ROWS, s
     header.setStretchLastSection(stretch_last)
 
 
+def deleted_when_closed(widget: W) -> W:
+    """``widget`` (a dialog, a message box) is deleted with everything it holds once the person closes it.
+
+    A desk opens hundreds of dialogs a day; closed but kept under their page, each stayed in memory until the
+    program ended — its widgets and its window's backing store, about 1.7 MB for a resident's dialog (the day
+    at the desk, tests/day). A dialog run with ``exec()`` whose values are read afterwards is deleted by its
+    caller instead (``deleteLater()`` once read): ``exec()`` deletes a WA_DeleteOnClose dialog as it returns."""
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    return widget
+
+
 def open_single(owner: QObject, key: object, make: Callable[[], D]) -> D:
     """One dialog per record: a second request for the same ``key`` raises the open dialog instead of
     making another (a double-click delivers both ``doubleClicked`` and ``activated``; two dialogs on one
-    record let the stale one overwrite the first's save)."""
+    record let the stale one overwrite the first's save). A closed dialog is deleted (``deleted_when_closed``)."""
     registry: dict = owner.__dict__.setdefault("_single_dialogs", {})
     dialog = registry.get(key)
     if dialog is not None:
@@ -99,7 +111,7 @@ def open_single(owner: QObject, key: object, make: Callable[[], D]) -> D:
                 return dialog
         except RuntimeError:  # deleted by Qt
             pass
-    dialog = make()
+    dialog = deleted_when_closed(make())
     registry[key] = dialog
 
     def forget(*_args) -> None:

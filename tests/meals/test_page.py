@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.core.db import session_scope
@@ -144,7 +145,7 @@ def test_new_recipient_through_the_dialog(qtbot, page, engine, people, wait_ops)
     qtbot.keyClicks(dlg.credit, "20")
     qtbot.mouseClick(dlg.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     wait_ops()
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     with session_scope(engine, write=False) as s:
         rec = s.exec(select(MealRecipient)).one()
     assert rec.resident_id == people["张桂兰"] and rec.schedule == sum(schedule_bit(w, "lunch") for w in range(5))

@@ -8,6 +8,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.core.db import session_scope
@@ -158,7 +159,7 @@ def test_activities_and_rewards_tabs(qtbot, page, engine, monkeypatch, wait_ops)
     dialog.weekday_boxes[1].setChecked(True)  # Tuesday: today
     dialog.stamps.setValue(2)
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), wait_ops)
-    assert not dialog.isVisible()
+    assert not (isValid(dialog) and dialog.isVisible())  # closed, and deleted
     assert tab.model.rowCount() == 1 and page.desk.activity_combo.count() == 1
     tab.table.selectRow(0)
     wait_ops()
@@ -202,7 +203,8 @@ def test_a_refused_dialog_stays_open_with_what_was_typed(qtbot, page, engine, wa
     dialog.name.setText("文明养犬宣传")
     dialog.weekday_boxes[0].setChecked(True)
     click(qtbot, ok, wait_ops)
-    assert not dialog.isVisible() and page.activities.model.rowCount() == 1
+    assert not (isValid(dialog) and dialog.isVisible())  # closed, and deleted
+    assert page.activities.model.rowCount() == 1
 
 
 def test_tabs_are_built_when_first_shown(qtbot, page, wait_ops):

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 import pytest
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.core import clock
@@ -229,7 +230,7 @@ def test_volunteer_limits_availability_and_leave_from_the_team_tab(qtbot, page, 
     box.setCurrentIndex(box.findData("no"))
     dlg.add_leave.setChecked(True)
     _click(qtbot, wait_ops, dlg.save_button())
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     from desktop_app.rosters.models import Availability, Leave
 
     with session_scope(engine, write=False) as s:
@@ -327,7 +328,7 @@ def test_hours_ledger_dialog_adds_a_correction_entry(qtbot, page, engine, admin,
     dlg.last_box.close()
     dlg.reason.setText("补录上周巡逻")
     _click(qtbot, wait_ops, dlg.save_button())
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     with session_scope(engine, write=False) as s:
         assert hours.hours_minutes(s, actor=admin, volunteer_id=member.volunteer_id) == 45
     rows = {team.members_model.row(i).volunteer_id: team.members_model.row(i) for i in range(team.members_model.rowCount())}

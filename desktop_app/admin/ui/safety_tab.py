@@ -10,6 +10,7 @@ from desktop_app import safety
 from desktop_app.core.db import sqlite_path
 from desktop_app.safety import ui as safety_ui
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets import deleted_when_closed
 
 
 class SafetyTab(QWidget):
@@ -62,11 +63,11 @@ class SafetyTab(QWidget):
         self.encrypt_button.setText(self.tr("Decrypt the database…") if encrypted else self.tr("Encrypt the database…"))
 
     def open_backup(self) -> None:
-        safety_ui.BackupDialog(self.ctx, self).exec()
+        deleted_when_closed(safety_ui.BackupDialog(self.ctx, self)).exec()
         self.refresh()  # a backup that succeeded clears a failure
 
     def open_restore(self) -> None:
-        safety_ui.RestoreDialog(self.ctx, self).exec()
+        deleted_when_closed(safety_ui.RestoreDialog(self.ctx, self)).exec()
 
     def open_encryption(self) -> None:
         safety_ui.encryption_dialog(self.ctx, self)

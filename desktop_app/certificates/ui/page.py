@@ -36,7 +36,7 @@ from desktop_app.core.i18n import translate
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error, show_info
-from desktop_app.ui.widgets import open_single
+from desktop_app.ui.widgets import deleted_when_closed, open_single
 
 REGISTER, REQUESTS = 0, 1
 
@@ -144,7 +144,7 @@ class CertificatesPage(QWidget):
     # --- actions ---------------------------------------------------------------------------------------
 
     def new_certificate(self) -> None:
-        self.issue_dialog = IssueDialog(self.ctx, self)
+        self.issue_dialog = deleted_when_closed(IssueDialog(self.ctx, self))
         self.issue_dialog.issued.connect(self._issued)
         self.issue_dialog.open()
 

@@ -366,7 +366,10 @@ class CallDialog(QDialog):
     @classmethod
     def ask(cls, parent, check: CheckRow) -> tuple[str, str, str] | None:
         dlg = cls(check, parent)
-        return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()  # read: gone (ui.widgets.deleted_when_closed)
 
 
 class CloseCheckDialog(QDialog):
@@ -393,4 +396,7 @@ class CloseCheckDialog(QDialog):
     @classmethod
     def ask(cls, parent, check: CheckRow) -> tuple[str, str] | None:
         dlg = cls(check, parent)
-        return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()  # read: gone (ui.widgets.deleted_when_closed)

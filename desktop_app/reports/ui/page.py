@@ -34,7 +34,7 @@ from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
-from desktop_app.ui.widgets import fit_columns
+from desktop_app.ui.widgets import deleted_when_closed, fit_columns
 
 
 def _value_text(item: str, value) -> str:
@@ -264,7 +264,7 @@ class ReportsPage(QWidget):
             patterns=" ".join(f"*{ext}" for ext in importing.FORMATS.split())))
         if not path:
             return None
-        self.dialog = ImportDialog(self.ctx, path, self.import_kind.currentData(), self)
+        self.dialog = deleted_when_closed(ImportDialog(self.ctx, path, self.import_kind.currentData(), self))
         self.dialog.open()
         return self.dialog
 

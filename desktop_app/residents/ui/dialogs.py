@@ -51,6 +51,7 @@ class DuplicateBox:
         box.addButton(parent.tr("Back"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
+        box.deleteLater()  # read: gone (ui.widgets.deleted_when_closed)
         if open_btn is not None and clicked is open_btn:
             return cls.OPEN
         if save_btn is not None and clicked is save_btn:

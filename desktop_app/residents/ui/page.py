@@ -27,7 +27,7 @@ from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.search_box import SearchBox
-from desktop_app.ui.widgets import open_single
+from desktop_app.ui.widgets import deleted_when_closed, open_single
 
 
 def tag_text(tags: tuple[str, ...]) -> str:
@@ -178,7 +178,7 @@ class ResidentsPage(QWidget):
         """One dialog per resident (a double-click is both doubleClicked and activated); a new one each time for Add."""
 
         def make() -> ResidentDialog:
-            dialog = ResidentDialog(self.ctx, resident_id, self)
+            dialog = deleted_when_closed(ResidentDialog(self.ctx, resident_id, self))
             dialog.open_existing.connect(self.edit)
             dialog.accepted.connect(self.refresh)
             dialog.open()

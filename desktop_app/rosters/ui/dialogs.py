@@ -105,6 +105,7 @@ class _Dialog(QDialog):
         if isinstance(exc, StaleEdit):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), exc.text(), QMessageBox.StandardButton.Cancel, self)
             box.setObjectName("staleEdit")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
             reload.setObjectName("reload")
             reload.clicked.connect(self.load)

@@ -24,7 +24,7 @@ from desktop_app.rosters.shifts import shift_people, shifts_on
 from desktop_app.rosters.volunteers import search_volunteers, volunteer_for_resident
 from desktop_app.ui import ops
 from desktop_app.ui.search_box import SearchBox
-from desktop_app.ui.widgets import select_data
+from desktop_app.ui.widgets import deleted_when_closed, select_data
 
 METHODS = {"in": CheckInMethod.DESK, "behalf": CheckInMethod.BEHALF, "scan": CheckInMethod.SCAN}
 
@@ -232,7 +232,7 @@ class TodayTab(QWidget):
     def record_finding(self) -> None:
         from desktop_app.rosters.ui.dialogs import FindingDialog
 
-        dlg = FindingDialog(self.ctx, shift_id=self.day_shift.currentData(), parent=self)
+        dlg = deleted_when_closed(FindingDialog(self.ctx, shift_id=self.day_shift.currentData(), parent=self))
         dlg.saved.connect(lambda _id: self.page.refresh())
         dlg.open()
         self.page.last_dialog = dlg

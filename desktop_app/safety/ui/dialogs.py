@@ -67,6 +67,7 @@ def report_backup_failure(parent: QWidget | None, engine):
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("SafetyBackups", "Backup failed"),
                       failure_text(failure), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("backupFailureNotice")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.setWindowModality(Qt.WindowModality.NonModal)  # the desk goes on working while it is shown
     box.show()
     return box

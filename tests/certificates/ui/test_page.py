@@ -9,6 +9,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.certificates import issuing, register, requests
@@ -61,7 +62,7 @@ def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx, wait_ops):
         assert s.exec(select(Certificate)).all() == []
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
     wait_ops()
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     assert column_texts(page.register.model, 2) == ["李建国"]
     number = page.register.model.row(0).number
     assert page.register.selected_ids() == [page.register.model.row(0).id]
@@ -314,7 +315,7 @@ def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp
     dlg.orientation.setCurrentIndex(dlg.orientation.findData("portrait"))
     dlg.save()
     wait_ops()
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     cert = issue(ctx, honour())
     with session_scope(ctx.engine, write=False) as s:
         data = register.render_certificate(s, actor=ctx.actor, certificate_id=cert.id)
@@ -371,7 +372,7 @@ def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx, wait_ops):
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
     wait_ops()
     assert not hasattr(dlg, "error_box")  # Enter in the resident search chose the resident; it did not try to issue
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     with session_scope(ctx.engine, write=False) as s:
         cert = s.exec(select(Certificate)).one()
     assert cert.resident_id == r.id and cert.id_number == "11010519491231002X"
