@@ -18,7 +18,7 @@ from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
 from desktop_app.core.db import url_for
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.ui import translation
+from desktop_app.ui import collector, translation
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fonts import install_fallback_fonts, install_fonts
 
@@ -31,6 +31,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("SmileDesk 微笑驿站")
     install_fonts(app)
+    collector.install(app)  # Python's garbage collector on the GUI thread only (ui/collector.py)
     return app
 
 
