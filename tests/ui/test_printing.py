@@ -8,6 +8,7 @@ import json
 from io import BytesIO
 
 import pytest
+from printing_helpers import DialogChoices, assert_printed_as_made, click_print, patch_print_dialog, pdf_pages
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
@@ -17,7 +18,6 @@ from desktop_app.core.models import AuditEntry
 from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.ui import printing
 from desktop_app.ui.printing import backend
-from printing_helpers import DialogChoices, assert_printed_as_made, click_print, patch_print_dialog, pdf_pages
 
 pytestmark = pytest.mark.slow  # a CUPS server and Ghostscript per job
 
