@@ -173,3 +173,20 @@ def test_save_as_pdf_is_the_secondary_action(qtbot, owner, ctx, tmp_path, monkey
         [entry] = s.exec(select(AuditEntry).where(AuditEntry.action == "export", AuditEntry.entity == "report")).all()
     assert json.loads(entry.after)["to"] == "saved.pdf"
     assert prints(ctx.engine) == []
+
+
+def test_the_debian_virtual_pdf_printer_cups_pdf_writes_the_paper(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops):
+    """cups-pdf (printer-driver-cups-pdf), the virtual printer a Debian desk would have: the pages arrive, and
+    their Chinese text (its PostScript round trip keeps the Unicode of CJK text, not of every Latin run)."""
+    if not cups_printer.cups_pdf_queue:
+        pytest.skip("cups-pdf's backend runs only as root, and only where printer-driver-cups-pdf is installed")
+    patch_print_dialog(monkeypatch, DialogChoices(printer=cups_printer.cups_pdf_queue))
+    preview = printing.open_preview(owner, ctx, PaperKind.ROUTES, make())
+    click_print(qtbot, preview, wait_ops)
+    printed = cups_printer.printed(preview.last_result.job, queue=cups_printer.cups_pdf_queue)
+
+    def chinese(pages: list[str]) -> list[str]:
+        return ["".join(ch for ch in page if "\u4e00" <= ch <= "\u9fff") for page in pages]
+
+    assert chinese(pdf_pages(printed)) == chinese(pdf_pages(preview.paper.data))
+    assert len(pdf_pages(printed)) == 3

@@ -11,6 +11,7 @@ from desktop_app.ui.printing.preview import (
     AskPrinter,
     AskSavePath,
     PrintPreview,
+    document_info,
     open_preview,
     print_paper,
     show_print_error,
@@ -18,4 +19,4 @@ from desktop_app.ui.printing.preview import (
 from desktop_app.ui.printing.today import TodaysPapers, open_todays_papers
 
 __all__ = ["AskPrinter", "AskSavePath", "PrintFailed", "PrintPreview", "PrintResult", "PrintSettings", "TodaysPapers",
-           "open_preview", "open_todays_papers", "print_paper", "printer_names", "send", "show_print_error"]
+           "document_info", "open_preview", "open_todays_papers", "print_paper", "printer_names", "send", "show_print_error"]

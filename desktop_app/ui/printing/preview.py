@@ -92,6 +92,21 @@ class AskSavePath:
         return path
 
 
+def document_info(data: bytes) -> tuple[int, QSizeF]:
+    """(pages, first page's size in points) of a PDF, read by QtPdf."""
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument()
+    doc.load(buffer)
+    try:
+        pages = doc.pageCount()
+        return pages, doc.pagePointSize(0) if pages else QSizeF(595.28, 841.89)
+    finally:
+        doc.close()
+        buffer.close()
+
+
 def page_size_name(points: QSizeF) -> str:
     """"A4 portrait" for a page of that size (the preview's line under the pages)."""
     size = QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyOrientationMatch)
