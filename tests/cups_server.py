@@ -167,6 +167,10 @@ class CupsServer:
         found = [p for p in self.out.glob("*.pdf") if re.search(rf"job_{number}(?!\d)", p.name)]
         if not found:
             raise FileNotFoundError(f"no PDF for job {job} in {sorted(p.name for p in self.out.iterdir())}: {self.log()[-3000:]}")
+        data = found[0].read_bytes()
+        if not data.startswith(b"%PDF"):  # the Generic PDF driver wraps some jobs in PJL, as PDF printers take them
+            start, end = data.find(b"%PDF"), data.rfind(b"%%EOF")
+            found[0].write_bytes(data[start:end + 5] + b"\n")
         return found[0]
 
     def clear(self) -> None:

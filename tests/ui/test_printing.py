@@ -19,8 +19,6 @@ from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.ui import printing
 from desktop_app.ui.printing import backend
 
-pytestmark = pytest.mark.slow  # a CUPS server and Ghostscript per job
-
 
 def sample_pdf(pages: int = 3, *, size=None) -> bytes:
     from reportlab.lib.pagesizes import A4
@@ -58,6 +56,7 @@ def owner(qtbot):
     return w
 
 
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_preview_prints_the_chosen_pages_on_the_cups_queue(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops):
     choices = patch_print_dialog(monkeypatch, DialogChoices(first=2, last=3))
     preview = printing.open_preview(owner, ctx, PaperKind.ROUTES, make())
@@ -76,6 +75,7 @@ def test_preview_prints_the_chosen_pages_on_the_cups_queue(qtbot, owner, ctx, cu
     assert opts.get(ctx.settings, opts.PRINTERS["routes"]) == cups_printer.queue
 
 
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_the_whole_paper_arrives_with_its_text(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops):
     patch_print_dialog(monkeypatch)
     preview = printing.open_preview(owner, ctx, PaperKind.KITCHEN, make(PaperKind.KITCHEN, pages=2))
@@ -83,6 +83,7 @@ def test_the_whole_paper_arrives_with_its_text(qtbot, owner, ctx, cups_printer, 
     assert_printed_as_made(cups_printer, preview)
 
 
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_a5_paper_goes_out_on_a5_and_the_choice_is_remembered(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops):
     from reportlab.lib.pagesizes import A5
 
@@ -100,6 +101,7 @@ def test_a5_paper_goes_out_on_a5_and_the_choice_is_remembered(qtbot, owner, ctx,
     assert opts.get(ctx.settings, opts.PAPER_SIZES["cover"]) == ""  # the paper's own size: nothing to remember
 
 
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_cancelled_dialog_prints_nothing_and_records_nothing(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops):
     patch_print_dialog(monkeypatch, DialogChoices(accept=False))
     preview = printing.open_preview(owner, ctx, PaperKind.ROUTES, make())
@@ -110,6 +112,7 @@ def test_cancelled_dialog_prints_nothing_and_records_nothing(qtbot, owner, ctx, 
     assert opts.get(ctx.settings, opts.PRINTERS["routes"]) == ""
 
 
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 @pytest.mark.parametrize("command, words", [("cupsdisable", "offline or paused"), ("cupsreject", "not accepting print jobs")])
 def test_offline_or_refusing_printer_is_told_and_nothing_recorded(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops,
                                                                   command, words):
@@ -134,6 +137,7 @@ def test_no_printer_at_all_is_told_before_any_dialog(qtbot, owner, ctx, monkeypa
     assert prints(ctx.engine) == []
 
 
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_qt_engine_route_draws_every_page_at_the_printers_resolution(qtbot, ctx, cups_printer, monkeypatch):
     """The route Windows printers take (Qt's print engine, pages rendered by QtPdf in bands), here onto the
     same CUPS queue through Qt's CUPS engine: all pages of all copies arrive, each an A4 page with ink."""
@@ -175,6 +179,7 @@ def test_save_as_pdf_is_the_secondary_action(qtbot, owner, ctx, tmp_path, monkey
     assert prints(ctx.engine) == []
 
 
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_the_debian_virtual_pdf_printer_cups_pdf_writes_the_paper(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops):
     """cups-pdf (printer-driver-cups-pdf), the virtual printer a Debian desk would have: the pages arrive, and
     their Chinese text (its PostScript round trip keeps the Unicode of CJK text, not of every Latin run)."""

@@ -7,6 +7,7 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from printing_helpers import DialogChoices, patch_print_dialog, pdf_pages
 from PySide6.QtCore import Qt
 from sqlmodel import select
 
@@ -18,7 +19,6 @@ from desktop_app.certificates.ui.page import CertificatesPage
 from desktop_app.core.db import session_scope
 from desktop_app.interfaces import Services
 from desktop_app.ui.printing import backend
-from printing_helpers import DialogChoices, patch_print_dialog, pdf_pages
 from tests.certificates.helpers import honour, pdf_text, service_record
 
 
