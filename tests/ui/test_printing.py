@@ -195,3 +195,22 @@ def test_the_debian_virtual_pdf_printer_cups_pdf_writes_the_paper(qtbot, owner, 
 
     assert chinese(pdf_pages(printed)) == chinese(pdf_pages(preview.paper.data))
     assert len(pdf_pages(printed)) == 3
+
+
+def test_in_the_chinese_ui_the_preview_and_its_failures_speak_chinese(qtbot, owner, ctx, qapp, monkeypatch, wait_ops):
+    from desktop_app.ui import translation
+
+    translation.install(qapp, "zh_CN")
+    try:
+        patch_print_dialog(monkeypatch)
+        preview = printing.open_preview(owner, ctx, PaperKind.LABELS, make(PaperKind.LABELS))
+        qtbot.waitUntil(lambda: preview.paper is not None)
+        assert preview.print_button.text() == "打印…" and preview.save_button.text() == "另存为 PDF…"
+        assert preview.pages_label.text() == "共 3 页，A4 纵向"
+        assert preview.skip_label.text() == "第一张纸上已用掉的格数："
+        click_print(qtbot, preview, wait_ops)
+        assert preview.last_box.windowTitle() == "未打印"
+        assert preview.last_box.text().startswith("这台电脑上没有安装打印机。")
+        preview.last_box.close()
+    finally:
+        translation.install(qapp, "en")

@@ -49,15 +49,12 @@ from desktop_app.ui.widgets import open_single
 MakePaper = Callable[[Progress, int], Paper]  # (progress, labels to skip) → the paper
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def show_print_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     """A printing failure in its own words ("Not printed"); a bug takes the one error policy."""
     if not isinstance(exc, SmileDeskError):
         return show_error(parent, exc)
-    return message_box(parent, QMessageBox.Icon.Warning, tr("Not printed"), error_text(exc))
+    title = QCoreApplication.translate("Printing", "Not printed")
+    return message_box(parent, QMessageBox.Icon.Warning, title, error_text(exc))
 
 
 def set_tone(label: QLabel, tone: str, text: str) -> None:
@@ -75,7 +72,7 @@ class AskPrinter:
     @classmethod
     def ask(cls, parent: QWidget | None, printer: QPrinter, pages: int) -> bool:
         dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(tr("Print {title}").format(title=printer.docName()))
+        dialog.setWindowTitle(QCoreApplication.translate("Printing", "Print {title}").format(title=printer.docName()))
         Option = QAbstractPrintDialog.PrintDialogOption
         for option in (Option.PrintPageRange, Option.PrintCollateCopies, Option.PrintShowPageSize, Option.PrintToFile):
             dialog.setOption(option, True)
@@ -88,7 +85,8 @@ class AskPrinter:
 class AskSavePath:
     @classmethod
     def ask(cls, parent: QWidget | None, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(parent, tr("Save as PDF"), suggested, tr("PDF files (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("Printing", "Save as PDF"), suggested,
+                                              QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
         return path
 
 
@@ -111,7 +109,9 @@ def page_size_name(points: QSizeF) -> str:
     """"A4 portrait" for a page of that size (the preview's line under the pages)."""
     size = QPageSize(points, QPageSize.Unit.Point, "", QPageSize.SizeMatchPolicy.FuzzyOrientationMatch)
     landscape = points.width() > points.height()
-    return (tr("{size} landscape") if landscape else tr("{size} portrait")).format(size=size.name())
+    if landscape:
+        return QCoreApplication.translate("Printing", "{size} landscape").format(size=size.name())
+    return QCoreApplication.translate("Printing", "{size} portrait").format(size=size.name())
 
 
 def remembered_printer(ctx: AppContext, kind: str, names: list[str]) -> str:
@@ -175,7 +175,8 @@ def print_paper(parent: QWidget, ctx: AppContext, paper: Paper, *, pages: int, f
             on_printed(result)
 
     return ops.run_op(parent, lambda progress: backend.send(paper.data, job, pages=pages, progress=progress),
-                      printed, failed, title=tr("Printing {title}").format(title=paper.title))
+                      printed, failed,
+                      title=QCoreApplication.translate("Printing", "Printing {title}").format(title=paper.title))
 
 
 class PrintPreview(QDialog):
@@ -193,7 +194,7 @@ class PrintPreview(QDialog):
         self.last_op: ops.OpHandle | None = None
         self.last_result: backend.PrintResult | None = None
         self.setObjectName("printPreview")
-        self.setWindowTitle(tr("Print preview — {kind}").format(kind=kind_title(kind)))
+        self.setWindowTitle(self.tr("Print preview — {kind}").format(kind=kind_title(kind)))
         self.doc = QPdfDocument(self)
         self.buffer = QBuffer(self)
         self.view = QPdfView(self)
@@ -201,13 +202,13 @@ class PrintPreview(QDialog):
         self.view.setDocument(self.doc)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pages_label = QLabel(tr("Preparing the paper…"), self)
+        self.pages_label = QLabel(self.tr("Preparing the paper…"), self)
         self.pages_label.setObjectName("pageCount")
         self.skip = QSpinBox(self)
         self.skip.setObjectName("skipLabels")
         self.skip.setRange(0, 23)
-        self.skip.setAccessibleName(tr("Places already used on the first sheet"))
-        self.skip_label = QLabel(tr("Places already used on the first sheet:"), self)
+        self.skip.setAccessibleName(self.tr("Places already used on the first sheet"))
+        self.skip_label = QLabel(self.tr("Places already used on the first sheet:"), self)
         sheet = self.kind in SHEETS
         self.skip.setVisible(sheet)
         self.skip_label.setVisible(sheet)
@@ -215,12 +216,12 @@ class PrintPreview(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("printStatus")
         self.status.setWordWrap(True)
-        self.print_button = QPushButton(tr("Print…"), self)
+        self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setObjectName("printButton")
         self.print_button.setDefault(True)
-        self.save_button = QPushButton(tr("Save as PDF…"), self)
+        self.save_button = QPushButton(self.tr("Save as PDF…"), self)
         self.save_button.setObjectName("savePdfButton")
-        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("closeButton")
         self.print_button.clicked.connect(self.print_)
         self.save_button.clicked.connect(self.save)
@@ -247,7 +248,7 @@ class PrintPreview(QDialog):
         skip, make = self.skip.value(), self.make
         self._enable(False)
         self.last_op = ops.run_op(self, lambda progress: make(progress, skip), self._show, self._not_made,
-                                  title=tr("Preparing the paper"))
+                                  title=self.tr("Preparing the paper"))
 
     def _show(self, paper: Paper) -> None:
         self.paper = paper
@@ -258,9 +259,9 @@ class PrintPreview(QDialog):
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.doc.load(self.buffer)
         pages = self.doc.pageCount()
-        self.setWindowTitle(tr("Print preview — {title}").format(title=paper.title))
+        self.setWindowTitle(self.tr("Print preview — {title}").format(title=paper.title))
         size = page_size_name(self.doc.pagePointSize(0)) if pages else ""
-        self.pages_label.setText(tr("{n} page(s), {size}").format(n=pages, size=size))
+        self.pages_label.setText(self.tr("{n} page(s), {size}").format(n=pages, size=size))
         self._enable(pages > 0)
 
     def _not_made(self, exc: BaseException) -> None:
@@ -289,10 +290,10 @@ class PrintPreview(QDialog):
 
     def _printed(self, paper: Paper, result: backend.PrintResult) -> None:
         self.last_result = result
-        text = tr("Sent to {printer}: {pages} page(s), {copies} copy/copies.").format(
+        text = self.tr("Sent to {printer}: {pages} page(s), {copies} copy/copies.").format(
             printer=result.printer, pages=result.pages, copies=result.copies)
         if result.job:
-            text += " " + tr("Print job {job}.").format(job=result.job)
+            text += " " + self.tr("Print job {job}.").format(job=result.job)
         set_tone(self.status, "note", text)
         if self.on_printed is not None:
             self.on_printed(paper, result)
@@ -314,7 +315,7 @@ class PrintPreview(QDialog):
             self.last_box = show_print_error(self, backend.PrintFailed(backend.NOT_WRITTEN, path=path,
                                                                       detail=exc.strerror or str(exc)))
             return
-        set_tone(self.status, "note", tr("Saved {path}").format(path=path))
+        set_tone(self.status, "note", self.tr("Saved {path}").format(path=path))
         engine, actor, pages = self.ctx.engine, self.ctx.actor, self.pages()
         if paper.audited:
             ops.write(self, engine, lambda s: record_print(s, actor=actor, paper=paper, printer=Path(path).name,

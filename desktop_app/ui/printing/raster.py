@@ -117,7 +117,8 @@ def _page(painter: QPainter, printer: QPrinter, doc: QPdfDocument, index: int, j
     w, h = points.width() / 72 * dpi, points.height() / 72 * dpi
     scale = 1.0 if job.actual_size else min(1.0, paper.width() / w, paper.height() / h)
     tw, th = w * scale, h * scale
-    x0, y0 = (paper.width() - tw) / 2 if not job.actual_size else 0.0, (paper.height() - th) / 2 if not job.actual_size else 0.0
+    # centred when shrunk to fit; at the paper's corner when printed at its real size (labels, cards)
+    x0, y0 = (0.0, 0.0) if job.actual_size else ((paper.width() - tw) / 2, (paper.height() - th) / 2)
     # Rendered at the device's resolution, at most RASTER_MAX_DPI of the paper.
     cap = min(1.0, backend.RASTER_MAX_DPI / dpi)
     rw, rh = max(1, round(tw * cap)), max(1, round(th * cap))

@@ -45,10 +45,6 @@ from desktop_app.ui.widgets import open_single, pydate, qdate
 ORDER = (PaperKind.KITCHEN, PaperKind.ROUTES, PaperKind.LABELS, PaperKind.SIGN_IN)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 class _Outcome:
     """What happened to each kind of paper in a run (filled by the worker, read after it ended)."""
 
@@ -73,7 +69,7 @@ def print_morning(engine, *, actor, providers, day: date, printers: dict[str, st
     def step(done: int = 0, total: int = 0, label: str = "") -> None:
         progress.check()  # sub-steps only honour Cancel; the dialog shows papers, not pages
 
-    progress(0, 0, tr("Preparing the papers"))
+    progress(0, 0, QCoreApplication.translate("Printing", "Preparing the papers"))
     papers: list[Paper] = []
     refused: list[str] = []
     for provider in providers:
@@ -91,7 +87,8 @@ def print_morning(engine, *, actor, providers, day: date, printers: dict[str, st
     printed = 0
     for i, paper in enumerate(papers):
         printer = printers[paper.kind]
-        progress(i, len(papers), tr("Printing {title} on {printer}").format(title=paper.title, printer=printer))
+        progress(i, len(papers), QCoreApplication.translate("Printing", "Printing {title} on {printer}").format(
+            title=paper.title, printer=printer))
         if paper.kind in outcome.failed:
             continue  # its printer failed already: the same message stands
         job = backend.PrintSettings(printer=printer, title=paper.title, paper=papers_sizes.get(paper.kind, ""),
@@ -117,7 +114,7 @@ class TodaysPapers(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("todaysPapers")
-        self.setWindowTitle(tr("Today's papers"))
+        self.setWindowTitle(self.tr("Today's papers"))
         self.last_op: ops.OpHandle | None = None
         self.last_box: QMessageBox | None = None
         self.outcome: _Outcome | None = None
@@ -126,7 +123,7 @@ class TodaysPapers(QDialog):
         self.day.setObjectName("day")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy-MM-dd")
-        self.day.setAccessibleName(tr("Day"))
+        self.day.setAccessibleName(self.tr("Day"))
         grid = QGridLayout()
         self.checks: dict[str, QCheckBox] = {}
         self.printers: dict[str, QComboBox] = {}
@@ -137,7 +134,7 @@ class TodaysPapers(QDialog):
             check.setChecked(True)
             combo = QComboBox(self)
             combo.setObjectName(f"printer_{kind}")
-            combo.setAccessibleName(tr("Printer for {kind}").format(kind=kind_title(kind)))
+            combo.setAccessibleName(self.tr("Printer for {kind}").format(kind=kind_title(kind)))
             combo.addItems(names)
             chosen = remembered_printer(ctx, kind, names)
             if chosen:
@@ -153,23 +150,23 @@ class TodaysPapers(QDialog):
         self.skip = QSpinBox(self)
         self.skip.setObjectName("skipLabels")
         self.skip.setRange(0, 23)
-        self.skip.setAccessibleName(tr("Label places already used on the first sheet"))
+        self.skip.setAccessibleName(self.tr("Label places already used on the first sheet"))
         skip_row = QHBoxLayout()
-        skip_row.addWidget(QLabel(tr("Label places already used on the first sheet:"), self))
+        skip_row.addWidget(QLabel(self.tr("Label places already used on the first sheet:"), self))
         skip_row.addWidget(self.skip)
         skip_row.addStretch(1)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        self.print_button = QPushButton(tr("Print"), self)
+        self.print_button = QPushButton(self.tr("Print"), self)
         self.print_button.setObjectName("printAll")
         self.print_button.setDefault(True)
-        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("closeButton")
         self.print_button.clicked.connect(self.print_all)
         self.close_button.clicked.connect(self.reject)
         day_row = QHBoxLayout()
-        day_row.addWidget(QLabel(tr("Day"), self))
+        day_row.addWidget(QLabel(self.tr("Day"), self))
         day_row.addWidget(self.day)
         day_row.addStretch(1)
         buttons = QHBoxLayout()
@@ -177,7 +174,7 @@ class TodaysPapers(QDialog):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("Printed in this order, each kind on its printer:"), self))
+        lay.addWidget(QLabel(self.tr("Printed in this order, each kind on its printer:"), self))
         lay.addLayout(day_row)
         lay.addLayout(grid)
         lay.addLayout(skip_row)
@@ -210,7 +207,7 @@ class TodaysPapers(QDialog):
             self, lambda progress: print_morning(engine, actor=actor, providers=providers, day=day, printers=printers,
                                                  papers_sizes=sizes, label_skip=skip, outcome=outcome,
                                                  progress=progress),
-            None, self._failed, title=tr("Printing today's papers"))
+            None, self._failed, title=self.tr("Printing today's papers"))
         self.last_op.done.connect(lambda: self._finished(outcome, printers))
 
     def _failed(self, exc: BaseException) -> None:
@@ -224,23 +221,24 @@ class TodaysPapers(QDialog):
             done = outcome.printed[kind]
             printed += len(done)
             if kind in outcome.failed:
-                text = tr("Not printed: {reason}").format(reason=outcome.failed[kind])
+                text = self.tr("Not printed: {reason}").format(reason=outcome.failed[kind])
                 if done:
-                    text = tr("{n} printed, then: {reason}").format(n=len(done), reason=outcome.failed[kind])
+                    text = self.tr("{n} printed, then: {reason}").format(n=len(done), reason=outcome.failed[kind])
                 set_tone(self.states[kind], "error", text)
             elif done:
                 jobs = ", ".join(r.job for r in done if r.job)
-                text = tr("{n} printed on {printer}").format(n=len(done), printer=printers[kind])
+                text = self.tr("{n} printed on {printer}").format(n=len(done), printer=printers[kind])
                 set_tone(self.states[kind], "note", text + (f" ({jobs})" if jobs else ""))
                 self.checks[kind].setChecked(False)  # printed: the next Print does the rest only
             elif not outcome.made[kind]:
-                set_tone(self.states[kind], "note", tr("nothing to print for this day"))
+                set_tone(self.states[kind], "note", self.tr("nothing to print for this day"))
         cancelled = self.last_op is not None and self.last_op.cancelled
-        text = tr("{n} paper(s) sent to the printers.").format(n=printed)
+        text = self.tr("{n} paper(s) sent to the printers.").format(n=printed)
         if cancelled:
-            text += " " + tr("Cancelled: the papers not yet sent were not printed.")
+            text += " " + self.tr("Cancelled: the papers not yet sent were not printed.")
         if outcome.failed:
-            text += " " + tr("Fix what the lines above say, then print again: only the papers still ticked are printed.")
+            text += " " + self.tr("Fix what the lines above say, then print again: only the papers still ticked are "
+                                  "printed.")
         set_tone(self.summary, "error" if outcome.failed or cancelled else "note", text)
 
 
