@@ -72,7 +72,8 @@ def write_export(data: dict[str, Any], folder: Path | str, *, station_name: str 
         stem = f"resident-{data['resident_id']}-personal-data-{datetime.now():%Y%m%d-%H%M%S}"
         json_path = folder / f"{stem}.json"
         json_path.write_text(export_json(data), encoding="utf-8")
-        pdf_path = pdf.render_export(data, folder / f"{stem}.pdf", station_name=station_name)
+        pdf_path = folder / f"{stem}.pdf"
+        pdf.render_export(data, pdf_path, station_name=station_name)
     except OSError as exc:
         raise backup_files._os_error(exc, folder) from exc
     return json_path, pdf_path

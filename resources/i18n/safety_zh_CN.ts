@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>Everything SmileDesk holds about one resident, for the resident (PIPL art. 45). Making the copy is recorded in the audit log.</source>
-        <translation>本站保存的该居民的全部个人信息，交给居民本人（《个人信息保护法》第四十五条）。生成副本会记入审计日志。</translation>
+        <translation>本站保存的该居民的全部个人信息，交给居民本人（《个人信息保护法》第四十五条）。生成副本会记入操作日志。</translation>
     </message>
     <message>
         <source>Chosen: {name}</source>
