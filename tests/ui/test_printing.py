@@ -8,6 +8,8 @@ import json
 from io import BytesIO
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from printing_helpers import DialogChoices, assert_printed_as_made, click_print, patch_print_dialog, pdf_pages
 from PySide6.QtCore import Qt
 from sqlmodel import select
@@ -214,3 +216,23 @@ def test_in_the_chinese_ui_the_preview_and_its_failures_speak_chinese(qtbot, own
         preview.last_box.close()
     finally:
         translation.install(qapp, "en")
+
+
+@given(pages=st.integers(1, 500), first=st.integers(-5, 600), last=st.integers(-5, 600))
+def test_any_page_range_the_dialog_gives_stays_inside_the_document(pages, first, last):
+    lo, hi = backend.PrintSettings(printer="p", first_page=first, last_page=last).page_range(pages)
+    assert 1 <= lo <= hi <= pages
+    options = backend.cups_options(backend.PrintSettings(printer="p", first_page=first, last_page=last), pages)
+    assert ("page-ranges" in options) == ((lo, hi) != (1, pages))
+
+
+@given(stops=st.integers(0, 60), skip=st.integers(-5, 40))
+def test_labels_fill_sheets_after_the_used_places(stops, skip):
+    from desktop_app.meals import pdf
+    from desktop_app.meals.orders import OrderRow
+
+    rows = [OrderRow(i, i, i, f"王秀英{i}", "", "幸福小区", "幸福小区", "1", "1", "101", "delivery", "ordered", "", None,
+                     (), "", "", None, 0, "lunch", __import__("datetime").date(2026, 3, 2)) for i in range(stops)]
+    used = max(0, min(skip, pdf.LABELS_PER_SHEET - 1))
+    pages = len(pdf_pages(pdf.labels(rows, BytesIO(), skip=skip).getvalue()))
+    assert pages == max(1, -(-(stops + used) // pdf.LABELS_PER_SHEET)) if stops else pages == 1
