@@ -168,11 +168,18 @@ class CupsServer:
         if not found:
             raise FileNotFoundError(f"no PDF for job {job} in {sorted(p.name for p in self.out.iterdir())}: {self.log()[-3000:]}")
         data = found[0].read_bytes()
-        if not data.startswith(b"%PDF"):  # the Generic PDF driver wraps some jobs in PJL, as PDF printers take them
+        if not data.startswith(b"%PDF"):  # the Generic PDF driver wraps jobs in PJL, as PDF printers take them
             start, end = data.find(b"%PDF"), data.rfind(b"%%EOF")
+            found[0].with_suffix(".pjl").write_bytes(data[:start])
             found[0].write_bytes(data[start:end + 5] + b"\n")
         return found[0]
 
+    def printer_settings(self, job: str | int) -> dict[str, str]:
+        """What the printer was told besides the pages (the PJL header: DUPLEX, BINDING, PAPER, RENDERMODE …)."""
+        pjl = self.printed(job).with_suffix(".pjl")
+        text = pjl.read_text(errors="replace") if pjl.exists() else ""
+        return dict(m.groups() for m in re.finditer(r"@PJL SET (\w+)\s*=\s*(\S+)", text))
+
     def clear(self) -> None:
-        for p in self.out.glob("*.pdf"):
+        for p in [*self.out.glob("*.pdf"), *self.out.glob("*.pjl")]:
             p.unlink()

@@ -23,6 +23,8 @@ class DialogChoices:
     copies: int = 1
     first: int = 0
     last: int = 0
+    duplex: QPrinter.DuplexMode | None = None
+    grayscale: bool = False
     accept: bool = True
     shown: list[dict] = field(default_factory=list)  # printer, paper, orientation, pages as the dialog opened
 
@@ -42,6 +44,10 @@ def patch_print_dialog(monkeypatch, choices: DialogChoices | None = None) -> Dia
         if choices.first:
             p.setPrintRange(QPrinter.PrintRange.PageRange)
             p.setFromTo(choices.first, choices.last or choices.first)
+        if choices.duplex is not None:
+            p.setDuplex(choices.duplex)
+        if choices.grayscale:
+            p.setColorMode(QPrinter.ColorMode.GrayScale)
         return (QDialog.DialogCode.Accepted if choices.accept else QDialog.DialogCode.Rejected).value
 
     monkeypatch.setattr(QPrintDialog, "exec", exec_)

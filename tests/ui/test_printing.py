@@ -78,6 +78,19 @@ def test_preview_prints_the_chosen_pages_on_the_cups_queue(qtbot, owner, ctx, cu
 
 
 @pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
+def test_duplex_grayscale_and_paper_from_the_dialog_reach_the_printer(qtbot, owner, ctx, cups_printer, monkeypatch,
+                                                                      wait_ops):
+    from PySide6.QtPrintSupport import QPrinter
+
+    patch_print_dialog(monkeypatch, DialogChoices(duplex=QPrinter.DuplexMode.DuplexLongSide, grayscale=True))
+    preview = printing.open_preview(owner, ctx, PaperKind.STATEMENT, make(PaperKind.STATEMENT))
+    click_print(qtbot, preview, wait_ops)
+    told = cups_printer.printer_settings(preview.last_result.job)
+    assert (told["DUPLEX"], told["BINDING"], told["PAPER"], told["RENDERMODE"]) == ("ON", "LONGEDGE", "A4", "GRAYSCALE")
+    assert_printed_as_made(cups_printer, preview)
+
+
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_the_whole_paper_arrives_with_its_text(qtbot, owner, ctx, cups_printer, monkeypatch, wait_ops):
     patch_print_dialog(monkeypatch)
     preview = printing.open_preview(owner, ctx, PaperKind.KITCHEN, make(PaperKind.KITCHEN, pages=2))

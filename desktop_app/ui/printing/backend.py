@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QPageSize
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desktop_app.core.errors import SmileDeskError
@@ -102,7 +102,8 @@ def settings_from(printer: QPrinter, *, title: str, actual_size: bool) -> PrintS
     """The dialog's choices on ``printer`` (GUI thread)."""
     duplex = _DUPLEX.get(printer.duplex(), "none")
     if printer.duplex() == QPrinter.DuplexMode.DuplexAuto:
-        duplex = "short" if printer.pageLayout().orientation() == printer.pageLayout().Orientation.Landscape else "long"
+        landscape = printer.pageLayout().orientation() == QPageLayout.Orientation.Landscape
+        duplex = "short" if landscape else "long"
     ranged = printer.printRange() == QPrinter.PrintRange.PageRange
     to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
     return PrintSettings(
@@ -192,7 +193,10 @@ def _send_to_cups(data: bytes, job: PrintSettings, queue: cups.Queue, pages: int
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
-        job_id = cups.submit(job.printer, path, job.title, cups_options(job, pages))
+        options = cups_options(job, pages)
+        if job.grayscale and (gray := cups.gray_color_model(job.printer)):
+            options["ColorModel"] = gray  # a PPD queue whose black-and-white choice CUPS does not map itself
+        job_id = cups.submit(job.printer, path, job.title, options)
     except cups.CupsRefused as exc:
         raise PrintFailed(REFUSED, printer=job.printer, detail=str(exc)) from exc
     finally:

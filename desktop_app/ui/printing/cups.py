@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import re
 import sys
 import threading
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 IPP_PRINTER_STOPPED = "5"
 
@@ -70,6 +72,7 @@ def _declare(lib: ctypes.CDLL) -> None:
     lib.cupsPrintFile.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_char_p, ctypes.c_int, opt_p]
     lib.cupsPrintFile.restype = ctypes.c_int
     lib.cupsLastErrorString.argtypes, lib.cupsLastErrorString.restype = [], ctypes.c_char_p
+    lib.cupsGetPPD.argtypes, lib.cupsGetPPD.restype = [ctypes.c_char_p], ctypes.c_char_p
 
 
 def available() -> bool:
@@ -146,6 +149,34 @@ def queue(name: str) -> Queue | None:
                          reasons=option("printer-state-reasons") or "none", message=option("printer-state-message"))
         finally:
             lib.cupsFreeDests(1, dest)
+
+
+_GRAY = re.compile(r"^\*ColorModel\s+([^/:\s]+)", re.MULTILINE)
+
+
+def gray_color_model(name: str) -> str:
+    """The queue's PPD choice of ``ColorModel`` that prints in black and white ("Gray", "grayscale", "Mono"
+    …), or "" (no PPD — a driverless queue takes IPP's print-color-mode — or no such choice). CUPS maps
+    print-color-mode onto a PPD only for a few choice names; this covers the others."""
+    lib = _library()
+    if lib is None or not name:
+        return ""
+    with _lock:
+        _fresh(lib)
+        raw = lib.cupsGetPPD(name.encode())
+    if not raw:
+        return ""
+    path = Path(_text(raw))
+    try:
+        text = path.read_text(encoding="latin-1")
+    except OSError:
+        return ""
+    finally:
+        path.unlink(missing_ok=True)  # cupsGetPPD hands over a temporary copy
+    for choice in _GRAY.findall(text):
+        if any(word in choice.lower() for word in ("gray", "grey", "mono", "black")):
+            return choice
+    return ""
 
 
 def submit(name: str, path: str, title: str, options: dict[str, str]) -> int:
