@@ -210,6 +210,17 @@ def test_roster_and_sign_in_sheet_open_in_their_previews_and_excel_is_saved(qtbo
     page.last_box.close()
 
 
+def test_todays_papers_open_from_the_rosters_page_for_today(qtbot, page, wait_ops):
+    from desktop_app.ui.printing import TodaysPapers
+
+    _click(qtbot, wait_ops, page.today_button)
+    [dialog] = [d for d in open_dialogs(page) if isinstance(d, TodaysPapers)]
+    assert dialog.isVisible() and dialog.day.date().toString("yyyy-MM-dd") == "2026-11-10"
+    assert [c.text() for c in dialog.checks.values()] == ["1. Kitchen sheet", "2. Route sheets", "3. Meal labels",
+                                                           "4. Patrol sign-in sheet"]
+    dialog.close()
+
+
 @pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
 def test_roster_and_sign_in_sheet_print_as_previewed(qtbot, page, cups_printer, monkeypatch, wait_ops):
     _click(qtbot, wait_ops, page.generate_button)
