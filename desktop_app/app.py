@@ -55,6 +55,7 @@ def make_services():
         passport_codes=features.api("passports"),
         volunteer_hours=features.api("rosters"),
         backups=features.api("safety"),
+        morning_papers=tuple(api for api in (features.api("meals"), features.api("rosters")) if api is not None),
     )
 
 

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from desktop_app.core.auth import Actor
+    from desktop_app.core.papers import Paper
+    from desktop_app.core.progress import Progress
 
 
 class PassportCodes(Protocol):
@@ -46,8 +48,18 @@ class Backups(Protocol):
                          now: datetime | None = None) -> Path | None: ...
 
 
+class MorningPapers(Protocol):
+    """meals and rosters: the papers a morning needs, in print order ("Today's papers": meals' kitchen sheet,
+    route sheets and labels, then rosters' patrol sign-in sheets). ``label_skip`` places of the first label
+    sheet are already used."""
+
+    def morning_papers(self, engine: Engine, *, actor: Actor, day: date, label_skip: int = 0,
+                       progress: Progress = ...) -> list[Paper]: ...
+
+
 @dataclass(frozen=True)
 class Services:
     passport_codes: PassportCodes | None = None
     volunteer_hours: VolunteerHours | None = None
     backups: Backups | None = None
+    morning_papers: tuple[MorningPapers, ...] = ()  # in print order: meals, then rosters

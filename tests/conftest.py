@@ -30,6 +30,40 @@ def own_data_dir(tmp_path, monkeypatch) -> Path:
     return folder
 
 
+@pytest.fixture(autouse=True)
+def _no_system_printers(tmp_path, monkeypatch) -> None:
+    """No test sees this machine's printers, let alone prints on one: libcups (Qt's print plugin and
+    ui.printing) is pointed at a socket nobody listens on. Printing tests start their own server."""
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-cups.sock"))
+
+
+@pytest.fixture(scope="session")
+def cups_server():
+    """A private CUPS server with a PDF-writing queue (tests/cups_server.py), one per test session. In CI
+    (.ci/run installs CUPS) a missing CUPS fails the run instead of skipping."""
+    from cups_server import CupsServer, missing
+
+    why = missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+    server = CupsServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def cups_printer(cups_server, monkeypatch):
+    """The private CUPS server for this test: libcups and Qt see its queue (``cups_printer.queue``, the
+    default); ``cups_printer.printed(job)`` is the PDF it wrote."""
+    monkeypatch.setenv("CUPS_SERVER", cups_server.socket)
+    cups_server.clear()
+    yield cups_server
+    for command in ("cupsenable", "cupsaccept"):
+        cups_server.run(command)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _cheap_password_hashing():
     """argon2id at its cheapest in fixtures (it was ~40% of the suite); tests/core/test_auth_audit.py checks

@@ -18,11 +18,12 @@ from desktop_app.rosters.models import (
     TeamMember,
     Volunteer,
 )
+from desktop_app.rosters.papers import morning_papers
 from desktop_app.rosters.teams import add_volunteer, create_team, list_teams, set_member_role
 from desktop_app.rosters.volunteers import volunteer_for_resident
 
 __all__ = [
     "Assignment", "CheckIn", "HoursEntry", "MemberRole", "Shift", "Team", "TeamKind", "TeamMember", "Volunteer",
     "add_volunteer", "check_in", "check_out", "correct_hours", "create_team", "hours_certificate_contents",
-    "hours_minutes", "list_teams", "set_member_role", "volunteer_for_resident",
+    "hours_minutes", "list_teams", "morning_papers", "set_member_role", "volunteer_for_resident",
 ]

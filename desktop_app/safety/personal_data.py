@@ -15,8 +15,9 @@ from sqlmodel import Session
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
-from desktop_app.core.errors import ConflictError, NotFound, ValidationError
+from desktop_app.core.errors import ConflictError, NotFound, StorageError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.papers import Paper, PaperKind, kind_title
 from desktop_app.safety import backup_files, privacy
 from desktop_app.safety.permissions import ERASE_PERSONAL, EXPORT_PERSONAL
 
@@ -71,10 +72,43 @@ def write_export(data: dict[str, Any], folder: Path | str, *, station_name: str 
         stem = f"resident-{data['resident_id']}-personal-data-{datetime.now():%Y%m%d-%H%M%S}"
         json_path = folder / f"{stem}.json"
         json_path.write_text(export_json(data), encoding="utf-8")
-        pdf_path = pdf.render_export(data, folder / f"{stem}.pdf", station_name=station_name)
+        pdf_path = folder / f"{stem}.pdf"
+        pdf.render_export(data, pdf_path, station_name=station_name)
     except OSError as exc:
         raise backup_files._os_error(exc, folder) from exc
     return json_path, pdf_path
+
+
+def export_paper(engine, *, actor: Actor, resident_id: int, station_name: str = "") -> Paper:
+    """The resident's personal data as a paper to preview, print or save (``ui.printing``); the export is
+    audited when it is made (``export_resident``), the print when a printer accepted it."""
+    from io import BytesIO
+
+    from desktop_app.core.db import session_scope
+    from desktop_app.safety import pdf
+
+    with session_scope(engine) as s:
+        data = export_resident(s, actor=actor, resident_id=resident_id)
+    out = BytesIO()
+    pdf.render_export(data, out, station_name=station_name)
+    return Paper(PaperKind.PERSONAL_DATA, f"{kind_title(PaperKind.PERSONAL_DATA)} {resident_id}", out.getvalue(),
+                 people=1, entity="resident", entity_id=str(resident_id))
+
+
+def export_json_of(engine, *, actor: Actor, resident_id: int, path: Path | str) -> Path:
+    """The resident's personal data as a JSON file (the machine-readable copy of the same export)."""
+    from desktop_app.core.db import session_scope
+
+    with session_scope(engine) as s:
+        data = export_resident(s, actor=actor, resident_id=resident_id)
+    path = Path(path)
+    try:
+        path.write_text(export_json(data), encoding="utf-8")
+    except OSError as exc:
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "Could not write {path} ({detail}). Choose another folder, or "
+                                                       "check that the disk is not full."),
+                           path=str(path), detail=exc.strerror or str(exc)) from exc
+    return path
 
 
 def erase_resident(s: Session, *, actor: Actor, resident_id: int, reason: str = "") -> list[str]:

@@ -110,7 +110,7 @@
         <translation>{year} 年已录入 {n} 天节假日、{m} 天调休上班日。</translation>
     </message>
     <message>
-        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council&apos;s notice for the year below.</source>
+        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council's notice for the year below.</source>
         <translation>尚未录入 {year} 年的节假日：办理时限只按周一至周五计算。请在下方按国务院办公厅当年的放假通知录入。</translation>
     </message>
 </context>
@@ -146,6 +146,10 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
+        <source>A resident's personal data (PIPL)…</source>
+        <translation>居民个人信息副本（个人信息保护法）…</translation>
+    </message>
+    <message>
         <source>The database is on a server: back it up and encrypt it there.</source>
         <translation>数据库在服务器上：请在服务器上备份和加密。</translation>
     </message>
@@ -154,7 +158,7 @@
         <translation>加密：数据库文件已加密（SQLCipher），备份也用同一口令加密。</translation>
     </message>
     <message>
-        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents&apos; data.</source>
+        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents' data.</source>
         <translation>加密：数据库文件没有加密。笔记本电脑和自助机上建议加密，电脑或备份丢失时居民信息不会泄露。</translation>
     </message>
     <message>

@@ -64,18 +64,6 @@
         <translation>月份</translation>
     </message>
     <message>
-        <source>Statement of this recipient (PDF)</source>
-        <translation>本人月结单（PDF）</translation>
-    </message>
-    <message>
-        <source>Statements of everyone (PDF)</source>
-        <translation>全部月结单（PDF）</translation>
-    </message>
-    <message>
-        <source>Subsidy claim (PDF + Excel)</source>
-        <translation>补贴申报表（PDF + Excel）</translation>
-    </message>
-    <message>
         <source>Prices, subsidy tiers and settings…</source>
         <translation>餐价、补贴档次和设置…</translation>
     </message>
@@ -88,20 +76,28 @@
         <translation>余额不足（在册对象）</translation>
     </message>
     <message>
+        <source>Print this recipient's statement…</source>
+        <translation>打印该老人的月结单…</translation>
+    </message>
+    <message>
+        <source>Print everyone's statements…</source>
+        <translation>打印全部月结单…</translation>
+    </message>
+    <message>
+        <source>Print the subsidy claim…</source>
+        <translation>打印补贴申报表…</translation>
+    </message>
+    <message>
+        <source>Claim details (Excel)</source>
+        <translation>申报明细（Excel）</translation>
+    </message>
+    <message>
         <source>Not a meal recipient.</source>
         <translation>不是助餐对象。</translation>
     </message>
     <message>
         <source>Saved {path}</source>
         <translation>已保存：{path}</translation>
-    </message>
-    <message>
-        <source>Preparing the statement</source>
-        <translation>正在生成月结单</translation>
-    </message>
-    <message>
-        <source>Preparing the month&apos;s statements</source>
-        <translation>正在生成本月全部月结单</translation>
     </message>
     <message>
         <source>Preparing the subsidy claim</source>
@@ -159,6 +155,18 @@
     <message>
         <source>Print meal labels</source>
         <translation>打印餐盒标签</translation>
+    </message>
+    <message>
+        <source>Print kitchen sheet</source>
+        <translation>打印厨房备餐单</translation>
+    </message>
+    <message>
+        <source>Today's papers…</source>
+        <translation>今日单据…</translation>
+    </message>
+    <message>
+        <source>Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order</source>
+        <translation>厨房备餐单、送餐单、餐盒标签和巡逻签到表，按顺序一次打印</translation>
     </message>
     <message>
         <source>Day</source>
@@ -360,14 +368,6 @@
         <source>This code belongs to no resident; search by name instead.</source>
         <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
     </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-    <message>
-        <source>Preparing the papers</source>
-        <translation>正在生成打印文件</translation>
-    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -420,7 +420,7 @@
         <translation>该暂停记录已不存在。</translation>
     </message>
     <message>
-        <source>{name}&apos;s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
+        <source>{name}'s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
         <translation>{name} 的餐费账户余额 {balance} 元，本餐 {charge} 元，可透支额度 {limit} 元。请先充值。</translation>
     </message>
     <message>
@@ -436,7 +436,7 @@
         <translation>{day} {meal}的截止时间是 {time}，厨房已按数备餐。请改为记录送餐结果。</translation>
     </message>
     <message>
-        <source>{name}&apos;s meal service is {status}; change the status first.</source>
+        <source>{name}'s meal service is {status}; change the status first.</source>
         <translation>{name} 的助餐服务状态为“{status}”，请先修改状态。</translation>
     </message>
     <message>
@@ -492,11 +492,11 @@
         <translation>{name} 已于 {time} 取过{meal}。</translation>
     </message>
     <message>
-        <source>{name}&apos;s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
+        <source>{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
         <translation>{name} 今天的{meal}在送餐路线上，请先取消送餐再在窗口取餐。</translation>
     </message>
     <message>
-        <source>{name}&apos;s {meal} today was cancelled; order it again first.</source>
+        <source>{name}'s {meal} today was cancelled; order it again first.</source>
         <translation>{name} 今天的{meal}已取消，请先重新订餐。</translation>
     </message>
     <message>
@@ -836,7 +836,7 @@
 <context>
     <name>MealsPage</name>
     <message>
-        <source>Today&apos;s meals</source>
+        <source>Today's meals</source>
         <translation>今日助餐</translation>
     </message>
     <message>
@@ -923,8 +923,28 @@
         <translation>敲门无人应答？请立即给驿站打电话：这是安全隐患，不是普通的没送到。</translation>
     </message>
     <message>
+        <source>Kitchen sheet</source>
+        <translation>厨房备餐单</translation>
+    </message>
+    <message>
+        <source>no special diet</source>
+        <translation>普通餐</translation>
+    </message>
+    <message>
+        <source>Foods to avoid</source>
+        <translation>忌口</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>Mon Tue Wed Thu Fri Sat Sun</source>
+        <translation>周一 周二 周三 周四 周五 周六 周日</translation>
     </message>
     <message>
         <source>Meal account statement</source>
@@ -1254,7 +1274,7 @@
         <translation>忌口</translation>
     </message>
     <message>
-        <source>empty: the resident&apos;s registered address</source>
+        <source>empty: the resident's registered address</source>
         <translation>不填则用居民登记地址</translation>
     </message>
     <message>
@@ -1448,7 +1468,7 @@
         <translation>经手人</translation>
     </message>
     <message>
-        <source>Each meal&apos;s sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
+        <source>Each meal's sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
         <translation>每餐留样在留样冰箱保存 48 小时，到期处理后在此登记。</translation>
     </message>
     <message>

@@ -765,10 +765,6 @@
         <translation>打印排班表</translation>
     </message>
     <message>
-        <source>Sign-in sheet</source>
-        <translation>签到表</translation>
-    </message>
-    <message>
         <source>Excel</source>
         <translation>导出 Excel</translation>
     </message>
@@ -795,6 +791,22 @@
     <message>
         <source>Next month</source>
         <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Print sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <source>The sign-in sheet of the day chosen in the month grid</source>
+        <translation>月历中所选那一天的签到表</translation>
+    </message>
+    <message>
+        <source>Today's papers…</source>
+        <translation>今日单据…</translation>
+    </message>
+    <message>
+        <source>Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order</source>
+        <translation>厨房备餐单、送餐单、餐盒标签和巡逻签到表，按顺序一次打印</translation>
     </message>
     <message>
         <source>Findings</source>

@@ -281,6 +281,10 @@
         <translation>该居民的个人信息已删除，没有可导出的内容。</translation>
     </message>
     <message>
+        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+    </message>
+    <message>
         <source>This resident's personal data was already erased.</source>
         <translation>该居民的个人信息之前已经删除过了。</translation>
     </message>
@@ -448,6 +452,53 @@
     <message>
         <source>see stations</source>
         <translation>查看驿站</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <source>A resident's personal data</source>
+        <translation>居民个人信息副本</translation>
+    </message>
+    <message>
+        <source>Find the resident who asked for a copy of their personal data.</source>
+        <translation>查找申请个人信息副本的居民。</translation>
+    </message>
+    <message>
+        <source>Print or save as PDF…</source>
+        <translation>打印或另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as JSON…</source>
+        <translation>另存为 JSON…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Everything SmileDesk holds about one resident, for the resident (PIPL art. 45). Making the copy is recorded in the audit log.</source>
+        <translation>本站保存的该居民的全部个人信息，交给居民本人（《个人信息保护法》第四十五条）。生成副本会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Chosen: {name}</source>
+        <translation>已选：{name}</translation>
+    </message>
+    <message>
+        <source>Save as JSON</source>
+        <translation>另存为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Saving the personal data</source>
+        <translation>正在保存个人信息</translation>
     </message>
 </context>
 <context>

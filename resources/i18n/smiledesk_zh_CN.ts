@@ -679,6 +679,57 @@
     </message>
 </context>
 <context>
+    <name>Papers</name>
+    <message>
+        <source>Monthly roster</source>
+        <translation>月度排班表</translation>
+    </message>
+    <message>
+        <source>Patrol sign-in sheet</source>
+        <translation>巡逻签到表</translation>
+    </message>
+    <message>
+        <source>Kitchen sheet</source>
+        <translation>厨房备餐单</translation>
+    </message>
+    <message>
+        <source>Route sheets</source>
+        <translation>送餐单</translation>
+    </message>
+    <message>
+        <source>Meal labels</source>
+        <translation>餐盒标签</translation>
+    </message>
+    <message>
+        <source>Passport cards</source>
+        <translation>护照卡片</translation>
+    </message>
+    <message>
+        <source>Passport booklet cover</source>
+        <translation>护照封面</translation>
+    </message>
+    <message>
+        <source>Meal account statements</source>
+        <translation>助餐月结单</translation>
+    </message>
+    <message>
+        <source>Meal subsidy claim</source>
+        <translation>助餐补贴申报表</translation>
+    </message>
+    <message>
+        <source>Monthly or annual report</source>
+        <translation>月报或年报</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>A resident's personal data (PIPL)</source>
+        <translation>居民个人信息副本（个人信息保护法）</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -718,6 +769,128 @@
     <message>
         <source>export lists to Excel</source>
         <translation>把列表导出到 Excel</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview — {kind}</source>
+        <translation>打印预览 — {kind}</translation>
+    </message>
+    <message>
+        <source>Preparing the paper…</source>
+        <translation>正在生成……</translation>
+    </message>
+    <message>
+        <source>Places already used on the first sheet</source>
+        <translation>第一张纸上已用掉的格数</translation>
+    </message>
+    <message>
+        <source>Places already used on the first sheet:</source>
+        <translation>第一张纸上已用掉的格数：</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preparing the paper</source>
+        <translation>正在生成</translation>
+    </message>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <source>{n} page(s), {size}</source>
+        <translation>共 {n} 页，{size}</translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: {pages} page(s), {copies} copy/copies.</source>
+        <translation>已发送到 {printer}：{pages} 页，{copies} 份。</translation>
+    </message>
+    <message>
+        <source>Print job {job}.</source>
+        <translation>打印任务 {job}。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No printer is set up on this computer. Add the printer in the system's printer settings (Windows: Settings → Bluetooth &amp; devices → Printers &amp; scanners), then print again — or save the paper as a PDF. Nothing was recorded as printed.</source>
+        <translation>这台电脑上没有安装打印机。请在系统的打印机设置中添加打印机（Windows：设置 → 蓝牙和其他设备 → 打印机和扫描仪）后再打印，或先另存为 PDF。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” is not set up on this computer any more. Choose another printer, or add it again in the system's printer settings. Nothing was recorded as printed.</source>
+        <translation>这台电脑上已经没有打印机“{printer}”。请选择其他打印机，或在系统的打印机设置中重新添加。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” is offline or paused ({reasons}). Check that it is switched on, connected and has paper, resume it in the system's printer settings, then print again. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”脱机或已暂停（{reasons}）。请检查打印机是否开机、连好线、有纸，在系统的打印机设置中恢复打印后再打印。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” is not accepting print jobs now. Let it accept jobs again in the system's printer settings, or choose another printer. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”现在不接收打印任务。请在系统的打印机设置中让它重新接收任务，或选择其他打印机。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” refused the job ({detail}). Check the printer and print again, or choose another printer. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”拒绝了这个任务（{detail}）。请检查打印机后再打印，或选择其他打印机。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>The paper could not be read back for printing ({detail}). Make it again and print again.</source>
+        <translation>生成的文件无法读取，不能打印（{detail}）。请重新生成后再打印。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印 {title}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{size} landscape</source>
+        <translation>{size} 横向</translation>
+    </message>
+    <message>
+        <source>{size} portrait</source>
+        <translation>{size} 纵向</translation>
+    </message>
+    <message>
+        <source>Printing {title}</source>
+        <translation>正在打印 {title}</translation>
+    </message>
+    <message>
+        <source>Preparing the papers</source>
+        <translation>正在生成</translation>
+    </message>
+    <message>
+        <source>Printing {title} on {printer}</source>
+        <translation>正在用 {printer} 打印 {title}</translation>
     </message>
 </context>
 <context>
@@ -792,6 +965,18 @@
     <message>
         <source>A rule for the whole station: an unattended screen shows residents' personal data.</source>
         <translation>全驿站统一的规定：没人看着的屏幕会露出居民的个人信息。</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>纸张大小</translation>
     </message>
 </context>
 <context>
@@ -932,6 +1117,73 @@
     <message>
         <source>e.g. 逍遥津街道</source>
         <translation>如：逍遥津街道</translation>
+    </message>
+</context>
+<context>
+    <name>TodaysPapers</name>
+    <message>
+        <source>Today's papers</source>
+        <translation>今日单据</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Printer for {kind}</source>
+        <translation>{kind}的打印机</translation>
+    </message>
+    <message>
+        <source>Label places already used on the first sheet</source>
+        <translation>第一张标签纸上已用掉的格数</translation>
+    </message>
+    <message>
+        <source>Label places already used on the first sheet:</source>
+        <translation>第一张标签纸上已用掉的格数：</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Printed in this order, each kind on its printer:</source>
+        <translation>按以下顺序打印，每种单据用各自的打印机：</translation>
+    </message>
+    <message>
+        <source>Printing today's papers</source>
+        <translation>正在打印今日单据</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} printed, then: {reason}</source>
+        <translation>已打印 {n} 份，之后：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} printed on {printer}</source>
+        <translation>已用 {printer} 打印 {n} 份</translation>
+    </message>
+    <message>
+        <source>nothing to print for this day</source>
+        <translation>这一天没有要打印的</translation>
+    </message>
+    <message>
+        <source>{n} paper(s) sent to the printers.</source>
+        <translation>已向打印机发送 {n} 份单据。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the papers not yet sent were not printed.</source>
+        <translation>已取消：尚未发送的单据没有打印。</translation>
+    </message>
+    <message>
+        <source>Fix what the lines above say, then print again: only the papers still ticked are printed.</source>
+        <translation>请按上面各行的提示处理后再次打印：只打印仍勾选的单据。</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from pypdf import PdfReader
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from shiboken6 import isValid
 from sqlmodel import select
@@ -20,7 +19,6 @@ from desktop_app.meals.models import (
     WelfareAttempt,
     schedule_bit,
 )
-from desktop_app.meals.orders import generate_orders
 from desktop_app.meals.rates import Rates
 from desktop_app.meals.settings import get_settings
 from desktop_app.meals.ui.dialogs import CallDialog, CloseCheckDialog, RecipientDialog
@@ -111,21 +109,6 @@ def test_generate_then_record_outcomes_and_follow_up_not_home(qtbot, normal_styl
     wait_ops()
     assert not day.banner.isVisible()
     assert day.checks.item(0, 4).text().startswith("away from home")
-
-
-def test_route_sheets_printed_from_the_day(qtbot, page, engine, admin, people, tmp_path, wait_ops):
-    _today_setup(engine, admin, people)
-    with session_scope(engine) as s:
-        generate_orders(s, actor=admin, day=date(2026, 3, 2))
-    day = page.day
-    day.date.setDate(qdate(date(2026, 3, 2)))
-    wait_ops()
-    qtbot.mouseClick(day.routes_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: day.last_op is not None and day.last_op.finished, timeout=10000)
-    assert day.last_file is not None and day.last_file.parent == tmp_path / "out"
-    text = PdfReader(str(day.last_file)).pages[0].extract_text()
-    assert "王秀英" in text and "李建国" in text
-    assert str(day.last_file) in day.info_box.text()
 
 
 def test_new_recipient_through_the_dialog(qtbot, page, engine, people, wait_ops):

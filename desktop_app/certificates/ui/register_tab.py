@@ -1,8 +1,8 @@
 """The register tab: filters, the register (newest first, read a page at a time), an in-app PDF preview of
 the chosen certificate with its print log, and print / save as PDF / revoke / entered in the national system.
 
-Printing goes through QPrintDialog (``dialogs.AskPrinter.ask``) and draws the rendered PDF page by page
-(printing.print_pdf), so what is printed is exactly what was previewed.
+Printing goes through ``ui.printing`` (the platform print dialog, then the PDF that was previewed goes to
+the printer as it is), and the print log is written once the printer accepted the job.
 """
 
 from __future__ import annotations
@@ -44,18 +44,18 @@ from desktop_app.certificates.register import (
 )
 from desktop_app.certificates.ui.dialogs import (
     AskFile,
-    AskPrinter,
     AskReason,
     kind_label,
     show_error_or_reload,
 )
-from desktop_app.certificates.ui.printing import print_pdf, printer_for
 from desktop_app.core.clock import fmt_local
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import error_text, show_error, show_info
+from desktop_app.ui.printing import PrintResult, document_info, print_paper, show_print_error
 from desktop_app.ui.widgets import fit_columns
 
 
@@ -330,18 +330,24 @@ class RegisterTab(QWidget):
                   on_error=self._error)
 
     def _print(self, cid: int, details: CertificateDetails, reason: str, data: bytes) -> None:
-        path = self._pdf_file(cid, data)
-        printer = printer_for(details.row.number, details.page_size, details.orientation)
-        if not AskPrinter.ask(self, printer):
-            return
-        # Print first, then log: a failed print is not logged as printed, and no database lock is held while
-        # the printer driver works.
-        print_pdf(path, printer)
-        copies, actor = max(1, printer.copyCount()), self.ctx.actor
-        ops.write(self, self.ctx.engine,
-                  lambda s: record_output(s, actor=actor, certificate_id=cid, how=PrintKind.PRINT, copies=copies,
-                                          reason=reason).id,
-                  lambda _entry: self.changed.emit(), on_error=self._error)
+        """The print dialog, then the job (ui.printing); the print log is written only once the printer
+        accepted the job, and no database lock is held while the printer works."""
+        paper = Paper(PaperKind.CERTIFICATE, details.row.number, data, people=1, entity="certificate",
+                      entity_id=str(cid), audited=False)  # the print log below is the register (and audits)
+        pages, first_page = document_info(data)
+        engine, actor = self.ctx.engine, self.ctx.actor
+
+        def printed(result: PrintResult) -> None:
+            ops.write(self, engine,
+                      lambda s: record_output(s, actor=actor, certificate_id=cid, how=PrintKind.PRINT,
+                                              copies=result.copies, reason=reason).id,
+                      lambda _entry: self.changed.emit(), on_error=self._error)
+
+        def failed(exc: BaseException) -> None:
+            self.last_box = show_print_error(self, exc)
+
+        self.print_op = print_paper(self, self.ctx, paper, pages=pages, first_page=first_page, on_printed=printed,
+                                    on_failed=failed)
 
     def save_selected(self) -> None:
         rows = self.selected_rows()

@@ -1,10 +1,10 @@
-"""The day tab: the coordinator's day and meal — generate orders, print route sheets and labels, record
-what happened at each door, follow up nobody-home in red, the kitchen sheet, routes, the canteen counter."""
+"""The day tab: the coordinator's day and meal — generate orders, print route sheets, labels and the kitchen
+sheet (each through its print preview), the day's papers in one action, record what happened at each door,
+follow up nobody-home in red, the kitchen sheet, routes, the canteen counter."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.papers import PaperKind
 from desktop_app.core.validation import yuan
 from desktop_app.meals import papers
 from desktop_app.meals.deliveries import (
@@ -54,8 +55,6 @@ from desktop_app.meals.ui.common import (
     combo,
     diet_names,
     make_table,
-    open_file,
-    output_dir,
     paint,
     set_tone,
     tm,
@@ -65,7 +64,7 @@ from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.messages import show_info
+from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
 from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item
 
 
@@ -75,7 +74,6 @@ class DayTab(QWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.last_file: Path | None = None
         self.last_op = None
         self.rows: list[OrderRow] = []
         self.check_rows: list[CheckRow] = []
@@ -96,7 +94,13 @@ class DayTab(QWidget):
         self.routes_button.setObjectName("printRoutes")
         self.labels_button = QPushButton(self.tr("Print meal labels"), self)
         self.labels_button.setObjectName("printLabels")
-        for w in (QLabel(self.tr("Day")), self.date, self.meal, self.generate_button, self.routes_button, self.labels_button):
+        self.kitchen_button = QPushButton(self.tr("Print kitchen sheet"), self)
+        self.kitchen_button.setObjectName("printKitchen")
+        self.today_button = QPushButton(self.tr("Today's papers…"), self)
+        self.today_button.setObjectName("todaysPapers")
+        self.today_button.setToolTip(self.tr("Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order"))
+        for w in (QLabel(self.tr("Day")), self.date, self.meal, self.generate_button, self.routes_button, self.labels_button,
+                  self.kitchen_button, self.today_button):
             bar.addWidget(w)
         bar.addStretch(1)
         lay.addLayout(bar)
@@ -127,6 +131,8 @@ class DayTab(QWidget):
         self.generate_button.clicked.connect(self.generate)
         self.routes_button.clicked.connect(self.print_routes)
         self.labels_button.clicked.connect(self.print_labels)
+        self.kitchen_button.clicked.connect(self.print_kitchen)
+        self.today_button.clicked.connect(lambda: open_todays_papers(self, self.ctx, day=self.day()))
         self.date.dateChanged.connect(lambda _d: self.refresh())
         self.meal.currentIndexChanged.connect(lambda _i: self.refresh())
         can_run = ctx.can(RUN_MEAL_DAY)
@@ -455,24 +461,24 @@ class DayTab(QWidget):
             return
         self.check_in(resident_id)
 
-    def _print(self, kind: str, make) -> None:
+    def _preview(self, kind: PaperKind, make) -> PrintPreview:
         day, meal = self.day(), self.meal_key()
-        target = output_dir(self.ctx) / f"meals-{kind}-{day.isoformat()}-{meal}.pdf"
+        whole_day = kind == PaperKind.KITCHEN
+        return open_preview(self, self.ctx, kind, lambda progress, skip: make(day, meal, progress, skip),
+                            key=(day, None if whole_day else meal),
+                            save_name=f"meals-{kind}-{day.isoformat()}{'' if whole_day else '-' + meal}.pdf")
 
-        def done(path) -> None:
-            self.last_file = path
-            self.info_box = show_info(self, self.tr("Saved {path}").format(path=path))
-            open_file(path)
-
-        self.last_op = ops.run_op(self, lambda progress: make(day, meal, target, progress), done,
-                                  title=self.tr("Preparing the papers"))
-
-    def print_routes(self) -> None:
-        engine, actor, station = self.ctx.engine, self.ctx.actor, self.ctx.station_name
-        self._print("routes", lambda day, meal, target, progress: papers.route_sheets(
-            engine, actor=actor, day=day, meal=meal, target=target, station=station, progress=progress))
-
-    def print_labels(self) -> None:
+    def print_routes(self) -> PrintPreview:
         engine, actor = self.ctx.engine, self.ctx.actor
-        self._print("labels", lambda day, meal, target, progress: papers.meal_labels(
-            engine, actor=actor, day=day, meal=meal, target=target, progress=progress))
+        return self._preview(PaperKind.ROUTES, lambda day, meal, progress, _skip: papers.route_sheets(
+            engine, actor=actor, day=day, meal=meal, progress=progress))
+
+    def print_labels(self) -> PrintPreview:
+        engine, actor = self.ctx.engine, self.ctx.actor
+        return self._preview(PaperKind.LABELS, lambda day, meal, progress, skip: papers.meal_labels(
+            engine, actor=actor, day=day, meal=meal, skip=skip, progress=progress))
+
+    def print_kitchen(self) -> PrintPreview:
+        engine, actor = self.ctx.engine, self.ctx.actor
+        return self._preview(PaperKind.KITCHEN, lambda day, _meal, progress, _skip: papers.kitchen(
+            engine, actor=actor, day=day, progress=progress))

@@ -1,7 +1,9 @@
-"""The reports page: the monthly / annual report (figures, PDF, Excel) and the Excel import of registers.
+"""The reports page: the monthly / annual report (figures, its print preview, Excel) and the Excel import of
+registers.
 
 The figures load through ``ui.ops`` as a slow query (the annual report of a big station takes seconds);
-the PDF and the workbook are written off the GUI thread, then the export is audited through ``ops.write``.
+the PDF is made off the GUI thread in its print preview (``ui.printing``: Print…, Save as PDF…), the workbook
+is written off the GUI thread; either leaving the program is audited.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.reports import excel, importing
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
@@ -34,6 +37,7 @@ from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
+from desktop_app.ui.printing import PrintPreview, open_preview
 from desktop_app.ui.widgets import deleted_when_closed, fit_columns
 
 
@@ -78,7 +82,7 @@ class ReportsPage(QWidget):
         self.station.setEnabled(False)
         self.show_button = QPushButton(self.tr("Show figures"))
         self.show_button.setObjectName("showFigures")
-        self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        self.pdf_button = QPushButton(self.tr("Print report…"))
         self.pdf_button.setObjectName("savePdf")
         self.xlsx_button = QPushButton(self.tr("Save Excel…"))
         self.xlsx_button.setObjectName("saveExcel")
@@ -213,25 +217,23 @@ class ReportsPage(QWidget):
     def _made_by(self) -> str:
         return self.ctx.actor.display_name
 
-    def save_pdf(self) -> OpHandle | None:
+    def save_pdf(self) -> PrintPreview | None:
+        """The report in its print preview: Print… (the printer dialog) or Save as PDF… (audited as an export)."""
         if self.figures is None:
             return None
         f = self.figures
-        path = AskFile.save(self, self.tr("Save report as PDF"), f"{f.station_name}-{f.period.slug}.pdf",
-                            self.tr("PDF (*.pdf)"))
-        if not path:
-            return None
         made_by = self._made_by()
+        title = self.title.text() or f.period.slug
 
-        def work(progress):
+        def make(progress, _skip) -> Paper:
             from desktop_app.reports import pdf
 
             progress(0, 1, "")
-            return pdf.write_report(path, f, made_by=made_by)
+            return Paper(PaperKind.REPORT, title, pdf.build_report(f, made_by=made_by), entity=f"report {f.period.slug}")
 
-        self.op = run_op(self, work, lambda out: self._saved(out, "report", f.period, self.tr("Report saved to {file}.")),
-                         title=self.tr("Making the report"))
-        return self.op
+        self.preview = open_preview(self, self.ctx, PaperKind.REPORT, make, key=(f.period.slug, f.station_id),
+                                    save_name=f"{f.station_name}-{f.period.slug}.pdf")
+        return self.preview
 
     def save_excel(self) -> OpHandle | None:
         if self.figures is None:

@@ -1,5 +1,6 @@
 """Rosters page: a team and a month on top (create the shifts, fill the month in the background with
-progress and cancel, print, export, tomorrow's WeChat text), and four tabs built when first shown: the
+progress and cancel, print the roster and the sign-in sheet through their previews, today's papers in one
+action, the Excel roster, tomorrow's WeChat text), and four tabs built when first shown: the
 month grid with cell edits (ui/month_tab.py), the day's check-in desk (ui/today_tab.py), the team's
 members (ui/team_tab.py) and patrol findings (ui/findings_tab.py). Thin: every decision is a use case's;
 every read and write goes through ``ui.ops``."""
@@ -21,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import clock
+from desktop_app.core.papers import PaperKind
 from desktop_app.core.periods import Period
-from desktop_app.rosters import pdf
+from desktop_app.rosters import papers, pdf
 from desktop_app.rosters.labels import kind_label
 from desktop_app.rosters.month import fill_month
 from desktop_app.rosters.permissions import MANAGE_ROSTERS
@@ -37,6 +39,7 @@ from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error, show_info
+from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
 from desktop_app.ui.widgets import select_data
 
 
@@ -79,8 +82,12 @@ class RostersPage(QWidget):
         self.solve_button.setToolTip(self.tr("Fill every unlocked place fairly; locked cells are kept"))
         self.print_button = QPushButton(self.tr("Print roster"))
         self.print_button.setObjectName("printRoster")
-        self.sheet_button = QPushButton(self.tr("Sign-in sheet"))
+        self.sheet_button = QPushButton(self.tr("Print sign-in sheet"))
         self.sheet_button.setObjectName("signInSheet")
+        self.sheet_button.setToolTip(self.tr("The sign-in sheet of the day chosen in the month grid"))
+        self.today_button = QPushButton(self.tr("Today's papers…"))
+        self.today_button.setObjectName("todaysPapers")
+        self.today_button.setToolTip(self.tr("Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order"))
         self.excel_button = QPushButton(self.tr("Excel"))
         self.excel_button.setObjectName("exportExcel")
         self.text_button = QPushButton(self.tr("Tomorrow's text"))
@@ -93,7 +100,8 @@ class RostersPage(QWidget):
         top.addWidget(self.month_label)
         top.addWidget(self.next_button)
         top.addStretch(1)
-        for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.excel_button, self.text_button):
+        for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.today_button,
+                  self.excel_button, self.text_button):
             top.addWidget(b)
 
         # Tabs are built when first shown (attribute, class), in the order of their titles below.
@@ -118,9 +126,10 @@ class RostersPage(QWidget):
         self.next_button.clicked.connect(lambda: self.move_month(1))
         self.generate_button.clicked.connect(self.generate)
         self.solve_button.clicked.connect(self.solve)
-        self.print_button.clicked.connect(lambda: self.export("roster"))
-        self.sheet_button.clicked.connect(lambda: self.export("sheet"))
-        self.excel_button.clicked.connect(lambda: self.export("excel"))
+        self.print_button.clicked.connect(self.print_roster)
+        self.sheet_button.clicked.connect(self.print_sign_in_sheet)
+        self.today_button.clicked.connect(lambda: open_todays_papers(self, self.ctx))
+        self.excel_button.clicked.connect(self.export_excel)
         self.text_button.clicked.connect(self.tomorrow_text)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._show_month_label()
@@ -226,28 +235,39 @@ class RostersPage(QWidget):
 
         self.last_op = ops.run_op(self, work, done, self.failed, title=self.tr("Filling the month…"))
 
-    def export(self, what: str) -> None:
+    def print_roster(self) -> PrintPreview | None:
+        """The month's roster of the team, a page per grid, in its print preview."""
+        team_id = self.team_id()
+        if team_id is None:
+            return None
+        engine, actor, year, month = self.ctx.engine, self.ctx.actor, self.month.year, self.month.month
+        return open_preview(self, self.ctx, PaperKind.ROSTER, lambda progress, _skip: papers.monthly_roster(
+            engine, actor=actor, team_id=team_id, year=year, month=month, progress=progress),
+            key=(team_id, year, month), save_name=f"roster-{self.month:%Y-%m}.pdf")
+
+    def print_sign_in_sheet(self) -> PrintPreview | None:
+        """The sign-in sheet of the day chosen in the month grid (today when none is)."""
+        team_id = self.team_id()
+        if team_id is None:
+            return None
+        engine, actor = self.ctx.engine, self.ctx.actor
+        day = self.month_tab.day_for_sheet() if self.month_tab is not None else clock.today()
+        return open_preview(self, self.ctx, PaperKind.SIGN_IN, lambda progress, _skip: papers.sign_in_sheet(
+            engine, actor=actor, team_id=team_id, day=day, progress=progress),
+            key=(team_id, day), save_name=f"sign-in-{day:%Y-%m-%d}.pdf")
+
+    def export_excel(self) -> None:
         if self.team_id() is None:
             return
-        suffix = "xlsx" if what == "excel" else "pdf"
-        default = f"roster-{self.month:%Y-%m}.{suffix}" if what != "sheet" else f"sign-in-{clock.today():%Y-%m-%d}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), default)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"roster-{self.month:%Y-%m}.xlsx")
         if path:
-            self.export_to(what, path)
+            self.export_to(path)
 
-    def export_to(self, what: str, path: str) -> None:
+    def export_to(self, path: str) -> None:
         actor, team_id, year, month = self.ctx.actor, self.team_id(), self.month.year, self.month.month
-        day = self.month_tab.day_for_sheet() if self.month_tab is not None else clock.today()
-
-        def work(s) -> None:
-            if what == "roster":
-                pdf.monthly_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=path)
-            elif what == "sheet":
-                pdf.sign_in_sheet(s, actor=actor, team_id=team_id, day=day, path=path)
-            else:
-                pdf.excel_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=path)
-
-        ops.query(self, self.ctx.engine, work, lambda _r: self._saved_file(path), on_error=self.failed)
+        ops.query(self, self.ctx.engine, lambda s: pdf.excel_roster(s, actor=actor, team_id=team_id, year=year, month=month,
+                                                                    path=path),
+                  lambda _r: self._saved_file(path), on_error=self.failed)
 
     def _saved_file(self, path: str) -> None:
         self.last_box = show_info(self, self.tr("Saved {path}").format(path=path))
