@@ -55,6 +55,7 @@ def make_services():
         passport_codes=features.api("passports"),
         volunteer_hours=features.api("rosters"),
         backups=features.api("safety"),
+        calendar_followers=features.calendar_followers,
     )
 
 

@@ -47,6 +47,7 @@ BLOCKER_TEXT = {
     "leave": QT_TRANSLATE_NOOP("Rosters", "on leave"),
     "availability": QT_TRANSLATE_NOOP("Rosters", "not available then"),
     "no_evenings": QT_TRANSLATE_NOOP("Rosters", "no evening patrols"),
+    "not_qualified": QT_TRANSLATE_NOOP("Rosters", "lacks a qualification the patrol requires"),
 }
 
 

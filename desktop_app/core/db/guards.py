@@ -148,6 +148,31 @@ def _missing(conn: Connection) -> dict[str, list[str]]:
     return {}
 
 
+def create(conn: Connection, *tables: AppendOnly) -> None:
+    """Create the triggers of ``tables`` now (a migration that adds an append-only table calls this)."""
+    name = conn.dialect.name
+    for t in tables:
+        if name == "sqlite":
+            columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({t.table})")]
+            for trigger, sql in sqlite_triggers(t, columns).items():
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+                conn.exec_driver_sql(sql)
+        elif name == "postgresql":
+            for sql in _pg_statements(t):
+                conn.exec_driver_sql(sql)
+
+
+def drop(conn: Connection, *tables: AppendOnly) -> None:
+    """Remove the triggers of ``tables`` (a migration's downgrade)."""
+    for t in tables:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t.table}_no_update")
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t.table}_no_delete")
+        elif conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t.table}_no_change ON {t.table}")
+            conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {t.table}_append_only()")
+
+
 def verify(engine: Engine) -> list[str]:
     """What ``smiledesk check`` reports: append-only tables whose triggers are missing or altered."""
     with engine.connect() as conn:
