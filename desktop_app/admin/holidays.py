@@ -70,16 +70,25 @@ def chinese_calendar_notice(s: Session, *, actor: Actor, year: int) -> holiday_n
 
 @dataclass(frozen=True)
 class CalendarPlan:
-    """A change as the person confirms it: the edits to make, the years it completes, where it comes from."""
+    """A change as the person confirms it: days to set, or a year to make exactly what a notice says (its
+    other entries back to ordinary days: worked out when previewed and again when saved), the years it
+    completes, and where it comes from."""
 
     edits: Mapping[date, tuple[str | None, str]]
     years: tuple[int, ...] = ()
     source: str = "station"  # notice | chinese_calendar | station
+    notice: holiday_notice.Notice | None = None
+
+    def resolve(self, s: Session) -> Mapping[date, tuple[str | None, str]]:
+        if self.notice is None:
+            return self.edits
+        n = self.notice
+        return workdays.year_edits(s, n.year, n.holidays, n.workdays)
 
 
-def notice_plan(s: Session, notice: holiday_notice.Notice, *, source: str = "notice") -> CalendarPlan:
+def notice_plan(s: Session | None, notice: holiday_notice.Notice, *, source: str = "notice") -> CalendarPlan:
     """The year exactly as the notice says: its days set, the year's other entries back to ordinary days."""
-    return CalendarPlan(workdays.year_edits(s, notice.year, notice.holidays, notice.workdays), (notice.year,), source)
+    return CalendarPlan({}, (notice.year,), source, notice)
 
 
 def day_plan(day: date, kind: str | None, name: str = "") -> CalendarPlan:
@@ -113,7 +122,7 @@ def _followers(followers: Followers | None) -> Sequence[CalendarFollower]:
 
 def _run(s: Session, *, actor: Actor, plan: CalendarPlan, followers: Followers | None, today: date | None,
          apply: bool) -> CalendarPreview:
-    change = workdays.plan_change(s, edits=plan.edits, years=plan.years, today=today)
+    change = workdays.plan_change(s, edits=plan.resolve(s), years=plan.years, today=today)
     if apply:
         workdays.write_change(s, actor=actor, change=change, source=plan.source)
     moves: list[Move] = []
@@ -140,7 +149,7 @@ def apply_calendar_change(s: Session, *, actor: Actor, plan: CalendarPlan, follo
         if again.fingerprint != expected:
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "Errors", "The calendar or the records it moves changed since the preview; look at the preview again before saving."))
-    if workdays.plan_change(s, edits=plan.edits, years=plan.years, today=today).empty:
+    if workdays.plan_change(s, edits=plan.resolve(s), years=plan.years, today=today).empty:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "Nothing to change: the calendar already says this."))
     return _run(s, actor=actor, plan=plan, followers=followers, today=today, apply=True)
 

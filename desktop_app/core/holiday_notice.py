@@ -88,13 +88,13 @@ def _date_of(m: re.Match, year: int, month: int | None) -> tuple[date, int]:
     y = int(m.group("y")) if m.group("y") else year
     mo = int(m.group("m")) if m.group("m") else month
     if mo is None:
-        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "“{text}” has a day without its month; write it as 2月6日."),
-                              text=m.group(0))
+        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "“{found}” has a day without its month; write it as 2月6日."),
+                              found=m.group(0))
     try:
         return date(y, mo, int(m.group("d"))), mo
     except ValueError:
-        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "“{text}” is not a date of {year}."),
-                              text=m.group(0), year=y) from None
+        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "“{found}” is not a date of {year}."),
+                              found=m.group(0), year=y) from None
 
 
 def _check_weekday(m: re.Match, day: date, year: int) -> None:
@@ -104,16 +104,16 @@ def _check_weekday(m: re.Match, day: date, year: int) -> None:
     wanted = _ZH_WEEKDAYS.index("日" if said.group(1) == "天" else said.group(1))
     if day.weekday() != wanted:
         raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP(
-            "Errors", "the notice says {text} is a 星期{said}, but in {year} it is a 星期{real}: is the year right?"),
-            text=m.group(0), said=said.group(1), year=year, real=_ZH_WEEKDAYS[day.weekday()])
+            "Errors", "the notice says {found} is a 星期{said}, but in {year} it is a 星期{real}: is the year right?"),
+            found=m.group(0), said=said.group(1), year=year, real=_ZH_WEEKDAYS[day.weekday()])
 
 
 def _days_off(name: str, sentence: str, year: int) -> list[date]:
     head = sentence.split("放假", 1)[0]
     found = list(_DATE.finditer(head))
     if not found:
-        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "{name}: no date before 放假 in “{text}”."),
-                              name=name, text=sentence[:60])
+        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "{name}: no date before 放假 in “{found}”."),
+                              name=name, found=sentence[:60])
     first, month = _date_of(found[0], year, None)
     _check_weekday(found[0], first, first.year)
     last = first
@@ -123,8 +123,8 @@ def _days_off(name: str, sentence: str, year: int) -> list[date]:
             last = last.replace(year=last.year + 1)  # 12月31日至1月2日: the range runs into the next year
         _check_weekday(found[1], last, last.year)
     if last < first or (last - first).days > 30:
-        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "{name}: “{text}” is not a range of days."),
-                              name=name, text=head[:60])
+        raise ValidationError(F_NOTICE, QT_TRANSLATE_NOOP("Errors", "{name}: “{found}” is not a range of days."),
+                              name=name, found=head[:60])
     days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
     said = _DAYS_SAID.search(sentence)
     if said and int(said.group(1)) != len(days):
