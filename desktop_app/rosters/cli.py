@@ -29,6 +29,7 @@ def register(sub) -> None:
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.cli_support import warn_calendar  # noqa: E402
 
 
 def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
@@ -59,6 +60,7 @@ def cmd_solve(args) -> int:
     with session_scope(engine, write=False) as s:
         actor = _actor(s, args.user)
         teams = _teams(s, actor, args.team)
+        warn_calendar(s, period.start, period.last_day)
     status = 0
     for team in teams:
         try:
@@ -74,7 +76,7 @@ def cmd_solve(args) -> int:
             print(f"{team.name}: {exc.text()}")
             status = 1
             continue
-        print(f"{team.name}: {made} shift(s) created; filled in {prop.seconds:.1f} s ({prop.status}); "
+        print(f"{team.name}: {made} shift(s) created (shifts not yet worked follow the holiday calendar); filled in {prop.seconds:.1f} s ({prop.status}); "
               f"{len(prop.gaps)} patrol(s) short; fairness spread {prop.spread['all']}/{prop.spread['evening']}/{prop.spread['holiday']}"
               + (" — not saved (dry run)" if args.dry_run else ""))
         for sf in prop.shortfalls:

@@ -163,7 +163,7 @@ def swap(s: Session, *, actor: Actor, shift_a: int, volunteer_a: int, shift_b: i
         s.delete(a)
         s.flush()
         audit.record(s, actor=actor, action="unassign", entity="roster_assignment", entity_id=a.id, before=before)
-    for vid, sid, sh in ((volunteer_a, shift_b, sb), (volunteer_b, shift_a, sa)):
+    for vid, sid in ((volunteer_a, shift_b), (volunteer_b, shift_a)):
         lead = loaded.problem.vol_by_id[vid].can_lead(loaded.problem.shift_by_id[sid])
         n = Assignment(shift_id=sid, volunteer_id=vid, source=AssignmentSource.MANUAL, as_leader=lead)
         s.add(n)

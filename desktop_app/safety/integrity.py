@@ -255,8 +255,7 @@ def check_database(url: str) -> list[str]:
     A SQLite file must exist and hold a SmileDesk schema; then SQLite's integrity check, damaged text,
     pending migrations, the append-only triggers (core.db.guards), the audit chain and duplicate ID numbers."""
     from desktop_app.core import audit
-    from desktop_app.core.db import is_sqlite, make_engine, pending_migrations, session_scope
-    from desktop_app.core.db import guards
+    from desktop_app.core.db import guards, is_sqlite, make_engine, pending_migrations, session_scope
     from desktop_app.features import declare_guards, import_all_models
 
     path = sqlite_file(url)

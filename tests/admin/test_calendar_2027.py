@@ -16,12 +16,11 @@ import pytest
 from sqlmodel import select
 
 from desktop_app import admin as administration
-from desktop_app import features
+from desktop_app import features, residents
 from desktop_app.core import workdays
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError
 from desktop_app.core.workdays import WorkCalendar
-from desktop_app import residents
 from desktop_app.desk import loop, visits
 from desktop_app.desk.models import ServiceRecord
 from desktop_app.meals import orders as meal_orders

@@ -30,6 +30,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import fit_columns, read_only_item
 
+
 class CalendarChangeDialog(QDialog):
     """``plan_of(session)`` gives the admin.CalendarPlan to preview (None: the notice box is shown and "Read"
     builds it from the pasted text)."""

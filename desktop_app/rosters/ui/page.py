@@ -35,6 +35,7 @@ from desktop_app.rosters.ui.team_tab import TeamTab
 from desktop_app.rosters.ui.today_tab import TodayTab
 from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.widgets import select_data
@@ -109,8 +110,11 @@ class RostersPage(QWidget):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, title)
+        # the month lies in a year whose holidays are not entered: no shift there is a holiday shift
+        self.calendar_note = CalendarNote(self, "rosterCalendarNote")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.calendar_note)
         lay.addWidget(self.tabs, 1)
 
         self.team.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -181,6 +185,7 @@ class RostersPage(QWidget):
         """Read everything shown again (another team or month, or after a change). ``note`` replaces
         the month tab's explanation of gaps once (a fill's or a repair's result)."""
         self._show_month_label()
+        self.calendar_note.check(self.ctx.engine, self.month, self.month_end())
         for tab in self.built_tabs():
             if tab is self.month_tab:
                 tab.refresh(note=note)
@@ -203,7 +208,8 @@ class RostersPage(QWidget):
         if team_id is None:
             return
         actor, start, end = self.ctx.actor, self.month, self.month_end()
-        self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end))
+        self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end),
+                   on_done=lambda made: self.refresh(note=self.tr("{n} shift(s) created; shifts not yet worked follow the holiday calendar.").format(n=made)))
 
     def solve(self) -> None:
         team_id = self.team_id()
