@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, time
 import pytest
 from PySide6.QtCore import QDate, QDateTime, QTime
 
-from desktop_app import cli
 from desktop_app import admin as administration
+from desktop_app import cli
 from desktop_app.core.db import session_scope
 from desktop_app.desk import visits
 from tests.admin.test_calendar_2027 import NOTICE_2027

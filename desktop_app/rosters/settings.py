@@ -41,6 +41,20 @@ def multiplier_for(s: Session, sh: Shift, station_id: int | None) -> float:
     return factor
 
 
+def multipliers(s: Session, *, actor: Actor) -> dict[str, HoursMultiplier]:
+    """The multiplier of each kind that applies to the actor's station (its own, else the default), with the
+    version the multiplier screen keeps; a default row has ``station_id`` None (saving makes the station's own)."""
+    from desktop_app.rosters.permissions import VIEW_ROSTERS
+
+    require(actor, VIEW_ROSTERS)
+    out: dict[str, HoursMultiplier] = {}
+    for m in s.exec(select(HoursMultiplier).where(or_(HoursMultiplier.station_id == actor.station_id,
+                                                      HoursMultiplier.station_id == None))):  # noqa: E711
+        if m.station_id == actor.station_id or m.kind not in out:
+            out[m.kind] = m
+    return out
+
+
 def set_multiplier(s: Session, *, actor: Actor, kind: str, multiplier: float,
                    expected_version: int | None = None) -> HoursMultiplier:
     require(actor, MANAGE_ROSTERS)

@@ -12,7 +12,17 @@ from sqlmodel import select
 
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.rosters import capacity, checker, cover, month, moves, requirements, shifts, solver, volunteers
+from desktop_app.rosters import (
+    capacity,
+    checker,
+    cover,
+    month,
+    moves,
+    requirements,
+    shifts,
+    solver,
+    volunteers,
+)
 from desktop_app.rosters.models import RequirementScope, Shift
 from desktop_app.rosters.problem import LEADER, SOMEONE, Problem, SolverShift, SolverVolunteer, skill_key
 from tests.rosters.helpers import make_team

@@ -37,7 +37,7 @@ from desktop_app.core.records import StaleEdit
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.rosters.findings import record_finding
 from desktop_app.rosters.hours import correct_hours, hours_ledger
-from desktop_app.rosters.labels import category_label, kind_label, period_label, role_label
+from desktop_app.rosters.labels import category_label, kind_label, period_label, reason_label, role_label
 from desktop_app.rosters.models import (
     FINDING_CATEGORIES,
     MEMBER_ROLES,
@@ -411,7 +411,7 @@ class HoursDialog(_Dialog):
         self.entries.clear()
         for e in rows:
             factor = f" ×{e.multiplier:g}" if e.multiplier != 1 else ""
-            self.entries.addItem(f"{e.served_on:%Y-%m-%d}  {e.minutes:+d}{factor} → {e.credited_minutes:+d}  {e.reason}")
+            self.entries.addItem(f"{e.served_on:%Y-%m-%d}  {e.minutes:+d}{factor} → {e.credited_minutes:+d}  {reason_label(e.reason)}")
         credited = sum(e.credited_minutes for e in rows)
         served = sum(e.minutes for e in rows)
         self.total.setText(self.tr("Served {served:.1f} h; credited {credited:.1f} h").format(served=served / 60, credited=credited / 60))

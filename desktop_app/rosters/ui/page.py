@@ -1,7 +1,8 @@
 """Rosters page: a team and a month on top (create the shifts, fill the month in the background with
-progress and cancel, print, export, tomorrow's WeChat text), and four tabs built when first shown: the
+progress and cancel, print, export, tomorrow's WeChat text), and six tabs built when first shown: the
 month grid with cell edits (ui/month_tab.py), the day's check-in desk (ui/today_tab.py), the team's
-members (ui/team_tab.py) and patrol findings (ui/findings_tab.py). Thin: every decision is a use case's;
+members (ui/team_tab.py), patrol findings (ui/findings_tab.py), hours — automatic check-outs to confirm
+and the multipliers (ui/hours_tab.py) — and the national volunteer system (ui/national_tab.py). Thin: every decision is a use case's;
 every read and write goes through ``ui.ops``."""
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ from desktop_app.rosters.sharing import wechat_text
 from desktop_app.rosters.teams import list_teams
 from desktop_app.rosters.ui.colours import RosterColours
 from desktop_app.rosters.ui.findings_tab import FindingsTab
+from desktop_app.rosters.ui.hours_tab import HoursTab
 from desktop_app.rosters.ui.month_tab import MonthTab
+from desktop_app.rosters.ui.national_tab import NationalTab
 from desktop_app.rosters.ui.team_tab import TeamTab
 from desktop_app.rosters.ui.today_tab import TodayTab
 from desktop_app.ui import ops
@@ -102,11 +105,14 @@ class RostersPage(QWidget):
         self.today_tab: TodayTab | None = None
         self.team_tab: TeamTab | None = None
         self.findings_tab: FindingsTab | None = None
+        self.hours_tab: HoursTab | None = None
+        self.national_tab: NationalTab | None = None
         self._tab_makers = [("month_tab", MonthTab), ("today_tab", TodayTab), ("team_tab", TeamTab),
-                            ("findings_tab", FindingsTab)]
+                            ("findings_tab", FindingsTab), ("hours_tab", HoursTab), ("national_tab", NationalTab)]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("rosterTabs")
-        for title in (self.tr("Month"), self.tr("Today"), self.tr("Team"), self.tr("Findings")):
+        for title in (self.tr("Month"), self.tr("Today"), self.tr("Team"), self.tr("Findings"), self.tr("Hours"),
+                      self.tr("National system")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, title)
@@ -147,7 +153,8 @@ class RostersPage(QWidget):
             tab.refresh()
 
     def built_tabs(self) -> list:
-        return [t for t in (self.month_tab, self.today_tab, self.team_tab, self.findings_tab) if t is not None]
+        return [t for t in (self.month_tab, self.today_tab, self.team_tab, self.findings_tab, self.hours_tab,
+                            self.national_tab) if t is not None]
 
     # --- team and month -----------------------------------------------------------------------
     def team_id(self) -> int | None:
