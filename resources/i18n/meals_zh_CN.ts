@@ -109,6 +109,37 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Meals</source>
+        <translation>助餐</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals, the canteen is closed on holidays</source>
+        <translation>{day}（{name}）：不供餐，节假日食堂休息</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals; {n} scheduled meal(s) already ordered are cancelled and refunded</source>
+        <translation>{day}（{name}）：不供餐；已按计划生成的{n}份餐取消并退款</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule says (no longer a day without meals)</source>
+        <translation>{day}：按每周计划供餐（不再是停餐日）</translation>
+    </message>
+    <message>
+        <source>{day}: an adjusted workday; meals for whoever has them every Monday to Friday</source>
+        <translation>{day}：调休上班日；周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule of that weekday says</source>
+        <translation>{day}：按当天星期的每周计划供餐</translation>
+    </message>
+    <message>
+        <source>{day}: {n} meal(s) ordered by hand are kept; cancel them on the meals page if the canteen is closed</source>
+        <translation>{day}：手工添加的{n}份餐保留；如食堂休息，请在助餐页面取消</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <source>Welfare check call</source>
@@ -339,6 +370,10 @@
     <message>
         <source>{day} is a statutory holiday ({name}): the canteen is closed, no orders.</source>
         <translation>{day} 是法定节假日（{name}）：食堂休息，不生成订餐。</translation>
+    </message>
+    <message>
+        <source>{day} is an adjusted workday: meals for whoever has them every Monday to Friday. Generated {created} new orders ({existing} already there, {paused} paused).</source>
+        <translation>{day}是调休上班日：周一至周五每天订餐的老人供餐。新生成{created}份（已有{existing}份，暂停{paused}人）。</translation>
     </message>
     <message>
         <source>Generated {created} new orders ({existing} already there, {paused} paused).</source>
@@ -665,6 +700,14 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Meals on statutory holidays</source>
+        <translation>法定节假日供餐</translation>
+    </message>
+    <message>
+        <source>Meals on adjusted workdays</source>
+        <translation>调休上班日供餐</translation>
     </message>
 </context>
 <context>
@@ -1185,6 +1228,38 @@
     <message>
         <source>default credit (yuan)</source>
         <translation>默认可透支（元）</translation>
+    </message>
+    <message>
+        <source>Meals on statutory holidays and adjusted workdays (this station)</source>
+        <translation>法定节假日和调休上班日供餐（本站）</translation>
+    </message>
+    <message>
+        <source>closed: no meals</source>
+        <translation>休息：不供餐</translation>
+    </message>
+    <message>
+        <source>as the weekly schedule says</source>
+        <translation>按每周计划供餐</translation>
+    </message>
+    <message>
+        <source>the schedule of that weekday (a Saturday is a Saturday)</source>
+        <translation>按当天星期的计划（周六就按周六）</translation>
+    </message>
+    <message>
+        <source>like a working day: whoever has the meal Monday to Friday</source>
+        <translation>按工作日：周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Adjusted workdays</source>
+        <translation>调休上班日</translation>
     </message>
 </context>
 <context>
