@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,17 @@ from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import fit_columns, read_only_item
+
+
+def weekday_text(day) -> str:
+    """The day's weekday in the interface's language (not the PC's locale: an English Windows shows the
+    Chinese interface too)."""
+    return (
+        QCoreApplication.translate("Weekdays", "Monday"), QCoreApplication.translate("Weekdays", "Tuesday"),
+        QCoreApplication.translate("Weekdays", "Wednesday"), QCoreApplication.translate("Weekdays", "Thursday"),
+        QCoreApplication.translate("Weekdays", "Friday"), QCoreApplication.translate("Weekdays", "Saturday"),
+        QCoreApplication.translate("Weekdays", "Sunday"),
+    )[day.weekday()]
 
 
 class CalendarChangeDialog(QDialog):
@@ -79,7 +90,7 @@ class CalendarChangeDialog(QDialog):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.days)
         split.addWidget(self.moves)
-        split.setSizes([330, 590])
+        split.setSizes([400, 520])
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveCalendarChange")
@@ -132,7 +143,7 @@ class CalendarChangeDialog(QDialog):
         change = preview.change
         self.days.setRowCount(len(change.days))
         for i, d in enumerate(change.days):
-            cells = [d.day.isoformat(), QDate(d.day.year, d.day.month, d.day.day).toString("dddd"),
+            cells = [d.day.isoformat(), weekday_text(d.day),
                      self._kind(d.before), self._kind(d.after) + (f" {d.name}" if d.name else "")]
             for c, text in enumerate(cells):
                 self.days.setItem(i, c, read_only_item(text))

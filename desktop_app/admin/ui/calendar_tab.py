@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import admin
-from desktop_app.admin.ui.calendar_change import CalendarChangeDialog
+from desktop_app.admin.ui.calendar_change import CalendarChangeDialog, weekday_text
 from desktop_app.admin.ui.staff_tab import list_view
 from desktop_app.core import holiday_notice, workdays
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.tones import tone
-from desktop_app.ui.widgets import fit_columns, open_single, pydate, qdate
+from desktop_app.ui.widgets import fit_columns, open_single, pydate
 
 
 class CalendarTab(QWidget):
@@ -53,7 +53,7 @@ class CalendarTab(QWidget):
         self.complete_button.setToolTip(self.tr("The days entered by hand are all of the year's holidays and adjusted workdays"))
         self.model = ListTableModel([
             Column(self.tr("Date"), lambda d: d.day.isoformat(), export=lambda d: d.day, chars=10),
-            Column(self.tr("Weekday"), lambda d: qdate(d.day).toString("dddd"), chars=6),
+            Column(self.tr("Weekday"), lambda d: weekday_text(d.day), chars=6),
             Column(self.tr("Kind"), lambda d: self.tr("holiday (day off)") if d.kind == workdays.HOLIDAY else self.tr("adjusted workday"),
                    background=lambda d: tone("holiday") if d.kind == workdays.HOLIDAY else tone("workday"), chars=10),
             Column(self.tr("Name"), lambda d: d.name, chars=8),
