@@ -15,7 +15,7 @@ from desktop_app.core.clock import utcnow
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.workdays import CalendarChange, Move, move
 from desktop_app.meals.models import MealOrder, MealRecipient, OrderSource, OrderStatus
-from desktop_app.meals.orders import _cancel
+from desktop_app.meals.orders import cancel_all
 from desktop_app.meals.service_days import CLOSED, WORKING_DAY, rule_for, service_days
 
 AREA = QT_TRANSLATE_NOOP("Calendar", "Meals")
@@ -59,9 +59,8 @@ class MealsFollower:
                         found.append(move(AREA, day, CLOSES, day=day.isoformat(), name=change.after.holiday_name(day)))
                     if by_hand:
                         found.append(move(AREA, day, KEPT, day=day.isoformat(), n=by_hand))
-                    if apply:
-                        for order in scheduled:
-                            _cancel(s, actor=actor, order=order, at=now, by_outcome=False)
+                    if apply and scheduled:
+                        cancel_all(s, actor=actor, orders=scheduled, at=now)
                 elif before == CLOSED:
                     found.append(move(AREA, day, WORKING if after == WORKING_DAY else OPENS, day=day.isoformat()))
                 else:

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlalchemy import insert, update
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -248,6 +248,23 @@ def _cancel(s: Session, *, actor: Actor, order: MealOrder, at: datetime, by_outc
                               "outcome_by": actor.id}, actor=actor, entity="meal_order", action="cancel")
     _post(s, actor=actor, recipient_id=order.recipient_id, kind=LedgerKind.REFUND, amount=order.charge_fen, day=order.day,
           order_id=order.id)
+
+
+def cancel_all(s: Session, *, actor: Actor, orders: list[MealOrder], at: datetime) -> None:
+    """Cancel many orders at once and refund each charge (a day the canteen turned out to be closed): one
+    UPDATE, the refunds as ledger entries, one audit entry listing them."""
+    ids = [o.id for o in orders]
+    for i in range(0, len(ids), 500):
+        s.exec(update(MealOrder).where(col(MealOrder.id).in_(ids[i:i + 500])).values(
+            status=OrderStatus.CANCELLED, outcome=OrderOutcome.CANCELLED, outcome_at=at, outcome_by=actor.id,
+        ).execution_options(synchronize_session=False))
+    s.connection().execute(insert(MealLedgerEntry.__table__), [
+        {"recipient_id": o.recipient_id, "day": o.day, "at": at, "kind": LedgerKind.REFUND, "amount_fen": o.charge_fen,
+         "method": "", "receipt_no": "", "order_id": o.id, "note": "", "actor_id": actor.id} for o in orders])
+    audit.record(s, actor=actor, action="cancel", entity="meal_order", entity_id="calendar",
+                 after={"orders": ids, "refunded_fen": sum(o.charge_fen for o in orders)})
+    for o in orders:
+        s.expire(o)
 
 
 def cancel_order(s: Session, *, actor: Actor, order_id: int, now: datetime | None = None) -> MealOrder:

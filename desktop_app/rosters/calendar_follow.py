@@ -14,7 +14,7 @@ from desktop_app.core.auth import Actor
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.workdays import CalendarChange, Move, move
 from desktop_app.rosters.models import Shift, Team
-from desktop_app.rosters.settings import multiplier_for
+from desktop_app.rosters.settings import multiplier_for, multiplier_table
 from desktop_app.rosters.shifts import sync_with_calendar
 
 AREA = QT_TRANSLATE_NOOP("Calendar", "Patrols")
@@ -41,12 +41,16 @@ class RostersFollower:
         for sh, want in found:
             groups[(sh.date, sh.team_id, want["is_holiday"] != sh.is_holiday, want["is_holiday"])].append((sh, want))
         out = []
+        tables: dict = {}
         for (day, team_id, flips, hol), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
             team = teams.get(team_id)
             station = team.station_id if team else None
             name = team.name if team else f"#{team_id}"
-            mb = [multiplier_for(s, SimpleNamespace(is_holiday=sh.is_holiday, period=sh.period), station) for sh, _w in items]
-            ma = [multiplier_for(s, SimpleNamespace(is_holiday=w["is_holiday"], period=sh.period), station) for sh, w in items]
+            if station not in tables:
+                tables[station] = multiplier_table(s, station)
+            rows = tables[station]
+            mb = [multiplier_for(s, SimpleNamespace(is_holiday=sh.is_holiday, period=sh.period), station, rows) for sh, _w in items]
+            ma = [multiplier_for(s, SimpleNamespace(is_holiday=w["is_holiday"], period=sh.period), station, rows) for sh, w in items]
             common = {"team": name, "day": day.isoformat(), "n": len(items),
                       "before": _values([sh.min_headcount for sh, _w in items]),
                       "after": _values([w["min_headcount"] for _sh, w in items]), "mb": _values(mb), "ma": _values(ma)}

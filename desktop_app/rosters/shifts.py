@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -105,9 +106,18 @@ def sync_with_calendar(s: Session, *, actor: Actor, cal: WorkCalendar, shifts: l
         want = holiday_fields(cal, sh.date, templates.get(sh.template_id), sh)
         if any(getattr(sh, k) != v for k, v in want.items()):
             out.append((sh, want))
-    if apply:
+    if apply and out:
+        groups: dict[tuple, list[int]] = {}
         for sh, want in out:
-            audited_update(s, sh, want, actor=actor, entity="roster_shift", action="calendar_change")
+            groups.setdefault(tuple(sorted(want.items())), []).append(sh.id)
+        for values, ids in groups.items():
+            for i in range(0, len(ids), 500):
+                s.exec(update(Shift).where(col(Shift.id).in_(ids[i:i + 500])).values(**dict(values))
+                       .execution_options(synchronize_session=False))
+        audit.record(s, actor=actor, action="calendar_change", entity="roster_shift", entity_id="holiday",
+                     after={"shifts": {str(sh.id): want for sh, want in out}})
+        for sh, _want in out:
+            s.expire(sh)  # read again when next used: the table has the calendar's values now
     return out
 
 
