@@ -299,12 +299,12 @@ def write_change(s: Session, *, actor: Actor, change: CalendarChange, source: st
         row.kind, row.name, row.source = kind, d.name, source
         s.add(row)
     for year in change.years:
-        row = s.get(CalendarYear, year)
-        if row is None:
+        entered = s.get(CalendarYear, year)
+        if entered is None:
             s.add(CalendarYear(year=year, source=source, entered_by=actor.id))
         else:
-            row.source, row.entered_at, row.entered_by = source, utcnow(), actor.id
-            s.add(row)
+            entered.source, entered.entered_at, entered.entered_by = source, utcnow(), actor.id
+            s.add(entered)
     s.flush()
     audit.record(s, actor=actor, action="update", entity="calendar_day",
                  entity_id=",".join(sorted({str(d.day.year) for d in change.days} | {str(y) for y in change.years}))[:50],
