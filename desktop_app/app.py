@@ -56,6 +56,7 @@ def make_services():
         volunteer_hours=features.api("rosters"),
         backups=features.api("safety"),
         morning_papers=tuple(api for api in (features.api("meals"), features.api("rosters")) if api is not None),
+        calendar_followers=features.calendar_followers,
     )
 
 

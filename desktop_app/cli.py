@@ -101,16 +101,19 @@ def cmd_check(args) -> int:
         for p in problems:
             print("  -", p)
         return 1
-    print("ok: database integrity, text, audit chain and ID numbers verified")
+    print("ok: database integrity, text, append-only triggers, audit chain and ID numbers verified")
     return 0
 
 
 def cmd_migrate(args) -> int:
-    from desktop_app.core.db import make_engine, migrate, url_for
-    from desktop_app.features import import_all_models
+    from desktop_app.core.db import guards, make_engine, migrate, url_for
+    from desktop_app.features import declare_guards, import_all_models
 
     import_all_models()
-    backup = migrate(make_engine(url_for(args.db)))
+    engine = make_engine(url_for(args.db))
+    backup = migrate(engine)
+    declare_guards()
+    guards.ensure(engine)
     print("schema up to date" + (f"; backup before migrating: {backup}" if backup else ""))
     return 0
 

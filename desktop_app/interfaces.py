@@ -10,6 +10,7 @@ folder), the composition root (app.py) builds a ``Services`` of the Protocols be
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from desktop_app.core.auth import Actor
     from desktop_app.core.papers import Paper
     from desktop_app.core.progress import Progress
+    from desktop_app.core.workdays import CalendarFollower
 
 
 class PassportCodes(Protocol):
@@ -57,9 +59,16 @@ class MorningPapers(Protocol):
                        progress: Progress = ...) -> list[Paper]: ...
 
 
+def _no_followers() -> Sequence[CalendarFollower]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Services:
     passport_codes: PassportCodes | None = None
     volunteer_hours: VolunteerHours | None = None
     backups: Backups | None = None
     morning_papers: tuple[MorningPapers, ...] = ()  # in print order: meals, then rosters
+    # desk, rosters, meals: what moves when the work calendar changes (the administration page's holiday
+    # tab runs them; a function, so their modules are imported when a change is previewed, not at start-up)
+    calendar_followers: Callable[[], Sequence[CalendarFollower]] = _no_followers

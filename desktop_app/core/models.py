@@ -81,3 +81,16 @@ class CalendarDay(SQLModel, table=True):
     kind: str = Field(max_length=10, description="holiday | workday")
     name: str = Field(default="", max_length=50)
     source: str = Field(default="chinese_calendar", max_length=30)
+
+
+class CalendarYear(SQLModel, table=True):
+    """A year whose holidays are entered in full (the State Council's notice, a chinese-calendar release,
+    the reference data, or days the station confirmed complete). Dates in a year without a row count
+    Monday–Friday only, and every page that computes one says so (core.workdays.calendar_gap)."""
+
+    __tablename__ = "calendar_year"
+
+    year: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    source: str = Field(default="reference", max_length=30, description="reference | notice | chinese_calendar | station")
+    entered_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    entered_by: int | None = Field(default=None)

@@ -253,10 +253,10 @@ def check_database(url: str) -> list[str]:
     """Everything ``smiledesk check`` verifies, as plain-English problems (empty: all is well). Creates nothing.
 
     A SQLite file must exist and hold a SmileDesk schema; then SQLite's integrity check, damaged text,
-    pending migrations, the audit chain and duplicate ID numbers."""
+    pending migrations, the append-only triggers (core.db.guards), the audit chain and duplicate ID numbers."""
     from desktop_app.core import audit
-    from desktop_app.core.db import is_sqlite, make_engine, pending_migrations, session_scope
-    from desktop_app.features import import_all_models
+    from desktop_app.core.db import guards, is_sqlite, make_engine, pending_migrations, session_scope
+    from desktop_app.features import declare_guards, import_all_models
 
     path = sqlite_file(url)
     if path is not None:
@@ -285,6 +285,8 @@ def check_database(url: str) -> list[str]:
             try:
                 if pending_migrations(engine):
                     problems.append("schema: migrations are pending (run `smiledesk migrate`)")
+                declare_guards()
+                problems.extend(guards.verify(engine))
                 with session_scope(engine, write=False) as s:
                     problems.extend(audit.verify_chain(s))
                     problems.extend(duplicate_id_numbers(s))

@@ -76,11 +76,11 @@
         <translation>余额不足（在册对象）</translation>
     </message>
     <message>
-        <source>Print this recipient's statement…</source>
+        <source>Print this recipient&apos;s statement…</source>
         <translation>打印该老人的月结单…</translation>
     </message>
     <message>
-        <source>Print everyone's statements…</source>
+        <source>Print everyone&apos;s statements…</source>
         <translation>打印全部月结单…</translation>
     </message>
     <message>
@@ -102,6 +102,37 @@
     <message>
         <source>Preparing the subsidy claim</source>
         <translation>正在生成补贴申报表</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Meals</source>
+        <translation>助餐</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals, the canteen is closed on holidays</source>
+        <translation>{day}（{name}）：不供餐，节假日食堂休息</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals; {n} scheduled meal(s) already ordered are cancelled and refunded</source>
+        <translation>{day}（{name}）：不供餐；已按计划生成的{n}份餐取消并退款</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule says (no longer a day without meals)</source>
+        <translation>{day}：按每周计划供餐（不再是停餐日）</translation>
+    </message>
+    <message>
+        <source>{day}: an adjusted workday; meals for whoever has them every Monday to Friday</source>
+        <translation>{day}：调休上班日；周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule of that weekday says</source>
+        <translation>{day}：按当天星期的每周计划供餐</translation>
+    </message>
+    <message>
+        <source>{day}: {n} meal(s) ordered by hand are kept; cancel them on the meals page if the canteen is closed</source>
+        <translation>{day}：手工添加的{n}份餐保留；如食堂休息，请在助餐页面取消</translation>
     </message>
 </context>
 <context>
@@ -161,7 +192,7 @@
         <translation>打印厨房备餐单</translation>
     </message>
     <message>
-        <source>Today's papers…</source>
+        <source>Today&apos;s papers…</source>
         <translation>今日单据…</translation>
     </message>
     <message>
@@ -349,6 +380,10 @@
         <translation>{day} 是法定节假日（{name}）：食堂休息，不生成订餐。</translation>
     </message>
     <message>
+        <source>{day} is an adjusted workday: meals for whoever has them every Monday to Friday. Generated {created} new orders ({existing} already there, {paused} paused).</source>
+        <translation>{day}是调休上班日：周一至周五每天订餐的老人供餐。新生成{created}份（已有{existing}份，暂停{paused}人）。</translation>
+    </message>
+    <message>
         <source>Generated {created} new orders ({existing} already there, {paused} paused).</source>
         <translation>新生成 {created} 份订餐（已有 {existing} 份，暂停 {paused} 份）。</translation>
     </message>
@@ -420,7 +455,7 @@
         <translation>该暂停记录已不存在。</translation>
     </message>
     <message>
-        <source>{name}'s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
+        <source>{name}&apos;s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
         <translation>{name} 的餐费账户余额 {balance} 元，本餐 {charge} 元，可透支额度 {limit} 元。请先充值。</translation>
     </message>
     <message>
@@ -436,7 +471,7 @@
         <translation>{day} {meal}的截止时间是 {time}，厨房已按数备餐。请改为记录送餐结果。</translation>
     </message>
     <message>
-        <source>{name}'s meal service is {status}; change the status first.</source>
+        <source>{name}&apos;s meal service is {status}; change the status first.</source>
         <translation>{name} 的助餐服务状态为“{status}”，请先修改状态。</translation>
     </message>
     <message>
@@ -492,11 +527,11 @@
         <translation>{name} 已于 {time} 取过{meal}。</translation>
     </message>
     <message>
-        <source>{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
+        <source>{name}&apos;s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
         <translation>{name} 今天的{meal}在送餐路线上，请先取消送餐再在窗口取餐。</translation>
     </message>
     <message>
-        <source>{name}'s {meal} today was cancelled; order it again first.</source>
+        <source>{name}&apos;s {meal} today was cancelled; order it again first.</source>
         <translation>{name} 今天的{meal}已取消，请先重新订餐。</translation>
     </message>
     <message>
@@ -665,6 +700,14 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Meals on statutory holidays</source>
+        <translation>法定节假日供餐</translation>
+    </message>
+    <message>
+        <source>Meals on adjusted workdays</source>
+        <translation>调休上班日供餐</translation>
     </message>
 </context>
 <context>
@@ -836,7 +879,7 @@
 <context>
     <name>MealsPage</name>
     <message>
-        <source>Today's meals</source>
+        <source>Today&apos;s meals</source>
         <translation>今日助餐</translation>
     </message>
     <message>
@@ -1206,6 +1249,38 @@
         <source>default credit (yuan)</source>
         <translation>默认可透支（元）</translation>
     </message>
+    <message>
+        <source>Meals on statutory holidays and adjusted workdays (this station)</source>
+        <translation>法定节假日和调休上班日供餐（本站）</translation>
+    </message>
+    <message>
+        <source>closed: no meals</source>
+        <translation>休息：不供餐</translation>
+    </message>
+    <message>
+        <source>as the weekly schedule says</source>
+        <translation>按每周计划供餐</translation>
+    </message>
+    <message>
+        <source>the schedule of that weekday (a Saturday is a Saturday)</source>
+        <translation>按当天星期的计划（周六就按周六）</translation>
+    </message>
+    <message>
+        <source>like a working day: whoever has the meal Monday to Friday</source>
+        <translation>按工作日：周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Adjusted workdays</source>
+        <translation>调休上班日</translation>
+    </message>
 </context>
 <context>
     <name>RecipientDialog</name>
@@ -1274,7 +1349,7 @@
         <translation>忌口</translation>
     </message>
     <message>
-        <source>empty: the resident's registered address</source>
+        <source>empty: the resident&apos;s registered address</source>
         <translation>不填则用居民登记地址</translation>
     </message>
     <message>
@@ -1468,7 +1543,7 @@
         <translation>经手人</translation>
     </message>
     <message>
-        <source>Each meal's sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
+        <source>Each meal&apos;s sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
         <translation>每餐留样在留样冰箱保存 48 小时，到期处理后在此登记。</translation>
     </message>
     <message>

@@ -290,7 +290,7 @@ def test_daily_shift_times_swap_and_close_patrol(qtbot, page, engine, admin, wai
     qtbot.mouseClick(team.templates_button, Qt.MouseButton.LeftButton)
     wait_ops()
     dlg = page.last_dialog
-    t, start, end, lo, hi, hol, lead = dlg.rows[0]
+    t, start, end, lo, hi, hol, lead, _qualifications = dlg.rows[0]
     assert t.period == "morning"
     start.setTime(QTime(7, 0))
     _click(qtbot, wait_ops, dlg.save_button())

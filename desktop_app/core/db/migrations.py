@@ -92,10 +92,15 @@ def migrate(engine: Engine, *, backup: bool = True) -> Path | None:
 
 
 def open_database(url: str | None = None, *, run_migrations: bool = True) -> Engine:
-    """Engine for the URL with the schema up to date and reference data in place."""
+    """Engine for the URL with the schema up to date, the append-only triggers of every declared table
+    (core.db.guards) in place, and reference data in place."""
     engine = make_engine(url)
     if run_migrations and not is_up_to_date(engine):
         migrate(engine)
+    if run_migrations:
+        from desktop_app.core.db import guards
+
+        guards.ensure(engine)
     from desktop_app.core import reference
 
     with session_scope(engine) as s:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import features
+from desktop_app.core import workdays
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.dashboard.models import TileState, Today
 from desktop_app.ui import ops
@@ -152,6 +154,11 @@ class DashboardPage(QWidget):
         for key, tile in self.tiles.items():
             tile.clicked.connect(lambda _=False, k=key: self.ctx.navigate(k))
             tiles.addWidget(tile)
+        # what needs doing soon: hours to record in the national system, check-outs to confirm, the calendar
+        self.reminders = QLabel()
+        self.reminders.setObjectName("reminders")
+        self.reminders.setWordWrap(True)
+        self.reminders.setVisible(False)
 
         self.charts = QGridLayout()
         self.charts.setSpacing(8)
@@ -163,6 +170,7 @@ class DashboardPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(tiles)
+        lay.addWidget(self.reminders)
         lay.addWidget(self.empty_note)
         lay.addWidget(self.chart_frame, 1)
 
@@ -220,11 +228,42 @@ class DashboardPage(QWidget):
             self._show_today(self.today)
             self._show_charts()
 
+        def reminders(s):
+            from desktop_app.core import clock
+            from desktop_app.dashboard.reminders import reminders
+
+            return reminders(s, actor=actor, day=clock.today())
+
         self.refresh_button.setEnabled(False)
+        if "rosters" in features.enabled_keys():  # patrols nobody checked out of count, flagged for a coordinator
+            from desktop_app import rosters
+
+            ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor))
         handle = ops.query(self, self.ctx.engine, figures, done, latest="figures", slow=True)
+        ops.query(self, self.ctx.engine, reminders, self._show_reminders, latest="reminders")
         handle.done.connect(lambda: self.refresh_button.setEnabled(True))
         self.loading = handle
         return handle
+
+    def _show_reminders(self, t) -> None:
+        """dashboard.reminders.Reminders: hours to record, check-outs to confirm, a year not entered."""
+        lines = []
+        h = t.hours
+        if h is not None and h.unrecorded:
+            lines.append(self.tr("{n} volunteer hours entries are not yet recorded in the national volunteer system: "
+                                 "{late} past the 10-working-day deadline, {soon} due within 3 working days "
+                                 "(Rosters → National system).").format(n=h.unrecorded, late=h.overdue, soon=h.due_soon))
+        if h is not None and h.to_review:
+            lines.append(self.tr("{n} patrol(s) nobody checked out of were closed at the scheduled end; a coordinator "
+                                 "confirms or corrects them (Rosters → Hours).").format(n=h.to_review))
+        if t.calendar_gap:
+            lines.append(workdays.gap_text(t.calendar_gap))
+        self.reminders.setText("\n".join(lines))
+        urgent = bool(t.calendar_gap) or (h is not None and (h.overdue or h.due_soon or h.to_review))
+        self.reminders.setProperty("tone", "warning" if urgent else "note")
+        self.reminders.style().unpolish(self.reminders)
+        self.reminders.style().polish(self.reminders)
+        self.reminders.setVisible(bool(lines))
 
     def _show_today(self, t: Today) -> None:
         weekday = QCoreApplication.translate("DashboardPage", WEEKDAYS[t.day.weekday()])

@@ -42,7 +42,7 @@ from desktop_app.desk.lists import (
     open_requests_of,
     timeline,
 )
-from desktop_app.desk.models import CHANNEL_LABELS, Channel, DeskCategory
+from desktop_app.desk.models import CHANNEL_LABELS, Channel, DeskCategory, Status
 from desktop_app.desk.permissions import MANAGE_CATEGORIES, RECORD_VISITS, VIEW_FIGURES
 from desktop_app.desk.ui.category_combo import CategoryCombo
 from desktop_app.desk.ui.detail import LINK_REPEAT, LINK_RESIDENT, RecordDetail
@@ -52,6 +52,7 @@ from desktop_app.desk.ui.record_table import DeskTable
 from desktop_app.desk.visits import create_record
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import KeysetTableModel
 from desktop_app.ui.messages import show_error
@@ -87,6 +88,7 @@ class DeskPage(QWidget):
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addWidget(self.form_box)
         left_lay.addLayout(self.list_bar)
+        left_lay.addWidget(self.list_note)
         left_lay.addWidget(self.table, 1)
         right = QWidget()
         right_lay = QVBoxLayout(right)
@@ -169,6 +171,12 @@ class DeskPage(QWidget):
         grid.addLayout(when, 4, 1)
         grid.addWidget(self.save_button, 4, 3)
         grid.addWidget(self.hint, 5, 1, 1, 3)
+        # the deadline a record saved now would get falls in a year without holidays: say so before saving
+        self.due_note = CalendarNote(self.form_box, "deskDueNote")
+        grid.addWidget(self.due_note, 6, 1, 1, 3)
+        self.category.currentIndexChanged.connect(lambda _i: self.update_due_note())
+        self.when.dateTimeChanged.connect(lambda _d: self.update_due_note())
+        self.earlier.toggled.connect(lambda _on: self.update_due_note())
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         # Ctrl+Enter saves from any field of the form (an event filter, so it works wherever focus is).
@@ -195,6 +203,7 @@ class DeskPage(QWidget):
         self.jump.setVisible(False)
         self.count_label = QLabel()
         self.count_label.setObjectName("listCount")
+        self.list_note = CalendarNote(None, "deskListNote")  # open records due in a year without holidays
         self.view.currentIndexChanged.connect(lambda _i: self.reload_list())
         self.jump.dateChanged.connect(lambda _d: self.reload_list())
         self.list_bar = QHBoxLayout()
@@ -232,6 +241,7 @@ class DeskPage(QWidget):
         self.calendar = calendar
         self.category.set_categories([c for c in cats if c.active])
         self.figures.set_reference(self.cat_labels, station_list)
+        self.update_due_note()
         self.refresh()
 
     def _fetch(self):
@@ -260,6 +270,9 @@ class DeskPage(QWidget):
 
     def _list_loaded(self) -> None:
         n = self.model.rowCount()
+        if self.calendar is not None:  # deadlines of the records shown that were counted without holidays
+            self.list_note.show_years(self.calendar.missing_years(
+                *(r.due_at.astimezone() for r in self.model.rows() if r.status != Status.CLOSED)))
         more = "+" if self.model.canFetchMore() else ""
         self.count_label.setText(self.tr("{n}{more} records").format(n=n, more=more))
         if not self._widths_fitted and n:
@@ -326,6 +339,16 @@ class DeskPage(QWidget):
                                    for r in open_rows[:3])
         self.hint.setText(self.tr("{name} has {n} open request(s): {items}").format(
             name=row.name, n=len(open_rows), items=items))
+
+    def update_due_note(self) -> None:
+        """Warn when the deadline a record saved now would get lies in a year whose holidays are not entered."""
+        cat = next((c for c in self.cats if c.code == self.category.code()), None)
+        if self.calendar is None or cat is None or cat.on_the_spot:
+            self.due_note.show_years([])
+            return
+        received = (self.when.dateTime().toPython() if self.earlier.isChecked() else QDateTime.currentDateTime().toPython()).date()
+        due = self.calendar.add_workdays(received, cat.deadline_workdays)
+        self.due_note.show_years(self.calendar.missing_years(received, due))
 
     def _picker_enter(self) -> None:
         """Enter with no registered match: the typed Chinese name becomes the walk-in's name."""

@@ -51,6 +51,7 @@ from desktop_app.meals.labels import (
 from desktop_app.meals.models import DIETS, MEALS, SERVICES, Meal, OrderOutcome, OrderStatus
 from desktop_app.meals.orders import GenerateResult, KitchenSheet, OrderRow, cancel_order
 from desktop_app.meals.permissions import RUN_MEAL_DAY
+from desktop_app.meals.service_days import WORKING_DAY
 from desktop_app.meals.ui.common import (
     combo,
     diet_names,
@@ -63,6 +64,7 @@ from desktop_app.meals.ui.dialogs import CallDialog, CloseCheckDialog
 from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
 from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item
@@ -112,6 +114,9 @@ class DayTab(QWidget):
         self.banner.setObjectName("welfareBanner")
         self.banner.setVisible(False)
         lay.addWidget(self.banner)
+        # the day lies in a year whose holidays are not entered: a holiday there gets meals as a weekday
+        self.calendar_note = CalendarNote(self, "mealsCalendarNote")
+        lay.addWidget(self.calendar_note)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         lay.addWidget(split, 1)
@@ -240,6 +245,7 @@ class DayTab(QWidget):
 
     def refresh(self) -> None:
         day, meal, actor = self.day(), self.meal_key(), self.ctx.actor
+        self.calendar_note.check(self.ctx.engine, day)
         ops.query(self, self.ctx.engine, lambda s: day_view(s, actor=actor, day=day, meal=meal),
                   lambda view: self._show(view, day, meal), latest="day")
 
@@ -367,6 +373,10 @@ class DayTab(QWidget):
             if res.holiday:
                 self._generated = self.tr("{day} is a statutory holiday ({name}): the canteen is closed, no orders.").format(
                     day=day.isoformat(), name=res.holiday)
+            elif res.rule == WORKING_DAY:
+                self._generated = self.tr("{day} is an adjusted workday: meals for whoever has them every Monday to Friday. "
+                                          "Generated {created} new orders ({existing} already there, {paused} paused).").format(
+                    day=day.isoformat(), created=res.created, existing=res.existing, paused=res.paused)
             else:
                 self._generated = self.tr("Generated {created} new orders ({existing} already there, {paused} paused).").format(
                     created=res.created, existing=res.existing, paused=res.paused)

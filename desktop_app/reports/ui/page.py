@@ -32,6 +32,7 @@ from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
 from desktop_app.reports.ui.dialogs import AskFile
 from desktop_app.reports.ui.import_dialog import ImportDialog, kind_label
 from desktop_app.ui import ops
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
@@ -118,6 +119,9 @@ class ReportsPage(QWidget):
         rl = QVBoxLayout(report_box)
         rl.addLayout(bar)
         rl.addWidget(self.title)
+        # deadlines (on-time rates) and holiday patrols in a year whose holidays are not entered
+        self.calendar_note = CalendarNote(report_box, "reportCalendarNote")
+        rl.addWidget(self.calendar_note)
         rl.addWidget(self.table, 1)
         note = QLabel(self.tr("Right-click a table (or press Ctrl+E) to export what it shows to Excel."))
         note.setObjectName("exportNote")
@@ -188,6 +192,7 @@ class ReportsPage(QWidget):
     def refresh(self, *_args) -> OpHandle:
         """Load the figures of the period and station chosen off the GUI thread; the newest request wins."""
         period, station_id, actor = self.period(), self.station.currentData(), self.ctx.actor
+        self.calendar_note.check(self.ctx.engine, period.start, period.last_day)
 
         def figures(s):
             from desktop_app.reports.period_report import period_figures

@@ -1,8 +1,9 @@
 """Rosters page: a team and a month on top (create the shifts, fill the month in the background with
 progress and cancel, print the roster and the sign-in sheet through their previews, today's papers in one
-action, the Excel roster, tomorrow's WeChat text), and four tabs built when first shown: the
+action, the Excel roster, tomorrow's WeChat text), and six tabs built when first shown: the
 month grid with cell edits (ui/month_tab.py), the day's check-in desk (ui/today_tab.py), the team's
-members (ui/team_tab.py) and patrol findings (ui/findings_tab.py). Thin: every decision is a use case's;
+members (ui/team_tab.py), patrol findings (ui/findings_tab.py), hours — automatic check-outs to confirm
+and the multipliers (ui/hours_tab.py) — and the national volunteer system (ui/national_tab.py). Thin: every decision is a use case's;
 every read and write goes through ``ui.ops``."""
 
 from __future__ import annotations
@@ -32,11 +33,14 @@ from desktop_app.rosters.sharing import wechat_text
 from desktop_app.rosters.teams import list_teams
 from desktop_app.rosters.ui.colours import RosterColours
 from desktop_app.rosters.ui.findings_tab import FindingsTab
+from desktop_app.rosters.ui.hours_tab import HoursTab
 from desktop_app.rosters.ui.month_tab import MonthTab
+from desktop_app.rosters.ui.national_tab import NationalTab
 from desktop_app.rosters.ui.team_tab import TeamTab
 from desktop_app.rosters.ui.today_tab import TodayTab
 from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
@@ -109,16 +113,22 @@ class RostersPage(QWidget):
         self.today_tab: TodayTab | None = None
         self.team_tab: TeamTab | None = None
         self.findings_tab: FindingsTab | None = None
+        self.hours_tab: HoursTab | None = None
+        self.national_tab: NationalTab | None = None
         self._tab_makers = [("month_tab", MonthTab), ("today_tab", TodayTab), ("team_tab", TeamTab),
-                            ("findings_tab", FindingsTab)]
+                            ("findings_tab", FindingsTab), ("hours_tab", HoursTab), ("national_tab", NationalTab)]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("rosterTabs")
-        for title in (self.tr("Month"), self.tr("Today"), self.tr("Team"), self.tr("Findings")):
+        for title in (self.tr("Month"), self.tr("Today"), self.tr("Team"), self.tr("Findings"), self.tr("Hours"),
+                      self.tr("National system")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, title)
+        # the month lies in a year whose holidays are not entered: no shift there is a holiday shift
+        self.calendar_note = CalendarNote(self, "rosterCalendarNote")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.calendar_note)
         lay.addWidget(self.tabs, 1)
 
         self.team.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -152,7 +162,8 @@ class RostersPage(QWidget):
             tab.refresh()
 
     def built_tabs(self) -> list:
-        return [t for t in (self.month_tab, self.today_tab, self.team_tab, self.findings_tab) if t is not None]
+        return [t for t in (self.month_tab, self.today_tab, self.team_tab, self.findings_tab, self.hours_tab,
+                            self.national_tab) if t is not None]
 
     # --- team and month -----------------------------------------------------------------------
     def team_id(self) -> int | None:
@@ -190,6 +201,7 @@ class RostersPage(QWidget):
         """Read everything shown again (another team or month, or after a change). ``note`` replaces
         the month tab's explanation of gaps once (a fill's or a repair's result)."""
         self._show_month_label()
+        self.calendar_note.check(self.ctx.engine, self.month, self.month_end())
         for tab in self.built_tabs():
             if tab is self.month_tab:
                 tab.refresh(note=note)
@@ -212,7 +224,8 @@ class RostersPage(QWidget):
         if team_id is None:
             return
         actor, start, end = self.ctx.actor, self.month, self.month_end()
-        self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end))
+        self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end),
+                   on_done=lambda made: self.refresh(note=self.tr("{n} shift(s) created; shifts not yet worked follow the holiday calendar.").format(n=made)))
 
     def solve(self) -> None:
         team_id = self.team_id()

@@ -113,7 +113,7 @@ class TeamTab(QWidget):
         self.page.last_dialog = dlg
 
     def edit_templates(self) -> None:
-        from desktop_app.rosters.ui.dialogs import TemplatesDialog
+        from desktop_app.rosters.ui.templates_dialog import TemplatesDialog
 
         team_id = self.page.team_id()
         if team_id is not None:
