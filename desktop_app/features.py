@@ -3,6 +3,7 @@
 A feature ``key`` is a package ``desktop_app/<key>/`` that may provide, each optional:
   models.py     SQLModel tables (imported before migrations and metadata comparisons)
   reference.py  ``ensure(session)`` — reference data every database needs (idempotent)
+  guards.py     ``TABLES`` — its append-only tables (core.db.guards keeps their triggers in place)
   demo.py       ``generate(engine, *, scale, seed, progress)`` — demo records for ``smiledesk demo``
   feature.py    ``FEATURE`` — its page for the main window (Qt; imported only by app.py)
 Nothing that is not built is shown: a feature without feature.py has no page.
@@ -88,10 +89,23 @@ def ensure_reference_data(session) -> None:
         mod.ensure(session)
 
 
+def declare_guards() -> None:
+    """Every feature's append-only tables (``<feature>/guards.py``; tiny modules, no models imported), whatever
+    SMILEDESK_FEATURES says: the tables exist in every database."""
+    from desktop_app.core.db import guards
+
+    for key in FEATURE_KEYS:
+        mod = module(key, "guards", always=True)
+        if mod is not None:
+            guards.declare(*mod.TABLES)
+
+
 def open_app_database(url: str | None = None):
-    """The engine for ``url`` with every feature's tables migrated and reference data present."""
+    """The engine for ``url`` with every feature's tables migrated, its append-only triggers in place and
+    reference data present."""
     from desktop_app.core.db import is_up_to_date, make_engine, open_database, session_scope
 
+    declare_guards()
     probe = make_engine(url)
     if not is_up_to_date(probe):
         import_all_models()  # only needed to migrate (Alembic's env imports them too); costly at start-up

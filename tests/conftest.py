@@ -24,9 +24,15 @@ _TEMPLATE: Path | None = None
 
 @pytest.fixture(autouse=True)
 def own_data_dir(tmp_path, monkeypatch) -> Path:
-    """A data folder per test (SMILEDESK_DATA_DIR): what one test leaves there no other test finds."""
+    """A data folder per test (SMILEDESK_DATA_DIR), and a key store (SMILEDESK_KEY_DIR: audit keys, anchors,
+    signing keys) per test: what one test leaves there no other test finds."""
+    from desktop_app.core import audit_keys
+
     folder = tmp_path / "data"
     monkeypatch.setenv("SMILEDESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "keys"))
+    monkeypatch.delenv("SMILEDESK_AUDIT_KEY", raising=False)
+    audit_keys.forget_cache()
     return folder
 
 

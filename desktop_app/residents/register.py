@@ -239,5 +239,7 @@ def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> str:
             QT_TRANSLATE_NOOP("Errors", "{name} is not a personal field that can be revealed."), name=field,
         )
     resident = get_resident(s, actor=actor, resident_id=resident_id)
-    audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field})
+    # No personal value in the entry (subject ""): who saw which field stays readable after an erasure.
+    audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field},
+                 subject="")
     return getattr(resident, field)

@@ -53,7 +53,7 @@ def export_resident(s: Session, *, actor: Actor, resident_id: int) -> dict[str, 
         "sections": sections,
     }
     audit.record(s, actor=actor, action="export", entity="resident", entity_id=resident_id,
-                 after={"sections": sorted(sections)})
+                 after={"sections": sorted(sections)}, subject="")
     return data
 
 
@@ -98,7 +98,7 @@ def erase_resident(s: Session, *, actor: Actor, resident_id: int, reason: str = 
         done.append(key)
     s.flush()
     audit.record(s, actor=actor, action="erase", entity="resident", entity_id=resident_id,
-                 after={"features": done, "reason": reason})
+                 after={"features": done, "reason": reason}, subject="")
     return done
 
 

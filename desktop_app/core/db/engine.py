@@ -66,6 +66,7 @@ def make_engine(url: str | None = None, *, echo: bool = False, key: str | None =
         if parsed.database and parsed.database != ":memory:":
             path = Path(parsed.database)
             path.parent.mkdir(parents=True, exist_ok=True)
+            _private(path)
             if file_is_encrypted(path) or (key and not _has_content(path)):
                 return _encrypted_engine(path, key, echo=echo)
         engine = create_engine(
@@ -74,6 +75,19 @@ def make_engine(url: str | None = None, *, echo: bool = False, key: str | None =
         _install_sqlite_hooks(engine)
         return engine
     return create_engine(url, echo=echo, pool_pre_ping=True)
+
+
+def _private(path: Path) -> None:
+    """The database file and its -wal/-shm: this user's only (SQLite gives new -wal/-shm files the database
+    file's mode, so a new file is created 0600 before SQLite opens it)."""
+    from desktop_app.core import private
+
+    if not path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        except OSError:
+            return  # SQLite says what is wrong when it opens it
+    private.private_database(path)
 
 
 def _encrypted_engine(path: Path, key: str | None, *, echo: bool) -> Engine:
