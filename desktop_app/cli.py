@@ -78,9 +78,10 @@ def cmd_demo(args) -> int:
     with session_scope(engine) as s:
         if auth.needs_setup(s):
             print("No administrator yet: creating station 逍遥津社区党群服务中心 with user 'admin', password 'admin12345'"
-                  " — change it after the first sign-in.")
+                  " — SmileDesk asks for a new password at the first sign-in.")
             auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="管理员",
                                     password="admin12345", station_code="SQK")
+            auth.require_password_change(s, username="admin")  # a password printed here is one others know
     done = demo.load(engine, scale=args.scale, seed=args.seed, wanted=args.only,
                      progress_for=lambda key: terminal_progress(f"{key:<13}"))
     if done.already:
@@ -126,6 +127,9 @@ def _use_remembered_keys() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.core import private
+
+    private.restrict_umask()  # every file written from here on (database, WAL, backups, logs, exports): 0600
     args = build_parser().parse_args(argv)
     _use_remembered_keys()
     if getattr(args, "func", None) is not None:

@@ -235,6 +235,16 @@ def ctx(engine, admin, tmp_path):
     return AppContext(engine=engine, actor=admin, settings=qsettings, station_name="逍遥津社区党群服务中心")
 
 
+@pytest.fixture(autouse=True)
+def _plain_text_labels(request):
+    """Labels are plain text as in the app (ui.plain_text, installed by app.make_application)."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        from desktop_app.ui import plain_text
+
+        plain_text.install(request.getfixturevalue("qapp"))
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fonts():
     """Register the bundled CJK font with Qt once a QApplication exists (pytest-qt's qapp)."""

@@ -21,6 +21,7 @@ class AuditRow:
     id: int
     at: datetime
     actor_name: str
+    station_id: int | None
     action: str
     entity: str
     entity_id: str
@@ -39,7 +40,7 @@ def audit_page(s: Session, *, actor: Actor, before_id: int | None = None, limit:
     out = []
     for e in s.exec(q.order_by(col(AuditEntry.id).desc()).limit(limit)).all():
         before, after = audit.readable(s, e)
-        out.append(AuditRow(e.id or 0, e.at, e.actor_name, e.action, e.entity, e.entity_id, before, after))
+        out.append(AuditRow(e.id or 0, e.at, e.actor_name, e.station_id, e.action, e.entity, e.entity_id, before, after))
     return out
 
 

@@ -129,7 +129,7 @@ def _tail(s: Session, chain: int) -> tuple[int, str]:
         .order_by(col(AuditEntry.seq).desc()).limit(1)
     ).first()
     if last is not None:
-        return int(last[0]), last[1]
+        return int(last[0] or 0), last[1]
     legacy = s.exec(select(AuditEntry.hash).where(AuditEntry.scheme == LEGACY).order_by(col(AuditEntry.id).desc()).limit(1)).first()
     return 0, legacy or ""
 
@@ -293,7 +293,7 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
     if others:
         problems.append(f"audit log: {others} entries of an unknown kind (written by another program)")
     chains: dict[int, tuple[int, str]] = {}
-    for chain in s.exec(select(AuditEntry.chain).where(AuditEntry.scheme == KEYED).distinct().order_by(AuditEntry.chain)).all():
+    for chain in s.exec(select(AuditEntry.chain).where(AuditEntry.scheme == KEYED).distinct().order_by(col(AuditEntry.chain))).all():
         expected, prev = 1, legacy_head
         while True:
             rows = s.exec(select(AuditEntry).where(AuditEntry.chain == chain, AuditEntry.scheme == KEYED,

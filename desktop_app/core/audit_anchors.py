@@ -108,7 +108,7 @@ def _pc_name(db_id: str) -> str:
 
 
 def pc_anchor(db_id: str) -> Anchor | None:
-    data = keystore.read(_pc_name(db_id))
+    data = keystore.read(_pc_name(db_id), sealed=False)
     if data is None:
         return None
     return parse(data, source=str(keystore.key_dir() / _pc_name(db_id)))
@@ -135,7 +135,7 @@ def note(db_id: str, heads: dict[int, tuple[int, str]], legacy: tuple[int, str] 
             changed = True
         if changed:
             current.taken_at = _now()
-            keystore.write(_pc_name(db_id), _sealed(current))
+            keystore.write(_pc_name(db_id), _sealed(current), durable=False, sealed=False)
     except OSError:
         pass
 
@@ -143,7 +143,7 @@ def note(db_id: str, heads: dict[int, tuple[int, str]], legacy: tuple[int, str] 
 def reset(db_id: str, heads: dict[int, tuple[int, str]], legacy: tuple[int, str]) -> None:
     """Replace this PC's anchor (after a restore: the restored database is the one to follow from now on)."""
     try:
-        keystore.write(_pc_name(db_id), _sealed(Anchor(db_id, _now(), dict(heads), legacy)))
+        keystore.write(_pc_name(db_id), _sealed(Anchor(db_id, _now(), dict(heads), legacy)), sealed=False)
     except OSError:
         pass
 

@@ -65,12 +65,12 @@ class Actor:
     display_name: str
     role: Role
     station_id: int | None
-    must_change_password: bool = False  # signed in with a password others know: nothing but changing it
+    # Signed in (``authenticate``) with a password others know: every use case refuses until it is changed.
+    must_change_password: bool = False
 
     @classmethod
     def from_user(cls, user: StaffUser) -> Actor:
-        return cls(user.id, user.username, user.display_name, Role(user.role), user.station_id,
-                   bool(getattr(user, "must_change_password", False)))
+        return cls(user.id, user.username, user.display_name, Role(user.role), user.station_id)
 
 
 SYSTEM = Actor(None, "system", "system", Role.ADMIN, None)
@@ -285,6 +285,10 @@ def authenticate(s: Session, *, username: str, password: str, now: datetime | No
     s.add(user)
     actor = Actor.from_user(user)
     audit.record(s, actor=actor, action="login", entity="staff_user", entity_id=user.id)
+    if user.must_change_password:
+        from dataclasses import replace
+
+        actor = replace(actor, must_change_password=True)
     return actor
 
 

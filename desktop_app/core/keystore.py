@@ -36,25 +36,27 @@ def _folder() -> Path:
     return folder
 
 
-def read(name: str) -> bytes | None:
+def read(name: str, *, sealed: bool = True) -> bytes | None:
     """The secret stored as ``name`` on this computer, or None (missing, unreadable, sealed by someone else)."""
     try:
         blob = (key_dir() / name).read_bytes()
     except OSError:
         return None
     try:
-        return unprotect(blob) if sys.platform == "win32" else blob
+        return unprotect(blob) if sealed and sys.platform == "win32" else blob
     except (OSError, ValueError):
         return None
 
 
-def write(name: str, data: bytes) -> Path:
-    """Keep ``data`` as ``name`` (atomically; OSError when the folder cannot be written)."""
+def write(name: str, data: bytes, *, durable: bool = True, sealed: bool = True) -> Path:
+    """Keep ``data`` as ``name`` (atomically; OSError when the folder cannot be written). ``durable``: on disk
+    before returning (keys; an anchor rewritten after every change need not wait for the disk). ``sealed``:
+    DPAPI on Windows (secrets; an anchor is not secret, only kept out of the data folder)."""
     from desktop_app.core import private
 
     target = _folder() / name
-    sealed = protect(data) if sys.platform == "win32" else data
-    private.write_private(target, sealed, durable=True)
+    data = protect(data) if sealed and sys.platform == "win32" else data
+    private.write_private(target, data, durable=durable)
     return target
 
 
@@ -85,8 +87,8 @@ def _dpapi(data: bytes, seal: bool) -> bytes:  # pragma: no cover - Windows only
     class Blob(ctypes.Structure):
         _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]
 
-    crypt32 = ctypes.WinDLL("crypt32", use_last_error=True)  # type: ignore[attr-defined]
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+    crypt32 = ctypes.WinDLL("crypt32", use_last_error=True)
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
     kernel32.LocalFree.argtypes = [ctypes.c_void_p]
     buffer = ctypes.create_string_buffer(data, len(data))
     source = Blob(len(data), ctypes.cast(buffer, ctypes.POINTER(ctypes.c_char)))
@@ -97,7 +99,7 @@ def _dpapi(data: bytes, seal: bool) -> bytes:  # pragma: no cover - Windows only
     else:
         ok = crypt32.CryptUnprotectData(ctypes.byref(source), None, None, None, None, ui_forbidden, ctypes.byref(out))
     if not ok:
-        raise OSError(ctypes.get_last_error(), "DPAPI refused the data")  # type: ignore[attr-defined]
+        raise OSError(ctypes.get_last_error(), "DPAPI refused the data")
     try:
         return ctypes.string_at(out.pbData, out.cbData)
     finally:

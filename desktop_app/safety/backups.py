@@ -197,10 +197,16 @@ def restore_backup(engine: Engine, *, actor: Actor, backup_file: Path | str, now
 
     features.import_all_models()
     migrate(engine, backup=False)
+    from desktop_app.core import audit_anchors
+
     with session_scope(engine) as s:
         features.ensure_reference_data(s)
         audit.record(s, actor=actor, action="restore", entity="database", entity_id="",
                      after={"from": str(backup_file), "kept": str(kept) if kept else ""})
+    with session_scope(engine, write=False) as s:
+        db_id, chains, legacy = audit_anchors.heads_from_session(s)
+    if db_id is not None:  # this PC follows the restored database from now on (older anchors: superseded)
+        audit_anchors.reset(db_id, chains, legacy)
     return kept
 
 

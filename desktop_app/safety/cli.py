@@ -8,6 +8,7 @@
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
     smiledesk station add NAME CODE | list | assign USER STATION_ID|all
+    smiledesk audit-key show | export FILE | import FILE    the audit chain's key on this PC (docs/safety.md)
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
 name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
@@ -86,6 +87,93 @@ def register(sub) -> None:
     g.add_argument("username")
     g.add_argument("station", help="station id, or 'all'")
     g.set_defaults(func=cmd_station_assign)
+
+    _register_audit_key(sub)
+
+
+def _register_audit_key(sub) -> None:
+    p = sub.add_parser("audit-key", help="the audit log's key on this computer: show it, export it, import it")
+    ksub = p.add_subparsers(dest="audit_key_command", metavar="ACTION", required=True)
+    s = ksub.add_parser("show", help="the database's identity and which of its audit keys this computer has")
+    _db(s)
+    s.set_defaults(func=cmd_audit_key_show)
+    e = ksub.add_parser("export", help="write this computer's audit keys of the database to FILE (for another PC)")
+    _db(e)
+    e.add_argument("file", metavar="FILE")
+    e.set_defaults(func=cmd_audit_key_export)
+    i = ksub.add_parser("import", help="add the audit keys in FILE (from audit-key export) to this computer")
+    i.add_argument("file", metavar="FILE")
+    i.set_defaults(func=cmd_audit_key_import)
+
+
+def _audit_ids(args) -> tuple[str | None, dict[str, int]]:
+    """(database id, key id -> entries written with it) of the database in ``args``."""
+    from sqlalchemy import text
+
+    from desktop_app.core.db import session_scope
+
+    engine = _engine(args, migrate=False)
+    try:
+        with session_scope(engine, write=False) as s:
+            from desktop_app.core import audit_keys
+
+            db_id = audit_keys.database_id(s)
+            used = {row[0]: int(row[1]) for row in s.connection().execute(
+                text("SELECT key_id, COUNT(*) FROM audit_entry WHERE scheme = 2 GROUP BY key_id ORDER BY MIN(id)"))}
+    finally:
+        engine.dispose()
+    return db_id, used
+
+
+def cmd_audit_key_show(args) -> int:
+    def work():
+        from desktop_app.core import audit_keys, keystore
+
+        db_id, used = _audit_ids(args)
+        if db_id is None:
+            print("this database has no keyed audit entries yet: its key is made with the first change")
+            return 0
+        here = audit_keys.known_keys(db_id)
+        print(f"database {db_id}; keys are kept in {keystore.key_dir()}")
+        for kid, n in used.items():
+            print(f"  key {kid}: {n} entries — {'on this computer' if kid in here else 'NOT on this computer'}")
+        for kid in here:
+            if kid not in used:
+                print(f"  key {kid}: on this computer, no entries yet")
+        return 0 if all(k in here for k in used) else 1
+
+    return _run(work)
+
+
+def cmd_audit_key_export(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, _used = _audit_ids(args)
+        n = audit_keys.export_keys(db_id, Path(args.file)) if db_id else 0
+        if not n:
+            print("error: this computer has no audit key of this database to export", file=sys.stderr)
+            return 1
+        print(f"{n} audit key(s) of database {db_id} written to {args.file}; import them on the other PC with "
+              "smiledesk audit-key import, then delete the file")
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_import(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, n = audit_keys.import_keys(Path(args.file))
+        print(f"{n} new audit key(s) of database {db_id} kept on this computer")
+        return 0
+
+    return _run(work)
 
 
 def _engine(args, *, migrate: bool = True):

@@ -171,6 +171,7 @@ class AboutDialog(QDialog):
                 licence=self.tr("SmileDesk is free software under the Apache License 2.0."),
             )
         )
+        head.setTextFormat(Qt.TextFormat.RichText)  # our own words only (ui.plain_text)
         head.setObjectName("aboutHead")
         head.setWordWrap(True)
         fonts = font_licences()

@@ -17,8 +17,8 @@ from sqlmodel import func, select
 from desktop_app.core import auth
 from desktop_app.core.db import session_scope
 from desktop_app.passports import activities, cards, codes, settings
-from desktop_app.passports.settings import PinAnswer
 from desktop_app.passports.models import ActivityCreate, StampEntry
+from desktop_app.passports.settings import PinAnswer
 from desktop_app.passports.ui.kiosk import KioskWindow
 from desktop_app.ui import ops
 

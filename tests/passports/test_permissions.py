@@ -114,9 +114,8 @@ def test_permission_matrix(engine, make_actor, world, role):
 def test_staff_pin_is_stored_as_argon2_hash(engine, admin):
     from sqlmodel import select
 
-    from desktop_app.core.models import StationSetting
-
     from desktop_app.core import auth
+    from desktop_app.core.models import StationSetting
 
     with session_scope(engine) as s:
         kiosk = auth.kiosk_actor(s)

@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 from sqlmodel import func, select
 
 from desktop_app import residents as service
+from desktop_app.core import audit
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied, SmileDeskError, ValidationError
-from desktop_app.core import audit
 from desktop_app.core.models import AuditEntry
 from desktop_app.residents.models import Resident, ResidentCreate, ResidentSearchKey
 
