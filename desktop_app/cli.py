@@ -141,6 +141,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc.text()} (set SMILEDESK_DB_KEY)" if isinstance(exc, KeyRequired) else f"error: {exc.text()}",
                   file=sys.stderr)
             return 1
+        except Exception as exc:  # a damaged or foreign file, a refusing server: a message, never a traceback
+            from desktop_app.core.db.errors import unreadable_database
+
+            problem = unreadable_database(exc, getattr(args, "db", None))
+            if problem is None:
+                raise
+            print(f"error: {problem.text()}", file=sys.stderr)
+            return 1
     # Import the database stack before PySide6: once PySide6 is loaded, its import hook
     # (shibokensupport feature check) compiles the source of every module imported after it.
     import desktop_app.core.auth  # noqa: F401

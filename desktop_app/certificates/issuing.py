@@ -95,7 +95,7 @@ def issue_certificate(
     language = language or settings.language or "zh"
     if language not in templates.LANGUAGES:
         raise ValidationError(F["language"], QT_TRANSLATE_NOOP("Errors", "choose Chinese or English."))
-    values = with_resident(s, clean_content(trust_resident_id_number(s, content)))
+    values = with_resident(s, clean_content(trust_resident_id_number(s, content, actor)), actor)
     station = s.get(Station, station_id)
     now = now or utcnow()
     year = to_local(now).year

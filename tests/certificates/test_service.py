@@ -176,7 +176,7 @@ def test_concurrent_issuing_never_shares_a_number(engine, admin):
 
 
 def test_request_is_idempotent_on_source_ref_and_issue_consumes_it(engine, admin, make_actor):
-    kiosk = make_actor("kiosk")
+    kiosk = make_actor("front_desk")
     with session_scope(engine) as s:
         r1 = requests.request_certificate(s, actor=kiosk, content=honour(source="passports", source_ref="ladder:7:gold"))
     with session_scope(engine) as s:
