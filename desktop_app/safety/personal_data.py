@@ -70,8 +70,11 @@ def write_export(data: dict[str, Any], folder: Path | str, *, station_name: str 
         folder.mkdir(parents=True, exist_ok=True)
         stem = f"resident-{data['resident_id']}-personal-data-{datetime.now():%Y%m%d-%H%M%S}"
         json_path = folder / f"{stem}.json"
-        json_path.write_text(export_json(data), encoding="utf-8")
+        from desktop_app.core import private
+
+        private.write_private(json_path, export_json(data).encode("utf-8"))
         pdf_path = pdf.render_export(data, folder / f"{stem}.pdf", station_name=station_name)
+        private.private_file(pdf_path)
     except OSError as exc:
         raise backup_files._os_error(exc, folder) from exc
     return json_path, pdf_path

@@ -18,7 +18,6 @@ from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, SmileDeskError, ValidationError
 from desktop_app.meals import deliveries
 from desktop_app.residents.models import ResidentCreate
-
 from tests.certificates.helpers import service_record
 from tests.meals.helpers import make_recipient
 

@@ -9,11 +9,11 @@ import pytest
 from sqlmodel import select
 
 from desktop_app import residents as rs
-from desktop_app.residents.register import resident_form
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import PermissionDenied
 from desktop_app.core.models import AuditEntry
 from desktop_app.residents.models import ResidentCreate
+from desktop_app.residents.register import resident_form
 
 PHONE = "13912345819"
 

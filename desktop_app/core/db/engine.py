@@ -78,15 +78,11 @@ def make_engine(url: str | None = None, *, echo: bool = False, key: str | None =
 
 
 def _private(path: Path) -> None:
-    """The database file and its -wal/-shm: this user's only (SQLite gives new -wal/-shm files the database
-    file's mode, so a new file is created 0600 before SQLite opens it)."""
+    """The database file and its -wal/-shm: this user's only. An existing file now (an older version left it
+    readable); a new one as soon as SQLite has made it (``_install_sqlite_hooks``), before the first page is
+    written — SQLite gives the -wal and -shm files the database file's own mode."""
     from desktop_app.core import private
 
-    if not path.exists():
-        try:
-            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-        except OSError:
-            return  # SQLite says what is wrong when it opens it
     private.private_database(path)
 
 
@@ -123,8 +119,12 @@ def _encrypted_engine(path: Path, key: str | None, *, echo: bool) -> Engine:
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
+    path = sqlite_path(engine)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        if path is not None:
+            _private(path)  # made by this connect: 0600 before the WAL pragma makes its -wal and -shm
         # Take transaction control away from the sqlite3 module so BEGIN is ours (see "begin").
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
