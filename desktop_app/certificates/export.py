@@ -123,6 +123,7 @@ def mark_entered(s: Session, *, actor: Actor, certificate_ids: Sequence[int], wh
         cert = get_certificate(s, actor=actor, certificate_id=cid, for_update=True)
         if cert.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE and cert.entered_at is None:
             cert.entered_at = when
+            cert.id_number = ""  # the national system holds the record now: the register needs the number no more
             cert.version += 1
             s.add(cert)
             s.flush()

@@ -69,6 +69,8 @@ def register(sub) -> None:
     r.add_argument("resident_id", type=int)
     r.add_argument("--reason", default="")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.add_argument("--keep-walk-ins", action="store_true",
+                   help="do not erase the walk-in records typed with the resident's name and phone but never linked")
     r.set_defaults(func=cmd_erase)
 
     p = sub.add_parser("station", help="stations of a sub-district sharing one database")
@@ -358,16 +360,27 @@ def cmd_erase(args) -> int:
         from desktop_app.core.db import session_scope
         from desktop_app.safety import personal_data
 
+        engine = _engine(args)
+        actor = _actor(engine, args)
+        with session_scope(engine, write=False) as s:
+            offered = personal_data.erasure_matches(s, actor=actor, resident_id=args.resident_id)
+        keep = args.keep_walk_ins
+        if offered:
+            print(f"{len(offered)} walk-in record(s) were typed with the resident's name and phone but never linked:")
+            for m in offered:
+                print(f"  {m.feature} record {m.record_id}, {m.at:%Y-%m-%d}: {m.summary[:40]}")
+            if not args.yes and not keep:
+                keep = input("Erase these too? [Y/n] ").strip().lower() in ("n", "no")
         if not args.yes:
             answer = input(f"Anonymise resident {args.resident_id} everywhere? This cannot be undone. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 print("nothing changed")
                 return 1
-        engine = _engine(args)
-        actor = _actor(engine, args)
         with session_scope(engine) as s:
-            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
-        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}")
+            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason,
+                                                matches=[] if keep else None)
+        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}"
+              + (f"; {len(offered)} matching walk-in record(s) {'kept' if keep else 'erased'}" if offered else ""))
         return 0
 
     return _run(work)
