@@ -4,6 +4,7 @@ specimen of it first. One transaction; a number once handed out is never handed 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 
@@ -104,8 +105,9 @@ def issue_certificate(
                      with_seal=with_seal, settings=settings, station_name=station.name)
     # The QR code: the printed content and an Ed25519 signature over it (certificates.signing).
     key_id, private = signing.signing_key(s, actor=actor, station_id=station_id)
-    snap["qr"], signature = signing.sign(private, key_id, signing.signed_fields(snap))
+    snap["qr"], full_signature = signing.sign(private, key_id, signing.signed_fields(snap))
     snap["key_id"] = key_id
+    signature = hashlib.sha256(full_signature.encode("ascii")).hexdigest()
     glyph_check(templates.SETTING_LABELS["issuer"], snap["issuer"])
     cert = Certificate(
         station_id=station_id,

@@ -103,7 +103,9 @@ class Certificate(SQLModel, table=True):
     id_number: str = Field(default="", max_length=18)
     content_json: str = Field(sa_column=Column(Text, nullable=False))
     with_seal: bool = Field(default=False)
-    signature: str = Field(max_length=100)  # Ed25519 over the printed content (86 characters); older: an HMAC
+    # Older certificates: the HMAC of their SDC1 code. Signed ones: the SHA-256 of the Ed25519 signature, which is
+    # in the QR payload of the snapshot (content_json["qr"]).
+    signature: str = Field(max_length=64)
     key_id: str = Field(default="", max_length=16)  # the signing key (certificate_key); "" for the older HMAC codes
     issued_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
     issued_by_id: int | None = Field(default=None)

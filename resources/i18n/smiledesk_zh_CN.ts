@@ -300,6 +300,10 @@
         <translation>请使用 1–10 位字母或数字，例如 SQK。</translation>
     </message>
     <message>
+        <source>This account still has a password others know (for example the demo's admin12345); change it first (File → Change password).</source>
+        <translation>这个账号的密码别人也知道（例如演示数据的 admin12345）；请先修改密码（文件 → 修改密码）。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -326,6 +330,10 @@
     <message>
         <source>is not correct.</source>
         <translation>不正确。</translation>
+    </message>
+    <message>
+        <source>is the same as the current one; choose another.</source>
+        <translation>与当前密码相同；请换一个。</translation>
     </message>
     <message>
         <source>No station has the code {code}; the command smiledesk station list shows each station's code.</source>
@@ -358,6 +366,10 @@
     <message>
         <source>The database refused the change: {detail}</source>
         <translation>数据库拒绝了本次修改：{detail}</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be read ({detail}). Run smiledesk check for what is wrong; restore a backup with smiledesk restore FILE if it is damaged.</source>
+        <translation>无法读取数据库 {file}（{detail}）。运行 smiledesk check 查看问题所在；如果文件已损坏，用 smiledesk restore 备份文件 恢复备份。</translation>
     </message>
     <message>
         <source>The database {file} is encrypted; enter its passphrase to open it.</source>
@@ -464,6 +476,10 @@
         <translation>必须大于零。</translation>
     </message>
     <message>
+        <source>is too large; at most {max} yuan.</source>
+        <translation>金额太大；最多 {max} 元。</translation>
+    </message>
+    <message>
         <source>choose a year between 1900 and 2200.</source>
         <translation>请选择 1900 到 2200 之间的年份。</translation>
     </message>
@@ -503,6 +519,22 @@
         <source>This database already holds residents that are not demo data; demo data goes into a new database only (e.g. smiledesk demo --db demo.sqlite3). Nothing was added.</source>
         <translation>这个数据库里已经有不是演示数据的居民档案；演示数据只能放进新的数据库（例如 smiledesk demo --db demo.sqlite3）。没有添加任何数据。</translation>
     </message>
+    <message>
+        <source>SMILEDESK_AUDIT_KEY must be 64 hexadecimal digits (a 32-byte key).</source>
+        <translation>SMILEDESK_AUDIT_KEY 必须是 64 位十六进制数字（32 字节的密钥）。</translation>
+    </message>
+    <message>
+        <source>The audit key could not be kept in {folder} ({detail}); nothing was saved. Check that the folder can be written.</source>
+        <translation>无法把审计密钥保存到 {folder}（{detail}）；没有保存任何内容。请检查该文件夹是否可以写入。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an audit key file ({detail}).</source>
+        <translation>{file} 无法作为审计密钥文件读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{file} is not an audit key file written by smiledesk audit-key export.</source>
+        <translation>{file} 不是用 smiledesk audit-key export 导出的审计密钥文件。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -513,6 +545,10 @@
     <message>
         <source>User name</source>
         <translation>用户名</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Station name</source>
@@ -695,6 +731,10 @@
     <message>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>This account's password is one others know (for example the demo's). Choose your own password before you continue.</source>
+        <translation>这个账号的密码别人也知道（例如演示数据的密码）。请先设置您自己的密码，再继续使用。</translation>
     </message>
     <message>
         <source>The two new passwords differ; type the same password twice.</source>

@@ -1,5 +1,5 @@
 """certificates: Ed25519 signing keys per station (certificate_key) and the key each certificate was signed
-with; room for an Ed25519 signature (86 characters) where an 80-bit HMAC code was
+with (the signature itself is in the snapshot's QR payload; ``signature`` keeps its SHA-256)
 
 Certificates issued before keep their HMAC codes (SDC1), which this register still checks.
 
@@ -36,15 +36,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_certificate_key_station_id", "certificate_key", ["station_id"], unique=False)
-    # Plain ALTER TABLE, no batch: SQLite would copy the register (and SQLite does not enforce lengths).
+    # Plain ALTER TABLE, no batch: SQLite would copy the register.
     op.add_column("certificate", sa.Column("key_id", sqlmodel.sql.sqltypes.AutoString(length=16), server_default="", nullable=False))
-    if op.get_bind().dialect.name == "postgresql":
-        op.alter_column("certificate", "signature", type_=sqlmodel.sql.sqltypes.AutoString(length=100))
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name == "postgresql":
-        op.alter_column("certificate", "signature", type_=sqlmodel.sql.sqltypes.AutoString(length=64))
     op.drop_column("certificate", "key_id")
     op.drop_index("ix_certificate_key_station_id", table_name="certificate_key")
     op.drop_table("certificate_key")
