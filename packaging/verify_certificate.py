@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Verify a SmileDesk certificate (微笑驿站证书) without SmileDesk: only the station's public key is needed.
 
-    python verify_certificate.py --keys 站点证书公钥.json "SDC2|…"        (the station's published key file)
-    python verify_certificate.py --public-key 3f0c…(64 hex digits) "SDC2|…"
+    python verify_certificate.py --keys 站点证书公钥.json "SDC2:…"        (the station's published key file)
+    python verify_certificate.py --public-key 3f0c…(64 hex digits) "SDC2:…"
     python verify_certificate.py --keys keys.json --qr-file scanned.txt
 
 Needs Python 3.9+ and the ``cryptography`` package (pip install cryptography). One file, no other part of
 SmileDesk. The QR code on a certificate carries what the paper prints and an Ed25519 signature over it:
 
-    SDC2|key id|number|kind|name|masked ID|organisation|title|from|until|hours|issued on|signature
+    SDC2:<KEY ID>:<CONTENT>:<SIGNATURE>
+
+CONTENT is base32 (no padding) of the UTF-8 fields number, kind, name, masked ID, organisation, title, from,
+until, hours, issued on, separated by U+001F; SIGNATURE is base32 of the Ed25519 signature over the ASCII text
+"SDC2:<KEY ID>:<CONTENT>".
 
 Exit status 0: genuine (and not revoked in the key file given); 1: not genuine, revoked or unknown key;
 2: not a SmileDesk code. Compare the details printed here with the paper: a genuine code on a paper whose
@@ -40,16 +44,22 @@ def key_id_of(public: bytes) -> str:
     return hashlib.sha256(b"smiledesk-certificate-key|" + public).hexdigest()[:16]
 
 
+def unb32(text: str) -> bytes:
+    return base64.b32decode(text.upper() + "=" * (-len(text) % 8))
+
+
 def parse(payload: str):
-    parts = payload.strip().split("|")
-    if len(parts) != len(FIELDS) + 3 or parts[0] != PREFIX:
+    parts = payload.strip().upper().split(":")
+    if len(parts) != 4 or parts[0] != PREFIX:
         return None
     try:
-        signature = unb64(parts[-1])
-    except ValueError:
+        values = unb32(parts[2]).decode("utf-8").split("\x1f")
+        signature = unb32(parts[3])
+    except (ValueError, UnicodeDecodeError):
         return None
-    fields = {n: v.replace("%7C", "|").replace("%7c", "|").replace("%25", "%") for n, v in zip(FIELDS, parts[2:-1])}
-    return parts[1], fields, signature, "|".join(parts[:-1]).encode("utf-8")
+    if len(values) != len(FIELDS):
+        return None
+    return parts[1].lower(), dict(zip(FIELDS, values)), signature, ":".join(parts[:3]).encode("ascii")
 
 
 def verified(public_hex: str, signature: bytes, message: bytes) -> bool:
@@ -107,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     source.add_argument("--keys", help="the station's key file (smiledesk cert-keys export)")
     source.add_argument("--public-key", help="one public key, 64 hex digits (no revocation list then)")
     p.add_argument("--qr-file", help="read the scanned code from this file instead of the command line")
-    p.add_argument("payload", nargs="?", help="the scanned code, SDC2|…")
+    p.add_argument("payload", nargs="?", help="the scanned code, SDC2:…")
     args = p.parse_args(argv)
     if args.qr_file:
         with open(args.qr_file, encoding="utf-8") as fh:

@@ -290,7 +290,7 @@ def _footer(c, snap, lang, W, pad, u, main, imgs: _Images) -> None:
         core_pdf.draw_qr(c, snap["qr"], qx, qy, qr)
         draw_text(c, qx + qr / 2, qy - 10 * u, text(lang, "scan"), 8 * u, align="centre", colour=GREY)
         if snap.get("key_id"):  # which published key verifies it (the station's key file)
-            draw_text(c, qx + qr / 2, qy - 19 * u, text(lang, "key", key=snap["key_id"]), 6 * u, align="centre",
+            draw_text(c, qx + qr / 2, qy - 19 * u, text(lang, "verify_key", key_id=snap["key_id"]), 6 * u, align="centre",
                       colour=GREY)
 
     # Issuer, signatory, date: bottom right; the seal (only when asked for) sits over them.

@@ -1,12 +1,15 @@
 """Certificates anyone can verify offline: an Ed25519 signature over the certificate's content, packed in its QR.
 
-The QR code carries the content itself and the signature over it::
+The QR code carries the content itself and the signature over it, in characters a barcode scanner can type
+as keystrokes (it types into a text box like a keyboard: ASCII only, upper case survives Caps Lock) and that
+keep the QR in its compact alphanumeric mode::
 
-    SDC2|<key id>|<number>|<kind>|<name>|<masked ID>|<organisation>|<title>|<from>|<until>|<hours>|<issued on>|<signature>
+    SDC2:<KEY ID>:<CONTENT>:<SIGNATURE>
 
-(UTF-8; ``%`` and ``|`` inside a field written ``%25`` and ``%7C``; the signature, base64url, covers the UTF-8
-bytes of everything before its ``|``). A paper whose hours were altered no longer matches its code; a code
-made up without the station's private key does not verify.
+``CONTENT`` is base32 (RFC 4648, no padding) of the UTF-8 fields number, kind, name, masked ID, organisation,
+title, from, until, hours, issued on, separated by U+001F; ``SIGNATURE`` is base32 of the Ed25519 signature
+over the ASCII text ``SDC2:<KEY ID>:<CONTENT>``. A paper whose hours were altered no longer matches its code;
+a code made up without the station's private key does not verify.
 
 Keys: each station has one or more signing keys (``certificate_key``: the public half, kept in the database
 and published in the station's key file). The private half never leaves the PC that made it
@@ -48,12 +51,7 @@ KEY_GONE = QT_TRANSLATE_NOOP("Errors", "There is no certificate signing key {key
 # --- the payload ------------------------------------------------------------------------------------
 
 
-def _esc(value: Any) -> str:
-    return ("" if value is None else str(value)).replace("%", "%25").replace("|", "%7C")
-
-
-def _unesc(text: str) -> str:
-    return text.replace("%7C", "|").replace("%7c", "|").replace("%25", "%")
+SEP = "\x1f"
 
 
 def _hours(value: Any) -> str:
@@ -73,16 +71,21 @@ def signed_fields(snap: dict) -> dict[str, str]:
     }
 
 
-def signed_text(key_id: str, fields: dict[str, str]) -> str:
-    return "|".join([PREFIX, key_id, *(_esc(fields.get(name, "")) for name in FIELDS)])
+def _b32(data: bytes) -> str:
+    return base64.b32encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb32(text: str) -> bytes:
+    return base64.b32decode(text.upper() + "=" * (-len(text) % 8))
 
 
 def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+def signed_text(key_id: str, fields: dict[str, str]) -> str:
+    content = SEP.join(str(fields.get(name, "") or "").replace(SEP, " ") for name in FIELDS)
+    return f"{PREFIX}:{key_id.upper()}:{_b32(content.encode('utf-8'))}"
 
 
 @dataclass(frozen=True)
@@ -94,18 +97,20 @@ class SignedCode:
 
 
 def parse(payload: str) -> SignedCode | None:
-    """A scanned SDC2 code, or None when it is not one (the signature is not checked here)."""
-    parts = payload.strip().split("|")
-    if len(parts) != len(FIELDS) + 3 or parts[0] != PREFIX:
+    """A scanned SDC2 code, or None when it is not one (the signature is not checked here). Case-insensitive:
+    a scanner typing with Caps Lock on sends it in lower case."""
+    parts = payload.strip().upper().split(":")
+    if len(parts) != 4 or parts[0] != PREFIX:
         return None
     try:
-        signature = _unb64(parts[-1])
-    except (ValueError, TypeError):
+        content = _unb32(parts[2]).decode("utf-8")
+        signature = _unb32(parts[3])
+    except (ValueError, TypeError, UnicodeDecodeError):
         return None
-    if len(signature) != 64:
+    values = content.split(SEP)
+    if len(signature) != 64 or len(values) != len(FIELDS):
         return None
-    fields = {name: _unesc(v) for name, v in zip(FIELDS, parts[2:-1], strict=True)}
-    return SignedCode(parts[1], fields, signature, "|".join(parts[:-1]))
+    return SignedCode(parts[1].lower(), dict(zip(FIELDS, values, strict=True)), signature, ":".join(parts[:3]))
 
 
 def key_id_of(public: bytes) -> str:
@@ -117,7 +122,7 @@ def check_signature(public_hex: str, code: SignedCode) -> bool:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
     try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(code.signature, code.text.encode("utf-8"))
+        Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex)).verify(code.signature, code.text.encode("ascii"))
     except (InvalidSignature, ValueError):
         return False
     return True
@@ -177,8 +182,8 @@ def signing_key(s: Session, *, actor: Actor, station_id: int | None) -> tuple[st
 def sign(private, key_id: str, fields: dict[str, str]) -> tuple[str, str]:
     """(QR payload, signature) for ``fields`` signed with ``private``."""
     text = signed_text(key_id, fields)
-    signature = _b64(private.sign(text.encode("utf-8")))
-    return f"{text}|{signature}", signature
+    signature = _b32(private.sign(text.encode("ascii")))
+    return f"{text}:{signature}", signature
 
 
 def _station(s: Session, actor: Actor, station_id: int | None) -> int | None:

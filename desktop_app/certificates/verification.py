@@ -2,7 +2,7 @@
 ``smiledesk cert-verify`` use it; ``packaging/verify_certificate.py`` does the same outside SmileDesk with
 only the station's published key file.
 
-* ``SDC2|…`` (certificates.signing): the content printed on the paper, signed with the station's Ed25519 key.
+* ``SDC2:…`` (certificates.signing): the content printed on the paper, signed with the station's Ed25519 key.
   Valid only when the signature checks out with a key this register knows and has not revoked, and the
   certificate is not revoked. The signed content is shown, to compare with the paper.
 * ``SDC1:number:code`` (issued before): the code proves the number only, against this register's own
@@ -97,7 +97,7 @@ def _verify_signed(s: Session, code: signing.SignedCode) -> VerificationResult:
     from desktop_app.certificates.register import snapshot_of
 
     stored = snapshot_of(cert).get("qr")
-    if stored and stored != code.text + "|" + signing._b64(code.signature) and cert.key_id == code.key_id:
+    if stored and stored.split(":")[:3] != code.text.split(":") and cert.key_id == code.key_id:
         return VerificationResult(Verdict.TAMPERED, **shown)  # signed, but not what this register issued
     if cert.status == CertificateStatus.REVOKED:
         return _from_register(Verdict.REVOKED, cert, signed=True)
@@ -107,7 +107,7 @@ def _verify_signed(s: Session, code: signing.SignedCode) -> VerificationResult:
 def verify_payload(s: Session, payload: str) -> VerificationResult:
     """What a scanned QR code or a typed number says. Offline, read-only."""
     raw = (payload or "").strip()
-    if raw.startswith(signing.PREFIX + "|"):
+    if raw.upper().startswith(signing.PREFIX + ":"):
         code = signing.parse(raw)
         if code is None:
             return VerificationResult(Verdict.MALFORMED)

@@ -92,7 +92,7 @@ def test_permission_matrix(engine, admin, make_actor, role, tmp_path):
                 _do(case, s, actor, cert.id, tmp_path)
     # verification works for every role (kiosk included) and needs no actor at all
     with session_scope(engine, write=False) as s:
-        assert verification.verify_payload(s, cert.number).status in (Verdict.VALID, Verdict.REVOKED)
+        assert verification.verify_payload(s, cert.number).status in (Verdict.REGISTERED, Verdict.REVOKED)
 
 
 def _counts(engine):
