@@ -11,8 +11,8 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
@@ -31,6 +31,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("SmileDesk 微笑驿站")
     install_fonts(app)
+    from desktop_app.ui import plain_text
+
+    plain_text.install(app)  # what people type is shown as text, never rendered as HTML (issue 19 item 9)
     return app
 
 
@@ -137,7 +140,7 @@ def _special_window(kind: str, engine, settings, station_code: str = ""):
     if kind == "kiosk":
         from desktop_app.passports.ui.kiosk import KioskWindow
 
-        return KioskWindow(ctx, startup.staff_pin_matches, locked=locked)
+        return KioskWindow(ctx, locked=locked)
     from desktop_app.passports.ui.wall import SmileWall
 
     return SmileWall(ctx)
@@ -171,6 +174,44 @@ def startup_probe(app, engine, settings) -> int:
     return 0
 
 
+def cover_windows(app) -> list[tuple[QWidget, bool]]:
+    """Take every window of the signed-in person off the screen before the lock prompt shows: the main window
+    and every dialog (a resident's dialog may show a revealed ID number). A dialog waiting in its own event loop
+    (exec) is minimised — hiding it would end its loop as if Cancel was pressed, losing what was typed; every
+    other window is hidden. Returns (window, minimised) for ``uncover_windows``."""
+    covered: list[tuple[QWidget, bool]] = []
+    for w in app.topLevelWidgets():
+        if not w.isVisible() or w.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+            continue
+        modal = isinstance(w, QDialog) and w.isModal()
+        if modal:
+            w.showMinimized()
+        else:
+            w.hide()
+        covered.append((w, modal))
+    return covered
+
+
+def uncover_windows(covered: list[tuple[QWidget, bool]]) -> None:
+    from shiboken6 import isValid
+
+    for w, modal in covered:
+        if isValid(w):
+            w.showNormal() if modal else w.show()
+
+
+def close_windows(covered: list[tuple[QWidget, bool]]) -> None:
+    """Someone else signed in at the lock prompt (or nobody): the previous person's windows go, unsaved."""
+    from shiboken6 import isValid
+
+    for w, modal in covered:
+        if isValid(w):
+            if modal:
+                w.reject()
+            else:
+                w.close()
+
+
 class Session:
     """One signed-in run of the main window: sign-in, idle lock, sign-out, language change.
 
@@ -196,7 +237,18 @@ class Session:
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
                 return False
-            self.actor = dialog.actor
+            actor = dialog.actor
+            if actor.must_change_password:  # a password others know (the demo's): every use case waits for a new one
+                from desktop_app.ui.password_dialog import PasswordDialog
+
+                change = PasswordDialog(self.engine, actor, self.window, forced=True)
+                try:
+                    if change.exec() != QDialog.DialogCode.Accepted or change.actor.must_change_password:
+                        return False
+                    actor = change.actor
+                finally:
+                    change.deleteLater()
+            self.actor = actor
             self.station_name = dialog.station_name
             return True
         finally:
@@ -215,15 +267,17 @@ class Session:
             return
         self._locking = True
         try:
-            self.window.hide()
+            covered = cover_windows(self.app)  # the main window and every dialog on screen (a revealed ID number)
             username = self.actor.username if self.actor else ""
             if self.sign_in(username, locked=True):
                 if self.actor and self.actor.username == username:
-                    self.window.show()
+                    uncover_windows(covered)
                 else:
+                    close_windows(covered)
                     self.window.close()
                     self.open_window()
             else:
+                close_windows(covered)
                 self.window.close()
                 self.app.quit()
         finally:

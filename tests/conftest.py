@@ -24,9 +24,15 @@ _TEMPLATE: Path | None = None
 
 @pytest.fixture(autouse=True)
 def own_data_dir(tmp_path, monkeypatch) -> Path:
-    """A data folder per test (SMILEDESK_DATA_DIR): what one test leaves there no other test finds."""
+    """A data folder per test (SMILEDESK_DATA_DIR), and a key store (SMILEDESK_KEY_DIR: audit keys, anchors,
+    signing keys) per test: what one test leaves there no other test finds."""
+    from desktop_app.core import audit_keys
+
     folder = tmp_path / "data"
     monkeypatch.setenv("SMILEDESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "keys"))
+    monkeypatch.delenv("SMILEDESK_AUDIT_KEY", raising=False)
+    audit_keys.forget_cache()
     return folder
 
 
@@ -261,6 +267,16 @@ def ctx(engine, admin, tmp_path):
     settings_file = tmp_path / "settings.ini"
     qsettings = QSettings(str(settings_file), QSettings.Format.IniFormat)
     return AppContext(engine=engine, actor=admin, settings=qsettings, station_name="逍遥津社区党群服务中心")
+
+
+@pytest.fixture(autouse=True)
+def _plain_text_labels(request):
+    """Labels are plain text as in the app (ui.plain_text, installed by app.make_application)."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        from desktop_app.ui import plain_text
+
+        plain_text.install(request.getfixturevalue("qapp"))
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)

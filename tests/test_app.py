@@ -45,11 +45,11 @@ def test_main_window_shows_only_permitted_pages(qtbot, ctx, make_actor, app_font
 
 
 def test_cli_check_passes_then_detects_tampering(engine, db_arg, admin, capsys):
-    from sqlalchemy import text
-
     assert cli.main(["check", "--db", db_arg]) == 0
-    with engine.begin() as conn:  # someone edits the database behind the program's back
-        conn.execute(text("UPDATE audit_entry SET actor_name = 'mallory' WHERE id = 1"))
+    from tests.security.helpers import tamper
+
+    # someone edits the database behind the program's back (dropping the append-only triggers first)
+    tamper(engine, "UPDATE audit_entry SET actor_name = 'mallory' WHERE id = 1")
     assert cli.main(["check", "--db", db_arg]) == 1
     assert "changed after it was written" in capsys.readouterr().out
 

@@ -68,20 +68,17 @@ def _check_honours(s: Session, actor: Actor, resident_id: int) -> list[HonourAwa
 def _queue_certificate(s: Session, actor: Actor, award: HonourAward) -> bool:
     """Hand the honour to the certificates feature; False (and left pending) when it cannot take it now."""
     try:
-        from desktop_app.certificates import CertificateContent, request_certificate
+        from desktop_app.certificates import request_honour_certificate
     except ImportError:
         return False
     resident = s.get(Resident, award.resident_id)
     if resident is None:
         return False
     ref = f"honour:{award.resident_id}:{award.threshold}"
-    content = CertificateContent(
-        kind="honour", resident_id=award.resident_id, recipient_name=resident.name, title=award.name,
-        source="passports", source_ref=ref,
-    )
     try:
         with s.begin_nested():
-            request_certificate(s, actor=actor, content=content)
+            request_honour_certificate(s, actor=actor, resident_id=award.resident_id, title=award.name,
+                                       source="passports", source_ref=ref)
     except (SmileDeskError, IntegrityError):
         return False
     award.certificate_ref = ref

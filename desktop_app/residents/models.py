@@ -87,7 +87,7 @@ class ResidentCreate(SQLModel):
     party_member: bool = False
     veteran: bool = False
     emergency_contact: str = ""
-    emergency_phone: str = ""
+    emergency_phone: str | None = ""  # None (an update only): keep the stored number, shown masked
     notes: str = ""
     consent_date: date | str | None = None
 

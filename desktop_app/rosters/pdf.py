@@ -217,5 +217,7 @@ def excel_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: in
     for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         ws2.append([name, n])
     path = Path(path)
-    wb.save(path)
+    from desktop_app.core import excel as core_excel
+
+    core_excel.save_workbook(wb, path)
     return path

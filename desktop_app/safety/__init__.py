@@ -6,8 +6,10 @@ The public API other parts of the app use; its dialogs are ``desktop_app.safety.
 
 from desktop_app.safety.at_rest import is_encrypted
 from desktop_app.safety.backups import automatic_backup, backup_folder, last_failure, set_backup_folder
+from desktop_app.safety.integrity import audit_problems
 from desktop_app.safety.models import BackupFailure, BackupKind
 from desktop_app.safety.permissions import EXPORT_PERSONAL
 
-__all__ = ["EXPORT_PERSONAL", "BackupFailure", "BackupKind", "automatic_backup", "backup_folder", "is_encrypted", "last_failure",
+__all__ = ["EXPORT_PERSONAL", "BackupFailure", "BackupKind", "audit_problems", "automatic_backup", "backup_folder", "is_encrypted",
+           "last_failure",
            "set_backup_folder"]

@@ -519,6 +519,10 @@
         <translation>结果选“其他”时请说明情况。</translation>
     </message>
     <message>
+        <source>No meal recipient of this station has this number; check the card or search by name.</source>
+        <translation>本站没有这个编号的助餐对象；请核对卡片，或按姓名查找。</translation>
+    </message>
+    <message>
         <source>{name} is not a meal recipient; register them for meal assistance first.</source>
         <translation>{name} 不是助餐对象，请先登记助餐。</translation>
     </message>

@@ -357,8 +357,12 @@
         <translation>须为 1 到 100 之间的整数。</translation>
     </message>
     <message>
-        <source>use 4 to 12 digits.</source>
-        <translation>请使用 4 到 12 位数字。</translation>
+        <source>use {low} to {high} digits (not a staff password).</source>
+        <translation>请用 {low} 到 {high} 位数字（不要用工作人员的登录密码）。</translation>
+    </message>
+    <message>
+        <source>is too easy to guess (one digit repeated, or digits in a row); choose another.</source>
+        <translation>太容易被猜到（同一个数字重复，或数字连号）；请换一个。</translation>
     </message>
     <message>
         <source>That resident no longer exists.</source>
@@ -714,8 +718,12 @@
         <translation>巡逻签到成功，注意安全！</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in one minute.</source>
-        <translation>密码错误次数过多，请一分钟后再试。</translation>
+        <source>Too many wrong PINs: the pad is locked for {n} more minute(s).</source>
+        <translation>密码错误次数过多：键盘还要锁定 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left before the pad locks.</source>
+        <translation>密码错误。再错 {n} 次键盘将被锁定。</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>

@@ -438,6 +438,10 @@
         <translation>备份数据库</translation>
     </message>
     <message>
+        <source>back up the database into another folder</source>
+        <translation>把数据库备份到其他文件夹</translation>
+    </message>
+    <message>
         <source>restore the database from a backup</source>
         <translation>用备份恢复数据库</translation>
     </message>

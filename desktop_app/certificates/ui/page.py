@@ -180,10 +180,17 @@ class CertificatesPage(QWidget):
             parts.append(res.number)
         if res.kind:
             parts.append(f"{kind_label(res.kind)} · {res.recipient} · {res.issued_on}")
+        d = res.details
+        if d.get("hours"):
+            parts.append(self.tr("{hours} hours").format(hours=d["hours"]))
+        if d.get("period_start") or d.get("period_end"):
+            parts.append(f"{d.get('period_start', '')}–{d.get('period_end', '')}")
+        if d.get("organisation"):
+            parts.append(d["organisation"])
+        if d.get("title"):
+            parts.append(d["title"])
         if res.status == Verdict.REVOKED and res.revoke_reason:
             parts.append(self.tr("reason: {reason}").format(reason=res.revoke_reason))
-        if res.status == Verdict.VALID and not res.signed:
-            parts.append(self.tr("(typed number: compare the name on the paper)"))
         self.verify_result.setText("  ".join(parts))
         self.verify_result.setProperty("verdict", str(res.status))
         self.verify_result.style().unpolish(self.verify_result)  # the colour of the new verdict (*.qss)

@@ -98,9 +98,14 @@ def open_database(url: str | None = None, *, run_migrations: bool = True) -> Eng
     if run_migrations and not is_up_to_date(engine):
         migrate(engine)
     if run_migrations:
+        import desktop_app.core.audit  # noqa: F401  (declares audit_entry append-only)
         from desktop_app.core.db import guards
 
-        guards.ensure(engine)
+        repaired = guards.ensure(engine)
+        if repaired:  # someone dropped or altered the triggers: recreated, and said so in the log itself
+            from desktop_app.core.audit import record_guards_restored
+
+            record_guards_restored(engine, repaired)
     from desktop_app.core import reference
 
     with session_scope(engine) as s:

@@ -3,6 +3,7 @@ month's statements and subsidy claim, low balances, and the administrator's pric
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -186,8 +187,9 @@ class AccountsTab(QWidget):
             return
         self.recipient_id = view.recipient_id
         set_tone(self.heading, "alert" if view.low else "")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # the balance in bold; the name escaped (ui.plain_text)
         self.heading.setText(self.tr("{name}: balance <b>{balance}</b> yuan (credit limit {credit})").format(
-            name=view.name, balance=yuan(view.balance_fen), credit=yuan(view.credit_limit_fen)))
+            name=html.escape(view.name), balance=yuan(view.balance_fen), credit=yuan(view.credit_limit_fen)))
         t = self.ledger
         t.setRowCount(len(view.entries))
         for i, e in enumerate(view.entries):

@@ -95,6 +95,8 @@ class ResidentDialog(QDialog):
         self.reveal_id.setObjectName("revealId")
         self.reveal_phone = QPushButton(self.tr("Show"))
         self.reveal_phone.setObjectName("revealPhone")
+        self.reveal_emergency = QPushButton(self.tr("Show"))
+        self.reveal_emergency.setObjectName("revealEmergencyPhone")
         self.community = line("community")
         self.compound = line("compound")
         self.building = line("building")
@@ -142,7 +144,7 @@ class ResidentDialog(QDialog):
         form.addRow(self.tr("Address"), address)
         form.addRow(self.tr("Grid"), self.grid)
         form.addRow(self.tr("Emergency contact"), self.emergency_contact)
-        form.addRow(self.tr("Emergency phone"), self.emergency_phone)
+        form.addRow(self.tr("Emergency phone"), with_button(self.emergency_phone, self.reveal_emergency))
         form.addRow(self.tr("Consent date"), self.consent_date)
         form.addRow(self.tr("Notes"), self.notes)
         self.error = QLabel()
@@ -163,9 +165,10 @@ class ResidentDialog(QDialog):
         self.setMinimumWidth(620)
         self.reveal_id.clicked.connect(lambda: self.reveal("id_number"))
         self.reveal_phone.clicked.connect(lambda: self.reveal("phone"))
+        self.reveal_emergency.clicked.connect(lambda: self.reveal("emergency_phone"))
         can_reveal = ctx.can(REVEAL_PERSONAL)
-        self.reveal_id.setVisible(resident_id is not None and can_reveal)
-        self.reveal_phone.setVisible(resident_id is not None and can_reveal)
+        for button in (self.reveal_id, self.reveal_phone, self.reveal_emergency):
+            button.setVisible(resident_id is not None and can_reveal)
         if resident_id is not None:
             self.load()
         self.name.setFocus()
@@ -191,8 +194,9 @@ class ResidentDialog(QDialog):
         self.id_number.setReadOnly(form.has_id_number)
         self.phone.setText(v["phone"])
         self.phone.setReadOnly(form.has_phone)
-        self.reveal_id.setEnabled(True)
-        self.reveal_phone.setEnabled(True)
+        self.emergency_phone.setReadOnly(form.has_emergency_phone)
+        for button in (self.reveal_id, self.reveal_phone, self.reveal_emergency):
+            button.setEnabled(True)
         self.birth_date.setText(v["birth_date"].isoformat() if v["birth_date"] else "")
         for key in ("community", "compound", "building", "unit", "room", "grid", "emergency_contact", "emergency_phone"):
             self.fields[key].setText(v[key])
@@ -213,7 +217,7 @@ class ResidentDialog(QDialog):
         widget.setText(value)
         widget.setReadOnly(False)
         self.revealed.add(field)
-        (self.reveal_id if field == "id_number" else self.reveal_phone).setEnabled(False)
+        {"id_number": self.reveal_id, "phone": self.reveal_phone, "emergency_phone": self.reveal_emergency}[field].setEnabled(False)
 
     # --- saving -------------------------------------------------------------------------------------
     def data(self) -> ResidentCreate:
@@ -225,17 +229,20 @@ class ResidentDialog(QDialog):
 
         id_number: str | None = text("id_number")
         phone: str | None = text("phone")
+        emergency_phone: str | None = text("emergency_phone")
         birth: str | None = text("birth_date")
         if self.loaded is not None:
             if "id_number" not in self.revealed and self.loaded.has_id_number:
                 id_number, birth = None, None  # birth date and gender come from the stored number again
             if "phone" not in self.revealed and self.loaded.has_phone:
                 phone = None
+            if "emergency_phone" not in self.revealed and self.loaded.has_emergency_phone:
+                emergency_phone = None
         return ResidentCreate(
             name=text("name"), gender=self.gender.currentData() or "", birth_date=birth or None, id_number=id_number,
             phone=phone, community=text("community"), compound=text("compound"), building=text("building"),
             unit=text("unit"), room=text("room"), grid=text("grid"), emergency_contact=text("emergency_contact"),
-            emergency_phone=text("emergency_phone"), notes=self.notes.toPlainText(),
+            emergency_phone=emergency_phone, notes=self.notes.toPlainText(),
             consent_date=text("consent_date") or None,
             **{tag: cb.isChecked() for tag, cb in self.tags.items()},
         )

@@ -30,6 +30,7 @@ from desktop_app.core import paths
 from desktop_app.core.db import sqlite_path
 from desktop_app.safety import backup_files, backups, integrity
 from desktop_app.safety.models import BackupFailure, BackupKind, ProblemKind
+from desktop_app.safety.permissions import BACKUP_ELSEWHERE
 from desktop_app.ui import ops
 from desktop_app.ui.messages import Confirm, show_info
 
@@ -104,6 +105,7 @@ class BackupDialog(QDialog):
         row.addWidget(self.folder_label, 1)
         self.choose = QPushButton(self.tr("Other folder…"))
         self.choose.clicked.connect(self.choose_folder)
+        self.choose.setVisible(ctx.can(BACKUP_ELSEWHERE))  # backup_now refuses other folders to anyone else
         row.addWidget(self.choose)
         layout.addLayout(row)
         self.listing = QListWidget()
