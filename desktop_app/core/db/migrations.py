@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from desktop_app.core import paths
-from desktop_app.core.db.engine import make_engine, sqlite_path
+from desktop_app.core.db.engine import make_engine, sqlite_path, without_time_limits
 from desktop_app.core.db.files import copy_database
 from desktop_app.core.db.session import session_scope
 
@@ -85,9 +85,13 @@ def migrate(engine: Engine, *, backup: bool = True) -> Path | None:
             made = db_file.parent / "backups" / f"{db_file.stem}-pre-migration-{stamp}.sqlite3"
             copy_database(db_file, made)
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
+    with engine.begin() as conn, without_time_limits(conn):
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
+        if conn.dialect.name == "postgresql":  # tables a later revision added get their policies too
+            from desktop_app.core.db import rls
+
+            rls.apply(conn)
     return made
 
 
