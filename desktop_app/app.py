@@ -135,7 +135,7 @@ def _special_window(kind: str, engine, settings, station_code: str = ""):
     if kind == "kiosk":
         from desktop_app.passports.ui.kiosk import KioskWindow
 
-        return KioskWindow(ctx, startup.staff_pin_matches, locked=locked)
+        return KioskWindow(ctx, lambda s, pin: startup.staff_pin_matches(s, pin, actor.station_id), locked=locked)
     from desktop_app.passports.ui.wall import SmileWall
 
     return SmileWall(ctx)

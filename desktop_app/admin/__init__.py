@@ -4,7 +4,7 @@ Its use cases (nothing else in the app needs them; the page and the tests do).""
 
 from desktop_app.admin.audit_log import audit_page, verify_audit_chain
 from desktop_app.admin.holidays import calendar_days, set_calendar_day
-from desktop_app.admin.staff import add_staff, set_staff_active, staff_accounts
+from desktop_app.admin.staff import ALL_STATIONS, add_staff, set_staff_active, staff_accounts
 
-__all__ = ["add_staff", "audit_page", "calendar_days", "set_calendar_day", "set_staff_active", "staff_accounts",
+__all__ = ["ALL_STATIONS", "add_staff", "audit_page", "calendar_days", "set_calendar_day", "set_staff_active", "staff_accounts",
            "verify_audit_chain"]

@@ -2,11 +2,11 @@
 security on every table holding station data (issue 22 item 2; desktop_app/core/db/rls.py). Nothing on SQLite.
 
 Needs the migrating role to own the tables and, the first time on a server, CREATEROLE (the group roles are
-cluster-wide). ``migrate()`` applies the policies again after every later upgrade, so tables added afterwards
-are covered too.
+cluster-wide). ``core.db.migrate()`` applies the policies again after every upgrade, so tables made by other
+revisions (before or after this one) are covered too.
 
 Revision ID: subdistrict_0001
-Revises: (a root of its own; depends on every feature's head)
+Revises: (a root of its own; depends on foundation_0001)
 """
 
 from collections.abc import Sequence
@@ -16,10 +16,9 @@ from alembic import op
 revision: str = "subdistrict_0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = ("subdistrict",)
-# Every table of every feature exists first.
-depends_on: str | Sequence[str] | None = (
-    "admin_0001", "certificates_0002", "desk_0003", "meals_0006", "passports_0004", "residents_0001", "rosters_0003",
-)
+# The station table first (smiledesk_login refers to it). Tables of other features may come before or after:
+# core.db.migrate() applies the policies again after every upgrade, so every table is covered.
+depends_on: str | Sequence[str] | None = "foundation_0001"
 
 
 def upgrade() -> None:

@@ -29,15 +29,16 @@ def script_heads() -> set[str]:
     revisions: set[str] = set()
     parents: set[str] = set()
     rev_re = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
-    down_re = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
+    # A revision's down_revision and depends_on are both its parents as far as the version table goes: Alembic
+    # keeps only revisions nothing else descends from or depends on.
+    down_re = re.compile(r"^(?:down_revision|depends_on)\s*(?::[^=]*)?=\s*(.+)$", re.M)
     for path in (paths.db_dir() / "migrations" / "versions").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         rev = rev_re.search(text)
         if not rev:
             continue
         revisions.add(rev.group(1))
-        down = down_re.search(text)
-        if down:
+        for down in down_re.finditer(text):
             parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
     return revisions - parents
 

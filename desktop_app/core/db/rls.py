@@ -250,6 +250,19 @@ class Connection:
     station_id: int | None = None
 
 
+def login_kind(engine) -> str | None:
+    """``who(...).kind`` of a new connection of ``engine`` (None on SQLite; 'other' on a server without the
+    sub-district roles, e.g. before ``subdistrict_0001``)."""
+    if engine.dialect.name != "postgresql":
+        return None
+    with engine.connect() as conn:
+        groups = conn.execute(text("SELECT count(*) FROM pg_roles WHERE rolname = ANY(CAST(:g AS text[]))"),
+                              {"g": list(GROUPS)}).scalar()
+        if groups < len(GROUPS):
+            return "other"
+        return who(conn).kind
+
+
 def who(conn) -> Connection:
     """The connection's role and what it may see (PostgreSQL only)."""
     role, superuser = conn.execute(text(

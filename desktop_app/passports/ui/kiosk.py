@@ -214,7 +214,8 @@ class KioskWindow(QWidget):
         self._pin = ""
         self.pin_entry.setText("")
         set_tone(self.pin_message, "", "none")
-        ops.query(self, self.ctx.engine, settings.has_kiosk_pin, self._show_pin_hint, on_error=self._refused(self.pin_message),
+        station = self.ctx.actor.station_id
+        ops.query(self, self.ctx.engine, lambda s: settings.has_kiosk_pin(s, station_id=station), self._show_pin_hint, on_error=self._refused(self.pin_message),
                   latest="pin")
         self.stack.setCurrentWidget(self.pin_page)
         self.idle.start()
