@@ -117,3 +117,32 @@ def subdistrict(pg_server, pg_db):
     for eng in sd.engines:
         eng.dispose()
     owner.dispose()
+
+
+@pytest.fixture
+def outage(pg_server, pg_db, monkeypatch):
+    """Stop, freeze and bring back the session's server within a test (always running again afterwards), with
+    short timeouts and a quick monitor so a test waits seconds, not minutes."""
+    from desktop_app.core.db import engine as engine_module
+    from desktop_app.core.db.engine import ServerTimeouts
+    from desktop_app.ui import ops
+
+    quick = ServerTimeouts(connect=1, statement=2, lock=1, idle_in_transaction=10, answer=3, keepalive_idle=1,
+                           keepalive_interval=1, keepalive_count=2)
+    monkeypatch.setattr(engine_module, "TIMEOUTS", quick)
+    monkeypatch.setattr(ops, "RETRY_MS", 300)
+    monkeypatch.setattr(ops, "SLOW_MS", 400)
+    ops.server_monitor().reset()
+    yield pg_server
+    pg_server.resume()
+    if not pgserver.wait_until(lambda: _answers(pg_server), timeout=2):
+        pg_server.start()
+    ops.server_monitor().reset()
+
+
+def _answers(server) -> bool:
+    try:
+        server.sql("SELECT 1")
+    except RuntimeError:
+        return False
+    return True
