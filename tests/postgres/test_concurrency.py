@@ -5,9 +5,13 @@ from __future__ import annotations
 import threading
 from datetime import date
 
+import pytest
+
 from desktop_app.core.db import run_transaction, session_scope
 from desktop_app.desk import day_figures, loop, visits
 from desktop_app.residents import ResidentCreate, create_resident, search
+
+pytestmark = pytest.mark.slow  # a PostgreSQL server of its own
 
 
 def _two_pcs(sd, work, n: int):

@@ -9,6 +9,8 @@ from sqlalchemy.exc import DBAPIError
 
 from desktop_app.core.db import rls, session_scope
 
+pytestmark = pytest.mark.slow  # a PostgreSQL server of its own
+
 
 def _scalar(engine, sql: str, **params):
     with engine.connect() as conn:
