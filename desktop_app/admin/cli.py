@@ -28,6 +28,9 @@ import os
 import sys
 from dataclasses import replace
 
+from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+
 PASSWORD_ENV = "SMILEDESK_PASSWORD"
 NEW_PASSWORD_ENV = "SMILEDESK_NEW_PASSWORD"
 
@@ -91,8 +94,12 @@ def register(sub) -> None:
 
 # --- helpers -----------------------------------------------------------------------------------------------
 
-class _Refused(Exception):
-    pass
+class _Refused(SmileDeskError):
+    """A command refused before anything was changed (translated like every message of the app)."""
+
+
+_SUB_DISTRICT_ONLY = QT_TRANSLATE_NOOP(
+    "Errors", "Only a sub-district administrator (an administrator without a station) can do this.")
 
 
 def _engine(args):
@@ -107,11 +114,11 @@ def _password(prompt: str, env: str, *, twice: bool = False) -> str:
     if not sys.stdin.isatty():
         line = sys.stdin.readline().rstrip("\n")
         if not line:
-            raise _Refused(f"no password: type it at a terminal or set {env}")
+            raise _Refused(QT_TRANSLATE_NOOP("Errors", "No password was given: type it at a terminal, or set {env}."), env=env)
         return line
     first = getpass.getpass(prompt)
     if twice and getpass.getpass("again: ") != first:
-        raise _Refused("the two passwords differ; nothing was changed")
+        raise _Refused(QT_TRANSLATE_NOOP("Errors", "The two passwords differ; nothing was changed. Type the same password twice."))
     return first
 
 
@@ -130,10 +137,10 @@ def _signed_in(engine, args, *, bootstrap: bool = False):
                 any_admin = s.exec(select(StaffUser.id).where(StaffUser.role == auth.Role.ADMIN.value)).first()
             if any_admin is None:
                 return auth.SYSTEM
-        raise _Refused("sign in as an administrator: --as USERNAME (the password is asked for)")
+        raise _Refused(QT_TRANSLATE_NOOP("Errors", "Sign in as an administrator: add --as USERNAME (the password is asked for)."))
     actor = auth.sign_in(engine, username=args.as_user, password=_password(f"password of {args.as_user}: ", PASSWORD_ENV))
     if actor.role != auth.Role.ADMIN:
-        raise _Refused(f"{actor.username} is not an administrator")
+        raise _Refused(QT_TRANSLATE_NOOP("Errors", "{name} is not an administrator; sign in as one (--as)."), name=actor.username)
     return actor
 
 
@@ -166,14 +173,10 @@ def _user(s, ref: str):
 
 
 def _run(work) -> int:
-    from desktop_app.core.errors import SmileDeskError
-
     try:
         return work() or 0
     except SmileDeskError as exc:
         print(f"error: {exc.text()}", file=sys.stderr)
-    except _Refused as exc:
-        print(f"error: {exc}", file=sys.stderr)
     return 1
 
 
@@ -230,11 +233,11 @@ def _owner_connection(engine):
     from desktop_app.core.db import rls
 
     if engine.dialect.name != "postgresql":
-        raise _Refused("database logins exist only on a PostgreSQL server (docs/postgres.md)")
+        raise _Refused(QT_TRANSLATE_NOOP("Errors", "Database logins exist only on a PostgreSQL server (docs/postgres.md)."))
     conn = engine.connect()
     if rls.who(conn).kind != "owner":
         conn.close()
-        raise _Refused("managing database logins needs the database owner's URL (--db), not a station's")
+        raise _Refused(QT_TRANSLATE_NOOP("Errors", "Database logins are managed with the database owner's URL (--db), not a station's."))
     return conn
 
 
@@ -246,7 +249,7 @@ def cmd_station_login(args) -> int:
         engine = _engine(args)
         actor = _signed_in(engine, args)
         if actor.station_id is not None:
-            raise _Refused("only a sub-district administrator can make database logins")
+            raise _Refused(_SUB_DISTRICT_ONLY)
         target = args.station.strip().lower()
         station = None
         if target not in ("office", "rollup"):
@@ -255,7 +258,7 @@ def cmd_station_login(args) -> int:
         kind = "station" if station is not None else ("subdistrict" if target == "office" else "rollup")
         role = args.role.strip() or ("smiledesk_" + (station.code.lower() if station is not None else target))
         if not rls.valid_role_name(role):
-            raise _Refused(f"{role!r}: a login name is lower-case letters, digits and _ (starting with a letter)")
+            raise _Refused(QT_TRANSLATE_NOOP("Errors", "{role}: a login name is lower-case letters, digits and _, starting with a letter."), role=role)
         conn = _owner_connection(engine)
         try:
             with conn.begin():
@@ -283,7 +286,7 @@ def cmd_station_logins(args) -> int:
         engine = _engine(args)
         actor = _signed_in(engine, args)
         if actor.station_id is not None:
-            raise _Refused("only a sub-district administrator can list database logins")
+            raise _Refused(_SUB_DISTRICT_ONLY)
         conn = _owner_connection(engine)
         try:
             for login in rls.logins(conn):
@@ -302,12 +305,12 @@ def cmd_station_drop_login(args) -> int:
         engine = _engine(args)
         actor = _signed_in(engine, args)
         if actor.station_id is not None:
-            raise _Refused("only a sub-district administrator can remove database logins")
+            raise _Refused(_SUB_DISTRICT_ONLY)
         conn = _owner_connection(engine)
         try:
             with conn.begin():
                 if not rls.drop_login(conn, args.role.strip()):
-                    raise _Refused(f"there is no login {args.role.strip()}")
+                    raise _Refused(QT_TRANSLATE_NOOP("Errors", "There is no database login {role}."), role=args.role.strip())
         finally:
             conn.close()
         print(f"login {args.role.strip()} removed")

@@ -110,7 +110,7 @@
         <translation>{year} 年已录入 {n} 天节假日、{m} 天调休上班日。</translation>
     </message>
     <message>
-        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council&apos;s notice for the year below.</source>
+        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council's notice for the year below.</source>
         <translation>尚未录入 {year} 年的节假日：办理时限只按周一至周五计算。请在下方按国务院办公厅当年的放假通知录入。</translation>
     </message>
 </context>
@@ -119,6 +119,58 @@
     <message>
         <source>choose a year between 1900 and 2200.</source>
         <translation>请选择 1900 到 2200 之间的年份。</translation>
+    </message>
+    <message>
+        <source>No password was given: type it at a terminal, or set {env}.</source>
+        <translation>没有提供密码：请在终端里输入，或者设置环境变量 {env}。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed. Type the same password twice.</source>
+        <translation>两次输入的密码不一样，没有任何改动。请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>Sign in as an administrator: add --as USERNAME (the password is asked for).</source>
+        <translation>请以管理员身份登录：加上 --as 用户名（之后会提示输入密码）。</translation>
+    </message>
+    <message>
+        <source>{name} is not an administrator; sign in as one (--as).</source>
+        <translation>{name} 不是管理员；请用管理员账号登录（--as）。</translation>
+    </message>
+    <message>
+        <source>There is no account {name}.</source>
+        <translation>没有账号 {name}。</translation>
+    </message>
+    <message>
+        <source>Database logins exist only on a PostgreSQL server (docs/postgres.md).</source>
+        <translation>数据库登录账号只在 PostgreSQL 服务器上才有（见 docs/postgres.md）。</translation>
+    </message>
+    <message>
+        <source>Database logins are managed with the database owner's URL (--db), not a station's.</source>
+        <translation>管理数据库登录账号要用数据库所有者的地址（--db），不能用驿站的。</translation>
+    </message>
+    <message>
+        <source>{role}: a login name is lower-case letters, digits and _, starting with a letter.</source>
+        <translation>{role}：登录名只能用小写字母、数字和 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>There is no database login {role}.</source>
+        <translation>没有数据库登录账号 {role}。</translation>
+    </message>
+    <message>
+        <source>Only a sub-district administrator (an administrator without a station) can do this.</source>
+        <translation>只有街道管理员（不属于任何驿站的管理员）才能这样做。</translation>
+    </message>
+    <message>
+        <source>Only administrators can see all stations; choose a station for this account.</source>
+        <translation>只有管理员才能查看所有驿站；请为这个账号选择一个驿站。</translation>
+    </message>
+    <message>
+        <source>There is no station {id}.</source>
+        <translation>没有编号为 {id} 的驿站。</translation>
+    </message>
+    <message>
+        <source>The user name {name} is taken; choose another.</source>
+        <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
 </context>
 <context>
@@ -154,7 +206,7 @@
         <translation>加密：数据库文件已加密（SQLCipher），备份也用同一口令加密。</translation>
     </message>
     <message>
-        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents&apos; data.</source>
+        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents' data.</source>
         <translation>加密：数据库文件没有加密。笔记本电脑和自助机上建议加密，电脑或备份丢失时居民信息不会泄露。</translation>
     </message>
     <message>

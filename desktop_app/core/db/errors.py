@@ -45,8 +45,8 @@ CERTIFICATE = QT_TRANSLATE_NOOP(
     "Errors", "The database server's certificate could not be verified, so SmileDesk did not connect. Check the "
               "certificate settings with the sub-district's IT staff (docs/postgres.md).")
 REFUSED = QT_TRANSLATE_NOOP(
-    "Errors", "The database server refused this, and nothing was changed. The details are in the log (Help → Log "
-              "file); tell the sub-district's IT staff if it happens again.")
+    "Errors", "The database server refused this, and nothing was changed. The details are in the log file; tell "
+              "the sub-district's IT staff if it happens again.")
 
 # SQLSTATE → (message, busy). Classes: https://www.postgresql.org/docs/current/errcodes-appendix.html
 _SQLSTATE = {
