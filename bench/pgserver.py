@@ -119,11 +119,17 @@ class Server:
     def pause(self) -> None:
         """Freeze every server process (SIGSTOP): the host answers TCP, PostgreSQL never does."""
         for pid in self._pids():
-            os.kill(pid, signal.SIGSTOP)
+            try:
+                os.kill(pid, signal.SIGSTOP)
+            except ProcessLookupError:  # a backend that just ended
+                pass
 
     def resume(self) -> None:
         for pid in self._pids():
-            os.kill(pid, signal.SIGCONT)
+            try:
+                os.kill(pid, signal.SIGCONT)
+            except ProcessLookupError:
+                pass
 
     def sql(self, statement: str, database: str = "postgres") -> str:
         """Run ``statement`` with psql as the superuser; returns the unaligned output."""
