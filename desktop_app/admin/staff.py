@@ -45,6 +45,7 @@ def add_staff(s: Session, *, actor: Actor, username: str, display_name: str, rol
                 raise ConflictError(QT_TRANSLATE_NOOP(
                     "Errors", "Only administrators can see all stations; choose a station for this account."))
         else:
+            assert isinstance(station, int)
             if s.get(Station, station) is None:
                 raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no station {id}."), id=station)
             as_actor = replace(actor, station_id=station)  # made for the station: its audit trail shows it

@@ -376,4 +376,5 @@ def kiosk_actor(s: Session, *, station_code: str = "") -> Actor:
                 break
             except IntegrityError:
                 continue
+    assert user is not None
     return Actor.from_user(user)

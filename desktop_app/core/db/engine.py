@@ -165,7 +165,7 @@ def _answering_connection():
         class AnsweringConnection(psycopg.Connection):
             _smiledesk_answer: float | None = None
 
-            def wait(self, gen, interval=0.1, timeout=None):  # type: ignore[override]
+            def wait(self, gen, interval=0.1, timeout=None):
                 limit = timeout if timeout is not None else self._smiledesk_answer
                 try:
                     return super().wait(gen, interval=interval, timeout=limit)
