@@ -341,8 +341,16 @@ def run_gui(args) -> int:
         return 1  # an encrypted database: the user chose to quit at the passphrase (or encryption is unavailable)
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
+    url = url_for(args.db)
     try:
-        engine = features.open_app_database(url_for(args.db))
+        if "://" in url and not url.startswith("sqlite"):  # a server: never a frozen window or a crash dialog
+            from desktop_app.ui.connecting import open_with_retry
+
+            engine = open_with_retry(lambda: features.open_app_database(url))
+            if engine is None:
+                return 1
+        else:
+            engine = features.open_app_database(url)
     except SmileDeskError as exc:
         QMessageBox.critical(None, APP_NAME, exc.text())
         return 1

@@ -107,14 +107,14 @@ def cmd_check(args) -> int:
 
 
 def cmd_migrate(args) -> int:
-    from desktop_app.core.db import guards, make_engine, migrate, url_for
-    from desktop_app.features import declare_guards, import_all_models
+    from desktop_app.core.db import make_engine, migrate, url_for
+    from desktop_app.features import import_all_models, open_app_database
 
     import_all_models()
     engine = make_engine(url_for(args.db))
     backup = migrate(engine)
-    declare_guards()
-    guards.ensure(engine)
+    engine.dispose()
+    open_app_database(url_for(args.db)).dispose()  # and the reference data (on a server: the owner's job)
     print("schema up to date" + (f"; backup before migrating: {backup}" if backup else ""))
     return 0
 

@@ -108,11 +108,36 @@ def calendar_followers() -> list:
 
 def open_app_database(url: str | None = None):
     """The engine for ``url`` with every feature's tables migrated, its append-only triggers in place and
-    reference data present."""
-    from desktop_app.core.db import is_up_to_date, make_engine, open_database, session_scope
+    reference data present.
+
+    On a sub-district server a station's (or the office's) login may not migrate: the owner's ``smiledesk
+    migrate`` does that and the reference data; such a login only checks the schema is current. A server
+    that cannot be reached raises ServerUnreachable (translated, no driver text)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from desktop_app.core.db import storage_error
+
+    try:
+        return _open_app_database(url)
+    except DBAPIError as exc:
+        raise storage_error(exc) from exc
+
+
+def _open_app_database(url: str | None):
+    from desktop_app.core.db import is_up_to_date, make_engine, open_database, rls, session_scope
 
     declare_guards()
     probe = make_engine(url)
+    if probe.dialect.name == "postgresql" and rls.login_kind(probe) not in ("owner", "other"):
+        if not is_up_to_date(probe):
+            from desktop_app.core.errors import StorageError
+            from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+
+            probe.dispose()
+            raise StorageError(QT_TRANSLATE_NOOP(
+                "Errors", "The database on the server is older than this SmileDesk. The sub-district's IT staff upgrade "
+                          "it with the owner's account (smiledesk migrate, docs/postgres.md); then start again."))
+        return probe
     if not is_up_to_date(probe):
         import_all_models()  # only needed to migrate (Alembic's env imports them too); costly at start-up
     probe.dispose()

@@ -18,9 +18,9 @@ from desktop_app.admin.holidays import (
     set_calendar_day,
     year_complete_plan,
 )
-from desktop_app.admin.staff import add_staff, set_staff_active, staff_accounts
+from desktop_app.admin.staff import ALL_STATIONS, add_staff, set_staff_active, staff_accounts
 
-__all__ = ["CalendarPlan", "CalendarPreview", "add_staff", "apply_calendar_change", "audit_page", "calendar_days",
+__all__ = ["ALL_STATIONS", "CalendarPlan", "CalendarPreview", "add_staff", "apply_calendar_change", "audit_page", "calendar_days",
            "calendar_year", "chinese_calendar_notice", "day_plan", "enter_notice", "notice_plan",
            "preview_calendar_change", "read_notice", "set_calendar_day", "set_staff_active", "staff_accounts",
            "verify_audit_chain", "year_complete_plan"]

@@ -412,13 +412,22 @@ def kiosk_actor(s: Session, *, station_code: str = "") -> Actor:
         import secrets
 
         username = "kiosk" if station is None or first is None or station.id == first.id else f"kiosk-{station.code.lower()}"
-        user = StaffUser(
-            station_id=station.id if station else None,
-            username=username,
-            display_name="Kiosk",
-            role=Role.KIOSK.value,
-            password_hash=hash_password(secrets.token_urlsafe(24)),
-        )
-        s.add(user)
-        s.flush()
+        from sqlalchemy.exc import IntegrityError
+
+        for name in dict.fromkeys([username, f"kiosk-{station.code.lower()}" if station else username]):
+            user = StaffUser(
+                station_id=station.id if station else None,
+                username=name,
+                display_name="Kiosk",
+                role=Role.KIOSK.value,
+                password_hash=hash_password(secrets.token_urlsafe(24)),
+            )
+            try:  # on a sub-district server "kiosk" may be another station's, which this login cannot see
+                with s.begin_nested():
+                    s.add(user)
+                    s.flush()
+                break
+            except IntegrityError:
+                continue
+    assert user is not None
     return Actor.from_user(user)

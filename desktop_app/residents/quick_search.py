@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from desktop_app.core import search_keys
 from desktop_app.core.auth import Actor, allowed, require
+from desktop_app.core.db.scoping import counted_station
 from desktop_app.core.validation import mask_id_number, mask_phone
 from desktop_app.residents.lists import ResidentRow
 from desktop_app.residents.models import TAGS, Resident
@@ -25,19 +26,28 @@ SEARCH_COLUMNS = (
 def search_sql(n_kinds: int, dialect: str = "sqlite", scoped: bool = False) -> str:
     """One statement: per key kind an index range scan (kind, key) with its own LIMIT, joined to residents.
 
-    Ranked by kind, then key order (an exact name sorts before longer names with that prefix)."""
+    Ranked by kind, then key order (an exact name sorts before longer names with that prefix). ``scoped``: the
+    station's residents only, filtered *inside* each scan, before its LIMIT (a limit taken over every station
+    first would leave a station with few of the matches, or none: issue 22)."""
     param = "?" if dialect == "sqlite-raw" else ":{}"
     parts = []
     for i in range(n_kinds):
         k, lo, hi, lim = (param.format(f"k{i}"), param.format("lo"), param.format("hi"), param.format("lim"))
-        parts.append(
-            f"SELECT * FROM (SELECT resident_id, {i} AS rank, key FROM resident_search_key "
-            f"WHERE kind = {k} AND key >= {lo} AND key < {hi} ORDER BY key LIMIT {lim}) AS p{i}"  # PostgreSQL wants the alias
-        )
+        if scoped:  # core.db.station_scope, applied where the limit is
+            parts.append(
+                f"SELECT * FROM (SELECT k.resident_id, {i} AS rank, k.key FROM resident_search_key k "
+                f"JOIN resident s{i} ON s{i}.id = k.resident_id "
+                f"WHERE k.kind = {k} AND k.key >= {lo} AND k.key < {hi} AND s{i}.station_id = {param.format('station')} "
+                f"AND s{i}.erased = {param.format('erased')} ORDER BY k.key LIMIT {lim}) AS p{i}"
+            )
+        else:
+            parts.append(
+                f"SELECT * FROM (SELECT resident_id, {i} AS rank, key FROM resident_search_key "
+                f"WHERE kind = {k} AND key >= {lo} AND key < {hi} ORDER BY key LIMIT {lim}) AS p{i}"  # PostgreSQL wants the alias
+            )
     cols = ", ".join(f"r.{c}" for c in SEARCH_COLUMNS)
     return (f"SELECT {cols} FROM ({' UNION ALL '.join(parts)}) u JOIN resident r ON r.id = u.resident_id "
             f"WHERE r.erased = {param.format('erased')}"
-            + (f" AND r.station_id = {param.format('station')}" if scoped else "")  # core.db.station_scope
             + " ORDER BY u.rank, u.key")
 
 
@@ -143,7 +153,9 @@ def search(s: Session, *, actor: Actor, q: str, limit: int = 50, today: date | N
     """As-you-type search: name, pinyin (every reading), initials, any 4+ phone digits, ID tail."""
     require(actor, VIEW_RESIDENTS)
     today = today or date.today()
-    return [_row_from_tuple(t, today) for t in _search_rows(s, q, limit, actor.station_id, masked=masks_numbers(actor))]
+    # One station in the database (or a connection the server already limits to one): no filter to apply.
+    station = counted_station(s, actor)
+    return [_row_from_tuple(t, today) for t in _search_rows(s, q, limit, station, masked=masks_numbers(actor))]
 
 
 def resident_label(r: Resident | ResidentRow) -> str:

@@ -7,7 +7,6 @@
     smiledesk decrypt                                 turn an encrypted SQLite file back into a plain one
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
-    smiledesk station add NAME CODE | list | assign USER STATION_ID|all
     smiledesk audit-key show | export FILE | import FILE    the audit chain's key on this PC (docs/safety.md)
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
@@ -72,23 +71,6 @@ def register(sub) -> None:
     r.add_argument("--keep-walk-ins", action="store_true",
                    help="do not erase the walk-in records typed with the resident's name and phone but never linked")
     r.set_defaults(func=cmd_erase)
-
-    p = sub.add_parser("station", help="stations of a sub-district sharing one database")
-    ssub = p.add_subparsers(dest="station_command", metavar="ACTION", required=True)
-    a = ssub.add_parser("add", help="add a station")
-    _db(a)
-    a.add_argument("name")
-    a.add_argument("code")
-    a.add_argument("--sub-district", default="")
-    a.set_defaults(func=cmd_station_add)
-    ls = ssub.add_parser("list", help="list stations with their resident counts")
-    _db(ls)
-    ls.set_defaults(func=cmd_station_list)
-    g = ssub.add_parser("assign", help="put an account in a station ('all': a sub-district administrator)")
-    _db(g)
-    g.add_argument("username")
-    g.add_argument("station", help="station id, or 'all'")
-    g.set_defaults(func=cmd_station_assign)
 
     _register_audit_key(sub)
 
@@ -381,53 +363,6 @@ def cmd_erase(args) -> int:
                                                 matches=[] if keep else None)
         print(f"resident {args.resident_id} anonymised in: {', '.join(done)}"
               + (f"; {len(offered)} matching walk-in record(s) {'kept' if keep else 'erased'}" if offered else ""))
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_add(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        with session_scope(engine) as s:
-            station = stations.add_station(s, actor=_actor(engine, args), name=args.name, code=args.code,
-                                          sub_district=args.sub_district)
-            print(f"station {station.id}: {station.name} ({station.code})")
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_list(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        actor = _actor(engine, args)
-        with session_scope(engine, write=False) as s:
-            counts = stations.residents_by_station(s, actor=actor)
-            for st in stations.list_stations(s, actor=actor):
-                print(f"{st.id:>4}  {st.code:<10} {st.name}  residents: {counts.get(st.id, 0)}")
-            print(f"total residents: {sum(counts.values())}")
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_assign(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        station_id = None if args.station == "all" else int(args.station)
-        with session_scope(engine) as s:
-            user = stations.assign_station(s, actor=_actor(engine, args), username=args.username, station_id=station_id)
-            print(f"{user.username}: " + ("all stations" if user.station_id is None else f"station {user.station_id}"))
         return 0
 
     return _run(work)

@@ -15,15 +15,18 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.auth import ROLE_LABELS
 from desktop_app.ui import help as help_ui
+from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.feature import Feature
+from desktop_app.ui.server_banner import ServerBanner
 from desktop_app.ui.widgets import deleted_when_closed
 
 
@@ -84,7 +87,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([190, 1100])
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.server_banner = ServerBanner(central)  # "server unreachable — retrying" (a sub-district server)
+        column.addWidget(self.server_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        ops.server_monitor().restored.connect(self.refresh_current)
         self._build_menus()
         role = QCoreApplication.translate("Roles", ROLE_LABELS.get(ctx.actor.role, ctx.actor.role))
         self.user_label = QLabel(f"{ctx.actor.display_name} ({role})")
@@ -119,6 +130,13 @@ class MainWindow(QMainWindow):
         if callable(refresh) and getattr(page, "_shown_once", False):
             refresh()
         page._shown_once = True  # type: ignore[attr-defined]
+
+    def refresh_current(self) -> None:
+        """The page on screen reads again (the database server answers again after an outage)."""
+        page = self.stack.currentWidget()
+        refresh: Callable | None = getattr(page, "refresh", None)
+        if callable(refresh) and getattr(page, "_shown_once", False):
+            refresh()
 
     def _finish_controls(self, page: QWidget, feature: Feature) -> None:
         name_unnamed_controls(page)  # fallback names for screen readers (ui/accessibility.py)

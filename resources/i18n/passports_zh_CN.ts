@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>No activity to check in to today.</source>
+        <translation>今天没有可以签到的活动。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now. Which activity are you here for? Tap it: your check-in is kept on this kiosk and recorded when the server is back.</source>
+        <translation>现在连不上服务器。您来参加哪个活动？请点一下：签到先保存在这台自助机上，服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>Checked in to {activity} (+{n}). The server cannot be reached right now, so this kiosk keeps your check-in and records it when the server is back; your stamps show on your next scan.</source>
+        <translation>已签到：{activity}（+{n}）。现在连不上服务器，签到先保存在这台自助机上，服务器恢复后再记入；下次扫码时就能看到积分。</translation>
+    </message>
+    <message>
+        <source>Working offline: the server cannot be reached. Check-ins are kept on this kiosk ({n} waiting) and recorded when it is back.</source>
+        <translation>离线工作：连不上服务器。签到先保存在这台自助机上（{n} 条待记入），服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>Recording {n} check-in(s) kept while the server was unreachable…</source>
+        <translation>正在记入服务器断开期间保存的 {n} 条签到…</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesTab</name>
     <message>
         <source>Activity</source>
@@ -628,7 +651,7 @@
     </message>
     <message>
         <source>No activity to check in to today.</source>
-        <translation>今天没有可签到的活动。</translation>
+        <translation>今天没有可以签到的活动。</translation>
     </message>
     <message>
         <source>Which activity are you here for? Tap it.</source>
@@ -698,12 +721,16 @@
         <translation>尚未设置自助机密码：请管理员在“微笑护照 → 自助机与笑脸墙”中设置。</translation>
     </message>
     <message>
+        <source>The server cannot be reached right now. Please try again in a minute, or ask at the desk.</source>
+        <translation>现在连不上服务器。请过一会儿再试，或者到服务台询问。</translation>
+    </message>
+    <message>
         <source>Today: {activities}</source>
         <translation>今日活动：{activities}</translation>
     </message>
     <message>
         <source>No activity to check in to today.</source>
-        <translation>今天没有可签到的活动。</translation>
+        <translation>今天没有可以签到的活动。</translation>
     </message>
     <message>
         <source>Checked out. Thank you for patrolling!</source>

@@ -297,6 +297,10 @@
         <translation>只有街道管理员（不属于某个驿站的管理员）才能做这项操作。</translation>
     </message>
     <message>
+        <source>No station has the id or code {ref}; the command smiledesk station list shows each station&apos;s id and code.</source>
+        <translation>没有编号或代码为 {ref} 的驿站；命令 smiledesk station list 可以查看每个驿站的编号和代码。</translation>
+    </message>
+    <message>
         <source>enter the station&apos;s name (1–100 characters).</source>
         <translation>请填写驿站名称（1–100 个字）。</translation>
     </message>

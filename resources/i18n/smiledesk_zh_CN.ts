@@ -47,6 +47,14 @@
         <source>{n} rows saved to {file}.</source>
         <translation>已将 {n} 行保存到 {file}。</translation>
     </message>
+    <message>
+        <source>Connecting to the database server…</source>
+        <translation>正在连接数据库服务器…</translation>
+    </message>
+    <message>
+        <source>Retry connects again now. Close quits; SmileDesk can be started again at any time.</source>
+        <translation>点“重试”立即重新连接；点“关闭”退出，以后随时可以再启动微笑驿站。</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -165,6 +173,14 @@
     <message>
         <source>Backups</source>
         <translation>备份</translation>
+    </message>
+    <message>
+        <source>This station's data is on the sub-district's database server.</source>
+        <translation>本站的数据保存在街道的数据库服务器上。</translation>
+    </message>
+    <message>
+        <source>The server is backed up on the server: a copy every night and the changes in between (WAL archiving), set up by the sub-district's IT staff (docs/postgres.md). This computer makes no copies of its own. If the server cannot be reached, SmileDesk says so at the top of the window and keeps retrying; the kiosk keeps check-ins until it is back.</source>
+        <translation>数据由服务器备份：每晚一份完整备份，其间的改动也随时归档（WAL 归档），由街道的 IT 人员设置（见 docs/postgres.md）。这台电脑不再自己做备份。服务器连不上时，窗口顶部会提示并自动重试；自助机会先保存签到，等服务器恢复后再记入。</translation>
     </message>
     <message>
         <source>SmileDesk copies the database into this folder every day and when it closes.</source>
@@ -351,8 +367,36 @@
         <translation>输入的内容里有数据库存不了的字符，什么都没有保存。请重新输入。</translation>
     </message>
     <message>
+        <source>The database server cannot be reached, so this was not done and nothing was changed. SmileDesk keeps trying to reconnect; try again when the banner at the top has gone.</source>
+        <translation>无法连接数据库服务器，这次操作没有完成，没有任何改动。微笑驿站会自动重新连接；窗口顶部的提示消失后请再试一次。</translation>
+    </message>
+    <message>
+        <source>The database server took too long to answer, so this was stopped and nothing was changed. Try again; if it keeps happening, tell the sub-district's IT staff.</source>
+        <translation>数据库服务器响应太慢，这次操作已停止，没有任何改动。请再试一次；如果反复出现，请告诉街道的 IT 人员。</translation>
+    </message>
+    <message>
         <source>The database is busy in another window or computer; try again in a moment.</source>
         <translation>数据库正被其他窗口或电脑使用，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The database server refused this computer's database account or password. Check the connection settings with the sub-district's IT staff (docs/postgres.md).</source>
+        <translation>数据库服务器拒绝了这台电脑的数据库账号或密码。请和街道的 IT 人员核对连接设置（见 docs/postgres.md）。</translation>
+    </message>
+    <message>
+        <source>This computer's database account may not change that record (it belongs to another station, or only the sub-district may change it); nothing was changed.</source>
+        <translation>这台电脑的数据库账号不能修改这条记录（它属于别的驿站，或者只有街道才能修改），没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The database server has no free connections right now; nothing was changed. Try again in a moment.</source>
+        <translation>数据库服务器现在没有空闲的连接，没有任何改动。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The database server's certificate could not be verified, so SmileDesk did not connect. Check the certificate settings with the sub-district's IT staff (docs/postgres.md).</source>
+        <translation>无法核实数据库服务器的证书，微笑驿站没有连接。请和街道的 IT 人员核对证书设置（见 docs/postgres.md）。</translation>
+    </message>
+    <message>
+        <source>The database server refused this, and nothing was changed. The details are in the log file; tell the sub-district's IT staff if it happens again.</source>
+        <translation>数据库服务器拒绝了这次操作，没有任何改动。详细信息已写入日志文件；如果再次出现，请告诉街道的 IT 人员。</translation>
     </message>
     <message>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
@@ -584,7 +628,11 @@
     </message>
     <message>
         <source>{file} is not an audit key file written by smiledesk audit-key export.</source>
-        <translation>{file} 不是用 smiledesk audit-key export 导出的审计密钥文件。</translation>
+        <translation>{file} 不是用“smiledesk audit-key export”导出的审计密钥文件。</translation>
+    </message>
+    <message>
+        <source>The database on the server is older than this SmileDesk. The sub-district's IT staff upgrade it with the owner's account (smiledesk migrate, docs/postgres.md); then start again.</source>
+        <translation>服务器上的数据库比这个版本的微笑驿站旧。请街道的 IT 人员用所有者账号升级数据库（运行 smiledesk migrate，见 docs/postgres.md），然后再启动。</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1053,21 @@
     <message>
         <source>kiosk</source>
         <translation>自助终端</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBanner</name>
+    <message>
+        <source>Database server status</source>
+        <translation>数据库服务器状态</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached (for {seconds} s) — retrying every few seconds. Nothing can be saved or looked up until it answers; this message goes away by itself then.</source>
+        <translation>无法连接数据库服务器（已 {seconds} 秒）——每隔几秒自动重试。连上之前不能保存，也不能查询；连上后这条提示会自动消失。</translation>
+    </message>
+    <message>
+        <source>The database server is not answering (for {seconds} s) — waiting for it.</source>
+        <translation>数据库服务器没有响应（已 {seconds} 秒）——正在等待。</translation>
     </message>
 </context>
 <context>

@@ -36,7 +36,7 @@ from desktop_app.core.db.engine import (
     sqlite_path,
     url_for,
 )
-from desktop_app.core.db.errors import storage_error
+from desktop_app.core.db.errors import ServerUnreachable, is_unreachable, storage_error
 from desktop_app.core.db.files import copy_database, fsync_dir, fsync_file, key_of
 from desktop_app.core.db.migrations import (
     alembic_config,
@@ -53,10 +53,10 @@ from desktop_app.core.db.types import AwareDateTime
 
 __all__ = [
     "BUSY_TIMEOUT_MS", "ENCRYPTED_CACHE_KIB", "KDF_ITER", "KEY_ENV", "MIN_PASSPHRASE", "PLAIN_HEADER",
-    "AwareDateTime", "EncryptionUnavailable", "KeyRequired", "WrongKey",
+    "AwareDateTime", "EncryptionUnavailable", "KeyRequired", "ServerUnreachable", "WrongKey",
     "alembic_config", "check_key", "cipher_module", "connect_file", "copy_database", "current_heads",
     "database_errors", "database_key", "default_url", "encryption_available", "file_is_encrypted",
-    "fsync_dir", "fsync_file", "in_station", "is_sqlite", "is_up_to_date", "key_of", "make_engine", "migrate",
+    "fsync_dir", "fsync_file", "in_station", "is_sqlite", "is_unreachable", "is_up_to_date", "key_of", "make_engine", "migrate",
     "open_database", "pending_migrations", "run_transaction", "script_heads", "session_scope",
     "set_database_key", "set_key_lookup", "sql_text", "sqlite_path", "station_scope", "storage_error", "url_for",
 ]
