@@ -124,7 +124,9 @@ class StampEntry(SQLModel, table=True):
         UniqueConstraint("resident_id", "activity_id", "occurred_on", "kind", name="uq_passport_stamp_once"),
         Index("ix_passport_stamp_resident", "resident_id", "kind", "stamps"),
         Index("ix_passport_stamp_activity", "activity_id", "occurred_on"),
-        Index("ix_passport_stamp_day", "occurred_on", "resident_id", "stamps"),
+        # Every read by day names the kinds it wants (earned today, redeemed in a period): kind first, so a
+        # year's redemptions are a few index entries, not a scan of a million awards (issue 21).
+        Index("ix_passport_stamp_kind_day", "kind", "occurred_on", "resident_id", "stamps"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
