@@ -17,7 +17,8 @@ result of an older op of the same name and ``parent`` when a newer one was asked
 type). Long ops (``run_op``, or ``query(..., slow=True)``) run on the global pool so they never hold the
 lane. If ``parent`` is deleted before the op ends, its callbacks are dropped.
 
-Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``).
+Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``). ``write_generation()`` counts
+the writes that have ended, for pages that keep figures they read (reports.FigureMemo).
 """
 
 from __future__ import annotations
@@ -44,6 +45,21 @@ _inflight_lock = threading.Lock()
 _lane: QThreadPool | None = None
 _latest: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
+
+
+_writes = 0
+
+
+def _wrote() -> None:
+    global _writes
+    with _inflight_lock:
+        _writes += 1
+
+
+def write_generation() -> int:
+    """How many writes (``write``, ``run_op``) have ended in this process: figures a page read before the
+    number changed may be stale (reports.FigureMemo)."""
+    return _writes
 
 
 def idle() -> bool:
@@ -279,8 +295,11 @@ def write(
     from desktop_app.core.db import session_scope
 
     def work() -> T:
-        with session_scope(engine) as s:
-            return fn(s)
+        try:
+            with session_scope(engine) as s:
+                return fn(s)
+        finally:
+            _wrote()
 
     return _start(parent, work, on_done, on_error, database_lane())
 
@@ -340,5 +359,11 @@ def run_op(
     # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly (the timer
     # dies with the dialog, which dies with its parent).
     QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
-    return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
+    def run() -> Any:
+        try:
+            return work(progress)
+        finally:
+            _wrote()  # long work may have written (an import, a month solved), even if it was cancelled
+
+    return _start(parent, run, on_done, on_error, pool or QThreadPool.globalInstance(),
                   handle=handle, bridge=bridge, serial=serial, on_finish=close_dialog)

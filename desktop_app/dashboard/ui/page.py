@@ -167,11 +167,15 @@ class DashboardPage(QWidget):
         lay.addWidget(self.chart_frame, 1)
 
         self.palette_source = ChartPalette(self)
+        # Months that have ended, as read lately: a visit reads this month's figures and today's only (#21).
+        from desktop_app.reports import FigureMemo
+
+        self.memo = FigureMemo()
         self.station.setEnabled(False)
         self._load_stations()
         self.station.currentIndexChanged.connect(self.refresh)
         self.months.currentIndexChanged.connect(self.refresh)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.reload_all)
         self._loaded = False
         QTimer.singleShot(150, self._first_load)  # after the first paint of the main window
 
@@ -202,17 +206,23 @@ class DashboardPage(QWidget):
         self.station.blockSignals(False)
 
     # --- loading -------------------------------------------------------------------------------
+    def reload_all(self, *_args) -> ops.OpHandle:
+        """Refresh: every month read again, the ones that have ended too (a back-dated entry shows at once)."""
+        self.memo.clear()
+        return self.refresh()
+
     def refresh(self, *_args) -> ops.OpHandle:
-        """Load the figures off the GUI thread (a big database takes a second; the window stays live)."""
+        """Load the figures off the GUI thread (a big database takes a second; the window stays live). Months
+        that have ended come from the page's memo while fresh (reports/memo.py): a visit reads this month's."""
         self._loaded = True
         sid, months = self.station_id(), self.months.currentData()
-        actor = self.ctx.actor
+        actor, memo = self.ctx.actor, self.memo
 
         def figures(s):
             from desktop_app.dashboard import charts, today
 
             return (today.today_figures(s, actor=actor, station_id=sid),
-                    charts.chart_series(s, actor=actor, months=months, station_id=sid),
+                    charts.chart_series(s, actor=actor, months=months, station_id=sid, memo=memo),
                     charts.desk_categories(s, actor=actor, months=months, station_id=sid))
 
         def done(result) -> None:

@@ -66,8 +66,8 @@ from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.messages import show_info
 from desktop_app.ui.lazy_model import Column
+from desktop_app.ui.messages import show_info
 from desktop_app.ui.widgets import RowTable, fit_columns, pydate, qdate, read_only_item
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.reports import excel, importing
+from desktop_app.reports.memo import FigureMemo
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
 from desktop_app.reports.ui.dialogs import AskFile
@@ -35,6 +36,16 @@ from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
 from desktop_app.ui.widgets import fit_columns
+
+
+def _fresh(engine, actor, f: PeriodFigures) -> PeriodFigures:
+    """The figures of what is shown, read again now, on an export's worker: a file gets the database as it
+    is, never what the page's memo kept (reports/memo.py)."""
+    from desktop_app.core.db import session_scope
+    from desktop_app.reports.period_report import period_figures
+
+    with session_scope(engine, write=False) as s:
+        return period_figures(s, actor=actor, period=f.period, station_id=f.station_id)
 
 
 def _value_text(item: str, value) -> str:
@@ -51,6 +62,9 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.figures: PeriodFigures | None = None
+        # Periods that have ended, as read lately and before this app's last write: a visit shows them
+        # without reading a year of records again (#21); exports always read afresh (_fresh).
+        self.memo = FigureMemo(strict=True, generation=ops.write_generation)
         self.op: OpHandle | None = None
         self.dialog: ImportDialog | None = None
         today = date.today()
@@ -183,12 +197,12 @@ class ReportsPage(QWidget):
 
     def refresh(self, *_args) -> OpHandle:
         """Load the figures of the period and station chosen off the GUI thread; the newest request wins."""
-        period, station_id, actor = self.period(), self.station.currentData(), self.ctx.actor
+        period, station_id, actor, memo = self.period(), self.station.currentData(), self.ctx.actor, self.memo
 
         def figures(s):
             from desktop_app.reports.period_report import period_figures
 
-            return period_figures(s, actor=actor, period=period, station_id=station_id)
+            return period_figures(s, actor=actor, period=period, station_id=station_id, memo=memo)
 
         return ops.query(self, self.ctx.engine, figures, self._show, latest="figures", slow=True)
 
@@ -221,13 +235,13 @@ class ReportsPage(QWidget):
                             self.tr("PDF (*.pdf)"))
         if not path:
             return None
-        made_by = self._made_by()
+        made_by, engine, actor = self._made_by(), self.ctx.engine, self.ctx.actor
 
         def work(progress):
             from desktop_app.reports import pdf
 
             progress(0, 1, "")
-            return pdf.write_report(path, f, made_by=made_by)
+            return pdf.write_report(path, _fresh(engine, actor, f), made_by=made_by)
 
         self.op = run_op(self, work, lambda out: self._saved(out, "report", f.period, self.tr("Report saved to {file}.")),
                          title=self.tr("Making the report"))
@@ -241,8 +255,8 @@ class ReportsPage(QWidget):
                             self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return None
-        made_by = self._made_by()
-        self.op = run_op(self, lambda _progress: excel.export_report(path, f, made_by=made_by),
+        made_by, engine, actor = self._made_by(), self.ctx.engine, self.ctx.actor
+        self.op = run_op(self, lambda _progress: excel.export_report(path, _fresh(engine, actor, f), made_by=made_by),
                          lambda out: self._saved(out, "figures", f.period, self.tr("Figures saved to {file}.")),
                          title=self.tr("Saving the figures"))
         return self.op
