@@ -127,18 +127,22 @@ class Heartbeat:
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.setInterval(HEARTBEAT_MS)
         self.timer.timeout.connect(self._beat)
-        self.last = time.perf_counter()
-        self.worst = 0.0
+        self.reset()
         self.timer.start()
 
     def _beat(self) -> None:
-        now = time.perf_counter()
-        self.worst = max(self.worst, now - self.last)
-        self.last = now
+        now, cpu = time.perf_counter(), time.thread_time()
+        if now - self.last > self.worst:
+            self.worst, self.worst_cpu = now - self.last, cpu - self.last_cpu
+        self.last, self.last_cpu = now, cpu
 
     def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.worst = 0.0
+        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
+        self.worst = self.worst_cpu = 0.0
+
+    def stall_cpu_ms(self) -> float:
+        """The GUI thread's own CPU time within the longest stall (the rest: other threads and processes)."""
+        return self.worst_cpu * 1000
 
     def stall_ms(self) -> float:
         return max(0.0, (max(self.worst, time.perf_counter() - self.last)) * 1000 - HEARTBEAT_MS)
@@ -165,14 +169,14 @@ def _settle(app, t0: float, *, quiet: float = QUIET_S, timeout: float = 300.0) -
             raise TimeoutError(f"still busy after {timeout} s")
 
 
-def _measure(app, beat: Heartbeat, action) -> tuple[float, float]:
-    """(ms until settled, longest stall ms) of ``action()`` and what it set off."""
+def _measure(app, beat: Heartbeat, action) -> tuple[float, float, float]:
+    """(ms until settled, longest stall ms, GUI CPU ms in it) of ``action()`` and what it set off."""
     _settle(app, time.perf_counter(), quiet=0.02)
     beat.reset()
     t0 = time.perf_counter()
     action()
     took = _settle(app, t0)
-    return took * 1000, beat.stall_ms()
+    return took * 1000, beat.stall_ms(), beat.stall_cpu_ms()
 
 
 def _floor(app, beat: Heartbeat) -> float:
@@ -202,9 +206,10 @@ def _tab_name(tabs, i: int) -> str:
 
 def _visit_all(app, beat: Heartbeat, window, kind: str, visits: list[dict]) -> None:
     def record(what: str, action) -> None:
-        ms, stall = _measure(app, beat, action)
-        visits.append({"kind": kind, "what": what, "ms": ms, "stall_ms": stall})
-        print(f"  {kind:<7} {what:<28} {ms:8.0f} ms  stall {stall:6.0f} ms", file=sys.stderr, flush=True)
+        ms, stall, cpu = _measure(app, beat, action)
+        visits.append({"kind": kind, "what": what, "ms": ms, "stall_ms": stall, "stall_cpu_ms": cpu})
+        print(f"  {kind:<7} {what:<28} {ms:8.0f} ms  stall {stall:6.0f} ms (GUI CPU {cpu:4.0f})", file=sys.stderr,
+              flush=True)
 
     keys = window.page_keys()
     for row, key in enumerate(keys):
@@ -271,7 +276,7 @@ def probe(mode: str, db: str, out: str) -> None:
         window.show()
         holder.append(window)
 
-    window_ms, window_stall = _measure(app, beat, build)
+    window_ms, window_stall, _cpu = _measure(app, beat, build)
     window = holder[0]
     print(f"  window  {window.page_keys()[0]:<28} {window_ms:8.0f} ms  stall {window_stall:6.0f} ms", file=sys.stderr)
     visits: list[dict] = []
