@@ -31,7 +31,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("SmileDesk 微笑驿站")
     install_fonts(app)
+    forget_imported_sources()
     return app
+
+
+def forget_imported_sources() -> bool:
+    """PySide6 checks each module imported after it for the string "PySide6" by reading the module's whole
+    source through ``linecache``, which keeps it: 27 MiB of source text once every page has been visited
+    (issue 21). Each file is dropped from the cache once checked (a traceback reads it again when needed).
+    Returns False where this PySide has no such check (the installed app ships no sources to read)."""
+    import linecache
+
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if not callable(check) or getattr(check, "_smiledesk", False):
+        return callable(check)
+
+    def uses_pyside(module) -> bool:
+        try:
+            return check(module)
+        finally:
+            linecache.cache.pop(getattr(module, "__file__", None) or "", None)
+
+    uses_pyside._smiledesk = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    linecache.clearcache()  # what was read for the modules imported so far
+    return True
 
 
 def machine_settings() -> QSettings:
