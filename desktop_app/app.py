@@ -34,7 +34,32 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     from desktop_app.ui import plain_text
 
     plain_text.install(app)  # what people type is shown as text, never rendered as HTML (issue 19 item 9)
+    forget_imported_sources()
     return app
+
+
+def forget_imported_sources() -> bool:
+    """PySide6 checks each module imported after it for the string "PySide6" by reading the module's whole
+    source through ``linecache``, which keeps it: 27 MiB of source text once every page has been visited
+    (issue 21). Each file is dropped from the cache once checked (a traceback reads it again when needed).
+    Returns False where this PySide has no such check (the installed app ships no sources to read)."""
+    import linecache
+
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if not callable(check) or getattr(check, "_smiledesk", False):
+        return callable(check)
+
+    def uses_pyside(module) -> bool:
+        try:
+            return check(module)
+        finally:
+            linecache.cache.pop(getattr(module, "__file__", None) or "", None)
+
+    uses_pyside._smiledesk = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    linecache.clearcache()  # what was read for the modules imported so far
+    return True
 
 
 def machine_settings() -> QSettings:
@@ -381,6 +406,7 @@ def run_gui(args) -> int:
     elif not session.sign_in():
         return 0
     session.open_window()
+    schedule_statistics(app, engine)
     # A big database takes seconds to copy: back up on a worker thread, after the window is up.
     backups = make_services().backups
     if backups is not None:
@@ -445,6 +471,43 @@ def schedule_daily_backups(app, backup, engine, station_id: int | None, *, first
     timer.timeout.connect(start)
     timer.start()
     QTimer.singleShot(first_ms, start)
+    return timer
+
+
+STATISTICS_FIRST_MS = 10 * 60 * 1000
+STATISTICS_EVERY_MS = 6 * 60 * 60 * 1000
+
+
+def schedule_statistics(app, engine, *, first_ms: int = STATISTICS_FIRST_MS,
+                        every_ms: int = STATISTICS_EVERY_MS) -> QTimer | None:
+    """Fresh planner statistics while the app runs (a desk left on for weeks gains a year of records): ten
+    minutes after start-up, then every six hours, on a worker thread (core/db/statistics.py). SQLite only:
+    a PostgreSQL server's autovacuum keeps its own."""
+    from desktop_app.core.db import is_sqlite, refresh_statistics
+
+    if not is_sqlite(engine):
+        return None
+    busy = threading.Lock()
+
+    def start() -> None:
+        if not busy.acquire(blocking=False):
+            return
+
+        def run() -> None:
+            try:
+                refresh_statistics(engine)
+            except Exception:  # a locked or closed database: the next round tries again
+                log.exception("refreshing the planner statistics failed")
+            finally:
+                busy.release()
+
+        threading.Thread(target=run, name="statistics", daemon=True).start()
+
+    timer = QTimer(app)
+    timer.setInterval(every_ms)
+    timer.timeout.connect(start)
+    timer.start()
+    QTimer.singleShot(first_ms, timer, start)
     return timer
 
 

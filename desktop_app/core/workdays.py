@@ -113,6 +113,15 @@ class WorkCalendar:
             return 0
         return sum(1 for i in range(1, (end - start).days + 1) if self.is_workday(start + timedelta(days=i)))
 
+    def last_day_more_than(self, n: int, end: date) -> date:
+        """The latest day more than ``n`` working days before ``end``: ``workdays_between(day, end) > n``
+        holds exactly for the days up to it (one walk back instead of a count per row)."""
+        day, counted = end, 0
+        while counted <= n:
+            counted += self.is_workday(day)
+            day -= timedelta(days=1)
+        return day
+
     def due_at(self, received: datetime, workdays: int) -> datetime:
         """Deadline: end of the n-th working day after the day something was received."""
         local = received.astimezone()

@@ -131,10 +131,14 @@ class Route:
     stops: list[OrderRow]
 
 
-def routes(s: Session, *, actor: Actor, day: date, meal: str) -> list[Route]:
-    """Delivery stops grouped by compound (one route each), in stop order, with their volunteer."""
+def routes(s: Session, *, actor: Actor, day: date, meal: str, orders: list[OrderRow] | None = None) -> list[Route]:
+    """Delivery stops grouped by compound (one route each), in stop order, with their volunteer. ``orders``:
+    the day's orders of ``meal`` already read (``day_orders``), so they are not read twice."""
     require(actor, VIEW_MEALS)
-    rows = day_orders(s, actor=actor, day=day, meal=meal, service=ServiceKind.DELIVERY, include_cancelled=False)
+    if orders is None:
+        rows = day_orders(s, actor=actor, day=day, meal=meal, service=ServiceKind.DELIVERY, include_cancelled=False)
+    else:
+        rows = [r for r in orders if r.service == ServiceKind.DELIVERY and r.status == OrderStatus.ORDERED]
     vol_ids = {r.volunteer_resident_id for r in rows if r.volunteer_resident_id}
     vols = {r.id: r for r in s.exec(select(Resident).where(Resident.id.in_(vol_ids)))} if vol_ids else {}
     grouped: dict[str, list[OrderRow]] = defaultdict(list)
@@ -271,5 +275,5 @@ def day_view(s: Session, *, actor: Actor, day: date, meal: str) -> DayView:
     rows = day_orders(s, actor=actor, day=day, meal=meal)
     names = resident_names(s, actor=actor, ids=[r.volunteer_resident_id for r in rows])
     checks = welfare_checks(s, actor=actor, day=day) if allowed(actor, RECORD_DELIVERIES) else []
-    return DayView(rows, names, kitchen_sheet(s, actor=actor, day=day), routes(s, actor=actor, day=day, meal=meal),
-                   delivery_volunteers(s, actor=actor), checks)
+    return DayView(rows, names, kitchen_sheet(s, actor=actor, day=day),
+                   routes(s, actor=actor, day=day, meal=meal, orders=rows), delivery_volunteers(s, actor=actor), checks)

@@ -15,6 +15,7 @@ from sqlmodel import Session, col, func, select
 from desktop_app.core import clock
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import station_scope
+from desktop_app.core.db.scoping import counted_station
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.validation import mask_name
 from desktop_app.passports.activities import activities_on
@@ -159,8 +160,9 @@ def overview(s: Session, *, actor: Actor, day: date | None = None) -> Overview:
     require(actor, VIEW_PASSPORTS)
     day = day or clock.today()
     waiting = select(func.count()).select_from(HonourAward).where(HonourAward.certificate_ref == "")
-    if actor.station_id is not None:  # honours hang off the resident
-        waiting = waiting.join(Resident, Resident.id == HonourAward.resident_id).where(Resident.station_id == actor.station_id)
+    station = counted_station(s, actor)  # None on a database of one station: no join to count
+    if station is not None:  # honours hang off the resident
+        waiting = waiting.join(Resident, Resident.id == HonourAward.resident_id).where(Resident.station_id == station)
     return Overview(
         active_passports=s.exec(station_scope(select(func.count()).select_from(Passport).where(Passport.status == PassportStatus.ACTIVE),
                                               Passport.station_id, actor)).one(),

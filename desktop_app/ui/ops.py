@@ -24,7 +24,8 @@ says again when it answers (pages refresh then). A read that failed that way sho
 still tells its dialog (``on_error``) or the user that it was not saved. A quick op waiting on the server for
 longer than ``SLOW_MS`` shows "not answering" meanwhile: nothing ever blocks the GUI thread on the network.
 
-Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``).
+Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``). ``write_generation()`` counts
+the writes that have ended, for pages that keep figures they read (reports.FigureMemo).
 """
 
 from __future__ import annotations
@@ -166,6 +167,21 @@ def server_monitor() -> ServerMonitor:
     if _monitor is None:
         _monitor = ServerMonitor()
     return _monitor
+
+
+_writes = 0
+
+
+def _wrote() -> None:
+    global _writes
+    with _inflight_lock:
+        _writes += 1
+
+
+def write_generation() -> int:
+    """How many writes (``write``, ``run_op``) have ended in this process: figures a page read before the
+    number changed may be stale (reports.FigureMemo)."""
+    return _writes
 
 
 def idle() -> bool:
@@ -413,8 +429,11 @@ def write(
     from desktop_app.core.db import session_scope
 
     def work() -> T:
-        with session_scope(engine) as s:
-            return fn(s)
+        try:
+            with session_scope(engine) as s:
+                return fn(s)
+        finally:
+            _wrote()
 
     return _start(parent, work, on_done, on_error, database_lane(), engine=engine)
 
@@ -474,5 +493,11 @@ def run_op(
     # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly (the timer
     # dies with the dialog, which dies with its parent).
     QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
-    return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
+    def run() -> Any:
+        try:
+            return work(progress)
+        finally:
+            _wrote()  # long work may have written (an import, a month solved), even if it was cancelled
+
+    return _start(parent, run, on_done, on_error, pool or QThreadPool.globalInstance(),
                   handle=handle, bridge=bridge, serial=serial, on_finish=close_dialog)

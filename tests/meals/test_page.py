@@ -62,7 +62,7 @@ def _today_setup(engine, admin, people):
 
 def _row_of(table, name: str) -> int:
     for r in range(table.rowCount()):
-        if table.item(r, 1).text() == name:
+        if table.text(r, 1) == name:
             return r
     raise AssertionError(f"{name} not in table")
 
@@ -268,3 +268,14 @@ def test_coordinator_cannot_open_rates(qtbot, engine, make_actor, ctx, app_fonts
     assert not p.accounts.rates_button.isEnabled() and p.accounts.claim_button.isEnabled()
     assert p.day.generate_button.isEnabled() and not p.accounts.top_up_button.isEnabled()
     wait_ops()
+
+
+def test_the_days_orders_are_a_model_view(qtbot, ctx, wait_ops):
+    """Issue 21: 900 orders of a big station's day were 6,000 table items built on the GUI thread."""
+    from desktop_app.meals.ui.day import DayTab
+    from desktop_app.ui.widgets import RowTable
+
+    day = DayTab(ctx)
+    qtbot.addWidget(day)
+    wait_ops()
+    assert isinstance(day.orders, RowTable)

@@ -269,8 +269,9 @@ class RegisterTab(QWidget):
             return (render_certificate(s, actor=actor, certificate_id=certificate_id),
                     certificate_details(s, actor=actor, certificate_id=certificate_id))
 
+        # Drawing the PDF (and, the first time, parsing its font) is slow work: off the database lane.
         ops.query(self, self.ctx.engine, read, lambda out: self._show_preview(certificate_id, *out),
-                  on_error=self._preview_failed, latest="preview")
+                  on_error=self._preview_failed, latest="preview", slow=True)
 
     def _show_preview(self, certificate_id: int, data: bytes, details: CertificateDetails) -> None:
         path = self._pdf_file(certificate_id, data)

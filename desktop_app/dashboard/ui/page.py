@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QCoreApplication, QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -117,6 +118,8 @@ class DashboardPage(QWidget):
         self.ctx = ctx
         self.today: Today | None = None
         self.series: list = []
+        self.categories: list = []
+        self._sheet = ""  # the application style sheet the charts were drawn with
         self.chart_views: dict[str, QWidget] = {}
         self.heading = QLabel()
         self.heading.setObjectName("dashboardHeading")
@@ -175,11 +178,15 @@ class DashboardPage(QWidget):
         lay.addWidget(self.chart_frame, 1)
 
         self.palette_source = ChartPalette(self)
+        # Months that have ended, as read lately: a visit reads this month's figures and today's only (#21).
+        from desktop_app.reports import FigureMemo
+
+        self.memo = FigureMemo()
         self.station.setEnabled(False)
         self._load_stations()
         self.station.currentIndexChanged.connect(self.refresh)
         self.months.currentIndexChanged.connect(self.refresh)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.reload_all)
         self._loaded = False
         QTimer.singleShot(150, self._first_load)  # after the first paint of the main window
 
@@ -210,23 +217,35 @@ class DashboardPage(QWidget):
         self.station.blockSignals(False)
 
     # --- loading -------------------------------------------------------------------------------
+    def reload_all(self, *_args) -> ops.OpHandle:
+        """Refresh: every month read again, the ones that have ended too (a back-dated entry shows at once)."""
+        self.memo.clear()
+        return self.refresh()
+
     def refresh(self, *_args) -> ops.OpHandle:
-        """Load the figures off the GUI thread (a big database takes a second; the window stays live)."""
+        """Load the figures off the GUI thread (a big database takes a second; the window stays live). Months
+        that have ended come from the page's memo while fresh (reports/memo.py): a visit reads this month's."""
         self._loaded = True
         sid, months = self.station_id(), self.months.currentData()
-        actor = self.ctx.actor
+        actor, memo = self.ctx.actor, self.memo
 
         def figures(s):
             from desktop_app.dashboard import charts, today
 
             return (today.today_figures(s, actor=actor, station_id=sid),
-                    charts.chart_series(s, actor=actor, months=months, station_id=sid),
+                    charts.chart_series(s, actor=actor, months=months, station_id=sid, memo=memo),
                     charts.desk_categories(s, actor=actor, months=months, station_id=sid))
 
         def done(result) -> None:
-            self.today, self.series, self.categories = result
-            self._show_today(self.today)
-            self._show_charts()
+            today_figures, series, categories = result
+            # The same months as shown (a visit: the past ones come from the memo): the charts stay as
+            # they are, rebuilding five of them is 40 ms on the GUI thread (issue 21).
+            sheet = QApplication.instance().styleSheet()  # colours come from it: another style, new charts
+            same = self.chart_views and (series, categories, sheet) == (self.series, self.categories, self._sheet)
+            self.today, self.series, self.categories, self._sheet = today_figures, series, categories, sheet
+            self._show_today(today_figures)
+            if not same:
+                self._show_charts()
 
         def reminders(s):
             from desktop_app.core import clock

@@ -59,6 +59,7 @@ from desktop_app.meals.ui.common import (
     paint,
     set_tone,
     tm,
+    tone_brushes,
 )
 from desktop_app.meals.ui.dialogs import CallDialog, CloseCheckDialog
 from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
@@ -66,8 +67,10 @@ from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.lazy_model import Column
+from desktop_app.ui.messages import show_info
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
-from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item
+from desktop_app.ui.widgets import RowTable, fit_columns, pydate, qdate, read_only_item
 
 
 class DayTab(QWidget):
@@ -146,8 +149,22 @@ class DayTab(QWidget):
         self.refresh()
 
     def _build_orders(self, left: QWidget, ll: QVBoxLayout) -> None:
-        self.orders = make_table(left, [self.tr("No."), self.tr("Name"), self.tr("Address"), self.tr("Diet"),
-                                        self.tr("Service"), self.tr("Volunteer"), self.tr("Outcome")], "orders")
+        # A day of a big station is 900 orders: a model whose cells are made only when on screen (issue 21).
+        self.volunteer_names: dict[int, str] = {}
+        self.orders = RowTable([
+            Column(self.tr("No."), lambda o: str(o[0] + 1), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   foreground=lambda o: self._order_brush(o, 0, 0), background=lambda o: self._order_brush(o, 0, 1)),
+            *[Column(title, text, foreground=lambda o, c=c: self._order_brush(o, c, 0),
+                     background=lambda o, c=c: self._order_brush(o, c, 1))
+              for c, (title, text) in enumerate((
+                  (self.tr("Name"), lambda o: o[1].name),
+                  (self.tr("Address"), lambda o: o[1].address),
+                  (self.tr("Diet"), lambda o: diet_names(o[1].diets, o[1].avoid)),
+                  (self.tr("Service"), lambda o: tm(SERVICE_LABELS[o[1].service])),
+                  (self.tr("Volunteer"), lambda o: self.volunteer_names.get(o[1].volunteer_resident_id, "")),
+                  (self.tr("Outcome"), lambda o: self._outcome_text(o[1]))), start=1)],
+        ], left)
+        self.orders.setObjectName("orders")
         ll.addWidget(self.orders, 3)
         ob = QHBoxLayout()
         self.outcome_buttons = {}
@@ -260,25 +277,29 @@ class DayTab(QWidget):
             self.orders.selectRow(min(self._select_after, self.orders.rowCount() - 1))
         self._select_after = None
 
+    def _outcome_text(self, r: OrderRow) -> str:
+        outcome = tm(OUTCOME_LABELS[r.outcome])
+        if r.outcome_at and r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED):
+            outcome += " " + fmt_local(r.outcome_at, "%H:%M")
+        return outcome
+
+    def _order_brush(self, numbered: tuple[int, OrderRow], column: int, which: int):
+        """The cell's tone as the style sheet draws it (foreground: which=0, background: 1), or None."""
+        r = numbered[1]
+        if r.outcome == OrderOutcome.NOT_HOME:
+            tone = "alert"
+        elif r.status == OrderStatus.CANCELLED:
+            tone = "muted"
+        elif r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED) and column == 6:
+            tone = "done"
+        else:
+            return None
+        return tone_brushes(tone)[which]
+
     def _fill_orders(self, names: dict[int, str], day: date, meal: str) -> None:
         t = self.orders
-        t.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            outcome = tm(OUTCOME_LABELS[r.outcome])
-            done = r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED)
-            if r.outcome_at and done:
-                outcome += " " + fmt_local(r.outcome_at, "%H:%M")
-            cells = [str(i + 1), r.name, r.address, diet_names(r.diets, r.avoid),
-                     tm(SERVICE_LABELS[r.service]), names.get(r.volunteer_resident_id, ""), outcome]
-            for c, text in enumerate(cells):
-                item = read_only_item(text, r.id if c == 0 else None)
-                if r.outcome == OrderOutcome.NOT_HOME:
-                    paint(item, "alert")
-                elif r.status == OrderStatus.CANCELLED:
-                    paint(item, "muted")
-                elif done and c == 6:
-                    paint(item, "done")
-                t.setItem(i, c, item)
+        self.volunteer_names = names
+        t.set_rows(list(enumerate(self.rows)))
         fit_columns(t)
         t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         total = sum(1 for r in self.rows if r.status == OrderStatus.ORDERED)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.reports import excel, importing
+from desktop_app.reports.memo import FigureMemo
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
 from desktop_app.reports.ui.dialogs import AskFile
@@ -40,6 +41,16 @@ from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
 from desktop_app.ui.printing import PrintPreview, open_preview
 from desktop_app.ui.widgets import deleted_when_closed, fit_columns
+
+
+def _fresh(engine, actor, f: PeriodFigures) -> PeriodFigures:
+    """The figures of what is shown, read again now, on an export's worker: a file gets the database as it
+    is, never what the page's memo kept (reports/memo.py)."""
+    from desktop_app.core.db import session_scope
+    from desktop_app.reports.period_report import period_figures
+
+    with session_scope(engine, write=False) as s:
+        return period_figures(s, actor=actor, period=f.period, station_id=f.station_id)
 
 
 def _value_text(item: str, value) -> str:
@@ -56,6 +67,9 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.figures: PeriodFigures | None = None
+        # Periods that have ended, as read lately and before this app's last write: a visit shows them
+        # without reading a year of records again (#21); exports always read afresh (_fresh).
+        self.memo = FigureMemo(strict=True, generation=ops.write_generation)
         self.op: OpHandle | None = None
         self.dialog: ImportDialog | None = None
         today = date.today()
@@ -191,13 +205,13 @@ class ReportsPage(QWidget):
 
     def refresh(self, *_args) -> OpHandle:
         """Load the figures of the period and station chosen off the GUI thread; the newest request wins."""
-        period, station_id, actor = self.period(), self.station.currentData(), self.ctx.actor
+        period, station_id, actor, memo = self.period(), self.station.currentData(), self.ctx.actor, self.memo
         self.calendar_note.check(self.ctx.engine, period.start, period.last_day)
 
         def figures(s):
             from desktop_app.reports.period_report import period_figures
 
-            return period_figures(s, actor=actor, period=period, station_id=station_id)
+            return period_figures(s, actor=actor, period=period, station_id=station_id, memo=memo)
 
         return ops.query(self, self.ctx.engine, figures, self._show, latest="figures", slow=True)
 
@@ -227,14 +241,15 @@ class ReportsPage(QWidget):
         if self.figures is None:
             return None
         f = self.figures
-        made_by = self._made_by()
+        made_by, engine, actor = self._made_by(), self.ctx.engine, self.ctx.actor
         title = self.title.text() or f.period.slug
 
         def make(progress, _skip) -> Paper:
             from desktop_app.reports import pdf
 
             progress(0, 1, "")
-            return Paper(PaperKind.REPORT, title, pdf.build_report(f, made_by=made_by), entity=f"report {f.period.slug}")
+            return Paper(PaperKind.REPORT, title, pdf.build_report(_fresh(engine, actor, f), made_by=made_by),
+                         entity=f"report {f.period.slug}")
 
         self.preview = open_preview(self, self.ctx, PaperKind.REPORT, make, key=(f.period.slug, f.station_id),
                                     save_name=f"{f.station_name}-{f.period.slug}.pdf")
@@ -248,8 +263,8 @@ class ReportsPage(QWidget):
                             self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return None
-        made_by = self._made_by()
-        self.op = run_op(self, lambda _progress: excel.export_report(path, f, made_by=made_by),
+        made_by, engine, actor = self._made_by(), self.ctx.engine, self.ctx.actor
+        self.op = run_op(self, lambda _progress: excel.export_report(path, _fresh(engine, actor, f), made_by=made_by),
                          lambda out: self._saved(out, "figures", f.period, self.tr("Figures saved to {file}.")),
                          title=self.tr("Saving the figures"))
         return self.op
