@@ -68,7 +68,6 @@ from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column
-from desktop_app.ui.messages import show_info
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
 from desktop_app.ui.widgets import RowTable, fit_columns, pydate, qdate, read_only_item
 
