@@ -129,7 +129,7 @@ def test_main_window_opens_on_the_home_page(qtbot, app_fonts, ctx):
     page = window.pages["dashboard"]
     qtbot.waitUntil(lambda: page.today is not None)
     qtbot.mouseClick(page.tiles["desk"], Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.pages["desk"]
+    assert window.current_page() is window.pages["desk"]
 
 
 @pytest.mark.parametrize("style, alert, stamps", [("normal", "#b00020", "#2e6da4"), ("high-contrast", "#a00000", "#0000c0")])

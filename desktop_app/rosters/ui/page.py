@@ -12,7 +12,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -37,6 +36,7 @@ from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error, show_info
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.widgets import select_data
 
 
@@ -87,12 +87,10 @@ class RostersPage(QWidget):
         self.text_button.setObjectName("tomorrowText")
         for b in (self.generate_button, self.solve_button):
             b.setVisible(self.can_manage)
-        top = QHBoxLayout()
+        top = FlowLayout()  # the buttons wrap onto a second line on a narrow screen (ui/fit.py)
         top.addWidget(self.team)
-        top.addWidget(self.prev_button)
-        top.addWidget(self.month_label)
-        top.addWidget(self.next_button)
-        top.addStretch(1)
+        top.group(self.prev_button, self.month_label, self.next_button)
+        top.addStretch()
         for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.excel_button, self.text_button):
             top.addWidget(b)
 
