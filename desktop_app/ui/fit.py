@@ -6,6 +6,7 @@ window fit them (docs/user/screens.md; tests/ui/test_screen_sizes.py measures ev
     FlowLayout                   a row of buttons that wraps onto a second line instead of forcing width
     ElidedLabel                  a label that elides ("…") and shows the whole text as its tooltip
     scrolling(widget)            a scroll area around a page or a long form, so it never forces the window's size
+    show_rows(view, n)           a list that keeps room for n rows however small the window
 
 A page or dialog may be narrower or shorter than its contents only by scrolling or reflowing, never by
 running off the screen.
@@ -13,9 +14,10 @@ running off the screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QFrame,
     QLabel,
     QLayout,
@@ -82,6 +84,46 @@ def fit_dialog(dialog: QWidget) -> None:
         dialog.resize(hint.boundedTo(room))
 
 
+class _Holder(QLayout):
+    """The one widget a scroll area shows, without height-for-width.
+
+    A page with word-wrapped labels has height-for-width, and Qt then takes the *preferred* height of every
+    table and list around them as the least the page needs at a width: a scroll area would scroll a page
+    that fits. Through this layout the scroll area sees the page's minimum size, as a window would."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setContentsMargins(0, 0, 0, 0)
+        self._item: QLayoutItem | None = None
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
+        self._item = item
+
+    def count(self) -> int:
+        return 0 if self._item is None else 1
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        return self._item if index == 0 else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
+        item, self._item = (self._item, None) if index == 0 else (None, self._item)
+        return item
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
+        return Qt.Orientation.Horizontal | Qt.Orientation.Vertical
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self._item.sizeHint() if self._item is not None else QSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        return self._item.minimumSize() if self._item is not None else QSize(0, 0)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        if self._item is not None:
+            self._item.setGeometry(rect)
+
+
 class _SidePanelScroll(QScrollArea):
     """A scroll area that scrolls up and down only: as narrow as its widget may be, and a little high."""
 
@@ -109,8 +151,19 @@ def scrolling(widget: QWidget, *, horizontal: bool = True) -> QScrollArea:
         area.setMinimumSize(SCROLL_MINIMUM)
     else:
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
+    holder = QWidget()
+    holder.setObjectName("scrollHolder")
+    _Holder(holder).addWidget(widget)
+    area.setWidget(holder)
     return area
+
+
+def scroll_area_of(widget: QWidget) -> QScrollArea | None:
+    """The scroll area ``scrolling`` put ``widget`` in (None when it is in none)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 class FlowLayout(QLayout):
@@ -285,9 +338,47 @@ class ElidedLabel(QLabel):
         super().resizeEvent(event)
         self._elide()
 
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()
+            self._elide()
+
     def _elide(self) -> None:
         m = self.contentsMargins()
         width = max(0, self.width() - m.left() - m.right())
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
         QLabel.setText(self, shown)
         self.setToolTip("" if shown == self._full else self._full)
+
+
+class _RowsShown(QObject):
+    """Keeps a table at least ``rows`` rows high, measured again when its font changes."""
+
+    def __init__(self, view: QAbstractItemView, rows: int) -> None:
+        super().__init__(view)
+        self.setObjectName("rowsShown")
+        self.rows = rows
+        self.apply(view)
+
+    def apply(self, view: QAbstractItemView) -> None:
+        view.ensurePolished()
+        header = getattr(view, "horizontalHeader", lambda: None)()
+        head = header.sizeHint().height() if header is not None and not header.isHidden() else 0
+        vertical = getattr(view, "verticalHeader", lambda: None)()
+        row = vertical.defaultSectionSize() if vertical is not None else view.sizeHintForRow(0)
+        if row <= 0:
+            row = view.fontMetrics().height() + 8
+        bar = view.horizontalScrollBar().sizeHint().height()
+        view.setMinimumHeight(head + self.rows * row + bar + 2 * view.frameWidth())
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and isinstance(obj, QAbstractItemView):
+            self.apply(obj)
+        return False
+
+
+def show_rows(view: QAbstractItemView, rows: int) -> None:
+    """However small the window, ``view`` keeps room for its header and ``rows`` rows (the page scrolls, or
+    other parts give way, rather than a list shrinking to a single row)."""
+    view.installEventFilter(_RowsShown(view, rows))

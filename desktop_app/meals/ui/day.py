@@ -65,6 +65,7 @@ from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import ElidedLabel, FlowLayout, show_rows
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item
 
@@ -83,7 +84,9 @@ class DayTab(QWidget):
         self._generated = ""
         self._select_after: int | None = None
         lay = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        lay.setContentsMargins(6, 6, 6, 6)  # inside the tab's frame already
+        lay.setSpacing(4)
+        bar = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
         self.date = QDateEdit(qdate(date.today()), self)
         self.date.setObjectName("day")
         self.date.setCalendarPopup(True)
@@ -96,9 +99,9 @@ class DayTab(QWidget):
         self.routes_button.setObjectName("printRoutes")
         self.labels_button = QPushButton(self.tr("Print meal labels"), self)
         self.labels_button.setObjectName("printLabels")
-        for w in (QLabel(self.tr("Day")), self.date, self.meal, self.generate_button, self.routes_button, self.labels_button):
+        bar.group(QLabel(self.tr("Day")), self.date)
+        for w in (self.meal, self.generate_button, self.routes_button, self.labels_button):
             bar.addWidget(w)
-        bar.addStretch(1)
         lay.addLayout(bar)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -106,6 +109,7 @@ class DayTab(QWidget):
         lay.addWidget(self.summary)
         self.banner = QLabel(self)
         self.banner.setObjectName("welfareBanner")
+        self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         lay.addWidget(self.banner)
 
@@ -114,6 +118,7 @@ class DayTab(QWidget):
         left = QWidget(split)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(4)
         self._build_orders(left, ll)
         self._build_checks(left, ll)
         right = QTabWidget(split)
@@ -137,8 +142,9 @@ class DayTab(QWidget):
     def _build_orders(self, left: QWidget, ll: QVBoxLayout) -> None:
         self.orders = make_table(left, [self.tr("No."), self.tr("Name"), self.tr("Address"), self.tr("Diet"),
                                         self.tr("Service"), self.tr("Volunteer"), self.tr("Outcome")], "orders")
+        show_rows(self.orders, 3)
         ll.addWidget(self.orders, 3)
-        ob = QHBoxLayout()
+        ob = FlowLayout()
         self.outcome_buttons = {}
         for outcome, text in ((OrderOutcome.DELIVERED, self.tr("Delivered")), (OrderOutcome.NOT_HOME, self.tr("Not home")),
                               (OrderOutcome.REFUSED, self.tr("Refused")),
@@ -151,17 +157,26 @@ class DayTab(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel before cut-off"), left)
         self.cancel_button.setObjectName("cancelOrder")
         self.cancel_button.clicked.connect(self.cancel_order)
-        ob.addStretch(1)
+        ob.addStretch()
         ob.addWidget(self.cancel_button)
         ll.addLayout(ob)
 
     def _build_checks(self, left: QWidget, ll: QVBoxLayout) -> None:
-        checks_box = QGroupBox(self.tr("Welfare checks (nobody home): call the recipient, then the emergency contact, then the grid worker"), left)
+        # The instructions in a label that elides (the whole text in its tooltip): a group box's title would
+        # force the page's width on a small screen.
+        checks_box = QGroupBox(left)
+        checks_box.setObjectName("checksBox")
         cl = QVBoxLayout(checks_box)
+        cl.setContentsMargins(6, 4, 6, 6)
+        cl.setSpacing(4)
+        title = ElidedLabel(self.tr("Welfare checks (nobody home): call the recipient, then the emergency contact, then the grid worker"), checks_box)
+        title.setObjectName("checksTitle")
+        cl.addWidget(title)
         self.checks = make_table(checks_box, [self.tr("Day"), self.tr("Name"), self.tr("Address"), self.tr("Calls"),
                                               self.tr("State")], "checks")
+        show_rows(self.checks, 1)
         cl.addWidget(self.checks)
-        cb = QHBoxLayout()
+        cb = FlowLayout()
         self.call_button = QPushButton(self.tr("Record a call…"), checks_box)
         self.call_button.setObjectName("recordCall")
         self.call_button.clicked.connect(self.record_call)
@@ -170,7 +185,6 @@ class DayTab(QWidget):
         self.close_button.clicked.connect(self.close_check)
         cb.addWidget(self.call_button)
         cb.addWidget(self.close_button)
-        cb.addStretch(1)
         cl.addLayout(cb)
         ll.addWidget(checks_box, 2)
 
@@ -208,7 +222,9 @@ class DayTab(QWidget):
     def _build_counter(self, right: QTabWidget) -> QWidget:
         counter = QWidget(right)
         fl = QVBoxLayout(counter)
-        fl.addWidget(QLabel(self.tr("Dine-in check-in: find the resident or scan the passport code.")))
+        intro = QLabel(self.tr("Dine-in check-in: find the resident or scan the passport code."), counter)
+        intro.setWordWrap(True)
+        fl.addWidget(intro)
         self.picker = ResidentPicker(self.ctx, counter)
         self.picker.chosen.connect(lambda row: self.check_in(row.id))
         fl.addWidget(self.picker)

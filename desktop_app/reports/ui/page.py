@@ -30,6 +30,7 @@ from desktop_app.reports.ui.dialogs import AskFile
 from desktop_app.reports.ui.import_dialog import ImportDialog, kind_label
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import ElidedLabel, FlowLayout
 from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
@@ -84,14 +85,15 @@ class ReportsPage(QWidget):
         self.xlsx_button.setObjectName("saveExcel")
         for b in (self.pdf_button, self.xlsx_button):
             b.setVisible(ctx.can(PRINT_REPORTS))
-        bar = QHBoxLayout()
-        for w in (self.kind, QLabel(self.tr("Year")), self.year, QLabel(self.tr("Month")), self.month,
-                  QLabel(self.tr("Station")), self.station):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        bar = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
+        bar.addWidget(self.kind)
+        bar.group(QLabel(self.tr("Year")), self.year)
+        bar.group(QLabel(self.tr("Month")), self.month)
+        bar.group(QLabel(self.tr("Station")), self.station)
+        bar.addStretch()
         for b in (self.show_button, self.pdf_button, self.xlsx_button):
             bar.addWidget(b)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("reportTitle")
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
@@ -117,6 +119,7 @@ class ReportsPage(QWidget):
         rl.addWidget(self.table, 1)
         note = QLabel(self.tr("Right-click a table (or press Ctrl+E) to export what it shows to Excel."))
         note.setObjectName("exportNote")
+        note.setWordWrap(True)
         rl.addWidget(note)
 
         # --- import ---
