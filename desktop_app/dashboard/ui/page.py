@@ -9,8 +9,10 @@ the chart palette's ``colours``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QCoreApplication, QMargins, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter
+import math
+
+from PySide6.QtCore import Property, QCoreApplication, QEvent, QMargins, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,6 +29,7 @@ from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.dashboard.models import TileState, Today
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scrolling
 
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("DashboardPage", "Monday"), QT_TRANSLATE_NOOP("DashboardPage", "Tuesday"),
@@ -34,6 +37,20 @@ WEEKDAYS = (
     QT_TRANSLATE_NOOP("DashboardPage", "Friday"), QT_TRANSLATE_NOOP("DashboardPage", "Saturday"),
     QT_TRANSLATE_NOOP("DashboardPage", "Sunday"),
 )
+
+
+def integer_scale(top: float, *, most_ticks: int = 6) -> tuple[int, int]:
+    """An axis from 0 to at least ``top`` whose ticks are whole numbers one nice step apart (1, 2, 5, 10,
+    20, 50 …): (the axis' maximum, the number of ticks). Never 0–1 in fifths, labelled 0,0,0,0,0,1."""
+    top = max(1.0, float(top))
+    step = 1
+    while math.ceil(top / step) > most_ticks - 1:
+        for factor in (2, 2.5, 2):  # 1 → 2 → 5 → 10 → 20 → 50 …
+            step = int(step * factor)
+            if math.ceil(top / step) <= most_ticks - 1:
+                break
+    intervals = max(1, math.ceil(top / step))
+    return intervals * step, intervals + 1
 
 
 class ChartPalette(QWidget):
@@ -68,13 +85,14 @@ def _paint(item, colour: QColor | None) -> None:
 class Tile(QPushButton):
     """A big button: what it counts, the number, a detail line; clicking opens the feature's page."""
 
+    MIN_HEIGHT = 118
+
     def __init__(self, key: str, title: str, parent=None) -> None:
         super().__init__(parent)
         self.key = key
         self.setObjectName(f"tile-{key}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(118)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.title = QLabel(title)
         self.value = QLabel("…")
         self.value.setObjectName("tileValue")
@@ -91,8 +109,28 @@ class Tile(QPushButton):
         lay.addWidget(self.title)
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
+        lay.addStretch(1)  # tiles of one row are equally high: their lines start at the top
         self.setAccessibleName(title)
         self.set_state(TileState.NORMAL)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """As high as its three lines need in the style's font (a button's own hint knows nothing of them,
+        and the large-text style's ``min-height`` for buttons would otherwise crush the tile)."""
+        inner = self.layout().sizeHint()
+        return QSize(super().sizeHint().width(), max(self.MIN_HEIGHT, inner.height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        inner = self.layout().minimumSize()
+        return QSize(inner.width(), max(self.MIN_HEIGHT, self.layout().heightForWidth(max(self.width(), inner.width()))
+                                       if self.layout().hasHeightForWidth() else inner.height()))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the detail line wraps differently: the tile's height follows
 
     def set_figures(self, value: str, detail: str, state: TileState = TileState.NORMAL) -> None:
         self.value.setText(value)
@@ -155,8 +193,18 @@ class DashboardPage(QWidget):
 
         self.charts = QGridLayout()
         self.charts.setSpacing(8)
+        self.charts.setContentsMargins(0, 0, 0, 0)
         self.chart_frame = QFrame()
+        self.chart_frame.setObjectName("chartFrame")
         self.chart_frame.setLayout(self.charts)
+        self.chart_widgets: list[QWidget] = []  # in order: charts and "no data yet" boxes
+        self.empty_charts: dict[str, QWidget] = {}
+        self._columns = 0
+        # The charts reflow (three, two or one to a row, as the width allows) and scroll up and down on a
+        # small screen; the tiles stay in sight.
+        self.chart_scroll = scrolling(self.chart_frame, horizontal=False)
+        self.chart_scroll.setObjectName("chartScroll")
+        self.chart_scroll.viewport().installEventFilter(self)
         self.empty_note = QLabel()
         self.empty_note.setObjectName("chartsNote")
         self.empty_note.setWordWrap(True)
@@ -164,7 +212,7 @@ class DashboardPage(QWidget):
         lay.addLayout(top)
         lay.addLayout(tiles)
         lay.addWidget(self.empty_note)
-        lay.addWidget(self.chart_frame, 1)
+        lay.addWidget(self.chart_scroll, 1)
 
         self.palette_source = ChartPalette(self)
         self.station.setEnabled(False)
@@ -174,6 +222,10 @@ class DashboardPage(QWidget):
         self.refresh_button.clicked.connect(self.refresh)
         self._loaded = False
         QTimer.singleShot(150, self._first_load)  # after the first paint of the main window
+
+    def data_loaded(self) -> bool:
+        """The tiles and charts show figures (``app.settled``: screenshots wait for it)."""
+        return self.today is not None
 
     def _first_load(self) -> None:
         if not self._loaded:
@@ -275,34 +327,132 @@ class DashboardPage(QWidget):
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.chart_views.clear()
+        self.empty_charts.clear()
+        self.chart_widgets = []
+        self._columns = 0
         pts = self.series
         # Month numbers (the axis has room for about 12 short labels); category names must be unique, so a
         # repeated month gets invisible zero-width spaces, and with 24 months every other label is blank.
         step = 1 if len(pts) <= 12 else 2
         labels = [(str(p.month) + "\u200b" * (i // 12)) if i % step == 0 else " " * (i + 1) for i, p in enumerate(pts)]
-        charts = []
-        if self.categories:
-            charts.append(("desk", self._stacked(self.tr("Desk records by category"), labels, [
-                (QCoreApplication.translate("DeskCategories", name), counts) for name, counts in self.categories])))
-        if any(p.desk_received for p in pts):
-            charts.append(("rates", self._lines(self.tr("Closure and on-time rates (%)"), labels, [
-                (self.tr("closure rate"), [None if p.desk_closed_rate is None else p.desk_closed_rate * 100 for p in pts]),
-                (self.tr("on-time rate"), [None if p.desk_on_time_rate is None else p.desk_on_time_rate * 100 for p in pts]),
-            ])))
-        charts.append(("hours", self._bars(self.tr("Volunteer hours"), labels, [p.volunteer_hours for p in pts], 2)))
-        charts.append(("meals", self._bars(self.tr("Meals served"), labels, [p.meals_served for p in pts], 3)))
-        charts.append(("stamps", self._bars(self.tr("Stamps awarded"), labels, [p.stamps for p in pts], 1)))
-        for i, (key, chart) in enumerate(charts):
-            view = QChartView(chart)
-            view.setObjectName(f"chart-{key}")
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(220)
-            view.setAccessibleName(chart.title())
-            self.chart_views[key] = view
-            self.charts.addWidget(view, i // 3, i % 3)
+        charts: list[tuple[str, str, object]] = []  # (key, title, chart or None when there is nothing to draw)
+        title = self.tr("Desk records by category")
+        rows = [(name, counts) for name, counts in (self.categories or []) if any(counts)]
+        charts.append(("desk", title, self._stacked(title, labels, self._top_categories(rows)) if rows else None))
+        title = self.tr("Closure and on-time rates (%)")
+        charts.append(("rates", title, self._lines(title, labels, [
+            (self.tr("closure rate"), [None if p.desk_closed_rate is None else p.desk_closed_rate * 100 for p in pts]),
+            (self.tr("on-time rate"), [None if p.desk_on_time_rate is None else p.desk_on_time_rate * 100 for p in pts]),
+        ]) if any(p.desk_received for p in pts) else None))
+        for key, title, values, colour in (
+                ("hours", self.tr("Volunteer hours"), [p.volunteer_hours for p in pts], 2),
+                ("meals", self.tr("Meals served"), [p.meals_served for p in pts], 3),
+                ("stamps", self.tr("Stamps awarded"), [p.stamps for p in pts], 1)):
+            charts.append((key, title, self._bars(title, labels, values, colour) if any(values) else None))
+        for key, title, chart in charts:
+            if chart is None:
+                widget = self._no_data(key, title)
+                self.empty_charts[key] = widget
+            else:
+                view = QChartView(chart)
+                view.setObjectName(f"chart-{key}")
+                view.setRenderHint(QPainter.RenderHint.Antialiasing)
+                view.setAccessibleName(title)
+                self.chart_views[key] = view
+                widget = view
+            widget.setMinimumSize(self.chart_minimum())
+            self.chart_widgets.append(widget)
+        self._reflow()
         self.empty_note.setText("" if any(p.desk_received or p.volunteer_hours or p.meals_served or p.stamps for p in pts)
                                 else self.tr("No records in these months yet."))
         self.empty_note.setVisible(bool(self.empty_note.text()))
+
+    TOP_CATEGORIES = 6
+
+    def _top_categories(self, rows: list[tuple[str, list[int]]]) -> list[tuple[str, list[int]]]:
+        """The categories with the most records, translated, and the rest summed as one (a legend of ten
+        names leaves no room for the bars)."""
+        named = [(QCoreApplication.translate("DeskCategories", name), counts) for name, counts in rows]
+        if len(named) <= self.TOP_CATEGORIES:
+            return named
+        ranked = sorted(named, key=lambda r: -sum(r[1]))
+        keep, rest = ranked[:self.TOP_CATEGORIES - 1], ranked[self.TOP_CATEGORIES - 1:]
+        kept = [r for r in named if r in keep]  # in the categories' own order
+        others = [sum(c[i] for _, c in rest) for i in range(len(rest[0][1]))]
+        return [*kept, (self.tr("other categories"), others)]
+
+    def chart_minimum(self) -> QSize:
+        """The least room a chart is legible in: about 24 characters wide (twelve month labels and the axis),
+        15 lines high, in the style's font."""
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance("中") * 24, fm.height() * 15)
+
+    def _no_data(self, key: str, title: str) -> QWidget:
+        """Where a chart would be: its title and "no data yet" (not an empty grid with a 0–1 axis)."""
+        box = QFrame()
+        box.setObjectName(f"noData-{key}")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setAccessibleName(title)
+        lay = QVBoxLayout(box)
+        heading = QLabel(title)
+        heading.setObjectName("noDataTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        note = QLabel(self.tr("No data yet"))
+        note.setObjectName("noDataNote")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setWordWrap(True)
+        lay.addWidget(heading)
+        lay.addWidget(note, 1)
+        return box
+
+    def columns_for(self, width: int) -> int:
+        """Three charts to a row where three fit legibly, else two, else one."""
+        least = self.chart_minimum().width() + self.charts.spacing()
+        return max(1, min(3, (width + self.charts.spacing()) // least))
+
+    def _reflow(self) -> None:
+        width = self.chart_scroll.viewport().width() - self.chart_scroll.verticalScrollBar().sizeHint().width()
+        columns = self.columns_for(width)
+        if columns == self._columns or not self.chart_widgets:
+            return
+        self._columns = columns
+        for w in self.chart_widgets:
+            self.charts.removeWidget(w)
+        for c in range(3):
+            self.charts.setColumnStretch(c, 1 if c < columns else 0)
+        row = column = 0
+        for w in self.chart_widgets:
+            # The categories' chart is twice as wide (its legend beside the bars) wherever there are two columns.
+            span = min(2, columns) if w.objectName() in ("chart-desk", "noData-desk") and self.chart_views.get("desk") else 1
+            if column + span > columns:
+                row, column = row + 1, 0
+            self.charts.addWidget(w, row, column, 1, span)
+            w.show()
+            column += span
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.chart_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._reflow()
+        return super().eventFilter(obj, event)
+
+    def _fonts(self, chart) -> None:
+        """QtCharts draws outside the style sheets: its text follows the page's font (the large-text style's
+        16 pt, not a fixed 8 pt): the title that size, labels and legend a little smaller."""
+        self.ensurePolished()
+        base = self.font()
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
+
+        def sized(factor: float, bold: bool = False) -> QFont:
+            f = QFont(base)
+            f.setPointSizeF(max(7.0, size * factor))
+            f.setBold(bold)
+            return f
+
+        chart.setTitleFont(sized(1.0, bold=True))
+        chart.legend().setFont(sized(0.85))
+        for axis in chart.axes():
+            axis.setLabelsFont(sized(0.9))
+            axis.setTitleFont(sized(0.8))
 
     def _chart(self, title: str):
         from PySide6.QtCharts import QChart
@@ -321,18 +471,11 @@ class DashboardPage(QWidget):
         x = QBarCategoryAxis()
         x.append(labels)
         x.setTitleText(self.tr("month"))
-        tf = x.titleFont()
-        tf.setPointSizeF(max(7.0, tf.pointSizeF() * 0.75))
-        tf.setBold(False)
-        x.setTitleFont(tf)
-        f = x.labelsFont()
-        f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
-        x.setLabelsFont(f)
         y = QValueAxis()
-        y.setRange(0, fixed_max if fixed_max is not None else max(1.0, top * 1.1))
+        high, ticks = integer_scale(fixed_max if fixed_max is not None else top)
+        y.setRange(0, high)
+        y.setTickCount(ticks)
         y.setLabelFormat("%d")
-        if fixed_max is None:
-            y.applyNiceNumbers()
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         for s in series:
@@ -350,6 +493,7 @@ class DashboardPage(QWidget):
         series.append(bar)
         chart.addSeries(series)
         self._axes(chart, [series], labels, max(values or [0]))
+        self._fonts(chart)
         return chart
 
     def _stacked(self, title: str, labels: list[str], rows: list[tuple[str, list[int]]]):
@@ -366,10 +510,8 @@ class DashboardPage(QWidget):
         totals = [sum(c[i] for _, c in rows) for i in range(len(labels))]
         self._axes(chart, [series], labels, max(totals or [0]))
         chart.legend().setVisible(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-        f = chart.legend().font()
-        f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
-        chart.legend().setFont(f)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # the chart spans two columns where it can
+        self._fonts(chart)
         return chart
 
     def _lines(self, title: str, labels: list[str], lines: list[tuple[str, list[float | None]]]):
@@ -395,13 +537,6 @@ class DashboardPage(QWidget):
         x = QBarCategoryAxis()
         x.append(labels)
         x.setTitleText(self.tr("month"))
-        tf = x.titleFont()
-        tf.setPointSizeF(max(7.0, tf.pointSizeF() * 0.75))
-        tf.setBold(False)
-        x.setTitleFont(tf)
-        f = x.labelsFont()
-        f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
-        x.setLabelsFont(f)
         y = QValueAxis()
         lows = [v for _, vs in lines for v in vs if v is not None]
         low = max(0.0, (min(lows) if lows else 0) - 5) // 10 * 10
@@ -416,5 +551,6 @@ class DashboardPage(QWidget):
             s.attachAxis(y)
         chart.legend().setVisible(True)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._fonts(chart)
         return chart
 
