@@ -77,11 +77,16 @@ def place_window(window: QWidget, preferred: QSize, saved: QByteArray | bytes | 
 
 
 def fit_dialog(dialog: QWidget) -> None:
-    """A dialog no larger than the available screen (Qt opens a dialog at its size hint, which may not be)."""
+    """A dialog as large as its contents want, up to the available screen (Qt by itself opens a window at
+    most two thirds of the screen high: a long form would scroll on a 768 px screen with room to spare).
+    A size the dialog set itself is kept, only bounded by the screen."""
     room = client_room(available_geometry(dialog))
-    hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
-    if hint.width() > room.width() or hint.height() > room.height():
-        dialog.resize(hint.boundedTo(room))
+    least = dialog.minimumSizeHint().expandedTo(dialog.minimumSize())
+    if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):
+        want = dialog.size()
+    else:
+        want = dialog.sizeHint().expandedTo(least)
+    dialog.resize(want.boundedTo(room).expandedTo(least.boundedTo(room)))
 
 
 class _Holder(QLayout):
@@ -132,6 +137,17 @@ class _SidePanelScroll(QScrollArea):
         width = inner.minimumSizeHint().expandedTo(inner.minimumSize()).width() if inner is not None else 0
         return QSize(width + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(), SCROLL_MINIMUM.height())
 
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """All of the widget: a dialog opens showing the whole form where the screen has room for it."""
+        inner = self.widget()
+        if inner is None:
+            return super().sizeHint()
+        hint = inner.sizeHint().expandedTo(inner.minimumSizeHint())
+        if inner.hasHeightForWidth():
+            hint.setHeight(max(hint.height(), inner.heightForWidth(hint.width())))
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+                     hint.height() + 2 * self.frameWidth())
+
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # the widget's minimum width may have changed: so has ours
@@ -151,10 +167,13 @@ def scrolling(widget: QWidget, *, horizontal: bool = True) -> QScrollArea:
         area.setMinimumSize(SCROLL_MINIMUM)
     else:
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    holder = QWidget()
-    holder.setObjectName("scrollHolder")
-    _Holder(holder).addWidget(widget)
-    area.setWidget(holder)
+    if horizontal:
+        holder = QWidget()
+        holder.setObjectName("scrollHolder")
+        _Holder(holder).addWidget(widget)
+        area.setWidget(holder)
+    else:
+        area.setWidget(widget)  # its width is the panel's: every wrapped line gets its height, and it scrolls
     return area
 
 
@@ -304,10 +323,12 @@ class ElidedLabel(QLabel):
     """One line of text that elides at the end when there is no room, with the whole text as its tooltip
     (and accessible description); its minimum width is a few characters, never the whole text."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, min_chars: int = 4) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, min_chars: int = 4,
+                 mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight) -> None:
         super().__init__(parent)
         self._full = ""
         self.min_chars = min_chars
+        self.mode = mode  # ElideMiddle for a file's path: its drive and its name stay
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
@@ -347,7 +368,7 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         m = self.contentsMargins()
         width = max(0, self.width() - m.left() - m.right())
-        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width)
+        shown = self.fontMetrics().elidedText(self._full, self.mode, width)
         QLabel.setText(self, shown)
         self.setToolTip("" if shown == self._full else self._full)
 
@@ -382,3 +403,34 @@ def show_rows(view: QAbstractItemView, rows: int) -> None:
     """However small the window, ``view`` keeps room for its header and ``rows`` rows (the page scrolls, or
     other parts give way, rather than a list shrinking to a single row)."""
     view.installEventFilter(_RowsShown(view, rows))
+
+
+class _FitOnShow(QObject):
+    """Sizes a dialog by ``fit_dialog`` when it is first shown (its data may have arrived by then)."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget):
+            obj.removeEventFilter(self)
+            fit_dialog(obj)
+        return False
+
+
+def scroll_body(dialog: QWidget) -> QScrollArea:
+    """Everything of a long dialog but its buttons in a scroll area that scrolls up and down, so the dialog
+    fits a 768 px screen in large text and its Save button stays in sight. Call once its layout is built."""
+    from PySide6.QtWidgets import QDialogButtonBox, QVBoxLayout
+
+    layout = dialog.layout()
+    body = QWidget()
+    body.setObjectName("dialogBody")
+    body.setLayout(layout)  # takes the layout, and the widgets in it, off the dialog
+    buttons = [b for b in body.findChildren(QDialogButtonBox, options=Qt.FindChildOption.FindDirectChildrenOnly)]
+    for b in buttons:
+        layout.removeWidget(b)
+    outer = QVBoxLayout(dialog)
+    area = scrolling(body, horizontal=False)
+    outer.addWidget(area, 1)
+    for b in buttons:
+        outer.addWidget(b)
+    dialog.installEventFilter(_FitOnShow(dialog))
+    return area

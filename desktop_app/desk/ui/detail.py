@@ -33,7 +33,7 @@ from desktop_app.desk.models import (
 from desktop_app.desk.overdue import deadline_state
 from desktop_app.desk.permissions import ESCALATE, HANDLE_REQUESTS
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.fit import FlowLayout
+from desktop_app.ui.fit import ElidedLabel, FlowLayout
 
 LINK_REPEAT, LINK_RESIDENT = "link_repeat", "link_resident"
 
@@ -46,9 +46,9 @@ class RecordDetail(QGroupBox):
         self.ctx = ctx
         self.setTitle(self.tr("Selected record"))
         self.setObjectName("deskDetail")
-        self.detail_title = QLabel(self.tr("Select a record in the list to see its timeline."))
+        # One line that elides in a narrow panel (the whole of it in the tooltip).
+        self.detail_title = ElidedLabel(self.tr("Select a record in the list to see its timeline."))
         self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_state = QLabel()
         self.detail_state.setObjectName("detailState")
