@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import clock
 from desktop_app.core.periods import Period
 from desktop_app.rosters import pdf
+from desktop_app.rosters.common import chosen_team
 from desktop_app.rosters.labels import kind_label
 from desktop_app.rosters.month import fill_month
 from desktop_app.rosters.permissions import MANAGE_ROSTERS
@@ -35,8 +36,8 @@ from desktop_app.rosters.ui.today_tab import TodayTab
 from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.fit import FlowLayout
+from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.widgets import select_data
 
 
@@ -197,21 +198,17 @@ class RostersPage(QWidget):
     def generate(self) -> None:
         from desktop_app.rosters.shifts import generate_shifts
 
-        team_id = self.team_id()
-        if team_id is None:
-            return
+        team_id = self.team_id()  # none (a new station has no team yet): the use case says what to do
         actor, start, end = self.ctx.actor, self.month, self.month_end()
         self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end))
 
     def solve(self) -> None:
-        team_id = self.team_id()
-        if team_id is None:
-            return
+        team_id = self.team_id()  # none (a new station has no team yet): the use case says what to do
         engine, actor, seconds = self.ctx.engine, self.ctx.actor, self.solve_seconds
         start, end, keep_before = self.month, self.month_end(), clock.today()
 
         def work(progress):
-            return fill_month(engine, actor=actor, team_ids=[team_id], start=start, end=end, progress=progress,
+            return fill_month(engine, actor=actor, team_ids=[] if team_id is None else [team_id], start=start, end=end, progress=progress,
                               time_limit=seconds, keep_before=keep_before)
 
         def done(prop) -> None:
@@ -225,7 +222,9 @@ class RostersPage(QWidget):
         self.last_op = ops.run_op(self, work, done, self.failed, title=self.tr("Filling the month…"))
 
     def export(self, what: str) -> None:
-        if self.team_id() is None:
+        if self.team_id() is None:  # say what to do before asking where to save
+            actor = self.ctx.actor
+            ops.query(self, self.ctx.engine, lambda s: chosen_team(s, None, actor), on_error=self.failed)
             return
         suffix = "xlsx" if what == "excel" else "pdf"
         default = f"roster-{self.month:%Y-%m}.{suffix}" if what != "sheet" else f"sign-in-{clock.today():%Y-%m-%d}.pdf"
