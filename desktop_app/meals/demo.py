@@ -1,7 +1,7 @@
 """Demo meal assistance: recipients chosen among elderly demo residents, their schedules, diets,
 pauses, and a history of orders, outcomes (with closed welfare checks), top-ups and charges, food samples.
 
-small = ~60 recipients and the last month (today's meals half delivered, one welfare check still open);
+small = ~60 recipients, last month and this one (today's meals half delivered, one welfare check still open);
 large = 2,000 recipients and five years (recipients join over the years; some stop or die).
 Bulk inserts with SQLAlchemy Core in chunks; ids assigned here so ledger rows can point at orders.
 """
@@ -85,7 +85,9 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     if scale == "large":
         n, start = min(2000, len(elderly)), today - timedelta(days=5 * 365 + 1)
     else:
-        n, start = min(60, len(elderly)), today - timedelta(days=30)
+        # Last month from its first day and this month: reports open on last month, and find it whole.
+        first = today.replace(day=1)
+        n, start = min(60, len(elderly)), (first - timedelta(days=1)).replace(day=1)
     chosen = rng.sample(elderly, n)
     populate(engine, chosen, start=start, end=today, rng=rng, progress=progress, spread=(scale == "large"),
              leave_today_open=True)

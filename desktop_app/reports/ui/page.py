@@ -154,6 +154,26 @@ class ReportsPage(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self._load_stations()
         self.refresh()
+        self._open_on_a_month_with_data(today)
+
+    def _open_on_a_month_with_data(self, today: date) -> None:
+        """Last month's figures are asked for at once; a station in its first month (nothing last month,
+        something this month) is moved on to this month when the answer comes."""
+        actor, asked = self.ctx.actor, (self.year.value(), self.month.currentData())
+
+        def choose(s):
+            from desktop_app.reports.monthly import month_to_open
+
+            return month_to_open(s, actor=actor, today=today)
+
+        def show(chosen: tuple[int, int]) -> None:
+            if chosen != asked and (self.year.value(), self.month.currentData()) == asked:  # not changed meanwhile
+                self.year.blockSignals(True)
+                self.year.setValue(chosen[0])
+                self.year.blockSignals(False)
+                self.month.setCurrentIndex(self.month.findData(chosen[1]))  # reads the figures again
+
+        ops.query(self, self.ctx.engine, choose, show, slow=True)
 
     # --- figures -------------------------------------------------------------------------------
     def period(self) -> ReportPeriod:
