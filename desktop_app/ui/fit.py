@@ -307,12 +307,12 @@ class FlowLayout(QLayout):
                 y += self._space(line[0][1])
             if move:
                 x = area.left()
-                for k, (i, item, hint) in enumerate([e for e in line if e[0] < split]):
+                for k, (_i, item, hint) in enumerate([e for e in line if e[0] < split]):
                     x += self._space(item) if k else 0
                     item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
                     x += hint.width()
                 x = area.right() + 1
-                for k, (i, item, hint) in enumerate(reversed([e for e in line if e[0] >= split])):
+                for k, (_i, item, hint) in enumerate(reversed([e for e in line if e[0] >= split])):
                     x -= hint.width() + (self._space(item) if k else 0)
                     item.setGeometry(QRect(QPoint(x, y + (height - hint.height()) // 2), hint))
             y += height

@@ -30,8 +30,8 @@ from desktop_app.reports.ui.dialogs import AskFile
 from desktop_app.reports.ui.import_dialog import ImportDialog, kind_label
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.fit import ElidedLabel, FlowLayout
 from desktop_app.ui.export_action import add_export_action
+from desktop_app.ui.fit import ElidedLabel, FlowLayout
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
