@@ -472,3 +472,32 @@ def test_every_dialog_fits_each_screen(qtbot, chinese, styled, demo_ctx, demo_en
         dialog.done(0)
         gone(qtbot, dialog)
     assert not problems, "\n".join(problems)
+
+
+# --- the style changed while the app runs --------------------------------------------------------------------
+def test_columns_are_fitted_again_when_large_text_is_chosen(qtbot, app_fonts, styled, ctx, engine, admin):
+    """Large text chosen in the settings while the desk page is open: its columns were measured in the normal
+    font, and every category name showed as "业…"."""
+    from datetime import UTC, datetime
+
+    from desktop_app import desk
+    from desktop_app.core.db import session_scope
+    from desktop_app.desk.ui.page import DeskPage
+
+    with session_scope(engine) as s:
+        for code in ("consultation", "request", "complaint"):
+            desk.create_record(s, actor=admin, category_code=code, summary="问路", walk_in_name="路人",
+                               received_at=datetime.now(UTC))
+    styled("normal")
+    page = DeskPage(ctx)
+    page.resize(1150, 650)
+    page.show()
+    settle(qtbot)
+    table = page.figures.fig_table
+    assert table.rowCount() > 1
+    styled("large-text")
+    settle(qtbot)
+    names = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert table.font().pointSizeF() >= 16
+    assert table.columnWidth(0) >= max(table.fontMetrics().horizontalAdvance(n) for n in names), names
+    gone(qtbot, page)
