@@ -134,25 +134,55 @@ def screenshot(args, engine, settings) -> int:
     for _ in range(5):
         app.processEvents()
     saved: list[bool] = []
-    from desktop_app.ui import ops
-
-    waited = [0]
 
     def grab_and_quit() -> None:
-        # Pages read through ui.ops: wait (up to 30 s) until what they asked for has arrived.
-        if not ops.idle() and waited[0] < 30000:
-            waited[0] += 100
-            QTimer.singleShot(100, grab_and_quit)
-            return
         # Grab while the window is still open: Qt 6's quit() closes windows, and a closed QWizard resets.
         saved.append(widget.grab().save(args.screenshot))
         app.exit(0)  # exit(), not quit(): quit() asks windows to close and the kiosk refuses
 
-    QTimer.singleShot(300, grab_and_quit)
+    when_settled(widget, grab_and_quit)
     app.exec()
     ok = bool(saved and saved[0])
     print(args.screenshot if ok else "could not write the screenshot", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def settled(widget) -> bool:
+    """``widget`` shows its data: no database op is running or waiting to hand back its result, no table
+    model is reading a page, and every part that says when its data has arrived (``data_loaded()``: the
+    home page's tiles, which it asks for just after its first paint) has it."""
+    from PySide6.QtCore import QAbstractItemModel
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui import ops
+
+    if not ops.idle():
+        return False
+    for model in widget.findChildren(QAbstractItemModel):
+        busy = getattr(model, "busy", None)
+        if callable(busy) and busy():
+            return False
+    for part in (widget, *widget.findChildren(QWidget)):
+        loaded = getattr(part, "data_loaded", None)
+        if callable(loaded) and not loaded():
+            return False
+    return True
+
+
+def when_settled(widget, then, *, every_ms: int = 100, calm_checks: int = 3, most_ms: int = 30000) -> None:
+    """Call ``then()`` once ``widget`` has been ``settled`` for ``calm_checks`` checks in a row (a load that
+    starts another — stations, then figures — is waited for too), or after ``most_ms`` whatever the state."""
+    state = {"calm": 0, "waited": 0}
+
+    def check() -> None:
+        state["calm"] = state["calm"] + 1 if settled(widget) else 0
+        if state["calm"] >= calm_checks or state["waited"] >= most_ms:
+            then()
+            return
+        state["waited"] += every_ms
+        QTimer.singleShot(every_ms, check)
+
+    QTimer.singleShot(every_ms, check)
 
 
 def _special_window(kind: str, engine, settings, station_code: str = ""):

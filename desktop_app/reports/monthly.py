@@ -69,3 +69,18 @@ def _read_months(s: Session, actor: Actor, months: list[Period], station_id: int
                               d.closure_rate, d.on_time_rate, p.volunteer_hours, p.coverage, served.get(key, 0),
                               stamps.get(key, 0))
     return out
+
+
+def _recorded(p: MonthPoint) -> bool:
+    return bool(p.desk_received or p.volunteer_hours or p.meals_served or p.stamps)
+
+
+def month_to_open(s: Session, *, actor: Actor, today, station_id: int | None = None) -> tuple[int, int]:
+    """The (year, month) the reports page opens on: last month, the one a monthly report is made for —
+    unless nothing was recorded in it and something was this month (a station in its first month), then
+    this month."""
+    from desktop_app.reports.periods import last_months
+
+    last, this = monthly_series(s, actor=actor, period=last_months(today, 2), station_id=station_id)
+    chosen = this if not _recorded(last) and _recorded(this) else last
+    return chosen.year, chosen.month

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import session_scope
-from desktop_app.core.errors import ConflictError, ValidationError
+from desktop_app.core.errors import ConflictError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
@@ -22,8 +22,8 @@ from desktop_app.residents import Resident
 from desktop_app.rosters import checker, solver
 from desktop_app.rosters.capacity import Shortfall, capacity_check
 from desktop_app.rosters.common import (
-    F_TEAM,
     check_teams,
+    chosen_team,
     date_range,
     get_team,
 )
@@ -241,7 +241,7 @@ def propose_roster(s: Session, *, actor: Actor, team_ids: list[int], start, end,
     require(actor, MANAGE_ROSTERS)
     a, b = date_range(start, end)
     if not team_ids:
-        raise ValidationError(F_TEAM, QT_TRANSLATE_NOOP("Errors", "choose at least one team."))
+        chosen_team(s, None, actor)  # says what to do: choose a team, or create the station's first
     check_teams(s, team_ids, actor)
     if keep_before is not None and keep_before > a:
         if keep_before > b:

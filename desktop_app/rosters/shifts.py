@@ -21,6 +21,7 @@ from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
     F_HEADCOUNT,
     F_TIMES,
+    chosen_team,
     date_range,
     get_shift,
     get_team,
@@ -121,14 +122,14 @@ def sync_with_calendar(s: Session, *, actor: Actor, cal: WorkCalendar, shifts: l
     return out
 
 
-def generate_shifts(s: Session, *, actor: Actor, team_id: int, start, end, progress: Progress = NO_PROGRESS,
+def generate_shifts(s: Session, *, actor: Actor, team_id: int | None, start, end, progress: Progress = NO_PROGRESS,
                     today: date | None = None) -> int:
     """Create the team's shifts for every day of the range from its templates (existing ones are kept).
     Statutory holidays come from the work calendar: they are marked and take the holiday headcount; existing
     shifts from ``today`` on that nobody worked yet are brought in line with the calendar too."""
     require(actor, MANAGE_ROSTERS)
     a, b = date_range(start, end)
-    get_team(s, team_id, actor)
+    chosen_team(s, team_id, actor)
     templates = list(s.exec(select(ShiftTemplate).where(ShiftTemplate.team_id == team_id, ShiftTemplate.active == True)))  # noqa: E712
     if not templates:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This team has no shift templates; add the daily shifts first."))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,7 @@ from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.feature import Feature
+from desktop_app.ui.fit import place_window, scrolling
 from desktop_app.ui.server_banner import ServerBanner
 from desktop_app.ui.widgets import deleted_when_closed
 
@@ -120,7 +121,9 @@ class MainWindow(QMainWindow):
             for tabs in page.findChildren(QTabWidget):
                 tabs.currentChanged.connect(lambda _i, p=page, f=feature: self._finish_controls(p, f))
             old = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
+            # A page never forces the window's size: where the window is smaller than the page's minimum
+            # (a 1024×768 screen in large text), the page scrolls (ui/fit.py).
+            self.stack.insertWidget(row, scrolling(page))
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[feature.key] = page
@@ -153,6 +156,11 @@ class MainWindow(QMainWindow):
                     self.nav.setCurrentRow(row)  # currentRowChanged runs _on_nav, once
                 return self.pages.get(key)
         return None
+
+    def current_page(self) -> QWidget | None:
+        """The page shown now (None while it is still a placeholder)."""
+        row = self.nav.currentRow()
+        return self.pages.get(self.features[row].key) if 0 <= row < len(self.features) else None
 
     def page_keys(self) -> list[str]:
         return [f.key for f in self.features]
@@ -208,12 +216,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     # --- geometry ---------------------------------------------------------------------------
+    PREFERRED_SIZE = QSize(1280, 800)
+
     def _restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed, or 1280×800 — either way within the
+        screen's available area (a 1366×768 screen less the taskbar is smaller than 1280×800 with a frame)."""
         geometry = self.ctx.settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        saved = geometry if isinstance(geometry, QByteArray | bytes) and geometry else None
+        place_window(self, self.PREFERRED_SIZE, saved)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.ctx.settings.setValue("main_window/geometry", self.saveGeometry())

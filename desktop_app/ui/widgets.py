@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -66,6 +66,8 @@ def fit_columns(view: QTableView | QTableWidget, *, sample: int = SAMPLE_ROWS, s
     model = view.model()
     if model is None:
         return
+    view.ensurePolished()  # the style sheet's font (large text), not the default one, sets the widths
+    _refit_on_font_change(view, sample, stretch_last)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     metrics = view.fontMetrics()
@@ -125,6 +127,29 @@ class RowTable(QTableView):
 
     def text(self, row: int, column: int) -> str:
         return str(self.model().data(self.model().index(row, column)) or "")
+
+
+class _Refit(QObject):
+    """Fits a view's columns again when its font changes (the large-text style chosen in the settings):
+    widths measured in the old font would elide every name ("业…")."""
+
+    def __init__(self, view: QTableView, sample: int, stretch_last: bool) -> None:
+        super().__init__(view)
+        self.setObjectName("refitColumns")
+        self.sample, self.stretch_last = sample, stretch_last
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange and isinstance(obj, QTableView):
+            fit_columns(obj, sample=self.sample, stretch_last=self.stretch_last)
+        return False
+
+
+def _refit_on_font_change(view: QTableView, sample: int, stretch_last: bool) -> None:
+    refit = view.findChild(_Refit, "refitColumns", Qt.FindChildOption.FindDirectChildrenOnly)
+    if refit is None:
+        view.installEventFilter(_Refit(view, sample, stretch_last))
+    else:
+        refit.sample, refit.stretch_last = sample, stretch_last
 
 
 def open_single(owner: QObject, key: object, make: Callable[[], D]) -> D:

@@ -152,6 +152,14 @@
         <translation>这几个月还没有记录。</translation>
     </message>
     <message>
+        <source>other categories</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
         <source>month</source>
         <translation>月</translation>
     </message>

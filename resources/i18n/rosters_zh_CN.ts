@@ -54,6 +54,10 @@
         <translation>该班次已不存在。</translation>
     </message>
     <message>
+        <source>there is no team yet: create one first with “New team…” on the Team tab.</source>
+        <translation>还没有队伍：请先在“队伍”页点“新建队伍…”建立一支。</translation>
+    </message>
+    <message>
         <source>is before the start date; swap the two dates.</source>
         <translation>早于开始日期；请把两个日期对调。</translation>
     </message>

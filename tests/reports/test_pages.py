@@ -235,3 +235,32 @@ def test_page_shows_what_the_role_may_do(qtbot, app_fonts, ctx, make_actor, role
     qtbot.addWidget(page)
     assert page.import_button.parentWidget().isVisibleTo(page) is can_import
     assert page.pdf_button.isVisibleTo(page) is can_print
+
+
+def _month_shown(page) -> tuple[int, int]:
+    return page.year.value(), page.month.currentData()
+
+
+def test_the_page_opens_on_last_month_or_on_this_month_of_a_new_station(qtbot, app_fonts, ctx, engine, admin, wait_ops):
+    """A monthly report is made for last month; a station in its first month has nothing there, and the page
+    opens on this month instead of a report of zeros."""
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app import desk
+    from desktop_app.reports.models import ReportPeriod
+    from desktop_app.reports.ui.page import ReportsPage
+
+    today = date.today()
+    last = today.replace(day=1) - timedelta(days=1)
+    empty = ReportsPage(ctx)
+    qtbot.addWidget(empty)
+    wait_ops(20000)
+    assert _month_shown(empty) == (last.year, last.month)  # nothing anywhere: the usual month
+    with session_scope(engine) as s:
+        desk.create_record(s, actor=admin, category_code="consultation", summary="问路", walk_in_name="路人",
+                           received_at=datetime.now(UTC))
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    wait_ops(20000)
+    assert _month_shown(page) == (today.year, today.month)
+    assert page.figures.period == ReportPeriod.month(today.year, today.month)  # and its figures are shown

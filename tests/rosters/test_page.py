@@ -358,3 +358,31 @@ def test_hours_ledger_dialog_adds_a_correction_entry(qtbot, page, engine, admin,
         assert hours.hours_minutes(s, actor=admin, volunteer_id=member.volunteer_id) == 45
     rows = {team.members_model.row(i).volunteer_id: team.members_model.row(i) for i in range(team.members_model.rowCount())}
     assert rows[member.volunteer_id].hours_minutes == 45
+
+
+@pytest.mark.parametrize("button", ["solveMonth", "generateShifts", "printRoster", "exportExcel"])
+def test_a_station_without_a_team_is_told_to_create_one(qtbot, ctx, engine, admin, app_fonts, wait_ops, button):
+    """"Fill the month" (自动排班) and the others on a new station: a message that says what to do, not nothing."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.rosters.ui.page import RostersPage
+
+    w = RostersPage(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    wait_ops()
+    assert w.team.count() == 0
+    _click(qtbot, wait_ops, w.findChild(QPushButton, button))
+    qtbot.waitUntil(lambda: w.last_box is not None, timeout=5000)
+    assert "there is no team yet" in w.last_box.text() and "New team" in w.last_box.text()
+    w.last_box.close()
+
+
+def test_choosing_no_team_on_a_station_with_teams_is_refused(engine, admin):
+    with session_scope(engine) as s:
+        teams.create_team(s, actor=admin, name="红袖章", kind="patrol")
+    from desktop_app.core.errors import ValidationError
+
+    with session_scope(engine) as s, pytest.raises(ValidationError) as refused:
+        shifts.generate_shifts(s, actor=admin, team_id=None, start=MONTH, end=date(2026, 11, 30))
+    assert "choose at least one team" in str(refused.value.text())

@@ -35,6 +35,7 @@ from desktop_app.certificates.verification import VerificationResult, verify_pay
 from desktop_app.core.i18n import translate
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.widgets import deleted_when_closed, open_single
 
@@ -84,10 +85,9 @@ class CertificatesPage(QWidget):
         self.verify_result.setObjectName("verifyResult")  # coloured by its "verdict" property (*.qss)
         self.verify_result.setWordWrap(True)
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
         for b in (self.new_button, self.batch_button, self.export_button, self.settings_button):
             top.addWidget(b)
-        top.addStretch(1)
         verify_row = QHBoxLayout()
         verify_row.addWidget(QLabel(self.tr("Verify:"), self))
         verify_row.addWidget(self.verify_input, 2)

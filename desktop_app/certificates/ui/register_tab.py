@@ -53,6 +53,7 @@ from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import error_text, show_error, show_info
 from desktop_app.ui.printing import PrintResult, document_info, print_paper, show_print_error
@@ -170,8 +171,11 @@ class RegisterTab(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.status_filter)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        for box in (self.kind_filter, self.status_filter):  # as narrow as the list needs, not their longest item
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
         left = QWidget(self)
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
@@ -182,10 +186,9 @@ class RegisterTab(QWidget):
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.addWidget(self.preview, 1)
         right_lay.addWidget(self.preview_label)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow panel (ui/fit.py)
         for b in (self.print_button, self.save_button, self.revoke_button, self.entered_button):
             actions.addWidget(b)
-        actions.addStretch(1)
         right_lay.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)

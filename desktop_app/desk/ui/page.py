@@ -54,6 +54,7 @@ from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout, scrolling
 from desktop_app.ui.lazy_model import KeysetTableModel
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import fit_columns, open_single, pydate
@@ -91,13 +92,14 @@ class DeskPage(QWidget):
         left_lay.addWidget(self.list_note)
         left_lay.addWidget(self.table, 1)
         right = QWidget()
+        right.setObjectName("deskSide")
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
-        right_lay.addWidget(self.detail, 2)
-        right_lay.addWidget(self.figures, 3)
+        right_lay.addWidget(self.detail, 1)
+        right_lay.addWidget(self.figures, 2)  # the figures' ten categories and total without scrolling at 768 px
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(scrolling(right, horizontal=False))  # scrolls on a small screen in large text
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
@@ -144,6 +146,7 @@ class DeskPage(QWidget):
         self.when.setCalendarPopup(True)
         self.when.setEnabled(False)
         self.earlier.toggled.connect(self.when.setEnabled)
+        self.when.setAccessibleName(self.earlier.text().rstrip(":：").strip())
         self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
         self.save_button.setObjectName("saveVisit")
         self.save_button.clicked.connect(self.save)
@@ -164,12 +167,11 @@ class DeskPage(QWidget):
         grid.addWidget(QLabel(self.tr("Summary")), 2, 0)
         grid.addWidget(self.summary, 2, 1, 1, 3)
         grid.addWidget(self.details, 3, 1, 1, 3)
-        when = QHBoxLayout()
-        when.addWidget(self.earlier)
-        when.addWidget(self.when)
-        when.addStretch(1)
-        grid.addLayout(when, 4, 1)
-        grid.addWidget(self.save_button, 4, 3)
+        when = FlowLayout()  # "came earlier" and Save share a line when there is room (ui/fit.py)
+        when.group(self.earlier, self.when)
+        when.addStretch()
+        when.addWidget(self.save_button)
+        grid.addLayout(when, 4, 1, 1, 3)
         grid.addWidget(self.hint, 5, 1, 1, 3)
         # the deadline a record saved now would get falls in a year without holidays: say so before saving
         self.due_note = CalendarNote(self.form_box, "deskDueNote")

@@ -67,6 +67,7 @@ from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import ElidedLabel, FlowLayout, show_rows
 from desktop_app.ui.lazy_model import Column
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
 from desktop_app.ui.widgets import RowTable, fit_columns, pydate, qdate, read_only_item
@@ -85,7 +86,9 @@ class DayTab(QWidget):
         self._generated = ""
         self._select_after: int | None = None
         lay = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        lay.setContentsMargins(6, 6, 6, 6)  # inside the tab's frame already
+        lay.setSpacing(4)
+        bar = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
         self.date = QDateEdit(qdate(date.today()), self)
         self.date.setObjectName("day")
         self.date.setCalendarPopup(True)
@@ -103,10 +106,10 @@ class DayTab(QWidget):
         self.today_button = QPushButton(self.tr("Today's papers…"), self)
         self.today_button.setObjectName("todaysPapers")
         self.today_button.setToolTip(self.tr("Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order"))
-        for w in (QLabel(self.tr("Day")), self.date, self.meal, self.generate_button, self.routes_button, self.labels_button,
-                  self.kitchen_button, self.today_button):
+        bar.group(QLabel(self.tr("Day")), self.date)
+        for w in (self.meal, self.generate_button, self.routes_button, self.labels_button, self.kitchen_button,
+                  self.today_button):
             bar.addWidget(w)
-        bar.addStretch(1)
         lay.addLayout(bar)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -114,6 +117,7 @@ class DayTab(QWidget):
         lay.addWidget(self.summary)
         self.banner = QLabel(self)
         self.banner.setObjectName("welfareBanner")
+        self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         lay.addWidget(self.banner)
         # the day lies in a year whose holidays are not entered: a holiday there gets meals as a weekday
@@ -125,6 +129,7 @@ class DayTab(QWidget):
         left = QWidget(split)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(4)
         self._build_orders(left, ll)
         self._build_checks(left, ll)
         right = QTabWidget(split)
@@ -164,8 +169,9 @@ class DayTab(QWidget):
                   (self.tr("Outcome"), lambda o: self._outcome_text(o[1]))), start=1)],
         ], left)
         self.orders.setObjectName("orders")
+        show_rows(self.orders, 3)
         ll.addWidget(self.orders, 3)
-        ob = QHBoxLayout()
+        ob = FlowLayout()
         self.outcome_buttons = {}
         for outcome, text in ((OrderOutcome.DELIVERED, self.tr("Delivered")), (OrderOutcome.NOT_HOME, self.tr("Not home")),
                               (OrderOutcome.REFUSED, self.tr("Refused")),
@@ -178,17 +184,26 @@ class DayTab(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel before cut-off"), left)
         self.cancel_button.setObjectName("cancelOrder")
         self.cancel_button.clicked.connect(self.cancel_order)
-        ob.addStretch(1)
+        ob.addStretch()
         ob.addWidget(self.cancel_button)
         ll.addLayout(ob)
 
     def _build_checks(self, left: QWidget, ll: QVBoxLayout) -> None:
-        checks_box = QGroupBox(self.tr("Welfare checks (nobody home): call the recipient, then the emergency contact, then the grid worker"), left)
+        # The instructions in a label that elides (the whole text in its tooltip): a group box's title would
+        # force the page's width on a small screen.
+        checks_box = QGroupBox(left)
+        checks_box.setObjectName("checksBox")
         cl = QVBoxLayout(checks_box)
+        cl.setContentsMargins(6, 4, 6, 6)
+        cl.setSpacing(4)
+        title = ElidedLabel(self.tr("Welfare checks (nobody home): call the recipient, then the emergency contact, then the grid worker"), checks_box)
+        title.setObjectName("checksTitle")
+        cl.addWidget(title)
         self.checks = make_table(checks_box, [self.tr("Day"), self.tr("Name"), self.tr("Address"), self.tr("Calls"),
                                               self.tr("State")], "checks")
+        show_rows(self.checks, 1)
         cl.addWidget(self.checks)
-        cb = QHBoxLayout()
+        cb = FlowLayout()
         self.call_button = QPushButton(self.tr("Record a call…"), checks_box)
         self.call_button.setObjectName("recordCall")
         self.call_button.clicked.connect(self.record_call)
@@ -197,7 +212,6 @@ class DayTab(QWidget):
         self.close_button.clicked.connect(self.close_check)
         cb.addWidget(self.call_button)
         cb.addWidget(self.close_button)
-        cb.addStretch(1)
         cl.addLayout(cb)
         ll.addWidget(checks_box, 2)
 
@@ -235,7 +249,9 @@ class DayTab(QWidget):
     def _build_counter(self, right: QTabWidget) -> QWidget:
         counter = QWidget(right)
         fl = QVBoxLayout(counter)
-        fl.addWidget(QLabel(self.tr("Dine-in check-in: find the resident or scan the passport code.")))
+        intro = QLabel(self.tr("Dine-in check-in: find the resident or scan the passport code."), counter)
+        intro.setWordWrap(True)
+        fl.addWidget(intro)
         self.picker = ResidentPicker(self.ctx, counter)
         self.picker.chosen.connect(lambda row: self.check_in(row.id))
         fl.addWidget(self.picker)

@@ -66,6 +66,7 @@ from desktop_app.meals.welfare import CheckRow
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scroll_body
 from desktop_app.ui.widgets import pydate, qdate, select_data
 
 
@@ -212,6 +213,7 @@ class RecipientDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
         lay.addWidget(self.buttons)
+        scroll_body(self)  # the form scrolls on a small screen in large text; Save stays in sight
         self.buttons.setEnabled(False)  # until the form is loaded
         self.version: int | None = None
         self.loaded = False

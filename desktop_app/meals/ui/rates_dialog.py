@@ -34,6 +34,7 @@ from desktop_app.meals.settings import MealSettings, meal_settings, set_settings
 from desktop_app.meals.ui.common import combo, not_saved, tm
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scroll_body
 from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item, select_data
 
 
@@ -152,6 +153,7 @@ class RatesDialog(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         lay.addWidget(close)
+        scroll_body(self)  # scrolls on a small screen in large text
         self.save_tier.clicked.connect(self.on_save_tier)
         self.save_price.clicked.connect(self.on_save_price)
         self.save_settings.clicked.connect(self.on_save_settings)

@@ -36,6 +36,7 @@ from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import add_export_action
+from desktop_app.ui.fit import ElidedLabel, FlowLayout
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
@@ -103,14 +104,15 @@ class ReportsPage(QWidget):
         self.xlsx_button.setObjectName("saveExcel")
         for b in (self.pdf_button, self.xlsx_button):
             b.setVisible(ctx.can(PRINT_REPORTS))
-        bar = QHBoxLayout()
-        for w in (self.kind, QLabel(self.tr("Year")), self.year, QLabel(self.tr("Month")), self.month,
-                  QLabel(self.tr("Station")), self.station):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        bar = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
+        bar.addWidget(self.kind)
+        bar.group(QLabel(self.tr("Year")), self.year)
+        bar.group(QLabel(self.tr("Month")), self.month)
+        bar.group(QLabel(self.tr("Station")), self.station)
+        bar.addStretch()
         for b in (self.show_button, self.pdf_button, self.xlsx_button):
             bar.addWidget(b)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("reportTitle")
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
@@ -139,6 +141,7 @@ class ReportsPage(QWidget):
         rl.addWidget(self.table, 1)
         note = QLabel(self.tr("Right-click a table (or press Ctrl+E) to export what it shows to Excel."))
         note.setObjectName("exportNote")
+        note.setWordWrap(True)
         rl.addWidget(note)
 
         # --- import ---
@@ -173,6 +176,26 @@ class ReportsPage(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self._load_stations()
         self.refresh()
+        self._open_on_a_month_with_data(today)
+
+    def _open_on_a_month_with_data(self, today: date) -> None:
+        """Last month's figures are asked for at once; a station in its first month (nothing last month,
+        something this month) is moved on to this month when the answer comes."""
+        actor, asked = self.ctx.actor, (self.year.value(), self.month.currentData())
+
+        def choose(s):
+            from desktop_app.reports.monthly import month_to_open
+
+            return month_to_open(s, actor=actor, today=today)
+
+        def show(chosen: tuple[int, int]) -> None:
+            if chosen != asked and (self.year.value(), self.month.currentData()) == asked:  # not changed meanwhile
+                self.year.blockSignals(True)
+                self.year.setValue(chosen[0])
+                self.year.blockSignals(False)
+                self.month.setCurrentIndex(self.month.findData(chosen[1]))  # reads the figures again
+
+        ops.query(self, self.ctx.engine, choose, show, slow=True)
 
     # --- figures -------------------------------------------------------------------------------
     def period(self) -> ReportPeriod:

@@ -35,6 +35,7 @@ from desktop_app.residents.register import reveal as reveal_number
 from desktop_app.residents.ui.stale import offer_reload
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scroll_body
 
 
 class DuplicateBox:
@@ -127,13 +128,17 @@ class ResidentDialog(QDialog):
             h.addWidget(b)
             return holder
 
+        # Each box has its label (a placeholder disappears once the box holds the record's value).
+        self.compound.setPlaceholderText(self.tr("compound"))
         address = QWidget()
         a = QHBoxLayout(address)
         a.setContentsMargins(0, 0, 0, 0)
-        for w, ph in ((self.compound, self.tr("compound")), (self.building, self.tr("building")),
-                      (self.unit, self.tr("unit")), (self.room, self.tr("room"))):
-            w.setPlaceholderText(ph)
-            a.addWidget(w, 3 if w is self.compound else 1)
+        for w, caption in ((self.building, self.tr("Building")), (self.unit, self.tr("Unit")), (self.room, self.tr("Room"))):
+            label = QLabel(caption)
+            label.setBuddy(w)
+            w.setAccessibleName(caption)
+            a.addWidget(label)
+            a.addWidget(w, 1)
         form = QFormLayout()
         form.addRow(self.tr("Name *"), self.name)
         form.addRow(self.tr("ID number"), with_button(self.id_number, self.reveal_id))
@@ -141,6 +146,7 @@ class ResidentDialog(QDialog):
         form.addRow(self.tr("Birth date"), self.birth_date)
         form.addRow(self.tr("Phone"), with_button(self.phone, self.reveal_phone))
         form.addRow(self.tr("Community"), self.community)
+        form.addRow(self.tr("Compound"), self.compound)
         form.addRow(self.tr("Address"), address)
         form.addRow(self.tr("Grid"), self.grid)
         form.addRow(self.tr("Emergency contact"), self.emergency_contact)
@@ -162,7 +168,7 @@ class ResidentDialog(QDialog):
         lay.addWidget(tag_box)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
-        self.setMinimumWidth(620)
+        scroll_body(self)  # the form scrolls on a small screen in large text; Save stays in sight
         self.reveal_id.clicked.connect(lambda: self.reveal("id_number"))
         self.reveal_phone.clicked.connect(lambda: self.reveal("phone"))
         self.reveal_emergency.clicked.connect(lambda: self.reveal("emergency_phone"))

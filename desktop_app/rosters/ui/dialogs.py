@@ -51,6 +51,7 @@ from desktop_app.rosters.ui.colours import RosterColours
 from desktop_app.rosters.volunteers import update_volunteer, volunteer_profile
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scroll_body
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import pydate, qdate, select_data
 
@@ -74,6 +75,7 @@ class _Dialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(self.buttons)
+        scroll_body(self)  # a long form scrolls on a small screen in large text; Save stays in sight
 
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)

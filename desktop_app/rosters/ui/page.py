@@ -14,7 +14,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -26,6 +25,7 @@ from desktop_app.core import clock
 from desktop_app.core.papers import PaperKind
 from desktop_app.core.periods import Period
 from desktop_app.rosters import papers, pdf
+from desktop_app.rosters.common import chosen_team
 from desktop_app.rosters.labels import kind_label
 from desktop_app.rosters.month import fill_month
 from desktop_app.rosters.permissions import MANAGE_ROSTERS
@@ -42,6 +42,7 @@ from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
 from desktop_app.ui.widgets import select_data
@@ -98,12 +99,10 @@ class RostersPage(QWidget):
         self.text_button.setObjectName("tomorrowText")
         for b in (self.generate_button, self.solve_button):
             b.setVisible(self.can_manage)
-        top = QHBoxLayout()
+        top = FlowLayout()  # the buttons wrap onto a second line on a narrow screen (ui/fit.py)
         top.addWidget(self.team)
-        top.addWidget(self.prev_button)
-        top.addWidget(self.month_label)
-        top.addWidget(self.next_button)
-        top.addStretch(1)
+        top.group(self.prev_button, self.month_label, self.next_button)
+        top.addStretch()
         for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.today_button,
                   self.excel_button, self.text_button):
             top.addWidget(b)
@@ -220,22 +219,18 @@ class RostersPage(QWidget):
     def generate(self) -> None:
         from desktop_app.rosters.shifts import generate_shifts
 
-        team_id = self.team_id()
-        if team_id is None:
-            return
+        team_id = self.team_id()  # none (a new station has no team yet): the use case says what to do
         actor, start, end = self.ctx.actor, self.month, self.month_end()
         self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end),
                    on_done=lambda made: self.refresh(note=self.tr("{n} shift(s) created; shifts not yet worked follow the holiday calendar.").format(n=made)))
 
     def solve(self) -> None:
-        team_id = self.team_id()
-        if team_id is None:
-            return
+        team_id = self.team_id()  # none (a new station has no team yet): the use case says what to do
         engine, actor, seconds = self.ctx.engine, self.ctx.actor, self.solve_seconds
         start, end, keep_before = self.month, self.month_end(), clock.today()
 
         def work(progress):
-            return fill_month(engine, actor=actor, team_ids=[team_id], start=start, end=end, progress=progress,
+            return fill_month(engine, actor=actor, team_ids=[] if team_id is None else [team_id], start=start, end=end, progress=progress,
                               time_limit=seconds, keep_before=keep_before)
 
         def done(prop) -> None:
@@ -250,9 +245,9 @@ class RostersPage(QWidget):
 
     def print_roster(self) -> PrintPreview | None:
         """The month's roster of the team, a page per grid, in its print preview."""
-        team_id = self.team_id()
-        if team_id is None:
+        if self._no_team():
             return None
+        team_id = self.team_id()
         engine, actor, year, month = self.ctx.engine, self.ctx.actor, self.month.year, self.month.month
         return open_preview(self, self.ctx, PaperKind.ROSTER, lambda progress, _skip: papers.monthly_roster(
             engine, actor=actor, team_id=team_id, year=year, month=month, progress=progress),
@@ -260,17 +255,25 @@ class RostersPage(QWidget):
 
     def print_sign_in_sheet(self) -> PrintPreview | None:
         """The sign-in sheet of the day chosen in the month grid (today when none is)."""
-        team_id = self.team_id()
-        if team_id is None:
+        if self._no_team():
             return None
+        team_id = self.team_id()
         engine, actor = self.ctx.engine, self.ctx.actor
         day = self.month_tab.day_for_sheet() if self.month_tab is not None else clock.today()
         return open_preview(self, self.ctx, PaperKind.SIGN_IN, lambda progress, _skip: papers.sign_in_sheet(
             engine, actor=actor, team_id=team_id, day=day, progress=progress),
             key=(team_id, day), save_name=f"sign-in-{day:%Y-%m-%d}.pdf")
 
+    def _no_team(self) -> bool:
+        """No team chosen: say what to do (the use case's own message) and do nothing else."""
+        if self.team_id() is not None:
+            return False
+        actor = self.ctx.actor
+        ops.query(self, self.ctx.engine, lambda s: chosen_team(s, None, actor), on_error=self.failed)
+        return True
+
     def export_excel(self) -> None:
-        if self.team_id() is None:
+        if self._no_team():  # say what to do before asking where to save
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"roster-{self.month:%Y-%m}.xlsx")
         if path:
