@@ -116,11 +116,15 @@ def open_app_database(url: str | None = None):
     from sqlalchemy.exc import DBAPIError
 
     from desktop_app.core.db import storage_error
+    from desktop_app.core.db.errors import _from_postgres, unreadable_database
 
     try:
         return _open_app_database(url)
     except DBAPIError as exc:
-        raise storage_error(exc) from exc
+        if _from_postgres(exc):
+            raise storage_error(exc) from exc
+        # a damaged or foreign SQLite file: name it and the way out (smiledesk check, restore)
+        raise (unreadable_database(exc, url) or storage_error(exc)) from exc
 
 
 def _open_app_database(url: str | None):

@@ -136,7 +136,8 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         """The page on screen reads again (the database server answers again after an outage)."""
-        page = self.stack.currentWidget()
+        row = self.stack.currentIndex()  # the stack holds each page in its scroll area (ui/fit.py)
+        page = self.pages.get(self.features[row].key) if 0 <= row < len(self.features) else None
         refresh: Callable | None = getattr(page, "refresh", None)
         if callable(refresh) and getattr(page, "_shown_once", False):
             refresh()

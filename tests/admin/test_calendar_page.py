@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
+from shiboken6 import isValid
 
 from desktop_app.admin.ui.page import AdminPage
 from desktop_app.app import make_services
@@ -51,7 +52,7 @@ def test_the_2027_notice_pasted_previewed_and_saved(qtbot, ctx, engine, admin, a
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     wait_ops()
-    assert not dialog.isVisible()
+    assert not (isValid(dialog) and dialog.isVisible())  # closed, and deleted
     assert len(tab.model.rows()) == 12 and tab.status.property("tone") == ""
     assert not tab.complete_button.isVisible()
     with session_scope(engine, write=False) as s:

@@ -52,7 +52,7 @@ def test_residents_written_before_are_reindexed_by_the_migration(engine, admin):
     with engine.begin() as conn:  # the keys as the old code wrote them: no syllable initials, "yangnana"
         conn.execute(text("DELETE FROM resident_search_key WHERE resident_id = :r AND key IN ('oynn', 'nana')"), {"r": rid})
         conn.execute(text("INSERT INTO resident_search_key (resident_id, kind, key) VALUES (:r, 2, 'yangnana')"), {"r": rid})
-        conn.execute(text("UPDATE alembic_version SET version_num = 'residents_0001' WHERE version_num = 'residents_0002'"))
+        conn.execute(text("UPDATE alembic_version SET version_num = 'residents_0001' WHERE version_num = 'residents_0003'"))
         before_other = conn.execute(text("SELECT count(*) FROM resident_search_key WHERE resident_id = :r"), {"r": other}).scalar()
     assert _found(engine, admin, "oynn") == []
     migrate(engine, backup=False)

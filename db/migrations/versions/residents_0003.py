@@ -7,6 +7,9 @@ index seek per value. ix_resident_station_id is a prefix of the new list index a
 Revision ID: residents_0003
 Revises: residents_0002
 Create Date: 2026-12-05
+
+Written first as residents_0002 on its branch (a development database may have these indexes already:
+hence if_not_exists).
 """
 from collections.abc import Sequence
 
@@ -19,10 +22,10 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_index('ix_resident_station_list', 'resident', ['station_id', 'erased', 'sort_key', 'id'])
-    op.create_index('ix_resident_station_grid', 'resident', ['station_id', 'grid'])
-    op.create_index('ix_resident_station_compound', 'resident', ['station_id', 'compound'])
-    op.drop_index('ix_resident_station_id', table_name='resident')
+    op.create_index('ix_resident_station_list', 'resident', ['station_id', 'erased', 'sort_key', 'id'], if_not_exists=True)
+    op.create_index('ix_resident_station_grid', 'resident', ['station_id', 'grid'], if_not_exists=True)
+    op.create_index('ix_resident_station_compound', 'resident', ['station_id', 'compound'], if_not_exists=True)
+    op.drop_index('ix_resident_station_id', table_name='resident', if_exists=True)
 
 
 def downgrade() -> None:

@@ -59,8 +59,10 @@ PARENT: dict[str, tuple[str, str]] = {
     "roster_checkin": ("volunteer_id", "roster_volunteer"),
     "roster_hours_entry": ("volunteer_id", "roster_volunteer"),
     "roster_leave": ("volunteer_id", "roster_volunteer"),
+    "roster_national_record": ("entry_id", "roster_hours_entry"),
     "roster_pairing": ("volunteer_id", "roster_volunteer"),
     "roster_shift": ("team_id", "roster_team"),
+    "roster_shift_requirement": ("template_id", "roster_shift_template"),
     "roster_shift_template": ("team_id", "roster_team"),
     "roster_skill": ("volunteer_id", "roster_volunteer"),
     "roster_team_member": ("volunteer_id", "roster_volunteer"),
@@ -69,7 +71,7 @@ PARENT: dict[str, tuple[str, str]] = {
 
 # Reference data every station shares (no personal data, nothing of one station's).
 GLOBAL = frozenset({
-    "alembic_version", "calendar_day", "certificate_image", "desk_category", "meal_balance_snapshot", "meal_price",
+    "alembic_version", "audit_meta", "calendar_day", "calendar_year", "certificate_image", "desk_category", "meal_balance_snapshot", "meal_price",
     "meal_subsidy_tier", "passport_honour_level",
 })
 
