@@ -18,7 +18,7 @@ from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
 from desktop_app.core.db import url_for
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.ui import translation
+from desktop_app.ui import collector, translation
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.fonts import install_fallback_fonts, install_fonts
 
@@ -35,6 +35,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
     plain_text.install(app)  # what people type is shown as text, never rendered as HTML (issue 19 item 9)
     forget_imported_sources()
+    collector.install(app)  # Python's garbage collector on the GUI thread only (ui/collector.py)
     return app
 
 
