@@ -988,16 +988,76 @@
         <translation>打印机“{printer}”现在不接收打印任务。请在系统的打印机设置中让它重新接收任务，或选择其他打印机。未记录为已打印。</translation>
     </message>
     <message>
-        <source>The printer “{printer}” refused the job ({detail}). Check the printer and print again, or choose another printer. Nothing was recorded as printed.</source>
-        <translation>打印机“{printer}”拒绝了这个任务（{detail}）。请检查打印机后再打印，或选择其他打印机。未记录为已打印。</translation>
+        <source>The printer “{printer}” refused the job. Check the printer and print again, or choose another printer. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”拒绝了这个任务。请检查打印机后再打印，或选择其他打印机。未记录为已打印。</translation>
     </message>
     <message>
-        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
-        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+        <source>Could not write {path} ({reason}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{reason}）。请换一个文件夹，或检查磁盘是否已满。</translation>
     </message>
     <message>
-        <source>The paper could not be read back for printing ({detail}). Make it again and print again.</source>
-        <translation>生成的文件无法读取，不能打印（{detail}）。请重新生成后再打印。</translation>
+        <source>The paper could not be read back for printing. Make it again and print again.</source>
+        <translation>生成的文件无法读取，不能打印。请重新生成后再打印。</translation>
+    </message>
+    <message>
+        <source>it does not answer</source>
+        <translation>打印机没有响应</translation>
+    </message>
+    <message>
+        <source>it is switched off</source>
+        <translation>打印机已关机</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>卡纸</translation>
+    </message>
+    <message>
+        <source>out of toner or ink</source>
+        <translation>墨粉或墨水用完</translation>
+    </message>
+    <message>
+        <source>a door or cover is open</source>
+        <translation>机盖或舱门未关好</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>it reports an error</source>
+        <translation>打印机报告故障</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>没有写入该位置的权限</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>已有同名文件夹</translation>
+    </message>
+    <message>
+        <source>the system did not allow it</source>
+        <translation>系统不允许写入</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Not printed</source>
