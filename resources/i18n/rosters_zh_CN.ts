@@ -992,6 +992,17 @@
     </message>
 </context>
 <context>
+    <name>RostersCommands</name>
+    <message>
+        <source>{n} check-in(s) closed at the patrol&apos;s scheduled end; a coordinator confirms them on the rosters page (Hours).</source>
+        <translation>已按计划结束时间自动结束{n}次无人签退的巡逻；请协调员在“志愿排班 → 服务时长”中确认。</translation>
+    </message>
+    <message>
+        <source>{n} hours entries not yet recorded written to {path}: {late} past the 10-working-day deadline, {soon} due within 3 working days.</source>
+        <translation>已将{n}条尚未录入全国系统的时长写入 {path}：{late}条已超过10个工作日的录入期限，{soon}条将在3个工作日内到期。</translation>
+    </message>
+</context>
+<context>
     <name>RostersPage</name>
     <message>
         <source>Create shifts</source>

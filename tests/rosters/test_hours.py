@@ -229,3 +229,22 @@ def test_the_national_tab_and_the_home_page(qtbot, ctx, engine, admin, team, app
     page.last_box.close()
     assert cli.main(["hours-national", "--out", str(tmp_path / "n.xlsx"), "--db", db_arg]) == 1  # one is overdue
     assert "2 hours entries not yet recorded" in capsys.readouterr().out
+
+
+def test_the_commands_speak_the_language_asked_for(qapp, engine, admin, team, tmp_path, db_arg, capsys):
+    """A scheduled `patrols-close` and `hours-national` on a Chinese PC print Chinese (the station reads the log)."""
+    from desktop_app.ui import translation
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], clock.today() - timedelta(days=3))  # never checked out
+    try:
+        assert cli.main(["--lang", "zh_CN", "patrols-close", "--db", db_arg]) == 0
+        assert capsys.readouterr().out.strip() == "已按计划结束时间自动结束1次无人签退的巡逻；请协调员在“志愿排班 → 服务时长”中确认。"
+        out = tmp_path / "全国系统.csv"
+        assert cli.main(["--lang", "zh_CN", "hours-national", "--out", str(out), "--db", db_arg]) == 0
+        assert capsys.readouterr().out.strip() == (f"已将1条尚未录入全国系统的时长写入 {out}：0条已超过10个工作日的录入期限，"
+                                                   "0条将在3个工作日内到期。")
+    finally:
+        translation.install(qapp, "en")
+    assert cli.main(["--lang", "en", "patrols-close", "--db", db_arg]) == 0
+    assert capsys.readouterr().out.startswith("0 check-in(s) closed at the patrol's scheduled end")
