@@ -148,5 +148,6 @@ def cmd_national(args) -> int:
         actor = _actor(s, args.user)
         n = national.export_unrecorded(s, actor=actor, target=args.out)
         due = national.due(s, actor=actor)
+        warn_calendar(s, *{r.deadline for r in national.unrecorded(s, actor=actor)})
     print(translate("RostersCommands", EXPORTED, n=n, path=args.out, late=due.overdue, soon=due.due_soon))
     return 1 if due.overdue else 0

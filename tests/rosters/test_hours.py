@@ -248,3 +248,36 @@ def test_the_commands_speak_the_language_asked_for(qapp, engine, admin, team, tm
         translation.install(qapp, "en")
     assert cli.main(["--lang", "en", "patrols-close", "--db", db_arg]) == 0
     assert capsys.readouterr().out.startswith("0 check-in(s) closed at the patrol's scheduled end")
+
+
+def test_deadlines_in_a_year_not_entered_are_flagged_and_follow_the_notice(qtbot, ctx, engine, admin, team, app_fonts,
+                                                                           wait_ops, tmp_path, db_arg, capsys):
+    """Hours served on Mon 2026-12-28 are due in the national system 10 working days later, in 2027: before the
+    2027 notice is entered the tab and the command say that deadline counts Monday–Friday only (2027-01-11);
+    after it, 元旦 (Fri 01-01) moves it to 2027-01-12 and the warning is gone."""
+    from desktop_app import admin as administration
+    from desktop_app import features
+    from desktop_app.rosters.ui.page import RostersPage
+    from tests.admin.test_calendar_2027 import NOTICE_2027
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], date(2026, 12, 28), checked_out=time(9))
+    page = RostersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_ops()
+    page.tabs.setCurrentIndex(5)
+    wait_ops()
+    tab = page.national_tab
+    assert tab.table.item(0, 0).text() == "2027-01-11"
+    assert tab.calendar_note.isVisibleTo(tab) and "holidays of 2027 are not entered" in tab.calendar_note.text()
+    assert cli.main(["hours-national", "--out", str(tmp_path / "n.csv"), "--db", db_arg]) == 0
+    assert "holidays of 2027 are not entered" in capsys.readouterr().err
+    with session_scope(engine) as s:
+        administration.enter_notice(s, actor=admin, text=NOTICE_2027, followers=features.calendar_followers,
+                                    today=date(2026, 12, 29))
+    page.refresh()
+    wait_ops()
+    assert tab.table.item(0, 0).text() == "2027-01-12" and not tab.calendar_note.isVisibleTo(tab)
+    assert cli.main(["hours-national", "--out", str(tmp_path / "n.csv"), "--db", db_arg]) == 0
+    assert "not entered" not in capsys.readouterr().err
