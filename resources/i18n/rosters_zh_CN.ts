@@ -731,6 +731,10 @@
         <translation>更正</translation>
     </message>
     <message>
+        <source>hours for the national system-{day}.xlsx</source>
+        <translation>全国志愿服务信息系统待录入时长-{day}.xlsx</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>

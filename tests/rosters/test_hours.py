@@ -281,3 +281,37 @@ def test_deadlines_in_a_year_not_entered_are_flagged_and_follow_the_notice(qtbot
     assert tab.table.item(0, 0).text() == "2027-01-12" and not tab.calendar_note.isVisibleTo(tab)
     assert cli.main(["hours-national", "--out", str(tmp_path / "n.csv"), "--db", db_arg]) == 0
     assert "not entered" not in capsys.readouterr().err
+
+
+def test_the_export_is_named_in_the_interface_s_language(qtbot, qapp, ctx, engine, admin, team, app_fonts, wait_ops,
+                                                        tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.rosters.ui.page import RostersPage
+    from desktop_app.ui import translation
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], clock.today() - timedelta(days=2), checked_out=time(9))
+    asked: list[str] = []
+
+    def save_as(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return str(tmp_path / suggested), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    translation.install(qapp, "zh_CN")
+    try:
+        page = RostersPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        wait_ops()
+        page.tabs.setCurrentIndex(5)
+        wait_ops()
+        page.national_tab.export()
+        wait_ops()
+    finally:
+        translation.install(qapp, "en")
+    assert asked == [f"全国志愿服务信息系统待录入时长-{clock.today():%Y%m%d}.xlsx"]
+    rows = list(load_workbook(tmp_path / asked[0]).active.iter_rows(values_only=True))
+    assert rows[2][:2] == ("序号", "志愿者姓名") and len(rows) == 4  # title, station, columns, the one entry
+    page.last_box.close()

@@ -118,8 +118,8 @@ class NationalTab(QWidget):
         self.page.write(lambda s: mark_recorded(s, actor=actor, entry_ids=ids, on=on))
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"national-hours-{clock.today():%Y-%m-%d}.xlsx",
-                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        suggested = self.tr("hours for the national system-{day}.xlsx").format(day=f"{clock.today():%Y%m%d}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested, self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.export_to(path)
 
