@@ -315,3 +315,64 @@ def test_the_export_is_named_in_the_interface_s_language(qtbot, qapp, ctx, engin
     rows = list(load_workbook(tmp_path / asked[0]).active.iter_rows(values_only=True))
     assert rows[2][:2] == ("序号", "志愿者姓名") and len(rows) == 4  # title, station, columns, the one entry
     page.last_box.close()
+
+
+def _until_waiting_on_a_lock(engine, thread) -> None:
+    """Until ``thread``'s transaction waits for a lock this test holds (PostgreSQL), or it ended."""
+    import time as clock_time
+
+    for _ in range(600):  # a bound, not a measurement: the other transaction gets there in milliseconds
+        if not thread.is_alive():
+            return
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                 "AND wait_event_type = 'Lock'")).scalar():
+                return
+        clock_time.sleep(0.05)
+
+
+def test_two_pcs_closing_the_same_check_in_credit_it_once(engine, admin, team):
+    """On a sub-district server every station PC runs the automatic close as its pages refresh, and someone may
+    check the volunteer out by hand at that moment: whoever comes second finds the check-in closed, and the
+    hours (an append-only ledger: a double credit could never be taken back) are credited once.
+    SQLite queues writers (BEGIN IMMEDIATE), so there the second simply comes after the first."""
+    import threading
+
+    team_id, vids = team
+    yesterday = clock.today() - timedelta(days=1)
+    _patrol(engine, admin, team_id, vids[0], yesterday)
+    _patrol(engine, admin, team_id, vids[1], yesterday)
+    postgres = engine.dialect.name == "postgresql"
+    with session_scope(engine) as a:
+        first = forgotten.close_forgotten(a, actor=admin)
+        if postgres:  # a second PC while the first has not committed yet
+            with session_scope(engine) as b:
+                b.connection().exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+                second = forgotten.close_forgotten(b, actor=admin)
+    if not postgres:
+        with session_scope(engine) as b:
+            second = forgotten.close_forgotten(b, actor=admin)
+    assert len(first) == 2 and second == []
+    assert [len(_entries(engine, v)) for v in vids[:2]] == [1, 1]
+
+    sh = _patrol(engine, admin, team_id, vids[2], yesterday - timedelta(days=1))
+    refused: list[Exception] = []
+
+    def by_hand() -> None:
+        try:
+            with session_scope(engine) as b:
+                attendance.check_out(b, actor=admin, shift_id=sh.id, volunteer_id=vids[2], at=_at(sh.date, 8, 50))
+        except ConflictError as exc:
+            refused.append(exc)
+
+    hand = threading.Thread(target=by_hand)
+    with session_scope(engine) as a:
+        assert len(forgotten.close_forgotten(a, actor=admin)) == 1
+        if postgres:
+            hand.start()
+            _until_waiting_on_a_lock(engine, hand)
+    if not postgres:
+        hand.start()
+    hand.join()
+    assert len(refused) == 1 and "checked out already" in refused[0].text()
+    assert [(e.reason, e.minutes) for e in _entries(engine, vids[2])] == [(forgotten.AUTO_CLOSED, 85)]
