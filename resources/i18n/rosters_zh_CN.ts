@@ -277,6 +277,10 @@
         <source>cannot be in the future.</source>
         <translation>不能是将来的日期。</translation>
     </message>
+    <message>
+        <source>Someone else marked some of these entries as recorded just now; look at the list again.</source>
+        <translation>其他人刚刚已把其中部分记录标记为已录入；请重新查看列表。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

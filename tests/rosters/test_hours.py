@@ -376,3 +376,36 @@ def test_two_pcs_closing_the_same_check_in_credit_it_once(engine, admin, team):
     hand.join()
     assert len(refused) == 1 and "checked out already" in refused[0].text()
     assert [(e.reason, e.minutes) for e in _entries(engine, vids[2])] == [(forgotten.AUTO_CLOSED, 85)]
+
+
+def test_two_coordinators_marking_the_same_entries_record_them_once(engine, admin, team):
+    """Two PCs mark the same hours as recorded in the national system at the same moment: the second is told to
+    look again (PostgreSQL: it waits for the first, then its insert meets the first's mark); one mark stays."""
+    import threading
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], clock.today() - timedelta(days=2), checked_out=time(9))
+    (entry,) = _entries(engine, vids[0])
+    postgres = engine.dialect.name == "postgresql"
+    outcome: list = []
+
+    def second_pc() -> None:
+        try:
+            with session_scope(engine) as b:
+                outcome.append(national.mark_recorded(b, actor=admin, entry_ids=[entry.id]))
+        except ConflictError as exc:
+            outcome.append(exc.text())
+
+    other = threading.Thread(target=second_pc)
+    with session_scope(engine) as a:
+        assert national.mark_recorded(a, actor=admin, entry_ids=[entry.id]) == 1
+        if postgres:
+            other.start()
+            _until_waiting_on_a_lock(engine, other)
+    if not postgres:
+        other.start()
+    other.join()
+    assert outcome == (["Someone else marked some of these entries as recorded just now; look at the list again."]
+                       if postgres else [0])
+    with session_scope(engine, write=False) as s:
+        assert national.unrecorded(s, actor=admin) == []
