@@ -9,6 +9,7 @@
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
     smiledesk station add NAME CODE | list | assign USER STATION_ID|all
     smiledesk audit-key show | export FILE | import FILE    the audit chain's key on this PC (docs/safety.md)
+    smiledesk audit-key anchor FILE                    the chains' heads in FILE.manifest.json (beside a pg_dump)
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
 name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
@@ -106,6 +107,11 @@ def _register_audit_key(sub) -> None:
     i = ksub.add_parser("import", help="add the audit keys in FILE (from audit-key export) to this computer")
     i.add_argument("file", metavar="FILE")
     i.set_defaults(func=cmd_audit_key_import)
+    a = ksub.add_parser("anchor", help="write the audit chains' heads and counts to FILE.manifest.json "
+                        "(a server's backups: run it before each pg_dump FILE)")
+    _db(a)
+    a.add_argument("file", metavar="FILE", help="the backup the manifest belongs to (it need not exist yet)")
+    a.set_defaults(func=cmd_audit_key_anchor)
 
 
 def _audit_ids(args) -> tuple[str | None, dict[str, int]]:
@@ -173,6 +179,45 @@ def cmd_audit_key_import(args) -> int:
 
         db_id, n = audit_keys.import_keys(Path(args.file))
         print(f"{n} new audit key(s) of database {db_id} kept on this computer")
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_anchor(args) -> int:
+    """A database on a server is backed up by pg_dump, not by SmileDesk: this writes the manifest SmileDesk
+    writes beside its own backups, so that ``smiledesk check --anchors DIR`` tells entries deleted later."""
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_anchors, audit_keys
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import backups
+
+        target = Path(args.file).expanduser().resolve()
+        if not target.parent.is_dir():
+            print(f"error: there is no folder {target.parent}; create it first", file=sys.stderr)
+            return 1
+        engine = _engine(args, migrate=False)
+        try:
+            with session_scope(engine, write=False) as s:
+                heads = audit_anchors.heads_from_session(s)
+        finally:
+            engine.dispose()
+        db_id = heads[0]
+        if db_id is None:
+            print("this database has no keyed audit entries yet: nothing to anchor")
+            return 0
+        if audit_keys.current_key(db_id) is None:
+            print(f"error: this computer has no audit key of database {db_id}, so the manifest could not be sealed; "
+                  "import it first: smiledesk audit-key export FILE on a PC that has it, smiledesk audit-key "
+                  "import FILE here", file=sys.stderr)
+            return 1
+        made = audit_anchors.write_manifest(target, heads, kind="anchor")
+        backups.remember_folder(target.parent)
+        total = sum(seq for seq, _h in heads[1].values()) + heads[2][0]
+        print(f"{made}: {len(heads[1])} chain(s), {total} entries; smiledesk check --anchors {target.parent} "
+              "compares the database with it")
         return 0
 
     return _run(work)

@@ -60,10 +60,25 @@ def test_deleting_the_newest_entries_is_told_by_check(engine, db_arg, admin, cap
 
 
 def test_truncation_is_told_by_a_backup_manifest_without_the_pc_anchor(engine, db_arg, admin, capsys, tmp_path):
+    """SQLite: the manifest SmileDesk writes beside each backup. A server (PostgreSQL) is backed up with
+    pg_dump: ``smiledesk audit-key anchor FILE`` writes the same manifest beside the dump, and ``check
+    --anchors DIR`` (on any PC with the key) compares the database with it."""
     from desktop_app.safety import backups
 
     write_entries(engine, admin, 5)
-    made = backups.backup_now(engine, actor=admin, folder=tmp_path / "usb")
+    usb = tmp_path / "usb"
+    if engine.dialect.name == "sqlite":
+        made = backups.backup_now(engine, actor=admin, folder=usb)
+        extra: list[str] = []
+    else:
+        usb.mkdir()
+        made = usb / "smiledesk-2026-12-05.dump"
+        capsys.readouterr()
+        assert cli.main(["audit-key", "anchor", str(made), "--db", db_arg]) == 0
+        with session_scope(engine, write=False) as s:
+            count = s.exec(select(func.count()).select_from(AuditEntry)).one()
+        assert f"{count} entries" in capsys.readouterr().out
+        extra = ["--anchors", str(usb)]
     manifest = json.loads(audit_anchors.manifest_path(made).read_text(encoding="utf-8"))
     assert manifest["database_id"] and manifest["chains"] and manifest["mac"]
     with session_scope(engine, write=False) as s:
@@ -71,8 +86,21 @@ def test_truncation_is_told_by_a_backup_manifest_without_the_pc_anchor(engine, d
     keystore.remove(f"anchor-{db_id}.json")  # the PC's own anchor is gone too (a new PC, or deleted)
     ids = ",".join(str(i) for i in newest_ids(engine, 3))
     tamper(engine, f"DELETE FROM audit_entry WHERE id IN ({ids})")
-    code, out = check(db_arg, capsys)
+    capsys.readouterr()
+    code = cli.main(["check", "--db", db_arg, *extra])
+    out = capsys.readouterr().out
     assert code == 1 and "deleted at its end" in out and made.name in out
+
+
+def test_the_anchor_command_needs_the_key_to_seal_the_manifest(engine, db_arg, admin, capsys, tmp_path, monkeypatch):
+    write_entries(engine, admin, 1)
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "empty-keys"))
+    audit_keys.forget_cache()
+    capsys.readouterr()
+    assert cli.main(["audit-key", "anchor", str(tmp_path / "x.dump"), "--db", db_arg]) == 1
+    err = capsys.readouterr().err
+    assert "no audit key" in err and "smiledesk audit-key import" in err
+    assert not audit_anchors.manifest_path(tmp_path / "x.dump").exists()
 
 
 def test_an_editor_without_the_key_cannot_recompute_the_chain(engine, db_arg, admin, capsys):

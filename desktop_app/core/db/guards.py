@@ -91,7 +91,7 @@ def postgresql_function(t: AppendOnly) -> str:
 
 def _pg_statements(t: AppendOnly) -> list[str]:
     return [
-        f"CREATE OR REPLACE FUNCTION {t.table}_append_only() RETURNS trigger AS ${postgresql_function(t)}$ LANGUAGE plpgsql",
+        f"CREATE OR REPLACE FUNCTION {t.table}_append_only() RETURNS trigger AS $${postgresql_function(t)}$$ LANGUAGE plpgsql",
         f"DROP TRIGGER IF EXISTS {t.table}_no_change ON {t.table}",
         f"CREATE TRIGGER {t.table}_no_change BEFORE UPDATE OR DELETE ON {t.table} "
         f"FOR EACH ROW EXECUTE FUNCTION {t.table}_append_only()",
@@ -124,7 +124,7 @@ def _pg_missing(conn: Connection, tables: list[AppendOnly]) -> dict[str, list[st
         "WHERE c.relnamespace = current_schema()::regnamespace AND t.tgname = c.relname || '_no_change' AND NOT t.tgisinternal")}
     functions = {r[0]: r[1] for r in conn.exec_driver_sql(
         "SELECT proname, prosrc FROM pg_proc WHERE pronamespace = current_schema()::regnamespace "
-        "AND proname LIKE '%append_only'")}
+        "AND right(proname, 12) = '_append_only'")}
     out: dict[str, list[str]] = {}
     for t in tables:
         if t.table not in have_tables:
@@ -146,6 +146,31 @@ def _missing(conn: Connection) -> dict[str, list[str]]:
     if name == "postgresql":
         return _pg_missing(conn, tables)
     return {}
+
+
+def create(conn: Connection, *tables: AppendOnly) -> None:
+    """Create the triggers of ``tables`` now (a migration that adds an append-only table calls this)."""
+    name = conn.dialect.name
+    for t in tables:
+        if name == "sqlite":
+            columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({t.table})")]
+            for trigger, sql in sqlite_triggers(t, columns).items():
+                conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {trigger}")
+                conn.exec_driver_sql(sql)
+        elif name == "postgresql":
+            for sql in _pg_statements(t):
+                conn.exec_driver_sql(sql)
+
+
+def drop(conn: Connection, *tables: AppendOnly) -> None:
+    """Remove the triggers of ``tables`` (a migration's downgrade)."""
+    for t in tables:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t.table}_no_update")
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t.table}_no_delete")
+        elif conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {t.table}_no_change ON {t.table}")
+            conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {t.table}_append_only()")
 
 
 def verify(engine: Engine) -> list[str]:
