@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -34,12 +34,14 @@ from sqlmodel import Session, SQLModel, col, func, select
 from desktop_app.core import audit_anchors, audit_keys, audit_subjects
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db.guards import AppendOnly, declare
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import AuditEntry
 
 if TYPE_CHECKING:
     from desktop_app.core.auth import Actor
 
 LEGACY, KEYED = 1, 2
+KEY_LOST = "audit_key_lost"  # the action of declare_key_lost
 LOCK_CLASS = 727274  # pg_advisory_xact_lock(LOCK_CLASS, chain): one lock per station's chain
 personal_entity = audit_subjects.personal_entity
 
@@ -254,14 +256,23 @@ class ChainReport:
     legacy: tuple[int, str]
     database_id: str | None
     missing_keys: dict[str, int]  # key id -> entries written with it that this PC cannot check
+    lost_keys: dict[str, str] = field(default_factory=dict)  # key id -> who declared it lost, when, why
 
     def all_problems(self) -> list[str]:
         out = list(self.problems)
         for kid, n in sorted(self.missing_keys.items()):
+            if kid in self.lost_keys:
+                continue  # declared lost in the log itself (declare_key_lost): told by notes(), not a problem
             out.append(f"audit key {kid} is not on this computer: the content of {n} entries written with it could not be "
                        "checked (only their order and count). Import it from a PC that has it: smiledesk audit-key export FILE "
-                       "there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY)")
+                       "there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY). If no PC has it any "
+                       "more: smiledesk audit-key lost KEY --reason …")
         return out
+
+    def notes(self) -> list[str]:
+        return [f"audit key {kid} was declared lost ({self.lost_keys[kid]}): the order and count of its "
+                f"{n} entries are checked, their content cannot be" for kid, n in sorted(self.missing_keys.items())
+                if kid in self.lost_keys]
 
 
 def _label(chain: int) -> str:
@@ -274,6 +285,7 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
     db_id = audit_keys.database_id(s)
     keys = audit_keys.known_keys(db_id) if db_id else {}
     missing: dict[str, int] = {}
+    lost: dict[str, str] = {}
     prev, last_id, legacy_count = "", 0, 0
     while True:
         rows = s.exec(select(AuditEntry).where(col(AuditEntry.id) > last_id, AuditEntry.scheme == LEGACY)
@@ -312,13 +324,56 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
                     missing[entry.key_id or "?"] = missing.get(entry.key_id or "?", 0) + 1
                 elif audit_keys.mac(key, _keyed_payload(db_id or "", entry)) != entry.hash:
                     problems.append(f"audit chain of {_label(chain)}: entry {entry.seq} (id {entry.id}) was changed after it was written")
+                elif entry.action == KEY_LOST and entry.entity == "audit_key":
+                    # only a declaration this PC can verify counts: one written with an unknown key proves nothing
+                    why = _reason_of(entry.after) if not entry.subject else ""
+                    lost[entry.entity_id] = f"{entry.at:%Y-%m-%d} by {entry.actor_name or 'system'}: {why}"
                 prev = entry.hash
                 expected = (entry.seq or 0) + 1
         chains[chain] = (expected - 1, prev)
     keyed_without_id = db_id is None and bool(chains)
     if keyed_without_id:
         problems.append("audit log: keyed entries exist but the database's identity (audit_meta) was removed")
-    return ChainReport(problems, chains, (legacy_count, legacy_head), db_id, missing)
+    return ChainReport(problems, chains, (legacy_count, legacy_head), db_id, missing, lost)
+
+
+def _reason_of(after: str | None) -> str:
+    try:
+        data = json.loads(after or "{}")
+    except ValueError:
+        return ""
+    return str(data.get("reason", "")) if isinstance(data, dict) else ""
+
+F_KEY = QT_TRANSLATE_NOOP("Fields", "Audit key")
+F_REASON = QT_TRANSLATE_NOOP("Fields", "Reason")
+
+
+def declare_key_lost(s: Session, *, actor: Actor, key_id: str, reason: str) -> int:
+    """Say in the log that no computer has the audit key ``key_id`` any more (the only PC that held it broke):
+    ``check`` then notes its entries instead of reporting them on every PC for ever. Their order and count
+    are still checked, and a PC that does have the key still checks their content. Returns how many entries
+    were written with it. Administrators only; refused for a key this PC has."""
+    from desktop_app.core.auth import MANAGE_SETTINGS, require
+    from desktop_app.core.errors import ConflictError, ValidationError
+
+    require(actor, MANAGE_SETTINGS)
+    key_id = (key_id or "").strip().lower()
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(F_REASON, QT_TRANSLATE_NOOP("Errors", "say why the key is lost (e.g. 旧电脑硬盘损坏)."))
+    if len(reason) > 200:
+        raise ValidationError(F_REASON, QT_TRANSLATE_NOOP("Errors", "keep it under 200 characters."))
+    db_id = audit_keys.database_id(s)
+    n = s.exec(select(func.count()).select_from(AuditEntry).where(AuditEntry.scheme == KEYED, AuditEntry.key_id == key_id)).one() if key_id else 0
+    if not n:
+        raise ValidationError(F_KEY, QT_TRANSLATE_NOOP("Errors", "no audit entry was written with this key; "
+                                                              "smiledesk audit-key show lists the database's keys."))
+    if db_id and key_id in audit_keys.known_keys(db_id):
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This computer has that audit key: it is not lost. Export it "
+                                                        "(smiledesk audit-key export FILE) and import it where it is missing."))
+    record(s, actor=actor, action=KEY_LOST, entity="audit_key", entity_id=key_id, after={"reason": reason, "entries": n},
+           subject="")
+    return int(n)
 
 
 def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:

@@ -184,6 +184,56 @@ def test_a_pc_without_the_key_writes_with_its_own_and_says_so(engine, admin, tmp
     assert len(report.missing_keys) == 1  # the first PC's key: this one cannot check those entries
 
 
+def test_the_key_of_a_broken_pc_is_declared_lost_once_and_check_stops_reporting_it(
+        engine, db_arg, admin, make_actor, capsys, tmp_path, monkeypatch):
+    """The desk PC broke and was the only one holding the key: a new PC restores the database and cannot check
+    the old entries' content. An administrator says so in the log; check then passes, order and count are still
+    checked, and a declaration this PC cannot verify (written with a key it lacks) counts for nothing."""
+    from desktop_app.core.errors import PermissionDenied, ValidationError
+
+    write_entries(engine, admin, 3)
+    with session_scope(engine, write=False) as s:
+        old_key = s.exec(select(AuditEntry.key_id).where(AuditEntry.entity == "note")).first()
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "new-pc"))
+    audit_keys.forget_cache()
+    code, out = check(db_arg, capsys)
+    assert code == 1 and f"audit key {old_key} is not on this computer" in out and "audit-key lost" in out
+
+    desk = make_actor("front_desk")
+    with session_scope(engine) as s:
+        with pytest.raises(ValidationError):
+            audit.declare_key_lost(s, actor=admin, key_id=old_key, reason="  ")
+        with pytest.raises(ValidationError):
+            audit.declare_key_lost(s, actor=admin, key_id="0123456789abcdef", reason="旧电脑硬盘损坏")
+        with pytest.raises(PermissionDenied):
+            audit.declare_key_lost(s, actor=desk, key_id=old_key, reason="旧电脑硬盘损坏")
+    assert cli.main(["audit-key", "lost", old_key.upper(), "--reason", "旧电脑硬盘损坏", "--db", db_arg]) == 0
+    assert check(db_arg, capsys)[0] == 0
+    with session_scope(engine, write=False) as s:
+        report = audit.verify(s)
+        new_key = audit_keys.current_key(report.database_id)[0]
+        with pytest.raises(ConflictError):
+            audit.declare_key_lost(s, actor=admin, key_id=new_key, reason="旧电脑硬盘损坏")
+    assert report.notes() and "旧电脑硬盘损坏" in report.notes()[0]
+    capsys.readouterr()
+    assert cli.main(["audit-key", "show", "--db", db_arg]) == 0
+    assert "declared lost" in capsys.readouterr().out
+
+    # the order of the lost key's entries is still checked
+    with session_scope(engine, write=False) as s:
+        middle = s.exec(select(AuditEntry.id).where(AuditEntry.entity == "note").order_by(col(AuditEntry.id))).all()[1]
+    tamper(engine, f"DELETE FROM audit_entry WHERE id = {middle}")
+    code, out = check(db_arg, capsys)
+    assert code == 1 and "missing (deleted)" in out
+
+    # a third PC, with neither key, cannot verify the declaration: it reports both keys
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "third-pc"))
+    audit_keys.forget_cache()
+    with session_scope(engine, write=False) as s:
+        problems = audit.verify(s).all_problems()
+    assert any(f"audit key {old_key} is not on this computer" in p for p in problems)
+
+
 def test_each_station_has_its_own_chain(engine, admin, make_actor):
     with session_scope(engine) as s:
         other = Station(name="逍遥津二站", code="XYJ")
