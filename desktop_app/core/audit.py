@@ -34,14 +34,13 @@ from sqlmodel import Session, SQLModel, col, func, select
 from desktop_app.core import audit_anchors, audit_keys, audit_subjects
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db.guards import AppendOnly, declare
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import AuditEntry
 
 if TYPE_CHECKING:
     from desktop_app.core.auth import Actor
 
 LEGACY, KEYED = 1, 2
-KEY_LOST = "audit_key_lost"  # the action of declare_key_lost
+KEY_LOST = "audit_key_lost"  # the action of safety.audit_keys.declare_key_lost
 LOCK_CLASS = 727274  # pg_advisory_xact_lock(LOCK_CLASS, chain): one lock per station's chain
 personal_entity = audit_subjects.personal_entity
 
@@ -343,38 +342,6 @@ def _reason_of(after: str | None) -> str:
     except ValueError:
         return ""
     return str(data.get("reason", "")) if isinstance(data, dict) else ""
-
-F_KEY = QT_TRANSLATE_NOOP("Fields", "Audit key")
-F_REASON = QT_TRANSLATE_NOOP("Fields", "Reason")
-
-
-def declare_key_lost(s: Session, *, actor: Actor, key_id: str, reason: str) -> int:
-    """Say in the log that no computer has the audit key ``key_id`` any more (the only PC that held it broke):
-    ``check`` then notes its entries instead of reporting them on every PC for ever. Their order and count
-    are still checked, and a PC that does have the key still checks their content. Returns how many entries
-    were written with it. Administrators only; refused for a key this PC has."""
-    from desktop_app.core.auth import MANAGE_SETTINGS, require
-    from desktop_app.core.errors import ConflictError, ValidationError
-
-    require(actor, MANAGE_SETTINGS)
-    key_id = (key_id or "").strip().lower()
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(F_REASON, QT_TRANSLATE_NOOP("Errors", "say why the key is lost (e.g. 旧电脑硬盘损坏)."))
-    if len(reason) > 200:
-        raise ValidationError(F_REASON, QT_TRANSLATE_NOOP("Errors", "keep it under 200 characters."))
-    db_id = audit_keys.database_id(s)
-    n = s.exec(select(func.count()).select_from(AuditEntry).where(AuditEntry.scheme == KEYED, AuditEntry.key_id == key_id)).one() if key_id else 0
-    if not n:
-        raise ValidationError(F_KEY, QT_TRANSLATE_NOOP("Errors", "no audit entry was written with this key; "
-                                                              "smiledesk audit-key show lists the database's keys."))
-    if db_id and key_id in audit_keys.known_keys(db_id):
-        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This computer has that audit key: it is not lost. Export it "
-                                                        "(smiledesk audit-key export FILE) and import it where it is missing."))
-    record(s, actor=actor, action=KEY_LOST, entity="audit_key", entity_id=key_id, after={"reason": reason, "entries": n},
-           subject="")
-    return int(n)
-
 
 def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
     """Problems found in the chains (empty list: intact), including entries this PC has no key to check.

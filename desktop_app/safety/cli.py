@@ -196,14 +196,14 @@ def cmd_audit_key_import(args) -> int:
 
 def cmd_audit_key_lost(args) -> int:
     def work():
-        from desktop_app.core import audit
         from desktop_app.core.db import session_scope
+        from desktop_app.safety.audit_keys import declare_key_lost
 
         engine = _engine(args)
         try:
             actor = _actor(engine, args)
             with session_scope(engine) as s:
-                n = audit.declare_key_lost(s, actor=actor, key_id=args.key, reason=args.reason)
+                n = declare_key_lost(s, actor=actor, key_id=args.key, reason=args.reason)
         finally:
             engine.dispose()
         print(f"audit key {args.key.strip().lower()} declared lost: smiledesk check no longer reports its {n} entries "

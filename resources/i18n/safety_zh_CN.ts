@@ -285,8 +285,20 @@
         <translation>该居民的个人信息之前已经删除过了。</translation>
     </message>
     <message>
+        <source>say why the key is lost (e.g. 旧电脑硬盘损坏).</source>
+        <translation>请写明密钥丢失的原因（例如：旧电脑硬盘损坏）。</translation>
+    </message>
+    <message>
         <source>keep it under 200 characters.</source>
         <translation>请不要超过 200 个字。</translation>
+    </message>
+    <message>
+        <source>no audit entry was written with this key; smiledesk audit-key show lists the database's keys.</source>
+        <translation>没有任何审计记录是用这把密钥写的；smiledesk audit-key show 列出本数据库用过的密钥。</translation>
+    </message>
+    <message>
+        <source>This computer has that audit key: it is not lost. Export it (smiledesk audit-key export FILE) and import it where it is missing.</source>
+        <translation>本机有这把审计密钥，它没有丢失。请导出（smiledesk audit-key export 文件）并在缺少它的电脑上导入。</translation>
     </message>
     <message>
         <source>Only a sub-district administrator (an administrator without a station) can do this.</source>
@@ -362,6 +374,10 @@
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Audit key</source>
+        <translation>审计密钥</translation>
     </message>
     <message>
         <source>Reason</source>

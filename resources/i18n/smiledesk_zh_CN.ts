@@ -535,22 +535,6 @@
         <source>{file} is not an audit key file written by smiledesk audit-key export.</source>
         <translation>{file} 不是用 smiledesk audit-key export 导出的审计密钥文件。</translation>
     </message>
-    <message>
-        <source>say why the key is lost (e.g. 旧电脑硬盘损坏).</source>
-        <translation>请写明密钥丢失的原因（例如：旧电脑硬盘损坏）。</translation>
-    </message>
-    <message>
-        <source>keep it under 200 characters.</source>
-        <translation>请不要超过 200 个字。</translation>
-    </message>
-    <message>
-        <source>no audit entry was written with this key; smiledesk audit-key show lists the database's keys.</source>
-        <translation>没有任何审计记录是用这把密钥写的；smiledesk audit-key show 列出本数据库用过的密钥。</translation>
-    </message>
-    <message>
-        <source>This computer has that audit key: it is not lost. Export it (smiledesk audit-key export FILE) and import it where it is missing.</source>
-        <translation>本机有这把审计密钥，它没有丢失。请导出（smiledesk audit-key export 文件）并在缺少它的电脑上导入。</translation>
-    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -621,14 +605,6 @@
     <message>
         <source>Password again</source>
         <translation>再次输入密码</translation>
-    </message>
-    <message>
-        <source>Audit key</source>
-        <translation>审计密钥</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
     </message>
 </context>
 <context>

@@ -190,6 +190,7 @@ def test_the_key_of_a_broken_pc_is_declared_lost_once_and_check_stops_reporting_
     the old entries' content. An administrator says so in the log; check then passes, order and count are still
     checked, and a declaration this PC cannot verify (written with a key it lacks) counts for nothing."""
     from desktop_app.core.errors import PermissionDenied, ValidationError
+    from desktop_app.safety.audit_keys import declare_key_lost
 
     write_entries(engine, admin, 3)
     with session_scope(engine, write=False) as s:
@@ -202,18 +203,18 @@ def test_the_key_of_a_broken_pc_is_declared_lost_once_and_check_stops_reporting_
     desk = make_actor("front_desk")
     with session_scope(engine) as s:
         with pytest.raises(ValidationError):
-            audit.declare_key_lost(s, actor=admin, key_id=old_key, reason="  ")
+            declare_key_lost(s, actor=admin, key_id=old_key, reason="  ")
         with pytest.raises(ValidationError):
-            audit.declare_key_lost(s, actor=admin, key_id="0123456789abcdef", reason="旧电脑硬盘损坏")
+            declare_key_lost(s, actor=admin, key_id="0123456789abcdef", reason="旧电脑硬盘损坏")
         with pytest.raises(PermissionDenied):
-            audit.declare_key_lost(s, actor=desk, key_id=old_key, reason="旧电脑硬盘损坏")
+            declare_key_lost(s, actor=desk, key_id=old_key, reason="旧电脑硬盘损坏")
     assert cli.main(["audit-key", "lost", old_key.upper(), "--reason", "旧电脑硬盘损坏", "--db", db_arg]) == 0
     assert check(db_arg, capsys)[0] == 0
     with session_scope(engine, write=False) as s:
         report = audit.verify(s)
         new_key = audit_keys.current_key(report.database_id)[0]
         with pytest.raises(ConflictError):
-            audit.declare_key_lost(s, actor=admin, key_id=new_key, reason="旧电脑硬盘损坏")
+            declare_key_lost(s, actor=admin, key_id=new_key, reason="旧电脑硬盘损坏")
     assert report.notes() and "旧电脑硬盘损坏" in report.notes()[0]
     capsys.readouterr()
     assert cli.main(["audit-key", "show", "--db", db_arg]) == 0
