@@ -89,8 +89,11 @@ def test_demo_small_command(tmp_path):
     from desktop_app.core.db import make_engine
 
     engine = make_engine(f"sqlite:///{db}")
+    admin = auth.sign_in(engine, username="admin", password="admin12345")
+    assert admin.must_change_password  # the demo's password is printed in the guide: changed before any use
+    with session_scope(engine) as s:
+        admin = auth.change_password(s, actor=admin, old_password="admin12345", new_password="Zhan-2026-desk")
     with session_scope(engine, write=False) as s:
-        admin = auth.sign_in(engine, username="admin", password="admin12345")
         assert service.count(s, actor=admin) == 800
         assert service.search(s, actor=admin, q="zhang")
 
