@@ -8,11 +8,14 @@ administrator says once, in the keyed log itself, that the key is lost (``smiled
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from sqlmodel import Session, func, select
 
 from desktop_app.core import audit, audit_keys
-from desktop_app.core.auth import MANAGE_SETTINGS, Actor, require
-from desktop_app.core.errors import ConflictError, ValidationError
+from desktop_app.core.auth import MANAGE_SETTINGS, VIEW_AUDIT, Actor, require
+from desktop_app.core.errors import ConflictError, StorageError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import AuditEntry
 
@@ -44,3 +47,62 @@ def declare_key_lost(s: Session, *, actor: Actor, key_id: str, reason: str) -> i
     audit.record(s, actor=actor, action=audit.KEY_LOST, entity="audit_key", entity_id=key_id,
                  after={"reason": reason, "entries": n}, subject="")
     return int(n)
+
+
+# --- the audit key of this computer, for the administration page -------------------------------------
+
+
+@dataclass(frozen=True)
+class KeyStatus:
+    """Which audit keys wrote the database's entries, and which of them this computer has."""
+
+    database_id: str | None
+    here: tuple[str, ...]
+    used: dict[str, int]  # key id -> entries written with it
+    lost: frozenset[str]  # declared lost (declare_key_lost)
+
+    @property
+    def missing(self) -> dict[str, int]:
+        """Keys whose entries this computer cannot check (neither here nor declared lost)."""
+        return {k: n for k, n in self.used.items() if k not in self.here and k not in self.lost}
+
+
+def key_status(s: Session, *, actor: Actor) -> KeyStatus:
+    require(actor, VIEW_AUDIT)
+    db_id = audit_keys.database_id(s)
+    used = {k: int(n) for k, n in s.exec(select(AuditEntry.key_id, func.count()).where(AuditEntry.scheme == audit.KEYED)
+                                          .group_by(AuditEntry.key_id).order_by(func.min(AuditEntry.id))).all()}
+    lost = frozenset(s.exec(select(AuditEntry.entity_id).where(AuditEntry.scheme == audit.KEYED,
+                                                               AuditEntry.action == audit.KEY_LOST)).all())
+    here = tuple(audit_keys.known_keys(db_id)) if db_id else ()
+    return KeyStatus(db_id, here, used, lost)
+
+
+NO_KEY_YET = QT_TRANSLATE_NOOP("Errors", "This computer has no audit key of this database yet (it is made with the "
+                                         "first change saved here); there is nothing to export.")
+
+
+def export_audit_keys(s: Session, *, actor: Actor, target: Path) -> int:
+    """Write this computer's audit keys of the database to ``target`` (0600) for another computer to import.
+    Administrators only; audited. Returns how many keys were written."""
+    require(actor, MANAGE_SETTINGS)
+    db_id = audit_keys.database_id(s)
+    if db_id is None or not audit_keys.known_keys(db_id):
+        raise ConflictError(NO_KEY_YET)
+    try:
+        n = audit_keys.export_keys(db_id, Path(target))
+    except OSError as exc:
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "The key file could not be written to {file} ({detail}); choose "
+                                                       "another place."), file=str(target), detail=exc.strerror or str(exc)) from exc
+    audit.record(s, actor=actor, action="export", entity="audit_key", entity_id=db_id, after={"keys": n}, subject="")
+    return n
+
+
+def import_audit_keys(s: Session, *, actor: Actor, source: Path) -> int:
+    """Add the audit keys in ``source`` (written by export on another computer) to this computer. Refuses a file
+    of another database. Administrators only; audited. Returns how many keys were new here."""
+    require(actor, MANAGE_SETTINGS)
+    db_id = audit_keys.database_id(s, create=True)
+    _db, added = audit_keys.import_keys(Path(source), expected_database=db_id)
+    audit.record(s, actor=actor, action="import", entity="audit_key", entity_id=db_id, after={"added": added}, subject="")
+    return added

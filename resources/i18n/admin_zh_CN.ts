@@ -146,6 +146,10 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
+        <source>Audit key…</source>
+        <translation>审计密钥…</translation>
+    </message>
+    <message>
         <source>The database is on a server: back it up and encrypt it there.</source>
         <translation>数据库在服务器上：请在服务器上备份和加密。</translation>
     </message>

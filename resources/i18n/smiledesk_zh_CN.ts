@@ -535,6 +535,10 @@
         <source>{file} is not an audit key file written by smiledesk audit-key export.</source>
         <translation>{file} 不是用 smiledesk audit-key export 导出的审计密钥文件。</translation>
     </message>
+    <message>
+        <source>{file} holds the audit keys of another database; export them from a computer that uses this database.</source>
+        <translation>{file} 里是另一个数据库的审计密钥；请从使用本数据库的电脑上导出。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

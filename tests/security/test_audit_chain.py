@@ -12,6 +12,7 @@ import json
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlmodel import col, func, select
 
 from desktop_app import cli
@@ -357,3 +358,57 @@ def test_anchor_files_are_private_and_keyed(engine, admin):
     for name in keystore.names(""):
         assert (keystore.key_dir() / name).stat().st_mode & 0o077 == 0
     assert keystore.key_dir().stat().st_mode & 0o077 == 0
+
+
+def test_an_administrator_moves_the_key_between_computers_on_the_safety_page(
+        qtbot, app_fonts, ctx, engine, db_arg, admin, make_actor, capsys, tmp_path, monkeypatch, wait_ops):
+    """系统管理 → 数据安全 → 审计密钥…: export on the PC that has the key, import on the other; no command line."""
+    from desktop_app.admin.ui.safety_tab import SafetyTab
+    from desktop_app.core.errors import PermissionDenied, StorageError
+    from desktop_app.safety import audit_keys as keys_service
+    from desktop_app.safety.ui import audit_key as dialog_module
+
+    write_entries(engine, admin, 2)
+    tab = SafetyTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.mouseClick(tab.audit_key_button, Qt.MouseButton.LeftButton)
+    dialog = tab.audit_key_dialog
+    wait_ops()
+    assert "has 1 of the 1 keys" in dialog.state.text() and "Every entry can be checked" in dialog.state.text()
+
+    exported = tmp_path / "usb" / "审计密钥.keys"
+    exported.parent.mkdir()
+    monkeypatch.setattr(dialog_module.AskPath, "save", classmethod(lambda cls, parent, caption, default: str(exported)))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert exported.exists() and exported.stat().st_mode & 0o077 == 0
+    assert str(exported) in dialog.info_box.text()
+    dialog.info_box.close()
+
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "second-pc"))  # the same database, another computer
+    audit_keys.forget_cache()
+    dialog.refresh()
+    wait_ops()
+    assert "is not on this computer" in dialog.state.text()
+    monkeypatch.setattr(dialog_module.AskPath, "open", classmethod(lambda cls, parent, caption: str(exported)))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert "1 new key(s)" in dialog.info_box.text()
+    dialog.info_box.close()
+    wait_ops()
+    assert "Every entry can be checked" in dialog.state.text()
+    assert check(db_arg, capsys)[0] == 0
+    with session_scope(engine, write=False) as s:
+        moves = s.exec(select(AuditEntry.action).where(AuditEntry.entity == "audit_key").order_by(col(AuditEntry.id))).all()
+    assert moves == ["export", "import"]
+
+    other = tmp_path / "other.keys"
+    other.write_text("smiledesk-audit-keys/1\n" + "f" * 32 + "\n" + exported.read_text(encoding="ascii").splitlines()[2] + "\n",
+                     encoding="ascii")
+    with session_scope(engine) as s, pytest.raises(StorageError) as refused:
+        keys_service.import_audit_keys(s, actor=admin, source=other)
+    assert "another database" in refused.value.text()
+    desk = make_actor("front_desk")
+    with session_scope(engine, write=False) as s, pytest.raises(PermissionDenied):
+        keys_service.key_status(s, actor=desk)
+    dialog.close()

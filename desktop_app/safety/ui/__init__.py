@@ -1,5 +1,6 @@
 """The dialogs of data safety, for the administration page and for start-up (app.py)."""
 
+from desktop_app.safety.ui.audit_key import AuditKeyDialog
 from desktop_app.safety.ui.dialogs import (
     BackupDialog,
     DamagedDatabaseDialog,
@@ -16,6 +17,6 @@ from desktop_app.safety.ui.passphrase import (
     unlock_at_startup,
 )
 
-__all__ = ["BackupDialog", "DamagedDatabaseDialog", "EncryptionDialog", "PassphraseDialog", "RestoreDialog",
+__all__ = ["AuditKeyDialog", "BackupDialog", "DamagedDatabaseDialog", "EncryptionDialog", "PassphraseDialog", "RestoreDialog",
            "check_at_startup", "check_in_background", "encryption_dialog", "failure_text", "report_backup_failure",
            "unlock_at_startup"]
