@@ -131,8 +131,31 @@ def _tail(s: Session, chain: int) -> tuple[int, str]:
     ).first()
     if last is not None:
         return int(last[0] or 0), last[1]
+    recorded = _recorded_legacy(s)  # what every login can read; a station's login sees only its own rows
+    return 0, recorded[1] if recorded is not None else _legacy_head_seen(s)
+
+
+def _legacy_head_seen(s: Session) -> str:
     legacy = s.exec(select(AuditEntry.hash).where(AuditEntry.scheme == LEGACY).order_by(col(AuditEntry.id).desc()).limit(1)).first()
-    return 0, legacy or ""
+    return legacy or ""
+
+
+def _recorded_legacy(s: Session) -> tuple[int, str] | None:
+    """(count, head) of the unkeyed entries as the upgrade recorded them (migration security_0002); None on a
+    database migrated before it recorded them."""
+    from desktop_app.core.models import AuditMeta
+
+    head, count = s.get(AuditMeta, "legacy_head"), s.get(AuditMeta, "legacy_count")
+    if head is None or count is None or not count.value.isdigit():
+        return None
+    return int(count.value), head.value
+
+
+def _sees_every_row(s: Session) -> bool:
+    """False for a sub-district server's station login: row-level security shows it its own station's rows."""
+    if s.get_bind().dialect.name != "postgresql":
+        return True
+    return not s.connection().execute(text("SELECT row_security_active('audit_entry')")).scalar()
 
 
 def _append(s: Session, writer: _Writer, *, actor: Actor | None, action: str, entity: str, entity_id: str,
@@ -286,7 +309,9 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
     missing: dict[str, int] = {}
     lost: dict[str, str] = {}
     prev, last_id, legacy_count = "", 0, 0
-    while True:
+    recorded = _recorded_legacy(s)
+    whole = _sees_every_row(s)
+    while whole:
         rows = s.exec(select(AuditEntry).where(col(AuditEntry.id) > last_id, AuditEntry.scheme == LEGACY)
                       .order_by(col(AuditEntry.id)).limit(batch)).all()
         if not rows:
@@ -300,6 +325,11 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
             last_id = entry.id or last_id
             legacy_count += 1
     legacy_head = prev
+    if not whole:  # a station's login: its own chain is checked; the unkeyed entries of every station are not its to see
+        legacy_count, legacy_head = recorded or (0, "")
+    elif recorded is not None and recorded != (legacy_count, legacy_head):
+        problems.append(f"audit log: the entries written before the keyed chain were {recorded[0]} when the database was "
+                        f"upgraded; {legacy_count} are there now, or the last of them differs — deleted or rewritten")
     others = s.exec(select(func.count()).select_from(AuditEntry).where(col(AuditEntry.scheme).not_in([LEGACY, KEYED]))).one()
     if others:
         problems.append(f"audit log: {others} entries of an unknown kind (written by another program)")
