@@ -11,8 +11,8 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
@@ -20,6 +20,7 @@ from desktop_app.core.db import url_for
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.ui import collector, translation
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.covering import close_windows, cover_windows, uncover_windows
 from desktop_app.ui.fonts import install_fallback_fonts, install_fonts
 
 log = logging.getLogger(__name__)
@@ -228,44 +229,6 @@ def startup_probe(app, engine, settings) -> int:
     window.show()
     app.exec()
     return 0
-
-
-def cover_windows(app) -> list[tuple[QWidget, bool]]:
-    """Take every window of the signed-in person off the screen before the lock prompt shows: the main window
-    and every dialog (a resident's dialog may show a revealed ID number). A dialog waiting in its own event loop
-    (exec) is minimised — hiding it would end its loop as if Cancel was pressed, losing what was typed; every
-    other window is hidden. Returns (window, minimised) for ``uncover_windows``."""
-    covered: list[tuple[QWidget, bool]] = []
-    for w in app.topLevelWidgets():
-        if not w.isVisible() or w.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
-            continue
-        modal = isinstance(w, QDialog) and w.isModal()
-        if modal:
-            w.showMinimized()
-        else:
-            w.hide()
-        covered.append((w, modal))
-    return covered
-
-
-def uncover_windows(covered: list[tuple[QWidget, bool]]) -> None:
-    from shiboken6 import isValid
-
-    for w, modal in covered:
-        if isValid(w):
-            w.showNormal() if modal else w.show()
-
-
-def close_windows(covered: list[tuple[QWidget, bool]]) -> None:
-    """Someone else signed in at the lock prompt (or nobody): the previous person's windows go, unsaved."""
-    from shiboken6 import isValid
-
-    for w, modal in covered:
-        if isValid(w):
-            if modal:
-                w.reject()
-            else:
-                w.close()
 
 
 class Session:

@@ -344,7 +344,11 @@
     </message>
     <message>
         <source>A resident&apos;s personal data (PIPL)…</source>
-        <translation>居民个人信息副本（个人信息保护法）…</translation>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit key…</source>
+        <translation>审计密钥…</translation>
     </message>
     <message>
         <source>The database is on a server: back it up and encrypt it there.</source>

@@ -634,6 +634,10 @@
         <source>The database on the server is older than this SmileDesk. The sub-district&apos;s IT staff upgrade it with the owner&apos;s account (smiledesk migrate, docs/postgres.md); then start again.</source>
         <translation>服务器上的数据库比这个版本的微笑驿站旧。请街道的 IT 人员用所有者账号升级数据库（运行 smiledesk migrate，见 docs/postgres.md），然后再启动。</translation>
     </message>
+    <message>
+        <source>{file} holds the audit keys of another database; export them from a computer that uses this database.</source>
+        <translation>{file} 里是另一个数据库的审计密钥；请从使用本数据库的电脑上导出。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>

@@ -163,6 +163,12 @@ def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch, wait_ops):
     wait_ops()
     assert page.verify_result.property("verdict") == Verdict.VALID
     assert cert.number in page.verify_result.text()
+    # the verdict and what was signed are shown whole, on their own line at 1366 wide (not clipped beside the input)
+    page.resize(1366, 700)
+    qtbot.waitUntil(lambda: page.width() == 1366)
+    result = page.verify_result
+    assert result.isVisible() and result.height() >= result.heightForWidth(result.width())
+    assert result.geometry().top() > page.verify_input.geometry().bottom()
 
     click_row(qtbot, page.register.table, 0)
     wait_ops()
