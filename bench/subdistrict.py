@@ -143,23 +143,23 @@ def _client(url: str, plan: dict, start: int, iterations: int, barrier, results)
             search(s, actor=actor, q=SURNAMES[k % len(SURNAMES)])
         times["search"].append(time.perf_counter() - t)
         t = time.perf_counter()
-        rec = run_transaction(engine, lambda s: visits.create_record(
+        rec = run_transaction(engine, lambda s, k=k: visits.create_record(
             s, actor=actor, category_code="request", summary=f"楼道灯坏了 {k}", walk_in_name="张三"))
         times["visit"].append(time.perf_counter() - t)
         if last is not None:
             t = time.perf_counter()
             rid = last
-            run_transaction(engine, lambda s: loop.dispatch_record(s, actor=actor, record_id=rid, assignee="网格员"))
+            run_transaction(engine, lambda s, rid=rid: loop.dispatch_record(s, actor=actor, record_id=rid, assignee="网格员"))
             times["loop_step"].append(time.perf_counter() - t)
         last = rec.id
         t = time.perf_counter()
         number = plan["passports"][k]
-        run_transaction(engine, lambda s: kiosk_scan(s, actor=kiosk, code=number))
+        run_transaction(engine, lambda s, number=number: kiosk_scan(s, actor=kiosk, code=number))
         times["kiosk_scan"].append(time.perf_counter() - t)
         t = time.perf_counter()
         recipient, day = plan["orders"][k]
-        run_transaction(engine, lambda s: record_outcome(s, actor=actor, recipient_id=recipient,
-                                                         day=_date.fromisoformat(day), meal="lunch", outcome="delivered"))
+        run_transaction(engine, lambda s, recipient=recipient, day=day: record_outcome(
+            s, actor=actor, recipient_id=recipient, day=_date.fromisoformat(day), meal="lunch", outcome="delivered"))
         times["meal_outcome"].append(time.perf_counter() - t)
     elapsed = time.perf_counter() - t_start
     engine.dispose()

@@ -78,9 +78,10 @@ def cmd_demo(args) -> int:
     with session_scope(engine) as s:
         if auth.needs_setup(s):
             print("No administrator yet: creating station 逍遥津社区党群服务中心 with user 'admin', password 'admin12345'"
-                  " — change it after the first sign-in.")
+                  " — SmileDesk asks for a new password at the first sign-in.")
             auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="管理员",
                                     password="admin12345", station_code="SQK")
+            auth.require_password_change(s, username="admin")  # a password printed here is one others know
     done = demo.load(engine, scale=args.scale, seed=args.seed, wanted=args.only,
                      progress_for=lambda key: terminal_progress(f"{key:<13}"))
     if done.already:
@@ -101,7 +102,7 @@ def cmd_check(args) -> int:
         for p in problems:
             print("  -", p)
         return 1
-    print("ok: database integrity, text, audit chain and ID numbers verified")
+    print("ok: database integrity, text, append-only triggers, audit chain and ID numbers verified")
     return 0
 
 
@@ -129,6 +130,9 @@ def _use_remembered_keys() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.core import private
+
+    private.restrict_umask()  # every file written from here on (database, WAL, backups, logs, exports): 0600
     args = build_parser().parse_args(argv)
     _use_remembered_keys()
     if getattr(args, "func", None) is not None:
@@ -139,6 +143,14 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyRequired, WrongKey, EncryptionUnavailable) as exc:  # an encrypted database, no usable passphrase
             print(f"error: {exc.text()} (set SMILEDESK_DB_KEY)" if isinstance(exc, KeyRequired) else f"error: {exc.text()}",
                   file=sys.stderr)
+            return 1
+        except Exception as exc:  # a damaged or foreign file, a refusing server: a message, never a traceback
+            from desktop_app.core.db.errors import unreadable_database
+
+            problem = unreadable_database(exc, getattr(args, "db", None))
+            if problem is None:
+                raise
+            print(f"error: {problem.text()}", file=sys.stderr)
             return 1
     # Import the database stack before PySide6: once PySide6 is loaded, its import hook
     # (shibokensupport feature check) compiles the source of every module imported after it.

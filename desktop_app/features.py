@@ -3,6 +3,8 @@
 A feature ``key`` is a package ``desktop_app/<key>/`` that may provide, each optional:
   models.py     SQLModel tables (imported before migrations and metadata comparisons)
   reference.py  ``ensure(session)`` — reference data every database needs (idempotent)
+  guards.py     ``TABLES`` — its append-only tables (core.db.guards keeps their triggers in place)
+  calendar_follow.py  ``FOLLOWER`` — what moves in the feature when the work calendar changes
   demo.py       ``generate(engine, *, scale, seed, progress)`` — demo records for ``smiledesk demo``
   feature.py    ``FEATURE`` — its page for the main window (Qt; imported only by app.py)
 Nothing that is not built is shown: a feature without feature.py has no page.
@@ -88,8 +90,25 @@ def ensure_reference_data(session) -> None:
         mod.ensure(session)
 
 
+def declare_guards() -> None:
+    """Every feature's append-only tables (``<feature>/guards.py``; tiny modules, no models imported), whatever
+    SMILEDESK_FEATURES says: the tables exist in every database."""
+    from desktop_app.core.db import guards
+
+    for key in FEATURE_KEYS:
+        mod = module(key, "guards", always=True)
+        if mod is not None:
+            guards.declare(*mod.TABLES)
+
+
+def calendar_followers() -> list:
+    """What each feature of this build moves when the work calendar changes (``<feature>/calendar_follow.py``)."""
+    return [mod.FOLLOWER for mod in modules("calendar_follow")]
+
+
 def open_app_database(url: str | None = None):
-    """The engine for ``url`` with every feature's tables migrated and reference data present.
+    """The engine for ``url`` with every feature's tables migrated, its append-only triggers in place and
+    reference data present.
 
     On a sub-district server a station's (or the office's) login may not migrate: the owner's ``smiledesk
     migrate`` does that and the reference data; such a login only checks the schema is current. A server
@@ -107,6 +126,7 @@ def open_app_database(url: str | None = None):
 def _open_app_database(url: str | None):
     from desktop_app.core.db import is_up_to_date, make_engine, open_database, rls, session_scope
 
+    declare_guards()
     probe = make_engine(url)
     if probe.dialect.name == "postgresql" and rls.login_kind(probe) not in ("owner", "other"):
         if not is_up_to_date(probe):

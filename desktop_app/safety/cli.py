@@ -7,6 +7,7 @@
     smiledesk decrypt                                 turn an encrypted SQLite file back into a plain one
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
+    smiledesk audit-key show | export FILE | import FILE    the audit chain's key on this PC (docs/safety.md)
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
 name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
@@ -67,7 +68,96 @@ def register(sub) -> None:
     r.add_argument("resident_id", type=int)
     r.add_argument("--reason", default="")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.add_argument("--keep-walk-ins", action="store_true",
+                   help="do not erase the walk-in records typed with the resident's name and phone but never linked")
     r.set_defaults(func=cmd_erase)
+
+    _register_audit_key(sub)
+
+
+def _register_audit_key(sub) -> None:
+    p = sub.add_parser("audit-key", help="the audit log's key on this computer: show it, export it, import it")
+    ksub = p.add_subparsers(dest="audit_key_command", metavar="ACTION", required=True)
+    s = ksub.add_parser("show", help="the database's identity and which of its audit keys this computer has")
+    _db(s)
+    s.set_defaults(func=cmd_audit_key_show)
+    e = ksub.add_parser("export", help="write this computer's audit keys of the database to FILE (for another PC)")
+    _db(e)
+    e.add_argument("file", metavar="FILE")
+    e.set_defaults(func=cmd_audit_key_export)
+    i = ksub.add_parser("import", help="add the audit keys in FILE (from audit-key export) to this computer")
+    i.add_argument("file", metavar="FILE")
+    i.set_defaults(func=cmd_audit_key_import)
+
+
+def _audit_ids(args) -> tuple[str | None, dict[str, int]]:
+    """(database id, key id -> entries written with it) of the database in ``args``."""
+    from sqlalchemy import text
+
+    from desktop_app.core.db import session_scope
+
+    engine = _engine(args, migrate=False)
+    try:
+        with session_scope(engine, write=False) as s:
+            from desktop_app.core import audit_keys
+
+            db_id = audit_keys.database_id(s)
+            used = {row[0]: int(row[1]) for row in s.connection().execute(
+                text("SELECT key_id, COUNT(*) FROM audit_entry WHERE scheme = 2 GROUP BY key_id ORDER BY MIN(id)"))}
+    finally:
+        engine.dispose()
+    return db_id, used
+
+
+def cmd_audit_key_show(args) -> int:
+    def work():
+        from desktop_app.core import audit_keys, keystore
+
+        db_id, used = _audit_ids(args)
+        if db_id is None:
+            print("this database has no keyed audit entries yet: its key is made with the first change")
+            return 0
+        here = audit_keys.known_keys(db_id)
+        print(f"database {db_id}; keys are kept in {keystore.key_dir()}")
+        for kid, n in used.items():
+            print(f"  key {kid}: {n} entries — {'on this computer' if kid in here else 'NOT on this computer'}")
+        for kid in here:
+            if kid not in used:
+                print(f"  key {kid}: on this computer, no entries yet")
+        return 0 if all(k in here for k in used) else 1
+
+    return _run(work)
+
+
+def cmd_audit_key_export(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, _used = _audit_ids(args)
+        n = audit_keys.export_keys(db_id, Path(args.file)) if db_id else 0
+        if not n:
+            print("error: this computer has no audit key of this database to export", file=sys.stderr)
+            return 1
+        print(f"{n} audit key(s) of database {db_id} written to {args.file}; import them on the other PC with "
+              "smiledesk audit-key import, then delete the file")
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_import(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, n = audit_keys.import_keys(Path(args.file))
+        print(f"{n} new audit key(s) of database {db_id} kept on this computer")
+        return 0
+
+    return _run(work)
 
 
 def _engine(args, *, migrate: bool = True):
@@ -252,16 +342,27 @@ def cmd_erase(args) -> int:
         from desktop_app.core.db import session_scope
         from desktop_app.safety import personal_data
 
+        engine = _engine(args)
+        actor = _actor(engine, args)
+        with session_scope(engine, write=False) as s:
+            offered = personal_data.erasure_matches(s, actor=actor, resident_id=args.resident_id)
+        keep = args.keep_walk_ins
+        if offered:
+            print(f"{len(offered)} walk-in record(s) were typed with the resident's name and phone but never linked:")
+            for m in offered:
+                print(f"  {m.feature} record {m.record_id}, {m.at:%Y-%m-%d}: {m.summary[:40]}")
+            if not args.yes and not keep:
+                keep = input("Erase these too? [Y/n] ").strip().lower() in ("n", "no")
         if not args.yes:
             answer = input(f"Anonymise resident {args.resident_id} everywhere? This cannot be undone. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 print("nothing changed")
                 return 1
-        engine = _engine(args)
-        actor = _actor(engine, args)
         with session_scope(engine) as s:
-            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
-        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}")
+            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason,
+                                                matches=[] if keep else None)
+        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}"
+              + (f"; {len(offered)} matching walk-in record(s) {'kept' if keep else 'erased'}" if offered else ""))
         return 0
 
     return _run(work)

@@ -24,11 +24,13 @@ says again when it answers (pages refresh then). A read that failed that way sho
 still tells its dialog (``on_error``) or the user that it was not saved. A quick op waiting on the server for
 longer than ``SLOW_MS`` shows "not answering" meanwhile: nothing ever blocks the GUI thread on the network.
 
-Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``).
+Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``). ``write_generation()`` counts
+the writes that have ended, for pages that keep figures they read (reports.FigureMemo).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
@@ -36,7 +38,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -167,6 +169,21 @@ def server_monitor() -> ServerMonitor:
     return _monitor
 
 
+_writes = 0
+
+
+def _wrote() -> None:
+    global _writes
+    with _inflight_lock:
+        _writes += 1
+
+
+def write_generation() -> int:
+    """How many writes (``write``, ``run_op``) have ended in this process: figures a page read before the
+    number changed may be stale (reports.FigureMemo)."""
+    return _writes
+
+
 def idle() -> bool:
     """No op is running or waiting to hand its result back (for tests and for quitting)."""
     return not _inflight
@@ -231,19 +248,16 @@ def _drop_later(serial: int) -> None:
     QTimer.singleShot(0, drop)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], Any], serial: int) -> None:
-        super().__init__()
-        self.work, self.serial = work, serial
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            _emit(self.serial, "failed", exc)
-        else:
-            _emit(self.serial, "finished", result)
+def _run(work: Callable[[], Any], serial: int) -> None:
+    """What a pool thread runs. Handed to the pool as a plain callable: a Python QRunnable subclass given to
+    ``QThreadPool.start`` stayed referenced by the pool's wrapper after Qt deleted it (PySide6 6.11, about
+    one op in ten in a day at the desk), and with it the op's closures — every op leaked."""
+    try:
+        result = work()
+    except BaseException as exc:  # delivered to the GUI thread, never swallowed
+        _emit(serial, "failed", exc)
+    else:
+        _emit(serial, "finished", result)
 
 
 
@@ -363,7 +377,7 @@ def _start(
             elif on_error is not None:
                 on_error(exc)
             elif gone and reading:
-                pass  # the banner says it; a refresh every few seconds must not stack message boxes
+                pass  # the banner says it (a read, or housekeeping): a refresh every few seconds must not stack boxes
             else:
                 report_error(parent if isinstance(parent, QWidget) else None, exc)
         finally:
@@ -374,7 +388,7 @@ def _start(
     _begin(serial)
     if pool is _lane:
         monitor.started(serial, engine)
-    pool.start(_Runnable(work, serial))
+    pool.start(functools.partial(_run, work, serial))
     return handle
 
 
@@ -409,16 +423,22 @@ def write(
     on_done: Callable[[T], None] | None = None,
     *,
     on_error: Callable[[BaseException], None] | None = None,
+    background: bool = False,
 ) -> OpHandle:
     """``fn(session)`` in one writing transaction off the GUI thread (all of it or nothing);
-    ``on_done(result)`` on the GUI thread after the commit."""
+    ``on_done(result)`` on the GUI thread after the commit. ``background=True`` for housekeeping nobody asked
+    for (a page closing forgotten patrols as it refreshes): the server being gone is the banner's to say, as
+    for a read; the next refresh does it."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
-        with session_scope(engine) as s:
-            return fn(s)
+        try:
+            with session_scope(engine) as s:
+                return fn(s)
+        finally:
+            _wrote()
 
-    return _start(parent, work, on_done, on_error, database_lane(), engine=engine)
+    return _start(parent, work, on_done, on_error, database_lane(), engine=engine, reading=background)
 
 
 def run_op(
@@ -476,5 +496,11 @@ def run_op(
     # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly (the timer
     # dies with the dialog, which dies with its parent).
     QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
-    return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
+    def run() -> Any:
+        try:
+            return work(progress)
+        finally:
+            _wrote()  # long work may have written (an import, a month solved), even if it was cancelled
+
+    return _start(parent, run, on_done, on_error, pool or QThreadPool.globalInstance(),
                   handle=handle, bridge=bridge, serial=serial, on_finish=close_dialog)

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>No activity to check in to today.</source>
         <translation>今天没有可以签到的活动。</translation>
@@ -237,7 +237,7 @@
         <translation>兑换</translation>
     </message>
     <message>
-        <source>Today's activity</source>
+        <source>Today&apos;s activity</source>
         <translation>今日活动</translation>
     </message>
     <message>
@@ -337,14 +337,6 @@
         <translation>新护照号 {number}；旧号码已作废，所有印章已转入新护照。</translation>
     </message>
     <message>
-        <source>Save the passport as PDF</source>
-        <translation>将护照保存为 PDF</translation>
-    </message>
-    <message>
-        <source>Saved {path}; print it at 100% (actual size).</source>
-        <translation>已保存 {path}；请按 100%（实际大小）打印。</translation>
-    </message>
-    <message>
         <source>Already stamped today for {activity}; nothing added.</source>
         <translation>今天已为「{activity}」盖过章，未重复盖章。</translation>
     </message>
@@ -388,8 +380,12 @@
         <translation>须为 1 到 100 之间的整数。</translation>
     </message>
     <message>
-        <source>use 4 to 12 digits.</source>
-        <translation>请使用 4 到 12 位数字。</translation>
+        <source>use {low} to {high} digits (not a staff password).</source>
+        <translation>请用 {low} 到 {high} 位数字（不要用工作人员的登录密码）。</translation>
+    </message>
+    <message>
+        <source>is too easy to guess (one digit repeated, or digits in a row); choose another.</source>
+        <translation>太容易被猜到（同一个数字重复，或数字连号）；请换一个。</translation>
     </message>
     <message>
         <source>That resident no longer exists.</source>
@@ -468,7 +464,7 @@
         <translation>「{activity}」每人最多盖章 {limit} 次，已达上限。</translation>
     </message>
     <message>
-        <source>Today's limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
+        <source>Today&apos;s limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
         <translation>每人每天最多 {cap} 枚印章，今天已集 {total} 枚，欢迎明天再来。</translation>
     </message>
     <message>
@@ -749,8 +745,12 @@
         <translation>巡逻签到成功，注意安全！</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in one minute.</source>
-        <translation>密码错误次数过多，请一分钟后再试。</translation>
+        <source>Too many wrong PINs: the pad is locked for {n} more minute(s).</source>
+        <translation>密码错误次数过多：键盘还要锁定 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left before the pad locks.</source>
+        <translation>密码错误。再错 {n} 次键盘将被锁定。</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -990,7 +990,7 @@
         <translation>为待发荣誉申请证书</translation>
     </message>
     <message>
-        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator's or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
+        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator&apos;s or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
         <translation>用“smiledesk --kiosk”启动自助机，用“smiledesk --wall”启动大厅展示屏。设置了自助机密码后，自助机全屏运行，只有输入该密码（或管理员、前台的登录密码）才能关闭；没有设置密码时，自助机以普通窗口打开，任何人都可以关闭。</translation>
     </message>
     <message>
@@ -1041,11 +1041,11 @@
         <translation>{station} · {year}年{month}月 · 本月 {n} 位邻居参与</translation>
     </message>
     <message>
-        <source>Collect stamps at the station's activities and your smile appears here!</source>
+        <source>Collect stamps at the station&apos;s activities and your smile appears here!</source>
         <translation>参加驿站活动集印章，您的笑脸就会出现在这里！</translation>
     </message>
     <message>
-        <source>This month's top 10</source>
+        <source>This month&apos;s top 10</source>
         <translation>本月排行榜前十</translation>
     </message>
 </context>

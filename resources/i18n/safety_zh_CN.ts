@@ -138,7 +138,7 @@
         <translation>加密</translation>
     </message>
     <message>
-        <source>This database is on a server; encrypt it there (the server's disk or its own settings).</source>
+        <source>This database is on a server; encrypt it there (the server&apos;s disk or its own settings).</source>
         <translation>数据库在服务器上，请在服务器上加密（服务器磁盘加密或数据库自身的设置）。</translation>
     </message>
     <message>
@@ -158,7 +158,7 @@
         <translation>解除加密</translation>
     </message>
     <message>
-        <source>Encrypting protects residents' data when the computer, its disk or a backup is lost or stolen: without the passphrase the file cannot be read. Nobody can recover a forgotten passphrase, so write it down and keep it somewhere safe. Close SmileDesk on other computers first; SmileDesk closes afterwards and asks for the passphrase when it starts (unless it is remembered here). Backups made from now on are encrypted too; older backups stay as they are.</source>
+        <source>Encrypting protects residents&apos; data when the computer, its disk or a backup is lost or stolen: without the passphrase the file cannot be read. Nobody can recover a forgotten passphrase, so write it down and keep it somewhere safe. Close SmileDesk on other computers first; SmileDesk closes afterwards and asks for the passphrase when it starts (unless it is remembered here). Backups made from now on are encrypted too; older backups stay as they are.</source>
         <translation>加密后，即使电脑、硬盘或备份丢失被盗，没有口令也读不出居民的信息。口令忘了谁也找不回来，请写下来放在安全的地方。请先关闭其他电脑上的微笑驿站；加密完成后本程序会关闭，再次启动时要输入口令（在本机记住口令的除外）。今后的备份也会加密；以前的备份保持原样。</translation>
     </message>
     <message>
@@ -277,11 +277,15 @@
         <translation>该居民档案已不存在。</translation>
     </message>
     <message>
-        <source>This resident's personal data was erased; there is nothing left to export.</source>
+        <source>This resident&apos;s personal data was erased; there is nothing left to export.</source>
         <translation>该居民的个人信息已删除，没有可导出的内容。</translation>
     </message>
     <message>
-        <source>This resident's personal data was already erased.</source>
+        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>This resident&apos;s personal data was already erased.</source>
         <translation>该居民的个人信息之前已经删除过了。</translation>
     </message>
     <message>
@@ -293,11 +297,11 @@
         <translation>只有街道管理员（不属于某个驿站的管理员）才能做这项操作。</translation>
     </message>
     <message>
-        <source>No station has the id or code {ref}; the command smiledesk station list shows each station's id and code.</source>
+        <source>No station has the id or code {ref}; the command smiledesk station list shows each station&apos;s id and code.</source>
         <translation>没有编号或代码为 {ref} 的驿站；命令 smiledesk station list 可以查看每个驿站的编号和代码。</translation>
     </message>
     <message>
-        <source>enter the station's name (1–100 characters).</source>
+        <source>enter the station&apos;s name (1–100 characters).</source>
         <translation>请填写驿站名称（1–100 个字）。</translation>
     </message>
     <message>
@@ -422,11 +426,11 @@
 <context>
     <name>Permissions</name>
     <message>
-        <source>export a resident's personal data</source>
+        <source>export a resident&apos;s personal data</source>
         <translation>导出居民个人信息</translation>
     </message>
     <message>
-        <source>erase a resident's personal data</source>
+        <source>erase a resident&apos;s personal data</source>
         <translation>删除居民个人信息</translation>
     </message>
     <message>
@@ -438,6 +442,10 @@
         <translation>备份数据库</translation>
     </message>
     <message>
+        <source>back up the database into another folder</source>
+        <translation>把数据库备份到其他文件夹</translation>
+    </message>
+    <message>
         <source>restore the database from a backup</source>
         <translation>用备份恢复数据库</translation>
     </message>
@@ -446,12 +454,59 @@
         <translation>加密或解除加密数据库</translation>
     </message>
     <message>
-        <source>manage the sub-district's stations</source>
+        <source>manage the sub-district&apos;s stations</source>
         <translation>管理街道下的各个驿站</translation>
     </message>
     <message>
         <source>see stations</source>
         <translation>查看驿站</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <source>A resident&apos;s personal data</source>
+        <translation>居民个人信息副本</translation>
+    </message>
+    <message>
+        <source>Find the resident who asked for a copy of their personal data.</source>
+        <translation>查找申请个人信息副本的居民。</translation>
+    </message>
+    <message>
+        <source>Print or save as PDF…</source>
+        <translation>打印或另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as JSON…</source>
+        <translation>另存为 JSON…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Everything SmileDesk holds about one resident, for the resident (PIPL art. 45). Making the copy is recorded in the audit log.</source>
+        <translation>本站保存的该居民的全部个人信息，交给居民本人（《个人信息保护法》第四十五条）。生成副本会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Chosen: {name}</source>
+        <translation>已选：{name}</translation>
+    </message>
+    <message>
+        <source>Save as JSON</source>
+        <translation>另存为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Saving the personal data</source>
+        <translation>正在保存个人信息</translation>
     </message>
 </context>
 <context>

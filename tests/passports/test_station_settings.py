@@ -26,19 +26,21 @@ def test_kiosk_pin_and_daily_limit_are_each_stations_own(engine, two_stations):
     st = two_stations
     admin_a, admin_b, kiosk_b = st.actor("admin", st.a), st.actor("admin", st.b), st.actor("kiosk", st.b)
     with session_scope(engine) as s:
-        settings.set_kiosk_pin(s, actor=admin_a, pin="2468")
+        settings.set_kiosk_pin(s, actor=admin_a, pin="246813")
         settings.set_daily_cap(s, actor=admin_a, stamps=1)
     with session_scope(engine, write=False) as s:
         assert settings.has_kiosk_pin(s, station_id=st.a)
         assert not settings.has_kiosk_pin(s, station_id=st.b)  # station b's kiosk is not locked by a's PIN
         assert settings.daily_cap(s, station_id=st.b) == settings.DEFAULT_DAILY_CAP
     with session_scope(engine) as s:
-        settings.set_kiosk_pin(s, actor=admin_b, pin="1357")  # b sets its own: a's stays
+        settings.set_kiosk_pin(s, actor=admin_b, pin="135792")  # b sets its own: a's stays
+    kiosk_a = st.actor("kiosk", st.a)
+    with session_scope(engine) as s:  # each kiosk opens with its own station's PIN only
+        assert settings.unlock_kiosk(s, actor=kiosk_a, pin="246813").ok
+        assert not settings.unlock_kiosk(s, actor=kiosk_b, pin="246813").ok
+        assert settings.unlock_kiosk(s, actor=kiosk_b, pin="135792").ok
+        assert not settings.unlock_kiosk(s, actor=kiosk_a, pin="135792").ok
     with session_scope(engine, write=False) as s:
-        assert settings.verify_staff_pin(s, "2468", station_id=st.a)
-        assert not settings.verify_staff_pin(s, "2468", station_id=st.b)
-        assert settings.verify_staff_pin(s, "1357", station_id=st.b)
-        assert not settings.verify_staff_pin(s, "1357", station_id=st.a)
         assert settings.kiosk_locks(s, actor=kiosk_b)
     with session_scope(engine) as s:  # the limit of the activity's station applies
         rid_a, acts_a = _resident_with_activities(s, admin_a, 2)

@@ -68,6 +68,7 @@ def make_engine(url: str | None = None, *, echo: bool = False, key: str | None =
         if parsed.database and parsed.database != ":memory:":
             path = Path(parsed.database)
             path.parent.mkdir(parents=True, exist_ok=True)
+            _private(path)
             if file_is_encrypted(path) or (key and not _has_content(path)):
                 return _encrypted_engine(path, key, echo=echo)
         engine = create_engine(
@@ -181,6 +182,15 @@ def _answering_connection():
     return _ANSWERING
 
 
+def _private(path: Path) -> None:
+    """The database file and its -wal/-shm: this user's only. An existing file now (an older version left it
+    readable); a new one as soon as SQLite has made it (``_install_sqlite_hooks``), before the first page is
+    written — SQLite gives the -wal and -shm files the database file's own mode."""
+    from desktop_app.core import private
+
+    private.private_database(path)
+
+
 def _encrypted_engine(path: Path, key: str | None, *, echo: bool) -> Engine:
     """A SQLCipher file through the ordinary SQLite dialect: the connections come from sqlcipher3
     (keyed before anything else runs) and SQLAlchemy wraps sqlcipher3's exceptions (``module``)."""
@@ -214,8 +224,12 @@ def _encrypted_engine(path: Path, key: str | None, *, echo: bool) -> Engine:
 
 
 def _install_sqlite_hooks(engine: Engine) -> None:
+    path = sqlite_path(engine)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        if path is not None:
+            _private(path)  # made by this connect: 0600 before the WAL pragma makes its -wal and -shm
         # Take transaction control away from the sqlite3 module so BEGIN is ours (see "begin").
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()

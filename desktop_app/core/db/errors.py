@@ -129,5 +129,37 @@ def storage_error(exc: BaseException) -> StorageError:
     if "unable to open database file" in text:
         return StorageError(QT_TRANSLATE_NOOP("Errors", "The database file cannot be opened; nothing was saved. Check that its folder exists and may be written to."))
     if "malformed" in text or "not a database" in text:
-        return StorageError(QT_TRANSLATE_NOOP("Errors", "The database file is damaged. Restore the newest backup."))
+        err = StorageError(QT_TRANSLATE_NOOP("Errors", "The database file is damaged and cannot be read. Restore the newest backup "
+                                              "(smiledesk check says what is wrong)."))
+        err.damaged = exc  # type: ignore[attr-defined]  # a command says more (unreadable_database)
+        return err
     return StorageError(QT_TRANSLATE_NOOP("Errors", "The database refused the change: {detail}"), detail=str(exc).splitlines()[0])
+
+
+def unreadable_database(exc: BaseException, where: object = None) -> StorageError | None:
+    """What a command says when the database behind it cannot be read (a damaged or foreign file, a server
+    that refuses): a StorageError naming the file and the way out, or None when ``exc`` is not about that."""
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from desktop_app.core.errors import SmileDeskError
+
+    if isinstance(exc, SmileDeskError):
+        if getattr(exc, "damaged", None) is None:  # already says what happened and what to do
+            return exc if isinstance(exc, StorageError) else None
+        exc = exc.damaged  # type: ignore[attr-defined]  # a damaged file, as the GUI says it: the command names it
+    if not isinstance(exc, DBAPIError | sqlite3.DatabaseError):
+        return None
+    detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]
+    if where is not None and "://" in str(where):
+        from sqlalchemy.engine import make_url
+
+        try:
+            where = make_url(str(where)).render_as_string(hide_password=True)  # never a password in a message
+        except Exception:  # noqa: BLE001 - a URL that does not parse is not shown at all
+            where = "?"
+    return StorageError(
+        QT_TRANSLATE_NOOP("Errors", "The database {file} cannot be read ({detail}). Run smiledesk check for what is wrong; restore a backup with smiledesk restore FILE if it is damaged."),
+        file=str(where or "?"), detail=detail,
+    )

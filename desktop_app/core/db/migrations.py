@@ -97,10 +97,25 @@ def migrate(engine: Engine, *, backup: bool = True) -> Path | None:
 
 
 def open_database(url: str | None = None, *, run_migrations: bool = True) -> Engine:
-    """Engine for the URL with the schema up to date and reference data in place."""
+    """Engine for the URL with the schema up to date, the append-only triggers of every declared table
+    (core.db.guards) in place, planner statistics present, and reference data in place."""
+    from desktop_app.core.db.statistics import ensure_statistics, refresh_statistics
+
     engine = make_engine(url)
     if run_migrations and not is_up_to_date(engine):
         migrate(engine)
+        refresh_statistics(engine)  # new tables and indexes: the planner must know them (issue 21)
+    elif run_migrations:
+        ensure_statistics(engine)  # a database never analysed (made by an older version)
+    if run_migrations:
+        import desktop_app.core.audit  # noqa: F401  (declares audit_entry append-only)
+        from desktop_app.core.db import guards
+
+        repaired = guards.ensure(engine)
+        if repaired:  # someone dropped or altered the triggers: recreated, and said so in the log itself
+            from desktop_app.core.audit import record_guards_restored
+
+            record_guards_restored(engine, repaired)
     from desktop_app.core import reference
 
     with session_scope(engine) as s:

@@ -47,8 +47,6 @@ from desktop_app.ui.context import AppContext
 
 IDLE_MS = 40_000
 MAX_BUFFER = 40
-MAX_PIN_TRIES = 5
-PIN_LOCK_MS = 60_000
 
 INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel,
@@ -56,15 +54,16 @@ INPUT_EVENTS = {
 
 
 class KioskWindow(OfflineCheckIns, QWidget):
-    """The kiosk. ``staff_pin_check(session, pin) -> bool`` decides whether a staff member may exit a locked
-    kiosk; ``locked=False`` (no kiosk PIN set): an ordinary window that closes, with a notice saying so."""
+    """The kiosk. ``staff_pin_check(session, pin) -> PinAnswer`` decides whether a staff member may exit a
+    locked kiosk (default: the kiosk PIN, ``passports.unlock_kiosk``, which counts wrong PINs in the database);
+    ``locked=False`` (no kiosk PIN set): an ordinary window that closes, with a notice saying so."""
 
     unlocked = Signal()  # the staff PIN was accepted; the window closes itself
 
     def __init__(
         self,
         ctx: AppContext,
-        staff_pin_check: Callable[[object, str], bool],
+        staff_pin_check: Callable[[object, str], settings.PinAnswer] | None = None,
         parent=None,
         *,
         locked: bool = True,
@@ -73,14 +72,14 @@ class KioskWindow(OfflineCheckIns, QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.staff_pin_check = staff_pin_check
+        actor = ctx.actor
+        self.staff_pin_check = staff_pin_check or (lambda s, pin: settings.unlock_kiosk(s, actor=actor, pin=pin))
         self.locked = locked
         self.full_screen = locked  # app.py: full screen only when only the PIN can close it
         self._checking_pin = False
         self._today = today
         self._buffer = ""
         self._pin = ""
-        self._pin_failures = 0
         self._unlocked = False
         self._last_code = ""
         self.last_scan: KioskScan | None = None
@@ -106,10 +105,6 @@ class KioskWindow(OfflineCheckIns, QWidget):
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_ms)
         self.idle.timeout.connect(self.show_welcome)
-        self._pin_lock = QTimer(self)
-        self._pin_lock.setSingleShot(True)
-        self._pin_lock.setInterval(PIN_LOCK_MS)
-        self._pin_lock.timeout.connect(self._end_pin_lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -296,8 +291,6 @@ class KioskWindow(OfflineCheckIns, QWidget):
     def _type(self, text: str) -> None:
         self.idle.start()
         if self._on_pin_page():
-            if self._pin_lock.isActive():
-                return
             if text.isdigit() and len(self._pin) < 12:
                 self._pin += text
             self.pin_entry.setText("●" * len(self._pin))
@@ -407,40 +400,38 @@ class KioskWindow(OfflineCheckIns, QWidget):
 
     # --- leaving -----------------------------------------------------------------------------------
     def _try_pin(self) -> None:
-        if self._pin_lock.isActive():
-            return
         if self._checking_pin:
             return  # OK pressed again while the PIN is being checked
         pin, self._pin = self._pin, ""
         self.pin_entry.setText("")
         if not pin:
-            self._pin_checked(False)
+            set_tone(self.pin_message, self.tr("Wrong PIN."), "error")
             return
         self._checking_pin = True
-        ops.query(self, self.ctx.engine, lambda s: self.staff_pin_check(s, pin), self._pin_checked,
+        check = self.staff_pin_check
+        # A write: the count of wrong PINs is kept in the database (off the GUI thread, like every op).
+        ops.write(self, self.ctx.engine, lambda s: check(s, pin), on_done=self._pin_checked,
                   on_error=self._pin_not_checked)
 
     def _pin_not_checked(self, exc: BaseException) -> None:
         self._checking_pin = False
         self._refused(self.pin_message)(exc)
 
-    def _pin_checked(self, ok: bool) -> None:
+    def _pin_checked(self, answer: settings.PinAnswer) -> None:
         self._checking_pin = False
-        if ok:
+        if answer.ok:
             self._unlocked = True
             self.unlocked.emit()
             self.close()
             return
-        self._pin_failures += 1
-        if self._pin_failures >= MAX_PIN_TRIES:
-            self._pin_failures = 0
-            self._pin_lock.start()
-            set_tone(self.pin_message, self.tr("Too many wrong PINs: try again in one minute."), "error")
+        if answer.locked_minutes:
+            set_tone(self.pin_message, self.tr("Too many wrong PINs: the pad is locked for {n} more minute(s).")
+                     .format(n=answer.locked_minutes), "error")
+        elif answer.tries_left:
+            set_tone(self.pin_message, self.tr("Wrong PIN. {n} tries left before the pad locks.").format(n=answer.tries_left),
+                     "error")
         else:
             set_tone(self.pin_message, self.tr("Wrong PIN."), "error")
-
-    def _end_pin_lock(self) -> None:
-        set_tone(self.pin_message, "", "none")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - only the staff PIN closes a locked kiosk
         if self._unlocked or not self.locked:
