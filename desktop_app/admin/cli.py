@@ -165,7 +165,7 @@ def _user(s, ref: str):
     from desktop_app.core.models import StaffUser
 
     text = ref.strip()
-    user = s.exec(select(StaffUser).where(StaffUser.username == text)).first()
+    user = None if "\x00" in text else s.exec(select(StaffUser).where(StaffUser.username == text)).first()
     if user is None and (user_id := safety.typed_id(text)) is not None:
         user = s.get(StaffUser, user_id)
     if user is None:

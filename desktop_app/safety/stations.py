@@ -47,7 +47,7 @@ def find_station(s: Session, ref: str | int) -> Station:
     station = None
     if (station_id := typed_id(text)) is not None:
         station = s.get(Station, station_id)
-    if station is None and text:
+    if station is None and text and "\x00" not in text:  # NUL: no code has one (and PostgreSQL refuses it)
         station = s.exec(select(Station).where(func.upper(Station.code) == text.upper())).first()
     if station is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "No station has the id or code {ref}; the command smiledesk station "

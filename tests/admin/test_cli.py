@@ -95,11 +95,11 @@ def test_the_first_account_of_an_empty_database_needs_no_sign_in(engine, run):
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(ref=st.one_of(st.text(max_size=30), st.integers(min_value=-10**30, max_value=10**30).map(str),
-                     st.sampled_from(["²", "١٢", "𝟙", "１", "9" * 40, " 1 ", "hp", "Hp "])))
+                     st.sampled_from(["²", "١٢", "𝟙", "１", "9" * 40, " 1 ", "hp", "Hp ", "h\x00p"])))
 def test_any_station_or_account_reference_finds_one_or_says_none_has_it(engine, admin, ref):
     """What a person types after `station assign`: an id, a code, anything. It names a station/account or ends
     in a translated 'not found' — "²".isdigit() is true but int("²") raised, and an id past the database's
-    integers overflowed in the driver."""
+    integers overflowed in the driver, and a NUL in the text was PostgreSQL's refusal instead of 'not found'."""
     from desktop_app.admin.cli import _user as find_user
     from desktop_app.core.errors import NotFound
     from desktop_app.safety.stations import find_station
