@@ -158,23 +158,9 @@ def _sees_every_row(s: Session) -> bool:
     return not s.connection().execute(text("SELECT row_security_active('audit_entry')")).scalar()
 
 
-def _login_station(s: Session) -> int | None:
-    """The station a sub-district server binds this connection's login to (None elsewhere). An entry without
-    an actor (a refused sign-in) on a station's PC is that station's: the server refuses rows of no station
-    from a station's login."""
-    if s.get_bind().dialect.name != "postgresql":
-        return None
-    key = "smiledesk.login_station"
-    if key not in s.info:
-        conn = s.connection()
-        has = conn.exec_driver_sql("SELECT to_regproc('smiledesk_station')").scalar()
-        s.info[key] = conn.exec_driver_sql("SELECT smiledesk_station()").scalar() if has else None
-    return s.info[key]
-
-
 def _append(s: Session, writer: _Writer, *, actor: Actor | None, action: str, entity: str, entity_id: str,
             before: str | None, after: str | None, subject: str) -> AuditEntry:
-    station = actor.station_id if actor else _login_station(s)
+    station = actor.station_id if actor else None
     chain = station or 0
     _lock_chain(s, chain)
     seq, prev = _tail(s, chain)

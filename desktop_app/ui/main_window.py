@@ -136,8 +136,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         """The page on screen reads again (the database server answers again after an outage)."""
-        row = self.stack.currentIndex()  # the stack holds each page in its scroll area (ui/fit.py)
-        page = self.pages.get(self.features[row].key) if 0 <= row < len(self.features) else None
+        page = self.current_page()  # the page itself: the stack holds it inside a scroll area (ui/fit.py)
         refresh: Callable | None = getattr(page, "refresh", None)
         if callable(refresh) and getattr(page, "_shown_once", False):
             refresh()

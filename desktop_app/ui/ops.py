@@ -377,7 +377,7 @@ def _start(
             elif on_error is not None:
                 on_error(exc)
             elif gone and reading:
-                pass  # the banner says it; a refresh every few seconds must not stack message boxes
+                pass  # the banner says it (a read, or housekeeping): a refresh every few seconds must not stack boxes
             else:
                 report_error(parent if isinstance(parent, QWidget) else None, exc)
         finally:
@@ -423,9 +423,12 @@ def write(
     on_done: Callable[[T], None] | None = None,
     *,
     on_error: Callable[[BaseException], None] | None = None,
+    background: bool = False,
 ) -> OpHandle:
     """``fn(session)`` in one writing transaction off the GUI thread (all of it or nothing);
-    ``on_done(result)`` on the GUI thread after the commit."""
+    ``on_done(result)`` on the GUI thread after the commit. ``background=True`` for housekeeping nobody asked
+    for (a page closing forgotten patrols as it refreshes): the server being gone is the banner's to say, as
+    for a read; the next refresh does it."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
@@ -435,7 +438,7 @@ def write(
         finally:
             _wrote()
 
-    return _start(parent, work, on_done, on_error, database_lane(), engine=engine)
+    return _start(parent, work, on_done, on_error, database_lane(), engine=engine, reading=background)
 
 
 def run_op(
