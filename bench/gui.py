@@ -6,7 +6,9 @@ gui_pages   builds the main window (1366×768, Chinese, signed in as the first a
             GUI-thread stall meanwhile, measured by a 5 ms heartbeat timer on the GUI thread (a stall is
             the longest gap between two beats, less the interval). Floor: a bare QStackedWidget of two
             labels switched the same way, in the same process. Targets: longest stall <= 100 ms on every
-            page and tab, first visit or revisit; revisit <= 100 ms.
+            page and tab, first visit or revisit; revisit <= 100 ms. The CPU time the process spent within
+            each stall is recorded too, and the probe runs in its own scheduling group at nice -10 where it
+            may (``foreground``): on a shared machine the wall-clock stalls otherwise measure the neighbours.
 gui_memory  the same process size (RSS) after visiting every page and tab, then the desk's list switched
             to every record (1,000,000 on the large database) and scrolled to its end with the scroll bar,
             and back to the top. Floor: the bare window's RSS. Targets: <= 250 MiB after every page,
@@ -77,8 +79,10 @@ def gui_pages(ctx: BenchContext) -> list[Result]:
     worst_stall = max(visits, key=lambda v: v["stall_ms"])
     revisits = [v for v in visits if v["kind"] == "revisit"]
     worst_revisit = max(revisits, key=lambda v: v["ms"])
-    table = {f"{v['kind']:<7} {v['what']}": f"{v['ms']:.0f} ms, stall {v['stall_ms']:.0f} ms" for v in visits}
-    extra = {"database": got["database"], "window_ms": round(got["window_ms"]),
+    table = {f"{v['kind']:<7} {v['what']}": f"{v['ms']:.0f} ms, stall {v['stall_ms']:.0f} ms "
+                                             f"(CPU in it {v['stall_process_cpu_ms']:.0f} ms)" for v in visits}
+    extra = {"database": got["database"], "scheduling": got["scheduling"], "load average": round(got["load"], 1),
+             "window_ms": round(got["window_ms"]),
              "window_stall_ms": round(got["window_stall_ms"]), **table}
     return [
         Result("gui_pages_stall", worst_stall["stall_ms"] / 1000, floor_ms / 1000,
@@ -131,18 +135,23 @@ class Heartbeat:
         self.timer.start()
 
     def _beat(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, pcpu = time.perf_counter(), time.thread_time(), time.process_time()
         if now - self.last > self.worst:
-            self.worst, self.worst_cpu = now - self.last, cpu - self.last_cpu
-        self.last, self.last_cpu = now, cpu
+            self.worst, self.worst_cpu, self.worst_pcpu = now - self.last, cpu - self.last_cpu, pcpu - self.last_pcpu
+        self.last, self.last_cpu, self.last_pcpu = now, cpu, pcpu
 
     def reset(self) -> None:
-        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
-        self.worst = self.worst_cpu = 0.0
+        self.last, self.last_cpu, self.last_pcpu = time.perf_counter(), time.thread_time(), time.process_time()
+        self.worst = self.worst_cpu = self.worst_pcpu = 0.0
 
     def stall_cpu_ms(self) -> float:
         """The GUI thread's own CPU time within the longest stall (the rest: other threads and processes)."""
         return self.worst_cpu * 1000
+
+    def stall_process_cpu_ms(self) -> float:
+        """The whole process's CPU time within the longest stall (GUI thread + database lane; the rest of the
+        stall is waiting for the disk or for other processes to leave a core)."""
+        return self.worst_pcpu * 1000
 
     def stall_ms(self) -> float:
         return max(0.0, (max(self.worst, time.perf_counter() - self.last)) * 1000 - HEARTBEAT_MS)
@@ -169,14 +178,15 @@ def _settle(app, t0: float, *, quiet: float = QUIET_S, timeout: float = 300.0) -
             raise TimeoutError(f"still busy after {timeout} s")
 
 
-def _measure(app, beat: Heartbeat, action) -> tuple[float, float, float]:
-    """(ms until settled, longest stall ms, GUI CPU ms in it) of ``action()`` and what it set off."""
+def _measure(app, beat: Heartbeat, action) -> tuple[float, float, float, float]:
+    """(ms until settled, longest stall ms, GUI thread's and process's CPU ms in it) of ``action()`` and what it
+    set off."""
     _settle(app, time.perf_counter(), quiet=0.02)
     beat.reset()
     t0 = time.perf_counter()
     action()
     took = _settle(app, t0)
-    return took * 1000, beat.stall_ms(), beat.stall_cpu_ms()
+    return took * 1000, beat.stall_ms(), beat.stall_cpu_ms(), beat.stall_process_cpu_ms()
 
 
 def _floor(app, beat: Heartbeat) -> float:
@@ -206,10 +216,11 @@ def _tab_name(tabs, i: int) -> str:
 
 def _visit_all(app, beat: Heartbeat, window, kind: str, visits: list[dict]) -> None:
     def record(what: str, action) -> None:
-        ms, stall, cpu = _measure(app, beat, action)
-        visits.append({"kind": kind, "what": what, "ms": ms, "stall_ms": stall, "stall_cpu_ms": cpu})
-        print(f"  {kind:<7} {what:<28} {ms:8.0f} ms  stall {stall:6.0f} ms (GUI CPU {cpu:4.0f})", file=sys.stderr,
-              flush=True)
+        ms, stall, cpu, pcpu = _measure(app, beat, action)
+        visits.append({"kind": kind, "what": what, "ms": ms, "stall_ms": stall, "stall_cpu_ms": cpu,
+                       "stall_process_cpu_ms": pcpu})
+        print(f"  {kind:<7} {what:<28} {ms:8.0f} ms  stall {stall:6.0f} ms (CPU: GUI {cpu:4.0f}, process {pcpu:4.0f})",
+              file=sys.stderr, flush=True)
 
     keys = window.page_keys()
     for row, key in enumerate(keys):
@@ -245,6 +256,31 @@ def _scroll_to_end(app, page) -> tuple[int, float]:
     return model.rowCount(), time.perf_counter() - t0
 
 
+def foreground() -> str:
+    """Give the probe a core as a station's PC gives the app in front of its user.
+
+    This machine is shared by several engineers running tests (load 5-13 on 2 cores); with Linux's
+    autogroup scheduling every session shares the cores equally, so a page that needs 20 ms of CPU took
+    150-300 ms of wall time and the stalls measured the neighbours, not the app. The probe takes its own
+    session and, where it may (root or CAP_SYS_NICE), sets that session's nice to -10; the CPU time within
+    each stall is recorded as well, which the machine's load does not change."""
+    try:
+        os.setsid()
+    except OSError:
+        pass
+    try:
+        with open("/proc/self/autogroup", "w") as f:
+            f.write("-10")
+        with open("/proc/self/autogroup") as f:
+            return f.read().strip()
+    except OSError:
+        try:
+            os.nice(-10)
+            return "nice -10"
+        except OSError:
+            return "normal priority"
+
+
 def probe(mode: str, db: str, out: str) -> None:
     import tempfile
 
@@ -254,11 +290,13 @@ def probe(mode: str, db: str, out: str) -> None:
     from desktop_app import features, startup
     from desktop_app.app import build_main_window, make_application
     from desktop_app.core.db import url_for
-    from desktop_app.ui import translation
+    from desktop_app.ui import heap, translation
     from desktop_app.ui.fonts import install_fallback_fonts
     from desktop_app.ui.settings_dialog import apply_style
 
+    scheduling = foreground()
     app = make_application()
+    heap.enable()  # as app.run_gui does
     translation.install(app, "zh_CN")
     apply_style(app, "normal")
     install_fallback_fonts(app)
@@ -276,7 +314,7 @@ def probe(mode: str, db: str, out: str) -> None:
         window.show()
         holder.append(window)
 
-    window_ms, window_stall, _cpu = _measure(app, beat, build)
+    window_ms, window_stall, _cpu, _pcpu = _measure(app, beat, build)
     window = holder[0]
     print(f"  window  {window.page_keys()[0]:<28} {window_ms:8.0f} ms  stall {window_stall:6.0f} ms", file=sys.stderr)
     visits: list[dict] = []
@@ -284,6 +322,7 @@ def probe(mode: str, db: str, out: str) -> None:
     _visit_all(app, beat, window, "revisit", visits)
     rss["after every page"] = rss_mib()
     result = {"database": f"{Path(db).name}, {Path(db).stat().st_size / 2**30:.2f} GiB", "floor_ms": floor_ms,
+              "scheduling": scheduling, "load": os.getloadavg()[0],
               "window_ms": window_ms, "window_stall_ms": window_stall, "visits": visits}
     if mode == "memory":
         window.nav.setCurrentRow(window.page_keys().index("desk"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import os
 import shutil
 import tempfile
@@ -28,6 +30,18 @@ def own_data_dir(tmp_path, monkeypatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("SMILEDESK_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _heap_freezing_off():
+    """A test that ran app.run_gui turned on freezing long-lived objects (ui/heap.py): off again after it,
+    or every later test's windows would stay in memory."""
+    yield
+    from desktop_app.ui import heap
+
+    if heap.enabled():
+        heap.enable(False)
+        gc.unfreeze()
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.auth import ROLE_LABELS
+from desktop_app.ui import heap
 from desktop_app.ui import help as help_ui
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[feature.key] = page
+            heap.page_built(page)
         self.stack.setCurrentIndex(row)
         page = self.pages[feature.key]
         refresh: Callable | None = getattr(page, "refresh", None)
