@@ -78,12 +78,9 @@ def test_off_unless_the_program_turns_it_on(qtbot, ctx):
 
 
 def test_the_program_turns_it_on(qapp, db_path, monkeypatch):
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QDialog
 
     from desktop_app import cli
-
-    from PySide6.QtWidgets import QDialog
-
     from desktop_app.ui.wizard import SetupWizard
 
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
