@@ -182,6 +182,7 @@ def _start(
     bridge: _Bridge | None = None,
     serial: int | None = None,
     on_finish: Callable[[], None] | None = None,
+    after_ms: int = 0,
 ) -> OpHandle:
     handle = handle or OpHandle(parent)
     serial = serial if serial is not None else next(_serial)
@@ -254,7 +255,22 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    pool.start(_Runnable(work, serial))
+    if after_ms <= 0:
+        pool.start(_Runnable(work, serial))
+        return handle
+
+    started = [False]
+
+    def start() -> None:  # on the GUI thread, ``after_ms`` later (a timer of the handle: never after it died)
+        started[0] = True
+        if is_stale():  # a newer ask of the same ``latest`` name came meanwhile: this one never runs
+            handle.superseded = True
+            finish()
+        else:
+            pool.start(_Runnable(work, serial))
+
+    handle.destroyed.connect(lambda *_: None if started[0] else release())
+    QTimer.singleShot(after_ms, handle, start)
     return handle
 
 
@@ -267,11 +283,15 @@ def query(
     on_error: Callable[[BaseException], None] | None = None,
     latest: str | None = None,
     slow: bool = False,
+    after_ms: int = 0,
 ) -> OpHandle:
     """``fn(session)`` in a read transaction off the GUI thread; ``on_done(result)`` on the GUI thread.
 
     ``slow=True`` for figures that take long on a big database: they run on the global pool and never
-    hold the lane quick reads and saves queue on."""
+    hold the lane quick reads and saves queue on. ``after_ms`` starts the work that much later, and with
+    ``latest`` not at all if a newer ask came meanwhile: a preview that follows the selection draws only
+    where the arrow keys stop, and not while the page that asked is still being built and painted. The op
+    counts as running (``idle``) from the ask."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
@@ -279,7 +299,7 @@ def query(
             return fn(s)
 
     pool = QThreadPool.globalInstance() if slow else database_lane()
-    return _start(parent, work, on_done, on_error, pool, latest=latest)
+    return _start(parent, work, on_done, on_error, pool, latest=latest, after_ms=after_ms)
 
 
 def write(

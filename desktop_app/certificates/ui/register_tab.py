@@ -58,6 +58,8 @@ from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import error_text, show_error, show_info
 from desktop_app.ui.widgets import fit_columns
 
+PREVIEW_AFTER_MS = 150  # the preview draws once the selection has rested this long
+
 
 class AlertTable(QTableView):
     """A table whose colour for rows that need attention (revoked, unprintable) comes from the style sheets:
@@ -269,9 +271,11 @@ class RegisterTab(QWidget):
             return (render_certificate(s, actor=actor, certificate_id=certificate_id),
                     certificate_details(s, actor=actor, certificate_id=certificate_id))
 
-        # Drawing the PDF (and, the first time, parsing its font) is slow work: off the database lane.
+        # Drawing the PDF (and, the first time, parsing its font) is slow work: off the database lane, and a
+        # moment after the selection rests (arrowing through the register draws only where it stops; on the
+        # page's first visit the drawing does not contend with building it).
         ops.query(self, self.ctx.engine, read, lambda out: self._show_preview(certificate_id, *out),
-                  on_error=self._preview_failed, latest="preview", slow=True)
+                  on_error=self._preview_failed, latest="preview", slow=True, after_ms=PREVIEW_AFTER_MS)
 
     def _show_preview(self, certificate_id: int, data: bytes, details: CertificateDetails) -> None:
         path = self._pdf_file(certificate_id, data)

@@ -395,3 +395,27 @@ def test_cancel_a_request_from_the_queue(qtbot, page, ctx, monkeypatch, wait_ops
     assert page.tabs.tabText(1).endswith("(0)")
     with session_scope(ctx.engine, write=False) as s:
         assert s.get(CertificateRequest, req.id).status == RequestStatus.CANCELLED
+
+
+def test_arrowing_through_the_register_draws_only_the_certificate_it_stops_on(qtbot, page, ctx, wait_ops, monkeypatch):
+    """Issue 21: each selected row drew its PDF (ReportLab, seconds the first time) even while the arrow
+    key was held down; now the preview draws once the selection rests."""
+    from desktop_app.certificates.ui import register_tab
+
+    for name in ("甲一", "乙二", "丙三", "丁四"):
+        issue(ctx, honour(recipient_name=name))
+    page.register.refresh()
+    wait_ops()
+    drawn = []
+    real = register_tab.render_certificate
+    monkeypatch.setattr(register_tab, "render_certificate",
+                        lambda s, *, actor, certificate_id: drawn.append(certificate_id) or real(
+                            s, actor=actor, certificate_id=certificate_id))
+    table = page.register.table
+    click_row(qtbot, table, 0)
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    wait_ops()
+    last = page.register.model.row(3)
+    assert drawn == [last.id]
+    assert page.register.doc.pageCount() == 1 and last.number in page.register.preview_label.text()
