@@ -201,4 +201,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.ctx.settings.setValue("main_window/geometry", self.saveGeometry())
         self.ctx.settings.sync()
+        heap.window_closed()  # its pages are no longer long-lived (a sign-out, another user after the lock)
         super().closeEvent(event)
