@@ -107,7 +107,8 @@ def test_a_closed_windows_cycles_are_collected_once_the_next_window_is_built(qtb
     window.pages["dashboard"].node = node
     gone = weakref.ref(node)
     del node
-    qtbot.waitUntil(lambda: not _tracked(window.pages["dashboard"].payload), timeout=3000)  # frozen
+    payload = window.pages["dashboard"].payload
+    qtbot.waitUntil(lambda: not _tracked(payload), timeout=3000)  # frozen
     window.close()
     window.deleteLater()
     del window
