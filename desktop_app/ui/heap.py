@@ -3,9 +3,9 @@
 Python's cyclic collector walks every object it tracks at each full (generation 2) collection. Once the
 main window and a few pages are built that is 220,000 objects and 55-70 ms of CPU, in whichever thread
 allocated last — a database op on the lane holds the GIL meanwhile and the GUI thread stalls. The modules
-live as long as the program, the window's widgets and its pages' controls as long as the window: ``keep_long_lived`` collects the
-young generations and moves everything then alive to the permanent generation (``gc.freeze``), which the
-collector skips; a full collection afterwards walks only what was made since (10-25 ms). Called a moment
+live as long as the program, the window's widgets and its pages' controls as long as the window:
+``keep_long_lived`` collects the young generations and moves everything then alive to the permanent
+generation (``gc.freeze``), which the collector skips; a full collection afterwards walks only what was made since (10-25 ms). Called a moment
 after each page has been built for the first time (the first one with the main window).
 
 Frozen objects are still freed when their reference count drops to zero; only a reference cycle among them
