@@ -230,14 +230,14 @@ def _settle(app, t0: float, *, quiet: float = QUIET_S, timeout: float = 300.0) -
             raise TimeoutError(f"still busy after {timeout} s")
 
 
-def _measure(app, beat: Heartbeat, action) -> tuple[float, float, float, float]:
+def _measure(app, beat: Heartbeat, action, *, quiet: float = QUIET_S) -> tuple[float, float, float, float]:
     """(ms until settled, longest stall ms, GUI thread's and process's CPU ms in it) of ``action()`` and what it
     set off."""
     _settle(app, time.perf_counter(), quiet=0.02)
     beat.reset()
     t0 = time.perf_counter()
     action()
-    took = _settle(app, t0)
+    took = _settle(app, t0, quiet=quiet)
     return took * 1000, beat.stall_ms(), beat.stall_cpu_ms(), beat.stall_process_cpu_ms()
 
 
@@ -412,7 +412,8 @@ def probe(mode: str, db: str, out: str) -> None:
         window.show()
         holder.append(window)
 
-    window_ms, window_stall, _cpu, _pcpu = _measure(app, beat, build)
+    # The home page asks for its figures after the window's first paint (a timer of 150 ms).
+    window_ms, window_stall, _cpu, _pcpu = _measure(app, beat, build, quiet=0.4)
     window = holder[0]
     print(f"  window  {window.page_keys()[0]:<28} {window_ms:8.0f} ms  stall {window_stall:6.0f} ms", file=sys.stderr)
     visits: list[dict] = []
