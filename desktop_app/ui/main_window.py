@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.auth import ROLE_LABELS
-from desktop_app.ui import heap
+from desktop_app.ui import heap, ops
 from desktop_app.ui import help as help_ui
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
             return
         feature = self.features[row]
         if feature.key not in self.pages:
-            page = feature.factory(self.ctx)
+            with ops.held():  # its first reads start once it is shown (ui/ops.py)
+                page = feature.factory(self.ctx)
             page.setObjectName(f"page-{feature.key}")
             self._finish_controls(page, feature)
             # Tabs build their contents when first shown: name those controls and give their lists the
