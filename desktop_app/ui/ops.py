@@ -284,7 +284,8 @@ def held() -> Iterator[None]:
     """Ops asked inside start once the event loop turns again (a zero timer), in the order asked. The main
     window builds a page inside: its widgets are built, shown and usually painted before its first reads
     start, rather than built while the lane's thread turns rows into objects and takes the GIL from them
-    (issue 21: the longest stalls of first visits). They count as running from the ask (``idle``)."""
+    (issue 21: the longest stalls of first visits). They count as running from the ask (``idle``). Code
+    inside must not wait for an op's answer (a nested event loop): it would wait for ever."""
     global _held
     if _held is not None:  # already inside
         yield
