@@ -338,13 +338,14 @@ class Session:
 
 def run_gui(args) -> int:
     from desktop_app import settings as opts
-    from desktop_app.ui import logs
+    from desktop_app.ui import heap, logs
     from desktop_app.ui.settings_dialog import apply_style
 
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
     app.setWindowIcon(_app_icon())
+    heap.enable()  # pages built for good leave the garbage collector's walk (ui/heap.py)
     if not args.screenshot:
         logs.setup_logging()
         logs.install_excepthook()

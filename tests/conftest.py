@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -69,6 +70,18 @@ def cups_printer(cups_server, monkeypatch):
     yield cups_server
     for command in ("cupsenable", "cupsaccept"):
         cups_server.run(command)
+
+
+@pytest.fixture(autouse=True)
+def _heap_freezing_off():
+    """A test that ran app.run_gui turned on freezing long-lived objects (ui/heap.py): off again after it,
+    or every later test's windows would stay in memory."""
+    yield
+    from desktop_app.ui import heap
+
+    if heap.enabled():
+        heap.enable(False)
+        gc.unfreeze()
 
 
 @pytest.fixture(autouse=True, scope="session")

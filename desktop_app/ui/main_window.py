@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.auth import ROLE_LABELS
+from desktop_app.ui import heap, ops
 from desktop_app.ui import help as help_ui
 from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
@@ -113,7 +114,8 @@ class MainWindow(QMainWindow):
             return
         feature = self.features[row]
         if feature.key not in self.pages:
-            page = feature.factory(self.ctx)
+            with ops.held():  # its first reads start once it is shown (ui/ops.py)
+                page = feature.factory(self.ctx)
             page.setObjectName(f"page-{feature.key}")
             self._finish_controls(page, feature)
             # Tabs build their contents when first shown: name those controls and give their lists the
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[feature.key] = page
+            heap.page_built(page)
         self.stack.setCurrentIndex(row)
         page = self.pages[feature.key]
         refresh: Callable | None = getattr(page, "refresh", None)
@@ -228,4 +231,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.ctx.settings.setValue("main_window/geometry", self.saveGeometry())
         self.ctx.settings.sync()
+        heap.window_closed()  # its pages are no longer long-lived (a sign-out, another user after the lock)
         super().closeEvent(event)

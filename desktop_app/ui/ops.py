@@ -35,7 +35,8 @@ import itertools
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
@@ -170,6 +171,7 @@ def server_monitor() -> ServerMonitor:
 
 
 _writes = 0
+_held: list[Callable[[], None]] | None = None  # ops asked while a page is being built (``held``)
 
 
 def _wrote() -> None:
@@ -303,6 +305,7 @@ def _start(
     on_finish: Callable[[], None] | None = None,
     engine=None,
     reading: bool = False,
+    after_ms: int = 0,
 ) -> OpHandle:
     handle = handle or OpHandle(parent)
     serial = serial if serial is not None else next(_serial)
@@ -386,10 +389,51 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    if pool is _lane:
-        monitor.started(serial, engine)
-    pool.start(functools.partial(_run, work, serial))
+    def launch() -> None:
+        if pool is _lane:
+            monitor.started(serial, engine)
+        pool.start(functools.partial(_run, work, serial))
+
+    if after_ms <= 0:
+        if _held is not None:
+            _held.append(launch)
+        else:
+            launch()
+        return handle
+
+    started = [False]
+
+    def start() -> None:  # on the GUI thread, ``after_ms`` later (a timer of the handle: never after it died)
+        started[0] = True
+        if is_stale():  # a newer ask of the same ``latest`` name came meanwhile: this one never runs
+            handle.superseded = True
+            finish()
+        else:
+            launch()
+
+    handle.destroyed.connect(lambda *_: None if started[0] else release())
+    QTimer.singleShot(after_ms, handle, start)
     return handle
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Ops asked inside start once the event loop turns again (a zero timer), in the order asked. The main
+    window builds a page inside: its widgets are built, shown and usually painted before its first reads
+    start, rather than built while the lane's thread turns rows into objects and takes the GIL from them
+    (issue 21: the longest stalls of first visits). They count as running from the ask (``idle``). Code
+    inside must not wait for an op's answer (a nested event loop): it would wait for ever."""
+    global _held
+    if _held is not None:  # already inside
+        yield
+        return
+    _held = []
+    try:
+        yield
+    finally:
+        starts, _held = _held, None
+        if starts:
+            QTimer.singleShot(0, lambda: [start() for start in starts])
 
 
 def query(
@@ -401,11 +445,15 @@ def query(
     on_error: Callable[[BaseException], None] | None = None,
     latest: str | None = None,
     slow: bool = False,
+    after_ms: int = 0,
 ) -> OpHandle:
     """``fn(session)`` in a read transaction off the GUI thread; ``on_done(result)`` on the GUI thread.
 
     ``slow=True`` for figures that take long on a big database: they run on the global pool and never
-    hold the lane quick reads and saves queue on."""
+    hold the lane quick reads and saves queue on. ``after_ms`` starts the work that much later, and with
+    ``latest`` not at all if a newer ask came meanwhile: a preview that follows the selection draws only
+    where the arrow keys stop, and not while the page that asked is still being built and painted. The op
+    counts as running (``idle``) from the ask."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
@@ -413,7 +461,7 @@ def query(
             return fn(s)
 
     pool = QThreadPool.globalInstance() if slow else database_lane()
-    return _start(parent, work, on_done, on_error, pool, latest=latest, engine=engine, reading=True)
+    return _start(parent, work, on_done, on_error, pool, latest=latest, engine=engine, reading=True, after_ms=after_ms)
 
 
 def write(
