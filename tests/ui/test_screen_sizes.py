@@ -501,3 +501,25 @@ def test_columns_are_fitted_again_when_large_text_is_chosen(qtbot, app_fonts, st
     assert table.font().pointSizeF() >= 16
     assert table.columnWidth(0) >= max(table.fontMetrics().horizontalAdvance(n) for n in names), names
     gone(qtbot, page)
+
+
+@pytest.mark.parametrize("size", list(SCREENS))
+@pytest.mark.parametrize("style_", STYLES)
+def test_the_desk_shows_its_figures_whole_and_the_record_with_the_rest(qtbot, chinese, styled, demo_ctx, size, style_):
+    """At 1366×768 and 1024×768, normal and large text, the desk's figures show every category and the total
+    without scrolling (in large text they scrolled); the chosen record's timeline has the height that is left."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled(style_)
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS[size]))
+    page = window.show_page("desk")
+    settle(qtbot)
+    table = page.figures.fig_table
+    assert table.rowCount() >= 8
+    assert table.verticalScrollBar().maximum() == 0, "the figures scroll"
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.viewport().height() < rows + 3 * table.rowHeight(0), "the figures take room the timeline wants"
+    gone(qtbot, window)
