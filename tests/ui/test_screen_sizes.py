@@ -523,3 +523,28 @@ def test_the_desk_shows_its_figures_whole_and_the_record_with_the_rest(qtbot, ch
     rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
     assert table.viewport().height() < rows + 3 * table.rowHeight(0), "the figures take room the timeline wants"
     gone(qtbot, window)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_roster_grid_shows_whole_names_at_1024(qtbot, chinese, styled, demo_ctx, style):
+    """At 1024×768 in large text the month's grid cut every day's label in half (rows a fixed 24 px) and ended
+    every patrol's names in "…": rows are a line of the font high, two where the names need it."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled(style)
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS["1024×768"]))
+    page = window.show_page("rosters")
+    settle(qtbot)
+    grid = page.month_tab.grid
+    metrics = grid.fontMetrics()
+    assert grid.rowCount() >= 28
+    for row in range(grid.rowCount()):
+        assert grid.rowHeight(row) >= metrics.height() + 4, (row, grid.rowHeight(row), metrics.height())
+        lines = grid.rowHeight(row) // metrics.lineSpacing()
+        for col in range(grid.columnCount()):
+            text = grid.item(row, col).text()
+            assert metrics.horizontalAdvance(text) <= lines * (grid.columnWidth(col) - 12), (style, text, lines)
+    gone(qtbot, window)
