@@ -402,15 +402,15 @@ class _RowsShown(QObject):
 class _RowHeights(QObject):
     """A table's rows as high as ``lines`` lines of its font, measured again when the font changes."""
 
-    def __init__(self, view: QAbstractItemView, lines) -> None:
+    def __init__(self, view: QAbstractItemView, lines, pad: int) -> None:
         super().__init__(view)
         self.setObjectName("rowHeights")
-        self.lines = lines
+        self.lines, self.pad = lines, pad
 
     def apply(self, view: QAbstractItemView) -> None:
         view.ensurePolished()
         lines = self.lines() if callable(self.lines) else self.lines
-        height = lines * view.fontMetrics().lineSpacing() + 10
+        height = lines * view.fontMetrics().lineSpacing() + self.pad
         header = view.verticalHeader()
         if header.defaultSectionSize() != height:
             header.setDefaultSectionSize(height)
@@ -421,11 +421,11 @@ class _RowHeights(QObject):
         return False
 
 
-def rows_follow_font(view: QAbstractItemView, lines=1):
-    """Rows as high as ``lines`` lines of the view's font (a fixed 24 px cut large text in half); ``lines`` may be
-    a function (two lines where the columns are too narrow for one). Returns a function that measures again, for
-    when the rows' texts or the columns' widths change."""
-    keeper = _RowHeights(view, lines)
+def rows_follow_font(view: QAbstractItemView, lines=1, *, pad: int = 7):
+    """Rows as high as ``lines`` lines of the view's font and ``pad`` pixels (a fixed 24 px cut large text in
+    half); ``lines`` may be a function (two lines where the columns are too narrow for one). Returns a function
+    that measures again, for when the rows' texts or the columns' widths change."""
+    keeper = _RowHeights(view, lines, pad)
     view.installEventFilter(keeper)
     keeper.apply(view)
     return lambda: keeper.apply(view)

@@ -18,7 +18,7 @@ from desktop_app.core.errors import SmileDeskError
 from desktop_app.desk.day_figures import FIGURE_DEFINITIONS, FigureRow, category_figures
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.fit import FlowLayout
+from desktop_app.ui.fit import FlowLayout, rows_follow_font
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.widgets import fit_columns, pydate, read_only_item
 
@@ -61,7 +61,7 @@ class FiguresBox(QGroupBox):
         ])
         self.fig_table.setToolTip(definitions)
         self.fig_table.verticalHeader().setVisible(False)
-        self.fig_table.verticalHeader().setDefaultSectionSize(24)
+        rows_follow_font(self.fig_table)  # a line of the font high, in large text too
         self.fig_table.setMinimumHeight(24 * 6 + 28)  # five rows at least; it gets ten and the total where there is room
         self.fig_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         bar = FlowLayout()  # wraps in a narrow panel (ui/fit.py)
