@@ -548,3 +548,26 @@ def test_the_roster_grid_shows_whole_names_at_1024(qtbot, chinese, styled, demo_
             text = grid.item(row, col).text()
             assert metrics.horizontalAdvance(text) <= lines * (grid.columnWidth(col) - 12), (style, text, lines)
     gone(qtbot, window)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_report_figures_are_in_sight_at_1024(qtbot, chinese, styled, demo_ctx, style):
+    """At 1024×768 in large text the value column, fitted to its longest text, began where the view ended: not one
+    of the report's numbers could be seen without scrolling sideways. Each value is now in sight, whole."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled(style)
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS["1024×768"]))
+    page = window.show_page("reports")
+    settle(qtbot)
+    table, model = page.table, page.model
+    assert model.rowCount() > 10
+    value = model.columnCount() - 1
+    right = table.columnViewportPosition(value) + table.columnWidth(value)
+    assert right <= table.viewport().width(), (right, table.viewport().width())
+    for row in range(model.rowCount()):  # as high as the view measures the wrapped value at this width
+        assert table.sizeHintForRow(row) <= table.rowHeight(row), (model.data(model.index(row, value)), row)
+    gone(qtbot, window)
