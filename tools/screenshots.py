@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -42,11 +43,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["SMILEDESK_DATA_DIR"] = str(folder / "data")
     os.environ["SMILEDESK_SETTINGS"] = str(folder / "settings.ini")
     shots = Shots(folder, Path(args.out))
-    for name, make in shots.all().items():
-        if args.only and name not in args.only:
-            continue
-        path = make()
-        print(path)
+    try:
+        for name, make in shots.all().items():
+            if args.only and name not in args.only:
+                continue
+            path = make()
+            print(path)
+    finally:
+        shots.engine.dispose()
+        shutil.rmtree(folder, ignore_errors=True)  # the demo station and its settings were for these images only
     return 0
 
 
