@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QPoint, QRect, QSettings, QSize
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTabWidget, QWidget
 from sqlalchemy import text
 
@@ -570,4 +570,25 @@ def test_the_report_figures_are_in_sight_at_1024(qtbot, chinese, styled, demo_ct
     assert right <= table.viewport().width(), (right, table.viewport().width())
     for row in range(model.rowCount()):  # as high as the view measures the wrapped value at this width
         assert table.sizeHintForRow(row) <= table.rowHeight(row), (model.data(model.index(row, value)), row)
+    gone(qtbot, window)
+
+
+def test_the_meals_day_keeps_name_and_outcome_in_sight_at_1024(qtbot, chinese, styled, demo_ctx):
+    """At 1024×768 in large text the day's list showed number, name and address; the outcome a person records
+    was the last column, out of sight."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled("large-text")
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS["1024×768"]))
+    page = window.show_page("meals")
+    settle(qtbot)
+    orders = page.findChild(QWidget, "orders")
+    assert orders.rowCount() > 3
+    header = orders.horizontalHeader()
+    shown = {header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(orders.columnCount())
+             if orders.columnViewportPosition(c) + orders.columnWidth(c) <= orders.viewport().width()}
+    assert {"姓名", "结果"} <= shown, shown
     gone(qtbot, window)

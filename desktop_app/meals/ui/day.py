@@ -140,8 +140,9 @@ class DayTab(QWidget):
         self.refresh()
 
     def _build_orders(self, left: QWidget, ll: QVBoxLayout) -> None:
-        self.orders = make_table(left, [self.tr("No."), self.tr("Name"), self.tr("Address"), self.tr("Diet"),
-                                        self.tr("Service"), self.tr("Volunteer"), self.tr("Outcome")], "orders")
+        # The outcome beside the name: on a narrow screen in large text what the person records stays in sight.
+        self.orders = make_table(left, [self.tr("No."), self.tr("Name"), self.tr("Outcome"), self.tr("Address"),
+                                        self.tr("Diet"), self.tr("Service"), self.tr("Volunteer")], "orders")
         show_rows(self.orders, 3)
         ll.addWidget(self.orders, 3)
         ob = FlowLayout()
@@ -272,19 +273,19 @@ class DayTab(QWidget):
             done = r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED)
             if r.outcome_at and done:
                 outcome += " " + fmt_local(r.outcome_at, "%H:%M")
-            cells = [str(i + 1), r.name, r.address, diet_names(r.diets, r.avoid),
-                     tm(SERVICE_LABELS[r.service]), names.get(r.volunteer_resident_id, ""), outcome]
+            cells = [str(i + 1), r.name, outcome, r.address, diet_names(r.diets, r.avoid),
+                     tm(SERVICE_LABELS[r.service]), names.get(r.volunteer_resident_id, "")]
             for c, text in enumerate(cells):
                 item = read_only_item(text, r.id if c == 0 else None)
                 if r.outcome == OrderOutcome.NOT_HOME:
                     paint(item, "alert")
                 elif r.status == OrderStatus.CANCELLED:
                     paint(item, "muted")
-                elif done and c == 6:
+                elif done and c == 2:
                     paint(item, "done")
                 t.setItem(i, c, item)
         fit_columns(t)
-        t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the address
         total = sum(1 for r in self.rows if r.status == OrderStatus.ORDERED)
         done = sum(1 for r in self.rows if r.outcome)
         weekdays = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"), self.tr("Friday"),
