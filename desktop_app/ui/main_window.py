@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from desktop_app.core.auth import ROLE_LABELS
 from desktop_app.ui import heap, ops
 from desktop_app.ui import help as help_ui
-from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext

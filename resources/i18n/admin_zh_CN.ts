@@ -66,7 +66,7 @@
 <context>
     <name>CalendarChangeDialog</name>
     <message>
-        <source>Enter the State Council&apos;s notice</source>
+        <source>Enter the State Council's notice</source>
         <translation>录入国务院放假通知</translation>
     </message>
     <message>
@@ -155,7 +155,7 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <source>Paste the State Council&apos;s notice…</source>
+        <source>Paste the State Council's notice…</source>
         <translation>粘贴国务院放假通知…</translation>
     </message>
     <message>
@@ -167,7 +167,7 @@
         <translation>本年已录入完整</translation>
     </message>
     <message>
-        <source>The days entered by hand are all of the year&apos;s holidays and adjusted workdays</source>
+        <source>The days entered by hand are all of the year's holidays and adjusted workdays</source>
         <translation>手工录入的日期已包含本年全部节假日和调休上班日</translation>
     </message>
     <message>
@@ -219,7 +219,7 @@
         <translation>本年尚未标记为录入完整：{year}年的日期仍只按周一至周五计算，各页面都会提示。请粘贴放假通知，或确认本年已录入完整。</translation>
     </message>
     <message>
-        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council&apos;s notice for the year below.</source>
+        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council's notice for the year below.</source>
         <translation>尚未录入 {year} 年的节假日：办理时限只按周一至周五计算。请在下方按国务院办公厅当年的放假通知录入。</translation>
     </message>
     <message>
@@ -231,7 +231,7 @@
         <translation>已安装的 chinese-calendar 不含{year}年；更新的版本可能包含。</translation>
     </message>
     <message>
-        <source>Enter the State Council&apos;s notice</source>
+        <source>Enter the State Council's notice</source>
         <translation>录入国务院放假通知</translation>
     </message>
     <message>
@@ -254,7 +254,7 @@
         <translation>请选择 1900 到 2200 之间的年份。</translation>
     </message>
     <message>
-        <source>The installed chinese-calendar package covers {first}–{last}, not {year}; paste the State Council&apos;s notice instead.</source>
+        <source>The installed chinese-calendar package covers {first}–{last}, not {year}; paste the State Council's notice instead.</source>
         <translation>已安装的 chinese-calendar 只包含{first}–{last}年，不含{year}年；请改为粘贴国务院放假通知。</translation>
     </message>
     <message>
@@ -290,7 +290,7 @@
         <translation>数据库登录账号只在 PostgreSQL 服务器上才有（见 docs/postgres.md）。</translation>
     </message>
     <message>
-        <source>Database logins are managed with the database owner&apos;s URL (--db), not a station&apos;s.</source>
+        <source>Database logins are managed with the database owner's URL (--db), not a station's.</source>
         <translation>管理数据库登录账号要用数据库所有者的地址（--db），不能用驿站的。</translation>
     </message>
     <message>
@@ -343,8 +343,8 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <source>A resident&apos;s personal data (PIPL)…</source>
-        <translation type="unfinished"></translation>
+        <source>A resident's personal data (PIPL)…</source>
+        <translation>居民个人信息（个人信息保护法）…</translation>
     </message>
     <message>
         <source>Audit key…</source>
@@ -359,7 +359,7 @@
         <translation>加密：数据库文件已加密（SQLCipher），备份也用同一口令加密。</translation>
     </message>
     <message>
-        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents&apos; data.</source>
+        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents' data.</source>
         <translation>加密：数据库文件没有加密。笔记本电脑和自助机上建议加密，电脑或备份丢失时居民信息不会泄露。</translation>
     </message>
     <message>

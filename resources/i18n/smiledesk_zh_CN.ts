@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>Something unexpected went wrong: {error}. The details were written to the log file.</source>
         <translation>出现意外错误：{error}。详细信息已写入日志文件。</translation>
@@ -63,7 +63,7 @@
         <translation>关于微笑驿站</translation>
     </message>
     <message>
-        <source>Desk software for community service stations: visits, volunteer rosters, meals, smile passports and certificates. Works offline on the station's own computer.</source>
+        <source>Desk software for community service stations: visits, volunteer rosters, meals, smile passports and certificates. Works offline on the station&apos;s own computer.</source>
         <translation>社区服务站的前台软件：来访登记、志愿者排班、老年助餐、微笑护照和证书。装在驿站自己的电脑上，不联网也能用。</translation>
     </message>
     <message>
@@ -141,7 +141,7 @@
         <translation>管理员用户名(&amp;U)</translation>
     </message>
     <message>
-        <source>Administrator's &amp;name</source>
+        <source>Administrator&apos;s &amp;name</source>
         <translation>管理员姓名(&amp;N)</translation>
     </message>
     <message>
@@ -175,11 +175,11 @@
         <translation>备份</translation>
     </message>
     <message>
-        <source>This station's data is on the sub-district's database server.</source>
+        <source>This station&apos;s data is on the sub-district&apos;s database server.</source>
         <translation>本站的数据保存在街道的数据库服务器上。</translation>
     </message>
     <message>
-        <source>The server is backed up on the server: a copy every night and the changes in between (WAL archiving), set up by the sub-district's IT staff (docs/postgres.md). This computer makes no copies of its own. If the server cannot be reached, SmileDesk says so at the top of the window and keeps retrying; the kiosk keeps check-ins until it is back.</source>
+        <source>The server is backed up on the server: a copy every night and the changes in between (WAL archiving), set up by the sub-district&apos;s IT staff (docs/postgres.md). This computer makes no copies of its own. If the server cannot be reached, SmileDesk says so at the top of the window and keeps retrying; the kiosk keeps check-ins until it is back.</source>
         <translation>数据由服务器备份：每晚一份完整备份，其间的改动也随时归档（WAL 归档），由街道的 IT 人员设置（见 docs/postgres.md）。这台电脑不再自己做备份。服务器连不上时，窗口顶部会提示并自动重试；自助机会先保存签到，等服务器恢复后再记入。</translation>
     </message>
     <message>
@@ -203,14 +203,14 @@
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <source>Best on a USB drive or a network folder, not only on this computer's disk. If the drive is missing, backups go to this computer until it is back.</source>
+        <source>Best on a USB drive or a network folder, not only on this computer&apos;s disk. If the drive is missing, backups go to this computer until it is back.</source>
         <translation>最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。U 盘没插的时候，备份先存在本机，插回去以后再存到 U 盘。</translation>
     </message>
 </context>
 <context>
     <name>Calendar</name>
     <message>
-        <source>The holidays of {years} are not entered yet: dates in {years} count Monday to Friday only, so deadlines, holiday patrols and meal days there may be wrong. An administrator enters the State Council's notice under Administration → Holidays and adjusted workdays.</source>
+        <source>The holidays of {years} are not entered yet: dates in {years} count Monday to Friday only, so deadlines, holiday patrols and meal days there may be wrong. An administrator enters the State Council&apos;s notice under Administration → Holidays and adjusted workdays.</source>
         <translation>{years}年的节假日尚未录入：{years}年的日期只按周一至周五计算工作日，那里的办理期限、节假日巡逻和送餐日可能不准。请管理员在“系统管理 → 节假日与调休”中录入国务院放假通知。</translation>
     </message>
 </context>
@@ -233,7 +233,7 @@
         <translation>载入演示数据：虚构的居民、来访、排班和助餐记录(&amp;D)</translation>
     </message>
     <message>
-        <source>Demo data is made up and goes into this station's database. Use it on a practice computer, or start a new, empty database before real work.</source>
+        <source>Demo data is made up and goes into this station&apos;s database. Use it on a practice computer, or start a new, empty database before real work.</source>
         <translation>演示数据都是编的，会写进本驿站的数据库。请在练习用的电脑上使用，或者在正式使用前换一个新的空数据库。</translation>
     </message>
 </context>
@@ -315,7 +315,7 @@
         <translation>太长了，最多 {n} 个字。</translation>
     </message>
     <message>
-        <source>enter the station's name (1–100 characters).</source>
+        <source>enter the station&apos;s name (1–100 characters).</source>
         <translation>请填写驿站名称（1–100 个字）。</translation>
     </message>
     <message>
@@ -323,7 +323,7 @@
         <translation>请使用 1–10 位字母或数字，例如 SQK。</translation>
     </message>
     <message>
-        <source>This account still has a password others know (for example the demo's admin12345); change it first (File → Change password).</source>
+        <source>This account still has a password others know (for example the demo&apos;s admin12345); change it first (File → Change password).</source>
         <translation>这个账号的密码别人也知道（例如演示数据的 admin12345）；请先修改密码（文件 → 修改密码）。</translation>
     </message>
     <message>
@@ -359,7 +359,7 @@
         <translation>与当前密码相同；请换一个。</translation>
     </message>
     <message>
-        <source>No station has the code {code}; the command smiledesk station list shows each station's code.</source>
+        <source>No station has the code {code}; the command smiledesk station list shows each station&apos;s code.</source>
         <translation>没有代码为 {code} 的驿站；用命令 smiledesk station list 可以查看各驿站的代码。</translation>
     </message>
     <message>
@@ -371,7 +371,7 @@
         <translation>无法连接数据库服务器，这次操作没有完成，没有任何改动。微笑驿站会自动重新连接；窗口顶部的提示消失后请再试一次。</translation>
     </message>
     <message>
-        <source>The database server took too long to answer, so this was stopped and nothing was changed. Try again; if it keeps happening, tell the sub-district's IT staff.</source>
+        <source>The database server took too long to answer, so this was stopped and nothing was changed. Try again; if it keeps happening, tell the sub-district&apos;s IT staff.</source>
         <translation>数据库服务器响应太慢，这次操作已停止，没有任何改动。请再试一次；如果反复出现，请告诉街道的 IT 人员。</translation>
     </message>
     <message>
@@ -379,11 +379,11 @@
         <translation>数据库正被其他窗口或电脑使用，请稍后再试。</translation>
     </message>
     <message>
-        <source>The database server refused this computer's database account or password. Check the connection settings with the sub-district's IT staff (docs/postgres.md).</source>
+        <source>The database server refused this computer&apos;s database account or password. Check the connection settings with the sub-district&apos;s IT staff (docs/postgres.md).</source>
         <translation>数据库服务器拒绝了这台电脑的数据库账号或密码。请和街道的 IT 人员核对连接设置（见 docs/postgres.md）。</translation>
     </message>
     <message>
-        <source>This computer's database account may not change that record (it belongs to another station, or only the sub-district may change it); nothing was changed.</source>
+        <source>This computer&apos;s database account may not change that record (it belongs to another station, or only the sub-district may change it); nothing was changed.</source>
         <translation>这台电脑的数据库账号不能修改这条记录（它属于别的驿站，或者只有街道才能修改），没有任何改动。</translation>
     </message>
     <message>
@@ -391,11 +391,11 @@
         <translation>数据库服务器现在没有空闲的连接，没有任何改动。请稍后再试。</translation>
     </message>
     <message>
-        <source>The database server's certificate could not be verified, so SmileDesk did not connect. Check the certificate settings with the sub-district's IT staff (docs/postgres.md).</source>
+        <source>The database server&apos;s certificate could not be verified, so SmileDesk did not connect. Check the certificate settings with the sub-district&apos;s IT staff (docs/postgres.md).</source>
         <translation>无法核实数据库服务器的证书，微笑驿站没有连接。请和街道的 IT 人员核对证书设置（见 docs/postgres.md）。</translation>
     </message>
     <message>
-        <source>The database server refused this, and nothing was changed. The details are in the log file; tell the sub-district's IT staff if it happens again.</source>
+        <source>The database server refused this, and nothing was changed. The details are in the log file; tell the sub-district&apos;s IT staff if it happens again.</source>
         <translation>数据库服务器拒绝了这次操作，没有任何改动。详细信息已写入日志文件；如果再次出现，请告诉街道的 IT 人员。</translation>
     </message>
     <message>
@@ -403,7 +403,7 @@
         <translation>磁盘已满，本次内容未保存。请清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <source>The database folder is read-only; nothing was saved. Check the folder's permissions.</source>
+        <source>The database folder is read-only; nothing was saved. Check the folder&apos;s permissions.</source>
         <translation>数据库所在文件夹为只读，本次内容未保存。请检查文件夹权限。</translation>
     </message>
     <message>
@@ -611,7 +611,7 @@
         <translation>{day}同时出现在“{first}”和“{second}”两项中。</translation>
     </message>
     <message>
-        <source>no holiday found. Paste the notice's items, e.g. “春节：2月6日至12日放假调休，共7天。2月14日（星期日）、2月20日（星期六）上班。”</source>
+        <source>no holiday found. Paste the notice&apos;s items, e.g. “春节：2月6日至12日放假调休，共7天。2月14日（星期日）、2月20日（星期六）上班。”</source>
         <translation>没有找到节假日。请粘贴通知中的各项，例如“春节：2月6日至12日放假调休，共7天。2月14日（星期日）、2月20日（星期六）上班。”</translation>
     </message>
     <message>
@@ -631,7 +631,7 @@
         <translation>{file} 不是用“smiledesk audit-key export”导出的审计密钥文件。</translation>
     </message>
     <message>
-        <source>The database on the server is older than this SmileDesk. The sub-district's IT staff upgrade it with the owner's account (smiledesk migrate, docs/postgres.md); then start again.</source>
+        <source>The database on the server is older than this SmileDesk. The sub-district&apos;s IT staff upgrade it with the owner&apos;s account (smiledesk migrate, docs/postgres.md); then start again.</source>
         <translation>服务器上的数据库比这个版本的微笑驿站旧。请街道的 IT 人员用所有者账号升级数据库（运行 smiledesk migrate，见 docs/postgres.md），然后再启动。</translation>
     </message>
     <message>
@@ -868,7 +868,7 @@
         <translation>证书</translation>
     </message>
     <message>
-        <source>A resident's personal data (PIPL)</source>
+        <source>A resident&apos;s personal data (PIPL)</source>
         <translation>居民个人信息副本（个人信息保护法）</translation>
     </message>
 </context>
@@ -891,7 +891,7 @@
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <source>This account's password is one others know (for example the demo's). Choose your own password before you continue.</source>
+        <source>This account&apos;s password is one others know (for example the demo&apos;s). Choose your own password before you continue.</source>
         <translation>这个账号的密码别人也知道（例如演示数据的密码）。请先设置您自己的密码，再继续使用。</translation>
     </message>
     <message>
@@ -976,19 +976,19 @@
 <context>
     <name>Printing</name>
     <message>
-        <source>No printer is set up on this computer. Add the printer in the system's printer settings (Windows: Settings → Bluetooth &amp; devices → Printers &amp; scanners), then print again — or save the paper as a PDF. Nothing was recorded as printed.</source>
+        <source>No printer is set up on this computer. Add the printer in the system&apos;s printer settings (Windows: Settings → Bluetooth &amp; devices → Printers &amp; scanners), then print again — or save the paper as a PDF. Nothing was recorded as printed.</source>
         <translation>这台电脑上没有安装打印机。请在系统的打印机设置中添加打印机（Windows：设置 → 蓝牙和其他设备 → 打印机和扫描仪）后再打印，或先另存为 PDF。未记录为已打印。</translation>
     </message>
     <message>
-        <source>The printer “{printer}” is not set up on this computer any more. Choose another printer, or add it again in the system's printer settings. Nothing was recorded as printed.</source>
+        <source>The printer “{printer}” is not set up on this computer any more. Choose another printer, or add it again in the system&apos;s printer settings. Nothing was recorded as printed.</source>
         <translation>这台电脑上已经没有打印机“{printer}”。请选择其他打印机，或在系统的打印机设置中重新添加。未记录为已打印。</translation>
     </message>
     <message>
-        <source>The printer “{printer}” is offline or paused ({reasons}). Check that it is switched on, connected and has paper, resume it in the system's printer settings, then print again. Nothing was recorded as printed.</source>
+        <source>The printer “{printer}” is offline or paused ({reasons}). Check that it is switched on, connected and has paper, resume it in the system&apos;s printer settings, then print again. Nothing was recorded as printed.</source>
         <translation>打印机“{printer}”脱机或已暂停（{reasons}）。请检查打印机是否开机、连好线、有纸，在系统的打印机设置中恢复打印后再打印。未记录为已打印。</translation>
     </message>
     <message>
-        <source>The printer “{printer}” is not accepting print jobs now. Let it accept jobs again in the system's printer settings, or choose another printer. Nothing was recorded as printed.</source>
+        <source>The printer “{printer}” is not accepting print jobs now. Let it accept jobs again in the system&apos;s printer settings, or choose another printer. Nothing was recorded as printed.</source>
         <translation>打印机“{printer}”现在不接收打印任务。请在系统的打印机设置中让它重新接收任务，或选择其他打印机。未记录为已打印。</translation>
     </message>
     <message>
@@ -1185,7 +1185,7 @@
         <translation>无人操作多少分钟后锁屏（0 = 不锁屏）</translation>
     </message>
     <message>
-        <source>A rule for the whole station: an unattended screen shows residents' personal data.</source>
+        <source>A rule for the whole station: an unattended screen shows residents&apos; personal data.</source>
         <translation>全驿站统一的规定：没人看着的屏幕会露出居民的个人信息。</translation>
     </message>
     <message>
@@ -1228,7 +1228,7 @@
         <translation>驿站</translation>
     </message>
     <message>
-        <source>Reload the station's settings</source>
+        <source>Reload the station&apos;s settings</source>
         <translation>重新载入驿站设置</translation>
     </message>
     <message>
@@ -1248,7 +1248,7 @@
         <translation>这些设置全驿站的电脑共用。</translation>
     </message>
     <message>
-        <source>Only an administrator can change the station's settings.</source>
+        <source>Only an administrator can change the station&apos;s settings.</source>
         <translation>只有管理员可以修改驿站设置。</translation>
     </message>
     <message>
@@ -1260,7 +1260,7 @@
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <source>SmileDesk backs up the database there every day and when it closes. Best on a USB drive or a network folder, not only on this computer's disk.</source>
+        <source>SmileDesk backs up the database there every day and when it closes. Best on a USB drive or a network folder, not only on this computer&apos;s disk.</source>
         <translation>微笑驿站每天以及每次关闭时都会把数据库备份到这里。最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。</translation>
     </message>
     <message>
@@ -1344,7 +1344,7 @@
 <context>
     <name>TodaysPapers</name>
     <message>
-        <source>Today's papers</source>
+        <source>Today&apos;s papers</source>
         <translation>今日单据</translation>
     </message>
     <message>
@@ -1376,7 +1376,7 @@
         <translation>按以下顺序打印，每种单据用各自的打印机：</translation>
     </message>
     <message>
-        <source>Printing today's papers</source>
+        <source>Printing today&apos;s papers</source>
         <translation>正在打印今日单据</translation>
     </message>
     <message>

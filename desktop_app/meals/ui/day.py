@@ -153,6 +153,7 @@ class DayTab(QWidget):
         self.refresh()
 
     def _build_orders(self, left: QWidget, ll: QVBoxLayout) -> None:
+        # The outcome beside the name: on a narrow screen in large text what the person records stays in sight.
         # A day of a big station is 900 orders: a model whose cells are made only when on screen (issue 21).
         self.volunteer_names: dict[int, str] = {}
         self.orders = RowTable([
@@ -162,11 +163,11 @@ class DayTab(QWidget):
                      background=lambda o, c=c: self._order_brush(o, c, 1))
               for c, (title, text) in enumerate((
                   (self.tr("Name"), lambda o: o[1].name),
+                  (self.tr("Outcome"), lambda o: self._outcome_text(o[1])),
                   (self.tr("Address"), lambda o: o[1].address),
                   (self.tr("Diet"), lambda o: diet_names(o[1].diets, o[1].avoid)),
                   (self.tr("Service"), lambda o: tm(SERVICE_LABELS[o[1].service])),
-                  (self.tr("Volunteer"), lambda o: self.volunteer_names.get(o[1].volunteer_resident_id, "")),
-                  (self.tr("Outcome"), lambda o: self._outcome_text(o[1]))), start=1)],
+                  (self.tr("Volunteer"), lambda o: self.volunteer_names.get(o[1].volunteer_resident_id, ""))), start=1)],
         ], left)
         self.orders.setObjectName("orders")
         show_rows(self.orders, 3)
@@ -305,7 +306,7 @@ class DayTab(QWidget):
             tone = "alert"
         elif r.status == OrderStatus.CANCELLED:
             tone = "muted"
-        elif r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED) and column == 6:
+        elif r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED) and column == 2:
             tone = "done"
         else:
             return None
@@ -316,7 +317,7 @@ class DayTab(QWidget):
         self.volunteer_names = names
         t.set_rows(list(enumerate(self.rows)))
         fit_columns(t)
-        t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        t.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the address
         total = sum(1 for r in self.rows if r.status == OrderStatus.ORDERED)
         done = sum(1 for r in self.rows if r.outcome)
         weekdays = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"), self.tr("Friday"),

@@ -19,6 +19,7 @@ from desktop_app.certificates.ui import dialogs
 from desktop_app.certificates.ui.page import CertificatesPage
 from desktop_app.core.db import session_scope
 from desktop_app.interfaces import Services
+from desktop_app.ui import fit
 from desktop_app.ui.printing import backend
 from tests.certificates.helpers import honour, pdf_text, service_record
 
@@ -70,6 +71,28 @@ def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx, wait_ops):
     assert page.register.selected_ids() == [page.register.model.row(0).id]
     assert page.register.doc.pageCount() == 1  # the PDF is shown in the QPdfView
     assert number in page.register.preview_label.text()
+
+
+def test_issue_dialog_opens_wide_enough_to_read_and_makes_room_for_the_specimen(qtbot, page, wait_ops, monkeypatch):
+    """It opened at its least size: the search box's hint cut to "居民：姓名、拼…", and the specimen squeezed."""
+    from PySide6.QtCore import QRect
+
+    monkeypatch.setattr(fit, "available_geometry", lambda _widget=None: QRect(0, 0, 1366, 768 - 40))
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    dlg = page.issue_dialog
+    box = dlg.picker.box
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()), box.width()
+    width = dlg.width()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("honour"))
+    dlg.name.setText("李建国")
+    dlg.title_edit.setText("优秀志愿者")
+    qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert dlg.preview.isVisible()
+    assert dlg.width() >= width + 420 and box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
+    room = fit.client_room(fit.available_geometry(dlg))
+    assert dlg.width() <= room.width() and dlg.height() <= room.height()
 
 
 def test_issue_dialog_shows_what_is_wrong(qtbot, page, wait_ops):
