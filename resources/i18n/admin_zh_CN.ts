@@ -344,7 +344,7 @@
     </message>
     <message>
         <source>A resident's personal data (PIPL)…</source>
-        <translation>居民个人信息（个人信息保护法）…</translation>
+        <translation>居民个人信息副本（个人信息保护法）…</translation>
     </message>
     <message>
         <source>Audit key…</source>
