@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -20,6 +19,7 @@ from desktop_app.core.db import url_for
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.ui import collector, translation
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.covering import close_windows, cover_windows, uncover_windows
 from desktop_app.ui.fonts import install_fallback_fonts, install_fonts
 
 log = logging.getLogger(__name__)
@@ -31,8 +31,36 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("SmileDesk 微笑驿站")
     install_fonts(app)
+    from desktop_app.ui import plain_text
+
+    plain_text.install(app)  # what people type is shown as text, never rendered as HTML (issue 19 item 9)
+    forget_imported_sources()
     collector.install(app)  # Python's garbage collector on the GUI thread only (ui/collector.py)
     return app
+
+
+def forget_imported_sources() -> bool:
+    """PySide6 checks each module imported after it for the string "PySide6" by reading the module's whole
+    source through ``linecache``, which keeps it: 27 MiB of source text once every page has been visited
+    (issue 21). Each file is dropped from the cache once checked (a traceback reads it again when needed).
+    Returns False where this PySide has no such check (the installed app ships no sources to read)."""
+    import linecache
+
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if not callable(check) or getattr(check, "_smiledesk", False):
+        return callable(check)
+
+    def uses_pyside(module) -> bool:
+        try:
+            return check(module)
+        finally:
+            linecache.cache.pop(getattr(module, "__file__", None) or "", None)
+
+    uses_pyside._smiledesk = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    linecache.clearcache()  # what was read for the modules imported so far
+    return True
 
 
 def machine_settings() -> QSettings:
@@ -56,6 +84,8 @@ def make_services():
         passport_codes=features.api("passports"),
         volunteer_hours=features.api("rosters"),
         backups=features.api("safety"),
+        morning_papers=tuple(api for api in (features.api("meals"), features.api("rosters")) if api is not None),
+        calendar_followers=features.calendar_followers,
     )
 
 
@@ -105,25 +135,55 @@ def screenshot(args, engine, settings) -> int:
     for _ in range(5):
         app.processEvents()
     saved: list[bool] = []
-    from desktop_app.ui import ops
-
-    waited = [0]
 
     def grab_and_quit() -> None:
-        # Pages read through ui.ops: wait (up to 30 s) until what they asked for has arrived.
-        if not ops.idle() and waited[0] < 30000:
-            waited[0] += 100
-            QTimer.singleShot(100, grab_and_quit)
-            return
         # Grab while the window is still open: Qt 6's quit() closes windows, and a closed QWizard resets.
         saved.append(widget.grab().save(args.screenshot))
         app.exit(0)  # exit(), not quit(): quit() asks windows to close and the kiosk refuses
 
-    QTimer.singleShot(300, grab_and_quit)
+    when_settled(widget, grab_and_quit)
     app.exec()
     ok = bool(saved and saved[0])
     print(args.screenshot if ok else "could not write the screenshot", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def settled(widget) -> bool:
+    """``widget`` shows its data: no database op is running or waiting to hand back its result, no table
+    model is reading a page, and every part that says when its data has arrived (``data_loaded()``: the
+    home page's tiles, which it asks for just after its first paint) has it."""
+    from PySide6.QtCore import QAbstractItemModel
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui import ops
+
+    if not ops.idle():
+        return False
+    for model in widget.findChildren(QAbstractItemModel):
+        busy = getattr(model, "busy", None)
+        if callable(busy) and busy():
+            return False
+    for part in (widget, *widget.findChildren(QWidget)):
+        loaded = getattr(part, "data_loaded", None)
+        if callable(loaded) and not loaded():
+            return False
+    return True
+
+
+def when_settled(widget, then, *, every_ms: int = 100, calm_checks: int = 3, most_ms: int = 30000) -> None:
+    """Call ``then()`` once ``widget`` has been ``settled`` for ``calm_checks`` checks in a row (a load that
+    starts another — stations, then figures — is waited for too), or after ``most_ms`` whatever the state."""
+    state = {"calm": 0, "waited": 0}
+
+    def check() -> None:
+        state["calm"] = state["calm"] + 1 if settled(widget) else 0
+        if state["calm"] >= calm_checks or state["waited"] >= most_ms:
+            then()
+            return
+        state["waited"] += every_ms
+        QTimer.singleShot(every_ms, check)
+
+    QTimer.singleShot(every_ms, check)
 
 
 def _special_window(kind: str, engine, settings, station_code: str = ""):
@@ -136,7 +196,7 @@ def _special_window(kind: str, engine, settings, station_code: str = ""):
     if kind == "kiosk":
         from desktop_app.passports.ui.kiosk import KioskWindow
 
-        return KioskWindow(ctx, startup.staff_pin_matches, locked=locked)
+        return KioskWindow(ctx, locked=locked)
     from desktop_app.passports.ui.wall import SmileWall
 
     return SmileWall(ctx)
@@ -195,7 +255,18 @@ class Session:
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
                 return False
-            self.actor = dialog.actor
+            actor = dialog.actor
+            if actor.must_change_password:  # a password others know (the demo's): every use case waits for a new one
+                from desktop_app.ui.password_dialog import PasswordDialog
+
+                change = PasswordDialog(self.engine, actor, self.window, forced=True)
+                try:
+                    if change.exec() != QDialog.DialogCode.Accepted or change.actor.must_change_password:
+                        return False
+                    actor = change.actor
+                finally:
+                    change.deleteLater()
+            self.actor = actor
             self.station_name = dialog.station_name
             return True
         finally:
@@ -214,15 +285,17 @@ class Session:
             return
         self._locking = True
         try:
-            self.window.hide()
+            covered = cover_windows(self.app)  # the main window and every dialog on screen (a revealed ID number)
             username = self.actor.username if self.actor else ""
             if self.sign_in(username, locked=True):
                 if self.actor and self.actor.username == username:
-                    self.window.show()
+                    uncover_windows(covered)
                 else:
+                    close_windows(covered)
                     self.window.close()
                     self.open_window()
             else:
+                close_windows(covered)
                 self.window.close()
                 self.app.quit()
         finally:
@@ -264,13 +337,14 @@ class Session:
 
 def run_gui(args) -> int:
     from desktop_app import settings as opts
-    from desktop_app.ui import logs
+    from desktop_app.ui import heap, logs
     from desktop_app.ui.settings_dialog import apply_style
 
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
     app.setWindowIcon(_app_icon())
+    heap.enable()  # pages built for good leave the garbage collector's walk (ui/heap.py)
     if not args.screenshot:
         logs.setup_logging()
         logs.install_excepthook()
@@ -286,8 +360,16 @@ def run_gui(args) -> int:
         return 1  # an encrypted database: the user chose to quit at the passphrase (or encryption is unavailable)
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
+    url = url_for(args.db)
     try:
-        engine = features.open_app_database(url_for(args.db))
+        if "://" in url and not url.startswith("sqlite"):  # a server: never a frozen window or a crash dialog
+            from desktop_app.ui.connecting import open_with_retry
+
+            engine = open_with_retry(lambda: features.open_app_database(url))
+            if engine is None:
+                return 1
+        else:
+            engine = features.open_app_database(url)
     except SmileDeskError as exc:
         QMessageBox.critical(None, APP_NAME, exc.text())
         return 1
@@ -318,6 +400,7 @@ def run_gui(args) -> int:
     elif not session.sign_in():
         return 0
     session.open_window()
+    schedule_statistics(app, engine)
     # A big database takes seconds to copy: back up on a worker thread, after the window is up.
     backups = make_services().backups
     if backups is not None:
@@ -361,28 +444,30 @@ DAILY_CHECK_MS = 60 * 60 * 1000
 def schedule_daily_backups(app, backup, engine, station_id: int | None, *, first_ms: int = 2000,
                            every_ms: int = DAILY_CHECK_MS) -> QTimer:
     """The daily backup: soon after start-up, then checked every hour, so a desk or kiosk left running for
-    days still gets one each day (the safety service skips the day once it has a backup). Each runs on a
-    worker thread; a check while the previous backup is still copying is skipped."""
-    busy = threading.Lock()
+    days still gets one each day (the safety service skips the day once it has a backup)."""
+    from desktop_app.ui import periodic
 
-    def start() -> None:
-        if not busy.acquire(blocking=False):
-            return
+    return periodic.every(app, "daily-backup", lambda: _automatic_backup(backup, engine, "daily", station_id),
+                          first_ms=first_ms, every_ms=every_ms)
 
-        def run() -> None:
-            try:
-                _automatic_backup(backup, engine, "daily", station_id)
-            finally:
-                busy.release()
 
-        threading.Thread(target=run, name="daily-backup", daemon=True).start()
+STATISTICS_FIRST_MS = 10 * 60 * 1000
+STATISTICS_EVERY_MS = 6 * 60 * 60 * 1000
 
-    timer = QTimer(app)
-    timer.setInterval(every_ms)
-    timer.timeout.connect(start)
-    timer.start()
-    QTimer.singleShot(first_ms, start)
-    return timer
+
+def schedule_statistics(app, engine, *, first_ms: int = STATISTICS_FIRST_MS,
+                        every_ms: int = STATISTICS_EVERY_MS) -> QTimer | None:
+    """Fresh planner statistics while the app runs (a desk left on for weeks gains a year of records): ten
+    minutes after start-up, then every six hours, on a worker thread (core/db/statistics.py). SQLite only:
+    a PostgreSQL server's autovacuum keeps its own."""
+    from desktop_app.core.db import is_sqlite, refresh_statistics
+
+    if not is_sqlite(engine):
+        return None
+    from desktop_app.ui import periodic
+
+    return periodic.every(app, "planner-statistics", lambda: refresh_statistics(engine), first_ms=first_ms,
+                          every_ms=every_ms)
 
 
 def _automatic_backup(backup, engine, kind: str, station_id: int | None) -> None:

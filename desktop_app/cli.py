@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check database integrity and the audit chain; non-zero exit on a problem")
     _db_option(check, suppress=True)
+    check.add_argument("--anchors", metavar="DIR", action="append", default=[],
+                       help="a folder of audit manifests to compare with as well (a server's: smiledesk audit-key anchor)")
     check.set_defaults(func=cmd_check)
 
     mig = sub.add_parser("migrate", help="apply pending migrations (a backup is made first)")
@@ -78,9 +80,10 @@ def cmd_demo(args) -> int:
     with session_scope(engine) as s:
         if auth.needs_setup(s):
             print("No administrator yet: creating station 逍遥津社区党群服务中心 with user 'admin', password 'admin12345'"
-                  " — change it after the first sign-in.")
+                  " — SmileDesk asks for a new password at the first sign-in.")
             auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="管理员",
                                     password="admin12345", station_code="SQK")
+            auth.require_password_change(s, username="admin")  # a password printed here is one others know
     done = demo.load(engine, scale=args.scale, seed=args.seed, wanted=args.only,
                      progress_for=lambda key: terminal_progress(f"{key:<13}"))
     if done.already:
@@ -92,25 +95,30 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from pathlib import Path
+
     from desktop_app.core.db import url_for
     from desktop_app.safety import integrity
 
-    problems = integrity.check_database(url_for(args.db))
+    problems = integrity.check_database(url_for(args.db), [Path(d) for d in args.anchors])
     if problems:
         print("PROBLEMS FOUND:")
         for p in problems:
             print("  -", p)
         return 1
-    print("ok: database integrity, text, audit chain and ID numbers verified")
+    print("ok: database integrity, text, append-only triggers, audit chain and ID numbers verified")
     return 0
 
 
 def cmd_migrate(args) -> int:
     from desktop_app.core.db import make_engine, migrate, url_for
-    from desktop_app.features import import_all_models
+    from desktop_app.features import import_all_models, open_app_database
 
     import_all_models()
-    backup = migrate(make_engine(url_for(args.db)))
+    engine = make_engine(url_for(args.db))
+    backup = migrate(engine)
+    engine.dispose()
+    open_app_database(url_for(args.db)).dispose()  # and the reference data (on a server: the owner's job)
     print("schema up to date" + (f"; backup before migrating: {backup}" if backup else ""))
     return 0
 
@@ -126,6 +134,9 @@ def _use_remembered_keys() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.core import private
+
+    private.restrict_umask()  # every file written from here on (database, WAL, backups, logs, exports): 0600
     args = build_parser().parse_args(argv)
     _use_remembered_keys()
     if getattr(args, "func", None) is not None:
@@ -136,6 +147,14 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyRequired, WrongKey, EncryptionUnavailable) as exc:  # an encrypted database, no usable passphrase
             print(f"error: {exc.text()} (set SMILEDESK_DB_KEY)" if isinstance(exc, KeyRequired) else f"error: {exc.text()}",
                   file=sys.stderr)
+            return 1
+        except Exception as exc:  # a damaged or foreign file, a refusing server: a message, never a traceback
+            from desktop_app.core.db.errors import unreadable_database
+
+            problem = unreadable_database(exc, getattr(args, "db", None))
+            if problem is None:
+                raise
+            print(f"error: {problem.text()}", file=sys.stderr)
             return 1
     # Import the database stack before PySide6: once PySide6 is loaded, its import hook
     # (shibokensupport feature check) compiles the source of every module imported after it.

@@ -51,6 +51,7 @@ def _pct(value: float | None) -> str:
 
 
 def cmd_figures(args) -> int:
+    from desktop_app.cli_support import warn_calendar
     from desktop_app.core.db import session_scope
     from desktop_app.core.i18n import translate
     from desktop_app.desk import category_list, day_figures
@@ -61,6 +62,7 @@ def cmd_figures(args) -> int:
         actor = _admin(s)
         labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
         rows = day_figures.category_figures(s, actor=actor, start=start, end=end, station_id=args.station)
+        warn_calendar(s, start, end)
     print(f"desk figures {start} – {end}")
     print(f"{'category':<22}{'received':>10}{'closed':>10}{'on time':>10}{'followed':>10}{'satisfied':>11}")
     for r in rows:
@@ -73,6 +75,7 @@ def cmd_figures(args) -> int:
 
 
 def cmd_overdue(args) -> int:
+    from desktop_app.cli_support import warn_calendar
     from desktop_app.core.clock import fmt_local
     from desktop_app.core.db import session_scope
     from desktop_app.desk import category_list, overdue
@@ -81,6 +84,7 @@ def cmd_overdue(args) -> int:
         actor = _admin(s)
         labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
         rows = overdue.overdue(s, actor=actor, limit=10_000)
+        warn_calendar(s, *(r.due_at.astimezone() for r in rows), date.today())
     for r in rows:
         flag = " escalated" if r.escalated_at else ""
         print(f"No. {r.id:<8} due {fmt_local(r.due_at, '%Y-%m-%d')}  {r.status:<12}{labels.get(r.category_id, '?'):<14}"

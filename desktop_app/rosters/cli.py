@@ -2,6 +2,8 @@
 
     smiledesk roster-solve --month 2026-12 [--team 小红帽巡逻队] [--seconds 8] [--dry-run]
     smiledesk roster-text [--date 2026-11-24] [--team 小红帽巡逻队]
+    smiledesk patrols-close [--user NAME]          close patrols nobody checked out of (a scheduled task)
+    smiledesk hours-national --out FILE.xlsx       hours not yet recorded in the national volunteer system
 """
 
 from __future__ import annotations
@@ -26,9 +28,36 @@ def register(sub) -> None:
     t.add_argument("--team", help="team name (default: every team)")
     t.set_defaults(func=cmd_text)
 
+    c = sub.add_parser("patrols-close", help="close patrols nobody checked out of, two hours after their end "
+                                             "(hours credited, flagged for a coordinator)")
+    c.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    c.add_argument("--user", help="staff account the change is logged under (default: the first administrator)")
+    c.set_defaults(func=cmd_close)
+
+    n = sub.add_parser("hours-national", help="hours not yet recorded in the national volunteer system, with their "
+                                              "deadlines, in the national system's columns (.xlsx or .csv)")
+    n.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    n.add_argument("--out", required=True, help="file to write (.xlsx or .csv)")
+    n.add_argument("--user", help="staff account the export is logged under (default: the first administrator)")
+    n.set_defaults(func=cmd_national)
+
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.cli_support import warn_calendar  # noqa: E402
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate  # noqa: E402
+
+CLOSED = QT_TRANSLATE_NOOP("RostersCommands", "{n} check-in(s) closed at the patrol's scheduled end; a coordinator "
+                                              "confirms them on the rosters page (Hours).")
+EXPORTED = QT_TRANSLATE_NOOP("RostersCommands", "{n} hours entries not yet recorded written to {path}: {late} past the "
+                                                "10-working-day deadline, {soon} due within 3 working days.")
+
+
+def _language(args) -> None:
+    """What these commands print, in the language asked for (--lang; else the system's)."""
+    from desktop_app.ui.translation import install_for_command_line
+
+    install_for_command_line(getattr(args, "lang", None))
 
 
 def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
@@ -59,6 +88,7 @@ def cmd_solve(args) -> int:
     with session_scope(engine, write=False) as s:
         actor = _actor(s, args.user)
         teams = _teams(s, actor, args.team)
+        warn_calendar(s, period.start, period.last_day)
     status = 0
     for team in teams:
         try:
@@ -74,7 +104,7 @@ def cmd_solve(args) -> int:
             print(f"{team.name}: {exc.text()}")
             status = 1
             continue
-        print(f"{team.name}: {made} shift(s) created; filled in {prop.seconds:.1f} s ({prop.status}); "
+        print(f"{team.name}: {made} shift(s) created (shifts not yet worked follow the holiday calendar); filled in {prop.seconds:.1f} s ({prop.status}); "
               f"{len(prop.gaps)} patrol(s) short; fairness spread {prop.spread['all']}/{prop.spread['evening']}/{prop.spread['holiday']}"
               + (" — not saved (dry run)" if args.dry_run else ""))
         for sf in prop.shortfalls:
@@ -94,3 +124,30 @@ def cmd_text(args) -> int:
         teams = _teams(s, actor, args.team)
         print("\n\n".join(wechat_text(s, actor=actor, day=day, team_id=t.id) for t in teams))
     return 0
+
+
+def cmd_close(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.rosters.forgotten import close_forgotten
+
+    _language(args)
+    engine = _engine(args)
+    with session_scope(engine) as s:
+        entries = close_forgotten(s, actor=_actor(s, args.user))
+    print(translate("RostersCommands", CLOSED, n=len(entries)))
+    return 0
+
+
+def cmd_national(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.rosters import national
+
+    _language(args)
+    engine = _engine(args)
+    with session_scope(engine) as s:
+        actor = _actor(s, args.user)
+        n = national.export_unrecorded(s, actor=actor, target=args.out)
+        due = national.due(s, actor=actor)
+        warn_calendar(s, *{r.deadline for r in national.unrecorded(s, actor=actor)})
+    print(translate("RostersCommands", EXPORTED, n=n, path=args.out, late=due.overdue, soon=due.due_soon))
+    return 1 if due.overdue else 0

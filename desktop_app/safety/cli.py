@@ -7,7 +7,9 @@
     smiledesk decrypt                                 turn an encrypted SQLite file back into a plain one
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
-    smiledesk station add NAME CODE | list | assign USER STATION_ID|all
+    smiledesk audit-key show | export FILE | import FILE    the audit chain's key on this PC (docs/safety.md)
+    smiledesk audit-key anchor FILE                    the chains' heads in FILE.manifest.json (beside a pg_dump)
+    smiledesk audit-key lost KEY --reason …            no computer has KEY any more (its only PC broke): say so in the log
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
 name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
@@ -68,24 +70,168 @@ def register(sub) -> None:
     r.add_argument("resident_id", type=int)
     r.add_argument("--reason", default="")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.add_argument("--keep-walk-ins", action="store_true",
+                   help="do not erase the walk-in records typed with the resident's name and phone but never linked")
     r.set_defaults(func=cmd_erase)
 
-    p = sub.add_parser("station", help="stations of a sub-district sharing one database")
-    ssub = p.add_subparsers(dest="station_command", metavar="ACTION", required=True)
-    a = ssub.add_parser("add", help="add a station")
+    _register_audit_key(sub)
+
+
+def _register_audit_key(sub) -> None:
+    p = sub.add_parser("audit-key", help="the audit log's key on this computer: show it, export it, import it")
+    ksub = p.add_subparsers(dest="audit_key_command", metavar="ACTION", required=True)
+    s = ksub.add_parser("show", help="the database's identity and which of its audit keys this computer has")
+    _db(s)
+    s.set_defaults(func=cmd_audit_key_show)
+    e = ksub.add_parser("export", help="write this computer's audit keys of the database to FILE (for another PC)")
+    _db(e)
+    e.add_argument("file", metavar="FILE")
+    e.set_defaults(func=cmd_audit_key_export)
+    i = ksub.add_parser("import", help="add the audit keys in FILE (from audit-key export) to this computer")
+    i.add_argument("file", metavar="FILE")
+    i.set_defaults(func=cmd_audit_key_import)
+    a = ksub.add_parser("anchor", help="write the audit chains' heads and counts to FILE.manifest.json "
+                        "(a server's backups: run it before each pg_dump FILE)")
     _db(a)
-    a.add_argument("name")
-    a.add_argument("code")
-    a.add_argument("--sub-district", default="")
-    a.set_defaults(func=cmd_station_add)
-    ls = ssub.add_parser("list", help="list stations with their resident counts")
-    _db(ls)
-    ls.set_defaults(func=cmd_station_list)
-    g = ssub.add_parser("assign", help="put an account in a station ('all': a sub-district administrator)")
+    a.add_argument("file", metavar="FILE", help="the backup the manifest belongs to (it need not exist yet)")
+    a.set_defaults(func=cmd_audit_key_anchor)
+    g = ksub.add_parser("lost", help="say in the audit log that no computer has KEY any more (the only PC that held it broke)")
     _db(g)
-    g.add_argument("username")
-    g.add_argument("station", help="station id, or 'all'")
-    g.set_defaults(func=cmd_station_assign)
+    g.add_argument("key", metavar="KEY")
+    g.add_argument("--reason", required=True, help="why it is lost, e.g. 旧电脑硬盘损坏")
+    g.set_defaults(func=cmd_audit_key_lost)
+
+
+def _audit_ids(args) -> tuple[str | None, dict[str, int], set[str]]:
+    """(database id, key id -> entries written with it, keys declared lost) of the database in ``args``."""
+    from sqlalchemy import text
+
+    from desktop_app.core.db import session_scope
+
+    engine = _engine(args, migrate=False)
+    try:
+        with session_scope(engine, write=False) as s:
+            from desktop_app.core import audit_keys
+
+            db_id = audit_keys.database_id(s)
+            used = {row[0]: int(row[1]) for row in s.connection().execute(
+                text("SELECT key_id, COUNT(*) FROM audit_entry WHERE scheme = 2 GROUP BY key_id ORDER BY MIN(id)"))}
+            lost = {row[0] for row in s.connection().execute(
+                text("SELECT entity_id FROM audit_entry WHERE scheme = 2 AND action = 'audit_key_lost'"))}
+    finally:
+        engine.dispose()
+    return db_id, used, lost
+
+
+def cmd_audit_key_show(args) -> int:
+    def work():
+        from desktop_app.core import audit_keys, keystore
+
+        db_id, used, lost = _audit_ids(args)
+        if db_id is None:
+            print("this database has no keyed audit entries yet: its key is made with the first change")
+            return 0
+        here = audit_keys.known_keys(db_id)
+        print(f"database {db_id}; keys are kept in {keystore.key_dir()}")
+        for kid, n in used.items():
+            where = ("on this computer" if kid in here else "declared lost (smiledesk audit-key lost)" if kid in lost
+                     else "NOT on this computer")
+            print(f"  key {kid}: {n} entries — {where}")
+        for kid in here:
+            if kid not in used:
+                print(f"  key {kid}: on this computer, no entries yet")
+        return 0 if all(k in here or k in lost for k in used) else 1
+
+    return _run(work)
+
+
+def cmd_audit_key_export(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, _used, _lost = _audit_ids(args)
+        n = audit_keys.export_keys(db_id, Path(args.file)) if db_id else 0
+        if not n:
+            print("error: this computer has no audit key of this database to export", file=sys.stderr)
+            return 1
+        print(f"{n} audit key(s) of database {db_id} written to {args.file}; import them on the other PC with "
+              "smiledesk audit-key import, then delete the file")
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_import(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, n = audit_keys.import_keys(Path(args.file))
+        print(f"{n} new audit key(s) of database {db_id} kept on this computer")
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_lost(args) -> int:
+    def work():
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety.audit_keys import declare_key_lost
+
+        engine = _engine(args)
+        try:
+            actor = _actor(engine, args)
+            with session_scope(engine) as s:
+                n = declare_key_lost(s, actor=actor, key_id=args.key, reason=args.reason)
+        finally:
+            engine.dispose()
+        print(f"audit key {args.key.strip().lower()} declared lost: smiledesk check no longer reports its {n} entries "
+              "(their order and count are still checked; a PC that has the key still checks their content)")
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_anchor(args) -> int:
+    """A database on a server is backed up by pg_dump, not by SmileDesk: this writes the manifest SmileDesk
+    writes beside its own backups, so that ``smiledesk check --anchors DIR`` tells entries deleted later."""
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_anchors, audit_keys
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import backups
+
+        target = Path(args.file).expanduser().resolve()
+        if not target.parent.is_dir():
+            print(f"error: there is no folder {target.parent}; create it first", file=sys.stderr)
+            return 1
+        engine = _engine(args, migrate=False)
+        try:
+            with session_scope(engine, write=False) as s:
+                heads = audit_anchors.heads_from_session(s)
+        finally:
+            engine.dispose()
+        db_id = heads[0]
+        if db_id is None:
+            print("this database has no keyed audit entries yet: nothing to anchor")
+            return 0
+        if audit_keys.current_key(db_id) is None:
+            print(f"error: this computer has no audit key of database {db_id}, so the manifest could not be sealed; "
+                  "import it first: smiledesk audit-key export FILE on a PC that has it, smiledesk audit-key "
+                  "import FILE here", file=sys.stderr)
+            return 1
+        made = audit_anchors.write_manifest(target, heads, kind="anchor")
+        backups.remember_folder(target.parent)
+        total = sum(seq for seq, _h in heads[1].values()) + heads[2][0]
+        print(f"{made}: {len(heads[1])} chain(s), {total} entries; smiledesk check --anchors {target.parent} "
+              "compares the database with it")
+        return 0
+
+    return _run(work)
 
 
 def _engine(args, *, migrate: bool = True):
@@ -270,63 +416,27 @@ def cmd_erase(args) -> int:
         from desktop_app.core.db import session_scope
         from desktop_app.safety import personal_data
 
+        engine = _engine(args)
+        actor = _actor(engine, args)
+        with session_scope(engine, write=False) as s:
+            offered = personal_data.erasure_matches(s, actor=actor, resident_id=args.resident_id)
+        keep = args.keep_walk_ins
+        if offered:
+            print(f"{len(offered)} walk-in record(s) were typed with the resident's name and phone but never linked:")
+            for m in offered:
+                print(f"  {m.feature} record {m.record_id}, {m.at:%Y-%m-%d}: {m.summary[:40]}")
+            if not args.yes and not keep:
+                keep = input("Erase these too? [Y/n] ").strip().lower() in ("n", "no")
         if not args.yes:
             answer = input(f"Anonymise resident {args.resident_id} everywhere? This cannot be undone. [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 print("nothing changed")
                 return 1
-        engine = _engine(args)
-        actor = _actor(engine, args)
         with session_scope(engine) as s:
-            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
-        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}")
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_add(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        with session_scope(engine) as s:
-            station = stations.add_station(s, actor=_actor(engine, args), name=args.name, code=args.code,
-                                          sub_district=args.sub_district)
-            print(f"station {station.id}: {station.name} ({station.code})")
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_list(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        actor = _actor(engine, args)
-        with session_scope(engine, write=False) as s:
-            counts = stations.residents_by_station(s, actor=actor)
-            for st in stations.list_stations(s, actor=actor):
-                print(f"{st.id:>4}  {st.code:<10} {st.name}  residents: {counts.get(st.id, 0)}")
-            print(f"total residents: {sum(counts.values())}")
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_assign(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        station_id = None if args.station == "all" else int(args.station)
-        with session_scope(engine) as s:
-            user = stations.assign_station(s, actor=_actor(engine, args), username=args.username, station_id=station_id)
-            print(f"{user.username}: " + ("all stations" if user.station_id is None else f"station {user.station_id}"))
+            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason,
+                                                matches=[] if keep else None)
+        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}"
+              + (f"; {len(offered)} matching walk-in record(s) {'kept' if keep else 'erased'}" if offered else ""))
         return 0
 
     return _run(work)

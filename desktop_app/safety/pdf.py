@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from desktop_app.core import pdf as base
 
@@ -63,14 +63,14 @@ def _rows(value: Any, depth: int = 0):
                 yield f"{i}.", _text(item), depth
 
 
-def render_export(data: dict[str, Any], target: Path, *, station_name: str = "") -> Path:
-    """Write the export ``data`` (safety.service.export_resident) as an A4 PDF."""
+def render_export(data: dict[str, Any], target: Path | BinaryIO, *, station_name: str = "") -> Path | BinaryIO:
+    """Write the export ``data`` (safety.service.export_resident) as an A4 PDF to a path or a file object."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     st = base.styles(10)
-    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+    doc = SimpleDocTemplate(target if hasattr(target, "write") else str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
                             topMargin=16 * mm, bottomMargin=16 * mm, title="个人信息副本 Personal data export")
     p = base.markup_with_fallback
     story = [

@@ -17,7 +17,15 @@ result of an older op of the same name and ``parent`` when a newer one was asked
 type). Long ops (``run_op``, or ``query(..., slow=True)``) run on the global pool so they never hold the
 lane. If ``parent`` is deleted before the op ends, its callbacks are dropped.
 
-Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``).
+On a database server, a failure that means the server is gone (``core.db.ServerUnreachable``: refused,
+broken, timed out) is not a message box for every refresh: ``server_monitor()`` says so (the main window's
+"server unreachable — retrying" banner, the kiosk's offline notice), pings the server every few seconds, and
+says again when it answers (pages refresh then). A read that failed that way shows nothing more; a write
+still tells its dialog (``on_error``) or the user that it was not saved. A quick op waiting on the server for
+longer than ``server_monitor.SLOW_MS`` shows "not answering" meanwhile: nothing ever blocks the GUI thread on the network.
+
+Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``). ``write_generation()`` counts
+the writes that have ended, for pages that keep figures they read (reports.FigureMemo).
 """
 
 from __future__ import annotations
@@ -26,15 +34,18 @@ import functools
 import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from desktop_app.core.db.errors import is_unreachable
 from desktop_app.core.errors import Cancelled, SmileDeskError
 from desktop_app.core.progress import Progress
+from desktop_app.ui.server_monitor import ServerMonitor, server_monitor  # noqa: F401  (ops.server_monitor())
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 600
@@ -45,6 +56,22 @@ _inflight_lock = threading.Lock()
 _lane: QThreadPool | None = None
 _latest: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
+
+
+_writes = 0
+_held: list[Callable[[], None]] | None = None  # ops asked while a page is being built (``held``)
+
+
+def _wrote() -> None:
+    global _writes
+    with _inflight_lock:
+        _writes += 1
+
+
+def write_generation() -> int:
+    """How many writes (``write``, ``run_op``) have ended in this process: figures a page read before the
+    number changed may be stale (reports.FigureMemo)."""
+    return _writes
 
 
 def idle() -> bool:
@@ -164,9 +191,13 @@ def _start(
     bridge: _Bridge | None = None,
     serial: int | None = None,
     on_finish: Callable[[], None] | None = None,
+    engine=None,
+    reading: bool = False,
+    after_ms: int = 0,
 ) -> OpHandle:
     handle = handle or OpHandle(parent)
     serial = serial if serial is not None else next(_serial)
+    monitor = server_monitor()
     bridge = bridge or _Bridge()
     with _bridges_lock:
         _bridges[serial] = bridge
@@ -180,6 +211,7 @@ def _start(
         return slot is not None and _latest.get(slot) != serial
 
     def release() -> None:
+        monitor.ended(serial)
         _end(serial)
         if slot is not None and _latest.get(slot) == serial:
             del _latest[slot]
@@ -199,6 +231,8 @@ def _start(
             handle.deleteLater()
 
     def on_finished(result: Any) -> None:
+        if engine is not None:
+            monitor.answered()
         if not alive[0]:
             release()
             return
@@ -215,6 +249,11 @@ def _start(
             finish()
 
     def on_failed(exc: BaseException) -> None:
+        gone = engine is not None and is_unreachable(exc)
+        if gone:
+            monitor.unreachable(engine)
+        elif engine is not None and not isinstance(exc, Cancelled):
+            monitor.answered()  # the server answered, even if with a refusal
         if not alive[0]:
             release()
             if not isinstance(exc, Cancelled | SmileDeskError):
@@ -228,6 +267,8 @@ def _start(
                 handle.superseded = True
             elif on_error is not None:
                 on_error(exc)
+            elif gone and reading:
+                pass  # the banner says it (a read, or housekeeping): a refresh every few seconds must not stack boxes
             else:
                 report_error(parent if isinstance(parent, QWidget) else None, exc)
         finally:
@@ -236,8 +277,51 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    pool.start(functools.partial(_run, work, serial))
+    def launch() -> None:
+        if pool is _lane:
+            monitor.started(serial, engine)
+        pool.start(functools.partial(_run, work, serial))
+
+    if after_ms <= 0:
+        if _held is not None:
+            _held.append(launch)
+        else:
+            launch()
+        return handle
+
+    started = [False]
+
+    def start() -> None:  # on the GUI thread, ``after_ms`` later (a timer of the handle: never after it died)
+        started[0] = True
+        if is_stale():  # a newer ask of the same ``latest`` name came meanwhile: this one never runs
+            handle.superseded = True
+            finish()
+        else:
+            launch()
+
+    handle.destroyed.connect(lambda *_: None if started[0] else release())
+    QTimer.singleShot(after_ms, handle, start)
     return handle
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Ops asked inside start once the event loop turns again (a zero timer), in the order asked. The main
+    window builds a page inside: its widgets are built, shown and usually painted before its first reads
+    start, rather than built while the lane's thread turns rows into objects and takes the GIL from them
+    (issue 21: the longest stalls of first visits). They count as running from the ask (``idle``). Code
+    inside must not wait for an op's answer (a nested event loop): it would wait for ever."""
+    global _held
+    if _held is not None:  # already inside
+        yield
+        return
+    _held = []
+    try:
+        yield
+    finally:
+        starts, _held = _held, None
+        if starts:
+            QTimer.singleShot(0, lambda: [start() for start in starts])
 
 
 def query(
@@ -249,11 +333,15 @@ def query(
     on_error: Callable[[BaseException], None] | None = None,
     latest: str | None = None,
     slow: bool = False,
+    after_ms: int = 0,
 ) -> OpHandle:
     """``fn(session)`` in a read transaction off the GUI thread; ``on_done(result)`` on the GUI thread.
 
     ``slow=True`` for figures that take long on a big database: they run on the global pool and never
-    hold the lane quick reads and saves queue on."""
+    hold the lane quick reads and saves queue on. ``after_ms`` starts the work that much later, and with
+    ``latest`` not at all if a newer ask came meanwhile: a preview that follows the selection draws only
+    where the arrow keys stop, and not while the page that asked is still being built and painted. The op
+    counts as running (``idle``) from the ask."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
@@ -261,7 +349,7 @@ def query(
             return fn(s)
 
     pool = QThreadPool.globalInstance() if slow else database_lane()
-    return _start(parent, work, on_done, on_error, pool, latest=latest)
+    return _start(parent, work, on_done, on_error, pool, latest=latest, engine=engine, reading=True, after_ms=after_ms)
 
 
 def write(
@@ -271,16 +359,22 @@ def write(
     on_done: Callable[[T], None] | None = None,
     *,
     on_error: Callable[[BaseException], None] | None = None,
+    background: bool = False,
 ) -> OpHandle:
     """``fn(session)`` in one writing transaction off the GUI thread (all of it or nothing);
-    ``on_done(result)`` on the GUI thread after the commit."""
+    ``on_done(result)`` on the GUI thread after the commit. ``background=True`` for housekeeping nobody asked
+    for (a page closing forgotten patrols as it refreshes): the server being gone is the banner's to say, as
+    for a read; the next refresh does it."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
-        with session_scope(engine) as s:
-            return fn(s)
+        try:
+            with session_scope(engine) as s:
+                return fn(s)
+        finally:
+            _wrote()
 
-    return _start(parent, work, on_done, on_error, database_lane())
+    return _start(parent, work, on_done, on_error, database_lane(), engine=engine, reading=background)
 
 
 def run_op(
@@ -338,5 +432,11 @@ def run_op(
     # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly (the timer
     # dies with the dialog, which dies with its parent).
     QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
-    return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
+    def run() -> Any:
+        try:
+            return work(progress)
+        finally:
+            _wrote()  # long work may have written (an import, a month solved), even if it was cancelled
+
+    return _start(parent, run, on_done, on_error, pool or QThreadPool.globalInstance(),
                   handle=handle, bridge=bridge, serial=serial, on_finish=close_dialog)

@@ -91,20 +91,28 @@
 <context>
     <name>Certificates</name>
     <message>
-        <source>Valid: issued by this station and not revoked.</source>
-        <translation>有效：本站出具，未作废。</translation>
+        <source>Valid: the code&apos;s signature matches the printed content and the station&apos;s key, and the certificate is not revoked. Compare the details below with the paper.</source>
+        <translation>有效：二维码的签名与证书上印的内容和本站公钥相符，证书未被撤销。请把下面的内容与纸质证书逐项核对。</translation>
     </message>
     <message>
         <source>Revoked: this certificate is no longer valid.</source>
         <translation>已作废：此证书不再有效。</translation>
     </message>
     <message>
-        <source>Unknown: no certificate with this number is in this station's register.</source>
+        <source>Unknown: no certificate with this number is in this station&apos;s register.</source>
         <translation>查无此证：本站登记簿中没有这个编号。</translation>
     </message>
     <message>
-        <source>Not genuine: the code's signature does not match this station's key.</source>
-        <translation>非本站真实证书：二维码签名与本站密钥不符。</translation>
+        <source>Not genuine: the code&apos;s signature does not match its content or this station&apos;s key.</source>
+        <translation>不是真实证书：二维码的签名与其内容或本站公钥不符。</translation>
+    </message>
+    <message>
+        <source>Found in this register — this proves the number only. Compare the name and every detail below with the paper.</source>
+        <translation>本站登记簿中有此编号——这只能证明编号存在。请把姓名和下面每一项内容与纸质证书核对。</translation>
+    </message>
+    <message>
+        <source>Not verified: the code is signed with a key this register does not know or has withdrawn.</source>
+        <translation>无法核验：二维码所用的签名密钥本登记簿不认识，或已被撤销。</translation>
     </message>
     <message>
         <source>Not a certificate number: check what was typed (the last character is a check character).</source>
@@ -154,7 +162,7 @@
         <translation>证书模板…</translation>
     </message>
     <message>
-        <source>Scan a certificate's QR code or type its number, then Enter</source>
+        <source>Scan a certificate&apos;s QR code or type its number, then Enter</source>
         <translation>扫描证书二维码或输入证书编号，按回车</translation>
     </message>
     <message>
@@ -178,12 +186,12 @@
         <translation>待出具申请（{n}）</translation>
     </message>
     <message>
-        <source>reason: {reason}</source>
-        <translation>原因：{reason}</translation>
+        <source>{hours} hours</source>
+        <translation>{hours} 小时</translation>
     </message>
     <message>
-        <source>(typed number: compare the name on the paper)</source>
-        <translation>（手工输入的编号：请核对纸质证书上的姓名）</translation>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
     </message>
     <message>
         <source>Export service records</source>
@@ -285,7 +293,7 @@
         <translation>该申请已出具或已取消。</translation>
     </message>
     <message>
-        <source>give the certificate's content or choose a request.</source>
+        <source>give the certificate&apos;s content or choose a request.</source>
         <translation>请填写证书内容或选择一条申请。</translation>
     </message>
     <message>
@@ -293,7 +301,7 @@
         <translation>{name}：{problem}</translation>
     </message>
     <message>
-        <source>That certificate is not in this station's register.</source>
+        <source>That certificate is not in this station&apos;s register.</source>
         <translation>本站登记簿中没有这份证书。</translation>
     </message>
     <message>
@@ -311,6 +319,18 @@
     <message>
         <source>Certificate {number} is already revoked.</source>
         <translation>证书 {number} 已经作废。</translation>
+    </message>
+    <message>
+        <source>There is no certificate signing key {key}; smiledesk cert-keys list shows the station&apos;s keys.</source>
+        <translation>没有编号为 {key} 的证书签名密钥；用 smiledesk cert-keys list 可以查看本站的密钥。</translation>
+    </message>
+    <message>
+        <source>The standalone verifier (verify_certificate.py) is missing from this installation; reinstall SmileDesk.</source>
+        <translation>本机安装中缺少独立核验程序（verify_certificate.py）；请重新安装微笑驿站。</translation>
+    </message>
+    <message>
+        <source>Nothing could be written to {folder} ({detail}); choose another folder, or check that the drive is plugged in and not write-protected.</source>
+        <translation>无法写入 {folder}（{detail}）；请换一个文件夹，或检查 U 盘是否插好、是否写保护。</translation>
     </message>
 </context>
 <context>
@@ -523,6 +543,10 @@
     <message>
         <source>request certificates</source>
         <translation>申请证书</translation>
+    </message>
+    <message>
+        <source>queue honour certificates</source>
+        <translation>排队申请荣誉证书</translation>
     </message>
     <message>
         <source>issue certificates</source>
@@ -838,6 +862,18 @@
         <translation>修改只影响今后出具的证书；已出具的证书保持原样。</translation>
     </message>
     <message>
+        <source>Each certificate&apos;s QR code is signed by this station. Publish the station&apos;s public key file with the small verifier program, and anyone can check a certificate offline.</source>
+        <translation>每张证书的二维码都带有本站的签名。把本站的公钥文件和小核验程序一起发布出去，任何人都能离线核验证书。</translation>
+    </message>
+    <message>
+        <source>Export for verifiers…</source>
+        <translation>导出核验文件…</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>证书核验</translation>
+    </message>
+    <message>
         <source>stored ({sha})</source>
         <translation>已保存（{sha}）</translation>
     </message>
@@ -856,6 +892,16 @@
     <message>
         <source>Reload</source>
         <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Folder for the public key file and the verifier</source>
+        <translation>选择存放公钥文件和核验程序的文件夹</translation>
+    </message>
+    <message>
+        <source>Written to {folder}: the public key file {keys} and the verifier {verifier}. Publish both (the sub-district website, a USB stick); with Python and the cryptography package, anyone checks a certificate with:
+python {verifier} --keys {keys} &quot;the scanned code&quot;</source>
+        <translation>已写入 {folder}：公钥文件 {keys} 和核验程序 {verifier}。请把两者一起发布（街道网站、U 盘）；装有 Python 和 cryptography 包的电脑用下面的命令即可核验证书：
+python {verifier} --keys {keys} &quot;扫描得到的内容&quot;</translation>
     </message>
 </context>
 </TS>

@@ -64,18 +64,6 @@
         <translation>月份</translation>
     </message>
     <message>
-        <source>Statement of this recipient (PDF)</source>
-        <translation>本人月结单（PDF）</translation>
-    </message>
-    <message>
-        <source>Statements of everyone (PDF)</source>
-        <translation>全部月结单（PDF）</translation>
-    </message>
-    <message>
-        <source>Subsidy claim (PDF + Excel)</source>
-        <translation>补贴申报表（PDF + Excel）</translation>
-    </message>
-    <message>
         <source>Prices, subsidy tiers and settings…</source>
         <translation>餐价、补贴档次和设置…</translation>
     </message>
@@ -88,6 +76,22 @@
         <translation>余额不足（在册对象）</translation>
     </message>
     <message>
+        <source>Print this recipient's statement…</source>
+        <translation>打印该老人的月结单…</translation>
+    </message>
+    <message>
+        <source>Print everyone's statements…</source>
+        <translation>打印全部月结单…</translation>
+    </message>
+    <message>
+        <source>Print the subsidy claim…</source>
+        <translation>打印补贴申报表…</translation>
+    </message>
+    <message>
+        <source>Claim details (Excel)</source>
+        <translation>申报明细（Excel）</translation>
+    </message>
+    <message>
         <source>Not a meal recipient.</source>
         <translation>不是助餐对象。</translation>
     </message>
@@ -96,16 +100,39 @@
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <source>Preparing the statement</source>
-        <translation>正在生成月结单</translation>
-    </message>
-    <message>
-        <source>Preparing the month&apos;s statements</source>
-        <translation>正在生成本月全部月结单</translation>
-    </message>
-    <message>
         <source>Preparing the subsidy claim</source>
         <translation>正在生成补贴申报表</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Meals</source>
+        <translation>助餐</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals, the canteen is closed on holidays</source>
+        <translation>{day}（{name}）：不供餐，节假日食堂休息</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals; {n} scheduled meal(s) already ordered are cancelled and refunded</source>
+        <translation>{day}（{name}）：不供餐；已按计划生成的{n}份餐取消并退款</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule says (no longer a day without meals)</source>
+        <translation>{day}：按每周计划供餐（不再是停餐日）</translation>
+    </message>
+    <message>
+        <source>{day}: an adjusted workday; meals for whoever has them every Monday to Friday</source>
+        <translation>{day}：调休上班日；周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule of that weekday says</source>
+        <translation>{day}：按当天星期的每周计划供餐</translation>
+    </message>
+    <message>
+        <source>{day}: {n} meal(s) ordered by hand are kept; cancel them on the meals page if the canteen is closed</source>
+        <translation>{day}：手工添加的{n}份餐保留；如食堂休息，请在助餐页面取消</translation>
     </message>
 </context>
 <context>
@@ -147,6 +174,25 @@
     </message>
 </context>
 <context>
+    <name>CounterPanel</name>
+    <message>
+        <source>Dine-in check-in: find the resident or scan the passport code.</source>
+        <translation>堂食签到：搜索居民或扫描微笑护照二维码。</translation>
+    </message>
+    <message>
+        <source>Scan passport code</source>
+        <translation>扫描护照码</translation>
+    </message>
+    <message>
+        <source>{name}: {meal} served. Charged {charge} yuan, balance {balance} yuan.</source>
+        <translation>{name}：{meal}已取餐。扣费 {charge} 元，余额 {balance} 元。</translation>
+    </message>
+    <message>
+        <source>This code belongs to no resident; search by name instead.</source>
+        <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
+    </message>
+</context>
+<context>
     <name>DayTab</name>
     <message>
         <source>Generate orders</source>
@@ -159,6 +205,18 @@
     <message>
         <source>Print meal labels</source>
         <translation>打印餐盒标签</translation>
+    </message>
+    <message>
+        <source>Print kitchen sheet</source>
+        <translation>打印厨房备餐单</translation>
+    </message>
+    <message>
+        <source>Today's papers…</source>
+        <translation>今日单据…</translation>
+    </message>
+    <message>
+        <source>Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order</source>
+        <translation>厨房备餐单、送餐单、餐盒标签和巡逻签到表，按顺序一次打印</translation>
     </message>
     <message>
         <source>Day</source>
@@ -265,14 +323,6 @@
         <translation>送餐路线</translation>
     </message>
     <message>
-        <source>Dine-in check-in: find the resident or scan the passport code.</source>
-        <translation>堂食签到：搜索居民或扫描微笑护照二维码。</translation>
-    </message>
-    <message>
-        <source>Scan passport code</source>
-        <translation>扫描护照码</translation>
-    </message>
-    <message>
         <source>Canteen counter</source>
         <translation>食堂窗口</translation>
     </message>
@@ -341,6 +391,10 @@
         <translation>{day} 是法定节假日（{name}）：食堂休息，不生成订餐。</translation>
     </message>
     <message>
+        <source>{day} is an adjusted workday: meals for whoever has them every Monday to Friday. Generated {created} new orders ({existing} already there, {paused} paused).</source>
+        <translation>{day}是调休上班日：周一至周五每天订餐的老人供餐。新生成{created}份（已有{existing}份，暂停{paused}人）。</translation>
+    </message>
+    <message>
         <source>Generated {created} new orders ({existing} already there, {paused} paused).</source>
         <translation>新生成 {created} 份订餐（已有 {existing} 份，暂停 {paused} 份）。</translation>
     </message>
@@ -351,22 +405,6 @@
     <message>
         <source>Generating orders</source>
         <translation>正在生成订餐</translation>
-    </message>
-    <message>
-        <source>{name}: {meal} served. Charged {charge} yuan, balance {balance} yuan.</source>
-        <translation>{name}：{meal}已取餐。扣费 {charge} 元，余额 {balance} 元。</translation>
-    </message>
-    <message>
-        <source>This code belongs to no resident; search by name instead.</source>
-        <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-    <message>
-        <source>Preparing the papers</source>
-        <translation>正在生成打印文件</translation>
     </message>
 </context>
 <context>
@@ -420,7 +458,7 @@
         <translation>该暂停记录已不存在。</translation>
     </message>
     <message>
-        <source>{name}&apos;s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
+        <source>{name}'s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
         <translation>{name} 的餐费账户余额 {balance} 元，本餐 {charge} 元，可透支额度 {limit} 元。请先充值。</translation>
     </message>
     <message>
@@ -436,7 +474,7 @@
         <translation>{day} {meal}的截止时间是 {time}，厨房已按数备餐。请改为记录送餐结果。</translation>
     </message>
     <message>
-        <source>{name}&apos;s meal service is {status}; change the status first.</source>
+        <source>{name}'s meal service is {status}; change the status first.</source>
         <translation>{name} 的助餐服务状态为“{status}”，请先修改状态。</translation>
     </message>
     <message>
@@ -484,6 +522,10 @@
         <translation>结果选“其他”时请说明情况。</translation>
     </message>
     <message>
+        <source>No meal recipient of this station has this number; check the card or search by name.</source>
+        <translation>本站没有这个编号的助餐对象；请核对卡片，或按姓名查找。</translation>
+    </message>
+    <message>
         <source>{name} is not a meal recipient; register them for meal assistance first.</source>
         <translation>{name} 不是助餐对象，请先登记助餐。</translation>
     </message>
@@ -492,11 +534,11 @@
         <translation>{name} 已于 {time} 取过{meal}。</translation>
     </message>
     <message>
-        <source>{name}&apos;s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
+        <source>{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
         <translation>{name} 今天的{meal}在送餐路线上，请先取消送餐再在窗口取餐。</translation>
     </message>
     <message>
-        <source>{name}&apos;s {meal} today was cancelled; order it again first.</source>
+        <source>{name}'s {meal} today was cancelled; order it again first.</source>
         <translation>{name} 今天的{meal}已取消，请先重新订餐。</translation>
     </message>
     <message>
@@ -665,6 +707,14 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Meals on statutory holidays</source>
+        <translation>法定节假日供餐</translation>
+    </message>
+    <message>
+        <source>Meals on adjusted workdays</source>
+        <translation>调休上班日供餐</translation>
     </message>
 </context>
 <context>
@@ -836,7 +886,7 @@
 <context>
     <name>MealsPage</name>
     <message>
-        <source>Today&apos;s meals</source>
+        <source>Today's meals</source>
         <translation>今日助餐</translation>
     </message>
     <message>
@@ -923,8 +973,28 @@
         <translation>敲门无人应答？请立即给驿站打电话：这是安全隐患，不是普通的没送到。</translation>
     </message>
     <message>
+        <source>Kitchen sheet</source>
+        <translation>厨房备餐单</translation>
+    </message>
+    <message>
+        <source>no special diet</source>
+        <translation>普通餐</translation>
+    </message>
+    <message>
+        <source>Foods to avoid</source>
+        <translation>忌口</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>Mon Tue Wed Thu Fri Sat Sun</source>
+        <translation>周一 周二 周三 周四 周五 周六 周日</translation>
     </message>
     <message>
         <source>Meal account statement</source>
@@ -1186,6 +1256,38 @@
         <source>default credit (yuan)</source>
         <translation>默认可透支（元）</translation>
     </message>
+    <message>
+        <source>Meals on statutory holidays and adjusted workdays (this station)</source>
+        <translation>法定节假日和调休上班日供餐（本站）</translation>
+    </message>
+    <message>
+        <source>closed: no meals</source>
+        <translation>休息：不供餐</translation>
+    </message>
+    <message>
+        <source>as the weekly schedule says</source>
+        <translation>按每周计划供餐</translation>
+    </message>
+    <message>
+        <source>the schedule of that weekday (a Saturday is a Saturday)</source>
+        <translation>按当天星期的计划（周六就按周六）</translation>
+    </message>
+    <message>
+        <source>like a working day: whoever has the meal Monday to Friday</source>
+        <translation>按工作日：周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Adjusted workdays</source>
+        <translation>调休上班日</translation>
+    </message>
 </context>
 <context>
     <name>RecipientDialog</name>
@@ -1254,7 +1356,7 @@
         <translation>忌口</translation>
     </message>
     <message>
-        <source>empty: the resident&apos;s registered address</source>
+        <source>empty: the resident's registered address</source>
         <translation>不填则用居民登记地址</translation>
     </message>
     <message>
@@ -1448,7 +1550,7 @@
         <translation>经手人</translation>
     </message>
     <message>
-        <source>Each meal&apos;s sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
+        <source>Each meal's sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
         <translation>每餐留样在留样冰箱保存 48 小时，到期处理后在此登记。</translation>
     </message>
     <message>

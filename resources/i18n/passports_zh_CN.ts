@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>No activity to check in to today.</source>
+        <translation>今天没有可以签到的活动。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now. Which activity are you here for? Tap it: your check-in is kept on this kiosk and recorded when the server is back.</source>
+        <translation>现在连不上服务器。您来参加哪个活动？请点一下：签到先保存在这台自助机上，服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>Checked in to {activity} (+{n}). The server cannot be reached right now, so this kiosk keeps your check-in and records it when the server is back; your stamps show on your next scan.</source>
+        <translation>已签到：{activity}（+{n}）。现在连不上服务器，签到先保存在这台自助机上，服务器恢复后再记入；下次扫码时就能看到积分。</translation>
+    </message>
+    <message>
+        <source>Working offline: the server cannot be reached. Check-ins are kept on this kiosk ({n} waiting) and recorded when it is back.</source>
+        <translation>离线工作：连不上服务器。签到先保存在这台自助机上（{n} 条待记入），服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>Recording {n} check-in(s) kept while the server was unreachable…</source>
+        <translation>正在记入服务器断开期间保存的 {n} 条签到…</translation>
+    </message>
+</context>
+<context>
     <name>ActivitiesTab</name>
     <message>
         <source>Activity</source>
@@ -214,7 +237,7 @@
         <translation>兑换</translation>
     </message>
     <message>
-        <source>Today's activity</source>
+        <source>Today&apos;s activity</source>
         <translation>今日活动</translation>
     </message>
     <message>
@@ -314,14 +337,6 @@
         <translation>新护照号 {number}；旧号码已作废，所有印章已转入新护照。</translation>
     </message>
     <message>
-        <source>Save the passport as PDF</source>
-        <translation>将护照保存为 PDF</translation>
-    </message>
-    <message>
-        <source>Saved {path}; print it at 100% (actual size).</source>
-        <translation>已保存 {path}；请按 100%（实际大小）打印。</translation>
-    </message>
-    <message>
         <source>Already stamped today for {activity}; nothing added.</source>
         <translation>今天已为「{activity}」盖过章，未重复盖章。</translation>
     </message>
@@ -365,8 +380,12 @@
         <translation>须为 1 到 100 之间的整数。</translation>
     </message>
     <message>
-        <source>use 4 to 12 digits.</source>
-        <translation>请使用 4 到 12 位数字。</translation>
+        <source>use {low} to {high} digits (not a staff password).</source>
+        <translation>请用 {low} 到 {high} 位数字（不要用工作人员的登录密码）。</translation>
+    </message>
+    <message>
+        <source>is too easy to guess (one digit repeated, or digits in a row); choose another.</source>
+        <translation>太容易被猜到（同一个数字重复，或数字连号）；请换一个。</translation>
     </message>
     <message>
         <source>That resident no longer exists.</source>
@@ -445,7 +464,7 @@
         <translation>「{activity}」每人最多盖章 {limit} 次，已达上限。</translation>
     </message>
     <message>
-        <source>Today's limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
+        <source>Today&apos;s limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
         <translation>每人每天最多 {cap} 枚印章，今天已集 {total} 枚，欢迎明天再来。</translation>
     </message>
     <message>
@@ -632,7 +651,7 @@
     </message>
     <message>
         <source>No activity to check in to today.</source>
-        <translation>今天没有可签到的活动。</translation>
+        <translation>今天没有可以签到的活动。</translation>
     </message>
     <message>
         <source>Which activity are you here for? Tap it.</source>
@@ -683,7 +702,7 @@
     </message>
     <message>
         <source>Staff PIN</source>
-        <translation>工作人员密码</translation>
+        <translation>自助机密码</translation>
     </message>
     <message>
         <source>Staff only: enter the kiosk PIN to leave the kiosk.</source>
@@ -702,12 +721,16 @@
         <translation>尚未设置自助机密码：请管理员在“微笑护照 → 自助机与笑脸墙”中设置。</translation>
     </message>
     <message>
+        <source>The server cannot be reached right now. Please try again in a minute, or ask at the desk.</source>
+        <translation>现在连不上服务器。请过一会儿再试，或者到服务台询问。</translation>
+    </message>
+    <message>
         <source>Today: {activities}</source>
         <translation>今日活动：{activities}</translation>
     </message>
     <message>
         <source>No activity to check in to today.</source>
-        <translation>今天没有可签到的活动。</translation>
+        <translation>今天没有可以签到的活动。</translation>
     </message>
     <message>
         <source>Checked out. Thank you for patrolling!</source>
@@ -722,8 +745,12 @@
         <translation>巡逻签到成功，注意安全！</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in one minute.</source>
-        <translation>密码错误次数过多，请一分钟后再试。</translation>
+        <source>Too many wrong PINs: the pad is locked for {n} more minute(s).</source>
+        <translation>密码错误次数过多：键盘还要锁定 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left before the pad locks.</source>
+        <translation>密码错误。再错 {n} 次键盘将被锁定。</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>
@@ -963,7 +990,7 @@
         <translation>为待发荣誉申请证书</translation>
     </message>
     <message>
-        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator's or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
+        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator&apos;s or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
         <translation>用“smiledesk --kiosk”启动自助机，用“smiledesk --wall”启动大厅展示屏。设置了自助机密码后，自助机全屏运行，只有输入该密码（或管理员、前台的登录密码）才能关闭；没有设置密码时，自助机以普通窗口打开，任何人都可以关闭。</translation>
     </message>
     <message>
@@ -1014,11 +1041,11 @@
         <translation>{station} · {year}年{month}月 · 本月 {n} 位邻居参与</translation>
     </message>
     <message>
-        <source>Collect stamps at the station's activities and your smile appears here!</source>
+        <source>Collect stamps at the station&apos;s activities and your smile appears here!</source>
         <translation>参加驿站活动集印章，您的笑脸就会出现在这里！</translation>
     </message>
     <message>
-        <source>This month's top 10</source>
+        <source>This month&apos;s top 10</source>
         <translation>本月排行榜前十</translation>
     </message>
 </context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditKeyDialog</name>
+    <message>
+        <source>Audit key</source>
+        <translation>审计密钥</translation>
+    </message>
+    <message>
+        <source>Every entry of the audit log is sealed with a key kept on the computer that wrote it, not in the database: whoever has only the database file cannot change the log unnoticed. When several computers use one database, export the key here and import it on each of the others, so that every computer can check the whole log. Keep the key file private and delete it after importing.</source>
+        <translation>审计日志的每一条都用一把密钥封存，密钥保存在写入它的电脑上，不在数据库里：只拿到数据库文件的人无法改动日志而不被发现。几台电脑共用一个数据库时，请在这里导出密钥，再到其他每台电脑上导入，这样每台电脑都能核对整个日志。密钥文件请妥善保管，导入后删除。</translation>
+    </message>
+    <message>
+        <source>Export the key…</source>
+        <translation>导出密钥…</translation>
+    </message>
+    <message>
+        <source>Import a key…</source>
+        <translation>导入密钥…</translation>
+    </message>
+    <message>
+        <source>The log has no sealed entry yet: this computer makes its key with the first change saved.</source>
+        <translation>日志里还没有封存的记录：本机在第一次保存修改时生成密钥。</translation>
+    </message>
+    <message>
+        <source>This computer has {n} of the {total} keys that wrote the log.</source>
+        <translation>写入日志的密钥共 {total} 把，本机有其中 {n} 把。</translation>
+    </message>
+    <message>
+        <source>Key {key} ({n} entries) is not on this computer: the content of those entries cannot be checked here. Export it on the computer that has it and import it here.</source>
+        <translation>密钥 {key}（{n} 条记录）不在本机：这些记录的内容在本机无法核对。请在有这把密钥的电脑上导出，再在这里导入。</translation>
+    </message>
+    <message>
+        <source>Key {key} was declared lost: the order of its entries is checked, their content cannot be.</source>
+        <translation>密钥 {key} 已声明丢失：其记录的顺序照常核对，内容无法核对。</translation>
+    </message>
+    <message>
+        <source>Every entry can be checked on this computer.</source>
+        <translation>本机可以核对全部记录。</translation>
+    </message>
+    <message>
+        <source>Export the audit key</source>
+        <translation>导出审计密钥</translation>
+    </message>
+    <message>
+        <source>{n} key(s) written to {file}. Import the file on the other computers (administration page → data safety → audit key), then delete it.</source>
+        <translation>已把 {n} 把密钥写入 {file}。请在其他电脑上导入（系统管理 → 数据安全 → 审计密钥），然后删除这个文件。</translation>
+    </message>
+    <message>
+        <source>Import an audit key</source>
+        <translation>导入审计密钥</translation>
+    </message>
+    <message>
+        <source>{n} new key(s) kept on this computer. Delete the key file now.</source>
+        <translation>本机新保存了 {n} 把密钥。现在请删除密钥文件。</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up the database</source>
@@ -138,7 +193,7 @@
         <translation>加密</translation>
     </message>
     <message>
-        <source>This database is on a server; encrypt it there (the server's disk or its own settings).</source>
+        <source>This database is on a server; encrypt it there (the server&apos;s disk or its own settings).</source>
         <translation>数据库在服务器上，请在服务器上加密（服务器磁盘加密或数据库自身的设置）。</translation>
     </message>
     <message>
@@ -158,7 +213,7 @@
         <translation>解除加密</translation>
     </message>
     <message>
-        <source>Encrypting protects residents' data when the computer, its disk or a backup is lost or stolen: without the passphrase the file cannot be read. Nobody can recover a forgotten passphrase, so write it down and keep it somewhere safe. Close SmileDesk on other computers first; SmileDesk closes afterwards and asks for the passphrase when it starts (unless it is remembered here). Backups made from now on are encrypted too; older backups stay as they are.</source>
+        <source>Encrypting protects residents&apos; data when the computer, its disk or a backup is lost or stolen: without the passphrase the file cannot be read. Nobody can recover a forgotten passphrase, so write it down and keep it somewhere safe. Close SmileDesk on other computers first; SmileDesk closes afterwards and asks for the passphrase when it starts (unless it is remembered here). Backups made from now on are encrypted too; older backups stay as they are.</source>
         <translation>加密后，即使电脑、硬盘或备份丢失被盗，没有口令也读不出居民的信息。口令忘了谁也找不回来，请写下来放在安全的地方。请先关闭其他电脑上的微笑驿站；加密完成后本程序会关闭，再次启动时要输入口令（在本机记住口令的除外）。今后的备份也会加密；以前的备份保持原样。</translation>
     </message>
     <message>
@@ -277,23 +332,51 @@
         <translation>该居民档案已不存在。</translation>
     </message>
     <message>
-        <source>This resident's personal data was erased; there is nothing left to export.</source>
+        <source>This resident&apos;s personal data was erased; there is nothing left to export.</source>
         <translation>该居民的个人信息已删除，没有可导出的内容。</translation>
     </message>
     <message>
-        <source>This resident's personal data was already erased.</source>
+        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>This resident&apos;s personal data was already erased.</source>
         <translation>该居民的个人信息之前已经删除过了。</translation>
+    </message>
+    <message>
+        <source>say why the key is lost (e.g. 旧电脑硬盘损坏).</source>
+        <translation>请写明密钥丢失的原因（例如：旧电脑硬盘损坏）。</translation>
     </message>
     <message>
         <source>keep it under 200 characters.</source>
         <translation>请不要超过 200 个字。</translation>
     </message>
     <message>
+        <source>no audit entry was written with this key; smiledesk audit-key show lists the database&apos;s keys.</source>
+        <translation>没有任何审计记录是用这把密钥写的；smiledesk audit-key show 列出本数据库用过的密钥。</translation>
+    </message>
+    <message>
+        <source>This computer has that audit key: it is not lost. Export it (smiledesk audit-key export FILE) and import it where it is missing.</source>
+        <translation>本机有这把审计密钥，它没有丢失。请导出（smiledesk audit-key export 文件）并在缺少它的电脑上导入。</translation>
+    </message>
+    <message>
+        <source>This computer has no audit key of this database yet (it is made with the first change saved here); there is nothing to export.</source>
+        <translation>本机还没有这个数据库的审计密钥（在本机第一次保存修改时生成），没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>The key file could not be written to {file} ({detail}); choose another place.</source>
+        <translation>无法把密钥文件写到 {file}（{detail}）；请换一个位置。</translation>
+    </message>
+    <message>
         <source>Only a sub-district administrator (an administrator without a station) can do this.</source>
         <translation>只有街道管理员（不属于某个驿站的管理员）才能做这项操作。</translation>
     </message>
     <message>
-        <source>enter the station's name (1–100 characters).</source>
+        <source>No station has the id or code {ref}; the command smiledesk station list shows each station&apos;s id and code.</source>
+        <translation>没有编号或代码为 {ref} 的驿站；命令 smiledesk station list 可以查看每个驿站的编号和代码。</translation>
+    </message>
+    <message>
+        <source>enter the station&apos;s name (1–100 characters).</source>
         <translation>请填写驿站名称（1–100 个字）。</translation>
     </message>
     <message>
@@ -364,6 +447,10 @@
         <translation>备份文件夹</translation>
     </message>
     <message>
+        <source>Audit key</source>
+        <translation>审计密钥</translation>
+    </message>
+    <message>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -418,11 +505,11 @@
 <context>
     <name>Permissions</name>
     <message>
-        <source>export a resident's personal data</source>
+        <source>export a resident&apos;s personal data</source>
         <translation>导出居民个人信息</translation>
     </message>
     <message>
-        <source>erase a resident's personal data</source>
+        <source>erase a resident&apos;s personal data</source>
         <translation>删除居民个人信息</translation>
     </message>
     <message>
@@ -434,6 +521,10 @@
         <translation>备份数据库</translation>
     </message>
     <message>
+        <source>back up the database into another folder</source>
+        <translation>把数据库备份到其他文件夹</translation>
+    </message>
+    <message>
         <source>restore the database from a backup</source>
         <translation>用备份恢复数据库</translation>
     </message>
@@ -442,12 +533,59 @@
         <translation>加密或解除加密数据库</translation>
     </message>
     <message>
-        <source>manage the sub-district's stations</source>
+        <source>manage the sub-district&apos;s stations</source>
         <translation>管理街道下的各个驿站</translation>
     </message>
     <message>
         <source>see stations</source>
         <translation>查看驿站</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <source>A resident&apos;s personal data</source>
+        <translation>居民个人信息副本</translation>
+    </message>
+    <message>
+        <source>Find the resident who asked for a copy of their personal data.</source>
+        <translation>查找申请个人信息副本的居民。</translation>
+    </message>
+    <message>
+        <source>Print or save as PDF…</source>
+        <translation>打印或另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as JSON…</source>
+        <translation>另存为 JSON…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Everything SmileDesk holds about one resident, for the resident (PIPL art. 45). Making the copy is recorded in the audit log.</source>
+        <translation>本站保存的该居民的全部个人信息，交给居民本人（《个人信息保护法》第四十五条）。生成副本会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Chosen: {name}</source>
+        <translation>已选：{name}</translation>
+    </message>
+    <message>
+        <source>Save as JSON</source>
+        <translation>另存为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Saving the personal data</source>
+        <translation>正在保存个人信息</translation>
     </message>
 </context>
 <context>

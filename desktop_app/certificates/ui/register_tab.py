@@ -1,8 +1,8 @@
 """The register tab: filters, the register (newest first, read a page at a time), an in-app PDF preview of
 the chosen certificate with its print log, and print / save as PDF / revoke / entered in the national system.
 
-Printing goes through QPrintDialog (``dialogs.AskPrinter.ask``) and draws the rendered PDF page by page
-(printing.print_pdf), so what is printed is exactly what was previewed.
+Printing goes through ``ui.printing`` (the platform print dialog, then the PDF that was previewed goes to
+the printer as it is), and the print log is written once the printer accepted the job.
 """
 
 from __future__ import annotations
@@ -44,19 +44,22 @@ from desktop_app.certificates.register import (
 )
 from desktop_app.certificates.ui.dialogs import (
     AskFile,
-    AskPrinter,
     AskReason,
     kind_label,
     show_error_or_reload,
 )
-from desktop_app.certificates.ui.printing import print_pdf, printer_for
 from desktop_app.core.clock import fmt_local
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import error_text, show_error, show_info
+from desktop_app.ui.printing import PrintResult, document_info, print_paper, show_print_error
 from desktop_app.ui.widgets import fit_columns
+
+PREVIEW_AFTER_MS = 150  # the preview draws once the selection has rested this long
 
 
 class AlertTable(QTableView):
@@ -170,8 +173,11 @@ class RegisterTab(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.status_filter)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        for box in (self.kind_filter, self.status_filter):  # as narrow as the list needs, not their longest item
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
         left = QWidget(self)
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
@@ -182,10 +188,9 @@ class RegisterTab(QWidget):
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.addWidget(self.preview, 1)
         right_lay.addWidget(self.preview_label)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow panel (ui/fit.py)
         for b in (self.print_button, self.save_button, self.revoke_button, self.entered_button):
             actions.addWidget(b)
-        actions.addStretch(1)
         right_lay.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -224,6 +229,8 @@ class RegisterTab(QWidget):
             self.table.selectRow(0)  # show the newest certificate straight away
         for i, cid in enumerate(wanted):
             self.select_certificate(cid, add=i > 0)
+        if not self.selected_ids():
+            self._selection_changed()  # what was shown is no longer listed: the preview goes too
 
     def selected_rows(self) -> list[CertificateRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -248,7 +255,11 @@ class RegisterTab(QWidget):
         self.save_button.setEnabled(bool(ids))
         self.entered_button.setEnabled(bool(ids))
         if self.current_id is not None:
-            self.show_preview(self.current_id)
+            # The PDF shown is of this certificate as it is now (a revisit, a refresh): kept, its history read.
+            same = self.details is not None and self.details.row == self.selected_rows()[0] and self.doc.pageCount() > 0
+            self.show_preview(self.current_id, draw=not same)
+        elif self._reselect is not None:
+            return  # the register is reloading: the preview stays until its rows and selection are back
         else:
             self.details = None
             self.doc.close()
@@ -262,21 +273,31 @@ class RegisterTab(QWidget):
         path.write_bytes(data)
         return path
 
-    def show_preview(self, certificate_id: int) -> None:
+    def show_preview(self, certificate_id: int, *, draw: bool = True) -> None:
         actor = self.ctx.actor
+        if not draw:  # the PDF shown stays; the history under it may have grown (a PDF saved)
+            ops.query(self, self.ctx.engine, lambda s: certificate_details(s, actor=actor, certificate_id=certificate_id),
+                      self._show_details, on_error=self._preview_failed, latest="preview")
+            return
 
         def read(s):
             return (render_certificate(s, actor=actor, certificate_id=certificate_id),
                     certificate_details(s, actor=actor, certificate_id=certificate_id))
 
+        # Drawing the PDF (and, the first time, parsing its font) is slow work: off the database lane, and a
+        # moment after the selection rests (arrowing through the register draws only where it stops; on the
+        # page's first visit the drawing does not contend with building it).
         ops.query(self, self.ctx.engine, read, lambda out: self._show_preview(certificate_id, *out),
-                  on_error=self._preview_failed, latest="preview")
+                  on_error=self._preview_failed, latest="preview", slow=True, after_ms=PREVIEW_AFTER_MS)
 
     def _show_preview(self, certificate_id: int, data: bytes, details: CertificateDetails) -> None:
         path = self._pdf_file(certificate_id, data)
-        self.details = details
         self.doc.close()
         self.doc.load(str(path))
+        self._show_details(details)
+
+    def _show_details(self, details: CertificateDetails) -> None:
+        self.details = details
         row = details.row
         lines = [self.tr("{number} · issued {when} by {who}").format(number=row.number, when=fmt_local(row.issued_at),
                                                                     who=row.issued_by)]
@@ -330,18 +351,24 @@ class RegisterTab(QWidget):
                   on_error=self._error)
 
     def _print(self, cid: int, details: CertificateDetails, reason: str, data: bytes) -> None:
-        path = self._pdf_file(cid, data)
-        printer = printer_for(details.row.number, details.page_size, details.orientation)
-        if not AskPrinter.ask(self, printer):
-            return
-        # Print first, then log: a failed print is not logged as printed, and no database lock is held while
-        # the printer driver works.
-        print_pdf(path, printer)
-        copies, actor = max(1, printer.copyCount()), self.ctx.actor
-        ops.write(self, self.ctx.engine,
-                  lambda s: record_output(s, actor=actor, certificate_id=cid, how=PrintKind.PRINT, copies=copies,
-                                          reason=reason).id,
-                  lambda _entry: self.changed.emit(), on_error=self._error)
+        """The print dialog, then the job (ui.printing); the print log is written only once the printer
+        accepted the job, and no database lock is held while the printer works."""
+        paper = Paper(PaperKind.CERTIFICATE, details.row.number, data, people=1, entity="certificate",
+                      entity_id=str(cid), audited=False)  # the print log below is the register (and audits)
+        pages, first_page = document_info(data)
+        engine, actor = self.ctx.engine, self.ctx.actor
+
+        def printed(result: PrintResult) -> None:
+            ops.write(self, engine,
+                      lambda s: record_output(s, actor=actor, certificate_id=cid, how=PrintKind.PRINT,
+                                              copies=result.copies, reason=reason).id,
+                      lambda _entry: self.changed.emit(), on_error=self._error)
+
+        def failed(exc: BaseException) -> None:
+            self.last_box = show_print_error(self, exc)
+
+        self.print_op = print_paper(self, self.ctx, paper, pages=pages, first_page=first_page, on_printed=printed,
+                                    on_failed=failed)
 
     def save_selected(self) -> None:
         rows = self.selected_rows()

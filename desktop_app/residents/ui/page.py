@@ -98,7 +98,8 @@ class ResidentsPage(QWidget):
         lay.addWidget(self.count_label)
         self.model.loaded.connect(self._count_found)
         self.search.query_changed.connect(self._on_query)
-        self.search.returnPressed.connect(self.search.flush)
+        self.search.returnPressed.connect(self._enter)
+        self._open_when_found = False  # Enter was pressed: answer it when the results arrive
         self.tag.currentIndexChanged.connect(lambda _i: self.reload())
         self.grid.currentIndexChanged.connect(lambda _i: self.reload())
         self.compound.currentIndexChanged.connect(lambda _i: self.reload())
@@ -160,6 +161,27 @@ class ResidentsPage(QWidget):
     def _count_found(self) -> None:
         if self.query.strip():
             self.count_label.setText(self.tr("{n} found for “{q}” (best matches first)").format(n=self.model.rowCount(), q=self.query))
+        if self._open_when_found:
+            self._answer_enter()
+
+    def _enter(self) -> None:
+        """Enter in the search box: search now; when the results are in, a single match opens, several put the
+        keyboard in the list on the best one."""
+        if not self.search.text().strip():
+            return
+        self._open_when_found = True
+        self.search.flush()  # the results of this text, read again: the answer waits for them
+
+    def _answer_enter(self) -> None:
+        self._open_when_found = False
+        if not self.query.strip():
+            return
+        found = self.model.rowCount()
+        if found == 1:
+            self.edit(self.model.row(0).id)
+        elif found > 1:
+            self.table.setFocus()
+            self.table.selectRow(0)
 
     def refresh(self) -> None:
         self._fill_choices()

@@ -7,17 +7,20 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from printing_helpers import DialogChoices, patch_print_dialog, pdf_pages
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
 from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.certificates import issuing, register, requests
 from desktop_app.certificates.models import Certificate, CertificatePrint, Verdict
+from desktop_app.certificates.register import render_certificate
 from desktop_app.certificates.ui import dialogs
 from desktop_app.certificates.ui.page import CertificatesPage
 from desktop_app.core.db import session_scope
 from desktop_app.interfaces import Services
+from desktop_app.ui import fit
+from desktop_app.ui.printing import backend
 from tests.certificates.helpers import honour, pdf_text, service_record
 
 
@@ -70,6 +73,28 @@ def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx, wait_ops):
     assert number in page.register.preview_label.text()
 
 
+def test_issue_dialog_opens_wide_enough_to_read_and_makes_room_for_the_specimen(qtbot, page, wait_ops, monkeypatch):
+    """It opened at its least size: the search box's hint cut to "居民：姓名、拼…", and the specimen squeezed."""
+    from PySide6.QtCore import QRect
+
+    monkeypatch.setattr(fit, "available_geometry", lambda _widget=None: QRect(0, 0, 1366, 768 - 40))
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    dlg = page.issue_dialog
+    box = dlg.picker.box
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()), box.width()
+    width = dlg.width()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("honour"))
+    dlg.name.setText("李建国")
+    dlg.title_edit.setText("优秀志愿者")
+    qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert dlg.preview.isVisible()
+    assert dlg.width() >= width + 420 and box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
+    room = fit.client_room(fit.available_geometry(dlg))
+    assert dlg.width() <= room.width() and dlg.height() <= room.height()
+
+
 def test_issue_dialog_shows_what_is_wrong(qtbot, page, wait_ops):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     wait_ops()
@@ -86,33 +111,20 @@ def test_issue_dialog_shows_what_is_wrong(qtbot, page, wait_ops):
     assert page.register.model.rowCount() == 0
 
 
-def _pdf_printer(tmp_path, copies: int):
-    out = tmp_path / f"printed-{copies}.pdf"
-
-    def ask(parent, printer: QPrinter) -> bool:  # what the user would set in QPrintDialog
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        printer.setResolution(72)
-        printer.setCopyCount(copies)
-        return True
-
-    return ask, out
-
-
-def test_print_then_reprint_with_reason(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
+def test_print_then_reprint_with_reason(qtbot, page, ctx, cups_printer, monkeypatch, wait_ops):
     cert = issue(ctx, service_record())
     page.refresh()
     wait_ops()
     click_row(qtbot, page.register.table, 0)
     wait_ops()
-    ask, out = _pdf_printer(tmp_path, 2)
-    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
+    patch_print_dialog(monkeypatch, DialogChoices(copies=2))
     qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
-    wait_ops()
-    assert out.exists()
-    from pypdf import PdfReader
-
-    assert len(PdfReader(str(out)).pages) == 2  # two copies of a one-page certificate
+    wait_ops(60000)
+    with session_scope(ctx.engine, write=False) as s:
+        certificate = render_certificate(s, actor=ctx.actor, certificate_id=cert.id)
+    job = page.register.print_op.result.job
+    assert pdf_pages(cups_printer.printed(job)) == pdf_pages(certificate) * 2  # two copies of a one-page certificate
     assert column_texts(page.register.model, 6) == ["1"]
 
     # second print: a reprint; an empty reason is refused, nothing logged
@@ -122,15 +134,30 @@ def test_print_then_reprint_with_reason(qtbot, page, ctx, tmp_path, monkeypatch,
     assert page.register.last_box is not None and page.register.last_box.isVisible()
     page.register.last_box.close()
     monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "原件遗失"))
-    ask, out2 = _pdf_printer(tmp_path, 1)
-    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
+    patch_print_dialog(monkeypatch, DialogChoices(copies=1))
     qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
-    wait_ops()
-    assert out2.exists()
+    wait_ops(60000)
     with session_scope(ctx.engine, write=False) as s:
         log = s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == cert.id)).all()
     assert [(p.how, p.copies, p.reason) for p in log] == [("print", 2, ""), ("reprint", 1, "原件遗失")]
     assert "原件遗失" in page.register.preview_label.text()
+
+
+@pytest.mark.slow
+def test_a_printer_that_refuses_leaves_the_print_register_alone(qtbot, page, ctx, cups_printer, monkeypatch, wait_ops):
+    issue(ctx, honour())
+    page.refresh()
+    wait_ops()
+    click_row(qtbot, page.register.table, 0)
+    wait_ops()
+    cups_printer.run("cupsdisable")  # the printer is off: CUPS stops the queue
+    patch_print_dialog(monkeypatch)
+    qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
+    wait_ops(60000)
+    assert "offline or paused" in page.register.last_box.text()
+    with session_scope(ctx.engine, write=False) as s:
+        assert s.exec(select(CertificatePrint)).all() == []
+    assert column_texts(page.register.model, 6) == ["0"]
 
 
 def test_cancelled_print_dialog_logs_nothing(qtbot, page, ctx, monkeypatch, wait_ops):
@@ -139,9 +166,11 @@ def test_cancelled_print_dialog_logs_nothing(qtbot, page, ctx, monkeypatch, wait
     wait_ops()
     click_row(qtbot, page.register.table, 0)
     wait_ops()
-    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: False))
+    monkeypatch.setattr(backend, "printer_names", lambda: ["办公室打印机"])
+    choices = patch_print_dialog(monkeypatch, DialogChoices(accept=False))
     qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
     wait_ops()
+    assert len(choices.shown) == 1 and choices.shown[0]["paper"] == "A4" and choices.shown[0]["landscape"]
     with session_scope(ctx.engine, write=False) as s:
         assert s.exec(select(CertificatePrint)).all() == []
 
@@ -157,6 +186,12 @@ def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch, wait_ops):
     wait_ops()
     assert page.verify_result.property("verdict") == Verdict.VALID
     assert cert.number in page.verify_result.text()
+    # the verdict and what was signed are shown whole, on their own line at 1366 wide (not clipped beside the input)
+    page.resize(1366, 700)
+    qtbot.waitUntil(lambda: page.width() == 1366)
+    result = page.verify_result
+    assert result.isVisible() and result.height() >= result.heightForWidth(result.width())
+    assert result.geometry().top() > page.verify_input.geometry().bottom()
 
     click_row(qtbot, page.register.table, 0)
     wait_ops()
@@ -396,3 +431,67 @@ def test_cancel_a_request_from_the_queue(qtbot, page, ctx, monkeypatch, wait_ops
     assert page.tabs.tabText(1).endswith("(0)")
     with session_scope(ctx.engine, write=False) as s:
         assert s.get(CertificateRequest, req.id).status == RequestStatus.CANCELLED
+
+
+def test_arrowing_through_the_register_draws_only_the_certificate_it_stops_on(qtbot, page, ctx, wait_ops, monkeypatch):
+    """Issue 21: each selected row drew its PDF (ReportLab, seconds the first time) even while the arrow
+    key was held down; now the preview draws once the selection rests."""
+    from desktop_app.certificates.ui import register_tab
+
+    for name in ("甲一", "乙二", "丙三", "丁四"):
+        issue(ctx, honour(recipient_name=name))
+    page.register.refresh()
+    wait_ops()
+    drawn = []
+    real = register_tab.render_certificate
+    monkeypatch.setattr(register_tab, "render_certificate",
+                        lambda s, *, actor, certificate_id: drawn.append(certificate_id) or real(
+                            s, actor=actor, certificate_id=certificate_id))
+    table = page.register.table
+    click_row(qtbot, table, 0)
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    wait_ops()
+    last = page.register.model.row(3)
+    assert drawn == [last.id]
+    assert page.register.doc.pageCount() == 1 and last.number in page.register.preview_label.text()
+
+
+def test_a_revisit_keeps_the_preview_of_an_unchanged_certificate_and_redraws_a_changed_one(
+        qtbot, page, ctx, wait_ops, monkeypatch):
+    """Issue 21: every visit of the page drew the selected certificate's PDF again (and blanked it meanwhile)."""
+    from desktop_app.certificates.ui import register_tab
+
+    cert = issue(ctx, honour(recipient_name="甲一"))
+    issue(ctx, honour(recipient_name="乙二"))
+    page.register.refresh()
+    wait_ops()
+    page.register.select_certificate(cert.id)
+    wait_ops()
+    assert page.register.doc.pageCount() == 1
+    drawn, blanked = [], []
+    real = register_tab.render_certificate
+    monkeypatch.setattr(register_tab, "render_certificate",
+                        lambda s, *, actor, certificate_id: drawn.append(certificate_id) or real(
+                            s, actor=actor, certificate_id=certificate_id))
+    page.register.doc.statusChanged.connect(lambda status: blanked.append(status))
+    history = page.register.preview_label.text().splitlines()
+    page.refresh()  # what a revisit does
+    wait_ops()
+    assert drawn == [] and blanked == [] and page.register.doc.pageCount() == 1
+    assert page.register.selected_ids() == [cert.id]
+    with session_scope(ctx.engine) as s:
+        register.record_output(s, actor=ctx.actor, certificate_id=cert.id, how="pdf")
+    page.refresh()
+    wait_ops()
+    assert drawn == [] and blanked == []  # saved as PDF elsewhere: the same paper, its history grew
+    assert page.register.preview_label.text().splitlines()[:-1] == history  # and a line for the PDF saved
+    with session_scope(ctx.engine) as s:
+        register.revoke_certificate(s, actor=ctx.actor, certificate_id=cert.id, reason="颁发对象有误")
+    page.refresh()
+    wait_ops()
+    assert drawn == [cert.id]  # revoked since: the paper itself changed, it is drawn again
+    assert "颁发对象有误" in page.register.preview_label.text()
+    page.register.kind_filter.setCurrentIndex(page.register.kind_filter.findData("service"))  # lists neither
+    wait_ops()
+    assert page.register.selected_ids() == [] and page.register.doc.pageCount() == 0
