@@ -491,7 +491,8 @@ class DeskDay:
             QTest.qWait(0)
             self.probe.watch_none()
         page = window.pages.get(key)
-        if page is None or window.stack.currentWidget() is not page:
+        shown = window.stack.currentWidget()  # the page, or the scroll area it fits the window in (ui/fit.py)
+        if page is None or not (shown is page or shown.isAncestorOf(page)):
             raise DayFailure(f"clicking {key!r} in the navigation did not show its page")
         return page
 
@@ -814,24 +815,52 @@ class DeskDay:
             self.ledger.exports += 1
             self.act("list exported")
 
+    def save_from_preview(self, page: QWidget, button: QWidget, path: Path) -> None:
+        """The paper's button opens its print preview (ui/printing); "Save as PDF…" there, the file chosen,
+        then the preview closed with Escape."""
+        from desktop_app.ui.printing import preview as printing
+
+        self.click(button)
+        self.settle()
+        shown = [d for d in self.open_previews(page) if d.isVisible()]
+        if len(shown) != 1 or shown[0].paper is None:
+            raise DayFailure(f"{button.objectName()} did not show one print preview with its paper")
+        dialog = shown[0]
+        printing.AskSavePath.ask = classmethod(lambda cls, *_a, p=path: str(p))  # the Save As dialog
+        self.click(dialog.save_button)
+        self.settle()
+        if not path.exists():
+            raise DayFailure(f"Save as PDF… in the preview wrote no {path.name}: {dialog.status.text()!r}")
+        if dialog.paper.audited:
+            self.ledger.exports += 1
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+        self.settle()
+        if is_open(dialog):
+            raise DayFailure("Escape did not close the print preview")
+
+    @staticmethod
+    def open_previews(page: QWidget) -> list[QWidget]:
+        from desktop_app.ui.printing import PrintPreview
+        from desktop_app.ui.widgets import open_dialogs
+
+        return [d for d in open_dialogs(page) if isinstance(d, PrintPreview)]
+
     def save_pdfs(self, n: int) -> None:
-        """Papers as PDF: the month's roster, the period report, a certificate."""
+        """Papers as PDF: the month's roster and the period report from their print previews, a certificate
+        from the register."""
         from desktop_app.certificates.ui import dialogs as cert_dialogs
-        from desktop_app.reports.ui import dialogs as report_dialogs
 
         for _ in range(n):
             what = ("roster", "report", "certificate")[self.actions["pdf saved"] % 3]
             path = self._out("pdf")
             if what == "roster":
                 page = self.go("rosters")
-                with self.expect_box(containing="Saved"):
-                    page.export_to("roster", str(path))  # what Print… does once the file is chosen
+                if page.tabs.currentIndex() != 0:
+                    self.open_tab(page.tabs, 0)
+                self.save_from_preview(page, page.print_button, path)
             elif what == "report":
                 page = self.go("reports")
-                report_dialogs.AskFile.save = classmethod(lambda cls, *_a, p=path: str(p))
-                with self.expect_box():
-                    self.click(page.pdf_button)
-                self.ledger.exports += 1
+                self.save_from_preview(page, page.pdf_button, path)
             else:
                 page = self.go("certificates")
                 register = page.register
@@ -878,11 +907,11 @@ class DeskDay:
         """``rounds`` slices of the day; a sample of the process before the first and after each. The file
         choosers answer with a file in ``workdir`` meanwhile (a person picking where to save)."""
         from desktop_app.certificates.ui import dialogs as cert_dialogs
-        from desktop_app.reports.ui import dialogs as report_dialogs
         from desktop_app.ui import export_action
+        from desktop_app.ui.printing import preview as printing
 
-        saved = [(owner, owner.__dict__["save"] if owner is not export_action.SavePath else owner.__dict__["ask"])
-                 for owner in (cert_dialogs.AskFile, report_dialogs.AskFile, export_action.SavePath)]
+        choosers = [(cert_dialogs.AskFile, "save"), (export_action.SavePath, "ask"), (printing.AskSavePath, "ask")]
+        saved = [(owner, name, owner.__dict__[name]) for owner, name in choosers]
         try:
             self.settle()
             self.probe.sample(self.total_actions)
@@ -892,8 +921,8 @@ class DeskDay:
                 if on_round is not None:
                     on_round(r, sample)
         finally:
-            for owner, original in saved:
-                setattr(owner, "ask" if owner is export_action.SavePath else "save", original)
+            for owner, name, original in saved:
+                setattr(owner, name, original)
         return self.probe.samples
 
 
@@ -903,9 +932,7 @@ def open_day(engine, workdir: Path, *, seed: int = 14, size: tuple[int, int] = (
     from PySide6.QtCore import QSettings
 
     from desktop_app import demo, startup
-    from desktop_app.app import build_main_window, make_services
-    from desktop_app.passports.ui.kiosk import KioskWindow
-    from desktop_app.ui.context import AppContext
+    from desktop_app.app import _special_window, build_main_window
 
     workdir.mkdir(parents=True, exist_ok=True)
     demo.load(engine, scale="small", seed=20261122)
@@ -914,10 +941,7 @@ def open_day(engine, workdir: Path, *, seed: int = 14, size: tuple[int, int] = (
     window = build_main_window(engine, actor, settings)
     window.resize(*size)
     window.show()
-    kiosk_actor = startup.kiosk_actor(engine)
-    kiosk_ctx = AppContext(engine=engine, actor=kiosk_actor, settings=settings,
-                           station_name=startup.station_name(engine, kiosk_actor.station_id), services=make_services())
-    kiosk = KioskWindow(kiosk_ctx, startup.staff_pin_matches, locked=startup.kiosk_locks(engine, kiosk_actor))
+    kiosk = _special_window("kiosk", engine, settings)  # what `smiledesk --kiosk` opens
     kiosk.resize(*size)
     kiosk.show()
     window.activateWindow()
