@@ -589,9 +589,9 @@ def test_the_meals_day_keeps_name_and_outcome_in_sight_at_1024(qtbot, chinese, s
     page = window.show_page("meals")
     settle(qtbot)
     orders = page.findChild(QWidget, "orders")
-    assert orders.rowCount() > 3
-    header = orders.horizontalHeader()
-    shown = {header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(orders.columnCount())
+    model = orders.model()
+    assert model.rowCount() > 3
+    shown = {model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
              if orders.columnViewportPosition(c) + orders.columnWidth(c) <= orders.viewport().width()}
     assert {"姓名", "结果"} <= shown, shown
     gone(qtbot, window)
