@@ -398,8 +398,11 @@ DIALOGS: dict[str, Callable[[Station], QDialog]] = {
     "rosters.ui.dialogs:AddVolunteerDialog": _make("desktop_app.rosters.ui.dialogs:AddVolunteerDialog", Station.team_id),
     "rosters.ui.dialogs:FindingDialog": _make("desktop_app.rosters.ui.dialogs:FindingDialog"),
     "rosters.ui.dialogs:VolunteerDialog": _make("desktop_app.rosters.ui.dialogs:VolunteerDialog", Station.member),
-    "rosters.ui.dialogs:TemplatesDialog": _make("desktop_app.rosters.ui.dialogs:TemplatesDialog", Station.team_id),
+    "rosters.ui.templates_dialog:TemplatesDialog": _make("desktop_app.rosters.ui.templates_dialog:TemplatesDialog",
+                                                        Station.team_id),
     "rosters.ui.dialogs:HoursDialog": _make("desktop_app.rosters.ui.dialogs:HoursDialog", Station.member),
+    "admin.ui.calendar_change:CalendarChangeDialog": lambda st: __import__(
+        "desktop_app.admin.ui.calendar_change", fromlist=["x"]).CalendarChangeDialog(st.ctx, year=2027),
     "meals.ui.rates_dialog:RatesDialog": _make("desktop_app.meals.ui.rates_dialog:RatesDialog"),
     "meals.ui.dialogs:RecipientDialog": _make("desktop_app.meals.ui.dialogs:RecipientDialog"),
     "meals.ui.dialogs:RecipientDialog (a recipient)": _make(
@@ -586,9 +589,9 @@ def test_the_meals_day_keeps_name_and_outcome_in_sight_at_1024(qtbot, chinese, s
     page = window.show_page("meals")
     settle(qtbot)
     orders = page.findChild(QWidget, "orders")
-    assert orders.rowCount() > 3
-    header = orders.horizontalHeader()
-    shown = {header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(orders.columnCount())
+    model = orders.model()
+    assert model.rowCount() > 3
+    shown = {model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
              if orders.columnViewportPosition(c) + orders.columnWidth(c) <= orders.viewport().width()}
     assert {"姓名", "结果"} <= shown, shown
     gone(qtbot, window)

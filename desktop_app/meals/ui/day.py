@@ -101,8 +101,9 @@ class DayTab(QWidget):
         self.today_button.setObjectName("todaysPapers")
         self.today_button.setToolTip(self.tr("Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order"))
         bar.group(QLabel(self.tr("Day")), self.date)
-        for w in (self.meal, self.generate_button, self.routes_button, self.labels_button, self.kitchen_button,
-                  self.today_button):
+        # The kitchen sheet's and the route sheets' prints are on their tabs: the toolbar keeps to one line at
+        # 1024 px in large text.
+        for w in (self.meal, self.generate_button, self.labels_button, self.today_button):
             bar.addWidget(w)
         lay.addLayout(bar)
         self.summary = QLabel(self)
@@ -216,7 +217,10 @@ class DayTab(QWidget):
         self.kitchen = make_table(kitchen, [self.tr("Count"), tm(MEAL_LABELS[Meal.LUNCH]), tm(MEAL_LABELS[Meal.DINNER])], "kitchen")
         self.kitchen.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         kl.addWidget(self.kitchen, 2)
-        kl.addWidget(QLabel(self.tr("Foods to avoid")))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Foods to avoid")), 1)
+        row.addWidget(self.kitchen_button)
+        kl.addLayout(row)
         self.avoid_list = QListWidget(kitchen)
         self.avoid_list.setObjectName("avoidList")
         kl.addWidget(self.avoid_list, 1)
@@ -227,6 +231,7 @@ class DayTab(QWidget):
         rl = QVBoxLayout(routes)
         self.routes = make_table(routes, [self.tr("Route (compound)"), self.tr("Stops"), self.tr("Volunteer")], "routes")
         rl.addWidget(self.routes)
+        rl.addWidget(self.routes_button)
         ar = QHBoxLayout()
         self.volunteer = QComboBox(routes)
         self.volunteer.setObjectName("volunteer")

@@ -64,7 +64,9 @@ class TemplatesDialog(_Dialog):
         heads = (self.tr("Shift"), self.tr("Start"), self.tr("End"), self.tr("Min"), self.tr("Max"), self.tr("Holiday min"),
                  self.tr("Leader"), self.tr("Leader holds"), self.tr("Everyone holds"), self.tr("At least one holds"))
         for j, head in enumerate(heads):
-            grid.addWidget(QLabel(head), 0, j)
+            heading = QLabel(head)
+            heading.setWordWrap(True)  # 1024 px in large text: "至少一人持有" over two lines rather than off the screen
+            grid.addWidget(heading, 0, j)
         completer = QCompleter(names or [], self)
         self.templates, self.rows = templates, []
         for i, t in enumerate(templates, 1):
@@ -84,7 +86,7 @@ class TemplatesDialog(_Dialog):
                 edit.setObjectName(f"requires-{t.period}-{scope}")
                 edit.setPlaceholderText(self.tr("e.g. 急救证"))
                 edit.setCompleter(completer)
-                edit.setMinimumWidth(90)
+                edit.setMinimumWidth(70)
                 edit.setAccessibleName(f"{label} {what}")
                 quals.append(edit)
             for w, what in ((start, self.tr("Start")), (end, self.tr("End")), (lo, self.tr("Min")), (hi, self.tr("Max")),
