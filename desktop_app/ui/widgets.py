@@ -122,6 +122,9 @@ class RowTable(QTableView):
     def rowCount(self) -> int:  # noqa: N802 - as QTableWidget says it
         return self.model().rowCount()
 
+    def columnCount(self) -> int:  # noqa: N802
+        return self.model().columnCount()
+
     def currentRow(self) -> int:  # noqa: N802
         return self.currentIndex().row() if self.currentIndex().isValid() else -1
 
