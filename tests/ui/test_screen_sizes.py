@@ -344,6 +344,19 @@ def _error_dialog(st: Station):
         return logs.ErrorDialog("ValueError: x", logs.details(ValueError, exc, exc.__traceback__), logs.log_path())
 
 
+def _labels_preview(st: Station):
+    """Today's lunch labels in their preview (the meals day's Print labels…): a sheet, so with its places already
+    used."""
+    from desktop_app.core.papers import PaperKind
+    from desktop_app.meals import papers
+    from desktop_app.ui.printing import PrintPreview
+
+    engine, actor = st.engine, st.ctx.actor
+    return PrintPreview(st.ctx, PaperKind.LABELS, lambda progress, skip: papers.meal_labels(
+        engine, actor=actor, day=date.today(), meal="lunch", skip=skip, progress=progress),
+        save_name=f"meals-labels-{date.today().isoformat()}-lunch.pdf")
+
+
 def _desk(name: str) -> Callable[[Station], QDialog]:
     def make(st: Station) -> QDialog:
         from desktop_app.desk.ui import dialogs
@@ -424,6 +437,10 @@ DIALOGS: dict[str, Callable[[Station], QDialog]] = {
     "safety.ui.passphrase:PassphraseDialog": lambda st: __import__("desktop_app.safety.ui.passphrase", fromlist=["x"]).PassphraseDialog(
         st.tmp / "smiledesk.sqlite3"),
     "safety.ui.passphrase:EncryptionDialog": _make("desktop_app.safety.ui.passphrase:EncryptionDialog"),
+    "safety.ui.audit_key:AuditKeyDialog": _make("desktop_app.safety.ui.audit_key:AuditKeyDialog"),
+    "safety.ui.personal_data:PersonalDataDialog": _make("desktop_app.safety.ui.personal_data:PersonalDataDialog"),
+    "ui.printing.preview:PrintPreview": _labels_preview,
+    "ui.printing.today:TodaysPapers": _make("desktop_app.ui.printing.today:TodaysPapers"),
 }
 ABSTRACT = {"_Dialog", "_RecordDialog", "_SavingDialog"}  # bases no one opens on their own
 

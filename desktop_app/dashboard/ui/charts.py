@@ -202,7 +202,12 @@ class ChartGrid(QWidget):
         self.frame = QFrame()
         self.frame.setObjectName("chartFrame")
         self.frame.setLayout(self.grid)
-        self.scroll = scrolling(self.frame, horizontal=False)
+        body = QWidget()
+        body.setObjectName("chartBody")
+        self.body = QVBoxLayout(body)  # notes above the charts (add_above), then the charts
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.addWidget(self.frame, 1)
+        self.scroll = scrolling(body, horizontal=False)
         self.scroll.setObjectName("chartScroll")
         self.scroll.viewport().installEventFilter(self)
         lay = QVBoxLayout(self)
@@ -211,6 +216,10 @@ class ChartGrid(QWidget):
         self.widgets: list[QWidget] = []
         self.wide: set[QWidget] = set()
         self._columns = 0
+
+    def add_above(self, widget: QWidget) -> None:
+        """``widget`` above the charts, scrolling with them (a long note leaves the tiles their room)."""
+        self.body.insertWidget(self.body.count() - 1, widget)
 
     def chart_minimum(self) -> QSize:
         """The least room a chart is legible in: about 24 characters wide (twelve month labels and the axis),

@@ -74,7 +74,7 @@ class Tile(QPushButton):
         """As high as its three lines need in the style's font (a button's own hint knows nothing of them,
         and the large-text style's ``min-height`` for buttons would otherwise crush the tile)."""
         inner = self.layout().sizeHint()
-        return QSize(super().sizeHint().width(), max(self.MIN_HEIGHT, inner.height()))
+        return QSize(super().sizeHint().width(), max(self.MIN_HEIGHT, inner.height(), self.minimumSizeHint().height()))
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         inner = self.layout().minimumSize()
@@ -92,6 +92,7 @@ class Tile(QPushButton):
     def set_figures(self, value: str, detail: str, state: TileState = TileState.NORMAL) -> None:
         self.value.setText(value)
         self.detail.setText(detail)
+        self.updateGeometry()  # another detail line, another height
         self.setAccessibleDescription(f"{value} {detail}")
         self.setToolTip(detail)
         self.set_state(state)
@@ -156,7 +157,7 @@ class DashboardPage(QWidget):
         self.reminders.setVisible(False)
 
         # The charts reflow (three, two or one to a row, as the width allows) and scroll up and down on a
-        # small screen; the tiles stay in sight.
+        # small screen, the reminders above them; the tiles stay in sight.
         self.chart_grid = ChartGrid(self)
         self.chart_widgets: list[QWidget] = []  # in order: charts and "no data yet" boxes
         self.empty_charts: dict[str, QWidget] = {}
@@ -166,8 +167,10 @@ class DashboardPage(QWidget):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(tiles)
-        lay.addWidget(self.reminders)
-        lay.addWidget(self.empty_note)
+        # the reminders and the note scroll with the charts: in large text on a 1024×768 screen, two
+        # reminders above them took the room the tiles' detail lines need
+        self.chart_grid.add_above(self.reminders)
+        self.chart_grid.add_above(self.empty_note)
         lay.addWidget(self.chart_grid, 1)
 
         self.palette_source = ChartPalette(self)

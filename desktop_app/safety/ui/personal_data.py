@@ -53,8 +53,10 @@ class PersonalDataDialog(QDialog):
         for b in (self.print_button, self.json_button, self.close_button):
             buttons.addWidget(b)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Everything SmileDesk holds about one resident, for the resident (PIPL art. 45). "
-                                     "Making the copy is recorded in the audit log."), self))
+        intro = QLabel(self.tr("Everything SmileDesk holds about one resident, for the resident (PIPL art. 45). "
+                               "Making the copy is recorded in the audit log."), self)
+        intro.setWordWrap(True)  # one line of it is wider than a 1024 px screen in large text
+        lay.addWidget(intro)
         lay.addWidget(self.picker)
         lay.addWidget(self.chosen_label)
         lay.addStretch(1)
