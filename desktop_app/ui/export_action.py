@@ -1,7 +1,7 @@
 """"Export to Excel…" for any QTableView: writes exactly what the view shows.
 
     from desktop_app.ui.export_action import add_export_action
-    add_export_action(self.table, ctx, self.tr("Residents"))
+    add_export_action(self.table, ctx, self.QCoreApplication.translate("ExportAction", "Residents"))
 
 The rows are what the view shows — already masked by the services for the signed-in role — in the view's
 column order, without hidden columns. A list model of ``ui.lazy_model`` is read to its end off the GUI
@@ -31,10 +31,6 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import KeysetTableModel, ListTableModel
 
 MAX_ROWS = 200_000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportAction", text)
 
 
 class SavePath:
@@ -97,20 +93,20 @@ def export_view(view: QTableView, ctx: AppContext, title: str, path: str | Path,
     plan = plan_export(view)
     engine, actor = ctx.engine, ctx.actor
     subtitle = f"{ctx.station_name} · {date.today().isoformat()} · {actor.display_name}"
-    note = tr("first {n} rows only")
+    note = QCoreApplication.translate("ExportAction", "first {n} rows only")
 
     def work(progress) -> int:
         return export_list(engine, actor=actor, what=title, path=path, headers=plan.headers, read=plan.read,
                            subtitle=subtitle, truncated_note=note, max_rows=MAX_ROWS, progress=progress)
 
-    return ops.run_op(view.window(), work, on_done, title=tr("Exporting to Excel…"))
+    return ops.run_op(view.window(), work, on_done, title=QCoreApplication.translate("ExportAction", "Exporting to Excel…"))
 
 
 def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction | None:
     """Give ``view`` an "Export to Excel…" action (context menu, Ctrl+E); None when the role may not export."""
     if not ctx.can(EXPORT_LISTS):
         return None
-    action = QAction(tr("Export to Excel…"), view)
+    action = QAction(QCoreApplication.translate("ExportAction", "Export to Excel…"), view)
     action.setObjectName("exportToExcel")
     action.setShortcut(QKeySequence("Ctrl+E"))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -121,15 +117,15 @@ def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction 
         from desktop_app.ui.messages import show_info
 
         safe = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() or "export"
-        path = SavePath.ask(view.window(), tr("Export to Excel"), f"{safe}-{date.today():%Y%m%d}.xlsx",
-                            tr("Excel workbook (*.xlsx)"))
+        path = SavePath.ask(view.window(), QCoreApplication.translate("ExportAction", "Export to Excel"), f"{safe}-{date.today():%Y%m%d}.xlsx",
+                            QCoreApplication.translate("ExportAction", "Excel workbook (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         saved = path
         export_view(view, ctx, title, saved,
-                    lambda n: show_info(view.window(), tr("{n} rows saved to {file}.").format(n=n, file=Path(saved).name)))
+                    lambda n: show_info(view.window(), QCoreApplication.translate("ExportAction", "{n} rows saved to {file}.").format(n=n, file=Path(saved).name)))
 
     action.triggered.connect(run)
     return action

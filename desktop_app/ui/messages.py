@@ -16,10 +16,6 @@ from desktop_app.core.errors import SmileDeskError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
@@ -31,7 +27,7 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, SmileDeskError):
         return exc.text()
-    return tr("Something unexpected went wrong: {error}. The details were written to the log file.").format(
+    return QCoreApplication.translate("Messages", "Something unexpected went wrong: {error}. The details were written to the log file.").format(
         error=type(exc).__name__
     )
 
@@ -47,11 +43,11 @@ def report_text(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     if not isinstance(exc, SmileDeskError):
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return message_box(parent, QMessageBox.Icon.Warning, tr("Not saved") if isinstance(exc, SmileDeskError) else tr("Error"), error_text(exc))
+    return message_box(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("Messages", "Not saved") if isinstance(exc, SmileDeskError) else QCoreApplication.translate("Messages", "Error"), error_text(exc))
 
 
 def show_info(parent: QWidget | None, text: str, title: str = "") -> QMessageBox:
-    return message_box(parent, QMessageBox.Icon.Information, title or tr("SmileDesk"), text)
+    return message_box(parent, QMessageBox.Icon.Information, title or QCoreApplication.translate("Messages", "SmileDesk"), text)
 
 
 class Confirm:
@@ -59,5 +55,5 @@ class Confirm:
 
     @classmethod
     def ask(cls, parent: QWidget | None, text: str, title: str = "") -> bool:
-        answer = QMessageBox.question(parent, title or tr("Please confirm"), text)
+        answer = QMessageBox.question(parent, title or QCoreApplication.translate("Messages", "Please confirm"), text)
         return answer == QMessageBox.StandardButton.Yes

@@ -20,7 +20,7 @@
         <translation>“{name}”不是微笑驿站能读取的工作簿。请在 Excel、WPS 或 LibreOffice 中打开，另存为 Excel 工作簿（.xlsx）；.xls、.et 和 .ods 文件可直接导入。</translation>
     </message>
     <message>
-        <source>“{name}” is a web page (HTML) with a spreadsheet's name, as some systems export their lists. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then import that file.</source>
+        <source>“{name}” is a web page (HTML) with a spreadsheet&apos;s name, as some systems export their lists. Open it in Excel or WPS and save it as an Excel workbook (.xlsx), then import that file.</source>
         <translation>“{name}”其实是网页（HTML）文件，只是用了表格的文件名（有些系统导出的名单就是这样）。请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx），再导入另存的文件。</translation>
     </message>
     <message>
@@ -290,11 +290,15 @@
         <translation>正在读取工作表</translation>
     </message>
     <message>
+        <source>Column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
         <source>the address “{value}” is not written as building, unit and room; it is kept in the notes</source>
         <translation>住址“{value}”不是按楼栋、单元、室的写法，已原样保存在备注中</translation>
     </message>
     <message>
-        <source>the address “{value}” disagrees with the row's compound, building, unit or room columns; those are imported and the address is kept in the notes</source>
+        <source>the address “{value}” disagrees with the row&apos;s compound, building, unit or room columns; those are imported and the address is kept in the notes</source>
         <translation>住址“{value}”与本行的小区、楼栋、单元或室不一致；已按这些列导入，住址原样保存在备注中</translation>
     </message>
     <message>
@@ -322,7 +326,7 @@
         <translation>与第 {row} 行是同一人，但{fields}不同；请保留其中一行</translation>
     </message>
     <message>
-        <source>{name} is registered with another ID number; check the row against the resident's record</source>
+        <source>{name} is registered with another ID number; check the row against the resident&apos;s record</source>
         <translation>{name} 在系统中登记的身份证号与表中不同，请核对该行与居民档案</translation>
     </message>
     <message>
@@ -477,7 +481,7 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <source>(from the file's team column)</source>
+        <source>(from the file&apos;s team column)</source>
         <translation>（按表中“队伍”列）</translation>
     </message>
     <message>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DuplicateBox</name>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复登记</translation>
+    </message>
+    <message>
+        <source>Open existing</source>
+        <translation>打开已有档案</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>choose male or female.</source>
@@ -374,25 +393,6 @@
     <message>
         <source>veteran</source>
         <translation>退役军人</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Possible duplicate</source>
-        <translation>可能重复登记</translation>
-    </message>
-    <message>
-        <source>Open existing</source>
-        <translation>打开已有档案</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>仍然保存</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
     </message>
 </context>
 </TS>
