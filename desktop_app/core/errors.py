@@ -8,7 +8,7 @@ illegal state change). NotFound: the record is gone. StorageError: the disk or d
 
 from __future__ import annotations
 
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, colon, translate
 
 
 class SmileDeskError(Exception):
@@ -43,7 +43,7 @@ class ValidationError(SmileDeskError):
         return f"{self.field}: {super().english()}"
 
     def text(self) -> str:
-        return translate("Fields", self.field) + translate("Errors", "：") + translate(
+        return translate("Fields", self.field) + colon() + translate(
             self.context, self.message, **self.params
         )
 

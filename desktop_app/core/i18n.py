@@ -7,7 +7,7 @@ function with :func:`set_translator`). Placeholders use ``str.format`` names, e.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 _translate: Callable[[str, str], str] = lambda context, text: text  # noqa: E731
 
@@ -30,3 +30,13 @@ def translate(context: str, text: str, **params: object) -> str:
         except (KeyError, IndexError, ValueError):
             return text.format(**params)
     return out
+
+
+def join(items: Iterable[str]) -> str:
+    """A list as the user's language writes it: "a, b, c" in English, "a、b、c" in Chinese."""
+    return translate("Lists", ", ").join(items)
+
+
+def colon() -> str:
+    """Between a label and what follows: ": " in English, "：" in Chinese."""
+    return translate("Lists", ": ")

@@ -55,3 +55,15 @@ def backups_dir() -> Path:
     path = data_dir() / "backups"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+_NOT_IN_FILE_NAMES = set('\\/:*?"<>|')
+
+
+def file_name(*parts: str, suffix: str) -> str:
+    """A file name from ``parts`` joined by "-" (e.g. a translated "来访登记", a filter "今日", "20261205"), safe
+    on Windows: no \\ / : * ? " < > | or control characters, no leading or trailing dots and spaces."""
+    text = "-".join(p.strip() for p in parts if p and p.strip())
+    text = "".join(" " if ch in _NOT_IN_FILE_NAMES or ord(ch) < 32 else ch for ch in text)
+    text = " ".join(text.split()).strip(" .")[:120] or "export"
+    return f"{text}{suffix}"

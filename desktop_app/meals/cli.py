@@ -68,8 +68,8 @@ def cmd_day(args) -> int:
         print(f"  {meal}: {c['total']} meals ({c['delivery']} delivery, {c['dine_in']} dine-in){'; ' + diets if diets else ''}")
         rts, rows = papers[meal]
         if rows:
-            a = pdf.route_sheets(rts, out / f"meals-routes-{day}-{meal}.pdf", station=station)
-            b = pdf.labels(rows, out / f"meals-labels-{day}-{meal}.pdf")
+            a = pdf.route_sheets(rts, out / pdf.file_name("routes", day.isoformat(), meal), station=station)
+            b = pdf.labels(rows, out / pdf.file_name("labels", day.isoformat(), meal))
             print(f"    {a}\n    {b}")
     return 0
 

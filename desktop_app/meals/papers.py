@@ -57,6 +57,6 @@ def claim(engine, *, actor: Actor, year: int, month: int, folder: Path, station:
         cl = subsidy_claim(s, actor=actor, year=year, month=month)
         details = claim_details(s, actor=actor, year=year, month=month)
     progress(1, 2, "")
-    a = pdf.claim(cl, folder / f"meals-claim-{year}-{month:02d}.pdf", station=station)
-    b = excel.claim_xlsx(cl, details, folder / f"meals-claim-{year}-{month:02d}.xlsx", station=station)
+    a = pdf.claim(cl, folder / pdf.file_name("claim", f"{year}-{month:02d}"), station=station)
+    b = excel.claim_xlsx(cl, details, folder / pdf.file_name("claim", f"{year}-{month:02d}", suffix=".xlsx"), station=station)
     return [a, b]

@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core import paths
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
@@ -35,7 +36,7 @@ T = {
     "volunteer": QT_TRANSLATE_NOOP("MealsPdf", "Volunteer"),
     "phone": QT_TRANSLATE_NOOP("MealsPdf", "Phone"),
     "unassigned": QT_TRANSLATE_NOOP("MealsPdf", "not assigned"),
-    "stops": QT_TRANSLATE_NOOP("MealsPdf", "{n} stops"),
+    "stops": QT_TRANSLATE_NOOP("MealsPdf", "Stops: {n}"),
     "no": QT_TRANSLATE_NOOP("MealsPdf", "No."),
     "name": QT_TRANSLATE_NOOP("MealsPdf", "Name"),
     "address": QT_TRANSLATE_NOOP("MealsPdf", "Address"),
@@ -73,6 +74,22 @@ T = {
     "station_seal": QT_TRANSLATE_NOOP("MealsPdf", "Station (seal)"),
     "none": QT_TRANSLATE_NOOP("MealsPdf", "no entries this month"),
 }
+
+
+FILES = {
+    "routes": QT_TRANSLATE_NOOP("MealsPdf", "Route sheets"),
+    "labels": QT_TRANSLATE_NOOP("MealsPdf", "Meal labels"),
+    "statement": QT_TRANSLATE_NOOP("MealsPdf", "Statement"),
+    "statements": QT_TRANSLATE_NOOP("MealsPdf", "Statements"),
+    "claim": QT_TRANSLATE_NOOP("MealsPdf", "Subsidy claim"),
+}
+
+
+def file_name(kind: str, *parts: str, suffix: str = ".pdf") -> str:
+    """The name of a paper's file in the user's language: file_name("routes", "2026-12-05", "lunch") →
+    "送餐路线单-2026-12-05-午餐.pdf" (a meal key among ``parts`` is written as the meal's name)."""
+    words = [meal_label(p) if p in MEAL_LABELS else p for p in parts]
+    return paths.file_name(translate(CTX, FILES[kind]), *words, suffix=suffix)
 
 
 def _t(key: str, **params) -> str:

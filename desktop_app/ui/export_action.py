@@ -102,6 +102,12 @@ def export_view(view: QTableView, ctx: AppContext, title: str, path: str | Path,
     return ops.run_op(view.window(), work, on_done, title=QCoreApplication.translate("ExportAction", "Exporting to Excel…"))
 
 
+def saved_text(n: int, file: str) -> str:
+    if n == 1:
+        return QCoreApplication.translate("ExportAction", "1 row saved to {file}.").format(file=file)
+    return QCoreApplication.translate("ExportAction", "{n} rows saved to {file}.").format(n=n, file=file)
+
+
 def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction | None:
     """Give ``view`` an "Export to Excel…" action (context menu, Ctrl+E); None when the role may not export."""
     if not ctx.can(EXPORT_LISTS):
@@ -125,7 +131,7 @@ def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction 
             path += ".xlsx"
         saved = path
         export_view(view, ctx, title, saved,
-                    lambda n: show_info(view.window(), QCoreApplication.translate("ExportAction", "{n} rows saved to {file}.").format(n=n, file=Path(saved).name)))
+                    lambda n: show_info(view.window(), saved_text(n, Path(saved).name)))
 
     action.triggered.connect(run)
     return action

@@ -27,9 +27,9 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, SmileDeskError):
         return exc.text()
-    return QCoreApplication.translate("Messages", "Something unexpected went wrong: {error}. The details were written to the log file.").format(
-        error=type(exc).__name__
-    )
+    # No exception name: it says nothing to the desk; the log file has the details for whoever helps.
+    return QCoreApplication.translate("Messages", "Something unexpected went wrong. The details were written to the "
+                                                  "log file; tell whoever looks after this computer.")
 
 
 def report_text(exc: BaseException) -> str:

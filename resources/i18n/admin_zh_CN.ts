@@ -21,6 +21,409 @@
     </message>
 </context>
 <context>
+    <name>AuditLabels</name>
+    <message>
+        <source>added to</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>checked out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>credited</source>
+        <translation>入账</translation>
+    </message>
+    <message>
+        <source>decrypted</source>
+        <translation>解除加密</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>dropped out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>erased</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>honoured</source>
+        <translation>授予荣誉</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>created by import</source>
+        <translation>导入新建</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>linked to a resident</source>
+        <translation>关联居民</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>marked as entered</source>
+        <translation>标记为已录入</translation>
+    </message>
+    <message>
+        <source>did not come</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>outcome recorded</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>patrol stamps</source>
+        <translation>巡逻印章</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>存为 PDF</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>recounted</source>
+        <translation>重新统计</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>batch made</source>
+        <translation>批量生成</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>补办</translation>
+    </message>
+    <message>
+        <source>reprinted</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <source>restocked</source>
+        <translation>补充库存</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>full details shown</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>filled automatically</source>
+        <translation>自动排班</translation>
+    </message>
+    <message>
+        <source>stamped</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>取消安排</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>new version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>certificate image</source>
+        <translation>证书图片</translation>
+    </message>
+    <message>
+        <source>certificate request</source>
+        <translation>证书申请</translation>
+    </message>
+    <message>
+        <source>certificate settings</source>
+        <translation>证书设置</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>desk category</source>
+        <translation>来访类别</translation>
+    </message>
+    <message>
+        <source>desk day figures</source>
+        <translation>来访日统计</translation>
+    </message>
+    <message>
+        <source>meal day</source>
+        <translation>助餐日</translation>
+    </message>
+    <message>
+        <source>food sample</source>
+        <translation>留样</translation>
+    </message>
+    <message>
+        <source>meal account entry</source>
+        <translation>餐费账目</translation>
+    </message>
+    <message>
+        <source>meal order</source>
+        <translation>订餐</translation>
+    </message>
+    <message>
+        <source>meal pause</source>
+        <translation>暂停用餐</translation>
+    </message>
+    <message>
+        <source>meal price</source>
+        <translation>餐价</translation>
+    </message>
+    <message>
+        <source>meal recipient</source>
+        <translation>助餐对象</translation>
+    </message>
+    <message>
+        <source>delivery route</source>
+        <translation>送餐路线</translation>
+    </message>
+    <message>
+        <source>meal settings</source>
+        <translation>助餐设置</translation>
+    </message>
+    <message>
+        <source>subsidy tier</source>
+        <translation>补贴档次</translation>
+    </message>
+    <message>
+        <source>welfare check attempt</source>
+        <translation>探访联系记录</translation>
+    </message>
+    <message>
+        <source>welfare check</source>
+        <translation>探访</translation>
+    </message>
+    <message>
+        <source>smile passport</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>honour</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>reward redemption</source>
+        <translation>奖品兑换</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <source>activity sign-up</source>
+        <translation>活动报名</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <source>smile wall choice</source>
+        <translation>笑脸墙设置</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>shift assignment</source>
+        <translation>班次安排</translation>
+    </message>
+    <message>
+        <source>availability</source>
+        <translation>可服务时间</translation>
+    </message>
+    <message>
+        <source>patrol check-in</source>
+        <translation>巡逻签到</translation>
+    </message>
+    <message>
+        <source>service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>hours multiplier</source>
+        <translation>时长系数</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>pairing wish</source>
+        <translation>搭档意愿</translation>
+    </message>
+    <message>
+        <source>patrol finding</source>
+        <translation>巡逻发现</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>shift template</source>
+        <translation>班次模板</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>desk record</source>
+        <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>staff account</source>
+        <translation>工作人员账号</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>station setting</source>
+        <translation>驿站设置</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
         <source>Time</source>

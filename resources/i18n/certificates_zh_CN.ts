@@ -99,11 +99,11 @@
         <translation>已作废：此证书不再有效。</translation>
     </message>
     <message>
-        <source>Unknown: no certificate with this number is in this station's register.</source>
+        <source>Unknown: no certificate with this number is in this station&apos;s register.</source>
         <translation>查无此证：本站登记簿中没有这个编号。</translation>
     </message>
     <message>
-        <source>Not genuine: the code's signature does not match this station's key.</source>
+        <source>Not genuine: the code&apos;s signature does not match this station&apos;s key.</source>
         <translation>非本站真实证书：二维码签名与本站密钥不符。</translation>
     </message>
     <message>
@@ -154,7 +154,7 @@
         <translation>证书模板…</translation>
     </message>
     <message>
-        <source>Scan a certificate's QR code or type its number, then Enter</source>
+        <source>Scan a certificate&apos;s QR code or type its number, then Enter</source>
         <translation>扫描证书二维码或输入证书编号，按回车</translation>
     </message>
     <message>
@@ -285,7 +285,7 @@
         <translation>该申请已出具或已取消。</translation>
     </message>
     <message>
-        <source>give the certificate's content or choose a request.</source>
+        <source>give the certificate&apos;s content or choose a request.</source>
         <translation>请填写证书内容或选择一条申请。</translation>
     </message>
     <message>
@@ -293,7 +293,7 @@
         <translation>{name}：{problem}</translation>
     </message>
     <message>
-        <source>That certificate is not in this station's register.</source>
+        <source>That certificate is not in this station&apos;s register.</source>
         <translation>本站登记簿中没有这份证书。</translation>
     </message>
     <message>
@@ -642,6 +642,10 @@
     <message>
         <source>{n} certificates selected.</source>
         <translation>已选中 {n} 份证书。</translation>
+    </message>
+    <message>
+        <source>1 certificate selected.</source>
+        <translation>已选中 1 份证书。</translation>
     </message>
     <message>
         <source>{number} · issued {when} by {who}</source>

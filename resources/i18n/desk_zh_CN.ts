@@ -225,7 +225,7 @@
         <translation>电话（可不填）</translation>
     </message>
     <message>
-        <source>Press a number key, or type the category's initials (e.g. zc for 政策咨询).</source>
+        <source>Press a number key, or type the category&apos;s initials (e.g. zc for 政策咨询).</source>
         <translation>按数字键选择，或输入类别的拼音首字母（如 zc 即“政策咨询”）。</translation>
     </message>
     <message>
@@ -417,10 +417,6 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>、</source>
-        <translation>、</translation>
-    </message>
-    <message>
         <source>nothing (the record is closed)</source>
         <translation>无（该记录已办结）</translation>
     </message>
@@ -453,7 +449,7 @@
         <translation>既选了登记居民，又填了来访人姓名或电话，请只保留一种。</translation>
     </message>
     <message>
-        <source>nobody chosen; pick a registered resident (Enter) or type the walk-in's name.</source>
+        <source>nobody chosen; pick a registered resident (Enter) or type the walk-in&apos;s name.</source>
         <translation>还没有选择来访人：请搜索居民后按回车选中，或填写来访人姓名。</translation>
     </message>
     <message>
@@ -525,7 +521,7 @@
         <translation>{id} 号受理得更晚，请把新记录关联到旧记录上。</translation>
     </message>
     <message>
-        <source>Records No. {a} and No. {b} are about different people; only the same person's requests can be linked.</source>
+        <source>Records No. {a} and No. {b} are about different people; only the same person&apos;s requests can be linked.</source>
         <translation>{a} 号和 {b} 号不是同一个人的事，只能关联同一人的诉求。</translation>
     </message>
     <message>
@@ -592,7 +588,7 @@
         <translation>回访方式</translation>
     </message>
     <message>
-        <source>Resident's comment</source>
+        <source>Resident&apos;s comment</source>
         <translation>居民意见</translation>
     </message>
     <message>

@@ -887,7 +887,7 @@
         <translation>未指派</translation>
     </message>
     <message>
-        <source>{n} stops</source>
+        <source>Stops: {n}</source>
         <translation>共 {n} 户</translation>
     </message>
     <message>
@@ -1033,6 +1033,22 @@
     <message>
         <source>no entries this month</source>
         <translation>本月无收支记录</translation>
+    </message>
+    <message>
+        <source>Route sheets</source>
+        <translation>送餐路线单</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>月结单</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>月结单</translation>
+    </message>
+    <message>
+        <source>Subsidy claim</source>
+        <translation>助餐补贴申报表</translation>
     </message>
 </context>
 <context>

@@ -214,7 +214,7 @@
         <translation>兑换</translation>
     </message>
     <message>
-        <source>Today's activity</source>
+        <source>Today&apos;s activity</source>
         <translation>今日活动</translation>
     </message>
     <message>
@@ -266,12 +266,16 @@
         <translation>印章台账</translation>
     </message>
     <message>
-        <source>Today: {stamps} stamps given · {activities} activities · {passports} active passports · {waiting} honours waiting for a certificate</source>
+        <source>Today — stamps given: {stamps} · activities: {activities} · active passports: {passports} · honours waiting for a certificate: {waiting}</source>
         <translation>今日：已盖章 {stamps} 枚 · 活动 {activities} 项 · 在用护照 {passports} 本 · 待发荣誉证书 {waiting} 份</translation>
     </message>
     <message>
-        <source>{name} (+{n})</source>
-        <translation>{name}（+{n}）</translation>
+        <source>{name} (1 stamp)</source>
+        <translation>{name}（可得 1 枚印章）</translation>
+    </message>
+    <message>
+        <source>{name} ({n} stamps)</source>
+        <translation>{name}（可得 {n} 枚印章）</translation>
     </message>
     <message>
         <source>{name} — {cost} stamps, {stock} left</source>
@@ -445,7 +449,7 @@
         <translation>「{activity}」每人最多盖章 {limit} 次，已达上限。</translation>
     </message>
     <message>
-        <source>Today's limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
+        <source>Today&apos;s limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
         <translation>每人每天最多 {cap} 枚印章，今天已集 {total} 枚，欢迎明天再来。</translation>
     </message>
     <message>
@@ -623,8 +627,20 @@
         <translation>今天已为「{activity}」盖过章，每天只盖一次。</translation>
     </message>
     <message>
-        <source>Stamped! +{n} for {activity}.</source>
-        <translation>盖章成功！「{activity}」+{n} 枚。</translation>
+        <source>Stamped! 1 stamp for {activity}.</source>
+        <translation>盖章成功！「{activity}」得 1 枚印章。</translation>
+    </message>
+    <message>
+        <source>Stamped! {n} stamps for {activity}.</source>
+        <translation>盖章成功！「{activity}」得 {n} 枚印章。</translation>
+    </message>
+    <message>
+        <source>{name} (1 stamp)</source>
+        <translation>{name}（可得 1 枚印章）</translation>
+    </message>
+    <message>
+        <source>{name} ({n} stamps)</source>
+        <translation>{name}（可得 {n} 枚印章）</translation>
     </message>
     <message>
         <source>Congratulations, you are now {level}!</source>
@@ -645,10 +661,6 @@
     <message>
         <source>Patrol check-in: {team}, {start}–{end}</source>
         <translation>巡逻签到：{team} {start}–{end}</translation>
-    </message>
-    <message>
-        <source>{activity}  +{n}</source>
-        <translation>{activity}  +{n}</translation>
     </message>
 </context>
 <context>
@@ -702,6 +714,14 @@
         <translation>尚未设置自助机密码：请管理员在“微笑护照 → 自助机与笑脸墙”中设置。</translation>
     </message>
     <message>
+        <source>{name} (1 stamp)</source>
+        <translation>{name}（可得 1 枚印章）</translation>
+    </message>
+    <message>
+        <source>{name} ({n} stamps)</source>
+        <translation>{name}（可得 {n} 枚印章）</translation>
+    </message>
+    <message>
         <source>Today: {activities}</source>
         <translation>今日活动：{activities}</translation>
     </message>
@@ -714,8 +734,12 @@
         <translation>签退成功，感谢您的巡逻！</translation>
     </message>
     <message>
-        <source>+{n} stamp for the patrol.</source>
-        <translation>巡逻印章 +{n}。</translation>
+        <source>1 stamp for the patrol.</source>
+        <translation>巡逻得 1 枚印章。</translation>
+    </message>
+    <message>
+        <source>{n} stamps for the patrol.</source>
+        <translation>巡逻得 {n} 枚印章。</translation>
     </message>
     <message>
         <source>Checked in to your patrol. Stay safe!</source>
@@ -963,7 +987,7 @@
         <translation>为待发荣誉申请证书</translation>
     </message>
     <message>
-        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator's or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
+        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator&apos;s or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
         <translation>用“smiledesk --kiosk”启动自助机，用“smiledesk --wall”启动大厅展示屏。设置了自助机密码后，自助机全屏运行，只有输入该密码（或管理员、前台的登录密码）才能关闭；没有设置密码时，自助机以普通窗口打开，任何人都可以关闭。</translation>
     </message>
     <message>
@@ -1010,15 +1034,15 @@
         <translation>笑脸墙</translation>
     </message>
     <message>
-        <source>{station} · {year}-{month:02d} · {n} neighbours took part this month</source>
+        <source>{station} · {year}-{month:02d} · neighbours taking part this month: {n}</source>
         <translation>{station} · {year}年{month}月 · 本月 {n} 位邻居参与</translation>
     </message>
     <message>
-        <source>Collect stamps at the station's activities and your smile appears here!</source>
+        <source>Collect stamps at the station&apos;s activities and your smile appears here!</source>
         <translation>参加驿站活动集印章，您的笑脸就会出现在这里！</translation>
     </message>
     <message>
-        <source>This month's top 10</source>
+        <source>This month&apos;s top 10</source>
         <translation>本月排行榜前十</translation>
     </message>
 </context>
@@ -1029,7 +1053,7 @@
         <translation>积极参与</translation>
     </message>
     <message>
-        <source>This month: {n} stamps</source>
+        <source>Stamps this month: {n}</source>
         <translation>本月 {n} 枚</translation>
     </message>
 </context>

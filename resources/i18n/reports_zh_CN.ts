@@ -617,7 +617,7 @@
         <translation>受理 {r} 件，办结 {c} 件，按时办结率 {o}</translation>
     </message>
     <message>
-        <source>{n} meals, {y} yuan</source>
+        <source>meals: {n}, {y} yuan</source>
         <translation>{n} 份，{y} 元</translation>
     </message>
     <message>

@@ -337,6 +337,10 @@
         <translation>全部小区</translation>
     </message>
     <message>
+        <source>1 resident</source>
+        <translation>1 位居民</translation>
+    </message>
+    <message>
         <source>{n} found for “{q}” (best matches first)</source>
         <translation>“{q}”找到 {n} 人（最匹配的在前）</translation>
     </message>

@@ -163,7 +163,7 @@
         <translation>不能移除：本班人数将少于最少 {min} 人，请先找人顶班。</translation>
     </message>
     <message>
-        <source>choose at the desk, by scanning, or on the volunteer's behalf.</source>
+        <source>choose at the desk, by scanning, or on the volunteer&apos;s behalf.</source>
         <translation>请选择前台签到、扫码签到或代为签到。</translation>
     </message>
     <message>
@@ -773,7 +773,7 @@
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <source>Tomorrow's text</source>
+        <source>Tomorrow&apos;s text</source>
         <translation>明日班次文字</translation>
     </message>
     <message>

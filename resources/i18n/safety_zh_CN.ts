@@ -138,7 +138,7 @@
         <translation>加密</translation>
     </message>
     <message>
-        <source>This database is on a server; encrypt it there (the server's disk or its own settings).</source>
+        <source>This database is on a server; encrypt it there (the server&apos;s disk or its own settings).</source>
         <translation>数据库在服务器上，请在服务器上加密（服务器磁盘加密或数据库自身的设置）。</translation>
     </message>
     <message>
@@ -158,7 +158,7 @@
         <translation>解除加密</translation>
     </message>
     <message>
-        <source>Encrypting protects residents' data when the computer, its disk or a backup is lost or stolen: without the passphrase the file cannot be read. Nobody can recover a forgotten passphrase, so write it down and keep it somewhere safe. Close SmileDesk on other computers first; SmileDesk closes afterwards and asks for the passphrase when it starts (unless it is remembered here). Backups made from now on are encrypted too; older backups stay as they are.</source>
+        <source>Encrypting protects residents&apos; data when the computer, its disk or a backup is lost or stolen: without the passphrase the file cannot be read. Nobody can recover a forgotten passphrase, so write it down and keep it somewhere safe. Close SmileDesk on other computers first; SmileDesk closes afterwards and asks for the passphrase when it starts (unless it is remembered here). Backups made from now on are encrypted too; older backups stay as they are.</source>
         <translation>加密后，即使电脑、硬盘或备份丢失被盗，没有口令也读不出居民的信息。口令忘了谁也找不回来，请写下来放在安全的地方。请先关闭其他电脑上的微笑驿站；加密完成后本程序会关闭，再次启动时要输入口令（在本机记住口令的除外）。今后的备份也会加密；以前的备份保持原样。</translation>
     </message>
     <message>
@@ -277,11 +277,11 @@
         <translation>该居民档案已不存在。</translation>
     </message>
     <message>
-        <source>This resident's personal data was erased; there is nothing left to export.</source>
+        <source>This resident&apos;s personal data was erased; there is nothing left to export.</source>
         <translation>该居民的个人信息已删除，没有可导出的内容。</translation>
     </message>
     <message>
-        <source>This resident's personal data was already erased.</source>
+        <source>This resident&apos;s personal data was already erased.</source>
         <translation>该居民的个人信息之前已经删除过了。</translation>
     </message>
     <message>
@@ -293,7 +293,7 @@
         <translation>只有街道管理员（不属于某个驿站的管理员）才能做这项操作。</translation>
     </message>
     <message>
-        <source>enter the station's name (1–100 characters).</source>
+        <source>enter the station&apos;s name (1–100 characters).</source>
         <translation>请填写驿站名称（1–100 个字）。</translation>
     </message>
     <message>
@@ -418,11 +418,11 @@
 <context>
     <name>Permissions</name>
     <message>
-        <source>export a resident's personal data</source>
+        <source>export a resident&apos;s personal data</source>
         <translation>导出居民个人信息</translation>
     </message>
     <message>
-        <source>erase a resident's personal data</source>
+        <source>erase a resident&apos;s personal data</source>
         <translation>删除居民个人信息</translation>
     </message>
     <message>
@@ -442,7 +442,7 @@
         <translation>加密或解除加密数据库</translation>
     </message>
     <message>
-        <source>manage the sub-district's stations</source>
+        <source>manage the sub-district&apos;s stations</source>
         <translation>管理街道下的各个驿站</translation>
     </message>
     <message>
@@ -520,7 +520,7 @@
         <translation>自动备份（{kind}）于 {when} 失败：{detail}</translation>
     </message>
     <message>
-        <source>It has failed {n} times in a row.</source>
+        <source>Failures in a row: {n}.</source>
         <translation>已连续失败 {n} 次。</translation>
     </message>
     <message>

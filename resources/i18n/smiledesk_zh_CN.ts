@@ -325,10 +325,6 @@
         <translation>这台电脑上无法使用加密：没有安装 SQLCipher 模块（sqlcipher3）。请安装带有该模块的微笑驿站，或者在装有它的电脑上使用这个数据库。</translation>
     </message>
     <message>
-        <source>：</source>
-        <translation>：</translation>
-    </message>
-    <message>
         <source>Your role ({role}) may not {action}. Ask an administrator.</source>
         <translation>您的角色（{role}）无权{action}，请联系管理员。</translation>
     </message>
@@ -468,6 +464,10 @@
         <translation>正在导出到 Excel…</translation>
     </message>
     <message>
+        <source>1 row saved to {file}.</source>
+        <translation>已将 1 行保存到 {file}。</translation>
+    </message>
+    <message>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
@@ -605,6 +605,17 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — SmileDesk</source>
@@ -661,8 +672,8 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>Something unexpected went wrong: {error}. The details were written to the log file.</source>
-        <translation>出现意外错误：{error}。详细信息已写入日志文件。</translation>
+        <source>Something unexpected went wrong. The details were written to the log file; tell whoever looks after this computer.</source>
+        <translation>出现意外错误，详细信息已写入日志文件；请告诉负责这台电脑的人。</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -98,7 +98,7 @@ def test_filter_by_tag(qtbot, ctx, engine, admin, app_fonts, wait_ops):
     page.tag.setCurrentIndex(page.tag.findData("lives_alone"))
     wait_ops()
     assert shown_names(page) == ["老王"]
-    assert page.count_label.text() == "1 residents"
+    assert page.count_label.text() == "1 resident"
 
 
 def updates_of(engine, resident_id):

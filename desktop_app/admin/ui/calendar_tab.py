@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -42,7 +42,7 @@ class CalendarTab(QWidget):
         self.status.setWordWrap(True)
         self.model = ListTableModel([
             Column(self.tr("Date"), lambda d: d.day.isoformat(), export=lambda d: d.day, chars=10),
-            Column(self.tr("Weekday"), lambda d: qdate(d.day).toString("dddd"), chars=6),
+            Column(self.tr("Weekday"), lambda d: QLocale().toString(qdate(d.day), "dddd"), chars=6),
             Column(self.tr("Kind"), lambda d: self.tr("holiday (day off)") if d.kind == workdays.HOLIDAY else self.tr("adjusted workday"),
                    background=lambda d: tone("holiday") if d.kind == workdays.HOLIDAY else tone("workday"), chars=10),
             Column(self.tr("Name"), lambda d: d.name, chars=8),

@@ -252,7 +252,7 @@ class RegisterTab(QWidget):
         else:
             self.details = None
             self.doc.close()
-            self.preview_label.setText(self.tr("{n} certificates selected.").format(n=len(ids)) if ids
+            self.preview_label.setText((self.tr("1 certificate selected.") if len(ids) == 1 else self.tr("{n} certificates selected.")).format(n=len(ids)) if ids
                                        else self.tr("Choose a certificate to see it here."))
 
     def _pdf_file(self, certificate_id: int, data: bytes) -> Path:

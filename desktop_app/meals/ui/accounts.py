@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.clock import fmt_local
 from desktop_app.core.validation import yuan
 from desktop_app.meals import papers
+from desktop_app.meals import pdf as meals_pdf
 from desktop_app.meals.accounts import (
     AccountView,
     account,
@@ -48,6 +49,7 @@ class AccountsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.recipient_id: int | None = None
+        self.recipient_name = ""
         self.last_files: list[Path] = []
         self.last_op = None
         lay = QHBoxLayout(self)
@@ -179,7 +181,7 @@ class AccountsTab(QWidget):
             self.heading.setText(self.tr("Not a meal recipient."))
             self.ledger.setRowCount(0)
             return
-        self.recipient_id = view.recipient_id
+        self.recipient_id, self.recipient_name = view.recipient_id, view.name
         set_tone(self.heading, "alert" if view.low else "")
         self.heading.setText(self.tr("{name}: balance <b>{balance}</b> yuan (credit limit {credit})").format(
             name=view.name, balance=yuan(view.balance_fen), credit=yuan(view.credit_limit_fen)))
@@ -234,7 +236,7 @@ class AccountsTab(QWidget):
             return
         year, month = self._ym()
         rid, engine, actor, station = self.recipient_id, self.ctx.engine, self.ctx.actor, self.ctx.station_name
-        target = output_dir(self.ctx) / f"meals-statement-{year}-{month:02d}-{rid}.pdf"
+        target = output_dir(self.ctx) / meals_pdf.file_name("statement", f"{year}-{month:02d}", self.recipient_name or str(rid))
         self._run(lambda progress: papers.one_statement(engine, actor=actor, recipient_id=rid, year=year, month=month,
                                                          target=target, station=station, progress=progress),
                   self.tr("Preparing the statement"))
@@ -242,7 +244,7 @@ class AccountsTab(QWidget):
     def print_all(self) -> None:
         year, month = self._ym()
         engine, actor, station = self.ctx.engine, self.ctx.actor, self.ctx.station_name
-        target = output_dir(self.ctx) / f"meals-statements-{year}-{month:02d}.pdf"
+        target = output_dir(self.ctx) / meals_pdf.file_name("statements", f"{year}-{month:02d}")
         self._run(lambda progress: papers.all_statements(engine, actor=actor, year=year, month=month, target=target,
                                                           station=station, progress=progress),
                   self.tr("Preparing the month's statements"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import paths
+from desktop_app.core.i18n import join
 from desktop_app.core.records import StaleEdit
 from desktop_app.meals.labels import DIET_LABELS
 from desktop_app.ui.context import AppContext
@@ -40,7 +41,7 @@ def combo(items: dict[str, str], parent=None) -> QComboBox:
 
 
 def diet_names(diets, avoid: str = "") -> str:
-    text = "、".join(tm(DIET_LABELS[d]) for d in diets)
+    text = join(tm(DIET_LABELS[d]) for d in diets)
     return "；".join(x for x in (text, avoid) if x)
 
 

@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.i18n import colon, join
 from desktop_app.core.validation import yuan
 from desktop_app.meals import papers
+from desktop_app.meals import pdf as meals_pdf
 from desktop_app.meals.deliveries import (
     DayView,
     DeliveryVolunteer,
@@ -323,7 +325,7 @@ class DayTab(QWidget):
         t.setRowCount(len(self.check_rows))
         open_count = 0
         for i, c in enumerate(self.check_rows):
-            calls = "，".join(f"{tm(TARGET_LABELS[a[0]])}:{tm(CALL_RESULT_LABELS[a[1]])}" for a in c.attempts)
+            calls = join(f"{tm(TARGET_LABELS[a[0]])}{colon()}{tm(CALL_RESULT_LABELS[a[1]])}" for a in c.attempts)
             if c.closed_at is None:
                 open_count += 1
                 state = self.tr("OPEN since {time}").format(time=fmt_local(c.opened_at, "%m-%d %H:%M"))
@@ -365,7 +367,7 @@ class DayTab(QWidget):
                 self._generated = self.tr("Generated {created} new orders ({existing} already there, {paused} paused).").format(
                     created=res.created, existing=res.existing, paused=res.paused)
                 if res.short:
-                    self._generated += " " + self.tr("Not ordered, balance too low: {names}.").format(names="、".join(res.short))
+                    self._generated += " " + self.tr("Not ordered, balance too low: {names}.").format(names=join(res.short))
             self.refresh()
 
         self.last_op = ops.run_op(self, lambda progress: papers.generate_day(engine, actor=actor, day=day, progress=progress),
@@ -457,7 +459,7 @@ class DayTab(QWidget):
 
     def _print(self, kind: str, make) -> None:
         day, meal = self.day(), self.meal_key()
-        target = output_dir(self.ctx) / f"meals-{kind}-{day.isoformat()}-{meal}.pdf"
+        target = output_dir(self.ctx) / meals_pdf.file_name(kind, day.isoformat(), meal)
 
         def done(path) -> None:
             self.last_file = path

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.i18n import join
 from desktop_app.passports import cards, codes, kiosk, rewards, stamps, wall
 from desktop_app.passports.activities import activities_on
 from desktop_app.passports.models import EntryKind, PassportStatus
@@ -176,8 +177,8 @@ class DeskTab(QWidget):
             return
         self.summary.setText(
             self.tr("Choose a resident, or scan their passport.") + "\n"
-            + self.tr("Today: {stamps} stamps given · {activities} activities · {passports} active passports · "
-                      "{waiting} honours waiting for a certificate").format(
+            + self.tr("Today — stamps given: {stamps} · activities: {activities} · active passports: {passports} · "
+                      "honours waiting for a certificate: {waiting}").format(
                 stamps=got.stamps_today, activities=got.activities_today, passports=got.active_passports,
                 waiting=got.honours_waiting)
         )
@@ -198,7 +199,8 @@ class DeskTab(QWidget):
         self.activity_combo.clear()
         self.reward_combo.clear()
         for a in activities:
-            self.activity_combo.addItem(self.tr("{name} (+{n})").format(name=a.name, n=a.stamps), a.id)
+            self.activity_combo.addItem((self.tr("{name} (1 stamp)") if a.stamps == 1 else self.tr("{name} ({n} stamps)"))
+                                        .format(name=a.name, n=a.stamps), a.id)
         for r in offered:
             self.reward_combo.addItem(self.tr("{name} — {cost} stamps, {stock} left").format(name=r.name, cost=r.cost, stock=r.stock), r.id)
         select_data(self.activity_combo, current_activity)
@@ -357,7 +359,7 @@ class DeskTab(QWidget):
                 show_info(self, self.tr("Already stamped today for {activity}; nothing added.").format(activity=result.activity_name))
             elif result.new_honours:
                 show_info(self, self.tr("New honour: {level}. A certificate has been requested.")
-                          .format(level="、".join(result.new_honours)))
+                          .format(level=join(result.new_honours)))
 
         self._write(lambda s: stamps.award_stamp(s, actor=actor, resident_id=rid, activity_id=activity_id, today=day), stamped)
 

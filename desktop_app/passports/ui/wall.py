@@ -41,7 +41,7 @@ class _Tile(QFrame):
         name.setObjectName("tileName")
         level = QLabel(row.level or self.tr("Taking part"), self)
         level.setObjectName("tileLevel")
-        stamps = QLabel(self.tr("This month: {n} stamps").format(n=row.month_stamps), self)
+        stamps = QLabel(self.tr("Stamps this month: {n}").format(n=row.month_stamps), self)
         stamps.setObjectName("tileStamps")
         for label in (name, level, stamps):
             label.setWordWrap(True)
@@ -140,7 +140,7 @@ class SmileWall(QWidget):
         self.leaders = self.participants[:10]
         station = self.ctx.station_name
         self.subtitle.setText(
-            self.tr("{station} · {year}-{month:02d} · {n} neighbours took part this month").format(
+            self.tr("{station} · {year}-{month:02d} · neighbours taking part this month: {n}").format(
                 station=station, year=day.year, month=day.month, n=len(self.participants))
         )
         self.page = min(self.page, self.pages - 1)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.i18n import join
 from desktop_app.residents.lists import ResidentFilter, count, filter_choices, list_page
 from desktop_app.residents.models import TAG_LABELS, TAGS, Gender
 from desktop_app.residents.permissions import EDIT_RESIDENTS
@@ -31,7 +32,7 @@ from desktop_app.ui.widgets import open_single
 
 
 def tag_text(tags: tuple[str, ...]) -> str:
-    return "、".join(QCoreApplication.translate("Tags", TAG_LABELS[t]) for t in tags)
+    return join(QCoreApplication.translate("Tags", TAG_LABELS[t]) for t in tags)
 
 
 class ResidentsPage(QWidget):
@@ -155,7 +156,8 @@ class ResidentsPage(QWidget):
         else:
             actor, flt, today = self.ctx.actor, self._filter(), self._today
             ops.query(self, self.ctx.engine, lambda s: count(s, actor=actor, flt=flt, today=today),
-                      lambda total: self.count_label.setText(self.tr("{n} residents").format(n=total)), latest="count")
+                      lambda total: self.count_label.setText(
+                          (self.tr("1 resident") if total == 1 else self.tr("{n} residents")).format(n=total)), latest="count")
 
     def _count_found(self) -> None:
         if self.query.strip():
