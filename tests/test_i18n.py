@@ -136,3 +136,23 @@ def test_boxes_and_the_export_action_speak_chinese(qapp, qtbot):
         assert add_export_action(view, Ctx(), "来访登记").text() == "导出到 Excel…"
     finally:
         translation.install(qapp, "en")
+
+
+def test_a_label_inside_a_message_is_translated_with_it(qapp):
+    """The measured fault: "曹秀磊 在 2026-12-05 已订lunch。" — a meal's name passed into an error stayed English."""
+    import pickle
+
+    from desktop_app.core.errors import ConflictError
+    from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
+    from desktop_app.ui import translation
+
+    exc = ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} already has {meal} ordered on {day}."),
+                        name="曹秀磊", meal=Text("Meals", "lunch"), day="2026-12-05")
+    translation.install(qapp, "zh_CN")
+    try:
+        assert exc.text() == "曹秀磊 在 2026-12-05 已订午餐。"
+        again = pickle.loads(pickle.dumps(exc.params["meal"]))
+        assert isinstance(again, Text) and again.context == "Meals" and again == "lunch"
+    finally:
+        translation.install(qapp, "en")
+    assert exc.text() == "曹秀磊 already has lunch ordered on 2026-12-05."

@@ -22,9 +22,26 @@ def set_translator(func: Callable[[str, str], str]) -> None:
     _translate = func
 
 
+class Text(str):
+    """A translatable text passed as a parameter of another — a meal's name inside an error message:
+    ``ConflictError(QT_TRANSLATE_NOOP("Errors", "… {meal} …"), meal=Text("Meals", MEAL_LABELS[meal]))``.
+    ``translate`` translates it in its own context when the message is shown (a plain str stays as it is)."""
+
+    context: str
+
+    def __new__(cls, context: str, text: str) -> Text:
+        obj = super().__new__(cls, text)
+        obj.context = context
+        return obj
+
+    def __getnewargs__(self) -> tuple[str, str]:  # type: ignore[override]  # copies and pickles keep the context
+        return self.context, str(self)
+
+
 def translate(context: str, text: str, **params: object) -> str:
     out = _translate(context, text)
     if params:
+        params = {k: _translate(v.context, str(v)) if isinstance(v, Text) else v for k, v in params.items()}
         try:
             return out.format(**params)
         except (KeyError, IndexError, ValueError):

@@ -719,6 +719,22 @@
 <context>
     <name>RequestsTab</name>
     <message>
+        <source>the desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>smile passports</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>volunteer hours</source>
+        <translation>志愿服务时长</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>

@@ -419,6 +419,10 @@
         <translation>原因</translation>
     </message>
     <message>
+        <source>from the check-out</source>
+        <translation>签退时记入</translation>
+    </message>
+    <message>
         <source>Served {served:.1f} h; credited {credited:.1f} h</source>
         <translation>实际服务 {served:.1f} 小时；折算后 {credited:.1f} 小时</translation>
     </message>

@@ -67,6 +67,28 @@ ALLOWED = {
 # Widgets that show names by nature: languages in their own language, software and licence names, what a
 # program error was (for whoever reads the log).
 NAMES = ("language", "licencesTable", "errorDetails", "errorSummary")
+# Columns that show a record as stored, for whoever checks it: the audit log's change (the record's fields).
+RAW_COLUMNS = {("auditTable", 4)}
+
+
+def exempt(where: str) -> bool:
+    """A name by nature (NAMES) or a column of stored records (RAW_COLUMNS)."""
+    name = where.split("›")[-1].split(" (")[0].strip()
+    if name in NAMES:
+        return True
+    m = re.search(r"\(row \d+ col (\d+)", where)
+    return m is not None and (name, int(m.group(1))) in RAW_COLUMNS
+
+
+def locale_words() -> set[str]:
+    """Day and month names the locale supplies (Qt's, not the app's: the pseudo-locale cannot mark them)."""
+    from PySide6.QtCore import QLocale
+
+    loc = QLocale()
+    out = set()
+    for form in (QLocale.FormatType.LongFormat, QLocale.FormatType.ShortFormat, QLocale.FormatType.NarrowFormat):
+        out |= {loc.dayName(d, form) for d in range(1, 8)} | {loc.monthName(m, form) for m in range(1, 13)}
+    return out
 
 
 def unmarked(text: str) -> str:
@@ -79,7 +101,7 @@ def unmarked(text: str) -> str:
 
 # Data in Latin letters: file patterns, record numbers made of a station code and digits, the app's command
 # lines, and paths — their folders are the user's; a file's own name is the app's (and must be translated).
-_DATA = re.compile(r"\*\.\w+|\b[A-Z]{2,6}(?:-[0-9A-Z]+)+\b|smiledesk(?: --?[\w-]+)*|smiledesk-[\w.-]+\.sqlite3")
+_DATA = re.compile(r"\*\.\w+|\b[A-Z]{2,6}(?:-[0-9A-Z]+)+\b|smiledesk-[\w.-]+\.sqlite3|smiledesk(?: --?[\w-]+)*")
 _PATH = re.compile(r"(?:[A-Za-z]:|\b[\w.-]+(?=[\\/]))?(?:[\\/][^\s\\/]+)+[\\/]?")
 CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -97,8 +119,12 @@ def english_words(text: str, allowed: Iterable[str] = ()) -> list[str]:
 
 
 def hard_coded_chinese(text: str) -> bool:
-    """Chinese outside the pseudo-locale's marks: text that never passed through translation."""
-    return bool(CJK.search(unmarked(text)))
+    """Chinese outside the pseudo-locale's marks (and the locale's day and month names): text that never
+    passed through translation."""
+    rest = unmarked(text)
+    for word in sorted(locale_words(), key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    return bool(CJK.search(rest))
 
 
 def plain(text: str) -> str:
@@ -195,8 +221,8 @@ def read_view(seen: Seen, view: QAbstractItemView, where: str, rows: int = 12) -
             if hasattr(view, "isColumnHidden") and view.isColumnHidden(c):
                 continue
             idx = model.index(r, c, root)
-            seen.add(where + f" (row {r})", model.data(idx, Qt.ItemDataRole.DisplayRole))
-            seen.add(where + f" (row {r} tip)", model.data(idx, Qt.ItemDataRole.ToolTipRole))
+            seen.add(where + f" (row {r} col {c})", model.data(idx, Qt.ItemDataRole.DisplayRole))
+            seen.add(where + f" (row {r} col {c} tip)", model.data(idx, Qt.ItemDataRole.ToolTipRole))
     if view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu:
         read_actions(seen, where + " (context menu)", view.actions())
 
@@ -435,11 +461,17 @@ class Walker:
                 if state is not None:
                     activate(*state)
                 self.open_first_row(view, depth)
+                if view.isVisible() and view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu:
+                    for action in view.actions():
+                        if action.isEnabled() and action.isVisible() and not action.isSeparator():
+                            self.do(action.trigger, depth)
             for button in buttons(top):
                 if self.skip(button):
                     continue
                 if state is not None:
                     activate(*state)
+                select_first_rows(top)  # what an earlier press changed (a list read again) selected again
+                self.settle()
                 if not (button.isVisible() and button.isEnabled()):
                     continue
                 self.press(button, depth)

@@ -480,7 +480,9 @@ class HoursDialog(_Dialog):
         self.entries.clear()
         for e in rows:
             factor = f" ×{e.multiplier:g}" if e.multiplier != 1 else ""
-            self.entries.addItem(f"{e.served_on:%Y-%m-%d}  {e.minutes:+d}{factor} → {e.credited_minutes:+d}  {e.reason}")
+            # "check-out": the entry credited when the volunteer checked out (rosters.attendance); else a reason typed.
+            reason = self.tr("from the check-out") if e.reason == "check-out" else e.reason
+            self.entries.addItem(f"{e.served_on:%Y-%m-%d}  {e.minutes:+d}{factor} → {e.credited_minutes:+d}  {reason}")
         credited = sum(e.credited_minutes for e in rows)
         served = sum(e.minutes for e in rows)
         self.total.setText(self.tr("Served {served:.1f} h; credited {credited:.1f} h").format(served=served / 60, credited=credited / 60))
