@@ -13,9 +13,7 @@ The same walk in zh_CN fails on any English word.
 
 from __future__ import annotations
 
-import shutil
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -35,39 +33,11 @@ from tests.ui.i18n_walk import (
 
 LANGUAGES = ["pseudo", "zh_CN"]
 
-_DEMO: Path | None = None
-
-
-def _demo_template(tmp_path_factory) -> Path:
-    """The small demo data, generated once per session into a migrated database (about 7 s)."""
-    global _DEMO
-    if _DEMO is None:
-        from desktop_app import demo
-        from desktop_app.core import auth
-        from desktop_app.core.db import make_engine, session_scope
-        from tests.conftest import _template_db
-
-        path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
-        shutil.copy(_template_db(), path)
-        engine = make_engine(f"sqlite:///{path}")
-        with session_scope(engine) as s:
-            auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="王主任",
-                                    password="admin-pass-1", station_code="XYJ")
-        demo.load(engine)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        engine.dispose()
-        _DEMO = path
-    return _DEMO
-
-
 @pytest.fixture
-def demo_engine(tmp_path, tmp_path_factory):
+def demo_engine(demo_db):
     from desktop_app.core.db import make_engine
 
-    path = tmp_path / "demo.sqlite3"
-    shutil.copy(_demo_template(tmp_path_factory), path)
-    engine = make_engine(f"sqlite:///{path}")
+    engine = make_engine(f"sqlite:///{demo_db}")
     yield engine
     engine.dispose()
 
