@@ -25,5 +25,8 @@ def actor_for(s, username: str | None):
     q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
     user = s.exec(q.order_by(col(StaffUser.id))).first()
     if user is None:
-        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
+        from desktop_app.core.i18n import translate
+
+        raise SystemExit(translate("Cli", "no such active staff account: {name}").format(name=username) if username
+                         else translate("Cli", "no active administrator account yet: open the app once to set up the station"))
     return Actor.from_user(user)

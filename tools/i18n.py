@@ -1,7 +1,8 @@
 """Translations: one Qt .ts file per feature (so features never edit the same file), built to .qm.
 
     python tools/i18n.py update [KEY ...]   run pyside6-lupdate for the foundation and/or features
-    python tools/i18n.py fill FILE.ts MAP.json   set translations from {"English source": "中文", ...}
+    python tools/i18n.py fill FILE.ts MAP.json [--context CTX] [--everywhere]
+                                            set unfinished translations from {"English source": "中文", ...}
     python tools/i18n.py reuse              fill unfinished strings translated identically in another file
     python tools/i18n.py status             unfinished strings per file
     python tools/i18n.py build              pyside6-lrelease every .ts to .qm (make does this)
@@ -78,14 +79,22 @@ def update(selected: list[str], target_dir: Path | None = None) -> None:
         )
 
 
-def fill(ts: Path, mapping_file: Path) -> int:
+def fill(ts: Path, mapping_file: Path, *, context: str | None = None, everywhere: bool = False) -> int:
+    """Set translations from {"English source": "中文"}: of unfinished strings only (a source the file already
+    translates in another context keeps that translation), unless ``everywhere``; only in ``context`` if given."""
     mapping = json.loads(mapping_file.read_text(encoding="utf-8"))
     tree = ET.parse(ts)
     changed = 0
-    for msg in tree.getroot().iter("message"):
-        source = msg.findtext("source")
-        if source in mapping:
+    for ctx in tree.getroot().iter("context"):
+        if context is not None and ctx.findtext("name") != context:
+            continue
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source")
             tr = msg.find("translation")
+            if source not in mapping or tr is None:
+                continue
+            if not everywhere and tr.get("type") != "unfinished" and (tr.text or "").strip():
+                continue
             tr.text = mapping[source]
             tr.attrib.pop("type", None)
             changed += 1
@@ -302,7 +311,8 @@ def main(argv: list[str]) -> int:
         print(f"{len(problems)} problem(s)")
         return 1 if problems else 0
     elif cmd == "fill":
-        print(fill(Path(rest[0]), Path(rest[1])), "translations set")
+        context = rest[rest.index("--context") + 1] if "--context" in rest else None
+        print(fill(Path(rest[0]), Path(rest[1]), context=context, everywhere="--everywhere" in rest), "translations set")
     elif cmd == "status":
         for ts in sorted(I18N.glob("*.ts")):
             missing = unfinished(ts)

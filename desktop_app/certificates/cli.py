@@ -38,6 +38,8 @@ def register(sub) -> None:
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.core.i18n import translate  # noqa: E402
+from desktop_app.core.textwidth import table  # noqa: E402
 
 
 def cmd_verify(args) -> int:
@@ -46,14 +48,25 @@ def cmd_verify(args) -> int:
 
     with session_scope(_engine(args), write=False) as s:
         res = verify_payload(s, args.payload)
-    print(f"{res.status}: {res.message}")
+    print(translate("Certificates", res.message))
+    rows = []
     if res.number:
-        print(f"  number:    {res.number}")
+        rows.append([translate("CertificatesCli", "number:"), res.number])
     if res.kind:
-        print(f"  kind:      {res.kind}\n  recipient: {res.recipient}\n  issued:    {res.issued_on}")
+        rows += [[translate("CertificatesCli", "kind:"), kind_label(res.kind)],
+                 [translate("CertificatesCli", "recipient:"), res.recipient],
+                 [translate("CertificatesCli", "issued:"), res.issued_on]]
     if res.revoke_reason:
-        print(f"  revoked:   {res.revoked_on} — {res.revoke_reason}")
+        rows.append([translate("CertificatesCli", "revoked:"), f"{res.revoked_on} — {res.revoke_reason}"])
+    for line in table(rows, indent="  "):
+        print(line)
     return 0 if res.ok else 1
+
+
+def kind_label(kind: str) -> str:
+    from desktop_app.certificates.templates import KIND_LABELS
+
+    return translate("Certificates", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
 def cmd_render(args) -> int:
@@ -74,11 +87,12 @@ def cmd_render(args) -> int:
             q = q.where(Certificate.kind == args.kind)
         ids = list(s.exec(q.order_by(Certificate.id)))
         if not ids:
-            print("no certificates match")
+            print(translate("CertificatesCli", "no certificates match"))
             return 1
         result = render_batch(s, actor=actor, certificate_ids=ids, target=Path(args.out), one_file_each=args.each,
                                   progress=terminal_progress("certificates "))
-    print(f"{result.pages} certificate(s) written to {len(result.files)} file(s) under {args.out}")
+    print(translate("CertificatesCli", "certificates written: {n}, in files: {files}, under {out}").format(
+        n=result.pages, files=len(result.files), out=args.out))
     return 0
 
 
@@ -88,5 +102,5 @@ def cmd_export(args) -> int:
 
     with session_scope(_engine(args)) as s:
         n = export_volunteer_service_records(s, actor=_actor(s, args.user), target=Path(args.out), start=args.start, end=args.end)
-    print(f"{n} service record(s) written to {args.out}")
+    print(translate("CertificatesCli", "service records written to {out}: {n}").format(n=n, out=args.out))
     return 0

@@ -57,3 +57,50 @@ def join(items: Iterable[str]) -> str:
 def colon() -> str:
     """Between a label and what follows: ": " in English, "：" in Chinese."""
     return translate("Lists", ": ")
+
+
+# Dates on paper and in messages, as the user's language writes them (Qt-free code has no QLocale).
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Dates", "Monday"), QT_TRANSLATE_NOOP("Dates", "Tuesday"),
+    QT_TRANSLATE_NOOP("Dates", "Wednesday"), QT_TRANSLATE_NOOP("Dates", "Thursday"),
+    QT_TRANSLATE_NOOP("Dates", "Friday"), QT_TRANSLATE_NOOP("Dates", "Saturday"), QT_TRANSLATE_NOOP("Dates", "Sunday"),
+)
+SHORT_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Dates", "Mon"), QT_TRANSLATE_NOOP("Dates", "Tue"), QT_TRANSLATE_NOOP("Dates", "Wed"),
+    QT_TRANSLATE_NOOP("Dates", "Thu"), QT_TRANSLATE_NOOP("Dates", "Fri"), QT_TRANSLATE_NOOP("Dates", "Sat"),
+    QT_TRANSLATE_NOOP("Dates", "Sun"),
+)
+SHORT_MONTHS = (
+    QT_TRANSLATE_NOOP("Dates", "Jan"), QT_TRANSLATE_NOOP("Dates", "Feb"), QT_TRANSLATE_NOOP("Dates", "Mar"),
+    QT_TRANSLATE_NOOP("Dates", "Apr"), QT_TRANSLATE_NOOP("Dates", "May"), QT_TRANSLATE_NOOP("Dates", "Jun"),
+    QT_TRANSLATE_NOOP("Dates", "Jul"), QT_TRANSLATE_NOOP("Dates", "Aug"), QT_TRANSLATE_NOOP("Dates", "Sep"),
+    QT_TRANSLATE_NOOP("Dates", "Oct"), QT_TRANSLATE_NOOP("Dates", "Nov"), QT_TRANSLATE_NOOP("Dates", "Dec"),
+)
+
+
+def weekday_name(day, *, short: bool = False) -> str:
+    """"Monday" / "星期一" ("Mon" / "周一" when ``short``)."""
+    return translate("Dates", (SHORT_WEEKDAYS if short else WEEKDAYS)[day.weekday()])
+
+
+def month_title(year: int, month: int) -> str:
+    """"2026-12" / "2026年12月"."""
+    return translate("Dates", "{year}-{month:02d}").format(year=year, month=month)
+
+
+def year_title(year: int) -> str:
+    """"2026" / "2026年"."""
+    return translate("Dates", "{year}").format(year=year)
+
+
+def long_date(day) -> str:
+    """"2026-12-05" / "2026年12月5日"."""
+    return translate("Dates", "{year}-{month:02d}-{day:02d}").format(year=day.year, month=day.month, day=day.day)
+
+
+def short_month(month: int, year: int | None = None) -> str:
+    """An axis label: "Dec" / "12月"; with ``year``: "Dec 26" / "26年12月"."""
+    name = translate("Dates", SHORT_MONTHS[month - 1])
+    if year is None:
+        return name
+    return translate("Dates", "{month} {yy:02d}").format(month=name, yy=year % 100)

@@ -47,6 +47,12 @@ def data_dir() -> Path:
     return path
 
 
+def settings_file() -> Path:
+    """This computer's settings (language, display style): SMILEDESK_SETTINGS, else settings.ini in the data dir."""
+    override = os.environ.get("SMILEDESK_SETTINGS")
+    return Path(override) if override else data_dir() / "settings.ini"
+
+
 def default_database_path() -> Path:
     return data_dir() / "smiledesk.sqlite3"
 

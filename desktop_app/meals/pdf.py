@@ -359,7 +359,7 @@ def route_sheets(routes: Sequence[Route], target: Path | str | BytesIO | None = 
         table = Table(pen, cols, head, size=9, line_h=11, rules=True)
         table.new_page()
         for n, stop in enumerate(route.stops, 1):
-            notes = "；".join(x for x in (stop.avoid, stop.notes) if x)
+            notes = translate("Lists", "; ").join(x for x in (stop.avoid, stop.notes) if x)
             who = stop.name + (f"\n{stop.phone_masked}" if stop.phone_masked else "")
             table.row([str(n), who, stop.address, diet_text(stop.diets), notes, "", ""], lines=2, min_h=28)
         table.finish_page()

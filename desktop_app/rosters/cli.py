@@ -29,6 +29,7 @@ def register(sub) -> None:
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.core.i18n import translate  # noqa: E402
 
 
 def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
@@ -38,7 +39,7 @@ def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
     if name:
         teams = [t for t in teams if t.name == name]
         if not teams:
-            raise SystemExit(f"no team called {name}")
+            raise SystemExit(translate("RostersCli", "no team called {name}").format(name=name))
     return teams
 
 
@@ -54,7 +55,7 @@ def cmd_solve(args) -> int:
         year, month = (int(x) for x in args.month.split("-"))
         period = Period.month(year, month)
     except ValueError:
-        raise SystemExit("--month must look like 2026-12") from None
+        raise SystemExit(translate("RostersCli", "--month must look like 2026-12")) from None
     engine = _engine(args)
     with session_scope(engine, write=False) as s:
         actor = _actor(s, args.user)
@@ -74,9 +75,11 @@ def cmd_solve(args) -> int:
             print(f"{team.name}: {exc.text()}")
             status = 1
             continue
-        print(f"{team.name}: {made} shift(s) created; filled in {prop.seconds:.1f} s ({prop.status}); "
-              f"{len(prop.gaps)} patrol(s) short; fairness spread {prop.spread['all']}/{prop.spread['evening']}/{prop.spread['holiday']}"
-              + (" — not saved (dry run)" if args.dry_run else ""))
+        print(translate("RostersCli", "{team}: shifts created {made}; filled in {seconds} s; patrols short {short}; "
+                                      "fairness spread {all}/{evening}/{holiday}").format(
+            team=team.name, made=made, seconds=f"{prop.seconds:.1f}", short=len(prop.gaps), all=prop.spread["all"],
+            evening=prop.spread["evening"], holiday=prop.spread["holiday"])
+              + (translate("RostersCli", " — not saved (dry run)") if args.dry_run else ""))
         for sf in prop.shortfalls:
             print("  " + sf.text())
         status = status or (1 if prop.gaps else 0)

@@ -21,6 +21,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
+from desktop_app.core.textwidth import table
+
 
 def _db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="SQLite file or database URL")
@@ -115,13 +118,30 @@ def _actor(engine, args):
     return Actor.from_user(user)
 
 
+def _yes(answer: str) -> bool:
+    return answer.strip().lower() in ("y", "yes", translate("SafetyCli", "y"), translate("SafetyCli", "yes"))
+
+
+BACKUP_KINDS = {  # safety.models.BackupKind, as the backup dialog calls them
+    "exit": QT_TRANSLATE_NOOP("SafetyBackups", "on closing"),
+    "daily": QT_TRANSLATE_NOOP("SafetyBackups", "daily"),
+    "manual": QT_TRANSLATE_NOOP("SafetyBackups", "manual"),
+    "pre-restore": QT_TRANSLATE_NOOP("SafetyBackups", "before a restore"),
+    "damaged": QT_TRANSLATE_NOOP("SafetyBackups", "damaged copy"),
+}
+
+
+def backup_kind(kind: str) -> str:
+    return translate("SafetyBackups", BACKUP_KINDS[kind]) if kind in BACKUP_KINDS else kind
+
+
 def _run(work) -> int:
     from desktop_app.core.errors import SmileDeskError
 
     try:
         return work()
     except SmileDeskError as exc:
-        print(f"error: {exc.text()}", file=sys.stderr)
+        print(translate("Cli", "error: {text}").format(text=exc.text()), file=sys.stderr)
         return 1
 
 
@@ -148,8 +168,10 @@ def cmd_list(args) -> int:
     db_file = sqlite_path(engine)
     folders = [Path(args.to)] if args.to else []
     folders += [paths.backups_dir()] + ([db_file.parent / "backups"] if db_file else [])
-    for b in backup_files.list_backups(*folders):
-        print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<12} {b.size:>12,d}  {b.path}")
+    rows = [[f"{b.taken_at:%Y-%m-%d %H:%M:%S}", backup_kind(b.kind), f"{b.size:,d}", str(b.path)]
+            for b in backup_files.list_backups(*folders)]
+    for line in table(rows, right=(2,)):
+        print(line)
     return 0
 
 
@@ -165,13 +187,15 @@ def cmd_restore(args) -> int:
         key = database_key(db_file) if db_file is not None and file_is_encrypted(db_file) else None
         backup_files.verify_backup(Path(args.file), key=key)
         if not args.yes:
-            answer = input(f"Replace the database with {args.file}? The current one is kept as a backup. [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                print("nothing changed")
+            answer = input(translate("SafetyCli", "Replace the database with {file}? The current one is kept as a backup. "
+                                                  "[y/N] ").format(file=args.file))
+            if not _yes(answer):
+                print(translate("SafetyCli", "nothing changed"))
                 return 1
         engine = _engine(args, migrate=False)
         kept = backups.restore_backup(engine, actor=_actor(engine, args), backup_file=args.file)
-        print(f"restored {args.file}" + (f"; the replaced database is kept as {kept}" if kept else ""))
+        print(translate("SafetyCli", "restored {file}; the replaced database is kept as {kept}").format(file=args.file, kept=kept)
+              if kept else translate("SafetyCli", "restored {file}").format(file=args.file))
         return 0
 
     return _run(work)
@@ -191,7 +215,7 @@ def _read_passphrase(prompt: str, *, twice: bool) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass(prompt)
     if twice:
-        encryption.check_passphrase(first, getpass.getpass("Type it again: "))
+        encryption.check_passphrase(first, getpass.getpass(translate("SafetyCli", "Type it again: ")))
     return first
 
 
@@ -216,15 +240,18 @@ def cmd_encrypt(args) -> int:
         cipher_module()  # "not available on this computer" before anyone types a passphrase
         engine = make_engine(f"sqlite:///{path}")
         actor = _actor(engine, args)
-        passphrase = _read_passphrase("New passphrase (at least 8 characters): ", twice=True)
+        passphrase = _read_passphrase(translate("SafetyCli", "New passphrase (at least 8 characters): "), twice=True)
         done = at_rest.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=args.remember,
                                         delete_plain_backups=args.delete_plain_backups)
-        print(f"encrypted {path}: {done.tables} tables, {done.rows} rows"
-              + ("; the passphrase is remembered on this computer" if args.remember else ""))
+        print(translate("SafetyCli", "encrypted {path}: tables {tables}, rows {rows}").format(
+            path=path, tables=done.tables, rows=done.rows)
+              + (translate("SafetyCli", "; the passphrase is remembered on this computer") if args.remember else ""))
         if done.deleted_backups:
-            print(f"deleted {len(done.deleted_backups)} backups that were not encrypted (an encrypted backup replaces them)")
+            print(translate("SafetyCli", "backups that were not encrypted, deleted (an encrypted backup replaces them): {n}")
+                  .format(n=len(done.deleted_backups)))
         if done.plain_backups:
-            print(f"{len(done.plain_backups)} backups made before are NOT encrypted; delete them or keep them somewhere safe:")
+            print(translate("SafetyCli", "backups made before that are NOT encrypted (delete them or keep them somewhere "
+                                         "safe): {n}").format(n=len(done.plain_backups)))
             for b in done.plain_backups:
                 print(f"  {b}")
         return 0
@@ -238,11 +265,12 @@ def cmd_decrypt(args) -> int:
         from desktop_app.safety import at_rest
 
         path = _sqlite_file(args)
-        passphrase = database_key(path) or _read_passphrase("Passphrase: ", twice=False)
+        passphrase = database_key(path) or _read_passphrase(translate("SafetyCli", "Passphrase: "), twice=False)
         engine = make_engine(f"sqlite:///{path}", key=passphrase)
         actor = _actor(engine, args)
         done = at_rest.decrypt_database(engine, actor=actor, passphrase=passphrase)
-        print(f"decrypted {path}: {done.tables} tables, {done.rows} rows")
+        print(translate("SafetyCli", "decrypted {path}: tables {tables}, rows {rows}").format(
+            path=path, tables=done.tables, rows=done.rows))
         return 0
 
     return _run(work)
@@ -271,15 +299,16 @@ def cmd_erase(args) -> int:
         from desktop_app.safety import personal_data
 
         if not args.yes:
-            answer = input(f"Anonymise resident {args.resident_id} everywhere? This cannot be undone. [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                print("nothing changed")
+            answer = input(translate("SafetyCli", "Anonymise resident {id} everywhere? This cannot be undone. [y/N] ")
+                           .format(id=args.resident_id))
+            if not _yes(answer):
+                print(translate("SafetyCli", "nothing changed"))
                 return 1
         engine = _engine(args)
         actor = _actor(engine, args)
         with session_scope(engine) as s:
             done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
-        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}")
+        print(translate("SafetyCli", "resident {id} anonymised in: {where}").format(id=args.resident_id, where=join(done)))
         return 0
 
     return _run(work)
@@ -294,7 +323,8 @@ def cmd_station_add(args) -> int:
         with session_scope(engine) as s:
             station = stations.add_station(s, actor=_actor(engine, args), name=args.name, code=args.code,
                                           sub_district=args.sub_district)
-            print(f"station {station.id}: {station.name} ({station.code})")
+            print(translate("SafetyCli", "station {id}: {name} ({code})").format(id=station.id, name=station.name,
+                                                                                 code=station.code))
         return 0
 
     return _run(work)
@@ -309,9 +339,12 @@ def cmd_station_list(args) -> int:
         actor = _actor(engine, args)
         with session_scope(engine, write=False) as s:
             counts = stations.residents_by_station(s, actor=actor)
-            for st in stations.list_stations(s, actor=actor):
-                print(f"{st.id:>4}  {st.code:<10} {st.name}  residents: {counts.get(st.id, 0)}")
-            print(f"total residents: {sum(counts.values())}")
+            rows = [[translate("SafetyCli", "No."), translate("SafetyCli", "code"), translate("SafetyCli", "station"),
+                     translate("SafetyCli", "residents")]]
+            rows += [[st.id, st.code, st.name, f"{counts.get(st.id, 0):,}"] for st in stations.list_stations(s, actor=actor)]
+            for line in table(rows, right=(0, 3)):
+                print(line)
+            print(translate("SafetyCli", "residents in all: {n}").format(n=f"{sum(counts.values()):,}"))
         return 0
 
     return _run(work)
@@ -326,7 +359,8 @@ def cmd_station_assign(args) -> int:
         station_id = None if args.station == "all" else int(args.station)
         with session_scope(engine) as s:
             user = stations.assign_station(s, actor=_actor(engine, args), username=args.username, station_id=station_id)
-            print(f"{user.username}: " + ("all stations" if user.station_id is None else f"station {user.station_id}"))
+            print(translate("SafetyCli", "{user}: all stations").format(user=user.username) if user.station_id is None
+                  else translate("SafetyCli", "{user}: station {id}").format(user=user.username, id=user.station_id))
         return 0
 
     return _run(work)

@@ -67,6 +67,19 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
     return language
 
 
+def chosen_language(argument: str | None = None) -> str:
+    """The language of a command and its papers: ``--lang``, else the one saved on this computer (the
+    settings dialog's), else the system's. The GUI resolves the same way (app.run_gui)."""
+    if argument in SUPPORTED:
+        return argument
+    from PySide6.QtCore import QSettings
+
+    from desktop_app import settings as opts
+
+    saved = opts.get(QSettings(str(paths.settings_file()), QSettings.Format.IniFormat), opts.LANGUAGE)
+    return saved if saved in SUPPORTED else system_language()
+
+
 def install_for_command_line(language: str) -> None:
     """Translations for what a subcommand prints or writes (report headings, reasons): Qt-free code
     translates through core.i18n, which needs a (core) application with the translators installed."""

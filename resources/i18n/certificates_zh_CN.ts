@@ -136,6 +136,41 @@
     </message>
 </context>
 <context>
+    <name>CertificatesCli</name>
+    <message>
+        <source>number:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>recipient:</source>
+        <translation>获得者：</translation>
+    </message>
+    <message>
+        <source>issued:</source>
+        <translation>出具日期：</translation>
+    </message>
+    <message>
+        <source>revoked:</source>
+        <translation>作废：</translation>
+    </message>
+    <message>
+        <source>no certificates match</source>
+        <translation>没有符合条件的证书</translation>
+    </message>
+    <message>
+        <source>certificates written: {n}, in files: {files}, under {out}</source>
+        <translation>已生成证书 {n} 份，共 {files} 个文件，保存在 {out}</translation>
+    </message>
+    <message>
+        <source>service records written to {out}: {n}</source>
+        <translation>已写入 {out} 的志愿服务记录：{n} 条</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesPage</name>
     <message>
         <source>New certificate…</source>

@@ -141,6 +141,77 @@
     </message>
 </context>
 <context>
+    <name>DeskCli</name>
+    <message>
+        <source>desk figures {start} – {end}</source>
+        <translation>来访统计 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>handled by</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>(escalated)</source>
+        <translation>（已上报）</translation>
+    </message>
+    <message>
+        <source>overdue: {n}</source>
+        <translation>逾期：{n} 件</translation>
+    </message>
+    <message>
+        <source>day figures recounted: {n}</source>
+        <translation>已重新统计日数据：{n} 天</translation>
+    </message>
+</context>
+<context>
     <name>DeskContact</name>
     <message>
         <source>phone call</source>

@@ -668,6 +668,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Meals</name>
     <message>
         <source>pending</source>
@@ -824,6 +831,33 @@
     <message>
         <source>emergency services called</source>
         <translation>已呼叫急救/报警</translation>
+    </message>
+</context>
+<context>
+    <name>MealsCli</name>
+    <message>
+        <source>{day}: statutory holiday ({holiday}); no orders</source>
+        <translation>{day}：法定节假日（{holiday}），不订餐</translation>
+    </message>
+    <message>
+        <source>{day}: new orders {created}, already there {existing}, paused {paused}</source>
+        <translation>{day}：新订餐 {created} 份，已有 {existing} 份，暂停 {paused} 人</translation>
+    </message>
+    <message>
+        <source>not ordered, balance too low: {names}</source>
+        <translation>余额不足未订餐：{names}</translation>
+    </message>
+    <message>
+        <source>{meal}: meals {total} (delivery {delivery}, dine-in {dine_in})</source>
+        <translation>{meal}：共 {total} 份（送餐 {delivery}，堂食 {dine_in}）</translation>
+    </message>
+    <message>
+        <source>recipient {id}: balance read {balance} fen, ledger sums to {sum} fen</source>
+        <translation>助餐对象 {id}：余额记为 {balance} 分，账目合计 {sum} 分</translation>
+    </message>
+    <message>
+        <source>accounts checked: {n}; problems: {problems}</source>
+        <translation>已核对账户 {n} 个；有问题 {problems} 个</translation>
     </message>
 </context>
 <context>

@@ -498,6 +498,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Reports</source>
@@ -532,6 +539,29 @@
     <message>
         <source>thank-you letters</source>
         <translation>感谢信</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsCli</name>
+    <message>
+        <source>--year takes a year, e.g. 2026</source>
+        <translation>--year 后面写年份，如 2026</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>第 {n} 行</translation>
     </message>
 </context>
 <context>

@@ -751,6 +751,25 @@
     </message>
 </context>
 <context>
+    <name>RostersCli</name>
+    <message>
+        <source>no team called {name}</source>
+        <translation>没有名为 {name} 的队伍</translation>
+    </message>
+    <message>
+        <source>--month must look like 2026-12</source>
+        <translation>--month 请写成 2026-12 的格式</translation>
+    </message>
+    <message>
+        <source>{team}: shifts created {made}; filled in {seconds} s; patrols short {short}; fairness spread {all}/{evening}/{holiday}</source>
+        <translation>{team}：新建班次 {made} 个；排班用时 {seconds} 秒；缺人班次 {short} 个；公平差距 {all}/{evening}/{holiday}</translation>
+    </message>
+    <message>
+        <source> — not saved (dry run)</source>
+        <translation>——试排，未保存</translation>
+    </message>
+</context>
+<context>
     <name>RostersPage</name>
     <message>
         <source>Create shifts</source>
@@ -831,6 +850,97 @@
     <message>
         <source>Copied; paste it into the WeChat group:</source>
         <translation>已复制，可直接粘贴到微信群：</translation>
+    </message>
+</context>
+<context>
+    <name>RostersPdf</name>
+    <message>
+        <source>{team} patrol roster {month}</source>
+        <translation>{team} {month} 巡逻排班表</translation>
+    </message>
+    <message>
+        <source>Grid: {grid}</source>
+        <translation>网格：{grid}</translation>
+    </message>
+    <message>
+        <source>Route: {route}</source>
+        <translation>路线：{route}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source> (short of {n})</source>
+        <translation>（缺{n}人）</translation>
+    </message>
+    <message>
+        <source> (no leader)</source>
+        <translation>（缺队长）</translation>
+    </message>
+    <message>
+        <source>★ leader    Please arrive 5 minutes before your patrol, check in and wear the red cap. If you cannot come, tell your leader in good time.    Printed {day}</source>
+        <translation>★ 队长&#x3000;&#x3000;每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。&#x3000;&#x3000;打印日期：{day}</translation>
+    </message>
+    <message>
+        <source>{team} patrol sign-in sheet</source>
+        <translation>{team} 巡逻签到表</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>本人签名</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s signature: ________________        Staff on duty: ________________</source>
+        <translation>队长签字：________________&#x3000;&#x3000;&#x3000;&#x3000;值班人员：________________</translation>
+    </message>
+    <message>
+        <source>Patrols this month</source>
+        <translation>本月班次</translation>
     </message>
 </context>
 <context>

@@ -359,7 +359,7 @@ def test_cli_verify_render_and_export(engine, admin, db_arg, tmp_path, capsys):
     args = parser.parse_args(["cert-verify", cert.number])
     args.db = db_arg
     assert args.func(args) == 0
-    assert "valid" in capsys.readouterr().out
+    assert "Valid" in capsys.readouterr().out
     args = parser.parse_args(["cert-verify", numbering.format_number("SQK", 2026, 77)])
     args.db = db_arg
     assert args.func(args) == 1

@@ -138,7 +138,7 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
     page.year.setValue(2026)
     page.month.setCurrentIndex(9)
     wait_ops()
-    assert page.title.text().endswith("2026年10月")
+    assert page.title.text().endswith("2026-10")
     assert page.model.rowCount() > 5
     out = tmp_path / "report.pdf"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, *a: str(out)))
@@ -157,7 +157,7 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
     assert sorted(exports) == ["figures 2026-10", "report 2026-10"]
     page.kind.setCurrentIndex(1)
     wait_ops()
-    assert page.title.text().endswith("2026年") and not page.month.isEnabled()
+    assert page.title.text().endswith("2026") and not page.month.isEnabled()
     _close_boxes(page)
 
 

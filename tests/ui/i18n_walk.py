@@ -101,7 +101,7 @@ def unmarked(text: str) -> str:
 
 # Data in Latin letters: file patterns, record numbers made of a station code and digits, the app's command
 # lines, and paths — their folders are the user's; a file's own name is the app's (and must be translated).
-_DATA = re.compile(r"\*\.\w+|\b[A-Z]{2,6}(?:-[0-9A-Z]+)+\b|smiledesk-[\w.-]+\.sqlite3|smiledesk(?: --?[\w-]+)*")
+_DATA = re.compile(r"\*\.\w+|\b[A-Z]{2,6}(?:-[0-9A-Z]+)+\b|\b[A-Z]{1,4}\d{4,}\b|smiledesk-\d{8}-\d{6}-[\w-]+(?:\.sqlite3)?|smiledesk(?: --?[\w-]+)*")
 _PATH = re.compile(r"(?:[A-Za-z]:|\b[\w.-]+(?=[\\/]))?(?:[\\/][^\s\\/]+)+[\\/]?")
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.i18n import translate
 from desktop_app.core.validation import yuan
 from desktop_app.meals.labels import MEAL_LABELS, SERVICE_LABELS, STATUS_LABELS
 from desktop_app.meals.models import MEALS, RecipientStatus, schedule_bit
@@ -112,7 +113,7 @@ class RecipientsTab(QWidget):
             else:
                 text = " ".join(days[w] for w in on)
             parts.append(f"{tm(MEAL_LABELS[meal])} {text}")
-        return "；".join(parts)
+        return translate("Lists", "; ").join(parts)
 
     def _fetch(self):
         """The keyset page reader for the filter shown now (read on the GUI thread, used on the lane)."""

@@ -63,7 +63,7 @@ class RowResult:
 
     @property
     def text(self) -> str:
-        return "；".join(reason_text(r) for r in self.reasons)
+        return translate("Lists", "; ").join(reason_text(r) for r in self.reasons)
 
 
 @dataclass
@@ -114,7 +114,7 @@ def report_rows(plan: ImportPlan, *, actions: Sequence[str] = ACTIONS) -> list[t
             continue
         parts = [join(field_label(c) for c in r.changes)] if r.action == Action.UPDATE else [r.text]
         parts += [w.text() for w in r.warnings]
-        detail = "；".join(p for p in parts if p)
+        detail = translate("Lists", "; ").join(p for p in parts if p)
         out.append((r.row, translate("Import", ACTION_LABELS[r.action]), r.name, detail))
     return out
 
