@@ -23,7 +23,8 @@ class SmileDeskError(Exception):
 
     def english(self) -> str:
         try:
-            return self.message.format(**self.params)
+            return self.message.format(**{k: ", ".join(v) if isinstance(v, list | tuple) else v
+                                          for k, v in self.params.items()})
         except (KeyError, IndexError, ValueError):
             return self.message
 

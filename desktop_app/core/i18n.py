@@ -25,7 +25,8 @@ def set_translator(func: Callable[[str, str], str]) -> None:
 class Text(str):
     """A translatable text passed as a parameter of another — a meal's name inside an error message:
     ``ConflictError(QT_TRANSLATE_NOOP("Errors", "… {meal} …"), meal=Text("Meals", MEAL_LABELS[meal]))``.
-    ``translate`` translates it in its own context when the message is shown (a plain str stays as it is)."""
+    ``translate`` translates it in its own context when the message is shown (a plain str stays as it is); a list
+    of them is written as the language writes a list."""
 
     context: str
 
@@ -41,12 +42,21 @@ class Text(str):
 def translate(context: str, text: str, **params: object) -> str:
     out = _translate(context, text)
     if params:
-        params = {k: _translate(v.context, str(v)) if isinstance(v, Text) else v for k, v in params.items()}
+        params = {k: _param(v) for k, v in params.items()}
         try:
             return out.format(**params)
         except (KeyError, IndexError, ValueError):
             return text.format(**params)
     return out
+
+
+def _param(value: object) -> object:
+    """A Text in its own context; a list or tuple of texts as the language writes a list ("a, b" / "a、b")."""
+    if isinstance(value, Text):
+        return _translate(value.context, str(value))
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return join(str(_param(v)) for v in value)
+    return value
 
 
 def join(items: Iterable[str]) -> str:
