@@ -296,7 +296,7 @@
         <translation>电话（可不填）</translation>
     </message>
     <message>
-        <source>Press a number key, or type the category's initials (e.g. zc for 政策咨询).</source>
+        <source>Press a number key, or type the category&apos;s initials (e.g. zc for 政策咨询).</source>
         <translation>按数字键选择，或输入类别的拼音首字母（如 zc 即“政策咨询”）。</translation>
     </message>
     <message>
@@ -492,7 +492,7 @@
         <translation>无（该记录已办结）</translation>
     </message>
     <message>
-        <source>not chosen; press the category's number key or pick it from the list.</source>
+        <source>not chosen; press the category&apos;s number key or pick it from the list.</source>
         <translation>还没有选择；请按类别的数字键，或从列表中选择。</translation>
     </message>
     <message>
@@ -524,15 +524,15 @@
         <translation>既选了登记居民，又填了来访人姓名或电话，请只保留一种。</translation>
     </message>
     <message>
-        <source>nobody chosen; pick a registered resident (Enter) or type the walk-in's name.</source>
+        <source>nobody chosen; pick a registered resident (Enter) or type the walk-in&apos;s name.</source>
         <translation>还没有选择来访人：请搜索居民后按回车选中，或填写来访人姓名。</translation>
     </message>
     <message>
-        <source>nobody chosen; pick a registered resident (Enter) or type the walk-in's name. Still empty as well: {others}.</source>
+        <source>nobody chosen; pick a registered resident (Enter) or type the walk-in&apos;s name. Still empty as well: {others}.</source>
         <translation>还没有选择；请选择已登记的居民（回车），或填写来访人姓名。同样还没填写的：{others}。</translation>
     </message>
     <message>
-        <source>not chosen; press the category's number key or pick it from the list. Still empty as well: {others}.</source>
+        <source>not chosen; press the category&apos;s number key or pick it from the list. Still empty as well: {others}.</source>
         <translation>还没有选择；请按类别的数字键，或从列表中选择。同样还没填写的：{others}。</translation>
     </message>
     <message>
@@ -604,7 +604,7 @@
         <translation>{id} 号受理得更晚，请把新记录关联到旧记录上。</translation>
     </message>
     <message>
-        <source>Records No. {a} and No. {b} are about different people; only the same person's requests can be linked.</source>
+        <source>Records No. {a} and No. {b} are about different people; only the same person&apos;s requests can be linked.</source>
         <translation>{a} 号和 {b} 号不是同一个人的事，只能关联同一人的诉求。</translation>
     </message>
     <message>
@@ -675,7 +675,7 @@
         <translation>回访方式</translation>
     </message>
     <message>
-        <source>Resident's comment</source>
+        <source>Resident&apos;s comment</source>
         <translation>居民意见</translation>
     </message>
     <message>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWi
 from desktop_app import admin
 from desktop_app.admin.audit_labels import action_label, record_label
 from desktop_app.admin.ui.staff_tab import list_view
-from desktop_app.core.clock import fmt_local
+from desktop_app.core.clock import fmt_local, to_local
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
@@ -23,7 +23,8 @@ class AuditTab(QWidget):
         self.verdict: QMessageBox | None = None  # the answer of the last check
         actor = ctx.actor
         self.model = KeysetTableModel([
-            Column(self.tr("Time"), lambda e: fmt_local(e.at, "%Y-%m-%d %H:%M:%S"), chars=19),
+            Column(self.tr("Time"), lambda e: fmt_local(e.at, "%Y-%m-%d %H:%M:%S"), chars=19,
+                   export=lambda e: to_local(e.at)),
             Column(self.tr("Who"), lambda e: e.actor_name, chars=8),
             Column(self.tr("Action"), lambda e: action_label(e.action), chars=8),
             Column(self.tr("Record"), lambda e: record_label(e.entity, e.entity_id), chars=14),

@@ -67,6 +67,7 @@ from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item
 
@@ -233,6 +234,9 @@ class DayTab(QWidget):
 
     def meal_key(self) -> str:
         return self.meal.currentData()
+
+    def export_filter(self, view) -> list[str]:
+        return shown_filter(self.date, self.meal, always=(self.meal,))
 
     def refresh(self) -> None:
         day, meal, actor = self.day(), self.meal_key(), self.ctx.actor

@@ -113,9 +113,9 @@ class DeskTab(QWidget):
 
         self.ledger_model = KeysetTableModel(
             [
-                Column(self.tr("Date"), lambda r: r.occurred_on.isoformat(), chars=10),
+                Column(self.tr("Date"), lambda r: r.occurred_on.isoformat(), chars=10, export=lambda r: r.occurred_on),
                 Column(self.tr("Kind"), lambda r: tr_p(KIND_LABELS.get(r.kind, r.kind))),
-                Column(self.tr("Stamps"), lambda r: f"{r.stamps:+d}", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                Column(self.tr("Stamps"), lambda r: f"{r.stamps:+d}", export=lambda r: r.stamps, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 Column(self.tr("For"), lambda r: tr_p(PERIOD_LABELS[r.what])
                        if r.kind == EntryKind.PATROL and r.what in PERIOD_LABELS else r.what),
                 Column(self.tr("Reason"), lambda r: r.reason),

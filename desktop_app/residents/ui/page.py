@@ -26,6 +26,7 @@ from desktop_app.residents.quick_search import search as search_residents
 from desktop_app.residents.ui.dialogs import ResidentDialog
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.search_box import SearchBox
 from desktop_app.ui.widgets import open_single
@@ -115,6 +116,9 @@ class ResidentsPage(QWidget):
         return ResidentFilter(
             tag=self.tag.currentData() or "", grid=self.grid.currentData() or "", compound=self.compound.currentData() or ""
         )
+
+    def export_filter(self, view) -> list[str]:
+        return shown_filter(self.search, self.tag, self.grid, self.compound)
 
     def _fetch(self):
         """The model's reader for what the page shows now (captured here, on the GUI thread)."""
