@@ -280,7 +280,7 @@ class DayTab(QWidget):
         weekdays = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"), self.tr("Friday"),
                     self.tr("Saturday"), self.tr("Sunday")]
         day_text = f"{day.isoformat()} {weekdays[day.weekday()]}"
-        self.summary.setText(self.tr("{meal} on {day}: {total} meals ordered, {done} with an outcome.").format(
+        self.summary.setText(self.tr("{meal} on {day}: ordered {total}, outcome recorded {done}.").format(
             meal=tm(MEAL_LABELS[meal]), day=day_text, total=total, done=done)
             + (" " + self._generated if self._generated else ""))
 
@@ -368,7 +368,7 @@ class DayTab(QWidget):
                 self._generated = self.tr("{day} is a statutory holiday ({name}): the canteen is closed, no orders.").format(
                     day=day.isoformat(), name=res.holiday)
             else:
-                self._generated = self.tr("Generated {created} new orders ({existing} already there, {paused} paused).").format(
+                self._generated = self.tr("Orders generated: {created} new, {existing} already there, {paused} paused.").format(
                     created=res.created, existing=res.existing, paused=res.paused)
                 if res.short:
                     self._generated += " " + self.tr("Not ordered, balance too low: {names}.").format(names=join(res.short))
