@@ -55,6 +55,9 @@ def _papers(engine, actor, folder: Path) -> dict[str, str]:
 
     from desktop_app.core.db import session_scope
     from desktop_app.meals import papers as meal_papers
+    from desktop_app.passports import codes
+    from desktop_app.residents.models import Resident
+    from desktop_app.passports import pdf as passport_pdf
     from desktop_app.reports import excel as report_excel
     from desktop_app.reports import pdf as report_pdf
     from desktop_app.reports.period_report import period_figures
@@ -85,9 +88,13 @@ def _papers(engine, actor, folder: Path) -> dict[str, str]:
                                                                     month=today.month, path=folder / "m.xlsx"))
         figures = period_figures(s, actor=actor, period=parse_period(f"{today.year}-{today.month:02d}"))
         data = personal_data.export_resident(s, actor=actor, resident_id=1)
+        holder = s.exec(select(Resident.name).order_by(Resident.id)).first()
     out["report"] = _pdf_text(report_pdf.write_report(folder / "report.pdf", figures, made_by="王主任"))
     out["report (Excel)"] = _xlsx_text(report_excel.export_report(folder / "report.xlsx", figures, made_by="王主任"))
     out["personal data"] = _pdf_text(personal_data.write_export(data, folder)[1])
+    card = passport_pdf.CardItem(name=holder, number=codes.make_number("382104579"), issued_on=today, station="逍遥津")
+    out["passport cards"] = _pdf_text(passport_pdf.render_cards([card]))
+    out["passport cover"] = _pdf_text(passport_pdf.render_booklet_cover(card))
     return out
 
 
