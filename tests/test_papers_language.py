@@ -56,12 +56,12 @@ def _papers(engine, actor, folder: Path) -> dict[str, str]:
     from desktop_app.core.db import session_scope
     from desktop_app.meals import papers as meal_papers
     from desktop_app.passports import codes
-    from desktop_app.residents.models import Resident
     from desktop_app.passports import pdf as passport_pdf
     from desktop_app.reports import excel as report_excel
     from desktop_app.reports import pdf as report_pdf
     from desktop_app.reports.period_report import period_figures
     from desktop_app.reports.periods import parse_period
+    from desktop_app.residents.models import Resident
     from desktop_app.rosters import pdf as roster_pdf
     from desktop_app.rosters.models import Team
     from desktop_app.safety import personal_data
