@@ -163,7 +163,7 @@
         <translation>不能移除：本班人数将少于最少 {min} 人，请先找人顶班。</translation>
     </message>
     <message>
-        <source>choose at the desk, by scanning, or on the volunteer&apos;s behalf.</source>
+        <source>choose at the desk, by scanning, or on the volunteer's behalf.</source>
         <translation>请选择前台签到、扫码签到或代为签到。</translation>
     </message>
     <message>
@@ -796,7 +796,7 @@
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <source>Tomorrow&apos;s text</source>
+        <source>Tomorrow's text</source>
         <translation>明日班次文字</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@
     </message>
     <message>
         <source>★ leader    Please arrive 5 minutes before your patrol, check in and wear the red cap. If you cannot come, tell your leader in good time.    Printed {day}</source>
-        <translation>★ 队长&#x3000;&#x3000;每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。&#x3000;&#x3000;打印日期：{day}</translation>
+        <translation>★ 队长　　每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。　　打印日期：{day}</translation>
     </message>
     <message>
         <source>{team} patrol sign-in sheet</source>
@@ -935,12 +935,63 @@
         <translation>队员</translation>
     </message>
     <message>
-        <source>Leader&apos;s signature: ________________        Staff on duty: ________________</source>
-        <translation>队长签字：________________&#x3000;&#x3000;&#x3000;&#x3000;值班人员：________________</translation>
+        <source>Leader's signature: ________________        Staff on duty: ________________</source>
+        <translation>队长签字：________________　　　　值班人员：________________</translation>
     </message>
     <message>
         <source>Patrols this month</source>
         <translation>本月班次</translation>
+    </message>
+</context>
+<context>
+    <name>RostersShare</name>
+    <message>
+        <source>[{team}] {day} {weekday}{holiday} patrols</source>
+        <translation>【{team}】{day} {weekday}{holiday} 巡逻安排</translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <source> (holiday)</source>
+        <translation>（节假日）</translation>
+    </message>
+    <message>
+        <source>Patrol team</source>
+        <translation>巡逻队</translation>
+    </message>
+    <message>
+        <source>{name} (leader)</source>
+        <translation>{name}（队长）</translation>
+    </message>
+    <message>
+        <source>[nobody yet, please sign up]</source>
+        <translation>【缺人，请报名】</translation>
+    </message>
+    <message>
+        <source> (short of {n})</source>
+        <translation>（还差{n}人）</translation>
+    </message>
+    <message>
+        <source> (no leader)</source>
+        <translation>（缺队长）</translation>
+    </message>
+    <message>
+        <source>{period} {start}–{end}{where}: {names}</source>
+        <translation>{period} {start}–{end}{where}：{names}</translation>
+    </message>
+    <message>
+        <source> | {route}</source>
+        <translation>｜{route}</translation>
+    </message>
+    <message>
+        <source>Please arrive on time, check in and wear the red cap. If you cannot come, tell your leader in good time.</source>
+        <translation>请按时到岗签到，戴好小红帽。不能到岗请提前告知队长。</translation>
+    </message>
+    <message>
+        <source>No patrols that day.</source>
+        <translation>当日无巡逻安排。</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from desktop_app.rosters.models import Assignment, Shift
 from .helpers import make_team
 
 
-def test_roster_solve_dry_run_then_save_and_text(engine, admin, db_arg, capsys, monkeypatch):
+def test_roster_solve_dry_run_then_save_and_text(qapp, engine, admin, db_arg, capsys, monkeypatch):
     make_team(engine, admin, members=30, leaders=12)
     args = argparse.Namespace(db=db_arg, month="2027-01", team="小红帽巡逻队", seconds=0.5, dry_run=True, user=None)
     assert cli.cmd_solve(args) == 0
@@ -28,5 +28,14 @@ def test_roster_solve_dry_run_then_save_and_text(engine, admin, db_arg, capsys, 
     with session_scope(engine, write=False) as s:
         assert len(s.exec(select(Assignment)).all()) >= 186
     assert cli.cmd_text(argparse.Namespace(db=db_arg, date=date(2027, 1, 4), team=None)) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("[小红帽巡逻队] 1/4 Monday patrols") and " (leader)" in text
+    from desktop_app.cli import main
+    from desktop_app.ui import translation
+
+    try:  # the command in Chinese, as a station pastes it into the team's WeChat group
+        assert main(["roster-text", "--db", db_arg, "--date", "2027-01-04", "--lang", "zh_CN"]) == 0
+    finally:
+        translation.install(qapp, "en")
     text = capsys.readouterr().out
     assert text.startswith("【小红帽巡逻队】1月4日 星期一 巡逻安排") and "（队长）" in text

@@ -189,7 +189,7 @@ def test_month_navigation_and_tomorrow_text(qtbot, page, engine, admin, wait_ops
     _click(qtbot, wait_ops, page.prev_button)
     assert page.month_label.text() == "2026-10"
     _click(qtbot, wait_ops, page.text_button)
-    assert page.month_tab.explain.toPlainText().startswith("【小红帽巡逻队】11月11日 星期三")
+    assert page.month_tab.explain.toPlainText().startswith("[小红帽巡逻队] 11/11 Wednesday patrols")
     page.last_box.close()
 
 
