@@ -27,7 +27,6 @@ from desktop_app.rosters.permissions import (
 )
 from desktop_app.rosters.shifts import shift_people, shifts_on
 
-
 # The day's patrols for the team's WeChat group, in the language of the interface (or of the command, --lang).
 T = {
     "head": QT_TRANSLATE_NOOP("RostersShare", "[{team}] {day} {weekday}{holiday} patrols"),
