@@ -15,7 +15,8 @@ import argparse
 import sys
 
 from desktop_app import __version__
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
+from desktop_app.cli_support import feature_name
+from desktop_app.core.i18n import join, translate
 
 
 def _db_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -79,24 +80,6 @@ def _add_lang_everywhere(parser: argparse.ArgumentParser) -> None:
                 if not any("--lang" in a.option_strings for a in child._actions):
                     _lang_option(child, suppress=True)
                 _add_lang_everywhere(child)
-
-
-# What the command line calls each feature (the navigation's names).
-FEATURE_NAMES = {
-    "dashboard": QT_TRANSLATE_NOOP("Navigation", "Home"),
-    "residents": QT_TRANSLATE_NOOP("Navigation", "Residents"),
-    "desk": QT_TRANSLATE_NOOP("Navigation", "Service desk"),
-    "rosters": QT_TRANSLATE_NOOP("Navigation", "Volunteer rosters"),
-    "meals": QT_TRANSLATE_NOOP("Navigation", "Meals"),
-    "passports": QT_TRANSLATE_NOOP("Navigation", "Smile passports"),
-    "certificates": QT_TRANSLATE_NOOP("Navigation", "Certificates"),
-    "reports": QT_TRANSLATE_NOOP("Navigation", "Reports"),
-    "admin": QT_TRANSLATE_NOOP("Navigation", "Administration"),
-}
-
-
-def feature_name(key: str) -> str:
-    return translate("Navigation", FEATURE_NAMES[key]) if key in FEATURE_NAMES else key
 
 
 def error_line(text: str) -> str:

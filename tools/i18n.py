@@ -103,7 +103,8 @@ def fill(ts: Path, mapping_file: Path, *, context: str | None = None, everywhere
 
 
 def _write(tree: ET.ElementTree, ts: Path) -> None:
-    body = ET.tostring(tree.getroot(), encoding="unicode")
+    # Apostrophes as lupdate writes them, so that fill and update leave the same bytes (no churn in merges).
+    body = ET.tostring(tree.getroot(), encoding="unicode").replace("'", "&apos;")
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
 
 

@@ -90,7 +90,7 @@ def cmd_render(args) -> int:
             print(translate("CertificatesCli", "no certificates match"))
             return 1
         result = render_batch(s, actor=actor, certificate_ids=ids, target=Path(args.out), one_file_each=args.each,
-                                  progress=terminal_progress("certificates "))
+                                  progress=terminal_progress(translate("CertificatesCli", "certificates")))
     print(translate("CertificatesCli", "certificates written: {n}, in files: {files}, under {out}").format(
         n=result.pages, files=len(result.files), out=args.out))
     return 0

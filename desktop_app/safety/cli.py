@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop_app.cli_support import feature_name
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
 from desktop_app.core.textwidth import table
 
@@ -308,7 +309,8 @@ def cmd_erase(args) -> int:
         actor = _actor(engine, args)
         with session_scope(engine) as s:
             done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
-        print(translate("SafetyCli", "resident {id} anonymised in: {where}").format(id=args.resident_id, where=join(done)))
+        print(translate("SafetyCli", "resident {id} anonymised in: {where}").format(
+            id=args.resident_id, where=join(feature_name(key) for key in done)))
         return 0
 
     return _run(work)

@@ -162,6 +162,10 @@
         <translation>没有符合条件的证书</translation>
     </message>
     <message>
+        <source>certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
         <source>certificates written: {n}, in files: {files}, under {out}</source>
         <translation>已生成证书 {n} 份，共 {files} 个文件，保存在 {out}</translation>
     </message>

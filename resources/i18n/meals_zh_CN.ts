@@ -100,7 +100,7 @@
         <translation>正在生成月结单</translation>
     </message>
     <message>
-        <source>Preparing the month's statements</source>
+        <source>Preparing the month&apos;s statements</source>
         <translation>正在生成本月全部月结单</translation>
     </message>
     <message>
@@ -420,7 +420,7 @@
         <translation>该暂停记录已不存在。</translation>
     </message>
     <message>
-        <source>{name}'s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
+        <source>{name}&apos;s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
         <translation>{name} 的餐费账户余额 {balance} 元，本餐 {charge} 元，可透支额度 {limit} 元。请先充值。</translation>
     </message>
     <message>
@@ -436,7 +436,7 @@
         <translation>{day} {meal}的截止时间是 {time}，厨房已按数备餐。请改为记录送餐结果。</translation>
     </message>
     <message>
-        <source>{name}'s meal service is {status}; change the status first.</source>
+        <source>{name}&apos;s meal service is {status}; change the status first.</source>
         <translation>{name} 的助餐服务状态为“{status}”，请先修改状态。</translation>
     </message>
     <message>
@@ -492,11 +492,11 @@
         <translation>{name} 已于 {time} 取过{meal}。</translation>
     </message>
     <message>
-        <source>{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
+        <source>{name}&apos;s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
         <translation>{name} 今天的{meal}在送餐路线上，请先取消送餐再在窗口取餐。</translation>
     </message>
     <message>
-        <source>{name}'s {meal} today was cancelled; order it again first.</source>
+        <source>{name}&apos;s {meal} today was cancelled; order it again first.</source>
         <translation>{name} 今天的{meal}已取消，请先重新订餐。</translation>
     </message>
     <message>
@@ -870,7 +870,7 @@
 <context>
     <name>MealsPage</name>
     <message>
-        <source>Today's meals</source>
+        <source>Today&apos;s meals</source>
         <translation>今日助餐</translation>
     </message>
     <message>
@@ -1304,7 +1304,7 @@
         <translation>忌口</translation>
     </message>
     <message>
-        <source>empty: the resident's registered address</source>
+        <source>empty: the resident&apos;s registered address</source>
         <translation>不填则用居民登记地址</translation>
     </message>
     <message>
@@ -1498,7 +1498,7 @@
         <translation>经手人</translation>
     </message>
     <message>
-        <source>Each meal's sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
+        <source>Each meal&apos;s sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
         <translation>每餐留样在留样冰箱保存 48 小时，到期处理后在此登记。</translation>
     </message>
     <message>

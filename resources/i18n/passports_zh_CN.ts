@@ -214,7 +214,7 @@
         <translation>兑换</translation>
     </message>
     <message>
-        <source>Today's activity</source>
+        <source>Today&apos;s activity</source>
         <translation>今日活动</translation>
     </message>
     <message>
@@ -449,7 +449,7 @@
         <translation>「{activity}」每人最多盖章 {limit} 次，已达上限。</translation>
     </message>
     <message>
-        <source>Today's limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
+        <source>Today&apos;s limit is {cap} stamps per person; {total} have been collected already. Come back tomorrow.</source>
         <translation>每人每天最多 {cap} 枚印章，今天已集 {total} 枚，欢迎明天再来。</translation>
     </message>
     <message>
@@ -1018,7 +1018,7 @@
         <translation>为待发荣誉申请证书</translation>
     </message>
     <message>
-        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator's or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
+        <source>Start the kiosk with “smiledesk --kiosk” and the lobby display with “smiledesk --wall”. With a kiosk PIN set, the kiosk fills the screen and only the PIN (or an administrator&apos;s or front-desk password) closes it; without one it opens as an ordinary window that anyone can close.</source>
         <translation>用“smiledesk --kiosk”启动自助机，用“smiledesk --wall”启动大厅展示屏。设置了自助机密码后，自助机全屏运行，只有输入该密码（或管理员、前台的登录密码）才能关闭；没有设置密码时，自助机以普通窗口打开，任何人都可以关闭。</translation>
     </message>
     <message>
@@ -1069,11 +1069,11 @@
         <translation>{station} · {year}年{month}月 · 本月 {n} 位邻居参与</translation>
     </message>
     <message>
-        <source>Collect stamps at the station's activities and your smile appears here!</source>
+        <source>Collect stamps at the station&apos;s activities and your smile appears here!</source>
         <translation>参加驿站活动集印章，您的笑脸就会出现在这里！</translation>
     </message>
     <message>
-        <source>This month's top 10</source>
+        <source>This month&apos;s top 10</source>
         <translation>本月排行榜前十</translation>
     </message>
 </context>

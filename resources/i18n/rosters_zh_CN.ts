@@ -163,7 +163,7 @@
         <translation>不能移除：本班人数将少于最少 {min} 人，请先找人顶班。</translation>
     </message>
     <message>
-        <source>choose at the desk, by scanning, or on the volunteer's behalf.</source>
+        <source>choose at the desk, by scanning, or on the volunteer&apos;s behalf.</source>
         <translation>请选择前台签到、扫码签到或代为签到。</translation>
     </message>
     <message>
@@ -796,7 +796,7 @@
         <translation>导出 Excel</translation>
     </message>
     <message>
-        <source>Tomorrow's text</source>
+        <source>Tomorrow&apos;s text</source>
         <translation>明日班次文字</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@
     </message>
     <message>
         <source>★ leader    Please arrive 5 minutes before your patrol, check in and wear the red cap. If you cannot come, tell your leader in good time.    Printed {day}</source>
-        <translation>★ 队长　　每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。　　打印日期：{day}</translation>
+        <translation>★ 队长&#x3000;&#x3000;每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。&#x3000;&#x3000;打印日期：{day}</translation>
     </message>
     <message>
         <source>{team} patrol sign-in sheet</source>
@@ -935,8 +935,8 @@
         <translation>队员</translation>
     </message>
     <message>
-        <source>Leader's signature: ________________        Staff on duty: ________________</source>
-        <translation>队长签字：________________　　　　值班人员：________________</translation>
+        <source>Leader&apos;s signature: ________________        Staff on duty: ________________</source>
+        <translation>队长签字：________________&#x3000;&#x3000;&#x3000;&#x3000;值班人员：________________</translation>
     </message>
     <message>
         <source>Patrols this month</source>

@@ -8,7 +8,7 @@
         <translation>关于微笑驿站</translation>
     </message>
     <message>
-        <source>Desk software for community service stations: visits, volunteer rosters, meals, smile passports and certificates. Works offline on the station's own computer.</source>
+        <source>Desk software for community service stations: visits, volunteer rosters, meals, smile passports and certificates. Works offline on the station&apos;s own computer.</source>
         <translation>社区服务站的前台软件：来访登记、志愿者排班、老年助餐、微笑护照和证书。装在驿站自己的电脑上，不联网也能用。</translation>
     </message>
     <message>
@@ -86,7 +86,7 @@
         <translation>管理员用户名(&amp;U)</translation>
     </message>
     <message>
-        <source>Administrator's &amp;name</source>
+        <source>Administrator&apos;s &amp;name</source>
         <translation>管理员姓名(&amp;N)</translation>
     </message>
     <message>
@@ -140,7 +140,7 @@
         <translation>选择备份文件夹</translation>
     </message>
     <message>
-        <source>Best on a USB drive or a network folder, not only on this computer's disk. If the drive is missing, backups go to this computer until it is back.</source>
+        <source>Best on a USB drive or a network folder, not only on this computer&apos;s disk. If the drive is missing, backups go to this computer until it is back.</source>
         <translation>最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。U 盘没插的时候，备份先存在本机，插回去以后再存到 U 盘。</translation>
     </message>
 </context>
@@ -222,7 +222,7 @@
         <translation>载入演示数据：虚构的居民、来访、排班和助餐记录(&amp;D)</translation>
     </message>
     <message>
-        <source>Demo data is made up and goes into this station's database. Use it on a practice computer, or start a new, empty database before real work.</source>
+        <source>Demo data is made up and goes into this station&apos;s database. Use it on a practice computer, or start a new, empty database before real work.</source>
         <translation>演示数据都是编的，会写进本驿站的数据库。请在练习用的电脑上使用，或者在正式使用前换一个新的空数据库。</translation>
     </message>
 </context>
@@ -427,7 +427,7 @@
         <translation>太长了，最多 {n} 个字。</translation>
     </message>
     <message>
-        <source>enter the station's name (1–100 characters).</source>
+        <source>enter the station&apos;s name (1–100 characters).</source>
         <translation>请填写驿站名称（1–100 个字）。</translation>
     </message>
     <message>
@@ -463,7 +463,7 @@
         <translation>不正确。</translation>
     </message>
     <message>
-        <source>No station has the code {code}; the command smiledesk station list shows each station's code.</source>
+        <source>No station has the code {code}; the command smiledesk station list shows each station&apos;s code.</source>
         <translation>没有代码为 {code} 的驿站；用命令 smiledesk station list 可以查看各驿站的代码。</translation>
     </message>
     <message>
@@ -479,7 +479,7 @@
         <translation>磁盘已满，本次内容未保存。请清理磁盘空间后重试。</translation>
     </message>
     <message>
-        <source>The database folder is read-only; nothing was saved. Check the folder's permissions.</source>
+        <source>The database folder is read-only; nothing was saved. Check the folder&apos;s permissions.</source>
         <translation>数据库所在文件夹为只读，本次内容未保存。请检查文件夹权限。</translation>
     </message>
     <message>
@@ -1036,7 +1036,7 @@
         <translation>无人操作多少分钟后锁屏（0 = 不锁屏）</translation>
     </message>
     <message>
-        <source>A rule for the whole station: an unattended screen shows residents' personal data.</source>
+        <source>A rule for the whole station: an unattended screen shows residents&apos; personal data.</source>
         <translation>全驿站统一的规定：没人看着的屏幕会露出居民的个人信息。</translation>
     </message>
 </context>
@@ -1067,7 +1067,7 @@
         <translation>驿站</translation>
     </message>
     <message>
-        <source>Reload the station's settings</source>
+        <source>Reload the station&apos;s settings</source>
         <translation>重新载入驿站设置</translation>
     </message>
     <message>
@@ -1087,7 +1087,7 @@
         <translation>这些设置全驿站的电脑共用。</translation>
     </message>
     <message>
-        <source>Only an administrator can change the station's settings.</source>
+        <source>Only an administrator can change the station&apos;s settings.</source>
         <translation>只有管理员可以修改驿站设置。</translation>
     </message>
     <message>
@@ -1099,7 +1099,7 @@
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <source>SmileDesk backs up the database there every day and when it closes. Best on a USB drive or a network folder, not only on this computer's disk.</source>
+        <source>SmileDesk backs up the database there every day and when it closes. Best on a USB drive or a network folder, not only on this computer&apos;s disk.</source>
         <translation>微笑驿站每天以及每次关闭时都会把数据库备份到这里。最好放在 U 盘或网络共享文件夹里，不要只存在这台电脑的硬盘上。</translation>
     </message>
     <message>
