@@ -11,8 +11,8 @@ import os
 import sys
 import threading
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
@@ -31,7 +31,35 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName("SmileDesk 微笑驿站")
     install_fonts(app)
+    from desktop_app.ui import plain_text
+
+    plain_text.install(app)  # what people type is shown as text, never rendered as HTML (issue 19 item 9)
+    forget_imported_sources()
     return app
+
+
+def forget_imported_sources() -> bool:
+    """PySide6 checks each module imported after it for the string "PySide6" by reading the module's whole
+    source through ``linecache``, which keeps it: 27 MiB of source text once every page has been visited
+    (issue 21). Each file is dropped from the cache once checked (a traceback reads it again when needed).
+    Returns False where this PySide has no such check (the installed app ships no sources to read)."""
+    import linecache
+
+    feature = sys.modules.get("shibokensupport.feature")
+    check = getattr(feature, "_mod_uses_pyside", None)
+    if not callable(check) or getattr(check, "_smiledesk", False):
+        return callable(check)
+
+    def uses_pyside(module) -> bool:
+        try:
+            return check(module)
+        finally:
+            linecache.cache.pop(getattr(module, "__file__", None) or "", None)
+
+    uses_pyside._smiledesk = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    linecache.clearcache()  # what was read for the modules imported so far
+    return True
 
 
 def machine_settings() -> QSettings:
@@ -52,6 +80,8 @@ def make_services():
         passport_codes=features.api("passports"),
         volunteer_hours=features.api("rosters"),
         backups=features.api("safety"),
+        morning_papers=tuple(api for api in (features.api("meals"), features.api("rosters")) if api is not None),
+        calendar_followers=features.calendar_followers,
     )
 
 
@@ -101,25 +131,55 @@ def screenshot(args, engine, settings) -> int:
     for _ in range(5):
         app.processEvents()
     saved: list[bool] = []
-    from desktop_app.ui import ops
-
-    waited = [0]
 
     def grab_and_quit() -> None:
-        # Pages read through ui.ops: wait (up to 30 s) until what they asked for has arrived.
-        if not ops.idle() and waited[0] < 30000:
-            waited[0] += 100
-            QTimer.singleShot(100, grab_and_quit)
-            return
         # Grab while the window is still open: Qt 6's quit() closes windows, and a closed QWizard resets.
         saved.append(widget.grab().save(args.screenshot))
         app.exit(0)  # exit(), not quit(): quit() asks windows to close and the kiosk refuses
 
-    QTimer.singleShot(300, grab_and_quit)
+    when_settled(widget, grab_and_quit)
     app.exec()
     ok = bool(saved and saved[0])
     print(args.screenshot if ok else "could not write the screenshot", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
+
+
+def settled(widget) -> bool:
+    """``widget`` shows its data: no database op is running or waiting to hand back its result, no table
+    model is reading a page, and every part that says when its data has arrived (``data_loaded()``: the
+    home page's tiles, which it asks for just after its first paint) has it."""
+    from PySide6.QtCore import QAbstractItemModel
+    from PySide6.QtWidgets import QWidget
+
+    from desktop_app.ui import ops
+
+    if not ops.idle():
+        return False
+    for model in widget.findChildren(QAbstractItemModel):
+        busy = getattr(model, "busy", None)
+        if callable(busy) and busy():
+            return False
+    for part in (widget, *widget.findChildren(QWidget)):
+        loaded = getattr(part, "data_loaded", None)
+        if callable(loaded) and not loaded():
+            return False
+    return True
+
+
+def when_settled(widget, then, *, every_ms: int = 100, calm_checks: int = 3, most_ms: int = 30000) -> None:
+    """Call ``then()`` once ``widget`` has been ``settled`` for ``calm_checks`` checks in a row (a load that
+    starts another — stations, then figures — is waited for too), or after ``most_ms`` whatever the state."""
+    state = {"calm": 0, "waited": 0}
+
+    def check() -> None:
+        state["calm"] = state["calm"] + 1 if settled(widget) else 0
+        if state["calm"] >= calm_checks or state["waited"] >= most_ms:
+            then()
+            return
+        state["waited"] += every_ms
+        QTimer.singleShot(every_ms, check)
+
+    QTimer.singleShot(every_ms, check)
 
 
 def _special_window(kind: str, engine, settings, station_code: str = ""):
@@ -132,7 +192,7 @@ def _special_window(kind: str, engine, settings, station_code: str = ""):
     if kind == "kiosk":
         from desktop_app.passports.ui.kiosk import KioskWindow
 
-        return KioskWindow(ctx, startup.staff_pin_matches, locked=locked)
+        return KioskWindow(ctx, locked=locked)
     from desktop_app.passports.ui.wall import SmileWall
 
     return SmileWall(ctx)
@@ -166,6 +226,44 @@ def startup_probe(app, engine, settings) -> int:
     return 0
 
 
+def cover_windows(app) -> list[tuple[QWidget, bool]]:
+    """Take every window of the signed-in person off the screen before the lock prompt shows: the main window
+    and every dialog (a resident's dialog may show a revealed ID number). A dialog waiting in its own event loop
+    (exec) is minimised — hiding it would end its loop as if Cancel was pressed, losing what was typed; every
+    other window is hidden. Returns (window, minimised) for ``uncover_windows``."""
+    covered: list[tuple[QWidget, bool]] = []
+    for w in app.topLevelWidgets():
+        if not w.isVisible() or w.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
+            continue
+        modal = isinstance(w, QDialog) and w.isModal()
+        if modal:
+            w.showMinimized()
+        else:
+            w.hide()
+        covered.append((w, modal))
+    return covered
+
+
+def uncover_windows(covered: list[tuple[QWidget, bool]]) -> None:
+    from shiboken6 import isValid
+
+    for w, modal in covered:
+        if isValid(w):
+            w.showNormal() if modal else w.show()
+
+
+def close_windows(covered: list[tuple[QWidget, bool]]) -> None:
+    """Someone else signed in at the lock prompt (or nobody): the previous person's windows go, unsaved."""
+    from shiboken6 import isValid
+
+    for w, modal in covered:
+        if isValid(w):
+            if modal:
+                w.reject()
+            else:
+                w.close()
+
+
 class Session:
     """One signed-in run of the main window: sign-in, idle lock, sign-out, language change.
 
@@ -188,11 +286,25 @@ class Session:
         from desktop_app.ui.login import LoginDialog
 
         dialog = LoginDialog(self.engine, self.login_title, username, parent=self.window, locked=locked)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
-            return False
-        self.actor = dialog.actor
-        self.station_name = dialog.station_name
-        return True
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+                return False
+            actor = dialog.actor
+            if actor.must_change_password:  # a password others know (the demo's): every use case waits for a new one
+                from desktop_app.ui.password_dialog import PasswordDialog
+
+                change = PasswordDialog(self.engine, actor, self.window, forced=True)
+                try:
+                    if change.exec() != QDialog.DialogCode.Accepted or change.actor.must_change_password:
+                        return False
+                    actor = change.actor
+                finally:
+                    change.deleteLater()
+            self.actor = actor
+            self.station_name = dialog.station_name
+            return True
+        finally:
+            dialog.deleteLater()  # every idle lock makes one: not kept under the window (ui.widgets.deleted_when_closed)
 
     def open_window(self) -> None:
         self.window = build_main_window(self.engine, self.actor, self.settings, self.station_name)
@@ -207,15 +319,17 @@ class Session:
             return
         self._locking = True
         try:
-            self.window.hide()
+            covered = cover_windows(self.app)  # the main window and every dialog on screen (a revealed ID number)
             username = self.actor.username if self.actor else ""
             if self.sign_in(username, locked=True):
                 if self.actor and self.actor.username == username:
-                    self.window.show()
+                    uncover_windows(covered)
                 else:
+                    close_windows(covered)
                     self.window.close()
                     self.open_window()
             else:
+                close_windows(covered)
                 self.window.close()
                 self.app.quit()
         finally:
@@ -279,8 +393,16 @@ def run_gui(args) -> int:
         return 1  # an encrypted database: the user chose to quit at the passphrase (or encryption is unavailable)
     if safety is not None and not safety.check_at_startup(url_for(args.db)):
         return 1  # damaged database, the user chose to quit (the dialog said why)
+    url = url_for(args.db)
     try:
-        engine = features.open_app_database(url_for(args.db))
+        if "://" in url and not url.startswith("sqlite"):  # a server: never a frozen window or a crash dialog
+            from desktop_app.ui.connecting import open_with_retry
+
+            engine = open_with_retry(lambda: features.open_app_database(url))
+            if engine is None:
+                return 1
+        else:
+            engine = features.open_app_database(url)
     except SmileDeskError as exc:
         QMessageBox.critical(None, APP_NAME, exc.text())
         return 1
@@ -311,6 +433,7 @@ def run_gui(args) -> int:
     elif not session.sign_in():
         return 0
     session.open_window()
+    schedule_statistics(app, engine)
     # A big database takes seconds to copy: back up on a worker thread, after the window is up.
     backups = make_services().backups
     if backups is not None:
@@ -375,6 +498,43 @@ def schedule_daily_backups(app, backup, engine, station_id: int | None, *, first
     timer.timeout.connect(start)
     timer.start()
     QTimer.singleShot(first_ms, start)
+    return timer
+
+
+STATISTICS_FIRST_MS = 10 * 60 * 1000
+STATISTICS_EVERY_MS = 6 * 60 * 60 * 1000
+
+
+def schedule_statistics(app, engine, *, first_ms: int = STATISTICS_FIRST_MS,
+                        every_ms: int = STATISTICS_EVERY_MS) -> QTimer | None:
+    """Fresh planner statistics while the app runs (a desk left on for weeks gains a year of records): ten
+    minutes after start-up, then every six hours, on a worker thread (core/db/statistics.py). SQLite only:
+    a PostgreSQL server's autovacuum keeps its own."""
+    from desktop_app.core.db import is_sqlite, refresh_statistics
+
+    if not is_sqlite(engine):
+        return None
+    busy = threading.Lock()
+
+    def start() -> None:
+        if not busy.acquire(blocking=False):
+            return
+
+        def run() -> None:
+            try:
+                refresh_statistics(engine)
+            except Exception:  # a locked or closed database: the next round tries again
+                log.exception("refreshing the planner statistics failed")
+            finally:
+                busy.release()
+
+        threading.Thread(target=run, name="statistics", daemon=True).start()
+
+    timer = QTimer(app)
+    timer.setInterval(every_ms)
+    timer.timeout.connect(start)
+    timer.start()
+    QTimer.singleShot(first_ms, timer, start)
     return timer
 
 

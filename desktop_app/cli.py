@@ -102,10 +102,11 @@ def cmd_demo(args) -> int:
     with session_scope(engine) as s:
         if auth.needs_setup(s):
             print(translate("Cli", "No administrator yet: creating station {station} with user “{user}”, password "
-                                   "“{password}” — change it after the first sign-in.").format(
+                                   "“{password}” — SmileDesk asks for a new password at the first sign-in.").format(
                 station="逍遥津社区党群服务中心", user="admin", password="admin12345"))
             auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="管理员",
                                     password="admin12345", station_code="SQK")
+            auth.require_password_change(s, username="admin")  # a password printed here is one others know
     done = demo.load(engine, scale=args.scale, seed=args.seed, wanted=args.only,
                      progress_for=lambda key: terminal_progress(feature_name(key)))
     if done.already:
@@ -129,16 +130,19 @@ def cmd_check(args) -> int:
         for p in problems:
             print("  -", p)
         return 1
-    print(translate("Cli", "ok: database integrity, text, audit chain and ID numbers verified"))
+    print(translate("Cli", "ok: database integrity, text, append-only triggers, audit chain and ID numbers verified"))
     return 0
 
 
 def cmd_migrate(args) -> int:
     from desktop_app.core.db import make_engine, migrate, url_for
-    from desktop_app.features import import_all_models
+    from desktop_app.features import import_all_models, open_app_database
 
     import_all_models()
-    backup = migrate(make_engine(url_for(args.db)))
+    engine = make_engine(url_for(args.db))
+    backup = migrate(engine)
+    engine.dispose()
+    open_app_database(url_for(args.db)).dispose()  # and the reference data (on a server: the owner's job)
     print(translate("Cli", "schema up to date; backup before migrating: {file}").format(file=backup) if backup
           else translate("Cli", "schema up to date"))
     return 0
@@ -155,6 +159,9 @@ def _use_remembered_keys() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.core import private
+
+    private.restrict_umask()  # every file written from here on (database, WAL, backups, logs, exports): 0600
     args = build_parser().parse_args(argv)
     _use_remembered_keys()
     if getattr(args, "func", None) is not None:
@@ -169,6 +176,14 @@ def main(argv: list[str] | None = None) -> int:
         except (KeyRequired, WrongKey, EncryptionUnavailable) as exc:  # an encrypted database, no usable passphrase
             text = exc.text() + (translate("Cli", " (set SMILEDESK_DB_KEY)") if isinstance(exc, KeyRequired) else "")
             print(error_line(text), file=sys.stderr)
+            return 1
+        except Exception as exc:  # a damaged or foreign file, a refusing server: a message, never a traceback
+            from desktop_app.core.db.errors import unreadable_database
+
+            problem = unreadable_database(exc, getattr(args, "db", None))
+            if problem is None:
+                raise
+            print(error_line(problem.text()), file=sys.stderr)
             return 1
     # Import the database stack before PySide6: once PySide6 is loaded, its import hook
     # (shibokensupport feature check) compiles the source of every module imported after it.

@@ -49,3 +49,16 @@ def actor_for(s, username: str | None):
         raise SystemExit(translate("Cli", "no such active staff account: {name}").format(name=username) if username
                          else translate("Cli", "no active administrator account yet: open the app once to set up the station"))
     return Actor.from_user(user)
+
+
+def warn_calendar(s, *days) -> list[int]:
+    """What the pages show where a date falls in a year whose holidays are not entered, on stderr for a
+    command (core.workdays.gap_text); returns those years."""
+    import sys
+
+    from desktop_app.core import workdays
+
+    years = workdays.years_missing(s, *days)
+    if years:
+        print(workdays.gap_text(years), file=sys.stderr)
+    return years

@@ -15,7 +15,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from desktop_app import features
-from desktop_app.core.db import session_scope
+from desktop_app.core.db import refresh_statistics, session_scope
 from desktop_app.core.errors import ConflictError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StationSetting
@@ -77,4 +77,6 @@ def load(engine, *, scale: str = "small", seed: int = 20261122, wanted: Iterable
         assert module is not None  # plan() listed only features that have demo data
         module.generate(engine, scale=scale, seed=seed, progress=progress_for(key))
         _mark_loaded(engine, key)
+    if todo.to_load:
+        refresh_statistics(engine)  # the tables grew from nothing: plans chosen on the old statistics would be wrong
     return todo

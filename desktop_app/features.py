@@ -3,6 +3,8 @@
 A feature ``key`` is a package ``desktop_app/<key>/`` that may provide, each optional:
   models.py     SQLModel tables (imported before migrations and metadata comparisons)
   reference.py  ``ensure(session)`` — reference data every database needs (idempotent)
+  guards.py     ``TABLES`` — its append-only tables (core.db.guards keeps their triggers in place)
+  calendar_follow.py  ``FOLLOWER`` — what moves in the feature when the work calendar changes
   demo.py       ``generate(engine, *, scale, seed, progress)`` — demo records for ``smiledesk demo``
   feature.py    ``FEATURE`` — its page for the main window (Qt; imported only by app.py)
 Nothing that is not built is shown: a feature without feature.py has no page.
@@ -88,11 +90,58 @@ def ensure_reference_data(session) -> None:
         mod.ensure(session)
 
 
-def open_app_database(url: str | None = None):
-    """The engine for ``url`` with every feature's tables migrated and reference data present."""
-    from desktop_app.core.db import is_up_to_date, make_engine, open_database, session_scope
+def declare_guards() -> None:
+    """Every feature's append-only tables (``<feature>/guards.py``; tiny modules, no models imported), whatever
+    SMILEDESK_FEATURES says: the tables exist in every database."""
+    from desktop_app.core.db import guards
 
+    for key in FEATURE_KEYS:
+        mod = module(key, "guards", always=True)
+        if mod is not None:
+            guards.declare(*mod.TABLES)
+
+
+def calendar_followers() -> list:
+    """What each feature of this build moves when the work calendar changes (``<feature>/calendar_follow.py``)."""
+    return [mod.FOLLOWER for mod in modules("calendar_follow")]
+
+
+def open_app_database(url: str | None = None):
+    """The engine for ``url`` with every feature's tables migrated, its append-only triggers in place and
+    reference data present.
+
+    On a sub-district server a station's (or the office's) login may not migrate: the owner's ``smiledesk
+    migrate`` does that and the reference data; such a login only checks the schema is current. A server
+    that cannot be reached raises ServerUnreachable (translated, no driver text)."""
+    from sqlalchemy.exc import DBAPIError
+
+    from desktop_app.core.db import storage_error
+    from desktop_app.core.db.errors import _from_postgres, unreadable_database
+
+    try:
+        return _open_app_database(url)
+    except DBAPIError as exc:
+        if _from_postgres(exc):
+            raise storage_error(exc) from exc
+        # a damaged or foreign SQLite file: name it and the way out (smiledesk check, restore)
+        raise (unreadable_database(exc, url) or storage_error(exc)) from exc
+
+
+def _open_app_database(url: str | None):
+    from desktop_app.core.db import is_up_to_date, make_engine, open_database, rls, session_scope
+
+    declare_guards()
     probe = make_engine(url)
+    if probe.dialect.name == "postgresql" and rls.login_kind(probe) not in ("owner", "other"):
+        if not is_up_to_date(probe):
+            from desktop_app.core.errors import StorageError
+            from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+
+            probe.dispose()
+            raise StorageError(QT_TRANSLATE_NOOP(
+                "Errors", "The database on the server is older than this SmileDesk. The sub-district's IT staff upgrade "
+                          "it with the owner's account (smiledesk migrate, docs/postgres.md); then start again."))
+        return probe
     if not is_up_to_date(probe):
         import_all_models()  # only needed to migrate (Alembic's env imports them too); costly at start-up
     probe.dispose()

@@ -10,6 +10,7 @@ folder), the composition root (app.py) builds a ``Services`` of the Protocols be
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from sqlmodel import Session
 
     from desktop_app.core.auth import Actor
+    from desktop_app.core.papers import Paper
+    from desktop_app.core.progress import Progress
+    from desktop_app.core.workdays import CalendarFollower
 
 
 class PassportCodes(Protocol):
@@ -46,8 +50,25 @@ class Backups(Protocol):
                          now: datetime | None = None) -> Path | None: ...
 
 
+class MorningPapers(Protocol):
+    """meals and rosters: the papers a morning needs, in print order ("Today's papers": meals' kitchen sheet,
+    route sheets and labels, then rosters' patrol sign-in sheets). ``label_skip`` places of the first label
+    sheet are already used."""
+
+    def morning_papers(self, engine: Engine, *, actor: Actor, day: date, label_skip: int = 0,
+                       progress: Progress = ...) -> list[Paper]: ...
+
+
+def _no_followers() -> Sequence[CalendarFollower]:
+    return ()
+
+
 @dataclass(frozen=True)
 class Services:
     passport_codes: PassportCodes | None = None
     volunteer_hours: VolunteerHours | None = None
     backups: Backups | None = None
+    morning_papers: tuple[MorningPapers, ...] = ()  # in print order: meals, then rosters
+    # desk, rosters, meals: what moves when the work calendar changes (the administration page's holiday
+    # tab runs them; a function, so their modules are imported when a change is previewed, not at start-up)
+    calendar_followers: Callable[[], Sequence[CalendarFollower]] = _no_followers

@@ -27,6 +27,7 @@ from desktop_app.core.auth import MANAGE_SETTINGS, Actor, first_station, require
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.models import Station, StationSetting
+from desktop_app.core.papers import PaperKind
 
 Scope = Literal["station", "machine"]
 
@@ -78,6 +79,19 @@ IDLE_LOCK_MINUTES = Setting(
 SETTINGS: tuple[Setting, ...] = (LANGUAGE, STYLE, IDLE_LOCK_MINUTES)
 BY_KEY = {s.key: s for s in SETTINGS}
 GROUPS: tuple[str, ...] = tuple(dict.fromkeys(s.group for s in SETTINGS))
+
+# Printing, per kind of paper and per PC (ui.printing): the printer last chosen in the print dialog for that
+# kind, and the paper size (a QPageSize key such as "A4"; empty: the paper's own size). Chosen in the print
+# dialog and in "Today's papers", not in the settings dialog: printer names are this PC's.
+GROUP_PRINTING = QT_TRANSLATE_NOOP("Settings", "Printing")
+PRINTERS: dict[str, Setting] = {
+    kind: Setting(f"printing/{kind}/printer", "", QT_TRANSLATE_NOOP("Settings", "Printer"), "machine", GROUP_PRINTING)
+    for kind in PaperKind
+}
+PAPER_SIZES: dict[str, Setting] = {
+    kind: Setting(f"printing/{kind}/paper", "", QT_TRANSLATE_NOOP("Settings", "Paper size"), "machine", GROUP_PRINTING)
+    for kind in PaperKind
+}
 
 STYLES = tuple(value for value, _ in STYLE.choices)
 LANGUAGES = tuple(value for value, _ in LANGUAGE.choices)

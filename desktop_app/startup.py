@@ -58,13 +58,3 @@ def kiosk_locks(engine, actor: auth.Actor) -> bool:
 
     with session_scope(engine, write=False) as s:
         return passports.kiosk_locks(s, actor=actor)
-
-
-def staff_pin_matches(s, pin: str) -> bool:
-    """The kiosk PIN, or the password of an administrator or front-desk account (so a kiosk started before
-    anyone set a PIN can still be closed by staff). Runs in the kiosk's op, off the GUI thread."""
-    from desktop_app import passports
-
-    if passports.verify_staff_pin(s, pin):
-        return True
-    return auth.any_staff_password_matches(s, pin, roles={auth.Role.ADMIN, auth.Role.FRONT_DESK})

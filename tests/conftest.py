@@ -24,10 +24,50 @@ _TEMPLATE: Path | None = None
 
 @pytest.fixture(autouse=True)
 def own_data_dir(tmp_path, monkeypatch) -> Path:
-    """A data folder per test (SMILEDESK_DATA_DIR): what one test leaves there no other test finds."""
+    """A data folder per test (SMILEDESK_DATA_DIR), and a key store (SMILEDESK_KEY_DIR: audit keys, anchors,
+    signing keys) per test: what one test leaves there no other test finds."""
+    from desktop_app.core import audit_keys
+
     folder = tmp_path / "data"
     monkeypatch.setenv("SMILEDESK_DATA_DIR", str(folder))
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "keys"))
+    monkeypatch.delenv("SMILEDESK_AUDIT_KEY", raising=False)
+    audit_keys.forget_cache()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_system_printers(tmp_path, monkeypatch) -> None:
+    """No test sees this machine's printers, let alone prints on one: libcups (Qt's print plugin and
+    ui.printing) is pointed at a socket nobody listens on. Printing tests start their own server."""
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-cups.sock"))
+
+
+@pytest.fixture(scope="session")
+def cups_server():
+    """A private CUPS server with a PDF-writing queue (tests/cups_server.py), one per test session. In CI
+    (.ci/run installs CUPS) a missing CUPS fails the run instead of skipping."""
+    from cups_server import CupsServer, missing
+
+    why = missing()
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+    server = CupsServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def cups_printer(cups_server, monkeypatch):
+    """The private CUPS server for this test: libcups and Qt see its queue (``cups_printer.queue``, the
+    default); ``cups_printer.printed(job)`` is the PDF it wrote."""
+    monkeypatch.setenv("CUPS_SERVER", cups_server.socket)
+    cups_server.clear()
+    yield cups_server
+    for command in ("cupsenable", "cupsaccept"):
+        cups_server.run(command)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -68,28 +108,45 @@ def _demo_template() -> Path:
     global _DEMO
     if _DEMO is None:
         from desktop_app import demo
-        from desktop_app.core import auth
+        from desktop_app.core import audit_keys, auth
         from desktop_app.core.db import make_engine, session_scope
 
         path = Path(tempfile.mkdtemp(prefix="smiledesk-demo-")) / "demo.sqlite3"
         shutil.copy(_template_db(), path)
-        engine = make_engine(f"sqlite:///{path}")
-        with session_scope(engine) as s:
-            auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="王主任",
-                                    password="admin-pass-1", station_code="XYJ")
-        demo.load(engine)
-        with engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        engine.dispose()
+        test_keys = os.environ.get("SMILEDESK_KEY_DIR")
+        os.environ["SMILEDESK_KEY_DIR"] = str(path.parent / "keys")  # the audit keys the demo's entries are made with
+        audit_keys.forget_cache()
+        try:
+            engine = make_engine(f"sqlite:///{path}")
+            with session_scope(engine) as s:
+                auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="王主任",
+                                        password="admin-pass-1", station_code="XYJ")
+            demo.load(engine)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+        finally:
+            if test_keys is None:
+                os.environ.pop("SMILEDESK_KEY_DIR", None)
+            else:
+                os.environ["SMILEDESK_KEY_DIR"] = test_keys
+            audit_keys.forget_cache()
         _DEMO = path
     return _DEMO
 
 
 @pytest.fixture
 def demo_db(tmp_path) -> Path:
-    """A copy of the small demo database (SQLite) for this test."""
+    """A copy of the small demo database (SQLite) for this test, with its audit keys in this test's key store
+    (the computer the demo was made on)."""
+    from desktop_app.core import audit_keys
+
+    template = _demo_template()
     path = tmp_path / "demo.sqlite3"
-    shutil.copy(_demo_template(), path)
+    shutil.copy(template, path)
+    if (template.parent / "keys").exists():
+        shutil.copytree(template.parent / "keys", os.environ["SMILEDESK_KEY_DIR"], dirs_exist_ok=True)
+        audit_keys.forget_cache()
     return path
 
 
@@ -261,6 +318,16 @@ def ctx(engine, admin, tmp_path):
     settings_file = tmp_path / "settings.ini"
     qsettings = QSettings(str(settings_file), QSettings.Format.IniFormat)
     return AppContext(engine=engine, actor=admin, settings=qsettings, station_name="逍遥津社区党群服务中心")
+
+
+@pytest.fixture(autouse=True)
+def _plain_text_labels(request):
+    """Labels are plain text as in the app (ui.plain_text, installed by app.make_application)."""
+    if {"qapp", "qtbot"} & set(request.fixturenames):
+        from desktop_app.ui import plain_text
+
+        plain_text.install(request.getfixturevalue("qapp"))
+    yield
 
 
 @pytest.fixture(scope="session", autouse=True)

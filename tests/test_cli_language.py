@@ -56,7 +56,7 @@ def test_lang_then_the_saved_setting_then_the_system(cli, demo_db, tmp_path, mon
     assert "day figures recounted" in cli("--lang", "en", "desk-recount", "--db", db)[1]
 
 
-def test_every_command_prints_chinese(cli, demo_db, tmp_path):
+def test_every_command_prints_chinese(cli, demo_db, tmp_path, monkeypatch):
     """Each command on the demo data in zh_CN: no English word in what it prints (file paths' folders,
     certificate numbers and the command's own name aside)."""
     from sqlmodel import select
@@ -68,6 +68,7 @@ def test_every_command_prints_chinese(cli, demo_db, tmp_path):
     with session_scope(engine, write=False) as s:
         number = s.exec(select(Certificate.number)).first()
     engine.dispose()
+    monkeypatch.setenv("SMILEDESK_PASSWORD", "admin-pass-1")  # station and staff commands sign in (--as admin)
     db, out = str(demo_db), tmp_path / "输出"
     out.mkdir()
     book = out / "居民登记.xlsx"
@@ -79,10 +80,12 @@ def test_every_command_prints_chinese(cli, demo_db, tmp_path):
         ["report", "--month", "2026-11", "--out", str(out / "报表.pdf")],
         ["cert-verify", number], ["cert-export", "--out", str(out / "志愿服务记录.xlsx")],
         ["backup", "--to", str(out)], ["backups", "--to", str(out)],
-        ["station", "list"], ["privacy", "export", "1", "--out", str(out)],
+        ["station", "list", "--as", "admin"], ["staff", "list", "--as", "admin"],
+        ["privacy", "export", "1", "--out", str(out)], ["cert-keys", "list"], ["audit-key", "show"],
         ["roster-text", "--date", "2026-12-07"], ["cert-render", "--out", str(out / "证书.pdf")],
         ["demo", "--only", "residents"], ["import", str(book), "--kind", "residents", "--dry-run"],
-        ["station", "add", "杏花村社区党群服务中心", "XHC"], ["station", "assign", "admin", "all"],
+        ["station", "assign", "admin", "all", "--as", "admin"],
+        ["station", "add", "杏花村社区党群服务中心", "XHC", "--as", "admin"],
         ["privacy", "erase", "2", "--yes", "--reason", "本人申请"],
     ]
     said = {}

@@ -69,15 +69,14 @@ def _papers(engine, actor, folder: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     today = date.today()
     out: dict[str, str] = {}
-    out["route sheets"] = _pdf_text(meal_papers.route_sheets(engine, actor=actor, day=today, meal="lunch",
-                                                             target=folder / "r.pdf", station="逍遥津"))
-    out["meal labels"] = _pdf_text(meal_papers.meal_labels(engine, actor=actor, day=today, meal="lunch",
-                                                           target=folder / "l.pdf"))
-    out["statements"] = _pdf_text(meal_papers.all_statements(engine, actor=actor, year=today.year, month=today.month,
-                                                             target=folder / "s.pdf", station="逍遥津")[0])
-    claim_pdf, claim_xlsx = meal_papers.claim(engine, actor=actor, year=today.year, month=today.month,
-                                              folder=folder, station="逍遥津")
-    out["subsidy claim"], out["subsidy claim (Excel)"] = _pdf_text(claim_pdf), _xlsx_text(claim_xlsx)
+    out["route sheets"] = _pdf_text(meal_papers.route_sheets(engine, actor=actor, day=today, meal="lunch").data)
+    out["meal labels"] = _pdf_text(meal_papers.meal_labels(engine, actor=actor, day=today, meal="lunch").data)
+    out["kitchen sheet"] = _pdf_text(meal_papers.kitchen(engine, actor=actor, day=today).data)
+    out["statements"] = _pdf_text(meal_papers.all_statements(engine, actor=actor, year=today.year,
+                                                             month=today.month).data)
+    out["subsidy claim"] = _pdf_text(meal_papers.claim(engine, actor=actor, year=today.year, month=today.month).data)
+    out["subsidy claim (Excel)"] = _xlsx_text(meal_papers.claim_workbook(engine, actor=actor, year=today.year,
+                                                                         month=today.month, folder=folder))
     with session_scope(engine) as s:
         team_id = s.exec(select(Team.id).order_by(Team.id)).first()
         out["roster"] = _pdf_text(roster_pdf.monthly_roster(s, actor=actor, team_id=team_id, year=today.year,
@@ -125,9 +124,11 @@ def test_every_paper_is_in_the_chosen_language(qapp, demo_db, tmp_path):
         if words:
             wrong[f"{what} (zh_CN)"] = sorted(set(words))
     for what, text in english.items():
-        rest = re.sub(r"栋|单元|室", " ", text)  # an address as the resident's building writes it
-        for item in sorted(data, key=len, reverse=True):
-            rest = rest.replace(item, " ")
+        rest = re.sub(r"\s+", "", text)  # a long note wraps onto several lines
+        rest = re.sub(r"栋|单元|室", " ", rest)  # an address as the resident's building writes it
+        for item in sorted({re.sub(r"\s+", "", d) for d in data}, key=len, reverse=True):
+            if item:
+                rest = rest.replace(item, " ")
         chinese_left = sorted(set(re.findall(r"[\u3400-\u9fff]+", rest)))
         if CJK.search(rest):
             wrong[f"{what} (en)"] = chinese_left[:20]

@@ -3,8 +3,24 @@
 Its use cases (nothing else in the app needs them; the page and the tests do)."""
 
 from desktop_app.admin.audit_log import audit_page, verify_audit_chain
-from desktop_app.admin.holidays import calendar_days, set_calendar_day
-from desktop_app.admin.staff import add_staff, set_staff_active, staff_accounts
+from desktop_app.admin.holidays import (
+    CalendarPlan,
+    CalendarPreview,
+    apply_calendar_change,
+    calendar_days,
+    calendar_year,
+    chinese_calendar_notice,
+    day_plan,
+    enter_notice,
+    notice_plan,
+    preview_calendar_change,
+    read_notice,
+    set_calendar_day,
+    year_complete_plan,
+)
+from desktop_app.admin.staff import ALL_STATIONS, add_staff, set_staff_active, staff_accounts
 
-__all__ = ["add_staff", "audit_page", "calendar_days", "set_calendar_day", "set_staff_active", "staff_accounts",
-           "verify_audit_chain"]
+__all__ = ["ALL_STATIONS", "CalendarPlan", "CalendarPreview", "add_staff", "apply_calendar_change", "audit_page", "calendar_days",
+           "calendar_year", "chinese_calendar_notice", "day_plan", "enter_notice", "notice_plan",
+           "preview_calendar_change", "read_notice", "set_calendar_day", "set_staff_active", "staff_accounts",
+           "verify_audit_chain", "year_complete_plan"]

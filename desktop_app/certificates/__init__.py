@@ -6,7 +6,7 @@ The public API (the only names other features use): passports queue honour certi
 
 from desktop_app.certificates.issuing import issue_certificate
 from desktop_app.certificates.models import CertificateContent, CertificateKind
-from desktop_app.certificates.requests import request_certificate
+from desktop_app.certificates.requests import request_certificate, request_honour_certificate
 from desktop_app.certificates.verification import VerificationResult, verify_payload
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "VerificationResult",
     "issue_certificate",
     "request_certificate",
+    "request_honour_certificate",
     "verify_payload",
 ]

@@ -1,6 +1,7 @@
 """Certificate subcommands: verify a number or QR payload, render register entries in batch, export records.
 
-    smiledesk cert-verify "SDC1:SQK-2026-000123-K:…"      valid / revoked / unknown / tampered (exit 0 only when valid)
+    smiledesk cert-verify "SDC2|…"  or a number              valid / registered / revoked / unknown / tampered (exit 0: valid)
+    smiledesk cert-keys list | rotate | revoke KEY --reason … | export --out FILE   the station's signing keys
     smiledesk cert-render --year 2026 --kind service_record --out all.pdf [--each]
     smiledesk cert-export --out 志愿服务记录.xlsx [--from 2026-01-01 --to 2026-12-31]
 """
@@ -17,6 +18,21 @@ def register(sub) -> None:
     v.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     v.add_argument("payload")
     v.set_defaults(func=cmd_verify)
+
+    k = sub.add_parser("cert-keys", help="the station's certificate signing keys: list, rotate, revoke, export the key file")
+    ksub = k.add_subparsers(dest="cert_keys_command", metavar="ACTION", required=True)
+    for name, helptext in (("list", "the station's keys"), ("rotate", "retire the station's keys and make a new one here"),
+                           ("revoke", "withdraw a key (its PC was lost or stolen)"),
+                           ("export", "write the key file: public keys and revocations, for verifiers outside")):
+        a = ksub.add_parser(name, help=helptext)
+        a.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+        a.add_argument("--user", help="staff account (default: the first administrator)")
+        if name == "revoke":
+            a.add_argument("key")
+            a.add_argument("--reason", required=True)
+        if name == "export":
+            a.add_argument("--out", required=True, help="the key file to write (JSON)")
+        a.set_defaults(func=cmd_keys)
 
     r = sub.add_parser("cert-render", help="render issued certificates to one PDF or one file each")
     r.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
@@ -38,7 +54,7 @@ def register(sub) -> None:
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
-from desktop_app.core.i18n import translate  # noqa: E402
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate  # noqa: E402
 from desktop_app.core.textwidth import table  # noqa: E402
 
 
@@ -56,6 +72,11 @@ def cmd_verify(args) -> int:
         rows += [[translate("CertificatesCli", "kind:"), kind_label(res.kind)],
                  [translate("CertificatesCli", "recipient:"), res.recipient],
                  [translate("CertificatesCli", "issued:"), res.issued_on]]
+    for key, value in res.details.items():
+        if value:
+            rows.append([translate("CertificatesCli", DETAIL_LABELS[key]) if key in DETAIL_LABELS else key + ":", value])
+    if res.key_id:
+        rows.append([translate("CertificatesCli", "key:"), res.key_id])
     if res.revoke_reason:
         rows.append([translate("CertificatesCli", "revoked:"), f"{res.revoked_on} — {res.revoke_reason}"])
     for line in table(rows, indent="  "):
@@ -63,10 +84,54 @@ def cmd_verify(args) -> int:
     return 0 if res.ok else 1
 
 
+DETAIL_LABELS = {  # verification.VerifyResult.details
+    "organisation": QT_TRANSLATE_NOOP("CertificatesCli", "organisation:"),
+    "title": QT_TRANSLATE_NOOP("CertificatesCli", "title:"),
+    "period_start": QT_TRANSLATE_NOOP("CertificatesCli", "from:"),
+    "period_end": QT_TRANSLATE_NOOP("CertificatesCli", "to:"),
+    "hours": QT_TRANSLATE_NOOP("CertificatesCli", "hours:"),
+    "id_masked": QT_TRANSLATE_NOOP("CertificatesCli", "ID number:"),
+}
+
+
 def kind_label(kind: str) -> str:
     from desktop_app.certificates.templates import KIND_LABELS
 
     return translate("Certificates", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
+
+
+def cmd_keys(args) -> int:
+    from desktop_app.certificates import signing
+    from desktop_app.core.db import session_scope
+
+    with session_scope(_engine(args)) as s:
+        actor = _actor(s, args.user)
+        if args.cert_keys_command == "rotate":
+            row = signing.rotate_key(s, actor=actor)
+            print(translate("CertificatesCli", "new signing key {id}; the station's earlier keys are retired (they still "
+                                               "verify what they signed). Export the key file again and publish it.")
+                  .format(id=row.id))
+        elif args.cert_keys_command == "revoke":
+            row = signing.revoke_key(s, actor=actor, key_id=args.key, reason=args.reason)
+            print(translate("CertificatesCli", "key {id} revoked; export the key file again and publish it").format(id=row.id))
+        elif args.cert_keys_command == "export":
+            body = signing.key_file(s, actor=actor)
+            path = signing.write_key_file(body, Path(args.out))
+            print(translate("CertificatesCli", "key file of station {code} written to {path}: keys {keys}, revoked "
+                                               "certificates {revoked}").format(
+                code=body["station"]["code"], path=path, keys=len(body["keys"]), revoked=len(body["revoked_certificates"])))
+        else:
+            states = {"revoked": translate("CertificatesCli", "revoked"), "retired": translate("CertificatesCli", "retired"),
+                      "current": translate("CertificatesCli", "current")}
+            rows = [[translate("CertificatesCli", "key"), translate("CertificatesCli", "state"),
+                     translate("CertificatesCli", "made"), translate("CertificatesCli", "by"),
+                     translate("CertificatesCli", "public key")]]
+            for row in signing.list_keys(s, actor=actor):
+                state = "revoked" if row.revoked_at else "retired" if row.retired_at else "current"
+                rows.append([row.id, states[state], f"{row.created_at:%Y-%m-%d}", row.created_by, row.public_key])
+            for line in table(rows):
+                print(line)
+    return 0
 
 
 def cmd_render(args) -> int:

@@ -115,15 +115,26 @@ def clean_content(content: CertificateContent, *, today: date | None = None, che
     }
 
 
-def trust_resident_id_number(s: Session, content: CertificateContent) -> CertificateContent:
+def _resident(s: Session, resident_id: int, actor):
+    """The resident the content names, if the actor's station holds them (another station's resident is
+    treated as gone: nothing of theirs — not their ID number — is copied into this station's register)."""
+    from desktop_app.core.db import in_station
+    from desktop_app.residents import Resident
+
+    resident = s.get(Resident, resident_id)
+    if resident is None or resident.erased or not in_station(actor, resident.station_id):
+        return None
+    return resident
+
+
+def trust_resident_id_number(s: Session, content: CertificateContent, actor) -> CertificateContent:
     """An ID number handed over together with the resident it belongs to, equal to the stored one, is
     taken from the record instead of being validated again (the residents feature owns that check)."""
     if content.resident_id is None or not content.id_number:
         return content
     from desktop_app.core.validation import fold
-    from desktop_app.residents import Resident
 
-    resident = s.get(Resident, content.resident_id)
+    resident = _resident(s, content.resident_id, actor)
     if resident is not None and resident.id_number and fold(content.id_number).upper() == resident.id_number:
         from dataclasses import replace
 
@@ -131,15 +142,13 @@ def trust_resident_id_number(s: Session, content: CertificateContent) -> Certifi
     return content
 
 
-def with_resident(s: Session, values: dict) -> dict:
+def with_resident(s: Session, values: dict, actor) -> dict:
     """Take the ID number from the resident record when the content names a resident but no number
-    (the residents feature validated it when it was stored)."""
+    (the residents feature validated it when it was stored). Only a resident of the actor's station."""
     rid = values.get("resident_id")
     if rid is not None:
-        from desktop_app.residents import Resident
-
-        resident = s.get(Resident, rid)
-        if resident is None or resident.erased:
+        resident = _resident(s, rid, actor)
+        if resident is None:
             raise ValidationError(F["recipient_name"], QT_TRANSLATE_NOOP("Errors", "the chosen resident no longer exists; choose again."))
         if not values["id_number"]:
             values["id_number"] = resident.id_number or ""

@@ -7,7 +7,7 @@ small = 40 certificates and 12 requests; large = 1,000 certificates and 150 requ
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import select
@@ -35,6 +35,12 @@ HONOURS = ["优秀志愿者", "微笑之星", "最美志愿者", "社区热心�
 SIZES = {"small": (40, 12), "large": (1000, 150)}
 
 
+def _working_hours(rng: random.Random, day: date, now: datetime) -> datetime:
+    """A moment of the station's working day (09:00–16:59 on the computer's clock), never after ``now``."""
+    at = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59))).astimezone().astimezone(UTC)
+    return at if at <= now else now - timedelta(minutes=rng.randint(5, 60))
+
+
 def _actor(s) -> Actor | None:
     user = s.exec(select(StaffUser).where(StaffUser.role == Role.ADMIN.value).order_by(StaffUser.id)).first()
     return Actor.from_user(user) if user else None
@@ -60,7 +66,7 @@ def generate(engine: Engine, *, scale: str, seed: int, progress: Progress = NO_P
                 progress(i, total, "certificates")
             rid, name, _id_number = rng.choice(people)
             roll = rng.random()
-            when = now - timedelta(days=int(300 * (1 - i / n_certs)), hours=rng.randint(0, 8))
+            when = _working_hours(rng, today - timedelta(days=int(300 * (1 - i / n_certs))), now)
             if roll < 0.6:
                 team, content = rng.choice(TEAMS)
                 end = min(today, (when - timedelta(days=rng.randint(1, 20))).date())

@@ -78,10 +78,14 @@ def export_volunteer_service_records(
     if target.suffix.lower() == ".csv":
         import csv
 
+        from desktop_app.core import private
+        from desktop_app.core.excel import csv_cell
+
         with open(target, "w", encoding="utf-8-sig", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(EXPORT_COLUMNS)
-            w.writerows(rows)
+            w.writerows([csv_cell(v) for v in r] for r in rows)
+        private.private_file(target)
     else:
         from openpyxl import Workbook
         from openpyxl.styles import Font
@@ -101,7 +105,9 @@ def export_volunteer_service_records(
             for cell in row:
                 cell.number_format = "@"  # keep the 18 digits as text (Excel would round them)
         ws.freeze_panes = "A2"
-        wb.save(target)
+        from desktop_app.core.excel import save_workbook
+
+        save_workbook(wb, target)
     audit.record(s, actor=actor, action="export", entity="certificate", entity_id="",
                  after={"file": target.name, "rows": len(rows), "start": start, "end": end})
     return len(rows)
@@ -117,6 +123,7 @@ def mark_entered(s: Session, *, actor: Actor, certificate_ids: Sequence[int], wh
         cert = get_certificate(s, actor=actor, certificate_id=cid, for_update=True)
         if cert.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE and cert.entered_at is None:
             cert.entered_at = when
+            cert.id_number = ""  # the national system holds the record now: the register needs the number no more
             cert.version += 1
             s.add(cert)
             s.flush()

@@ -49,6 +49,13 @@ def _pending(s: Session, station: int | None) -> int:
     return int(s.exec(scope_to(q, Q.station_id, station)).one())
 
 
+def pending_requests(s: Session, *, actor: Actor, source: str) -> int:
+    """Requests a feature queued (``source``: "passports" for honours) still waiting to be issued."""
+    Q = CertificateRequest
+    q = select(func.count()).select_from(Q).where(Q.status == RequestStatus.PENDING, Q.source == source)
+    return int(s.exec(scope_to(q, Q.station_id, counted_station(s, actor))).one())
+
+
 def waiting(s: Session, *, actor: Actor, station_id: int | None = None) -> CertificatesWaiting:
     """Requests waiting to be issued and valid certificates never printed."""
     station = counted_station(s, actor, station_id)

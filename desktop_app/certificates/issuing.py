@@ -4,12 +4,13 @@ specimen of it first. One transaction; a number once handed out is never handed 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import date, datetime
 
 from sqlmodel import Session
 
-from desktop_app.certificates import numbering, templates
+from desktop_app.certificates import numbering, signing, templates
 from desktop_app.certificates.content import (
     F,
     check_printable,
@@ -19,7 +20,6 @@ from desktop_app.certificates.content import (
     with_resident,
 )
 from desktop_app.certificates.models import Certificate, CertificateContent, CertificateRequest, RequestStatus
-from desktop_app.certificates.numbering import hmac_key, qr_payload, sign
 from desktop_app.certificates.permissions import ISSUE_CERTIFICATES, VIEW_CERTIFICATES
 from desktop_app.certificates.requests import REQUEST_GONE, request_content
 from desktop_app.certificates.template_settings import images_for, settings_for, station_for
@@ -95,15 +95,19 @@ def issue_certificate(
     language = language or settings.language or "zh"
     if language not in templates.LANGUAGES:
         raise ValidationError(F["language"], QT_TRANSLATE_NOOP("Errors", "choose Chinese or English."))
-    values = with_resident(s, clean_content(trust_resident_id_number(s, content)))
+    values = with_resident(s, clean_content(trust_resident_id_number(s, content, actor)), actor)
     station = s.get(Station, station_id)
     now = now or utcnow()
     year = to_local(now).year
     serial = numbering.next_serial(s, station_id=station_id, year=year)
     number = numbering.format_number(station.code or "SQK", year, serial)
-    signature = sign(hmac_key(s, station_id), number)
-    snap = make_snapshot(values, number=number, payload=qr_payload(number, signature), issued_at=now, language=language,
+    snap = make_snapshot(values, number=number, payload="", issued_at=now, language=language,
                      with_seal=with_seal, settings=settings, station_name=station.name)
+    # The QR code: the printed content and an Ed25519 signature over it (certificates.signing).
+    key_id, private = signing.signing_key(s, actor=actor, station_id=station_id)
+    snap["qr"], full_signature = signing.sign(private, key_id, signing.signed_fields(snap))
+    snap["key_id"] = key_id
+    signature = hashlib.sha256(full_signature.encode("ascii")).hexdigest()
     glyph_check(templates.SETTING_LABELS["issuer"], snap["issuer"])
     cert = Certificate(
         station_id=station_id,
@@ -118,6 +122,7 @@ def issue_certificate(
         content_json=json.dumps(snap, ensure_ascii=False, sort_keys=True),
         with_seal=with_seal,
         signature=signature,
+        key_id=key_id,
         issued_at=now,
         issued_by_id=actor.id,
         issued_by_name=actor.username,
@@ -129,9 +134,11 @@ def issue_certificate(
     if req is not None:
         req.status = RequestStatus.ISSUED
         req.certificate_id = cert.id
+        req.id_number = ""  # the register keeps it (until the record is entered nationally); the queue no longer
         s.add(req)
     audit.record(s, actor=actor, action="issue", entity="certificate", entity_id=cert.id,
-                 after={"number": number, "request_id": cert.request_id, **{k: v for k, v in snap.items() if k != "qr"}})
+                 after={"number": number, "request_id": cert.request_id, **{k: v for k, v in snap.items() if k != "qr"}},
+                 subject=f"resident:{values['resident_id']}" if values["resident_id"] else f"certificate:{cert.id}")
     return cert
 
 

@@ -45,11 +45,13 @@ class PrintKind(StrEnum):
 class Verdict(StrEnum):
     """What verifying a scanned code or a typed number found."""
 
-    VALID = "valid"
+    VALID = "valid"  # the signature over the printed content checks out, and it is not revoked
     REVOKED = "revoked"
     UNKNOWN = "unknown"
     TAMPERED = "tampered"
     MALFORMED = "malformed"
+    REGISTERED = "registered"  # a typed number found in this register: compare the name on the paper
+    UNTRUSTED_KEY = "untrusted_key"  # signed with a key this register does not know, or one withdrawn
 
 
 class CertificateRequest(SQLModel, table=True):
@@ -101,7 +103,10 @@ class Certificate(SQLModel, table=True):
     id_number: str = Field(default="", max_length=18)
     content_json: str = Field(sa_column=Column(Text, nullable=False))
     with_seal: bool = Field(default=False)
+    # Older certificates: the HMAC of their SDC1 code. Signed ones: the SHA-256 of the Ed25519 signature, which is
+    # in the QR payload of the snapshot (content_json["qr"]).
     signature: str = Field(max_length=64)
+    key_id: str = Field(default="", max_length=16)  # the signing key (certificate_key); "" for the older HMAC codes
     issued_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
     issued_by_id: int | None = Field(default=None)
     issued_by_name: str = Field(default="", max_length=50)
@@ -114,6 +119,23 @@ class Certificate(SQLModel, table=True):
     period_end: date | None = Field(default=None)
     entered_at: datetime | None = Field(default=None, sa_type=AwareDateTime, description="entered into the national volunteer system")
     version: int = Field(default=1)  # bumped by revocation and the entered mark; a stale revoke is refused
+
+
+class CertificateKey(SQLModel, table=True):
+    """A station's certificate signing key (Ed25519): the public half here and in the published key file, the
+    private half only on the PC that made it (core.keystore). Retired keys still verify what they signed
+    before; a revoked key (a PC lost or stolen) verifies nothing from its revocation on."""
+
+    __tablename__ = "certificate_key"
+
+    id: str = Field(primary_key=True, max_length=16)  # the key's fingerprint
+    station_id: int | None = Field(default=None, foreign_key="station.id", index=True)
+    public_key: str = Field(max_length=64)  # 32 bytes, hex
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    created_by: str = Field(default="", max_length=50)
+    retired_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    revoked_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    revoke_reason: str = Field(default="", max_length=200)
 
 
 class CertificatePrint(SQLModel, table=True):

@@ -286,8 +286,12 @@ def _footer(c, snap, lang, W, pad, u, main, imgs: _Images) -> None:
     # Verification QR with the number under it, bottom left.
     qr = 74 * u
     qx, qy = pad + 4 * u, pad + 20 * u
-    core_pdf.draw_qr(c, snap["qr"], qx, qy, qr)
-    draw_text(c, qx + qr / 2, qy - 10 * u, text(lang, "scan"), 8 * u, align="centre", colour=GREY)
+    if snap.get("qr"):  # an erased holder's entry keeps no QR content (certificates.privacy)
+        core_pdf.draw_qr(c, snap["qr"], qx, qy, qr)
+        draw_text(c, qx + qr / 2, qy - 10 * u, text(lang, "scan"), 8 * u, align="centre", colour=GREY)
+        if snap.get("key_id"):  # which published key verifies it (the station's key file)
+            draw_text(c, qx + qr / 2, qy - 19 * u, text(lang, "verify_key", key_id=snap["key_id"]), 6 * u, align="centre",
+                      colour=GREY)
 
     # Issuer, signatory, date: bottom right; the seal (only when asked for) sits over them.
     rx = W - pad - 50 * u

@@ -19,14 +19,24 @@ from desktop_app.certificates.content import (
     trust_resident_id_number,
     with_resident,
 )
-from desktop_app.certificates.models import CertificateContent, CertificateRequest, RequestStatus
-from desktop_app.certificates.permissions import ISSUE_CERTIFICATES, REQUEST_CERTIFICATES, VIEW_CERTIFICATES
+from desktop_app.certificates.models import (
+    CertificateContent,
+    CertificateKind,
+    CertificateRequest,
+    RequestStatus,
+)
+from desktop_app.certificates.permissions import (
+    ISSUE_CERTIFICATES,
+    QUEUE_HONOURS,
+    REQUEST_CERTIFICATES,
+    VIEW_CERTIFICATES,
+)
 from desktop_app.certificates.template_settings import station_for
 from desktop_app.core import audit
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import station_scope
-from desktop_app.core.errors import ConflictError
+from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.records import get_scoped
 from desktop_app.core.validation import clean_text, mask_id_number
@@ -37,9 +47,14 @@ REQUEST_GONE = QT_TRANSLATE_NOOP("Errors", "That certificate request no longer e
 def request_certificate(s: Session, *, actor: Actor, content: CertificateContent) -> CertificateRequest:
     """Queue a certificate to be issued at the desk. The same (source, source_ref) gives the same request."""
     require(actor, REQUEST_CERTIFICATES)
+    return _queue(s, actor=actor, content=content)
+
+
+def _queue(s: Session, *, actor: Actor, content: CertificateContent) -> CertificateRequest:
+    """The request, once the caller checked the permission."""
     station_id = station_for(s, actor)
     # Rare characters are accepted into the queue (the queue shows the problem); issuing refuses them.
-    values = with_resident(s, clean_content(trust_resident_id_number(s, content), check_glyphs=False))
+    values = with_resident(s, clean_content(trust_resident_id_number(s, content, actor), check_glyphs=False), actor)
     ref = values["source_ref"] or None
     if ref is not None:
         existing = s.exec(
@@ -68,6 +83,24 @@ def request_certificate(s: Session, *, actor: Actor, content: CertificateContent
     audit.record(s, actor=actor, action="create", entity="certificate_request", entity_id=req.id,
                  after={**values, "id_number": mask_id_number(values["id_number"])})
     return req
+
+
+def request_honour_certificate(s: Session, *, actor: Actor, resident_id: int, title: str, source: str,
+                               source_ref: str) -> int:
+    """Queue the honour certificate of a level a resident reached (passports, also from the kiosk's scan).
+    Any signed-in role may queue one for its station's resident; only the request's id comes back — never the
+    request itself, which holds the resident's full ID number."""
+    require(actor, QUEUE_HONOURS)
+    from desktop_app.certificates.content import _resident
+
+    resident = _resident(s, resident_id, actor)
+    if resident is None:
+        raise ValidationError(F["recipient_name"], QT_TRANSLATE_NOOP("Errors", "the chosen resident no longer exists; choose again."))
+    content = CertificateContent(kind=CertificateKind.HONOUR_CERTIFICATE, resident_id=resident_id,
+                                 recipient_name=resident.name, title=title, source=source, source_ref=source_ref)
+    req = _queue(s, actor=actor, content=content)
+    assert req.id is not None
+    return req.id
 
 
 def request_content(req: CertificateRequest) -> CertificateContent:

@@ -1,26 +1,49 @@
 """Append-only, hash-chained audit log: who did what, when, with the values before and after.
 
-``record`` is called by services inside the same transaction as the change it describes, so the log
-and the data can never disagree. Each entry's hash covers its content and the previous entry's hash;
-``verify_chain`` recomputes them all.
+``record`` is called by services inside the same transaction as the change it describes, so the log and the
+data can never disagree. The log holds against a person who has the database file:
+
+* one chain per station (``chain``: the station's id, 0 for entries of no station), entries numbered by
+  ``seq`` and linked by ``prev_hash``; a writer locks only its own chain (PostgreSQL: an advisory lock on the
+  station, held to commit), so stations write in parallel;
+* keyed: each hash is an HMAC-SHA256 with the audit key, kept outside the database (``core.audit_keys``),
+  over the entry, its place in the chain and the database's identity — recomputing a chain needs the key;
+* anchored: the heads and counts of the chains are kept outside the database, on each PC and in every
+  backup's manifest (``core.audit_anchors``), so deleting the newest entries is told;
+* append-only in the database itself (triggers, ``core.db.guards``, recreated at open);
+* personal data in snapshots encrypted with a key per person (``core.audit_subjects``), destroyed on erasure.
+
+Entries written before (``scheme`` 1: one unkeyed SHA-256 chain over the whole database, in id order) keep
+verifying as they are; the first keyed entry of every chain links to the last of them, so from then on they
+cannot be rewritten unnoticed either.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlmodel import Session, SQLModel, col, select
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, SQLModel, col, func, select
 
+from desktop_app.core import audit_anchors, audit_keys, audit_subjects
 from desktop_app.core.clock import utcnow
+from desktop_app.core.db.guards import AppendOnly, declare
 from desktop_app.core.models import AuditEntry
 
 if TYPE_CHECKING:
     from desktop_app.core.auth import Actor
+
+LEGACY, KEYED = 1, 2
+LOCK_CLASS = 727274  # pg_advisory_xact_lock(LOCK_CLASS, chain): one lock per station's chain
+personal_entity = audit_subjects.personal_entity
+
+declare(AppendOnly("audit_entry", message="audit_entry is append-only"))
 
 
 def _default(value: Any) -> Any:
@@ -30,6 +53,8 @@ def _default(value: Any) -> Any:
         return str(value)
     if isinstance(value, set | frozenset):
         return sorted(value)
+    if isinstance(value, bytes):
+        return value.hex()
     return str(value)
 
 
@@ -44,32 +69,104 @@ def snapshot(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_default)
 
 
-def _digest(entry: AuditEntry) -> str:
+# --- digests ---------------------------------------------------------------------------------------
+
+
+def _legacy_digest(entry: AuditEntry) -> str:
     at = entry.at.isoformat() if entry.at else ""
-    payload = "\x1f".join(
-        [
-            entry.prev_hash or "",
-            at,
-            str(entry.actor_id or ""),
-            entry.actor_name or "",
-            str(entry.station_id or ""),
-            entry.action,
-            entry.entity,
-            entry.entity_id or "",
-            entry.before or "",
-            entry.after or "",
-        ]
-    )
+    payload = "\x1f".join([
+        entry.prev_hash or "", at, str(entry.actor_id or ""), entry.actor_name or "", str(entry.station_id or ""),
+        entry.action, entry.entity, entry.entity_id or "", entry.before or "", entry.after or "",
+    ])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _lock_chain(s: Session) -> None:
-    # On PostgreSQL two writers could read the same tail; serialise appends to the chain.
-    bind = s.get_bind()
-    if bind.dialect.name == "postgresql":
-        from sqlalchemy import text
+def _keyed_payload(db_id: str, entry: AuditEntry) -> bytes:
+    fields = ["smiledesk-audit/2", db_id, entry.chain, entry.seq, entry.prev_hash, entry.at.isoformat() if entry.at else "",
+              entry.actor_id, entry.actor_name, entry.station_id, entry.action, entry.entity, entry.entity_id,
+              entry.subject, entry.key_id, entry.before, entry.after]
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
-        s.execute(text("SELECT pg_advisory_xact_lock(727274)"))
+
+# --- writing ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Writer:
+    database_id: str
+    key_id: str
+    key: bytes
+
+
+def _lock_chain(s: Session, chain: int) -> None:
+    """Two writers of one chain must not read the same tail: PostgreSQL queues them on the station's lock
+    (other stations' writers pass); a SQLite writing transaction holds the file's write lock already."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:cls, :chain)"), {"cls": LOCK_CLASS, "chain": chain})
+
+
+def _writer(s: Session) -> _Writer:
+    cached = s.info.get("audit_writer")
+    if cached is not None:
+        return cached
+    db_id = audit_keys.database_id(s, create=True)
+    assert db_id is not None
+    current = audit_keys.current_key(db_id)
+    made = current is None
+    if current is None:
+        current = audit_keys.new_key(db_id)
+    writer = _Writer(db_id, *current)
+    s.info["audit_writer"] = writer
+    if made:  # say in the log itself that this PC started writing with a key of its own
+        _append(s, writer, actor=None, action="audit_key", entity="audit", entity_id=writer.key_id,
+                before=None, after=json.dumps({"key_id": writer.key_id}), subject="")
+    return writer
+
+
+def _tail(s: Session, chain: int) -> tuple[int, str]:
+    last = s.exec(
+        select(AuditEntry.seq, AuditEntry.hash).where(AuditEntry.chain == chain, col(AuditEntry.seq).is_not(None))
+        .order_by(col(AuditEntry.seq).desc()).limit(1)
+    ).first()
+    if last is not None:
+        return int(last[0] or 0), last[1]
+    legacy = s.exec(select(AuditEntry.hash).where(AuditEntry.scheme == LEGACY).order_by(col(AuditEntry.id).desc()).limit(1)).first()
+    return 0, legacy or ""
+
+
+def _login_station(s: Session) -> int | None:
+    """The station a sub-district server binds this connection's login to (None elsewhere). An entry without
+    an actor (a refused sign-in) on a station's PC is that station's: the server refuses rows of no station
+    from a station's login."""
+    if s.get_bind().dialect.name != "postgresql":
+        return None
+    key = "smiledesk.login_station"
+    if key not in s.info:
+        conn = s.connection()
+        has = conn.exec_driver_sql("SELECT to_regproc('smiledesk_station')").scalar()
+        s.info[key] = conn.exec_driver_sql("SELECT smiledesk_station()").scalar() if has else None
+    return s.info[key]
+
+
+def _append(s: Session, writer: _Writer, *, actor: Actor | None, action: str, entity: str, entity_id: str,
+            before: str | None, after: str | None, subject: str) -> AuditEntry:
+    station = actor.station_id if actor else _login_station(s)
+    chain = station or 0
+    _lock_chain(s, chain)
+    seq, prev = _tail(s, chain)
+    if subject:
+        before = audit_subjects.seal(s, subject, station, before)
+        after = audit_subjects.seal(s, subject, station, after)
+    entry = AuditEntry(
+        at=utcnow(), actor_id=actor.id if actor else None, actor_name=actor.username if actor else "",
+        station_id=station, action=action[:30], entity=entity[:50], entity_id=entity_id[:50], before=before, after=after,
+        prev_hash=prev, hash="", chain=chain, seq=seq + 1, scheme=KEYED, key_id=writer.key_id, subject=subject[:60],
+    )
+    entry.hash = audit_keys.mac(writer.key, _keyed_payload(writer.database_id, entry))
+    s.add(entry)
+    s.flush()
+    _pending(s).append((_transaction(s), writer.database_id, chain, entry.seq, entry.hash))
+    return entry
 
 
 def record(
@@ -81,45 +178,188 @@ def record(
     entity_id: Any = "",
     before: Any = None,
     after: Any = None,
+    subject: str | None = None,
 ) -> AuditEntry:
-    _lock_chain(s)
-    last = s.exec(select(AuditEntry.hash).order_by(col(AuditEntry.id).desc()).limit(1)).first()
-    entry = AuditEntry(
-        at=utcnow(),
-        actor_id=actor.id if actor else None,
-        actor_name=actor.username if actor else "",
-        station_id=actor.station_id if actor else None,
-        action=action,
-        entity=entity,
-        entity_id="" if entity_id is None else str(entity_id),
-        before=before if isinstance(before, str) or before is None else snapshot(before),
-        after=after if isinstance(after, str) or after is None else snapshot(after),
-        prev_hash=last or "",
-        hash="",
-    )
-    entry.hash = _digest(entry)
-    s.add(entry)
-    s.flush()
-    return entry
+    """Append an entry to the actor's station's chain. ``subject`` names whose personal data the snapshots
+    hold (encrypted with that person's key); None: found from the entity and the snapshots; "": nobody's."""
+    writer = _writer(s)
+    entity_id = "" if entity_id is None else str(entity_id)
+    if subject is None:
+        subject = audit_subjects.subject_for(entity, entity_id, (before, after))
+    before_text = before if isinstance(before, str) or before is None else snapshot(before)
+    after_text = after if isinstance(after, str) or after is None else snapshot(after)
+    return _append(s, writer, actor=actor, action=action, entity=entity, entity_id=entity_id,
+                   before=before_text, after=after_text, subject=subject)
 
 
-def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
-    """Problems found in the chain (empty list: intact). Plain English; the CLI prints them."""
+def forget_subject(s: Session, subject: str) -> bool:
+    """Erasure: destroy the key of ``subject``'s snapshots (they become unreadable; the chain still verifies)."""
+    return audit_subjects.forget(s, subject)
+
+
+def readable(s: Session, entry: AuditEntry) -> tuple[str | None, str | None]:
+    """(before, after) of an entry as written, or the erased marker where the person's key is gone."""
+    if not entry.subject:
+        return entry.before, entry.after
+    return audit_subjects.unseal(s, entry.subject, entry.before), audit_subjects.unseal(s, entry.subject, entry.after)
+
+
+# --- anchoring on commit -----------------------------------------------------------------------------
+
+
+def _transaction(s: Session):
+    return s.get_nested_transaction() or s.get_transaction()
+
+
+def _pending(s: Session) -> list:
+    return s.info.setdefault("audit_pending", [])
+
+
+def _after_commit(session) -> None:
+    if session.in_nested_transaction():
+        return  # a savepoint released into its transaction: not committed yet
+    pending = session.info.pop("audit_pending", None)
+    session.info.pop("audit_writer", None)
+    if not pending:
+        return
+    heads: dict[str, dict[int, tuple[int, str]]] = {}
+    for _txn, db_id, chain, seq, h in pending:
+        chains = heads.setdefault(db_id, {})
+        if chains.get(chain, (0, ""))[0] < seq:
+            chains[chain] = (seq, h)
+    for db_id, chains in heads.items():
+        audit_anchors.note(db_id, chains)
+
+
+def _after_rollback(session, previous) -> None:
+    pending = session.info.get("audit_pending")
+    if previous.parent is None:
+        session.info.pop("audit_pending", None)
+        session.info.pop("audit_writer", None)
+        session.info.pop("audit_subject_keys", None)
+        return
+    if not pending:
+        return
+
+    def inside(txn) -> bool:
+        while txn is not None:
+            if txn is previous:
+                return True
+            txn = txn.parent
+        return False
+
+    session.info["audit_pending"] = [p for p in pending if not inside(p[0])]
+    session.info.pop("audit_subject_keys", None)  # a key row made in the savepoint is gone with it
+
+
+event.listen(OrmSession, "after_commit", _after_commit)
+event.listen(OrmSession, "after_soft_rollback", _after_rollback)
+
+
+# --- verifying ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class ChainReport:
+    """What ``verify`` found: problems (empty: intact), and what could not be checked on this PC."""
+
+    problems: list[str]
+    chains: dict[int, tuple[int, str]]
+    legacy: tuple[int, str]
+    database_id: str | None
+    missing_keys: dict[str, int]  # key id -> entries written with it that this PC cannot check
+
+    def all_problems(self) -> list[str]:
+        out = list(self.problems)
+        for kid, n in sorted(self.missing_keys.items()):
+            out.append(f"audit key {kid} is not on this computer: the content of {n} entries written with it could not be "
+                       "checked (only their order and count). Import it from a PC that has it: smiledesk audit-key export FILE "
+                       "there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY)")
+        return out
+
+
+def _label(chain: int) -> str:
+    return "no station" if chain == 0 else f"station {chain}"
+
+
+def verify(s: Session, *, batch: int = 5000) -> ChainReport:
+    """Recompute every entry: the legacy chain in id order, each keyed chain in seq order."""
     problems: list[str] = []
-    prev = ""
-    last_id = 0
+    db_id = audit_keys.database_id(s)
+    keys = audit_keys.known_keys(db_id) if db_id else {}
+    missing: dict[str, int] = {}
+    prev, last_id, legacy_count = "", 0, 0
     while True:
-        rows = s.exec(select(AuditEntry).where(col(AuditEntry.id) > last_id).order_by(col(AuditEntry.id)).limit(batch)).all()
+        rows = s.exec(select(AuditEntry).where(col(AuditEntry.id) > last_id, AuditEntry.scheme == LEGACY)
+                      .order_by(col(AuditEntry.id)).limit(batch)).all()
         if not rows:
             break
         for entry in rows:
             if entry.prev_hash != prev:
                 problems.append(f"audit entry {entry.id}: does not follow the previous entry (deleted or reordered)")
-            if _digest(entry) != entry.hash:
+            if _legacy_digest(entry) != entry.hash:
                 problems.append(f"audit entry {entry.id}: content was changed after it was written")
             prev = entry.hash
             last_id = entry.id or last_id
-    return problems
+            legacy_count += 1
+    legacy_head = prev
+    others = s.exec(select(func.count()).select_from(AuditEntry).where(col(AuditEntry.scheme).not_in([LEGACY, KEYED]))).one()
+    if others:
+        problems.append(f"audit log: {others} entries of an unknown kind (written by another program)")
+    chains: dict[int, tuple[int, str]] = {}
+    for chain in s.exec(select(AuditEntry.chain).where(AuditEntry.scheme == KEYED).distinct().order_by(col(AuditEntry.chain))).all():
+        expected, prev = 1, legacy_head
+        while True:
+            rows = s.exec(select(AuditEntry).where(AuditEntry.chain == chain, AuditEntry.scheme == KEYED,
+                                                   col(AuditEntry.seq) >= expected)
+                          .order_by(col(AuditEntry.seq)).limit(batch)).all()
+            if not rows:
+                break
+            for entry in rows:
+                if entry.seq != expected:
+                    problems.append(f"audit chain of {_label(chain)}: entries {expected}–{(entry.seq or 0) - 1} are missing (deleted)")
+                elif entry.prev_hash != prev:
+                    problems.append(f"audit chain of {_label(chain)}: entry {entry.seq} does not follow entry {expected - 1} "
+                                    "(deleted, reordered or rewritten)")
+                key = keys.get(entry.key_id) if db_id else None
+                if key is None:
+                    missing[entry.key_id or "?"] = missing.get(entry.key_id or "?", 0) + 1
+                elif audit_keys.mac(key, _keyed_payload(db_id or "", entry)) != entry.hash:
+                    problems.append(f"audit chain of {_label(chain)}: entry {entry.seq} (id {entry.id}) was changed after it was written")
+                prev = entry.hash
+                expected = (entry.seq or 0) + 1
+        chains[chain] = (expected - 1, prev)
+    keyed_without_id = db_id is None and bool(chains)
+    if keyed_without_id:
+        problems.append("audit log: keyed entries exist but the database's identity (audit_meta) was removed")
+    return ChainReport(problems, chains, (legacy_count, legacy_head), db_id, missing)
+
+
+def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
+    """Problems found in the chains (empty list: intact), including entries this PC has no key to check.
+    Plain English; the CLI prints them. Anchors are compared by ``check_anchors``."""
+    return verify(s, batch=batch).all_problems()
+
+
+def last_restore(s: Session) -> datetime | None:
+    """When the database was last restored from a backup (an audited, keyed entry): older anchors are superseded."""
+    return s.exec(select(func.max(AuditEntry.at)).where(AuditEntry.action == "restore", AuditEntry.entity == "database",
+                                                        AuditEntry.scheme == KEYED)).one()
+
+
+def check_anchors(s: Session, report: ChainReport, anchors: list[audit_anchors.Anchor]) -> list[str]:
+    """What the database lacks against anchors kept outside it (the per-PC anchor, backup manifests)."""
+    restored = last_restore(s)
+
+    def hash_at(chain: int, seq: int) -> str | None:
+        return s.exec(select(AuditEntry.hash).where(AuditEntry.chain == chain, AuditEntry.seq == seq)).first()
+
+    out: list[str] = []
+    for anchor in anchors:
+        for problem in audit_anchors.compare(anchor, report.chains, report.legacy, hash_at, restored_at=restored):
+            if problem not in out:
+                out.append(problem)
+    return out
 
 
 def history(s: Session, *, entity: str, entity_id: Any, limit: int = 200) -> list[AuditEntry]:
@@ -131,3 +371,17 @@ def history(s: Session, *, entity: str, entity_id: Any, limit: int = 200) -> lis
             .limit(limit)
         )
     )
+
+
+def record_guards_restored(engine, tables: list[str]) -> None:
+    """Note in the log that the append-only triggers of ``tables`` were missing at open and were recreated."""
+    from desktop_app.core.db import session_scope
+
+    try:
+        with session_scope(engine) as s:
+            record(s, actor=None, action="guards_restored", entity="database", entity_id="",
+                   after={"tables": sorted(tables)}, subject="")
+    except Exception:  # noqa: BLE001 - a log entry must never stop the database from opening
+        import logging
+
+        logging.getLogger(__name__).exception("could not record the recreated triggers")

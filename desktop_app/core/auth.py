@@ -17,7 +17,7 @@ from sqlmodel import Session, col, func, or_, select
 
 from desktop_app.core import audit
 from desktop_app.core.clock import utcnow
-from desktop_app.core.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from desktop_app.core.errors import ConflictError, NotFound, PermissionDenied, SmileDeskError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StaffUser, Station
 
@@ -65,6 +65,8 @@ class Actor:
     display_name: str
     role: Role
     station_id: int | None
+    # Signed in (``authenticate``) with a password others know: every use case refuses until it is changed.
+    must_change_password: bool = False
 
     @classmethod
     def from_user(cls, user: StaffUser) -> Actor:
@@ -83,7 +85,19 @@ def allowed(actor: Actor, permission: Permission) -> bool:
     return actor.role in permission.roles
 
 
+class PasswordChangeRequired(PermissionDenied):
+    """The account's password is one others know (the demo's): every use case waits until it is changed."""
+
+    def __init__(self) -> None:
+        SmileDeskError.__init__(self, QT_TRANSLATE_NOOP("Errors", "This account still has a password others know (for example the demo's admin12345); change it first (File → Change password)."))
+
+    def text(self) -> str:
+        return SmileDeskError.text(self)
+
+
 def require(actor: Actor, permission: Permission) -> None:
+    if actor.must_change_password:
+        raise PasswordChangeRequired()
     if not allowed(actor, permission):
         raise PermissionDenied(permission.action, actor.role.value)
 
@@ -206,21 +220,52 @@ def _user_public(user: StaffUser) -> dict:
     }
 
 
+_dummy: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made with the hasher in use, checked when the account does not exist: a wrong user name then
+    costs the same time as a wrong password (no telling which accounts exist by the clock)."""
+    hasher = _hasher()
+    found = _dummy.get(id(hasher))
+    if found is None:
+        import secrets
+
+        found = _dummy[id(hasher)] = hash_password(secrets.token_urlsafe(16))
+    return found
+
+
+def _failed(s: Session, user: StaffUser | None, reason: str) -> None:
+    """Audit a refused sign-in (in the sign-in's own transaction, kept although the sign-in fails)."""
+    if user is None:
+        audit.record(s, actor=None, action="login_failed", entity="staff_user", entity_id="", after={"reason": reason})
+    else:
+        audit.record(s, actor=Actor.from_user(user), action="login_failed", entity="staff_user", entity_id=user.id,
+                     after={"reason": reason, "failed_attempts": user.failed_attempts})
+
+
 def authenticate(s: Session, *, username: str, password: str, now: datetime | None = None) -> Actor:
-    """Sign in. Five wrong passwords lock the account for five minutes."""
+    """Sign in. Five wrong passwords lock the account for five minutes. Every refusal is audited, and every
+    attempt checks one password hash, whether or not the account exists, is disabled or locked."""
     now = now or utcnow()
     user = s.exec(select(StaffUser).where(StaffUser.username == (username or "").strip())).first()
     wrong = ConflictError(QT_TRANSLATE_NOOP("Errors", "Wrong user name or password."))
-    if user is None or not user.active:
-        raise wrong
+    usable = user is not None and user.active and user.role != Role.KIOSK.value
+    matches = verify_password(user.password_hash if usable and user is not None else _dummy_hash(), password or "")
+    if user is None or not usable:
+        _failed(s, user, "unknown account" if user is None else "disabled account")
+        raise _KeepChanges(wrong)
     if user.locked_until is not None and user.locked_until > now:
         minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        raise ConflictError(
+        _failed(s, user, "locked")
+        raise _KeepChanges(ConflictError(
             QT_TRANSLATE_NOOP("Errors", "Too many wrong passwords: this account is locked for {minutes} more minute(s)."),
             minutes=minutes,
-        )
-    if not verify_password(user.password_hash, password or ""):
+        ))
+    if not matches:
         user.failed_attempts += 1
+        s.add(user)
+        _failed(s, user, "wrong password")
         if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
             user.locked_until = now + LOCKOUT
             user.failed_attempts = 0
@@ -233,7 +278,6 @@ def authenticate(s: Session, *, username: str, password: str, now: datetime | No
                     minutes=int(LOCKOUT.total_seconds() // 60),
                 )
             )
-        s.add(user)
         raise _KeepChanges(wrong)
     user.failed_attempts = 0
     user.locked_until = None
@@ -241,6 +285,10 @@ def authenticate(s: Session, *, username: str, password: str, now: datetime | No
     s.add(user)
     actor = Actor.from_user(user)
     audit.record(s, actor=actor, action="login", entity="staff_user", entity_id=user.id)
+    if user.must_change_password:
+        from dataclasses import replace
+
+        actor = replace(actor, must_change_password=True)
     return actor
 
 
@@ -316,25 +364,30 @@ def set_staff_active(s: Session, *, actor: Actor, user_id: int, active: bool) ->
     audit.record(s, actor=actor, action="update", entity="staff_user", entity_id=user.id, before=before, after=_user_public(user))
 
 
-def change_password(s: Session, *, actor: Actor, old_password: str, new_password: str) -> None:
+def change_password(s: Session, *, actor: Actor, old_password: str, new_password: str) -> Actor:
+    """Change one's own password; returns the actor as signed in from now on (no longer asked to change it)."""
     user = s.get(StaffUser, actor.id)
     if user is None or not verify_password(user.password_hash, old_password):
         raise ValidationError(
             QT_TRANSLATE_NOOP("Fields", "Current password"), QT_TRANSLATE_NOOP("Errors", "is not correct.")
         )
     check_password_rules(new_password)
+    if new_password == old_password:
+        raise ValidationError(QT_TRANSLATE_NOOP("Fields", "New password"),
+                              QT_TRANSLATE_NOOP("Errors", "is the same as the current one; choose another."))
     user.password_hash = hash_password(new_password)
+    user.must_change_password = False
     s.add(user)
     audit.record(s, actor=actor, action="password", entity="staff_user", entity_id=user.id)
+    return Actor.from_user(user)
 
 
-def any_staff_password_matches(s: Session, password: str, *, roles) -> bool:
-    """True when ``password`` is the password of an active account with one of ``roles``."""
-    if not password:
-        return False
-    wanted = [Role(r).value for r in roles]
-    users = s.exec(select(StaffUser).where(StaffUser.active == True, col(StaffUser.role).in_(wanted)))  # noqa: E712
-    return any(verify_password(u.password_hash, password) for u in users)
+def require_password_change(s: Session, *, username: str) -> None:
+    """Mark an account whose password others know (the demo's): it must be changed at the next sign-in."""
+    user = s.exec(select(StaffUser).where(StaffUser.username == username)).first()
+    if user is not None:
+        user.must_change_password = True
+        s.add(user)
 
 
 def kiosk_actor(s: Session, *, station_code: str = "") -> Actor:
@@ -359,13 +412,22 @@ def kiosk_actor(s: Session, *, station_code: str = "") -> Actor:
         import secrets
 
         username = "kiosk" if station is None or first is None or station.id == first.id else f"kiosk-{station.code.lower()}"
-        user = StaffUser(
-            station_id=station.id if station else None,
-            username=username,
-            display_name="Kiosk",
-            role=Role.KIOSK.value,
-            password_hash=hash_password(secrets.token_urlsafe(24)),
-        )
-        s.add(user)
-        s.flush()
+        from sqlalchemy.exc import IntegrityError
+
+        for name in dict.fromkeys([username, f"kiosk-{station.code.lower()}" if station else username]):
+            user = StaffUser(
+                station_id=station.id if station else None,
+                username=name,
+                display_name="Kiosk",
+                role=Role.KIOSK.value,
+                password_hash=hash_password(secrets.token_urlsafe(24)),
+            )
+            try:  # on a sub-district server "kiosk" may be another station's, which this login cannot see
+                with s.begin_nested():
+                    s.add(user)
+                    s.flush()
+                break
+            except IntegrityError:
+                continue
+    assert user is not None
     return Actor.from_user(user)

@@ -2,6 +2,11 @@
 
 ``export_rows`` writes the strings a view displays — personal numbers already masked by the services
 for the signed-in role — as text cells, so an ID or phone number never turns into a number.
+
+Text typed by people never becomes a formula (formula injection: ``=HYPERLINK(...)``, ``=cmd|' /C calc'!A0``):
+every workbook is saved through ``save_workbook``, which stores text that starts with ``= + - @`` (or a tab or
+line break) as a quoted string cell, and CSV cells go through ``csv_cell``, which puts an apostrophe in front
+(what Excel itself shows for typed text starting with ``=``). Files are readable by this user only.
 """
 
 from __future__ import annotations
@@ -11,6 +16,48 @@ from datetime import date, datetime
 from pathlib import Path
 
 MAX_SHEET_TITLE = 31
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
+def looks_like_formula(text: str) -> bool:
+    """Text a spreadsheet would run as a formula (or DDE command) if it were typed into a cell. A lone dash
+    (a table's "none") is text to every spreadsheet."""
+    stripped = text.lstrip(" ")
+    return stripped.startswith(FORMULA_STARTS) and stripped.strip() not in ("-", "+", "－", "＋")
+
+
+def csv_cell(value):
+    """A value for a CSV file that Excel will open: text that would start a formula gets an apostrophe."""
+    if isinstance(value, str) and looks_like_formula(value):
+        return "'" + value
+    return value
+
+
+def neutralise(ws) -> int:
+    """Make every formula-looking text cell of ``ws`` a plain string (quote-prefixed, as Excel marks typed text);
+    returns how many. Our own workbooks hold no formulas: every ``=...`` in one came from someone's text."""
+    n = 0
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if isinstance(value, str) and (cell.data_type == "f" or looks_like_formula(value)):
+                cell.data_type = "s"
+                cell.quotePrefix = True
+                n += 1
+    return n
+
+
+def save_workbook(wb, path: str | Path) -> Path:
+    """Save ``wb`` with no text left that a spreadsheet would run as a formula, readable by this user only."""
+    from desktop_app.core import private
+
+    for ws in wb.worksheets:
+        neutralise(ws)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    private.private_file(path)
+    return path
 _BAD_SHEET_CHARS = set("[]:*?/\\")
 
 
@@ -88,7 +135,5 @@ def export_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
 
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row + n}"
     _widths(ws, headers, kept)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    save_workbook(wb, path)
     return n

@@ -43,8 +43,9 @@ def data_dir() -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_DIR_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from desktop_app.core import private
+
+    return private.private_dir(path)  # residents' data: this user's only (0700)
 
 
 def settings_file() -> Path:
@@ -58,9 +59,9 @@ def default_database_path() -> Path:
 
 
 def backups_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    from desktop_app.core import private
+
+    return private.private_dir(data_dir() / "backups")
 
 
 _NOT_IN_FILE_NAMES = set('\\/:*?"<>|')

@@ -3,15 +3,20 @@
 Fonts: WenQuanYi Micro Hei (TrueType, shipped in resources/fonts, subfont 0 of the .ttc) is always
 registered as "SmileCJK"; further TrueType fonts found in resources/fonts or on the system extend
 the fallback chain for rare characters. ``missing_glyphs(text)`` tells which characters no font in
-the chain can draw, so a certificate can refuse to print boxes.
+the chain can draw, so a certificate can refuse to print boxes; it reads the fonts' cmap tables
+(core/glyphs.py) and never loads them into ReportLab, which only ``register_fonts`` does, where a PDF
+is drawn (issue 21: 1 s and 140 MiB on the GUI thread before).
 """
 
 from __future__ import annotations
 
+import struct
+import threading
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from desktop_app.core import paths
+from desktop_app.core import glyphs, paths
 
 FONT = "SmileCJK"
 FONT_FILE = "wqy-microhei.ttc"
@@ -54,39 +59,67 @@ def _fix_to_unicode_cmap() -> None:
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 
+@dataclass(frozen=True)
+class ChainFont:
+    name: str
+    path: Path
+    index: int
+    coverage: glyphs.Coverage
+
+
 @lru_cache(maxsize=1)
-def register_fonts() -> tuple[str, ...]:
-    """Register the chain with ReportLab once; returns the registered font names, main font first."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    _fix_to_unicode_cmap()
-    # Binary (Flate only) streams instead of Flate + ASCII85: valid PDF, ~20% smaller, and ReportLab's
-    # pure-Python ASCII85 encoder was ~10% of the time of a certificate batch. Set once, for every PDF
-    # of the app, so output never depends on which thread rendered first.
-    from reportlab import rl_config
-
-    rl_config.useA85 = 0
-
-    names = []
+def font_chain() -> tuple[ChainFont, ...]:
+    """The fonts of the chain found on this machine, main font first, with what each can draw — read from
+    their cmap tables (core/glyphs.py), not by loading them into ReportLab: cheap on any thread."""
     main = paths.fonts_dir() / FONT_FILE
-    pdfmetrics.registerFont(TTFont(FONT, str(main), subfontIndex=0))
-    names.append(FONT)
+    chain = [ChainFont(FONT, main, 0, glyphs.coverage(str(main), 0))]
     for name, filename, index in FALLBACK_CANDIDATES:
         for folder in [paths.fonts_dir(), *SYSTEM_FONT_DIRS]:
             candidate = folder / filename
             if candidate.exists():
                 try:
-                    pdfmetrics.registerFont(TTFont(name, str(candidate), subfontIndex=index))
-                except Exception:  # a font ReportLab cannot embed (CFF): skip it, keep the chain
+                    found = glyphs.coverage(str(candidate), index)
+                except (glyphs.NotUsable, OSError, struct.error):  # one ReportLab cannot embed (CFF): the next
                     continue
-                names.append(name)
+                chain.append(ChainFont(name, candidate, index, found))
                 break
-    return tuple(names)
+    return tuple(chain)
+
+
+_registering = threading.Lock()
+_loaded: set[str] = set()  # chain fonts ReportLab has parsed in this process
+
+
+def _load(font: ChainFont) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont(font.name, str(font.path), subfontIndex=font.index))
+    _loaded.add(font.name)
+
+
+def register_fonts() -> tuple[str, ...]:
+    """Make ReportLab ready to draw with the chain: only where a PDF is drawn, on the worker that draws it.
+
+    The main font is parsed now (once: 0.3 s, 22 MiB); a fallback font when ``font_for`` first hands it out
+    for a rare character (0.7 s and 94 MiB for both Hanazono fonts, which most PDFs never need).
+    Returns the chain's font names, main font first."""
+    with _registering:  # two PDF workers at once parse a font once
+        if FONT not in _loaded:
+            _fix_to_unicode_cmap()
+            # Binary (Flate only) streams instead of Flate + ASCII85: valid PDF, ~20% smaller, and ReportLab's
+            # pure-Python ASCII85 encoder was ~10% of the time of a certificate batch. Set once, for every PDF
+            # of the app, so output never depends on which thread rendered first.
+            from reportlab import rl_config
+
+            rl_config.useA85 = 0
+            _load(font_chain()[0])
+    return tuple(font.name for font in font_chain())
 
 
 @lru_cache(maxsize=8)
 def _charmap(font_name: str) -> frozenset[int]:
+    """Code points of a registered font (ReportLab's own table: call after register_fonts)."""
     from reportlab.pdfbase import pdfmetrics
 
     font = pdfmetrics.getFont(font_name)
@@ -94,21 +127,36 @@ def _charmap(font_name: str) -> frozenset[int]:
 
 
 @lru_cache(maxsize=65536)
-def font_for(ch: str) -> str | None:
-    """The first font of the chain that has ``ch`` (None: no font can draw it)."""
+def _covering(ch: str) -> ChainFont | None:
     if ch.isspace() or ord(ch) < 32:
-        return FONT
-    for name in register_fonts():
-        if ord(ch) in _charmap(name):
-            return name
+        return font_chain()[0]
+    code = ord(ch)
+    for font in font_chain():
+        if code in font.coverage:
+            return font
     return None
 
 
+def font_for(ch: str) -> str | None:
+    """The font a PDF draws ``ch`` with: the first of the chain that has it, loaded into ReportLab if it was
+    not yet (None: no font can draw it). For PDF code only; a check of text is ``missing_glyphs``."""
+    font = _covering(ch)
+    if font is None:
+        return None
+    if font.name not in _loaded:
+        register_fonts()
+        with _registering:
+            if font.name not in _loaded:
+                _load(font)
+    return font.name
+
+
 def missing_glyphs(text: str) -> list[str]:
-    """Characters in ``text`` that no registered font can draw (would print as boxes)."""
+    """Characters in ``text`` that no font of the chain can draw (would print as boxes). Reads the fonts'
+    cmap tables only: cheap on any thread, never loads a font into ReportLab."""
     seen: dict[str, None] = {}
     for ch in text:
-        if ch not in seen and font_for(ch) is None:
+        if ch not in seen and _covering(ch) is None:
             seen[ch] = None
     return list(seen)
 

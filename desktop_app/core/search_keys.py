@@ -21,10 +21,16 @@ SURNAME_READINGS: dict[str, list[str]] = {
     "葛": ["ge"], "祭": ["zhai"], "阚": ["kan"], "句": ["gou"], "万": ["wan", "mo"],
     "长": ["zhang", "chang"], "重": ["chong"], "过": ["guo"], "藏": ["zang"],
 }
-COMPOUND_SURNAMES = {
-    "欧阳": ["ouyang"], "司马": ["sima"], "上官": ["shangguan"], "诸葛": ["zhuge"], "东方": ["dongfang"],
-    "皇甫": ["huangfu"], "尉迟": ["yuchi"], "万俟": ["moqi"], "长孙": ["zhangsun"], "令狐": ["linghu"],
-    "慕容": ["murong"], "司徒": ["situ"], "夏侯": ["xiahou"], "公孙": ["gongsun"], "轩辕": ["xuanyuan"],
+# Two-character surnames, by syllable: 欧阳娜娜 is "ouyangnana", initials "oynn" (one initial a syllable).
+COMPOUND_SURNAMES: dict[str, list[tuple[str, str]]] = {
+    "欧阳": [("ou", "yang")], "司马": [("si", "ma")], "上官": [("shang", "guan")], "诸葛": [("zhu", "ge")],
+    "东方": [("dong", "fang")], "皇甫": [("huang", "fu")], "尉迟": [("yu", "chi")], "万俟": [("mo", "qi")],
+    "长孙": [("zhang", "sun")], "令狐": [("ling", "hu")], "慕容": [("mu", "rong")], "司徒": [("si", "tu")],
+    "夏侯": [("xia", "hou")], "公孙": [("gong", "sun")], "轩辕": [("xuan", "yuan")], "端木": [("duan", "mu")],
+    "宇文": [("yu", "wen")], "西门": [("xi", "men")], "南宫": [("nan", "gong")], "呼延": [("hu", "yan")],
+    "澹台": [("tan", "tai")], "百里": [("bai", "li")], "钟离": [("zhong", "li")], "闻人": [("wen", "ren")],
+    "赫连": [("he", "lian")], "申屠": [("shen", "tu")], "濮阳": [("pu", "yang")], "太史": [("tai", "shi")],
+    "独孤": [("du", "gu")], "司空": [("si", "kong")], "公羊": [("gong", "yang")], "第五": [("di", "wu")],
 }
 MAX_VARIANTS = 8
 
@@ -49,15 +55,29 @@ def _is_han(ch: str) -> bool:
 
 def name_readings(name: str) -> list[list[str]]:
     """Pinyin syllables of every plausible reading of a name, most likely first (capped)."""
+    return _readings(name)[0]
+
+
+def compound_surname(name: str) -> str:
+    """The two-character surname a name starts with ("" when none: a name of two characters has none)."""
+    chars = [c for c in unicodedata.normalize("NFC", name) if not c.isspace() and c not in "·・•-."]
+    head = "".join(chars[:2])
+    return head if head in COMPOUND_SURNAMES and len(chars) > 2 else ""
+
+
+def _readings(name: str) -> tuple[list[list[str]], int]:
+    """(every reading's syllables, how many syllables the surname has: 2 for a compound surname, else 1)."""
     chars = [c for c in unicodedata.normalize("NFC", name) if not c.isspace() and c not in "·・•-."]
     if not chars:
-        return []
+        return [], 1
     options: list[list[list[str]]] = []  # per position: list of syllable-lists
     rest = chars
-    compound = "".join(chars[:2])
-    if compound in COMPOUND_SURNAMES and len(chars) > 2:
-        options.append([[r] for r in COMPOUND_SURNAMES[compound]])
+    surname_syllables = 1
+    compound = compound_surname(name)
+    if compound:
+        options.append([list(r) for r in COMPOUND_SURNAMES[compound]])
         rest = chars[2:]
+        surname_syllables = 2
     elif chars[0] in SURNAME_READINGS:
         surname = list(SURNAME_READINGS[chars[0]])
         for r in char_readings(chars[0]):
@@ -75,7 +95,7 @@ def name_readings(name: str) -> list[list[str]]:
         variants.append([syl for part in combo for syl in part])
         if len(variants) >= MAX_VARIANTS:
             break
-    return variants
+    return variants, surname_syllables
 
 
 # Key kinds, in ranking order: a lower number is a better match.
@@ -94,16 +114,16 @@ def person_keys(name: str, phone: str = "", id_number: str = "") -> set[tuple[st
 
 def name_keys(name: str) -> set[tuple[str, int]]:
     """The name's (key, kind) pairs: the name, its tails, every pinyin reading and its initials."""
-    return _name_keys(name, name_readings(name))
+    return _name_keys(name, *_readings(name))
 
 
 def name_keys_and_sort_key(name: str) -> tuple[set[tuple[str, int]], str]:
     """name_keys(name) and sort_key(name), reading the name's pinyin once (bulk writes)."""
-    readings = name_readings(name)
-    return _name_keys(name, readings), _sort_key(name, readings)
+    readings, surname = _readings(name)
+    return _name_keys(name, readings, surname), _sort_key(name, readings)
 
 
-def _name_keys(name: str, readings: list[list[str]]) -> set[tuple[str, int]]:
+def _name_keys(name: str, readings: list[list[str]], surname: int = 1) -> set[tuple[str, int]]:
     keys: set[tuple[str, int]] = set()
     clean = "".join(c for c in unicodedata.normalize("NFC", name) if not c.isspace())
     if clean:
@@ -116,8 +136,10 @@ def _name_keys(name: str, readings: list[list[str]]) -> set[tuple[str, int]]:
         if full:
             keys.add((full, KIND_PINYIN))
             keys.add(("".join(s[0] for s in syllables), KIND_INITIALS))
-            if len(syllables) > 1:  # the given name alone: "xiaoming" finds 张小明
-                keys.add(("".join(syllables[1:]), KIND_PINYIN))
+            if surname == 2:  # a compound surname's initial as one as well: "onn" finds 欧阳娜娜 as "oynn" does
+                keys.add((syllables[0][0] + "".join(s[0] for s in syllables[2:]), KIND_INITIALS))
+            if len(syllables) > surname:  # the given name alone: "xiaoming" finds 张小明, "nana" 欧阳娜娜
+                keys.add(("".join(syllables[surname:]), KIND_PINYIN))
     return keys
 
 

@@ -25,8 +25,12 @@ PROVINCE_CODES = frozenset(
 
 
 def fold(text: str | None) -> str:
-    """NFKC-normalise (full-width → ASCII digits/letters) and strip."""
-    return unicodedata.normalize("NFKC", text or "").strip()
+    """NFKC-normalise (full-width → ASCII digits/letters), every script's decimal digits as ASCII digits (Thai
+    ๑๓๙, Arabic-Indic ١٣٩: a number is stored as 139, never in another script's digits), and strip."""
+    folded = unicodedata.normalize("NFKC", text or "").strip()
+    if folded.isascii():
+        return folded
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in folded)
 
 
 def _has_control(text: str) -> bool:
@@ -92,7 +96,7 @@ def clean_id_number(value: str | None, field: str = F_ID, *, required: bool = Fa
             field, QT_TRANSLATE_NOOP("Errors", "must have 18 characters, not {length}; check for missing or extra digits."),
             length=len(raw),
         )
-    if not (raw[:17].isdigit() and (raw[17].isdigit() or raw[17] == "X")):
+    if not (raw.isascii() and raw[:17].isdigit() and (raw[17].isdigit() or raw[17] == "X")):
         raise ValidationError(
             field, QT_TRANSLATE_NOOP("Errors", "must be 17 digits followed by a digit or X."),
         )
@@ -160,7 +164,7 @@ def clean_phone(value: str | None, field: str = F_PHONE, *, required: bool = Fal
         return ""
     if digits.startswith("86") and len(digits) == 13:
         digits = digits[2:]
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         raise ValidationError(
             field, QT_TRANSLATE_NOOP("Errors", "may contain only digits (and spaces or dashes); “{value}” has other characters."),
             value=raw[:30],
@@ -206,7 +210,7 @@ def clean_date(
         try:
             parts = [int(p) for p in text.split("-")]
             value = date(*parts)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):  # OverflowError: an ID number typed into a date field
             raise ValidationError(
                 field, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a date; write it as 2026-03-05."), value=str(value)[:30]
             ) from None
@@ -220,8 +224,12 @@ def clean_date(
     return value
 
 
-def clean_fen(value: int | str | None, field: str, *, allow_negative: bool = False, allow_zero: bool = True) -> int:
-    """Money in integer fen; accepts yuan text like "12.50" or "¥3" (two decimals at most)."""
+MAX_FEN = 100_000_000  # one million yuan: more than any amount a station handles, and it fits every integer column
+
+
+def clean_fen(value: int | str | None, field: str, *, allow_negative: bool = False, allow_zero: bool = True,
+              max_fen: int = MAX_FEN) -> int:
+    """Money in integer fen; accepts yuan text like "12.50" or "¥3" (two decimals at most), up to ``max_fen``."""
     if isinstance(value, int) and not isinstance(value, bool):
         fen = value
     else:
@@ -235,6 +243,8 @@ def clean_fen(value: int | str | None, field: str, *, allow_negative: bool = Fal
         raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "cannot be negative."))
     if fen == 0 and not allow_zero:
         raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "must be more than zero."))
+    if abs(fen) > max_fen:
+        raise ValidationError(field, QT_TRANSLATE_NOOP("Errors", "is too large; at most {max} yuan."), max=yuan(max_fen))
     return fen
 
 

@@ -44,6 +44,7 @@ def _pct(value: float | None) -> str:
 
 
 def cmd_figures(args) -> int:
+    from desktop_app.cli_support import warn_calendar
     from desktop_app.core.db import session_scope
     from desktop_app.core.i18n import translate
     from desktop_app.core.textwidth import table
@@ -55,6 +56,7 @@ def cmd_figures(args) -> int:
         actor = _admin(s)
         labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
         rows = day_figures.category_figures(s, actor=actor, start=start, end=end, station_id=args.station)
+        warn_calendar(s, start, end)
     print(translate("DeskCli", "desk figures {start} – {end}").format(start=start, end=end))
     head = [translate("DeskCli", "category"), translate("DeskCli", "received"), translate("DeskCli", "closed"),
             translate("DeskCli", "on time"), translate("DeskCli", "followed up"), translate("DeskCli", "satisfied")]
@@ -69,6 +71,7 @@ def cmd_figures(args) -> int:
 
 
 def cmd_overdue(args) -> int:
+    from desktop_app.cli_support import warn_calendar
     from desktop_app.core.clock import fmt_local
     from desktop_app.core.db import session_scope
     from desktop_app.core.i18n import translate
@@ -80,6 +83,7 @@ def cmd_overdue(args) -> int:
         actor = _admin(s)
         labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
         rows = overdue.overdue(s, actor=actor, limit=10_000)
+        warn_calendar(s, *(r.due_at.astimezone() for r in rows), date.today())
     head = [translate("DeskCli", "No."), translate("DeskCli", "due"), translate("DeskCli", "status"),
             translate("DeskCli", "category"), translate("DeskCli", "person"), translate("DeskCli", "handled by"),
             translate("DeskCli", "request")]

@@ -45,24 +45,37 @@ def _contribution(rec: ServiceRecord) -> tuple[int, int, int, int]:
 
 
 def _bump(s: Session, rec: ServiceRecord, *, received: int, delta: Iterable[int]) -> None:
+    """Add the record's change to its receipt day's figures with one upsert that increments in the database:
+    exact when two desks of a station change records of the same day at once (the first record of a day on
+    two PCs both inserting the row, or both adding to it from what they had read)."""
     closed, on_time, followed, satisfied = delta
     if not (received or closed or on_time or followed or satisfied):
         return
-    day = local_day(rec.received_at)
-    station = rec.station_id or 0
-    row = s.exec(
-        select(DeskDayFigure).where(
-            DeskDayFigure.day == day, DeskDayFigure.station_id == station, DeskDayFigure.category_id == rec.category_id
+    values = {"day": local_day(rec.received_at), "station_id": rec.station_id or 0, "category_id": rec.category_id,
+              "received": received, "closed": closed, "closed_on_time": on_time, "followed_up": followed,
+              "satisfied": satisfied}
+    s.flush()  # the record's own changes first (the figures row is never loaded as an object)
+    s.connection().execute(_upsert(s.get_bind().dialect.name), values)
+
+
+_COUNTERS = ("received", "closed", "closed_on_time", "followed_up", "satisfied")
+_UPSERTS: dict[str, object] = {}
+
+
+def _upsert(dialect: str):
+    stmt = _UPSERTS.get(dialect)
+    if stmt is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        table = DeskDayFigure.__table__
+        ins = insert(table)
+        stmt = _UPSERTS[dialect] = ins.on_conflict_do_update(
+            index_elements=["day", "station_id", "category_id"],
+            set_={c: table.c[c] + getattr(ins.excluded, c) for c in _COUNTERS},
         )
-    ).first()
-    if row is None:
-        row = DeskDayFigure(day=day, station_id=station, category_id=rec.category_id)
-    row.received += received
-    row.closed += closed
-    row.closed_on_time += on_time
-    row.followed_up += followed
-    row.satisfied += satisfied
-    s.add(row)
+    return stmt
 
 
 @dataclass(frozen=True)

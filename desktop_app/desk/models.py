@@ -9,9 +9,14 @@ from enum import StrEnum
 from sqlalchemy import Column, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
+from desktop_app.core.audit_subjects import personal_entity
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import AwareDateTime
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+
+# A record's audit snapshots hold the walk-in's name and phone: encrypted with the record's own key, which an
+# erasure destroys (core.audit_subjects; desk.privacy).
+personal_entity("service_record")
 
 
 class Status(StrEnum):

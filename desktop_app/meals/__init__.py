@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         SubsidyTier,
         schedule_bit,
     )
+    from desktop_app.meals.papers import morning_papers
     from desktop_app.meals.recipients import create_recipient, update_recipient
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "MealRecipientCreate",
     "SubsidyTier",
     "create_recipient",
+    "morning_papers",
     "schedule_bit",
     "update_recipient",
 ]
@@ -40,6 +42,8 @@ _FROM_RECIPIENTS = {"create_recipient", "update_recipient"}
 def __getattr__(name: str) -> Any:
     if name in _FROM_RECIPIENTS:
         from desktop_app.meals import recipients as module
+    elif name == "morning_papers":
+        from desktop_app.meals import papers as module
     elif name in __all__:
         from desktop_app.meals import models as module
     else:

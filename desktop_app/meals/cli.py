@@ -25,6 +25,7 @@ def register(sub) -> None:
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.cli_support import warn_calendar  # noqa: E402
 from desktop_app.core.i18n import join, translate  # noqa: E402
 
 
@@ -47,6 +48,7 @@ def cmd_day(args) -> int:
         with session_scope(engine) as s:
             actor = _actor(s, args.user)
             res = generate_orders(s, actor=actor, day=day)
+            warn_calendar(s, day)
         with session_scope(engine, write=False) as s:
             sheet = kitchen_sheet(s, actor=actor, day=day)
             station = s.exec(select(Station.name).order_by(Station.id)).first() or ""

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, allowed, require
 from desktop_app.core.clock import fmt_local, utcnow
+from desktop_app.core.db import in_station
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
 from desktop_app.core.records import audited_update
@@ -130,10 +131,14 @@ class Route:
     stops: list[OrderRow]
 
 
-def routes(s: Session, *, actor: Actor, day: date, meal: str) -> list[Route]:
-    """Delivery stops grouped by compound (one route each), in stop order, with their volunteer."""
+def routes(s: Session, *, actor: Actor, day: date, meal: str, orders: list[OrderRow] | None = None) -> list[Route]:
+    """Delivery stops grouped by compound (one route each), in stop order, with their volunteer. ``orders``:
+    the day's orders of ``meal`` already read (``day_orders``), so they are not read twice."""
     require(actor, VIEW_MEALS)
-    rows = day_orders(s, actor=actor, day=day, meal=meal, service=ServiceKind.DELIVERY, include_cancelled=False)
+    if orders is None:
+        rows = day_orders(s, actor=actor, day=day, meal=meal, service=ServiceKind.DELIVERY, include_cancelled=False)
+    else:
+        rows = [r for r in orders if r.service == ServiceKind.DELIVERY and r.status == OrderStatus.ORDERED]
     vol_ids = {r.volunteer_resident_id for r in rows if r.volunteer_resident_id}
     vols = {r.id: r for r in s.exec(select(Resident).where(Resident.id.in_(vol_ids)))} if vol_ids else {}
     grouped: dict[str, list[OrderRow]] = defaultdict(list)
@@ -201,25 +206,28 @@ def serve_dine_in(
     day = day or at.astimezone().date()
     meal = meal or meal_at(at)
     choice(meal, MEALS, F["meal"])
-    rec = s.exec(select(MealRecipient).where(MealRecipient.resident_id == resident_id, *station_filter(actor))).first()
     res = s.get(Resident, resident_id)
-    if rec is None or res is None:
+    if res is None or res.erased or not in_station(actor, res.station_id):
+        # Another station's resident (or none): nothing about them, not even a name, is told.
+        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "No meal recipient of this station has this number; check the card or search by name."))
+    rec = s.exec(select(MealRecipient).where(MealRecipient.resident_id == resident_id, *station_filter(actor))).first()
+    if rec is None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} is not a meal recipient; register them for meal assistance first."),
-                            name=res.name if res else "?")
+                            name=_shown_name(actor, res.name))
     if rec.status in (RecipientStatus.STOPPED, RecipientStatus.DECEASED, RecipientStatus.PENDING):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s meal service is {status}; change the status first."),
-                            name=res.name, status=Text("Meals", STATUS_LABELS[rec.status]))
+                            name=_shown_name(actor, res.name), status=Text("Meals", STATUS_LABELS[rec.status]))
     order = _order_for(s, rec.id, day, meal)
     if order is not None and order.outcome == OrderOutcome.SERVED:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} was already served {meal} at {time}."),
-                            name=res.name, meal=Text("Meals", MEAL_LABELS[meal]), time=fmt_local(order.outcome_at, "%H:%M"))
+                            name=_shown_name(actor, res.name), meal=Text("Meals", MEAL_LABELS[meal]), time=fmt_local(order.outcome_at, "%H:%M"))
     if order is not None and order.status == OrderStatus.ORDERED and order.service == ServiceKind.DELIVERY:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter."),
-                            name=res.name, meal=Text("Meals", MEAL_LABELS[meal]))
+                            name=_shown_name(actor, res.name), meal=Text("Meals", MEAL_LABELS[meal]))
     if order is None or order.status == OrderStatus.CANCELLED:
         if order is not None:
             raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s {meal} today was cancelled; order it again first."),
-                                name=res.name, meal=Text("Meals", MEAL_LABELS[meal]))
+                                name=_shown_name(actor, res.name), meal=Text("Meals", MEAL_LABELS[meal]))
         order = _charge_order(s, actor=actor, rec=rec, res=res, day=day, meal=meal, source=OrderSource.WALK_IN, service=ServiceKind.DINE_IN)
         audit.record(s, actor=actor, action="create", entity="meal_order", entity_id=order.id, after=order)
     return audited_update(s, order, {"outcome": OrderOutcome.SERVED, "outcome_at": at, "outcome_by": actor.id},
@@ -236,11 +244,19 @@ class ServedMeal:
     balance_fen: int
 
 
+def _shown_name(actor: Actor, name: str) -> str:
+    """A name as the counter shows it: masked on the self-service kiosk (a public screen), in full for staff."""
+    from desktop_app.core.auth import Role
+    from desktop_app.core.validation import mask_name
+
+    return mask_name(name) if actor.role == Role.KIOSK else name
+
+
 def serve_at_counter(s: Session, *, actor: Actor, resident_id: int, day: date | None = None,
                      meal: str | None = None) -> ServedMeal:
     order = serve_dine_in(s, actor=actor, resident_id=resident_id, day=day, meal=meal)
     res = s.get(Resident, resident_id)
-    return ServedMeal(order, res.name if res else "", balance(s, order.recipient_id))
+    return ServedMeal(order, _shown_name(actor, res.name) if res else "", balance(s, order.recipient_id))
 
 
 @dataclass(frozen=True)
@@ -259,5 +275,5 @@ def day_view(s: Session, *, actor: Actor, day: date, meal: str) -> DayView:
     rows = day_orders(s, actor=actor, day=day, meal=meal)
     names = resident_names(s, actor=actor, ids=[r.volunteer_resident_id for r in rows])
     checks = welfare_checks(s, actor=actor, day=day) if allowed(actor, RECORD_DELIVERIES) else []
-    return DayView(rows, names, kitchen_sheet(s, actor=actor, day=day), routes(s, actor=actor, day=day, meal=meal),
-                   delivery_volunteers(s, actor=actor), checks)
+    return DayView(rows, names, kitchen_sheet(s, actor=actor, day=day),
+                   routes(s, actor=actor, day=day, meal=meal, orders=rows), delivery_volunteers(s, actor=actor), checks)

@@ -1,7 +1,7 @@
 """Demo meal assistance: recipients chosen among elderly demo residents, their schedules, diets,
 pauses, and a history of orders, outcomes (with closed welfare checks), top-ups and charges, food samples.
 
-small = ~60 recipients and the last month (today's meals half delivered, one welfare check still open);
+small = ~60 recipients, last month and this one (today's meals half delivered, one welfare check still open);
 large = 2,000 recipients and five years (recipients join over the years; some stop or die).
 Bulk inserts with SQLAlchemy Core in chunks; ids assigned here so ledger rows can point at orders.
 """
@@ -85,7 +85,9 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     if scale == "large":
         n, start = min(2000, len(elderly)), today - timedelta(days=5 * 365 + 1)
     else:
-        n, start = min(60, len(elderly)), today - timedelta(days=30)
+        # Last month from its first day and this month: reports open on last month, and find it whole.
+        first = today.replace(day=1)
+        n, start = min(60, len(elderly)), (first - timedelta(days=1)).replace(day=1)
     chosen = rng.sample(elderly, n)
     populate(engine, chosen, start=start, end=today, rng=rng, progress=progress, spread=(scale == "large"),
              leave_today_open=True)
@@ -94,12 +96,16 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
 def populate(
     engine: Engine, resident_ids: list[int], *, start: date, end: date, rng: random.Random,
     progress: Progress = NO_PROGRESS, spread: bool = False, leave_today_open: bool = False, all_active: bool = False,
+    now: datetime | None = None,
 ) -> list[int]:
     """Recipients for ``resident_ids`` and their history from ``start`` to ``end`` (inclusive).
 
     ``spread``: recipients join over the period and some stop; otherwise all start on ``start``.
-    Returns the recipient ids."""
-    now = datetime.now(UTC)
+    ``now``: the clock the history stops at (what happened today happened before it). Returns the recipient ids."""
+    now = now or datetime.now(UTC)
+
+    def before_now(at: datetime) -> datetime:
+        return at if at < now - timedelta(minutes=5) else now - timedelta(minutes=rng.randint(6, 40))
     with Session(engine) as s:
         cal = WorkCalendar.load(s)
         rates = Rates.load(s)
@@ -230,7 +236,7 @@ def populate(
                     lid = next_id[MealLedgerEntry]
                     next_id[MealLedgerEntry] += 1
                     method = "cash" if rng.random() < 0.7 else "transfer"
-                    ledger.append({"id": lid, "recipient_id": p.rid, "day": day, "at": _local(day, 8, rng.randint(0, 59)),
+                    ledger.append({"id": lid, "recipient_id": p.rid, "day": day, "at": before_now(_local(day, 8, rng.randint(0, 59))),
                                    "kind": "top_up", "amount_fen": amount, "method": method,
                                    "receipt_no": f"{'XJ' if method == 'cash' else 'ZZ'}{day:%Y%m%d}{lid % 10000:04d}",
                                    "order_id": None, "note": "", "actor_id": None})
@@ -254,6 +260,8 @@ def populate(
                     outcome, at = "refused", _local(day, hh, rng.randint(0, 59))
                 else:
                     outcome, at = "cancelled", _local(day, 8, rng.randint(0, 50))
+                if at is not None:
+                    at = before_now(at)
                 if outcome == OrderOutcome.CANCELLED:
                     status = "cancelled"
                 orders.append({"id": oid, "day": day, "meal": meal, "recipient_id": p.rid, "service": p.service,
@@ -294,8 +302,8 @@ def populate(
                         attempts.append({"id": aid, "check_id": cid, "target": target, "phone": "",
                                          "result": "reached" if last else "no_answer", "note": "",
                                          "at": at + timedelta(minutes=5 * (k + 1)), "actor_id": None})
-            if served:
-                kept = _local(day, 10 if meal == Meal.LUNCH else 16, 50)
+            kept = _local(day, 10 if meal == Meal.LUNCH else 16, 50)
+            if served and kept < now:  # today's dinner sample is kept when the dinner is cooked
                 gone = kept + timedelta(hours=48, minutes=rng.randint(5, 90))
                 sid = next_id[FoodSample]
                 next_id[FoodSample] += 1

@@ -54,5 +54,7 @@ def claim_xlsx(cl: SubsidyClaim, details: Sequence[ClaimDetail], target: Path | 
     ws2.column_dimensions["B"].width = 14
     ws2.column_dimensions["C"].width = 12
     path = Path(target)
-    wb.save(path)
+    from desktop_app.core import excel as core_excel
+
+    core_excel.save_workbook(wb, path)
     return path

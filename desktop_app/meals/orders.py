@@ -1,4 +1,5 @@
-"""The day's orders: generated from the weekly schedules (minus pauses and statutory holidays), late
+"""The day's orders: generated from the weekly schedules (minus pauses; on statutory holidays and adjusted
+workdays as the station's setting says: meals.service_days), late
 changes before each meal's cut-off (add, cancel), the day's list in route order and the kitchen sheet.
 
 An order fixes its price, subsidy and delivery fee when it is made and charges the account at once."""
@@ -9,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import insert
-from sqlmodel import Session, select
+from sqlalchemy import insert, update
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -41,9 +42,11 @@ from desktop_app.meals.models import (
     ServiceKind,
     SubsidyTier,
     schedule_bit,
+    working_days_mask,
 )
 from desktop_app.meals.permissions import RUN_MEAL_DAY, VIEW_MEALS
 from desktop_app.meals.rates import Rates
+from desktop_app.meals.service_days import CLOSED, WORKING_DAY, rule_for, service_days
 from desktop_app.meals.settings import cutoff_at, get_settings
 from desktop_app.residents import Resident
 
@@ -53,7 +56,9 @@ ORDER_GONE = QT_TRANSLATE_NOOP("Errors", "That meal order no longer exists.")
 @dataclass
 class GenerateResult:
     day: date
-    holiday: str = ""
+    holiday: str = ""  # the holiday's name when the canteen is closed that day
+    rule: str = "scheduled"  # meals.service_days: closed | scheduled | working_day
+    missing_years: tuple[int, ...] = ()  # the day's year has no holidays entered (core.workdays.gap_text)
     created: int = 0
     existing: int = 0
     paused: int = 0
@@ -67,7 +72,8 @@ def _hardship(res_row) -> bool:
 def generate_orders(
     s: Session, *, actor: Actor, day: date, meals: tuple[str, ...] = MEALS, progress: Progress = NO_PROGRESS,
 ) -> GenerateResult:
-    """Orders for ``day`` from the weekly schedules, minus pauses and statutory holidays.
+    """Orders for ``day`` from the weekly schedules, minus pauses; on a statutory holiday none, or as
+    scheduled, and on an adjusted workday as scheduled or like a working day (the station's setting).
 
     Idempotent: a recipient who already has an order (even a cancelled one) for that meal gets none.
     Each new order charges the account at once (price − subsidy + delivery fee); a recipient whose
@@ -76,7 +82,9 @@ def generate_orders(
     require(actor, RUN_MEAL_DAY)
     result = GenerateResult(day=day)
     cal = WorkCalendar.load(s)
-    if cal.is_holiday(day):
+    result.missing_years = tuple(cal.missing_years(day))
+    result.rule = rule_for(cal, day, service_days(s, actor.station_id))
+    if result.rule == CLOSED:
         result.holiday = cal.holiday_name(day) or "holiday"
         return result
     rates = Rates.load(s)
@@ -89,13 +97,14 @@ def generate_orders(
         price = rates.price(meal, day)
         if price is None:
             continue
-        bit = schedule_bit(day.weekday(), meal)
+        # like a working day: whoever has the meal every Monday to Friday; else the day's own weekday
+        bit = working_days_mask(meal) if result.rule == WORKING_DAY else schedule_bit(day.weekday(), meal)
         candidates = s.exec(
             select(MealRecipient.id, MealRecipient.service, MealRecipient.subsidy_tier, MealRecipient.credit_limit_fen,
                    Resident.name, Resident.birth_date, Resident.extreme_hardship, Resident.minimum_living_allowance,
                    Resident.compound)
             .join(Resident, Resident.id == MealRecipient.resident_id)
-            .where(MealRecipient.status == RecipientStatus.ACTIVE, MealRecipient.schedule.op("&")(bit) != 0)
+            .where(MealRecipient.status == RecipientStatus.ACTIVE, MealRecipient.schedule.op("&")(bit) == bit)
             .where(*station_filter(actor))
         ).all()
         if not candidates:
@@ -239,6 +248,23 @@ def _cancel(s: Session, *, actor: Actor, order: MealOrder, at: datetime, by_outc
                               "outcome_by": actor.id}, actor=actor, entity="meal_order", action="cancel")
     _post(s, actor=actor, recipient_id=order.recipient_id, kind=LedgerKind.REFUND, amount=order.charge_fen, day=order.day,
           order_id=order.id)
+
+
+def cancel_all(s: Session, *, actor: Actor, orders: list[MealOrder], at: datetime) -> None:
+    """Cancel many orders at once and refund each charge (a day the canteen turned out to be closed): one
+    UPDATE, the refunds as ledger entries, one audit entry listing them."""
+    ids = [o.id for o in orders]
+    for i in range(0, len(ids), 500):
+        s.exec(update(MealOrder).where(col(MealOrder.id).in_(ids[i:i + 500])).values(
+            status=OrderStatus.CANCELLED, outcome=OrderOutcome.CANCELLED, outcome_at=at, outcome_by=actor.id,
+        ).execution_options(synchronize_session=False))
+    s.connection().execute(insert(MealLedgerEntry.__table__), [
+        {"recipient_id": o.recipient_id, "day": o.day, "at": at, "kind": LedgerKind.REFUND, "amount_fen": o.charge_fen,
+         "method": "", "receipt_no": "", "order_id": o.id, "note": "", "actor_id": actor.id} for o in orders])
+    audit.record(s, actor=actor, action="cancel", entity="meal_order", entity_id="calendar",
+                 after={"orders": ids, "refunded_fen": sum(o.charge_fen for o in orders)})
+    for o in orders:
+        s.expire(o)
 
 
 def cancel_order(s: Session, *, actor: Actor, order_id: int, now: datetime | None = None) -> MealOrder:

@@ -77,6 +77,7 @@ T = {
 
 
 FILES = {
+    "kitchen": QT_TRANSLATE_NOOP("MealsPdf", "Kitchen sheet"),
     "routes": QT_TRANSLATE_NOOP("MealsPdf", "Route sheets"),
     "labels": QT_TRANSLATE_NOOP("MealsPdf", "Meal labels"),
     "statement": QT_TRANSLATE_NOOP("MealsPdf", "Statement"),
@@ -374,14 +375,19 @@ def route_sheets(routes: Sequence[Route], target: Path | str | BytesIO | None = 
 
 
 # --- meal labels ------------------------------------------------------------------------------------------
-def labels(stops: Sequence[OrderRow], target: Path | str | BytesIO | None = None) -> Path | BytesIO:
-    """3 × 8 labels per A4 page: name, building/room, meal and date, diet flags, foods to avoid."""
+LABELS_PER_SHEET = 3 * 8
+
+
+def labels(stops: Sequence[OrderRow], target: Path | str | BytesIO | None = None, *, skip: int = 0) -> Path | BytesIO:
+    """3 × 8 labels per A4 page: name, building/room, meal and date, diet flags, foods to avoid. ``skip``
+    places of the first sheet are left empty (a sheet with some labels already used)."""
     out = _output(target)
     c = _canvas(out, _t("labels_title"))
     pen = Pen(c)
     cols, rows = 3, 8
+    skip = max(0, min(skip, LABELS_PER_SHEET - 1))
     w, h = (PAGE_W - 2 * 18) / cols, (PAGE_H - 2 * 24) / rows
-    for i, stop in enumerate(stops):
+    for i, stop in enumerate(stops, skip):
         k = i % (cols * rows)
         if k == 0 and i:
             c.showPage()

@@ -85,6 +85,9 @@ class Rates:
         return [(code, rows[-1].name) for code, rows in self.tiers.items()]
 
 
+MAX_MEAL_FEN = 100_000  # 1,000 yuan: a meal or a delivery fee above it is a typing mistake
+
+
 def set_price(
     s: Session, *, actor: Actor, meal: str, effective_from: date, price: int | str, delivery_fee: int | str,
     expected_version: int | None = None,
@@ -95,8 +98,8 @@ def set_price(
     save over a price someone saved since is refused with StaleEdit."""
     require(actor, MANAGE_RATES)
     choice(meal, MEALS, F["meal"])
-    price_fen = clean_fen(price, F["price"], allow_zero=False)
-    fee_fen = clean_fen(delivery_fee, F["delivery_fee"])
+    price_fen = clean_fen(price, F["price"], allow_zero=False, max_fen=MAX_MEAL_FEN)
+    fee_fen = clean_fen(delivery_fee, F["delivery_fee"], max_fen=MAX_MEAL_FEN)
     row = s.exec(select(MealPrice).where(MealPrice.meal == meal, MealPrice.effective_from == effective_from)
                  .with_for_update()).first()
     if row is not None:

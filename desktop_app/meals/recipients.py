@@ -176,7 +176,7 @@ def list_recipients(
     if q.strip():
         from desktop_app.residents import search_ids
 
-        ids = search_ids(s, q, limit=500)
+        ids = search_ids(s, q, limit=500, actor=actor)
         query = query.where(MealRecipient.resident_id.in_(ids or [-1]))
     if status:
         query = query.where(MealRecipient.status == status)

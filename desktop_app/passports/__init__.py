@@ -6,6 +6,6 @@ cards, activities, stamps, honours, rewards, patrols, kiosk, wall, settings.
 """
 
 from desktop_app.passports.cards import resolve_code
-from desktop_app.passports.settings import kiosk_locks, verify_staff_pin
+from desktop_app.passports.settings import PinAnswer, kiosk_locks, unlock_kiosk
 
-__all__ = ["kiosk_locks", "resolve_code", "verify_staff_pin"]
+__all__ = ["PinAnswer", "kiosk_locks", "resolve_code", "unlock_kiosk"]

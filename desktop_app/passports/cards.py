@@ -147,7 +147,8 @@ def resolve_code(s: Session, code: str) -> int | None:
 def card_items(
     s: Session, *, actor: Actor, passport_ids: Sequence[int] | None = None, issued_on: date | None = None
 ):
-    """What printed cards show, for the given passports or every active passport issued on a day."""
+    """What printed cards show, for the given passports or every active passport issued on a day (a read:
+    nothing is recorded until the cards are printed, ``papers.card_paper``)."""
     from desktop_app.core.auth import first_station
     from desktop_app.passports.pdf import CardItem
 
@@ -162,5 +163,5 @@ def card_items(
 
     station = s.get(Station, actor.station_id) if actor.station_id is not None else first_station(s)
     rows = s.exec(q.order_by(Passport.id)).all()
-    audit.record(s, actor=actor, action="print", entity="passport", entity_id=",".join(str(p.id) for p, _ in rows)[:50])
+    # Recorded as printed (audit "print", entity "passport") only once a printer accepted the job (ui.printing).
     return [CardItem(name=name, number=p.number, issued_on=p.issued_on, station=station.name if station else "") for p, name in rows]

@@ -49,6 +49,62 @@ REWARDS = [("环保袋", 5, 200), ("毛巾", 8, 150), ("保温杯", 20, 60), ("�
 CHUNK = 20_000
 
 
+def _local(day: date, hour: int, minute: int) -> datetime:
+    """``day`` at ``hour``:``minute`` of the station's clock (the computer's time zone), in UTC as stored."""
+    return datetime.combine(day, time(hour, minute)).astimezone().astimezone(UTC)
+
+
+def _reached(history: list[tuple[datetime, int]], threshold: int) -> datetime:
+    """When the running total of stamps earned first reached ``threshold``."""
+    total = 0
+    for at, stamps in sorted(history):
+        total += stamps
+        if total >= threshold:
+            return at
+    return sorted(history)[-1][0]
+
+
+def honour_certificates(engine: Engine, rng: random.Random, today: date) -> None:
+    """The honours' certificates, as the station handled them: an honour reached this month waits as a
+    request at the certificates desk; one reached last month was issued a few working hours later (in the
+    register, its request done); earlier honours were handled before the months the demo tells in detail.
+    So the passports page, the certificates page and the home page count the same waiting certificates."""
+    from desktop_app.core.auth import Actor, Role
+    from desktop_app.core.db import session_scope
+    from desktop_app.core.models import StaffUser
+    from desktop_app.core.periods import Period
+    from desktop_app.passports.honours import queue_certificate
+
+    try:
+        from desktop_app.certificates import issue_certificate
+    except ImportError:
+        return  # no certificates in this build: the honours wait for one (queue_pending_certificates)
+    this_month = Period.month_of(today).start
+    last_month = Period.month_of(this_month - timedelta(days=1)).start
+    with session_scope(engine) as s:
+        user = s.exec(select(StaffUser).where(StaffUser.role == Role.ADMIN.value).order_by(StaffUser.id)).scalars().first()
+        if user is None:
+            return
+        actor = Actor.from_user(user)
+        now = datetime.now(UTC)
+        awards = s.exec(select(HonourAward).order_by(HonourAward.reached_at, HonourAward.id)).scalars().all()
+        for award in awards:
+            reached = award.reached_at if award.reached_at.tzinfo else award.reached_at.replace(tzinfo=UTC)
+            day = reached.astimezone().date()
+            if day >= this_month:
+                queue_certificate(s, actor, award)  # waiting at the desk
+            elif day >= last_month:
+                request_id = queue_certificate(s, actor, award)
+                if request_id is not None:  # issued a few days later, in working hours
+                    issue_day = min(day + timedelta(days=rng.randint(1, 5)), today)
+                    when = min(_local(issue_day, rng.randint(9, 16), rng.randint(0, 59)), now - timedelta(minutes=5))
+                    issue_certificate(s, actor=actor, request_id=request_id, now=max(when, reached))
+            else:
+                award.certificate_ref = f"honour:{award.resident_id}:{award.threshold}"
+                s.add(award)
+        s.flush()
+
+
 def _occurrence(rng: random.Random, a: dict, first: date, last: date) -> date | None:
     if a["kind"] == ActivityKind.ONCE:
         return a["start_date"] if first <= a["start_date"] <= last else None
@@ -150,6 +206,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     seen: set[int] = set()
     month_totals: dict[tuple[int, str], int] = defaultdict(int)
     earned: dict[int, int] = defaultdict(int)
+    history: dict[int, list[tuple[datetime, int]]] = defaultdict(list)  # when each resident earned what
     total = sizes["stamps"]
     done = 0
     cum = list(itertools.accumulate(weights))
@@ -170,7 +227,9 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                     continue
                 seen.add(key)
                 month = f"{day.year:04d}-{day.month:02d}"
-                at = datetime.combine(day, time(9 + rng.randint(0, 8), rng.randint(0, 59)), tzinfo=UTC)
+                at = _local(day, 9 + rng.randint(0, 8), rng.randint(0, 59))  # the station's day, in local time
+                if at > now:  # today's stamps were given before now
+                    at = now - timedelta(minutes=rng.randint(1, 90))
                 rows.append({
                     "resident_id": rid, "passport_id": active_of[rid], "activity_id": a["id"], "occurred_on": day,
                     "month": month, "kind": "award", "stamps": a["stamps"], "reason": "", "reverses_id": None,
@@ -179,6 +238,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 })
                 month_totals[(rid, month)] += a["stamps"]
                 earned[rid] += a["stamps"]
+                history[rid].append((at, a["stamps"]))
         rows.sort(key=lambda r: (r["resident_id"], r["occurred_on"]))  # index-friendly order
         with engine.begin() as conn:
             if engine.dialect.name == "sqlite":
@@ -220,8 +280,9 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         for i in range(0, len(totals), CHUNK):
             conn.execute(insert(MonthTotal.__table__), totals[i : i + CHUNK])
         levels = conn.execute(select(HonourLevel.id, HonourLevel.threshold, HonourLevel.name)).all()
-        honours = [{"resident_id": rid, "level_id": lid, "name": name, "threshold": th, "reached_at": now,
-                    "certificate_ref": ""} for rid, value in earned.items() for lid, th, name in levels if value >= th]
+        honours = [{"resident_id": rid, "level_id": lid, "name": name, "threshold": th,
+                    "reached_at": _reached(history[rid], th), "certificate_ref": ""}
+                   for rid, value in earned.items() for lid, th, name in levels if value >= th]
         for i in range(0, len(honours), CHUNK):
             conn.execute(insert(HonourAward.__table__), honours[i : i + CHUNK])
         opt_out = [{"resident_id": rid, "opt_out": True, "note": "本人不愿上墙", "changed_by": None, "changed_at": now}
@@ -230,3 +291,4 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         advance_id_sequences(conn, "passport", "passport_activity", "passport_stamp", "passport_honour", "passport_reward",
                              "passport_redemption")
     progress(total, total, "stamps")
+    honour_certificates(engine, rng, today)

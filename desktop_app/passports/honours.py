@@ -60,38 +60,36 @@ def _check_honours(s: Session, actor: Actor, resident_id: int) -> list[HonourAwa
             except IntegrityError:
                 continue
             audit.record(s, actor=actor, action="honour", entity="passport_honour", entity_id=award.id, after=award)
-            _queue_certificate(s, actor, award)
+            queue_certificate(s, actor, award)
             new.append(award)
     return new
 
 
-def _queue_certificate(s: Session, actor: Actor, award: HonourAward) -> bool:
-    """Hand the honour to the certificates feature; False (and left pending) when it cannot take it now."""
+def queue_certificate(s: Session, actor: Actor, award: HonourAward) -> int | None:
+    """Hand the honour to the certificates feature: the request's id; None (and left pending) when it cannot
+    take it now."""
     try:
-        from desktop_app.certificates import CertificateContent, request_certificate
+        from desktop_app.certificates import request_honour_certificate
     except ImportError:
-        return False
+        return None
     resident = s.get(Resident, award.resident_id)
     if resident is None:
-        return False
+        return None
     ref = f"honour:{award.resident_id}:{award.threshold}"
-    content = CertificateContent(
-        kind="honour", resident_id=award.resident_id, recipient_name=resident.name, title=award.name,
-        source="passports", source_ref=ref,
-    )
     try:
         with s.begin_nested():
-            request_certificate(s, actor=actor, content=content)
+            request_id = request_honour_certificate(s, actor=actor, resident_id=award.resident_id, title=award.name,
+                                                    source="passports", source_ref=ref)
     except (SmileDeskError, IntegrityError):
-        return False
+        return None
     award.certificate_ref = ref
     s.add(award)
     s.flush()
-    return True
+    return request_id
 
 
 def queue_pending_certificates(s: Session, *, actor: Actor) -> int:
     """Queue certificates for honours recorded while the certificates feature could not take them."""
     require(actor, VIEW_PASSPORTS)
     pending = s.exec(select(HonourAward).where(HonourAward.certificate_ref == "").order_by(HonourAward.id)).all()
-    return sum(1 for award in pending if _queue_certificate(s, actor, award))
+    return sum(1 for award in pending if queue_certificate(s, actor, award) is not None)

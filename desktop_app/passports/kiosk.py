@@ -15,6 +15,7 @@ from sqlmodel import Session, col, func, select
 from desktop_app.core import clock
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import station_scope
+from desktop_app.core.db.scoping import counted_station
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.validation import mask_name
 from desktop_app.passports.activities import activities_on
@@ -155,17 +156,29 @@ class Overview:
 
 
 def overview(s: Session, *, actor: Actor, day: date | None = None) -> Overview:
-    """Figures for the top of the desk page."""
+    """Figures for the top of the desk page. Honours waiting for a certificate: those not handed to the
+    certificates desk yet, and those waiting there to be issued (the home page and the certificates page
+    count the latter among their requests)."""
     require(actor, VIEW_PASSPORTS)
     day = day or clock.today()
     waiting = select(func.count()).select_from(HonourAward).where(HonourAward.certificate_ref == "")
-    if actor.station_id is not None:  # honours hang off the resident
-        waiting = waiting.join(Resident, Resident.id == HonourAward.resident_id).where(Resident.station_id == actor.station_id)
+    station = counted_station(s, actor)  # None on a database of one station: no join to count
+    if station is not None:  # honours hang off the resident
+        waiting = waiting.join(Resident, Resident.id == HonourAward.resident_id).where(Resident.station_id == station)
     return Overview(
         active_passports=s.exec(station_scope(select(func.count()).select_from(Passport).where(Passport.status == PassportStatus.ACTIVE),
                                               Passport.station_id, actor)).one(),
         stamps_today=s.exec(station_scope(select(func.coalesce(func.sum(StampEntry.stamps), 0)).where(
             StampEntry.occurred_on == day, col(StampEntry.kind).in_((EntryKind.AWARD, EntryKind.PATROL))), StampEntry.station_id, actor)).one(),
         activities_today=len(activities_on(s, day, actor)),
-        honours_waiting=s.exec(waiting).one(),
+        honours_waiting=s.exec(waiting).one() + _honour_requests_pending(s, actor),
     )
+
+
+def _honour_requests_pending(s: Session, actor: Actor) -> int:
+    """Honour certificates queued at the certificates desk and not issued yet (0 without that feature)."""
+    try:
+        from desktop_app.certificates.figures import pending_requests
+    except ImportError:
+        return 0
+    return pending_requests(s, actor=actor, source="passports")

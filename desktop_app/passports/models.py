@@ -60,7 +60,10 @@ EARNED_KINDS = (EntryKind.AWARD, EntryKind.PATROL, EntryKind.REVERSAL)
 
 class Passport(SQLModel, table=True):
     __tablename__ = "passport"
-    __table_args__ = (Index("ix_passport_resident", "resident_id", "status"),)
+    __table_args__ = (
+        Index("ix_passport_resident", "resident_id", "status"),
+        Index("ix_passport_status_station", "status", "station_id"),  # the desk's count of active passports
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     resident_id: int = Field(foreign_key="resident.id")
@@ -124,7 +127,9 @@ class StampEntry(SQLModel, table=True):
         UniqueConstraint("resident_id", "activity_id", "occurred_on", "kind", name="uq_passport_stamp_once"),
         Index("ix_passport_stamp_resident", "resident_id", "kind", "stamps"),
         Index("ix_passport_stamp_activity", "activity_id", "occurred_on"),
-        Index("ix_passport_stamp_day", "occurred_on", "resident_id", "stamps"),
+        # Every read by day names the kinds it wants (earned today, redeemed in a period): kind first, so a
+        # year's redemptions are a few index entries, not a scan of a million awards (issue 21).
+        Index("ix_passport_stamp_kind_day", "kind", "occurred_on", "resident_id", "stamps"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -169,7 +174,11 @@ class HonourLevel(SQLModel, table=True):
 
 class HonourAward(SQLModel, table=True):
     __tablename__ = "passport_honour"
-    __table_args__ = (UniqueConstraint("resident_id", "level_id", name="uq_passport_honour"),)
+    __table_args__ = (
+        UniqueConstraint("resident_id", "level_id", name="uq_passport_honour"),
+        # Honours waiting for a certificate, counted at every visit of the desk (from the index alone).
+        Index("ix_passport_honour_waiting", "certificate_ref", "resident_id"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     resident_id: int = Field(foreign_key="resident.id", index=True)

@@ -42,7 +42,7 @@ def sweep_patrol_stamps(
         from desktop_app.rosters import CheckIn, Shift, Volunteer
     except ImportError:
         return 0
-    per_patrol = patrol_stamps(s)
+    per_patrol: dict[int | None, int] = {}  # each station's own setting
     ref = literal(PATROL_REF) + cast(CheckIn.id, String)
     done = exists().where(StampEntry.source_ref == ref)
     q = (
@@ -59,7 +59,9 @@ def sweep_patrol_stamps(
     for i, (checkin_id, resident_id, day, period, station_id) in enumerate(rows):
         if i % 200 == 0:
             progress(i, len(rows), "")
-        if _award_patrol(s, actor, checkin_id, resident_id, day, period, per_patrol, station_id) is not None:
+        if station_id not in per_patrol:
+            per_patrol[station_id] = patrol_stamps(s, station_id=station_id)
+        if _award_patrol(s, actor, checkin_id, resident_id, day, period, per_patrol[station_id], station_id) is not None:
             written += 1
     if written:
         audit.record(s, actor=actor, action="patrol_stamps", entity="passport_stamp", entity_id="", after={"entries": written})
@@ -147,4 +149,5 @@ def kiosk_patrol(
     rosters.check_out(s, actor=actor, shift_id=shift_id, volunteer_id=slot.volunteer_id)
     checkin = s.exec(select(rosters.CheckIn).where(
         rosters.CheckIn.shift_id == shift_id, rosters.CheckIn.volunteer_id == slot.volunteer_id)).one()
-    return _award_patrol(s, actor, checkin.id, passport.resident_id, day, slot.period, patrol_stamps(s))
+    return _award_patrol(s, actor, checkin.id, passport.resident_id, day, slot.period,
+                         patrol_stamps(s, station_id=passport.station_id))

@@ -123,8 +123,9 @@ def _cut_marks(canvas, xs: list[float], ys: list[float]) -> None:
     canvas.restoreState()
 
 
-def render_cards(items: list[CardItem]) -> bytes:
-    """Cards ten to an A4 sheet (2 × 5), butted edge to edge so one cut serves two cards."""
+def render_cards(items: list[CardItem], *, skip: int = 0) -> bytes:
+    """Cards ten to an A4 sheet (2 × 5), butted edge to edge so one cut serves two cards. ``skip`` places of
+    the first sheet stay empty (a sheet of card stock some cards were already cut from)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen.canvas import Canvas
 
@@ -136,9 +137,13 @@ def render_cards(items: list[CardItem]) -> bytes:
     x0 = (page_w - COLS * CARD_W) / 2
     y0 = (page_h - ROWS * CARD_H) / 2
     per = COLS * ROWS
-    for start in range(0, max(len(items), 1), per):
-        chunk = items[start : start + per]
+    skip = max(0, min(skip, per - 1))
+    placed: list[CardItem | None] = [None] * skip + list(items)
+    for start in range(0, max(len(placed), 1), per):
+        chunk = placed[start : start + per]
         for i, item in enumerate(chunk):
+            if item is None:
+                continue
             col, row = i % COLS, i // COLS
             draw_card(c, x0 + col * CARD_W, y0 + (ROWS - 1 - row) * CARD_H, item)
         _cut_marks(c, [x0 + k * CARD_W for k in range(COLS + 1)], [y0 + k * CARD_H for k in range(ROWS + 1)])

@@ -113,7 +113,7 @@ def _check_caps(s: Session, activity: Activity, resident_id: int, day: date) -> 
                 QT_TRANSLATE_NOOP("Errors", "The limit for {activity} is {limit} stamp visit(s) per person, and it has been reached."),
                 activity=activity.name, limit=activity.max_visits,
             )
-    cap = daily_cap(s)
+    cap = daily_cap(s, station_id=activity.station_id)
     today_total = s.exec(
         select(func.coalesce(func.sum(StampEntry.stamps), 0)).where(
             StampEntry.occurred_on == day, StampEntry.resident_id == resident_id, col(StampEntry.kind).in_(EARNED_KINDS)

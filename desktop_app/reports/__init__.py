@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from desktop_app.reports.memo import FigureMemo
     from desktop_app.reports.models import MonthPoint, PeriodFigures, ReportKind, ReportPeriod
     from desktop_app.reports.monthly import monthly_series
     from desktop_app.reports.period_report import period_figures
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from desktop_app.reports.permissions import VIEW_REPORTS
     from desktop_app.reports.station_choice import stations
 
-__all__ = ["VIEW_REPORTS", "MonthPoint", "PeriodFigures", "ReportKind", "ReportPeriod", "last_months", "monthly_series",
+__all__ = ["VIEW_REPORTS", "FigureMemo", "MonthPoint", "PeriodFigures", "ReportKind", "ReportPeriod", "last_months", "monthly_series",
            "period_figures", "stations"]
 
 
@@ -29,6 +30,8 @@ def __getattr__(name: str):
         from desktop_app.reports.station_choice import stations as value
     elif name == "last_months":
         from desktop_app.reports.periods import last_months as value
+    elif name == "FigureMemo":
+        from desktop_app.reports.memo import FigureMemo as value
     elif name == "monthly_series":
         from desktop_app.reports.monthly import monthly_series as value
     elif name == "period_figures":

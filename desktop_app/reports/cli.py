@@ -45,6 +45,7 @@ def register(sub) -> None:
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.cli_support import warn_calendar  # noqa: E402
 from desktop_app.core.i18n import translate  # noqa: E402
 from desktop_app.core.textwidth import table  # noqa: E402
 
@@ -65,6 +66,7 @@ def cmd_report(args) -> int:
         with session_scope(engine, write=False) as s:
             actor = _actor(s, args.user)
             figures = period_figures(s, actor=actor, period=period, station_id=args.station)
+            warn_calendar(s, period.start, period.last_day)
         out = args.out or (None if args.xlsx else f"{figures.station_name}-{period.slug}.pdf")
         written = []
         if out:

@@ -208,5 +208,7 @@ def export_report(path: str | Path, f: PeriodFigures, *, made_by: str = "") -> P
                              t("served"), t("stamps_earned")], rows, rate_cols=(4, 6))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    from desktop_app.core import excel as core_excel
+
+    core_excel.save_workbook(wb, path)
     return path

@@ -13,12 +13,14 @@ from datetime import datetime
 from sqlmodel import Session
 
 from desktop_app.certificates import figures as certificates
+from desktop_app.core import clock
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.exports import record_export
 from desktop_app.desk import figures as desk
 from desktop_app.features import enabled_keys
 from desktop_app.meals import figures as meals
 from desktop_app.passports import figures as passports
+from desktop_app.reports.memo import FigureMemo, has_ended
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.monthly import monthly_series
 from desktop_app.reports.periods import check_period, last_months
@@ -28,11 +30,18 @@ from desktop_app.rosters import figures as rosters
 
 
 def period_figures(s: Session, *, actor: Actor, period: ReportPeriod, station_id: int | None = None,
-                   now: datetime | None = None) -> PeriodFigures:
-    """Every section of the monthly / annual report for ``period`` (sections of absent features are None)."""
+                   now: datetime | None = None, memo: FigureMemo | None = None) -> PeriodFigures:
+    """Every section of the monthly / annual report for ``period`` (sections of absent features are None).
+
+    With a ``memo`` (reports/memo.py; the page's) a period that has ended and was read lately comes from it."""
     require(actor, VIEW_REPORTS)
     check_period(period)
     station_id = effective_station(actor, station_id)
+    today = clock.today()
+    key = ("period", station_id, period.kind, period.start, period.end)
+    if memo is not None and has_ended(period.end, today) and (kept := memo.get(key)) is not None:
+        return kept
+    stamp = memo.stamp() if memo is not None else None
     built = enabled_keys()
     out = PeriodFigures(period, station_id, station_name(s, station_id))
     scope = {"actor": actor, "period": period, "station_id": station_id}
@@ -43,7 +52,9 @@ def period_figures(s: Session, *, actor: Actor, period: ReportPeriod, station_id
     out.certificates = certificates.period_figures(s, **scope) if "certificates" in built else None
     several = period.kind == ReportKind.YEAR or len(list(period.months())) > 1
     chart = period if several else last_months(period.start, 6)
-    out.monthly = monthly_series(s, actor=actor, period=chart, station_id=station_id)
+    out.monthly = monthly_series(s, actor=actor, period=chart, station_id=station_id, memo=memo, today=today)
+    if memo is not None and stamp is not None and has_ended(period.end, today):
+        memo.put(key, out, stamp)
     return out
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, tuple_
+from sqlalchemy import func, text, tuple_
 from sqlmodel import Session, select
 
 from desktop_app.core.auth import Actor, require
@@ -107,6 +107,25 @@ def count(s: Session, *, actor: Actor, flt: ResidentFilter = ResidentFilter(), t
 def filter_choices(s: Session, *, actor: Actor) -> dict[str, list[str]]:
     """Distinct grids and compounds for the filter boxes."""
     require(actor, VIEW_RESIDENTS)
-    grids = [g for g in s.exec(station_scope(select(Resident.grid), Resident.station_id, actor).distinct().order_by(Resident.grid)) if g]
-    compounds = [c for c in s.exec(station_scope(select(Resident.compound), Resident.station_id, actor).distinct().order_by(Resident.compound)) if c]
-    return {"grid": grids, "compound": compounds}
+    station = getattr(actor, "station_id", None)
+    return {"grid": _distinct(s, "grid", station), "compound": _distinct(s, "compound", station)}
+
+
+# A loose index scan: each next value is one seek in the index on (station_id, column) — or (column, …) for
+# an actor of every station — so the choices cost a few dozen seeks, not a sort of every resident
+# (55 ms at 100,000 residents, on every visit of the page; issue 21). Plain SQL that SQLite and PostgreSQL
+# both run; the column name comes from the two below, never from input.
+_NEXT = {
+    (column, scoped): "SELECT {c} FROM resident WHERE {scope}{c} > {prev} ORDER BY {c} LIMIT 1".format(
+        c=column, scope="station_id = :station AND " if scoped else "", prev="{prev}")
+    for column in ("grid", "compound") for scoped in (True, False)
+}
+
+
+def _distinct(s: Session, column: str, station: int | None) -> list[str]:
+    step = _NEXT[(column, station is not None)]
+    sql = (f"WITH RECURSIVE v(value) AS (SELECT ({step.format(prev=':empty')}) "
+           f"UNION ALL SELECT ({step.format(prev='v.value')}) FROM v WHERE v.value IS NOT NULL) "
+           "SELECT value FROM v WHERE value IS NOT NULL")
+    params = {"empty": "", **({"station": station} if station is not None else {})}
+    return [value for (value,) in s.connection().execute(text(sql), params)]

@@ -87,7 +87,7 @@ class ResidentCreate(SQLModel):
     party_member: bool = False
     veteran: bool = False
     emergency_contact: str = ""
-    emergency_phone: str = ""
+    emergency_phone: str | None = ""  # None (an update only): keep the stored number, shown masked
     notes: str = ""
     consent_date: date | str | None = None
 
@@ -101,13 +101,19 @@ class Resident(ResidentBase, table=True):
         Index("ix_resident_grid", "grid", "sort_key", "id"),
         Index("ix_resident_compound", "compound", "sort_key", "id"),
         Index("ix_resident_birth", "birth_date"),
+        # A station's list in pinyin order, and its count, straight from the index whatever the planner's
+        # statistics say (issue 21: without them it sorted every resident for each page).
+        Index("ix_resident_station_list", "station_id", "erased", "sort_key", "id"),
+        # The grid and compound filters' choices: one index seek per distinct value (lists.filter_choices).
+        Index("ix_resident_station_grid", "station_id", "grid"),
+        Index("ix_resident_station_compound", "station_id", "compound"),
         Index("uq_resident_station_id_number", "station_id", "id_number", unique=True,
               sqlite_where=HAS_ID_NUMBER, postgresql_where=HAS_ID_NUMBER),
         Index("uq_resident_own_id_number", "id_number", unique=True, sqlite_where=NO_STATION, postgresql_where=NO_STATION),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    station_id: int | None = Field(default=None, foreign_key="station.id", index=True)
+    station_id: int | None = Field(default=None, foreign_key="station.id")  # indexed by ix_resident_station_list
     sort_key: str = Field(default="", max_length=200)
     erased: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)

@@ -12,6 +12,7 @@ from datetime import date
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
+from desktop_app.core import audit
 from desktop_app.core.clock import utcnow
 from desktop_app.core.models import AuditEntry
 from desktop_app.residents.models import Resident, ResidentSearchKey
@@ -33,7 +34,7 @@ def export(s: Session, resident_id: int) -> dict:
     return {
         "resident": record,
         "history": [
-            {"at": e.at, "action": e.action, "by": e.actor_name, "fields": _changed(e.before, e.after)} for e in history
+            {"at": e.at, "action": e.action, "by": e.actor_name, "fields": _changed(*audit.readable(s, e))} for e in history
         ],
     }
 

@@ -57,7 +57,7 @@ F = {
 }
 MAX_NOTES = 10000
 GONE = QT_TRANSLATE_NOOP("Errors", "That resident no longer exists.")
-KEEP_IF_NONE = ("id_number", "phone")  # an update leaves these as stored when they come as None (still masked in the form)
+KEEP_IF_NONE = ("id_number", "phone", "emergency_phone")  # an update keeps these when they come as None (still masked)
 
 
 def _call(fn, *args, **kw):
@@ -97,7 +97,7 @@ def _clean(data: ResidentCreate, today: date | None = None, check=_call) -> dict
     for key, longest in (("community", 50), ("compound", 50), ("building", 20), ("unit", 20), ("room", 20), ("grid", 50)):
         out[key] = check(clean_text, getattr(data, key), F[key], max_len=longest, multiline=False)
     out["emergency_contact"] = check(clean_name, data.emergency_contact, F["emergency_contact"], required=False)
-    out["emergency_phone"] = check(clean_phone, data.emergency_phone, F["emergency_phone"])
+    out["emergency_phone"] = check(clean_phone, data.emergency_phone or "", F["emergency_phone"])
     out["consent_date"] = check(clean_date, data.consent_date, F["consent_date"], not_future=True, today=today)
     out["notes"] = check(clean_text, data.notes, F["notes"], max_len=MAX_NOTES)
     for tag in TAGS:
@@ -212,13 +212,14 @@ def get_resident(s: Session, *, actor: Actor, resident_id: int) -> Resident:
 
 @dataclass(frozen=True)
 class ResidentForm:
-    """A resident as the edit form shows it: ID number and phone masked (``reveal`` shows them in full)."""
+    """A resident as the edit form shows it: ID number and phones masked (``reveal`` shows them in full)."""
 
     id: int
     version: int
-    values: dict[str, Any]  # every ResidentCreate field, id_number and phone masked
+    values: dict[str, Any]  # every ResidentCreate field, id_number, phone and emergency_phone masked
     has_id_number: bool
     has_phone: bool
+    has_emergency_phone: bool = False
 
 
 def resident_form(s: Session, *, actor: Actor, resident_id: int) -> ResidentForm:
@@ -226,7 +227,8 @@ def resident_form(s: Session, *, actor: Actor, resident_id: int) -> ResidentForm
     r = get_resident(s, actor=actor, resident_id=resident_id)
     values = {key: getattr(r, key) for key in ResidentCreate.model_fields}
     values["id_number"], values["phone"] = mask_id_number(r.id_number), mask_phone(r.phone)
-    return ResidentForm(r.id, r.version, values, bool(r.id_number), bool(r.phone))
+    values["emergency_phone"] = mask_phone(r.emergency_phone)  # a phone like any other: revealed on request, audited
+    return ResidentForm(r.id, r.version, values, bool(r.id_number), bool(r.phone), bool(r.emergency_phone))
 
 
 def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> str:
@@ -238,5 +240,7 @@ def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> str:
             QT_TRANSLATE_NOOP("Errors", "{name} is not a personal field that can be revealed."), name=field,
         )
     resident = get_resident(s, actor=actor, resident_id=resident_id)
-    audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field})
+    # No personal value in the entry (subject ""): who saw which field stays readable after an erasure.
+    audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field},
+                 subject="")
     return getattr(resident, field)

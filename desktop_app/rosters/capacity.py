@@ -1,5 +1,6 @@
 """The capacity check: shortfalls no roster can avoid, explained in plain words (who is missing, on which
-days, and why: leave, availability, limits). Pure: reads the problem only.
+days, and why: leave, availability, limits, a qualification nobody who can come holds). Pure: reads the
+problem only.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from datetime import date, timedelta
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.rosters.greedy import eligible
 from desktop_app.rosters.problem import (
+    EVERYONE,
     PERIOD_ORDER,
+    SOMEONE,
     Message,
     Problem,
     SolverShift,
@@ -32,7 +35,7 @@ class Shortfall:
     period: str | None  # None: all periods
     start: date
     end: date
-    role: str  # "leader" | "volunteer"
+    role: str  # "leader" | "volunteer" | "qualification"
     needed: int
     available: int
     why: Message
@@ -66,10 +69,10 @@ def capacity_check(problem: Problem) -> list[Shortfall]:
         name = shifts[0].team_name
         grid = shifts[0].grid
 
-        def supply(vols: list[SolverVolunteer], window: list[SolverShift]) -> int:
+        def supply(vols: list[SolverVolunteer], window: list[SolverShift], leading: bool = False) -> int:
             total = 0
             for v in vols:
-                days = {s.date for s in window if eligible(v, s)}
+                days = {s.date for s in window if eligible(v, s) and (not leading or v.can_lead(s))}
                 cap = len(days)
                 if v.max_per_week is not None:
                     weeks = defaultdict(int)
@@ -86,20 +89,40 @@ def capacity_check(problem: Problem) -> list[Shortfall]:
 
         leaders = [v for v in members if team_id in v.leader_teams]
         # 1) single shifts: fewer eligible people than the minimum, or no eligible leader
-        bad: dict[tuple, list] = defaultdict(list)  # (period, role) -> [(date, need, avail)]
+        # (period, role, qualifications named) -> [(date, need, avail)]
+        bad: dict[tuple, list] = defaultdict(list)
         for s in sorted(shifts, key=lambda s: s.date):
             avail = sum(1 for v in members if eligible(v, s))
             if avail < s.min_headcount:
-                bad[(s.period, "volunteer")].append((s.date, s.min_headcount, avail))
-            if s.leader_required and not any(eligible(v, s) for v in leaders):
-                bad[(s.period, "leader")].append((s.date, 1, 0))
-        for (period, role), items in bad.items():
+                everyone = s.required(EVERYONE)
+                plain = _without(s, EVERYONE) if everyone else s
+                unqualified = sum(1 for v in members if everyone and v.lacks(s, EVERYONE) and eligible(v, plain))
+                skills = s.skill_label(everyone) if everyone and avail + unqualified >= s.min_headcount else ""
+                bad[(s.period, "volunteer", skills)].append((s.date, s.min_headcount, avail))
+            if s.leader_required and not any(eligible(v, s) and v.can_lead(s) for v in leaders):
+                can_come = any(eligible(v, s) for v in leaders)  # leaders who can come but lack the leader's qualification
+                bad[(s.period, "leader", s.skill_label(s.required("leader")) if can_come else "")].append((s.date, 1, 0))
+            for k in s.required(SOMEONE):
+                if not any(eligible(v, s) and v.holds(k, s.date) for v in members):
+                    bad[(s.period, "qualification", s.skill_label([k]))].append((s.date, 1, 0))
+        for (period, role, skills), items in bad.items():
             for a, b, need, avail in _runs(items):
-                why = (msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: no team leader is available on these days (leave, availability or no evenings)."),
-                           team=name, period=period, dates=_range_text(a, b))
-                       if role == "leader" else
-                       msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: {need} people needed per patrol, only {avail} can come."),
-                           team=name, period=period, dates=_range_text(a, b), need=need, avail=avail))
+                dates = _range_text(a, b)
+                if role == "leader" and skills:
+                    why = msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: no team leader who can come holds {skills} (valid on these days), which the leader must hold."),
+                              team=name, period=period, dates=dates, skills=skills)
+                elif role == "leader":
+                    why = msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: no team leader is available on these days (leave, availability or no evenings)."),
+                              team=name, period=period, dates=dates)
+                elif role == "qualification":
+                    why = msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: nobody who can come holds {skills} (valid on these days), which at least one person on the patrol must hold."),
+                              team=name, period=period, dates=dates, skills=skills)
+                elif skills:
+                    why = msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: {need} people needed per patrol, only {avail} who can come hold {skills} (valid on these days), which everyone must hold."),
+                              team=name, period=period, dates=dates, need=need, avail=avail, skills=skills)
+                else:
+                    why = msg(QT_TRANSLATE_NOOP("Rosters", "{team}: {period} patrols {dates}: {need} people needed per patrol, only {avail} can come."),
+                              team=name, period=period, dates=dates, need=need, avail=avail)
                 out.append(Shortfall(team_id, name, grid, period, a, b, role, need, avail, why))
         flagged = {(sf.period, sf.role, d) for sf in out if sf.team_id == team_id
                    for d in _days(sf.start, sf.end)}
@@ -145,7 +168,7 @@ def capacity_check(problem: Problem) -> list[Shortfall]:
                     need = sum(1 for s in rest if s.leader_required) if role == "leader" else sum(s.min_headcount for s in rest)
                     if need == 0:
                         continue
-                    have = supply(vols, rest)
+                    have = supply(vols, rest, leading=role == "leader")
                     # a wider stretch whose shortfall a narrower one already explains adds nothing
                     # (and a narrower one inside a stretch already reported adds nothing either)
                     if have < need and not any(
@@ -164,6 +187,13 @@ def capacity_check(problem: Problem) -> list[Shortfall]:
                                       team=name, period=period or "all", dates=_range_text(a, b), need=need, avail=have)
                         out.append(Shortfall(team_id, name, grid, period, a, b, role, need, have, why))
     return out
+
+
+def _without(s: SolverShift, scope: str) -> SolverShift:
+    """``s`` as if it did not require ``scope``'s qualifications (who could come but for them)."""
+    from dataclasses import replace
+
+    return replace(s, requires=tuple(r for r in s.requires if r[0] != scope))
 
 
 def _days(a: date, b: date):

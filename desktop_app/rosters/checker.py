@@ -12,11 +12,24 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.rosters.problem import EVENING, MORNING, Message, Problem, Roster, month_key, msg, week_key
+from desktop_app.rosters.problem import (
+    EVENING,
+    EVERYONE,
+    MORNING,
+    SOMEONE,
+    Message,
+    Problem,
+    Roster,
+    SolverShift,
+    SolverVolunteer,
+    month_key,
+    msg,
+    week_key,
+)
 
 RULES = (
-    "unknown", "not_in_team", "leave", "availability", "no_evenings", "two_a_day", "evening_then_morning",
-    "week_limit", "month_limit", "over_max", "alone", "lock_lost",
+    "unknown", "not_in_team", "leave", "availability", "no_evenings", "not_qualified", "two_a_day",
+    "evening_then_morning", "week_limit", "month_limit", "over_max", "alone", "lock_lost",
 )
 
 
@@ -35,7 +48,8 @@ class Violation:
 class Gap:
     shift_id: int
     missing: int  # people short of the minimum
-    leader_missing: bool
+    leader_missing: bool  # no one on it may lead it (a team leader holding what its leader must hold)
+    missing_skills: tuple[str, ...] = ()  # qualifications at least one person must hold that nobody on it holds
 
 
 def _name(problem: Problem, vid: int) -> str:
@@ -77,6 +91,8 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
             if v.no_evenings and shift.period == EVENING:
                 out.append(Violation("no_evenings", vid, sid, msg(
                     QT_TRANSLATE_NOOP("Rosters", "{name} does not do evening patrols."), name=name)))
+            for skill in v.lacks(shift, EVERYONE):
+                out.append(Violation("not_qualified", vid, sid, _unqualified(v, shift, skill, name)))
             if v.never_alone and len(vids) < 2:
                 out.append(Violation("alone", vid, sid, msg(
                     QT_TRANSLATE_NOOP("Rosters", "{name} must not patrol alone on {day} {period}."),
@@ -129,14 +145,24 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
     return out
 
 
+def _unqualified(v: SolverVolunteer, shift: SolverShift, skill: str, name: str) -> Message:
+    label = shift.skill_label([skill])
+    expired = [until for k, until in v.skills if k == skill and until is not None and until < shift.date]
+    if expired:
+        return msg(QT_TRANSLATE_NOOP("Rosters", "{name}'s {skill} expired on {expired}; everyone on the patrol of {day} must hold it."),
+                   name=name, skill=label, expired=max(expired).isoformat(), day=shift.date.isoformat())
+    return msg(QT_TRANSLATE_NOOP("Rosters", "{name} does not hold {skill}, which everyone on the patrol of {day} must hold."),
+               name=name, skill=label, day=shift.date.isoformat())
+
+
 def gaps(problem: Problem, roster: Roster) -> list[Gap]:
     out = []
     for shift in problem.shifts:
         vids = roster.get(shift.id, set())
+        people = [problem.vol_by_id[v] for v in vids if v in problem.vol_by_id]
         missing = max(0, shift.min_headcount - len(vids))
-        leader_missing = shift.leader_required and not any(
-            shift.team_id in problem.vol_by_id[v].leader_teams for v in vids if v in problem.vol_by_id
-        )
-        if missing or leader_missing:
-            out.append(Gap(shift.id, missing, leader_missing))
+        leader_missing = shift.leader_required and not any(p.can_lead(shift) for p in people)
+        skills = tuple(k for k in shift.required(SOMEONE) if not any(p.holds(k, shift.date) for p in people))
+        if missing or leader_missing or skills:
+            out.append(Gap(shift.id, missing, leader_missing, skills))
     return out

@@ -2,6 +2,8 @@
 
     smiledesk roster-solve --month 2026-12 [--team 小红帽巡逻队] [--seconds 8] [--dry-run]
     smiledesk roster-text [--date 2026-11-24] [--team 小红帽巡逻队]
+    smiledesk patrols-close [--user NAME]          close patrols nobody checked out of (a scheduled task)
+    smiledesk hours-national --out FILE.xlsx       hours not yet recorded in the national volunteer system
 """
 
 from __future__ import annotations
@@ -26,9 +28,23 @@ def register(sub) -> None:
     t.add_argument("--team", help="team name (default: every team)")
     t.set_defaults(func=cmd_text)
 
+    c = sub.add_parser("patrols-close", help="close patrols nobody checked out of, two hours after their end "
+                                             "(hours credited, flagged for a coordinator)")
+    c.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    c.add_argument("--user", help="staff account the change is logged under (default: the first administrator)")
+    c.set_defaults(func=cmd_close)
+
+    n = sub.add_parser("hours-national", help="hours not yet recorded in the national volunteer system, with their "
+                                              "deadlines, in the national system's columns (.xlsx or .csv)")
+    n.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
+    n.add_argument("--out", required=True, help="file to write (.xlsx or .csv)")
+    n.add_argument("--user", help="staff account the export is logged under (default: the first administrator)")
+    n.set_defaults(func=cmd_national)
+
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.cli_support import warn_calendar  # noqa: E402
 from desktop_app.core.i18n import translate  # noqa: E402
 
 
@@ -60,6 +76,7 @@ def cmd_solve(args) -> int:
     with session_scope(engine, write=False) as s:
         actor = _actor(s, args.user)
         teams = _teams(s, actor, args.team)
+        warn_calendar(s, period.start, period.last_day)
     status = 0
     for team in teams:
         try:
@@ -75,7 +92,8 @@ def cmd_solve(args) -> int:
             print(f"{team.name}: {exc.text()}")
             status = 1
             continue
-        print(translate("RostersCli", "{team}: shifts created {made}; filled in {seconds} s; patrols short {short}; "
+        print(translate("RostersCli", "{team}: shifts created {made} (shifts not yet worked follow the holiday calendar); "
+                                      "filled in {seconds} s; patrols short {short}; "
                                       "fairness spread {all}/{evening}/{holiday}").format(
             team=team.name, made=made, seconds=f"{prop.seconds:.1f}", short=len(prop.gaps), all=prop.spread["all"],
             evening=prop.spread["evening"], holiday=prop.spread["holiday"])
@@ -97,3 +115,29 @@ def cmd_text(args) -> int:
         teams = _teams(s, actor, args.team)
         print("\n\n".join(wechat_text(s, actor=actor, day=day, team_id=t.id) for t in teams))
     return 0
+
+
+def cmd_close(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.rosters.forgotten import close_forgotten
+
+    engine = _engine(args)
+    with session_scope(engine) as s:
+        entries = close_forgotten(s, actor=_actor(s, args.user))
+    print(f"{len(entries)} check-in(s) closed at the patrol's scheduled end; a coordinator confirms them on the "
+          "rosters page (Hours)")
+    return 0
+
+
+def cmd_national(args) -> int:
+    from desktop_app.core.db import session_scope
+    from desktop_app.rosters import national
+
+    engine = _engine(args)
+    with session_scope(engine) as s:
+        actor = _actor(s, args.user)
+        n = national.export_unrecorded(s, actor=actor, target=args.out)
+        due = national.due(s, actor=actor)
+    print(f"{n} hours entries not yet recorded written to {args.out}: {due.overdue} past the 10-working-day deadline, "
+          f"{due.due_soon} due within 3 working days")
+    return 1 if due.overdue else 0

@@ -61,6 +61,19 @@ def get_team(s: Session, team_id: int, actor: Actor) -> Team:
     return get_scoped(s, Team, team_id, actor=actor, gone=TEAM_GONE)
 
 
+NO_TEAM_YET = QT_TRANSLATE_NOOP("Errors", "there is no team yet: create one first with “New team…” on the Team tab.")
+CHOOSE_TEAM = QT_TRANSLATE_NOOP("Errors", "choose at least one team.")
+
+
+def chosen_team(s: Session, team_id: int | None, actor: Actor) -> Team:
+    """The team the person chose (their station's); with none chosen, a message that says what to do — a new
+    station has no team at all yet."""
+    if team_id is None:
+        scope = select(Team.id).where(Team.station_id == actor.station_id) if actor.station_id is not None else select(Team.id)
+        raise ValidationError(F_TEAM, NO_TEAM_YET if s.exec(scope.limit(1)).first() is None else CHOOSE_TEAM)
+    return get_team(s, team_id, actor)
+
+
 def get_volunteer(s: Session, volunteer_id: int, actor: Actor, *, for_update: bool = False) -> Volunteer:
     return get_scoped(s, Volunteer, volunteer_id, actor=actor, gone=VOLUNTEER_GONE, for_update=for_update)
 

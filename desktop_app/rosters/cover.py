@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from desktop_app.rosters.greedy import State, eligible, is_leader
+from desktop_app.rosters.greedy import State, eligible, is_leader, missing_skills
 from desktop_app.rosters.problem import (
     EVENING,
+    EVERYONE,
     Problem,
     Roster,
     SolverShift,
@@ -26,30 +27,35 @@ class Candidate:
     is_leader: bool
     patrols: int  # in the solved range
     blockers: tuple[str, ...]  # rules that stop them; empty = can take it
+    brings: tuple[str, ...] = ()  # qualifications the patrol lacks (someone must hold) that they hold, as named
 
 
 def find_cover(
     problem: Problem, roster: Roster, shift_id: int, *, exclude: set[int] | None = None,
 ) -> list[Candidate]:
     """Everyone in the team who could take the shift, best first: available without breaking a rule,
-    a leader first when the shift lacks one, fewest patrols."""
+    a leader first when the shift lacks one (one holding what its leader must hold), then whoever brings a
+    qualification the patrol lacks, fewest patrols."""
     s = problem.shift_by_id[shift_id]
     state = State(problem, roster)
     people = roster.get(shift_id, set())
     need_leader = s.leader_required and not any(
         is_leader(problem.vol_by_id[v], s) for v in people if v in problem.vol_by_id
     )
+    lacking = missing_skills(problem, roster, s)
     out = []
     for v in problem.volunteers:
         if v.id in people or s.team_id not in v.teams or (exclude and v.id in exclude):
             continue
         block = []
         if not eligible(v, s):
-            block.append("leave" if v.on_leave(s.date) else "no_evenings" if (v.no_evenings and s.period == EVENING) else "availability")
+            block.append("leave" if v.on_leave(s.date) else "no_evenings" if (v.no_evenings and s.period == EVENING)
+                         else "not_qualified" if v.lacks(s, EVERYONE) else "availability")
         block.extend(state.blockers(v, s))
-        out.append(Candidate(v.id, v.name, is_leader(v, s), state.count[v.id], tuple(block)))
+        brings = tuple(s.skill_label([k]) for k in lacking if v.holds(k, s.date))
+        out.append(Candidate(v.id, v.name, is_leader(v, s), state.count[v.id], tuple(block), brings))
     out.sort(key=lambda c: (
-        bool(c.blockers), not (need_leader and c.is_leader), c.patrols, c.volunteer_id,
+        bool(c.blockers), not (need_leader and c.is_leader), not c.brings, c.patrols, c.volunteer_id,
     ))
     return out
 
@@ -87,7 +93,9 @@ def repair_dropout(problem: Problem, roster: Roster, volunteer_id: int, shift_id
             continue  # still staffed and led without them: nothing to change
         cands = [c for c in find_cover(problem, new, sid, exclude={volunteer_id}) if not c.blockers]
         needs_leader = _needs_leader(problem, new, s)
-        pick = next((c for c in cands if c.is_leader or not needs_leader), None)
+        needs_skill = bool(missing_skills(problem, new, s))
+        pick = next((c for c in cands if (c.is_leader or not needs_leader) and (c.brings or not needs_skill)), None)
+        pick = pick or next((c for c in cands if c.is_leader or not needs_leader), None)
         if pick is not None:
             new[sid].add(pick.volunteer_id)
             added.append((sid, pick.volunteer_id))
@@ -114,7 +122,8 @@ def _needs_leader(problem: Problem, roster: Roster, s: SolverShift) -> bool:
 
 
 def _short(problem: Problem, roster: Roster, s: SolverShift) -> bool:
-    return len(roster.get(s.id, ())) < s.min_headcount or _needs_leader(problem, roster, s)
+    return (len(roster.get(s.id, ())) < s.min_headcount or _needs_leader(problem, roster, s)
+            or bool(missing_skills(problem, roster, s)))
 
 
 def _two_step(problem: Problem, roster: Roster, s: SolverShift, needs_leader: bool, exclude: set[int]):

@@ -94,7 +94,9 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     chosen = rng.sample(people, need)
     first = Period.month_of(today).start
     end = Period.month_of(today).last_day
-    start = first.replace(year=first.year - 5) if large else first
+    # Small: last month and this one, so reports (which open on last month) and this month's roster tell
+    # the same story; large: five years.
+    start = first.replace(year=first.year - 5) if large else Period.month_of(first - timedelta(days=1)).start
     progress(0, 100, "rosters")
 
     with engine.begin() as conn:
@@ -156,11 +158,11 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                       "route": "", "active": True, "created_at": datetime.now(UTC)})
         for k in range(n_meal):
             rid, _born, _g = chosen[n_teams * per_team + k]
-            vols.append({"id": vol_id, "resident_id": rid, "station_id": station_id, "active": True, "joined_on": first,
+            vols.append({"id": vol_id, "resident_id": rid, "station_id": station_id, "active": True, "joined_on": start,
                          "max_per_week": None, "max_per_month": None, "no_evenings": None, "never_alone": False,
                          "notes": "", "created_at": datetime.now(UTC)})
             members.append({"id": member_id, "team_id": tid, "volunteer_id": vol_id, "role": "team_leader" if k == 0 else "member",
-                            "joined_on": first})
+                            "joined_on": start})
             vol_id += 1
             member_id += 1
         _insert(conn, Team, teams)

@@ -176,3 +176,24 @@ def by_month(s: Session, *, actor: Actor, period: Period, station_id: int | None
         shifts[month_key(row[0])].append(row)
     return {k: PatrolMonth(round(minutes.get(k, 0) / 60, 1), _coverage(shifts[k]).rate if shifts.get(k) else None)
             for k in set(minutes) | set(shifts)}
+
+
+@dataclass(frozen=True)
+class HoursReminders:
+    """What the home page reminds about volunteer hours: entries not yet recorded in the national volunteer
+    system (past the 10-working-day deadline, due within three working days), automatic check-outs waiting
+    for a coordinator."""
+
+    unrecorded: int
+    overdue: int
+    due_soon: int
+    first_deadline: date | None
+    to_review: int
+
+
+def hours_reminders(s: Session, *, actor: Actor, day: date) -> HoursReminders:
+    """The actor's station (a sub-district administrator: every station)."""
+    from desktop_app.rosters import forgotten, national
+
+    d = national.due(s, actor=actor, today=day)
+    return HoursReminders(d.unrecorded, d.overdue, d.due_soon, d.first_deadline, forgotten.waiting(s, actor=actor))

@@ -10,8 +10,10 @@ from datetime import date, timedelta
 
 from desktop_app.rosters.problem import (
     EVENING,
+    EVERYONE,
     MORNING,
     PERIOD_ORDER,
+    SOMEONE,
     Problem,
     Roster,
     SolverShift,
@@ -23,12 +25,14 @@ from desktop_app.rosters.problem import (
 
 
 def eligible(v: SolverVolunteer, s: SolverShift) -> bool:
-    """May ``v`` ever take ``s``, whatever else is on the roster?"""
+    """May ``v`` ever take ``s``, whatever else is on the roster? (Holding what everyone on it must hold.)"""
     if s.team_id not in v.teams:
         return False
     if v.no_evenings and s.period == EVENING:
         return False
     if (s.date.weekday(), s.period) in v.unavailable:
+        return False
+    if s.requires and v.lacks(s, EVERYONE):
         return False
     return not v.on_leave(s.date)
 
@@ -36,7 +40,16 @@ def eligible(v: SolverVolunteer, s: SolverShift) -> bool:
 def group_key(problem: Problem, v: SolverVolunteer, elig: frozenset[int]) -> tuple:
     """Volunteers with the same key are interchangeable: fairness is measured within such a group."""
     leads = frozenset(t for t in v.leader_teams)
-    return (elig, leads, v.max_per_week, v.max_per_month, v.never_alone)
+    # the qualifications shifts ask for (with their expiry): a holder and a non-holder are not interchangeable
+    skills = frozenset(x for x in v.skills if x[0] in problem.required_skills) if problem.required_skills else frozenset()
+    return (elig, leads, v.max_per_week, v.max_per_month, v.never_alone, skills)
+
+
+def keeps_cover(u: SolverVolunteer, w: SolverVolunteer, s: SolverShift) -> bool:
+    """Would ``w`` taking ``u``'s place on ``s`` keep what ``u`` brought: leading it, a required qualification?"""
+    if s.leader_required and is_leader(u, s) and not is_leader(w, s):
+        return False
+    return all(w.holds(k, s.date) for k in s.required(SOMEONE) if u.holds(k, s.date))
 
 
 # --- state shared by greedy, cover and repair ---------------------------------------------------
@@ -94,7 +107,14 @@ class State:
 
 
 def is_leader(v: SolverVolunteer, s: SolverShift) -> bool:
-    return s.team_id in v.leader_teams
+    """May ``v`` lead ``s``: a leader of its team holding what its leader must hold on its date."""
+    return v.can_lead(s)
+
+
+def missing_skills(problem: Problem, roster: Roster, s: SolverShift) -> tuple[str, ...]:
+    """The qualifications at least one person on ``s`` must hold that nobody rostered holds."""
+    people = [problem.vol_by_id[x] for x in roster.get(s.id, ()) if x in problem.vol_by_id]
+    return tuple(k for k in s.required(SOMEONE) if not any(p.holds(k, s.date) for p in people))
 
 
 def choose_leaders(problem: Problem, roster: Roster) -> dict[int, int]:
@@ -155,6 +175,15 @@ def greedy(problem: Problem, *, seed: int = 0) -> Roster:
                 people.add(best.id)
                 state.add(best.id, s)
                 candidates.remove(best)
+        for skill in missing_skills(problem, roster, s):  # someone holding what at least one must hold
+            if len(people) >= s.max_headcount:
+                break
+            holders = [v for v in candidates if v.id not in people and v.holds(skill, s.date) and not state.blockers(v, s)]
+            if holders:
+                best = min(holders, key=lambda v: score(v, s))
+                people.add(best.id)
+                state.add(best.id, s)
+                candidates.remove(best)
         target = max(s.min_headcount, 2 if any(problem.vol_by_id[x].never_alone for x in people if x in problem.vol_by_id) else 0)
         candidates.sort(key=lambda v: score(v, s))
         for v in candidates:
@@ -205,7 +234,7 @@ def balance(problem: Problem, roster: Roster, *, rounds: int = 6) -> Roster:
 
     def move(u: SolverVolunteer, w: SolverVolunteer, sid: int) -> bool:
         s = problem.shift_by_id[sid]
-        if (sid, u.id) in locked or w.id in roster[sid]:
+        if (sid, u.id) in locked or w.id in roster[sid] or not keeps_cover(u, w, s):
             return False
         state.remove(u.id, s)
         if state.blockers(w, s) or (w.never_alone and len(roster[sid]) < 2):
@@ -226,10 +255,14 @@ def balance(problem: Problem, roster: Roster, *, rounds: int = 6) -> Roster:
             if (a, u.id) in locked or w.id in roster[a]:
                 continue
             sa = problem.shift_by_id[a]
+            if not keeps_cover(u, w, sa):
+                continue
             for b in sorted(s for s in mine[w.id] if not _special(problem.shift_by_id[s], kind)):
                 if (b, w.id) in locked or u.id in roster[b]:
                     continue
                 sb = problem.shift_by_id[b]
+                if not keeps_cover(w, u, sb):
+                    continue
                 if _special(sa, other[kind]) != _special(sb, other[kind]):
                     continue  # keep the other kind's counts as they are
                 state.remove(u.id, sa)

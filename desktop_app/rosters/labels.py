@@ -46,6 +46,7 @@ BLOCKER_TEXT = {
     "leave": QT_TRANSLATE_NOOP("Rosters", "on leave"),
     "availability": QT_TRANSLATE_NOOP("Rosters", "not available then"),
     "no_evenings": QT_TRANSLATE_NOOP("Rosters", "no evening patrols"),
+    "not_qualified": QT_TRANSLATE_NOOP("Rosters", "lacks a qualification the patrol requires"),
 }
 
 
@@ -67,3 +68,15 @@ def role_label(role: str) -> str:
 
 def category_label(category: str) -> str:
     return translate("Rosters", CATEGORY_LABELS.get(category, category))
+
+
+# Reasons the program itself writes in the hours ledger (a person's own reasons are shown as typed).
+REASON_TEXT = {
+    "check-out": QT_TRANSLATE_NOOP("Rosters", "checked out"),
+    "planned": QT_TRANSLATE_NOOP("Rosters", "patrol closed: planned time"),
+    "auto-closed": QT_TRANSLATE_NOOP("Rosters", "no check-out: closed at the scheduled end"),
+}
+
+
+def reason_label(reason: str) -> str:
+    return translate("Rosters", REASON_TEXT[reason]) if reason in REASON_TEXT else reason

@@ -54,6 +54,14 @@ class AssignmentSource(StrEnum):
     REPAIR = "repair"
 
 
+class RequirementScope(StrEnum):
+    """Who on a patrol must hold a required qualification (valid on the patrol's date)."""
+
+    LEADER = "leader"  # the patrol's leader (e.g. first aid)
+    EVERYONE = "everyone"  # every person on it
+    SOMEONE = "someone"  # at least one person on it
+
+
 class CheckInMethod(StrEnum):
     DESK = "desk"
     SCAN = "scan"
@@ -207,6 +215,20 @@ class ShiftTemplate(SQLModel, table=True):
     version: int = Field(default=1, sa_column_kwargs={"server_default": "1"}, description="bumped on every saved change (lost edits)")
 
 
+class ShiftRequirement(SQLModel, table=True):
+    """A qualification a daily shift requires (``skill`` as volunteers' skills name it; compared without
+    case or spaces), of its leader, of everyone, or of at least one person. Every shift made from the
+    template follows it; the solver, manual moves, find-cover and the checker honour it."""
+
+    __tablename__ = "roster_shift_requirement"
+    __table_args__ = (UniqueConstraint("template_id", "scope", "skill"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    template_id: int = Field(foreign_key="roster_shift_template.id", index=True)
+    scope: str = Field(max_length=10, description="a RequirementScope")
+    skill: str = Field(max_length=50)
+
+
 class Shift(SQLModel, table=True):
     __tablename__ = "roster_shift"
     __table_args__ = (
@@ -267,6 +289,11 @@ class CheckIn(SQLModel, table=True):
     method: str = Field(default=CheckInMethod.DESK, max_length=10, description="a CheckInMethod")
     recorded_by: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+    # Nobody checked out: closed at the scheduled end once the patrol was over by more than the grace period
+    # (rosters.attendance.close_forgotten); a coordinator confirms it or corrects the hours (a new entry).
+    auto_closed: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
+    reviewed_at: datetime | None = Field(default=None, sa_type=AwareDateTime)
+    reviewed_by: int | None = Field(default=None, description="staff user who confirmed or corrected an automatic close")
 
 
 class HoursMultiplier(SQLModel, table=True):
@@ -302,6 +329,19 @@ class HoursEntry(SQLModel, table=True):
     reason: str = Field(default="", max_length=200)
     corrects_id: int | None = Field(default=None, foreign_key="roster_hours_entry.id")
     created_by: int | None = Field(default=None, foreign_key="staff_user.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
+
+
+class NationalRecord(SQLModel, table=True):
+    """An hours entry recorded in the national volunteer service information system (全国志愿服务信息系统)
+    by a coordinator; entries without one are listed with their 10-working-day deadline."""
+
+    __tablename__ = "roster_national_record"
+
+    id: int | None = Field(default=None, primary_key=True)
+    entry_id: int = Field(foreign_key="roster_hours_entry.id", unique=True)
+    recorded_on: date = Field(description="the day it was entered in the national system")
+    recorded_by: int | None = Field(default=None, foreign_key="staff_user.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=AwareDateTime)
 
 

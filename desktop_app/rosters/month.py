@@ -9,12 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import session_scope
-from desktop_app.core.errors import ConflictError, ValidationError
+from desktop_app.core.errors import ConflictError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
@@ -22,8 +22,8 @@ from desktop_app.residents import Resident
 from desktop_app.rosters import checker, solver
 from desktop_app.rosters.capacity import Shortfall, capacity_check
 from desktop_app.rosters.common import (
-    F_TEAM,
     check_teams,
+    chosen_team,
     date_range,
     get_team,
 )
@@ -38,6 +38,8 @@ from desktop_app.rosters.models import (
     PairingWish,
     Preference,
     Shift,
+    ShiftRequirement,
+    Skill,
     Team,
     TeamMember,
     Volunteer,
@@ -46,7 +48,7 @@ from desktop_app.rosters.permissions import (
     MANAGE_ROSTERS,
     VIEW_ROSTERS,
 )
-from desktop_app.rosters.problem import Problem, Roster, SolverShift, SolverVolunteer
+from desktop_app.rosters.problem import Problem, Roster, SolverShift, SolverVolunteer, skill_key
 from desktop_app.rosters.volunteers import effective_limits
 
 
@@ -139,6 +141,18 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
     vids = list(vols)
     unavailable, preferred = defaultdict(set), defaultdict(set)
     leave, partners, usual = defaultdict(list), defaultdict(set), defaultdict(set)
+    skills: dict[int, list] = defaultdict(list)
+    requires: dict[int, list] = defaultdict(list)
+    skill_names: dict[int, dict[str, str]] = defaultdict(dict)
+    template_ids = {sh.template_id for sh in shifts if sh.template_id is not None}
+    if template_ids:
+        for req in s.exec(select(ShiftRequirement).where(col(ShiftRequirement.template_id).in_(template_ids))
+                          .order_by(ShiftRequirement.id)):
+            requires[req.template_id].append((req.scope, skill_key(req.skill)))
+            skill_names[req.template_id][skill_key(req.skill)] = req.skill
+    if vids and template_ids and requires:
+        for vid, name, until in s.exec(select(Skill.volunteer_id, Skill.name, Skill.expires_on).where(col(Skill.volunteer_id).in_(vids))):
+            skills[vid].append((skill_key(name), until))
     if vids:
         for row in s.exec(select(Availability).where(Availability.volunteer_id.in_(vids))):
             (unavailable if row.preference == Preference.NO else preferred)[row.volunteer_id].add((row.weekday, row.period))
@@ -158,9 +172,12 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
             no_evenings=lim.no_evenings, max_per_week=lim.max_per_week, max_per_month=lim.max_per_month,
             unavailable=frozenset(unavailable[vid]), preferred=frozenset(preferred[vid]), leave=tuple(leave[vid]),
             never_alone=d["v"].never_alone, partners=frozenset(partners[vid]), usual=frozenset(usual[vid]),
+            skills=tuple(sorted(skills[vid], key=lambda k: (k[0], k[1] or date.max))),
         ))
     pshifts = [SolverShift(sh.id, sh.team_id, sh.date, sh.period, sh.min_headcount, sh.max_headcount, sh.leader_required,
-                           sh.is_holiday, sh.grid, teams[sh.team_id].name if sh.team_id in teams else "") for sh in shifts]
+                           sh.is_holiday, sh.grid, teams[sh.team_id].name if sh.team_id in teams else "",
+                           requires=tuple(requires.get(sh.template_id, ())),
+                           skill_names=tuple(skill_names.get(sh.template_id, {}).items())) for sh in shifts]
     shift_ids = [sh.id for sh in shifts]
     roster: Roster = {sid: set() for sid in shift_ids}
     locked = set()
@@ -224,7 +241,7 @@ def propose_roster(s: Session, *, actor: Actor, team_ids: list[int], start, end,
     require(actor, MANAGE_ROSTERS)
     a, b = date_range(start, end)
     if not team_ids:
-        raise ValidationError(F_TEAM, QT_TRANSLATE_NOOP("Errors", "choose at least one team."))
+        chosen_team(s, None, actor)  # says what to do: choose a team, or create the station's first
     check_teams(s, team_ids, actor)
     if keep_before is not None and keep_before > a:
         if keep_before > b:

@@ -84,7 +84,7 @@ def assign(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, lock: 
     _refuse(refusals(loaded, new, {volunteer_id}) + [
         v for v in checker.violations(loaded.problem, new, only_volunteers=set()) if v.rule == "over_max" and v.shift_id == shift_id
     ])
-    is_leader = shift.team_id in loaded.problem.vol_by_id[volunteer_id].leader_teams
+    is_leader = loaded.problem.vol_by_id[volunteer_id].can_lead(loaded.problem.shift_by_id[shift_id])
     has_leader = any(a.as_leader for a in s.exec(select(Assignment).where(Assignment.shift_id == shift_id)))
     a = Assignment(shift_id=shift_id, volunteer_id=volunteer_id, locked=lock, source=source, as_leader=is_leader and not has_leader)
     s.add(a)
@@ -117,6 +117,10 @@ def unassign(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, allo
                 if g.missing > (old.missing if old else 0):
                     raise LeavesGap(QT_TRANSLATE_NOOP("Errors", "Not allowed: the patrol would drop below its minimum of {min}; find cover first."),
                                     min=shift.min_headcount)
+                lost = [k for k in g.missing_skills if not (old and k in old.missing_skills)]
+                if lost:
+                    raise LeavesGap(QT_TRANSLATE_NOOP("Errors", "Not allowed: {name} is the only one on this patrol holding {skill}; find cover first."),
+                                    name=name, skill=loaded.problem.shift_by_id[shift_id].skill_label(lost))
     before = audit.snapshot(a)
     s.delete(a)
     s.flush()
@@ -147,14 +151,20 @@ def swap(s: Session, *, actor: Actor, shift_a: int, volunteer_a: int, shift_b: i
             if g.shift_id == sid and g.leader_missing and not (before.get(sid) and before[sid].leader_missing):
                 found.append(checker.Violation("leader", None, sid, checker.msg(
                     QT_TRANSLATE_NOOP("Rosters", "the patrol on {day} would lose its only team leader."), day=problem_day(loaded, sid))))
+            lost = [k for k in (g.missing_skills if g.shift_id == sid else ())
+                    if not (before.get(sid) and k in before[sid].missing_skills)]
+            if lost:
+                found.append(checker.Violation("not_qualified", None, sid, checker.msg(
+                    QT_TRANSLATE_NOOP("Rosters", "the patrol on {day} would lose the only person holding {skill}."),
+                    day=problem_day(loaded, sid), skill=loaded.problem.shift_by_id[sid].skill_label(lost))))
     _refuse(found)
     for a in (aa, ab):
         before = audit.snapshot(a)
         s.delete(a)
         s.flush()
         audit.record(s, actor=actor, action="unassign", entity="roster_assignment", entity_id=a.id, before=before)
-    for vid, sid, sh in ((volunteer_a, shift_b, sb), (volunteer_b, shift_a, sa)):
-        lead = sh.team_id in loaded.problem.vol_by_id[vid].leader_teams
+    for vid, sid in ((volunteer_a, shift_b), (volunteer_b, shift_a)):
+        lead = loaded.problem.vol_by_id[vid].can_lead(loaded.problem.shift_by_id[sid])
         n = Assignment(shift_id=sid, volunteer_id=vid, source=AssignmentSource.MANUAL, as_leader=lead)
         s.add(n)
         s.flush()
@@ -221,7 +231,7 @@ def repair_dropout(s: Session, *, actor: Actor, volunteer_id: int, start, end) -
         audit.record(s, actor=actor, action="unassign", entity="roster_assignment", entity_id=row.id, before=before)
     for sid, vid in rep.added:
         sh = loaded.problem.shift_by_id[sid]
-        row = Assignment(shift_id=sid, volunteer_id=vid, source=AssignmentSource.REPAIR, as_leader=sh.team_id in loaded.problem.vol_by_id[vid].leader_teams)
+        row = Assignment(shift_id=sid, volunteer_id=vid, source=AssignmentSource.REPAIR, as_leader=loaded.problem.vol_by_id[vid].can_lead(sh))
         s.add(row)
         s.flush()
         audit.record(s, actor=actor, action="assign", entity="roster_assignment", entity_id=row.id, after=row)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlmodel import Session, select
 
@@ -16,8 +17,9 @@ from desktop_app.core.clock import today
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, long_date, month_title, translate, weekday_name
 from desktop_app.core.models import Station
 from desktop_app.core.periods import Period
+from desktop_app.rosters.common import chosen_team
 from desktop_app.rosters.labels import period_label
-from desktop_app.rosters.models import PERIODS, Shift, Team
+from desktop_app.rosters.models import PERIODS, Shift
 from desktop_app.rosters.month import coverage
 from desktop_app.rosters.permissions import VIEW_ROSTERS
 from desktop_app.rosters.shifts import shift_people, shifts_on
@@ -70,7 +72,14 @@ def _times(shifts) -> dict[str, str]:
     return out
 
 
-def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: int, path: str | Path) -> Path:
+def _target(path: str | Path | BinaryIO) -> tuple[str | BinaryIO, Path | BinaryIO]:
+    """(what ReportLab writes to, what the function returns): a file path, or a file object (BytesIO)."""
+    if hasattr(path, "write"):
+        return path, path  # type: ignore[return-value]
+    return str(Path(path)), Path(path)
+
+
+def monthly_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, month: int, path: str | Path | BinaryIO) -> Path | BinaryIO:
     """A4 landscape, one page per grid: days down, the three patrols across, leader starred."""
     require(actor, VIEW_ROSTERS)
     from reportlab.lib import colors
@@ -80,7 +89,7 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
 
     core_pdf.register_fonts()
     st = core_pdf.styles(10)
-    team = s.get(Team, team_id)
+    team = chosen_team(s, team_id, actor)  # the station's own team; none chosen: say so
     station = (s.get(Station, team.station_id) if team.station_id is not None else None) or first_station(s)
     start, end, shifts = _month_shifts(s, team_id, year, month)
     cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
@@ -89,8 +98,8 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
         by_grid[sh.grid or team.grid].append(sh)
     if not by_grid:
         by_grid[team.grid] = []
-    path = Path(path)
-    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
+    into, path = _target(path)
+    doc = SimpleDocTemplate(into, pagesize=landscape(A4), leftMargin=12 * mm, rightMargin=12 * mm,
                             topMargin=10 * mm, bottomMargin=10 * mm, title=f"{team.name} {year}-{month:02d}")
     story = []
     cell_style = st["small"].clone("cell", fontSize=7.6, leading=9)
@@ -151,7 +160,7 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: 
     return path
 
 
-def sign_in_sheet(s: Session, *, actor: Actor, team_id: int, day: date, path: str | Path) -> Path:
+def sign_in_sheet(s: Session, *, actor: Actor, team_id: int | None, day: date, path: str | Path | BinaryIO) -> Path | BinaryIO:
     """One A4 page for the day: each patrol with its people, time in, time out and a signature column."""
     require(actor, VIEW_ROSTERS)
     from reportlab.lib import colors
@@ -161,9 +170,9 @@ def sign_in_sheet(s: Session, *, actor: Actor, team_id: int, day: date, path: st
 
     core_pdf.register_fonts()
     st = core_pdf.styles(10)
-    team = s.get(Team, team_id)
-    path = Path(path)
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
+    team = chosen_team(s, team_id, actor)  # the station's own team; none chosen: say so
+    into, path = _target(path)
+    doc = SimpleDocTemplate(into, pagesize=A4, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=12 * mm, bottomMargin=12 * mm,
                             title=f"{team.name} {day.isoformat()}")
     story = [Paragraph(core_pdf.markup_with_fallback(_t("sign_in_title").format(team=team.name)),
                        st["title"].clone("t", fontSize=18, leading=24)),
@@ -194,13 +203,13 @@ def sign_in_sheet(s: Session, *, actor: Actor, team_id: int, day: date, path: st
     return path
 
 
-def excel_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: int, path: str | Path) -> Path:
+def excel_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, month: int, path: str | Path) -> Path:
     """The month as an Excel sheet (the 台账 stations keep), plus a sheet of each person's patrol count."""
     require(actor, VIEW_ROSTERS)
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    team = s.get(Team, team_id)
+    team = chosen_team(s, team_id, actor)  # the station's own team; none chosen: say so
     start, end, shifts = _month_shifts(s, team_id, year, month)
     cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
     times = _times(shifts)
@@ -248,5 +257,7 @@ def excel_roster(s: Session, *, actor: Actor, team_id: int, year: int, month: in
     for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         ws2.append([name, n])
     path = Path(path)
-    wb.save(path)
+    from desktop_app.core import excel as core_excel
+
+    core_excel.save_workbook(wb, path)
     return path

@@ -9,10 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
-from desktop_app.rosters.models import ShiftPeriod
+from desktop_app.rosters.models import RequirementScope, ShiftPeriod
 
 MORNING, AFTERNOON, EVENING = ShiftPeriod.MORNING, ShiftPeriod.AFTERNOON, ShiftPeriod.EVENING
 PERIOD_ORDER = {MORNING: 0, AFTERNOON: 1, EVENING: 2}
+# Who on a patrol must hold a qualification (models.RequirementScope): the leader, everyone, at least one.
+LEADER, EVERYONE, SOMEONE = RequirementScope.LEADER, RequirementScope.EVERYONE, RequirementScope.SOMEONE
+
+
+def skill_key(name: str) -> str:
+    """Qualifications compare by name without case or spaces (急救证 = 急救证 , First aid = first aid)."""
+    return "".join((name or "").split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -32,9 +39,22 @@ class SolverVolunteer:
     never_alone: bool = False
     partners: frozenset[int] = frozenset()
     usual: frozenset[tuple[int, str]] = frozenset()  # weekday×period served lately (stable teams)
+    skills: tuple[tuple[str, date | None], ...] = ()  # (skill_key(name), valid until; None: no expiry)
 
     def on_leave(self, day: date) -> bool:
         return any(a <= day <= b for a, b in self.leave)
+
+    def holds(self, skill: str, day: date) -> bool:
+        """Holds ``skill`` (a skill_key) valid on ``day`` (an expiry date is the last valid day)."""
+        return any(k == skill and (until is None or until >= day) for k, until in self.skills)
+
+    def lacks(self, shift: SolverShift, scope: str) -> tuple[str, ...]:
+        """The qualifications of ``scope`` the shift requires that this volunteer does not hold on its date."""
+        return tuple(k for sc, k in shift.requires if sc == scope and not self.holds(k, shift.date))
+
+    def can_lead(self, shift: SolverShift) -> bool:
+        """A team leader of the shift's team who holds what its leader must hold on its date."""
+        return shift.team_id in self.leader_teams and not self.lacks(shift, LEADER)
 
 
 @dataclass(frozen=True)
@@ -51,6 +71,15 @@ class SolverShift:
     is_holiday: bool = False
     grid: str = ""
     team_name: str = ""
+    requires: tuple[tuple[str, str], ...] = ()  # (RequirementScope, skill_key) from the shift's template
+    skill_names: tuple[tuple[str, str], ...] = ()  # (skill_key, the name as the template writes it), for messages
+
+    def required(self, scope: str) -> tuple[str, ...]:
+        return tuple(k for sc, k in self.requires if sc == scope)
+
+    def skill_label(self, keys) -> str:
+        names = dict(self.skill_names)
+        return "、".join(names.get(k, k) for k in keys)
 
 
 @dataclass
@@ -65,6 +94,7 @@ class Problem:
     def __post_init__(self) -> None:
         self.vol_by_id = {v.id: v for v in self.volunteers}
         self.shift_by_id = {s.id: s for s in self.shifts}
+        self.required_skills = frozenset(k for s in self.shifts for _scope, k in s.requires)
 
 
 Roster = dict[int, set[int]]  # shift_id -> volunteer ids

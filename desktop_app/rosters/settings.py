@@ -25,20 +25,40 @@ from desktop_app.rosters.permissions import (
 )
 
 
-def multiplier_for(s: Session, sh: Shift, station_id: int | None) -> float:
-    """The factor a patrol's minutes are credited with: the larger of the holiday and evening multipliers
-    that apply (the station's own, else the default for every station)."""
+def multiplier_table(s: Session, station_id: int | None) -> dict[str, float]:
+    """kind -> multiplier for the station (its own, else the default for every station)."""
     rows: dict[str, float] = {}
     for m in s.exec(select(HoursMultiplier).where(or_(HoursMultiplier.station_id == station_id,
                                                       HoursMultiplier.station_id == None))):  # noqa: E711
         if m.station_id == station_id or m.kind not in rows:  # the station's own wins over the default
             rows[m.kind] = m.multiplier
+    return rows
+
+
+def multiplier_for(s: Session, sh: Shift, station_id: int | None, rows: dict[str, float] | None = None) -> float:
+    """The factor a patrol's minutes are credited with: the larger of the holiday and evening multipliers
+    that apply (the station's own, else the default for every station; ``rows``: multiplier_table read once)."""
+    rows = multiplier_table(s, station_id) if rows is None else rows
     factor = 1.0
     if sh.is_holiday:
         factor = max(factor, rows.get(MultiplierKind.HOLIDAY, 1.0))
     if sh.period == ShiftPeriod.EVENING:
         factor = max(factor, rows.get(MultiplierKind.EVENING, 1.0))
     return factor
+
+
+def multipliers(s: Session, *, actor: Actor) -> dict[str, HoursMultiplier]:
+    """The multiplier of each kind that applies to the actor's station (its own, else the default), with the
+    version the multiplier screen keeps; a default row has ``station_id`` None (saving makes the station's own)."""
+    from desktop_app.rosters.permissions import VIEW_ROSTERS
+
+    require(actor, VIEW_ROSTERS)
+    out: dict[str, HoursMultiplier] = {}
+    for m in s.exec(select(HoursMultiplier).where(or_(HoursMultiplier.station_id == actor.station_id,
+                                                      HoursMultiplier.station_id == None))):  # noqa: E711
+        if m.station_id == actor.station_id or m.kind not in out:
+            out[m.kind] = m
+    return out
 
 
 def set_multiplier(s: Session, *, actor: Actor, kind: str, multiplier: float,

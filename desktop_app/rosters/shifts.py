@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy import update
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -20,6 +21,7 @@ from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
     F_HEADCOUNT,
     F_TIMES,
+    chosen_team,
     date_range,
     get_shift,
     get_team,
@@ -69,36 +71,90 @@ def update_template(s: Session, *, actor: Actor, template_id: int, starts_at: ti
     }, actor=actor, entity="roster_shift_template", expected_version=expected_version)
 
 
-def generate_shifts(s: Session, *, actor: Actor, team_id: int, start, end, progress: Progress = NO_PROGRESS) -> int:
+def holiday_fields(cal: WorkCalendar, day: date, t: ShiftTemplate | None, sh: Shift | None = None) -> dict:
+    """What the work calendar decides about a shift on ``day``: holiday or not, its name, and the headcount
+    (a holiday takes the template's holiday minimum). Without a template the shift keeps its headcount."""
+    hol = cal.is_holiday(day)
+    out: dict = {"is_holiday": hol, "holiday_name": cal.holiday_name(day)}
+    if t is not None:
+        minimum = t.holiday_min_headcount if (hol and t.holiday_min_headcount is not None) else t.min_headcount
+        out.update(min_headcount=minimum, max_headcount=max(t.max_headcount, minimum))
+    elif sh is not None:
+        out.update(min_headcount=sh.min_headcount, max_headcount=sh.max_headcount)
+    return out
+
+
+def worked_shift_ids(s: Session, shift_ids: list[int]) -> set[int]:
+    """Shifts someone checked in to (or was marked absent from): what happened there never changes."""
+    out: set[int] = set()
+    for i in range(0, len(shift_ids), 900):
+        out.update(s.exec(select(CheckIn.shift_id).where(CheckIn.shift_id.in_(shift_ids[i:i + 900]))).all())
+    return out
+
+
+def sync_with_calendar(s: Session, *, actor: Actor, cal: WorkCalendar, shifts: list[Shift], today: date,
+                       apply: bool = True) -> list[tuple[Shift, dict]]:
+    """Shifts from ``today`` on, not worked, whose holiday flag, name or headcount disagree with ``cal``:
+    (shift, the values the calendar gives); with ``apply`` they are changed (audited)."""
+    shifts = [sh for sh in shifts if sh.date >= today and not sh.cancelled]
+    worked = worked_shift_ids(s, [sh.id for sh in shifts])
+    templates = {t.id: t for t in s.exec(select(ShiftTemplate).where(
+        ShiftTemplate.id.in_({sh.template_id for sh in shifts if sh.template_id is not None})))} if shifts else {}
+    out = []
+    for sh in shifts:
+        if sh.id in worked:
+            continue
+        want = holiday_fields(cal, sh.date, templates.get(sh.template_id), sh)
+        if any(getattr(sh, k) != v for k, v in want.items()):
+            out.append((sh, want))
+    if apply and out:
+        groups: dict[tuple, list[int]] = {}
+        for sh, want in out:
+            groups.setdefault(tuple(sorted(want.items())), []).append(sh.id)
+        for values, ids in groups.items():
+            for i in range(0, len(ids), 500):
+                s.exec(update(Shift).where(col(Shift.id).in_(ids[i:i + 500])).values(**dict(values))
+                       .execution_options(synchronize_session=False))
+        audit.record(s, actor=actor, action="calendar_change", entity="roster_shift", entity_id="holiday",
+                     after={"shifts": {str(sh.id): want for sh, want in out}})
+        for sh, _want in out:
+            s.expire(sh)  # read again when next used: the table has the calendar's values now
+    return out
+
+
+def generate_shifts(s: Session, *, actor: Actor, team_id: int | None, start, end, progress: Progress = NO_PROGRESS,
+                    today: date | None = None) -> int:
     """Create the team's shifts for every day of the range from its templates (existing ones are kept).
-    Statutory holidays come from the work calendar: they are marked and take the holiday headcount."""
+    Statutory holidays come from the work calendar: they are marked and take the holiday headcount; existing
+    shifts from ``today`` on that nobody worked yet are brought in line with the calendar too."""
     require(actor, MANAGE_ROSTERS)
     a, b = date_range(start, end)
-    get_team(s, team_id, actor)
+    chosen_team(s, team_id, actor)
     templates = list(s.exec(select(ShiftTemplate).where(ShiftTemplate.team_id == team_id, ShiftTemplate.active == True)))  # noqa: E712
     if not templates:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This team has no shift templates; add the daily shifts first."))
     cal = WorkCalendar.load(s)
-    have = set(s.exec(select(Shift.date, Shift.period).where(Shift.team_id == team_id, Shift.date >= a, Shift.date <= b)).all())
+    existing = list(s.exec(select(Shift).where(Shift.team_id == team_id, Shift.date >= a, Shift.date <= b)))
+    have = {(sh.date, sh.period) for sh in existing}
+    from desktop_app.core import clock
+
+    synced = sync_with_calendar(s, actor=actor, cal=cal, shifts=existing, today=today or clock.today())
     made = 0
     total = (b - a).days + 1
     for i in range(total):
         if i % 30 == 0:
             progress(i, total, "")
         day = a + timedelta(days=i)
-        hol = cal.is_holiday(day)
         for t in templates:
             if (day, t.period) in have:
                 continue
-            minimum = t.holiday_min_headcount if (hol and t.holiday_min_headcount is not None) else t.min_headcount
             s.add(Shift(team_id=team_id, template_id=t.id, date=day, period=t.period, starts_at=t.starts_at,
-                        ends_at=t.ends_at, route=t.route, grid=t.grid, min_headcount=minimum,
-                        max_headcount=max(t.max_headcount, minimum), leader_required=t.leader_required,
-                        is_holiday=hol, holiday_name=cal.holiday_name(day)))
+                        ends_at=t.ends_at, route=t.route, grid=t.grid, leader_required=t.leader_required,
+                        **holiday_fields(cal, day, t)))
             made += 1
     s.flush()
     audit.record(s, actor=actor, action="generate", entity="roster_shift", entity_id=team_id,
-                 after={"team_id": team_id, "start": a, "end": b, "created": made})
+                 after={"team_id": team_id, "start": a, "end": b, "created": made, "calendar_updated": len(synced)})
     return made
 
 

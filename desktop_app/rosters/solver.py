@@ -3,9 +3,11 @@ from it, split over independent teams; the fairness figures. The capacity check 
 in plain words is capacity.py; "find cover" and the minimal-change repair of a dropout are cover.py.
 The solver is pure: plain data in (problem.py), a roster out; checker.py verifies it independently.
 
-Hard rules: team membership, availability (weekday × period) and leave, no evenings, at most one
+Hard rules: team membership, availability (weekday × period) and leave, no evenings, the qualifications
+everyone on a patrol must hold (valid on its date), at most one
 patrol a day, no evening followed by the next morning, per-week / per-month limits, maximum
-headcount, never alone, locked assignments kept. Minimum headcount and the leader are hard too, but
+headcount, never alone, locked assignments kept. Minimum headcount, the leader (a team leader holding
+what the leader must hold) and a holder of each "at least one" qualification are hard too, but
 when the month cannot be covered the solver still returns the best roster: their shortfall is paid
 for in the objective and reported as gaps with the capacity check's explanation.
 
@@ -27,6 +29,7 @@ from desktop_app.rosters.greedy import balance, choose_leaders, eligible, greedy
 from desktop_app.rosters.problem import (
     EVENING,
     MORNING,
+    SOMEONE,
     Problem,
     Roster,
     SolverShift,
@@ -198,6 +201,13 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
             cost.append(W_GAP * lslack)
             led = any(hinted[(v.id, s.id)] for v, _var in by_shift[s.id] if is_leader(v, s))
             aux_hints.append((lslack, 0 if led else 1))
+        for k in s.required(SOMEONE):  # at least one person holding k (valid on the day), paid for like a leader
+            holders = [var for v, var in by_shift[s.id] if v.holds(k, s.date)]
+            kslack = m.NewBoolVar(f"kgap{s.id}_{k}")
+            m.Add(sum(holders) + kslack >= 1)
+            cost.append(W_GAP * kslack)
+            held = any(hinted[(v.id, s.id)] for v, _var in by_shift[s.id] if v.holds(k, s.date))
+            aux_hints.append((kslack, 0 if held else 1))
         for v, var in by_shift[s.id]:
             if v.never_alone:
                 others = [o for u, o in by_shift[s.id] if u.id != v.id]

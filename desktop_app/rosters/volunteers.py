@@ -221,7 +221,7 @@ def search_volunteers(s: Session, *, actor: Actor, q: str, limit: int = 20) -> l
     from desktop_app.residents import resident_label, search_ids
 
     limit = max(1, min(int(limit), 200))  # a picker's list, never more
-    ids = search_ids(s, q, limit=limit * 5)
+    ids = search_ids(s, q, limit=limit * 5, actor=actor)
     if not ids:
         return []
     rows = s.exec(station_scope(select(Volunteer, Resident).join(Resident, Resident.id == Volunteer.resident_id)

@@ -6,7 +6,19 @@ The public API other parts of the app use; its dialogs are ``desktop_app.safety.
 
 from desktop_app.safety.at_rest import is_encrypted
 from desktop_app.safety.backups import automatic_backup, backup_folder, last_failure, set_backup_folder
+from desktop_app.safety.integrity import audit_problems
 from desktop_app.safety.models import BackupFailure, BackupKind
+from desktop_app.safety.permissions import EXPORT_PERSONAL
+from desktop_app.safety.stations import (
+    add_station,
+    assign_station,
+    bootstrap_allowed,
+    find_station,
+    list_stations,
+    residents_by_station,
+)
 
-__all__ = ["BackupFailure", "BackupKind", "automatic_backup", "backup_folder", "is_encrypted", "last_failure",
+__all__ = ["EXPORT_PERSONAL", "BackupFailure", "BackupKind", "add_station", "assign_station", "audit_problems",
+           "automatic_backup", "backup_folder", "bootstrap_allowed", "find_station", "is_encrypted", "last_failure",
+           "list_stations", "residents_by_station",
            "set_backup_folder"]

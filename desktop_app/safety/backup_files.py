@@ -7,7 +7,10 @@ Qt-free. A backup is a complete SQLite file named ``smiledesk-YYYYmmdd-HHMMSS-<k
 * kinds ``manual``, ``pre-restore`` and ``damaged`` are never deleted automatically.
 
 A backup is written to a temporary name, checked with ``PRAGMA integrity_check`` and only then renamed,
-so a half-written file (disk full, USB stick pulled out) never looks like a backup.
+so a half-written file (disk full, USB stick pulled out) never looks like a backup. Beside it,
+``<backup>.manifest.json`` anchors the audit log: each chain's count and newest hash as the copy holds them
+(``core.audit_anchors``), so a database whose newest entries were deleted later is told by ``smiledesk check``.
+Backups and manifests are readable by this user only (0600).
 
 The backup of an encrypted (SQLCipher) database is encrypted with the same passphrase; files are opened
 through ``core.db.connect_file``, which picks sqlite3 or sqlcipher3 by the file's first bytes.
@@ -22,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.core import db
+from desktop_app.core import db, private
 from desktop_app.core.errors import StorageError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.safety.models import AUTOMATIC, BackupKind
@@ -132,6 +135,8 @@ def make_backup(source: Path, folder: Path, *, kind: str = BackupKind.MANUAL, no
         if problems:
             raise _storage(QT_TRANSLATE_NOOP("Errors", "The copy failed its check ({detail}); the database itself may be damaged."), detail=problems[0])
         db.fsync_file(partial)
+        private.private_file(partial)
+        _write_manifest(partial, target, kind=str(kind), key=key)
         os.replace(partial, target)
     except OSError as exc:
         raise _os_error(exc, folder) from exc
@@ -144,6 +149,21 @@ def make_backup(source: Path, folder: Path, *, kind: str = BackupKind.MANUAL, no
             except OSError:
                 pass
     return target
+
+
+def _write_manifest(copy: Path, target: Path, *, kind: str, key: str | None) -> None:
+    """The audit anchor of the copy (its chains' heads as the copy holds them) beside the backup."""
+    from desktop_app.core import audit_anchors
+
+    conn = db.connect_file(copy, key=key, readonly=True)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not {"audit_entry", "audit_meta"} <= tables:
+            return  # a database from before the keyed chain: nothing to anchor
+        heads = audit_anchors.heads_of(lambda sql: conn.execute(sql).fetchall())
+    finally:
+        conn.close()
+    audit_anchors.write_manifest(target, heads, kind=kind)
 
 
 # --- checking a file ------------------------------------------------------------------------------
@@ -262,11 +282,14 @@ def rotate(folder: Path, **limits: int) -> list[Path]:
     backups = list_backups(Path(folder))
     keep = to_keep(backups, **limits)
     removed = []
+    from desktop_app.core.audit_anchors import manifest_path
+
     for b in backups:
         if b.path not in keep:
             try:
                 b.path.unlink()
                 removed.append(b.path)
+                manifest_path(b.path).unlink(missing_ok=True)
             except OSError:
                 pass
     return removed

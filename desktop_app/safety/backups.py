@@ -22,7 +22,7 @@ from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StationSetting
 from desktop_app.safety import backup_files, backup_status
 from desktop_app.safety.models import BackupFailure, BackupKind
-from desktop_app.safety.permissions import MAKE_BACKUP, RESTORE_BACKUP
+from desktop_app.safety.permissions import BACKUP_ELSEWHERE, MAKE_BACKUP, RESTORE_BACKUP
 
 BACKUP_FOLDER_KEY = "backup.folder"
 F_FOLDER = QT_TRANSLATE_NOOP("Fields", "Backup folder")
@@ -118,16 +118,27 @@ def _folder_for(engine: Engine, station_id: int | None) -> Path:
 
 
 def backup_now(engine: Engine, *, actor: Actor, folder: Path | str | None = None, now: datetime | None = None) -> Path:
-    """A manual backup into ``folder`` (default: the station's folder); audited."""
+    """A manual backup into ``folder`` (default: the station's folder); audited. Any other folder than the
+    station's is an administrator's choice (BACKUP_ELSEWHERE): a backup holds every number unmasked."""
     require(actor, MAKE_BACKUP)
     source = _db_file(engine)
-    target_dir = Path(folder) if folder else _folder_for(engine, actor.station_id)
+    station_folder = _folder_for(engine, actor.station_id)
+    target_dir = Path(folder) if folder else station_folder
+    if _resolved(target_dir) not in {_resolved(station_folder), _resolved(paths.backups_dir())}:
+        require(actor, BACKUP_ELSEWHERE)
     made = backup_files.make_backup(source, target_dir, kind=BackupKind.MANUAL, now=now)
     remember_folder(made.parent)
     backup_status.record_success(source)
     with session_scope(engine) as s:
         audit.record(s, actor=actor, action="backup", entity="database", entity_id="", after={"file": str(made)})
     return made
+
+
+def _resolved(folder: Path) -> Path:
+    try:
+        return Path(folder).expanduser().resolve()
+    except OSError:
+        return Path(folder)
 
 
 def automatic_backup(engine: Engine, *, kind: str, station_id: int | None = None, now: datetime | None = None) -> Path | None:
@@ -197,10 +208,16 @@ def restore_backup(engine: Engine, *, actor: Actor, backup_file: Path | str, now
 
     features.import_all_models()
     migrate(engine, backup=False)
+    from desktop_app.core import audit_anchors
+
     with session_scope(engine) as s:
         features.ensure_reference_data(s)
         audit.record(s, actor=actor, action="restore", entity="database", entity_id="",
                      after={"from": str(backup_file), "kept": str(kept) if kept else ""})
+    with session_scope(engine, write=False) as s:
+        db_id, chains, legacy = audit_anchors.heads_from_session(s)
+    if db_id is not None:  # this PC follows the restored database from now on (older anchors: superseded)
+        audit_anchors.reset(db_id, chains, legacy)
     return kept
 
 

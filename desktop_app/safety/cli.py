@@ -7,7 +7,7 @@
     smiledesk decrypt                                 turn an encrypted SQLite file back into a plain one
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
-    smiledesk station add NAME CODE | list | assign USER STATION_ID|all
+    smiledesk audit-key show | export FILE | import FILE    the audit chain's key on this PC (docs/safety.md)
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
 name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
@@ -72,24 +72,100 @@ def register(sub) -> None:
     r.add_argument("resident_id", type=int)
     r.add_argument("--reason", default="")
     r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.add_argument("--keep-walk-ins", action="store_true",
+                   help="do not erase the walk-in records typed with the resident's name and phone but never linked")
     r.set_defaults(func=cmd_erase)
 
-    p = sub.add_parser("station", help="stations of a sub-district sharing one database")
-    ssub = p.add_subparsers(dest="station_command", metavar="ACTION", required=True)
-    a = ssub.add_parser("add", help="add a station")
-    _db(a)
-    a.add_argument("name")
-    a.add_argument("code")
-    a.add_argument("--sub-district", default="")
-    a.set_defaults(func=cmd_station_add)
-    ls = ssub.add_parser("list", help="list stations with their resident counts")
-    _db(ls)
-    ls.set_defaults(func=cmd_station_list)
-    g = ssub.add_parser("assign", help="put an account in a station ('all': a sub-district administrator)")
-    _db(g)
-    g.add_argument("username")
-    g.add_argument("station", help="station id, or 'all'")
-    g.set_defaults(func=cmd_station_assign)
+    _register_audit_key(sub)
+
+
+def _register_audit_key(sub) -> None:
+    p = sub.add_parser("audit-key", help="the audit log's key on this computer: show it, export it, import it")
+    ksub = p.add_subparsers(dest="audit_key_command", metavar="ACTION", required=True)
+    s = ksub.add_parser("show", help="the database's identity and which of its audit keys this computer has")
+    _db(s)
+    s.set_defaults(func=cmd_audit_key_show)
+    e = ksub.add_parser("export", help="write this computer's audit keys of the database to FILE (for another PC)")
+    _db(e)
+    e.add_argument("file", metavar="FILE")
+    e.set_defaults(func=cmd_audit_key_export)
+    i = ksub.add_parser("import", help="add the audit keys in FILE (from audit-key export) to this computer")
+    i.add_argument("file", metavar="FILE")
+    i.set_defaults(func=cmd_audit_key_import)
+
+
+def _audit_ids(args) -> tuple[str | None, dict[str, int]]:
+    """(database id, key id -> entries written with it) of the database in ``args``."""
+    from sqlalchemy import text
+
+    from desktop_app.core.db import session_scope
+
+    engine = _engine(args, migrate=False)
+    try:
+        with session_scope(engine, write=False) as s:
+            from desktop_app.core import audit_keys
+
+            db_id = audit_keys.database_id(s)
+            used = {row[0]: int(row[1]) for row in s.connection().execute(
+                text("SELECT key_id, COUNT(*) FROM audit_entry WHERE scheme = 2 GROUP BY key_id ORDER BY MIN(id)"))}
+    finally:
+        engine.dispose()
+    return db_id, used
+
+
+def cmd_audit_key_show(args) -> int:
+    def work():
+        from desktop_app.core import audit_keys, keystore
+
+        db_id, used = _audit_ids(args)
+        if db_id is None:
+            print(translate("SafetyCli", "this database has no keyed audit entries yet: its key is made with the first "
+                                         "change"))
+            return 0
+        here = audit_keys.known_keys(db_id)
+        print(translate("SafetyCli", "database {id}; keys are kept in {folder}").format(id=db_id, folder=keystore.key_dir()))
+        rows = [[translate("SafetyCli", "key {id}").format(id=kid), translate("SafetyCli", "entries: {n}").format(n=n),
+                 translate("SafetyCli", "on this computer") if kid in here else translate("SafetyCli", "NOT on this computer")]
+                for kid, n in used.items()]
+        rows += [[translate("SafetyCli", "key {id}").format(id=kid), translate("SafetyCli", "no entries yet"),
+                  translate("SafetyCli", "on this computer")] for kid in here if kid not in used]
+        for line in table(rows, indent="  "):
+            print(line)
+        return 0 if all(k in here for k in used) else 1
+
+    return _run(work)
+
+
+def cmd_audit_key_export(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, _used = _audit_ids(args)
+        n = audit_keys.export_keys(db_id, Path(args.file)) if db_id else 0
+        if not n:
+            print(translate("Cli", "error: {text}").format(
+                text=translate("SafetyCli", "this computer has no audit key of this database to export")), file=sys.stderr)
+            return 1
+        print(translate("SafetyCli", "audit keys of database {id} written to {file}: {n}; import them on the other PC "
+                                     "with smiledesk audit-key import, then delete the file").format(id=db_id, file=args.file, n=n))
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_import(args) -> int:
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_keys
+
+        db_id, n = audit_keys.import_keys(Path(args.file))
+        print(translate("SafetyCli", "new audit keys of database {id} kept on this computer: {n}").format(id=db_id, n=n))
+        return 0
+
+    return _run(work)
 
 
 def _engine(args, *, migrate: bool = True):
@@ -299,70 +375,35 @@ def cmd_erase(args) -> int:
         from desktop_app.core.db import session_scope
         from desktop_app.safety import personal_data
 
+        engine = _engine(args)
+        actor = _actor(engine, args)
+        with session_scope(engine, write=False) as s:
+            offered = personal_data.erasure_matches(s, actor=actor, resident_id=args.resident_id)
+        keep = args.keep_walk_ins
+        if offered:
+            print(translate("SafetyCli", "walk-in records typed with the resident's name and phone but never linked: {n}")
+                  .format(n=len(offered)))
+            for line in table([[feature_name(m.feature), translate("SafetyCli", "No. {id}").format(id=m.record_id),
+                                f"{m.at:%Y-%m-%d}", m.summary[:40]] for m in offered], indent="  "):
+                print(line)
+            if not args.yes and not keep:
+                answer = input(translate("SafetyCli", "Erase these too? [Y/n] ")).strip()
+                keep = bool(answer) and not _yes(answer)  # Enter: yes
         if not args.yes:
             answer = input(translate("SafetyCli", "Anonymise resident {id} everywhere? This cannot be undone. [y/N] ")
                            .format(id=args.resident_id))
             if not _yes(answer):
                 print(translate("SafetyCli", "nothing changed"))
                 return 1
-        engine = _engine(args)
-        actor = _actor(engine, args)
         with session_scope(engine) as s:
-            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason)
+            done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason,
+                                                matches=[] if keep else None)
+        walk_ins = ""
+        if offered:
+            walk_ins = (translate("SafetyCli", "; matching walk-in records kept: {n}") if keep
+                        else translate("SafetyCli", "; matching walk-in records erased: {n}")).format(n=len(offered))
         print(translate("SafetyCli", "resident {id} anonymised in: {where}").format(
-            id=args.resident_id, where=join(feature_name(key) for key in done)))
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_add(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        with session_scope(engine) as s:
-            station = stations.add_station(s, actor=_actor(engine, args), name=args.name, code=args.code,
-                                          sub_district=args.sub_district)
-            print(translate("SafetyCli", "station {id}: {name} ({code})").format(id=station.id, name=station.name,
-                                                                                 code=station.code))
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_list(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        actor = _actor(engine, args)
-        with session_scope(engine, write=False) as s:
-            counts = stations.residents_by_station(s, actor=actor)
-            rows = [[translate("SafetyCli", "No."), translate("SafetyCli", "code"), translate("SafetyCli", "station"),
-                     translate("SafetyCli", "residents")]]
-            rows += [[st.id, st.code, st.name, f"{counts.get(st.id, 0):,}"] for st in stations.list_stations(s, actor=actor)]
-            for line in table(rows, right=(0, 3)):
-                print(line)
-            print(translate("SafetyCli", "residents in all: {n}").format(n=f"{sum(counts.values()):,}"))
-        return 0
-
-    return _run(work)
-
-
-def cmd_station_assign(args) -> int:
-    def work():
-        from desktop_app.core.db import session_scope
-        from desktop_app.safety import stations
-
-        engine = _engine(args)
-        station_id = None if args.station == "all" else int(args.station)
-        with session_scope(engine) as s:
-            user = stations.assign_station(s, actor=_actor(engine, args), username=args.username, station_id=station_id)
-            print(translate("SafetyCli", "{user}: all stations").format(user=user.username) if user.station_id is None
-                  else translate("SafetyCli", "{user}: station {id}").format(user=user.username, id=user.station_id))
+            id=args.resident_id, where=join(feature_name(key) for key in done)) + walk_ins)
         return 0
 
     return _run(work)

@@ -249,14 +249,43 @@ def duplicate_id_numbers(s) -> list[str]:
     return out
 
 
+def audit_problems(s) -> list[str]:
+    """The audit log checked against itself and against its anchors outside the database: every station's
+    keyed chain (entries this PC has no key for are named), this PC's anchor, and the manifests of the
+    backups in the usual backup folders (truncation shows there). Plain English."""
+    from desktop_app.core import audit, audit_anchors, paths
+    from desktop_app.core.db import sqlite_path
+
+    report = audit.verify(s)
+    problems = report.all_problems()
+    if report.database_id is None:
+        return problems
+    anchors = []
+    pc = audit_anchors.pc_anchor(report.database_id)
+    if pc is not None:
+        anchors.append(pc)
+    db_file = sqlite_path(s.get_bind())
+    folders = backup_folders(db_file) if db_file is not None else [*_remembered(), paths.backups_dir()]
+    anchors.extend(audit_anchors.manifests(folders, report.database_id))
+    problems.extend(audit.check_anchors(s, report, anchors))
+    return problems
+
+
+def _remembered() -> list[Path]:
+    from desktop_app.safety.backups import remembered_folders
+
+    return remembered_folders()
+
+
 def check_database(url: str) -> list[str]:
     """Everything ``smiledesk check`` verifies, as plain-English problems (empty: all is well). Creates nothing.
 
     A SQLite file must exist and hold a SmileDesk schema; then SQLite's integrity check, damaged text,
-    pending migrations, the audit chain and duplicate ID numbers."""
-    from desktop_app.core import audit
-    from desktop_app.core.db import is_sqlite, make_engine, pending_migrations, session_scope
-    from desktop_app.features import import_all_models
+    pending migrations, the append-only triggers (core.db.guards), the audit chains with their anchors and
+    duplicate ID numbers."""
+    import desktop_app.core.audit  # noqa: F401  (declares audit_entry append-only)
+    from desktop_app.core.db import guards, is_sqlite, make_engine, pending_migrations, session_scope
+    from desktop_app.features import declare_guards, import_all_models
 
     path = sqlite_file(url)
     if path is not None:
@@ -285,8 +314,10 @@ def check_database(url: str) -> list[str]:
             try:
                 if pending_migrations(engine):
                     problems.append("schema: migrations are pending (run `smiledesk migrate`)")
+                declare_guards()
+                problems.extend(guards.verify(engine))
                 with session_scope(engine, write=False) as s:
-                    problems.extend(audit.verify_chain(s))
+                    problems.extend(audit_problems(s))
                     problems.extend(duplicate_id_numbers(s))
             except Exception as exc:  # reported, not raised: check is what an administrator runs when in doubt
                 problems.append(f"cannot check: {exc}")

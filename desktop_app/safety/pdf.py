@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from desktop_app.core import pdf as base
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
@@ -241,6 +241,9 @@ VALUES = {
     "patrol": QT_TRANSLATE_NOOP("PersonalData", "stamps for a patrol"),
     "reversal": QT_TRANSLATE_NOOP("PersonalData", "correction"),
     "redemption": QT_TRANSLATE_NOOP("PersonalData", "reward redeemed"),
+    "honour": QT_TRANSLATE_NOOP("PersonalData", "honour certificate"),
+    "service_record": QT_TRANSLATE_NOOP("PersonalData", "volunteer service record"),
+    "thank_you": QT_TRANSLATE_NOOP("PersonalData", "thank-you letter"),
     "refund": QT_TRANSLATE_NOOP("PersonalData", "redemption refunded"),
     "demo": QT_TRANSLATE_NOOP("PersonalData", "demo data"),
 }
@@ -250,6 +253,9 @@ def _value(text: str) -> str:
     """A stored value as the interface shows it (a status, a kind, a channel), else as stored."""
     if text in VALUES:
         return translate("PersonalData", VALUES[text])
+    kind, sep, rest = text.partition(":")  # a reference such as "honour:1:5" (a certificate's kind, then numbers)
+    if sep and kind in VALUES and rest.replace(":", "").isdigit():
+        return f"{translate('PersonalData', VALUES[kind])} {rest}"
     for variant in dict.fromkeys((text, text.replace("_", " "), text.replace("_", "-"))):
         for context in VALUE_CONTEXTS:
             shown = translate(context, variant)
@@ -293,16 +299,16 @@ def _rows(value: Any, depth: int = 0):
                 yield f"{i}.", _text(item), depth
 
 
-def render_export(data: dict[str, Any], target: Path, *, station_name: str = "") -> Path:
-    """Write the export ``data`` (safety.service.export_resident) as an A4 PDF."""
+def render_export(data: dict[str, Any], target: Path | BinaryIO, *, station_name: str = "") -> Path | BinaryIO:
+    """Write the export ``data`` (safety.service.export_resident) as an A4 PDF to a path or a file object."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     st = base.styles(10)
     title = translate("PersonalData", "Copy of your personal data")
-    doc = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=16 * mm, title=title)
+    doc = SimpleDocTemplate(target if hasattr(target, "write") else str(target), pagesize=A4, leftMargin=18 * mm,
+                            rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=16 * mm, title=title)
     p = base.markup_with_fallback
     story = [
         Paragraph(p(title), st["title"]),

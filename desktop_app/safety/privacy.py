@@ -106,7 +106,8 @@ def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> Any:
     from desktop_app import residents as residents
 
     resident = residents.get_resident(s, actor=actor, resident_id=resident_id)
-    audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field})
+    audit.record(s, actor=actor, action="reveal", entity="resident", entity_id=resident_id, after={"field": field},
+                 subject="")
     return getattr(resident, field)
 
 
@@ -114,9 +115,11 @@ def record_export(s: Session, *, actor: Actor, what: str, count: int, fields: li
     """Audit an export of personal data (a spreadsheet, a route sheet, a printed list) as "export".
 
     Features call this in the transaction that reads the rows they export: ``what`` names the export
-    ("meal route sheet"), ``fields`` the personal fields it contains, ``count`` how many people."""
-    audit.record(s, actor=actor, action="export", entity=what[:50], entity_id="",
-                 after={"people": count, "fields": sorted(fields), "to": destination})
+    ("meal route sheet"), ``fields`` the personal fields it contains, ``count`` how many people. Only roles
+    that may export lists (``core.exports.record_export`` checks it)."""
+    from desktop_app.core.exports import record_export as audited_export
+
+    audited_export(s, actor=actor, what=what, count=count, fields=fields, destination=destination)
 
 
 # --- discovery ------------------------------------------------------------------------------------

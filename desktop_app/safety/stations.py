@@ -5,7 +5,7 @@ Qt-free use cases; a sub-district administrator (an administrator without a stat
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, col, func, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, Role, require
@@ -19,6 +19,28 @@ def _require_sub_district(actor: Actor) -> None:
     require(actor, MANAGE_STATIONS)
     if actor.station_id is not None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "Only a sub-district administrator (an administrator without a station) can do this."))
+
+
+def bootstrap_allowed(s: Session) -> bool:
+    """No active sub-district administrator yet: the first one is made by an administrator of the database
+    (or, on a database without any account, by whoever set the database up — docs/postgres.md)."""
+    return s.exec(select(StaffUser.id).where(
+        StaffUser.role == Role.ADMIN.value, StaffUser.active == True, col(StaffUser.station_id).is_(None))  # noqa: E712
+    ).first() is None
+
+
+def find_station(s: Session, ref: str | int) -> Station:
+    """A station by its id or its code (any case); NotFound names what was asked for."""
+    text = str(ref).strip()
+    station = None
+    if text.isdigit():
+        station = s.get(Station, int(text))
+    if station is None and text:
+        station = s.exec(select(Station).where(func.upper(Station.code) == text.upper())).first()
+    if station is None:
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "No station has the id or code {ref}; the command smiledesk station "
+                                                   "list shows each station's id and code."), ref=text)
+    return station
 
 
 def list_stations(s: Session, *, actor: Actor) -> list[Station]:

@@ -11,7 +11,7 @@ import re
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -171,6 +171,7 @@ class AboutDialog(QDialog):
                 licence=self.tr("SmileDesk is free software under the Apache License 2.0."),
             )
         )
+        head.setTextFormat(Qt.TextFormat.RichText)  # our own words only (ui.plain_text)
         head.setObjectName("aboutHead")
         head.setWordWrap(True)
         fonts = font_licences()

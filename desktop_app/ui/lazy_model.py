@@ -152,9 +152,11 @@ class KeysetTableModel(_Rows):
         if generation == self._generation:
             self._appending = False
             self._exhausted = True  # stop asking; the page's next refresh starts again
+        from desktop_app.core.db.errors import is_unreachable
         from desktop_app.ui.ops import report_error
 
-        report_error(None, exc)
+        if not is_unreachable(exc):  # the server gone: the window's banner says so, not a box per page read
+            report_error(None, exc)
 
     def _appended(self, generation: int, after: Any, rows: list) -> None:
         if generation != self._generation:

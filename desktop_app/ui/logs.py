@@ -42,6 +42,17 @@ def log_path() -> Path:
     return paths.data_dir() / "logs" / LOG_NAME
 
 
+class _PrivateLog(logging.handlers.RotatingFileHandler):
+    """The log names residents in error details: each log file (and each one rotation starts) is 0600."""
+
+    def _open(self):
+        from desktop_app.core import private
+
+        stream = super()._open()
+        private.private_file(self.baseFilename)
+        return stream
+
+
 def setup_logging(path: Path | None = None, level: int = logging.INFO) -> Path:
     """Send the root logger to a rotating file (1 MB × 5); idempotent."""
     global _handler
@@ -52,8 +63,10 @@ def setup_logging(path: Path | None = None, level: int = logging.INFO) -> Path:
     if _handler is not None:
         root.removeHandler(_handler)
         _handler.close()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    from desktop_app.core import private
+
+    private.private_dir(path.parent)
+    _handler = _PrivateLog(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
     _handler.setFormatter(logging.Formatter(FORMAT))
     root.addHandler(_handler)
     if root.level == logging.NOTSET or root.level > level:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,15 +15,20 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.core.auth import ROLE_LABELS
 from desktop_app.ui import help as help_ui
+from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.feature import Feature
+from desktop_app.ui.fit import place_window, scrolling
+from desktop_app.ui.server_banner import ServerBanner
+from desktop_app.ui.widgets import deleted_when_closed
 
 
 def add_export_actions(page: QWidget, ctx: AppContext, title: str) -> int:
@@ -83,7 +88,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([190, 1100])
-        self.setCentralWidget(splitter)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.server_banner = ServerBanner(central)  # "server unreachable — retrying" (a sub-district server)
+        column.addWidget(self.server_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        ops.server_monitor().restored.connect(self.refresh_current)
         self._build_menus()
         role = QCoreApplication.translate("Roles", ROLE_LABELS.get(ctx.actor.role, ctx.actor.role))
         self.user_label = QLabel(f"{ctx.actor.display_name} ({role})")
@@ -108,7 +121,9 @@ class MainWindow(QMainWindow):
             for tabs in page.findChildren(QTabWidget):
                 tabs.currentChanged.connect(lambda _i, p=page, f=feature: self._finish_controls(p, f))
             old = self.stack.widget(row)
-            self.stack.insertWidget(row, page)
+            # A page never forces the window's size: where the window is smaller than the page's minimum
+            # (a 1024×768 screen in large text), the page scrolls (ui/fit.py).
+            self.stack.insertWidget(row, scrolling(page))
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[feature.key] = page
@@ -118,6 +133,14 @@ class MainWindow(QMainWindow):
         if callable(refresh) and getattr(page, "_shown_once", False):
             refresh()
         page._shown_once = True  # type: ignore[attr-defined]
+
+    def refresh_current(self) -> None:
+        """The page on screen reads again (the database server answers again after an outage)."""
+        row = self.stack.currentIndex()  # the stack holds each page in its scroll area (ui/fit.py)
+        page = self.pages.get(self.features[row].key) if 0 <= row < len(self.features) else None
+        refresh: Callable | None = getattr(page, "refresh", None)
+        if callable(refresh) and getattr(page, "_shown_once", False):
+            refresh()
 
     def _finish_controls(self, page: QWidget, feature: Feature) -> None:
         name_unnamed_controls(page)  # fallback names for screen readers (ui/accessibility.py)
@@ -134,6 +157,11 @@ class MainWindow(QMainWindow):
                     self.nav.setCurrentRow(row)  # currentRowChanged runs _on_nav, once
                 return self.pages.get(key)
         return None
+
+    def current_page(self) -> QWidget | None:
+        """The page shown now (None while it is still a placeholder)."""
+        row = self.nav.currentRow()
+        return self.pages.get(self.features[row].key) if 0 <= row < len(self.features) else None
 
     def page_keys(self) -> list[str]:
         return [f.key for f in self.features]
@@ -174,27 +202,29 @@ class MainWindow(QMainWindow):
         return help_ui.shortcut_rows(self.features)
 
     def show_guide(self) -> QDialog:
-        dialog = help_ui.GuideDialog(parent=self)
+        dialog = deleted_when_closed(help_ui.GuideDialog(parent=self))
         dialog.open()
         return dialog
 
     def show_shortcuts(self) -> QDialog:
-        dialog = help_ui.ShortcutsDialog(self.features, parent=self)
+        dialog = deleted_when_closed(help_ui.ShortcutsDialog(self.features, parent=self))
         dialog.open()
         return dialog
 
     def show_about(self) -> QDialog:
-        dialog = help_ui.AboutDialog(parent=self)
+        dialog = deleted_when_closed(help_ui.AboutDialog(parent=self))
         dialog.open()
         return dialog
 
     # --- geometry ---------------------------------------------------------------------------
+    PREFERRED_SIZE = QSize(1280, 800)
+
     def _restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed, or 1280×800 — either way within the
+        screen's available area (a 1366×768 screen less the taskbar is smaller than 1280×800 with a frame)."""
         geometry = self.ctx.settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        saved = geometry if isinstance(geometry, QByteArray | bytes) and geometry else None
+        place_window(self, self.PREFERRED_SIZE, saved)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.ctx.settings.setValue("main_window/geometry", self.saveGeometry())

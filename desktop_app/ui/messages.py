@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.errors import SmileDeskError
@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)  # gone once read (ui.widgets.deleted_when_closed)
     box.setTextInteractionFlags(box.textInteractionFlags())
     box.open()  # window-modal, returns at once; tests wait for box.finished
     return box

@@ -17,21 +17,32 @@ result of an older op of the same name and ``parent`` when a newer one was asked
 type). Long ops (``run_op``, or ``query(..., slow=True)``) run on the global pool so they never hold the
 lane. If ``parent`` is deleted before the op ends, its callbacks are dropped.
 
-Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``).
+On a database server, a failure that means the server is gone (``core.db.ServerUnreachable``: refused,
+broken, timed out) is not a message box for every refresh: ``server_monitor()`` says so (the main window's
+"server unreachable — retrying" banner, the kiosk's offline notice), pings the server every few seconds, and
+says again when it answers (pages refresh then). A read that failed that way shows nothing more; a write
+still tells its dialog (``on_error``) or the user that it was not saved. A quick op waiting on the server for
+longer than ``SLOW_MS`` shows "not answering" meanwhile: nothing ever blocks the GUI thread on the network.
+
+Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``). ``write_generation()`` counts
+the writes that have ended, for pages that keep figures they read (reports.FigureMemo).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
+from desktop_app.core.db.errors import is_unreachable
 from desktop_app.core.errors import Cancelled, SmileDeskError
 from desktop_app.core.progress import Progress
 
@@ -44,6 +55,133 @@ _inflight_lock = threading.Lock()
 _lane: QThreadPool | None = None
 _latest: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
+
+
+SLOW_MS = 8000  # a quick op on the server running this long: "not answering" (the monitor's watch)
+RETRY_MS = 3000  # while the server is unreachable: a ping this often
+
+
+class ServerMonitor(QObject):
+    """Whether the database server answers, as the GUI's ops see it (one per application, on the GUI thread).
+
+    ``state``: "ok", "unreachable" (an op failed with ServerUnreachable; pinging every RETRY_MS) or "waiting"
+    (a quick op has waited on the server longer than SLOW_MS). ``changed(state)`` on every change;
+    ``restored`` once the server answers again after being unreachable (pages refresh on it)."""
+
+    changed = Signal(str)
+    restored = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.state = "ok"
+        self.engine = None
+        self.lost_at: float | None = None
+        self._running: dict[int, float] = {}  # serial → start of quick ops on a server
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.ping)
+        self._watch = QTimer(self)
+        self._watch.setInterval(500)
+        self._watch.timeout.connect(self._check_slow)
+        self._pinging = False
+
+    # ops report here (GUI thread)
+    def started(self, serial: int, engine) -> None:
+        if engine is not None and getattr(engine.dialect, "name", "") == "postgresql":
+            self._running[serial] = time.monotonic()
+            if not self._watch.isActive():
+                self._watch.start()
+
+    def ended(self, serial: int) -> None:
+        self._running.pop(serial, None)
+        if not self._running:
+            self._watch.stop()
+            if self.state == "waiting":
+                self._set("ok")
+
+    def unreachable(self, engine) -> None:
+        self.engine = engine
+        if self.state != "unreachable":
+            self.lost_at = time.monotonic()
+            log.warning("database server unreachable; retrying every %d ms", RETRY_MS)
+        self._set("unreachable")
+        self._retry.setInterval(RETRY_MS)
+        if not self._retry.isActive():
+            self._retry.start()
+
+    def answered(self) -> None:
+        if self.state == "unreachable":
+            self._retry.stop()
+            self.lost_at = None
+            log.warning("database server answers again")
+            self._set("ok")
+            self.restored.emit()
+        elif self.state == "waiting" and not self._slow():
+            self._set("ok")
+
+    def ping(self) -> None:
+        """Ask the server once (on the database lane, like every quick op)."""
+        if self.engine is None or self._pinging:
+            return
+        self._pinging = True
+
+        def done(_result=None) -> None:
+            self._pinging = False
+
+        query(self, self.engine, _ping, done, on_error=lambda _exc: done())
+
+    def reset(self) -> None:
+        """Forget what was seen (a new database, or a test starting afresh)."""
+        self._retry.stop()
+        self._watch.stop()
+        self._running.clear()
+        self.engine, self.lost_at, self._pinging = None, None, False
+        self._set("ok")
+
+    def _slow(self) -> bool:
+        oldest = min(self._running.values(), default=None)
+        return oldest is not None and (time.monotonic() - oldest) * 1000 >= SLOW_MS
+
+    def _check_slow(self) -> None:
+        if self.state == "ok" and self._slow():
+            self._set("waiting")
+
+    def _set(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.changed.emit(state)
+
+
+def _ping(s) -> int:
+    from sqlalchemy import text
+
+    return s.execute(text("SELECT 1")).scalar()
+
+
+_monitor: ServerMonitor | None = None
+
+
+def server_monitor() -> ServerMonitor:
+    """The application's monitor (made on first use, on the GUI thread; lives as long as the module)."""
+    global _monitor
+    if _monitor is None:
+        _monitor = ServerMonitor()
+    return _monitor
+
+
+_writes = 0
+
+
+def _wrote() -> None:
+    global _writes
+    with _inflight_lock:
+        _writes += 1
+
+
+def write_generation() -> int:
+    """How many writes (``write``, ``run_op``) have ended in this process: figures a page read before the
+    number changed may be stale (reports.FigureMemo)."""
+    return _writes
 
 
 def idle() -> bool:
@@ -110,19 +248,16 @@ def _drop_later(serial: int) -> None:
     QTimer.singleShot(0, drop)
 
 
-class _Runnable(QRunnable):
-    def __init__(self, work: Callable[[], Any], serial: int) -> None:
-        super().__init__()
-        self.work, self.serial = work, serial
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except BaseException as exc:  # delivered to the GUI thread, never swallowed
-            _emit(self.serial, "failed", exc)
-        else:
-            _emit(self.serial, "finished", result)
+def _run(work: Callable[[], Any], serial: int) -> None:
+    """What a pool thread runs. Handed to the pool as a plain callable: a Python QRunnable subclass given to
+    ``QThreadPool.start`` stayed referenced by the pool's wrapper after Qt deleted it (PySide6 6.11, about
+    one op in ten in a day at the desk), and with it the op's closures — every op leaked."""
+    try:
+        result = work()
+    except BaseException as exc:  # delivered to the GUI thread, never swallowed
+        _emit(serial, "failed", exc)
+    else:
+        _emit(serial, "finished", result)
 
 
 
@@ -166,9 +301,12 @@ def _start(
     bridge: _Bridge | None = None,
     serial: int | None = None,
     on_finish: Callable[[], None] | None = None,
+    engine=None,
+    reading: bool = False,
 ) -> OpHandle:
     handle = handle or OpHandle(parent)
     serial = serial if serial is not None else next(_serial)
+    monitor = server_monitor()
     bridge = bridge or _Bridge()
     with _bridges_lock:
         _bridges[serial] = bridge
@@ -182,6 +320,7 @@ def _start(
         return slot is not None and _latest.get(slot) != serial
 
     def release() -> None:
+        monitor.ended(serial)
         _end(serial)
         if slot is not None and _latest.get(slot) == serial:
             del _latest[slot]
@@ -201,6 +340,8 @@ def _start(
             handle.deleteLater()
 
     def on_finished(result: Any) -> None:
+        if engine is not None:
+            monitor.answered()
         if not alive[0]:
             release()
             return
@@ -217,6 +358,11 @@ def _start(
             finish()
 
     def on_failed(exc: BaseException) -> None:
+        gone = engine is not None and is_unreachable(exc)
+        if gone:
+            monitor.unreachable(engine)
+        elif engine is not None and not isinstance(exc, Cancelled):
+            monitor.answered()  # the server answered, even if with a refusal
         if not alive[0]:
             release()
             if not isinstance(exc, Cancelled | SmileDeskError):
@@ -230,6 +376,8 @@ def _start(
                 handle.superseded = True
             elif on_error is not None:
                 on_error(exc)
+            elif gone and reading:
+                pass  # the banner says it; a refresh every few seconds must not stack message boxes
             else:
                 report_error(parent if isinstance(parent, QWidget) else None, exc)
         finally:
@@ -238,7 +386,9 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    pool.start(_Runnable(work, serial))
+    if pool is _lane:
+        monitor.started(serial, engine)
+    pool.start(functools.partial(_run, work, serial))
     return handle
 
 
@@ -263,7 +413,7 @@ def query(
             return fn(s)
 
     pool = QThreadPool.globalInstance() if slow else database_lane()
-    return _start(parent, work, on_done, on_error, pool, latest=latest)
+    return _start(parent, work, on_done, on_error, pool, latest=latest, engine=engine, reading=True)
 
 
 def write(
@@ -279,10 +429,13 @@ def write(
     from desktop_app.core.db import session_scope
 
     def work() -> T:
-        with session_scope(engine) as s:
-            return fn(s)
+        try:
+            with session_scope(engine) as s:
+                return fn(s)
+        finally:
+            _wrote()
 
-    return _start(parent, work, on_done, on_error, database_lane())
+    return _start(parent, work, on_done, on_error, database_lane(), engine=engine)
 
 
 def run_op(
@@ -340,5 +493,11 @@ def run_op(
     # The dialog's own minimumDuration starts counting on the first setValue; start it explicitly (the timer
     # dies with the dialog, which dies with its parent).
     QTimer.singleShot(0, dialog, lambda: dialog.setValue(0) if not handle.finished else None)
-    return _start(parent, lambda: work(progress), on_done, on_error, pool or QThreadPool.globalInstance(),
+    def run() -> Any:
+        try:
+            return work(progress)
+        finally:
+            _wrote()  # long work may have written (an import, a month solved), even if it was cancelled
+
+    return _start(parent, run, on_done, on_error, pool or QThreadPool.globalInstance(),
                   handle=handle, bridge=bridge, serial=serial, on_finish=close_dialog)

@@ -1,7 +1,8 @@
-"""Change one's own password."""
+"""Change one's own password (also forced after a sign-in with a password others know, e.g. the demo's)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from desktop_app.core import auth
@@ -10,7 +11,9 @@ from desktop_app.ui.messages import report_text
 
 
 class PasswordDialog(QDialog):
-    def __init__(self, engine, actor, parent=None) -> None:
+    """``actor`` afterwards: the account as signed in from now on (no longer asked to change its password)."""
+
+    def __init__(self, engine, actor, parent=None, *, forced: bool = False) -> None:
         super().__init__(parent)
         self.engine, self.actor = engine, actor
         self.setWindowTitle(self.tr("Change password"))
@@ -31,6 +34,13 @@ class PasswordDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
+        if forced:
+            note = QLabel(self.tr("This account's password is one others know (for example the demo's). Choose your own "
+                                  "password before you continue."))
+            note.setObjectName("forcedNote")
+            note.setWordWrap(True)
+            note.setTextFormat(Qt.TextFormat.PlainText)
+            lay.addWidget(note)
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
@@ -42,7 +52,11 @@ class PasswordDialog(QDialog):
         actor, old, new = self.actor, self.old.text(), self.new.text()
         self.buttons.setEnabled(False)
         ops.write(self, self.engine, lambda s: auth.change_password(s, actor=actor, old_password=old, new_password=new),
-                  on_done=lambda _none: self.accept(), on_error=self._refused)
+                  on_done=self._changed, on_error=self._refused)
+
+    def _changed(self, actor) -> None:
+        self.actor = actor
+        self.accept()
 
     def _refused(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)

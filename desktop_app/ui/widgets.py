@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 D = TypeVar("D", bound=QDialog)
+W = TypeVar("W", bound=QWidget)
 
 
 def qdate(d: date) -> QDate:
@@ -65,6 +66,8 @@ def fit_columns(view: QTableView | QTableWidget, *, sample: int = SAMPLE_ROWS, s
     model = view.model()
     if model is None:
         return
+    view.ensurePolished()  # the style sheet's font (large text), not the default one, sets the widths
+    _refit_on_font_change(view, sample, stretch_last)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     metrics = view.fontMetrics()
@@ -85,10 +88,74 @@ def fit_columns(view: QTableView | QTableWidget, *, sample: int = SAMPLE_ROWS, s
     header.setStretchLastSection(stretch_last)
 
 
+def deleted_when_closed(widget: W) -> W:
+    """``widget`` (a dialog, a message box) is deleted with everything it holds once the person closes it.
+
+    A desk opens hundreds of dialogs a day; closed but kept under their page, each stayed in memory until the
+    program ended — its widgets and its window's backing store, about 1.7 MB for a resident's dialog (the day
+    at the desk, tests/day). A dialog run with ``exec()`` whose values are read afterwards is deleted by its
+    caller instead (``deleteLater()`` once read): ``exec()`` deletes a WA_DeleteOnClose dialog as it returns."""
+    widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    return widget
+
+
+class RowTable(QTableView):
+    """A read-only list of rows already in memory (a day's orders): a ``lazy_model.ListTableModel`` in a
+    view, so only the rows on screen are ever turned into text (a QTableWidget builds an item for every
+    cell: 6,000 of them for a day of meals, 150 ms on the GUI thread at each refresh; issue 21)."""
+
+    def __init__(self, columns, parent: QWidget | None = None) -> None:
+        from desktop_app.ui.lazy_model import ListTableModel
+
+        super().__init__(parent)
+        self.setModel(ListTableModel(columns, parent=self))
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setAlternatingRowColors(True)
+
+    def set_rows(self, rows: list) -> None:
+        self.model().set_rows(rows)
+
+    def rowCount(self) -> int:  # noqa: N802 - as QTableWidget says it
+        return self.model().rowCount()
+
+    def currentRow(self) -> int:  # noqa: N802
+        return self.currentIndex().row() if self.currentIndex().isValid() else -1
+
+    def text(self, row: int, column: int) -> str:
+        return str(self.model().data(self.model().index(row, column)) or "")
+
+
+class _Refit(QObject):
+    """Fits a view's columns again when its font changes (the large-text style chosen in the settings):
+    widths measured in the old font would elide every name ("业…")."""
+
+    def __init__(self, view: QTableView, sample: int, stretch_last: bool) -> None:
+        super().__init__(view)
+        self.setObjectName("refitColumns")
+        self.sample, self.stretch_last = sample, stretch_last
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange and isinstance(obj, QTableView):
+            fit_columns(obj, sample=self.sample, stretch_last=self.stretch_last)
+        return False
+
+
+def _refit_on_font_change(view: QTableView, sample: int, stretch_last: bool) -> None:
+    refit = view.findChild(_Refit, "refitColumns", Qt.FindChildOption.FindDirectChildrenOnly)
+    if refit is None:
+        view.installEventFilter(_Refit(view, sample, stretch_last))
+    else:
+        refit.sample, refit.stretch_last = sample, stretch_last
+
+
 def open_single(owner: QObject, key: object, make: Callable[[], D]) -> D:
     """One dialog per record: a second request for the same ``key`` raises the open dialog instead of
     making another (a double-click delivers both ``doubleClicked`` and ``activated``; two dialogs on one
-    record let the stale one overwrite the first's save)."""
+    record let the stale one overwrite the first's save). A closed dialog is deleted (``deleted_when_closed``)."""
     registry: dict = owner.__dict__.setdefault("_single_dialogs", {})
     dialog = registry.get(key)
     if dialog is not None:
@@ -99,7 +166,7 @@ def open_single(owner: QObject, key: object, make: Callable[[], D]) -> D:
                 return dialog
         except RuntimeError:  # deleted by Qt
             pass
-    dialog = make()
+    dialog = deleted_when_closed(make())
     registry[key] = dialog
 
     def forget(*_args) -> None:

@@ -293,11 +293,27 @@ class BackupPage(_Page):
         lay.addWidget(self.note)
         lay.addWidget(self.error)
         lay.addStretch(1)
+        self.on_server = False
         self._built = True
+        self.retranslate()
+
+    def set_on_server(self, on_server: bool) -> None:
+        """A database on the sub-district's server is backed up on the server, not by this PC: say so."""
+        self.on_server = on_server
+        for w in (self.folder, self.choose, self.folder_label):
+            w.setVisible(not on_server)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Backups"))
+        if getattr(self, "on_server", False):
+            self.setSubTitle(self.tr("This station's data is on the sub-district's database server."))
+            self.note.setText(self.tr(
+                "The server is backed up on the server: a copy every night and the changes in between (WAL archiving), "
+                "set up by the sub-district's IT staff (docs/postgres.md). This computer makes no copies of its own. "
+                "If the server cannot be reached, SmileDesk says so at the top of the window and keeps retrying; the "
+                "kiosk keeps check-ins until it is back."))
+            return
         self.setSubTitle(self.tr("SmileDesk copies the database into this folder every day and when it closes."))
         self.folder_label.setText(self.tr("Backup &folder"))
         self.folder.setAccessibleName(self.tr("Backup folder"))
@@ -331,6 +347,7 @@ class SetupWizard(QWizard):
         self.admin_page = AdminPage()
         self.data_page = DataPage()
         self.backup_page = BackupPage()
+        self.backup_page.set_on_server(engine is not None and engine.dialect.name != "sqlite")
         pages = [self.language_page, self.station_page, self.admin_page, self.data_page]
         if self.set_backup_folder is not None:
             pages.append(self.backup_page)
@@ -378,7 +395,7 @@ class SetupWizard(QWizard):
         admin, details = self.admin_page, self.station_page.details()
         username, display, password = admin.username.text(), admin.display.text(), admin.password.text()
         folder = self.backup_page.folder.text().strip()
-        set_folder = self.set_backup_folder if folder != str(paths.backups_dir()) else None
+        set_folder = self.set_backup_folder if folder != str(paths.backups_dir()) and not self.backup_page.on_server else None
 
         def write(s):
             actor = auth.create_first_admin(s, station_name=details.name, username=username, display_name=display,

@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminCli</name>
+    <message>
+        <source>again: </source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <source>password of {name}: </source>
+        <translation>{name} 的密码：</translation>
+    </message>
+    <message>
+        <source>all stations</source>
+        <translation>全部驿站</translation>
+    </message>
+    <message>
+        <source>station {id}</source>
+        <translation>驿站 {id}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>residents in all: {n}</source>
+        <translation>居民合计：{n}</translation>
+    </message>
+    <message>
+        <source>station {id}: {name} ({code})</source>
+        <translation>驿站 {id}：{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>station {code} ({name})</source>
+        <translation>驿站 {code}（{name}）</translation>
+    </message>
+    <message>
+        <source>the sub-district office</source>
+        <translation>街道办</translation>
+    </message>
+    <message>
+        <source>read-only roll-up</source>
+        <translation>只读汇总</translation>
+    </message>
+    <message>
+        <source>login {role} for {who}; its password is shown once:</source>
+        <translation>已为{who}建立登录名 {role}，密码只显示这一次：</translation>
+    </message>
+    <message>
+        <source>Give it to that PC as SMILEDESK_DATABASE_URL (docs/postgres.md §4); running this again makes a new password.</source>
+        <translation>请在那台电脑上设为 SMILEDESK_DATABASE_URL（见 docs/postgres.md 第 4 节）；再运行一次会生成新密码。</translation>
+    </message>
+    <message>
+        <source>login {role} removed</source>
+        <translation>已删除登录名 {role}</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>password for {name}: </source>
+        <translation>{name} 的新密码：</translation>
+    </message>
+    <message>
+        <source>account {id}: {name} ({role}, {where})</source>
+        <translation>账号 {id}：{name}（{role}，{where}）</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Staff accounts</source>
@@ -467,7 +554,112 @@
     </message>
 </context>
 <context>
+    <name>CalendarChangeDialog</name>
+    <message>
+        <source>Enter the State Council&apos;s notice</source>
+        <translation>录入国务院放假通知</translation>
+    </message>
+    <message>
+        <source>Notice text</source>
+        <translation>通知正文</translation>
+    </message>
+    <message>
+        <source>Paste the notice here (国务院办公厅关于××××年部分节假日安排的通知), e.g.
+二、春节：2月6日至12日放假调休，共7天。2月14日（星期日）、2月20日（星期六）上班。</source>
+        <translation>在此粘贴通知正文（国务院办公厅关于××××年部分节假日安排的通知），例如：
+二、春节：2月6日至12日放假调休，共7天。2月14日（星期日）、2月20日（星期六）上班。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Read the notice</source>
+        <translation>识别通知</translation>
+    </message>
+    <message>
+        <source>Days that change</source>
+        <translation>变化的日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>After saving</source>
+        <translation>保存后</translation>
+    </message>
+    <message>
+        <source>What moves with the change</source>
+        <translation>随之变化的事项</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>变化内容</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在识别…</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the calendar already says this.</source>
+        <translation>无需更改：日历已是这样。</translation>
+    </message>
+    <message>
+        <source>{n} day(s) change; {m} thing(s) move with them (shown on the right).</source>
+        <translation>{n}天发生变化；随之变化的事项{m}项（见右侧）。</translation>
+    </message>
+    <message>
+        <source>After saving, {years} counts as entered in full.</source>
+        <translation>保存后，{years}年视为已完整录入。</translation>
+    </message>
+    <message>
+        <source>Closed requests, patrols already worked and past days do not change.</source>
+        <translation>已办结的诉求、已执勤的巡逻和已过去的日期不会改变。</translation>
+    </message>
+    <message>
+        <source>holiday (day off)</source>
+        <translation>法定节假日（放假）</translation>
+    </message>
+    <message>
+        <source>adjusted workday</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>ordinary day</source>
+        <translation>普通日</translation>
+    </message>
+</context>
+<context>
     <name>CalendarTab</name>
+    <message>
+        <source>Paste the State Council&apos;s notice…</source>
+        <translation>粘贴国务院放假通知…</translation>
+    </message>
+    <message>
+        <source>From chinese-calendar</source>
+        <translation>从 chinese-calendar 导入</translation>
+    </message>
+    <message>
+        <source>The year is complete</source>
+        <translation>本年已录入完整</translation>
+    </message>
+    <message>
+        <source>The days entered by hand are all of the year&apos;s holidays and adjusted workdays</source>
+        <translation>手工录入的日期已包含本年全部节假日和调休上班日</translation>
+    </message>
     <message>
         <source>Date</source>
         <translation>日期</translation>
@@ -513,8 +705,43 @@
         <translation>{year} 年已录入 {n} 天节假日、{m} 天调休上班日。</translation>
     </message>
     <message>
+        <source>The year is not marked complete: dates in {year} still count Monday–Friday only and every page warns. Paste the notice, or confirm the year is complete.</source>
+        <translation>本年尚未标记为录入完整：{year}年的日期仍只按周一至周五计算，各页面都会提示。请粘贴放假通知，或确认本年已录入完整。</translation>
+    </message>
+    <message>
         <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council&apos;s notice for the year below.</source>
         <translation>尚未录入 {year} 年的节假日：办理时限只按周一至周五计算。请在下方按国务院办公厅当年的放假通知录入。</translation>
+    </message>
+    <message>
+        <source>The installed chinese-calendar package has {year}.</source>
+        <translation>已安装的 chinese-calendar 包含{year}年。</translation>
+    </message>
+    <message>
+        <source>The installed chinese-calendar package does not have {year}; a newer release may.</source>
+        <translation>已安装的 chinese-calendar 不含{year}年；更新的版本可能包含。</translation>
+    </message>
+    <message>
+        <source>Enter the State Council&apos;s notice</source>
+        <translation>录入国务院放假通知</translation>
+    </message>
+    <message>
+        <source>Holidays of {year} from chinese-calendar</source>
+        <translation>从 chinese-calendar 导入{year}年节假日</translation>
+    </message>
+    <message>
+        <source>{year} is complete</source>
+        <translation>{year}年已录入完整</translation>
+    </message>
+    <message>
+        <source>Change {day}</source>
+        <translation>修改{day}</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>error: {text}</source>
+        <translation>错误：{text}</translation>
     </message>
 </context>
 <context>
@@ -522,6 +749,70 @@
     <message>
         <source>choose a year between 1900 and 2200.</source>
         <translation>请选择 1900 到 2200 之间的年份。</translation>
+    </message>
+    <message>
+        <source>The installed chinese-calendar package covers {first}–{last}, not {year}; paste the State Council&apos;s notice instead.</source>
+        <translation>已安装的 chinese-calendar 只包含{first}–{last}年，不含{year}年；请改为粘贴国务院放假通知。</translation>
+    </message>
+    <message>
+        <source>The calendar or the records it moves changed since the preview; look at the preview again before saving.</source>
+        <translation>预览之后，日历或受影响的记录已有变化；请重新查看预览后再保存。</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the calendar already says this.</source>
+        <translation>无需更改：日历已是这样。</translation>
+    </message>
+    <message>
+        <source>No password was given: type it at a terminal, or set {env}.</source>
+        <translation>没有提供密码：请在终端里输入，或者设置环境变量 {env}。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed. Type the same password twice.</source>
+        <translation>两次输入的密码不一样，没有任何改动。请输入两次相同的密码。</translation>
+    </message>
+    <message>
+        <source>Sign in as an administrator: add --as USERNAME (the password is asked for).</source>
+        <translation>请以管理员身份登录：加上 --as 用户名（之后会提示输入密码）。</translation>
+    </message>
+    <message>
+        <source>{name} is not an administrator; sign in as one (--as).</source>
+        <translation>{name} 不是管理员；请用管理员账号登录（--as）。</translation>
+    </message>
+    <message>
+        <source>There is no account {name}.</source>
+        <translation>没有账号 {name}。</translation>
+    </message>
+    <message>
+        <source>Database logins exist only on a PostgreSQL server (docs/postgres.md).</source>
+        <translation>数据库登录账号只在 PostgreSQL 服务器上才有（见 docs/postgres.md）。</translation>
+    </message>
+    <message>
+        <source>Database logins are managed with the database owner&apos;s URL (--db), not a station&apos;s.</source>
+        <translation>管理数据库登录账号要用数据库所有者的地址（--db），不能用驿站的。</translation>
+    </message>
+    <message>
+        <source>{role}: a login name is lower-case letters, digits and _, starting with a letter.</source>
+        <translation>{role}：登录名只能用小写字母、数字和 _，并以字母开头。</translation>
+    </message>
+    <message>
+        <source>There is no database login {role}.</source>
+        <translation>没有数据库登录账号 {role}。</translation>
+    </message>
+    <message>
+        <source>Only a sub-district administrator (an administrator without a station) can do this.</source>
+        <translation>只有街道管理员（不属于任何驿站的管理员）才能这样做。</translation>
+    </message>
+    <message>
+        <source>Only administrators can see all stations; choose a station for this account.</source>
+        <translation>只有管理员才能查看所有驿站；请为这个账号选择一个驿站。</translation>
+    </message>
+    <message>
+        <source>There is no station {id}.</source>
+        <translation>没有编号为 {id} 的驿站。</translation>
+    </message>
+    <message>
+        <source>The user name {name} is taken; choose another.</source>
+        <translation>用户名 {name} 已被使用，请换一个。</translation>
     </message>
 </context>
 <context>
@@ -547,6 +838,10 @@
     <message>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>A resident&apos;s personal data (PIPL)…</source>
+        <translation>居民个人信息副本（个人信息保护法）…</translation>
     </message>
     <message>
         <source>The database is on a server: back it up and encrypt it there.</source>
@@ -610,6 +905,37 @@
     <message>
         <source>Initial password (8+ characters)</source>
         <translation>初始密码（至少 8 位）</translation>
+    </message>
+</context>
+<context>
+    <name>Weekdays</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
     </message>
 </context>
 </TS>

@@ -91,8 +91,8 @@
 <context>
     <name>Certificates</name>
     <message>
-        <source>Valid: issued by this station and not revoked.</source>
-        <translation>有效：本站出具，未作废。</translation>
+        <source>Valid: the code&apos;s signature matches the printed content and the station&apos;s key, and the certificate is not revoked. Compare the details below with the paper.</source>
+        <translation>有效：二维码的签名与证书上印的内容和本站公钥相符，证书未被撤销。请把下面的内容与纸质证书逐项核对。</translation>
     </message>
     <message>
         <source>Revoked: this certificate is no longer valid.</source>
@@ -103,8 +103,16 @@
         <translation>查无此证：本站登记簿中没有这个编号。</translation>
     </message>
     <message>
-        <source>Not genuine: the code&apos;s signature does not match this station&apos;s key.</source>
-        <translation>非本站真实证书：二维码签名与本站密钥不符。</translation>
+        <source>Not genuine: the code&apos;s signature does not match its content or this station&apos;s key.</source>
+        <translation>不是真实证书：二维码的签名与其内容或本站公钥不符。</translation>
+    </message>
+    <message>
+        <source>Found in this register — this proves the number only. Compare the name and every detail below with the paper.</source>
+        <translation>本站登记簿中有此编号——这只能证明编号存在。请把姓名和下面每一项内容与纸质证书核对。</translation>
+    </message>
+    <message>
+        <source>Not verified: the code is signed with a key this register does not know or has withdrawn.</source>
+        <translation>无法核验：二维码所用的签名密钥本登记簿不认识，或已被撤销。</translation>
     </message>
     <message>
         <source>Not a certificate number: check what was typed (the last character is a check character).</source>
@@ -154,8 +162,80 @@
         <translation>出具日期：</translation>
     </message>
     <message>
+        <source>key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
         <source>revoked:</source>
         <translation>作废：</translation>
+    </message>
+    <message>
+        <source>organisation:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>title:</source>
+        <translation>称号：</translation>
+    </message>
+    <message>
+        <source>from:</source>
+        <translation>起：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>止：</translation>
+    </message>
+    <message>
+        <source>hours:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>new signing key {id}; the station&apos;s earlier keys are retired (they still verify what they signed). Export the key file again and publish it.</source>
+        <translation>已生成新的签名密钥 {id}；本驿站以前的密钥已停用（仍可核验它们签过的证书）。请重新导出密钥文件并公布。</translation>
+    </message>
+    <message>
+        <source>key {id} revoked; export the key file again and publish it</source>
+        <translation>密钥 {id} 已作废；请重新导出密钥文件并公布</translation>
+    </message>
+    <message>
+        <source>key file of station {code} written to {path}: keys {keys}, revoked certificates {revoked}</source>
+        <translation>驿站 {code} 的密钥文件已保存到 {path}：密钥 {keys} 个，已撤销证书 {revoked} 张</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>生成日期</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation>公钥</translation>
     </message>
     <message>
         <source>no certificates match</source>
@@ -217,12 +297,12 @@
         <translation>待出具申请（{n}）</translation>
     </message>
     <message>
-        <source>reason: {reason}</source>
-        <translation>原因：{reason}</translation>
+        <source>{hours} hours</source>
+        <translation>{hours} 小时</translation>
     </message>
     <message>
-        <source>(typed number: compare the name on the paper)</source>
-        <translation>（手工输入的编号：请核对纸质证书上的姓名）</translation>
+        <source>reason: {reason}</source>
+        <translation>原因：{reason}</translation>
     </message>
     <message>
         <source>Export service records</source>
@@ -350,6 +430,10 @@
     <message>
         <source>Certificate {number} is already revoked.</source>
         <translation>证书 {number} 已经作废。</translation>
+    </message>
+    <message>
+        <source>There is no certificate signing key {key}; smiledesk cert-keys list shows the station&apos;s keys.</source>
+        <translation>没有编号为 {key} 的证书签名密钥；用 smiledesk cert-keys list 可以查看本站的密钥。</translation>
     </message>
 </context>
 <context>
@@ -562,6 +646,10 @@
     <message>
         <source>request certificates</source>
         <translation>申请证书</translation>
+    </message>
+    <message>
+        <source>queue honour certificates</source>
+        <translation>排队申请荣誉证书</translation>
     </message>
     <message>
         <source>issue certificates</source>

@@ -84,6 +84,14 @@
         <translation>全部站点</translation>
     </message>
     <message>
+        <source>{n} volunteer hours entries are not yet recorded in the national volunteer system: {late} past the 10-working-day deadline, {soon} due within 3 working days (Rosters → National system).</source>
+        <translation>有{n}条志愿服务时长尚未录入全国志愿服务信息系统：{late}条已超过10个工作日期限，{soon}条将在3个工作日内到期（志愿排班 → 全国系统）。</translation>
+    </message>
+    <message>
+        <source>{n} patrol(s) nobody checked out of were closed at the scheduled end; a coordinator confirms or corrects them (Rosters → Hours).</source>
+        <translation>有{n}次巡逻无人签退，已按计划结束时间自动结束；请协调员确认或更正（志愿排班 → 服务时长）。</translation>
+    </message>
+    <message>
         <source>Today, {day} ({weekday})</source>
         <translation>今天：{day}（{weekday}）</translation>
     </message>
@@ -142,6 +150,14 @@
     <message>
         <source>No records in these months yet.</source>
         <translation>这几个月还没有记录。</translation>
+    </message>
+    <message>
+        <source>other categories</source>
+        <translation>其他类别</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>暂无数据</translation>
     </message>
     <message>
         <source>month</source>

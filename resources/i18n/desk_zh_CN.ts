@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Desk requests</source>
+        <translation>服务诉求</translation>
+    </message>
+    <message>
+        <source>No. {id} “{summary}”: due {before} → {after} ({n} working days from {received})</source>
+        <translation>第{id}号“{summary}”：期限 {before} → {after}（自{received}起{n}个工作日）</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesDialog</name>
     <message>
         <source>Desk categories</source>

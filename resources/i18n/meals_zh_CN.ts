@@ -64,18 +64,6 @@
         <translation>月份</translation>
     </message>
     <message>
-        <source>Statement of this recipient (PDF)</source>
-        <translation>本人月结单（PDF）</translation>
-    </message>
-    <message>
-        <source>Statements of everyone (PDF)</source>
-        <translation>全部月结单（PDF）</translation>
-    </message>
-    <message>
-        <source>Subsidy claim (PDF + Excel)</source>
-        <translation>补贴申报表（PDF + Excel）</translation>
-    </message>
-    <message>
         <source>Prices, subsidy tiers and settings…</source>
         <translation>餐价、补贴档次和设置…</translation>
     </message>
@@ -88,6 +76,22 @@
         <translation>余额不足（在册对象）</translation>
     </message>
     <message>
+        <source>Print this recipient&apos;s statement…</source>
+        <translation>打印该老人的月结单…</translation>
+    </message>
+    <message>
+        <source>Print everyone&apos;s statements…</source>
+        <translation>打印全部月结单…</translation>
+    </message>
+    <message>
+        <source>Print the subsidy claim…</source>
+        <translation>打印补贴申报表…</translation>
+    </message>
+    <message>
+        <source>Claim details (Excel)</source>
+        <translation>申报明细（Excel）</translation>
+    </message>
+    <message>
         <source>Not a meal recipient.</source>
         <translation>不是助餐对象。</translation>
     </message>
@@ -96,16 +100,39 @@
         <translation>已保存：{path}</translation>
     </message>
     <message>
-        <source>Preparing the statement</source>
-        <translation>正在生成月结单</translation>
-    </message>
-    <message>
-        <source>Preparing the month&apos;s statements</source>
-        <translation>正在生成本月全部月结单</translation>
-    </message>
-    <message>
         <source>Preparing the subsidy claim</source>
         <translation>正在生成补贴申报表</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Meals</source>
+        <translation>助餐</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals, the canteen is closed on holidays</source>
+        <translation>{day}（{name}）：不供餐，节假日食堂休息</translation>
+    </message>
+    <message>
+        <source>{day} ({name}): no meals; {n} scheduled meal(s) already ordered are cancelled and refunded</source>
+        <translation>{day}（{name}）：不供餐；已按计划生成的{n}份餐取消并退款</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule says (no longer a day without meals)</source>
+        <translation>{day}：按每周计划供餐（不再是停餐日）</translation>
+    </message>
+    <message>
+        <source>{day}: an adjusted workday; meals for whoever has them every Monday to Friday</source>
+        <translation>{day}：调休上班日；周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>{day}: meals as the weekly schedule of that weekday says</source>
+        <translation>{day}：按当天星期的每周计划供餐</translation>
+    </message>
+    <message>
+        <source>{day}: {n} meal(s) ordered by hand are kept; cancel them on the meals page if the canteen is closed</source>
+        <translation>{day}：手工添加的{n}份餐保留；如食堂休息，请在助餐页面取消</translation>
     </message>
 </context>
 <context>
@@ -159,6 +186,18 @@
     <message>
         <source>Print meal labels</source>
         <translation>打印餐盒标签</translation>
+    </message>
+    <message>
+        <source>Print kitchen sheet</source>
+        <translation>打印厨房备餐单</translation>
+    </message>
+    <message>
+        <source>Today&apos;s papers…</source>
+        <translation>今日单据…</translation>
+    </message>
+    <message>
+        <source>Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order</source>
+        <translation>厨房备餐单、送餐单、餐盒标签和巡逻签到表，按顺序一次打印</translation>
     </message>
     <message>
         <source>Day</source>
@@ -345,6 +384,10 @@
         <translation>{day} 是法定节假日（{name}）：食堂休息，不生成订餐。</translation>
     </message>
     <message>
+        <source>{day} is an adjusted workday: meals for whoever has them every Monday to Friday. Generated {created} new orders ({existing} already there, {paused} paused).</source>
+        <translation>{day}是调休上班日：周一至周五每天订餐的老人供餐。新生成{created}份（已有{existing}份，暂停{paused}人）。</translation>
+    </message>
+    <message>
         <source>Not ordered, balance too low: {names}.</source>
         <translation>余额不足未订餐：{names}。</translation>
     </message>
@@ -359,14 +402,6 @@
     <message>
         <source>This code belongs to no resident; search by name instead.</source>
         <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
-    </message>
-    <message>
-        <source>Saved {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-    <message>
-        <source>Preparing the papers</source>
-        <translation>正在生成打印文件</translation>
     </message>
 </context>
 <context>
@@ -482,6 +517,10 @@
     <message>
         <source>say what happened when the outcome is other.</source>
         <translation>结果选“其他”时请说明情况。</translation>
+    </message>
+    <message>
+        <source>No meal recipient of this station has this number; check the card or search by name.</source>
+        <translation>本站没有这个编号的助餐对象；请核对卡片，或按姓名查找。</translation>
     </message>
     <message>
         <source>{name} is not a meal recipient; register them for meal assistance first.</source>
@@ -665,6 +704,14 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Meals on statutory holidays</source>
+        <translation>法定节假日供餐</translation>
+    </message>
+    <message>
+        <source>Meals on adjusted workdays</source>
+        <translation>调休上班日供餐</translation>
     </message>
 </context>
 <context>
@@ -921,10 +968,6 @@
         <translation>未指派</translation>
     </message>
     <message>
-        <source>Stops: {n}</source>
-        <translation>共 {n} 户</translation>
-    </message>
-    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>
@@ -957,8 +1000,32 @@
         <translation>敲门无人应答？请立即给驿站打电话：这是安全隐患，不是普通的没送到。</translation>
     </message>
     <message>
+        <source>Kitchen sheet</source>
+        <translation>厨房备餐单</translation>
+    </message>
+    <message>
+        <source>no special diet</source>
+        <translation>普通餐</translation>
+    </message>
+    <message>
+        <source>Foods to avoid</source>
+        <translation>忌口</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>Page {n}</source>
         <translation>第 {n} 页</translation>
+    </message>
+    <message>
+        <source>Mon Tue Wed Thu Fri Sat Sun</source>
+        <translation>周一 周二 周三 周四 周五 周六 周日</translation>
+    </message>
+    <message>
+        <source>Stops: {n}</source>
+        <translation>共 {n} 户</translation>
     </message>
     <message>
         <source>Meal account statement</source>
@@ -1037,6 +1104,22 @@
         <translation>每餐补贴</translation>
     </message>
     <message>
+        <source>Route sheets</source>
+        <translation>送餐路线单</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>月结单</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>月结单</translation>
+    </message>
+    <message>
+        <source>Subsidy claim</source>
+        <translation>助餐补贴申报表</translation>
+    </message>
+    <message>
         <source>Meals</source>
         <translation>餐数</translation>
     </message>
@@ -1067,22 +1150,6 @@
     <message>
         <source>no entries this month</source>
         <translation>本月无收支记录</translation>
-    </message>
-    <message>
-        <source>Route sheets</source>
-        <translation>送餐路线单</translation>
-    </message>
-    <message>
-        <source>Statement</source>
-        <translation>月结单</translation>
-    </message>
-    <message>
-        <source>Statements</source>
-        <translation>月结单</translation>
-    </message>
-    <message>
-        <source>Subsidy claim</source>
-        <translation>助餐补贴申报表</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1302,38 @@
     <message>
         <source>default credit (yuan)</source>
         <translation>默认可透支（元）</translation>
+    </message>
+    <message>
+        <source>Meals on statutory holidays and adjusted workdays (this station)</source>
+        <translation>法定节假日和调休上班日供餐（本站）</translation>
+    </message>
+    <message>
+        <source>closed: no meals</source>
+        <translation>休息：不供餐</translation>
+    </message>
+    <message>
+        <source>as the weekly schedule says</source>
+        <translation>按每周计划供餐</translation>
+    </message>
+    <message>
+        <source>the schedule of that weekday (a Saturday is a Saturday)</source>
+        <translation>按当天星期的计划（周六就按周六）</translation>
+    </message>
+    <message>
+        <source>like a working day: whoever has the meal Monday to Friday</source>
+        <translation>按工作日：周一至周五每天订餐的老人供餐</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Adjusted workdays</source>
+        <translation>调休上班日</translation>
     </message>
 </context>
 <context>

@@ -318,12 +318,12 @@
         <translation>新护照号 {number}；旧号码已作废，所有印章已转入新护照。</translation>
     </message>
     <message>
-        <source>Save the passport as PDF</source>
-        <translation>将护照保存为 PDF</translation>
+        <source>Passport cover</source>
+        <translation>微笑护照封面</translation>
     </message>
     <message>
-        <source>Saved {path}; print it at 100% (actual size).</source>
-        <translation>已保存 {path}；请按 100%（实际大小）打印。</translation>
+        <source>Passport</source>
+        <translation>微笑护照</translation>
     </message>
     <message>
         <source>Already stamped today for {activity}; nothing added.</source>
@@ -369,8 +369,12 @@
         <translation>须为 1 到 100 之间的整数。</translation>
     </message>
     <message>
-        <source>use 4 to 12 digits.</source>
-        <translation>请使用 4 到 12 位数字。</translation>
+        <source>use {low} to {high} digits (not a staff password).</source>
+        <translation>请用 {low} 到 {high} 位数字（不要用工作人员的登录密码）。</translation>
+    </message>
+    <message>
+        <source>is too easy to guess (one digit repeated, or digits in a row); choose another.</source>
+        <translation>太容易被猜到（同一个数字重复，或数字连号）；请换一个。</translation>
     </message>
     <message>
         <source>That resident no longer exists.</source>
@@ -648,7 +652,7 @@
     </message>
     <message>
         <source>No activity to check in to today.</source>
-        <translation>今天没有可签到的活动。</translation>
+        <translation>今天没有可以签到的活动。</translation>
     </message>
     <message>
         <source>Which activity are you here for? Tap it.</source>
@@ -661,6 +665,37 @@
     <message>
         <source>Patrol check-in: {team}, {start}–{end}</source>
         <translation>巡逻签到：{team} {start}–{end}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskOffline</name>
+    <message>
+        <source>No activity to check in to today.</source>
+        <translation>今天没有可以签到的活动。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now. Which activity are you here for? Tap it: your check-in is kept on this kiosk and recorded when the server is back.</source>
+        <translation>现在连不上服务器。您来参加哪个活动？请点一下：签到先保存在这台自助机上，服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>1 stamp</source>
+        <translation>可得 1 枚印章</translation>
+    </message>
+    <message>
+        <source>{n} stamps</source>
+        <translation>可得 {n} 枚印章</translation>
+    </message>
+    <message>
+        <source>Checked in to {activity} ({stamps}). The server cannot be reached right now, so this kiosk keeps your check-in and records it when the server is back; your stamps show on your next scan.</source>
+        <translation>已签到：{activity}（{stamps}）。现在连不上服务器，签到先保存在这台自助机上，服务器恢复后再记入；下次扫码时就能看到印章。</translation>
+    </message>
+    <message>
+        <source>Working offline: the server cannot be reached. Check-ins are kept on this kiosk ({n} waiting) and recorded when it is back.</source>
+        <translation>离线工作：连不上服务器。签到先保存在这台自助机上（{n} 条待记入），服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>Recording the check-ins kept while the server was unreachable ({n})…</source>
+        <translation>正在记入服务器断开期间保存的签到（{n} 条）…</translation>
     </message>
 </context>
 <context>
@@ -714,6 +749,10 @@
         <translation>尚未设置自助机密码：请管理员在“微笑护照 → 自助机与笑脸墙”中设置。</translation>
     </message>
     <message>
+        <source>The server cannot be reached right now. Please try again in a minute, or ask at the desk.</source>
+        <translation>现在连不上服务器。请过一会儿再试，或者到服务台询问。</translation>
+    </message>
+    <message>
         <source>{name} (1 stamp)</source>
         <translation>{name}（可得 1 枚印章）</translation>
     </message>
@@ -727,7 +766,7 @@
     </message>
     <message>
         <source>No activity to check in to today.</source>
-        <translation>今天没有可签到的活动。</translation>
+        <translation>今天没有可以签到的活动。</translation>
     </message>
     <message>
         <source>Checked out. Thank you for patrolling!</source>
@@ -746,8 +785,12 @@
         <translation>巡逻签到成功，注意安全！</translation>
     </message>
     <message>
-        <source>Too many wrong PINs: try again in one minute.</source>
-        <translation>密码错误次数过多，请一分钟后再试。</translation>
+        <source>Too many wrong PINs: the pad is locked for {n} more minute(s).</source>
+        <translation>密码错误次数过多：键盘还要锁定 {n} 分钟。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left before the pad locks.</source>
+        <translation>密码错误。再错 {n} 次键盘将被锁定。</translation>
     </message>
     <message>
         <source>Wrong PIN.</source>

@@ -591,16 +591,16 @@
         <translation>驿站</translation>
     </message>
     <message>
+        <source>Print report…</source>
+        <translation>打印报表…</translation>
+    </message>
+    <message>
         <source>All stations</source>
         <translation>全部站点</translation>
     </message>
     <message>
         <source>Show figures</source>
         <translation>查看统计</translation>
-    </message>
-    <message>
-        <source>Save PDF…</source>
-        <translation>保存 PDF…</translation>
     </message>
     <message>
         <source>Save Excel…</source>
@@ -649,22 +649,6 @@
     <message>
         <source>meals: {n}, {y} yuan</source>
         <translation>{n} 份，{y} 元</translation>
-    </message>
-    <message>
-        <source>Save report as PDF</source>
-        <translation>将报表保存为 PDF</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Report saved to {file}.</source>
-        <translation>报表已保存到 {file}。</translation>
-    </message>
-    <message>
-        <source>Making the report</source>
-        <translation>正在生成报表</translation>
     </message>
     <message>
         <source>Save figures as Excel</source>

@@ -195,15 +195,15 @@
         <translation>小区</translation>
     </message>
     <message>
-        <source>building</source>
+        <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <source>unit</source>
+        <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <source>room</source>
+        <source>Room</source>
         <translation>室号</translation>
     </message>
     <message>
@@ -229,6 +229,10 @@
     <message>
         <source>Community</source>
         <translation>社区</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
     </message>
     <message>
         <source>Address</source>

@@ -17,6 +17,25 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>Patrols</source>
+        <translation>巡逻排班</translation>
+    </message>
+    <message>
+        <source>{team}, {day}: {n} patrol(s) become holiday patrols ({name}); at least {before} → {after} people; hours ×{mb} → ×{ma}</source>
+        <translation>{team}，{day}：{n}个班次改为节假日班次（{name}）；最少人数 {before} → {after}；时长系数 ×{mb} → ×{ma}</translation>
+    </message>
+    <message>
+        <source>{team}, {day}: {n} patrol(s) are no longer holiday patrols; at least {before} → {after} people; hours ×{mb} → ×{ma}</source>
+        <translation>{team}，{day}：{n}个班次不再是节假日班次；最少人数 {before} → {after}；时长系数 ×{mb} → ×{ma}</translation>
+    </message>
+    <message>
+        <source>{team}, {day}: {n} patrol(s) follow the calendar ({name}); at least {before} → {after} people</source>
+        <translation>{team}，{day}：{n}个班次按日历更新（{name}）；最少人数 {before} → {after}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>nobody chosen; type a name and pick the resident from the list.</source>
@@ -33,6 +52,10 @@
     <message>
         <source>That shift no longer exists.</source>
         <translation>该班次已不存在。</translation>
+    </message>
+    <message>
+        <source>there is no team yet: create one first with “New team…” on the Team tab.</source>
+        <translation>还没有队伍：请先在“队伍”页点“新建队伍…”建立一支。</translation>
     </message>
     <message>
         <source>is before the start date; swap the two dates.</source>
@@ -53,6 +76,14 @@
     <message>
         <source>That shift template no longer exists.</source>
         <translation>该班次模板已不存在。</translation>
+    </message>
+    <message>
+        <source>at most {n} qualifications for each kind of requirement.</source>
+        <translation>每类要求最多{n}项资质。</translation>
+    </message>
+    <message>
+        <source>“{name}” is longer than 50 characters.</source>
+        <translation>“{name}”超过50个字。</translation>
     </message>
     <message>
         <source>the end must be after the start.</source>
@@ -163,6 +194,10 @@
         <translation>不能移除：本班人数将少于最少 {min} 人，请先找人顶班。</translation>
     </message>
     <message>
+        <source>Not allowed: {name} is the only one on this patrol holding {skill}; find cover first.</source>
+        <translation>不允许：{name}是本班次唯一持有{skill}的人，请先找人替班。</translation>
+    </message>
+    <message>
         <source>choose at the desk, by scanning, or on the volunteer&apos;s behalf.</source>
         <translation>请选择前台签到、扫码签到或代为签到。</translation>
     </message>
@@ -225,6 +260,26 @@
     <message>
         <source>cannot be negative.</source>
         <translation>不能为负数。</translation>
+    </message>
+    <message>
+        <source>That check-in no longer exists.</source>
+        <translation>该签到记录已不存在。</translation>
+    </message>
+    <message>
+        <source>This check-out was already confirmed or corrected.</source>
+        <translation>该签退已被确认或更正过。</translation>
+    </message>
+    <message>
+        <source>must be between the check-in ({start}) and twelve hours after the patrol&apos;s end ({end}).</source>
+        <translation>必须在签到时间（{start}）与班次结束（{end}）后十二小时之间。</translation>
+    </message>
+    <message>
+        <source>choose the entries recorded in the national system.</source>
+        <translation>请选择已录入全国系统的记录。</translation>
+    </message>
+    <message>
+        <source>cannot be in the future.</source>
+        <translation>不能是将来的日期。</translation>
     </message>
 </context>
 <context>
@@ -337,6 +392,18 @@
         <source>Check-out time</source>
         <translation>签退时间</translation>
     </message>
+    <message>
+        <source>Left at</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <source>Hours entries</source>
+        <translation>时长记录</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>录入日期</translation>
+    </message>
 </context>
 <context>
     <name>FindingDialog</name>
@@ -419,12 +486,79 @@
         <translation>原因</translation>
     </message>
     <message>
-        <source>from the check-out</source>
-        <translation>签退时记入</translation>
-    </message>
-    <message>
         <source>Served {served:.1f} h; credited {credited:.1f} h</source>
         <translation>实际服务 {served:.1f} 小时；折算后 {credited:.1f} 小时</translation>
+    </message>
+</context>
+<context>
+    <name>HoursTab</name>
+    <message>
+        <source>Closed automatically: nobody checked out; confirm or correct</source>
+        <translation>自动结束：无人签退；请确认或更正</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结束于</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Really left at</source>
+        <translation>实际离开时间</translation>
+    </message>
+    <message>
+        <source>why (optional), e.g. left early, unwell</source>
+        <translation>原因（选填），如：身体不适提前离开</translation>
+    </message>
+    <message>
+        <source>Confirm: left at the end</source>
+        <translation>确认：按时结束</translation>
+    </message>
+    <message>
+        <source>Correct the time</source>
+        <translation>更正时间</translation>
+    </message>
+    <message>
+        <source>Hour multipliers (credit for holiday and evening patrols)</source>
+        <translation>时长系数（节假日和晚班巡逻的记时倍数）</translation>
+    </message>
+    <message>
+        <source>Holiday patrols</source>
+        <translation>节假日巡逻</translation>
+    </message>
+    <message>
+        <source>Evening patrols</source>
+        <translation>晚班巡逻</translation>
+    </message>
+    <message>
+        <source>Save multipliers</source>
+        <translation>保存系数</translation>
+    </message>
+    <message>
+        <source>The larger applies when both do. Hours credited from now on use them; entries already in the ledger keep theirs.</source>
+        <translation>两者都适用时取较大者。此后记入的时长按新系数计算；台账中已有的记录保持原系数。</translation>
     </message>
 </context>
 <context>
@@ -543,6 +677,77 @@
     </message>
 </context>
 <context>
+    <name>NationalTab</name>
+    <message>
+        <source>Hours not yet recorded in the national volunteer system</source>
+        <translation>尚未录入全国志愿服务信息系统的时长</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>录入期限</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Team and shift</source>
+        <translation>队伍与班次</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>服务时长（小时）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Export for the national system…</source>
+        <translation>导出供全国系统录入…</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>录入日期</translation>
+    </message>
+    <message>
+        <source>Mark selected as recorded</source>
+        <translation>将选中的标记为已录入</translation>
+    </message>
+    <message>
+        <source>{n} hours entries are not yet recorded in the national volunteer system (10 working days are allowed): {late} past the deadline, {soon} due within 3 working days. Enter them there, then mark them here.</source>
+        <translation>有{n}条时长尚未录入全国志愿服务信息系统（应在10个工作日内录入）：{late}条已超期，{soon}条将在3个工作日内到期。请在全国系统中录入后，在此标记。</translation>
+    </message>
+    <message>
+        <source>Every volunteer&apos;s hours are recorded in the national volunteer system.</source>
+        <translation>所有志愿者的服务时长均已录入全国志愿服务信息系统。</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>{n} entries saved to {path}</source>
+        <translation>已保存{n}条记录到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Volunteer rosters</source>
@@ -650,6 +855,14 @@
         <translation>{name}的锁定班次被移除了。</translation>
     </message>
     <message>
+        <source>{name}&apos;s {skill} expired on {expired}; everyone on the patrol of {day} must hold it.</source>
+        <translation>{name}的{skill}已于{expired}过期；{day}的这个班次要求每人都持有。</translation>
+    </message>
+    <message>
+        <source>{name} does not hold {skill}, which everyone on the patrol of {day} must hold.</source>
+        <translation>{name}没有{skill}，而{day}的这个班次要求每人都持有。</translation>
+    </message>
+    <message>
         <source>patrol</source>
         <translation>巡逻</translation>
     </message>
@@ -702,8 +915,28 @@
         <translation>其他</translation>
     </message>
     <message>
+        <source>lacks a qualification the patrol requires</source>
+        <translation>缺少班次要求的资质</translation>
+    </message>
+    <message>
+        <source>checked out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>patrol closed: planned time</source>
+        <translation>结束巡逻：按计划时长</translation>
+    </message>
+    <message>
+        <source>no check-out: closed at the scheduled end</source>
+        <translation>未签退：按计划结束时间自动结束</translation>
+    </message>
+    <message>
         <source>the patrol on {day} would lose its only team leader.</source>
         <translation>{day} 的班次将没有队长。</translation>
+    </message>
+    <message>
+        <source>the patrol on {day} would lose the only person holding {skill}.</source>
+        <translation>{day}的班次将失去唯一持有{skill}的人。</translation>
     </message>
     <message>
         <source>already patrols that day</source>
@@ -734,8 +967,20 @@
         <translation>不排晚班</translation>
     </message>
     <message>
+        <source>{team}: {period} patrols {dates}: no team leader who can come holds {skills} (valid on these days), which the leader must hold.</source>
+        <translation>{team}：{dates}的{period}巡逻：能来的队长都没有{skills}（在这些日期有效），而带队人必须持有。</translation>
+    </message>
+    <message>
         <source>{team}: {period} patrols {dates}: no team leader is available on these days (leave, availability or no evenings).</source>
         <translation>{team}：{dates} {period}巡逻没有队长能来（请假、时间不便或不排晚班）。</translation>
+    </message>
+    <message>
+        <source>{team}: {period} patrols {dates}: nobody who can come holds {skills} (valid on these days), which at least one person on the patrol must hold.</source>
+        <translation>{team}：{dates}的{period}巡逻：能来的人都没有{skills}（在这些日期有效），而每班至少要有一人持有。</translation>
+    </message>
+    <message>
+        <source>{team}: {period} patrols {dates}: {need} people needed per patrol, only {avail} who can come hold {skills} (valid on these days), which everyone must hold.</source>
+        <translation>{team}：{dates}的{period}巡逻：每班需要{need}人，能来且持有{skills}（在这些日期有效）的只有{avail}人，而每人都必须持有。</translation>
     </message>
     <message>
         <source>{team}: {period} patrols {dates}: {need} people needed per patrol, only {avail} can come.</source>
@@ -761,8 +1006,8 @@
         <translation>--month 请写成 2026-12 的格式</translation>
     </message>
     <message>
-        <source>{team}: shifts created {made}; filled in {seconds} s; patrols short {short}; fairness spread {all}/{evening}/{holiday}</source>
-        <translation>{team}：新建班次 {made} 个；排班用时 {seconds} 秒；缺人班次 {short} 个；公平差距 {all}/{evening}/{holiday}</translation>
+        <source>{team}: shifts created {made} (shifts not yet worked follow the holiday calendar); filled in {seconds} s; patrols short {short}; fairness spread {all}/{evening}/{holiday}</source>
+        <translation>{team}：新建班次 {made} 个（尚未执勤的班次按节假日安排）；排班用时 {seconds} 秒；缺人巡逻 {short} 班；公平差距 {all}/{evening}/{holiday}</translation>
     </message>
     <message>
         <source> — not saved (dry run)</source>
@@ -786,10 +1031,6 @@
     <message>
         <source>Print roster</source>
         <translation>打印排班表</translation>
-    </message>
-    <message>
-        <source>Sign-in sheet</source>
-        <translation>签到表</translation>
     </message>
     <message>
         <source>Excel</source>
@@ -820,12 +1061,40 @@
         <translation>下个月</translation>
     </message>
     <message>
+        <source>Print sign-in sheet</source>
+        <translation>打印签到表</translation>
+    </message>
+    <message>
+        <source>The sign-in sheet of the day chosen in the month grid</source>
+        <translation>月历中所选那一天的签到表</translation>
+    </message>
+    <message>
+        <source>Today&apos;s papers…</source>
+        <translation>今日单据…</translation>
+    </message>
+    <message>
+        <source>Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order</source>
+        <translation>厨房备餐单、送餐单、餐盒标签和巡逻签到表，按顺序一次打印</translation>
+    </message>
+    <message>
         <source>Findings</source>
         <translation>巡查发现</translation>
     </message>
     <message>
+        <source>Hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>National system</source>
+        <translation>全国系统</translation>
+    </message>
+    <message>
         <source>{year}-{month:02d}</source>
         <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{n} shift(s) created; shifts not yet worked follow the holiday calendar.</source>
+        <translation>已创建{n}个班次；尚未执勤的班次已按节假日日历更新。</translation>
     </message>
     <message>
         <source>Filled in {seconds:.1f} s: {gaps} patrol(s) still short; fairness spread {spread}.</source>
@@ -838,6 +1107,14 @@
     <message>
         <source>Filling the month…</source>
         <translation>正在自动排班…</translation>
+    </message>
+    <message>
+        <source>Patrol roster</source>
+        <translation>巡逻排班表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>巡逻签到表</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -892,7 +1169,7 @@
     </message>
     <message>
         <source>★ leader    Please arrive 5 minutes before your patrol, check in and wear the red cap. If you cannot come, tell your leader in good time.    Printed {day}</source>
-        <translation>★ 队长&#x3000;&#x3000;每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。&#x3000;&#x3000;打印日期：{day}</translation>
+        <translation>★ 队长　　每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。　　打印日期：{day}</translation>
     </message>
     <message>
         <source>{team} patrol sign-in sheet</source>
@@ -936,7 +1213,7 @@
     </message>
     <message>
         <source>Leader&apos;s signature: ________________        Staff on duty: ________________</source>
-        <translation>队长签字：________________&#x3000;&#x3000;&#x3000;&#x3000;值班人员：________________</translation>
+        <translation>队长签字：________________　　　　值班人员：________________</translation>
     </message>
     <message>
         <source>Patrols this month</source>
@@ -1099,6 +1376,10 @@
         <translation>本队每日班次</translation>
     </message>
     <message>
+        <source>Times and headcounts apply to shifts created from now on. Qualifications (as volunteers&apos; skills name them, several separated by 、) apply to every shift of the template and must be valid on the shift&apos;s date.</source>
+        <translation>时间和人数只对此后创建的班次生效。资质（与志愿者技能的名称一致，多项用“、”分隔）对该模板的所有班次生效，且须在班次当天有效。</translation>
+    </message>
+    <message>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
@@ -1127,12 +1408,24 @@
         <translation>需队长</translation>
     </message>
     <message>
+        <source>Leader holds</source>
+        <translation>带队人须持有</translation>
+    </message>
+    <message>
+        <source>Everyone holds</source>
+        <translation>每人须持有</translation>
+    </message>
+    <message>
+        <source>At least one holds</source>
+        <translation>至少一人持有</translation>
+    </message>
+    <message>
         <source>same</source>
         <translation>同平日</translation>
     </message>
     <message>
-        <source>Changes apply to shifts created from now on.</source>
-        <translation>修改只对此后生成的班次生效。</translation>
+        <source>e.g. 急救证</source>
+        <translation>如：急救证</translation>
     </message>
 </context>
 <context>

@@ -288,6 +288,10 @@
         <translation>该居民的个人信息已删除，没有可导出的内容。</translation>
     </message>
     <message>
+        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+    </message>
+    <message>
         <source>This resident&apos;s personal data was already erased.</source>
         <translation>该居民的个人信息之前已经删除过了。</translation>
     </message>
@@ -298,6 +302,10 @@
     <message>
         <source>Only a sub-district administrator (an administrator without a station) can do this.</source>
         <translation>只有街道管理员（不属于某个驿站的管理员）才能做这项操作。</translation>
+    </message>
+    <message>
+        <source>No station has the id or code {ref}; the command smiledesk station list shows each station&apos;s id and code.</source>
+        <translation>没有编号或代码为 {ref} 的驿站；命令 smiledesk station list 可以查看每个驿站的编号和代码。</translation>
     </message>
     <message>
         <source>enter the station&apos;s name (1–100 characters).</source>
@@ -439,6 +447,10 @@
     <message>
         <source>back up the database</source>
         <translation>备份数据库</translation>
+    </message>
+    <message>
+        <source>back up the database into another folder</source>
+        <translation>把数据库备份到其他文件夹</translation>
     </message>
     <message>
         <source>restore the database from a backup</source>
@@ -1264,6 +1276,18 @@
         <translation>兑换奖品</translation>
     </message>
     <message>
+        <source>honour certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <source>volunteer service record</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <source>thank-you letter</source>
+        <translation>感谢信</translation>
+    </message>
+    <message>
         <source>redemption refunded</source>
         <translation>退回兑换</translation>
     </message>
@@ -1306,6 +1330,57 @@
     <message>
         <source>Personal data of resident {id}</source>
         <translation>居民{id}的个人信息</translation>
+    </message>
+</context>
+<context>
+    <name>PersonalDataDialog</name>
+    <message>
+        <source>A resident&apos;s personal data</source>
+        <translation>居民个人信息副本</translation>
+    </message>
+    <message>
+        <source>Find the resident who asked for a copy of their personal data.</source>
+        <translation>查找申请个人信息副本的居民。</translation>
+    </message>
+    <message>
+        <source>Print or save as PDF…</source>
+        <translation>打印或另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as JSON…</source>
+        <translation>另存为 JSON…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Everything SmileDesk holds about one resident, for the resident (PIPL art. 45). Making the copy is recorded in the audit log.</source>
+        <translation>本站保存的该居民的全部个人信息，交给居民本人（《个人信息保护法》第四十五条）。生成副本会记入操作日志。</translation>
+    </message>
+    <message>
+        <source>Chosen: {name}</source>
+        <translation>已选：{name}</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <source>Save as JSON</source>
+        <translation>另存为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON 文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Saving the personal data</source>
+        <translation>正在保存个人信息</translation>
     </message>
 </context>
 <context>
@@ -1393,6 +1468,46 @@
 <context>
     <name>SafetyCli</name>
     <message>
+        <source>this database has no keyed audit entries yet: its key is made with the first change</source>
+        <translation>这个数据库还没有带密钥的操作日志：第一次修改时才会生成密钥</translation>
+    </message>
+    <message>
+        <source>database {id}; keys are kept in {folder}</source>
+        <translation>数据库 {id}；密钥保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>key {id}</source>
+        <translation>密钥 {id}</translation>
+    </message>
+    <message>
+        <source>entries: {n}</source>
+        <translation>日志 {n} 条</translation>
+    </message>
+    <message>
+        <source>on this computer</source>
+        <translation>在本机</translation>
+    </message>
+    <message>
+        <source>NOT on this computer</source>
+        <translation>不在本机</translation>
+    </message>
+    <message>
+        <source>no entries yet</source>
+        <translation>还没有日志</translation>
+    </message>
+    <message>
+        <source>this computer has no audit key of this database to export</source>
+        <translation>本机没有这个数据库的日志密钥可以导出</translation>
+    </message>
+    <message>
+        <source>audit keys of database {id} written to {file}: {n}; import them on the other PC with smiledesk audit-key import, then delete the file</source>
+        <translation>数据库 {id} 的日志密钥已写入 {file}：共 {n} 个；请在另一台电脑上用 smiledesk audit-key import 导入，然后删除该文件</translation>
+    </message>
+    <message>
+        <source>new audit keys of database {id} kept on this computer: {n}</source>
+        <translation>本机新保存数据库 {id} 的日志密钥：{n} 个</translation>
+    </message>
+    <message>
         <source>y</source>
         <translation>是</translation>
     </message>
@@ -1449,44 +1564,32 @@
         <translation>已解除加密 {path}：{tables} 张表，{rows} 行</translation>
     </message>
     <message>
+        <source>walk-in records typed with the resident&apos;s name and phone but never linked: {n}</source>
+        <translation>用该居民姓名和电话登记、但未关联到档案的来访记录：{n} 条</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>第 {id} 号</translation>
+    </message>
+    <message>
+        <source>Erase these too? [Y/n] </source>
+        <translation>这些也一并清除吗？[Y/n] </translation>
+    </message>
+    <message>
         <source>Anonymise resident {id} everywhere? This cannot be undone. [y/N] </source>
         <translation>要在所有地方匿名化居民 {id} 吗？此操作无法撤销。[y/N] </translation>
     </message>
     <message>
+        <source>; matching walk-in records kept: {n}</source>
+        <translation>；保留匹配的来访记录 {n} 条</translation>
+    </message>
+    <message>
+        <source>; matching walk-in records erased: {n}</source>
+        <translation>；清除匹配的来访记录 {n} 条</translation>
+    </message>
+    <message>
         <source>resident {id} anonymised in: {where}</source>
         <translation>居民 {id} 已在以下各处匿名化：{where}</translation>
-    </message>
-    <message>
-        <source>station {id}: {name} ({code})</source>
-        <translation>驿站 {id}：{name}（{code}）</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <source>code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>station</source>
-        <translation>驿站</translation>
-    </message>
-    <message>
-        <source>residents</source>
-        <translation>居民数</translation>
-    </message>
-    <message>
-        <source>residents in all: {n}</source>
-        <translation>居民合计：{n}</translation>
-    </message>
-    <message>
-        <source>{user}: all stations</source>
-        <translation>{user}：所有驿站</translation>
-    </message>
-    <message>
-        <source>{user}: station {id}</source>
-        <translation>{user}：驿站 {id}</translation>
     </message>
 </context>
 <context>

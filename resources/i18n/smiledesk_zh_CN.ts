@@ -120,6 +120,14 @@
         <translation>备份</translation>
     </message>
     <message>
+        <source>This station&apos;s data is on the sub-district&apos;s database server.</source>
+        <translation>本站的数据保存在街道的数据库服务器上。</translation>
+    </message>
+    <message>
+        <source>The server is backed up on the server: a copy every night and the changes in between (WAL archiving), set up by the sub-district&apos;s IT staff (docs/postgres.md). This computer makes no copies of its own. If the server cannot be reached, SmileDesk says so at the top of the window and keeps retrying; the kiosk keeps check-ins until it is back.</source>
+        <translation>数据由服务器备份：每晚一份完整备份，其间的改动也随时归档（WAL 归档），由街道的 IT 人员设置（见 docs/postgres.md）。这台电脑不再自己做备份。服务器连不上时，窗口顶部会提示并自动重试；自助机会先保存签到，等服务器恢复后再记入。</translation>
+    </message>
+    <message>
         <source>SmileDesk copies the database into this folder every day and when it closes.</source>
         <translation>微笑驿站每天以及每次关闭时，都会把数据库复制一份到这个文件夹。</translation>
     </message>
@@ -145,14 +153,21 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <source>The holidays of {years} are not entered yet: dates in {years} count Monday to Friday only, so deadlines, holiday patrols and meal days there may be wrong. An administrator enters the State Council&apos;s notice under Administration → Holidays and adjusted workdays.</source>
+        <translation>{years}年的节假日尚未录入：{years}年的日期只按周一至周五计算工作日，那里的办理期限、节假日巡逻和送餐日可能不准。请管理员在“系统管理 → 节假日与调休”中录入国务院放假通知。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error: {text}</source>
         <translation>错误：{text}</translation>
     </message>
     <message>
-        <source>No administrator yet: creating station {station} with user “{user}”, password “{password}” — change it after the first sign-in.</source>
-        <translation>还没有管理员：正在建立驿站“{station}”，用户名“{user}”，密码“{password}”——首次登录后请修改密码。</translation>
+        <source>No administrator yet: creating station {station} with user “{user}”, password “{password}” — SmileDesk asks for a new password at the first sign-in.</source>
+        <translation>还没有管理员：正在创建驿站 {station}，用户名“{user}”，密码“{password}”——第一次登录时软件会要求改密码。</translation>
     </message>
     <message>
         <source>demo data already there, not added again: {features}</source>
@@ -179,8 +194,8 @@
         <translation>发现问题：</translation>
     </message>
     <message>
-        <source>ok: database integrity, text, audit chain and ID numbers verified</source>
-        <translation>正常：数据库完整性、文字、操作日志链和身份证号均已核对</translation>
+        <source>ok: database integrity, text, append-only triggers, audit chain and ID numbers verified</source>
+        <translation>正常：已核对数据库完整性、文字、只增不改的保护、操作日志链和身份证号</translation>
     </message>
     <message>
         <source>schema up to date; backup before migrating: {file}</source>
@@ -201,6 +216,17 @@
     <message>
         <source>no active administrator account yet: open the app once to set up the station</source>
         <translation>还没有在用的管理员账号：请先打开一次软件完成驿站设置</translation>
+    </message>
+</context>
+<context>
+    <name>Connecting</name>
+    <message>
+        <source>Connecting to the database server…</source>
+        <translation>正在连接数据库服务器…</translation>
+    </message>
+    <message>
+        <source>Retry connects again now. Close quits; SmileDesk can be started again at any time.</source>
+        <translation>点“重试”立即重新连接；点“关闭”退出，以后随时可以再启动微笑驿站。</translation>
     </message>
 </context>
 <context>
@@ -435,6 +461,10 @@
         <translation>请使用 1–10 位字母或数字，例如 SQK。</translation>
     </message>
     <message>
+        <source>This account still has a password others know (for example the demo&apos;s admin12345); change it first (File → Change password).</source>
+        <translation>这个账号的密码别人也知道（例如演示数据的 admin12345）；请先修改密码（文件 → 修改密码）。</translation>
+    </message>
+    <message>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
@@ -463,6 +493,10 @@
         <translation>不正确。</translation>
     </message>
     <message>
+        <source>is the same as the current one; choose another.</source>
+        <translation>与当前密码相同；请换一个。</translation>
+    </message>
+    <message>
         <source>No station has the code {code}; the command smiledesk station list shows each station&apos;s code.</source>
         <translation>没有代码为 {code} 的驿站；用命令 smiledesk station list 可以查看各驿站的代码。</translation>
     </message>
@@ -471,8 +505,36 @@
         <translation>输入的内容里有数据库存不了的字符，什么都没有保存。请重新输入。</translation>
     </message>
     <message>
+        <source>The database server cannot be reached, so this was not done and nothing was changed. SmileDesk keeps trying to reconnect; try again when the banner at the top has gone.</source>
+        <translation>无法连接数据库服务器，这次操作没有完成，没有任何改动。微笑驿站会自动重新连接；窗口顶部的提示消失后请再试一次。</translation>
+    </message>
+    <message>
+        <source>The database server took too long to answer, so this was stopped and nothing was changed. Try again; if it keeps happening, tell the sub-district&apos;s IT staff.</source>
+        <translation>数据库服务器响应太慢，这次操作已停止，没有任何改动。请再试一次；如果反复出现，请告诉街道的 IT 人员。</translation>
+    </message>
+    <message>
         <source>The database is busy in another window or computer; try again in a moment.</source>
         <translation>数据库正被其他窗口或电脑使用，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The database server refused this computer&apos;s database account or password. Check the connection settings with the sub-district&apos;s IT staff (docs/postgres.md).</source>
+        <translation>数据库服务器拒绝了这台电脑的数据库账号或密码。请和街道的 IT 人员核对连接设置（见 docs/postgres.md）。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s database account may not change that record (it belongs to another station, or only the sub-district may change it); nothing was changed.</source>
+        <translation>这台电脑的数据库账号不能修改这条记录（它属于别的驿站，或者只有街道才能修改），没有任何改动。</translation>
+    </message>
+    <message>
+        <source>The database server has no free connections right now; nothing was changed. Try again in a moment.</source>
+        <translation>数据库服务器现在没有空闲的连接，没有任何改动。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The database server&apos;s certificate could not be verified, so SmileDesk did not connect. Check the certificate settings with the sub-district&apos;s IT staff (docs/postgres.md).</source>
+        <translation>无法核实数据库服务器的证书，微笑驿站没有连接。请和街道的 IT 人员核对证书设置（见 docs/postgres.md）。</translation>
+    </message>
+    <message>
+        <source>The database server refused this, and nothing was changed. The details are in the log file; tell the sub-district&apos;s IT staff if it happens again.</source>
+        <translation>数据库服务器拒绝了这次操作，没有任何改动。详细信息已写入日志文件；如果再次出现，请告诉街道的 IT 人员。</translation>
     </message>
     <message>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
@@ -493,6 +555,10 @@
     <message>
         <source>The database refused the change: {detail}</source>
         <translation>数据库拒绝了本次修改：{detail}</translation>
+    </message>
+    <message>
+        <source>The database {file} cannot be read ({detail}). Run smiledesk check for what is wrong; restore a backup with smiledesk restore FILE if it is damaged.</source>
+        <translation>无法读取数据库 {file}（{detail}）。运行 smiledesk check 查看问题所在；如果文件已损坏，用 smiledesk restore 备份文件 恢复备份。</translation>
     </message>
     <message>
         <source>The database {file} is encrypted; enter its passphrase to open it.</source>
@@ -595,6 +661,10 @@
         <translation>必须大于零。</translation>
     </message>
     <message>
+        <source>is too large; at most {max} yuan.</source>
+        <translation>金额太大；最多 {max} 元。</translation>
+    </message>
+    <message>
         <source>choose a year between 1900 and 2200.</source>
         <translation>请选择 1900 到 2200 之间的年份。</translation>
     </message>
@@ -634,6 +704,70 @@
         <source>This database already holds residents that are not demo data; demo data goes into a new database only (e.g. smiledesk demo --db demo.sqlite3). Nothing was added.</source>
         <translation>这个数据库里已经有不是演示数据的居民档案；演示数据只能放进新的数据库（例如 smiledesk demo --db demo.sqlite3）。没有添加任何数据。</translation>
     </message>
+    <message>
+        <source>“{found}” has a day without its month; write it as 2月6日.</source>
+        <translation>“{found}”中的日期缺少月份，请写成“2月6日”这样的格式。</translation>
+    </message>
+    <message>
+        <source>“{found}” is not a date of {year}.</source>
+        <translation>“{found}”不是{year}年的有效日期。</translation>
+    </message>
+    <message>
+        <source>the notice says {found} is a 星期{said}, but in {year} it is a 星期{real}: is the year right?</source>
+        <translation>通知写{found}是星期{said}，但{year}年这一天是星期{real}：年份是否选对了？</translation>
+    </message>
+    <message>
+        <source>{name}: no date before 放假 in “{found}”.</source>
+        <translation>{name}：“{found}”中“放假”之前没有日期。</translation>
+    </message>
+    <message>
+        <source>{name}: “{found}” is not a range of days.</source>
+        <translation>{name}：“{found}”不是有效的日期区间。</translation>
+    </message>
+    <message>
+        <source>{name}: {start} to {end} is {n} days, but the notice says 共{said}天; check the dates.</source>
+        <translation>{name}：{start}至{end}共{n}天，但通知写“共{said}天”，请核对日期。</translation>
+    </message>
+    <message>
+        <source>{name}: {day} is a weekday already; an adjusted workday (上班) is a Saturday or Sunday.</source>
+        <translation>{name}：{day}本来就是工作日；调休上班日只能是周六或周日。</translation>
+    </message>
+    <message>
+        <source>choose the year the notice is for.</source>
+        <translation>请选择通知所属的年份。</translation>
+    </message>
+    <message>
+        <source>choose a year between 2000 and 2100.</source>
+        <translation>请选择2000至2100之间的年份。</translation>
+    </message>
+    <message>
+        <source>{day} appears under both {first} and {second}.</source>
+        <translation>{day}同时出现在“{first}”和“{second}”两项中。</translation>
+    </message>
+    <message>
+        <source>no holiday found. Paste the notice&apos;s items, e.g. “春节：2月6日至12日放假调休，共7天。2月14日（星期日）、2月20日（星期六）上班。”</source>
+        <translation>没有找到节假日。请粘贴通知中的各项，例如“春节：2月6日至12日放假调休，共7天。2月14日（星期日）、2月20日（星期六）上班。”</translation>
+    </message>
+    <message>
+        <source>SMILEDESK_AUDIT_KEY must be 64 hexadecimal digits (a 32-byte key).</source>
+        <translation>SMILEDESK_AUDIT_KEY 必须是 64 位十六进制数字（32 字节的密钥）。</translation>
+    </message>
+    <message>
+        <source>The audit key could not be kept in {folder} ({detail}); nothing was saved. Check that the folder can be written.</source>
+        <translation>无法把审计密钥保存到 {folder}（{detail}）；没有保存任何内容。请检查该文件夹是否可以写入。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read as an audit key file ({detail}).</source>
+        <translation>{file} 无法作为审计密钥文件读取（{detail}）。</translation>
+    </message>
+    <message>
+        <source>{file} is not an audit key file written by smiledesk audit-key export.</source>
+        <translation>{file} 不是用“smiledesk audit-key export”导出的审计密钥文件。</translation>
+    </message>
+    <message>
+        <source>The database on the server is older than this SmileDesk. The sub-district&apos;s IT staff upgrade it with the owner&apos;s account (smiledesk migrate, docs/postgres.md); then start again.</source>
+        <translation>服务器上的数据库比这个版本的微笑驿站旧。请街道的 IT 人员用所有者账号升级数据库（运行 smiledesk migrate，见 docs/postgres.md），然后再启动。</translation>
+    </message>
 </context>
 <context>
     <name>ExportAction</name>
@@ -648,6 +782,10 @@
     <message>
         <source>1 row saved to {file}.</source>
         <translation>已将 1 行保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>{n} rows saved to {file}.</source>
+        <translation>已将 {n} 行保存到 {file}。</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
@@ -665,10 +803,6 @@
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
-    <message>
-        <source>{n} rows saved to {file}.</source>
-        <translation>已将 {n} 行保存到 {file}。</translation>
-    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -679,6 +813,10 @@
     <message>
         <source>User name</source>
         <translation>用户名</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
     </message>
     <message>
         <source>Station name</source>
@@ -707,6 +845,10 @@
     <message>
         <source>ID number</source>
         <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Notice text</source>
+        <translation>通知正文</translation>
     </message>
     <message>
         <source>Year</source>
@@ -925,6 +1067,57 @@
     </message>
 </context>
 <context>
+    <name>Papers</name>
+    <message>
+        <source>Monthly roster</source>
+        <translation>月度排班表</translation>
+    </message>
+    <message>
+        <source>Patrol sign-in sheet</source>
+        <translation>巡逻签到表</translation>
+    </message>
+    <message>
+        <source>Kitchen sheet</source>
+        <translation>厨房备餐单</translation>
+    </message>
+    <message>
+        <source>Route sheets</source>
+        <translation>送餐单</translation>
+    </message>
+    <message>
+        <source>Meal labels</source>
+        <translation>餐盒标签</translation>
+    </message>
+    <message>
+        <source>Passport cards</source>
+        <translation>护照卡片</translation>
+    </message>
+    <message>
+        <source>Passport booklet cover</source>
+        <translation>护照封面</translation>
+    </message>
+    <message>
+        <source>Meal account statements</source>
+        <translation>助餐月结单</translation>
+    </message>
+    <message>
+        <source>Meal subsidy claim</source>
+        <translation>助餐补贴申报表</translation>
+    </message>
+    <message>
+        <source>Monthly or annual report</source>
+        <translation>月报或年报</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>A resident&apos;s personal data (PIPL)</source>
+        <translation>居民个人信息副本（个人信息保护法）</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -941,6 +1134,10 @@
     <message>
         <source>New password again</source>
         <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>This account&apos;s password is one others know (for example the demo&apos;s). Choose your own password before you continue.</source>
+        <translation>这个账号的密码别人也知道（例如演示数据的密码）。请先设置您自己的密码，再继续使用。</translation>
     </message>
     <message>
         <source>The two new passwords differ; type the same password twice.</source>
@@ -967,6 +1164,128 @@
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview — {kind}</source>
+        <translation>打印预览 — {kind}</translation>
+    </message>
+    <message>
+        <source>Preparing the paper…</source>
+        <translation>正在生成……</translation>
+    </message>
+    <message>
+        <source>Places already used on the first sheet</source>
+        <translation>第一张纸上已用掉的格数</translation>
+    </message>
+    <message>
+        <source>Places already used on the first sheet:</source>
+        <translation>第一张纸上已用掉的格数：</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preparing the paper</source>
+        <translation>正在生成</translation>
+    </message>
+    <message>
+        <source>Print preview — {title}</source>
+        <translation>打印预览 — {title}</translation>
+    </message>
+    <message>
+        <source>{n} page(s), {size}</source>
+        <translation>共 {n} 页，{size}</translation>
+    </message>
+    <message>
+        <source>Sent to {printer}: {pages} page(s), {copies} copy/copies.</source>
+        <translation>已发送到 {printer}：{pages} 页，{copies} 份。</translation>
+    </message>
+    <message>
+        <source>Print job {job}.</source>
+        <translation>打印任务 {job}。</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>No printer is set up on this computer. Add the printer in the system&apos;s printer settings (Windows: Settings → Bluetooth &amp; devices → Printers &amp; scanners), then print again — or save the paper as a PDF. Nothing was recorded as printed.</source>
+        <translation>这台电脑上没有安装打印机。请在系统的打印机设置中添加打印机（Windows：设置 → 蓝牙和其他设备 → 打印机和扫描仪）后再打印，或先另存为 PDF。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” is not set up on this computer any more. Choose another printer, or add it again in the system&apos;s printer settings. Nothing was recorded as printed.</source>
+        <translation>这台电脑上已经没有打印机“{printer}”。请选择其他打印机，或在系统的打印机设置中重新添加。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” is offline or paused ({reasons}). Check that it is switched on, connected and has paper, resume it in the system&apos;s printer settings, then print again. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”脱机或已暂停（{reasons}）。请检查打印机是否开机、连好线、有纸，在系统的打印机设置中恢复打印后再打印。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” is not accepting print jobs now. Let it accept jobs again in the system&apos;s printer settings, or choose another printer. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”现在不接收打印任务。请在系统的打印机设置中让它重新接收任务，或选择其他打印机。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>The printer “{printer}” refused the job ({detail}). Check the printer and print again, or choose another printer. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”拒绝了这个任务（{detail}）。请检查打印机后再打印，或选择其他打印机。未记录为已打印。</translation>
+    </message>
+    <message>
+        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+    </message>
+    <message>
+        <source>The paper could not be read back for printing ({detail}). Make it again and print again.</source>
+        <translation>生成的文件无法读取，不能打印（{detail}）。请重新生成后再打印。</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>打印 {title}</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{size} landscape</source>
+        <translation>{size} 横向</translation>
+    </message>
+    <message>
+        <source>{size} portrait</source>
+        <translation>{size} 纵向</translation>
+    </message>
+    <message>
+        <source>Printing {title}</source>
+        <translation>正在打印 {title}</translation>
+    </message>
+    <message>
+        <source>Preparing the papers</source>
+        <translation>正在生成</translation>
+    </message>
+    <message>
+        <source>Printing {title} on {printer}</source>
+        <translation>正在用 {printer} 打印 {title}</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>admin</source>
@@ -983,6 +1302,21 @@
     <message>
         <source>kiosk</source>
         <translation>自助终端</translation>
+    </message>
+</context>
+<context>
+    <name>ServerBanner</name>
+    <message>
+        <source>Database server status</source>
+        <translation>数据库服务器状态</translation>
+    </message>
+    <message>
+        <source>The database server cannot be reached (for {seconds} s) — retrying every few seconds. Nothing can be saved or looked up until it answers; this message goes away by itself then.</source>
+        <translation>无法连接数据库服务器（已 {seconds} 秒）——每隔几秒自动重试。连上之前不能保存，也不能查询；连上后这条提示会自动消失。</translation>
+    </message>
+    <message>
+        <source>The database server is not answering (for {seconds} s) — waiting for it.</source>
+        <translation>数据库服务器没有响应（已 {seconds} 秒）——正在等待。</translation>
     </message>
 </context>
 <context>
@@ -1038,6 +1372,18 @@
     <message>
         <source>A rule for the whole station: an unattended screen shows residents&apos; personal data.</source>
         <translation>全驿站统一的规定：没人看着的屏幕会露出居民的个人信息。</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>纸张大小</translation>
     </message>
 </context>
 <context>
@@ -1178,6 +1524,73 @@
     <message>
         <source>e.g. 逍遥津街道</source>
         <translation>如：逍遥津街道</translation>
+    </message>
+</context>
+<context>
+    <name>TodaysPapers</name>
+    <message>
+        <source>Today&apos;s papers</source>
+        <translation>今日单据</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Printer for {kind}</source>
+        <translation>{kind}的打印机</translation>
+    </message>
+    <message>
+        <source>Label places already used on the first sheet</source>
+        <translation>第一张标签纸上已用掉的格数</translation>
+    </message>
+    <message>
+        <source>Label places already used on the first sheet:</source>
+        <translation>第一张标签纸上已用掉的格数：</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Printed in this order, each kind on its printer:</source>
+        <translation>按以下顺序打印，每种单据用各自的打印机：</translation>
+    </message>
+    <message>
+        <source>Printing today&apos;s papers</source>
+        <translation>正在打印今日单据</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} printed, then: {reason}</source>
+        <translation>已打印 {n} 份，之后：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} printed on {printer}</source>
+        <translation>已用 {printer} 打印 {n} 份</translation>
+    </message>
+    <message>
+        <source>nothing to print for this day</source>
+        <translation>这一天没有要打印的</translation>
+    </message>
+    <message>
+        <source>{n} paper(s) sent to the printers.</source>
+        <translation>已向打印机发送 {n} 份单据。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the papers not yet sent were not printed.</source>
+        <translation>已取消：尚未发送的单据没有打印。</translation>
+    </message>
+    <message>
+        <source>Fix what the lines above say, then print again: only the papers still ticked are printed.</source>
+        <translation>请按上面各行的提示处理后再次打印：只打印仍勾选的单据。</translation>
     </message>
 </context>
 </TS>

@@ -43,8 +43,13 @@ def test_enter_2027_national_day(qtbot, ctx, engine, app_fonts, wait_ops):
     tab.name.setText("国庆节")
     qtbot.mouseClick(tab.set_button, Qt.MouseButton.LeftButton)
     wait_ops()
+    dialog = tab.change_dialog  # the day is shown with what moves before it is saved
+    assert dialog.days.rowCount() == 1 and "国庆节" in dialog.days.item(0, 3).text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_ops()
     assert [d.day for d in tab.model.rows()] == [date(2027, 10, 1)]
-    assert "1 holiday days" in tab.status.text()
+    assert "1 holiday days" in tab.status.text() and "not marked complete" in tab.status.text()
+    assert tab.complete_button.isVisible() or not tab.isVisible()
     with session_scope(engine, write=False) as s:
         assert not WorkCalendar.load(s).is_workday(date(2027, 10, 1))
 

@@ -21,7 +21,7 @@ from desktop_app.certificates import (
 from desktop_app.certificates.models import Certificate, CertificatePrint, CertificateRequest, Verdict
 from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.core.models import AuditEntry, StationSetting
+from desktop_app.core.models import AuditEntry
 
 from .helpers import honour, pdf_text, service_record, thank_you
 
@@ -74,16 +74,16 @@ def test_english_variant(engine, admin):
 
 
 def test_qr_payload_is_signed_with_the_station_key(engine, admin):
+    from desktop_app.certificates import signing
+    from desktop_app.certificates.models import CertificateKey
+
     cert = issue(engine, admin, service_record())
     snap = json.loads(cert.content_json)
-    prefix, number, signature = snap["qr"].split(":")
-    assert (prefix, number) == ("SDC1", cert.number)
+    code = signing.parse(snap["qr"])
+    assert code.fields["number"] == cert.number and code.fields["hours"] == "126.5" and code.key_id == cert.key_id
     with session_scope(engine, write=False) as s:
-        key = bytes.fromhex(
-            s.exec(select(StationSetting).where(StationSetting.key == numbering.HMAC_KEY_SETTING)).one().value
-        )
-        assert numbering.sign(key, number) == signature
-        assert numbering.sign(b"another key", number) != signature
+        key = s.get(CertificateKey, code.key_id)
+        assert key.station_id == admin.station_id and signing.check_signature(key.public_key, code)
         assert verification.verify_payload(s, snap["qr"]).status == Verdict.VALID
 
 
@@ -108,11 +108,10 @@ def test_rendered_qr_is_the_signed_payload(engine, admin, monkeypatch):
     monkeypatch.setattr(core_pdf, "draw_qr", spy)
     pdf_bytes = render(engine, admin, cert.id)
     [(payload, x, y, size)] = drawn
-    prefix, number, signature = payload.split(":")
-    assert (prefix, number) == ("SDC1", cert.number)
+    from desktop_app.certificates import signing
+
+    assert payload == json.loads(cert.content_json)["qr"] and signing.parse(payload).fields["number"] == cert.number
     with session_scope(engine, write=False) as s:
-        key = bytes.fromhex(s.exec(select(StationSetting).where(StationSetting.key == numbering.HMAC_KEY_SETTING)).one().value)
-        assert signature == numbering.sign(key, number)
         assert verification.verify_payload(s, payload).status == Verdict.VALID
     blank = Canvas(io.BytesIO())
     original(blank, payload, x, y, size)
@@ -176,7 +175,7 @@ def test_concurrent_issuing_never_shares_a_number(engine, admin):
 
 
 def test_request_is_idempotent_on_source_ref_and_issue_consumes_it(engine, admin, make_actor):
-    kiosk = make_actor("kiosk")
+    kiosk = make_actor("front_desk")
     with session_scope(engine) as s:
         r1 = requests.request_certificate(s, actor=kiosk, content=honour(source="passports", source_ref="ladder:7:gold"))
     with session_scope(engine) as s:
@@ -222,17 +221,19 @@ def test_revocation_with_reason_and_verification_verdicts(engine, admin):
         assert res.status == Verdict.REVOKED and res.revoke_reason == "颁发对象有误" and res.recipient == "李*国"
         assert verification.verify_payload(s, cert.number).status == Verdict.REVOKED  # typed at the desk
         assert verification.verify_payload(s, cert.number.lower()).status == Verdict.REVOKED
-        # unknown: a well-formed number never issued, signed with the right key
-        key = bytes.fromhex(s.exec(select(StationSetting).where(StationSetting.key == numbering.HMAC_KEY_SETTING)).one().value)
+        # unknown: a well-formed number never issued
         ghost = numbering.format_number("SQK", 2026, 999)
-        assert verification.verify_payload(s, numbering.qr_payload(ghost, numbering.sign(key, ghost))).status == Verdict.UNKNOWN
         assert verification.verify_payload(s, ghost).status == Verdict.UNKNOWN
-        # tampered: signature altered, or the number altered (check char fixed up) under the old signature
-        sig = payload.split(":")[2]
-        bad = sig[:-1] + ("A" if sig[-1] != "A" else "B")
-        assert verification.verify_payload(s, f"SDC1:{cert.number}:{bad}").status == Verdict.TAMPERED
+        # tampered: the signature altered, or the content changed under the old signature
+        from desktop_app.certificates import signing
+
+        head, sig = payload.rsplit(":", 1)
+        bad = sig[:-2] + ("AA" if sig[-2:] != "AA" else "BB")
+        assert verification.verify_payload(s, f"{head}:{bad}").status == Verdict.TAMPERED
+        code = signing.parse(payload)
         other = numbering.format_number("SQK", 2026, cert.serial + 1)
-        assert verification.verify_payload(s, f"SDC1:{other}:{sig}").status == Verdict.TAMPERED
+        forged = signing.signed_text(code.key_id, {**code.fields, "number": other})
+        assert verification.verify_payload(s, f"{forged}:{sig}").status == Verdict.TAMPERED
         assert verification.verify_payload(s, "hello").status == Verdict.MALFORMED
         assert verification.verify_payload(s, cert.number[:-1] + "Z" if cert.number[-1] != "Z" else cert.number[:-1] + "Y").status == Verdict.MALFORMED
     with pytest.raises(ConflictError), session_scope(engine) as s:
@@ -356,10 +357,14 @@ def test_cli_verify_render_and_export(engine, admin, db_arg, tmp_path, capsys):
     cert = issue(engine, admin, service_record())
     parser = __import__("argparse").ArgumentParser()
     cli.register(parser.add_subparsers())
-    args = parser.parse_args(["cert-verify", cert.number])
+    args = parser.parse_args(["cert-verify", json.loads(cert.content_json)["qr"]])
     args.db = db_arg
     assert args.func(args) == 0
     assert "Valid" in capsys.readouterr().out
+    args = parser.parse_args(["cert-verify", cert.number])  # a typed number: found, not proven
+    args.db = db_arg
+    assert args.func(args) == 1
+    assert "Found in this register" in capsys.readouterr().out
     args = parser.parse_args(["cert-verify", numbering.format_number("SQK", 2026, 77)])
     args.db = db_arg
     assert args.func(args) == 1

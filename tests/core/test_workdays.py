@@ -1,8 +1,10 @@
 """Working days with China's holidays and adjusted workdays; years beyond the data never crash."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop_app.core import workdays
 from desktop_app.core.db import session_scope
@@ -49,3 +51,14 @@ def test_reset_reference_holiday_survives_reseeding(engine, admin):
         workdays.seed(s)
         cal = WorkCalendar.load(s)
     assert cal.is_workday(date(2026, 10, 8))  # Thursday, back to the weekday rule, not re-seeded
+
+
+@given(end=st.dates(date(2024, 1, 1), date(2027, 12, 31)), n=st.integers(0, 30),
+       holidays=st.sets(st.dates(date(2023, 10, 1), date(2027, 12, 31)), max_size=40),
+       offset=st.integers(0, 120))
+def test_last_day_more_than_agrees_with_counting(end, n, holidays, offset):
+    """Issue 21: the certificates' warnings counted working days for each of 400 rows at every visit."""
+    cal = WorkCalendar(holidays={d: "假" for d in holidays})
+    limit = cal.last_day_more_than(n, end)
+    day = end - timedelta(days=offset)
+    assert (day <= limit) == (cal.workdays_between(day, end) > n)

@@ -98,7 +98,8 @@ def test_page_tiles_open_their_lists(qtbot, app_fonts, ctx, busy_day):
     for key in ("desk", "rosters", "meals", "passports", "certificates"):
         qtbot.mouseClick(page.tiles[key], Qt.MouseButton.LeftButton)
     assert visited == ["desk", "rosters", "meals", "passports", "certificates"]
-    assert {"desk", "rates", "hours", "meals", "stamps"} <= set(page.chart_views)
+    assert {"desk", "rates", "stamps"} <= set(page.chart_views)
+    assert set(page.empty_charts) == {"hours", "meals"}  # nothing to draw: "no data yet" in their place
     chart = page.chart_views["stamps"].chart()
     assert chart.series()[0].barSets()[0].at(11) == 6  # this month, the last bar
     page.months.setCurrentIndex(0)  # last 6 months: reloads in the background
@@ -129,7 +130,7 @@ def test_main_window_opens_on_the_home_page(qtbot, app_fonts, ctx):
     page = window.pages["dashboard"]
     qtbot.waitUntil(lambda: page.today is not None)
     qtbot.mouseClick(page.tiles["desk"], Qt.MouseButton.LeftButton)
-    assert window.stack.currentWidget() is window.pages["desk"]
+    assert window.current_page() is window.pages["desk"]
 
 
 @pytest.mark.parametrize("style, alert, stamps", [("normal", "#b00020", "#2e6da4"), ("high-contrast", "#a00000", "#0000c0")])
@@ -152,3 +153,105 @@ def test_tiles_and_charts_take_their_colours_from_the_style_sheet(qtbot, app_fon
         assert page.chart_views["stamps"].chart().series()[0].barSets()[0].color().name() == stamps
     finally:
         app_fonts.setStyleSheet(before)
+
+
+# --- issue 15: charts legible at 1366 px and below, whole-number axes, empty states, screenshots wait ---------
+def _axis_ticks(chart) -> list[float]:
+    from PySide6.QtCharts import QValueAxis
+
+    (y,) = [a for a in chart.axes(Qt.Orientation.Vertical) if isinstance(a, QValueAxis)]
+    step = (y.max() - y.min()) / (y.tickCount() - 1)
+    return [y.min() + i * step for i in range(y.tickCount())]
+
+
+@pytest.mark.parametrize("width, columns", [(1150, 3), (810, 2)])
+def test_charts_reflow_and_none_is_a_sliver(qtbot, app_fonts, ctx, busy_day, wait_ops, width, columns):
+    """The page's room on a 1366 px screen and on 1024 px: three or two charts to a row (one in large text),
+    each at least legible — never squeezed to a sliver beside the others."""
+    from desktop_app.dashboard.ui.page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(width, 700)
+    page.show()
+    qtbot.waitUntil(page.data_loaded, timeout=10000)
+    wait_ops()
+    qtbot.waitUntil(lambda: page.chart_grid.columns() == columns, timeout=3000)
+    least = page.chart_grid.chart_minimum()
+    for widget in page.chart_widgets:
+        assert widget.width() >= least.width() and widget.height() >= least.height(), widget.objectName()
+    assert page.chart_grid.columns_for(least.width() * 2 - 10) == 1
+
+
+def test_axes_count_in_whole_numbers(qtbot, app_fonts, ctx, busy_day, wait_ops):
+    from desktop_app.dashboard.ui.page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    wait_ops()
+    for key in ("stamps", "desk"):  # 6 stamps this month; 3 desk records in one month at most
+        ticks = _axis_ticks(page.chart_views[key].chart())
+        assert all(t == int(t) for t in ticks) and len(set(map(int, ticks))) == len(ticks), (key, ticks)
+
+
+def test_an_empty_station_says_no_data_yet_instead_of_empty_charts(qtbot, app_fonts, ctx, admin, wait_ops):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop_app.dashboard.ui.page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    wait_ops()
+    assert not page.chart_views and set(page.empty_charts) == {"desk", "rates", "hours", "meals", "stamps"}
+    for box in page.empty_charts.values():
+        assert box.findChild(QLabel, "noDataNote").text() == "No data yet"
+    assert page.empty_note.text() == "No records in these months yet."
+
+
+def test_integer_scale_has_whole_nice_steps():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from desktop_app.dashboard.ui.charts import integer_scale
+
+    @given(st.floats(min_value=0, max_value=1e7, allow_nan=False))
+    def check(top):
+        high, ticks = integer_scale(top)
+        step = high // (ticks - 1)
+        assert high >= top and 2 <= ticks <= 6 and step * (ticks - 1) == high
+        assert str(step).rstrip("0") in ("1", "2", "5", "25") or step == 1  # 1, 2, 5, 10, 20, 50 …
+
+    check()
+    assert integer_scale(0) == (1, 2)  # an empty month: 0 and 1, not 0, 0.2 … printed 0,0,0,0,0,1
+
+
+def test_a_screenshot_waits_for_the_home_page_figures(qtbot, app_fonts, ctx, busy_day, monkeypatch, wait_ops):
+    """The home page asks for its figures just after its first paint: a screenshot taken while no op is
+    running yet showed "…" in every tile."""
+    from desktop_app.app import settled, when_settled
+    from desktop_app.dashboard.ui import page as page_module
+    from desktop_app.ui import ops
+
+    deferred = []  # the page's "after the first paint", held until the test lets it run
+
+    class Later:
+        @staticmethod
+        def singleShot(_ms, fn):  # noqa: N802
+            deferred.append(fn)
+
+    monkeypatch.setattr(page_module, "QTimer", Later)
+    page = page_module.DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_ops()  # the stations' list
+    assert ops.idle() and page.tiles["desk"].value.text() == "…"  # no op running, and nothing shown yet
+    assert not settled(page)
+    shown = []
+    when_settled(page, lambda: shown.append(page.tiles["desk"].value.text()), every_ms=20)
+    qtbot.wait(100)
+    assert not shown
+    deferred.pop()()  # the first paint is done: the page asks for its figures
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown == ["2"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import event
 
 from desktop_app.core.db import session_scope
@@ -56,3 +57,46 @@ def test_the_reports_figures_do_not_grow_with_the_months(engine, two_stations):
     month = _statements(engine, lambda s: period_figures(s, actor=actor, period=ReportPeriod.month(2026, 10)))
     year = _statements(engine, lambda s: period_figures(s, actor=actor, period=ReportPeriod.year(2026)))
     assert len(month) == len(year) <= 30
+
+
+def test_a_visit_reads_only_this_months_figures_and_refresh_reads_all(qtbot, app_fonts, ctx, wait_ops):
+    """Issue 21: twelve months of a big station read at every visit of the home page (half a second)."""
+    from desktop_app.dashboard.ui.page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    wait_ops()
+    spans: list[str] = []  # the first day each grouped count of meals starts from
+
+    def keep(_conn, _cursor, statement, parameters, *_args) -> None:
+        if "FROM meal_order" in statement and "GROUP BY meal_order.day" in statement:
+            spans.append(str(min(p for p in parameters if str(p)[:2] == "20")))
+
+    event.listen(ctx.engine, "before_cursor_execute", keep)
+    try:
+        page.refresh()  # the page shown again
+        wait_ops()
+        qtbot.mouseClick(page.refresh_button, Qt.MouseButton.LeftButton)
+        wait_ops()
+    finally:
+        event.remove(ctx.engine, "before_cursor_execute", keep)
+    from desktop_app.reports.periods import last_months
+
+    this_month = date.today().replace(day=1)
+    assert len(page.memo) == 11  # the eleven months before this one
+    assert spans == [this_month.isoformat(), last_months(date.today(), 12).start.isoformat()], spans
+
+
+def test_a_visit_with_nothing_new_keeps_the_charts(qtbot, app_fonts, ctx, wait_ops):
+    """Issue 21: five charts rebuilt at every visit of the home page (40 ms on the GUI thread)."""
+    from desktop_app.dashboard.ui.page import DashboardPage
+
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.refresh()
+    wait_ops()
+    shown = dict(page.chart_views)
+    page.refresh()
+    wait_ops()
+    assert page.chart_views == shown

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from shiboken6 import isValid
 from sqlmodel import func, select
 
 from desktop_app.core.db import session_scope
@@ -355,7 +356,7 @@ def test_admin_edits_categories_on_the_page(qtbot, page, engine, wait_ops):
     dlg.table.cellWidget(10, 1).setValue(3)
     qtbot.mouseClick(dlg.ok_button(), Qt.MouseButton.LeftButton)
     wait_ops()
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     with session_scope(engine, write=False) as s:
         cats = {c.code: c for c in category_list.categories(s)}
     assert cats["request"].deadline_workdays == 7

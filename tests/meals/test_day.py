@@ -12,6 +12,7 @@ from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.meals.accounts import balance
 from desktop_app.meals.deliveries import (
     assign_route,
+    day_view,
     delivery_volunteers,
     record_outcome,
     routes,
@@ -165,6 +166,9 @@ def test_routes_group_by_compound_in_building_order_with_volunteer(engine, admin
     with session_scope(engine) as s:
         assert assign_route(s, actor=admin, compound="阳光花园", volunteer_resident_id=people["赵志强"], day=MONDAY) == 1
         assert routes(s, actor=admin, day=MONDAY, meal="lunch")[1].volunteer_name == "赵志强"
+        # the day view hands the orders it read to routes (issue 21: a big day's orders were read twice)
+        view = day_view(s, actor=admin, day=MONDAY, meal="lunch")
+        assert view.routes == routes(s, actor=admin, day=MONDAY, meal="lunch")
 
 
 def test_outcome_for_a_meal_not_ordered_is_refused(engine, admin, people):

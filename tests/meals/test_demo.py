@@ -70,3 +70,29 @@ def test_history_with_recipients_joining_and_leaving(engine, admin, people):
     with session_scope(engine, write=False) as s:
         statuses = set(s.exec(select(MealRecipient.status)).all())
     assert "active" in statuses
+
+
+def test_what_happened_today_happened_before_now(engine, admin, people):
+    """The demo made at 08:20 on a working day: no lunch delivered at 11:40, no top-up at 08:50, no food sample
+    kept for a dinner not yet cooked; today's open welfare check is there all the same (issue 15 item 5)."""
+    from datetime import UTC, datetime, time
+
+    from desktop_app.meals.models import FoodSample, WelfareAttempt
+    from desktop_app.residents.demo import generate as residents_demo
+
+    residents_demo(engine, scale="small", seed=4, progress=NO_PROGRESS)
+    with session_scope(engine, write=False) as s:
+        from desktop_app.residents.models import Resident
+
+        elderly = [r for r, in s.execute(select(Resident.id).where(Resident.birth_date <= date(1960, 1, 1))).all()][:40]
+    end = date(2026, 5, 20)  # a Wednesday
+    now = datetime.combine(end, time(8, 20)).astimezone().astimezone(UTC)
+    demo.populate(engine, elderly, start=end - timedelta(days=30), end=end, rng=random.Random(1),
+                  leave_today_open=True, now=now)
+    _check(engine, admin, end)
+    with session_scope(engine, write=False) as s:
+        times = [*s.exec(select(MealOrder.outcome_at)).all(), *s.exec(select(MealLedgerEntry.at)).all(),
+                 *s.exec(select(WelfareCheck.opened_at)).all(), *s.exec(select(WelfareCheck.closed_at)).all(),
+                 *s.exec(select(WelfareAttempt.at)).all(), *s.exec(select(FoodSample.kept_at)).all()]
+    later = [t for t in times if t is not None and t.replace(tzinfo=UTC) > now]
+    assert not later

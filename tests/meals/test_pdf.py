@@ -64,6 +64,38 @@ def test_labels_carry_name_room_and_diet(engine, admin, day_with_routes, tmp_pat
     assert "301室" in text and "halal/no pork" in text
 
 
+def test_labels_skip_the_places_already_used_on_a_sheet(engine, admin, day_with_routes, tmp_path):
+    """A partly used sheet: the labels start after the used places, and run over to a new sheet."""
+    with session_scope(engine, write=False) as s:
+        rows = day_orders(s, actor=admin, day=MONDAY, include_cancelled=False)
+    assert len(_text(pdf.labels(rows, tmp_path / "fresh.pdf"))) == 1
+    pages = _text(pdf.labels(rows, tmp_path / "used.pdf", skip=pdf.LABELS_PER_SHEET - 1))
+    assert len(pages) == 2  # the last free place of sheet one, then sheet two
+    assert sum(name in pages[0] for name in ("王秀英", "李建国", "张桂兰")) == 1
+    assert sum(name in pages[1] for name in ("王秀英", "李建国", "张桂兰")) == 2
+    placed = PdfReader(str(tmp_path / "used.pdf")).pages[0]
+    ys = []
+    placed.extract_text(visitor_text=lambda text, cm, tm, font, size: ys.append(tm[5]) if text.strip() else None)
+    assert max(ys) < 841.89 / 8 + 24  # the one label sits in the bottom row: the places above stay empty
+
+
+def test_kitchen_sheet_is_an_a5_page_of_counts_and_avoid_notes(engine, admin, day_with_routes):
+    from desktop_app.meals import kitchen_pdf
+    from desktop_app.meals.orders import kitchen_sheet
+
+    with session_scope(engine, write=False) as s:
+        sheet = kitchen_sheet(s, actor=admin, day=MONDAY)
+    reader = PdfReader(__import__("io").BytesIO(kitchen_pdf.kitchen_sheet(sheet, station="逍遥津社区")))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert round(float(box.width) / 72 * 25.4) == 148 and round(float(box.height) / 72 * 25.4) == 210  # A5
+    text = reader.pages[0].extract_text()
+    assert "逍遥津社区" in text and "Kitchen sheet" in text and "2026-03-02 Mon" in text
+    assert "Meals 3 0" in text.replace("\n", " ")  # three lunches, no dinner
+    assert "halal/no pork 1 0" in text.replace("\n", " ")
+    assert "王秀英" in text and "不吃香菜" in text
+
+
 def test_statement_and_claim(engine, admin, people, tmp_path):
     rid = make_recipient(engine, admin, people["王秀英"], top_up=50000)
     make_recipient(engine, admin, people["张桂兰"], top_up=50000)

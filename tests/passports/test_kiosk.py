@@ -18,6 +18,7 @@ from desktop_app.core import auth
 from desktop_app.core.db import session_scope
 from desktop_app.passports import activities, cards, codes, settings
 from desktop_app.passports.models import ActivityCreate, StampEntry
+from desktop_app.passports.settings import PinAnswer
 from desktop_app.passports.ui.kiosk import KioskWindow
 from desktop_app.ui import ops
 
@@ -47,9 +48,9 @@ def kiosk(qtbot, app_fonts, style, kiosk_ctx, wait_ops):
     ctx, _ = kiosk_ctx
     tried = []
 
-    def check(s, pin: str) -> bool:
+    def check(s, pin: str) -> PinAnswer:
         tried.append(pin)
-        return pin == "2468"
+        return settings.unlock_kiosk(s, actor=ctx.actor, pin=pin)
 
     w = KioskWindow(ctx, check, idle_ms=300, today=lambda: TODAY)
     w.tried = tried
@@ -198,38 +199,42 @@ def test_staff_pin_exits(qtbot, kiosk, engine, admin):
     assert kiosk.stack.currentWidget() is kiosk.pin_page
     assert "No kiosk PIN has been set" in kiosk.pin_message.text()
     with session_scope(engine) as s:
-        settings.set_kiosk_pin(s, actor=admin, pin="2468")
+        settings.set_kiosk_pin(s, actor=admin, pin="246813")
     kiosk.show_pin()
     qtbot.waitUntil(ops.idle)
     assert kiosk.pin_message.text() == ""
-    enter(qtbot, kiosk, "1111")
-    assert "Wrong PIN" in kiosk.pin_message.text() and kiosk.isVisible()
+    enter(qtbot, kiosk, "111111")
+    assert "Wrong PIN" in kiosk.pin_message.text() and "4 tries left" in kiosk.pin_message.text() and kiosk.isVisible()
     assert kiosk.pin_entry.text() == ""
     with qtbot.waitSignal(kiosk.unlocked, timeout=2000):
-        for d in "2468":
+        for d in "246813":
             qtbot.mouseClick(kiosk.pin_pad.buttons[d], Qt.MouseButton.LeftButton)
-        assert kiosk.pin_entry.text() == "●●●●"
+        assert kiosk.pin_entry.text() == "●●●●●●"
         qtbot.mouseClick(kiosk.pin_pad.buttons["ok"], Qt.MouseButton.LeftButton)
     assert not kiosk.isVisible()
-    assert kiosk.tried == ["1111", "2468"]
+    assert kiosk.tried == ["111111", "246813"]
 
 
-def test_five_wrong_pins_lock_the_pad(qtbot, kiosk):
+def test_five_wrong_pins_lock_the_pad(qtbot, kiosk, engine, admin):
+    with session_scope(engine) as s:
+        settings.set_kiosk_pin(s, actor=admin, pin="246813")
     kiosk.show_pin()
     for _ in range(5):
-        enter(qtbot, kiosk, "0000")
-    assert "one minute" in kiosk.pin_message.text()
-    enter(qtbot, kiosk, "2468")
-    assert kiosk.isVisible() and kiosk.tried == ["0000"] * 5
+        enter(qtbot, kiosk, "000000")
+    assert "locked for 15 more minute(s)" in kiosk.pin_message.text()
+    enter(qtbot, kiosk, "246813")  # the right PIN while locked: still locked
+    assert kiosk.isVisible() and "locked for" in kiosk.pin_message.text()
 
 
-def test_ok_pressed_again_while_the_pin_is_checked_is_ignored(qtbot, kiosk):
+def test_ok_pressed_again_while_the_pin_is_checked_is_ignored(qtbot, kiosk, engine, admin):
+    with session_scope(engine) as s:
+        settings.set_kiosk_pin(s, actor=admin, pin="246813")
     kiosk.show_pin()
-    qtbot.keyClicks(kiosk, "2468")
+    qtbot.keyClicks(kiosk, "246813")
     qtbot.keyClick(kiosk, Qt.Key.Key_Return)
     qtbot.keyClick(kiosk, Qt.Key.Key_Return)  # before the answer came back
     qtbot.waitUntil(ops.idle)
-    assert kiosk.tried == ["2468"] and not kiosk.isVisible()
+    assert kiosk.tried == ["246813"] and not kiosk.isVisible()
 
 
 def test_works_with_no_network(qtbot, kiosk, engine, passport, activity, monkeypatch):

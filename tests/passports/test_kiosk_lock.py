@@ -48,13 +48,13 @@ def test_without_a_pin_the_kiosk_is_an_ordinary_window_that_says_how_to_lock_it(
 
 def test_with_a_pin_the_kiosk_fills_the_screen_and_only_the_pin_closes_it(qtbot, start_kiosk, engine, admin):
     with session_scope(engine) as s:
-        settings.set_kiosk_pin(s, actor=admin, pin="2468")
+        settings.set_kiosk_pin(s, actor=admin, pin="246813")
     window = start_kiosk()
     assert window.locked is True and window.isFullScreen()
     assert not window.notice.isVisible()
     assert window.close() is False and window.isVisible()
     window.show_pin()
-    qtbot.keyClicks(window, "2468")
+    qtbot.keyClicks(window, "246813")
     with qtbot.waitSignal(window.unlocked, timeout=5000):
         qtbot.keyClick(window, Qt.Key.Key_Return)
     assert not window.isVisible()
@@ -84,6 +84,6 @@ def test_whether_the_kiosk_locks_is_a_use_case_anyone_signed_in_may_ask(engine, 
     with session_scope(engine, write=False) as s:
         assert passports.kiosk_locks(s, actor=actor) is False
     with session_scope(engine) as s:
-        settings.set_kiosk_pin(s, actor=admin, pin="13579")
+        settings.set_kiosk_pin(s, actor=admin, pin="135792")
     with session_scope(engine, write=False) as s:
         assert passports.kiosk_locks(s, actor=actor) is True

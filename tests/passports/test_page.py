@@ -6,8 +6,10 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from printing_helpers import assert_printed_as_made, click_print, patch_print_dialog, pdf_pages
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.core.db import session_scope
@@ -127,15 +129,39 @@ def test_scan_box_finds_the_resident_and_old_numbers_are_refused(qtbot, page, en
     assert any("replaced by a newer card" in t for t in messages(page))
 
 
-def test_print_card_writes_a_pdf(qtbot, page, engine, admin, monkeypatch, tmp_path, wait_ops):
+def _passport_prints(engine) -> list[AuditEntry]:
+    with session_scope(engine, write=False) as s:
+        return list(s.exec(select(AuditEntry).where(AuditEntry.action == "print", AuditEntry.entity == "passport")))
+
+
+def test_print_card_opens_its_preview_and_records_nothing_yet(qtbot, page, engine, admin, wait_ops):
     with session_scope(engine) as s:
-        cards.issue_passport(s, actor=admin, resident_id=1, today=TODAY)
-    target = tmp_path / "card.pdf"
-    monkeypatch.setattr(Ask, "save_path", classmethod(lambda cls, *a, **k: str(target)))
+        p = cards.issue_passport(s, actor=admin, resident_id=1, today=TODAY)
     pick(qtbot, page, "张晓明", wait_ops)
     click(qtbot, page.desk.print_button, wait_ops)
-    assert target.read_bytes().startswith(b"%PDF")
-    assert any("100%" in t for t in messages(page))
+    preview = page.desk.preview
+    qtbot.waitUntil(lambda: preview.paper is not None, timeout=20000)
+    assert preview.skip.isVisible() and preview.pages_label.text() == "1 page(s), A4 portrait"
+    assert "张晓明" in pdf_pages(preview.paper.data)[0] and preview.paper.entity_id == str(p.id)
+    preview.skip.setValue(9)  # nine cards of the sheet already cut away: the card goes in the last place
+    qtbot.waitUntil(lambda: preview.last_op.finished and preview.paper is not None, timeout=20000)
+    assert preview.pages_label.text() == "1 page(s), A4 portrait"
+    assert _passport_prints(engine) == []  # looking at a card is not printing it
+
+
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
+def test_card_and_cover_print_as_previewed_and_the_print_is_audited(qtbot, page, engine, admin, cups_printer,
+                                                                       monkeypatch, wait_ops):
+    with session_scope(engine) as s:
+        p = cards.issue_passport(s, actor=admin, resident_id=1, today=TODAY)
+    pick(qtbot, page, "张晓明", wait_ops)
+    patch_print_dialog(monkeypatch)
+    for button in (page.desk.print_button, page.desk.cover_button):
+        click(qtbot, button, wait_ops)
+        click_print(qtbot, page.desk.preview, wait_ops)
+        assert_printed_as_made(cups_printer, page.desk.preview)
+    assert page.desk.preview.pages_label.text() == "1 page(s), A5 portrait"
+    assert [e.entity_id for e in _passport_prints(engine)] == [str(p.id), str(p.id)]
 
 
 def only_dialog(owner, kind):
@@ -158,7 +184,7 @@ def test_activities_and_rewards_tabs(qtbot, page, engine, monkeypatch, wait_ops)
     dialog.weekday_boxes[1].setChecked(True)  # Tuesday: today
     dialog.stamps.setValue(2)
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), wait_ops)
-    assert not dialog.isVisible()
+    assert not (isValid(dialog) and dialog.isVisible())  # closed, and deleted
     assert tab.model.rowCount() == 1 and page.desk.activity_combo.count() == 1
     tab.table.selectRow(0)
     wait_ops()
@@ -202,7 +228,8 @@ def test_a_refused_dialog_stays_open_with_what_was_typed(qtbot, page, engine, wa
     dialog.name.setText("文明养犬宣传")
     dialog.weekday_boxes[0].setChecked(True)
     click(qtbot, ok, wait_ops)
-    assert not dialog.isVisible() and page.activities.model.rowCount() == 1
+    assert not (isValid(dialog) and dialog.isVisible())  # closed, and deleted
+    assert page.activities.model.rowCount() == 1
 
 
 def test_tabs_are_built_when_first_shown(qtbot, page, wait_ops):

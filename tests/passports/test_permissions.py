@@ -68,7 +68,7 @@ def calls(ids):
         "month_leaderboard": lambda s, a: wall.month_leaderboard(s, actor=a, month="2026-05"),
         "set_wall_opt_out": lambda s, a: wall.set_wall_opt_out(s, actor=a, resident_id=rid, opt_out=True),
         "sweep_patrol_stamps": lambda s, a: patrols.sweep_patrol_stamps(s, actor=a),
-        "set_kiosk_pin": lambda s, a: settings.set_kiosk_pin(s, actor=a, pin="2468"),
+        "set_kiosk_pin": lambda s, a: settings.set_kiosk_pin(s, actor=a, pin="246813"),
         "set_daily_cap": lambda s, a: settings.set_daily_cap(s, actor=a, stamps=8),
         "replace_passport": lambda s, a: cards.replace_passport(s, actor=a, passport_id=pid),
         "card_items": lambda s, a: cards.card_items(s, actor=a, passport_ids=[pid]),
@@ -114,15 +114,17 @@ def test_permission_matrix(engine, make_actor, world, role):
 def test_staff_pin_is_stored_as_argon2_hash(engine, admin):
     from sqlmodel import select
 
+    from desktop_app.core import auth
     from desktop_app.core.models import StationSetting
 
-    with session_scope(engine, write=False) as s:
-        assert settings.verify_staff_pin(s, "2468") is False  # no PIN set yet
     with session_scope(engine) as s:
-        settings.set_kiosk_pin(s, actor=admin, pin="2468")
-    with session_scope(engine, write=False) as s:
+        kiosk = auth.kiosk_actor(s)
+        assert settings.unlock_kiosk(s, actor=kiosk, pin="246813").ok is False  # no PIN set yet
+    with session_scope(engine) as s:
+        settings.set_kiosk_pin(s, actor=admin, pin="246813")
+    with session_scope(engine) as s:
         stored = s.exec(select(StationSetting).where(StationSetting.key == settings.PIN_KEY)).one().value
-        assert stored.startswith("$argon2") and "2468" not in stored
-        assert settings.verify_staff_pin(s, "2468") is True
-        assert settings.verify_staff_pin(s, "2469") is False
-        assert settings.verify_staff_pin(s, "") is False
+        assert stored.startswith("$argon2") and "246813" not in stored
+        assert settings.unlock_kiosk(s, actor=kiosk, pin="246813").ok is True
+        assert settings.unlock_kiosk(s, actor=kiosk, pin="246814").ok is False
+        assert settings.unlock_kiosk(s, actor=kiosk, pin="").ok is False

@@ -298,3 +298,17 @@ def test_meal_recipients_with_tier_and_diet(engine, admin, xlsx):
     assert li.service == "dine_in" and li.schedule == sum(schedule_bit(d, m) for d in range(7) for m in ("lunch", "dinner"))
     _s, _m, again = _plan(engine, admin, path, kind="meal_recipients")
     assert again.counts == {"add": 0, "update": 0, "skip": 2, "reject": 0}
+
+
+def test_a_big_import_refreshes_the_planner_statistics(engine, admin, ledger, monkeypatch):
+    """Issue 21: thousands of new residents and plans chosen on statistics of an empty table."""
+    from desktop_app.reports.importing import applying
+
+    analysed = []
+    monkeypatch.setattr(applying, "STATISTICS_AFTER_ROWS", 1)
+    monkeypatch.setattr("desktop_app.core.db.refresh_statistics", lambda e: analysed.append(e))
+    importer.apply_import(engine, actor=admin, plan=_plan(engine, admin, ledger)[2])
+    assert analysed == [engine]
+    monkeypatch.setattr(applying, "STATISTICS_AFTER_ROWS", 10**6)
+    importer.apply_import(engine, actor=admin, plan=_plan(engine, admin, ledger)[2])
+    assert analysed == [engine], "a small import leaves it to the periodic refresh"

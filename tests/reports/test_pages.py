@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from printing_helpers import assert_printed_as_made, click_print, patch_print_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTableView
 from sqlmodel import select
@@ -14,6 +15,7 @@ from desktop_app.core.db import session_scope
 from desktop_app.reports.ui import dialogs, import_dialog
 from desktop_app.residents.models import Resident
 from desktop_app.ui import export_action, ops
+from desktop_app.ui.printing import AskSavePath
 
 from .conftest import make_id, write_xlsx
 
@@ -141,11 +143,14 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
     assert page.title.text().endswith("2026-10")
     assert page.model.rowCount() > 5
     out = tmp_path / "report.pdf"
-    monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, *a: str(out)))
-    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
-    _wait(qtbot, page.op)
+    monkeypatch.setattr(AskSavePath, "ask", classmethod(lambda cls, parent, suggested: str(out)))
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)  # Print report…: its preview
+    qtbot.waitUntil(lambda: page.preview.paper is not None, timeout=20000)
+    assert page.preview.print_button.isDefault()
+    qtbot.mouseClick(page.preview.save_button, Qt.MouseButton.LeftButton)  # Save as PDF…, the secondary action
     wait_ops()
     assert "Monthly work report" in PdfReader(out).pages[0].extract_text()
+    page.preview.close()
     xlsx = tmp_path / "figures.xlsx"
     monkeypatch.setattr(dialogs.AskFile, "save", classmethod(lambda cls, *a: str(xlsx)))
     qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
@@ -159,6 +164,23 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
     wait_ops()
     assert page.title.text().endswith("2026") and not page.month.isEnabled()
     _close_boxes(page)
+
+
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
+def test_report_prints_as_previewed(qtbot, app_fonts, ctx, cups_printer, monkeypatch, wait_ops):
+    from desktop_app.reports.ui.page import ReportsPage
+
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    wait_ops()
+    page.year.setValue(2026)
+    page.month.setCurrentIndex(9)
+    wait_ops()
+    patch_print_dialog(monkeypatch)
+    qtbot.mouseClick(page.pdf_button, Qt.MouseButton.LeftButton)
+    click_print(qtbot, page.preview, wait_ops)
+    assert_printed_as_made(cups_printer, page.preview)
+    page.preview.close()
 
 
 def test_export_action_writes_what_the_view_shows(qtbot, app_fonts, engine, ctx, make_actor, tmp_path, monkeypatch, wait_ops):
@@ -213,3 +235,32 @@ def test_page_shows_what_the_role_may_do(qtbot, app_fonts, ctx, make_actor, role
     qtbot.addWidget(page)
     assert page.import_button.parentWidget().isVisibleTo(page) is can_import
     assert page.pdf_button.isVisibleTo(page) is can_print
+
+
+def _month_shown(page) -> tuple[int, int]:
+    return page.year.value(), page.month.currentData()
+
+
+def test_the_page_opens_on_last_month_or_on_this_month_of_a_new_station(qtbot, app_fonts, ctx, engine, admin, wait_ops):
+    """A monthly report is made for last month; a station in its first month has nothing there, and the page
+    opens on this month instead of a report of zeros."""
+    from datetime import UTC, datetime, timedelta
+
+    from desktop_app import desk
+    from desktop_app.reports.models import ReportPeriod
+    from desktop_app.reports.ui.page import ReportsPage
+
+    today = date.today()
+    last = today.replace(day=1) - timedelta(days=1)
+    empty = ReportsPage(ctx)
+    qtbot.addWidget(empty)
+    wait_ops(20000)
+    assert _month_shown(empty) == (last.year, last.month)  # nothing anywhere: the usual month
+    with session_scope(engine) as s:
+        desk.create_record(s, actor=admin, category_code="consultation", summary="问路", walk_in_name="路人",
+                           received_at=datetime.now(UTC))
+    page = ReportsPage(ctx)
+    qtbot.addWidget(page)
+    wait_ops(20000)
+    assert _month_shown(page) == (today.year, today.month)
+    assert page.figures.period == ReportPeriod.month(today.year, today.month)  # and its figures are shown

@@ -204,3 +204,22 @@ def test_a_form_full_of_mistakes_is_told_them_one_by_one_in_the_order_it_shows_t
     assert named == shown
     with session_scope(engine, write=False) as s:
         assert s.exec(select(Resident)).all() == []
+
+
+def test_enter_on_a_single_match_opens_it_and_on_several_goes_to_the_list(qtbot, ctx, engine, admin, app_fonts, wait_ops):
+    seed(engine, admin)
+    page = ResidentsPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_ops()
+    qtbot.keyClicks(page.search, "zxm")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)  # before the pause that searches as you type
+    wait_ops()
+    opened = open_dialogs(page)
+    assert len(opened) == 1 and opened[0].name.text() == "曾小明"
+    opened[0].reject()
+    page.search.setText("z")  # 曾小明 and 张三
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    wait_ops()
+    assert page.model.rowCount() == 2 and not open_dialogs(page)  # nothing opened: the person chooses
+    assert page.table.currentIndex().row() == 0 and page.window().focusWidget() is page.table

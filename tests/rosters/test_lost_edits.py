@@ -86,7 +86,7 @@ def test_a_stale_volunteer_dialog_is_refused_and_reloads(qtbot, ctx, second_ctx,
 def test_a_stale_daily_shifts_dialog_is_refused(qtbot, ctx, second_ctx, engine, admin, app_fonts, wait_ops, where):
     from PySide6.QtCore import QTime
 
-    from desktop_app.rosters.ui.dialogs import TemplatesDialog
+    from desktop_app.rosters.ui.templates_dialog import TemplatesDialog
 
     team_id, _ = make_team(engine, admin, members=2, leaders=1)
     first = TemplatesDialog(ctx, team_id)

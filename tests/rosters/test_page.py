@@ -6,13 +6,16 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 import pytest
+from printing_helpers import assert_printed_as_made, click_print, patch_print_dialog, pdf_pages
 from PySide6.QtCore import Qt
+from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.core import clock
 from desktop_app.core.db import session_scope
 from desktop_app.rosters import attendance, common, hours, moves, shifts, teams
 from desktop_app.rosters.models import Assignment, CheckIn, PatrolFinding, Shift
+from desktop_app.ui.widgets import open_dialogs
 
 from .helpers import make_team
 
@@ -193,19 +196,42 @@ def test_month_navigation_and_tomorrow_text(qtbot, page, engine, admin, wait_ops
     page.last_box.close()
 
 
-def test_exports_write_files(qtbot, page, engine, tmp_path, wait_ops):
+def test_roster_and_sign_in_sheet_open_in_their_previews_and_excel_is_saved(qtbot, page, engine, tmp_path, wait_ops):
     _click(qtbot, wait_ops, page.generate_button)
-    for what, name in (("roster", "r.pdf"), ("sheet", "s.pdf"), ("excel", "r.xlsx")):
-        page.export_to(what, str(tmp_path / name))
-        wait_ops()
-        assert (tmp_path / name).stat().st_size > 1000
-        page.last_box.close()
-    from pypdf import PdfReader
+    roster = page.print_roster()
+    qtbot.waitUntil(lambda: roster.paper is not None, timeout=20000)
+    assert roster.pages_label.text() == "1 page(s), A4 landscape"  # one grid, one page
+    assert "patrolroster" in pdf_pages(roster.paper.data)[0]  # English interface; Chinese: tests/test_papers_language.py
+    sheet = page.print_sign_in_sheet()
+    qtbot.waitUntil(lambda: sheet.paper is not None, timeout=20000)
+    assert "patrolsign-insheet" in pdf_pages(sheet.paper.data)[0] and "2026-11-10Tuesday" in pdf_pages(sheet.paper.data)[0]
+    page.export_to(str(tmp_path / "r.xlsx"))
+    wait_ops()
+    assert (tmp_path / "r.xlsx").stat().st_size > 1000
+    page.last_box.close()
 
-    reader = PdfReader(str(tmp_path / "r.pdf"))
-    assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
-    assert "patrol roster" in text  # the interface is English here; Chinese: tests/test_papers_language.py
+
+def test_todays_papers_open_from_the_rosters_page_for_today(qtbot, page, wait_ops):
+    from desktop_app.ui.printing import TodaysPapers
+
+    _click(qtbot, wait_ops, page.today_button)
+    [dialog] = [d for d in open_dialogs(page) if isinstance(d, TodaysPapers)]
+    assert dialog.isVisible() and dialog.day.date().toString("yyyy-MM-dd") == "2026-11-10"
+    assert [c.text() for c in dialog.checks.values()] == ["1. Kitchen sheet", "2. Route sheets", "3. Meal labels",
+                                                           "4. Patrol sign-in sheet"]
+    dialog.close()
+
+
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
+def test_roster_and_sign_in_sheet_print_as_previewed(qtbot, page, cups_printer, monkeypatch, wait_ops):
+    _click(qtbot, wait_ops, page.generate_button)
+    patch_print_dialog(monkeypatch)
+    for button in (page.print_button, page.sheet_button):
+        before = set(open_dialogs(page))
+        _click(qtbot, wait_ops, button)
+        [preview] = [d for d in open_dialogs(page) if d not in before]
+        click_print(qtbot, preview, wait_ops)
+        assert_printed_as_made(cups_printer, preview)
 
 
 def _team_tab(page, wait_ops):
@@ -229,7 +255,7 @@ def test_volunteer_limits_availability_and_leave_from_the_team_tab(qtbot, page, 
     box.setCurrentIndex(box.findData("no"))
     dlg.add_leave.setChecked(True)
     _click(qtbot, wait_ops, dlg.save_button())
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     from desktop_app.rosters.models import Availability, Leave
 
     with session_scope(engine, write=False) as s:
@@ -264,7 +290,7 @@ def test_daily_shift_times_swap_and_close_patrol(qtbot, page, engine, admin, wai
     qtbot.mouseClick(team.templates_button, Qt.MouseButton.LeftButton)
     wait_ops()
     dlg = page.last_dialog
-    t, start, end, lo, hi, hol, lead = dlg.rows[0]
+    t, start, end, lo, hi, hol, lead, _qualifications = dlg.rows[0]
     assert t.period == "morning"
     start.setTime(QTime(7, 0))
     _click(qtbot, wait_ops, dlg.save_button())
@@ -327,8 +353,36 @@ def test_hours_ledger_dialog_adds_a_correction_entry(qtbot, page, engine, admin,
     dlg.last_box.close()
     dlg.reason.setText("补录上周巡逻")
     _click(qtbot, wait_ops, dlg.save_button())
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     with session_scope(engine, write=False) as s:
         assert hours.hours_minutes(s, actor=admin, volunteer_id=member.volunteer_id) == 45
     rows = {team.members_model.row(i).volunteer_id: team.members_model.row(i) for i in range(team.members_model.rowCount())}
     assert rows[member.volunteer_id].hours_minutes == 45
+
+
+@pytest.mark.parametrize("button", ["solveMonth", "generateShifts", "printRoster", "exportExcel"])
+def test_a_station_without_a_team_is_told_to_create_one(qtbot, ctx, engine, admin, app_fonts, wait_ops, button):
+    """"Fill the month" (自动排班) and the others on a new station: a message that says what to do, not nothing."""
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop_app.rosters.ui.page import RostersPage
+
+    w = RostersPage(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    wait_ops()
+    assert w.team.count() == 0
+    _click(qtbot, wait_ops, w.findChild(QPushButton, button))
+    qtbot.waitUntil(lambda: w.last_box is not None, timeout=5000)
+    assert "there is no team yet" in w.last_box.text() and "New team" in w.last_box.text()
+    w.last_box.close()
+
+
+def test_choosing_no_team_on_a_station_with_teams_is_refused(engine, admin):
+    with session_scope(engine) as s:
+        teams.create_team(s, actor=admin, name="红袖章", kind="patrol")
+    from desktop_app.core.errors import ValidationError
+
+    with session_scope(engine) as s, pytest.raises(ValidationError) as refused:
+        shifts.generate_shifts(s, actor=admin, team_id=None, start=MONTH, end=date(2026, 11, 30))
+    assert "choose at least one team" in str(refused.value.text())

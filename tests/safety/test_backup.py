@@ -175,7 +175,7 @@ def test_restore_refuses_bad_files_without_touching_anything(engine, admin, db_p
 def test_kiosk_and_front_desk_may_not_restore(engine, make_actor, tmp_path):
     from desktop_app.core.errors import PermissionDenied
 
-    made = backups.backup_now(engine, actor=make_actor("front_desk"), folder=tmp_path)
+    made = backups.backup_now(engine, actor=make_actor("front_desk"))  # into the station's folder (issue 19 item 6)
     for role in ("front_desk", "coordinator", "kiosk"):
         with pytest.raises(PermissionDenied):
             backups.restore_backup(engine, actor=make_actor(role), backup_file=made)

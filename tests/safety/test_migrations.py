@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import MetaData, select
+from sqlalchemy import Integer, MetaData, select
 
 from desktop_app.core.db import alembic_config, make_engine, migrate, pending_migrations
 
@@ -74,8 +74,8 @@ def fill_every_table(engine) -> dict[str, dict]:
                 continue
             row = {c.name: value_for(c, row_ids) for c in table.columns}
             pk = list(table.primary_key.columns)
-            if len(pk) == 1 and pk[0].name == "id":
-                row["id"] = 1
+            if len(pk) == 1 and pk[0].name == "id" and isinstance(pk[0].type, Integer):
+                row["id"] = 1  # a text key (certificate_key's) keeps the text value_for made
             conn.execute(table.insert().values(**row))
             written[table.name] = row
             if len(pk) == 1:

@@ -99,9 +99,9 @@ def unmarked(text: str) -> str:
     return text
 
 
-# Data in Latin letters: file patterns, record numbers made of a station code and digits, the app's command
-# lines, and paths — their folders are the user's; a file's own name is the app's (and must be translated).
-_DATA = re.compile(r"\*\.\w+|\b[A-Z]{2,6}(?:-[0-9A-Z]+)+\b|\b[A-Z]{1,4}\d{4,}\b|smiledesk-\d{8}-\d{6}-[\w-]+(?:\.sqlite3)?|smiledesk(?: --?[\w-]+)*")
+# Data in Latin letters: key ids (hex), file patterns, record numbers made of a station code and digits, the app's
+# command lines, and paths — their folders are the user's; a file's own name is the app's (and must be translated).
+_DATA = re.compile(r"\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b|\*\.\w+|\b[A-Z]{2,6}(?:-[0-9A-Z]+)+\b|\b[A-Z]{1,4}\d{4,}\b|smiledesk-\d{8}-\d{6}-[\w-]+(?:\.sqlite3)?|smiledesk(?: --?[\w-]+)*")
 _PATH = re.compile(r"(?:[A-Za-z]:|\b[\w.-]+(?=[\\/]))?(?:[\\/][^\s\\/]+)+[\\/]?")
 CJK = re.compile(r"[\u3400-\u9fff]")
 

@@ -139,3 +139,31 @@ def test_many_ops_with_widgets_closing_midway_never_crash(qtbot, engine, admin, 
     wait_ops()
     qtbot.wait(20)
     assert ops.idle() and not ops._bridges
+
+
+def test_a_finished_op_keeps_nothing_it_was_given(qtbot, engine, admin, wait_ops):
+    """Issue 14 (a day at the desk): the pool's wrapper kept the Python QRunnable of one op in ten after Qt
+    deleted it, and with it the op's closures and what they captured — thousands of ops a day, never freed.
+    Here each op's function holds a marker; once the ops are done none may be left."""
+    import gc
+
+    from PySide6.QtWidgets import QLabel
+    from sqlalchemy import text
+
+    class Marker:
+        pass
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    for _ in range(200):
+        marker = Marker()
+        ops.query(parent, engine, lambda s, m=marker: s.execute(text("SELECT 1")).scalar(), lambda _r: None)
+        ops.write(parent, engine, lambda s, m=marker: None)
+        del marker
+        for i in range(20):  # the GUI thread busy meanwhile, as it is while a page fills in
+            QLabel(str(i)).setText("x")
+        qtbot.wait(0)
+    wait_ops()
+    qtbot.wait(20)
+    gc.collect()
+    assert sum(1 for o in gc.get_objects() if type(o) is Marker) == 0

@@ -43,3 +43,21 @@ def test_fit_columns_reads_only_a_sample_of_rows(qtbot):
     fit_columns(view, sample=30)
     assert len(calls) <= 30
     assert view.horizontalHeader().sectionSize(1) >= 12 * view.fontMetrics().horizontalAdvance("中")
+
+
+def test_a_row_table_makes_text_only_for_the_rows_on_screen(qtbot):
+    """Issue 21: the meals day's QTableWidget made an item for each of 6,000 cells at every refresh."""
+    from desktop_app.ui.widgets import RowTable
+
+    asked: list[int] = []
+    table = RowTable([Column("No.", lambda r: asked.append(r) or str(r)), Column("Name", lambda r: f"居民{r}")])
+    qtbot.addWidget(table)
+    table.resize(400, 300)
+    table.show()
+    table.set_rows(list(range(10_000)))
+    fit_columns(table)
+    qtbot.wait(50)
+    assert table.rowCount() == 10_000 and table.text(9_999, 1) == "居民9999"
+    assert len(set(asked)) < 100, f"text made for {len(set(asked))} rows"
+    table.selectRow(5)
+    assert table.currentRow() == 5

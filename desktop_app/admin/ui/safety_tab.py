@@ -1,5 +1,6 @@
-"""Data safety on the administration page: back up, restore, encryption at rest, and a failed automatic
-backup told until one succeeds (the safety feature's dialogs)."""
+"""Data safety on the administration page: back up, restore, encryption at rest, a resident's copy of their
+personal data (print, PDF, JSON), and a failed automatic backup told until one succeeds (the safety feature's
+dialogs)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from desktop_app import safety
 from desktop_app.core.db import sqlite_path
 from desktop_app.safety import ui as safety_ui
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets import deleted_when_closed, open_single
 
 
 class SafetyTab(QWidget):
@@ -31,6 +33,10 @@ class SafetyTab(QWidget):
         self.restore_button.setObjectName("openRestore")
         self.encrypt_button = QPushButton()
         self.encrypt_button.setObjectName("openEncryption")
+        self.personal_button = QPushButton(self.tr("A resident's personal data (PIPL)…"))
+        self.personal_button.setObjectName("openPersonalData")
+        self.personal_button.setVisible(ctx.can(safety.EXPORT_PERSONAL))
+        self.personal_dialog = None
         lay = QVBoxLayout(self)
         lay.addWidget(self.failure)
         for w in (self.backup_button, self.restore_button):
@@ -38,10 +44,13 @@ class SafetyTab(QWidget):
         lay.addSpacing(12)
         lay.addWidget(self.state)
         lay.addWidget(self.encrypt_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addSpacing(12)
+        lay.addWidget(self.personal_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
         self.backup_button.clicked.connect(self.open_backup)
         self.restore_button.clicked.connect(self.open_restore)
         self.encrypt_button.clicked.connect(self.open_encryption)
+        self.personal_button.clicked.connect(self.open_personal_data)
         self.refresh()
 
     def refresh(self) -> None:
@@ -62,11 +71,16 @@ class SafetyTab(QWidget):
         self.encrypt_button.setText(self.tr("Decrypt the database…") if encrypted else self.tr("Encrypt the database…"))
 
     def open_backup(self) -> None:
-        safety_ui.BackupDialog(self.ctx, self).exec()
+        deleted_when_closed(safety_ui.BackupDialog(self.ctx, self)).exec()
         self.refresh()  # a backup that succeeded clears a failure
 
     def open_restore(self) -> None:
-        safety_ui.RestoreDialog(self.ctx, self).exec()
+        deleted_when_closed(safety_ui.RestoreDialog(self.ctx, self)).exec()
+
+    def open_personal_data(self) -> None:
+        """A resident's copy of their personal data: print it, or save it as PDF or JSON."""
+        self.personal_dialog = open_single(self, "personal-data", lambda: safety_ui.PersonalDataDialog(self.ctx, self))
+        self.personal_dialog.show()
 
     def open_encryption(self) -> None:
         safety_ui.encryption_dialog(self.ctx, self)

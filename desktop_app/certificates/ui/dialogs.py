@@ -1,4 +1,4 @@
-"""Certificate dialogs: issue one, and the small questions (reason, file, printer) as classmethods tests can
+"""Certificate dialogs: issue one, and the small questions (reason, file) as classmethods tests can
 replace (pytest-qt's note on dialogs). The batch and the template dialogs have their own modules."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,15 +65,6 @@ class AskFile:
     def open(cls, parent: QWidget | None, caption: str, filters: str) -> str:
         path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
         return path
-
-
-class AskPrinter:
-    """The system print dialog (printer, page size, copies). Tests replace ``ask``."""
-
-    @classmethod
-    def ask(cls, parent: QWidget | None, printer: QPrinter) -> bool:
-        dialog = QPrintDialog(printer, parent)
-        return dialog.exec() == QDialog.DialogCode.Accepted
 
 
 def kind_label(kind: str) -> str:

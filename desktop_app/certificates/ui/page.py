@@ -35,8 +35,9 @@ from desktop_app.certificates.verification import VerificationResult, verify_pay
 from desktop_app.core.i18n import translate
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.messages import show_error, show_info
-from desktop_app.ui.widgets import open_single
+from desktop_app.ui.widgets import deleted_when_closed, open_single
 
 REGISTER, REQUESTS = 0, 1
 
@@ -84,10 +85,9 @@ class CertificatesPage(QWidget):
         self.verify_result.setObjectName("verifyResult")  # coloured by its "verdict" property (*.qss)
         self.verify_result.setWordWrap(True)
 
-        top = QHBoxLayout()
+        top = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
         for b in (self.new_button, self.batch_button, self.export_button, self.settings_button):
             top.addWidget(b)
-        top.addStretch(1)
         verify_row = QHBoxLayout()
         verify_row.addWidget(QLabel(self.tr("Verify:"), self))
         verify_row.addWidget(self.verify_input, 2)
@@ -144,7 +144,7 @@ class CertificatesPage(QWidget):
     # --- actions ---------------------------------------------------------------------------------------
 
     def new_certificate(self) -> None:
-        self.issue_dialog = IssueDialog(self.ctx, self)
+        self.issue_dialog = deleted_when_closed(IssueDialog(self.ctx, self))
         self.issue_dialog.issued.connect(self._issued)
         self.issue_dialog.open()
 
@@ -180,10 +180,17 @@ class CertificatesPage(QWidget):
             parts.append(res.number)
         if res.kind:
             parts.append(f"{kind_label(res.kind)} · {res.recipient} · {res.issued_on}")
+        d = res.details
+        if d.get("hours"):
+            parts.append(self.tr("{hours} hours").format(hours=d["hours"]))
+        if d.get("period_start") or d.get("period_end"):
+            parts.append(f"{d.get('period_start', '')}–{d.get('period_end', '')}")
+        if d.get("organisation"):
+            parts.append(d["organisation"])
+        if d.get("title"):
+            parts.append(d["title"])
         if res.status == Verdict.REVOKED and res.revoke_reason:
             parts.append(self.tr("reason: {reason}").format(reason=res.revoke_reason))
-        if res.status == Verdict.VALID and not res.signed:
-            parts.append(self.tr("(typed number: compare the name on the paper)"))
         self.verify_result.setText("  ".join(parts))
         self.verify_result.setProperty("verdict", str(res.status))
         self.verify_result.style().unpolish(self.verify_result)  # the colour of the new verdict (*.qss)

@@ -1,8 +1,8 @@
 """The register tab: filters, the register (newest first, read a page at a time), an in-app PDF preview of
 the chosen certificate with its print log, and print / save as PDF / revoke / entered in the national system.
 
-Printing goes through QPrintDialog (``dialogs.AskPrinter.ask``) and draws the rendered PDF page by page
-(printing.print_pdf), so what is printed is exactly what was previewed.
+Printing goes through ``ui.printing`` (the platform print dialog, then the PDF that was previewed goes to
+the printer as it is), and the print log is written once the printer accepted the job.
 """
 
 from __future__ import annotations
@@ -44,19 +44,20 @@ from desktop_app.certificates.register import (
 )
 from desktop_app.certificates.ui.dialogs import (
     AskFile,
-    AskPrinter,
     AskReason,
     kind_label,
     show_error_or_reload,
 )
-from desktop_app.certificates.ui.printing import print_pdf, printer_for
 from desktop_app.core.clock import fmt_local, to_local
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import shown_filter
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import error_text, show_error, show_info
+from desktop_app.ui.printing import PrintResult, document_info, print_paper, show_print_error
 from desktop_app.ui.widgets import fit_columns
 
 
@@ -171,8 +172,11 @@ class RegisterTab(QWidget):
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.status_filter)
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        for box in (self.kind_filter, self.status_filter):  # as narrow as the list needs, not their longest item
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
         left = QWidget(self)
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
@@ -183,10 +187,9 @@ class RegisterTab(QWidget):
         right_lay.setContentsMargins(0, 0, 0, 0)
         right_lay.addWidget(self.preview, 1)
         right_lay.addWidget(self.preview_label)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps in a narrow panel (ui/fit.py)
         for b in (self.print_button, self.save_button, self.revoke_button, self.entered_button):
             actions.addWidget(b)
-        actions.addStretch(1)
         right_lay.addLayout(actions)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -273,8 +276,9 @@ class RegisterTab(QWidget):
             return (render_certificate(s, actor=actor, certificate_id=certificate_id),
                     certificate_details(s, actor=actor, certificate_id=certificate_id))
 
+        # Drawing the PDF (and, the first time, parsing its font) is slow work: off the database lane.
         ops.query(self, self.ctx.engine, read, lambda out: self._show_preview(certificate_id, *out),
-                  on_error=self._preview_failed, latest="preview")
+                  on_error=self._preview_failed, latest="preview", slow=True)
 
     def _show_preview(self, certificate_id: int, data: bytes, details: CertificateDetails) -> None:
         path = self._pdf_file(certificate_id, data)
@@ -334,18 +338,24 @@ class RegisterTab(QWidget):
                   on_error=self._error)
 
     def _print(self, cid: int, details: CertificateDetails, reason: str, data: bytes) -> None:
-        path = self._pdf_file(cid, data)
-        printer = printer_for(details.row.number, details.page_size, details.orientation)
-        if not AskPrinter.ask(self, printer):
-            return
-        # Print first, then log: a failed print is not logged as printed, and no database lock is held while
-        # the printer driver works.
-        print_pdf(path, printer)
-        copies, actor = max(1, printer.copyCount()), self.ctx.actor
-        ops.write(self, self.ctx.engine,
-                  lambda s: record_output(s, actor=actor, certificate_id=cid, how=PrintKind.PRINT, copies=copies,
-                                          reason=reason).id,
-                  lambda _entry: self.changed.emit(), on_error=self._error)
+        """The print dialog, then the job (ui.printing); the print log is written only once the printer
+        accepted the job, and no database lock is held while the printer works."""
+        paper = Paper(PaperKind.CERTIFICATE, details.row.number, data, people=1, entity="certificate",
+                      entity_id=str(cid), audited=False)  # the print log below is the register (and audits)
+        pages, first_page = document_info(data)
+        engine, actor = self.ctx.engine, self.ctx.actor
+
+        def printed(result: PrintResult) -> None:
+            ops.write(self, engine,
+                      lambda s: record_output(s, actor=actor, certificate_id=cid, how=PrintKind.PRINT,
+                                              copies=result.copies, reason=reason).id,
+                      lambda _entry: self.changed.emit(), on_error=self._error)
+
+        def failed(exc: BaseException) -> None:
+            self.last_box = show_print_error(self, exc)
+
+        self.print_op = print_paper(self, self.ctx, paper, pages=pages, first_page=first_page, on_printed=printed,
+                                    on_failed=failed)
 
     def save_selected(self) -> None:
         rows = self.selected_rows()

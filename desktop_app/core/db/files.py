@@ -49,6 +49,8 @@ def copy_database(source: Path, target: Path, *, busy_timeout_s: float = 15.0, k
     An encrypted source gives a copy encrypted with the same passphrase (``key`` or the known one)."""
     key = key_of(Path(source), key)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
+    if not Path(target).exists():  # created this user's only before SQLite writes a byte into it
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
     src = connect_file(source, key=key, readonly=True, timeout=busy_timeout_s)
     try:
         dst = connect_file(target, key=key)
@@ -60,3 +62,6 @@ def copy_database(source: Path, target: Path, *, busy_timeout_s: float = 15.0, k
             dst.close()
     finally:
         src.close()
+    from desktop_app.core import private
+
+    private.private_file(target)  # a copy of residents' data: this user's only, whatever the umask

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 
 from desktop_app.core import paths
-from desktop_app.core.db.engine import make_engine, sqlite_path
+from desktop_app.core.db.engine import make_engine, sqlite_path, without_time_limits
 from desktop_app.core.db.files import copy_database
 from desktop_app.core.db.session import session_scope
 
@@ -29,15 +29,16 @@ def script_heads() -> set[str]:
     revisions: set[str] = set()
     parents: set[str] = set()
     rev_re = re.compile(r"^revision\s*(?::[^=]*)?=\s*['\"]([^'\"]+)['\"]", re.M)
-    down_re = re.compile(r"^down_revision\s*(?::[^=]*)?=\s*(.+)$", re.M)
+    # A revision's down_revision and depends_on are both its parents as far as the version table goes: Alembic
+    # keeps only revisions nothing else descends from or depends on.
+    down_re = re.compile(r"^(?:down_revision|depends_on)\s*(?::[^=]*)?=\s*(.+)$", re.M)
     for path in (paths.db_dir() / "migrations" / "versions").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         rev = rev_re.search(text)
         if not rev:
             continue
         revisions.add(rev.group(1))
-        down = down_re.search(text)
-        if down:
+        for down in down_re.finditer(text):
             parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down.group(1)))
     return revisions - parents
 
@@ -85,17 +86,36 @@ def migrate(engine: Engine, *, backup: bool = True) -> Path | None:
             made = db_file.parent / "backups" / f"{db_file.stem}-pre-migration-{stamp}.sqlite3"
             copy_database(db_file, made)
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
+    with engine.begin() as conn, without_time_limits(conn):
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
+        if conn.dialect.name == "postgresql":  # tables a later revision added get their policies too
+            from desktop_app.core.db import rls
+
+            rls.apply(conn)
     return made
 
 
 def open_database(url: str | None = None, *, run_migrations: bool = True) -> Engine:
-    """Engine for the URL with the schema up to date and reference data in place."""
+    """Engine for the URL with the schema up to date, the append-only triggers of every declared table
+    (core.db.guards) in place, planner statistics present, and reference data in place."""
+    from desktop_app.core.db.statistics import ensure_statistics, refresh_statistics
+
     engine = make_engine(url)
     if run_migrations and not is_up_to_date(engine):
         migrate(engine)
+        refresh_statistics(engine)  # new tables and indexes: the planner must know them (issue 21)
+    elif run_migrations:
+        ensure_statistics(engine)  # a database never analysed (made by an older version)
+    if run_migrations:
+        import desktop_app.core.audit  # noqa: F401  (declares audit_entry append-only)
+        from desktop_app.core.db import guards
+
+        repaired = guards.ensure(engine)
+        if repaired:  # someone dropped or altered the triggers: recreated, and said so in the log itself
+            from desktop_app.core.audit import record_guards_restored
+
+            record_guards_restored(engine, repaired)
     from desktop_app.core import reference
 
     with session_scope(engine) as s:

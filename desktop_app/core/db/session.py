@@ -14,11 +14,11 @@ from typing import TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DataError, OperationalError
+from sqlalchemy.exc import DataError, DBAPIError, OperationalError
 from sqlmodel import Session
 
 from desktop_app.core.db.engine import is_sqlite
-from desktop_app.core.db.errors import storage_error
+from desktop_app.core.db.errors import server_error, storage_error
 from desktop_app.core.errors import StorageError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 
@@ -47,16 +47,32 @@ def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
             # loaded objects usable after the scope.
             session.commit()
         except OperationalError as exc:
-            session.rollback()
+            _rollback_quietly(session)
             raise storage_error(exc) from exc
         except DataError as exc:  # PostgreSQL refuses a value SQLite takes (e.g. a NUL character in text)
             session.rollback()
             raise StorageError(
                 QT_TRANSLATE_NOOP("Errors", "The database refused a value that contains characters it cannot store; nothing was saved. Retype it."),
             ) from exc
+        except DBAPIError as exc:
+            # On a server: a broken connection (InterfaceError), a refused row (row-level security), a timeout.
+            # A constraint the code should have checked first stays a bug (server_error gives None).
+            _rollback_quietly(session)
+            err = server_error(exc) if not is_sqlite(engine) else None
+            if err is None:
+                raise
+            raise storage_error(exc) from exc
         except BaseException:
             session.rollback()
             raise
+
+
+def _rollback_quietly(session) -> None:
+    """Roll back after a failure; on a connection that is gone the rollback fails too (and is not news)."""
+    try:
+        session.rollback()
+    except DBAPIError:
+        pass
 
 
 def _mark_written(session, _flush_context) -> None:

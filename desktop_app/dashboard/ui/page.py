@@ -9,12 +9,12 @@ the chart palette's ``colours``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QCoreApplication, QMargins, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import features
+from desktop_app.core import workdays
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.dashboard.models import TileState, Today
+from desktop_app.dashboard.ui.charts import ChartBuilder, ChartGrid, ChartPalette
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 
@@ -36,45 +39,17 @@ WEEKDAYS = (
 )
 
 
-class ChartPalette(QWidget):
-    """The charts' series colours, set by the style sheet (``ChartPalette { qproperty-colours: "#… #…"; }``):
-    QtCharts draws outside QSS. Without a style sheet the chart theme's own colours are used."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._colours = ""
-        self.hide()
-
-    def _get(self) -> str:
-        return self._colours
-
-    def _set(self, value: str) -> None:
-        self._colours = value
-
-    colours = Property(str, _get, _set)
-
-    def colour(self, i: int) -> QColor | None:
-        self.ensurePolished()
-        names = [QColor(n) for n in self._colours.split()]
-        names = [c for c in names if c.isValid()]
-        return names[i % len(names)] if names else None
-
-
-def _paint(item, colour: QColor | None) -> None:
-    if colour is not None:
-        item.setColor(colour)
-
-
 class Tile(QPushButton):
     """A big button: what it counts, the number, a detail line; clicking opens the feature's page."""
+
+    MIN_HEIGHT = 118
 
     def __init__(self, key: str, title: str, parent=None) -> None:
         super().__init__(parent)
         self.key = key
         self.setObjectName(f"tile-{key}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(118)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.title = QLabel(title)
         self.value = QLabel("…")
         self.value.setObjectName("tileValue")
@@ -91,8 +66,28 @@ class Tile(QPushButton):
         lay.addWidget(self.title)
         lay.addWidget(self.value)
         lay.addWidget(self.detail)
+        lay.addStretch(1)  # tiles of one row are equally high: their lines start at the top
         self.setAccessibleName(title)
         self.set_state(TileState.NORMAL)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """As high as its three lines need in the style's font (a button's own hint knows nothing of them,
+        and the large-text style's ``min-height`` for buttons would otherwise crush the tile)."""
+        inner = self.layout().sizeHint()
+        return QSize(super().sizeHint().width(), max(self.MIN_HEIGHT, inner.height()))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        inner = self.layout().minimumSize()
+        return QSize(inner.width(), max(self.MIN_HEIGHT, self.layout().heightForWidth(max(self.width(), inner.width()))
+                                       if self.layout().hasHeightForWidth() else inner.height()))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the detail line wraps differently: the tile's height follows
 
     def set_figures(self, value: str, detail: str, state: TileState = TileState.NORMAL) -> None:
         self.value.setText(value)
@@ -115,6 +110,8 @@ class DashboardPage(QWidget):
         self.ctx = ctx
         self.today: Today | None = None
         self.series: list = []
+        self.categories: list = []
+        self._sheet = ""  # the application style sheet the charts were drawn with
         self.chart_views: dict[str, QWidget] = {}
         self.heading = QLabel()
         self.heading.setObjectName("dashboardHeading")
@@ -152,28 +149,43 @@ class DashboardPage(QWidget):
         for key, tile in self.tiles.items():
             tile.clicked.connect(lambda _=False, k=key: self.ctx.navigate(k))
             tiles.addWidget(tile)
+        # what needs doing soon: hours to record in the national system, check-outs to confirm, the calendar
+        self.reminders = QLabel()
+        self.reminders.setObjectName("reminders")
+        self.reminders.setWordWrap(True)
+        self.reminders.setVisible(False)
 
-        self.charts = QGridLayout()
-        self.charts.setSpacing(8)
-        self.chart_frame = QFrame()
-        self.chart_frame.setLayout(self.charts)
+        # The charts reflow (three, two or one to a row, as the width allows) and scroll up and down on a
+        # small screen; the tiles stay in sight.
+        self.chart_grid = ChartGrid(self)
+        self.chart_widgets: list[QWidget] = []  # in order: charts and "no data yet" boxes
+        self.empty_charts: dict[str, QWidget] = {}
         self.empty_note = QLabel()
         self.empty_note.setObjectName("chartsNote")
         self.empty_note.setWordWrap(True)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(tiles)
+        lay.addWidget(self.reminders)
         lay.addWidget(self.empty_note)
-        lay.addWidget(self.chart_frame, 1)
+        lay.addWidget(self.chart_grid, 1)
 
         self.palette_source = ChartPalette(self)
+        # Months that have ended, as read lately: a visit reads this month's figures and today's only (#21).
+        from desktop_app.reports import FigureMemo
+
+        self.memo = FigureMemo()
         self.station.setEnabled(False)
         self._load_stations()
         self.station.currentIndexChanged.connect(self.refresh)
         self.months.currentIndexChanged.connect(self.refresh)
-        self.refresh_button.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.reload_all)
         self._loaded = False
         QTimer.singleShot(150, self._first_load)  # after the first paint of the main window
+
+    def data_loaded(self) -> bool:
+        """The tiles and charts show figures (``app.settled``: screenshots wait for it)."""
+        return self.today is not None
 
     def _first_load(self) -> None:
         if not self._loaded:
@@ -202,29 +214,72 @@ class DashboardPage(QWidget):
         self.station.blockSignals(False)
 
     # --- loading -------------------------------------------------------------------------------
+    def reload_all(self, *_args) -> ops.OpHandle:
+        """Refresh: every month read again, the ones that have ended too (a back-dated entry shows at once)."""
+        self.memo.clear()
+        return self.refresh()
+
     def refresh(self, *_args) -> ops.OpHandle:
-        """Load the figures off the GUI thread (a big database takes a second; the window stays live)."""
+        """Load the figures off the GUI thread (a big database takes a second; the window stays live). Months
+        that have ended come from the page's memo while fresh (reports/memo.py): a visit reads this month's."""
         self._loaded = True
         sid, months = self.station_id(), self.months.currentData()
-        actor = self.ctx.actor
+        actor, memo = self.ctx.actor, self.memo
 
         def figures(s):
             from desktop_app.dashboard import charts, today
 
             return (today.today_figures(s, actor=actor, station_id=sid),
-                    charts.chart_series(s, actor=actor, months=months, station_id=sid),
+                    charts.chart_series(s, actor=actor, months=months, station_id=sid, memo=memo),
                     charts.desk_categories(s, actor=actor, months=months, station_id=sid))
 
         def done(result) -> None:
-            self.today, self.series, self.categories = result
-            self._show_today(self.today)
-            self._show_charts()
+            today_figures, series, categories = result
+            # The same months as shown (a visit: the past ones come from the memo): the charts stay as
+            # they are, rebuilding five of them is 40 ms on the GUI thread (issue 21).
+            sheet = QApplication.instance().styleSheet()  # colours come from it: another style, new charts
+            same = self.chart_views and (series, categories, sheet) == (self.series, self.categories, self._sheet)
+            self.today, self.series, self.categories, self._sheet = today_figures, series, categories, sheet
+            self._show_today(today_figures)
+            if not same:
+                self._show_charts()
+
+        def reminders(s):
+            from desktop_app.core import clock
+            from desktop_app.dashboard.reminders import reminders
+
+            return reminders(s, actor=actor, day=clock.today())
 
         self.refresh_button.setEnabled(False)
+        if "rosters" in features.enabled_keys():  # patrols nobody checked out of count, flagged for a coordinator
+            from desktop_app import rosters
+
+            ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor))
         handle = ops.query(self, self.ctx.engine, figures, done, latest="figures", slow=True)
+        ops.query(self, self.ctx.engine, reminders, self._show_reminders, latest="reminders")
         handle.done.connect(lambda: self.refresh_button.setEnabled(True))
         self.loading = handle
         return handle
+
+    def _show_reminders(self, t) -> None:
+        """dashboard.reminders.Reminders: hours to record, check-outs to confirm, a year not entered."""
+        lines = []
+        h = t.hours
+        if h is not None and h.unrecorded:
+            lines.append(self.tr("{n} volunteer hours entries are not yet recorded in the national volunteer system: "
+                                 "{late} past the 10-working-day deadline, {soon} due within 3 working days "
+                                 "(Rosters → National system).").format(n=h.unrecorded, late=h.overdue, soon=h.due_soon))
+        if h is not None and h.to_review:
+            lines.append(self.tr("{n} patrol(s) nobody checked out of were closed at the scheduled end; a coordinator "
+                                 "confirms or corrects them (Rosters → Hours).").format(n=h.to_review))
+        if t.calendar_gap:
+            lines.append(workdays.gap_text(t.calendar_gap))
+        self.reminders.setText("\n".join(lines))
+        urgent = bool(t.calendar_gap) or (h is not None and (h.overdue or h.due_soon or h.to_review))
+        self.reminders.setProperty("tone", "warning" if urgent else "note")
+        self.reminders.style().unpolish(self.reminders)
+        self.reminders.style().polish(self.reminders)
+        self.reminders.setVisible(bool(lines))
 
     def _show_today(self, t: Today) -> None:
         weekday = QCoreApplication.translate("DashboardPage", WEEKDAYS[t.day.weekday()])
@@ -270,151 +325,78 @@ class DashboardPage(QWidget):
     def _show_charts(self) -> None:
         from PySide6.QtCharts import QChartView
 
-        while self.charts.count():
-            item = self.charts.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
         self.chart_views.clear()
+        self.empty_charts.clear()
         pts = self.series
         # Month numbers (the axis has room for about 12 short labels); category names must be unique, so a
         # repeated month gets invisible zero-width spaces, and with 24 months every other label is blank.
         step = 1 if len(pts) <= 12 else 2
         labels = [(str(p.month) + "\u200b" * (i // 12)) if i % step == 0 else " " * (i + 1) for i, p in enumerate(pts)]
-        charts = []
-        if self.categories:
-            charts.append(("desk", self._stacked(self.tr("Desk records by category"), labels, [
-                (QCoreApplication.translate("DeskCategories", name), counts) for name, counts in self.categories])))
-        if any(p.desk_received for p in pts):
-            charts.append(("rates", self._lines(self.tr("Closure and on-time rates (%)"), labels, [
-                (self.tr("closure rate"), [None if p.desk_closed_rate is None else p.desk_closed_rate * 100 for p in pts]),
-                (self.tr("on-time rate"), [None if p.desk_on_time_rate is None else p.desk_on_time_rate * 100 for p in pts]),
-            ])))
-        charts.append(("hours", self._bars(self.tr("Volunteer hours"), labels, [p.volunteer_hours for p in pts], 2)))
-        charts.append(("meals", self._bars(self.tr("Meals served"), labels, [p.meals_served for p in pts], 3)))
-        charts.append(("stamps", self._bars(self.tr("Stamps awarded"), labels, [p.stamps for p in pts], 1)))
-        for i, (key, chart) in enumerate(charts):
-            view = QChartView(chart)
-            view.setObjectName(f"chart-{key}")
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(220)
-            view.setAccessibleName(chart.title())
-            self.chart_views[key] = view
-            self.charts.addWidget(view, i // 3, i % 3)
+        self.ensurePolished()
+        make = ChartBuilder(self.palette_source, self.font(), self.tr("month"))
+        charts: list[tuple[str, str, object]] = []  # (key, title, chart or None when there is nothing to draw)
+        title = self.tr("Desk records by category")
+        rows = [(name, counts) for name, counts in (self.categories or []) if any(counts)]
+        charts.append(("desk", title, make.stacked(title, labels, self._top_categories(rows)) if rows else None))
+        title = self.tr("Closure and on-time rates (%)")
+        charts.append(("rates", title, make.lines(title, labels, [
+            (self.tr("closure rate"), [None if p.desk_closed_rate is None else p.desk_closed_rate * 100 for p in pts]),
+            (self.tr("on-time rate"), [None if p.desk_on_time_rate is None else p.desk_on_time_rate * 100 for p in pts]),
+        ]) if any(p.desk_received for p in pts) else None))
+        for key, title, values, colour in (
+                ("hours", self.tr("Volunteer hours"), [p.volunteer_hours for p in pts], 2),
+                ("meals", self.tr("Meals served"), [p.meals_served for p in pts], 3),
+                ("stamps", self.tr("Stamps awarded"), [p.stamps for p in pts], 1)):
+            charts.append((key, title, make.bars(title, labels, values, colour) if any(values) else None))
+        widgets, wide = [], set()
+        for key, title, chart in charts:
+            if chart is None:
+                widget = self._no_data(key, title)
+                self.empty_charts[key] = widget
+            else:
+                view = QChartView(chart)
+                view.setObjectName(f"chart-{key}")
+                view.setRenderHint(QPainter.RenderHint.Antialiasing)
+                view.setAccessibleName(title)
+                self.chart_views[key] = view
+                widget = view
+                if key == "desk":
+                    wide.add(view)  # its legend beside the bars
+            widgets.append(widget)
+        self.chart_widgets = widgets
+        self.chart_grid.set_charts(widgets, wide)
         self.empty_note.setText("" if any(p.desk_received or p.volunteer_hours or p.meals_served or p.stamps for p in pts)
                                 else self.tr("No records in these months yet."))
         self.empty_note.setVisible(bool(self.empty_note.text()))
 
-    def _chart(self, title: str):
-        from PySide6.QtCharts import QChart
+    TOP_CATEGORIES = 6
 
-        chart = QChart()
-        chart.setTitle(title)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.setBackgroundRoundness(4)
-        chart.legend().setVisible(False)
-        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        return chart
+    def _top_categories(self, rows: list[tuple[str, list[int]]]) -> list[tuple[str, list[int]]]:
+        """The categories with the most records, translated, and the rest summed as one (a legend of ten
+        names leaves no room for the bars)."""
+        named = [(QCoreApplication.translate("DeskCategories", name), counts) for name, counts in rows]
+        if len(named) <= self.TOP_CATEGORIES:
+            return named
+        ranked = sorted(named, key=lambda r: -sum(r[1]))
+        keep, rest = ranked[:self.TOP_CATEGORIES - 1], ranked[self.TOP_CATEGORIES - 1:]
+        kept = [r for r in named if r in keep]  # in the categories' own order
+        others = [sum(c[i] for _, c in rest) for i in range(len(rest[0][1]))]
+        return [*kept, (self.tr("other categories"), others)]
 
-    def _axes(self, chart, series, labels: list[str], top: float, fixed_max: float | None = None) -> None:
-        from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
-
-        x = QBarCategoryAxis()
-        x.append(labels)
-        x.setTitleText(self.tr("month"))
-        tf = x.titleFont()
-        tf.setPointSizeF(max(7.0, tf.pointSizeF() * 0.75))
-        tf.setBold(False)
-        x.setTitleFont(tf)
-        f = x.labelsFont()
-        f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
-        x.setLabelsFont(f)
-        y = QValueAxis()
-        y.setRange(0, fixed_max if fixed_max is not None else max(1.0, top * 1.1))
-        y.setLabelFormat("%d")
-        if fixed_max is None:
-            y.applyNiceNumbers()
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for s in series:
-            s.attachAxis(x)
-            s.attachAxis(y)
-
-    def _bars(self, title: str, labels: list[str], values: list[float], colour: int):
-        from PySide6.QtCharts import QBarSeries, QBarSet
-
-        chart = self._chart(title)
-        bar = QBarSet(title)
-        bar.append([float(v) for v in values])
-        _paint(bar, self.palette_source.colour(colour))
-        series = QBarSeries()
-        series.append(bar)
-        chart.addSeries(series)
-        self._axes(chart, [series], labels, max(values or [0]))
-        return chart
-
-    def _stacked(self, title: str, labels: list[str], rows: list[tuple[str, list[int]]]):
-        from PySide6.QtCharts import QBarSet, QStackedBarSeries
-
-        chart = self._chart(title)
-        series = QStackedBarSeries()
-        for i, (name, counts) in enumerate(rows):
-            bar = QBarSet(name)
-            bar.append([float(c) for c in counts])
-            _paint(bar, self.palette_source.colour(i))
-            series.append(bar)
-        chart.addSeries(series)
-        totals = [sum(c[i] for _, c in rows) for i in range(len(labels))]
-        self._axes(chart, [series], labels, max(totals or [0]))
-        chart.legend().setVisible(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-        f = chart.legend().font()
-        f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
-        chart.legend().setFont(f)
-        return chart
-
-    def _lines(self, title: str, labels: list[str], lines: list[tuple[str, list[float | None]]]):
-        from PySide6.QtCharts import QLineSeries
-
-        chart = self._chart(title)
-        made = []
-        for i, (name, values) in enumerate(lines):
-            s = QLineSeries()
-            s.setName(name)
-            _paint(s, self.palette_source.colour(i))
-            for x, v in enumerate(values):
-                if v is not None:
-                    s.append(x + 0.5, v)  # category axis: the middle of each month
-            chart.addSeries(s)
-            made.append(s)
-        # A line over category labels: a value x axis hidden behind the month labels.
-        from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
-
-        xv = QValueAxis()
-        xv.setRange(0, len(labels))
-        xv.setVisible(False)
-        x = QBarCategoryAxis()
-        x.append(labels)
-        x.setTitleText(self.tr("month"))
-        tf = x.titleFont()
-        tf.setPointSizeF(max(7.0, tf.pointSizeF() * 0.75))
-        tf.setBold(False)
-        x.setTitleFont(tf)
-        f = x.labelsFont()
-        f.setPointSizeF(max(7.0, f.pointSizeF() * 0.8))
-        x.setLabelsFont(f)
-        y = QValueAxis()
-        lows = [v for _, vs in lines for v in vs if v is not None]
-        low = max(0.0, (min(lows) if lows else 0) - 5) // 10 * 10
-        y.setRange(low, 100)
-        y.setTickCount(int((100 - low) // 10) + 1 if 100 - low <= 50 else 6)
-        y.setLabelFormat("%d")
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(xv, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        for s in made:
-            s.attachAxis(xv)
-            s.attachAxis(y)
-        chart.legend().setVisible(True)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        return chart
-
+    def _no_data(self, key: str, title: str) -> QWidget:
+        """Where a chart would be: its title and "no data yet" (not an empty grid with a 0–1 axis)."""
+        box = QFrame()
+        box.setObjectName(f"noData-{key}")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setAccessibleName(title)
+        lay = QVBoxLayout(box)
+        heading = QLabel(title)
+        heading.setObjectName("noDataTitle")
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        note = QLabel(self.tr("No data yet"))
+        note.setObjectName("noDataNote")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note.setWordWrap(True)
+        lay.addWidget(heading)
+        lay.addWidget(note, 1)
+        return box

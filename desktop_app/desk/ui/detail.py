@@ -6,12 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
 )
 
@@ -33,6 +33,7 @@ from desktop_app.desk.models import (
 from desktop_app.desk.overdue import deadline_state
 from desktop_app.desk.permissions import ESCALATE, HANDLE_REQUESTS
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import ElidedLabel, FlowLayout
 
 LINK_REPEAT, LINK_RESIDENT = "link_repeat", "link_resident"
 
@@ -45,9 +46,9 @@ class RecordDetail(QGroupBox):
         self.ctx = ctx
         self.setTitle(self.tr("Selected record"))
         self.setObjectName("deskDetail")
-        self.detail_title = QLabel(self.tr("Select a record in the list to see its timeline."))
+        # One line that elides in a narrow panel (the whole of it in the tooltip).
+        self.detail_title = ElidedLabel(self.tr("Select a record in the list to see its timeline."))
         self.detail_title.setObjectName("detailTitle")
-        self.detail_title.setWordWrap(True)
         self.detail_title.setTextFormat(Qt.TextFormat.PlainText)
         self.detail_state = QLabel()
         self.detail_state.setObjectName("detailState")
@@ -58,21 +59,25 @@ class RecordDetail(QGroupBox):
             Step.FOLLOW_UP: self.tr("Follow up…"), Step.CLOSE: self.tr("Close…"), Step.ESCALATE: self.tr("Escalate…"),
             LINK_REPEAT: self.tr("Link repeat…"), LINK_RESIDENT: self.tr("Link to resident…"),
         }
-        self.button_grid = QGridLayout()
+        self.button_row = FlowLayout()  # the next steps in loop order, wrapping when the panel is narrow
         for key, text in texts.items():
             btn = QPushButton(text, self)
             btn.setObjectName(f"step_{key}")
             btn.setVisible(False)
             btn.clicked.connect(lambda _c=False, k=key: self.step_requested.emit(k))
             self.buttons[str(key)] = btn
+            self.button_row.addWidget(btn)
         self.timeline = QListWidget()
         self.timeline.setObjectName("timeline")
         self.timeline.setWordWrap(True)
         self.timeline.setFrameShape(QFrame.Shape.StyledPanel)
+        # As high as the panel leaves it (the figures under it come first), never less than four lines.
+        self.timeline.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.timeline.setMinimumHeight(self.timeline.fontMetrics().height() * 4 + 8)
         lay = QVBoxLayout(self)
         lay.addWidget(self.detail_title)
         lay.addWidget(self.detail_state)
-        lay.addLayout(self.button_grid)
+        lay.addLayout(self.button_row)
         lay.addWidget(self.timeline, 1)
 
     def clear(self) -> None:
@@ -105,17 +110,8 @@ class RecordDetail(QGroupBox):
         if can_handle:
             self.buttons[LINK_REPEAT].setVisible(r.repeat_of_id is None)
             self.buttons[LINK_RESIDENT].setVisible(r.walk_in)
-        self._lay_out_buttons()
         for ev in events:
             self.timeline.addItem(QListWidgetItem(self._event_text(ev)))
-
-    def _lay_out_buttons(self) -> None:
-        """The visible next-step buttons side by side, three to a row, in loop order."""
-        for btn in self.buttons.values():
-            self.button_grid.removeWidget(btn)
-        shown = [b for b in self.buttons.values() if not b.isHidden()]
-        for i, btn in enumerate(shown):
-            self.button_grid.addWidget(btn, i // 3, i % 3)
 
     def _event_text(self, ev: ServiceEvent) -> str:
         what = QCoreApplication.translate("DeskEvent", EVENT_LABELS.get(ev.kind, ev.kind))

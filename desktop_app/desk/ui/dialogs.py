@@ -125,20 +125,27 @@ class StepDialog(_RecordDialog):
         about = QLabel(f"{row.person} · {row.summary}")
         about.setWordWrap(True)
         form.addRow(self.tr("Record"), about)
-        self.assignee = QLineEdit()
+        # Every field lives in the dialog, hidden when the step does not ask for it: parentless, the fields a
+        # step did not use stayed behind as top-level widgets when its dialog closed (a day at the desk, #14).
+        self.assignee = QLineEdit(self)
+        self.assignee.setVisible(action == Step.DISPATCH)
         self.assignee.setObjectName("assignee")
         self.assignee.setPlaceholderText(self.tr("staff member, grid worker or unit, e.g. 网格员 王芳"))
         self.note = _note_box()
         self.note.setObjectName("note")
-        self.contact = QComboBox()
+        self.contact = QComboBox(self)
+        self.contact.setVisible(action == Step.FOLLOW_UP)
         self.contact.setObjectName("contact")
         for key in ContactMethod:
             self.contact.addItem(QCoreApplication.translate("DeskContact", CONTACT_LABELS[key]), key)
         self.satisfaction = QButtonGroup(self)
         self.sat_buttons: dict[str, QRadioButton] = {}
-        sat_row = QHBoxLayout()
+        sat_box = QWidget(self)
+        sat_box.setVisible(action == Step.FOLLOW_UP)
+        sat_row = QHBoxLayout(sat_box)
+        sat_row.setContentsMargins(0, 0, 0, 0)
         for key in Satisfaction:
-            btn = QRadioButton(QCoreApplication.translate("DeskSatisfaction", SATISFACTION_LABELS[key]))
+            btn = QRadioButton(QCoreApplication.translate("DeskSatisfaction", SATISFACTION_LABELS[key]), sat_box)
             btn.setObjectName(f"sat_{key}")
             self.satisfaction.addButton(btn)
             self.sat_buttons[key] = btn
@@ -152,7 +159,7 @@ class StepDialog(_RecordDialog):
             form.addRow(self.tr("Result"), self.note)
         elif action == Step.FOLLOW_UP:
             form.addRow(self.tr("Contacted by"), self.contact)
-            form.addRow(self.tr("Satisfaction"), sat_row)
+            form.addRow(self.tr("Satisfaction"), sat_box)
             self.note.setPlaceholderText(self.tr("what the resident said (required when dissatisfied)"))
             form.addRow(self.tr("Comment"), self.note)
         elif action == Step.ESCALATE:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QTableWidget,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from desktop_app.core.errors import SmileDeskError
 from desktop_app.desk.day_figures import FIGURE_DEFINITIONS, FigureRow, category_figures
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.widgets import fit_columns, pydate, read_only_item
 
@@ -62,15 +62,13 @@ class FiguresBox(QGroupBox):
         self.fig_table.setToolTip(definitions)
         self.fig_table.verticalHeader().setVisible(False)
         self.fig_table.verticalHeader().setDefaultSectionSize(24)
-        self.fig_table.setMinimumHeight(24 * 12 + 28)  # ten categories and the total without scrolling
+        self.fig_table.setMinimumHeight(24 * 6 + 28)  # five rows at least; it gets ten and the total where there is room
         self.fig_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("From")))
-        bar.addWidget(self.fig_from)
-        bar.addWidget(QLabel(self.tr("to")))
-        bar.addWidget(self.fig_to)
+        bar = FlowLayout()  # wraps in a narrow panel (ui/fit.py)
+        bar.group(QLabel(self.tr("From")), self.fig_from)
+        bar.group(QLabel(self.tr("to")), self.fig_to)
         bar.addWidget(self.fig_station)
-        bar.addStretch(1)
+        bar.addStretch()
         info = QLabel(self.tr("How are these counted?"))
         info.setObjectName("figHelp")  # looks: QLabel#figHelp in resources/styles/*.qss
         info.setToolTip(definitions)

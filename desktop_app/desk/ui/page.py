@@ -42,7 +42,7 @@ from desktop_app.desk.lists import (
     open_requests_of,
     timeline,
 )
-from desktop_app.desk.models import CHANNEL_LABELS, Channel, DeskCategory
+from desktop_app.desk.models import CHANNEL_LABELS, Channel, DeskCategory, Status
 from desktop_app.desk.permissions import MANAGE_CATEGORIES, RECORD_VISITS, VIEW_FIGURES
 from desktop_app.desk.ui.category_combo import CategoryCombo
 from desktop_app.desk.ui.detail import LINK_REPEAT, LINK_RESIDENT, RecordDetail
@@ -52,8 +52,10 @@ from desktop_app.desk.ui.record_table import DeskTable
 from desktop_app.desk.visits import create_record
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import shown_filter
+from desktop_app.ui.fit import FlowLayout, scrolling
 from desktop_app.ui.lazy_model import KeysetTableModel
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import fit_columns, open_single, pydate
@@ -88,15 +90,17 @@ class DeskPage(QWidget):
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addWidget(self.form_box)
         left_lay.addLayout(self.list_bar)
+        left_lay.addWidget(self.list_note)
         left_lay.addWidget(self.table, 1)
         right = QWidget()
+        right.setObjectName("deskSide")
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
-        right_lay.addWidget(self.detail, 2)
-        right_lay.addWidget(self.figures, 3)
+        right_lay.addWidget(self.detail, 1)
+        right_lay.addWidget(self.figures, 2)  # the figures' ten categories and total without scrolling at 768 px
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(right)
+        split.addWidget(scrolling(right, horizontal=False))  # scrolls on a small screen in large text
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setChildrenCollapsible(False)
@@ -143,6 +147,7 @@ class DeskPage(QWidget):
         self.when.setCalendarPopup(True)
         self.when.setEnabled(False)
         self.earlier.toggled.connect(self.when.setEnabled)
+        self.when.setAccessibleName(self.earlier.text().rstrip(":：").strip())
         self.save_button = QPushButton(self.tr("Save (Ctrl+Enter)"))
         self.save_button.setObjectName("saveVisit")
         self.save_button.clicked.connect(self.save)
@@ -163,13 +168,18 @@ class DeskPage(QWidget):
         grid.addWidget(QLabel(self.tr("Summary")), 2, 0)
         grid.addWidget(self.summary, 2, 1, 1, 3)
         grid.addWidget(self.details, 3, 1, 1, 3)
-        when = QHBoxLayout()
-        when.addWidget(self.earlier)
-        when.addWidget(self.when)
-        when.addStretch(1)
-        grid.addLayout(when, 4, 1)
-        grid.addWidget(self.save_button, 4, 3)
+        when = FlowLayout()  # "came earlier" and Save share a line when there is room (ui/fit.py)
+        when.group(self.earlier, self.when)
+        when.addStretch()
+        when.addWidget(self.save_button)
+        grid.addLayout(when, 4, 1, 1, 3)
         grid.addWidget(self.hint, 5, 1, 1, 3)
+        # the deadline a record saved now would get falls in a year without holidays: say so before saving
+        self.due_note = CalendarNote(self.form_box, "deskDueNote")
+        grid.addWidget(self.due_note, 6, 1, 1, 3)
+        self.category.currentIndexChanged.connect(lambda _i: self.update_due_note())
+        self.when.dateTimeChanged.connect(lambda _d: self.update_due_note())
+        self.earlier.toggled.connect(lambda _on: self.update_due_note())
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 1)
         # Ctrl+Enter saves from any field of the form (an event filter, so it works wherever focus is).
@@ -196,6 +206,7 @@ class DeskPage(QWidget):
         self.jump.setVisible(False)
         self.count_label = QLabel()
         self.count_label.setObjectName("listCount")
+        self.list_note = CalendarNote(None, "deskListNote")  # open records due in a year without holidays
         self.view.currentIndexChanged.connect(lambda _i: self.reload_list())
         self.jump.dateChanged.connect(lambda _d: self.reload_list())
         self.list_bar = QHBoxLayout()
@@ -233,6 +244,7 @@ class DeskPage(QWidget):
         self.calendar = calendar
         self.category.set_categories([c for c in cats if c.active])
         self.figures.set_reference(self.cat_labels, station_list)
+        self.update_due_note()
         self.refresh()
 
     def export_filter(self, view) -> list[str]:
@@ -265,6 +277,9 @@ class DeskPage(QWidget):
 
     def _list_loaded(self) -> None:
         n = self.model.rowCount()
+        if self.calendar is not None:  # deadlines of the records shown that were counted without holidays
+            self.list_note.show_years(self.calendar.missing_years(
+                *(r.due_at.astimezone() for r in self.model.rows() if r.status != Status.CLOSED)))
         more = "+" if self.model.canFetchMore() else ""
         self.count_label.setText(self.tr("{n}{more} records").format(n=n, more=more))
         if not self._widths_fitted and n:
@@ -331,6 +346,16 @@ class DeskPage(QWidget):
                                    for r in open_rows[:3])
         self.hint.setText(self.tr("{name} has {n} open request(s): {items}").format(
             name=row.name, n=len(open_rows), items=items))
+
+    def update_due_note(self) -> None:
+        """Warn when the deadline a record saved now would get lies in a year whose holidays are not entered."""
+        cat = next((c for c in self.cats if c.code == self.category.code()), None)
+        if self.calendar is None or cat is None or cat.on_the_spot:
+            self.due_note.show_years([])
+            return
+        received = (self.when.dateTime().toPython() if self.earlier.isChecked() else QDateTime.currentDateTime().toPython()).date()
+        due = self.calendar.add_workdays(received, cat.deadline_workdays)
+        self.due_note.show_years(self.calendar.missing_years(received, due))
 
     def _picker_enter(self) -> None:
         """Enter with no registered match: the typed Chinese name becomes the walk-in's name."""

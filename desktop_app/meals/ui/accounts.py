@@ -3,6 +3,7 @@ month's statements and subsidy claim, low balances, and the administrator's pric
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.clock import fmt_local
+from desktop_app.core.papers import PaperKind
 from desktop_app.core.validation import yuan
 from desktop_app.meals import papers
 from desktop_app.meals import pdf as meals_pdf
@@ -41,6 +43,7 @@ from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_info
+from desktop_app.ui.printing import PrintPreview, open_preview
 from desktop_app.ui.widgets import fit_columns, open_single, qdate, read_only_item
 
 
@@ -121,13 +124,15 @@ class AccountsTab(QWidget):
         self.month.setObjectName("month")
         self.month.setDisplayFormat("yyyy-MM")
         ml.addRow(self.tr("Month"), self.month)
-        self.statement_button = QPushButton(self.tr("Statement of this recipient (PDF)"), month_box)
+        self.statement_button = QPushButton(self.tr("Print this recipient's statement…"), month_box)
         self.statement_button.setObjectName("statement")
-        self.all_button = QPushButton(self.tr("Statements of everyone (PDF)"), month_box)
+        self.all_button = QPushButton(self.tr("Print everyone's statements…"), month_box)
         self.all_button.setObjectName("allStatements")
-        self.claim_button = QPushButton(self.tr("Subsidy claim (PDF + Excel)"), month_box)
+        self.claim_button = QPushButton(self.tr("Print the subsidy claim…"), month_box)
         self.claim_button.setObjectName("claim")
-        for b in (self.statement_button, self.all_button, self.claim_button):
+        self.claim_excel_button = QPushButton(self.tr("Claim details (Excel)"), month_box)
+        self.claim_excel_button.setObjectName("claimExcel")
+        for b in (self.statement_button, self.all_button, self.claim_button, self.claim_excel_button):
             ml.addRow(b)
             b.setEnabled(self.ctx.can(PRINT_MONTH))
         self.rates_button = QPushButton(self.tr("Prices, subsidy tiers and settings…"), month_box)
@@ -139,6 +144,7 @@ class AccountsTab(QWidget):
         self.statement_button.clicked.connect(self.print_statement)
         self.all_button.clicked.connect(self.print_all)
         self.claim_button.clicked.connect(self.print_claim)
+        self.claim_excel_button.clicked.connect(self.claim_workbook)
         return month_box
 
     def open_rates(self) -> None:
@@ -183,8 +189,9 @@ class AccountsTab(QWidget):
             return
         self.recipient_id, self.recipient_name = view.recipient_id, view.name
         set_tone(self.heading, "alert" if view.low else "")
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # the balance in bold; the name escaped (ui.plain_text)
         self.heading.setText(self.tr("{name}: balance <b>{balance}</b> yuan (credit limit {credit})").format(
-            name=view.name, balance=yuan(view.balance_fen), credit=yuan(view.credit_limit_fen)))
+            name=html.escape(view.name), balance=yuan(view.balance_fen), credit=yuan(view.credit_limit_fen)))
         t = self.ledger
         t.setRowCount(len(view.entries))
         for i, e in enumerate(view.entries):
@@ -223,35 +230,40 @@ class AccountsTab(QWidget):
         d = self.month.date()
         return d.year(), d.month()
 
-    def _run(self, work, title: str) -> None:
-        def done(paths_out) -> None:
-            self.last_files = list(paths_out)
-            self.info_box = show_info(self, self.tr("Saved {path}").format(path="\n".join(map(str, self.last_files))))
-            open_file(self.last_files[0])
-
-        self.last_op = ops.run_op(self, work, done, title=title)
-
-    def print_statement(self) -> None:
+    def print_statement(self) -> PrintPreview | None:
         if self.recipient_id is None:
-            return
+            return None
         year, month = self._ym()
-        rid, engine, actor, station = self.recipient_id, self.ctx.engine, self.ctx.actor, self.ctx.station_name
-        target = output_dir(self.ctx) / meals_pdf.file_name("statement", f"{year}-{month:02d}", self.recipient_name or str(rid))
-        self._run(lambda progress: papers.one_statement(engine, actor=actor, recipient_id=rid, year=year, month=month,
-                                                         target=target, station=station, progress=progress),
-                  self.tr("Preparing the statement"))
+        rid, engine, actor = self.recipient_id, self.ctx.engine, self.ctx.actor
+        name = self.recipient_name or str(rid)
+        return open_preview(self, self.ctx, PaperKind.STATEMENT, lambda progress, _skip: papers.one_statement(
+            engine, actor=actor, recipient_id=rid, year=year, month=month, progress=progress),
+            key=(rid, year, month), save_name=meals_pdf.file_name("statement", f"{year}-{month:02d}", name))
 
-    def print_all(self) -> None:
+    def print_all(self) -> PrintPreview:
         year, month = self._ym()
-        engine, actor, station = self.ctx.engine, self.ctx.actor, self.ctx.station_name
-        target = output_dir(self.ctx) / meals_pdf.file_name("statements", f"{year}-{month:02d}")
-        self._run(lambda progress: papers.all_statements(engine, actor=actor, year=year, month=month, target=target,
-                                                          station=station, progress=progress),
-                  self.tr("Preparing the month's statements"))
+        engine, actor = self.ctx.engine, self.ctx.actor
+        return open_preview(self, self.ctx, PaperKind.STATEMENT, lambda progress, _skip: papers.all_statements(
+            engine, actor=actor, year=year, month=month, progress=progress),
+            key=("all", year, month), save_name=meals_pdf.file_name("statements", f"{year}-{month:02d}"))
 
-    def print_claim(self) -> None:
+    def print_claim(self) -> PrintPreview:
         year, month = self._ym()
-        engine, actor, station, folder = self.ctx.engine, self.ctx.actor, self.ctx.station_name, output_dir(self.ctx)
-        self._run(lambda progress: papers.claim(engine, actor=actor, year=year, month=month, folder=folder,
-                                                 station=station, progress=progress),
-                  self.tr("Preparing the subsidy claim"))
+        engine, actor = self.ctx.engine, self.ctx.actor
+        return open_preview(self, self.ctx, PaperKind.CLAIM, lambda progress, _skip: papers.claim(
+            engine, actor=actor, year=year, month=month, progress=progress),
+            key=(year, month), save_name=meals_pdf.file_name("claim", f"{year}-{month:02d}"))
+
+    def claim_workbook(self) -> None:
+        """The claim's per-recipient check list as an Excel workbook in the papers folder."""
+        year, month = self._ym()
+        engine, actor, folder = self.ctx.engine, self.ctx.actor, output_dir(self.ctx)
+
+        def done(path) -> None:
+            self.last_files = [path]
+            self.info_box = show_info(self, self.tr("Saved {path}").format(path=path))
+            open_file(path)
+
+        self.last_op = ops.run_op(self, lambda progress: papers.claim_workbook(
+            engine, actor=actor, year=year, month=month, folder=folder, progress=progress), done,
+            title=self.tr("Preparing the subsidy claim"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QDesktopServices, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -141,6 +141,7 @@ def not_saved(parent: QWidget, exc: BaseException, reload: Callable[[], None]) -
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Messages", "Not saved"), error_text(exc),
                       QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("staleEdit")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     again = box.addButton(QCoreApplication.translate("MealsCommon", "Reload"), QMessageBox.ButtonRole.AcceptRole)
     again.setObjectName("reload")
     again.clicked.connect(reload)

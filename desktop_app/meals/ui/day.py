@@ -1,10 +1,10 @@
-"""The day tab: the coordinator's day and meal — generate orders, print route sheets and labels, record
-what happened at each door, follow up nobody-home in red, the kitchen sheet, routes, the canteen counter."""
+"""The day tab: the coordinator's day and meal — generate orders, print route sheets, labels and the kitchen
+sheet (each through its print preview), the day's papers in one action, record what happened at each door,
+follow up nobody-home in red, the kitchen sheet, routes, the canteen counter."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.i18n import colon, join
+from desktop_app.core.papers import PaperKind
 from desktop_app.core.validation import yuan
 from desktop_app.meals import papers
 from desktop_app.meals import pdf as meals_pdf
@@ -52,24 +53,27 @@ from desktop_app.meals.labels import (
 from desktop_app.meals.models import DIETS, MEALS, SERVICES, Meal, OrderOutcome, OrderStatus
 from desktop_app.meals.orders import GenerateResult, KitchenSheet, OrderRow, cancel_order
 from desktop_app.meals.permissions import RUN_MEAL_DAY
+from desktop_app.meals.service_days import WORKING_DAY
 from desktop_app.meals.ui.common import (
     combo,
     diet_names,
     make_table,
-    open_file,
-    output_dir,
     paint,
     set_tone,
     tm,
+    tone_brushes,
 )
 from desktop_app.meals.ui.dialogs import CallDialog, CloseCheckDialog
 from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import shown_filter
-from desktop_app.ui.messages import show_info
-from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item
+from desktop_app.ui.fit import ElidedLabel, FlowLayout, show_rows
+from desktop_app.ui.lazy_model import Column
+from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
+from desktop_app.ui.widgets import RowTable, fit_columns, pydate, qdate, read_only_item
 
 
 class DayTab(QWidget):
@@ -78,7 +82,6 @@ class DayTab(QWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.last_file: Path | None = None
         self.last_op = None
         self.rows: list[OrderRow] = []
         self.check_rows: list[CheckRow] = []
@@ -86,7 +89,9 @@ class DayTab(QWidget):
         self._generated = ""
         self._select_after: int | None = None
         lay = QVBoxLayout(self)
-        bar = QHBoxLayout()
+        lay.setContentsMargins(6, 6, 6, 6)  # inside the tab's frame already
+        lay.setSpacing(4)
+        bar = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
         self.date = QDateEdit(qdate(date.today()), self)
         self.date.setObjectName("day")
         self.date.setCalendarPopup(True)
@@ -99,9 +104,15 @@ class DayTab(QWidget):
         self.routes_button.setObjectName("printRoutes")
         self.labels_button = QPushButton(self.tr("Print meal labels"), self)
         self.labels_button.setObjectName("printLabels")
-        for w in (QLabel(self.tr("Day")), self.date, self.meal, self.generate_button, self.routes_button, self.labels_button):
+        self.kitchen_button = QPushButton(self.tr("Print kitchen sheet"), self)
+        self.kitchen_button.setObjectName("printKitchen")
+        self.today_button = QPushButton(self.tr("Today's papers…"), self)
+        self.today_button.setObjectName("todaysPapers")
+        self.today_button.setToolTip(self.tr("Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order"))
+        bar.group(QLabel(self.tr("Day")), self.date)
+        for w in (self.meal, self.generate_button, self.routes_button, self.labels_button, self.kitchen_button,
+                  self.today_button):
             bar.addWidget(w)
-        bar.addStretch(1)
         lay.addLayout(bar)
         self.summary = QLabel(self)
         self.summary.setObjectName("summary")
@@ -109,14 +120,19 @@ class DayTab(QWidget):
         lay.addWidget(self.summary)
         self.banner = QLabel(self)
         self.banner.setObjectName("welfareBanner")
+        self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         lay.addWidget(self.banner)
+        # the day lies in a year whose holidays are not entered: a holiday there gets meals as a weekday
+        self.calendar_note = CalendarNote(self, "mealsCalendarNote")
+        lay.addWidget(self.calendar_note)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         lay.addWidget(split, 1)
         left = QWidget(split)
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(4)
         self._build_orders(left, ll)
         self._build_checks(left, ll)
         right = QTabWidget(split)
@@ -130,6 +146,8 @@ class DayTab(QWidget):
         self.generate_button.clicked.connect(self.generate)
         self.routes_button.clicked.connect(self.print_routes)
         self.labels_button.clicked.connect(self.print_labels)
+        self.kitchen_button.clicked.connect(self.print_kitchen)
+        self.today_button.clicked.connect(lambda: open_todays_papers(self, self.ctx, day=self.day()))
         self.date.dateChanged.connect(lambda _d: self.refresh())
         self.meal.currentIndexChanged.connect(lambda _i: self.refresh())
         can_run = ctx.can(RUN_MEAL_DAY)
@@ -138,10 +156,25 @@ class DayTab(QWidget):
         self.refresh()
 
     def _build_orders(self, left: QWidget, ll: QVBoxLayout) -> None:
-        self.orders = make_table(left, [self.tr("No."), self.tr("Name"), self.tr("Address"), self.tr("Diet"),
-                                        self.tr("Service"), self.tr("Volunteer"), self.tr("Outcome")], "orders")
+        # A day of a big station is 900 orders: a model whose cells are made only when on screen (issue 21).
+        self.volunteer_names: dict[int, str] = {}
+        self.orders = RowTable([
+            Column(self.tr("No."), lambda o: str(o[0] + 1), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                   foreground=lambda o: self._order_brush(o, 0, 0), background=lambda o: self._order_brush(o, 0, 1)),
+            *[Column(title, text, foreground=lambda o, c=c: self._order_brush(o, c, 0),
+                     background=lambda o, c=c: self._order_brush(o, c, 1))
+              for c, (title, text) in enumerate((
+                  (self.tr("Name"), lambda o: o[1].name),
+                  (self.tr("Address"), lambda o: o[1].address),
+                  (self.tr("Diet"), lambda o: diet_names(o[1].diets, o[1].avoid)),
+                  (self.tr("Service"), lambda o: tm(SERVICE_LABELS[o[1].service])),
+                  (self.tr("Volunteer"), lambda o: self.volunteer_names.get(o[1].volunteer_resident_id, "")),
+                  (self.tr("Outcome"), lambda o: self._outcome_text(o[1]))), start=1)],
+        ], left)
+        self.orders.setObjectName("orders")
+        show_rows(self.orders, 3)
         ll.addWidget(self.orders, 3)
-        ob = QHBoxLayout()
+        ob = FlowLayout()
         self.outcome_buttons = {}
         for outcome, text in ((OrderOutcome.DELIVERED, self.tr("Delivered")), (OrderOutcome.NOT_HOME, self.tr("Not home")),
                               (OrderOutcome.REFUSED, self.tr("Refused")),
@@ -154,17 +187,26 @@ class DayTab(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel before cut-off"), left)
         self.cancel_button.setObjectName("cancelOrder")
         self.cancel_button.clicked.connect(self.cancel_order)
-        ob.addStretch(1)
+        ob.addStretch()
         ob.addWidget(self.cancel_button)
         ll.addLayout(ob)
 
     def _build_checks(self, left: QWidget, ll: QVBoxLayout) -> None:
-        checks_box = QGroupBox(self.tr("Welfare checks (nobody home): call the recipient, then the emergency contact, then the grid worker"), left)
+        # The instructions in a label that elides (the whole text in its tooltip): a group box's title would
+        # force the page's width on a small screen.
+        checks_box = QGroupBox(left)
+        checks_box.setObjectName("checksBox")
         cl = QVBoxLayout(checks_box)
+        cl.setContentsMargins(6, 4, 6, 6)
+        cl.setSpacing(4)
+        title = ElidedLabel(self.tr("Welfare checks (nobody home): call the recipient, then the emergency contact, then the grid worker"), checks_box)
+        title.setObjectName("checksTitle")
+        cl.addWidget(title)
         self.checks = make_table(checks_box, [self.tr("Day"), self.tr("Name"), self.tr("Address"), self.tr("Calls"),
                                               self.tr("State")], "checks")
+        show_rows(self.checks, 1)
         cl.addWidget(self.checks)
-        cb = QHBoxLayout()
+        cb = FlowLayout()
         self.call_button = QPushButton(self.tr("Record a call…"), checks_box)
         self.call_button.setObjectName("recordCall")
         self.call_button.clicked.connect(self.record_call)
@@ -173,7 +215,6 @@ class DayTab(QWidget):
         self.close_button.clicked.connect(self.close_check)
         cb.addWidget(self.call_button)
         cb.addWidget(self.close_button)
-        cb.addStretch(1)
         cl.addLayout(cb)
         ll.addWidget(checks_box, 2)
 
@@ -211,7 +252,9 @@ class DayTab(QWidget):
     def _build_counter(self, right: QTabWidget) -> QWidget:
         counter = QWidget(right)
         fl = QVBoxLayout(counter)
-        fl.addWidget(QLabel(self.tr("Dine-in check-in: find the resident or scan the passport code.")))
+        intro = QLabel(self.tr("Dine-in check-in: find the resident or scan the passport code."), counter)
+        intro.setWordWrap(True)
+        fl.addWidget(intro)
         self.picker = ResidentPicker(self.ctx, counter)
         self.picker.chosen.connect(lambda row: self.check_in(row.id))
         fl.addWidget(self.picker)
@@ -240,6 +283,7 @@ class DayTab(QWidget):
 
     def refresh(self) -> None:
         day, meal, actor = self.day(), self.meal_key(), self.ctx.actor
+        self.calendar_note.check(self.ctx.engine, day)
         ops.query(self, self.ctx.engine, lambda s: day_view(s, actor=actor, day=day, meal=meal),
                   lambda view: self._show(view, day, meal), latest="day")
 
@@ -254,25 +298,29 @@ class DayTab(QWidget):
             self.orders.selectRow(min(self._select_after, self.orders.rowCount() - 1))
         self._select_after = None
 
+    def _outcome_text(self, r: OrderRow) -> str:
+        outcome = tm(OUTCOME_LABELS[r.outcome])
+        if r.outcome_at and r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED):
+            outcome += " " + fmt_local(r.outcome_at, "%H:%M")
+        return outcome
+
+    def _order_brush(self, numbered: tuple[int, OrderRow], column: int, which: int):
+        """The cell's tone as the style sheet draws it (foreground: which=0, background: 1), or None."""
+        r = numbered[1]
+        if r.outcome == OrderOutcome.NOT_HOME:
+            tone = "alert"
+        elif r.status == OrderStatus.CANCELLED:
+            tone = "muted"
+        elif r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED) and column == 6:
+            tone = "done"
+        else:
+            return None
+        return tone_brushes(tone)[which]
+
     def _fill_orders(self, names: dict[int, str], day: date, meal: str) -> None:
         t = self.orders
-        t.setRowCount(len(self.rows))
-        for i, r in enumerate(self.rows):
-            outcome = tm(OUTCOME_LABELS[r.outcome])
-            done = r.outcome in (OrderOutcome.DELIVERED, OrderOutcome.SERVED)
-            if r.outcome_at and done:
-                outcome += " " + fmt_local(r.outcome_at, "%H:%M")
-            cells = [str(i + 1), r.name, r.address, diet_names(r.diets, r.avoid),
-                     tm(SERVICE_LABELS[r.service]), names.get(r.volunteer_resident_id, ""), outcome]
-            for c, text in enumerate(cells):
-                item = read_only_item(text, r.id if c == 0 else None)
-                if r.outcome == OrderOutcome.NOT_HOME:
-                    paint(item, "alert")
-                elif r.status == OrderStatus.CANCELLED:
-                    paint(item, "muted")
-                elif done and c == 6:
-                    paint(item, "done")
-                t.setItem(i, c, item)
+        self.volunteer_names = names
+        t.set_rows(list(enumerate(self.rows)))
         fit_columns(t)
         t.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         total = sum(1 for r in self.rows if r.status == OrderStatus.ORDERED)
@@ -367,6 +415,10 @@ class DayTab(QWidget):
             if res.holiday:
                 self._generated = self.tr("{day} is a statutory holiday ({name}): the canteen is closed, no orders.").format(
                     day=day.isoformat(), name=res.holiday)
+            elif res.rule == WORKING_DAY:
+                self._generated = self.tr("{day} is an adjusted workday: meals for whoever has them every Monday to Friday. "
+                                          "Generated {created} new orders ({existing} already there, {paused} paused).").format(
+                    day=day.isoformat(), created=res.created, existing=res.existing, paused=res.paused)
             else:
                 self._generated = self.tr("Orders generated: {created} new, {existing} already there, {paused} paused.").format(
                     created=res.created, existing=res.existing, paused=res.paused)
@@ -461,24 +513,24 @@ class DayTab(QWidget):
             return
         self.check_in(resident_id)
 
-    def _print(self, kind: str, make) -> None:
+    def _preview(self, kind: PaperKind, make) -> PrintPreview:
         day, meal = self.day(), self.meal_key()
-        target = output_dir(self.ctx) / meals_pdf.file_name(kind, day.isoformat(), meal)
+        whole_day = kind == PaperKind.KITCHEN
+        return open_preview(self, self.ctx, kind, lambda progress, skip: make(day, meal, progress, skip),
+                            key=(day, None if whole_day else meal),
+                            save_name=meals_pdf.file_name(kind, day.isoformat(), *(() if whole_day else (meal,))))
 
-        def done(path) -> None:
-            self.last_file = path
-            self.info_box = show_info(self, self.tr("Saved {path}").format(path=path))
-            open_file(path)
-
-        self.last_op = ops.run_op(self, lambda progress: make(day, meal, target, progress), done,
-                                  title=self.tr("Preparing the papers"))
-
-    def print_routes(self) -> None:
-        engine, actor, station = self.ctx.engine, self.ctx.actor, self.ctx.station_name
-        self._print("routes", lambda day, meal, target, progress: papers.route_sheets(
-            engine, actor=actor, day=day, meal=meal, target=target, station=station, progress=progress))
-
-    def print_labels(self) -> None:
+    def print_routes(self) -> PrintPreview:
         engine, actor = self.ctx.engine, self.ctx.actor
-        self._print("labels", lambda day, meal, target, progress: papers.meal_labels(
-            engine, actor=actor, day=day, meal=meal, target=target, progress=progress))
+        return self._preview(PaperKind.ROUTES, lambda day, meal, progress, _skip: papers.route_sheets(
+            engine, actor=actor, day=day, meal=meal, progress=progress))
+
+    def print_labels(self) -> PrintPreview:
+        engine, actor = self.ctx.engine, self.ctx.actor
+        return self._preview(PaperKind.LABELS, lambda day, meal, progress, skip: papers.meal_labels(
+            engine, actor=actor, day=day, meal=meal, skip=skip, progress=progress))
+
+    def print_kitchen(self) -> PrintPreview:
+        engine, actor = self.ctx.engine, self.ctx.actor
+        return self._preview(PaperKind.KITCHEN, lambda day, _meal, progress, _skip: papers.kitchen(
+            engine, actor=actor, day=day, progress=progress))

@@ -66,7 +66,18 @@ from desktop_app.meals.welfare import CheckRow
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scroll_body
 from desktop_app.ui.widgets import pydate, qdate, select_data
+
+
+def bold_label(text: str) -> QLabel:
+    """A bold line of data (a name and an address): plain text, bold by its font, never HTML."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
 
 
 class RecipientDialog(QDialog):
@@ -202,6 +213,7 @@ class RecipientDialog(QDialog):
             button.setAutoDefault(False)
             button.setDefault(False)
         lay.addWidget(self.buttons)
+        scroll_body(self)  # the form scrolls on a small screen in large text; Save stays in sight
         self.buttons.setEnabled(False)  # until the form is loaded
         self.version: int | None = None
         self.loaded = False
@@ -336,7 +348,7 @@ class CallDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welfare check call"))
         lay = QFormLayout(self)
-        lay.addRow(QLabel(f"<b>{check.name}</b>  {check.address}"))
+        lay.addRow(bold_label(f"{check.name}  {check.address}"))
         phones = {CallTarget.RECIPIENT: check.phone,
                   CallTarget.EMERGENCY_CONTACT: f"{check.emergency_contact} {check.emergency_phone}",
                   CallTarget.GRID_WORKER: check.grid}
@@ -366,7 +378,10 @@ class CallDialog(QDialog):
     @classmethod
     def ask(cls, parent, check: CheckRow) -> tuple[str, str, str] | None:
         dlg = cls(check, parent)
-        return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()  # read: gone (ui.widgets.deleted_when_closed)
 
 
 class CloseCheckDialog(QDialog):
@@ -374,7 +389,7 @@ class CloseCheckDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Close welfare check"))
         lay = QFormLayout(self)
-        lay.addRow(QLabel(f"<b>{check.name}</b>  {check.address}"))
+        lay.addRow(bold_label(f"{check.name}  {check.address}"))
         self.outcome = combo(CHECK_OUTCOME_LABELS, self)
         self.outcome.setObjectName("outcome")
         self.note = QPlainTextEdit(self)
@@ -393,4 +408,7 @@ class CloseCheckDialog(QDialog):
     @classmethod
     def ask(cls, parent, check: CheckRow) -> tuple[str, str] | None:
         dlg = cls(check, parent)
-        return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        try:
+            return dlg.values() if dlg.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dlg.deleteLater()  # read: gone (ui.widgets.deleted_when_closed)

@@ -27,13 +27,15 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.validation import yuan
 from desktop_app.meals.labels import MEAL_LABELS
-from desktop_app.meals.models import Meal, MealPrice, SubsidyTier
+from desktop_app.meals.models import AdjustedWorkdayMeals, HolidayMeals, Meal, MealPrice, SubsidyTier
 from desktop_app.meals.rates import list_rates, set_price, set_tier
+from desktop_app.meals.service_days import ServiceDays, meal_service_days, set_service_days
 from desktop_app.meals.settings import MealSettings, meal_settings, set_settings
 from desktop_app.meals.ui.common import combo, not_saved, tm
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item
+from desktop_app.ui.fit import scroll_body
+from desktop_app.ui.widgets import fit_columns, pydate, qdate, read_only_item, select_data
 
 
 class RatesDialog(QDialog):
@@ -129,18 +131,51 @@ class RatesDialog(QDialog):
             sf.addWidget(w)
         sf.addWidget(self.save_settings)
         lay.addWidget(set_box)
+        days_box = QGroupBox(self.tr("Meals on statutory holidays and adjusted workdays (this station)"), self)
+        df = QHBoxLayout(days_box)
+        self.holiday_meals = QComboBox(days_box)
+        self.holiday_meals.setObjectName("holidayMeals")
+        self.holiday_meals.addItem(self.tr("closed: no meals"), HolidayMeals.CLOSED)
+        self.holiday_meals.addItem(self.tr("as the weekly schedule says"), HolidayMeals.SCHEDULED)
+        self.workday_meals = QComboBox(days_box)
+        self.workday_meals.setObjectName("adjustedWorkdayMeals")
+        self.workday_meals.addItem(self.tr("the schedule of that weekday (a Saturday is a Saturday)"), AdjustedWorkdayMeals.SCHEDULED)
+        self.workday_meals.addItem(self.tr("like a working day: whoever has the meal Monday to Friday"), AdjustedWorkdayMeals.WORKING_DAY)
+        self.save_days = QPushButton(self.tr("Save"), days_box)
+        self.save_days.setObjectName("saveServiceDays")
+        for label, w in ((self.tr("Holidays"), self.holiday_meals), (self.tr("Adjusted workdays"), self.workday_meals)):
+            w.setAccessibleName(label)
+            df.addWidget(QLabel(label, days_box))
+            df.addWidget(w, 1)
+        df.addWidget(self.save_days)
+        lay.addWidget(days_box)
+        self._days: ServiceDays | None = None
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
         lay.addWidget(close)
+        scroll_body(self)  # scrolls on a small screen in large text
         self.save_tier.clicked.connect(self.on_save_tier)
         self.save_price.clicked.connect(self.on_save_price)
         self.save_settings.clicked.connect(self.on_save_settings)
+        self.save_days.clicked.connect(self.on_save_days)
         self.load()
 
     def load(self) -> None:
         actor = self.ctx.actor
         ops.query(self, self.ctx.engine, lambda s: (list_rates(s, actor=actor), meal_settings(s, actor=actor)),
                   self._fill, latest="load")
+        ops.query(self, self.ctx.engine, lambda s: meal_service_days(s, actor=actor), self._fill_days, latest="days")
+
+    def _fill_days(self, days: ServiceDays) -> None:
+        self._days = days
+        select_data(self.holiday_meals, days.holidays)
+        select_data(self.workday_meals, days.adjusted_workdays)
+
+    def on_save_days(self) -> None:
+        actor, holidays, workdays = self.ctx.actor, self.holiday_meals.currentData(), self.workday_meals.currentData()
+        version = self._days.version if self._days is not None else None
+        self._run(lambda s: set_service_days(s, actor=actor, holidays=holidays, adjusted_workdays=workdays,
+                                             expected_version=version))
 
     def _fill(self, loaded: tuple[tuple[list[MealPrice], list[SubsidyTier]], MealSettings]) -> None:
         (prices, tiers), settings = loaded

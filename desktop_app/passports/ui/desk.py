@@ -7,8 +7,6 @@ inputs on the GUI thread and hands the use case a closure.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,10 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import paths
 from desktop_app.core.i18n import join
+from desktop_app.core.papers import PaperKind
 from desktop_app.passports import cards, codes, kiosk, rewards, stamps, wall
 from desktop_app.passports.activities import activities_on
 from desktop_app.passports.models import EntryKind, PassportStatus
+from desktop_app.passports.papers import card_paper
 from desktop_app.passports.permissions import (
     AWARD_STAMPS,
     CORRECT_STAMPS,
@@ -49,6 +50,7 @@ from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import show_info
+from desktop_app.ui.printing import PrintPreview, open_preview
 from desktop_app.ui.widgets import fit_columns, select_data
 
 
@@ -317,39 +319,25 @@ class DeskTab(QWidget):
 
         self._write(lambda s: cards.replace_passport(s, actor=actor, passport_id=pid, reason=reason, today=day), replaced)
 
-    def _print(self, cover: bool) -> None:
+    def _print(self, cover: bool) -> PrintPreview | None:
+        """The card (on a sheet of ten, with the places already used) or the booklet cover, in its preview."""
         pid = self._active_passport_id()
         if pid is None or self.card is None:
-            return
-        suggested = f"passport-{self.card.number}{'-cover' if cover else ''}.pdf"
-        path = Ask.save_path(self, self.tr("Save the passport as PDF"), suggested)
-        if not path:
-            return
-        actor = self.ctx.actor
-        ops.write(self, self.ctx.engine, lambda s: cards.card_items(s, actor=actor, passport_ids=[pid]),
-                  on_done=lambda items: self._render(items, cover, path))
+            return None
+        engine, actor, number = self.ctx.engine, self.ctx.actor, self.card.number
+        self.preview = open_preview(
+            self, self.ctx, PaperKind.COVER if cover else PaperKind.CARDS,
+            lambda progress, skip: card_paper(engine, actor=actor, passport_ids=[pid], cover=cover, skip=skip,
+                                              progress=progress),
+            key=pid, save_name=paths.file_name(self.tr("Passport cover") if cover else self.tr("Passport"), number,
+                                               suffix=".pdf"))
+        return self.preview
 
-    def _render(self, items: list, cover: bool, path: str) -> None:
-        """Render off the GUI thread (ReportLab loads its fonts on first use), then write the file."""
-        if not items:
-            return
+    def print_card(self) -> PrintPreview | None:
+        return self._print(cover=False)
 
-        def work(progress) -> str:
-            from desktop_app.passports import pdf
-
-            data = pdf.render_booklet_cover(items[0]) if cover else pdf.render_cards(items)
-            Path(path).write_bytes(data)
-            return path
-
-        ops.run_op(self, work, lambda saved: show_info(
-            self, self.tr("Saved {path}; print it at 100% (actual size).").format(path=saved)),
-            title=self.tr("Save the passport as PDF"), cancellable=False)
-
-    def print_card(self) -> None:
-        self._print(cover=False)
-
-    def print_cover(self) -> None:
-        self._print(cover=True)
+    def print_cover(self) -> PrintPreview | None:
+        return self._print(cover=True)
 
     def stamp(self) -> None:
         activity_id, rid, day, actor = self.activity_combo.currentData(), self.resident_id, self.page.today(), self.ctx.actor

@@ -3,7 +3,10 @@
 Elderly-friendly (适老化): text ≥ 18 pt, contrast ≥ 4.5:1, touch targets ≥ 60×60 px (tests measure all
 three). A keyboard-wedge scanner "types" the passport number and Enter into the window; residents can
 also tap the number on the on-screen keypad. There is no route to staff pages; every input restarts an
-idle timer that returns to the welcome screen, and everything runs against the local database (no network).
+idle timer that returns to the welcome screen. On a local database there is no network; on a sub-district
+server the kiosk keeps stamping while the server is unreachable or does not answer within OFFLINE_AFTER_MS: the
+check-in is kept on the kiosk PC (``passports.offline.ScanQueue``), the resident is told so, a notice on the
+welcome screen says how many are waiting, and they are replayed (idempotently) when the server answers.
 
 Locked (a kiosk PIN is set: ``passports.kiosk_locks``), the window fills the screen and refuses to close
 until the staff PIN is accepted. Without a PIN it never traps anyone: app.py shows it as an ordinary
@@ -30,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import clock
+from desktop_app.core.db.errors import is_unreachable
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.i18n import join
 from desktop_app.passports import codes, settings
@@ -37,30 +41,30 @@ from desktop_app.passports.activities import activities_on
 from desktop_app.passports.kiosk import KioskScan, kiosk_scan, kiosk_tap, lookup_card
 from desktop_app.passports.patrols import kiosk_patrol, patrols_today
 from desktop_app.passports.ui.kiosk_card import KioskCard
+from desktop_app.passports.ui.kiosk_offline import OfflineCheckIns
 from desktop_app.passports.ui.kiosk_widgets import Keypad, message_label, set_tone
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 
 IDLE_MS = 40_000
 MAX_BUFFER = 40
-MAX_PIN_TRIES = 5
-PIN_LOCK_MS = 60_000
 
 INPUT_EVENTS = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.Wheel,
 }
 
 
-class KioskWindow(QWidget):
-    """The kiosk. ``staff_pin_check(session, pin) -> bool`` decides whether a staff member may exit a locked
-    kiosk; ``locked=False`` (no kiosk PIN set): an ordinary window that closes, with a notice saying so."""
+class KioskWindow(OfflineCheckIns, QWidget):
+    """The kiosk. ``staff_pin_check(session, pin) -> PinAnswer`` decides whether a staff member may exit a
+    locked kiosk (default: the kiosk PIN, ``passports.unlock_kiosk``, which counts wrong PINs in the database);
+    ``locked=False`` (no kiosk PIN set): an ordinary window that closes, with a notice saying so."""
 
     unlocked = Signal()  # the staff PIN was accepted; the window closes itself
 
     def __init__(
         self,
         ctx: AppContext,
-        staff_pin_check: Callable[[object, str], bool],
+        staff_pin_check: Callable[[object, str], settings.PinAnswer] | None = None,
         parent=None,
         *,
         locked: bool = True,
@@ -69,14 +73,14 @@ class KioskWindow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.staff_pin_check = staff_pin_check
+        actor = ctx.actor
+        self.staff_pin_check = staff_pin_check or (lambda s, pin: settings.unlock_kiosk(s, actor=actor, pin=pin))
         self.locked = locked
         self.full_screen = locked  # app.py: full screen only when only the PIN can close it
         self._checking_pin = False
         self._today = today
         self._buffer = ""
         self._pin = ""
-        self._pin_failures = 0
         self._unlocked = False
         self._last_code = ""
         self.last_scan: KioskScan | None = None
@@ -102,14 +106,12 @@ class KioskWindow(QWidget):
         self.idle.setSingleShot(True)
         self.idle.setInterval(idle_ms)
         self.idle.timeout.connect(self.show_welcome)
-        self._pin_lock = QTimer(self)
-        self._pin_lock.setSingleShot(True)
-        self._pin_lock.setInterval(PIN_LOCK_MS)
-        self._pin_lock.timeout.connect(self._end_pin_lock)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
+        self._init_offline()
         self.show_welcome()
+        self._update_offline_notice()
 
     # --- pages -------------------------------------------------------------------------------------
     def _build_welcome(self) -> QWidget:
@@ -142,6 +144,10 @@ class KioskWindow(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
         self.notice.setVisible(not self.locked)
+        self.offline_notice = QLabel("", page)  # kiosk_offline.py
+        self.offline_notice.setObjectName("offline")
+        self.offline_notice.setWordWrap(True)
+        self.offline_notice.hide()
 
         left = QVBoxLayout()
         left.addWidget(self.hint)
@@ -159,6 +165,7 @@ class KioskWindow(QWidget):
         body.addWidget(self.keypad, 2)
         lay = QVBoxLayout(page)
         lay.addLayout(top)
+        lay.addWidget(self.offline_notice)
         lay.addWidget(self.notice)
         lay.addSpacing(8)
         lay.addLayout(body, 1)
@@ -215,7 +222,8 @@ class KioskWindow(QWidget):
         self._pin = ""
         self.pin_entry.setText("")
         set_tone(self.pin_message, "", "none")
-        ops.query(self, self.ctx.engine, settings.has_kiosk_pin, self._show_pin_hint, on_error=self._refused(self.pin_message),
+        station = self.ctx.actor.station_id
+        ops.query(self, self.ctx.engine, lambda s: settings.has_kiosk_pin(s, station_id=station), self._show_pin_hint, on_error=self._refused(self.pin_message),
                   latest="pin")
         self.stack.setCurrentWidget(self.pin_page)
         self.idle.start()
@@ -230,7 +238,10 @@ class KioskWindow(QWidget):
         """The kiosk's error policy: a refusal (SmileDeskError) on its own message line, in the resident's
         language; anything else is a bug for the one policy (logged, reported)."""
         def show(exc: BaseException) -> None:
-            if isinstance(exc, SmileDeskError):
+            if is_unreachable(exc):
+                set_tone(label, self.tr("The server cannot be reached right now. Please try again in a minute, or "
+                                        "ask at the desk."), "error")
+            elif isinstance(exc, SmileDeskError):
                 set_tone(label, exc.text(), "error")
             else:
                 ops.report_error(self, exc)
@@ -239,9 +250,14 @@ class KioskWindow(QWidget):
     def _refresh_today(self) -> None:
         day, actor = self.today(), self.ctx.actor
         ops.query(self, self.ctx.engine, lambda s: activities_on(s, day, actor), self._show_today,
-                  on_error=self._refused(self.welcome_message), latest="today")
+                  on_error=self._today_failed, latest="today")
+
+    def _today_failed(self, exc: BaseException) -> None:
+        if not is_unreachable(exc):  # unreachable: the offline notice says it; the list read before stays
+            self._refused(self.welcome_message)(exc)
 
     def _show_today(self, activities: list) -> None:
+        self._todays = [(a.id, a.name, a.stamps) for a in activities]
         names = [(self.tr("{name} (1 stamp)") if a.stamps == 1 else self.tr("{name} ({n} stamps)"))
                  .format(name=a.name, n=a.stamps) for a in activities]
         if names:
@@ -277,8 +293,6 @@ class KioskWindow(QWidget):
     def _type(self, text: str) -> None:
         self.idle.start()
         if self._on_pin_page():
-            if self._pin_lock.isActive():
-                return
             if text.isdigit() and len(self._pin) < 12:
                 self._pin += text
             self.pin_entry.setText("●" * len(self._pin))
@@ -323,8 +337,13 @@ class KioskWindow(QWidget):
         """A passport was scanned or typed: show the card, checking in to today's activity."""
         self.idle.start()
         day, actor = self.today(), self.ctx.actor
+        if self._offline():
+            self._scan_offline(code, day)
+            return
+        ticket = self._ticket(code, day, None)
         ops.write(self, self.ctx.engine, lambda s: kiosk_scan(s, actor=actor, code=code, today=day),
-                  on_done=lambda result: self._scanned(code, result), on_error=self._scan_refused)
+                  on_done=lambda result: self._answered(ticket) and self._scanned(code, result),
+                  on_error=lambda exc: self._failed(ticket, exc, self._scan_refused))
 
     def _scanned(self, code: str, result: KioskScan) -> None:
         self.last_scan = result
@@ -345,8 +364,13 @@ class KioskWindow(QWidget):
         """The resident tapped one of today's activities on their card."""
         self.idle.start()
         code, day, actor = self._last_code, self.today(), self.ctx.actor
+        if self._offline():
+            self._keep({"code": code, "day": day, "activity": activity_id, "kept": None, "answered": True}, screen=True)
+            return
+        ticket = self._ticket(code, day, activity_id)
         ops.write(self, self.ctx.engine, lambda s: kiosk_tap(s, actor=actor, code=code, activity_id=activity_id, today=day),
-                  on_done=self._tapped, on_error=self._refused(self.card_page.message))
+                  on_done=lambda scan: self._answered(ticket) and self._tapped(scan),
+                  on_error=lambda exc: self._failed(ticket, exc, self._refused(self.card_page.message)))
 
     def _tapped(self, scan: KioskScan) -> None:
         self.last_scan = scan
@@ -379,40 +403,38 @@ class KioskWindow(QWidget):
 
     # --- leaving -----------------------------------------------------------------------------------
     def _try_pin(self) -> None:
-        if self._pin_lock.isActive():
-            return
         if self._checking_pin:
             return  # OK pressed again while the PIN is being checked
         pin, self._pin = self._pin, ""
         self.pin_entry.setText("")
         if not pin:
-            self._pin_checked(False)
+            set_tone(self.pin_message, self.tr("Wrong PIN."), "error")
             return
         self._checking_pin = True
-        ops.query(self, self.ctx.engine, lambda s: self.staff_pin_check(s, pin), self._pin_checked,
+        check = self.staff_pin_check
+        # A write: the count of wrong PINs is kept in the database (off the GUI thread, like every op).
+        ops.write(self, self.ctx.engine, lambda s: check(s, pin), on_done=self._pin_checked,
                   on_error=self._pin_not_checked)
 
     def _pin_not_checked(self, exc: BaseException) -> None:
         self._checking_pin = False
         self._refused(self.pin_message)(exc)
 
-    def _pin_checked(self, ok: bool) -> None:
+    def _pin_checked(self, answer: settings.PinAnswer) -> None:
         self._checking_pin = False
-        if ok:
+        if answer.ok:
             self._unlocked = True
             self.unlocked.emit()
             self.close()
             return
-        self._pin_failures += 1
-        if self._pin_failures >= MAX_PIN_TRIES:
-            self._pin_failures = 0
-            self._pin_lock.start()
-            set_tone(self.pin_message, self.tr("Too many wrong PINs: try again in one minute."), "error")
+        if answer.locked_minutes:
+            set_tone(self.pin_message, self.tr("Too many wrong PINs: the pad is locked for {n} more minute(s).")
+                     .format(n=answer.locked_minutes), "error")
+        elif answer.tries_left:
+            set_tone(self.pin_message, self.tr("Wrong PIN. {n} tries left before the pad locks.").format(n=answer.tries_left),
+                     "error")
         else:
             set_tone(self.pin_message, self.tr("Wrong PIN."), "error")
-
-    def _end_pin_lock(self) -> None:
-        set_tone(self.pin_message, "", "none")
 
     def closeEvent(self, event) -> None:  # noqa: N802 - only the staff PIN closes a locked kiosk
         if self._unlocked or not self.locked:

@@ -116,6 +116,19 @@ class KioskCard(QWidget):
             set_tone(self.message, self.tr("Which activity are you here for? Tap it."), "info")
         self._set_choices(card if scan.result is None and scan.refusal is None else None, scan.patrols)
 
+    def show_offline(self, number: str, todays: list[tuple[int, str, int]], message: str, tone: str) -> None:
+        """The card while the server is unreachable: the number, no figures (they are on the server), and
+        today's activities to tap when there are several (``todays``: id, name, stamps)."""
+        self.avatar.setText("?")
+        self.name_label.setText("")
+        self.number_label.setText(self.tr("Passport {number}").format(number=codes.display(number)))
+        for value in self.figures.values():
+            value.setText(self.tr("—"))
+        self.milestone.setText("")
+        set_tone(self.message, message, tone)
+        card = CardView(0, "", "", "", number, 0, 0, 0, "", "", 0, tuple((a, n, k, False) for a, n, k in todays))
+        self._set_choices(card if todays else None)
+
     def _set_choices(self, card: CardView | None, patrols=()) -> None:
         for btn in self.choice_buttons:
             self.choices.removeWidget(btn)

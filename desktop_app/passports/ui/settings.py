@@ -49,8 +49,10 @@ class SettingsTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        ops.query(self, self.ctx.engine, lambda s: (settings.has_kiosk_pin(s), settings.daily_cap(s)), self._show_status,
-                  latest="status")
+        station = self.ctx.actor.station_id  # each station has its own PIN and limit
+        ops.query(self, self.ctx.engine,
+                  lambda s: (settings.has_kiosk_pin(s, station_id=station), settings.daily_cap(s, station_id=station)),
+                  self._show_status, latest="status")
 
     def _show_status(self, got: tuple[bool, int]) -> None:
         has_pin, self.cap = got

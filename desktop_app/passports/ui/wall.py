@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core import clock
@@ -22,7 +22,7 @@ from desktop_app.ui.context import AppContext
 
 ROTATE_MS = 8_000
 REFRESH_MS = 5 * 60_000
-COLUMNS = 3
+COLUMNS = 3  # at most: fewer where the tiles would not fit (a 1024×768 lobby screen shows two columns)
 ROWS = 3
 MAX_PARTICIPANTS = 240
 AVATAR_TONES = 8  # avatar colours: QLabel#avatar[tone="0"…"7"] in resources/styles/*.qss
@@ -43,8 +43,8 @@ class _Tile(QFrame):
         level.setObjectName("tileLevel")
         stamps = QLabel(self.tr("Stamps this month: {n}").format(n=row.month_stamps), self)
         stamps.setObjectName("tileStamps")
-        for label in (name, level, stamps):
-            label.setWordWrap(True)
+        # One line each: a name wrapped in a narrow tile ran into the tile below it. The wall shows as many
+        # tiles a page as fit whole (SmileWall._fit_grid).
         text = QVBoxLayout()
         text.setSpacing(2)
         text.addWidget(name)
@@ -68,6 +68,7 @@ class SmileWall(QWidget):
         self.participants: list[WallRow] = []
         self.leaders: list[WallRow] = []
         self.page = 0
+        self.columns, self.rows = COLUMNS, ROWS  # the grid's shape at the wall's size
         self.setObjectName("wall")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.full_screen = True  # app.py: the lobby screen; nothing on it leads anywhere
@@ -116,9 +117,50 @@ class SmileWall(QWidget):
         return self._today() if self._today is not None else clock.today()
 
     @property
+    def per_page(self) -> int:
+        return self.columns * self.rows
+
+    @property
     def pages(self) -> int:
-        per = COLUMNS * ROWS
+        per = self.per_page
         return max(1, (len(self.participants) + per - 1) // per)
+
+    def tile_size(self) -> QSize:
+        """A tile's size with the longest name, level and count of this month, in the wall's style."""
+        rows = self.participants[:MAX_PARTICIPANTS]
+        if not rows:
+            return QSize(0, 0)
+        longest = WallRow(rank=0, resident_id=0, initial="张",  community="",
+                          masked_name=max((r.masked_name for r in rows), key=len),
+                          level=max((r.level or "" for r in rows), key=len),
+                          month_stamps=max(r.month_stamps for r in rows))
+        probe = _Tile(longest, self.grid_host)
+        probe.hide()
+        probe.ensurePolished()
+        for child in probe.findChildren(QWidget):
+            child.ensurePolished()
+        size = probe.sizeHint()
+        probe.setParent(None)
+        probe.deleteLater()
+        return size
+
+    def _fit_grid(self) -> bool:
+        """As many columns and rows as whole tiles fit in (at most COLUMNS × ROWS); True when that changed."""
+        tile = self.tile_size()
+        room = self.grid_host.size()
+        gap = self.grid.spacing()
+        columns = COLUMNS if tile.width() <= 0 else max(1, min(COLUMNS, (room.width() + gap) // (tile.width() + gap)))
+        rows = ROWS if tile.height() <= 0 else max(1, min(ROWS, (room.height() + gap) // (tile.height() + gap)))
+        if (columns, rows) == (self.columns, self.rows):
+            return False
+        self.columns, self.rows = columns, rows
+        self.page = min(self.page, self.pages - 1)
+        return True
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.isVisible() and self.participants and self._fit_grid():
+            self._show_page()
 
     def refresh(self) -> None:
         day, actor = self.today(), self.ctx.actor
@@ -143,6 +185,7 @@ class SmileWall(QWidget):
             self.tr("{station} · {year}-{month:02d} · neighbours taking part this month: {n}").format(
                 station=station, year=day.year, month=day.month, n=len(self.participants))
         )
+        self._fit_grid()
         self.page = min(self.page, self.pages - 1)
         self._show_board()
         self._show_page()
@@ -152,7 +195,7 @@ class SmileWall(QWidget):
         self._show_page()
 
     def visible_rows(self) -> list[WallRow]:
-        per = COLUMNS * ROWS
+        per = self.per_page
         return self.participants[self.page * per : (self.page + 1) * per]
 
     def _clear(self, layout) -> None:
@@ -174,11 +217,11 @@ class SmileWall(QWidget):
             self.grid.addWidget(empty, 0, 0)
             return
         for i, row in enumerate(rows):
-            self.grid.addWidget(_Tile(row, self.grid_host), i // COLUMNS, i % COLUMNS)
+            self.grid.addWidget(_Tile(row, self.grid_host), i // self.columns, i % self.columns)
         for c in range(COLUMNS):
-            self.grid.setColumnStretch(c, 1)
+            self.grid.setColumnStretch(c, 1 if c < self.columns else 0)
         for r in range(ROWS):
-            self.grid.setRowStretch(r, 1)
+            self.grid.setRowStretch(r, 1 if r < self.rows else 0)
 
     def _show_board(self) -> None:
         self._clear(self.board_layout)

@@ -84,6 +84,8 @@ def _changed_since(s: Session, actor: Actor, since) -> int:
         q = q.where((Resident.station_id == actor.station_id) | (Resident.station_id.is_(None)))
     return s.exec(q).one()
 
+STATISTICS_AFTER_ROWS = 500  # an import this big refreshes the planner's statistics at once (else periodically)
+
 
 @gc_paused
 def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress = NO_PROGRESS, bulk: bool | None = None,
@@ -94,7 +96,7 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
     ``batch`` fixes the rows per batch (tests); by default a batch takes about BATCH_SECONDS. Cancel keeps
     the batches written before it (the result says up to which row); any other error stops the import
     with a message saying where and what was written."""
-    from desktop_app.core.db import session_scope
+    from desktop_app.core.db import refresh_statistics, session_scope
 
     require(actor, IMPORT_REGISTERS)
     label = translate("Import", "Writing")
@@ -149,6 +151,8 @@ def apply_import(engine, *, actor: Actor, plan: ImportPlan, progress: Progress =
                 elapsed = max(time.perf_counter() - started, 1e-3)
                 size = max(10, min(20000, int(size * BATCH_SECONDS / elapsed)))
     counts = plan.counts
+    if added + updated >= STATISTICS_AFTER_ROWS:
+        refresh_statistics(engine)  # thousands of new residents: the planner's figures must follow (issue 21)
     with session_scope(engine) as s:
         audit.record(s, actor=actor, action="import", entity=plan.kind, entity_id=plan.file_name[:50], after={
             "file": plan.file_name, "sheet": plan.sheet_name, "kind": plan.kind, "added": added, "updated": updated,

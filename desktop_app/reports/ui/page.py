@@ -1,7 +1,9 @@
-"""The reports page: the monthly / annual report (figures, PDF, Excel) and the Excel import of registers.
+"""The reports page: the monthly / annual report (figures, its print preview, Excel) and the Excel import of
+registers.
 
 The figures load through ``ui.ops`` as a slow query (the annual report of a big station takes seconds);
-the PDF and the workbook are written off the GUI thread, then the export is audited through ``ops.write``.
+the PDF is made off the GUI thread in its print preview (``ui.printing``: Print…, Save as PDF…), the workbook
+is written off the GUI thread; either leaving the program is audited.
 """
 
 from __future__ import annotations
@@ -23,18 +25,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.reports import excel, importing
+from desktop_app.reports.memo import FigureMemo
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
 from desktop_app.reports.ui.dialogs import AskFile
 from desktop_app.reports.ui.import_dialog import ImportDialog, kind_label
 from desktop_app.ui import ops
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import add_export_action
+from desktop_app.ui.fit import ElidedLabel, FlowLayout
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.ops import OpHandle, run_op
-from desktop_app.ui.widgets import fit_columns
+from desktop_app.ui.printing import PrintPreview, open_preview
+from desktop_app.ui.widgets import deleted_when_closed, fit_columns
+
+
+def _fresh(engine, actor, f: PeriodFigures) -> PeriodFigures:
+    """The figures of what is shown, read again now, on an export's worker: a file gets the database as it
+    is, never what the page's memo kept (reports/memo.py)."""
+    from desktop_app.core.db import session_scope
+    from desktop_app.reports.period_report import period_figures
+
+    with session_scope(engine, write=False) as s:
+        return period_figures(s, actor=actor, period=f.period, station_id=f.station_id)
 
 
 def _value_text(item: str, value) -> str:
@@ -51,6 +68,9 @@ class ReportsPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.figures: PeriodFigures | None = None
+        # Periods that have ended, as read lately and before this app's last write: a visit shows them
+        # without reading a year of records again (#21); exports always read afresh (_fresh).
+        self.memo = FigureMemo(strict=True, generation=ops.write_generation)
         self.op: OpHandle | None = None
         self.dialog: ImportDialog | None = None
         today = date.today()
@@ -78,20 +98,21 @@ class ReportsPage(QWidget):
         self.station.setEnabled(False)
         self.show_button = QPushButton(self.tr("Show figures"))
         self.show_button.setObjectName("showFigures")
-        self.pdf_button = QPushButton(self.tr("Save PDF…"))
+        self.pdf_button = QPushButton(self.tr("Print report…"))
         self.pdf_button.setObjectName("savePdf")
         self.xlsx_button = QPushButton(self.tr("Save Excel…"))
         self.xlsx_button.setObjectName("saveExcel")
         for b in (self.pdf_button, self.xlsx_button):
             b.setVisible(ctx.can(PRINT_REPORTS))
-        bar = QHBoxLayout()
-        for w in (self.kind, QLabel(self.tr("Year")), self.year, QLabel(self.tr("Month")), self.month,
-                  QLabel(self.tr("Station")), self.station):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        bar = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
+        bar.addWidget(self.kind)
+        bar.group(QLabel(self.tr("Year")), self.year)
+        bar.group(QLabel(self.tr("Month")), self.month)
+        bar.group(QLabel(self.tr("Station")), self.station)
+        bar.addStretch()
         for b in (self.show_button, self.pdf_button, self.xlsx_button):
             bar.addWidget(b)
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("reportTitle")
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.3)
@@ -114,9 +135,13 @@ class ReportsPage(QWidget):
         rl = QVBoxLayout(report_box)
         rl.addLayout(bar)
         rl.addWidget(self.title)
+        # deadlines (on-time rates) and holiday patrols in a year whose holidays are not entered
+        self.calendar_note = CalendarNote(report_box, "reportCalendarNote")
+        rl.addWidget(self.calendar_note)
         rl.addWidget(self.table, 1)
         note = QLabel(self.tr("Right-click a table (or press Ctrl+E) to export what it shows to Excel."))
         note.setObjectName("exportNote")
+        note.setWordWrap(True)
         rl.addWidget(note)
 
         # --- import ---
@@ -151,6 +176,26 @@ class ReportsPage(QWidget):
         self.import_button.clicked.connect(self.choose_import)
         self._load_stations()
         self.refresh()
+        self._open_on_a_month_with_data(today)
+
+    def _open_on_a_month_with_data(self, today: date) -> None:
+        """Last month's figures are asked for at once; a station in its first month (nothing last month,
+        something this month) is moved on to this month when the answer comes."""
+        actor, asked = self.ctx.actor, (self.year.value(), self.month.currentData())
+
+        def choose(s):
+            from desktop_app.reports.monthly import month_to_open
+
+            return month_to_open(s, actor=actor, today=today)
+
+        def show(chosen: tuple[int, int]) -> None:
+            if chosen != asked and (self.year.value(), self.month.currentData()) == asked:  # not changed meanwhile
+                self.year.blockSignals(True)
+                self.year.setValue(chosen[0])
+                self.year.blockSignals(False)
+                self.month.setCurrentIndex(self.month.findData(chosen[1]))  # reads the figures again
+
+        ops.query(self, self.ctx.engine, choose, show, slow=True)
 
     # --- figures -------------------------------------------------------------------------------
     def period(self) -> ReportPeriod:
@@ -183,12 +228,13 @@ class ReportsPage(QWidget):
 
     def refresh(self, *_args) -> OpHandle:
         """Load the figures of the period and station chosen off the GUI thread; the newest request wins."""
-        period, station_id, actor = self.period(), self.station.currentData(), self.ctx.actor
+        period, station_id, actor, memo = self.period(), self.station.currentData(), self.ctx.actor, self.memo
+        self.calendar_note.check(self.ctx.engine, period.start, period.last_day)
 
         def figures(s):
             from desktop_app.reports.period_report import period_figures
 
-            return period_figures(s, actor=actor, period=period, station_id=station_id)
+            return period_figures(s, actor=actor, period=period, station_id=station_id, memo=memo)
 
         return ops.query(self, self.ctx.engine, figures, self._show, latest="figures", slow=True)
 
@@ -213,25 +259,24 @@ class ReportsPage(QWidget):
     def _made_by(self) -> str:
         return self.ctx.actor.display_name
 
-    def save_pdf(self) -> OpHandle | None:
+    def save_pdf(self) -> PrintPreview | None:
+        """The report in its print preview: Print… (the printer dialog) or Save as PDF… (audited as an export)."""
         if self.figures is None:
             return None
         f = self.figures
-        path = AskFile.save(self, self.tr("Save report as PDF"), f"{f.station_name}-{f.period.slug}.pdf",
-                            self.tr("PDF (*.pdf)"))
-        if not path:
-            return None
-        made_by = self._made_by()
+        made_by, engine, actor = self._made_by(), self.ctx.engine, self.ctx.actor
+        title = self.title.text() or f.period.slug
 
-        def work(progress):
+        def make(progress, _skip) -> Paper:
             from desktop_app.reports import pdf
 
             progress(0, 1, "")
-            return pdf.write_report(path, f, made_by=made_by)
+            return Paper(PaperKind.REPORT, title, pdf.build_report(_fresh(engine, actor, f), made_by=made_by),
+                         entity=f"report {f.period.slug}")
 
-        self.op = run_op(self, work, lambda out: self._saved(out, "report", f.period, self.tr("Report saved to {file}.")),
-                         title=self.tr("Making the report"))
-        return self.op
+        self.preview = open_preview(self, self.ctx, PaperKind.REPORT, make, key=(f.period.slug, f.station_id),
+                                    save_name=f"{f.station_name}-{f.period.slug}.pdf")
+        return self.preview
 
     def save_excel(self) -> OpHandle | None:
         if self.figures is None:
@@ -241,8 +286,8 @@ class ReportsPage(QWidget):
                             self.tr("Excel workbook (*.xlsx)"))
         if not path:
             return None
-        made_by = self._made_by()
-        self.op = run_op(self, lambda _progress: excel.export_report(path, f, made_by=made_by),
+        made_by, engine, actor = self._made_by(), self.ctx.engine, self.ctx.actor
+        self.op = run_op(self, lambda _progress: excel.export_report(path, _fresh(engine, actor, f), made_by=made_by),
                          lambda out: self._saved(out, "figures", f.period, self.tr("Figures saved to {file}.")),
                          title=self.tr("Saving the figures"))
         return self.op
@@ -264,7 +309,7 @@ class ReportsPage(QWidget):
             patterns=" ".join(f"*{ext}" for ext in importing.FORMATS.split())))
         if not path:
             return None
-        self.dialog = ImportDialog(self.ctx, path, self.import_kind.currentData(), self)
+        self.dialog = deleted_when_closed(ImportDialog(self.ctx, path, self.import_kind.currentData(), self))
         self.dialog.open()
         return self.dialog
 

@@ -35,6 +35,7 @@ from desktop_app.residents.register import reveal as reveal_number
 from desktop_app.residents.ui.stale import offer_reload
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scroll_body
 
 
 class DuplicateBox:
@@ -54,6 +55,7 @@ class DuplicateBox:
         box.addButton(QCoreApplication.translate("DuplicateBox", "Back"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
+        box.deleteLater()  # read: gone (ui.widgets.deleted_when_closed)
         if open_btn is not None and clicked is open_btn:
             return cls.OPEN
         if save_btn is not None and clicked is save_btn:
@@ -97,6 +99,8 @@ class ResidentDialog(QDialog):
         self.reveal_id.setObjectName("revealId")
         self.reveal_phone = QPushButton(self.tr("Show"))
         self.reveal_phone.setObjectName("revealPhone")
+        self.reveal_emergency = QPushButton(self.tr("Show"))
+        self.reveal_emergency.setObjectName("revealEmergencyPhone")
         self.community = line("community")
         self.compound = line("compound")
         self.building = line("building")
@@ -127,13 +131,17 @@ class ResidentDialog(QDialog):
             h.addWidget(b)
             return holder
 
+        # Each box has its label (a placeholder disappears once the box holds the record's value).
+        self.compound.setPlaceholderText(self.tr("compound"))
         address = QWidget()
         a = QHBoxLayout(address)
         a.setContentsMargins(0, 0, 0, 0)
-        for w, ph in ((self.compound, self.tr("compound")), (self.building, self.tr("building")),
-                      (self.unit, self.tr("unit")), (self.room, self.tr("room"))):
-            w.setPlaceholderText(ph)
-            a.addWidget(w, 3 if w is self.compound else 1)
+        for w, caption in ((self.building, self.tr("Building")), (self.unit, self.tr("Unit")), (self.room, self.tr("Room"))):
+            label = QLabel(caption)
+            label.setBuddy(w)
+            w.setAccessibleName(caption)
+            a.addWidget(label)
+            a.addWidget(w, 1)
         form = QFormLayout()
         form.addRow(self.tr("Name *"), self.name)
         form.addRow(self.tr("ID number"), with_button(self.id_number, self.reveal_id))
@@ -141,10 +149,11 @@ class ResidentDialog(QDialog):
         form.addRow(self.tr("Birth date"), self.birth_date)
         form.addRow(self.tr("Phone"), with_button(self.phone, self.reveal_phone))
         form.addRow(self.tr("Community"), self.community)
+        form.addRow(self.tr("Compound"), self.compound)
         form.addRow(self.tr("Address"), address)
         form.addRow(self.tr("Grid"), self.grid)
         form.addRow(self.tr("Emergency contact"), self.emergency_contact)
-        form.addRow(self.tr("Emergency phone"), self.emergency_phone)
+        form.addRow(self.tr("Emergency phone"), with_button(self.emergency_phone, self.reveal_emergency))
         form.addRow(self.tr("Consent date"), self.consent_date)
         form.addRow(self.tr("Notes"), self.notes)
         self.error = QLabel()
@@ -162,12 +171,13 @@ class ResidentDialog(QDialog):
         lay.addWidget(tag_box)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
-        self.setMinimumWidth(620)
+        scroll_body(self)  # the form scrolls on a small screen in large text; Save stays in sight
         self.reveal_id.clicked.connect(lambda: self.reveal("id_number"))
         self.reveal_phone.clicked.connect(lambda: self.reveal("phone"))
+        self.reveal_emergency.clicked.connect(lambda: self.reveal("emergency_phone"))
         can_reveal = ctx.can(REVEAL_PERSONAL)
-        self.reveal_id.setVisible(resident_id is not None and can_reveal)
-        self.reveal_phone.setVisible(resident_id is not None and can_reveal)
+        for button in (self.reveal_id, self.reveal_phone, self.reveal_emergency):
+            button.setVisible(resident_id is not None and can_reveal)
         if resident_id is not None:
             self.load()
         self.name.setFocus()
@@ -193,8 +203,9 @@ class ResidentDialog(QDialog):
         self.id_number.setReadOnly(form.has_id_number)
         self.phone.setText(v["phone"])
         self.phone.setReadOnly(form.has_phone)
-        self.reveal_id.setEnabled(True)
-        self.reveal_phone.setEnabled(True)
+        self.emergency_phone.setReadOnly(form.has_emergency_phone)
+        for button in (self.reveal_id, self.reveal_phone, self.reveal_emergency):
+            button.setEnabled(True)
         self.birth_date.setText(v["birth_date"].isoformat() if v["birth_date"] else "")
         for key in ("community", "compound", "building", "unit", "room", "grid", "emergency_contact", "emergency_phone"):
             self.fields[key].setText(v[key])
@@ -215,7 +226,7 @@ class ResidentDialog(QDialog):
         widget.setText(value)
         widget.setReadOnly(False)
         self.revealed.add(field)
-        (self.reveal_id if field == "id_number" else self.reveal_phone).setEnabled(False)
+        {"id_number": self.reveal_id, "phone": self.reveal_phone, "emergency_phone": self.reveal_emergency}[field].setEnabled(False)
 
     # --- saving -------------------------------------------------------------------------------------
     def data(self) -> ResidentCreate:
@@ -227,17 +238,20 @@ class ResidentDialog(QDialog):
 
         id_number: str | None = text("id_number")
         phone: str | None = text("phone")
+        emergency_phone: str | None = text("emergency_phone")
         birth: str | None = text("birth_date")
         if self.loaded is not None:
             if "id_number" not in self.revealed and self.loaded.has_id_number:
                 id_number, birth = None, None  # birth date and gender come from the stored number again
             if "phone" not in self.revealed and self.loaded.has_phone:
                 phone = None
+            if "emergency_phone" not in self.revealed and self.loaded.has_emergency_phone:
+                emergency_phone = None
         return ResidentCreate(
             name=text("name"), gender=self.gender.currentData() or "", birth_date=birth or None, id_number=id_number,
             phone=phone, community=text("community"), compound=text("compound"), building=text("building"),
             unit=text("unit"), room=text("room"), grid=text("grid"), emergency_contact=text("emergency_contact"),
-            emergency_phone=text("emergency_phone"), notes=self.notes.toPlainText(),
+            emergency_phone=emergency_phone, notes=self.notes.toPlainText(),
             consent_date=text("consent_date") or None,
             **{tag: cb.isChecked() for tag, cb in self.tags.items()},
         )

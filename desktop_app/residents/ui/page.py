@@ -29,7 +29,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.search_box import SearchBox
-from desktop_app.ui.widgets import open_single
+from desktop_app.ui.widgets import deleted_when_closed, open_single
 
 
 def tag_text(tags: tuple[str, ...]) -> str:
@@ -100,7 +100,8 @@ class ResidentsPage(QWidget):
         lay.addWidget(self.count_label)
         self.model.loaded.connect(self._count_found)
         self.search.query_changed.connect(self._on_query)
-        self.search.returnPressed.connect(self.search.flush)
+        self.search.returnPressed.connect(self._enter)
+        self._open_when_found = False  # Enter was pressed: answer it when the results arrive
         self.tag.currentIndexChanged.connect(lambda _i: self.reload())
         self.grid.currentIndexChanged.connect(lambda _i: self.reload())
         self.compound.currentIndexChanged.connect(lambda _i: self.reload())
@@ -166,6 +167,27 @@ class ResidentsPage(QWidget):
     def _count_found(self) -> None:
         if self.query.strip():
             self.count_label.setText(self.tr("{n} found for “{q}” (best matches first)").format(n=self.model.rowCount(), q=self.query))
+        if self._open_when_found:
+            self._answer_enter()
+
+    def _enter(self) -> None:
+        """Enter in the search box: search now; when the results are in, a single match opens, several put the
+        keyboard in the list on the best one."""
+        if not self.search.text().strip():
+            return
+        self._open_when_found = True
+        self.search.flush()  # the results of this text, read again: the answer waits for them
+
+    def _answer_enter(self) -> None:
+        self._open_when_found = False
+        if not self.query.strip():
+            return
+        found = self.model.rowCount()
+        if found == 1:
+            self.edit(self.model.row(0).id)
+        elif found > 1:
+            self.table.setFocus()
+            self.table.selectRow(0)
 
     def refresh(self) -> None:
         self._fill_choices()
@@ -184,7 +206,7 @@ class ResidentsPage(QWidget):
         """One dialog per resident (a double-click is both doubleClicked and activated); a new one each time for Add."""
 
         def make() -> ResidentDialog:
-            dialog = ResidentDialog(self.ctx, resident_id, self)
+            dialog = deleted_when_closed(ResidentDialog(self.ctx, resident_id, self))
             dialog.open_existing.connect(self.edit)
             dialog.accepted.connect(self.refresh)
             dialog.open()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.core.records import StaleEdit
@@ -15,6 +15,7 @@ def offer_reload(parent: QWidget, exc: StaleEdit, reload: Callable[[], None]) ->
     """A non-blocking box with the message and Reload (runs ``reload``) or Close (the form keeps what was typed)."""
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("StaleEdit", "Changed on another computer"), exc.text(), parent=parent)
     box.setObjectName("staleEdit")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     again = box.addButton(QCoreApplication.translate("StaleEdit", "Reload"), QMessageBox.ButtonRole.AcceptRole)
     again.setObjectName("reload")
     box.addButton(QCoreApplication.translate("StaleEdit", "Close"), QMessageBox.ButtonRole.RejectRole)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +37,7 @@ from desktop_app.core.records import StaleEdit
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.rosters.findings import record_finding
 from desktop_app.rosters.hours import correct_hours, hours_ledger
-from desktop_app.rosters.labels import category_label, kind_label, period_label, role_label
+from desktop_app.rosters.labels import category_label, kind_label, period_label, reason_label, role_label
 from desktop_app.rosters.models import (
     FINDING_CATEGORIES,
     MEMBER_ROLES,
@@ -47,12 +46,12 @@ from desktop_app.rosters.models import (
     Preference,
     VolunteerUpdate,
 )
-from desktop_app.rosters.shifts import templates_of, update_template
 from desktop_app.rosters.teams import add_volunteer, create_team
 from desktop_app.rosters.ui.colours import RosterColours
 from desktop_app.rosters.volunteers import update_volunteer, volunteer_profile
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import scroll_body
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import pydate, qdate, select_data
 
@@ -76,6 +75,7 @@ class _Dialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(self.form)
         lay.addWidget(self.buttons)
+        scroll_body(self)  # a long form scrolls on a small screen in large text; Save stays in sight
 
     def save_button(self):
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -105,6 +105,7 @@ class _Dialog(QDialog):
         if isinstance(exc, StaleEdit):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), exc.text(), QMessageBox.StandardButton.Cancel, self)
             box.setObjectName("staleEdit")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
             reload = box.addButton(self.tr("Reload"), QMessageBox.ButtonRole.AcceptRole)
             reload.setObjectName("reload")
             reload.clicked.connect(self.load)
@@ -376,73 +377,6 @@ class VolunteerDialog(_Dialog):
         return lambda s: update_volunteer(s, actor=actor, volunteer_id=vid, data=data, expected_version=version).id
 
 
-class TemplatesDialog(_Dialog):
-    """The team's daily shifts: times, minimum / maximum headcount, holiday minimum, leader required.
-    Changes apply to shifts created afterwards."""
-
-    def __init__(self, ctx: AppContext, team_id: int, parent=None) -> None:
-        super().__init__(ctx, parent)
-        self.team_id = team_id
-        self.setWindowTitle(self.tr("Daily shifts of the team"))
-        self.templates: list = []
-        self.rows: list = []
-        self.table = QWidget()
-        self.table.setObjectName("templateRows")
-        self.grid = QGridLayout(self.table)
-        self.form.addRow(self.table)
-        self.form.addRow(QLabel(self.tr("Changes apply to shifts created from now on.")))
-        self._enable(False)  # until the shifts are read
-        self.load()
-
-    def load(self) -> None:
-        actor, team_id = self.ctx.actor, self.team_id
-        ops.query(self, self.ctx.engine, lambda s: templates_of(s, actor=actor, team_id=team_id), self._fill,
-                  on_error=self._not_saved, latest="load")
-
-    def _fill(self, templates: list) -> None:
-        grid = self.grid
-        while grid.count():  # a reload: the rows are made again from what is stored
-            item = grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        for j, head in enumerate((self.tr("Shift"), self.tr("Start"), self.tr("End"), self.tr("Min"), self.tr("Max"),
-                                  self.tr("Holiday min"), self.tr("Leader"))):
-            grid.addWidget(QLabel(head), 0, j)
-        self.templates, self.rows = templates, []
-        for i, t in enumerate(templates, 1):
-            start, end = QTimeEdit(t.starts_at), QTimeEdit(t.ends_at)
-            lo, hi, hol = QSpinBox(), QSpinBox(), QSpinBox()
-            for box, value in ((lo, t.min_headcount), (hi, t.max_headcount), (hol, t.holiday_min_headcount)):
-                box.setRange(-1 if box is hol else 0, 50)
-                box.setValue(-1 if value is None else value)
-            hol.setSpecialValueText(self.tr("same"))
-            lead = QCheckBox()
-            lead.setChecked(t.leader_required)
-            label = period_label(t.period)
-            for w, what in ((start, self.tr("Start")), (end, self.tr("End")), (lo, self.tr("Min")), (hi, self.tr("Max")),
-                            (hol, self.tr("Holiday min")), (lead, self.tr("Leader"))):
-                w.setAccessibleName(f"{label} {what}")
-            for j, w in enumerate((QLabel(label), start, end, lo, hi, hol, lead)):
-                grid.addWidget(w, i, j)
-            self.rows.append((t, start, end, lo, hi, hol, lead))
-        self._enable(True)
-
-    def save_work(self):
-        actor = self.ctx.actor
-        changes = [(t.id, t.version, start.time().toPython(), end.time().toPython(), lo.value(), hi.value(),
-                    lead.isChecked(), None if hol.value() < 0 else hol.value())
-                   for t, start, end, lo, hi, hol, lead in self.rows]
-        team_id = self.team_id
-
-        def work(s) -> int:
-            for tid, version, a, b, lo, hi, lead, hol in changes:
-                update_template(s, actor=actor, template_id=tid, starts_at=a, ends_at=b, min_headcount=lo, max_headcount=hi,
-                                leader_required=lead, holiday_min_headcount=hol, expected_version=version)
-            return team_id
-
-        return work
-
-
 class HoursDialog(_Dialog):
     """One volunteer's hours ledger (append-only) and a correction as a new entry with its reason."""
 
@@ -480,9 +414,7 @@ class HoursDialog(_Dialog):
         self.entries.clear()
         for e in rows:
             factor = f" ×{e.multiplier:g}" if e.multiplier != 1 else ""
-            # "check-out": the entry credited when the volunteer checked out (rosters.attendance); else a reason typed.
-            reason = self.tr("from the check-out") if e.reason == "check-out" else e.reason
-            self.entries.addItem(f"{e.served_on:%Y-%m-%d}  {e.minutes:+d}{factor} → {e.credited_minutes:+d}  {reason}")
+            self.entries.addItem(f"{e.served_on:%Y-%m-%d}  {e.minutes:+d}{factor} → {e.credited_minutes:+d}  {reason_label(e.reason)}")
         credited = sum(e.credited_minutes for e in rows)
         served = sum(e.minutes for e in rows)
         self.total.setText(self.tr("Served {served:.1f} h; credited {credited:.1f} h").format(served=served / 60, credited=credited / 60))

@@ -9,7 +9,6 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -39,6 +38,7 @@ from desktop_app.rosters.moves import (
 )
 from desktop_app.rosters.shifts import shift_people
 from desktop_app.ui import ops
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.messages import Confirm
 
 
@@ -97,7 +97,7 @@ class MonthTab(QWidget):
         side = QVBoxLayout()
         side.addWidget(self.cell_title)
         side.addWidget(self.people, 2)
-        row = QHBoxLayout()
+        row = FlowLayout()
         row.addWidget(self.remove_button)
         row.addWidget(self.lock_button)
         row.addWidget(self.dropout_button)
@@ -142,16 +142,15 @@ class MonthTab(QWidget):
         """The colours of the cover states (styled in resources/styles/*.qss by ``coverState``)."""
         box = QWidget()
         box.setObjectName("legend")
-        row = QHBoxLayout(box)
+        row = FlowLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         for state, text in ((CoverState.EMPTY, self.tr("nobody")), (CoverState.SHORT, self.tr("short or no leader")),
                             (CoverState.OK, self.tr("covered")), (CoverState.FULL, self.tr("full"))):
             label = QLabel(f" {text} ")
             label.setProperty("coverState", str(state))
             row.addWidget(label)
-        row.addWidget(QLabel("★ " + self.tr("team leader") + "  " + self.tr("[locked]") + " "
-                             + self.tr("kept when the month is filled again")))
-        row.addStretch(1)
+        row.addWidget(QLabel("★ " + self.tr("team leader")))
+        row.addWidget(QLabel(self.tr("[locked]") + " " + self.tr("kept when the month is filled again")))
         return box
 
     # --- reading ------------------------------------------------------------------------------

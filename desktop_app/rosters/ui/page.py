@@ -1,7 +1,9 @@
 """Rosters page: a team and a month on top (create the shifts, fill the month in the background with
-progress and cancel, print, export, tomorrow's WeChat text), and four tabs built when first shown: the
+progress and cancel, print the roster and the sign-in sheet through their previews, today's papers in one
+action, the Excel roster, tomorrow's WeChat text), and six tabs built when first shown: the
 month grid with cell edits (ui/month_tab.py), the day's check-in desk (ui/today_tab.py), the team's
-members (ui/team_tab.py) and patrol findings (ui/findings_tab.py). Thin: every decision is a use case's;
+members (ui/team_tab.py), patrol findings (ui/findings_tab.py), hours — automatic check-outs to confirm
+and the multipliers (ui/hours_tab.py) — and the national volunteer system (ui/national_tab.py). Thin: every decision is a use case's;
 every read and write goes through ``ui.ops``."""
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -20,9 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import clock
+from desktop_app.core import clock, paths
+from desktop_app.core.papers import PaperKind
 from desktop_app.core.periods import Period
-from desktop_app.rosters import pdf
+from desktop_app.rosters import papers, pdf
+from desktop_app.rosters.common import chosen_team
 from desktop_app.rosters.labels import kind_label
 from desktop_app.rosters.month import fill_month
 from desktop_app.rosters.permissions import MANAGE_ROSTERS
@@ -30,13 +33,18 @@ from desktop_app.rosters.sharing import wechat_text
 from desktop_app.rosters.teams import list_teams
 from desktop_app.rosters.ui.colours import RosterColours
 from desktop_app.rosters.ui.findings_tab import FindingsTab
+from desktop_app.rosters.ui.hours_tab import HoursTab
 from desktop_app.rosters.ui.month_tab import MonthTab
+from desktop_app.rosters.ui.national_tab import NationalTab
 from desktop_app.rosters.ui.team_tab import TeamTab
 from desktop_app.rosters.ui.today_tab import TodayTab
 from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.messages import show_error, show_info
+from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
 from desktop_app.ui.widgets import select_data
 
 
@@ -79,21 +87,24 @@ class RostersPage(QWidget):
         self.solve_button.setToolTip(self.tr("Fill every unlocked place fairly; locked cells are kept"))
         self.print_button = QPushButton(self.tr("Print roster"))
         self.print_button.setObjectName("printRoster")
-        self.sheet_button = QPushButton(self.tr("Sign-in sheet"))
+        self.sheet_button = QPushButton(self.tr("Print sign-in sheet"))
         self.sheet_button.setObjectName("signInSheet")
+        self.sheet_button.setToolTip(self.tr("The sign-in sheet of the day chosen in the month grid"))
+        self.today_button = QPushButton(self.tr("Today's papers…"))
+        self.today_button.setObjectName("todaysPapers")
+        self.today_button.setToolTip(self.tr("Kitchen sheet, route sheets, labels and patrol sign-in sheets, printed in order"))
         self.excel_button = QPushButton(self.tr("Excel"))
         self.excel_button.setObjectName("exportExcel")
         self.text_button = QPushButton(self.tr("Tomorrow's text"))
         self.text_button.setObjectName("tomorrowText")
         for b in (self.generate_button, self.solve_button):
             b.setVisible(self.can_manage)
-        top = QHBoxLayout()
+        top = FlowLayout()  # the buttons wrap onto a second line on a narrow screen (ui/fit.py)
         top.addWidget(self.team)
-        top.addWidget(self.prev_button)
-        top.addWidget(self.month_label)
-        top.addWidget(self.next_button)
-        top.addStretch(1)
-        for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.excel_button, self.text_button):
+        top.group(self.prev_button, self.month_label, self.next_button)
+        top.addStretch()
+        for b in (self.generate_button, self.solve_button, self.print_button, self.sheet_button, self.today_button,
+                  self.excel_button, self.text_button):
             top.addWidget(b)
 
         # Tabs are built when first shown (attribute, class), in the order of their titles below.
@@ -101,16 +112,22 @@ class RostersPage(QWidget):
         self.today_tab: TodayTab | None = None
         self.team_tab: TeamTab | None = None
         self.findings_tab: FindingsTab | None = None
+        self.hours_tab: HoursTab | None = None
+        self.national_tab: NationalTab | None = None
         self._tab_makers = [("month_tab", MonthTab), ("today_tab", TodayTab), ("team_tab", TeamTab),
-                            ("findings_tab", FindingsTab)]
+                            ("findings_tab", FindingsTab), ("hours_tab", HoursTab), ("national_tab", NationalTab)]
         self.tabs = QTabWidget()
         self.tabs.setObjectName("rosterTabs")
-        for title in (self.tr("Month"), self.tr("Today"), self.tr("Team"), self.tr("Findings")):
+        for title in (self.tr("Month"), self.tr("Today"), self.tr("Team"), self.tr("Findings"), self.tr("Hours"),
+                      self.tr("National system")):
             holder = QWidget()
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
             self.tabs.addTab(holder, title)
+        # the month lies in a year whose holidays are not entered: no shift there is a holiday shift
+        self.calendar_note = CalendarNote(self, "rosterCalendarNote")
         lay = QVBoxLayout(self)
         lay.addLayout(top)
+        lay.addWidget(self.calendar_note)
         lay.addWidget(self.tabs, 1)
 
         self.team.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -118,9 +135,10 @@ class RostersPage(QWidget):
         self.next_button.clicked.connect(lambda: self.move_month(1))
         self.generate_button.clicked.connect(self.generate)
         self.solve_button.clicked.connect(self.solve)
-        self.print_button.clicked.connect(lambda: self.export("roster"))
-        self.sheet_button.clicked.connect(lambda: self.export("sheet"))
-        self.excel_button.clicked.connect(lambda: self.export("excel"))
+        self.print_button.clicked.connect(self.print_roster)
+        self.sheet_button.clicked.connect(self.print_sign_in_sheet)
+        self.today_button.clicked.connect(lambda: open_todays_papers(self, self.ctx))
+        self.excel_button.clicked.connect(self.export_excel)
         self.text_button.clicked.connect(self.tomorrow_text)
         self.tabs.currentChanged.connect(self._tab_shown)
         self._show_month_label()
@@ -143,7 +161,8 @@ class RostersPage(QWidget):
             tab.refresh()
 
     def built_tabs(self) -> list:
-        return [t for t in (self.month_tab, self.today_tab, self.team_tab, self.findings_tab) if t is not None]
+        return [t for t in (self.month_tab, self.today_tab, self.team_tab, self.findings_tab, self.hours_tab,
+                            self.national_tab) if t is not None]
 
     # --- team and month -----------------------------------------------------------------------
     def team_id(self) -> int | None:
@@ -181,6 +200,7 @@ class RostersPage(QWidget):
         """Read everything shown again (another team or month, or after a change). ``note`` replaces
         the month tab's explanation of gaps once (a fill's or a repair's result)."""
         self._show_month_label()
+        self.calendar_note.check(self.ctx.engine, self.month, self.month_end())
         for tab in self.built_tabs():
             if tab is self.month_tab:
                 tab.refresh(note=note)
@@ -199,21 +219,18 @@ class RostersPage(QWidget):
     def generate(self) -> None:
         from desktop_app.rosters.shifts import generate_shifts
 
-        team_id = self.team_id()
-        if team_id is None:
-            return
+        team_id = self.team_id()  # none (a new station has no team yet): the use case says what to do
         actor, start, end = self.ctx.actor, self.month, self.month_end()
-        self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end))
+        self.write(lambda s: generate_shifts(s, actor=actor, team_id=team_id, start=start, end=end),
+                   on_done=lambda made: self.refresh(note=self.tr("{n} shift(s) created; shifts not yet worked follow the holiday calendar.").format(n=made)))
 
     def solve(self) -> None:
-        team_id = self.team_id()
-        if team_id is None:
-            return
+        team_id = self.team_id()  # none (a new station has no team yet): the use case says what to do
         engine, actor, seconds = self.ctx.engine, self.ctx.actor, self.solve_seconds
         start, end, keep_before = self.month, self.month_end(), clock.today()
 
         def work(progress):
-            return fill_month(engine, actor=actor, team_ids=[team_id], start=start, end=end, progress=progress,
+            return fill_month(engine, actor=actor, team_ids=[] if team_id is None else [team_id], start=start, end=end, progress=progress,
                               time_limit=seconds, keep_before=keep_before)
 
         def done(prop) -> None:
@@ -226,28 +243,47 @@ class RostersPage(QWidget):
 
         self.last_op = ops.run_op(self, work, done, self.failed, title=self.tr("Filling the month…"))
 
-    def export(self, what: str) -> None:
-        if self.team_id() is None:
-            return
-        suffix = "xlsx" if what == "excel" else "pdf"
-        default = f"roster-{self.month:%Y-%m}.{suffix}" if what != "sheet" else f"sign-in-{clock.today():%Y-%m-%d}.pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), default)
-        if path:
-            self.export_to(what, path)
+    def print_roster(self) -> PrintPreview | None:
+        """The month's roster of the team, a page per grid, in its print preview."""
+        if self._no_team():
+            return None
+        team_id = self.team_id()
+        engine, actor, year, month = self.ctx.engine, self.ctx.actor, self.month.year, self.month.month
+        return open_preview(self, self.ctx, PaperKind.ROSTER, lambda progress, _skip: papers.monthly_roster(
+            engine, actor=actor, team_id=team_id, year=year, month=month, progress=progress),
+            key=(team_id, year, month), save_name=paths.file_name(self.tr("Patrol roster"), f"{self.month:%Y-%m}", suffix=".pdf"))
 
-    def export_to(self, what: str, path: str) -> None:
-        actor, team_id, year, month = self.ctx.actor, self.team_id(), self.month.year, self.month.month
+    def print_sign_in_sheet(self) -> PrintPreview | None:
+        """The sign-in sheet of the day chosen in the month grid (today when none is)."""
+        if self._no_team():
+            return None
+        team_id = self.team_id()
+        engine, actor = self.ctx.engine, self.ctx.actor
         day = self.month_tab.day_for_sheet() if self.month_tab is not None else clock.today()
+        return open_preview(self, self.ctx, PaperKind.SIGN_IN, lambda progress, _skip: papers.sign_in_sheet(
+            engine, actor=actor, team_id=team_id, day=day, progress=progress),
+            key=(team_id, day), save_name=paths.file_name(self.tr("Sign-in sheet"), f"{day:%Y-%m-%d}", suffix=".pdf"))
 
-        def work(s) -> None:
-            if what == "roster":
-                pdf.monthly_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=path)
-            elif what == "sheet":
-                pdf.sign_in_sheet(s, actor=actor, team_id=team_id, day=day, path=path)
-            else:
-                pdf.excel_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=path)
+    def _no_team(self) -> bool:
+        """No team chosen: say what to do (the use case's own message) and do nothing else."""
+        if self.team_id() is not None:
+            return False
+        actor = self.ctx.actor
+        ops.query(self, self.ctx.engine, lambda s: chosen_team(s, None, actor), on_error=self.failed)
+        return True
 
-        ops.query(self, self.ctx.engine, work, lambda _r: self._saved_file(path), on_error=self.failed)
+    def export_excel(self) -> None:
+        if self._no_team():  # say what to do before asking where to save
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"roster-{self.month:%Y-%m}.xlsx")
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        actor, team_id, year, month = self.ctx.actor, self.team_id(), self.month.year, self.month.month
+        ops.query(self, self.ctx.engine, lambda s: pdf.excel_roster(s, actor=actor, team_id=team_id, year=year, month=month,
+                                                                    path=path),
+                  lambda _r: self._saved_file(path), on_error=self.failed)
 
     def _saved_file(self, path: str) -> None:
         self.last_box = show_info(self, self.tr("Saved {path}").format(path=path))

@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableView,
@@ -20,6 +19,7 @@ from desktop_app.rosters.permissions import CORRECT_HOURS
 from desktop_app.rosters.sharing import ics_for
 from desktop_app.rosters.teams import team_members
 from desktop_app.ui import ops
+from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.widgets import open_single
@@ -59,11 +59,10 @@ class TeamTab(QWidget):
         self.hours_button.setObjectName("hoursLedger")
         self.ics_button = QPushButton(self.tr("Calendar file (.ics)…"))
         self.ics_button.setObjectName("icsFile")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (self.add_member_button, self.new_team_button, self.templates_button, self.edit_member_button,
                   self.hours_button, self.ics_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(buttons)
         lay.addWidget(self.members)
@@ -113,7 +112,7 @@ class TeamTab(QWidget):
         self.page.last_dialog = dlg
 
     def edit_templates(self) -> None:
-        from desktop_app.rosters.ui.dialogs import TemplatesDialog
+        from desktop_app.rosters.ui.templates_dialog import TemplatesDialog
 
         team_id = self.page.team_id()
         if team_id is not None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import clock
 from desktop_app.rosters.attendance import check_in, check_out, credit_planned, mark_no_show
+from desktop_app.rosters.forgotten import close_forgotten
 from desktop_app.rosters.labels import period_label
 from desktop_app.rosters.models import CheckInMethod
 from desktop_app.rosters.permissions import MARK_ATTENDANCE, RECORD_FINDINGS
@@ -24,7 +25,7 @@ from desktop_app.rosters.shifts import shift_people, shifts_on
 from desktop_app.rosters.volunteers import search_volunteers, volunteer_for_resident
 from desktop_app.ui import ops
 from desktop_app.ui.search_box import SearchBox
-from desktop_app.ui.widgets import select_data
+from desktop_app.ui.widgets import deleted_when_closed, select_data
 
 METHODS = {"in": CheckInMethod.DESK, "behalf": CheckInMethod.BEHALF, "scan": CheckInMethod.SCAN}
 
@@ -96,6 +97,8 @@ class TodayTab(QWidget):
             self._show_shifts([], None)
             return
         keep = self.day_shift.currentData()
+        # patrols nobody checked out of, two hours after their end: closed at the end and flagged (rosters.forgotten)
+        ops.write(self, self.ctx.engine, lambda s: close_forgotten(s, actor=actor))
         ops.query(self, self.ctx.engine, lambda s: shifts_on(s, actor=actor, day=day, team_id=team_id),
                   lambda shifts: self._show_shifts(shifts, keep), latest="shifts")
 
@@ -232,7 +235,7 @@ class TodayTab(QWidget):
     def record_finding(self) -> None:
         from desktop_app.rosters.ui.dialogs import FindingDialog
 
-        dlg = FindingDialog(self.ctx, shift_id=self.day_shift.currentData(), parent=self)
+        dlg = deleted_when_closed(FindingDialog(self.ctx, shift_id=self.day_shift.currentData(), parent=self))
         dlg.saved.connect(lambda _id: self.page.refresh())
         dlg.open()
         self.page.last_dialog = dlg

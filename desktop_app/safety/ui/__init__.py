@@ -15,7 +15,9 @@ from desktop_app.safety.ui.passphrase import (
     encryption_dialog,
     unlock_at_startup,
 )
+from desktop_app.safety.ui.personal_data import PersonalDataDialog
 
-__all__ = ["BackupDialog", "DamagedDatabaseDialog", "EncryptionDialog", "PassphraseDialog", "RestoreDialog",
+__all__ = ["BackupDialog", "DamagedDatabaseDialog", "EncryptionDialog", "PassphraseDialog", "PersonalDataDialog",
+           "RestoreDialog",
            "check_at_startup", "check_in_background", "encryption_dialog", "failure_text", "report_backup_failure",
            "unlock_at_startup"]

@@ -30,7 +30,9 @@ from desktop_app.core import paths
 from desktop_app.core.db import sqlite_path
 from desktop_app.safety import backup_files, backups, integrity
 from desktop_app.safety.models import BackupFailure, BackupKind, ProblemKind
+from desktop_app.safety.permissions import BACKUP_ELSEWHERE
 from desktop_app.ui import ops
+from desktop_app.ui.fit import ElidedLabel
 from desktop_app.ui.messages import Confirm, show_info
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,7 @@ def report_backup_failure(parent: QWidget | None, engine):
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("SafetyBackups", "Backup failed"),
                       failure_text(failure), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("backupFailureNotice")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     box.setWindowModality(Qt.WindowModality.NonModal)  # the desk goes on working while it is shown
     box.show()
     return box
@@ -97,12 +100,13 @@ class BackupDialog(QDialog):
         self.explain.setWordWrap(True)
         layout.addWidget(self.explain)
         row = QHBoxLayout()
-        self.folder_label = QLabel()
+        self.folder_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # a long path: the whole in its tooltip
         self.folder_label.setObjectName("backupFolder")
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.folder_label, 1)
         self.choose = QPushButton(self.tr("Other folder…"))
         self.choose.clicked.connect(self.choose_folder)
+        self.choose.setVisible(ctx.can(BACKUP_ELSEWHERE))  # backup_now refuses other folders to anyone else
         row.addWidget(self.choose)
         layout.addLayout(row)
         self.listing = QListWidget()

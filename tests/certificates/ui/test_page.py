@@ -7,16 +7,19 @@ from datetime import date
 from types import SimpleNamespace
 
 import pytest
+from printing_helpers import DialogChoices, patch_print_dialog, pdf_pages
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrinter
+from shiboken6 import isValid
 from sqlmodel import select
 
 from desktop_app.certificates import issuing, register, requests
 from desktop_app.certificates.models import Certificate, CertificatePrint, Verdict
+from desktop_app.certificates.register import render_certificate
 from desktop_app.certificates.ui import dialogs
 from desktop_app.certificates.ui.page import CertificatesPage
 from desktop_app.core.db import session_scope
 from desktop_app.interfaces import Services
+from desktop_app.ui.printing import backend
 from tests.certificates.helpers import honour, pdf_text, service_record
 
 
@@ -61,7 +64,7 @@ def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx, wait_ops):
         assert s.exec(select(Certificate)).all() == []
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
     wait_ops()
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     assert column_texts(page.register.model, 2) == ["李建国"]
     number = page.register.model.row(0).number
     assert page.register.selected_ids() == [page.register.model.row(0).id]
@@ -85,33 +88,20 @@ def test_issue_dialog_shows_what_is_wrong(qtbot, page, wait_ops):
     assert page.register.model.rowCount() == 0
 
 
-def _pdf_printer(tmp_path, copies: int):
-    out = tmp_path / f"printed-{copies}.pdf"
-
-    def ask(parent, printer: QPrinter) -> bool:  # what the user would set in QPrintDialog
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(out))
-        printer.setResolution(72)
-        printer.setCopyCount(copies)
-        return True
-
-    return ask, out
-
-
-def test_print_then_reprint_with_reason(qtbot, page, ctx, tmp_path, monkeypatch, wait_ops):
+@pytest.mark.slow  # a private CUPS server (tests/cups_server.py)
+def test_print_then_reprint_with_reason(qtbot, page, ctx, cups_printer, monkeypatch, wait_ops):
     cert = issue(ctx, service_record())
     page.refresh()
     wait_ops()
     click_row(qtbot, page.register.table, 0)
     wait_ops()
-    ask, out = _pdf_printer(tmp_path, 2)
-    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
+    patch_print_dialog(monkeypatch, DialogChoices(copies=2))
     qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
-    wait_ops()
-    assert out.exists()
-    from pypdf import PdfReader
-
-    assert len(PdfReader(str(out)).pages) == 2  # two copies of a one-page certificate
+    wait_ops(60000)
+    with session_scope(ctx.engine, write=False) as s:
+        certificate = render_certificate(s, actor=ctx.actor, certificate_id=cert.id)
+    job = page.register.print_op.result.job
+    assert pdf_pages(cups_printer.printed(job)) == pdf_pages(certificate) * 2  # two copies of a one-page certificate
     assert column_texts(page.register.model, 6) == ["1"]
 
     # second print: a reprint; an empty reason is refused, nothing logged
@@ -121,15 +111,30 @@ def test_print_then_reprint_with_reason(qtbot, page, ctx, tmp_path, monkeypatch,
     assert page.register.last_box is not None and page.register.last_box.isVisible()
     page.register.last_box.close()
     monkeypatch.setattr(dialogs.AskReason, "ask", classmethod(lambda cls, parent, title, label: "原件遗失"))
-    ask, out2 = _pdf_printer(tmp_path, 1)
-    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: ask(parent, printer)))
+    patch_print_dialog(monkeypatch, DialogChoices(copies=1))
     qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
-    wait_ops()
-    assert out2.exists()
+    wait_ops(60000)
     with session_scope(ctx.engine, write=False) as s:
         log = s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == cert.id)).all()
     assert [(p.how, p.copies, p.reason) for p in log] == [("print", 2, ""), ("reprint", 1, "原件遗失")]
     assert "原件遗失" in page.register.preview_label.text()
+
+
+@pytest.mark.slow
+def test_a_printer_that_refuses_leaves_the_print_register_alone(qtbot, page, ctx, cups_printer, monkeypatch, wait_ops):
+    issue(ctx, honour())
+    page.refresh()
+    wait_ops()
+    click_row(qtbot, page.register.table, 0)
+    wait_ops()
+    cups_printer.run("cupsdisable")  # the printer is off: CUPS stops the queue
+    patch_print_dialog(monkeypatch)
+    qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
+    wait_ops(60000)
+    assert "offline or paused" in page.register.last_box.text()
+    with session_scope(ctx.engine, write=False) as s:
+        assert s.exec(select(CertificatePrint)).all() == []
+    assert column_texts(page.register.model, 6) == ["0"]
 
 
 def test_cancelled_print_dialog_logs_nothing(qtbot, page, ctx, monkeypatch, wait_ops):
@@ -138,9 +143,11 @@ def test_cancelled_print_dialog_logs_nothing(qtbot, page, ctx, monkeypatch, wait
     wait_ops()
     click_row(qtbot, page.register.table, 0)
     wait_ops()
-    monkeypatch.setattr(dialogs.AskPrinter, "ask", classmethod(lambda cls, parent, printer: False))
+    monkeypatch.setattr(backend, "printer_names", lambda: ["办公室打印机"])
+    choices = patch_print_dialog(monkeypatch, DialogChoices(accept=False))
     qtbot.mouseClick(page.register.print_button, Qt.MouseButton.LeftButton)
     wait_ops()
+    assert len(choices.shown) == 1 and choices.shown[0]["paper"] == "A4" and choices.shown[0]["landscape"]
     with session_scope(ctx.engine, write=False) as s:
         assert s.exec(select(CertificatePrint)).all() == []
 
@@ -314,7 +321,7 @@ def test_template_settings_dialog_changes_new_certificates(qtbot, page, ctx, tmp
     dlg.orientation.setCurrentIndex(dlg.orientation.findData("portrait"))
     dlg.save()
     wait_ops()
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     cert = issue(ctx, honour())
     with session_scope(ctx.engine, write=False) as s:
         data = register.render_certificate(s, actor=ctx.actor, certificate_id=cert.id)
@@ -371,7 +378,7 @@ def test_issue_for_a_resident_found_by_pinyin(qtbot, page, ctx, wait_ops):
     qtbot.mouseClick(dlg.issue_button, Qt.MouseButton.LeftButton)
     wait_ops()
     assert not hasattr(dlg, "error_box")  # Enter in the resident search chose the resident; it did not try to issue
-    assert not dlg.isVisible()
+    assert not (isValid(dlg) and dlg.isVisible())  # closed, and deleted
     with session_scope(ctx.engine, write=False) as s:
         cert = s.exec(select(Certificate)).one()
     assert cert.resident_id == r.id and cert.id_number == "11010519491231002X"

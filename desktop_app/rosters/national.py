@@ -1,0 +1,212 @@
+"""The national volunteer service information system (全国志愿服务信息系统): every hours entry not yet recorded
+there is listed with its deadline — 10 working days after the service (for a correction: after it was made;
+《志愿服务记录与证明出具办法》) — reminded on the home page, exported in the columns the national system's
+recording asks for, and marked recorded by a coordinator. Whether or not a certificate was asked for.
+
+Hours are the actual time served (the ledger's ``minutes``), not the station's multiplied credit.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from desktop_app.core import audit
+from desktop_app.core.auth import Actor, first_station, require
+from desktop_app.core.errors import ValidationError
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.models import Station
+from desktop_app.core.validation import mask_id_number
+from desktop_app.core.workdays import WorkCalendar
+from desktop_app.residents import Resident
+from desktop_app.rosters.labels import SERVICE_CONTENT_ZH
+from desktop_app.rosters.models import (
+    HoursEntry,
+    NationalRecord,
+    Shift,
+    Team,
+    TeamKind,
+    TeamMember,
+    Volunteer,
+)
+from desktop_app.rosters.permissions import CERTIFY_HOURS, VIEW_ROSTERS
+
+DEADLINE_WORKDAYS = 10
+DUE_SOON_WORKDAYS = 3  # the home page's reminder turns urgent this many working days before the deadline
+MAX_ROWS = 5000
+F_ENTRIES = QT_TRANSLATE_NOOP("Fields", "Hours entries")
+F_RECORDED_ON = QT_TRANSLATE_NOOP("Fields", "Recorded on")
+PERIOD_ZH = {"morning": "早班", "afternoon": "午班", "evening": "晚班"}
+EXPORT_COLUMNS = [
+    "序号", "志愿者姓名", "证件类型", "证件号码", "服务项目", "服务日期", "开始时间", "结束时间", "服务时长（小时）",
+    "服务内容", "服务组织（队伍）", "记录组织", "录入期限",
+]
+
+
+@dataclass(frozen=True)
+class Unrecorded:
+    entry_id: int
+    volunteer_id: int
+    name: str
+    id_number: str  # full: only the export shows it; the page shows ``id_masked``
+    team: str
+    team_kind: str
+    period: str
+    served_on: date
+    starts_at: time | None
+    ends_at: time | None
+    minutes: int  # actual minutes (negative: a correction taking time off)
+    is_correction: bool
+    deadline: date
+    overdue: bool
+    due_soon: bool
+
+    @property
+    def id_masked(self) -> str:
+        return mask_id_number(self.id_number)
+
+
+def _base(served_on: date, created_at, shift_id: int | None, corrects_id: int | None) -> date:
+    """The day the 10 working days count from: the patrol for a credit, the day made for a correction."""
+    if shift_id is not None and corrects_id is None:
+        return served_on
+    return max(served_on, created_at.astimezone().date())
+
+
+def _base_day(e: HoursEntry) -> date:
+    return _base(e.served_on, e.created_at, e.shift_id, e.corrects_id)
+
+
+def _query(actor: Actor):
+    q = (select(HoursEntry, Resident.name, Resident.id_number)
+         .join(Volunteer, Volunteer.id == HoursEntry.volunteer_id)
+         .join(Resident, Resident.id == Volunteer.resident_id)
+         .outerjoin(NationalRecord, NationalRecord.entry_id == HoursEntry.id)
+         .where(col(NationalRecord.id).is_(None), HoursEntry.minutes != 0))
+    if actor.station_id is not None:
+        q = q.where(Volunteer.station_id == actor.station_id)
+    return q
+
+
+def unrecorded(s: Session, *, actor: Actor, today: date | None = None, limit: int = MAX_ROWS) -> list[Unrecorded]:
+    """Hours entries not yet recorded in the national system, the earliest deadline first."""
+    require(actor, VIEW_ROSTERS)
+    from desktop_app.core import clock
+
+    today = today or clock.today()
+    cal = WorkCalendar.load(s)
+    rows = s.exec(_query(actor).order_by(HoursEntry.served_on, HoursEntry.id).limit(limit)).all()
+    shift_ids = {e.shift_id for e, _n, _i in rows if e.shift_id is not None}
+    shifts = {sh.id: sh for sh in s.exec(select(Shift).where(col(Shift.id).in_(shift_ids)))} if shift_ids else {}
+    teams = {t.id: t for t in s.exec(select(Team))}
+    vids = {e.volunteer_id for e, _n, _i in rows}
+    first_team: dict[int, Team] = {}
+    if vids:
+        for m in s.exec(select(TeamMember).where(col(TeamMember.volunteer_id).in_(vids)).order_by(TeamMember.id)):
+            first_team.setdefault(m.volunteer_id, teams.get(m.team_id))
+    out = []
+    for e, name, id_number in rows:
+        sh = shifts.get(e.shift_id) if e.shift_id is not None else None
+        team = teams.get(sh.team_id) if sh is not None else first_team.get(e.volunteer_id)
+        deadline = cal.add_workdays(_base_day(e), DEADLINE_WORKDAYS)
+        out.append(Unrecorded(
+            e.id, e.volunteer_id, name, id_number or "", team.name if team else "", team.kind if team else TeamKind.OTHER,
+            sh.period if sh else "", e.served_on, sh.starts_at if sh else None, sh.ends_at if sh else None, e.minutes,
+            e.corrects_id is not None or sh is None, deadline, deadline < today,
+            not deadline < today and cal.workdays_between(today, deadline) <= DUE_SOON_WORKDAYS))
+    out.sort(key=lambda r: (r.deadline, r.served_on, r.entry_id))
+    return out
+
+
+@dataclass(frozen=True)
+class NationalDue:
+    """The home page's reminder: entries not recorded, past their deadline, due within three working days."""
+
+    unrecorded: int
+    overdue: int
+    due_soon: int
+    first_deadline: date | None
+
+
+def due(s: Session, *, actor: Actor, today: date | None = None) -> NationalDue:
+    """The counts alone, from one light query (the home page asks on every refresh)."""
+    require(actor, VIEW_ROSTERS)
+    from desktop_app.core import clock
+
+    today = today or clock.today()
+    q = (select(HoursEntry.served_on, HoursEntry.created_at, HoursEntry.shift_id, HoursEntry.corrects_id)
+         .join(Volunteer, Volunteer.id == HoursEntry.volunteer_id)
+         .outerjoin(NationalRecord, NationalRecord.entry_id == HoursEntry.id)
+         .where(col(NationalRecord.id).is_(None), HoursEntry.minutes != 0))
+    if actor.station_id is not None:
+        q = q.where(Volunteer.station_id == actor.station_id)
+    rows = s.exec(q).all()
+    if not rows:
+        return NationalDue(0, 0, 0, None)
+    cal = WorkCalendar.load(s)
+    soon = cal.add_workdays(today, DUE_SOON_WORKDAYS)
+    deadlines: dict[date, date] = {}
+    for served_on, created_at, shift_id, corrects_id in rows:
+        base = _base(served_on, created_at, shift_id, corrects_id)
+        if base not in deadlines:
+            deadlines[base] = cal.add_workdays(base, DEADLINE_WORKDAYS)
+    counts = [deadlines[_base(*r)] for r in rows]
+    return NationalDue(len(rows), sum(1 for d in counts if d < today), sum(1 for d in counts if today <= d <= soon),
+                       min(counts))
+
+
+def export_unrecorded(s: Session, *, actor: Actor, target: Path | str, today: date | None = None) -> int:
+    """Write the entries not yet recorded in the national system's columns (.xlsx, or .csv by suffix); audited.
+    The file helps staff enter them there; it is not an import file of the national system."""
+    require(actor, CERTIFY_HOURS)
+    rows = unrecorded(s, actor=actor, today=today)
+    station = s.get(Station, actor.station_id) if actor.station_id is not None else first_station(s)
+    org = station.name if station else ""
+    table = []
+    for i, r in enumerate(rows, 1):
+        content = SERVICE_CONTENT_ZH.get(r.team_kind, SERVICE_CONTENT_ZH[TeamKind.OTHER])
+        project = f"{r.team} {PERIOD_ZH.get(r.period, '')}".strip() or content
+        table.append([i, r.name, "居民身份证" if r.id_number else "", r.id_number, project, r.served_on.isoformat(),
+                      r.starts_at.strftime("%H:%M") if r.starts_at else "", r.ends_at.strftime("%H:%M") if r.ends_at else "",
+                      round(r.minutes / 60, 2), content, r.team, org, r.deadline.isoformat()])
+    target = Path(target)
+    if target.suffix.lower() == ".csv":
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding="utf-8-sig", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(EXPORT_COLUMNS)
+            w.writerows(table)
+    else:
+        from desktop_app.core import excel
+
+        excel.export_rows(target, EXPORT_COLUMNS, table, title="全国志愿服务信息系统待录入时长",
+                          subtitle=org)
+    audit.record(s, actor=actor, action="export", entity="roster_hours_entry", entity_id="national",
+                 after={"file": target.name, "rows": len(table)})
+    return len(table)
+
+
+def mark_recorded(s: Session, *, actor: Actor, entry_ids: Sequence[int], on: date | None = None) -> int:
+    """These entries are recorded in the national system (``on``: the day; default today). Returns how many
+    were newly marked; entries of another station or already marked are left alone."""
+    require(actor, CERTIFY_HOURS)
+    from desktop_app.core import clock
+
+    ids = sorted({int(i) for i in entry_ids})
+    if not ids:
+        raise ValidationError(F_ENTRIES, QT_TRANSLATE_NOOP("Errors", "choose the entries recorded in the national system."))
+    on = on or clock.today()
+    if on > clock.today():
+        raise ValidationError(F_RECORDED_ON, QT_TRANSLATE_NOOP("Errors", "cannot be in the future."))
+    wanted = {row[0] for row in s.exec(_query(actor).with_only_columns(HoursEntry.id).where(col(HoursEntry.id).in_(ids)))}
+    for entry_id in sorted(wanted):
+        s.add(NationalRecord(entry_id=entry_id, recorded_on=on, recorded_by=actor.id))
+    s.flush()
+    audit.record(s, actor=actor, action="mark_recorded", entity="roster_hours_entry", entity_id="national",
+                 after={"entries": sorted(wanted), "recorded_on": on})
+    return len(wanted)

@@ -1,0 +1,122 @@
+"""The national system tab: every volunteer's hours entry not yet recorded in the national volunteer service
+information system, the earliest deadline first (10 working days; past ones marked), exported in the national
+system's columns, and marked recorded once entered there."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import clock
+from desktop_app.rosters.labels import period_label
+from desktop_app.rosters.national import export_unrecorded, mark_recorded, unrecorded
+from desktop_app.rosters.permissions import CERTIFY_HOURS
+from desktop_app.ui import ops
+from desktop_app.ui.messages import show_info
+from desktop_app.ui.tones import tone
+from desktop_app.ui.widgets import fit_columns, pydate, read_only_item
+
+
+class NationalTab(QWidget):
+    def __init__(self, page) -> None:
+        super().__init__(page)
+        self.page, self.ctx = page, page.ctx
+        self.rows: list = []
+        self.summary = QLabel(self)
+        self.summary.setObjectName("nationalSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("unrecordedHours")
+        self.table.setAccessibleName(self.tr("Hours not yet recorded in the national volunteer system"))
+        self.table.setHorizontalHeaderLabels([self.tr("Deadline"), self.tr("Served on"), self.tr("Volunteer"),
+                                              self.tr("ID number"), self.tr("Team and shift"), self.tr("Hours"),
+                                              self.tr("Note")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.export_button = QPushButton(self.tr("Export for the national system…"), self)
+        self.export_button.setObjectName("exportNational")
+        self.recorded_on = QDateEdit(QDate.currentDate(), self)
+        self.recorded_on.setObjectName("recordedOn")
+        self.recorded_on.setCalendarPopup(True)
+        self.recorded_on.setDisplayFormat("yyyy-MM-dd")
+        self.recorded_on.setAccessibleName(self.tr("Recorded on"))
+        self.mark_button = QPushButton(self.tr("Mark selected as recorded"), self)
+        self.mark_button.setObjectName("markRecorded")
+        can = self.ctx.can(CERTIFY_HOURS)
+        for w in (self.export_button, self.recorded_on, self.mark_button):
+            w.setEnabled(can)
+        bar = QHBoxLayout()
+        bar.addWidget(self.export_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Recorded on"), self))
+        bar.addWidget(self.recorded_on)
+        bar.addWidget(self.mark_button)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bar)
+        self.export_button.clicked.connect(self.export)
+        self.mark_button.clicked.connect(self.mark)
+
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        ops.query(self, self.ctx.engine, lambda s: unrecorded(s, actor=actor), self._show, latest="national")
+
+    def _show(self, rows: list) -> None:
+        self.rows = rows
+        late = sum(1 for r in rows if r.overdue)
+        soon = sum(1 for r in rows if r.due_soon)
+        self.summary.setText(self.tr(
+            "{n} hours entries are not yet recorded in the national volunteer system (10 working days are allowed): "
+            "{late} past the deadline, {soon} due within 3 working days. Enter them there, then mark them here.").format(
+            n=len(rows), late=late, soon=soon) if rows else self.tr("Every volunteer's hours are recorded in the national volunteer system."))
+        self.summary.setProperty("tone", "warning" if late or soon else "")
+        self.summary.style().unpolish(self.summary)
+        self.summary.style().polish(self.summary)
+        self.table.setRowCount(len(rows))
+        red, amber = tone("error"), tone("warning")
+        for i, r in enumerate(rows):
+            shift = f"{r.team} {period_label(r.period)}".strip() if r.period else r.team
+            note = self.tr("correction") if r.is_correction else ""
+            cells = [r.deadline.isoformat(), r.served_on.isoformat(), r.name, r.id_masked, shift, f"{r.minutes / 60:.2f}",
+                     note]
+            for c, text in enumerate(cells):
+                item = read_only_item(text, r.entry_id)
+                colour = red if r.overdue else amber if r.due_soon else None
+                if c == 0 and colour is not None:
+                    item.setForeground(colour)
+                self.table.setItem(i, c, item)
+        fit_columns(self.table)
+
+    def selected_ids(self) -> list[int]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [self.rows[r].entry_id for r in sorted(rows) if r < len(self.rows)]
+
+    def mark(self) -> None:
+        ids, actor, on = self.selected_ids(), self.ctx.actor, pydate(self.recorded_on.date())
+        self.page.write(lambda s: mark_recorded(s, actor=actor, entry_ids=ids, on=on))
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"national-hours-{clock.today():%Y-%m-%d}.xlsx",
+                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> None:
+        actor = self.ctx.actor
+        ops.write(self, self.ctx.engine, lambda s: export_unrecorded(s, actor=actor, target=path),
+                  on_done=lambda n: setattr(self.page, "last_box", show_info(
+                      self.page, self.tr("{n} entries saved to {path}").format(n=n, path=path))),
+                  on_error=self.page.failed)
