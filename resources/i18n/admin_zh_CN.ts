@@ -650,7 +650,7 @@
     </message>
     <message>
         <source>From chinese-calendar</source>
-        <translation>从 chinese-calendar 导入</translation>
+        <translation>从内置节假日表导入</translation>
     </message>
     <message>
         <source>The year is complete</source>
@@ -714,11 +714,11 @@
     </message>
     <message>
         <source>The installed chinese-calendar package has {year}.</source>
-        <translation>已安装的 chinese-calendar 包含{year}年。</translation>
+        <translation>内置节假日表（随软件安装）包含{year}年。</translation>
     </message>
     <message>
         <source>The installed chinese-calendar package does not have {year}; a newer release may.</source>
-        <translation>已安装的 chinese-calendar 不含{year}年；更新的版本可能包含。</translation>
+        <translation>内置节假日表不含{year}年；软件更新后可能包含。</translation>
     </message>
     <message>
         <source>Enter the State Council&apos;s notice</source>
@@ -726,7 +726,7 @@
     </message>
     <message>
         <source>Holidays of {year} from chinese-calendar</source>
-        <translation>从 chinese-calendar 导入{year}年节假日</translation>
+        <translation>从内置节假日表导入{year}年节假日</translation>
     </message>
     <message>
         <source>{year} is complete</source>
@@ -752,7 +752,7 @@
     </message>
     <message>
         <source>The installed chinese-calendar package covers {first}–{last}, not {year}; paste the State Council&apos;s notice instead.</source>
-        <translation>已安装的 chinese-calendar 只包含{first}–{last}年，不含{year}年；请改为粘贴国务院放假通知。</translation>
+        <translation>内置节假日表只包含{first}–{last}年，不含{year}年；请改为粘贴国务院放假通知。</translation>
     </message>
     <message>
         <source>The calendar or the records it moves changed since the preview; look at the preview again before saving.</source>

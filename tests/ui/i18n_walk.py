@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizard,
 )
+from shiboken6 import isValid
 
 # --- what counts as untranslated --------------------------------------------------------------------------
 
@@ -56,7 +57,7 @@ WORD = re.compile(r"[A-Za-z][A-Za-z’']*")
 ALLOWED = {
     "Excel", "PDF", "xlsx", "xlsm", "xls", "et", "ods", "pdf", "csv", "ics", "png", "zip", "WPS", "WeChat", "QR",
     "zxm", "zc",  # pinyin initials: the examples of typing them
-    "jpg", "jpeg", "CSV", "LibreOffice", "KB", "MB", "GB",
+    "jpg", "jpeg", "CSV", "JSON", "json", "LibreOffice", "KB", "MB", "GB",
     "SmileDesk", "SQLite", "PostgreSQL", "SQLCipher", "URL", "ID", "PIN", "ICS", "iCalendar", "Windows", "Office",
     "Ctrl", "Shift", "Alt", "Enter", "Esc", "Tab", "Del", "Backspace", "PgUp", "PgDown", "Home", "End", "Space",
     "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "Up", "Down", "Left", "Right",
@@ -445,6 +446,8 @@ class Walker:
         self.settle()
         states: list[tuple[QTabWidget, int] | None] = [None, *tab_states(top)]
         for state in states:
+            if not isValid(top):
+                return  # a button of it closed it for good (a dialog deleted on close)
             if state is not None:
                 activate(*state)
             self.settle()
@@ -458,15 +461,23 @@ class Walker:
                     view.customContextMenuRequested.emit(view.visualRect(view.model().index(0, 0, QModelIndex())).center()
                                                          if view.model() is not None else view.rect().center())
             for view in top.findChildren(QAbstractItemView):
+                if not isValid(top):
+                    return
+                if not isValid(view):
+                    continue
                 if state is not None:
                     activate(*state)
                 self.open_first_row(view, depth)
+                if not (isValid(top) and isValid(view)):
+                    continue
                 if view.isVisible() and view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu:
                     for action in view.actions():
                         if action.isEnabled() and action.isVisible() and not action.isSeparator():
                             self.do(action.trigger, depth)
             for button in buttons(top):
-                if self.skip(button):
+                if not isValid(top):
+                    return
+                if not isValid(button) or self.skip(button):
                     continue
                 if state is not None:
                     activate(*state)
