@@ -32,6 +32,10 @@ test: install i18n
 test-fast: install i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
+# The window screenshots in docs/screenshots/ (zh_CN, 1366×768, a fresh demo station): look at each one.
+screenshots: install i18n
+	$(PY) tools/screenshots.py $(ARGS)
+
 bench: install i18n
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench $(BENCH)
 

@@ -6,7 +6,13 @@ gui_pages   builds the main window (1366×768, Chinese, signed in as the first a
             GUI-thread stall meanwhile, measured by a 5 ms heartbeat timer on the GUI thread (a stall is
             the longest gap between two beats, less the interval). Floor: a bare QStackedWidget of two
             labels switched the same way, in the same process. Targets: longest stall <= 100 ms on every
-            page and tab, first visit or revisit; revisit <= 100 ms.
+            page and tab, first visit or revisit; revisit <= 100 ms. The CPU time the process spent within
+            each stall is recorded too, and the probe runs in its own scheduling group at nice -10 where it
+            may (``foreground``): on a shared machine the wall-clock stalls otherwise measure the neighbours.
+            Three fresh processes (BENCH_GUI_RUNS); each visit's figures are the median of the three, the
+            longest single stall of any run is shown as well.
+gui_search  (the same runs) the residents search typed key by key, fast (60 ms between keys) and ordinary
+            (150 ms), then cleared: the time until the list shows the results of each key, the stall.
 gui_memory  the same process size (RSS) after visiting every page and tab, then the desk's list switched
             to every record (1,000,000 on the large database) and scrolled to its end with the scroll bar,
             and back to the top. Floor: the bare window's RSS. Targets: <= 250 MiB after every page,
@@ -20,8 +26,10 @@ BENCH_QUICK=1: small, for a smoke run whose figures mean nothing).
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -35,6 +43,9 @@ STALL_TARGET_MS = 100
 REVISIT_TARGET_MS = 100
 RSS_TARGET_MIB = 250
 SCROLL_GROWTH_TARGET_MIB = 50
+TYPED = "zhouhua"  # a resident's name in pinyin, key by key (the demo has many)
+KEY_INTERVALS_MS = (60, 150)  # a fast typist's keys, and an ordinary one's
+PAGE_RUNS = int(os.environ.get("BENCH_GUI_RUNS", "3"))  # fresh processes; each visit's median of them
 
 _DB: dict[str, Path] = {}
 
@@ -46,6 +57,7 @@ def _database(ctx: BenchContext) -> Path:
         return _DB[key]
     given = os.environ.get("SMILEDESK_BENCH_DB")
     path = ctx.workdir / "gui-bench.sqlite3"
+    atexit.register(_remove_copies, ctx.workdir)  # 1.7 GB, and the app's backup of it before migrating
     if given:
         subprocess.run(["cp", "--reflink=auto", given, str(path)], check=True)
     else:
@@ -54,6 +66,13 @@ def _database(ctx: BenchContext) -> Path:
                        check=True, stdout=subprocess.DEVNULL)
     _DB[key] = path
     return path
+
+
+def _remove_copies(workdir: Path) -> None:
+    for p in workdir.glob("gui-bench.sqlite3*"):
+        p.unlink(missing_ok=True)
+    shutil.rmtree(workdir / "backups", ignore_errors=True)
+    shutil.rmtree(workdir / "data", ignore_errors=True)
 
 
 def _probe(ctx: BenchContext, mode: str) -> dict:
@@ -70,19 +89,56 @@ def _probe(ctx: BenchContext, mode: str) -> dict:
     return json.loads(out.read_text())
 
 
+def _median_visits(runs: list[dict]) -> list[dict]:
+    """Each visit's median over the runs (the same pages and tabs in the same order in each)."""
+    from statistics import median
+
+    keys = [(v["kind"], v["what"]) for v in runs[0]["visits"]]
+    for run in runs[1:]:
+        if [(v["kind"], v["what"]) for v in run["visits"]] != keys:
+            raise RuntimeError("the runs visited different pages")
+    return [{"kind": kind, "what": what, **{field: median(run["visits"][i][field] for run in runs)
+                                           for field in ("ms", "stall_ms", "stall_cpu_ms", "stall_process_cpu_ms")}}
+            for i, (kind, what) in enumerate(keys)]
+
+
 def gui_pages(ctx: BenchContext) -> list[Result]:
-    got = _probe(ctx, "pages")
-    floor_ms = got["floor_ms"]
-    visits = got["visits"]
+    runs = [_probe(ctx, "pages") for _ in range(max(1, PAGE_RUNS))]
+    got = runs[-1]
+    floor_ms = min(r["floor_ms"] for r in runs)
+    visits = _median_visits(runs)
     worst_stall = max(visits, key=lambda v: v["stall_ms"])
     revisits = [v for v in visits if v["kind"] == "revisit"]
     worst_revisit = max(revisits, key=lambda v: v["ms"])
-    table = {f"{v['kind']:<7} {v['what']}": f"{v['ms']:.0f} ms, stall {v['stall_ms']:.0f} ms" for v in visits}
-    extra = {"database": got["database"], "window_ms": round(got["window_ms"]),
-             "window_stall_ms": round(got["window_stall_ms"]), **table}
+    table = {f"{v['kind']:<7} {v['what']}": f"{v['ms']:.0f} ms, stall {v['stall_ms']:.0f} ms "
+                                             f"(CPU in it {v['stall_process_cpu_ms']:.0f} ms)" for v in visits}
+    single = max((v for r in runs for v in r["visits"]), key=lambda v: v["stall_ms"])
+    extra = {"database": got["database"], "scheduling": got["scheduling"],
+             "load average": ", ".join(f"{r['load']:.1f}" for r in runs), "runs": len(runs),
+             "window_ms": round(got["window_ms"]), "window_stall_ms": round(got["window_stall_ms"]),
+             "longest single stall": f"{single['stall_ms']:.0f} ms ({single['kind']} {single['what']}, "
+                                     f"CPU in it {single['stall_process_cpu_ms']:.0f} ms)", **table}
+    typing = [r["typing"] for r in runs]
+    fast, ordinary = (f"{ms} ms between keys" for ms in KEY_INTERVALS_MS)
+
+    def med(speed: str, field: str) -> float:
+        from statistics import median
+
+        return median(t[speed][field] for t in typing)
+
+    search_extra = {
+        f"fast typist ({fast})": f"first key {med(fast, 'first key ms'):.0f} ms, results {med(fast, 'last key ms'):.0f} ms "
+                                 f"after the last key (SearchBox.DELAY_MS coalesces), stall {med(fast, 'stall ms'):.0f} ms",
+        f"ordinary typist ({ordinary})": f"every key's results within {med(ordinary, 'slowest key ms'):.0f} ms, "
+                                         f"stall {med(ordinary, 'stall ms'):.0f} ms",
+        "box cleared": f"the whole list and its count back in {med(ordinary, 'cleared ms'):.0f} ms",
+    }
     return [
+        Result("gui_search", med(ordinary, "slowest key ms") / 1000, floor_ms / 1000,
+               target=f"search feels instant: '{TYPED}' typed key by key in the residents page "
+                      "(issue 21 measured 143 ms p50 / 216 ms p95)", extra=search_extra),
         Result("gui_pages_stall", worst_stall["stall_ms"] / 1000, floor_ms / 1000,
-               target=f"longest GUI stall <= {STALL_TARGET_MS} ms on every page and tab "
+               target=f"longest GUI stall <= {STALL_TARGET_MS} ms on every page and tab, median of {len(runs)} runs "
                       f"(worst: {worst_stall['kind']} {worst_stall['what']})", extra=extra),
         Result("gui_pages_revisit", worst_revisit["ms"] / 1000, floor_ms / 1000,
                target=f"revisit <= {REVISIT_TARGET_MS} ms (slowest: {worst_revisit['what']})"),
@@ -131,18 +187,23 @@ class Heartbeat:
         self.timer.start()
 
     def _beat(self) -> None:
-        now, cpu = time.perf_counter(), time.thread_time()
+        now, cpu, pcpu = time.perf_counter(), time.thread_time(), time.process_time()
         if now - self.last > self.worst:
-            self.worst, self.worst_cpu = now - self.last, cpu - self.last_cpu
-        self.last, self.last_cpu = now, cpu
+            self.worst, self.worst_cpu, self.worst_pcpu = now - self.last, cpu - self.last_cpu, pcpu - self.last_pcpu
+        self.last, self.last_cpu, self.last_pcpu = now, cpu, pcpu
 
     def reset(self) -> None:
-        self.last, self.last_cpu = time.perf_counter(), time.thread_time()
-        self.worst = self.worst_cpu = 0.0
+        self.last, self.last_cpu, self.last_pcpu = time.perf_counter(), time.thread_time(), time.process_time()
+        self.worst = self.worst_cpu = self.worst_pcpu = 0.0
 
     def stall_cpu_ms(self) -> float:
         """The GUI thread's own CPU time within the longest stall (the rest: other threads and processes)."""
         return self.worst_cpu * 1000
+
+    def stall_process_cpu_ms(self) -> float:
+        """The whole process's CPU time within the longest stall (GUI thread + database lane; the rest of the
+        stall is waiting for the disk or for other processes to leave a core)."""
+        return self.worst_pcpu * 1000
 
     def stall_ms(self) -> float:
         return max(0.0, (max(self.worst, time.perf_counter() - self.last)) * 1000 - HEARTBEAT_MS)
@@ -169,14 +230,15 @@ def _settle(app, t0: float, *, quiet: float = QUIET_S, timeout: float = 300.0) -
             raise TimeoutError(f"still busy after {timeout} s")
 
 
-def _measure(app, beat: Heartbeat, action) -> tuple[float, float, float]:
-    """(ms until settled, longest stall ms, GUI CPU ms in it) of ``action()`` and what it set off."""
+def _measure(app, beat: Heartbeat, action, *, quiet: float = QUIET_S) -> tuple[float, float, float, float]:
+    """(ms until settled, longest stall ms, GUI thread's and process's CPU ms in it) of ``action()`` and what it
+    set off."""
     _settle(app, time.perf_counter(), quiet=0.02)
     beat.reset()
     t0 = time.perf_counter()
     action()
-    took = _settle(app, t0)
-    return took * 1000, beat.stall_ms(), beat.stall_cpu_ms()
+    took = _settle(app, t0, quiet=quiet)
+    return took * 1000, beat.stall_ms(), beat.stall_cpu_ms(), beat.stall_process_cpu_ms()
 
 
 def _floor(app, beat: Heartbeat) -> float:
@@ -206,10 +268,11 @@ def _tab_name(tabs, i: int) -> str:
 
 def _visit_all(app, beat: Heartbeat, window, kind: str, visits: list[dict]) -> None:
     def record(what: str, action) -> None:
-        ms, stall, cpu = _measure(app, beat, action)
-        visits.append({"kind": kind, "what": what, "ms": ms, "stall_ms": stall, "stall_cpu_ms": cpu})
-        print(f"  {kind:<7} {what:<28} {ms:8.0f} ms  stall {stall:6.0f} ms (GUI CPU {cpu:4.0f})", file=sys.stderr,
-              flush=True)
+        ms, stall, cpu, pcpu = _measure(app, beat, action)
+        visits.append({"kind": kind, "what": what, "ms": ms, "stall_ms": stall, "stall_cpu_ms": cpu,
+                       "stall_process_cpu_ms": pcpu})
+        print(f"  {kind:<7} {what:<28} {ms:8.0f} ms  stall {stall:6.0f} ms (CPU: GUI {cpu:4.0f}, process {pcpu:4.0f})",
+              file=sys.stderr, flush=True)
 
     keys = window.page_keys()
     for row, key in enumerate(keys):
@@ -245,6 +308,77 @@ def _scroll_to_end(app, page) -> tuple[int, float]:
     return model.rowCount(), time.perf_counter() - t0
 
 
+def foreground() -> str:
+    """Give the probe a core as a station's PC gives the app in front of its user.
+
+    This machine is shared by several engineers running tests (load 5-13 on 2 cores); with Linux's
+    autogroup scheduling every session shares the cores equally, so a page that needs 20 ms of CPU took
+    150-300 ms of wall time and the stalls measured the neighbours, not the app. The probe takes its own
+    session and, where it may (root or CAP_SYS_NICE), sets that session's nice to -10; the CPU time within
+    each stall is recorded as well, which the machine's load does not change."""
+    try:
+        os.setsid()
+    except OSError:
+        pass
+    try:
+        with open("/proc/self/autogroup", "w") as f:
+            f.write("-10")
+        with open("/proc/self/autogroup") as f:
+            return f.read().strip()
+    except OSError:
+        try:
+            os.nice(-10)
+            return "nice -10"
+        except OSError:
+            return "normal priority"
+
+
+def _typing(app, beat: Heartbeat, window) -> dict:
+    """The residents search typed key by key at each speed, then cleared: for every key, the time until the
+    list shows the results of what had been typed by then (or of more); the longest stall meanwhile."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window.nav.setCurrentRow(window.page_keys().index("residents"))
+    page = window.pages["residents"]
+    _settle(app, time.perf_counter())
+    shown: list[tuple[float, str]] = []
+    page.model.loaded.connect(lambda: shown.append((time.perf_counter(), page.query)))
+    out: dict = {}
+    for interval in KEY_INTERVALS_MS:
+        page.search.setFocus()
+        _settle(app, time.perf_counter())
+        shown.clear()
+        beat.reset()
+        keys: list[tuple[float, str]] = []
+        for i, ch in enumerate(TYPED):
+            QTest.keyClick(page.search, ch)
+            keys.append((time.perf_counter(), TYPED[: i + 1]))
+            until = time.perf_counter() + interval / 1000
+            while time.perf_counter() < until:
+                app.processEvents()
+        _settle(app, keys[-1][0])
+        waits = []
+        for at, text in keys:
+            later = [t for t, q in shown if t >= at and q.startswith(text)]
+            waits.append(((min(later) - at) * 1000) if later else float("inf"))
+        stall = beat.stall_ms()
+        t0 = time.perf_counter()
+        shown.clear()
+        QTest.keyClick(page.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(page.search, Qt.Key.Key_Backspace)
+        _settle(app, t0)
+        cleared = [t for t, q in shown if q == ""]
+        # Within a burst a key's results come with the burst's (after its last key): "last key" is what a
+        # fast typist waits for, "slowest key" what an ordinary one does.
+        out[f"{interval} ms between keys"] = {
+            "per key ms": [round(w) for w in waits], "first key ms": waits[0], "last key ms": waits[-1],
+            "slowest key ms": max(waits), "stall ms": stall,
+            "cleared ms": (min(cleared) - t0) * 1000 if cleared else float("inf"),
+        }
+    return out
+
+
 def probe(mode: str, db: str, out: str) -> None:
     import tempfile
 
@@ -254,11 +388,13 @@ def probe(mode: str, db: str, out: str) -> None:
     from desktop_app import features, startup
     from desktop_app.app import build_main_window, make_application
     from desktop_app.core.db import url_for
-    from desktop_app.ui import translation
+    from desktop_app.ui import heap, translation
     from desktop_app.ui.fonts import install_fallback_fonts
     from desktop_app.ui.settings_dialog import apply_style
 
+    scheduling = foreground()
     app = make_application()
+    heap.enable()  # as app.run_gui does
     translation.install(app, "zh_CN")
     apply_style(app, "normal")
     install_fallback_fonts(app)
@@ -276,15 +412,18 @@ def probe(mode: str, db: str, out: str) -> None:
         window.show()
         holder.append(window)
 
-    window_ms, window_stall, _cpu = _measure(app, beat, build)
+    # The home page asks for its figures after the window's first paint (a timer of 150 ms).
+    window_ms, window_stall, _cpu, _pcpu = _measure(app, beat, build, quiet=0.4)
     window = holder[0]
     print(f"  window  {window.page_keys()[0]:<28} {window_ms:8.0f} ms  stall {window_stall:6.0f} ms", file=sys.stderr)
     visits: list[dict] = []
     _visit_all(app, beat, window, "first", visits)
     _visit_all(app, beat, window, "revisit", visits)
     rss["after every page"] = rss_mib()
+    typing = _typing(app, beat, window) if mode == "pages" else None
     result = {"database": f"{Path(db).name}, {Path(db).stat().st_size / 2**30:.2f} GiB", "floor_ms": floor_ms,
-              "window_ms": window_ms, "window_stall_ms": window_stall, "visits": visits}
+              "scheduling": scheduling, "load": os.getloadavg()[0],
+              "window_ms": window_ms, "window_stall_ms": window_stall, "visits": visits, "typing": typing}
     if mode == "memory":
         window.nav.setCurrentRow(window.page_keys().index("desk"))
         page = window.pages["desk"]

@@ -9,17 +9,17 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
 from desktop_app.core.db import url_for
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.ui import translation
+from desktop_app.ui import collector, translation
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.covering import close_windows, cover_windows, uncover_windows
 from desktop_app.ui.fonts import install_fallback_fonts, install_fonts
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
     plain_text.install(app)  # what people type is shown as text, never rendered as HTML (issue 19 item 9)
     forget_imported_sources()
+    collector.install(app)  # Python's garbage collector on the GUI thread only (ui/collector.py)
     return app
 
 
@@ -226,44 +227,6 @@ def startup_probe(app, engine, settings) -> int:
     return 0
 
 
-def cover_windows(app) -> list[tuple[QWidget, bool]]:
-    """Take every window of the signed-in person off the screen before the lock prompt shows: the main window
-    and every dialog (a resident's dialog may show a revealed ID number). A dialog waiting in its own event loop
-    (exec) is minimised — hiding it would end its loop as if Cancel was pressed, losing what was typed; every
-    other window is hidden. Returns (window, minimised) for ``uncover_windows``."""
-    covered: list[tuple[QWidget, bool]] = []
-    for w in app.topLevelWidgets():
-        if not w.isVisible() or w.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip):
-            continue
-        modal = isinstance(w, QDialog) and w.isModal()
-        if modal:
-            w.showMinimized()
-        else:
-            w.hide()
-        covered.append((w, modal))
-    return covered
-
-
-def uncover_windows(covered: list[tuple[QWidget, bool]]) -> None:
-    from shiboken6 import isValid
-
-    for w, modal in covered:
-        if isValid(w):
-            w.showNormal() if modal else w.show()
-
-
-def close_windows(covered: list[tuple[QWidget, bool]]) -> None:
-    """Someone else signed in at the lock prompt (or nobody): the previous person's windows go, unsaved."""
-    from shiboken6 import isValid
-
-    for w, modal in covered:
-        if isValid(w):
-            if modal:
-                w.reject()
-            else:
-                w.close()
-
-
 class Session:
     """One signed-in run of the main window: sign-in, idle lock, sign-out, language change.
 
@@ -371,13 +334,14 @@ class Session:
 
 def run_gui(args) -> int:
     from desktop_app import settings as opts
-    from desktop_app.ui import logs
+    from desktop_app.ui import heap, logs
     from desktop_app.ui.settings_dialog import apply_style
 
     if args.screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()
     app.setWindowIcon(_app_icon())
+    heap.enable()  # pages built for good leave the garbage collector's walk (ui/heap.py)
     if not args.screenshot:
         logs.setup_logging()
         logs.install_excepthook()
@@ -477,28 +441,11 @@ DAILY_CHECK_MS = 60 * 60 * 1000
 def schedule_daily_backups(app, backup, engine, station_id: int | None, *, first_ms: int = 2000,
                            every_ms: int = DAILY_CHECK_MS) -> QTimer:
     """The daily backup: soon after start-up, then checked every hour, so a desk or kiosk left running for
-    days still gets one each day (the safety service skips the day once it has a backup). Each runs on a
-    worker thread; a check while the previous backup is still copying is skipped."""
-    busy = threading.Lock()
+    days still gets one each day (the safety service skips the day once it has a backup)."""
+    from desktop_app.ui import periodic
 
-    def start() -> None:
-        if not busy.acquire(blocking=False):
-            return
-
-        def run() -> None:
-            try:
-                _automatic_backup(backup, engine, "daily", station_id)
-            finally:
-                busy.release()
-
-        threading.Thread(target=run, name="daily-backup", daemon=True).start()
-
-    timer = QTimer(app)
-    timer.setInterval(every_ms)
-    timer.timeout.connect(start)
-    timer.start()
-    QTimer.singleShot(first_ms, start)
-    return timer
+    return periodic.every(app, "daily-backup", lambda: _automatic_backup(backup, engine, "daily", station_id),
+                          first_ms=first_ms, every_ms=every_ms)
 
 
 STATISTICS_FIRST_MS = 10 * 60 * 1000
@@ -514,28 +461,10 @@ def schedule_statistics(app, engine, *, first_ms: int = STATISTICS_FIRST_MS,
 
     if not is_sqlite(engine):
         return None
-    busy = threading.Lock()
+    from desktop_app.ui import periodic
 
-    def start() -> None:
-        if not busy.acquire(blocking=False):
-            return
-
-        def run() -> None:
-            try:
-                refresh_statistics(engine)
-            except Exception:  # a locked or closed database: the next round tries again
-                log.exception("refreshing the planner statistics failed")
-            finally:
-                busy.release()
-
-        threading.Thread(target=run, name="statistics", daemon=True).start()
-
-    timer = QTimer(app)
-    timer.setInterval(every_ms)
-    timer.timeout.connect(start)
-    timer.start()
-    QTimer.singleShot(first_ms, timer, start)
-    return timer
+    return periodic.every(app, "planner-statistics", lambda: refresh_statistics(engine), first_ms=first_ms,
+                          every_ms=every_ms)
 
 
 def _automatic_backup(backup, engine, kind: str, station_id: int | None) -> None:

@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check database integrity and the audit chain; non-zero exit on a problem")
     _db_option(check, suppress=True)
+    check.add_argument("--anchors", metavar="DIR", action="append", default=[],
+                       help="a folder of audit manifests to compare with as well (a server's: smiledesk audit-key anchor)")
     check.set_defaults(func=cmd_check)
 
     mig = sub.add_parser("migrate", help="apply pending migrations (a backup is made first)")
@@ -121,10 +123,12 @@ def cmd_demo(args) -> int:
 
 
 def cmd_check(args) -> int:
+    from pathlib import Path
+
     from desktop_app.core.db import url_for
     from desktop_app.safety import integrity
 
-    problems = integrity.check_database(url_for(args.db))
+    problems = integrity.check_database(url_for(args.db), [Path(d) for d in args.anchors])
     if problems:
         print(translate("Cli", "PROBLEMS FOUND:"))
         for p in problems:

@@ -31,6 +31,7 @@ REQUIRED = (
     "db/migrations/versions/foundation_0001.py",
     "docs/guide/guide_zh_CN.md",
     "docs/guide/guide_en.md",
+    "packaging/verify_certificate.py",
 )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -68,6 +70,18 @@ def cups_printer(cups_server, monkeypatch):
     yield cups_server
     for command in ("cupsenable", "cupsaccept"):
         cups_server.run(command)
+
+
+@pytest.fixture(autouse=True)
+def _heap_freezing_off():
+    """A test that ran app.run_gui turned on freezing long-lived objects (ui/heap.py): off again after it,
+    or every later test's windows would stay in memory."""
+    yield
+    from desktop_app.ui import heap
+
+    if heap.enabled():
+        heap.enable(False)
+        gc.unfreeze()
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -334,6 +348,28 @@ def _plain_text_labels(request):
 def _fonts():
     """Register the bundled CJK font with Qt once a QApplication exists (pytest-qt's qapp)."""
     yield
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application collecting garbage as the shipped one does (``app.make_application``): on the GUI
+    thread only (desktop_app/ui/collector.py). Left to Python, a collection started by a database op's thread
+    freed Qt objects there and the process died (the day at the desk, tests/day)."""
+    from desktop_app.ui import collector
+
+    collector.install(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test():
+    """Once the application collects on its timer, a test that never runs the event loop still gets its
+    garbage collected (after it, on the GUI thread)."""
+    yield
+    module = sys.modules.get("desktop_app.ui.collector")
+    running = module.installed() if module is not None else None
+    if running is not None:
+        running.check()
 
 
 @pytest.fixture

@@ -43,10 +43,23 @@ mv "$out/job_$1.part" "$out/job_$1.pdf"
 
 def missing() -> str:
     """Why a private CUPS server cannot run here ("" when it can)."""
+    from desktop_app.ui.printing import cups
+
+    if not cups.available():
+        return "libcups, CUPS' client library, is not installed (Debian: libcups2; .ci/run installs it)"
     if not Path(CUPSD).exists() or shutil.which("lpadmin") is None:
         return "CUPS is not installed (Debian: cups-daemon, cups-client; .ci/run installs them)"
-    if not Path(PPD_GENERIC_PDF).exists():
-        return "cups-filters' Generic PDF printer is not installed (Debian: cups-filters; .ci/run installs it)"
+    if not (SERVER_BIN / "filter" / "pdftopdf").exists() or not Path(PPD_GENERIC_PDF).exists():
+        return "cups-filters (pdftopdf, the Generic PDF printer) is not installed (Debian: cups-filters; .ci/run installs it)"
+    return ""
+
+
+def cups_pdf_missing() -> str:
+    """Why the cups-pdf queue cannot run here ("" when it can)."""
+    if os.geteuid() != 0:
+        return "cups-pdf's backend refuses to run without root, so a private CUPS server of a user cannot drive it"
+    if not Path(PPD_CUPS_PDF).exists():
+        return "printer-driver-cups-pdf is not installed (Debian: printer-driver-cups-pdf; .ci/run installs it)"
     return ""
 
 
@@ -58,7 +71,7 @@ class CupsServer:
         self.out = self.root / "out"
         self.queue = f"smiledesk_test_{os.getpid()}"
         self.as_root = os.geteuid() == 0
-        self.cups_pdf_queue = f"smiledesk_cups_pdf_{os.getpid()}" if self.as_root and Path(PPD_CUPS_PDF).exists() else ""
+        self.cups_pdf_queue = "" if cups_pdf_missing() else f"smiledesk_cups_pdf_{os.getpid()}"
         self.pdf_conf = Path(f"/etc/cups/cups-pdf-{self.cups_pdf_queue}.conf")
         self.process: subprocess.Popen | None = None
 

@@ -3,7 +3,7 @@ item 5: its story holds together."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 import pytest
 from sqlalchemy import func
@@ -57,6 +57,7 @@ def test_the_small_demo_tells_one_story_this_month_and_last(engine, db_arg):
     from desktop_app.core.clock import to_local
     from desktop_app.core.periods import Period
     from desktop_app.dashboard import charts, today
+    from desktop_app.desk.models import ServiceEvent
     from desktop_app.passports import kiosk
     from desktop_app.passports.models import HonourAward
     from desktop_app.reports.monthly import month_to_open
@@ -82,3 +83,7 @@ def test_the_small_demo_tells_one_story_this_month_and_last(engine, db_arg):
         assert today.today_figures(s, actor=actor).certificates.requests == requests >= waiting_honours
         hours = {to_local(at).hour for at in s.exec(select(Certificate.issued_at)).all()}
         assert hours and min(hours) >= 9 and max(hours) <= 16  # working hours on the station's clock
+        # The desk's records moved along in office hours (a record was not followed up at 22:54).
+        steps = s.exec(select(ServiceEvent.at).where(ServiceEvent.kind.not_in(("received", "settled")))).all()
+        night = [at for at in steps if not time(8, 30) <= to_local(at).time() <= time(17, 30)]
+        assert steps and not night, sorted(night)[:5]

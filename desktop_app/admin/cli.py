@@ -161,13 +161,14 @@ def _sub_district(engine, actor, *, first: bool = False):
 def _user(s, ref: str):
     from sqlmodel import select
 
+    from desktop_app import safety
     from desktop_app.core.errors import NotFound
     from desktop_app.core.models import StaffUser
 
     text = ref.strip()
-    user = s.exec(select(StaffUser).where(StaffUser.username == text)).first()
-    if user is None and text.isdigit():
-        user = s.get(StaffUser, int(text))
+    user = None if "\x00" in text else s.exec(select(StaffUser).where(StaffUser.username == text)).first()
+    if user is None and (user_id := safety.typed_id(text)) is not None:
+        user = s.get(StaffUser, user_id)
     if user is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no account {name}."), name=text)
     return user

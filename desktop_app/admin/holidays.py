@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import text
 from sqlmodel import Session, col, select
 
 from desktop_app.core import holiday_notice, workdays
@@ -144,6 +145,10 @@ def apply_calendar_change(s: Session, *, actor: Actor, plan: CalendarPlan, follo
     """Write ``plan`` and move everything that follows it, in the caller's one transaction. With
     ``expected`` (the fingerprint of the preview the person confirmed), refuse when something changed since."""
     require(actor, MANAGE_SETTINGS)
+    if s.get_bind().dialect.name == "postgresql":
+        # One calendar change at a time on a server (SQLite queues writers already): a second administrator
+        # saving the same notice waits, then reads the calendar the first one wrote and is told so.
+        s.execute(text("SELECT pg_advisory_xact_lock(hashtext('smiledesk.calendar'))"))
     if expected is not None:
         again = _run(s, actor=actor, plan=plan, followers=followers, today=today, apply=False)
         if again.fingerprint != expected:

@@ -1,7 +1,8 @@
 """Certificate subcommands: verify a number or QR payload, render register entries in batch, export records.
 
-    smiledesk cert-verify "SDC2|…"  or a number              valid / registered / revoked / unknown / tampered (exit 0: valid)
+    smiledesk cert-verify "SDC2:…"  or a number              valid / registered / revoked / unknown / tampered (exit 0: valid)
     smiledesk cert-keys list | rotate | revoke KEY --reason … | export --out FILE   the station's signing keys
+    smiledesk cert-keys publish DIR      the key file and the standalone verifier, for whoever verifies outside
     smiledesk cert-render --year 2026 --kind service_record --out all.pdf [--each]
     smiledesk cert-export --out 志愿服务记录.xlsx [--from 2026-01-01 --to 2026-12-31]
 """
@@ -23,7 +24,8 @@ def register(sub) -> None:
     ksub = k.add_subparsers(dest="cert_keys_command", metavar="ACTION", required=True)
     for name, helptext in (("list", "the station's keys"), ("rotate", "retire the station's keys and make a new one here"),
                            ("revoke", "withdraw a key (its PC was lost or stolen)"),
-                           ("export", "write the key file: public keys and revocations, for verifiers outside")):
+                           ("export", "write the key file: public keys and revocations, for verifiers outside"),
+                           ("publish", "write the key file and the standalone verifier (verify_certificate.py) into a folder")):
         a = ksub.add_parser(name, help=helptext)
         a.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
         a.add_argument("--user", help="staff account (default: the first administrator)")
@@ -32,6 +34,8 @@ def register(sub) -> None:
             a.add_argument("--reason", required=True)
         if name == "export":
             a.add_argument("--out", required=True, help="the key file to write (JSON)")
+        if name == "publish":
+            a.add_argument("folder", metavar="DIR")
         a.set_defaults(func=cmd_keys)
 
     r = sub.add_parser("cert-render", help="render issued certificates to one PDF or one file each")
@@ -120,6 +124,13 @@ def cmd_keys(args) -> int:
             print(translate("CertificatesCli", "key file of station {code} written to {path}: keys {keys}, revoked "
                                                "certificates {revoked}").format(
                 code=body["station"]["code"], path=path, keys=len(body["keys"]), revoked=len(body["revoked_certificates"])))
+        elif args.cert_keys_command == "publish":
+            made = signing.export_for_verifiers(s, actor=actor, folder=Path(args.folder))
+            print(translate("CertificatesCli", "{key_file} (keys {keys}, revoked certificates {revoked}) and {verifier} "
+                                               "written: python {name} --keys {key_name} \"SDC2:…\" checks a certificate "
+                                               "with nothing else").format(
+                key_file=made.key_file, keys=made.keys, revoked=made.revoked_certificates, verifier=made.verifier,
+                name=made.verifier.name, key_name=made.key_file.name))
         else:
             states = {"revoked": translate("CertificatesCli", "revoked"), "retired": translate("CertificatesCli", "retired"),
                       "current": translate("CertificatesCli", "current")}

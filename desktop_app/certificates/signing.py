@@ -36,7 +36,7 @@ from desktop_app.certificates.permissions import CONFIGURE_CERTIFICATES, VIEW_CE
 from desktop_app.core import audit, keystore
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
-from desktop_app.core.errors import NotFound
+from desktop_app.core.errors import NotFound, StorageError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import Station
 
@@ -279,3 +279,51 @@ def write_key_file(body: dict[str, Any], target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(body, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
     return target
+
+
+# --- what a verifier outside the station needs, in one folder -----------------------------------------
+
+VERIFIER = "verify_certificate.py"
+NO_VERIFIER = QT_TRANSLATE_NOOP("Errors", "The standalone verifier (verify_certificate.py) is missing from this installation; "
+                                "reinstall SmileDesk.")
+NOT_WRITTEN = QT_TRANSLATE_NOOP("Errors", "Nothing could be written to {folder} ({detail}); choose another folder, or check "
+                                "that the drive is plugged in and not write-protected.")
+
+
+@dataclass(frozen=True)
+class KeyExport:
+    key_file: Path
+    verifier: Path
+    keys: int
+    revoked_certificates: int
+
+
+def verifier_script() -> Path:
+    """The standalone verifier: packaging/ of a checkout or of the installed bundle (packaging/smiledesk.spec)."""
+    from desktop_app.core import paths
+
+    found = paths.resources_dir().parent / "packaging" / VERIFIER
+    if not found.is_file():
+        raise StorageError(NO_VERIFIER)
+    return found
+
+
+def export_for_verifiers(s: Session, *, actor: Actor, folder: Path) -> KeyExport:
+    """Write the station's key file and the standalone verifier into ``folder``: everything someone outside
+    needs to check the station's certificates offline (publish both, or hand them over on a USB stick)."""
+    from desktop_app.core import private
+
+    source = verifier_script()
+    body = key_file(s, actor=actor)
+    folder = Path(folder)
+    code = body["station"]["code"] or "station"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = write_key_file(body, folder / f"证书核验公钥-{code}.json")
+        verifier = folder / VERIFIER
+        private.write_private(verifier, source.read_bytes())
+    except OSError as exc:
+        raise StorageError(NOT_WRITTEN, folder=str(folder), detail=exc.strerror or str(exc)) from exc
+    audit.record(s, actor=actor, action="export", entity="certificate_keys", entity_id=code,
+                 after={"keys": [k["id"] for k in body["keys"]], "revoked_certificates": len(body["revoked_certificates"])})
+    return KeyExport(target, verifier, len(body["keys"]), len(body["revoked_certificates"]))

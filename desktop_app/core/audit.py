@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from desktop_app.core.auth import Actor
 
 LEGACY, KEYED = 1, 2
+KEY_LOST = "audit_key_lost"  # the action of safety.audit_keys.declare_key_lost
 LOCK_CLASS = 727274  # pg_advisory_xact_lock(LOCK_CLASS, chain): one lock per station's chain
 personal_entity = audit_subjects.personal_entity
 
@@ -130,27 +131,36 @@ def _tail(s: Session, chain: int) -> tuple[int, str]:
     ).first()
     if last is not None:
         return int(last[0] or 0), last[1]
+    recorded = _recorded_legacy(s)  # what every login can read; a station's login sees only its own rows
+    return 0, recorded[1] if recorded is not None else _legacy_head_seen(s)
+
+
+def _legacy_head_seen(s: Session) -> str:
     legacy = s.exec(select(AuditEntry.hash).where(AuditEntry.scheme == LEGACY).order_by(col(AuditEntry.id).desc()).limit(1)).first()
-    return 0, legacy or ""
+    return legacy or ""
 
 
-def _login_station(s: Session) -> int | None:
-    """The station a sub-district server binds this connection's login to (None elsewhere). An entry without
-    an actor (a refused sign-in) on a station's PC is that station's: the server refuses rows of no station
-    from a station's login."""
-    if s.get_bind().dialect.name != "postgresql":
+def _recorded_legacy(s: Session) -> tuple[int, str] | None:
+    """(count, head) of the unkeyed entries as the upgrade recorded them (migration security_0002); None on a
+    database migrated before it recorded them."""
+    from desktop_app.core.models import AuditMeta
+
+    head, count = s.get(AuditMeta, "legacy_head"), s.get(AuditMeta, "legacy_count")
+    if head is None or count is None or not count.value.isdigit():
         return None
-    key = "smiledesk.login_station"
-    if key not in s.info:
-        conn = s.connection()
-        has = conn.exec_driver_sql("SELECT to_regproc('smiledesk_station')").scalar()
-        s.info[key] = conn.exec_driver_sql("SELECT smiledesk_station()").scalar() if has else None
-    return s.info[key]
+    return int(count.value), head.value
+
+
+def _sees_every_row(s: Session) -> bool:
+    """False for a sub-district server's station login: row-level security shows it its own station's rows."""
+    if s.get_bind().dialect.name != "postgresql":
+        return True
+    return not s.connection().execute(text("SELECT row_security_active('audit_entry')")).scalar()
 
 
 def _append(s: Session, writer: _Writer, *, actor: Actor | None, action: str, entity: str, entity_id: str,
             before: str | None, after: str | None, subject: str) -> AuditEntry:
-    station = actor.station_id if actor else _login_station(s)
+    station = actor.station_id if actor else None
     chain = station or 0
     _lock_chain(s, chain)
     seq, prev = _tail(s, chain)
@@ -268,14 +278,23 @@ class ChainReport:
     legacy: tuple[int, str]
     database_id: str | None
     missing_keys: dict[str, int]  # key id -> entries written with it that this PC cannot check
+    lost_keys: dict[str, str] = field(default_factory=dict)  # key id -> who declared it lost, when, why
 
     def all_problems(self) -> list[str]:
         out = list(self.problems)
         for kid, n in sorted(self.missing_keys.items()):
+            if kid in self.lost_keys:
+                continue  # declared lost in the log itself (declare_key_lost): told by notes(), not a problem
             out.append(f"audit key {kid} is not on this computer: the content of {n} entries written with it could not be "
                        "checked (only their order and count). Import it from a PC that has it: smiledesk audit-key export FILE "
-                       "there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY)")
+                       "there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY). If no PC has it any "
+                       "more: smiledesk audit-key lost KEY --reason …")
         return out
+
+    def notes(self) -> list[str]:
+        return [f"audit key {kid} was declared lost ({self.lost_keys[kid]}): the order and count of its "
+                f"{n} entries are checked, their content cannot be" for kid, n in sorted(self.missing_keys.items())
+                if kid in self.lost_keys]
 
 
 def _label(chain: int) -> str:
@@ -288,8 +307,11 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
     db_id = audit_keys.database_id(s)
     keys = audit_keys.known_keys(db_id) if db_id else {}
     missing: dict[str, int] = {}
+    lost: dict[str, str] = {}
     prev, last_id, legacy_count = "", 0, 0
-    while True:
+    recorded = _recorded_legacy(s)
+    whole = _sees_every_row(s)
+    while whole:
         rows = s.exec(select(AuditEntry).where(col(AuditEntry.id) > last_id, AuditEntry.scheme == LEGACY)
                       .order_by(col(AuditEntry.id)).limit(batch)).all()
         if not rows:
@@ -303,6 +325,11 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
             last_id = entry.id or last_id
             legacy_count += 1
     legacy_head = prev
+    if not whole:  # a station's login: its own chain is checked; the unkeyed entries of every station are not its to see
+        legacy_count, legacy_head = recorded or (0, "")
+    elif recorded is not None and recorded != (legacy_count, legacy_head):
+        problems.append(f"audit log: the entries written before the keyed chain were {recorded[0]} when the database was "
+                        f"upgraded; {legacy_count} are there now, or the last of them differs — deleted or rewritten")
     others = s.exec(select(func.count()).select_from(AuditEntry).where(col(AuditEntry.scheme).not_in([LEGACY, KEYED]))).one()
     if others:
         problems.append(f"audit log: {others} entries of an unknown kind (written by another program)")
@@ -326,14 +353,25 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
                     missing[entry.key_id or "?"] = missing.get(entry.key_id or "?", 0) + 1
                 elif audit_keys.mac(key, _keyed_payload(db_id or "", entry)) != entry.hash:
                     problems.append(f"audit chain of {_label(chain)}: entry {entry.seq} (id {entry.id}) was changed after it was written")
+                elif entry.action == KEY_LOST and entry.entity == "audit_key":
+                    # only a declaration this PC can verify counts: one written with an unknown key proves nothing
+                    why = _reason_of(entry.after) if not entry.subject else ""
+                    lost[entry.entity_id] = f"{entry.at:%Y-%m-%d} by {entry.actor_name or 'system'}: {why}"
                 prev = entry.hash
                 expected = (entry.seq or 0) + 1
         chains[chain] = (expected - 1, prev)
     keyed_without_id = db_id is None and bool(chains)
     if keyed_without_id:
         problems.append("audit log: keyed entries exist but the database's identity (audit_meta) was removed")
-    return ChainReport(problems, chains, (legacy_count, legacy_head), db_id, missing)
+    return ChainReport(problems, chains, (legacy_count, legacy_head), db_id, missing, lost)
 
+
+def _reason_of(after: str | None) -> str:
+    try:
+        data = json.loads(after or "{}")
+    except ValueError:
+        return ""
+    return str(data.get("reason", "")) if isinstance(data, dict) else ""
 
 def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
     """Problems found in the chains (empty list: intact), including entries this PC has no key to check.

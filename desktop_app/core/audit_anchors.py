@@ -81,6 +81,7 @@ HEADS_SQL = ("SELECT a.chain, a.seq, a.hash FROM audit_entry a JOIN (SELECT chai
 LEGACY_SQL = "SELECT COUNT(*), MAX(id) FROM audit_entry WHERE scheme = 1"
 LEGACY_HEAD_SQL = "SELECT hash FROM audit_entry WHERE scheme = 1 ORDER BY id DESC LIMIT 1"
 DATABASE_ID_SQL = "SELECT value FROM audit_meta WHERE name = 'database_id'"
+RECORDED_LEGACY_SQL = "SELECT name, value FROM audit_meta WHERE name IN ('legacy_head', 'legacy_count')"
 
 
 def heads_of(execute) -> tuple[str | None, dict[int, tuple[int, str]], tuple[int, str]]:
@@ -89,6 +90,9 @@ def heads_of(execute) -> tuple[str | None, dict[int, tuple[int, str]], tuple[int
     found = list(execute(DATABASE_ID_SQL))
     db_id = str(found[0][0]) if found else None
     chains = {int(c): (int(seq), str(h)) for c, seq, h in execute(HEADS_SQL)}
+    recorded = dict(execute(RECORDED_LEGACY_SQL))  # by the upgrade (security_0002): the same for every login
+    if str(recorded.get("legacy_count", "")).isdigit() and "legacy_head" in recorded:
+        return db_id, chains, (int(recorded["legacy_count"]), str(recorded["legacy_head"]))
     count = int(list(execute(LEGACY_SQL))[0][0] or 0)
     head = list(execute(LEGACY_HEAD_SQL)) if count else []
     return db_id, chains, (count, str(head[0][0]) if head else "")

@@ -165,8 +165,9 @@ def export_keys(db_id: str, target: Path) -> int:
     return len(keys)
 
 
-def import_keys(source: Path) -> tuple[str, int]:
-    """Add the keys in an ``export_keys`` file to this PC's store; returns (database id, keys added)."""
+def import_keys(source: Path, *, expected_database: str | None = None) -> tuple[str, int]:
+    """Add the keys in an ``export_keys`` file to this PC's store; returns (database id, keys added).
+    ``expected_database``: refuse a file of another database (nothing is stored)."""
     try:
         lines = Path(source).read_text(encoding="ascii").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -176,6 +177,9 @@ def import_keys(source: Path) -> tuple[str, int]:
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "{file} is not an audit key file written by smiledesk audit-key export."),
                            file=str(source))
     db_id = lines[1].strip()
+    if expected_database is not None and db_id != expected_database:
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "{file} holds the audit keys of another database; export them "
+                                                       "from a computer that uses this database."), file=str(source))
     incoming = _parse("\n".join(lines[2:]))
     if not incoming:
         raise StorageError(QT_TRANSLATE_NOOP("Errors", "{file} is not an audit key file written by smiledesk audit-key export."),

@@ -218,7 +218,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 ev(EventKind.SETTLED, rts, Status.RECEIVED, Status.CLOSED)
                 rec.update(status=Status.CLOSED, resolved_at=rts, closed_at=rts)
             else:
-                _walk_loop(rng, rec, ev, received, due, now)
+                _walk_loop(rng, rec, ev, received, due, now, offset)
             records.append(rec)
             c = figures.setdefault((day, station or 0, cat.id), [0, 0, 0, 0, 0])
             c[0] += 1
@@ -236,17 +236,30 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     progress(n, n, "desk records")
 
 
-def _walk_loop(rng: random.Random, rec: dict, ev, received: datetime, due: datetime, now: datetime) -> None:
-    """Move a demo record as far along the loop as time allows (most on time, some late, a few reopened)."""
+def _in_office_hours(rng: random.Random, t: datetime, offset: timedelta) -> datetime:
+    """``t`` (naive UTC) moved into the station's working day (08:30–17:30 on its clock): a step taken in the
+    evening was taken the next morning."""
+    local = t + offset
+    if local.time() < time(8, 30):
+        local = datetime.combine(local.date(), time(8, 30)) + timedelta(minutes=rng.randrange(0, 90))
+    elif local.time() > time(17, 30):
+        local = datetime.combine(local.date() + timedelta(days=1), time(8, 30)) + timedelta(minutes=rng.randrange(0, 90))
+    return local - offset
+
+
+def _walk_loop(rng: random.Random, rec: dict, ev, received: datetime, due: datetime, now: datetime,
+               offset: timedelta = timedelta(0)) -> None:
+    """Move a demo record as far along the loop as time allows (most on time, some late, a few reopened), each
+    step in office hours (``offset``: the station's clock less UTC)."""
     late = rng.random() < 0.08
     allowed = max(due - received, timedelta(hours=4))
-    t = received + timedelta(minutes=rng.randrange(10, 240))
+    t = _in_office_hours(rng, received + timedelta(minutes=rng.randrange(10, 240)), offset)
     if t > now:
         return
     assignee = rng.choice(ASSIGNEES)
     ev(EventKind.DISPATCHED, t, Status.RECEIVED, Status.DISPATCHED, assignee=assignee)
     rec.update(status=Status.DISPATCHED, assignee=assignee)
-    t += timedelta(minutes=rng.randrange(30, 24 * 60))
+    t = _in_office_hours(rng, t + timedelta(minutes=rng.randrange(30, 24 * 60)), offset)
     if t > now:
         return
     ev(EventKind.STARTED, t, Status.DISPATCHED, Status.IN_PROGRESS)
@@ -254,17 +267,17 @@ def _walk_loop(rng: random.Random, rec: dict, ev, received: datetime, due: datet
     rounds = 2 if rng.random() < 0.04 else 1
     for r in range(rounds):
         span = allowed * (rng.uniform(1.05, 1.8) if late else rng.uniform(0.1, 0.75))
-        t = max(t, received + span) + timedelta(minutes=rng.randrange(5, 120))
+        t = _in_office_hours(rng, max(t, received + span) + timedelta(minutes=rng.randrange(5, 120)), offset)
         if t > now:
             if due < now and rec["escalated_at"] is None and rng.random() < 0.6:
-                esc = due + timedelta(hours=rng.randrange(1, 20))
+                esc = _in_office_hours(rng, due + timedelta(hours=rng.randrange(1, 20)), offset)
                 if esc < now:
                     ev("escalated", esc, rec["status"], rec["status"], "请尽快办结并反馈")
                     rec["escalated_at"] = _ts(esc)
             return
         ev(EventKind.RESOLVED, t, Status.IN_PROGRESS, Status.RESOLVED, rng.choice(RESULTS))
         rec.update(status=Status.RESOLVED, resolved_at=_ts(t))
-        t += timedelta(hours=rng.randrange(2, 72))
+        t = _in_office_hours(rng, t + timedelta(hours=rng.randrange(2, 72)), offset)
         if t > now:
             return
         stuck = rounds == 1 and now - received < timedelta(days=60) and rng.random() < 0.03  # still unhappy: reopened, waiting (督办 material)
@@ -280,7 +293,7 @@ def _walk_loop(rng: random.Random, rec: dict, ev, received: datetime, due: datet
             if stuck:
                 return
             continue
-        t += timedelta(minutes=rng.randrange(1, 120))
+        t = _in_office_hours(rng, t + timedelta(minutes=rng.randrange(1, 120)), offset)
         if t > now:
             return
         ev(EventKind.CLOSED, t, Status.FOLLOWED_UP, Status.CLOSED)

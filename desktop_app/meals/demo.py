@@ -260,8 +260,10 @@ def populate(
                     outcome, at = "refused", _local(day, hh, rng.randint(0, 59))
                 else:
                     outcome, at = "cancelled", _local(day, 8, rng.randint(0, 50))
-                if at is not None:
-                    at = before_now(at)
+                if at is not None and at > now - timedelta(minutes=5) and outcome not in ("cancelled", "not_home"):
+                    outcome, at = "", None  # not served or delivered yet
+                elif at is not None:
+                    at = before_now(at)  # cancelled this morning; today's welfare check opened a little while ago
                 if outcome == OrderOutcome.CANCELLED:
                     status = "cancelled"
                 orders.append({"id": oid, "day": day, "meal": meal, "recipient_id": p.rid, "service": p.service,

@@ -254,15 +254,21 @@ def cancel_all(s: Session, *, actor: Actor, orders: list[MealOrder], at: datetim
     """Cancel many orders at once and refund each charge (a day the canteen turned out to be closed): one
     UPDATE, the refunds as ledger entries, one audit entry listing them."""
     ids = [o.id for o in orders]
+    # Only orders still ordered when the UPDATE reaches them are cancelled and refunded: one cancelled meanwhile
+    # (by hand on another PC, or by a second calendar change) is refunded once, by whoever cancelled it first.
+    cancelled: set[int] = set()
     for i in range(0, len(ids), 500):
-        s.exec(update(MealOrder).where(col(MealOrder.id).in_(ids[i:i + 500])).values(
+        cancelled.update(s.exec(update(MealOrder).where(col(MealOrder.id).in_(ids[i:i + 500]),
+                                                        MealOrder.status == OrderStatus.ORDERED).values(
             status=OrderStatus.CANCELLED, outcome=OrderOutcome.CANCELLED, outcome_at=at, outcome_by=actor.id,
-        ).execution_options(synchronize_session=False))
-    s.connection().execute(insert(MealLedgerEntry.__table__), [
-        {"recipient_id": o.recipient_id, "day": o.day, "at": at, "kind": LedgerKind.REFUND, "amount_fen": o.charge_fen,
-         "method": "", "receipt_no": "", "order_id": o.id, "note": "", "actor_id": actor.id} for o in orders])
-    audit.record(s, actor=actor, action="cancel", entity="meal_order", entity_id="calendar",
-                 after={"orders": ids, "refunded_fen": sum(o.charge_fen for o in orders)})
+        ).returning(MealOrder.id).execution_options(synchronize_session=False)).scalars())
+    refunded = [o for o in orders if o.id in cancelled]
+    if refunded:
+        s.connection().execute(insert(MealLedgerEntry.__table__), [
+            {"recipient_id": o.recipient_id, "day": o.day, "at": at, "kind": LedgerKind.REFUND, "amount_fen": o.charge_fen,
+             "method": "", "receipt_no": "", "order_id": o.id, "note": "", "actor_id": actor.id} for o in refunded])
+        audit.record(s, actor=actor, action="cancel", entity="meal_order", entity_id="calendar",
+                     after={"orders": [o.id for o in refunded], "refunded_fen": sum(o.charge_fen for o in refunded)})
     for o in orders:
         s.expire(o)
 
@@ -270,7 +276,9 @@ def cancel_all(s: Session, *, actor: Actor, orders: list[MealOrder], at: datetim
 def cancel_order(s: Session, *, actor: Actor, order_id: int, now: datetime | None = None) -> MealOrder:
     """A late change: cancel before the cut-off; the meal's charge is refunded."""
     require(actor, RUN_MEAL_DAY)
-    order = get_scoped(s, MealOrder, order_id, actor=actor, gone=ORDER_GONE, station_of=via_recipient(s))
+    # locked: a cancel racing the calendar's (or another PC's) refunds the meal once
+    order = get_scoped(s, MealOrder, order_id, actor=actor, gone=ORDER_GONE, station_of=via_recipient(s), for_update=True)
+    s.refresh(order)
     if order.status == OrderStatus.CANCELLED:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This meal is already cancelled."))
     _before_cutoff(s, order.day, order.meal, now)

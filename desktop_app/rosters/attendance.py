@@ -75,7 +75,9 @@ def check_out(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, at:
     plus an hour), times the multiplier for holidays / evenings."""
     require(actor, CHECK_IN_VOLUNTEERS)
     sh = get_shift(s, shift_id, actor)
-    row = s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.volunteer_id == volunteer_id)).first()
+    # locked and read afresh: a check-out racing the automatic close (or another PC) credits the hours once
+    row = s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.volunteer_id == volunteer_id)
+                 .with_for_update().execution_options(populate_existing=True)).first()
     name = volunteer_name(s, volunteer_id)
     if row is None or row.check_in_at is None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} has not checked in to this patrol."), name=name)
@@ -96,7 +98,8 @@ def credit_planned(s: Session, *, actor: Actor, shift_id: int) -> list[HoursEntr
     sh = get_shift(s, shift_id, actor)
     planned = int((local_end(sh) - local_start(sh)).total_seconds() // 60)
     out = []
-    for row in s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.check_in_at != None, CheckIn.check_out_at == None)):  # noqa: E711
+    for row in s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id, CheckIn.check_in_at != None, CheckIn.check_out_at == None)  # noqa: E711
+                      .with_for_update().execution_options(populate_existing=True)).all():
         row.check_out_at = datetime.combine(sh.date, sh.ends_at).astimezone()
         s.add(row)
         out.append(credit(s, actor=actor, sh=sh, volunteer_id=row.volunteer_id, minutes=planned, reason="planned"))

@@ -45,7 +45,20 @@ def register(sub) -> None:
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 from desktop_app.cli_support import warn_calendar  # noqa: E402
-from desktop_app.core.i18n import translate  # noqa: E402
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate  # noqa: E402
+
+CLOSED = QT_TRANSLATE_NOOP("RostersCommands", "{n} check-in(s) closed at the patrol's scheduled end; a coordinator "
+                                              "confirms them on the rosters page (Hours).")
+EXPORTED = QT_TRANSLATE_NOOP("RostersCommands", "{n} hours entries not yet recorded written to {path}: {late} past the "
+                                                "10-working-day deadline, {soon} due within 3 working days.")
+
+
+def _language(args) -> None:
+    """What these commands print, in the chosen language (--lang, else the saved setting, else the system's: the
+    same as desktop_app.cli.main installs for every command)."""
+    from desktop_app.ui.translation import chosen_language, install_for_command_line
+
+    install_for_command_line(chosen_language(getattr(args, "lang", None)))
 
 
 def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
@@ -121,11 +134,11 @@ def cmd_close(args) -> int:
     from desktop_app.core.db import session_scope
     from desktop_app.rosters.forgotten import close_forgotten
 
+    _language(args)
     engine = _engine(args)
     with session_scope(engine) as s:
         entries = close_forgotten(s, actor=_actor(s, args.user))
-    print(f"{len(entries)} check-in(s) closed at the patrol's scheduled end; a coordinator confirms them on the "
-          "rosters page (Hours)")
+    print(translate("RostersCommands", CLOSED, n=len(entries)))
     return 0
 
 
@@ -133,11 +146,12 @@ def cmd_national(args) -> int:
     from desktop_app.core.db import session_scope
     from desktop_app.rosters import national
 
+    _language(args)
     engine = _engine(args)
     with session_scope(engine) as s:
         actor = _actor(s, args.user)
         n = national.export_unrecorded(s, actor=actor, target=args.out)
         due = national.due(s, actor=actor)
-    print(f"{n} hours entries not yet recorded written to {args.out}: {due.overdue} past the 10-working-day deadline, "
-          f"{due.due_soon} due within 3 working days")
+        warn_calendar(s, *{r.deadline for r in national.unrecorded(s, actor=actor)})
+    print(translate("RostersCommands", EXPORTED, n=n, path=args.out, late=due.overdue, soon=due.due_soon))
     return 1 if due.overdue else 0

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
@@ -71,9 +71,13 @@ def _insert(conn, model, rows: list[dict]) -> None:
 MEAL_TEAM = {"small": 8, "large": 16}  # the meal-delivery team: about one volunteer per compound
 
 
-def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: Progress = NO_PROGRESS) -> None:
+def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: Progress = NO_PROGRESS,
+             now: datetime | None = None) -> None:
+    """``now``: the clock the history stops at (today's patrols before it were walked, the one under way has its
+    people checked in, later ones wait)."""
     rng = random.Random(seed)
-    today = date.today()
+    now = (now or datetime.now(UTC)).astimezone()
+    today = now.date()
     large = scale == "large"
     with engine.begin() as conn:
         if conn.execute(select(func.count()).select_from(Team.__table__)).scalar():
@@ -209,7 +213,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                     assign_rows.append({"id": assign_id, "shift_id": row["id"], "volunteer_id": vid, "as_leader": leaders.get(row["id"]) == vid,
                                         "locked": False, "source": "solver", "created_at": datetime.now(UTC)})
                     assign_id += 1
-                if row["date"] < today:
+                if row["date"] <= today:
                     past_shifts.append((row, [(a["id"], a["volunteer_id"]) for a in assign_rows[-len(vids):]] if vids else []))
             shift_rows.extend(rows)
             done_steps += 1
@@ -226,7 +230,20 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     for n, (row, people) in enumerate(past_shifts):
         begin = datetime.combine(row["date"], row["starts_at"]).astimezone()
         finish = datetime.combine(row["date"], row["ends_at"]).astimezone()
+        under_way = finish + timedelta(minutes=10) > now  # today's patrol not over: nobody has checked out yet
+        if begin - timedelta(minutes=10) > now:
+            people = []  # a patrol still to come today
         for aid, vid in people:
+            if under_way:
+                arrive = begin + timedelta(minutes=rng.choice([-10, -5, -3, 0, 0, 2, 4]))
+                if arrive < now:
+                    late = max(0, int((arrive - begin).total_seconds() // 60))
+                    checkins.append({"id": check_id, "assignment_id": aid, "shift_id": row["id"], "volunteer_id": vid,
+                                     "check_in_at": arrive.astimezone(UTC), "check_out_at": None, "no_show": False,
+                                     "late_minutes": late if late > 5 else 0, "method": rng.choice(["desk", "desk", "scan"]),
+                                     "recorded_by": staff_id, "created_at": arrive.astimezone(UTC)})
+                    check_id += 1
+                continue
             if rng.random() < 0.03:
                 checkins.append({"id": check_id, "assignment_id": aid, "shift_id": row["id"], "volunteer_id": vid, "check_in_at": None,
                                  "check_out_at": None, "no_show": True, "late_minutes": 0, "method": "desk", "recorded_by": staff_id,
@@ -247,7 +264,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                           "multiplier": factor, "credited_minutes": round(minutes * factor), "reason": "check-out", "corrects_id": None,
                           "created_by": staff_id, "created_at": leave.astimezone(UTC)})
             hours_id += 1
-        if people and rng.random() < (0.04 if large else 0.12):
+        if people and not under_way and rng.random() < (0.04 if large else 0.12):
             cat = rng.choice(FINDING_CATEGORIES)
             findings.append({"id": finding_id, "station_id": station_id, "shift_id": row["id"], "team_id": row["team_id"],
                              "volunteer_id": people[0][1],

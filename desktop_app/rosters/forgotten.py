@@ -47,6 +47,9 @@ def close_forgotten(s: Session, *, actor: Actor, now: datetime | None = None) ->
          .order_by(Shift.date, CheckIn.id))
     if actor.station_id is not None:
         q = q.where(col(Shift.team_id).in_(_station_teams(actor)))
+    # Several PCs on one server run this as their pages refresh: a check-in another transaction is closing
+    # (or checking out) is left to it, never credited twice (SQLite queues writers already: BEGIN IMMEDIATE).
+    q = q.with_for_update(of=CheckIn, skip_locked=True).execution_options(populate_existing=True)
     out = []
     for row, sh in s.exec(q).all():
         end = local_end(sh)
@@ -113,7 +116,9 @@ def waiting(s: Session, *, actor: Actor) -> int:
 
 
 def _flagged(s: Session, actor: Actor, checkin_id: int) -> tuple[CheckIn, Shift]:
-    row = s.get(CheckIn, checkin_id)
+    # locked and read afresh: two coordinators correcting the same check-out at once make one correction
+    row = s.exec(select(CheckIn).where(CheckIn.id == checkin_id).with_for_update()
+                 .execution_options(populate_existing=True)).first()
     sh = s.get(Shift, row.shift_id) if row is not None else None
     team = s.get(Team, sh.team_id) if sh is not None else None
     if row is None or team is None or (actor.station_id is not None and team.station_id != actor.station_id):

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, first_station, require
-from desktop_app.core.errors import ValidationError
+from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import Station
 from desktop_app.core.validation import mask_id_number
@@ -204,9 +205,14 @@ def mark_recorded(s: Session, *, actor: Actor, entry_ids: Sequence[int], on: dat
     if on > clock.today():
         raise ValidationError(F_RECORDED_ON, QT_TRANSLATE_NOOP("Errors", "cannot be in the future."))
     wanted = {row[0] for row in s.exec(_query(actor).with_only_columns(HoursEntry.id).where(col(HoursEntry.id).in_(ids)))}
-    for entry_id in sorted(wanted):
-        s.add(NationalRecord(entry_id=entry_id, recorded_on=on, recorded_by=actor.id))
-    s.flush()
+    try:
+        with s.begin_nested():  # another coordinator marking the same entries at the same moment: one of you wins
+            for entry_id in sorted(wanted):
+                s.add(NationalRecord(entry_id=entry_id, recorded_on=on, recorded_by=actor.id))
+            s.flush()
+    except IntegrityError:
+        raise ConflictError(QT_TRANSLATE_NOOP(
+            "Errors", "Someone else marked some of these entries as recorded just now; look at the list again.")) from None
     audit.record(s, actor=actor, action="mark_recorded", entity="roster_hours_entry", entity_id="national",
                  after={"entries": sorted(wanted), "recorded_on": on})
     return len(wanted)

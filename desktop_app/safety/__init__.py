@@ -16,9 +16,10 @@ from desktop_app.safety.stations import (
     find_station,
     list_stations,
     residents_by_station,
+    typed_id,
 )
 
 __all__ = ["EXPORT_PERSONAL", "BackupFailure", "BackupKind", "add_station", "assign_station", "audit_problems",
            "automatic_backup", "backup_folder", "bootstrap_allowed", "find_station", "is_encrypted", "last_failure",
            "list_stations", "residents_by_station",
-           "set_backup_folder"]
+           "set_backup_folder", "typed_id"]

@@ -8,6 +8,8 @@
     smiledesk privacy export RESIDENT_ID --out DIR    the resident's data as JSON + PDF (audited)
     smiledesk privacy erase RESIDENT_ID --yes         anonymise the resident everywhere (audited)
     smiledesk audit-key show | export FILE | import FILE    the audit chain's key on this PC (docs/safety.md)
+    smiledesk audit-key anchor FILE                    the chains' heads in FILE.manifest.json (beside a pg_dump)
+    smiledesk audit-key lost KEY --reason …            no computer has KEY any more (its only PC broke): say so in the log
 
 Commands act as the built-in "system" account unless ``--as USERNAME`` names a staff account, whose
 name then appears in the audit log. Exit status 0 on success, 1 with a plain message on failure.
@@ -92,10 +94,20 @@ def _register_audit_key(sub) -> None:
     i = ksub.add_parser("import", help="add the audit keys in FILE (from audit-key export) to this computer")
     i.add_argument("file", metavar="FILE")
     i.set_defaults(func=cmd_audit_key_import)
+    a = ksub.add_parser("anchor", help="write the audit chains' heads and counts to FILE.manifest.json "
+                        "(a server's backups: run it before each pg_dump FILE)")
+    _db(a)
+    a.add_argument("file", metavar="FILE", help="the backup the manifest belongs to (it need not exist yet)")
+    a.set_defaults(func=cmd_audit_key_anchor)
+    g = ksub.add_parser("lost", help="say in the audit log that no computer has KEY any more (the only PC that held it broke)")
+    _db(g)
+    g.add_argument("key", metavar="KEY")
+    g.add_argument("--reason", required=True, help="why it is lost, e.g. 旧电脑硬盘损坏")
+    g.set_defaults(func=cmd_audit_key_lost)
 
 
-def _audit_ids(args) -> tuple[str | None, dict[str, int]]:
-    """(database id, key id -> entries written with it) of the database in ``args``."""
+def _audit_ids(args) -> tuple[str | None, dict[str, int], set[str]]:
+    """(database id, key id -> entries written with it, keys declared lost) of the database in ``args``."""
     from sqlalchemy import text
 
     from desktop_app.core.db import session_scope
@@ -108,30 +120,39 @@ def _audit_ids(args) -> tuple[str | None, dict[str, int]]:
             db_id = audit_keys.database_id(s)
             used = {row[0]: int(row[1]) for row in s.connection().execute(
                 text("SELECT key_id, COUNT(*) FROM audit_entry WHERE scheme = 2 GROUP BY key_id ORDER BY MIN(id)"))}
+            lost = {row[0] for row in s.connection().execute(
+                text("SELECT entity_id FROM audit_entry WHERE scheme = 2 AND action = 'audit_key_lost'"))}
     finally:
         engine.dispose()
-    return db_id, used
+    return db_id, used, lost
 
 
 def cmd_audit_key_show(args) -> int:
     def work():
         from desktop_app.core import audit_keys, keystore
 
-        db_id, used = _audit_ids(args)
+        db_id, used, lost = _audit_ids(args)
         if db_id is None:
             print(translate("SafetyCli", "this database has no keyed audit entries yet: its key is made with the first "
                                          "change"))
             return 0
         here = audit_keys.known_keys(db_id)
         print(translate("SafetyCli", "database {id}; keys are kept in {folder}").format(id=db_id, folder=keystore.key_dir()))
+
+        def where(kid: str) -> str:
+            if kid in here:
+                return translate("SafetyCli", "on this computer")
+            if kid in lost:
+                return translate("SafetyCli", "declared lost (smiledesk audit-key lost)")
+            return translate("SafetyCli", "NOT on this computer")
+
         rows = [[translate("SafetyCli", "key {id}").format(id=kid), translate("SafetyCli", "entries: {n}").format(n=n),
-                 translate("SafetyCli", "on this computer") if kid in here else translate("SafetyCli", "NOT on this computer")]
-                for kid, n in used.items()]
+                 where(kid)] for kid, n in used.items()]
         rows += [[translate("SafetyCli", "key {id}").format(id=kid), translate("SafetyCli", "no entries yet"),
                   translate("SafetyCli", "on this computer")] for kid in here if kid not in used]
         for line in table(rows, indent="  "):
             print(line)
-        return 0 if all(k in here for k in used) else 1
+        return 0 if all(k in here or k in lost for k in used) else 1
 
     return _run(work)
 
@@ -142,7 +163,7 @@ def cmd_audit_key_export(args) -> int:
 
         from desktop_app.core import audit_keys
 
-        db_id, _used = _audit_ids(args)
+        db_id, _used, _lost = _audit_ids(args)
         n = audit_keys.export_keys(db_id, Path(args.file)) if db_id else 0
         if not n:
             print(translate("Cli", "error: {text}").format(
@@ -163,6 +184,69 @@ def cmd_audit_key_import(args) -> int:
 
         db_id, n = audit_keys.import_keys(Path(args.file))
         print(translate("SafetyCli", "new audit keys of database {id} kept on this computer: {n}").format(id=db_id, n=n))
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_lost(args) -> int:
+    def work():
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety.audit_keys import declare_key_lost
+
+        engine = _engine(args)
+        try:
+            actor = _actor(engine, args)
+            with session_scope(engine) as s:
+                n = declare_key_lost(s, actor=actor, key_id=args.key, reason=args.reason)
+        finally:
+            engine.dispose()
+        print(translate("SafetyCli", "audit key {id} declared lost: smiledesk check no longer reports its entries ({n}) "
+                                     "(their order and count are still checked; a PC that has the key still checks "
+                                     "their content)").format(id=args.key.strip().lower(), n=n))
+        return 0
+
+    return _run(work)
+
+
+def cmd_audit_key_anchor(args) -> int:
+    """A database on a server is backed up by pg_dump, not by SmileDesk: this writes the manifest SmileDesk
+    writes beside its own backups, so that ``smiledesk check --anchors DIR`` tells entries deleted later."""
+    def work():
+        from pathlib import Path
+
+        from desktop_app.core import audit_anchors, audit_keys
+        from desktop_app.core.db import session_scope
+        from desktop_app.safety import backups
+
+        target = Path(args.file).expanduser().resolve()
+        if not target.parent.is_dir():
+            print(translate("Cli", "error: {text}").format(
+                text=translate("SafetyCli", "there is no folder {folder}; create it first").format(folder=target.parent)),
+                file=sys.stderr)
+            return 1
+        engine = _engine(args, migrate=False)
+        try:
+            with session_scope(engine, write=False) as s:
+                heads = audit_anchors.heads_from_session(s)
+        finally:
+            engine.dispose()
+        db_id = heads[0]
+        if db_id is None:
+            print(translate("SafetyCli", "this database has no keyed audit entries yet: nothing to anchor"))
+            return 0
+        if audit_keys.current_key(db_id) is None:
+            print(translate("Cli", "error: {text}").format(text=translate(
+                "SafetyCli", "this computer has no audit key of database {id}, so the manifest could not be sealed; "
+                "import it first: smiledesk audit-key export FILE on a PC that has it, smiledesk audit-key import FILE "
+                "here").format(id=db_id)), file=sys.stderr)
+            return 1
+        made = audit_anchors.write_manifest(target, heads, kind="anchor")
+        backups.remember_folder(target.parent)
+        total = sum(seq for seq, _h in heads[1].values()) + heads[2][0]
+        print(translate("SafetyCli", "{file}: chains {chains}, entries {n}; smiledesk check --anchors {folder} compares "
+                                     "the database with it").format(file=made, chains=len(heads[1]), n=total,
+                                                                    folder=target.parent))
         return 0
 
     return _run(work)

@@ -7,6 +7,7 @@ is checked with its passphrase (``core.db.database_key``: asked for at start-up 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -249,10 +250,11 @@ def duplicate_id_numbers(s) -> list[str]:
     return out
 
 
-def audit_problems(s) -> list[str]:
+def audit_problems(s, anchor_folders: Iterable[Path] = ()) -> list[str]:
     """The audit log checked against itself and against its anchors outside the database: every station's
     keyed chain (entries this PC has no key for are named), this PC's anchor, and the manifests of the
-    backups in the usual backup folders (truncation shows there). Plain English."""
+    backups in the usual backup folders and in ``anchor_folders`` (truncation shows there; a server's
+    manifests are written by ``smiledesk audit-key anchor`` beside each pg_dump). Plain English."""
     from desktop_app.core import audit, audit_anchors, paths
     from desktop_app.core.db import sqlite_path
 
@@ -266,7 +268,7 @@ def audit_problems(s) -> list[str]:
         anchors.append(pc)
     db_file = sqlite_path(s.get_bind())
     folders = backup_folders(db_file) if db_file is not None else [*_remembered(), paths.backups_dir()]
-    anchors.extend(audit_anchors.manifests(folders, report.database_id))
+    anchors.extend(audit_anchors.manifests([*folders, *anchor_folders], report.database_id))
     problems.extend(audit.check_anchors(s, report, anchors))
     return problems
 
@@ -277,7 +279,7 @@ def _remembered() -> list[Path]:
     return remembered_folders()
 
 
-def check_database(url: str) -> list[str]:
+def check_database(url: str, anchor_folders: Iterable[Path] = ()) -> list[str]:
     """Everything ``smiledesk check`` verifies, as plain-English problems (empty: all is well). Creates nothing.
 
     A SQLite file must exist and hold a SmileDesk schema; then SQLite's integrity check, damaged text,
@@ -317,7 +319,7 @@ def check_database(url: str) -> list[str]:
                 declare_guards()
                 problems.extend(guards.verify(engine))
                 with session_scope(engine, write=False) as s:
-                    problems.extend(audit_problems(s))
+                    problems.extend(audit_problems(s, anchor_folders))
                     problems.extend(duplicate_id_numbers(s))
             except Exception as exc:  # reported, not raised: check is what an administrator runs when in doubt
                 problems.append(f"cannot check: {exc}")

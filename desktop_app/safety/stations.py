@@ -29,13 +29,25 @@ def bootstrap_allowed(s: Session) -> bool:
     ).first() is None
 
 
+MAX_ID = 2**31 - 1  # the databases' integer ids
+
+
+def typed_id(text: str) -> int | None:
+    """An id typed by a person: ASCII digits within the databases' integers ("²".isdigit() is true too, and a
+    longer number overflows the driver); None for anything else."""
+    text = text.strip()
+    if text.isascii() and text.isdigit() and int(text) <= MAX_ID:
+        return int(text)
+    return None
+
+
 def find_station(s: Session, ref: str | int) -> Station:
     """A station by its id or its code (any case); NotFound names what was asked for."""
     text = str(ref).strip()
     station = None
-    if text.isdigit():
-        station = s.get(Station, int(text))
-    if station is None and text:
+    if (station_id := typed_id(text)) is not None:
+        station = s.get(Station, station_id)
+    if station is None and text and "\x00" not in text:  # NUL: no code has one (and PostgreSQL refuses it)
         station = s.exec(select(Station).where(func.upper(Station.code) == text.upper())).first()
     if station is None:
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "No station has the id or code {ref}; the command smiledesk station "

@@ -399,6 +399,38 @@ class _RowsShown(QObject):
         return False
 
 
+class _RowHeights(QObject):
+    """A table's rows as high as ``lines`` lines of its font, measured again when the font changes."""
+
+    def __init__(self, view: QAbstractItemView, lines, pad: int) -> None:
+        super().__init__(view)
+        self.setObjectName("rowHeights")
+        self.lines, self.pad = lines, pad
+
+    def apply(self, view: QAbstractItemView) -> None:
+        view.ensurePolished()
+        lines = self.lines() if callable(self.lines) else self.lines
+        height = lines * view.fontMetrics().lineSpacing() + self.pad
+        header = view.verticalHeader()
+        if header.defaultSectionSize() != height:
+            header.setDefaultSectionSize(height)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and isinstance(obj, QAbstractItemView):
+            self.apply(obj)
+        return False
+
+
+def rows_follow_font(view: QAbstractItemView, lines=1, *, pad: int = 7):
+    """Rows as high as ``lines`` lines of the view's font and ``pad`` pixels (a fixed 24 px cut large text in
+    half); ``lines`` may be a function (two lines where the columns are too narrow for one). Returns a function
+    that measures again, for when the rows' texts or the columns' widths change."""
+    keeper = _RowHeights(view, lines, pad)
+    view.installEventFilter(keeper)
+    keeper.apply(view)
+    return lambda: keeper.apply(view)
+
+
 def show_rows(view: QAbstractItemView, rows: int) -> None:
     """However small the window, ``view`` keeps room for its header and ``rows`` rows (the page scrolls, or
     other parts give way, rather than a list shrinking to a single row)."""

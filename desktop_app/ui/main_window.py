@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.auth import ROLE_LABELS
+from desktop_app.ui import heap, ops
 from desktop_app.ui import help as help_ui
-from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
             return
         feature = self.features[row]
         if feature.key not in self.pages:
-            page = feature.factory(self.ctx)
+            with ops.held():  # its first reads start once it is shown (ui/ops.py)
+                page = feature.factory(self.ctx)
             page.setObjectName(f"page-{feature.key}")
             self._finish_controls(page, feature)
             # Tabs build their contents when first shown: name those controls and give their lists the
@@ -127,6 +128,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.pages[feature.key] = page
+            heap.page_built(page)
         self.stack.setCurrentIndex(row)
         page = self.pages[feature.key]
         refresh: Callable | None = getattr(page, "refresh", None)
@@ -136,8 +138,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         """The page on screen reads again (the database server answers again after an outage)."""
-        row = self.stack.currentIndex()  # the stack holds each page in its scroll area (ui/fit.py)
-        page = self.pages.get(self.features[row].key) if 0 <= row < len(self.features) else None
+        page = self.current_page()  # the page itself: the stack holds it inside a scroll area (ui/fit.py)
         refresh: Callable | None = getattr(page, "refresh", None)
         if callable(refresh) and getattr(page, "_shown_once", False):
             refresh()
@@ -229,4 +230,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.ctx.settings.setValue("main_window/geometry", self.saveGeometry())
         self.ctx.settings.sync()
+        heap.window_closed()  # its pages are no longer long-lived (a sign-out, another user after the lock)
         super().closeEvent(event)

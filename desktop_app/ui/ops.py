@@ -22,7 +22,7 @@ broken, timed out) is not a message box for every refresh: ``server_monitor()`` 
 "server unreachable — retrying" banner, the kiosk's offline notice), pings the server every few seconds, and
 says again when it answers (pages refresh then). A read that failed that way shows nothing more; a write
 still tells its dialog (``on_error``) or the user that it was not saved. A quick op waiting on the server for
-longer than ``SLOW_MS`` shows "not answering" meanwhile: nothing ever blocks the GUI thread on the network.
+longer than ``server_monitor.SLOW_MS`` shows "not answering" meanwhile: nothing ever blocks the GUI thread on the network.
 
 Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``). ``write_generation()`` counts
 the writes that have ended, for pages that keep figures they read (reports.FigureMemo).
@@ -34,8 +34,8 @@ import functools
 import itertools
 import logging
 import threading
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
@@ -45,6 +45,7 @@ from shiboken6 import isValid
 from desktop_app.core.db.errors import is_unreachable
 from desktop_app.core.errors import Cancelled, SmileDeskError
 from desktop_app.core.progress import Progress
+from desktop_app.ui.server_monitor import ServerMonitor, server_monitor  # noqa: F401  (ops.server_monitor())
 
 log = logging.getLogger(__name__)
 SHOW_AFTER_MS = 600
@@ -57,119 +58,8 @@ _latest: dict[tuple[int, str], int] = {}
 _serial = itertools.count(1)
 
 
-SLOW_MS = 8000  # a quick op on the server running this long: "not answering" (the monitor's watch)
-RETRY_MS = 3000  # while the server is unreachable: a ping this often
-
-
-class ServerMonitor(QObject):
-    """Whether the database server answers, as the GUI's ops see it (one per application, on the GUI thread).
-
-    ``state``: "ok", "unreachable" (an op failed with ServerUnreachable; pinging every RETRY_MS) or "waiting"
-    (a quick op has waited on the server longer than SLOW_MS). ``changed(state)`` on every change;
-    ``restored`` once the server answers again after being unreachable (pages refresh on it)."""
-
-    changed = Signal(str)
-    restored = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.state = "ok"
-        self.engine = None
-        self.lost_at: float | None = None
-        self._running: dict[int, float] = {}  # serial → start of quick ops on a server
-        self._retry = QTimer(self)
-        self._retry.setInterval(RETRY_MS)
-        self._retry.timeout.connect(self.ping)
-        self._watch = QTimer(self)
-        self._watch.setInterval(500)
-        self._watch.timeout.connect(self._check_slow)
-        self._pinging = False
-
-    # ops report here (GUI thread)
-    def started(self, serial: int, engine) -> None:
-        if engine is not None and getattr(engine.dialect, "name", "") == "postgresql":
-            self._running[serial] = time.monotonic()
-            if not self._watch.isActive():
-                self._watch.start()
-
-    def ended(self, serial: int) -> None:
-        self._running.pop(serial, None)
-        if not self._running:
-            self._watch.stop()
-            if self.state == "waiting":
-                self._set("ok")
-
-    def unreachable(self, engine) -> None:
-        self.engine = engine
-        if self.state != "unreachable":
-            self.lost_at = time.monotonic()
-            log.warning("database server unreachable; retrying every %d ms", RETRY_MS)
-        self._set("unreachable")
-        self._retry.setInterval(RETRY_MS)
-        if not self._retry.isActive():
-            self._retry.start()
-
-    def answered(self) -> None:
-        if self.state == "unreachable":
-            self._retry.stop()
-            self.lost_at = None
-            log.warning("database server answers again")
-            self._set("ok")
-            self.restored.emit()
-        elif self.state == "waiting" and not self._slow():
-            self._set("ok")
-
-    def ping(self) -> None:
-        """Ask the server once (on the database lane, like every quick op)."""
-        if self.engine is None or self._pinging:
-            return
-        self._pinging = True
-
-        def done(_result=None) -> None:
-            self._pinging = False
-
-        query(self, self.engine, _ping, done, on_error=lambda _exc: done())
-
-    def reset(self) -> None:
-        """Forget what was seen (a new database, or a test starting afresh)."""
-        self._retry.stop()
-        self._watch.stop()
-        self._running.clear()
-        self.engine, self.lost_at, self._pinging = None, None, False
-        self._set("ok")
-
-    def _slow(self) -> bool:
-        oldest = min(self._running.values(), default=None)
-        return oldest is not None and (time.monotonic() - oldest) * 1000 >= SLOW_MS
-
-    def _check_slow(self) -> None:
-        if self.state == "ok" and self._slow():
-            self._set("waiting")
-
-    def _set(self, state: str) -> None:
-        if state != self.state:
-            self.state = state
-            self.changed.emit(state)
-
-
-def _ping(s) -> int:
-    from sqlalchemy import text
-
-    return s.execute(text("SELECT 1")).scalar()
-
-
-_monitor: ServerMonitor | None = None
-
-
-def server_monitor() -> ServerMonitor:
-    """The application's monitor (made on first use, on the GUI thread; lives as long as the module)."""
-    global _monitor
-    if _monitor is None:
-        _monitor = ServerMonitor()
-    return _monitor
-
-
 _writes = 0
+_held: list[Callable[[], None]] | None = None  # ops asked while a page is being built (``held``)
 
 
 def _wrote() -> None:
@@ -303,6 +193,7 @@ def _start(
     on_finish: Callable[[], None] | None = None,
     engine=None,
     reading: bool = False,
+    after_ms: int = 0,
 ) -> OpHandle:
     handle = handle or OpHandle(parent)
     serial = serial if serial is not None else next(_serial)
@@ -377,7 +268,7 @@ def _start(
             elif on_error is not None:
                 on_error(exc)
             elif gone and reading:
-                pass  # the banner says it; a refresh every few seconds must not stack message boxes
+                pass  # the banner says it (a read, or housekeeping): a refresh every few seconds must not stack boxes
             else:
                 report_error(parent if isinstance(parent, QWidget) else None, exc)
         finally:
@@ -386,10 +277,51 @@ def _start(
     bridge.finished.connect(on_finished)
     bridge.failed.connect(on_failed)
     _begin(serial)
-    if pool is _lane:
-        monitor.started(serial, engine)
-    pool.start(functools.partial(_run, work, serial))
+    def launch() -> None:
+        if pool is _lane:
+            monitor.started(serial, engine)
+        pool.start(functools.partial(_run, work, serial))
+
+    if after_ms <= 0:
+        if _held is not None:
+            _held.append(launch)
+        else:
+            launch()
+        return handle
+
+    started = [False]
+
+    def start() -> None:  # on the GUI thread, ``after_ms`` later (a timer of the handle: never after it died)
+        started[0] = True
+        if is_stale():  # a newer ask of the same ``latest`` name came meanwhile: this one never runs
+            handle.superseded = True
+            finish()
+        else:
+            launch()
+
+    handle.destroyed.connect(lambda *_: None if started[0] else release())
+    QTimer.singleShot(after_ms, handle, start)
     return handle
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """Ops asked inside start once the event loop turns again (a zero timer), in the order asked. The main
+    window builds a page inside: its widgets are built, shown and usually painted before its first reads
+    start, rather than built while the lane's thread turns rows into objects and takes the GIL from them
+    (issue 21: the longest stalls of first visits). They count as running from the ask (``idle``). Code
+    inside must not wait for an op's answer (a nested event loop): it would wait for ever."""
+    global _held
+    if _held is not None:  # already inside
+        yield
+        return
+    _held = []
+    try:
+        yield
+    finally:
+        starts, _held = _held, None
+        if starts:
+            QTimer.singleShot(0, lambda: [start() for start in starts])
 
 
 def query(
@@ -401,11 +333,15 @@ def query(
     on_error: Callable[[BaseException], None] | None = None,
     latest: str | None = None,
     slow: bool = False,
+    after_ms: int = 0,
 ) -> OpHandle:
     """``fn(session)`` in a read transaction off the GUI thread; ``on_done(result)`` on the GUI thread.
 
     ``slow=True`` for figures that take long on a big database: they run on the global pool and never
-    hold the lane quick reads and saves queue on."""
+    hold the lane quick reads and saves queue on. ``after_ms`` starts the work that much later, and with
+    ``latest`` not at all if a newer ask came meanwhile: a preview that follows the selection draws only
+    where the arrow keys stop, and not while the page that asked is still being built and painted. The op
+    counts as running (``idle``) from the ask."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
@@ -413,7 +349,7 @@ def query(
             return fn(s)
 
     pool = QThreadPool.globalInstance() if slow else database_lane()
-    return _start(parent, work, on_done, on_error, pool, latest=latest, engine=engine, reading=True)
+    return _start(parent, work, on_done, on_error, pool, latest=latest, engine=engine, reading=True, after_ms=after_ms)
 
 
 def write(
@@ -423,9 +359,12 @@ def write(
     on_done: Callable[[T], None] | None = None,
     *,
     on_error: Callable[[BaseException], None] | None = None,
+    background: bool = False,
 ) -> OpHandle:
     """``fn(session)`` in one writing transaction off the GUI thread (all of it or nothing);
-    ``on_done(result)`` on the GUI thread after the commit."""
+    ``on_done(result)`` on the GUI thread after the commit. ``background=True`` for housekeeping nobody asked
+    for (a page closing forgotten patrols as it refreshes): the server being gone is the banner's to say, as
+    for a read; the next refresh does it."""
     from desktop_app.core.db import session_scope
 
     def work() -> T:
@@ -435,7 +374,7 @@ def write(
         finally:
             _wrote()
 
-    return _start(parent, work, on_done, on_error, database_lane(), engine=engine)
+    return _start(parent, work, on_done, on_error, database_lane(), engine=engine, reading=background)
 
 
 def run_op(

@@ -682,7 +682,7 @@
     </message>
     <message>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>e.g. 春节</source>
@@ -842,6 +842,10 @@
     <message>
         <source>A resident&apos;s personal data (PIPL)…</source>
         <translation>居民个人信息副本（个人信息保护法）…</translation>
+    </message>
+    <message>
+        <source>Audit key…</source>
+        <translation>审计密钥…</translation>
     </message>
     <message>
         <source>The database is on a server: back it up and encrypt it there.</source>

@@ -206,6 +206,10 @@
         <translation>驿站 {code} 的密钥文件已保存到 {path}：密钥 {keys} 个，已撤销证书 {revoked} 张</translation>
     </message>
     <message>
+        <source>{key_file} (keys {keys}, revoked certificates {revoked}) and {verifier} written: python {name} --keys {key_name} "SDC2:…" checks a certificate with nothing else</source>
+        <translation>已写入 {key_file}（密钥 {keys} 个，已撤销证书 {revoked} 张）和 {verifier}：运行 python {name} --keys {key_name} "SDC2:…" 即可单独核验证书</translation>
+    </message>
+    <message>
         <source>revoked</source>
         <translation>已作废</translation>
     </message>
@@ -434,6 +438,14 @@
     <message>
         <source>There is no certificate signing key {key}; smiledesk cert-keys list shows the station&apos;s keys.</source>
         <translation>没有编号为 {key} 的证书签名密钥；用 smiledesk cert-keys list 可以查看本站的密钥。</translation>
+    </message>
+    <message>
+        <source>The standalone verifier (verify_certificate.py) is missing from this installation; reinstall SmileDesk.</source>
+        <translation>本机安装中缺少独立核验程序（verify_certificate.py）；请重新安装微笑驿站。</translation>
+    </message>
+    <message>
+        <source>Nothing could be written to {folder} ({detail}); choose another folder, or check that the drive is plugged in and not write-protected.</source>
+        <translation>无法写入 {folder}（{detail}）；请换一个文件夹，或检查 U 盘是否插好、是否写保护。</translation>
     </message>
 </context>
 <context>
@@ -985,6 +997,18 @@
         <translation>修改只影响今后出具的证书；已出具的证书保持原样。</translation>
     </message>
     <message>
+        <source>Each certificate&apos;s QR code is signed by this station. Publish the station&apos;s public key file with the small verifier program, and anyone can check a certificate offline.</source>
+        <translation>每张证书的二维码都带有本站的签名。把本站的公钥文件和小核验程序一起发布出去，任何人都能离线核验证书。</translation>
+    </message>
+    <message>
+        <source>Export for verifiers…</source>
+        <translation>导出核验文件…</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>证书核验</translation>
+    </message>
+    <message>
         <source>stored ({sha})</source>
         <translation>已保存（{sha}）</translation>
     </message>
@@ -1003,6 +1027,16 @@
     <message>
         <source>Reload</source>
         <translation>重新载入</translation>
+    </message>
+    <message>
+        <source>Folder for the public key file and the verifier</source>
+        <translation>选择存放公钥文件和核验程序的文件夹</translation>
+    </message>
+    <message>
+        <source>Written to {folder}: the public key file {keys} and the verifier {verifier}. Publish both (the sub-district website, a USB stick); with Python and the cryptography package, anyone checks a certificate with:
+python {verifier} --keys {keys} "the scanned code"</source>
+        <translation>已写入 {folder}：公钥文件 {keys} 和核验程序 {verifier}。请把两者一起发布（街道网站、U 盘）；装有 Python 和 cryptography 包的电脑用下面的命令即可核验证书：
+python {verifier} --keys {keys} "扫描得到的内容"</translation>
     </message>
 </context>
 </TS>

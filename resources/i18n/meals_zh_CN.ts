@@ -174,6 +174,25 @@
     </message>
 </context>
 <context>
+    <name>CounterPanel</name>
+    <message>
+        <source>Dine-in check-in: find the resident or scan the passport code.</source>
+        <translation>堂食签到：搜索居民或扫描微笑护照二维码。</translation>
+    </message>
+    <message>
+        <source>Scan passport code</source>
+        <translation>扫描护照码</translation>
+    </message>
+    <message>
+        <source>{name}: {meal} served. Charged {charge} yuan, balance {balance} yuan.</source>
+        <translation>{name}：{meal}已取餐。扣费 {charge} 元，余额 {balance} 元。</translation>
+    </message>
+    <message>
+        <source>This code belongs to no resident; search by name instead.</source>
+        <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
+    </message>
+</context>
+<context>
     <name>DayTab</name>
     <message>
         <source>Generate orders</source>
@@ -312,14 +331,6 @@
         <translation>送餐路线</translation>
     </message>
     <message>
-        <source>Dine-in check-in: find the resident or scan the passport code.</source>
-        <translation>堂食签到：搜索居民或扫描微笑护照二维码。</translation>
-    </message>
-    <message>
-        <source>Scan passport code</source>
-        <translation>扫描护照码</translation>
-    </message>
-    <message>
         <source>Canteen counter</source>
         <translation>食堂窗口</translation>
     </message>
@@ -394,14 +405,6 @@
     <message>
         <source>Generating orders</source>
         <translation>正在生成订餐</translation>
-    </message>
-    <message>
-        <source>{name}: {meal} served. Charged {charge} yuan, balance {balance} yuan.</source>
-        <translation>{name}：{meal}已取餐。扣费 {charge} 元，余额 {balance} 元。</translation>
-    </message>
-    <message>
-        <source>This code belongs to no resident; search by name instead.</source>
-        <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
     </message>
 </context>
 <context>

@@ -730,7 +730,7 @@
     </message>
     <message>
         <source>Staff PIN</source>
-        <translation>工作人员密码</translation>
+        <translation>自助机密码</translation>
     </message>
     <message>
         <source>Staff only: enter the kiosk PIN to leave the kiosk.</source>

@@ -281,6 +281,10 @@
         <source>cannot be in the future.</source>
         <translation>不能是将来的日期。</translation>
     </message>
+    <message>
+        <source>Someone else marked some of these entries as recorded just now; look at the list again.</source>
+        <translation>其他人刚刚已把其中部分记录标记为已录入；请重新查看列表。</translation>
+    </message>
 </context>
 <context>
     <name>Fields</name>
@@ -735,6 +739,10 @@
         <translation>更正</translation>
     </message>
     <message>
+        <source>hours for the national system-{day}.xlsx</source>
+        <translation>全国志愿服务信息系统待录入时长-{day}.xlsx</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -1012,6 +1020,17 @@
     <message>
         <source> — not saved (dry run)</source>
         <translation>——试排，未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RostersCommands</name>
+    <message>
+        <source>{n} check-in(s) closed at the patrol&apos;s scheduled end; a coordinator confirms them on the rosters page (Hours).</source>
+        <translation>已按计划结束时间自动结束{n}次无人签退的巡逻；请协调员在“志愿排班 → 服务时长”中确认。</translation>
+    </message>
+    <message>
+        <source>{n} hours entries not yet recorded written to {path}: {late} past the 10-working-day deadline, {soon} due within 3 working days.</source>
+        <translation>已将{n}条尚未录入全国系统的时长写入 {path}：{late}条已超过10个工作日的录入期限，{soon}条将在3个工作日内到期。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditKeyDialog</name>
+    <message>
+        <source>Audit key</source>
+        <translation>审计密钥</translation>
+    </message>
+    <message>
+        <source>Every entry of the audit log is sealed with a key kept on the computer that wrote it, not in the database: whoever has only the database file cannot change the log unnoticed. When several computers use one database, export the key here and import it on each of the others, so that every computer can check the whole log. Keep the key file private and delete it after importing.</source>
+        <translation>审计日志的每一条都用一把密钥封存，密钥保存在写入它的电脑上，不在数据库里：只拿到数据库文件的人无法改动日志而不被发现。几台电脑共用一个数据库时，请在这里导出密钥，再到其他每台电脑上导入，这样每台电脑都能核对整个日志。密钥文件请妥善保管，导入后删除。</translation>
+    </message>
+    <message>
+        <source>Export the key…</source>
+        <translation>导出密钥…</translation>
+    </message>
+    <message>
+        <source>Import a key…</source>
+        <translation>导入密钥…</translation>
+    </message>
+    <message>
+        <source>The log has no sealed entry yet: this computer makes its key with the first change saved.</source>
+        <translation>日志里还没有封存的记录：本机在第一次保存修改时生成密钥。</translation>
+    </message>
+    <message>
+        <source>This computer has {n} of the {total} keys that wrote the log.</source>
+        <translation>写入日志的密钥共 {total} 把，本机有其中 {n} 把。</translation>
+    </message>
+    <message>
+        <source>Key {key} ({n} entries) is not on this computer: the content of those entries cannot be checked here. Export it on the computer that has it and import it here.</source>
+        <translation>密钥 {key}（{n} 条记录）不在本机：这些记录的内容在本机无法核对。请在有这把密钥的电脑上导出，再在这里导入。</translation>
+    </message>
+    <message>
+        <source>Key {key} was declared lost: the order of its entries is checked, their content cannot be.</source>
+        <translation>密钥 {key} 已声明丢失：其记录的顺序照常核对，内容无法核对。</translation>
+    </message>
+    <message>
+        <source>Every entry can be checked on this computer.</source>
+        <translation>本机可以核对全部记录。</translation>
+    </message>
+    <message>
+        <source>Export the audit key</source>
+        <translation>导出审计密钥</translation>
+    </message>
+    <message>
+        <source>{n} key(s) written to {file}. Import the file on the other computers (administration page → data safety → audit key), then delete it.</source>
+        <translation>已把 {n} 把密钥写入 {file}。请在其他电脑上导入（系统管理 → 数据安全 → 审计密钥），然后删除这个文件。</translation>
+    </message>
+    <message>
+        <source>Import an audit key</source>
+        <translation>导入审计密钥</translation>
+    </message>
+    <message>
+        <source>{n} new key(s) kept on this computer. Delete the key file now.</source>
+        <translation>本机新保存了 {n} 把密钥。现在请删除密钥文件。</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Back up the database</source>
@@ -296,8 +351,28 @@
         <translation>该居民的个人信息之前已经删除过了。</translation>
     </message>
     <message>
+        <source>say why the key is lost (e.g. 旧电脑硬盘损坏).</source>
+        <translation>请写明密钥丢失的原因（例如：旧电脑硬盘损坏）。</translation>
+    </message>
+    <message>
         <source>keep it under 200 characters.</source>
         <translation>请不要超过 200 个字。</translation>
+    </message>
+    <message>
+        <source>no audit entry was written with this key; smiledesk audit-key show lists the database&apos;s keys.</source>
+        <translation>没有任何审计记录是用这把密钥写的；smiledesk audit-key show 列出本数据库用过的密钥。</translation>
+    </message>
+    <message>
+        <source>This computer has that audit key: it is not lost. Export it (smiledesk audit-key export FILE) and import it where it is missing.</source>
+        <translation>本机有这把审计密钥，它没有丢失。请导出（smiledesk audit-key export 文件）并在缺少它的电脑上导入。</translation>
+    </message>
+    <message>
+        <source>This computer has no audit key of this database yet (it is made with the first change saved here); there is nothing to export.</source>
+        <translation>本机还没有这个数据库的审计密钥（在本机第一次保存修改时生成），没有可导出的内容。</translation>
+    </message>
+    <message>
+        <source>The key file could not be written to {file} ({detail}); choose another place.</source>
+        <translation>无法把密钥文件写到 {file}（{detail}）；请换一个位置。</translation>
     </message>
     <message>
         <source>Only a sub-district administrator (an administrator without a station) can do this.</source>
@@ -377,6 +452,10 @@
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Audit key</source>
+        <translation>审计密钥</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -1488,6 +1567,10 @@
         <translation>在本机</translation>
     </message>
     <message>
+        <source>declared lost (smiledesk audit-key lost)</source>
+        <translation>已声明丢失（smiledesk audit-key lost）</translation>
+    </message>
+    <message>
         <source>NOT on this computer</source>
         <translation>不在本机</translation>
     </message>
@@ -1506,6 +1589,26 @@
     <message>
         <source>new audit keys of database {id} kept on this computer: {n}</source>
         <translation>本机新保存数据库 {id} 的日志密钥：{n} 个</translation>
+    </message>
+    <message>
+        <source>audit key {id} declared lost: smiledesk check no longer reports its entries ({n}) (their order and count are still checked; a PC that has the key still checks their content)</source>
+        <translation>日志密钥 {id} 已声明丢失：smiledesk check 不再报告它的日志（{n} 条）（仍会核对其顺序和条数；有该密钥的电脑仍会核对内容）</translation>
+    </message>
+    <message>
+        <source>there is no folder {folder}; create it first</source>
+        <translation>文件夹 {folder} 不存在，请先创建</translation>
+    </message>
+    <message>
+        <source>this database has no keyed audit entries yet: nothing to anchor</source>
+        <translation>这个数据库还没有带密钥的操作日志：无需存证</translation>
+    </message>
+    <message>
+        <source>this computer has no audit key of database {id}, so the manifest could not be sealed; import it first: smiledesk audit-key export FILE on a PC that has it, smiledesk audit-key import FILE here</source>
+        <translation>本机没有数据库 {id} 的日志密钥，无法封存清单；请先导入：在有密钥的电脑上运行 smiledesk audit-key export 文件，在本机运行 smiledesk audit-key import 文件</translation>
+    </message>
+    <message>
+        <source>{file}: chains {chains}, entries {n}; smiledesk check --anchors {folder} compares the database with it</source>
+        <translation>{file}：日志链 {chains} 条，日志 {n} 条；smiledesk check --anchors {folder} 会用它核对数据库</translation>
     </message>
     <message>
         <source>y</source>

@@ -549,8 +549,8 @@
         <translation>数据库文件打不开，什么都没有保存。请检查它所在的文件夹是否存在、是否可以写入。</translation>
     </message>
     <message>
-        <source>The database file is damaged. Restore the newest backup.</source>
-        <translation>数据库文件已损坏，请恢复最近的备份。</translation>
+        <source>The database file is damaged and cannot be read. Restore the newest backup (smiledesk check says what is wrong).</source>
+        <translation>数据库文件已损坏，无法读取。请恢复最近的备份（smiledesk check 可以查出哪里出了问题）。</translation>
     </message>
     <message>
         <source>The database refused the change: {detail}</source>
@@ -767,6 +767,10 @@
     <message>
         <source>The database on the server is older than this SmileDesk. The sub-district&apos;s IT staff upgrade it with the owner&apos;s account (smiledesk migrate, docs/postgres.md); then start again.</source>
         <translation>服务器上的数据库比这个版本的微笑驿站旧。请街道的 IT 人员用所有者账号升级数据库（运行 smiledesk migrate，见 docs/postgres.md），然后再启动。</translation>
+    </message>
+    <message>
+        <source>{file} holds the audit keys of another database; export them from a computer that uses this database.</source>
+        <translation>{file} 里是另一个数据库的审计密钥；请从使用本数据库的电脑上导出。</translation>
     </message>
 </context>
 <context>
@@ -1237,16 +1241,76 @@
         <translation>打印机“{printer}”现在不接收打印任务。请在系统的打印机设置中让它重新接收任务，或选择其他打印机。未记录为已打印。</translation>
     </message>
     <message>
-        <source>The printer “{printer}” refused the job ({detail}). Check the printer and print again, or choose another printer. Nothing was recorded as printed.</source>
-        <translation>打印机“{printer}”拒绝了这个任务（{detail}）。请检查打印机后再打印，或选择其他打印机。未记录为已打印。</translation>
+        <source>The printer “{printer}” refused the job. Check the printer and print again, or choose another printer. Nothing was recorded as printed.</source>
+        <translation>打印机“{printer}”拒绝了这个任务。请检查打印机后再打印，或选择其他打印机。未记录为已打印。</translation>
     </message>
     <message>
-        <source>Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.</source>
-        <translation>无法写入 {path}（{detail}）。请换一个文件夹，或检查磁盘是否已满。</translation>
+        <source>Could not write {path} ({reason}). Choose another folder, or check that the disk is not full.</source>
+        <translation>无法写入 {path}（{reason}）。请换一个文件夹，或检查磁盘是否已满。</translation>
     </message>
     <message>
-        <source>The paper could not be read back for printing ({detail}). Make it again and print again.</source>
-        <translation>生成的文件无法读取，不能打印（{detail}）。请重新生成后再打印。</translation>
+        <source>The paper could not be read back for printing. Make it again and print again.</source>
+        <translation>生成的文件无法读取，不能打印。请重新生成后再打印。</translation>
+    </message>
+    <message>
+        <source>it does not answer</source>
+        <translation>打印机没有响应</translation>
+    </message>
+    <message>
+        <source>it is switched off</source>
+        <translation>打印机已关机</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>paper jam</source>
+        <translation>卡纸</translation>
+    </message>
+    <message>
+        <source>out of toner or ink</source>
+        <translation>墨粉或墨水用完</translation>
+    </message>
+    <message>
+        <source>a door or cover is open</source>
+        <translation>机盖或舱门未关好</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>it reports an error</source>
+        <translation>打印机报告故障</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>没有写入该位置的权限</translation>
+    </message>
+    <message>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>已有同名文件夹</translation>
+    </message>
+    <message>
+        <source>the system did not allow it</source>
+        <translation>系统不允许写入</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <source>Not printed</source>

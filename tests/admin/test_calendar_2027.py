@@ -219,3 +219,67 @@ def test_days_past_and_worked_shifts_never_move(engine, admin, february):
     assert _shift(engine, february["team"], date(2027, 2, 8)).is_holiday
     assert _orders(engine, date(2027, 2, 8)) == [OrderStatus.ORDERED]  # today's meals are in the kitchen already
     assert _orders(engine, date(2027, 2, 9)) == [OrderStatus.CANCELLED]
+
+
+def _refunds(engine, day: date) -> int:
+    from desktop_app.meals.models import LedgerKind, MealLedgerEntry
+
+    with session_scope(engine, write=False) as s:
+        return len(s.exec(select(MealLedgerEntry).join(MealOrder, MealOrder.id == MealLedgerEntry.order_id)
+                          .where(MealOrder.day == day, MealLedgerEntry.kind == LedgerKind.REFUND)).all())
+
+
+def _at_the_same_time(engine, first, second) -> list:
+    """``first`` in a transaction; ``second`` on another connection (another PC) while the first has not committed
+    (PostgreSQL: it starts, runs until it waits for the first's lock, then the first commits) — on SQLite, whose
+    writers queue (BEGIN IMMEDIATE), after it. What the second returned or the ConflictError it raised."""
+    import threading
+
+    from tests.rosters.test_hours import _until_waiting_on_a_lock
+
+    outcome: list = []
+
+    def other_pc() -> None:
+        try:
+            with session_scope(engine) as s:
+                outcome.append(second(s))
+        except ConflictError as exc:
+            outcome.append(exc.text())
+
+    thread = threading.Thread(target=other_pc)
+    postgres = engine.dialect.name == "postgresql"
+    with session_scope(engine) as s:
+        first(s)
+        if postgres:
+            thread.start()
+            _until_waiting_on_a_lock(engine, thread)
+    if not postgres:
+        thread.start()
+    thread.join()
+    return outcome
+
+
+def test_a_meal_cancelled_by_hand_while_the_notice_is_saved_is_refunded_once(engine, admin, february):
+    """The meals desk cancels Monday's lunch (02-08) as the administrator saves the notice that closes the canteen
+    that day: the meal is refunded once (the ledger is append-only: a second refund could not be taken back), and
+    whoever comes second is told it is cancelled already."""
+    with session_scope(engine, write=False) as s:
+        (monday,) = [o.id for o in s.exec(select(MealOrder).where(MealOrder.day == date(2027, 2, 8)))]
+    outcome = _at_the_same_time(
+        engine, lambda s: administration.enter_notice(s, actor=admin, text=NOTICE_2027, followers=features.calendar_followers,
+                                                      today=date(2027, 2, 5)),
+        lambda s: meal_orders.cancel_order(s, actor=admin, order_id=monday, now=_at(date(2027, 2, 5), 10)))
+    assert outcome == ["This meal is already cancelled."]
+    assert _orders(engine, date(2027, 2, 8)) == [OrderStatus.CANCELLED] and _refunds(engine, date(2027, 2, 8)) == 1
+    assert _orders(engine, date(2027, 2, 9)) == [OrderStatus.CANCELLED] and _refunds(engine, date(2027, 2, 9)) == 1
+
+
+def test_two_administrators_saving_the_notice_at_once_save_it_once(engine, admin, february):
+    def save(s):
+        return administration.enter_notice(s, actor=admin, text=NOTICE_2027, followers=features.calendar_followers,
+                                           today=date(2027, 2, 5)).change.days
+
+    outcome = _at_the_same_time(engine, save, save)
+    assert outcome == ["Nothing to change: the calendar already says this."]
+    assert _due(engine, february["open"]) == date(2027, 2, 18)
+    assert _refunds(engine, date(2027, 2, 8)) == 1 and _refunds(engine, date(2027, 2, 9)) == 1

@@ -112,3 +112,19 @@ def test_the_year_entered_by_hand_is_confirmed_complete(qtbot, ctx, engine, admi
     wait_ops()
     assert tab.status.property("tone") == "" and not tab.complete_button.isVisible()
     assert not tab.package_button.isEnabled()  # the installed chinese-calendar stops at 2026
+
+
+def test_in_chinese_the_table_says_what_each_day_is_called(qtbot, qapp, ctx, engine, admin, app_fonts, wait_ops):
+    """The holiday's name column is 名称 (what the day is called), not 姓名 (a person's name)."""
+    from desktop_app.ui import translation
+
+    translation.install(qapp, "zh_CN")
+    try:
+        page, tab = _page(qtbot, ctx, year=2026)
+        wait_ops()
+        headers = [tab.model.headerData(i, Qt.Orientation.Horizontal) for i in range(tab.model.columnCount())]
+        assert headers == ["日期", "星期", "类型", "名称"]
+        row = next(i for i, d in enumerate(tab.model.rows()) if d.name == "春节")  # 2026-02-15
+        assert [tab.model.index(row, i).data() for i in range(4)] == ["2026-02-15", "星期日", "法定节假日（放假）", "春节"]
+    finally:
+        translation.install(qapp, "en")

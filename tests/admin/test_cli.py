@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import select
 
 from desktop_app.cli import main
@@ -89,3 +91,27 @@ def test_the_first_account_of_an_empty_database_needs_no_sign_in(engine, run):
     code, out = run("staff", "add", "second", "--role", "admin", "--station", "all", password=None,
                     new_password="office-pass-1")
     assert code == 1 and "--as" in out  # from now on an administrator signs in
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ref=st.one_of(st.text(max_size=30), st.integers(min_value=-10**30, max_value=10**30).map(str),
+                     st.sampled_from(["²", "١٢", "𝟙", "１", "9" * 40, " 1 ", "hp", "Hp ", "h\x00p"])))
+def test_any_station_or_account_reference_finds_one_or_says_none_has_it(engine, admin, ref):
+    """What a person types after `station assign`: an id, a code, anything. It names a station/account or ends
+    in a translated 'not found' — "²".isdigit() is true but int("²") raised, and an id past the database's
+    integers overflowed in the driver, and a NUL in the text was PostgreSQL's refusal instead of 'not found'."""
+    from desktop_app.admin.cli import _user as find_user
+    from desktop_app.core.errors import NotFound
+    from desktop_app.safety.stations import find_station
+
+    with session_scope(engine, write=False) as s:
+        for find in (find_station, find_user):
+            try:
+                found = find(s, ref)
+            except NotFound as exc:
+                assert ref.strip() in exc.text()
+            else:
+                text = ref.strip()
+                by_id = text.isascii() and text.isdigit() and int(text) == found.id
+                assert by_id or text.upper() in {(getattr(found, "code", None) or "").upper(),
+                                                 (getattr(found, "username", None) or "").upper()}

@@ -71,7 +71,8 @@ def test_a_visit_reads_only_this_months_figures_and_refresh_reads_all(qtbot, app
 
     def keep(_conn, _cursor, statement, parameters, *_args) -> None:
         if "FROM meal_order" in statement and "GROUP BY meal_order.day" in statement:
-            spans.append(str(min(p for p in parameters if str(p)[:2] == "20")))
+            values = parameters.values() if isinstance(parameters, dict) else parameters  # psycopg: by name
+            spans.append(str(min(str(p) for p in values if str(p)[:2] == "20")))
 
     event.listen(ctx.engine, "before_cursor_execute", keep)
     try:

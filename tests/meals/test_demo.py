@@ -96,3 +96,6 @@ def test_what_happened_today_happened_before_now(engine, admin, people):
                  *s.exec(select(WelfareAttempt.at)).all(), *s.exec(select(FoodSample.kept_at)).all()]
     later = [t for t in times if t is not None and t.replace(tzinfo=UTC) > now]
     assert not later
+    with session_scope(engine, write=False) as s:
+        lunches = s.exec(select(MealOrder.outcome).where(MealOrder.day == end, MealOrder.meal == "lunch")).all()
+    assert lunches and not {"delivered", "served", "refused"} & set(lunches)  # lunch is at 11

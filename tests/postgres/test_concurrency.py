@@ -84,3 +84,51 @@ def test_a_stations_search_finds_its_matches_among_many_stations(subdistrict):
             names = [r.name for r in search(s, actor=desk_a, q="李")]
         assert len([n for n in names if ord(n[1]) >= 0x9F00]) == 10
         assert set(names) >= {"李明", "李华"} and not any(0x4E00 <= ord(n[1]) < 0x4E00 + 60 for n in names)
+
+
+def test_a_long_import_commits_batch_by_batch_and_leaves_other_stations_writing(subdistrict, tmp_path):
+    """Issue 22 item 1: one station's import held the sub-district's lock for its whole 800 rows. Between its
+    batches nothing is held: what was written is committed (seen by the owner), and another station's PC writes
+    at once (with a 1 s lock timeout, so a lock kept across batches would fail here, not hang)."""
+    from sqlmodel import func, select
+
+    from desktop_app.core.db.engine import ServerTimeouts
+    from desktop_app.core.progress import Progress
+    from desktop_app.reports import importing as importer
+    from desktop_app.residents.models import Resident
+    from tests.reports.conftest import write_xlsx
+
+    sd = subdistrict
+    rows = [["姓名", "联系电话"]] + [["赵" + chr(0x5000 + i), f"1370000{i:04d}"] for i in range(30)]
+    path = write_xlsx(tmp_path / "台账.xlsx", rows)
+    a = sd.engine("a")
+    b = sd.engine("b", timeouts=ServerTimeouts(connect=5, statement=5, lock=1, idle_in_transaction=10, answer=10,
+                                               keepalive_idle=5, keepalive_interval=5, keepalive_count=2))
+    admin_a = sd.actors["admin-a"]
+    sheet = importer.read_sheet(path, kind="residents")
+    mapping = importer.guess_mapping(sheet.labels, "residents")
+    with session_scope(a, write=False) as s:
+        plan = importer.dry_run(s, actor=admin_a, sheet=sheet, mapping=mapping, kind="residents")
+    assert plan.counts["add"] == 30
+
+    def station_a_residents() -> int:
+        with session_scope(sd.owner, write=False) as s:
+            return s.exec(select(func.count()).select_from(Resident).where(Resident.station_id == sd.a)).one()
+
+    before = station_a_residents()
+    seen: list[tuple[int, int]] = []
+
+    def between_batches(done, total, label):
+        if label != "Writing" or done >= total:
+            return
+        seen.append((done, station_a_residents() - before))
+        with session_scope(b) as s:  # station b's desk, while a's import is under way
+            create_resident(s, actor=sd.actors["desk-b"], data=ResidentCreate(name="钱" + chr(0x5000 + done)))
+
+    progress = Progress()
+    progress._on_update = between_batches
+    result = importer.apply_import(a, actor=admin_a, plan=plan, progress=progress, batch=10)
+    assert (result.added, result.cancelled) == (30, False)
+    assert seen == [(0, 0), (10, 10), (20, 20)]  # each batch committed before the next began
+    with session_scope(sd.owner, write=False) as s:
+        assert s.exec(select(func.count()).select_from(Resident).where(Resident.station_id == sd.b)).one() == 2 + 3

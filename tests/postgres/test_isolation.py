@@ -51,7 +51,8 @@ def test_a_station_login_reads_only_its_own_rows_with_plain_sql(subdistrict):
     assert {r[0] for r in a.connect().execute(text("SELECT id FROM station"))} == {sd.a}
     for table, kind in _tables(sd.owner).items():
         if kind == "station":
-            shared = " AND station_id IS NOT NULL" if table in rls.SHARED_WHEN_NULL else ""
+            shared = (" AND station_id IS NOT NULL" if table in rls.SHARED_WHEN_NULL | {rls.SYSTEM_CHAIN}
+                      else "")
             assert _scalar(a, f"SELECT count(*) FROM {table} WHERE station_id <> :a{shared}", a=sd.a) == 0, table
             assert _scalar(a, f"SELECT count(*) FROM {table} WHERE station_id IS NULL") == 0 or shared, table
     # tables that hang off a parent: the other station's search keys and desk events are invisible
@@ -76,6 +77,9 @@ def test_a_station_login_cannot_write_another_stations_rows_or_change_the_rules(
     with a.begin() as conn:  # another station's rows do not exist for it: nothing is changed
         assert conn.execute(text("UPDATE resident SET name = '改' WHERE id = :b"), {"b": sd.residents["b1"]}).rowcount == 0
         assert conn.execute(text("DELETE FROM staff_user WHERE username = 'admin-b'")).rowcount == 0
+        # the database's identity (what every chain's keys are bound to) is read, never changed
+        assert conn.execute(text("UPDATE audit_meta SET value = 'x'")).rowcount == 0
+        assert conn.execute(text("DELETE FROM audit_meta")).rowcount == 0
     assert _scalar(sd.owner, "SELECT name FROM resident WHERE id = :b", b=sd.residents["b1"]) == "李强"
     refused = [
         ("INSERT INTO resident (station_id, name, gender, id_number, phone, community, compound, building, unit, room,"
@@ -86,6 +90,9 @@ def test_a_station_login_cannot_write_another_stations_rows_or_change_the_rules(
          " notes, sort_key, erased, created_at, updated_at, version FROM resident LIMIT 1", "row-level security"),
         ("UPDATE resident SET station_id = :b", "row-level security"),  # moving its rows to another station
         ("UPDATE staff_user SET station_id = NULL", "row-level security"),  # making itself sub-district staff
+        ("INSERT INTO audit_entry (at, actor_id, actor_name, station_id, action, entity, entity_id, prev_hash, hash,"
+         " chain, seq, scheme, key_id, subject) VALUES (now(), NULL, '', :b, 'x', 'x', '', '', '', :b, 999, 2, '', '')",
+         "row-level security"),  # writing into another station's audit chain
         ("SELECT * FROM smiledesk_login", "permission denied"),
         ("SET ROLE smiledesk_subdistrict", "permission denied"),
         ("ALTER TABLE resident DISABLE ROW LEVEL SECURITY", "must be owner"),

@@ -33,8 +33,9 @@ def test_a_station_login_opens_without_migrating_and_works_through_the_use_cases
 def test_a_station_login_on_an_older_schema_is_told_to_ask_it(subdistrict):
     sd = subdistrict
     with sd.owner.begin() as conn:
-        head = conn.execute(text("SELECT version_num FROM alembic_version WHERE version_num LIKE 'desk_%'")).scalar()
-        conn.execute(text("UPDATE alembic_version SET version_num = 'desk_0001' WHERE version_num = :h"), {"h": head})
+        head = conn.execute(text("SELECT version_num FROM alembic_version WHERE version_num LIKE 'desk_%'")).scalar_one()
+        older = f"desk_{int(head[-4:]) - 1:04d}"  # the desk's revision before its newest
+        conn.execute(text("UPDATE alembic_version SET version_num = :o WHERE version_num = :h"), {"o": older, "h": head})
     with pytest.raises(StorageError, match="smiledesk migrate"):
         features.open_app_database(sd.url("a"))
 

@@ -229,3 +229,183 @@ def test_the_national_tab_and_the_home_page(qtbot, ctx, engine, admin, team, app
     page.last_box.close()
     assert cli.main(["hours-national", "--out", str(tmp_path / "n.xlsx"), "--db", db_arg]) == 1  # one is overdue
     assert "2 hours entries not yet recorded" in capsys.readouterr().out
+
+
+def test_the_commands_speak_the_language_asked_for(qapp, engine, admin, team, tmp_path, db_arg, capsys):
+    """A scheduled `patrols-close` and `hours-national` on a Chinese PC print Chinese (the station reads the log)."""
+    from desktop_app.ui import translation
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], clock.today() - timedelta(days=3))  # never checked out
+    try:
+        assert cli.main(["--lang", "zh_CN", "patrols-close", "--db", db_arg]) == 0
+        assert capsys.readouterr().out.strip() == "已按计划结束时间自动结束1次无人签退的巡逻；请协调员在“志愿排班 → 服务时长”中确认。"
+        out = tmp_path / "全国系统.csv"
+        assert cli.main(["--lang", "zh_CN", "hours-national", "--out", str(out), "--db", db_arg]) == 0
+        assert capsys.readouterr().out.strip() == (f"已将1条尚未录入全国系统的时长写入 {out}：0条已超过10个工作日的录入期限，"
+                                                   "0条将在3个工作日内到期。")
+    finally:
+        translation.install(qapp, "en")
+    assert cli.main(["--lang", "en", "patrols-close", "--db", db_arg]) == 0
+    assert capsys.readouterr().out.startswith("0 check-in(s) closed at the patrol's scheduled end")
+
+
+def test_deadlines_in_a_year_not_entered_are_flagged_and_follow_the_notice(qtbot, ctx, engine, admin, team, app_fonts,
+                                                                           wait_ops, tmp_path, db_arg, capsys):
+    """Hours served on Mon 2026-12-28 are due in the national system 10 working days later, in 2027: before the
+    2027 notice is entered the tab and the command say that deadline counts Monday–Friday only (2027-01-11);
+    after it, 元旦 (Fri 01-01) moves it to 2027-01-12 and the warning is gone."""
+    from desktop_app import admin as administration
+    from desktop_app import features
+    from desktop_app.rosters.ui.page import RostersPage
+    from tests.admin.test_calendar_2027 import NOTICE_2027
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], date(2026, 12, 28), checked_out=time(9))
+    page = RostersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_ops()
+    page.tabs.setCurrentIndex(5)
+    wait_ops()
+    tab = page.national_tab
+    assert tab.table.item(0, 0).text() == "2027-01-11"
+    assert tab.calendar_note.isVisibleTo(tab) and "holidays of 2027 are not entered" in tab.calendar_note.text()
+    assert cli.main(["hours-national", "--out", str(tmp_path / "n.csv"), "--db", db_arg]) == 0
+    assert "holidays of 2027 are not entered" in capsys.readouterr().err
+    with session_scope(engine) as s:
+        administration.enter_notice(s, actor=admin, text=NOTICE_2027, followers=features.calendar_followers,
+                                    today=date(2026, 12, 29))
+    page.refresh()
+    wait_ops()
+    assert tab.table.item(0, 0).text() == "2027-01-12" and not tab.calendar_note.isVisibleTo(tab)
+    assert cli.main(["hours-national", "--out", str(tmp_path / "n.csv"), "--db", db_arg]) == 0
+    assert "not entered" not in capsys.readouterr().err
+
+
+def test_the_export_is_named_in_the_interface_s_language(qtbot, qapp, ctx, engine, admin, team, app_fonts, wait_ops,
+                                                        tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from desktop_app.rosters.ui.page import RostersPage
+    from desktop_app.ui import translation
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], clock.today() - timedelta(days=2), checked_out=time(9))
+    asked: list[str] = []
+
+    def save_as(parent, caption, suggested, filters):
+        asked.append(suggested)
+        return str(tmp_path / suggested), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    translation.install(qapp, "zh_CN")
+    try:
+        page = RostersPage(ctx)
+        qtbot.addWidget(page)
+        page.show()
+        wait_ops()
+        page.tabs.setCurrentIndex(5)
+        wait_ops()
+        page.national_tab.export()
+        wait_ops()
+    finally:
+        translation.install(qapp, "en")
+    assert asked == [f"全国志愿服务信息系统待录入时长-{clock.today():%Y%m%d}.xlsx"]
+    rows = list(load_workbook(tmp_path / asked[0]).active.iter_rows(values_only=True))
+    assert rows[2][:2] == ("序号", "志愿者姓名") and len(rows) == 4  # title, station, columns, the one entry
+    page.last_box.close()
+
+
+def _until_waiting_on_a_lock(engine, thread) -> None:
+    """Until ``thread``'s transaction waits for a lock this test holds (PostgreSQL), or it ended."""
+    import time as clock_time
+
+    for _ in range(600):  # a bound, not a measurement: the other transaction gets there in milliseconds
+        if not thread.is_alive():
+            return
+        with engine.connect() as conn:
+            if conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                 "AND wait_event_type = 'Lock'")).scalar():
+                return
+        clock_time.sleep(0.05)
+
+
+def test_two_pcs_closing_the_same_check_in_credit_it_once(engine, admin, team):
+    """On a sub-district server every station PC runs the automatic close as its pages refresh, and someone may
+    check the volunteer out by hand at that moment: whoever comes second finds the check-in closed, and the
+    hours (an append-only ledger: a double credit could never be taken back) are credited once.
+    SQLite queues writers (BEGIN IMMEDIATE), so there the second simply comes after the first."""
+    import threading
+
+    team_id, vids = team
+    yesterday = clock.today() - timedelta(days=1)
+    _patrol(engine, admin, team_id, vids[0], yesterday)
+    _patrol(engine, admin, team_id, vids[1], yesterday)
+    postgres = engine.dialect.name == "postgresql"
+    with session_scope(engine) as a:
+        first = forgotten.close_forgotten(a, actor=admin)
+        if postgres:  # a second PC while the first has not committed yet
+            with session_scope(engine) as b:
+                b.connection().exec_driver_sql("SET LOCAL lock_timeout = '10s'")
+                second = forgotten.close_forgotten(b, actor=admin)
+    if not postgres:
+        with session_scope(engine) as b:
+            second = forgotten.close_forgotten(b, actor=admin)
+    assert len(first) == 2 and second == []
+    assert [len(_entries(engine, v)) for v in vids[:2]] == [1, 1]
+
+    sh = _patrol(engine, admin, team_id, vids[2], yesterday - timedelta(days=1))
+    refused: list[Exception] = []
+
+    def by_hand() -> None:
+        try:
+            with session_scope(engine) as b:
+                attendance.check_out(b, actor=admin, shift_id=sh.id, volunteer_id=vids[2], at=_at(sh.date, 8, 50))
+        except ConflictError as exc:
+            refused.append(exc)
+
+    hand = threading.Thread(target=by_hand)
+    with session_scope(engine) as a:
+        assert len(forgotten.close_forgotten(a, actor=admin)) == 1
+        if postgres:
+            hand.start()
+            _until_waiting_on_a_lock(engine, hand)
+    if not postgres:
+        hand.start()
+    hand.join()
+    assert len(refused) == 1 and "checked out already" in refused[0].text()
+    assert [(e.reason, e.minutes) for e in _entries(engine, vids[2])] == [(forgotten.AUTO_CLOSED, 85)]
+
+
+def test_two_coordinators_marking_the_same_entries_record_them_once(engine, admin, team):
+    """Two PCs mark the same hours as recorded in the national system at the same moment: the second is told to
+    look again (PostgreSQL: it waits for the first, then its insert meets the first's mark); one mark stays."""
+    import threading
+
+    team_id, vids = team
+    _patrol(engine, admin, team_id, vids[0], clock.today() - timedelta(days=2), checked_out=time(9))
+    (entry,) = _entries(engine, vids[0])
+    postgres = engine.dialect.name == "postgresql"
+    outcome: list = []
+
+    def second_pc() -> None:
+        try:
+            with session_scope(engine) as b:
+                outcome.append(national.mark_recorded(b, actor=admin, entry_ids=[entry.id]))
+        except ConflictError as exc:
+            outcome.append(exc.text())
+
+    other = threading.Thread(target=second_pc)
+    with session_scope(engine) as a:
+        assert national.mark_recorded(a, actor=admin, entry_ids=[entry.id]) == 1
+        if postgres:
+            other.start()
+            _until_waiting_on_a_lock(engine, other)
+    if not postgres:
+        other.start()
+    other.join()
+    assert outcome == (["Someone else marked some of these entries as recorded just now; look at the list again."]
+                       if postgres else [0])
+    with session_scope(engine, write=False) as s:
+        assert national.unrecorded(s, actor=admin) == []

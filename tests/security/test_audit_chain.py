@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import threading
+from datetime import UTC
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlmodel import col, func, select
 
 from desktop_app import cli
 from desktop_app.core import audit, audit_anchors, audit_keys, auth, keystore
 from desktop_app.core.db import guards, session_scope
 from desktop_app.core.errors import ConflictError
-from desktop_app.core.models import AuditEntry, Station
+from desktop_app.core.models import AuditEntry, AuditMeta, Station
 from desktop_app.features import declare_guards, open_app_database
 
 from .helpers import drop_guards, tamper
@@ -60,10 +62,25 @@ def test_deleting_the_newest_entries_is_told_by_check(engine, db_arg, admin, cap
 
 
 def test_truncation_is_told_by_a_backup_manifest_without_the_pc_anchor(engine, db_arg, admin, capsys, tmp_path):
+    """SQLite: the manifest SmileDesk writes beside each backup. A server (PostgreSQL) is backed up with
+    pg_dump: ``smiledesk audit-key anchor FILE`` writes the same manifest beside the dump, and ``check
+    --anchors DIR`` (on any PC with the key) compares the database with it."""
     from desktop_app.safety import backups
 
     write_entries(engine, admin, 5)
-    made = backups.backup_now(engine, actor=admin, folder=tmp_path / "usb")
+    usb = tmp_path / "usb"
+    if engine.dialect.name == "sqlite":
+        made = backups.backup_now(engine, actor=admin, folder=usb)
+        extra: list[str] = []
+    else:
+        usb.mkdir()
+        made = usb / "smiledesk-2026-12-05.dump"
+        capsys.readouterr()
+        assert cli.main(["audit-key", "anchor", str(made), "--db", db_arg]) == 0
+        with session_scope(engine, write=False) as s:
+            count = s.exec(select(func.count()).select_from(AuditEntry)).one()
+        assert f"{count} entries" in capsys.readouterr().out
+        extra = ["--anchors", str(usb)]
     manifest = json.loads(audit_anchors.manifest_path(made).read_text(encoding="utf-8"))
     assert manifest["database_id"] and manifest["chains"] and manifest["mac"]
     with session_scope(engine, write=False) as s:
@@ -71,8 +88,21 @@ def test_truncation_is_told_by_a_backup_manifest_without_the_pc_anchor(engine, d
     keystore.remove(f"anchor-{db_id}.json")  # the PC's own anchor is gone too (a new PC, or deleted)
     ids = ",".join(str(i) for i in newest_ids(engine, 3))
     tamper(engine, f"DELETE FROM audit_entry WHERE id IN ({ids})")
-    code, out = check(db_arg, capsys)
+    capsys.readouterr()
+    code = cli.main(["check", "--db", db_arg, *extra])
+    out = capsys.readouterr().out
     assert code == 1 and "deleted at its end" in out and made.name in out
+
+
+def test_the_anchor_command_needs_the_key_to_seal_the_manifest(engine, db_arg, admin, capsys, tmp_path, monkeypatch):
+    write_entries(engine, admin, 1)
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "empty-keys"))
+    audit_keys.forget_cache()
+    capsys.readouterr()
+    assert cli.main(["audit-key", "anchor", str(tmp_path / "x.dump"), "--db", db_arg]) == 1
+    err = capsys.readouterr().err
+    assert "no audit key" in err and "smiledesk audit-key import" in err
+    assert not audit_anchors.manifest_path(tmp_path / "x.dump").exists()
 
 
 def test_an_editor_without_the_key_cannot_recompute_the_chain(engine, db_arg, admin, capsys):
@@ -154,6 +184,57 @@ def test_a_pc_without_the_key_writes_with_its_own_and_says_so(engine, admin, tmp
         keys = s.exec(select(AuditEntry).where(AuditEntry.action == "audit_key")).all()
     assert report.problems == [] and len(keys) == 2
     assert len(report.missing_keys) == 1  # the first PC's key: this one cannot check those entries
+
+
+def test_the_key_of_a_broken_pc_is_declared_lost_once_and_check_stops_reporting_it(
+        engine, db_arg, admin, make_actor, capsys, tmp_path, monkeypatch):
+    """The desk PC broke and was the only one holding the key: a new PC restores the database and cannot check
+    the old entries' content. An administrator says so in the log; check then passes, order and count are still
+    checked, and a declaration this PC cannot verify (written with a key it lacks) counts for nothing."""
+    from desktop_app.core.errors import PermissionDenied, ValidationError
+    from desktop_app.safety.audit_keys import declare_key_lost
+
+    write_entries(engine, admin, 3)
+    with session_scope(engine, write=False) as s:
+        old_key = s.exec(select(AuditEntry.key_id).where(AuditEntry.entity == "note")).first()
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "new-pc"))
+    audit_keys.forget_cache()
+    code, out = check(db_arg, capsys)
+    assert code == 1 and f"audit key {old_key} is not on this computer" in out and "audit-key lost" in out
+
+    desk = make_actor("front_desk")
+    with session_scope(engine) as s:
+        with pytest.raises(ValidationError):
+            declare_key_lost(s, actor=admin, key_id=old_key, reason="  ")
+        with pytest.raises(ValidationError):
+            declare_key_lost(s, actor=admin, key_id="0123456789abcdef", reason="旧电脑硬盘损坏")
+        with pytest.raises(PermissionDenied):
+            declare_key_lost(s, actor=desk, key_id=old_key, reason="旧电脑硬盘损坏")
+    assert cli.main(["audit-key", "lost", old_key.upper(), "--reason", "旧电脑硬盘损坏", "--db", db_arg]) == 0
+    assert check(db_arg, capsys)[0] == 0
+    with session_scope(engine, write=False) as s:
+        report = audit.verify(s)
+        new_key = audit_keys.current_key(report.database_id)[0]
+        with pytest.raises(ConflictError):
+            declare_key_lost(s, actor=admin, key_id=new_key, reason="旧电脑硬盘损坏")
+    assert report.notes() and "旧电脑硬盘损坏" in report.notes()[0]
+    capsys.readouterr()
+    assert cli.main(["audit-key", "show", "--db", db_arg]) == 0
+    assert "declared lost" in capsys.readouterr().out
+
+    # the order of the lost key's entries is still checked
+    with session_scope(engine, write=False) as s:
+        middle = s.exec(select(AuditEntry.id).where(AuditEntry.entity == "note").order_by(col(AuditEntry.id))).all()[1]
+    tamper(engine, f"DELETE FROM audit_entry WHERE id = {middle}")
+    code, out = check(db_arg, capsys)
+    assert code == 1 and "missing (deleted)" in out
+
+    # a third PC, with neither key, cannot verify the declaration: it reports both keys
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "third-pc"))
+    audit_keys.forget_cache()
+    with session_scope(engine, write=False) as s:
+        problems = audit.verify(s).all_problems()
+    assert any(f"audit key {old_key} is not on this computer" in p for p in problems)
 
 
 def test_each_station_has_its_own_chain(engine, admin, make_actor):
@@ -239,6 +320,9 @@ def test_legacy_entries_keep_verifying_and_are_sealed_by_the_first_keyed_entry(t
         with session_scope(engine, write=False) as s:
             before = audit.verify(s)
         assert before.problems == [] and before.legacy[0] == 3, before.problems
+        with session_scope(engine, write=False) as s:  # recorded by the upgrade, for logins that see one station
+            meta = {m.name: m.value for m in s.exec(select(AuditMeta)).all()}
+        assert meta["legacy_count"] == "3" and meta["legacy_head"] == prev
         actor = auth.Actor(1, "admin", "admin", auth.Role.ADMIN, 1)
         with session_scope(engine) as s:
             first = audit.record(s, actor=actor, action="update", entity="note", entity_id="x")
@@ -249,6 +333,7 @@ def test_legacy_entries_keep_verifying_and_are_sealed_by_the_first_keyed_entry(t
         with session_scope(engine, write=False) as s:
             problems = audit.verify_chain(s)
         assert any("entry 1 does not follow" in p for p in problems), problems
+        assert any("were 3 when the database was upgraded; 2 are there now" in p for p in problems), problems
     finally:
         engine.dispose()
 
@@ -278,3 +363,116 @@ def test_anchor_files_are_private_and_keyed(engine, admin):
     for name in keystore.names(""):
         assert (keystore.key_dir() / name).stat().st_mode & 0o077 == 0
     assert keystore.key_dir().stat().st_mode & 0o077 == 0
+
+
+def test_an_administrator_moves_the_key_between_computers_on_the_safety_page(
+        qtbot, app_fonts, ctx, engine, db_arg, admin, make_actor, capsys, tmp_path, monkeypatch, wait_ops):
+    """系统管理 → 数据安全 → 审计密钥…: export on the PC that has the key, import on the other; no command line."""
+    from desktop_app.admin.ui.safety_tab import SafetyTab
+    from desktop_app.core.errors import PermissionDenied, StorageError
+    from desktop_app.safety import audit_keys as keys_service
+    from desktop_app.safety.ui import audit_key as dialog_module
+
+    write_entries(engine, admin, 2)
+    tab = SafetyTab(ctx)
+    qtbot.addWidget(tab)
+    qtbot.mouseClick(tab.audit_key_button, Qt.MouseButton.LeftButton)
+    dialog = tab.audit_key_dialog
+    wait_ops()
+    assert "has 1 of the 1 keys" in dialog.state.text() and "Every entry can be checked" in dialog.state.text()
+
+    exported = tmp_path / "usb" / "审计密钥.keys"
+    exported.parent.mkdir()
+    monkeypatch.setattr(dialog_module.AskPath, "save", classmethod(lambda cls, parent, caption, default: str(exported)))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert exported.exists() and exported.stat().st_mode & 0o077 == 0
+    assert str(exported) in dialog.info_box.text()
+    dialog.info_box.close()
+
+    monkeypatch.setenv("SMILEDESK_KEY_DIR", str(tmp_path / "second-pc"))  # the same database, another computer
+    audit_keys.forget_cache()
+    dialog.refresh()
+    wait_ops()
+    assert "is not on this computer" in dialog.state.text()
+    monkeypatch.setattr(dialog_module.AskPath, "open", classmethod(lambda cls, parent, caption: str(exported)))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert "1 new key(s)" in dialog.info_box.text()
+    dialog.info_box.close()
+    wait_ops()
+    assert "Every entry can be checked" in dialog.state.text()
+    assert check(db_arg, capsys)[0] == 0
+    with session_scope(engine, write=False) as s:
+        moves = s.exec(select(AuditEntry.action).where(AuditEntry.entity == "audit_key").order_by(col(AuditEntry.id))).all()
+    assert moves == ["export", "import"]
+
+    other = tmp_path / "other.keys"
+    other.write_text("smiledesk-audit-keys/1\n" + "f" * 32 + "\n" + exported.read_text(encoding="ascii").splitlines()[2] + "\n",
+                     encoding="ascii")
+    with session_scope(engine) as s, pytest.raises(StorageError) as refused:
+        keys_service.import_audit_keys(s, actor=admin, source=other)
+    assert "another database" in refused.value.text()
+    desk = make_actor("front_desk")
+    with session_scope(engine, write=False) as s, pytest.raises(PermissionDenied):
+        keys_service.key_status(s, actor=desk)
+    dialog.close()
+
+
+def test_a_login_that_sees_only_its_station_writes_and_checks_its_own_chain(engine, admin, make_actor):
+    """A sub-district server: row-level security shows a station's login only its own station's rows (issue 22).
+    Its chain's first keyed entry must still link to the last unkeyed entry of the whole database (recorded by
+    the upgrade, security_0002), and its check must not call the other stations' hidden entries deleted."""
+    import uuid
+    from dataclasses import replace
+    from datetime import datetime
+
+    if engine.dialect.name != "postgresql":
+        pytest.skip("row-level security is PostgreSQL's")
+    with session_scope(engine) as s:
+        other = Station(name="逍遥津二站", code="XYJ")
+        s.add(other)
+        s.flush()
+        other_id = other.id
+    second = replace(make_actor("front_desk"), station_id=other_id)
+    # Entries of the first edition (unkeyed, one chain for the database): the other station's, then this one's last.
+    prev = ""
+    with engine.begin() as conn:
+        for i, station in enumerate((other_id, admin.station_id), start=1):
+            entry = AuditEntry(at=datetime(2025, 1, i, 8, tzinfo=UTC), actor_id=1, actor_name="admin",
+                               station_id=station, chain=station, action="update", entity="note", entity_id=str(i),
+                               after=f'{{"n": {i}}}', prev_hash=prev, scheme=audit.LEGACY, hash="")
+            entry.hash = audit._legacy_digest(entry)
+            conn.execute(AuditEntry.__table__.insert().values(
+                at=entry.at, actor_id=1, actor_name="admin", station_id=station, chain=station, action="update",
+                entity="note", entity_id=str(i), after=entry.after, prev_hash=prev, scheme=audit.LEGACY, hash=entry.hash,
+                key_id="", subject=""))
+            prev = entry.hash
+        # what the upgrade records (security_0002), as the owner who sees every row
+        conn.exec_driver_sql("DELETE FROM audit_meta WHERE name IN ('legacy_head', 'legacy_count')")
+        conn.exec_driver_sql(f"INSERT INTO audit_meta (name, value) VALUES ('legacy_head', '{prev}'), ('legacy_count', '2')")
+    role = f"probe_{uuid.uuid4().hex[:8]}"
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"CREATE ROLE {role} NOLOGIN")
+        conn.exec_driver_sql(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {role}")
+        conn.exec_driver_sql(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {role}")
+        conn.exec_driver_sql("ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY")
+        conn.exec_driver_sql(f"CREATE POLICY {role}_own ON audit_entry TO {role} "
+                             f"USING (station_id = {other_id}) WITH CHECK (station_id = {other_id})")
+    try:
+        with session_scope(engine) as s:
+            s.connection().exec_driver_sql(f"SET LOCAL ROLE {role}")
+            first = audit.record(s, actor=second, action="update", entity="note", entity_id="after-upgrade")
+            assert first.seq == 1 and first.prev_hash == prev  # the database's last unkeyed entry, hidden from it
+            mine = audit.verify(s)
+        assert mine.problems == [], mine.problems
+        with session_scope(engine, write=False) as s:  # the owner sees everything: the station's chain follows the log
+            whole = audit.verify(s).problems
+        # (the fixture's own chains began before these first-edition rows were put in, so only this station's is asked)
+        assert [p for p in whole if f"station {other_id}" in p or "before the keyed chain" in p] == [], whole
+    finally:
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"DROP POLICY {role}_own ON audit_entry")
+            conn.exec_driver_sql("ALTER TABLE audit_entry DISABLE ROW LEVEL SECURITY")
+            conn.exec_driver_sql(f"DROP OWNED BY {role}")
+            conn.exec_driver_sql(f"DROP ROLE {role}")

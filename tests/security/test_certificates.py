@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlmodel import select
 
 from desktop_app import cli
@@ -159,6 +160,42 @@ def test_the_standalone_verifier_needs_only_the_key_file(engine, admin, db_arg, 
     body["revoked_certificates"] = []  # someone hides a revocation
     (tmp_path / "altered.json").write_text(json.dumps(body), encoding="utf-8")
     assert run_verifier(tmp_path, "--keys", "altered.json", revoked_qr).returncode != 0
+
+
+def test_the_template_dialog_exports_the_key_file_and_the_verifier(qtbot, app_fonts, ctx, engine, admin, tmp_path,
+                                                                    monkeypatch, wait_ops):
+    """At the station, without a command line: 证书模板 → 导出核验文件… writes what a verifier outside needs."""
+    from desktop_app.certificates.ui import dialogs
+    from desktop_app.certificates.ui.settings_dialog import SettingsDialog
+
+    _cert, qr = issue(engine, admin)
+    folder = tmp_path / "U盘"
+    monkeypatch.setattr(dialogs.AskFile, "folder", classmethod(lambda cls, parent, caption: str(folder)))
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_ops()
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == ["verify_certificate.py", "证书核验公钥-SQK.json"]
+    assert "证书核验公钥-SQK.json" in dialog.info_box.text()
+    ok = run_verifier(folder, "--keys", "证书核验公钥-SQK.json", qr)
+    assert ok.returncode == 0 and "真实有效" in ok.stdout, ok.stderr
+    dialog.close()
+
+
+def test_publishing_by_command_and_to_a_folder_that_cannot_be_written(engine, admin, db_arg, tmp_path, capsys):
+    from desktop_app.core.errors import StorageError
+
+    assert cli.main(["cert-keys", "publish", str(tmp_path / "site"), "--db", db_arg]) == 0
+    assert "verify_certificate.py --keys 证书核验公钥-SQK.json" in capsys.readouterr().out
+    assert (tmp_path / "site" / "verify_certificate.py").read_bytes() == VERIFIER.read_bytes()
+
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    with session_scope(engine) as s, pytest.raises(StorageError) as err:
+        signing.export_for_verifiers(s, actor=admin, folder=tmp_path / "file" / "sub")
+    assert "choose another folder" in err.value.text()
 
 
 def test_legacy_codes_prove_the_number_only(engine, admin):

@@ -45,3 +45,31 @@ def test_show_page_on_the_page_already_shown_refreshes_it_once(qtbot, ctx):
     assert window.show_page("dashboard") is dashboard
     assert dashboard.refreshes == 1
     assert window.show_page("nowhere") is None
+
+
+def test_a_page_is_built_and_shown_before_its_first_reads_start(qtbot, ctx, wait_ops):
+    """Issue 21: a page's first reads ran on the lane while its widgets were being built, taking the GIL
+    from them (the longest stalls of first visits); they start once the event loop turns again."""
+    import threading
+
+    from desktop_app.ui import ops
+
+    started = threading.Event()
+
+    class ReadingPage(CountingPage):
+        def __init__(self, ctx) -> None:
+            super().__init__()
+            ops.query(self, ctx.engine, lambda s: started.set())
+
+    seen = Permission("see", STAFF)
+    features = [Feature("dashboard", "Home", lambda _ctx: CountingPage(), seen),
+                Feature("desk", "Desk", ReadingPage, seen)]
+    window = MainWindow(ctx, features)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("desk")
+    assert window.current_page() is page
+    assert not started.wait(0.3)  # not while the page is being built and shown (no event turned meanwhile)
+    assert not ops.idle()  # asked: running, as far as anyone waiting for it knows
+    wait_ops()
+    assert started.is_set()

@@ -167,3 +167,33 @@ def test_a_finished_op_keeps_nothing_it_was_given(qtbot, engine, admin, wait_ops
     qtbot.wait(20)
     gc.collect()
     assert sum(1 for o in gc.get_objects() if type(o) is Marker) == 0
+
+
+def test_a_query_asked_for_later_counts_as_running_and_runs_once_where_the_asks_stop(qtbot, engine, admin, wait_ops):
+    """Issue 21: a preview that follows the selection draws where the arrow keys stop, not at every row."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    ran, shown = [], []
+
+    def ask(n):
+        def fn(s):
+            ran.append(n)
+            return n
+        return ops.query(parent, engine, fn, shown.append, latest="preview", after_ms=60)
+
+    handles = [ask(n) for n in range(5)]
+    assert not ops.idle()  # waiting to start is running, for ops.idle and the tests that wait on it
+    wait_ops()
+    assert ran == [4] and shown == [4]
+    assert all(h.superseded for h in handles[:4]) and not handles[4].superseded
+
+
+def test_a_query_asked_for_later_by_a_widget_deleted_meanwhile_never_runs(qtbot, engine, admin, wait_ops):
+    parent = QWidget()
+    ran = []
+    ops.query(parent, engine, lambda s: ran.append(1), after_ms=50)
+    assert not ops.idle()
+    parent.deleteLater()
+    wait_ops()
+    qtbot.wait(100)
+    assert ran == [] and ops.idle()

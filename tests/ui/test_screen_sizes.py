@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QPoint, QRect, QSettings, QSize
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QPoint, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTabWidget, QWidget
 from sqlalchemy import text
 
@@ -501,3 +501,94 @@ def test_columns_are_fitted_again_when_large_text_is_chosen(qtbot, app_fonts, st
     assert table.font().pointSizeF() >= 16
     assert table.columnWidth(0) >= max(table.fontMetrics().horizontalAdvance(n) for n in names), names
     gone(qtbot, page)
+
+
+@pytest.mark.parametrize("size", list(SCREENS))
+@pytest.mark.parametrize("style_", STYLES)
+def test_the_desk_shows_its_figures_whole_and_the_record_with_the_rest(qtbot, chinese, styled, demo_ctx, size, style_):
+    """At 1366×768 and 1024×768, normal and large text, the desk's figures show every category and the total
+    without scrolling (in large text they scrolled); the chosen record's timeline has the height that is left."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled(style_)
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS[size]))
+    page = window.show_page("desk")
+    settle(qtbot)
+    table = page.figures.fig_table
+    assert table.rowCount() >= 8
+    assert table.verticalScrollBar().maximum() == 0, "the figures scroll"
+    rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+    assert table.viewport().height() < rows + 3 * table.rowHeight(0), "the figures take room the timeline wants"
+    gone(qtbot, window)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_roster_grid_shows_whole_names_at_1024(qtbot, chinese, styled, demo_ctx, style):
+    """At 1024×768 in large text the month's grid cut every day's label in half (rows a fixed 24 px) and ended
+    every patrol's names in "…": rows are a line of the font high, two where the names need it."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled(style)
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS["1024×768"]))
+    page = window.show_page("rosters")
+    settle(qtbot)
+    grid = page.month_tab.grid
+    metrics = grid.fontMetrics()
+    assert grid.rowCount() >= 28
+    for row in range(grid.rowCount()):
+        assert grid.rowHeight(row) >= metrics.height() + 4, (row, grid.rowHeight(row), metrics.height())
+        lines = grid.rowHeight(row) // metrics.lineSpacing()
+        for col in range(grid.columnCount()):
+            text = grid.item(row, col).text()
+            assert metrics.horizontalAdvance(text) <= lines * (grid.columnWidth(col) - 12), (style, text, lines)
+    gone(qtbot, window)
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_the_report_figures_are_in_sight_at_1024(qtbot, chinese, styled, demo_ctx, style):
+    """At 1024×768 in large text the value column, fitted to its longest text, began where the view ended: not one
+    of the report's numbers could be seen without scrolling sideways. Each value is now in sight, whole."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled(style)
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS["1024×768"]))
+    page = window.show_page("reports")
+    settle(qtbot)
+    table, model = page.table, page.model
+    assert model.rowCount() > 10
+    value = model.columnCount() - 1
+    right = table.columnViewportPosition(value) + table.columnWidth(value)
+    assert right <= table.viewport().width(), (right, table.viewport().width())
+    for row in range(model.rowCount()):  # as high as the view measures the wrapped value at this width
+        assert table.sizeHintForRow(row) <= table.rowHeight(row), (model.data(model.index(row, value)), row)
+    gone(qtbot, window)
+
+
+def test_the_meals_day_keeps_name_and_outcome_in_sight_at_1024(qtbot, chinese, styled, demo_ctx):
+    """At 1024×768 in large text the day's list showed number, name and address; the outcome a person records
+    was the last column, out of sight."""
+    from desktop_app.app import load_features
+    from desktop_app.ui.main_window import MainWindow
+
+    styled("large-text")
+    window = MainWindow(demo_ctx, load_features())
+    window.show()
+    window.resize(fit.client_room(SCREENS["1024×768"]))
+    page = window.show_page("meals")
+    settle(qtbot)
+    orders = page.findChild(QWidget, "orders")
+    assert orders.rowCount() > 3
+    header = orders.horizontalHeader()
+    shown = {header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(orders.columnCount())
+             if orders.columnViewportPosition(c) + orders.columnWidth(c) <= orders.viewport().width()}
+    assert {"姓名", "结果"} <= shown, shown
+    gone(qtbot, window)

@@ -37,6 +37,8 @@ class SafetyTab(QWidget):
         self.personal_button.setObjectName("openPersonalData")
         self.personal_button.setVisible(ctx.can(safety.EXPORT_PERSONAL))
         self.personal_dialog = None
+        self.audit_key_button = QPushButton(self.tr("Audit key…"))  # also on a server: every PC keeps its own
+        self.audit_key_button.setObjectName("openAuditKey")
         lay = QVBoxLayout(self)
         lay.addWidget(self.failure)
         for w in (self.backup_button, self.restore_button):
@@ -46,11 +48,13 @@ class SafetyTab(QWidget):
         lay.addWidget(self.encrypt_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addSpacing(12)
         lay.addWidget(self.personal_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.audit_key_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
         self.backup_button.clicked.connect(self.open_backup)
         self.restore_button.clicked.connect(self.open_restore)
         self.encrypt_button.clicked.connect(self.open_encryption)
         self.personal_button.clicked.connect(self.open_personal_data)
+        self.audit_key_button.clicked.connect(self.open_audit_key)
         self.refresh()
 
     def refresh(self) -> None:
@@ -85,3 +89,7 @@ class SafetyTab(QWidget):
     def open_encryption(self) -> None:
         safety_ui.encryption_dialog(self.ctx, self)
         self.refresh()
+
+    def open_audit_key(self) -> None:
+        self.audit_key_dialog = safety_ui.AuditKeyDialog(self.ctx, self)
+        self.audit_key_dialog.open()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -36,7 +36,7 @@ from desktop_app.certificates.templates import KIND_LABELS
 from desktop_app.core.i18n import translate
 from desktop_app.core.records import StaleEdit
 from desktop_app.residents.ui import ResidentPicker
-from desktop_app.ui import ops
+from desktop_app.ui import fit, ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import pydate, qdate
@@ -176,14 +176,21 @@ class IssueDialog(QDialog):
         self.preview.setMinimumWidth(420)
         self.preview.setVisible(False)
         self._tmp = tempfile.TemporaryDirectory(prefix="smiledesk-specimen-")
-        left = QVBoxLayout()
+        self.form_side = QWidget(self)
+        left = QVBoxLayout(self.form_side)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addLayout(self.form)
+        left.addStretch(1)  # a tall dialog: the room goes below the form, the buttons stay at the bottom
         left.addWidget(buttons)
         lay = QHBoxLayout(self)
-        lay.addLayout(left)
+        lay.addWidget(self.form_side)
         lay.addWidget(self.preview, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        # Wide enough for the search box's hint and the fields' examples (at its least it cut them to "居民：姓名、拼…").
+        hint = self.fontMetrics().horizontalAdvance(self.picker.box.placeholderText())
+        self.resize(max(self.sizeHint().width(), self.sizeHint().width() - self.picker.sizeHint().width() + hint + 40),
+                    self.sizeHint().height())
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -236,7 +243,13 @@ class IssueDialog(QDialog):
         self.preview_doc.close()
         path.write_bytes(data)
         self.preview_doc.load(str(path))
-        self.preview.setVisible(True)
+        if not self.preview.isVisible():  # room for the specimen beside the form, within the screen
+            room = fit.client_room(fit.available_geometry(self))
+            if self.width() + self.preview.minimumWidth() <= room.width():
+                self.form_side.setMinimumWidth(self.form_side.width())  # the form stays as readable as it was
+            self.preview.setVisible(True)
+            want = QSize(self.width() + max(self.preview.minimumWidth(), 600), max(self.height(), 560))
+            self.resize(want.boundedTo(room).expandedTo(self.minimumSizeHint()))
 
     def submit(self) -> None:
         content, seal, language = self._choices()

@@ -83,16 +83,16 @@ class CertificatesPage(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self.verify_result = QLabel(self)
         self.verify_result.setObjectName("verifyResult")  # coloured by its "verdict" property (*.qss)
-        self.verify_result.setWordWrap(True)
+        self.verify_result.setWordWrap(True)  # its own line under the input: a verdict and what was signed
+        self.verify_result.setVisible(False)  # until the first check (vertical room at 1366×768)
 
         top = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
         for b in (self.new_button, self.batch_button, self.export_button, self.settings_button):
             top.addWidget(b)
         verify_row = QHBoxLayout()
         verify_row.addWidget(QLabel(self.tr("Verify:"), self))
-        verify_row.addWidget(self.verify_input, 2)
+        verify_row.addWidget(self.verify_input, 1)
         verify_row.addWidget(self.verify_button)
-        verify_row.addWidget(self.verify_result, 3)
 
         self.register = RegisterTab(ctx, self)
         self.register.changed.connect(self.refresh)
@@ -109,6 +109,7 @@ class CertificatesPage(QWidget):
         lay.addWidget(self.warnings)
         lay.addLayout(top)
         lay.addLayout(verify_row)
+        lay.addWidget(self.verify_result)
         lay.addWidget(self.tabs, 1)
         self.register.refresh(select_first=True)
         self._refresh_warnings()
@@ -175,11 +176,11 @@ class CertificatesPage(QWidget):
         ops.query(self, self.ctx.engine, lambda s: verify_payload(s, text), self._verified, latest="verify")
 
     def _verified(self, res: VerificationResult) -> None:
-        parts = [translate("Certificates", res.message)]
+        parts: list[str] = []
         if res.number:
             parts.append(res.number)
         if res.kind:
-            parts.append(f"{kind_label(res.kind)} · {res.recipient} · {res.issued_on}")
+            parts.extend([kind_label(res.kind), res.recipient, str(res.issued_on)])
         d = res.details
         if d.get("hours"):
             parts.append(self.tr("{hours} hours").format(hours=d["hours"]))
@@ -191,7 +192,9 @@ class CertificatesPage(QWidget):
             parts.append(d["title"])
         if res.status == Verdict.REVOKED and res.revoke_reason:
             parts.append(self.tr("reason: {reason}").format(reason=res.revoke_reason))
-        self.verify_result.setText("  ".join(parts))
+        message = translate("Certificates", res.message)
+        self.verify_result.setText(message + ("\n" + "  ·  ".join(parts) if parts else ""))
+        self.verify_result.setVisible(True)
         self.verify_result.setProperty("verdict", str(res.status))
         self.verify_result.style().unpolish(self.verify_result)  # the colour of the new verdict (*.qss)
         self.verify_result.style().polish(self.verify_result)

@@ -60,6 +60,8 @@ from desktop_app.ui.messages import error_text, show_error, show_info
 from desktop_app.ui.printing import PrintResult, document_info, print_paper, show_print_error
 from desktop_app.ui.widgets import fit_columns
 
+PREVIEW_AFTER_MS = 150  # the preview draws once the selection has rested this long
+
 
 class AlertTable(QTableView):
     """A table whose colour for rows that need attention (revoked, unprintable) comes from the style sheets:
@@ -231,6 +233,8 @@ class RegisterTab(QWidget):
             self.table.selectRow(0)  # show the newest certificate straight away
         for i, cid in enumerate(wanted):
             self.select_certificate(cid, add=i > 0)
+        if not self.selected_ids():
+            self._selection_changed()  # what was shown is no longer listed: the preview goes too
 
     def selected_rows(self) -> list[CertificateRow]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -255,7 +259,11 @@ class RegisterTab(QWidget):
         self.save_button.setEnabled(bool(ids))
         self.entered_button.setEnabled(bool(ids))
         if self.current_id is not None:
-            self.show_preview(self.current_id)
+            # The PDF shown is of this certificate as it is now (a revisit, a refresh): kept, its history read.
+            same = self.details is not None and self.details.row == self.selected_rows()[0] and self.doc.pageCount() > 0
+            self.show_preview(self.current_id, draw=not same)
+        elif self._reselect is not None:
+            return  # the register is reloading: the preview stays until its rows and selection are back
         else:
             self.details = None
             self.doc.close()
@@ -269,22 +277,31 @@ class RegisterTab(QWidget):
         path.write_bytes(data)
         return path
 
-    def show_preview(self, certificate_id: int) -> None:
+    def show_preview(self, certificate_id: int, *, draw: bool = True) -> None:
         actor = self.ctx.actor
+        if not draw:  # the PDF shown stays; the history under it may have grown (a PDF saved)
+            ops.query(self, self.ctx.engine, lambda s: certificate_details(s, actor=actor, certificate_id=certificate_id),
+                      self._show_details, on_error=self._preview_failed, latest="preview")
+            return
 
         def read(s):
             return (render_certificate(s, actor=actor, certificate_id=certificate_id),
                     certificate_details(s, actor=actor, certificate_id=certificate_id))
 
-        # Drawing the PDF (and, the first time, parsing its font) is slow work: off the database lane.
+        # Drawing the PDF (and, the first time, parsing its font) is slow work: off the database lane, and a
+        # moment after the selection rests (arrowing through the register draws only where it stops; on the
+        # page's first visit the drawing does not contend with building it).
         ops.query(self, self.ctx.engine, read, lambda out: self._show_preview(certificate_id, *out),
-                  on_error=self._preview_failed, latest="preview", slow=True)
+                  on_error=self._preview_failed, latest="preview", slow=True, after_ms=PREVIEW_AFTER_MS)
 
     def _show_preview(self, certificate_id: int, data: bytes, details: CertificateDetails) -> None:
         path = self._pdf_file(certificate_id, data)
-        self.details = details
         self.doc.close()
         self.doc.load(str(path))
+        self._show_details(details)
+
+    def _show_details(self, details: CertificateDetails) -> None:
+        self.details = details
         row = details.row
         lines = [self.tr("{number} · issued {when} by {who}").format(number=row.number, when=fmt_local(row.issued_at),
                                                                     who=row.issued_by)]

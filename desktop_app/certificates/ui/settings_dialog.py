@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.certificates.signing import KeyExport, export_for_verifiers
 from desktop_app.certificates.template_settings import save_template_settings, store_image, template_settings
 from desktop_app.certificates.templates import TemplateSettings
 from desktop_app.certificates.ui.dialogs import AskFile, show_error_or_reload
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.messages import show_error
+from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.widgets import select_data
 
 
@@ -88,6 +89,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default language"), self.language)
         note = QLabel(self.tr("Changes apply to certificates issued from now on; issued certificates keep their look."), self)
         note.setWordWrap(True)
+        keys_note = QLabel(self.tr("Each certificate's QR code is signed by this station. Publish the station's public key "
+                                   "file with the small verifier program, and anyone can check a certificate offline."), self)
+        keys_note.setWordWrap(True)
+        self.publish_button = QPushButton(self.tr("Export for verifiers…"), self)
+        self.publish_button.setObjectName("publishKeys")
+        self.publish_button.clicked.connect(self.publish)
+        row = QHBoxLayout()
+        row.addWidget(keys_note, 1)
+        row.addWidget(self.publish_button)
+        form.addRow(self.tr("Verification"), row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveSettings")
@@ -154,6 +165,21 @@ class SettingsDialog(QDialog):
         """Keep the dialog open with what was typed; a stale template can be reloaded from the message."""
         self.save_button.setEnabled(True)
         self.error_box = show_error_or_reload(self, exc, self.reload, self.tr("Reload"))
+
+    def publish(self) -> None:
+        folder = AskFile.folder(self, self.tr("Folder for the public key file and the verifier"))
+        if not folder:
+            return
+        actor = self.ctx.actor
+        ops.write(self, self.ctx.engine, lambda s: export_for_verifiers(s, actor=actor, folder=Path(folder)),
+                  self._published, on_error=self._failed)
+
+    def _published(self, made: KeyExport) -> None:
+        self.info_box = show_info(self, self.tr(
+            "Written to {folder}: the public key file {keys} and the verifier {verifier}. Publish both (the sub-district "
+            "website, a USB stick); with Python and the cryptography package, anyone checks a certificate with:\n"
+            "python {verifier} --keys {keys} \"the scanned code\"").format(
+                folder=str(made.key_file.parent), keys=made.key_file.name, verifier=made.verifier.name))
 
     def _failed(self, exc: BaseException) -> None:
         self.error_box = show_error(self, exc)

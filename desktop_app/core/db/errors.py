@@ -129,7 +129,10 @@ def storage_error(exc: BaseException) -> StorageError:
     if "unable to open database file" in text:
         return StorageError(QT_TRANSLATE_NOOP("Errors", "The database file cannot be opened; nothing was saved. Check that its folder exists and may be written to."))
     if "malformed" in text or "not a database" in text:
-        return StorageError(QT_TRANSLATE_NOOP("Errors", "The database file is damaged. Restore the newest backup."))
+        err = StorageError(QT_TRANSLATE_NOOP("Errors", "The database file is damaged and cannot be read. Restore the newest backup "
+                                              "(smiledesk check says what is wrong)."))
+        err.damaged = exc  # type: ignore[attr-defined]  # a command says more (unreadable_database)
+        return err
     return StorageError(QT_TRANSLATE_NOOP("Errors", "The database refused the change: {detail}"), detail=str(exc).splitlines()[0])
 
 
@@ -143,7 +146,9 @@ def unreadable_database(exc: BaseException, where: object = None) -> StorageErro
     from desktop_app.core.errors import SmileDeskError
 
     if isinstance(exc, SmileDeskError):
-        return exc if isinstance(exc, StorageError) else None
+        if getattr(exc, "damaged", None) is None:  # already says what happened and what to do
+            return exc if isinstance(exc, StorageError) else None
+        exc = exc.damaged  # type: ignore[attr-defined]  # a damaged file, as the GUI says it: the command names it
     if not isinstance(exc, DBAPIError | sqlite3.DatabaseError):
         return None
     detail = str(getattr(exc, "orig", None) or exc).splitlines()[0][:200]

@@ -71,23 +71,33 @@ PARENT: dict[str, tuple[str, str]] = {
 
 # Reference data every station shares (no personal data, nothing of one station's).
 GLOBAL = frozenset({
-    "alembic_version", "audit_meta", "calendar_day", "calendar_year", "certificate_image", "desk_category", "meal_balance_snapshot", "meal_price",
+    "alembic_version", "calendar_day", "calendar_year", "certificate_image", "desk_category", "meal_balance_snapshot", "meal_price",
     "meal_subsidy_tier", "passport_honour_level",
 })
 
 # station_id NULL means "shared by every station": stations read those rows, and write only their own.
 SHARED_WHEN_NULL = frozenset({"roster_hours_multiplier", "station_setting"})
 
+# Rows every login may read and add but nobody changes: the database's identity, made by the first writer.
+WRITE_ONCE = frozenset({"audit_meta"})
+
+# The audit log: a station's own chain, and chain 0 — entries without a station (a failed sign-in before anyone is
+# known, a PC's new key, the sub-district's own). core.audit appends those to chain 0 from any PC, and must read
+# the chain's tail to do so; they hold no resident's data in clear (snapshots are sealed per person).
+SYSTEM_CHAIN = "audit_entry"
+
 # The one exception: the reference-data stamp (features.reference_stamp) is the database's, not a station's.
 _SETTING_WRITE_NULL = "starts_with(key, 'reference.')"
 
 
 def classify(table: str, columns: set[str]) -> str:
-    """'station' (own station_id), 'parent', 'global', 'station-table' (the station table) or 'unknown'."""
+    """'station' (own station_id), 'parent', 'global', 'write-once', 'station-table' (the station table) or 'unknown'."""
     if table == "station":
         return "station-table"
     if table in GLOBAL:
         return "global"
+    if table in WRITE_ONCE:
+        return "write-once"
     if table in PARENT:
         return "parent"
     if "station_id" in columns:
@@ -164,6 +174,10 @@ def _policies(conn, table: str, kind: str) -> None:
         conn.exec_driver_sql(sql)
 
     conn.exec_driver_sql(f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY")
+    if kind == "write-once":
+        policy("smiledesk_read", "SELECT", f"{APP}, {ROLLUP}", "true")
+        policy("smiledesk_insert", "INSERT", APP, None, "true")
+        return
     policy("smiledesk_subdistrict", "ALL", SUBDISTRICT, "true", "true")
     policy("smiledesk_rollup", "SELECT", ROLLUP, "true")
     if kind == "station-table":
@@ -176,6 +190,10 @@ def _policies(conn, table: str, kind: str) -> None:
         policy("smiledesk_station", "ALL", STATION, own, own)
         return
     own = f"station_id = {mine}"
+    if table == SYSTEM_CHAIN:  # append-only by its triggers: reading and adding are all there is
+        policy("smiledesk_station_read", "SELECT", STATION, f"{own} OR station_id IS NULL")
+        policy("smiledesk_station_insert", "INSERT", STATION, None, f"{own} OR station_id IS NULL")
+        return
     if table in SHARED_WHEN_NULL:
         write = own if table != "station_setting" else f"{own} OR (station_id IS NULL AND {_SETTING_WRITE_NULL})"
         policy("smiledesk_station_read", "SELECT", STATION, f"{own} OR station_id IS NULL")

@@ -254,7 +254,7 @@ class DashboardPage(QWidget):
         if "rosters" in features.enabled_keys():  # patrols nobody checked out of count, flagged for a coordinator
             from desktop_app import rosters
 
-            ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor))
+            ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor), background=True)
         handle = ops.query(self, self.ctx.engine, figures, done, latest="figures", slow=True)
         ops.query(self, self.ctx.engine, reminders, self._show_reminders, latest="reminders")
         handle.done.connect(lambda: self.refresh_button.setEnabled(True))

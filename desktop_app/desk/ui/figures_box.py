@@ -3,7 +3,7 @@ sub-district administrator, a chosen station), read through ui.ops."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QSize
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,7 +18,7 @@ from desktop_app.core.errors import SmileDeskError
 from desktop_app.desk.day_figures import FIGURE_DEFINITIONS, FigureRow, category_figures
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.fit import FlowLayout
+from desktop_app.ui.fit import FlowLayout, rows_follow_font
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.widgets import fit_columns, pydate, read_only_item
 
@@ -53,7 +53,7 @@ class FiguresBox(QGroupBox):
         self.fig_summary.setObjectName("figSummary")
         self.fig_summary.setWordWrap(True)
         self.fig_summary.setToolTip(definitions)
-        self.fig_table = QTableWidget(0, 6)
+        self.fig_table = _FiguresTable(0, 6)
         self.fig_table.setObjectName("figTable")
         self.fig_table.setHorizontalHeaderLabels([
             self.tr("Category"), self.tr("Received"), self.tr("Closed"), self.tr("On-time rate"),
@@ -61,7 +61,7 @@ class FiguresBox(QGroupBox):
         ])
         self.fig_table.setToolTip(definitions)
         self.fig_table.verticalHeader().setVisible(False)
-        self.fig_table.verticalHeader().setDefaultSectionSize(24)
+        rows_follow_font(self.fig_table)  # a line of the font high, in large text too
         self.fig_table.setMinimumHeight(24 * 6 + 28)  # five rows at least; it gets ten and the total where there is room
         self.fig_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         bar = FlowLayout()  # wraps in a narrow panel (ui/fit.py)
@@ -120,8 +120,21 @@ class FiguresBox(QGroupBox):
                     item.setFont(f)
                 self.fig_table.setItem(i, j, item)
         fit_columns(self.fig_table)
+        self.fig_table.updateGeometry()  # as high as its rows now (_FiguresTable.sizeHint)
         total = rows[-1]
         self.fig_summary.setText(self.tr(
             "{start} – {end}: received {received:,}, closed {closed:,}, on-time rate {ontime}, satisfaction {sat}."
         ).format(start=start.isoformat(), end=end.isoformat(), received=total.received, closed=total.closed,
                  ontime=pct(total.on_time_rate), sat=pct(total.satisfaction_rate)))
+
+
+class _FiguresTable(QTableWidget):
+    """As high as its rows want to be (the categories and the total without scrolling where there is room;
+    the record's timeline above takes what is left), never taller."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().sizeHint().width(), self._rows_height())
+
+    def _rows_height(self) -> int:
+        return (self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(self.rowCount()))
+                + self.horizontalScrollBar().sizeHint().height() + 2 * self.frameWidth() + 2)

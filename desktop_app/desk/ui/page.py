@@ -96,8 +96,8 @@ class DeskPage(QWidget):
         right.setObjectName("deskSide")
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(0, 0, 0, 0)
-        right_lay.addWidget(self.detail, 1)
-        right_lay.addWidget(self.figures, 2)  # the figures' ten categories and total without scrolling at 768 px
+        right_lay.addWidget(self.detail, 1)  # the timeline takes the room the figures' rows leave
+        right_lay.addWidget(self.figures)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(scrolling(right, horizontal=False))  # scrolls on a small screen in large text

@@ -15,6 +15,7 @@ from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk.lists import RecordRow
 from desktop_app.desk.models import STATUS_LABELS, Channel, DeadlineState, Status
 from desktop_app.desk.overdue import deadline_state
+from desktop_app.ui.fit import rows_follow_font
 from desktop_app.ui.lazy_model import Column
 
 OVERDUE_BG = QColor(248, 215, 218)
@@ -51,7 +52,7 @@ class DeskTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().setVisible(False)
-        self.verticalHeader().setDefaultSectionSize(26)
+        rows_follow_font(self, pad=11)  # a line of the font and some air, in large text too
         self.setWordWrap(False)
 
     def columns(self) -> list[Column]:

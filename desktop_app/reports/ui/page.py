@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -123,7 +124,7 @@ class ReportsPage(QWidget):
             Column(self.tr("Item"), lambda r: r[1]),
             Column(self.tr("Value"), lambda r: r[2], Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
         ], [], self)
-        self.table = QTableView()
+        self.table = FiguresView()
         self.table.setObjectName("figuresTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
@@ -254,7 +255,7 @@ class ReportsPage(QWidget):
             for k, n in f.certificates.by_kind:
                 rows.append((excel.t("certificates"), excel.cert_kind(k), str(n)))
         self.model.set_rows(rows)
-        fit_columns(self.table)
+        self.table.fit()
 
     def _made_by(self) -> str:
         return self.ctx.actor.display_name
@@ -313,3 +314,41 @@ class ReportsPage(QWidget):
         self.dialog.open()
         return self.dialog
 
+
+class FiguresView(QTableView):
+    """The figures: section and item as wide as their texts, the value in the room that is left, wrapping a long
+    value onto a second line (fitted to its widest text, the value column pushed every number out of sight at
+    1024 px in large text)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+
+    def fit(self) -> None:
+        fit_columns(self)
+        self._value_takes_the_rest()
+
+    def _value_takes_the_rest(self) -> None:
+        model = self.model()
+        if model is None or model.columnCount() < 1:
+            return
+        header = self.horizontalHeader()
+        header.setStretchLastSection(False)  # it would keep the fitted width as the least
+        header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+        self.resizeRowsToContents()
+
+    def _section_resized(self, index: int, _old: int, _new: int) -> None:
+        model = self.model()
+        if model is not None and index == model.columnCount() - 1:
+            self.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        # the stretched value column takes its new width after this event: the rows are measured then
+        QTimer.singleShot(0, self, self.resizeRowsToContents)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)  # the columns were fitted again in the new font (ui.widgets): the value too
+        if event.type() == QEvent.Type.FontChange:
+            self._value_takes_the_rest()

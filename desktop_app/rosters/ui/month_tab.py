@@ -38,7 +38,7 @@ from desktop_app.rosters.moves import (
 )
 from desktop_app.rosters.shifts import shift_people
 from desktop_app.ui import ops
-from desktop_app.ui.fit import FlowLayout
+from desktop_app.ui.fit import FlowLayout, rows_follow_font, scrolling
 from desktop_app.ui.messages import Confirm
 
 
@@ -67,7 +67,11 @@ class MonthTab(QWidget):
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.grid.verticalHeader().setDefaultSectionSize(24)
+        self.grid.setWordWrap(True)
+        self.grid.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        # A line of the font high; two where the columns are too narrow for the names (1024 px in large text).
+        self.measure_rows = rows_follow_font(self.grid, self._lines_needed)
+        self.grid.horizontalHeader().sectionResized.connect(lambda *_: self.measure_rows())
         self.grid.currentCellChanged.connect(lambda *_: self.show_cell())
         self.legend = self._legend()
         self.cell_title = QLabel()
@@ -81,6 +85,7 @@ class MonthTab(QWidget):
         self.lock_button = QPushButton(self.tr("Lock / unlock"))
         self.lock_button.setObjectName("lockPerson")
         self.cover_label = QLabel(self.tr("Who can take it (best first):"))
+        self.cover_label.setWordWrap(True)  # the side panel may be narrow; the grid needs the room
         self.cover = QListWidget()
         self.cover.setObjectName("coverList")
         self.cover_label.setBuddy(self.cover)
@@ -122,7 +127,7 @@ class MonthTab(QWidget):
         left_widget.setLayout(left)
         split = QSplitter()
         split.addWidget(left_widget)
-        split.addWidget(side_widget)
+        split.addWidget(scrolling(side_widget, horizontal=False))  # scrolls on a small screen in large text
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([900, 330])
@@ -234,6 +239,20 @@ class MonthTab(QWidget):
                 head.setFont(font)
             self.grid.setVerticalHeaderItem(i, head)
         self.short_count = short
+        self.measure_rows()
+
+    def _lines_needed(self) -> int:
+        """2 when some patrol's text is wider than its column (the names would end in "…"), else 1."""
+        metrics, grid = self.grid.fontMetrics(), self.grid
+        for j in range(grid.columnCount()):
+            room = grid.columnWidth(j) - 12
+            if room <= 0:
+                continue
+            for i in range(grid.rowCount()):
+                item = grid.item(i, j)
+                if item is not None and metrics.horizontalAdvance(item.text()) > room:
+                    return 2
+        return 1
 
     def current_cell(self):
         item = self.grid.currentItem()

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import clock
+from desktop_app.core import clock, workdays
 from desktop_app.rosters.labels import period_label
 from desktop_app.rosters.national import export_unrecorded, mark_recorded, unrecorded
 from desktop_app.rosters.permissions import CERTIFY_HOURS
 from desktop_app.ui import ops
+from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.tones import tone
 from desktop_app.ui.widgets import fit_columns, pydate, read_only_item
@@ -35,6 +36,7 @@ class NationalTab(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("nationalSummary")
         self.summary.setWordWrap(True)
+        self.calendar_note = CalendarNote(self, "nationalCalendarNote")  # deadlines in a year not entered
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("unrecordedHours")
         self.table.setAccessibleName(self.tr("Hours not yet recorded in the national volunteer system"))
@@ -65,6 +67,7 @@ class NationalTab(QWidget):
         bar.addWidget(self.mark_button)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
+        lay.addWidget(self.calendar_note)
         lay.addWidget(self.table, 1)
         lay.addLayout(bar)
         self.export_button.clicked.connect(self.export)
@@ -72,10 +75,16 @@ class NationalTab(QWidget):
 
     def refresh(self) -> None:
         actor = self.ctx.actor
-        ops.query(self, self.ctx.engine, lambda s: unrecorded(s, actor=actor), self._show, latest="national")
 
-    def _show(self, rows: list) -> None:
+        def read(s) -> tuple[list, list[int]]:
+            rows = unrecorded(s, actor=actor)
+            return rows, workdays.years_missing(s, *{r.deadline for r in rows})
+
+        ops.query(self, self.ctx.engine, read, lambda r: self._show(*r), latest="national")
+
+    def _show(self, rows: list, missing_years: list[int]) -> None:
         self.rows = rows
+        self.calendar_note.show_years(missing_years)
         late = sum(1 for r in rows if r.overdue)
         soon = sum(1 for r in rows if r.due_soon)
         self.summary.setText(self.tr(
@@ -109,8 +118,8 @@ class NationalTab(QWidget):
         self.page.write(lambda s: mark_recorded(s, actor=actor, entry_ids=ids, on=on))
 
     def export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), f"national-hours-{clock.today():%Y-%m-%d}.xlsx",
-                                              self.tr("Excel (*.xlsx);;CSV (*.csv)"))
+        suggested = self.tr("hours for the national system-{day}.xlsx").format(day=f"{clock.today():%Y%m%d}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as"), suggested, self.tr("Excel (*.xlsx);;CSV (*.csv)"))
         if path:
             self.export_to(path)
 

@@ -14,11 +14,15 @@ Three routes, chosen per job (``send``):
   is wanted once; otherwise through Qt's print engine.
 
 Failures — no printer, printer offline or paused, queue not accepting, job refused — raise PrintFailed
-with a translated message that says what to do. Runs off the GUI thread (``ops.run_op``).
+with a translated message that says what to do. What the print system or the OS said in its own words
+(libcups' reason, printer-state-message, an OS error) goes to the log, not into the message: the message
+names the cause in the user's language (``Phrases``). Runs off the GUI thread (``ops.run_op``).
 """
 
 from __future__ import annotations
 
+import errno
+import logging
 import os
 import tempfile
 from dataclasses import dataclass
@@ -28,7 +32,7 @@ from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.ui.printing import cups
 
@@ -47,20 +51,89 @@ NOT_ACCEPTING = QT_TRANSLATE_NOOP(
     "Printing", "The printer “{printer}” is not accepting print jobs now. Let it accept jobs again in the system's "
                 "printer settings, or choose another printer. Nothing was recorded as printed.")
 REFUSED = QT_TRANSLATE_NOOP(
-    "Printing", "The printer “{printer}” refused the job ({detail}). Check the printer and print again, or choose "
-                "another printer. Nothing was recorded as printed.")
+    "Printing", "The printer “{printer}” refused the job. Check the printer and print again, or choose another "
+                "printer. Nothing was recorded as printed.")
 NOT_WRITTEN = QT_TRANSLATE_NOOP(
-    "Printing", "Could not write {path} ({detail}). Choose another folder, or check that the disk is not full.")
+    "Printing", "Could not write {path} ({reason}). Choose another folder, or check that the disk is not full.")
 UNREADABLE = QT_TRANSLATE_NOOP(
-    "Printing", "The paper could not be read back for printing ({detail}). Make it again and print again.")
+    "Printing", "The paper could not be read back for printing. Make it again and print again.")
+
+# printer-state-reasons (RFC 8011 keywords, without their -report/-warning/-error suffix) → what the message
+# says; the first match of a keyword's start wins
+STATE_REASONS = {
+    "offline": QT_TRANSLATE_NOOP("Printing", "it does not answer"),
+    "shutdown": QT_TRANSLATE_NOOP("Printing", "it is switched off"),
+    "paused": QT_TRANSLATE_NOOP("Printing", "paused"),
+    "media-empty": QT_TRANSLATE_NOOP("Printing", "out of paper"),
+    "media-needed": QT_TRANSLATE_NOOP("Printing", "out of paper"),
+    "media-jam": QT_TRANSLATE_NOOP("Printing", "paper jam"),
+    "toner-empty": QT_TRANSLATE_NOOP("Printing", "out of toner or ink"),
+    "marker-supply-empty": QT_TRANSLATE_NOOP("Printing", "out of toner or ink"),
+    "door-open": QT_TRANSLATE_NOOP("Printing", "a door or cover is open"),
+    "cover-open": QT_TRANSLATE_NOOP("Printing", "a door or cover is open"),
+    "interlock-open": QT_TRANSLATE_NOOP("Printing", "a door or cover is open"),
+}
+STOPPED = QT_TRANSLATE_NOOP("Printing", "stopped")
+PRINTER_ERROR = QT_TRANSLATE_NOOP("Printing", "it reports an error")
+# OS errors writing a file → what the message says
+OS_REASONS = {
+    errno.ENOSPC: QT_TRANSLATE_NOOP("Printing", "the disk is full"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Printing", "no permission to write there"),
+    errno.EPERM: QT_TRANSLATE_NOOP("Printing", "no permission to write there"),
+    errno.EROFS: QT_TRANSLATE_NOOP("Printing", "no permission to write there"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("Printing", "the folder does not exist"),
+    errno.EISDIR: QT_TRANSLATE_NOOP("Printing", "a folder has that name"),
+}
+OS_OTHER = QT_TRANSLATE_NOOP("Printing", "the system did not allow it")
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("Printing", ", ")
+
+log = logging.getLogger(__name__)
+
+
+class Phrases(tuple):
+    """Translatable phrases (QT_TRANSLATE_NOOP sources, context "Printing") put into a message: English in
+    ``str()`` (logs, ``english()``), translated when the message is shown."""
+
+    def __str__(self) -> str:
+        return ", ".join(self)
+
+    def translated(self) -> str:
+        return translate("Printing", LIST_SEPARATOR).join(translate("Printing", p) for p in self)
+
+
+def state_reasons(queue: cups.Queue) -> Phrases:
+    """What a stopped or offline queue's printer-state-reasons say, as phrases (at least one)."""
+    found: list[str] = []
+    for reason in queue.reasons.split(","):
+        for key, phrase in STATE_REASONS.items():
+            if reason.strip().startswith(key) and phrase not in found:
+                found.append(phrase)
+                break
+    return Phrases(found or [STOPPED if queue.stopped else PRINTER_ERROR])
+
+
+def os_reason(exc: OSError) -> Phrases:
+    return Phrases([OS_REASONS.get(exc.errno or 0, OS_OTHER)])
+
 
 RASTER_MAX_DPI = 600
 
 
 class PrintFailed(SmileDeskError):
-    """The paper did not reach a printer; the message says why and what to do. Nothing was recorded."""
+    """The paper did not reach a printer; the message says why and what to do. Nothing was recorded.
+    ``detail``: what the print system or the OS said in its own (often English) words — logged, not shown."""
 
     context = "Printing"
+
+    def __init__(self, message: str, *, detail: str = "", **params: object) -> None:
+        super().__init__(message, **params)
+        self.detail = detail
+        if detail:
+            log.warning("%s — %s", self.english(), detail)
+
+    def text(self) -> str:
+        return translate(self.context, self.message, **{k: v.translated() if isinstance(v, Phrases) else v
+                                                        for k, v in self.params.items()})
 
 
 @dataclass(frozen=True)
@@ -166,7 +239,7 @@ def send(data: bytes, job: PrintSettings, *, pages: int = 0, progress: Progress 
             try:
                 Path(job.output_file).write_bytes(data)
             except OSError as exc:
-                raise PrintFailed(NOT_WRITTEN, path=job.output_file, detail=exc.strerror or str(exc)) from exc
+                raise PrintFailed(NOT_WRITTEN, path=job.output_file, reason=os_reason(exc), detail=str(exc)) from exc
             return PrintResult(job.output_file, "", 1, pages, "file")
         raster.draw(data, job, progress)
         return PrintResult(job.output_file, "", job.copies, last - first + 1, "file")
@@ -179,7 +252,7 @@ def send(data: bytes, job: PrintSettings, *, pages: int = 0, progress: Progress 
     if info.isNull():
         raise PrintFailed(GONE if printer_names() else NO_PRINTER, printer=job.printer)
     if info.state() == QPrinter.PrinterState.Error:
-        raise PrintFailed(OFFLINE, printer=job.printer, reasons="error")
+        raise PrintFailed(OFFLINE, printer=job.printer, reasons=Phrases([PRINTER_ERROR]))
     raster.draw(data, job, progress)
     return PrintResult(job.printer, "", job.copies, last - first + 1, "qt")
 
@@ -188,7 +261,8 @@ def _send_to_cups(data: bytes, job: PrintSettings, queue: cups.Queue, pages: int
     if not queue.accepting:
         raise PrintFailed(NOT_ACCEPTING, printer=job.printer)
     if queue.offline:
-        raise PrintFailed(OFFLINE, printer=job.printer, reasons=queue.message or queue.reasons)
+        raise PrintFailed(OFFLINE, printer=job.printer, reasons=state_reasons(queue),
+                          detail=f"printer-state-reasons={queue.reasons} printer-state-message={queue.message!r}")
     fd, path = tempfile.mkstemp(prefix="smiledesk-print-", suffix=".pdf")
     try:
         with os.fdopen(fd, "wb") as f:

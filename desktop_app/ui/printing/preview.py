@@ -313,7 +313,7 @@ class PrintPreview(QDialog):
             Path(path).write_bytes(paper.data)
         except OSError as exc:
             self.last_box = show_print_error(self, backend.PrintFailed(backend.NOT_WRITTEN, path=path,
-                                                                      detail=exc.strerror or str(exc)))
+                                                                      reason=backend.os_reason(exc), detail=str(exc)))
             return
         set_tone(self.status, "note", self.tr("Saved {path}").format(path=path))
         engine, actor, pages = self.ctx.engine, self.ctx.actor, self.pages()

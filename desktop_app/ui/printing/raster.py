@@ -33,7 +33,7 @@ class _Pdf:
         error = self.doc.load(self.path)
         if error != QPdfDocument.Error.None_:
             self.close()
-            raise backend.PrintFailed(backend.UNREADABLE, detail=error.name)
+            raise backend.PrintFailed(backend.UNREADABLE, detail=f"QPdfDocument.Error.{error.name}")
 
     def close(self) -> None:
         self.doc.close()
@@ -89,7 +89,7 @@ def _draw(doc: QPdfDocument, job: backend.PrintSettings, progress: Progress) -> 
     runs = _setup(printer, job, doc.pagePointSize(first - 1))
     painter = QPainter()
     if not painter.begin(printer):
-        raise backend.PrintFailed(backend.REFUSED, printer=job.printer or job.output_file, detail="QPainter.begin")
+        raise backend.PrintFailed(backend.REFUSED, printer=job.printer or job.output_file, detail="QPainter.begin() failed")
     drawn, total = 0, (last - first + 1) * runs
     try:
         for _run in range(runs):
@@ -105,7 +105,7 @@ def _draw(doc: QPdfDocument, job: backend.PrintSettings, progress: Progress) -> 
     finally:
         painter.end()
     if printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        raise backend.PrintFailed(backend.REFUSED, printer=job.printer or job.output_file, detail="QPrinter")
+        raise backend.PrintFailed(backend.REFUSED, printer=job.printer or job.output_file, detail=f"QPrinter state {printer.printerState().name}")
     progress(total, total, job.title)
     return drawn
 

@@ -19,6 +19,7 @@ from desktop_app.certificates.ui import dialogs
 from desktop_app.certificates.ui.page import CertificatesPage
 from desktop_app.core.db import session_scope
 from desktop_app.interfaces import Services
+from desktop_app.ui import fit
 from desktop_app.ui.printing import backend
 from tests.certificates.helpers import honour, pdf_text, service_record
 
@@ -70,6 +71,28 @@ def test_issue_a_certificate_and_see_it_previewed(qtbot, page, ctx, wait_ops):
     assert page.register.selected_ids() == [page.register.model.row(0).id]
     assert page.register.doc.pageCount() == 1  # the PDF is shown in the QPdfView
     assert number in page.register.preview_label.text()
+
+
+def test_issue_dialog_opens_wide_enough_to_read_and_makes_room_for_the_specimen(qtbot, page, wait_ops, monkeypatch):
+    """It opened at its least size: the search box's hint cut to "居民：姓名、拼…", and the specimen squeezed."""
+    from PySide6.QtCore import QRect
+
+    monkeypatch.setattr(fit, "available_geometry", lambda _widget=None: QRect(0, 0, 1366, 768 - 40))
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    dlg = page.issue_dialog
+    box = dlg.picker.box
+    assert box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText()), box.width()
+    width = dlg.width()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("honour"))
+    dlg.name.setText("李建国")
+    dlg.title_edit.setText("优秀志愿者")
+    qtbot.mouseClick(dlg.preview_button, Qt.MouseButton.LeftButton)
+    wait_ops()
+    assert dlg.preview.isVisible()
+    assert dlg.width() >= width + 420 and box.width() >= box.fontMetrics().horizontalAdvance(box.placeholderText())
+    room = fit.client_room(fit.available_geometry(dlg))
+    assert dlg.width() <= room.width() and dlg.height() <= room.height()
 
 
 def test_issue_dialog_shows_what_is_wrong(qtbot, page, wait_ops):
@@ -163,6 +186,12 @@ def test_revoke_and_verify_at_the_desk(qtbot, page, ctx, monkeypatch, wait_ops):
     wait_ops()
     assert page.verify_result.property("verdict") == Verdict.VALID
     assert cert.number in page.verify_result.text()
+    # the verdict and what was signed are shown whole, on their own line at 1366 wide (not clipped beside the input)
+    page.resize(1366, 700)
+    qtbot.waitUntil(lambda: page.width() == 1366)
+    result = page.verify_result
+    assert result.isVisible() and result.height() >= result.heightForWidth(result.width())
+    assert result.geometry().top() > page.verify_input.geometry().bottom()
 
     click_row(qtbot, page.register.table, 0)
     wait_ops()
@@ -402,3 +431,67 @@ def test_cancel_a_request_from_the_queue(qtbot, page, ctx, monkeypatch, wait_ops
     assert page.tabs.tabText(1).endswith("(0)")
     with session_scope(ctx.engine, write=False) as s:
         assert s.get(CertificateRequest, req.id).status == RequestStatus.CANCELLED
+
+
+def test_arrowing_through_the_register_draws_only_the_certificate_it_stops_on(qtbot, page, ctx, wait_ops, monkeypatch):
+    """Issue 21: each selected row drew its PDF (ReportLab, seconds the first time) even while the arrow
+    key was held down; now the preview draws once the selection rests."""
+    from desktop_app.certificates.ui import register_tab
+
+    for name in ("甲一", "乙二", "丙三", "丁四"):
+        issue(ctx, honour(recipient_name=name))
+    page.register.refresh()
+    wait_ops()
+    drawn = []
+    real = register_tab.render_certificate
+    monkeypatch.setattr(register_tab, "render_certificate",
+                        lambda s, *, actor, certificate_id: drawn.append(certificate_id) or real(
+                            s, actor=actor, certificate_id=certificate_id))
+    table = page.register.table
+    click_row(qtbot, table, 0)
+    for _ in range(3):
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    wait_ops()
+    last = page.register.model.row(3)
+    assert drawn == [last.id]
+    assert page.register.doc.pageCount() == 1 and last.number in page.register.preview_label.text()
+
+
+def test_a_revisit_keeps_the_preview_of_an_unchanged_certificate_and_redraws_a_changed_one(
+        qtbot, page, ctx, wait_ops, monkeypatch):
+    """Issue 21: every visit of the page drew the selected certificate's PDF again (and blanked it meanwhile)."""
+    from desktop_app.certificates.ui import register_tab
+
+    cert = issue(ctx, honour(recipient_name="甲一"))
+    issue(ctx, honour(recipient_name="乙二"))
+    page.register.refresh()
+    wait_ops()
+    page.register.select_certificate(cert.id)
+    wait_ops()
+    assert page.register.doc.pageCount() == 1
+    drawn, blanked = [], []
+    real = register_tab.render_certificate
+    monkeypatch.setattr(register_tab, "render_certificate",
+                        lambda s, *, actor, certificate_id: drawn.append(certificate_id) or real(
+                            s, actor=actor, certificate_id=certificate_id))
+    page.register.doc.statusChanged.connect(lambda status: blanked.append(status))
+    history = page.register.preview_label.text().splitlines()
+    page.refresh()  # what a revisit does
+    wait_ops()
+    assert drawn == [] and blanked == [] and page.register.doc.pageCount() == 1
+    assert page.register.selected_ids() == [cert.id]
+    with session_scope(ctx.engine) as s:
+        register.record_output(s, actor=ctx.actor, certificate_id=cert.id, how="pdf")
+    page.refresh()
+    wait_ops()
+    assert drawn == [] and blanked == []  # saved as PDF elsewhere: the same paper, its history grew
+    assert page.register.preview_label.text().splitlines()[:-1] == history  # and a line for the PDF saved
+    with session_scope(ctx.engine) as s:
+        register.revoke_certificate(s, actor=ctx.actor, certificate_id=cert.id, reason="颁发对象有误")
+    page.refresh()
+    wait_ops()
+    assert drawn == [cert.id]  # revoked since: the paper itself changed, it is drawn again
+    assert "颁发对象有误" in page.register.preview_label.text()
+    page.register.kind_filter.setCurrentIndex(page.register.kind_filter.findData("service"))  # lists neither
+    wait_ops()
+    assert page.register.selected_ids() == [] and page.register.doc.pageCount() == 0
