@@ -456,6 +456,8 @@ class Walker:
             read_widget_tree(self.seen, top)
             if depth <= 0:
                 continue
+            if not isValid(top):
+                return
             for view in top.findChildren(QAbstractItemView):
                 if view.isVisible() and view.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu:
                     view.customContextMenuRequested.emit(view.visualRect(view.model().index(0, 0, QModelIndex())).center()
@@ -474,6 +476,8 @@ class Walker:
                     for action in view.actions():
                         if action.isEnabled() and action.isVisible() and not action.isSeparator():
                             self.do(action.trigger, depth)
+            if not isValid(top):
+                return
             for button in buttons(top):
                 if not isValid(top):
                     return
