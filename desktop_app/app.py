@@ -64,12 +64,9 @@ def forget_imported_sources() -> bool:
 
 
 def machine_settings() -> QSettings:
-    path = os.environ.get("SMILEDESK_SETTINGS")
-    if path:
-        return QSettings(path, QSettings.Format.IniFormat)
     from desktop_app.core import paths
 
-    return QSettings(str(paths.data_dir() / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
 
 
 def load_features():

@@ -15,6 +15,8 @@ import argparse
 import sys
 
 from desktop_app import __version__
+from desktop_app.cli_support import feature_name
+from desktop_app.core.i18n import join, translate
 
 
 def _db_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -29,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="smiledesk", description="SmileDesk (微笑驿站) community service station desk")
     p.add_argument("--version", action="version", version=f"SmileDesk {__version__}")
     _db_option(p, suppress=False)
-    p.add_argument("--lang", choices=["zh_CN", "en"], help="interface language (default: settings, then system)")
+    _lang_option(p, suppress=False)
     p.add_argument("--screenshot", metavar="FILE", help="render the main window offscreen to a PNG and exit")
     p.add_argument("--page", metavar="NAME", default="", help="page to show with --screenshot (residents, desk, ...)")
     p.add_argument("--size", default="1366x800", help="window size for --screenshot, e.g. 1280x800")
@@ -61,7 +63,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     for mod in features.modules("cli"):
         mod.register(sub)
+    _add_lang_everywhere(p)
     return p
+
+
+def _lang_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    kwargs = {"default": argparse.SUPPRESS} if suppress else {"default": None}
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of what the command prints and the papers it "
+                        "makes (default: the one saved in the settings, else the system's)", **kwargs)
+
+
+def _add_lang_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Every subcommand takes --lang too (before or after its name: smiledesk --lang zh_CN meals-day, or
+    smiledesk meals-day --lang zh_CN)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if not any("--lang" in a.option_strings for a in child._actions):
+                    _lang_option(child, suppress=True)
+                _add_lang_everywhere(child)
+
+
+def error_line(text: str) -> str:
+    return translate("Cli", "error: {text}").format(text=text)
 
 
 def cmd_demo(args) -> int:
@@ -75,22 +99,26 @@ def cmd_demo(args) -> int:
     try:
         demo.plan(engine, args.only)  # a station's real data gets no demo data: say so before writing anything
     except ConflictError as exc:
-        print(f"error: {exc.text()}", file=sys.stderr)
+        print(error_line(exc.text()), file=sys.stderr)
         return 1
     with session_scope(engine) as s:
         if auth.needs_setup(s):
-            print("No administrator yet: creating station 逍遥津社区党群服务中心 with user 'admin', password 'admin12345'"
-                  " — SmileDesk asks for a new password at the first sign-in.")
+            print(translate("Cli", "No administrator yet: creating station {station} with user “{user}”, password "
+                                   "“{password}” — SmileDesk asks for a new password at the first sign-in.").format(
+                station="逍遥津社区党群服务中心", user="admin", password="admin12345"))
             auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="管理员",
                                     password="admin12345", station_code="SQK")
             auth.require_password_change(s, username="admin")  # a password printed here is one others know
     done = demo.load(engine, scale=args.scale, seed=args.seed, wanted=args.only,
-                     progress_for=lambda key: terminal_progress(f"{key:<13}"))
+                     progress_for=lambda key: terminal_progress(feature_name(key)))
     if done.already:
-        print(f"demo data already there, not added again: {', '.join(done.already)}")
+        print(translate("Cli", "demo data already there, not added again: {features}").format(
+            features=join(map(feature_name, done.already))))
     where = engine.url.render_as_string(hide_password=True)
-    print(f"demo data ({args.scale}) written to {where}: {', '.join(done.to_load)}" if done.to_load
-          else f"nothing added to {where}")
+    scale = translate("Cli", "small") if args.scale == "small" else translate("Cli", "large")
+    print(translate("Cli", "demo data ({scale}) written to {where}: {features}").format(
+        scale=scale, where=where, features=join(map(feature_name, done.to_load))) if done.to_load
+          else translate("Cli", "nothing added to {where}").format(where=where))
     return 0
 
 
@@ -102,11 +130,11 @@ def cmd_check(args) -> int:
 
     problems = integrity.check_database(url_for(args.db), [Path(d) for d in args.anchors])
     if problems:
-        print("PROBLEMS FOUND:")
+        print(translate("Cli", "PROBLEMS FOUND:"))
         for p in problems:
             print("  -", p)
         return 1
-    print("ok: database integrity, text, append-only triggers, audit chain and ID numbers verified")
+    print(translate("Cli", "ok: database integrity, text, append-only triggers, audit chain and ID numbers verified"))
     return 0
 
 
@@ -119,7 +147,8 @@ def cmd_migrate(args) -> int:
     backup = migrate(engine)
     engine.dispose()
     open_app_database(url_for(args.db)).dispose()  # and the reference data (on a server: the owner's job)
-    print("schema up to date" + (f"; backup before migrating: {backup}" if backup else ""))
+    print(translate("Cli", "schema up to date; backup before migrating: {file}").format(file=backup) if backup
+          else translate("Cli", "schema up to date"))
     return 0
 
 
@@ -141,12 +170,16 @@ def main(argv: list[str] | None = None) -> int:
     _use_remembered_keys()
     if getattr(args, "func", None) is not None:
         from desktop_app.core.db import EncryptionUnavailable, KeyRequired, WrongKey
+        from desktop_app.ui.translation import chosen_language, install_for_command_line
+
+        # What the command prints and the papers it makes (meals-day's route sheets from a scheduled task too).
+        install_for_command_line(chosen_language(getattr(args, "lang", None)))
 
         try:
             return int(args.func(args) or 0)
         except (KeyRequired, WrongKey, EncryptionUnavailable) as exc:  # an encrypted database, no usable passphrase
-            print(f"error: {exc.text()} (set SMILEDESK_DB_KEY)" if isinstance(exc, KeyRequired) else f"error: {exc.text()}",
-                  file=sys.stderr)
+            text = exc.text() + (translate("Cli", " (set SMILEDESK_DB_KEY)") if isinstance(exc, KeyRequired) else "")
+            print(error_line(text), file=sys.stderr)
             return 1
         except Exception as exc:  # a damaged or foreign file, a refusing server: a message, never a traceback
             from desktop_app.core.db.errors import unreadable_database
@@ -154,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
             problem = unreadable_database(exc, getattr(args, "db", None))
             if problem is None:
                 raise
-            print(f"error: {problem.text()}", file=sys.stderr)
+            print(error_line(problem.text()), file=sys.stderr)
             return 1
     # Import the database stack before PySide6: once PySide6 is loaded, its import hook
     # (shibokensupport feature check) compiles the source of every module imported after it.

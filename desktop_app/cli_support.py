@@ -2,6 +2,25 @@
 
 from __future__ import annotations
 
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+
+# What the command line calls each feature (the navigation's names).
+FEATURE_NAMES = {
+    "dashboard": QT_TRANSLATE_NOOP("Navigation", "Home"),
+    "residents": QT_TRANSLATE_NOOP("Navigation", "Residents"),
+    "desk": QT_TRANSLATE_NOOP("Navigation", "Service desk"),
+    "rosters": QT_TRANSLATE_NOOP("Navigation", "Volunteer rosters"),
+    "meals": QT_TRANSLATE_NOOP("Navigation", "Meals"),
+    "passports": QT_TRANSLATE_NOOP("Navigation", "Smile passports"),
+    "certificates": QT_TRANSLATE_NOOP("Navigation", "Certificates"),
+    "reports": QT_TRANSLATE_NOOP("Navigation", "Reports"),
+    "admin": QT_TRANSLATE_NOOP("Navigation", "Administration"),
+}
+
+
+def feature_name(key: str) -> str:
+    return translate("Navigation", FEATURE_NAMES[key]) if key in FEATURE_NAMES else key
+
 
 def engine_from_args(args):
     """The migrated engine for ``--db`` (or the default database)."""
@@ -25,7 +44,10 @@ def actor_for(s, username: str | None):
     q = q.where(StaffUser.username == username) if username else q.where(StaffUser.role == Role.ADMIN.value)
     user = s.exec(q.order_by(col(StaffUser.id))).first()
     if user is None:
-        raise SystemExit(f"no such active staff account: {username or 'administrator'}")
+        from desktop_app.core.i18n import translate
+
+        raise SystemExit(translate("Cli", "no such active staff account: {name}").format(name=username) if username
+                         else translate("Cli", "no active administrator account yet: open the app once to set up the station"))
     return Actor.from_user(user)
 
 

@@ -113,6 +113,57 @@ def _template_db() -> Path:
     return _TEMPLATE
 
 
+_DEMO: Path | None = None
+
+
+def _demo_template() -> Path:
+    """The small demo data of every feature, generated once per session (about 7 s) into a migrated SQLite
+    file with the station's administrator (admin / admin-pass-1)."""
+    global _DEMO
+    if _DEMO is None:
+        from desktop_app import demo
+        from desktop_app.core import audit_keys, auth
+        from desktop_app.core.db import make_engine, session_scope
+
+        path = Path(tempfile.mkdtemp(prefix="smiledesk-demo-")) / "demo.sqlite3"
+        shutil.copy(_template_db(), path)
+        test_keys = os.environ.get("SMILEDESK_KEY_DIR")
+        os.environ["SMILEDESK_KEY_DIR"] = str(path.parent / "keys")  # the audit keys the demo's entries are made with
+        audit_keys.forget_cache()
+        try:
+            engine = make_engine(f"sqlite:///{path}")
+            with session_scope(engine) as s:
+                auth.create_first_admin(s, station_name="逍遥津社区党群服务中心", username="admin", display_name="王主任",
+                                        password="admin-pass-1", station_code="XYJ")
+            demo.load(engine)
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            engine.dispose()
+        finally:
+            if test_keys is None:
+                os.environ.pop("SMILEDESK_KEY_DIR", None)
+            else:
+                os.environ["SMILEDESK_KEY_DIR"] = test_keys
+            audit_keys.forget_cache()
+        _DEMO = path
+    return _DEMO
+
+
+@pytest.fixture
+def demo_db(tmp_path) -> Path:
+    """A copy of the small demo database (SQLite) for this test, with its audit keys in this test's key store
+    (the computer the demo was made on)."""
+    from desktop_app.core import audit_keys
+
+    template = _demo_template()
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(template, path)
+    if (template.parent / "keys").exists():
+        shutil.copytree(template.parent / "keys", os.environ["SMILEDESK_KEY_DIR"], dirs_exist_ok=True)
+        audit_keys.forget_cache()
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     path = tmp_path / "smiledesk.sqlite3"

@@ -26,7 +26,7 @@ def test_demo_twice_adds_nothing_the_second_time(engine, db_arg, capsys):
     assert cli.main(["demo", "--db", db_arg, "--only", "residents"]) == 0
     assert _residents(engine) == first
     out = capsys.readouterr().out
-    assert "already there, not added again: residents" in out and "nothing added" in out
+    assert "already there, not added again: Residents" in out and "nothing added" in out
     with session_scope(engine, write=False) as s:
         assert demo.loaded(s) == ["residents"]
 

@@ -29,7 +29,8 @@ import sys
 from dataclasses import replace
 
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.textwidth import table
 
 PASSWORD_ENV = "SMILEDESK_PASSWORD"
 NEW_PASSWORD_ENV = "SMILEDESK_NEW_PASSWORD"
@@ -117,7 +118,7 @@ def _password(prompt: str, env: str, *, twice: bool = False) -> str:
             raise _Refused(QT_TRANSLATE_NOOP("Errors", "No password was given: type it at a terminal, or set {env}."), env=env)
         return line
     first = getpass.getpass(prompt)
-    if twice and getpass.getpass("again: ") != first:
+    if twice and getpass.getpass(translate("AdminCli", "again: ")) != first:
         raise _Refused(QT_TRANSLATE_NOOP("Errors", "The two passwords differ; nothing was changed. Type the same password twice."))
     return first
 
@@ -138,7 +139,8 @@ def _signed_in(engine, args, *, bootstrap: bool = False):
             if any_admin is None:
                 return auth.SYSTEM
         raise _Refused(QT_TRANSLATE_NOOP("Errors", "Sign in as an administrator: add --as USERNAME (the password is asked for)."))
-    actor = auth.sign_in(engine, username=args.as_user, password=_password(f"password of {args.as_user}: ", PASSWORD_ENV))
+    actor = auth.sign_in(engine, username=args.as_user, password=_password(
+        translate("AdminCli", "password of {name}: ").format(name=args.as_user), PASSWORD_ENV))
     if actor.role != auth.Role.ADMIN:
         raise _Refused(QT_TRANSLATE_NOOP("Errors", "{name} is not an administrator; sign in as one (--as)."), name=actor.username)
     return actor
@@ -161,7 +163,6 @@ def _user(s, ref: str):
 
     from desktop_app import safety
     from desktop_app.core.errors import NotFound
-    from desktop_app.core.i18n import QT_TRANSLATE_NOOP
     from desktop_app.core.models import StaffUser
 
     text = ref.strip()
@@ -177,8 +178,19 @@ def _run(work) -> int:
     try:
         return work() or 0
     except SmileDeskError as exc:
-        print(f"error: {exc.text()}", file=sys.stderr)
+        print(translate("Cli", "error: {text}").format(text=exc.text()), file=sys.stderr)
     return 1
+
+
+def _role(role: str) -> str:
+    from desktop_app.core import auth
+
+    return translate("Roles", auth.ROLE_LABELS[auth.Role(role)]) if role in tuple(auth.Role) else role
+
+
+def _where(station_id: int | None) -> str:
+    return (translate("AdminCli", "all stations") if station_id is None
+            else translate("AdminCli", "station {id}").format(id=station_id))
 
 
 # --- station -----------------------------------------------------------------------------------------------
@@ -192,9 +204,12 @@ def cmd_station_list(args) -> int:
         actor = _signed_in(engine, args)
         with session_scope(engine, write=False) as s:
             counts = safety.residents_by_station(s, actor=actor)
-            for st in safety.list_stations(s, actor=actor):
-                print(f"{st.id:>4}  {st.code:<10} {st.name}  residents: {counts.get(st.id, 0)}")
-            print(f"total residents: {sum(counts.values())}")
+            rows = [[translate("AdminCli", "No."), translate("AdminCli", "code"), translate("AdminCli", "station"),
+                     translate("AdminCli", "residents")]]
+            rows += [[st.id, st.code, st.name, f"{counts.get(st.id, 0):,}"] for st in safety.list_stations(s, actor=actor)]
+            for line in table(rows, right=(0, 3)):
+                print(line)
+            print(translate("AdminCli", "residents in all: {n}").format(n=f"{sum(counts.values()):,}"))
 
     return _run(work)
 
@@ -208,7 +223,8 @@ def cmd_station_add(args) -> int:
         actor = _signed_in(engine, args)
         with session_scope(engine) as s:
             station = safety.add_station(s, actor=actor, name=args.name, code=args.code, sub_district=args.sub_district)
-            print(f"station {station.id}: {station.name} ({station.code})")
+            print(translate("AdminCli", "station {id}: {name} ({code})").format(id=station.id, name=station.name,
+                                                                                code=station.code))
 
     return _run(work)
 
@@ -225,7 +241,7 @@ def cmd_station_assign(args) -> int:
             station_id = None if to_all else safety.find_station(s, args.station).id
             username = _user(s, args.user).username
             user = safety.assign_station(s, actor=actor, username=username, station_id=station_id)
-            print(f"{user.username}: " + ("all stations" if user.station_id is None else f"station {user.station_id}"))
+            print(f"{user.username}: {_where(user.station_id)}")
 
     return _run(work)
 
@@ -271,11 +287,13 @@ def cmd_station_login(args) -> int:
 
         url = engine.url.set(username=role, password=None)
         shown = url.render_as_string(hide_password=False).replace(f"{role}@", f"{role}:{quote(password, safe='')}@", 1)
-        who = f"station {station.code} ({station.name})" if station else ("the sub-district office" if kind == "subdistrict"
-                                                                       else "read-only roll-up")
-        print(f"login {role} for {who}; its password is shown once:")
+        who = (translate("AdminCli", "station {code} ({name})").format(code=station.code, name=station.name) if station
+               else translate("AdminCli", "the sub-district office") if kind == "subdistrict"
+               else translate("AdminCli", "read-only roll-up"))
+        print(translate("AdminCli", "login {role} for {who}; its password is shown once:").format(role=role, who=who))
         print(f"  {shown}")
-        print("Give it to that PC as SMILEDESK_DATABASE_URL (docs/postgres.md §4); running this again makes a new password.")
+        print(translate("AdminCli", "Give it to that PC as SMILEDESK_DATABASE_URL (docs/postgres.md §4); running this again "
+                                    "makes a new password."))
 
     return _run(work)
 
@@ -290,9 +308,12 @@ def cmd_station_logins(args) -> int:
             raise _Refused(_SUB_DISTRICT_ONLY)
         conn = _owner_connection(engine)
         try:
-            for login in rls.logins(conn):
-                where = f"station {login.station_id}" if login.station_id is not None else login.kind
-                print(f"{login.role:<30} {where:<14} {login.note}")
+            kinds = {"subdistrict": translate("AdminCli", "the sub-district office"),
+                     "rollup": translate("AdminCli", "read-only roll-up")}
+            rows = [[login.role, _where(login.station_id) if login.station_id is not None
+                     else kinds.get(login.kind, login.kind), login.note] for login in rls.logins(conn)]
+            for line in table(rows):
+                print(line)
         finally:
             conn.close()
 
@@ -314,7 +335,7 @@ def cmd_station_drop_login(args) -> int:
                     raise _Refused(QT_TRANSLATE_NOOP("Errors", "There is no database login {role}."), role=args.role.strip())
         finally:
             conn.close()
-        print(f"login {args.role.strip()} removed")
+        print(translate("AdminCli", "login {role} removed").format(role=args.role.strip()))
 
     return _run(work)
 
@@ -330,11 +351,11 @@ def cmd_staff_list(args) -> int:
         actor = _signed_in(engine, args)
         with session_scope(engine, write=False) as s:
             only = safety.find_station(s, args.station).id if args.station else None
-            for u in admin.staff_accounts(s, actor=actor):
-                if only is None or u.station_id == only:
-                    where = f"station {u.station_id}" if u.station_id is not None else "all stations"
-                    state = "" if u.active else "  (disabled)"
-                    print(f"{u.id:>5}  {u.username:<20} {u.role:<12} {where:<12} {u.display_name}{state}")
+            rows = [[u.id, u.username, _role(u.role), _where(u.station_id),
+                     u.display_name + ("" if u.active else translate("AdminCli", " (disabled)"))]
+                    for u in admin.staff_accounts(s, actor=actor) if only is None or u.station_id == only]
+            for line in table(rows, right=(0,)):
+                print(line)
 
     return _run(work)
 
@@ -354,12 +375,13 @@ def cmd_staff_add(args) -> int:
                 station = admin.ALL_STATIONS
             else:
                 station = safety.find_station(s, target).id
-        password = _password(f"password for {args.username}: ", NEW_PASSWORD_ENV, twice=True)
+        password = _password(translate("AdminCli", "password for {name}: ").format(name=args.username), NEW_PASSWORD_ENV,
+                             twice=True)
         with session_scope(engine) as s:
             user = admin.add_staff(s, actor=actor, username=args.username, display_name=args.name or args.username,
                                    role=args.role, password=password, station=station)
-            where = f"station {user.station_id}" if user.station_id is not None else "all stations"
-            print(f"account {user.id}: {user.username} ({user.role}, {where})")
+            print(translate("AdminCli", "account {id}: {name} ({role}, {where})").format(
+                id=user.id, name=user.username, role=_role(user.role), where=_where(user.station_id)))
 
     return _run(work)
 
@@ -374,6 +396,6 @@ def cmd_staff_active(args) -> int:
         with session_scope(engine) as s:
             user = _user(s, args.user)
             admin.set_staff_active(s, actor=actor, user_id=user.id, active=args.active)
-            print(f"{user.username}: {'enabled' if args.active else 'disabled'}")
+            print(f"{user.username}: " + (translate("AdminCli", "enabled") if args.active else translate("AdminCli", "disabled")))
 
     return _run(work)

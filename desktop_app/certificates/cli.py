@@ -58,6 +58,8 @@ def register(sub) -> None:
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate  # noqa: E402
+from desktop_app.core.textwidth import table  # noqa: E402
 
 
 def cmd_verify(args) -> int:
@@ -66,21 +68,40 @@ def cmd_verify(args) -> int:
 
     with session_scope(_engine(args), write=False) as s:
         res = verify_payload(s, args.payload)
-    from desktop_app.core.i18n import translate
-
-    print(f"{res.status}: {translate('Certificates', res.message)}")
+    print(translate("Certificates", res.message))
+    rows = []
     if res.number:
-        print(f"  number:    {res.number}")
+        rows.append([translate("CertificatesCli", "number:"), res.number])
     if res.kind:
-        print(f"  kind:      {res.kind}\n  recipient: {res.recipient}\n  issued:    {res.issued_on}")
+        rows += [[translate("CertificatesCli", "kind:"), kind_label(res.kind)],
+                 [translate("CertificatesCli", "recipient:"), res.recipient],
+                 [translate("CertificatesCli", "issued:"), res.issued_on]]
     for key, value in res.details.items():
         if value:
-            print(f"  {key + ':':<11}{value}")
+            rows.append([translate("CertificatesCli", DETAIL_LABELS[key]) if key in DETAIL_LABELS else key + ":", value])
     if res.key_id:
-        print(f"  key:       {res.key_id}")
+        rows.append([translate("CertificatesCli", "key:"), res.key_id])
     if res.revoke_reason:
-        print(f"  revoked:   {res.revoked_on} — {res.revoke_reason}")
+        rows.append([translate("CertificatesCli", "revoked:"), f"{res.revoked_on} — {res.revoke_reason}"])
+    for line in table(rows, indent="  "):
+        print(line)
     return 0 if res.ok else 1
+
+
+DETAIL_LABELS = {  # verification.VerifyResult.details
+    "organisation": QT_TRANSLATE_NOOP("CertificatesCli", "organisation:"),
+    "title": QT_TRANSLATE_NOOP("CertificatesCli", "title:"),
+    "period_start": QT_TRANSLATE_NOOP("CertificatesCli", "from:"),
+    "period_end": QT_TRANSLATE_NOOP("CertificatesCli", "to:"),
+    "hours": QT_TRANSLATE_NOOP("CertificatesCli", "hours:"),
+    "id_masked": QT_TRANSLATE_NOOP("CertificatesCli", "ID number:"),
+}
+
+
+def kind_label(kind: str) -> str:
+    from desktop_app.certificates.templates import KIND_LABELS
+
+    return translate("Certificates", KIND_LABELS[kind]) if kind in KIND_LABELS else kind
 
 
 def cmd_keys(args) -> int:
@@ -91,25 +112,36 @@ def cmd_keys(args) -> int:
         actor = _actor(s, args.user)
         if args.cert_keys_command == "rotate":
             row = signing.rotate_key(s, actor=actor)
-            print(f"new signing key {row.id}; the station's earlier keys are retired (they still verify what they signed). "
-                  "Export the key file again and publish it.")
+            print(translate("CertificatesCli", "new signing key {id}; the station's earlier keys are retired (they still "
+                                               "verify what they signed). Export the key file again and publish it.")
+                  .format(id=row.id))
         elif args.cert_keys_command == "revoke":
             row = signing.revoke_key(s, actor=actor, key_id=args.key, reason=args.reason)
-            print(f"key {row.id} revoked; export the key file again and publish it")
+            print(translate("CertificatesCli", "key {id} revoked; export the key file again and publish it").format(id=row.id))
         elif args.cert_keys_command == "export":
             body = signing.key_file(s, actor=actor)
             path = signing.write_key_file(body, Path(args.out))
-            print(f"key file of station {body['station']['code']} written to {path}: {len(body['keys'])} key(s), "
-                  f"{len(body['revoked_certificates'])} revoked certificate(s)")
+            print(translate("CertificatesCli", "key file of station {code} written to {path}: keys {keys}, revoked "
+                                               "certificates {revoked}").format(
+                code=body["station"]["code"], path=path, keys=len(body["keys"]), revoked=len(body["revoked_certificates"])))
         elif args.cert_keys_command == "publish":
             made = signing.export_for_verifiers(s, actor=actor, folder=Path(args.folder))
-            print(f"{made.key_file} ({made.keys} key(s), {made.revoked_certificates} revoked certificate(s)) and "
-                  f"{made.verifier} written: python {made.verifier.name} --keys {made.key_file.name} \"SDC2:…\" "
-                  "checks a certificate with nothing else")
+            print(translate("CertificatesCli", "{key_file} (keys {keys}, revoked certificates {revoked}) and {verifier} "
+                                               "written: python {name} --keys {key_name} \"SDC2:…\" checks a certificate "
+                                               "with nothing else").format(
+                key_file=made.key_file, keys=made.keys, revoked=made.revoked_certificates, verifier=made.verifier,
+                name=made.verifier.name, key_name=made.key_file.name))
         else:
+            states = {"revoked": translate("CertificatesCli", "revoked"), "retired": translate("CertificatesCli", "retired"),
+                      "current": translate("CertificatesCli", "current")}
+            rows = [[translate("CertificatesCli", "key"), translate("CertificatesCli", "state"),
+                     translate("CertificatesCli", "made"), translate("CertificatesCli", "by"),
+                     translate("CertificatesCli", "public key")]]
             for row in signing.list_keys(s, actor=actor):
                 state = "revoked" if row.revoked_at else "retired" if row.retired_at else "current"
-                print(f"{row.id}  {state:<8} made {row.created_at:%Y-%m-%d} by {row.created_by}  public {row.public_key}")
+                rows.append([row.id, states[state], f"{row.created_at:%Y-%m-%d}", row.created_by, row.public_key])
+            for line in table(rows):
+                print(line)
     return 0
 
 
@@ -131,11 +163,12 @@ def cmd_render(args) -> int:
             q = q.where(Certificate.kind == args.kind)
         ids = list(s.exec(q.order_by(Certificate.id)))
         if not ids:
-            print("no certificates match")
+            print(translate("CertificatesCli", "no certificates match"))
             return 1
         result = render_batch(s, actor=actor, certificate_ids=ids, target=Path(args.out), one_file_each=args.each,
-                                  progress=terminal_progress("certificates "))
-    print(f"{result.pages} certificate(s) written to {len(result.files)} file(s) under {args.out}")
+                                  progress=terminal_progress(translate("CertificatesCli", "certificates")))
+    print(translate("CertificatesCli", "certificates written: {n}, in files: {files}, under {out}").format(
+        n=result.pages, files=len(result.files), out=args.out))
     return 0
 
 
@@ -145,5 +178,5 @@ def cmd_export(args) -> int:
 
     with session_scope(_engine(args)) as s:
         n = export_volunteer_service_records(s, actor=_actor(s, args.user), target=Path(args.out), start=args.start, end=args.end)
-    print(f"{n} service record(s) written to {args.out}")
+    print(translate("CertificatesCli", "service records written to {out}: {n}").format(n=n, out=args.out))
     return 0

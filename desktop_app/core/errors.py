@@ -8,7 +8,7 @@ illegal state change). NotFound: the record is gone. StorageError: the disk or d
 
 from __future__ import annotations
 
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, colon, translate
 
 
 class SmileDeskError(Exception):
@@ -23,7 +23,8 @@ class SmileDeskError(Exception):
 
     def english(self) -> str:
         try:
-            return self.message.format(**self.params)
+            return self.message.format(**{k: ", ".join(v) if isinstance(v, list | tuple) else v
+                                          for k, v in self.params.items()})
         except (KeyError, IndexError, ValueError):
             return self.message
 
@@ -43,7 +44,7 @@ class ValidationError(SmileDeskError):
         return f"{self.field}: {super().english()}"
 
     def text(self) -> str:
-        return translate("Fields", self.field) + translate("Errors", "：") + translate(
+        return translate("Fields", self.field) + colon() + translate(
             self.context, self.message, **self.params
         )
 

@@ -82,7 +82,8 @@ def export_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
                 subtitle: str = "") -> int:
     """Write one sheet: a title line, an optional subtitle, the header row (bold, frozen), the rows.
 
-    Values that are not numbers are written as text (never guessed: "0551…" keeps its zero). Returns
+    Numbers stay numbers and dates dates (with the year; an aware time in local time); other values are
+    written as text (never guessed: "0551…" keeps its zero). Returns
     the number of data rows written.
     """
     from openpyxl import Workbook
@@ -110,7 +111,9 @@ def export_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
         for v in row:
             if isinstance(v, bool) or v is None:
                 values.append("" if v is None else str(v))
-            elif isinstance(v, int | float | date | datetime):
+            elif isinstance(v, datetime):  # local time as the station reads it (Excel has no time zones)
+                values.append(v.astimezone().replace(tzinfo=None) if v.tzinfo is not None else v)
+            elif isinstance(v, int | float | date):
                 values.append(v)
             else:
                 values.append(str(v))
@@ -122,6 +125,10 @@ def export_rows(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
         for cell in r:
             if isinstance(cell.value, str):
                 cell.number_format = "@"
+            elif isinstance(cell.value, datetime):  # with the year, to the minute: 2026-12-05 09:30
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     if headers:
         from openpyxl.utils import get_column_letter

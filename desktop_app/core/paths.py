@@ -48,6 +48,12 @@ def data_dir() -> Path:
     return private.private_dir(path)  # residents' data: this user's only (0700)
 
 
+def settings_file() -> Path:
+    """This computer's settings (language, display style): SMILEDESK_SETTINGS, else settings.ini in the data dir."""
+    override = os.environ.get("SMILEDESK_SETTINGS")
+    return Path(override) if override else data_dir() / "settings.ini"
+
+
 def default_database_path() -> Path:
     return data_dir() / "smiledesk.sqlite3"
 
@@ -56,3 +62,15 @@ def backups_dir() -> Path:
     from desktop_app.core import private
 
     return private.private_dir(data_dir() / "backups")
+
+
+_NOT_IN_FILE_NAMES = set('\\/:*?"<>|')
+
+
+def file_name(*parts: str, suffix: str) -> str:
+    """A file name from ``parts`` joined by "-" (e.g. a translated "来访登记", a filter "今日", "20261205"), safe
+    on Windows: no \\ / : * ? " < > | or control characters, no leading or trailing dots and spaces."""
+    text = "-".join(p.strip() for p in parts if p and p.strip())
+    text = "".join(" " if ch in _NOT_IN_FILE_NAMES or ord(ch) < 32 else ch for ch in text)
+    text = " ".join(text.split()).strip(" .")[:120] or "export"
+    return f"{text}{suffix}"

@@ -36,9 +36,14 @@ class Progress:
 NO_PROGRESS = Progress()
 
 
-def terminal_progress(prefix: str = "") -> Progress:
-    """A Progress that draws a one-line bar on stderr (CLI)."""
+def terminal_progress(prefix: str = "", prefix_width: int = 14) -> Progress:
+    """A Progress that draws a one-line bar on stderr (CLI); ``prefix`` and the label are padded by display
+    width, so Chinese ones line up too."""
     import sys
+
+    from desktop_app.core.textwidth import ljust
+
+    prefix = ljust(prefix, prefix_width) if prefix else ""
 
     last = [-1]
 
@@ -47,7 +52,7 @@ def terminal_progress(prefix: str = "") -> Progress:
         if pct != last[0]:
             last[0] = pct
             bar = "#" * (pct // 4)
-            sys.stderr.write(f"\r{prefix}{label:<28} [{bar:<25}] {pct:3d}%")
+            sys.stderr.write(f"\r{prefix}{ljust(label, 28)} [{bar:<25}] {pct:3d}%")
             if done >= total:
                 sys.stderr.write("\n")
             sys.stderr.flush()

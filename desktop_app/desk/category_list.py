@@ -15,6 +15,7 @@ from desktop_app.desk.models import DeskCategory
 from desktop_app.desk.permissions import MANAGE_CATEGORIES
 
 F_CATEGORY = QT_TRANSLATE_NOOP("Fields", "Category")
+BLANK_CATEGORY = QT_TRANSLATE_NOOP("Errors", "not chosen; press the category's number key or pick it from the list.")
 F_DEADLINE = QT_TRANSLATE_NOOP("Fields", "Deadline (working days)")
 F_CATEGORY_NAME = QT_TRANSLATE_NOOP("Fields", "Category name")
 
@@ -39,7 +40,9 @@ def category_label(cat: DeskCategory) -> str:
 
 def _category(s: Session, code: str) -> DeskCategory:
     code = (code or "").strip()
-    cat = s.exec(select(DeskCategory).where(DeskCategory.code == code)).first() if code else None
+    if not code:
+        raise ValidationError(F_CATEGORY, BLANK_CATEGORY)
+    cat = s.exec(select(DeskCategory).where(DeskCategory.code == code)).first()
     if cat is None:
         raise ValidationError(
             F_CATEGORY, QT_TRANSLATE_NOOP("Errors", "“{code}” is not a known category; choose one from the list."), code=code[:30]

@@ -34,16 +34,9 @@ def _engine(args):
 
 
 def _admin(s):
-    from sqlmodel import select
+    from desktop_app.cli_support import actor_for
 
-    from desktop_app.core.auth import Actor, Role
-    from desktop_app.core.models import StaffUser
-
-    user = s.exec(select(StaffUser).where(StaffUser.role == Role.ADMIN.value, StaffUser.active == True)  # noqa: E712
-                  .order_by(StaffUser.id)).first()
-    if user is None:
-        raise SystemExit("no administrator account yet: open the app once to set up the station")
-    return Actor.from_user(user)
+    return actor_for(s, None)
 
 
 def _pct(value: float | None) -> str:
@@ -54,6 +47,7 @@ def cmd_figures(args) -> int:
     from desktop_app.cli_support import warn_calendar
     from desktop_app.core.db import session_scope
     from desktop_app.core.i18n import translate
+    from desktop_app.core.textwidth import table
     from desktop_app.desk import category_list, day_figures
 
     end = args.end or date.today()
@@ -63,12 +57,14 @@ def cmd_figures(args) -> int:
         labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
         rows = day_figures.category_figures(s, actor=actor, start=start, end=end, station_id=args.station)
         warn_calendar(s, start, end)
-    print(f"desk figures {start} – {end}")
-    print(f"{'category':<22}{'received':>10}{'closed':>10}{'on time':>10}{'followed':>10}{'satisfied':>11}")
-    for r in rows:
-        name = labels.get(r.category_id, "?") if r.category_id is not None else "total"
-        print(f"{name:<22}{r.received:>10,}{r.closed:>10,}{_pct(r.on_time_rate):>10}{r.followed_up:>10,}"
-              f"{_pct(r.satisfaction_rate):>11}")
+    print(translate("DeskCli", "desk figures {start} – {end}").format(start=start, end=end))
+    head = [translate("DeskCli", "category"), translate("DeskCli", "received"), translate("DeskCli", "closed"),
+            translate("DeskCli", "on time"), translate("DeskCli", "followed up"), translate("DeskCli", "satisfied")]
+    body = [[labels.get(r.category_id, "?") if r.category_id is not None else translate("DeskCli", "total"),
+             f"{r.received:,}", f"{r.closed:,}", _pct(r.on_time_rate), f"{r.followed_up:,}", _pct(r.satisfaction_rate)]
+            for r in rows]
+    for line in table([head, *body], right=range(1, 6)):
+        print(line)
     print()
     print(translate("Desk", day_figures.FIGURE_DEFINITIONS))
     return 0
@@ -78,26 +74,35 @@ def cmd_overdue(args) -> int:
     from desktop_app.cli_support import warn_calendar
     from desktop_app.core.clock import fmt_local
     from desktop_app.core.db import session_scope
+    from desktop_app.core.i18n import translate
+    from desktop_app.core.textwidth import table
     from desktop_app.desk import category_list, overdue
+    from desktop_app.desk.models import STATUS_LABELS
 
     with session_scope(_engine(args), write=False) as s:
         actor = _admin(s)
         labels = {c.id: category_list.category_label(c) for c in category_list.categories(s, include_inactive=True)}
         rows = overdue.overdue(s, actor=actor, limit=10_000)
         warn_calendar(s, *(r.due_at.astimezone() for r in rows), date.today())
-    for r in rows:
-        flag = " escalated" if r.escalated_at else ""
-        print(f"No. {r.id:<8} due {fmt_local(r.due_at, '%Y-%m-%d')}  {r.status:<12}{labels.get(r.category_id, '?'):<14}"
-              f"{r.person:<10} {r.summary}  [{r.assignee}]{flag}")
-    print(f"{len(rows)} overdue")
+    head = [translate("DeskCli", "No."), translate("DeskCli", "due"), translate("DeskCli", "status"),
+            translate("DeskCli", "category"), translate("DeskCli", "person"), translate("DeskCli", "handled by"),
+            translate("DeskCli", "request")]
+    body = [[str(r.id), fmt_local(r.due_at, "%Y-%m-%d"),
+             translate("DeskStatus", STATUS_LABELS.get(str(r.status), str(r.status)))
+             + (" " + translate("DeskCli", "(escalated)") if r.escalated_at else ""),
+             labels.get(r.category_id, "?"), r.person, r.assignee, r.summary] for r in rows]
+    for line in table([head, *body] if body else [], right=(0,)):
+        print(line)
+    print(translate("DeskCli", "overdue: {n}").format(n=len(rows)))
     return 0
 
 
 def cmd_recount(args) -> int:
     from desktop_app.core.db import session_scope
+    from desktop_app.core.i18n import translate
     from desktop_app.desk import day_figures
 
     with session_scope(_engine(args)) as s:
         n = day_figures.rebuild_day_figures(s, actor=_admin(s))
-    print(f"{n} day figures recounted")
+    print(translate("DeskCli", "day figures recounted: {n}").format(n=n))
     return 0

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
 from desktop_app.core.records import audited_update, check_version
 from desktop_app.core.validation import clean_text
 from desktop_app.desk.day_figures import _bump, _contribution
@@ -68,8 +68,7 @@ class TransitionRefused(ConflictError):
         params["status"] = translate("DeskStatus", STATUS_LABELS.get(str(params.get("status")), str(params.get("status"))))
         params["action"] = translate("DeskAction", STEP_LABELS.get(str(params.get("action")), str(params.get("action"))))
         nxt = params.get("next") or []
-        sep = translate("Errors", "、")
-        params["next"] = sep.join(translate("DeskAction", STEP_LABELS[a]) for a in nxt) if nxt else translate(
+        params["next"] = join(translate("DeskAction", STEP_LABELS[a]) for a in nxt) if nxt else translate(
             "Errors", "nothing (the record is closed)"
         )
         return translate(self.context, self.message, **params)

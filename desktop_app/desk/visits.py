@@ -14,17 +14,18 @@ from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
 from desktop_app.core.records import audited_update, check_version, get_scoped
 from desktop_app.core.validation import clean_name, clean_phone, clean_text
 from desktop_app.core.workdays import WorkCalendar
-from desktop_app.desk.category_list import _category
+from desktop_app.desk.category_list import BLANK_CATEGORY, F_CATEGORY, _category
 from desktop_app.desk.day_figures import _bump, _contribution
 from desktop_app.desk.models import Channel, EventKind, ServiceEvent, ServiceRecord, Status
 from desktop_app.desk.permissions import HANDLE_REQUESTS, RECORD_VISITS
 from desktop_app.residents import get_resident
 
 F_RESIDENT = QT_TRANSLATE_NOOP("Fields", "Resident")
+F_VISITOR = QT_TRANSLATE_NOOP("Fields", "Visitor")  # the form's "Who": a registered resident or a walk-in
 F_WALK_IN_NAME = QT_TRANSLATE_NOOP("Fields", "Walk-in name")
 F_WALK_IN_PHONE = QT_TRANSLATE_NOOP("Fields", "Walk-in phone")
 F_CHANNEL = QT_TRANSLATE_NOOP("Fields", "Channel")
@@ -49,6 +50,35 @@ def _event(s: Session, rec: ServiceRecord, actor: Actor, kind: str, *, at: datet
     return ev
 
 
+BLANK_WHO = QT_TRANSLATE_NOOP("Errors", "nobody chosen; pick a registered resident (Enter) or type the walk-in's name.")
+BLANK_SUMMARY = QT_TRANSLATE_NOOP("Errors", "is blank; write in one line what the person needs.")
+# Several parts of the form empty at once: the first one named, with how to fill it, then the others.
+BLANK_WHO_AND = QT_TRANSLATE_NOOP("Errors", "nobody chosen; pick a registered resident (Enter) or type the walk-in's "
+                                            "name. Still empty as well: {others}.")
+BLANK_CATEGORY_AND = QT_TRANSLATE_NOOP("Errors", "not chosen; press the category's number key or pick it from the "
+                                                 "list. Still empty as well: {others}.")
+
+
+def _check_filled(*, resident_id: int | None, walk_in_name: str, channel: str, category_code: str, summary: str) -> None:
+    """The parts of the desk form a visit needs, checked in the form's order (who, category, summary): an empty
+    form is told about the visitor first, and about everything else it lacks in the same message."""
+    missing = []
+    if resident_id is None and not (walk_in_name or "").strip() and channel != Channel.PATROL:
+        missing.append(F_VISITOR)  # a patrol finding (a hazard) may have nobody behind it
+    if not (category_code or "").strip():
+        missing.append(F_CATEGORY)
+    if not (summary or "").strip():
+        missing.append(F_SUMMARY)
+    if not missing:
+        return
+    others = [Text("Fields", f) for f in missing[1:]]
+    if missing[0] == F_VISITOR:
+        raise ValidationError(F_VISITOR, BLANK_WHO_AND, others=others) if others else ValidationError(F_VISITOR, BLANK_WHO)
+    if missing[0] == F_CATEGORY:
+        raise ValidationError(F_CATEGORY, BLANK_CATEGORY_AND, others=others) if others else ValidationError(F_CATEGORY, BLANK_CATEGORY)
+    raise ValidationError(F_SUMMARY, BLANK_SUMMARY)
+
+
 def create_record(
     s: Session,
     *,
@@ -65,16 +95,9 @@ def create_record(
     """Log a visit or request (受理). On-the-spot categories are saved closed at once."""
     require(actor, RECORD_VISITS)
     now = utcnow()
-    cat = _category(s, category_code)
-    if channel not in tuple(Channel):
-        raise ValidationError(
-            F_CHANNEL, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a channel; choose walk-in, phone, patrol, online or other."),
-            value=str(channel)[:20],
-        )
-    summary = clean_text(summary, F_SUMMARY, max_len=200, multiline=False)
-    if not summary:
-        raise ValidationError(F_SUMMARY, QT_TRANSLATE_NOOP("Errors", "is blank; write in one line what the person needs."))
-    details = clean_text(details, F_DETAILS, max_len=5000)
+    _check_filled(resident_id=resident_id, walk_in_name=walk_in_name, channel=channel, category_code=category_code,
+                  summary=summary)
+    # The rest in the order of the form too: who, category and channel, summary, details, when.
     name = clean_name(walk_in_name, F_WALK_IN_NAME, required=False)
     phone = clean_phone(walk_in_phone, F_WALK_IN_PHONE)
     if resident_id is not None:
@@ -84,11 +107,18 @@ def create_record(
                 QT_TRANSLATE_NOOP("Errors", "a registered resident was chosen and a walk-in name or phone typed; keep only one."),
             )
         get_resident(s, actor=actor, resident_id=resident_id)
-    elif not name and channel != Channel.PATROL:  # a patrol finding (a hazard) may have nobody behind it
+    elif not name and channel != Channel.PATROL:  # a name that cleaning left empty (spaces, invisible characters)
+        raise ValidationError(F_VISITOR, BLANK_WHO)
+    cat = _category(s, category_code)
+    if channel not in tuple(Channel):
         raise ValidationError(
-            F_RESIDENT,
-            QT_TRANSLATE_NOOP("Errors", "nobody chosen; pick a registered resident (Enter) or type the walk-in's name."),
+            F_CHANNEL, QT_TRANSLATE_NOOP("Errors", "“{value}” is not a channel; choose walk-in, phone, patrol, online or other."),
+            value=str(channel)[:20],
         )
+    summary = clean_text(summary, F_SUMMARY, max_len=200, multiline=False)
+    if not summary:
+        raise ValidationError(F_SUMMARY, BLANK_SUMMARY)
+    details = clean_text(details, F_DETAILS, max_len=5000)
     if received_at is None:
         received_at = now
     elif received_at.tzinfo is None:

@@ -26,6 +26,7 @@ def register(sub) -> None:
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 from desktop_app.cli_support import warn_calendar  # noqa: E402
+from desktop_app.core.i18n import join, translate  # noqa: E402
 
 
 def cmd_day(args) -> int:
@@ -59,19 +60,22 @@ def cmd_day(args) -> int:
         print(exc.text())
         return 1
     if res.holiday:
-        print(f"{day}: statutory holiday ({res.holiday}); no orders")
+        print(translate("MealsCli", "{day}: statutory holiday ({holiday}); no orders").format(day=day, holiday=res.holiday))
         return 0
-    print(f"{day}: {res.created} new orders, {res.existing} already there, {res.paused} paused")
+    print(translate("MealsCli", "{day}: new orders {created}, already there {existing}, paused {paused}").format(
+        day=day, created=res.created, existing=res.existing, paused=res.paused))
     if res.short:
-        print("not ordered, balance too low: " + ", ".join(res.short))
+        print(translate("MealsCli", "not ordered, balance too low: {names}").format(names=join(res.short)))
     for meal in MEALS:
         c = sheet.counts[meal]
-        diets = ", ".join(f"{d} {c[d]}" for d in DIETS if c[d])
-        print(f"  {meal}: {c['total']} meals ({c['delivery']} delivery, {c['dine_in']} dine-in){'; ' + diets if diets else ''}")
+        diets = join(f"{pdf.diet_text([d])} {c[d]}" for d in DIETS if c[d])
+        line = translate("MealsCli", "{meal}: meals {total} (delivery {delivery}, dine-in {dine_in})").format(
+            meal=pdf.meal_label(meal), total=c["total"], delivery=c["delivery"], dine_in=c["dine_in"])
+        print("  " + line + (translate("Lists", "; ") + diets if diets else ""))
         rts, rows = papers[meal]
         if rows:
-            a = pdf.route_sheets(rts, out / f"meals-routes-{day}-{meal}.pdf", station=station)
-            b = pdf.labels(rows, out / f"meals-labels-{day}-{meal}.pdf")
+            a = pdf.route_sheets(rts, out / pdf.file_name("routes", day.isoformat(), meal), station=station)
+            b = pdf.labels(rows, out / pdf.file_name("labels", day.isoformat(), meal))
             print(f"    {a}\n    {b}")
     return 0
 
@@ -90,6 +94,7 @@ def cmd_check(args) -> int:
                            .group_by(MealLedgerEntry.recipient_id)).all())
     wrong = {rid for rid in set(fast) | set(full) if fast.get(rid, 0) != full.get(rid, 0)}
     for rid in sorted(wrong):
-        print(f"recipient {rid}: balance read {fast.get(rid, 0)} fen, ledger sums to {full.get(rid, 0)} fen")
-    print(f"{len(full)} accounts checked, {len(wrong)} problem(s)")
+        print(translate("MealsCli", "recipient {id}: balance read {balance} fen, ledger sums to {sum} fen").format(
+            id=rid, balance=fast.get(rid, 0), sum=full.get(rid, 0)))
+    print(translate("MealsCli", "accounts checked: {n}; problems: {problems}").format(n=len(full), problems=len(wrong)))
     return 1 if wrong else 0

@@ -15,7 +15,7 @@ from desktop_app.core.auth import Actor, allowed, require
 from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.db import in_station
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
 from desktop_app.core.records import audited_update
 from desktop_app.core.validation import clean_text
 from desktop_app.meals.accounts import balance
@@ -169,7 +169,7 @@ def record_outcome(
         raise ValidationError(
             F["order"],
             QT_TRANSLATE_NOOP("Errors", "{name} has no {meal} ordered on {day}; an outcome can only be recorded for a meal that was ordered."),
-            name=res.name, meal=MEAL_LABELS[meal], day=day.isoformat(),
+            name=res.name, meal=Text("Meals", MEAL_LABELS[meal]), day=day.isoformat(),
         )
     if outcome == OrderOutcome.SERVED and order.service != ServiceKind.DINE_IN:
         raise ValidationError(F["outcome"], QT_TRANSLATE_NOOP("Errors", "served is for dine-in meals; choose delivered for a delivery."))
@@ -216,18 +216,18 @@ def serve_dine_in(
                             name=_shown_name(actor, res.name))
     if rec.status in (RecipientStatus.STOPPED, RecipientStatus.DECEASED, RecipientStatus.PENDING):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s meal service is {status}; change the status first."),
-                            name=_shown_name(actor, res.name), status=STATUS_LABELS[rec.status])
+                            name=_shown_name(actor, res.name), status=Text("Meals", STATUS_LABELS[rec.status]))
     order = _order_for(s, rec.id, day, meal)
     if order is not None and order.outcome == OrderOutcome.SERVED:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} was already served {meal} at {time}."),
-                            name=_shown_name(actor, res.name), meal=MEAL_LABELS[meal], time=fmt_local(order.outcome_at, "%H:%M"))
+                            name=_shown_name(actor, res.name), meal=Text("Meals", MEAL_LABELS[meal]), time=fmt_local(order.outcome_at, "%H:%M"))
     if order is not None and order.status == OrderStatus.ORDERED and order.service == ServiceKind.DELIVERY:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter."),
-                            name=_shown_name(actor, res.name), meal=MEAL_LABELS[meal])
+                            name=_shown_name(actor, res.name), meal=Text("Meals", MEAL_LABELS[meal]))
     if order is None or order.status == OrderStatus.CANCELLED:
         if order is not None:
             raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s {meal} today was cancelled; order it again first."),
-                                name=_shown_name(actor, res.name), meal=MEAL_LABELS[meal])
+                                name=_shown_name(actor, res.name), meal=Text("Meals", MEAL_LABELS[meal]))
         order = _charge_order(s, actor=actor, rec=rec, res=res, day=day, meal=meal, source=OrderSource.WALK_IN, service=ServiceKind.DINE_IN)
         audit.record(s, actor=actor, action="create", entity="meal_order", entity_id=order.id, after=order)
     return audited_update(s, order, {"outcome": OrderOutcome.SERVED, "outcome_at": at, "outcome_by": actor.id},

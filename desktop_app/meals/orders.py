@@ -17,7 +17,7 @@ from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.validation import mask_phone
@@ -201,7 +201,7 @@ def _before_cutoff(s: Session, day: date, meal: str, now: datetime | None) -> No
     if now >= limit:
         raise ConflictError(
             QT_TRANSLATE_NOOP("Errors", "The cut-off for {meal} on {day} was {time}; the kitchen already has the counts. Record the outcome at the door instead."),
-            meal=MEAL_LABELS[meal], day=day.isoformat(), time=settings.cutoff[meal].strftime("%H:%M"),
+            meal=Text("Meals", MEAL_LABELS[meal]), day=day.isoformat(), time=settings.cutoff[meal].strftime("%H:%M"),
         )
 
 
@@ -215,12 +215,12 @@ def add_order(
     res = s.get(Resident, rec.resident_id)
     if rec.status in (RecipientStatus.STOPPED, RecipientStatus.DECEASED):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s meal service is {status}; change the status first."),
-                            name=res.name, status=STATUS_LABELS[rec.status])
+                            name=res.name, status=Text("Meals", STATUS_LABELS[rec.status]))
     _before_cutoff(s, day, meal, now)
     existing = _order_for(s, rec.id, day, meal)
     if existing is not None and existing.status == OrderStatus.ORDERED:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} already has {meal} ordered on {day}."),
-                            existing_id=existing.id, name=res.name, meal=MEAL_LABELS[meal], day=day.isoformat())
+                            existing_id=existing.id, name=res.name, meal=Text("Meals", MEAL_LABELS[meal]), day=day.isoformat())
     if existing is not None:
         # Re-order a cancelled meal: charge again, same row (the cancellation's refund stays in the ledger).
         rates = Rates.load(s)

@@ -102,7 +102,7 @@ def claim_workbook(engine, *, actor: Actor, year: int, month: int, folder: Path,
         details = claim_details(s, actor=actor, year=year, month=month)
         station = _station(s, actor)
     progress(1, 2, "")
-    return excel.claim_xlsx(cl, details, folder / f"meals-claim-{year}-{month:02d}.xlsx", station=station)
+    return excel.claim_xlsx(cl, details, folder / pdf.file_name("claim", f"{year}-{month:02d}", suffix=".xlsx"), station=station)
 
 
 def morning_papers(engine, *, actor: Actor, day: date, label_skip: int = 0, progress: Progress = NO_PROGRESS) -> list[Paper]:

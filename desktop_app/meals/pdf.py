@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.core import paths
 from desktop_app.core import pdf as core_pdf
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
@@ -35,7 +36,7 @@ T = {
     "volunteer": QT_TRANSLATE_NOOP("MealsPdf", "Volunteer"),
     "phone": QT_TRANSLATE_NOOP("MealsPdf", "Phone"),
     "unassigned": QT_TRANSLATE_NOOP("MealsPdf", "not assigned"),
-    "stops": QT_TRANSLATE_NOOP("MealsPdf", "{n} stops"),
+    "stops": QT_TRANSLATE_NOOP("MealsPdf", "Stops: {n}"),
     "no": QT_TRANSLATE_NOOP("MealsPdf", "No."),
     "name": QT_TRANSLATE_NOOP("MealsPdf", "Name"),
     "address": QT_TRANSLATE_NOOP("MealsPdf", "Address"),
@@ -73,6 +74,23 @@ T = {
     "station_seal": QT_TRANSLATE_NOOP("MealsPdf", "Station (seal)"),
     "none": QT_TRANSLATE_NOOP("MealsPdf", "no entries this month"),
 }
+
+
+FILES = {
+    "kitchen": QT_TRANSLATE_NOOP("MealsPdf", "Kitchen sheet"),
+    "routes": QT_TRANSLATE_NOOP("MealsPdf", "Route sheets"),
+    "labels": QT_TRANSLATE_NOOP("MealsPdf", "Meal labels"),
+    "statement": QT_TRANSLATE_NOOP("MealsPdf", "Statement"),
+    "statements": QT_TRANSLATE_NOOP("MealsPdf", "Statements"),
+    "claim": QT_TRANSLATE_NOOP("MealsPdf", "Subsidy claim"),
+}
+
+
+def file_name(kind: str, *parts: str, suffix: str = ".pdf") -> str:
+    """The name of a paper's file in the user's language: file_name("routes", "2026-12-05", "lunch") →
+    "送餐路线单-2026-12-05-午餐.pdf" (a meal key among ``parts`` is written as the meal's name)."""
+    words = [meal_label(p) if p in MEAL_LABELS else p for p in parts]
+    return paths.file_name(translate(CTX, FILES[kind]), *words, suffix=suffix)
 
 
 def _t(key: str, **params) -> str:
@@ -342,7 +360,7 @@ def route_sheets(routes: Sequence[Route], target: Path | str | BytesIO | None = 
         table = Table(pen, cols, head, size=9, line_h=11, rules=True)
         table.new_page()
         for n, stop in enumerate(route.stops, 1):
-            notes = "；".join(x for x in (stop.avoid, stop.notes) if x)
+            notes = translate("Lists", "; ").join(x for x in (stop.avoid, stop.notes) if x)
             who = stop.name + (f"\n{stop.phone_masked}" if stop.phone_masked else "")
             table.row([str(n), who, stop.address, diet_text(stop.diets), notes, "", ""], lines=2, min_h=28)
         table.finish_page()

@@ -13,7 +13,7 @@ from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
 from desktop_app.core.records import audited_update, get_scoped
 from desktop_app.core.validation import clean_text
 from desktop_app.meals.common import choice, scoped_recipient, station_filter, via_recipient
@@ -113,7 +113,7 @@ def record_attempt(
             raise ValidationError(
                 F["target"],
                 QT_TRANSLATE_NOOP("Errors", "call the {first} before the {then}: the order is recipient, emergency contact, grid worker."),
-                first=TARGET_LABELS[earlier], then=TARGET_LABELS[target],
+                first=Text("Meals", TARGET_LABELS[earlier]), then=Text("Meals", TARGET_LABELS[target]),
             )
     rec = scoped_recipient(s, check.recipient_id, actor=actor)
     res = s.get(Resident, rec.resident_id)

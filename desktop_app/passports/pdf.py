@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop_app.core import pdf as base
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.passports import codes
 
 MM = 72 / 25.4
@@ -20,6 +21,30 @@ CARD_H = 53.98 * MM
 COLS, ROWS = 2, 5
 RED = (0.70, 0.11, 0.11)
 CUT = 4 * MM  # length of a cut mark
+
+# What the card and cover say, in the language of the interface (or of the command, --lang).
+T = {
+    "title": QT_TRANSLATE_NOOP("PassportsPdf", "Smile passport"),
+    "tagline": QT_TRANSLATE_NOOP("PassportsPdf", "SMILE STATION"),
+    "number": QT_TRANSLATE_NOOP("PassportsPdf", "Passport No."),
+    "issued": QT_TRANSLATE_NOOP("PassportsPdf", "Issued {day}"),
+    "holder": QT_TRANSLATE_NOOP("PassportsPdf", "Holder  {name}"),
+    "cards": QT_TRANSLATE_NOOP("PassportsPdf", "Smile passport cards"),
+    "cover": QT_TRANSLATE_NOOP("PassportsPdf", "Smile passport cover"),
+}
+
+
+def _t(key: str) -> str:
+    return translate("PassportsPdf", T[key])
+
+
+def _fitting(text: str, size: float, room: float) -> float:
+    """``size``, or smaller so that ``text`` fits in ``room`` points (an English title is wider)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    base.register_fonts()
+    width = stringWidth(text, base.FONT, size)
+    return size if width <= room else size * room / width
 
 
 @dataclass(frozen=True)
@@ -64,20 +89,20 @@ def draw_card(canvas, x: float, y: float, item: CardItem) -> None:
     canvas.roundRect(x, y + CARD_H - band, CARD_W, band, 3 * MM, stroke=0, fill=1)
     canvas.rect(x, y + CARD_H - band, CARD_W, band / 2, stroke=0, fill=1)
     canvas.setFillColorRGB(1, 1, 1)
-    _draw(canvas, x + 5 * MM, y + CARD_H - 8 * MM, "微笑护照", 13)
-    _draw(canvas, x + CARD_W - 5 * MM, y + CARD_H - 7.6 * MM, "SMILE PASSPORT", 6.5, anchor="right")
+    _draw(canvas, x + 5 * MM, y + CARD_H - 8 * MM, _t("title"), 13)
+    _draw(canvas, x + CARD_W - 5 * MM, y + CARD_H - 7.6 * MM, _t("tagline"), 6.5, anchor="right")
     canvas.setFillColorRGB(0.1, 0.1, 0.1)
     qr = 30 * MM
     base.draw_qr(canvas, item.number, x + CARD_W - qr - 3.5 * MM, y + 4 * MM, qr, border=1)
     left = x + 5 * MM
     _draw(canvas, left, y + CARD_H - 21 * MM, item.name, 15)
     canvas.setFillColorRGB(0.25, 0.25, 0.25)
-    _draw(canvas, left, y + CARD_H - 27 * MM, "护照号 No.", 6.5)
+    _draw(canvas, left, y + CARD_H - 27 * MM, _t("number"), 6.5)
     canvas.setFillColorRGB(0.1, 0.1, 0.1)
     canvas.setFont("Courier-Bold", 11)
     canvas.drawString(left, y + CARD_H - 32 * MM, codes.display(item.number))
     canvas.setFillColorRGB(0.25, 0.25, 0.25)
-    _draw(canvas, left, y + 9 * MM, f"发证日期 {item.issued_on.isoformat()}", 6.5)
+    _draw(canvas, left, y + 9 * MM, _t("issued").format(day=item.issued_on.isoformat()), 6.5)
     _draw(canvas, left, y + 5 * MM, item.station[:18], 6.5)
     canvas.restoreState()
 
@@ -107,7 +132,7 @@ def render_cards(items: list[CardItem], *, skip: int = 0) -> bytes:
     base.register_fonts()
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A4)
-    c.setTitle("微笑护照卡片")
+    c.setTitle(_t("cards"))
     page_w, page_h = A4
     x0 = (page_w - COLS * CARD_W) / 2
     y0 = (page_h - ROWS * CARD_H) / 2
@@ -135,7 +160,7 @@ def render_booklet_cover(item: CardItem) -> bytes:
     base.register_fonts()
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=A5)
-    c.setTitle("微笑护照封面")
+    c.setTitle(_t("cover"))
     w, h = A5
     c.setFillColorRGB(*RED)
     c.rect(0, 0, w, h, stroke=0, fill=1)
@@ -143,18 +168,18 @@ def render_booklet_cover(item: CardItem) -> bytes:
     c.setStrokeColorRGB(1, 0.85, 0.5)
     c.setLineWidth(1.2)
     c.rect(10 * MM, 10 * MM, w - 20 * MM, h - 20 * MM, stroke=1, fill=0)
-    _draw(c, w / 2, h - 48 * MM, "微笑护照", 40, anchor="center")
-    _draw(c, w / 2, h - 60 * MM, "SMILE PASSPORT", 14, anchor="center")
+    _draw(c, w / 2, h - 48 * MM, _t("title"), _fitting(_t("title"), 40, w - 30 * MM), anchor="center")
+    _draw(c, w / 2, h - 60 * MM, _t("tagline"), 14, anchor="center")
     _draw(c, w / 2, h - 72 * MM, item.station, 12, anchor="center")
     qr = 46 * MM
     c.setFillColorRGB(1, 1, 1)
     c.roundRect(w / 2 - qr / 2 - 3 * MM, 58 * MM - 3 * MM, qr + 6 * MM, qr + 6 * MM, 3 * MM, stroke=0, fill=1)
     base.draw_qr(c, item.number, w / 2 - qr / 2, 58 * MM, qr, border=1)
     c.setFillColorRGB(1, 0.97, 0.85)
-    _draw(c, w / 2, 44 * MM, f"持有人  {item.name}", 16, anchor="center")
+    _draw(c, w / 2, 44 * MM, _t("holder").format(name=item.name), 16, anchor="center")
     c.setFont("Courier-Bold", 14)
     c.drawCentredString(w / 2, 35 * MM, codes.display(item.number))
-    _draw(c, w / 2, 26 * MM, f"发证日期 {item.issued_on.isoformat()}", 10, anchor="center")
+    _draw(c, w / 2, 26 * MM, _t("issued").format(day=item.issued_on.isoformat()), 10, anchor="center")
     c.showPage()
     c.save()
     return buf.getvalue()

@@ -1,6 +1,6 @@
 """Report and import subcommands.
 
-    smiledesk report --month 2026-10 [--out FILE.pdf] [--xlsx FILE.xlsx] [--station ID] [--lang zh_CN|en]
+    smiledesk report --month 2026-10 [--out FILE.pdf] [--xlsx FILE.xlsx] [--station ID]
     smiledesk report --year 2026 --out 2026.pdf
     smiledesk import FILE --kind residents|volunteers|meal_recipients [--dry-run] [--sheet NAME]
                      [--team NAME] [--map "老人名字=name" ...] [--user NAME]
@@ -27,7 +27,6 @@ def register(sub) -> None:
     r.add_argument("--xlsx", help="also (or only) write the figures as an Excel workbook")
     r.add_argument("--station", type=int, help="station id (default: the user's station; all for a sub-district account)")
     r.add_argument("--user", help="staff account the report is made under (default: the first administrator)")
-    r.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN", help="language of the report (default zh_CN)")
     r.set_defaults(func=cmd_report)
 
     i = sub.add_parser("import", help="import residents, volunteers or meal recipients from an Excel register")
@@ -40,7 +39,6 @@ def register(sub) -> None:
     i.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
                    help="map a column by its header (FIELD '' to leave it out); others are guessed")
     i.add_argument("--user", help="staff account the import is made under (default: the first administrator)")
-    i.add_argument("--lang", choices=["zh_CN", "en"], default="zh_CN")
     i.add_argument("--all", action="store_true", help="print every row, not only rejected and updated ones")
     i.set_defaults(func=cmd_import)
 
@@ -48,13 +46,8 @@ def register(sub) -> None:
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 from desktop_app.cli_support import warn_calendar  # noqa: E402
-
-
-def _translations(lang: str) -> None:
-    """Install the app's translations for text made by Qt-free code (report headings, reasons)."""
-    from desktop_app.ui.translation import install_for_command_line
-
-    install_for_command_line(lang)
+from desktop_app.core.i18n import translate  # noqa: E402
+from desktop_app.core.textwidth import table  # noqa: E402
 
 
 def cmd_report(args) -> int:
@@ -65,12 +58,11 @@ def cmd_report(args) -> int:
     from desktop_app.reports.period_report import period_figures, record_saved
     from desktop_app.reports.periods import parse_period
 
-    _translations(args.lang)
     engine = _engine(args)
     try:
         period = parse_period(args.month or args.year)
         if args.year and period.kind != ReportKind.YEAR:
-            raise SystemExit("--year takes a year, e.g. 2026")
+            raise SystemExit(translate("ReportsCli", "--year takes a year, e.g. 2026"))
         with session_scope(engine, write=False) as s:
             actor = _actor(s, args.user)
             figures = period_figures(s, actor=actor, period=period, station_id=args.station)
@@ -100,11 +92,11 @@ def cmd_import(args) -> int:
     from desktop_app.core.progress import terminal_progress
     from desktop_app.reports import importing
 
-    _translations(args.lang)
     engine = _engine(args)
-    writing = terminal_progress("import  ")
+    writing = terminal_progress(translate("ReportsCli", "import"))
     try:
-        sheet = importing.read_sheet(args.file, sheet=args.sheet, kind=args.kind, progress=terminal_progress("read    "))
+        sheet = importing.read_sheet(args.file, sheet=args.sheet, kind=args.kind,
+                                     progress=terminal_progress(translate("ReportsCli", "read")))
         with session_scope(engine, write=False) as s:
             actor = _actor(s, args.user)
             remembered = importing.remembered_mapping(s, actor=actor, kind=args.kind)
@@ -114,14 +106,17 @@ def cmd_import(args) -> int:
         mapping = importing.guess_mapping(sheet.labels, args.kind, remembered)
         print(f"{sheet.path.name} · {sheet.sheet_name}")
         print(importing.sheet_text(sheet))
-        for j, label in enumerate(sheet.labels):
-            print(f"  {label:<24} → {importing.field_label(mapping[j]) if j in mapping else '—'}")
+        for line in table([[label, "→", importing.field_label(mapping[j]) if j in mapping else "—"]
+                           for j, label in enumerate(sheet.labels)], indent="  "):
+            print(line)
         options = {"team": args.team} if args.team else {}
         plan = importing.check(engine, actor=actor, sheet=sheet, mapping=mapping, kind=args.kind, options=options,
-                               progress=terminal_progress("check   "))
+                               progress=terminal_progress(translate("ReportsCli", "check")))
         shown = importing.ACTIONS if args.all else ("update", "reject")
-        for row, action, name, detail in importing.report_rows(plan, actions=shown):
-            print(f"  row {row:>6}  {action:<6} {name:<10} {detail}")
+        rows = [[translate("ReportsCli", "row {n}").format(n=row), action, name, detail]
+                for row, action, name, detail in importing.report_rows(plan, actions=shown)]
+        for line in table(rows, indent="  "):
+            print(line)
         for line in importing.plan_lines(plan):
             print(line)
         c = plan.counts

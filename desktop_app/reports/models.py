@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from desktop_app.core.errors import ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, month_title, year_title
 from desktop_app.core.periods import Period
 
 if TYPE_CHECKING:
@@ -61,9 +61,9 @@ class ReportPeriod(Period):
     @property
     def label(self) -> str:
         if self.kind == ReportKind.MONTH:
-            return f"{self.start.year}年{self.start.month}月"
+            return month_title(self.start.year, self.start.month)
         if self.kind == ReportKind.YEAR:
-            return f"{self.start.year}年"
+            return year_title(self.start.year)
         return f"{self.start.isoformat()} – {self.last_day.isoformat()}"
 
     @property

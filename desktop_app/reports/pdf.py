@@ -13,7 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 from desktop_app.core import pdf as core_pdf
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, short_month, translate
 from desktop_app.core.validation import yuan
 from desktop_app.reports.excel import cert_kind, desk_category, percent, t
 from desktop_app.reports.models import MonthPoint, PeriodFigures, ReportKind
@@ -112,7 +112,7 @@ def _bar_chart(labels: list[str], series: list[list[float]], colours: list[str],
 
 
 def _month_labels(points: list[MonthPoint]) -> list[str]:
-    return [f"{pt.month}月" if i and pt.month != 1 else f"{pt.year % 100:02d}年{pt.month}月" for i, pt in enumerate(points)]
+    return [short_month(pt.month) if i and pt.month != 1 else short_month(pt.month, pt.year) for i, pt in enumerate(points)]
 
 
 def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from desktop_app.core.auth import Actor, require
+from desktop_app.core.i18n import join
 from desktop_app.core.models import Station
 from desktop_app.reports.permissions import VIEW_REPORTS
 
@@ -27,6 +28,6 @@ def station_name(s: Session, station_id: int | None) -> str:
     """The station's name; with None (every station) the names of the first three."""
     if station_id is None:
         names = list(s.exec(select(Station.name).order_by(Station.id)))
-        return names[0] if len(names) == 1 else "、".join(names[:3]) + ("…" if len(names) > 3 else "")
+        return names[0] if len(names) == 1 else join(names[:3]) + ("…" if len(names) > 3 else "")
     st = s.get(Station, station_id)
     return st.name if st else ""

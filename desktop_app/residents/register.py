@@ -70,16 +70,9 @@ def _clean(data: ResidentCreate, today: date | None = None, check=_call) -> dict
     ``check(fn, *args, **kw)`` runs each field check: directly here, memoised in clean_many."""
     today = today or date.today()
     out: dict[str, Any] = {}
+    # In the order of the resident dialog, so that the first thing wrong is the first one named.
     out["name"] = check(clean_name, data.name, F["name"])
     out["id_number"] = check(clean_id_number, data.id_number or "", F["id_number"])
-    out["phone"] = check(clean_phone, data.phone or "", F["phone"])
-    out["emergency_phone"] = check(clean_phone, data.emergency_phone or "", F["emergency_phone"])
-    out["emergency_contact"] = check(clean_name, data.emergency_contact, F["emergency_contact"], required=False)
-    for key in ("community", "compound", "grid"):
-        out[key] = check(clean_text, getattr(data, key), F[key], max_len=50, multiline=False)
-    for key in ("building", "unit", "room"):
-        out[key] = check(clean_text, getattr(data, key), F[key], max_len=20, multiline=False)
-    out["notes"] = check(clean_text, data.notes, F["notes"], max_len=MAX_NOTES)
     gender = (data.gender or "").strip().upper()
     if gender and gender not in tuple(Gender):
         raise ValidationError(F["gender"], QT_TRANSLATE_NOOP("Errors", "choose male or female."))
@@ -87,20 +80,26 @@ def _clean(data: ResidentCreate, today: date | None = None, check=_call) -> dict
     if out["id_number"]:
         derived_birth = id_birth_date(out["id_number"])
         derived_gender = id_gender(out["id_number"])
+        if gender and gender != derived_gender:
+            raise ValidationError(
+                F["gender"], QT_TRANSLATE_NOOP("Errors", "does not match the ID number; correct one of them.")
+            )
         if birth is not None and birth != derived_birth:
             raise ValidationError(
                 F["birth_date"],
                 QT_TRANSLATE_NOOP("Errors", "{given} does not match the ID number, which says {derived}; correct one of them."),
                 given=birth.isoformat(), derived=derived_birth.isoformat(),
             )
-        if gender and gender != derived_gender:
-            raise ValidationError(
-                F["gender"], QT_TRANSLATE_NOOP("Errors", "does not match the ID number; correct one of them.")
-            )
         birth, gender = derived_birth, derived_gender
     out["birth_date"] = birth
     out["gender"] = gender
+    out["phone"] = check(clean_phone, data.phone or "", F["phone"])
+    for key, longest in (("community", 50), ("compound", 50), ("building", 20), ("unit", 20), ("room", 20), ("grid", 50)):
+        out[key] = check(clean_text, getattr(data, key), F[key], max_len=longest, multiline=False)
+    out["emergency_contact"] = check(clean_name, data.emergency_contact, F["emergency_contact"], required=False)
+    out["emergency_phone"] = check(clean_phone, data.emergency_phone or "", F["emergency_phone"])
     out["consent_date"] = check(clean_date, data.consent_date, F["consent_date"], not_future=True, today=today)
+    out["notes"] = check(clean_text, data.notes, F["notes"], max_len=MAX_NOTES)
     for tag in TAGS:
         out[tag] = bool(getattr(data, tag))
     return out

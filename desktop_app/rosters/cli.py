@@ -54,10 +54,11 @@ EXPORTED = QT_TRANSLATE_NOOP("RostersCommands", "{n} hours entries not yet recor
 
 
 def _language(args) -> None:
-    """What these commands print, in the language asked for (--lang; else the system's)."""
-    from desktop_app.ui.translation import install_for_command_line
+    """What these commands print, in the chosen language (--lang, else the saved setting, else the system's: the
+    same as desktop_app.cli.main installs for every command)."""
+    from desktop_app.ui.translation import chosen_language, install_for_command_line
 
-    install_for_command_line(getattr(args, "lang", None))
+    install_for_command_line(chosen_language(getattr(args, "lang", None)))
 
 
 def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
@@ -67,7 +68,7 @@ def _teams(s, actor, name: str | None, kind: str | None = "patrol"):
     if name:
         teams = [t for t in teams if t.name == name]
         if not teams:
-            raise SystemExit(f"no team called {name}")
+            raise SystemExit(translate("RostersCli", "no team called {name}").format(name=name))
     return teams
 
 
@@ -83,7 +84,7 @@ def cmd_solve(args) -> int:
         year, month = (int(x) for x in args.month.split("-"))
         period = Period.month(year, month)
     except ValueError:
-        raise SystemExit("--month must look like 2026-12") from None
+        raise SystemExit(translate("RostersCli", "--month must look like 2026-12")) from None
     engine = _engine(args)
     with session_scope(engine, write=False) as s:
         actor = _actor(s, args.user)
@@ -104,9 +105,12 @@ def cmd_solve(args) -> int:
             print(f"{team.name}: {exc.text()}")
             status = 1
             continue
-        print(f"{team.name}: {made} shift(s) created (shifts not yet worked follow the holiday calendar); filled in {prop.seconds:.1f} s ({prop.status}); "
-              f"{len(prop.gaps)} patrol(s) short; fairness spread {prop.spread['all']}/{prop.spread['evening']}/{prop.spread['holiday']}"
-              + (" — not saved (dry run)" if args.dry_run else ""))
+        print(translate("RostersCli", "{team}: shifts created {made} (shifts not yet worked follow the holiday calendar); "
+                                      "filled in {seconds} s; patrols short {short}; "
+                                      "fairness spread {all}/{evening}/{holiday}").format(
+            team=team.name, made=made, seconds=f"{prop.seconds:.1f}", short=len(prop.gaps), all=prop.spread["all"],
+            evening=prop.spread["evening"], holiday=prop.spread["holiday"])
+              + (translate("RostersCli", " — not saved (dry run)") if args.dry_run else ""))
         for sf in prop.shortfalls:
             print("  " + sf.text())
         status = status or (1 if prop.gaps else 0)

@@ -1,6 +1,6 @@
 """What people read for the feature's states: translated labels (kinds of team, roles, shifts, finding
-categories, why someone cannot cover), and the Chinese names printed on paper and pasted into WeChat
-whatever the UI language.
+categories, why someone cannot cover), and the Chinese names kept as data whatever the UI language (a
+finding handed to the desk, the service an hours certificate states).
 """
 
 from __future__ import annotations
@@ -28,8 +28,7 @@ CATEGORY_LABELS = {
     "other": QT_TRANSLATE_NOOP("Rosters", "other finding"),
 }
 
-# Chinese names for text meant for paper or WeChat, whatever the UI language.
-PERIOD_ZH = {"morning": "早班", "afternoon": "午班", "evening": "晚班"}
+# Chinese names stored with records (a finding's desk record) whatever the UI language.
 CATEGORY_ZH = {
     "safety_hazard": "安全隐患", "illegal_parking": "乱停放", "ebike_charging": "电动车楼道充电",
     "facility_damage": "设施损坏", "sanitation": "环境卫生", "other": "其他",

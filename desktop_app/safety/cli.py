@@ -23,6 +23,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from desktop_app.cli_support import feature_name
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
+from desktop_app.core.textwidth import table
+
 
 def _db(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="SQLite file or database URL")
@@ -129,17 +133,25 @@ def cmd_audit_key_show(args) -> int:
 
         db_id, used, lost = _audit_ids(args)
         if db_id is None:
-            print("this database has no keyed audit entries yet: its key is made with the first change")
+            print(translate("SafetyCli", "this database has no keyed audit entries yet: its key is made with the first "
+                                         "change"))
             return 0
         here = audit_keys.known_keys(db_id)
-        print(f"database {db_id}; keys are kept in {keystore.key_dir()}")
-        for kid, n in used.items():
-            where = ("on this computer" if kid in here else "declared lost (smiledesk audit-key lost)" if kid in lost
-                     else "NOT on this computer")
-            print(f"  key {kid}: {n} entries — {where}")
-        for kid in here:
-            if kid not in used:
-                print(f"  key {kid}: on this computer, no entries yet")
+        print(translate("SafetyCli", "database {id}; keys are kept in {folder}").format(id=db_id, folder=keystore.key_dir()))
+
+        def where(kid: str) -> str:
+            if kid in here:
+                return translate("SafetyCli", "on this computer")
+            if kid in lost:
+                return translate("SafetyCli", "declared lost (smiledesk audit-key lost)")
+            return translate("SafetyCli", "NOT on this computer")
+
+        rows = [[translate("SafetyCli", "key {id}").format(id=kid), translate("SafetyCli", "entries: {n}").format(n=n),
+                 where(kid)] for kid, n in used.items()]
+        rows += [[translate("SafetyCli", "key {id}").format(id=kid), translate("SafetyCli", "no entries yet"),
+                  translate("SafetyCli", "on this computer")] for kid in here if kid not in used]
+        for line in table(rows, indent="  "):
+            print(line)
         return 0 if all(k in here or k in lost for k in used) else 1
 
     return _run(work)
@@ -154,10 +166,11 @@ def cmd_audit_key_export(args) -> int:
         db_id, _used, _lost = _audit_ids(args)
         n = audit_keys.export_keys(db_id, Path(args.file)) if db_id else 0
         if not n:
-            print("error: this computer has no audit key of this database to export", file=sys.stderr)
+            print(translate("Cli", "error: {text}").format(
+                text=translate("SafetyCli", "this computer has no audit key of this database to export")), file=sys.stderr)
             return 1
-        print(f"{n} audit key(s) of database {db_id} written to {args.file}; import them on the other PC with "
-              "smiledesk audit-key import, then delete the file")
+        print(translate("SafetyCli", "audit keys of database {id} written to {file}: {n}; import them on the other PC "
+                                     "with smiledesk audit-key import, then delete the file").format(id=db_id, file=args.file, n=n))
         return 0
 
     return _run(work)
@@ -170,7 +183,7 @@ def cmd_audit_key_import(args) -> int:
         from desktop_app.core import audit_keys
 
         db_id, n = audit_keys.import_keys(Path(args.file))
-        print(f"{n} new audit key(s) of database {db_id} kept on this computer")
+        print(translate("SafetyCli", "new audit keys of database {id} kept on this computer: {n}").format(id=db_id, n=n))
         return 0
 
     return _run(work)
@@ -188,8 +201,9 @@ def cmd_audit_key_lost(args) -> int:
                 n = declare_key_lost(s, actor=actor, key_id=args.key, reason=args.reason)
         finally:
             engine.dispose()
-        print(f"audit key {args.key.strip().lower()} declared lost: smiledesk check no longer reports its {n} entries "
-              "(their order and count are still checked; a PC that has the key still checks their content)")
+        print(translate("SafetyCli", "audit key {id} declared lost: smiledesk check no longer reports its entries ({n}) "
+                                     "(their order and count are still checked; a PC that has the key still checks "
+                                     "their content)").format(id=args.key.strip().lower(), n=n))
         return 0
 
     return _run(work)
@@ -207,7 +221,9 @@ def cmd_audit_key_anchor(args) -> int:
 
         target = Path(args.file).expanduser().resolve()
         if not target.parent.is_dir():
-            print(f"error: there is no folder {target.parent}; create it first", file=sys.stderr)
+            print(translate("Cli", "error: {text}").format(
+                text=translate("SafetyCli", "there is no folder {folder}; create it first").format(folder=target.parent)),
+                file=sys.stderr)
             return 1
         engine = _engine(args, migrate=False)
         try:
@@ -217,18 +233,20 @@ def cmd_audit_key_anchor(args) -> int:
             engine.dispose()
         db_id = heads[0]
         if db_id is None:
-            print("this database has no keyed audit entries yet: nothing to anchor")
+            print(translate("SafetyCli", "this database has no keyed audit entries yet: nothing to anchor"))
             return 0
         if audit_keys.current_key(db_id) is None:
-            print(f"error: this computer has no audit key of database {db_id}, so the manifest could not be sealed; "
-                  "import it first: smiledesk audit-key export FILE on a PC that has it, smiledesk audit-key "
-                  "import FILE here", file=sys.stderr)
+            print(translate("Cli", "error: {text}").format(text=translate(
+                "SafetyCli", "this computer has no audit key of database {id}, so the manifest could not be sealed; "
+                "import it first: smiledesk audit-key export FILE on a PC that has it, smiledesk audit-key import FILE "
+                "here").format(id=db_id)), file=sys.stderr)
             return 1
         made = audit_anchors.write_manifest(target, heads, kind="anchor")
         backups.remember_folder(target.parent)
         total = sum(seq for seq, _h in heads[1].values()) + heads[2][0]
-        print(f"{made}: {len(heads[1])} chain(s), {total} entries; smiledesk check --anchors {target.parent} "
-              "compares the database with it")
+        print(translate("SafetyCli", "{file}: chains {chains}, entries {n}; smiledesk check --anchors {folder} compares "
+                                     "the database with it").format(file=made, chains=len(heads[1]), n=total,
+                                                                    folder=target.parent))
         return 0
 
     return _run(work)
@@ -261,13 +279,30 @@ def _actor(engine, args):
     return Actor.from_user(user)
 
 
+def _yes(answer: str) -> bool:
+    return answer.strip().lower() in ("y", "yes", translate("SafetyCli", "y"), translate("SafetyCli", "yes"))
+
+
+BACKUP_KINDS = {  # safety.models.BackupKind, as the backup dialog calls them
+    "exit": QT_TRANSLATE_NOOP("SafetyBackups", "on closing"),
+    "daily": QT_TRANSLATE_NOOP("SafetyBackups", "daily"),
+    "manual": QT_TRANSLATE_NOOP("SafetyBackups", "manual"),
+    "pre-restore": QT_TRANSLATE_NOOP("SafetyBackups", "before a restore"),
+    "damaged": QT_TRANSLATE_NOOP("SafetyBackups", "damaged copy"),
+}
+
+
+def backup_kind(kind: str) -> str:
+    return translate("SafetyBackups", BACKUP_KINDS[kind]) if kind in BACKUP_KINDS else kind
+
+
 def _run(work) -> int:
     from desktop_app.core.errors import SmileDeskError
 
     try:
         return work()
     except SmileDeskError as exc:
-        print(f"error: {exc.text()}", file=sys.stderr)
+        print(translate("Cli", "error: {text}").format(text=exc.text()), file=sys.stderr)
         return 1
 
 
@@ -294,8 +329,10 @@ def cmd_list(args) -> int:
     db_file = sqlite_path(engine)
     folders = [Path(args.to)] if args.to else []
     folders += [paths.backups_dir()] + ([db_file.parent / "backups"] if db_file else [])
-    for b in backup_files.list_backups(*folders):
-        print(f"{b.taken_at:%Y-%m-%d %H:%M:%S}  {b.kind:<12} {b.size:>12,d}  {b.path}")
+    rows = [[f"{b.taken_at:%Y-%m-%d %H:%M:%S}", backup_kind(b.kind), f"{b.size:,d}", str(b.path)]
+            for b in backup_files.list_backups(*folders)]
+    for line in table(rows, right=(2,)):
+        print(line)
     return 0
 
 
@@ -311,13 +348,15 @@ def cmd_restore(args) -> int:
         key = database_key(db_file) if db_file is not None and file_is_encrypted(db_file) else None
         backup_files.verify_backup(Path(args.file), key=key)
         if not args.yes:
-            answer = input(f"Replace the database with {args.file}? The current one is kept as a backup. [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                print("nothing changed")
+            answer = input(translate("SafetyCli", "Replace the database with {file}? The current one is kept as a backup. "
+                                                  "[y/N] ").format(file=args.file))
+            if not _yes(answer):
+                print(translate("SafetyCli", "nothing changed"))
                 return 1
         engine = _engine(args, migrate=False)
         kept = backups.restore_backup(engine, actor=_actor(engine, args), backup_file=args.file)
-        print(f"restored {args.file}" + (f"; the replaced database is kept as {kept}" if kept else ""))
+        print(translate("SafetyCli", "restored {file}; the replaced database is kept as {kept}").format(file=args.file, kept=kept)
+              if kept else translate("SafetyCli", "restored {file}").format(file=args.file))
         return 0
 
     return _run(work)
@@ -337,7 +376,7 @@ def _read_passphrase(prompt: str, *, twice: bool) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     first = getpass.getpass(prompt)
     if twice:
-        encryption.check_passphrase(first, getpass.getpass("Type it again: "))
+        encryption.check_passphrase(first, getpass.getpass(translate("SafetyCli", "Type it again: ")))
     return first
 
 
@@ -362,15 +401,18 @@ def cmd_encrypt(args) -> int:
         cipher_module()  # "not available on this computer" before anyone types a passphrase
         engine = make_engine(f"sqlite:///{path}")
         actor = _actor(engine, args)
-        passphrase = _read_passphrase("New passphrase (at least 8 characters): ", twice=True)
+        passphrase = _read_passphrase(translate("SafetyCli", "New passphrase (at least 8 characters): "), twice=True)
         done = at_rest.encrypt_database(engine, actor=actor, passphrase=passphrase, remember=args.remember,
                                         delete_plain_backups=args.delete_plain_backups)
-        print(f"encrypted {path}: {done.tables} tables, {done.rows} rows"
-              + ("; the passphrase is remembered on this computer" if args.remember else ""))
+        print(translate("SafetyCli", "encrypted {path}: tables {tables}, rows {rows}").format(
+            path=path, tables=done.tables, rows=done.rows)
+              + (translate("SafetyCli", "; the passphrase is remembered on this computer") if args.remember else ""))
         if done.deleted_backups:
-            print(f"deleted {len(done.deleted_backups)} backups that were not encrypted (an encrypted backup replaces them)")
+            print(translate("SafetyCli", "backups that were not encrypted, deleted (an encrypted backup replaces them): {n}")
+                  .format(n=len(done.deleted_backups)))
         if done.plain_backups:
-            print(f"{len(done.plain_backups)} backups made before are NOT encrypted; delete them or keep them somewhere safe:")
+            print(translate("SafetyCli", "backups made before that are NOT encrypted (delete them or keep them somewhere "
+                                         "safe): {n}").format(n=len(done.plain_backups)))
             for b in done.plain_backups:
                 print(f"  {b}")
         return 0
@@ -384,11 +426,12 @@ def cmd_decrypt(args) -> int:
         from desktop_app.safety import at_rest
 
         path = _sqlite_file(args)
-        passphrase = database_key(path) or _read_passphrase("Passphrase: ", twice=False)
+        passphrase = database_key(path) or _read_passphrase(translate("SafetyCli", "Passphrase: "), twice=False)
         engine = make_engine(f"sqlite:///{path}", key=passphrase)
         actor = _actor(engine, args)
         done = at_rest.decrypt_database(engine, actor=actor, passphrase=passphrase)
-        print(f"decrypted {path}: {done.tables} tables, {done.rows} rows")
+        print(translate("SafetyCli", "decrypted {path}: tables {tables}, rows {rows}").format(
+            path=path, tables=done.tables, rows=done.rows))
         return 0
 
     return _run(work)
@@ -422,21 +465,29 @@ def cmd_erase(args) -> int:
             offered = personal_data.erasure_matches(s, actor=actor, resident_id=args.resident_id)
         keep = args.keep_walk_ins
         if offered:
-            print(f"{len(offered)} walk-in record(s) were typed with the resident's name and phone but never linked:")
-            for m in offered:
-                print(f"  {m.feature} record {m.record_id}, {m.at:%Y-%m-%d}: {m.summary[:40]}")
+            print(translate("SafetyCli", "walk-in records typed with the resident's name and phone but never linked: {n}")
+                  .format(n=len(offered)))
+            for line in table([[feature_name(m.feature), translate("SafetyCli", "No. {id}").format(id=m.record_id),
+                                f"{m.at:%Y-%m-%d}", m.summary[:40]] for m in offered], indent="  "):
+                print(line)
             if not args.yes and not keep:
-                keep = input("Erase these too? [Y/n] ").strip().lower() in ("n", "no")
+                answer = input(translate("SafetyCli", "Erase these too? [Y/n] ")).strip()
+                keep = bool(answer) and not _yes(answer)  # Enter: yes
         if not args.yes:
-            answer = input(f"Anonymise resident {args.resident_id} everywhere? This cannot be undone. [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                print("nothing changed")
+            answer = input(translate("SafetyCli", "Anonymise resident {id} everywhere? This cannot be undone. [y/N] ")
+                           .format(id=args.resident_id))
+            if not _yes(answer):
+                print(translate("SafetyCli", "nothing changed"))
                 return 1
         with session_scope(engine) as s:
             done = personal_data.erase_resident(s, actor=actor, resident_id=args.resident_id, reason=args.reason,
                                                 matches=[] if keep else None)
-        print(f"resident {args.resident_id} anonymised in: {', '.join(done)}"
-              + (f"; {len(offered)} matching walk-in record(s) {'kept' if keep else 'erased'}" if offered else ""))
+        walk_ins = ""
+        if offered:
+            walk_ins = (translate("SafetyCli", "; matching walk-in records kept: {n}") if keep
+                        else translate("SafetyCli", "; matching walk-in records erased: {n}")).format(n=len(offered))
+        print(translate("SafetyCli", "resident {id} anonymised in: {where}").format(
+            id=args.resident_id, where=join(feature_name(key) for key in done)) + walk_ins)
         return 0
 
     return _run(work)

@@ -13,11 +13,11 @@ from typing import Any
 
 from sqlmodel import Session
 
-from desktop_app.core import audit
+from desktop_app.core import audit, paths
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, NotFound, StorageError, ValidationError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.papers import Paper, PaperKind, kind_title
 from desktop_app.safety import backup_files, privacy
 from desktop_app.safety.permissions import ERASE_PERSONAL, EXPORT_PERSONAL
@@ -70,7 +70,8 @@ def write_export(data: dict[str, Any], folder: Path | str, *, station_name: str 
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        stem = f"resident-{data['resident_id']}-personal-data-{datetime.now():%Y%m%d-%H%M%S}"
+        stem = paths.file_name(translate("PersonalData", "Personal data of resident {id}").format(id=data["resident_id"]),
+                               f"{datetime.now():%Y%m%d-%H%M%S}", suffix="")
         json_path = folder / f"{stem}.json"
         from desktop_app.core import private
 

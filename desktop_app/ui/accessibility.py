@@ -74,6 +74,11 @@ def _container_title(widget: QWidget) -> str:
     return ""
 
 
+def container_title(widget: QWidget) -> str:
+    """The title of the tab or group box ``widget`` sits in ("" when none)."""
+    return _container_title(widget)
+
+
 def _headings(view: QAbstractItemView) -> str:
     model = view.model()
     if model is None:

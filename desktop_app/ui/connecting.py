@@ -14,10 +14,6 @@ from desktop_app.core.errors import SmileDeskError
 from desktop_app.ui import ops
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Connecting", text)
-
-
 class StartupRetry:
     """The question after a failed connection. Tests replace ``ask`` (pytest-qt's dialog note)."""
 
@@ -47,11 +43,11 @@ def open_with_retry(opener: Callable[[], Any]):
     """``opener()`` (the database's engine) with the server's failures told and retried; None when the user
     chose to close. A bug (not a SmileDeskError) is raised as before."""
     while True:
-        engine, error = in_background(opener, tr("Connecting to the database server…"))
+        engine, error = in_background(opener, QCoreApplication.translate("Connecting", "Connecting to the database server…"))
         if error is None:
             return engine
         if not isinstance(error, SmileDeskError):
             raise error
-        if not StartupRetry.ask(error.text() + "\n\n" + tr(
+        if not StartupRetry.ask(error.text() + "\n\n" + QCoreApplication.translate("Connecting",
                 "Retry connects again now. Close quits; SmileDesk can be started again at any time.")):
             return None

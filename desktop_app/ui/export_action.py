@@ -3,6 +3,10 @@
     from desktop_app.ui.export_action import add_export_action
     add_export_action(self.table, ctx, self.tr("Residents"))
 
+Pages get the action on every list (ui.main_window.add_export_actions); the file is named after the page, the
+tab and the filter shown ("来访登记-今日受理-20261205.xlsx": ``export_title``; a page or tab says what its filter
+is with ``export_filter(view) -> list[str]``, usually ``shown_filter(its filter boxes)``).
+
 The rows are what the view shows — already masked by the services for the signed-in role — in the view's
 column order, without hidden columns. A list model of ``ui.lazy_model`` is read to its end off the GUI
 thread (``model.iter_all`` with a session, up to MAX_ROWS; a 200,000-row list never passes through the GUI
@@ -22,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QFileDialog, QLineEdit, QTableView, QWidget
 
 from desktop_app.core.auth import EXPORT_LISTS
 from desktop_app.core.exports import export_list
@@ -31,10 +35,6 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import KeysetTableModel, ListTableModel
 
 MAX_ROWS = 200_000
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExportAction", text)
 
 
 class SavePath:
@@ -97,20 +97,72 @@ def export_view(view: QTableView, ctx: AppContext, title: str, path: str | Path,
     plan = plan_export(view)
     engine, actor = ctx.engine, ctx.actor
     subtitle = f"{ctx.station_name} · {date.today().isoformat()} · {actor.display_name}"
-    note = tr("first {n} rows only")
+    note = QCoreApplication.translate("ExportAction", "first {n} rows only")
 
     def work(progress) -> int:
         return export_list(engine, actor=actor, what=title, path=path, headers=plan.headers, read=plan.read,
                            subtitle=subtitle, truncated_note=note, max_rows=MAX_ROWS, progress=progress)
 
-    return ops.run_op(view.window(), work, on_done, title=tr("Exporting to Excel…"))
+    return ops.run_op(view.window(), work, on_done, title=QCoreApplication.translate("ExportAction", "Exporting to Excel…"))
 
 
-def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction | None:
-    """Give ``view`` an "Export to Excel…" action (context menu, Ctrl+E); None when the role may not export."""
+def saved_text(n: int, file: str) -> str:
+    if n == 1:
+        return QCoreApplication.translate("ExportAction", "1 row saved to {file}.").format(file=file)
+    return QCoreApplication.translate("ExportAction", "{n} rows saved to {file}.").format(n=n, file=file)
+
+
+def shown_filter(*widgets: QWidget, always: Sequence[QWidget] = ()) -> list[str]:
+    """The filter a list shows, as words for its export's file name: the text of each visible filter box —
+    a combo box when it is not on its first item ("all …") or is in ``always`` (a choice of view such as
+    "today"), a date box, a search box with something typed."""
+    out = []
+    for w in widgets:
+        if w is None or w.isHidden():
+            continue
+        if isinstance(w, QComboBox):
+            if w.currentIndex() > 0 or (w in always and w.currentIndex() == 0):
+                out.append(w.currentText())
+        elif isinstance(w, QDateEdit | QLineEdit):
+            out.append(w.text().strip())
+    return [t for t in out if t]
+
+
+def file_title(*parts: str) -> str:
+    """Parts of an export's name joined by "-", without the characters a Windows file name cannot hold, at
+    most 80 characters: "来访登记-今日受理"."""
+    words = []
+    for part in parts:
+        word = "".join(" " if ch in '\\/:*?"<>|\t\n' else ch for ch in part).strip(" .")
+        word = " ".join(word.split())
+        if word and word not in words:
+            words.append(word)
+    return "-".join(words)[:80].rstrip(" .-")
+
+
+def export_title(page_title: str, view: QTableView) -> str:
+    """What an export of ``view`` is called — in its file name and in the audit log: the page, the tab or box the
+    list is in, and its filter as shown (``export_filter(view)`` of the nearest widget above the view that has
+    one): "来访登记-今日受理", "证书-证书登记-已撤销"."""
+    from desktop_app.ui.accessibility import container_title
+
+    parts = [page_title, container_title(view)]
+    holder = view.parentWidget()
+    while holder is not None:
+        shown = getattr(holder, "export_filter", None)
+        if callable(shown):
+            parts += list(shown(view))
+            break
+        holder = holder.parentWidget()
+    return file_title(*parts)
+
+
+def add_export_action(view: QTableView, ctx: AppContext, title: str | Callable[[], str]) -> QAction | None:
+    """Give ``view`` an "Export to Excel…" action (context menu, Ctrl+E); None when the role may not export.
+    ``title`` names the export (file name, audit log); a function is asked at each export (the filter shown then)."""
     if not ctx.can(EXPORT_LISTS):
         return None
-    action = QAction(tr("Export to Excel…"), view)
+    action = QAction(QCoreApplication.translate("ExportAction", "Export to Excel…"), view)
     action.setObjectName("exportToExcel")
     action.setShortcut(QKeySequence("Ctrl+E"))
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -120,16 +172,17 @@ def add_export_action(view: QTableView, ctx: AppContext, title: str) -> QAction 
     def run() -> None:
         from desktop_app.ui.messages import show_info
 
-        safe = "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() or "export"
-        path = SavePath.ask(view.window(), tr("Export to Excel"), f"{safe}-{date.today():%Y%m%d}.xlsx",
-                            tr("Excel workbook (*.xlsx)"))
+        what = (title() if callable(title) else file_title(title)) or QCoreApplication.translate("ExportAction", "List")
+        path = SavePath.ask(view.window(), QCoreApplication.translate("ExportAction", "Export to Excel"),
+                            f"{what}-{date.today():%Y%m%d}.xlsx",
+                            QCoreApplication.translate("ExportAction", "Excel workbook (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         saved = path
-        export_view(view, ctx, title, saved,
-                    lambda n: show_info(view.window(), tr("{n} rows saved to {file}.").format(n=n, file=Path(saved).name)))
+        export_view(view, ctx, what, saved,
+                    lambda n: show_info(view.window(), saved_text(n, Path(saved).name)))
 
     action.triggered.connect(run)
     return action

@@ -35,14 +35,14 @@ def add_export_actions(page: QWidget, ctx: AppContext, title: str) -> int:
     """Every list on a page exports what it shows to Excel (context menu, Ctrl+E), masked as shown."""
     from PySide6.QtWidgets import QTableView
 
-    from desktop_app.ui.export_action import add_export_action
+    from desktop_app.ui.export_action import add_export_action, export_title
 
     added = 0
     for view in page.findChildren(QTableView):
         if any(a.objectName() == "exportToExcel" for a in view.actions()):
             continue  # the page added its own, with a better title
-        name = view.accessibleName() or ""
-        if add_export_action(view, ctx, f"{title} {name}".strip()) is not None:
+        # Named after the page, the list's tab and the filter shown when exporting (not the columns).
+        if add_export_action(view, ctx, lambda v=view: export_title(title, v)) is not None:
             added += 1
     return added
 

@@ -16,10 +16,6 @@ from desktop_app.core.errors import SmileDeskError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("messageBox")
@@ -32,9 +28,9 @@ def message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, SmileDeskError):
         return exc.text()
-    return tr("Something unexpected went wrong: {error}. The details were written to the log file.").format(
-        error=type(exc).__name__
-    )
+    # No exception name: it says nothing to the desk; the log file has the details for whoever helps.
+    return QCoreApplication.translate("Messages", "Something unexpected went wrong. The details were written to the "
+                                                  "log file; tell whoever looks after this computer.")
 
 
 def report_text(exc: BaseException) -> str:
@@ -48,11 +44,11 @@ def report_text(exc: BaseException) -> str:
 def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     if not isinstance(exc, SmileDeskError):
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return message_box(parent, QMessageBox.Icon.Warning, tr("Not saved") if isinstance(exc, SmileDeskError) else tr("Error"), error_text(exc))
+    return message_box(parent, QMessageBox.Icon.Warning, QCoreApplication.translate("Messages", "Not saved") if isinstance(exc, SmileDeskError) else QCoreApplication.translate("Messages", "Error"), error_text(exc))
 
 
 def show_info(parent: QWidget | None, text: str, title: str = "") -> QMessageBox:
-    return message_box(parent, QMessageBox.Icon.Information, title or tr("SmileDesk"), text)
+    return message_box(parent, QMessageBox.Icon.Information, title or QCoreApplication.translate("Messages", "SmileDesk"), text)
 
 
 class Confirm:
@@ -60,5 +56,5 @@ class Confirm:
 
     @classmethod
     def ask(cls, parent: QWidget | None, text: str, title: str = "") -> bool:
-        answer = QMessageBox.question(parent, title or tr("Please confirm"), text)
+        answer = QMessageBox.question(parent, title or QCoreApplication.translate("Messages", "Please confirm"), text)
         return answer == QMessageBox.StandardButton.Yes

@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -393,7 +393,7 @@ def run_op(
     ``work(progress)`` opens its own transactions (a batch commits in parts) and calls
     ``progress(done, total, label)``; Cancel makes the next call raise Cancelled."""
     handle = OpHandle(parent)
-    dialog = QProgressDialog(title, handle.tr("Cancel") if cancellable else "", 0, 0, parent)
+    dialog = QProgressDialog(title, QCoreApplication.translate("Ops", "Cancel") if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(show_after_ms)

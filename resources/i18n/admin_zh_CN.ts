@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdminCli</name>
+    <message>
+        <source>again: </source>
+        <translation>再输一次：</translation>
+    </message>
+    <message>
+        <source>password of {name}: </source>
+        <translation>{name} 的密码：</translation>
+    </message>
+    <message>
+        <source>all stations</source>
+        <translation>全部驿站</translation>
+    </message>
+    <message>
+        <source>station {id}</source>
+        <translation>驿站 {id}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>residents</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>residents in all: {n}</source>
+        <translation>居民合计：{n}</translation>
+    </message>
+    <message>
+        <source>station {id}: {name} ({code})</source>
+        <translation>驿站 {id}：{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>station {code} ({name})</source>
+        <translation>驿站 {code}（{name}）</translation>
+    </message>
+    <message>
+        <source>the sub-district office</source>
+        <translation>街道办</translation>
+    </message>
+    <message>
+        <source>read-only roll-up</source>
+        <translation>只读汇总</translation>
+    </message>
+    <message>
+        <source>login {role} for {who}; its password is shown once:</source>
+        <translation>已为{who}建立登录名 {role}，密码只显示这一次：</translation>
+    </message>
+    <message>
+        <source>Give it to that PC as SMILEDESK_DATABASE_URL (docs/postgres.md §4); running this again makes a new password.</source>
+        <translation>请在那台电脑上设为 SMILEDESK_DATABASE_URL（见 docs/postgres.md 第 4 节）；再运行一次会生成新密码。</translation>
+    </message>
+    <message>
+        <source>login {role} removed</source>
+        <translation>已删除登录名 {role}</translation>
+    </message>
+    <message>
+        <source> (disabled)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>password for {name}: </source>
+        <translation>{name} 的新密码：</translation>
+    </message>
+    <message>
+        <source>account {id}: {name} ({role}, {where})</source>
+        <translation>账号 {id}：{name}（{role}，{where}）</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <source>Staff accounts</source>
@@ -18,6 +105,409 @@
     <message>
         <source>Data safety</source>
         <translation>数据安全</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLabels</name>
+    <message>
+        <source>added to</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>assigned</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <source>backed up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>checked in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>checked out</source>
+        <translation>签退</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>credited</source>
+        <translation>入账</translation>
+    </message>
+    <message>
+        <source>decrypted</source>
+        <translation>解除加密</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>dropped out</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <source>erased</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>generated</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>honoured</source>
+        <translation>授予荣誉</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>created by import</source>
+        <translation>导入新建</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <source>linked</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>linked to a resident</source>
+        <translation>关联居民</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>reported lost</source>
+        <translation>挂失</translation>
+    </message>
+    <message>
+        <source>marked as entered</source>
+        <translation>标记为已录入</translation>
+    </message>
+    <message>
+        <source>did not come</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>outcome recorded</source>
+        <translation>记录结果</translation>
+    </message>
+    <message>
+        <source>password changed</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>patrol stamps</source>
+        <translation>巡逻印章</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>存为 PDF</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>recounted</source>
+        <translation>重新统计</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>batch made</source>
+        <translation>批量生成</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>replaced</source>
+        <translation>补办</translation>
+    </message>
+    <message>
+        <source>reprinted</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <source>restocked</source>
+        <translation>补充库存</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>full details shown</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <source>reversed</source>
+        <translation>冲正</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <source>filled automatically</source>
+        <translation>自动排班</translation>
+    </message>
+    <message>
+        <source>stamped</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>取消安排</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>new version</source>
+        <translation>新版本</translation>
+    </message>
+    <message>
+        <source>calendar day</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>certificate image</source>
+        <translation>证书图片</translation>
+    </message>
+    <message>
+        <source>certificate request</source>
+        <translation>证书申请</translation>
+    </message>
+    <message>
+        <source>certificate settings</source>
+        <translation>证书设置</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>desk category</source>
+        <translation>来访类别</translation>
+    </message>
+    <message>
+        <source>desk day figures</source>
+        <translation>来访日统计</translation>
+    </message>
+    <message>
+        <source>meal day</source>
+        <translation>助餐日</translation>
+    </message>
+    <message>
+        <source>food sample</source>
+        <translation>留样</translation>
+    </message>
+    <message>
+        <source>meal account entry</source>
+        <translation>餐费账目</translation>
+    </message>
+    <message>
+        <source>meal order</source>
+        <translation>订餐</translation>
+    </message>
+    <message>
+        <source>meal pause</source>
+        <translation>暂停用餐</translation>
+    </message>
+    <message>
+        <source>meal price</source>
+        <translation>餐价</translation>
+    </message>
+    <message>
+        <source>meal recipient</source>
+        <translation>助餐对象</translation>
+    </message>
+    <message>
+        <source>delivery route</source>
+        <translation>送餐路线</translation>
+    </message>
+    <message>
+        <source>meal settings</source>
+        <translation>助餐设置</translation>
+    </message>
+    <message>
+        <source>subsidy tier</source>
+        <translation>补贴档次</translation>
+    </message>
+    <message>
+        <source>welfare check attempt</source>
+        <translation>探访联系记录</translation>
+    </message>
+    <message>
+        <source>welfare check</source>
+        <translation>探访</translation>
+    </message>
+    <message>
+        <source>smile passport</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>honour</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>reward redemption</source>
+        <translation>奖品兑换</translation>
+    </message>
+    <message>
+        <source>reward</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <source>activity sign-up</source>
+        <translation>活动报名</translation>
+    </message>
+    <message>
+        <source>stamp</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <source>smile wall choice</source>
+        <translation>笑脸墙设置</translation>
+    </message>
+    <message>
+        <source>resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>shift assignment</source>
+        <translation>班次安排</translation>
+    </message>
+    <message>
+        <source>availability</source>
+        <translation>可服务时间</translation>
+    </message>
+    <message>
+        <source>patrol check-in</source>
+        <translation>巡逻签到</translation>
+    </message>
+    <message>
+        <source>service hours</source>
+        <translation>服务时长</translation>
+    </message>
+    <message>
+        <source>hours multiplier</source>
+        <translation>时长系数</translation>
+    </message>
+    <message>
+        <source>leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>pairing wish</source>
+        <translation>搭档意愿</translation>
+    </message>
+    <message>
+        <source>patrol finding</source>
+        <translation>巡逻发现</translation>
+    </message>
+    <message>
+        <source>shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>shift template</source>
+        <translation>班次模板</translation>
+    </message>
+    <message>
+        <source>skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>team member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>desk record</source>
+        <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>staff account</source>
+        <translation>工作人员账号</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>station setting</source>
+        <translation>驿站设置</translation>
     </message>
 </context>
 <context>
@@ -66,7 +556,7 @@
 <context>
     <name>CalendarChangeDialog</name>
     <message>
-        <source>Enter the State Council's notice</source>
+        <source>Enter the State Council&apos;s notice</source>
         <translation>录入国务院放假通知</translation>
     </message>
     <message>
@@ -155,19 +645,19 @@
 <context>
     <name>CalendarTab</name>
     <message>
-        <source>Paste the State Council's notice…</source>
+        <source>Paste the State Council&apos;s notice…</source>
         <translation>粘贴国务院放假通知…</translation>
     </message>
     <message>
         <source>From chinese-calendar</source>
-        <translation>从 chinese-calendar 导入</translation>
+        <translation>从内置节假日表导入</translation>
     </message>
     <message>
         <source>The year is complete</source>
         <translation>本年已录入完整</translation>
     </message>
     <message>
-        <source>The days entered by hand are all of the year's holidays and adjusted workdays</source>
+        <source>The days entered by hand are all of the year&apos;s holidays and adjusted workdays</source>
         <translation>手工录入的日期已包含本年全部节假日和调休上班日</translation>
     </message>
     <message>
@@ -219,24 +709,24 @@
         <translation>本年尚未标记为录入完整：{year}年的日期仍只按周一至周五计算，各页面都会提示。请粘贴放假通知，或确认本年已录入完整。</translation>
     </message>
     <message>
-        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council's notice for the year below.</source>
+        <source>No holidays entered for {year}: deadlines count Monday–Friday only. Enter the State Council&apos;s notice for the year below.</source>
         <translation>尚未录入 {year} 年的节假日：办理时限只按周一至周五计算。请在下方按国务院办公厅当年的放假通知录入。</translation>
     </message>
     <message>
         <source>The installed chinese-calendar package has {year}.</source>
-        <translation>已安装的 chinese-calendar 包含{year}年。</translation>
+        <translation>内置节假日表（随软件安装）包含{year}年。</translation>
     </message>
     <message>
         <source>The installed chinese-calendar package does not have {year}; a newer release may.</source>
-        <translation>已安装的 chinese-calendar 不含{year}年；更新的版本可能包含。</translation>
+        <translation>内置节假日表不含{year}年；软件更新后可能包含。</translation>
     </message>
     <message>
-        <source>Enter the State Council's notice</source>
+        <source>Enter the State Council&apos;s notice</source>
         <translation>录入国务院放假通知</translation>
     </message>
     <message>
         <source>Holidays of {year} from chinese-calendar</source>
-        <translation>从 chinese-calendar 导入{year}年节假日</translation>
+        <translation>从内置节假日表导入{year}年节假日</translation>
     </message>
     <message>
         <source>{year} is complete</source>
@@ -248,14 +738,21 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>error: {text}</source>
+        <translation>错误：{text}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>choose a year between 1900 and 2200.</source>
         <translation>请选择 1900 到 2200 之间的年份。</translation>
     </message>
     <message>
-        <source>The installed chinese-calendar package covers {first}–{last}, not {year}; paste the State Council's notice instead.</source>
-        <translation>已安装的 chinese-calendar 只包含{first}–{last}年，不含{year}年；请改为粘贴国务院放假通知。</translation>
+        <source>The installed chinese-calendar package covers {first}–{last}, not {year}; paste the State Council&apos;s notice instead.</source>
+        <translation>内置节假日表只包含{first}–{last}年，不含{year}年；请改为粘贴国务院放假通知。</translation>
     </message>
     <message>
         <source>The calendar or the records it moves changed since the preview; look at the preview again before saving.</source>
@@ -290,7 +787,7 @@
         <translation>数据库登录账号只在 PostgreSQL 服务器上才有（见 docs/postgres.md）。</translation>
     </message>
     <message>
-        <source>Database logins are managed with the database owner's URL (--db), not a station's.</source>
+        <source>Database logins are managed with the database owner&apos;s URL (--db), not a station&apos;s.</source>
         <translation>管理数据库登录账号要用数据库所有者的地址（--db），不能用驿站的。</translation>
     </message>
     <message>
@@ -343,7 +840,7 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <source>A resident's personal data (PIPL)…</source>
+        <source>A resident&apos;s personal data (PIPL)…</source>
         <translation>居民个人信息副本（个人信息保护法）…</translation>
     </message>
     <message>
@@ -359,7 +856,7 @@
         <translation>加密：数据库文件已加密（SQLCipher），备份也用同一口令加密。</translation>
     </message>
     <message>
-        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents' data.</source>
+        <source>Encryption: the database file is not encrypted. On a laptop or a kiosk, encrypt it so a lost computer or backup does not expose residents&apos; data.</source>
         <translation>加密：数据库文件没有加密。笔记本电脑和自助机上建议加密，电脑或备份丢失时居民信息不会泄露。</translation>
     </message>
     <message>

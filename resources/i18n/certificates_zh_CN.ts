@@ -144,6 +144,121 @@
     </message>
 </context>
 <context>
+    <name>CertificatesCli</name>
+    <message>
+        <source>number:</source>
+        <translation>编号：</translation>
+    </message>
+    <message>
+        <source>kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>recipient:</source>
+        <translation>获得者：</translation>
+    </message>
+    <message>
+        <source>issued:</source>
+        <translation>出具日期：</translation>
+    </message>
+    <message>
+        <source>key:</source>
+        <translation>密钥：</translation>
+    </message>
+    <message>
+        <source>revoked:</source>
+        <translation>作废：</translation>
+    </message>
+    <message>
+        <source>organisation:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>title:</source>
+        <translation>称号：</translation>
+    </message>
+    <message>
+        <source>from:</source>
+        <translation>起：</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>止：</translation>
+    </message>
+    <message>
+        <source>hours:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <source>ID number:</source>
+        <translation>身份证号：</translation>
+    </message>
+    <message>
+        <source>new signing key {id}; the station&apos;s earlier keys are retired (they still verify what they signed). Export the key file again and publish it.</source>
+        <translation>已生成新的签名密钥 {id}；本驿站以前的密钥已停用（仍可核验它们签过的证书）。请重新导出密钥文件并公布。</translation>
+    </message>
+    <message>
+        <source>key {id} revoked; export the key file again and publish it</source>
+        <translation>密钥 {id} 已作废；请重新导出密钥文件并公布</translation>
+    </message>
+    <message>
+        <source>key file of station {code} written to {path}: keys {keys}, revoked certificates {revoked}</source>
+        <translation>驿站 {code} 的密钥文件已保存到 {path}：密钥 {keys} 个，已撤销证书 {revoked} 张</translation>
+    </message>
+    <message>
+        <source>{key_file} (keys {keys}, revoked certificates {revoked}) and {verifier} written: python {name} --keys {key_name} "SDC2:…" checks a certificate with nothing else</source>
+        <translation>已写入 {key_file}（密钥 {keys} 个，已撤销证书 {revoked} 张）和 {verifier}：运行 python {name} --keys {key_name} "SDC2:…" 即可单独核验证书</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>made</source>
+        <translation>生成日期</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation>公钥</translation>
+    </message>
+    <message>
+        <source>no certificates match</source>
+        <translation>没有符合条件的证书</translation>
+    </message>
+    <message>
+        <source>certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>certificates written: {n}, in files: {files}, under {out}</source>
+        <translation>已生成证书 {n} 份，共 {files} 个文件，保存在 {out}</translation>
+    </message>
+    <message>
+        <source>service records written to {out}: {n}</source>
+        <translation>已写入 {out} 的志愿服务记录：{n} 条</translation>
+    </message>
+</context>
+<context>
     <name>CertificatesPage</name>
     <message>
         <source>New certificate…</source>
@@ -668,6 +783,10 @@
         <translation>已选中 {n} 份证书。</translation>
     </message>
     <message>
+        <source>1 certificate selected.</source>
+        <translation>已选中 1 份证书。</translation>
+    </message>
+    <message>
         <source>{number} · issued {when} by {who}</source>
         <translation>{number} · {when} 由 {who} 出具</translation>
     </message>
@@ -738,6 +857,22 @@
 </context>
 <context>
     <name>RequestsTab</name>
+    <message>
+        <source>the desk</source>
+        <translation>服务台</translation>
+    </message>
+    <message>
+        <source>smile passports</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>volunteer hours</source>
+        <translation>志愿服务时长</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
     <message>
         <source>Kind</source>
         <translation>类型</translation>
@@ -899,9 +1034,9 @@
     </message>
     <message>
         <source>Written to {folder}: the public key file {keys} and the verifier {verifier}. Publish both (the sub-district website, a USB stick); with Python and the cryptography package, anyone checks a certificate with:
-python {verifier} --keys {keys} &quot;the scanned code&quot;</source>
+python {verifier} --keys {keys} "the scanned code"</source>
         <translation>已写入 {folder}：公钥文件 {keys} 和核验程序 {verifier}。请把两者一起发布（街道网站、U 盘）；装有 Python 和 cryptography 包的电脑用下面的命令即可核验证书：
-python {verifier} --keys {keys} &quot;扫描得到的内容&quot;</translation>
+python {verifier} --keys {keys} "扫描得到的内容"</translation>
     </message>
 </context>
 </TS>

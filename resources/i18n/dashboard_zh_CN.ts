@@ -112,8 +112,8 @@
         <translation>件未办结，其中超期 {overdue} 件；今日受理 {today} 件</translation>
     </message>
     <message>
-        <source>{n} residents stamped today</source>
-        <translation>今日 {n} 位居民盖章</translation>
+        <source>residents stamped today: {n}</source>
+        <translation>今日盖章居民：{n} 位</translation>
     </message>
     <message>
         <source>requests to issue; {n} issued but not printed</source>

@@ -152,6 +152,77 @@
     </message>
 </context>
 <context>
+    <name>DeskCli</name>
+    <message>
+        <source>desk figures {start} – {end}</source>
+        <translation>来访统计 {start} – {end}</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>按时办结</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>handled by</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>(escalated)</source>
+        <translation>（已上报）</translation>
+    </message>
+    <message>
+        <source>overdue: {n}</source>
+        <translation>逾期：{n} 件</translation>
+    </message>
+    <message>
+        <source>day figures recounted: {n}</source>
+        <translation>已重新统计日数据：{n} 天</translation>
+    </message>
+</context>
+<context>
     <name>DeskContact</name>
     <message>
         <source>phone call</source>
@@ -428,12 +499,12 @@
 <context>
     <name>Errors</name>
     <message>
-        <source>、</source>
-        <translation>、</translation>
-    </message>
-    <message>
         <source>nothing (the record is closed)</source>
         <translation>无（该记录已办结）</translation>
+    </message>
+    <message>
+        <source>not chosen; press the category&apos;s number key or pick it from the list.</source>
+        <translation>还没有选择；请按类别的数字键，或从列表中选择。</translation>
     </message>
     <message>
         <source>“{code}” is not a known category; choose one from the list.</source>
@@ -466,6 +537,14 @@
     <message>
         <source>nobody chosen; pick a registered resident (Enter) or type the walk-in&apos;s name.</source>
         <translation>还没有选择来访人：请搜索居民后按回车选中，或填写来访人姓名。</translation>
+    </message>
+    <message>
+        <source>nobody chosen; pick a registered resident (Enter) or type the walk-in&apos;s name. Still empty as well: {others}.</source>
+        <translation>还没有选择；请选择已登记的居民（回车），或填写来访人姓名。同样还没填写的：{others}。</translation>
+    </message>
+    <message>
+        <source>not chosen; press the category&apos;s number key or pick it from the list. Still empty as well: {others}.</source>
+        <translation>还没有选择；请按类别的数字键，或从列表中选择。同样还没填写的：{others}。</translation>
     </message>
     <message>
         <source>has no time zone; this is a program error.</source>
@@ -552,6 +631,10 @@
     <name>Fields</name>
     <message>
         <source>Resident</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
         <translation>来访人</translation>
     </message>
     <message>

@@ -76,11 +76,11 @@
         <translation>余额不足（在册对象）</translation>
     </message>
     <message>
-        <source>Print this recipient's statement…</source>
+        <source>Print this recipient&apos;s statement…</source>
         <translation>打印该老人的月结单…</translation>
     </message>
     <message>
-        <source>Print everyone's statements…</source>
+        <source>Print everyone&apos;s statements…</source>
         <translation>打印全部月结单…</translation>
     </message>
     <message>
@@ -211,7 +211,7 @@
         <translation>打印厨房备餐单</translation>
     </message>
     <message>
-        <source>Today's papers…</source>
+        <source>Today&apos;s papers…</source>
         <translation>今日单据…</translation>
     </message>
     <message>
@@ -299,6 +299,14 @@
         <translation>忌口</translation>
     </message>
     <message>
+        <source>{meal} on {day}: ordered {total}, outcome recorded {done}.</source>
+        <translation>{day} {meal}：共订 {total} 份，已记录结果 {done} 份。</translation>
+    </message>
+    <message>
+        <source>Orders generated: {created} new, {existing} already there, {paused} paused.</source>
+        <translation>新生成 {created} 份订餐（已有 {existing} 份，暂停 {paused} 份）。</translation>
+    </message>
+    <message>
         <source>Kitchen sheet</source>
         <translation>厨房备餐单</translation>
     </message>
@@ -355,10 +363,6 @@
         <translation>星期日</translation>
     </message>
     <message>
-        <source>{meal} on {day}: {total} meals ordered, {done} with an outcome.</source>
-        <translation>{day} {meal}：共订 {total} 份，已记录结果 {done} 份。</translation>
-    </message>
-    <message>
         <source>Meals</source>
         <translation>份数</translation>
     </message>
@@ -393,10 +397,6 @@
     <message>
         <source>{day} is an adjusted workday: meals for whoever has them every Monday to Friday. Generated {created} new orders ({existing} already there, {paused} paused).</source>
         <translation>{day}是调休上班日：周一至周五每天订餐的老人供餐。新生成{created}份（已有{existing}份，暂停{paused}人）。</translation>
-    </message>
-    <message>
-        <source>Generated {created} new orders ({existing} already there, {paused} paused).</source>
-        <translation>新生成 {created} 份订餐（已有 {existing} 份，暂停 {paused} 份）。</translation>
     </message>
     <message>
         <source>Not ordered, balance too low: {names}.</source>
@@ -458,7 +458,7 @@
         <translation>该暂停记录已不存在。</translation>
     </message>
     <message>
-        <source>{name}'s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
+        <source>{name}&apos;s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
         <translation>{name} 的餐费账户余额 {balance} 元，本餐 {charge} 元，可透支额度 {limit} 元。请先充值。</translation>
     </message>
     <message>
@@ -474,7 +474,7 @@
         <translation>{day} {meal}的截止时间是 {time}，厨房已按数备餐。请改为记录送餐结果。</translation>
     </message>
     <message>
-        <source>{name}'s meal service is {status}; change the status first.</source>
+        <source>{name}&apos;s meal service is {status}; change the status first.</source>
         <translation>{name} 的助餐服务状态为“{status}”，请先修改状态。</translation>
     </message>
     <message>
@@ -534,11 +534,11 @@
         <translation>{name} 已于 {time} 取过{meal}。</translation>
     </message>
     <message>
-        <source>{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
+        <source>{name}&apos;s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
         <translation>{name} 今天的{meal}在送餐路线上，请先取消送餐再在窗口取餐。</translation>
     </message>
     <message>
-        <source>{name}'s {meal} today was cancelled; order it again first.</source>
+        <source>{name}&apos;s {meal} today was cancelled; order it again first.</source>
         <translation>{name} 今天的{meal}已取消，请先重新订餐。</translation>
     </message>
     <message>
@@ -718,6 +718,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Meals</name>
     <message>
         <source>pending</source>
@@ -877,6 +884,33 @@
     </message>
 </context>
 <context>
+    <name>MealsCli</name>
+    <message>
+        <source>{day}: statutory holiday ({holiday}); no orders</source>
+        <translation>{day}：法定节假日（{holiday}），不订餐</translation>
+    </message>
+    <message>
+        <source>{day}: new orders {created}, already there {existing}, paused {paused}</source>
+        <translation>{day}：新订餐 {created} 份，已有 {existing} 份，暂停 {paused} 人</translation>
+    </message>
+    <message>
+        <source>not ordered, balance too low: {names}</source>
+        <translation>余额不足未订餐：{names}</translation>
+    </message>
+    <message>
+        <source>{meal}: meals {total} (delivery {delivery}, dine-in {dine_in})</source>
+        <translation>{meal}：共 {total} 份（送餐 {delivery}，堂食 {dine_in}）</translation>
+    </message>
+    <message>
+        <source>recipient {id}: balance read {balance} fen, ledger sums to {sum} fen</source>
+        <translation>助餐对象 {id}：余额记为 {balance} 分，账目合计 {sum} 分</translation>
+    </message>
+    <message>
+        <source>accounts checked: {n}; problems: {problems}</source>
+        <translation>已核对账户 {n} 个；有问题 {problems} 个</translation>
+    </message>
+</context>
+<context>
     <name>MealsCommon</name>
     <message>
         <source>Reload</source>
@@ -886,7 +920,7 @@
 <context>
     <name>MealsPage</name>
     <message>
-        <source>Today's meals</source>
+        <source>Today&apos;s meals</source>
         <translation>今日助餐</translation>
     </message>
     <message>
@@ -935,10 +969,6 @@
     <message>
         <source>not assigned</source>
         <translation>未指派</translation>
-    </message>
-    <message>
-        <source>{n} stops</source>
-        <translation>共 {n} 户</translation>
     </message>
     <message>
         <source>No.</source>
@@ -995,6 +1025,10 @@
     <message>
         <source>Mon Tue Wed Thu Fri Sat Sun</source>
         <translation>周一 周二 周三 周四 周五 周六 周日</translation>
+    </message>
+    <message>
+        <source>Stops: {n}</source>
+        <translation>共 {n} 户</translation>
     </message>
     <message>
         <source>Meal account statement</source>
@@ -1071,6 +1105,22 @@
     <message>
         <source>Per meal</source>
         <translation>每餐补贴</translation>
+    </message>
+    <message>
+        <source>Route sheets</source>
+        <translation>送餐路线单</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>月结单</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>月结单</translation>
+    </message>
+    <message>
+        <source>Subsidy claim</source>
+        <translation>助餐补贴申报表</translation>
     </message>
     <message>
         <source>Meals</source>
@@ -1356,7 +1406,7 @@
         <translation>忌口</translation>
     </message>
     <message>
-        <source>empty: the resident's registered address</source>
+        <source>empty: the resident&apos;s registered address</source>
         <translation>不填则用居民登记地址</translation>
     </message>
     <message>
@@ -1550,7 +1600,7 @@
         <translation>经手人</translation>
     </message>
     <message>
-        <source>Each meal's sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
+        <source>Each meal&apos;s sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
         <translation>每餐留样在留样冰箱保存 48 小时，到期处理后在此登记。</translation>
     </message>
     <message>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>No activity to check in to today.</source>
-        <translation>今天没有可以签到的活动。</translation>
-    </message>
-    <message>
-        <source>The server cannot be reached right now. Which activity are you here for? Tap it: your check-in is kept on this kiosk and recorded when the server is back.</source>
-        <translation>现在连不上服务器。您来参加哪个活动？请点一下：签到先保存在这台自助机上，服务器恢复后再记入。</translation>
-    </message>
-    <message>
-        <source>Checked in to {activity} (+{n}). The server cannot be reached right now, so this kiosk keeps your check-in and records it when the server is back; your stamps show on your next scan.</source>
-        <translation>已签到：{activity}（+{n}）。现在连不上服务器，签到先保存在这台自助机上，服务器恢复后再记入；下次扫码时就能看到积分。</translation>
-    </message>
-    <message>
-        <source>Working offline: the server cannot be reached. Check-ins are kept on this kiosk ({n} waiting) and recorded when it is back.</source>
-        <translation>离线工作：连不上服务器。签到先保存在这台自助机上（{n} 条待记入），服务器恢复后再记入。</translation>
-    </message>
-    <message>
-        <source>Recording {n} check-in(s) kept while the server was unreachable…</source>
-        <translation>正在记入服务器断开期间保存的 {n} 条签到…</translation>
-    </message>
-</context>
-<context>
     <name>ActivitiesTab</name>
     <message>
         <source>Activity</source>
@@ -289,12 +266,16 @@
         <translation>印章台账</translation>
     </message>
     <message>
-        <source>Today: {stamps} stamps given · {activities} activities · {passports} active passports · {waiting} honours waiting for a certificate</source>
+        <source>Today — stamps given: {stamps} · activities: {activities} · active passports: {passports} · honours waiting for a certificate: {waiting}</source>
         <translation>今日：已盖章 {stamps} 枚 · 活动 {activities} 项 · 在用护照 {passports} 本 · 待发荣誉证书 {waiting} 份</translation>
     </message>
     <message>
-        <source>{name} (+{n})</source>
-        <translation>{name}（+{n}）</translation>
+        <source>{name} (1 stamp)</source>
+        <translation>{name}（可得 1 枚印章）</translation>
+    </message>
+    <message>
+        <source>{name} ({n} stamps)</source>
+        <translation>{name}（可得 {n} 枚印章）</translation>
     </message>
     <message>
         <source>{name} — {cost} stamps, {stock} left</source>
@@ -335,6 +316,14 @@
     <message>
         <source>New passport {number}; the old number no longer works. All stamps carried over.</source>
         <translation>新护照号 {number}；旧号码已作废，所有印章已转入新护照。</translation>
+    </message>
+    <message>
+        <source>Passport cover</source>
+        <translation>微笑护照封面</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>微笑护照</translation>
     </message>
     <message>
         <source>Already stamped today for {activity}; nothing added.</source>
@@ -642,8 +631,20 @@
         <translation>今天已为「{activity}」盖过章，每天只盖一次。</translation>
     </message>
     <message>
-        <source>Stamped! +{n} for {activity}.</source>
-        <translation>盖章成功！「{activity}」+{n} 枚。</translation>
+        <source>Stamped! 1 stamp for {activity}.</source>
+        <translation>盖章成功！「{activity}」得 1 枚印章。</translation>
+    </message>
+    <message>
+        <source>Stamped! {n} stamps for {activity}.</source>
+        <translation>盖章成功！「{activity}」得 {n} 枚印章。</translation>
+    </message>
+    <message>
+        <source>{name} (1 stamp)</source>
+        <translation>{name}（可得 1 枚印章）</translation>
+    </message>
+    <message>
+        <source>{name} ({n} stamps)</source>
+        <translation>{name}（可得 {n} 枚印章）</translation>
     </message>
     <message>
         <source>Congratulations, you are now {level}!</source>
@@ -665,9 +666,36 @@
         <source>Patrol check-in: {team}, {start}–{end}</source>
         <translation>巡逻签到：{team} {start}–{end}</translation>
     </message>
+</context>
+<context>
+    <name>KioskOffline</name>
     <message>
-        <source>{activity}  +{n}</source>
-        <translation>{activity}  +{n}</translation>
+        <source>No activity to check in to today.</source>
+        <translation>今天没有可以签到的活动。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached right now. Which activity are you here for? Tap it: your check-in is kept on this kiosk and recorded when the server is back.</source>
+        <translation>现在连不上服务器。您来参加哪个活动？请点一下：签到先保存在这台自助机上，服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>1 stamp</source>
+        <translation>可得 1 枚印章</translation>
+    </message>
+    <message>
+        <source>{n} stamps</source>
+        <translation>可得 {n} 枚印章</translation>
+    </message>
+    <message>
+        <source>Checked in to {activity} ({stamps}). The server cannot be reached right now, so this kiosk keeps your check-in and records it when the server is back; your stamps show on your next scan.</source>
+        <translation>已签到：{activity}（{stamps}）。现在连不上服务器，签到先保存在这台自助机上，服务器恢复后再记入；下次扫码时就能看到印章。</translation>
+    </message>
+    <message>
+        <source>Working offline: the server cannot be reached. Check-ins are kept on this kiosk ({n} waiting) and recorded when it is back.</source>
+        <translation>离线工作：连不上服务器。签到先保存在这台自助机上（{n} 条待记入），服务器恢复后再记入。</translation>
+    </message>
+    <message>
+        <source>Recording the check-ins kept while the server was unreachable ({n})…</source>
+        <translation>正在记入服务器断开期间保存的签到（{n} 条）…</translation>
     </message>
 </context>
 <context>
@@ -725,6 +753,14 @@
         <translation>现在连不上服务器。请过一会儿再试，或者到服务台询问。</translation>
     </message>
     <message>
+        <source>{name} (1 stamp)</source>
+        <translation>{name}（可得 1 枚印章）</translation>
+    </message>
+    <message>
+        <source>{name} ({n} stamps)</source>
+        <translation>{name}（可得 {n} 枚印章）</translation>
+    </message>
+    <message>
         <source>Today: {activities}</source>
         <translation>今日活动：{activities}</translation>
     </message>
@@ -737,8 +773,12 @@
         <translation>签退成功，感谢您的巡逻！</translation>
     </message>
     <message>
-        <source>+{n} stamp for the patrol.</source>
-        <translation>巡逻印章 +{n}。</translation>
+        <source>1 stamp for the patrol.</source>
+        <translation>巡逻得 1 枚印章。</translation>
+    </message>
+    <message>
+        <source>{n} stamps for the patrol.</source>
+        <translation>巡逻得 {n} 枚印章。</translation>
     </message>
     <message>
         <source>Checked in to your patrol. Stay safe!</source>
@@ -852,6 +892,37 @@
     <message>
         <source>Kiosk and wall</source>
         <translation>自助机与笑脸墙</translation>
+    </message>
+</context>
+<context>
+    <name>PassportsPdf</name>
+    <message>
+        <source>Smile passport</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>SMILE STATION</source>
+        <translation>微笑驿站</translation>
+    </message>
+    <message>
+        <source>Passport No.</source>
+        <translation>护照号</translation>
+    </message>
+    <message>
+        <source>Issued {day}</source>
+        <translation>发证日期 {day}</translation>
+    </message>
+    <message>
+        <source>Holder  {name}</source>
+        <translation>持有人  {name}</translation>
+    </message>
+    <message>
+        <source>Smile passport cards</source>
+        <translation>微笑护照卡片</translation>
+    </message>
+    <message>
+        <source>Smile passport cover</source>
+        <translation>微笑护照封面</translation>
     </message>
 </context>
 <context>
@@ -1037,7 +1108,7 @@
         <translation>笑脸墙</translation>
     </message>
     <message>
-        <source>{station} · {year}-{month:02d} · {n} neighbours took part this month</source>
+        <source>{station} · {year}-{month:02d} · neighbours taking part this month: {n}</source>
         <translation>{station} · {year}年{month}月 · 本月 {n} 位邻居参与</translation>
     </message>
     <message>
@@ -1056,7 +1127,7 @@
         <translation>积极参与</translation>
     </message>
     <message>
-        <source>This month: {n} stamps</source>
+        <source>Stamps this month: {n}</source>
         <translation>本月 {n} 枚</translation>
     </message>
 </context>

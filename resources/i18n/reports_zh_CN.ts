@@ -290,6 +290,10 @@
         <translation>正在读取工作表</translation>
     </message>
     <message>
+        <source>Column {n}</source>
+        <translation>第 {n} 列</translation>
+    </message>
+    <message>
         <source>the address “{value}” is not written as building, unit and room; it is kept in the notes</source>
         <translation>住址“{value}”不是按楼栋、单元、室的写法，已原样保存在备注中</translation>
     </message>
@@ -494,6 +498,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>Navigation</name>
     <message>
         <source>Reports</source>
@@ -528,6 +539,29 @@
     <message>
         <source>thank-you letters</source>
         <translation>感谢信</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsCli</name>
+    <message>
+        <source>--year takes a year, e.g. 2026</source>
+        <translation>--year 后面写年份，如 2026</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>row {n}</source>
+        <translation>第 {n} 行</translation>
     </message>
 </context>
 <context>
@@ -613,7 +647,7 @@
         <translation>受理 {r} 件，办结 {c} 件，按时办结率 {o}</translation>
     </message>
     <message>
-        <source>{n} meals, {y} yuan</source>
+        <source>meals: {n}, {y} yuan</source>
         <translation>{n} 份，{y} 元</translation>
     </message>
     <message>

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>DuplicateBox</name>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>可能重复登记</translation>
+    </message>
+    <message>
+        <source>Open existing</source>
+        <translation>打开已有档案</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>choose male or female.</source>
@@ -322,6 +341,10 @@
         <translation>全部小区</translation>
     </message>
     <message>
+        <source>1 resident</source>
+        <translation>1 位居民</translation>
+    </message>
+    <message>
         <source>{n} found for “{q}” (best matches first)</source>
         <translation>“{q}”找到 {n} 人（最匹配的在前）</translation>
     </message>
@@ -378,25 +401,6 @@
     <message>
         <source>veteran</source>
         <translation>退役军人</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Possible duplicate</source>
-        <translation>可能重复登记</translation>
-    </message>
-    <message>
-        <source>Open existing</source>
-        <translation>打开已有档案</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>仍然保存</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
     </message>
 </context>
 </TS>

@@ -1004,6 +1004,25 @@
     </message>
 </context>
 <context>
+    <name>RostersCli</name>
+    <message>
+        <source>no team called {name}</source>
+        <translation>没有名为 {name} 的队伍</translation>
+    </message>
+    <message>
+        <source>--month must look like 2026-12</source>
+        <translation>--month 请写成 2026-12 的格式</translation>
+    </message>
+    <message>
+        <source>{team}: shifts created {made} (shifts not yet worked follow the holiday calendar); filled in {seconds} s; patrols short {short}; fairness spread {all}/{evening}/{holiday}</source>
+        <translation>{team}：新建班次 {made} 个（尚未执勤的班次按节假日安排）；排班用时 {seconds} 秒；缺人巡逻 {short} 班；公平差距 {all}/{evening}/{holiday}</translation>
+    </message>
+    <message>
+        <source> — not saved (dry run)</source>
+        <translation>——试排，未保存</translation>
+    </message>
+</context>
+<context>
     <name>RostersCommands</name>
     <message>
         <source>{n} check-in(s) closed at the patrol&apos;s scheduled end; a coordinator confirms them on the rosters page (Hours).</source>
@@ -1109,6 +1128,14 @@
         <translation>正在自动排班…</translation>
     </message>
     <message>
+        <source>Patrol roster</source>
+        <translation>巡逻排班表</translation>
+    </message>
+    <message>
+        <source>Sign-in sheet</source>
+        <translation>巡逻签到表</translation>
+    </message>
+    <message>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -1119,6 +1146,148 @@
     <message>
         <source>Copied; paste it into the WeChat group:</source>
         <translation>已复制，可直接粘贴到微信群：</translation>
+    </message>
+</context>
+<context>
+    <name>RostersPdf</name>
+    <message>
+        <source>{team} patrol roster {month}</source>
+        <translation>{team} {month} 巡逻排班表</translation>
+    </message>
+    <message>
+        <source>Grid: {grid}</source>
+        <translation>网格：{grid}</translation>
+    </message>
+    <message>
+        <source>Route: {route}</source>
+        <translation>路线：{route}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Short</source>
+        <translation>缺口</translation>
+    </message>
+    <message>
+        <source> (short of {n})</source>
+        <translation>（缺{n}人）</translation>
+    </message>
+    <message>
+        <source> (no leader)</source>
+        <translation>（缺队长）</translation>
+    </message>
+    <message>
+        <source>★ leader    Please arrive 5 minutes before your patrol, check in and wear the red cap. If you cannot come, tell your leader in good time.    Printed {day}</source>
+        <translation>★ 队长　　每班请提前5分钟到岗签到，佩戴小红帽。不能到岗请提前告知队长。　　打印日期：{day}</translation>
+    </message>
+    <message>
+        <source>{team} patrol sign-in sheet</source>
+        <translation>{team} 巡逻签到表</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>本人签名</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>队长</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <source>Leader&apos;s signature: ________________        Staff on duty: ________________</source>
+        <translation>队长签字：________________　　　　值班人员：________________</translation>
+    </message>
+    <message>
+        <source>Patrols this month</source>
+        <translation>本月班次</translation>
+    </message>
+</context>
+<context>
+    <name>RostersShare</name>
+    <message>
+        <source>[{team}] {day} {weekday}{holiday} patrols</source>
+        <translation>【{team}】{day} {weekday}{holiday} 巡逻安排</translation>
+    </message>
+    <message>
+        <source>{month}/{day}</source>
+        <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+        <source> (holiday)</source>
+        <translation>（节假日）</translation>
+    </message>
+    <message>
+        <source>Patrol team</source>
+        <translation>巡逻队</translation>
+    </message>
+    <message>
+        <source>{name} (leader)</source>
+        <translation>{name}（队长）</translation>
+    </message>
+    <message>
+        <source>[nobody yet, please sign up]</source>
+        <translation>【缺人，请报名】</translation>
+    </message>
+    <message>
+        <source> (short of {n})</source>
+        <translation>（还差{n}人）</translation>
+    </message>
+    <message>
+        <source> (no leader)</source>
+        <translation>（缺队长）</translation>
+    </message>
+    <message>
+        <source>{period} {start}–{end}{where}: {names}</source>
+        <translation>{period} {start}–{end}{where}：{names}</translation>
+    </message>
+    <message>
+        <source> | {route}</source>
+        <translation>｜{route}</translation>
+    </message>
+    <message>
+        <source>Please arrive on time, check in and wear the red cap. If you cannot come, tell your leader in good time.</source>
+        <translation>请按时到岗签到，戴好小红帽。不能到岗请提前告知队长。</translation>
+    </message>
+    <message>
+        <source>No patrols that day.</source>
+        <translation>当日无巡逻安排。</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,13 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>error: {text}</source>
+        <translation>错误：{text}</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabaseDialog</name>
     <message>
         <source>The database cannot be used</source>
@@ -542,6 +549,869 @@
     </message>
 </context>
 <context>
+    <name>PersonalData</name>
+    <message>
+        <source>Resident record</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>Service records</source>
+        <translation>来访与服务记录</translation>
+    </message>
+    <message>
+        <source>Volunteering</source>
+        <translation>志愿服务</translation>
+    </message>
+    <message>
+        <source>Meal assistance</source>
+        <translation>助餐</translation>
+    </message>
+    <message>
+        <source>Smile passport</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <source>Compound</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>室</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Emergency contact</source>
+        <translation>紧急联系人</translation>
+    </message>
+    <message>
+        <source>Emergency phone</source>
+        <translation>紧急联系电话</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>同意日期</translation>
+    </message>
+    <message>
+        <source>Lives alone</source>
+        <translation>独居</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <source>Extreme hardship</source>
+        <translation>特困</translation>
+    </message>
+    <message>
+        <source>Minimum living allowance</source>
+        <translation>低保</translation>
+    </message>
+    <message>
+        <source>Party member</source>
+        <translation>党员</translation>
+    </message>
+    <message>
+        <source>Veteran</source>
+        <translation>退役军人</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>驿站</translation>
+    </message>
+    <message>
+        <source>Anonymised</source>
+        <translation>已匿名</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Meal account</source>
+        <translation>餐费账户</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>Amount (fen)</source>
+        <translation>金额（分）</translation>
+    </message>
+    <message>
+        <source>As leader</source>
+        <translation>担任队长</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>承办人</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation>可服务时间</translation>
+    </message>
+    <message>
+        <source>Avoids</source>
+        <translation>忌口</translation>
+    </message>
+    <message>
+        <source>Balance (fen)</source>
+        <translation>余额（分）</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来访方式</translation>
+    </message>
+    <message>
+        <source>Welfare check</source>
+        <translation>探访</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>签到时间</translation>
+    </message>
+    <message>
+        <source>Check-ins</source>
+        <translation>签到记录</translation>
+    </message>
+    <message>
+        <source>Checked out</source>
+        <translation>签退时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>办结人</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Corrects</source>
+        <translation>更正的记录</translation>
+    </message>
+    <message>
+        <source>Credit limit (fen)</source>
+        <translation>透支额度（分）</translation>
+    </message>
+    <message>
+        <source>Minutes credited</source>
+        <translation>记入时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>送餐地址</translation>
+    </message>
+    <message>
+        <source>Delivery fee (fen)</source>
+        <translation>送餐费（分）</translation>
+    </message>
+    <message>
+        <source>Delivery notes</source>
+        <translation>送餐备注</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Desk record</source>
+        <translation>来访记录</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>获得</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Halal</source>
+        <translation>清真</translation>
+    </message>
+    <message>
+        <source>Honours</source>
+        <translation>荣誉</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Total minutes</source>
+        <translation>总时长（分钟）</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>出具时间</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>出具人</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>发证日期</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Last asked</source>
+        <translation>上次询问时间</translation>
+    </message>
+    <message>
+        <source>Minutes late</source>
+        <translation>迟到（分钟）</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>请假</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Low salt</source>
+        <translation>低盐</translation>
+    </message>
+    <message>
+        <source>Low sugar</source>
+        <translation>低糖</translation>
+    </message>
+    <message>
+        <source>At most per month</source>
+        <translation>每月最多</translation>
+    </message>
+    <message>
+        <source>At most per week</source>
+        <translation>每周最多</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>餐次</translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>助餐</translation>
+    </message>
+    <message>
+        <source>Payment method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Month totals</source>
+        <translation>每月合计</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>系数</translation>
+    </message>
+    <message>
+        <source>Never alone</source>
+        <translation>不单独排班</translation>
+    </message>
+    <message>
+        <source>No evenings</source>
+        <translation>不排晚班</translation>
+    </message>
+    <message>
+        <source>Did not come</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Not on the smile wall</source>
+        <translation>不上笑脸墙</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订餐</translation>
+    </message>
+    <message>
+        <source>Meal orders</source>
+        <translation>订餐记录</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Outcome recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Outcome recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Smile passports</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>Patrol findings</source>
+        <translation>巡逻发现</translation>
+    </message>
+    <message>
+        <source>Pauses</source>
+        <translation>暂停记录</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Service until</source>
+        <translation>服务截止</translation>
+    </message>
+    <message>
+        <source>Preference</source>
+        <translation>意愿</translation>
+    </message>
+    <message>
+        <source>Price (fen)</source>
+        <translation>餐价（分）</translation>
+    </message>
+    <message>
+        <source>Times printed</source>
+        <translation>打印次数</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>联系上的时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>收据号</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <source>Meal recipient</source>
+        <translation>助餐对象</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>获得者</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Redemption</source>
+        <translation>兑换</translation>
+    </message>
+    <message>
+        <source>Redemptions</source>
+        <translation>兑换记录</translation>
+    </message>
+    <message>
+        <source>Replaces</source>
+        <translation>替换的护照</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请记录</translation>
+    </message>
+    <message>
+        <source>Resident</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Reverses</source>
+        <translation>冲正的记录</translation>
+    </message>
+    <message>
+        <source>Why revoked</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>作废时间</translation>
+    </message>
+    <message>
+        <source>Revoked by</source>
+        <translation>作废人</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <source>Order on the route</source>
+        <translation>路线顺序</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>用餐安排</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>服务日期</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务方式</translation>
+    </message>
+    <message>
+        <source>Volunteer service records</source>
+        <translation>志愿服务记录</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Sign-ups</source>
+        <translation>报名记录</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Smile wall</source>
+        <translation>笑脸墙</translation>
+    </message>
+    <message>
+        <source>Soft food</source>
+        <translation>软食</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Stamps to spend</source>
+        <translation>可用印章</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>印章</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Subsidy (fen)</source>
+        <translation>补贴（分）</translation>
+    </message>
+    <message>
+        <source>Subsidy tier</source>
+        <translation>补贴档次</translation>
+    </message>
+    <message>
+        <source>What was asked</source>
+        <translation>诉求</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>联系对象</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>队伍</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>门槛</translation>
+    </message>
+    <message>
+        <source>Vegetarian</source>
+        <translation>素食</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Why voided</source>
+        <translation>作废原因</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>作废时间</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <source>Delivered by</source>
+        <translation>送餐志愿者</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>来访人</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s phone</source>
+        <translation>来访人电话</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Welfare calls</source>
+        <translation>探访联系记录</translation>
+    </message>
+    <message>
+        <source>Welfare checks</source>
+        <translation>探访记录</translation>
+    </message>
+    <message>
+        <source>With seal</source>
+        <translation>加盖公章</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>settled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>handling started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>followed up</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <source>linked to the resident</source>
+        <translation>已关联居民</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>现场来访</translation>
+    </message>
+    <message>
+        <source>stamps for an activity</source>
+        <translation>参加活动得章</translation>
+    </message>
+    <message>
+        <source>stamps for a patrol</source>
+        <translation>巡逻得章</translation>
+    </message>
+    <message>
+        <source>correction</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>reward redeemed</source>
+        <translation>兑换奖品</translation>
+    </message>
+    <message>
+        <source>honour certificate</source>
+        <translation>荣誉证书</translation>
+    </message>
+    <message>
+        <source>volunteer service record</source>
+        <translation>志愿服务记录证明</translation>
+    </message>
+    <message>
+        <source>thank-you letter</source>
+        <translation>感谢信</translation>
+    </message>
+    <message>
+        <source>redemption refunded</source>
+        <translation>退回兑换</translation>
+    </message>
+    <message>
+        <source>demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Copy of your personal data</source>
+        <translation>个人信息副本</translation>
+    </message>
+    <message>
+        <source>Resident No. {id}</source>
+        <translation>居民编号 {id}</translation>
+    </message>
+    <message>
+        <source>Exported {at}</source>
+        <translation>导出时间 {at}</translation>
+    </message>
+    <message>
+        <source>Exported by {user}</source>
+        <translation>导出人 {user}</translation>
+    </message>
+    <message>
+        <source>Under article 45 of the Personal Information Protection Law, this paper lists all the personal data this station holds about you.</source>
+        <translation>依据《个人信息保护法》第四十五条，本文件列出本站保存的您的全部个人信息。</translation>
+    </message>
+    <message>
+        <source>(nothing recorded)</source>
+        <translation>（无记录）</translation>
+    </message>
+    <message>
+        <source>Personal data of resident {id}</source>
+        <translation>居民{id}的个人信息</translation>
+    </message>
+</context>
+<context>
     <name>PersonalDataDialog</name>
     <message>
         <source>A resident&apos;s personal data</source>
@@ -570,6 +1440,10 @@
     <message>
         <source>Chosen: {name}</source>
         <translation>已选：{name}</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>个人信息副本</translation>
     </message>
     <message>
         <source>Save as JSON</source>
@@ -658,7 +1532,7 @@
         <translation>自动备份（{kind}）于 {when} 失败：{detail}</translation>
     </message>
     <message>
-        <source>It has failed {n} times in a row.</source>
+        <source>Failures in a row: {n}.</source>
         <translation>已连续失败 {n} 次。</translation>
     </message>
     <message>
@@ -668,6 +1542,157 @@
     <message>
         <source>Backup failed</source>
         <translation>备份失败</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyCli</name>
+    <message>
+        <source>this database has no keyed audit entries yet: its key is made with the first change</source>
+        <translation>这个数据库还没有带密钥的操作日志：第一次修改时才会生成密钥</translation>
+    </message>
+    <message>
+        <source>database {id}; keys are kept in {folder}</source>
+        <translation>数据库 {id}；密钥保存在 {folder}</translation>
+    </message>
+    <message>
+        <source>key {id}</source>
+        <translation>密钥 {id}</translation>
+    </message>
+    <message>
+        <source>entries: {n}</source>
+        <translation>日志 {n} 条</translation>
+    </message>
+    <message>
+        <source>on this computer</source>
+        <translation>在本机</translation>
+    </message>
+    <message>
+        <source>declared lost (smiledesk audit-key lost)</source>
+        <translation>已声明丢失（smiledesk audit-key lost）</translation>
+    </message>
+    <message>
+        <source>NOT on this computer</source>
+        <translation>不在本机</translation>
+    </message>
+    <message>
+        <source>no entries yet</source>
+        <translation>还没有日志</translation>
+    </message>
+    <message>
+        <source>this computer has no audit key of this database to export</source>
+        <translation>本机没有这个数据库的日志密钥可以导出</translation>
+    </message>
+    <message>
+        <source>audit keys of database {id} written to {file}: {n}; import them on the other PC with smiledesk audit-key import, then delete the file</source>
+        <translation>数据库 {id} 的日志密钥已写入 {file}：共 {n} 个；请在另一台电脑上用 smiledesk audit-key import 导入，然后删除该文件</translation>
+    </message>
+    <message>
+        <source>new audit keys of database {id} kept on this computer: {n}</source>
+        <translation>本机新保存数据库 {id} 的日志密钥：{n} 个</translation>
+    </message>
+    <message>
+        <source>audit key {id} declared lost: smiledesk check no longer reports its entries ({n}) (their order and count are still checked; a PC that has the key still checks their content)</source>
+        <translation>日志密钥 {id} 已声明丢失：smiledesk check 不再报告它的日志（{n} 条）（仍会核对其顺序和条数；有该密钥的电脑仍会核对内容）</translation>
+    </message>
+    <message>
+        <source>there is no folder {folder}; create it first</source>
+        <translation>文件夹 {folder} 不存在，请先创建</translation>
+    </message>
+    <message>
+        <source>this database has no keyed audit entries yet: nothing to anchor</source>
+        <translation>这个数据库还没有带密钥的操作日志：无需存证</translation>
+    </message>
+    <message>
+        <source>this computer has no audit key of database {id}, so the manifest could not be sealed; import it first: smiledesk audit-key export FILE on a PC that has it, smiledesk audit-key import FILE here</source>
+        <translation>本机没有数据库 {id} 的日志密钥，无法封存清单；请先导入：在有密钥的电脑上运行 smiledesk audit-key export 文件，在本机运行 smiledesk audit-key import 文件</translation>
+    </message>
+    <message>
+        <source>{file}: chains {chains}, entries {n}; smiledesk check --anchors {folder} compares the database with it</source>
+        <translation>{file}：日志链 {chains} 条，日志 {n} 条；smiledesk check --anchors {folder} 会用它核对数据库</translation>
+    </message>
+    <message>
+        <source>y</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Replace the database with {file}? The current one is kept as a backup. [y/N] </source>
+        <translation>用 {file} 替换现在的数据库吗？现在的数据库会另存为备份。[y/N] </translation>
+    </message>
+    <message>
+        <source>nothing changed</source>
+        <translation>没有做任何改动</translation>
+    </message>
+    <message>
+        <source>restored {file}; the replaced database is kept as {kept}</source>
+        <translation>已恢复 {file}；被替换的数据库另存为 {kept}</translation>
+    </message>
+    <message>
+        <source>restored {file}</source>
+        <translation>已恢复 {file}</translation>
+    </message>
+    <message>
+        <source>Type it again: </source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least 8 characters): </source>
+        <translation>新的加密口令（至少 8 个字符）：</translation>
+    </message>
+    <message>
+        <source>encrypted {path}: tables {tables}, rows {rows}</source>
+        <translation>已加密 {path}：{tables} 张表，{rows} 行</translation>
+    </message>
+    <message>
+        <source>; the passphrase is remembered on this computer</source>
+        <translation>；这台电脑会记住口令</translation>
+    </message>
+    <message>
+        <source>backups that were not encrypted, deleted (an encrypted backup replaces them): {n}</source>
+        <translation>已删除未加密的备份（由一份加密备份代替）：{n} 份</translation>
+    </message>
+    <message>
+        <source>backups made before that are NOT encrypted (delete them or keep them somewhere safe): {n}</source>
+        <translation>之前的备份未加密（请删除，或存放在安全的地方）：{n} 份</translation>
+    </message>
+    <message>
+        <source>Passphrase: </source>
+        <translation>加密口令：</translation>
+    </message>
+    <message>
+        <source>decrypted {path}: tables {tables}, rows {rows}</source>
+        <translation>已解除加密 {path}：{tables} 张表，{rows} 行</translation>
+    </message>
+    <message>
+        <source>walk-in records typed with the resident&apos;s name and phone but never linked: {n}</source>
+        <translation>用该居民姓名和电话登记、但未关联到档案的来访记录：{n} 条</translation>
+    </message>
+    <message>
+        <source>No. {id}</source>
+        <translation>第 {id} 号</translation>
+    </message>
+    <message>
+        <source>Erase these too? [Y/n] </source>
+        <translation>这些也一并清除吗？[Y/n] </translation>
+    </message>
+    <message>
+        <source>Anonymise resident {id} everywhere? This cannot be undone. [y/N] </source>
+        <translation>要在所有地方匿名化居民 {id} 吗？此操作无法撤销。[y/N] </translation>
+    </message>
+    <message>
+        <source>; matching walk-in records kept: {n}</source>
+        <translation>；保留匹配的来访记录 {n} 条</translation>
+    </message>
+    <message>
+        <source>; matching walk-in records erased: {n}</source>
+        <translation>；清除匹配的来访记录 {n} 条</translation>
+    </message>
+    <message>
+        <source>resident {id} anonymised in: {where}</source>
+        <translation>居民 {id} 已在以下各处匿名化：{where}</translation>
     </message>
 </context>
 <context>

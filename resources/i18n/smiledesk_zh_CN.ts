@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Something unexpected went wrong: {error}. The details were written to the log file.</source>
-        <translation>出现意外错误：{error}。详细信息已写入日志文件。</translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation>未保存</translation>
-    </message>
-    <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
-        <source>SmileDesk</source>
-        <translation>微笑驿站</translation>
-    </message>
-    <message>
-        <source>Please confirm</source>
-        <translation>请确认</translation>
-    </message>
-    <message>
-        <source>first {n} rows only</source>
-        <translation>仅前 {n} 行</translation>
-    </message>
-    <message>
-        <source>Exporting to Excel…</source>
-        <translation>正在导出到 Excel…</translation>
-    </message>
-    <message>
-        <source>Export to Excel…</source>
-        <translation>导出到 Excel…</translation>
-    </message>
-    <message>
-        <source>Export to Excel</source>
-        <translation>导出到 Excel</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>{n} rows saved to {file}.</source>
-        <translation>已将 {n} 行保存到 {file}。</translation>
-    </message>
-    <message>
-        <source>Connecting to the database server…</source>
-        <translation>正在连接数据库服务器…</translation>
-    </message>
-    <message>
-        <source>Retry connects again now. Close quits; SmileDesk can be started again at any time.</source>
-        <translation>点“重试”立即重新连接；点“关闭”退出，以后随时可以再启动微笑驿站。</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About SmileDesk</source>
@@ -215,6 +160,76 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>error: {text}</source>
+        <translation>错误：{text}</translation>
+    </message>
+    <message>
+        <source>No administrator yet: creating station {station} with user “{user}”, password “{password}” — SmileDesk asks for a new password at the first sign-in.</source>
+        <translation>还没有管理员：正在创建驿站 {station}，用户名“{user}”，密码“{password}”——第一次登录时软件会要求改密码。</translation>
+    </message>
+    <message>
+        <source>demo data already there, not added again: {features}</source>
+        <translation>已有演示数据，不再重复添加：{features}</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <translation>小</translation>
+    </message>
+    <message>
+        <source>large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>demo data ({scale}) written to {where}: {features}</source>
+        <translation>演示数据（{scale}）已写入 {where}：{features}</translation>
+    </message>
+    <message>
+        <source>nothing added to {where}</source>
+        <translation>没有向 {where} 添加任何数据</translation>
+    </message>
+    <message>
+        <source>PROBLEMS FOUND:</source>
+        <translation>发现问题：</translation>
+    </message>
+    <message>
+        <source>ok: database integrity, text, append-only triggers, audit chain and ID numbers verified</source>
+        <translation>正常：已核对数据库完整性、文字、只增不改的保护、操作日志链和身份证号</translation>
+    </message>
+    <message>
+        <source>schema up to date; backup before migrating: {file}</source>
+        <translation>数据库结构已是最新；升级前的备份：{file}</translation>
+    </message>
+    <message>
+        <source>schema up to date</source>
+        <translation>数据库结构已是最新</translation>
+    </message>
+    <message>
+        <source> (set SMILEDESK_DB_KEY)</source>
+        <translation>（请设置 SMILEDESK_DB_KEY）</translation>
+    </message>
+    <message>
+        <source>no such active staff account: {name}</source>
+        <translation>没有名为 {name} 的在用工作人员账号</translation>
+    </message>
+    <message>
+        <source>no active administrator account yet: open the app once to set up the station</source>
+        <translation>还没有在用的管理员账号：请先打开一次软件完成驿站设置</translation>
+    </message>
+</context>
+<context>
+    <name>Connecting</name>
+    <message>
+        <source>Connecting to the database server…</source>
+        <translation>正在连接数据库服务器…</translation>
+    </message>
+    <message>
+        <source>Retry connects again now. Close quits; SmileDesk can be started again at any time.</source>
+        <translation>点“重试”立即重新连接；点“关闭”退出，以后随时可以再启动微笑驿站。</translation>
+    </message>
+</context>
+<context>
     <name>DataPage</name>
     <message>
         <source>Start empty or try it out</source>
@@ -235,6 +250,129 @@
     <message>
         <source>Demo data is made up and goes into this station&apos;s database. Use it on a practice computer, or start a new, empty database before real work.</source>
         <translation>演示数据都是编的，会写进本驿站的数据库。请在练习用的电脑上使用，或者在正式使用前换一个新的空数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>Monday</source>
+        <translation>星期一</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>星期二</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>星期三</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>星期四</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>星期五</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>星期六</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>星期日</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{year}-{month:02d}-{day:02d}</source>
+        <translation>{year}年{month}月{day}日</translation>
+    </message>
+    <message>
+        <source>{month} {yy:02d}</source>
+        <translation>{yy:02d}年{month}</translation>
     </message>
 </context>
 <context>
@@ -433,10 +571,6 @@
     <message>
         <source>Encryption is not available on this computer: the SQLCipher module (sqlcipher3) is not installed. Install SmileDesk with it, or use this database on a computer that has it.</source>
         <translation>这台电脑上无法使用加密：没有安装 SQLCipher 模块（sqlcipher3）。请安装带有该模块的微笑驿站，或者在装有它的电脑上使用这个数据库。</translation>
-    </message>
-    <message>
-        <source>：</source>
-        <translation>：</translation>
     </message>
     <message>
         <source>Your role ({role}) may not {action}. Ask an administrator.</source>
@@ -640,6 +774,41 @@
     </message>
 </context>
 <context>
+    <name>ExportAction</name>
+    <message>
+        <source>first {n} rows only</source>
+        <translation>仅前 {n} 行</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel…</source>
+        <translation>正在导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>1 row saved to {file}.</source>
+        <translation>已将 1 行保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>{n} rows saved to {file}.</source>
+        <translation>已将 {n} 行保存到 {file}。</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Password</source>
@@ -768,6 +937,17 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in — SmileDesk</source>
@@ -819,6 +999,75 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>Something unexpected went wrong. The details were written to the log file; tell whoever looks after this computer.</source>
+        <translation>出现意外错误，详细信息已写入日志文件；请告诉负责这台电脑的人。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>SmileDesk</source>
+        <translation>微笑驿站</translation>
+    </message>
+    <message>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+</context>
+<context>
+    <name>Navigation</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Residents</source>
+        <translation>居民档案</translation>
+    </message>
+    <message>
+        <source>Service desk</source>
+        <translation>来访登记</translation>
+    </message>
+    <message>
+        <source>Volunteer rosters</source>
+        <translation>志愿排班</translation>
+    </message>
+    <message>
+        <source>Meals</source>
+        <translation>老年助餐</translation>
+    </message>
+    <message>
+        <source>Smile passports</source>
+        <translation>微笑护照</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
+</context>
+<context>
+    <name>Ops</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1406,13 +1655,6 @@
     <message>
         <source>Fix what the lines above say, then print again: only the papers still ticked are printed.</source>
         <translation>请按上面各行的提示处理后再次打印：只打印仍勾选的单据。</translation>
-    </message>
-</context>
-<context>
-    <name>handle</name>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 </TS>

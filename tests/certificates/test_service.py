@@ -360,11 +360,11 @@ def test_cli_verify_render_and_export(engine, admin, db_arg, tmp_path, capsys):
     args = parser.parse_args(["cert-verify", json.loads(cert.content_json)["qr"]])
     args.db = db_arg
     assert args.func(args) == 0
-    assert "valid" in capsys.readouterr().out
+    assert "Valid" in capsys.readouterr().out
     args = parser.parse_args(["cert-verify", cert.number])  # a typed number: found, not proven
     args.db = db_arg
     assert args.func(args) == 1
-    assert "registered" in capsys.readouterr().out
+    assert "Found in this register" in capsys.readouterr().out
     args = parser.parse_args(["cert-verify", numbering.format_number("SQK", 2026, 77)])
     args.db = db_arg
     assert args.func(args) == 1

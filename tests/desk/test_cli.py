@@ -22,6 +22,6 @@ def test_figures_overdue_and_recount_commands(engine, admin, db_arg, capsys):
     assert total[1:3] == ["1", "1"] and "On-time rate: of the closed ones" in out
     assert main(["desk-overdue", "--db", db_arg]) == 0
     out = capsys.readouterr().out
-    assert "噪音" in out and "1 overdue" in out and "问社保" not in out
+    assert "噪音" in out and "overdue: 1" in out and "问社保" not in out
     assert main(["desk-recount", "--db", db_arg]) == 0
-    assert "2 day figures recounted" in capsys.readouterr().out
+    assert "day figures recounted: 2" in capsys.readouterr().out

@@ -178,8 +178,10 @@ def test_walk_in_request_through_the_whole_loop_with_next_step_buttons(qtbot, pa
     ("setup", "expected"),
     [
         (lambda p: (p.walk_name.setText("王五"), p.category.setCurrentIndex(3)), "Summary"),
-        (lambda p: (p.walk_name.setText("王五"), p.summary.setText("问路")), "not a known category"),
-        (lambda p: (p.category.setCurrentIndex(2), p.summary.setText("问路")), "nobody chosen"),
+        (lambda p: (p.walk_name.setText("王五"), p.summary.setText("问路")), "Category: not chosen; press"),
+        (lambda p: p.walk_name.setText("王五"), "Category: not chosen; press the category's number key or pick it from "
+                                                "the list. Still empty as well: Summary."),
+        (lambda p: (p.category.setCurrentIndex(2), p.summary.setText("问路")), "Visitor: nobody chosen"),
         (lambda p: (p.walk_name.setText("王五"), p.walk_phone.setText("123"), p.category.setCurrentIndex(2),
                     p.summary.setText("问路")), "not a valid mainland number"),
     ],
@@ -192,6 +194,24 @@ def test_bad_input_is_refused_with_a_specific_message_and_nothing_written(qtbot,
     assert expected in _close_box(page)
     assert _records(engine) == []
     assert page.walk_name.text() == "王五" or page.category.currentIndex() == 2  # what was typed stays
+
+
+def test_an_empty_form_is_told_about_the_visitor_first_then_the_rest_in_chinese(qtbot, qapp, page, engine, wait_ops):
+    """The measured fault: Ctrl+Enter on the empty form said 类别：没有“”这个类别 (empty quotes, nothing about
+    the visitor). Now the message names every empty part in the order of the form."""
+    from desktop_app.ui import translation
+
+    translation.install(qapp, "zh_CN")
+    try:
+        page.summary.setFocus()
+        qtbot.keyClick(page.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        wait_ops()
+        text = _close_box(page)
+    finally:
+        translation.install(qapp, "en")
+    assert text.startswith("来访人：") and text.endswith("同样还没填写的：类别、事由。"), text
+    assert "“”" not in text
+    assert _records(engine) == []
 
 
 def test_overdue_record_stands_out_in_the_escalation_list(qtbot, page, engine, admin, wait_ops):

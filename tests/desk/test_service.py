@@ -7,6 +7,8 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlmodel import func, select
 
 from desktop_app.core import workdays
@@ -215,7 +217,9 @@ def _counts(engine) -> tuple[int, int, int, int]:
         ({"summary": "   "}, "Summary", "blank"),
         ({"category_code": "parking"}, "Category", "not a known category"),
         ({"channel": "fax"}, "Channel", "not a channel"),
-        ({"walk_in_name": ""}, "Resident", "nobody chosen"),
+        ({"walk_in_name": ""}, "Visitor", "nobody chosen"),
+        ({"walk_in_name": "  "}, "Visitor", "nobody chosen"),
+        ({"category_code": ""}, "Category", "not chosen; press the category's number key"),
         ({"walk_in_phone": "12345"}, "Walk-in phone", "not a valid mainland number"),
         ({"walk_in_name": "张3"}, "Walk-in name", "cannot be part of a name"),
         ({"received_at": datetime(1999, 5, 1, tzinfo=UTC)}, "Received at", "2000"),
@@ -228,6 +232,29 @@ def test_create_refuses_bad_input_with_specific_messages(engine, admin, kwargs, 
         visits.create_record(s, actor=admin, **args)
     assert err.value.field == field and words in err.value.text()
     assert _counts(engine) == before
+
+
+FORM = [("walk_in_name", "Visitor"), ("category_code", "Category"), ("summary", "Summary")]  # the desk form's order
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(empty=st.sets(st.sampled_from([key for key, _ in FORM]), min_size=1), blank=st.sampled_from(["", " ", "\u3000"]))
+def test_what_is_missing_is_named_in_the_order_of_the_form(engine, admin, empty, blank):
+    """However many of who / category / summary are left empty, the message names the first in the form's order
+    (the field the cursor goes to) and lists the others after it, in order; nothing is written."""
+    args = {"category_code": "request", "summary": "楼道灯坏了", "walk_in_name": "张三"}
+    args.update({key: blank for key in empty})
+    with pytest.raises(ValidationError) as err, session_scope(engine) as s:
+        visits.create_record(s, actor=admin, **args)
+    names = [label for key, label in FORM if key in empty]
+    assert err.value.field == names[0]
+    text = err.value.text()
+    assert "“”" not in text
+    if len(names) > 1:
+        assert text.endswith("Still empty as well: " + ", ".join(names[1:]) + "."), text
+    else:
+        assert "Still empty" not in text
+    assert _counts(engine)[0] == 0
 
 
 def test_resident_and_walk_in_together_or_missing_resident_are_refused(engine, admin):

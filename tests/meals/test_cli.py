@@ -17,11 +17,11 @@ def test_meals_day_writes_route_sheets_and_check_passes(engine, admin, people, d
     out = tmp_path / "papers"
     assert main(["--db", db_arg, "meals-day", "--date", "2026-03-02", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "1 new orders" in printed and "balance too low: 李建国" in printed
-    text_ = PdfReader(str(out / "meals-routes-2026-03-02-lunch.pdf")).pages[0].extract_text()
+    assert "new orders 1" in printed and "balance too low: 李建国" in printed
+    text_ = PdfReader(str(out / "Route sheets-2026-03-02-lunch.pdf")).pages[0].extract_text()
     assert "王秀英" in text_
     assert main(["--db", db_arg, "meals-check"]) == 0
-    assert "0 problem(s)" in capsys.readouterr().out
+    assert "problems: 0" in capsys.readouterr().out
 
 
 def test_meals_check_finds_a_wrong_snapshot(engine, admin, people, db_arg, capsys):

@@ -81,7 +81,7 @@ def test_generate_then_record_outcomes_and_follow_up_not_home(qtbot, normal_styl
     qtbot.waitUntil(lambda: day.last_op is not None and day.last_op.finished, timeout=10000)
     wait_ops()
     assert day.orders.rowCount() == 2
-    assert "Generated 2 new orders" in day.summary.text()
+    assert "Orders generated: 2 new" in day.summary.text() and "ordered 2, outcome recorded 0" in day.summary.text()
     assert day.kitchen.item(3, 1).text() == "1"  # low salt count for lunch
 
     day.orders.selectRow(_row_of(day.orders, "王秀英"))

@@ -87,7 +87,7 @@ def test_scanner_digits_then_enter_stamps_and_shows_card(qtbot, kiosk, engine, p
     assert kiosk.stack.currentWidget() is kiosk.card_page
     assert kiosk.card_page.name_label.text() == "张*明"
     assert kiosk.card_page.figures["balance"].text() == "2"
-    assert "+2" in kiosk.card_page.message.text() and kiosk.card_page.message.property("tone") == "ok"
+    assert "2 stamps" in kiosk.card_page.message.text() and kiosk.card_page.message.property("tone") == "ok"
     assert "3 more stamps" in kiosk.card_page.milestone.text()
     assert stamps(engine) == 1
     # The same card again (the resident scans twice): a friendly note, nothing added.
@@ -153,7 +153,7 @@ def test_two_activities_today_resident_taps_one(qtbot, kiosk, engine, admin, pas
     target = next(b for b in kiosk.card_page.choice_buttons if "楼道清洁" in b.text())
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(ops.idle)
-    assert "+1" in kiosk.card_page.message.text() and stamps(engine) == 1
+    assert "1 stamp " in kiosk.card_page.message.text() and stamps(engine) == 1
     assert kiosk.card_page.choice_buttons == [] and not (isValid(target) and target.isVisible())  # nothing left to tap twice
     with session_scope(engine, write=False) as s:
         assert s.exec(select(StampEntry.activity_id)).one() == second.id

@@ -105,6 +105,6 @@ def test_volunteer_taps_patrol_buttons_on_the_kiosk(qtbot, app_fonts, ctx, engin
     assert "check-out" in btn.text()
     qtbot.mouseClick(btn, Qt.MouseButton.LeftButton)
     wait_ops()
-    assert "+1 stamp" in w.card_page.message.text()
+    assert "1 stamp for the patrol" in w.card_page.message.text()
     assert [b for b in w.card_page.choice_buttons if b.objectName() == "patrol"] == []
     w._unlocked = True

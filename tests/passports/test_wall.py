@@ -55,14 +55,14 @@ def test_wall_shows_masked_participants_in_order_and_respects_opt_out(qtbot, app
     qtbot.waitExposed(w)
     wait_ops()
     # Tiles added to a shown window appear once Qt has processed their (queued) show.
-    qtbot.waitUntil(lambda: "This month: 12 stamps" in " ".join(texts(w)))
+    qtbot.waitUntil(lambda: "Stamps this month: 12" in " ".join(texts(w)))
     shown = " ".join(texts(w))
     assert "胡*华" not in shown and all(n not in shown for n in NAMES)  # opted out; never a full name
     assert [r.masked_name for r in w.leaders[:3]] == ["孙*梅", "徐*东", "吴*珍"]
     assert [r.month_stamps for r in w.leaders[:3]] == [12, 11, 10]
     assert w.leaders[0].level == "微笑新星"  # 12 + 3 earned = 15
     assert len(w.participants) == 12 and w.pages == 2
-    assert "孙*梅" in shown and "This month: 12 stamps" in shown
+    assert "孙*梅" in shown and "Stamps this month: 12" in shown
 
 
 def test_wall_rotates_pages_on_its_timer(qtbot, app_fonts, ctx, busy_month, wait_ops):

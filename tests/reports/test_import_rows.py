@@ -91,7 +91,7 @@ def test_a_duplicate_that_differs_names_the_fields(engine, admin, xlsx):
     plan = _plan(engine, admin, path)
     first, differs, same = plan.results
     assert differs.action == "reject" and "row 2" in differs.text
-    assert "Phone（13812345678 ≠ 13999998888）" in differs.text and "Compound" not in differs.text
+    assert "Phone (13812345678 ≠ 13999998888)" in differs.text and "Compound" not in differs.text
     assert same.action == "skip" and "row 2" in same.text
 
 

@@ -140,7 +140,7 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
     page.year.setValue(2026)
     page.month.setCurrentIndex(9)
     wait_ops()
-    assert page.title.text().endswith("2026年10月")
+    assert page.title.text().endswith("2026-10")
     assert page.model.rowCount() > 5
     out = tmp_path / "report.pdf"
     monkeypatch.setattr(AskSavePath, "ask", classmethod(lambda cls, parent, suggested: str(out)))
@@ -162,7 +162,7 @@ def test_reports_page_saves_pdf_and_excel(qtbot, app_fonts, ctx, tmp_path, monke
     assert sorted(exports) == ["figures 2026-10", "report 2026-10"]
     page.kind.setCurrentIndex(1)
     wait_ops()
-    assert page.title.text().endswith("2026年") and not page.month.isEnabled()
+    assert page.title.text().endswith("2026") and not page.month.isEnabled()
     _close_boxes(page)
 
 

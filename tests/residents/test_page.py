@@ -98,7 +98,7 @@ def test_filter_by_tag(qtbot, ctx, engine, admin, app_fonts, wait_ops):
     page.tag.setCurrentIndex(page.tag.findData("lives_alone"))
     wait_ops()
     assert shown_names(page) == ["老王"]
-    assert page.count_label.text() == "1 residents"
+    assert page.count_label.text() == "1 resident"
 
 
 def updates_of(engine, resident_id):
@@ -158,6 +158,52 @@ def test_second_dialog_on_the_same_resident_cannot_undo_the_first_save(qtbot, ct
     with session_scope(engine, write=False) as s:
         stored = s.get(Resident, zeng.id)
     assert (stored.grid, stored.room, stored.version) == ("第1网格", "502", 3)
+
+
+def test_a_form_full_of_mistakes_is_told_them_one_by_one_in_the_order_it_shows_them(qtbot, ctx, engine, app_fonts,
+                                                                                    wait_ops):
+    """Issue 15: messages name what is wrong in the order of the form. Every field of a new resident wrong; each
+    save names the first wrong field as the dialog shows them (top to bottom, left to right), the person fixes
+    it and saves again; nothing is written until the last one is fixed."""
+    from PySide6.QtCore import QPoint
+
+    from desktop_app.residents.register import F
+    from desktop_app.residents.ui.dialogs import ResidentDialog
+
+    dialog = ResidentDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    wait_ops()
+    wrong = {"name": "", "id_number": "123", "gender": "M", "birth_date": "2000-01-01", "phone": "123",
+             "community": "社" * 51, "compound": "苑" * 51, "building": "1" * 21, "unit": "2" * 21, "room": "3" * 21,
+             "grid": "格" * 51, "emergency_contact": "张3", "emergency_phone": "123", "consent_date": "2999-01-01",
+             "notes": "记" * 10001}
+    right = {"name": "曾小明", "id_number": "11010519491231002X", "gender": "", "birth_date": ""}  # the rest: blank
+
+    def put(key: str, value: str) -> None:
+        widget = dialog.fields[key]
+        if key == "gender":
+            widget.setCurrentIndex(widget.findData(value))
+        elif key == "notes":
+            widget.setPlainText(value)
+        else:
+            widget.setText(value)
+
+    for key, value in wrong.items():
+        put(key, value)
+    shown = sorted(wrong, key=lambda k: (dialog.fields[k].mapTo(dialog, QPoint(0, 0)).y(),
+                                        dialog.fields[k].mapTo(dialog, QPoint(0, 0)).x()))
+    named = []
+    for _ in range(len(wrong)):
+        dialog.save()
+        wait_ops()
+        text = dialog.error.text()
+        key = next(k for k in wrong if text.startswith(F[k] + ":"))
+        named.append(key)
+        put(key, right.get(key, ""))
+    assert named == shown
+    with session_scope(engine, write=False) as s:
+        assert s.exec(select(Resident)).all() == []
 
 
 def test_enter_on_a_single_match_opens_it_and_on_several_goes_to_the_list(qtbot, ctx, engine, admin, app_fonts, wait_ops):

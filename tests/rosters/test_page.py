@@ -192,7 +192,7 @@ def test_month_navigation_and_tomorrow_text(qtbot, page, engine, admin, wait_ops
     _click(qtbot, wait_ops, page.prev_button)
     assert page.month_label.text() == "2026-10"
     _click(qtbot, wait_ops, page.text_button)
-    assert page.month_tab.explain.toPlainText().startswith("【小红帽巡逻队】11月11日 星期三")
+    assert page.month_tab.explain.toPlainText().startswith("[小红帽巡逻队] 11/11 Wednesday patrols")
     page.last_box.close()
 
 
@@ -201,10 +201,10 @@ def test_roster_and_sign_in_sheet_open_in_their_previews_and_excel_is_saved(qtbo
     roster = page.print_roster()
     qtbot.waitUntil(lambda: roster.paper is not None, timeout=20000)
     assert roster.pages_label.text() == "1 page(s), A4 landscape"  # one grid, one page
-    assert "巡逻排班表" in pdf_pages(roster.paper.data)[0]
+    assert "patrolroster" in pdf_pages(roster.paper.data)[0]  # English interface; Chinese: tests/test_papers_language.py
     sheet = page.print_sign_in_sheet()
     qtbot.waitUntil(lambda: sheet.paper is not None, timeout=20000)
-    assert "巡逻签到表" in pdf_pages(sheet.paper.data)[0] and "2026年11月10日" in pdf_pages(sheet.paper.data)[0]
+    assert "patrolsign-insheet" in pdf_pages(sheet.paper.data)[0] and "2026-11-10Tuesday" in pdf_pages(sheet.paper.data)[0]
     page.export_to(str(tmp_path / "r.xlsx"))
     wait_ops()
     assert (tmp_path / "r.xlsx").stat().st_size > 1000

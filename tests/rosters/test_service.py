@@ -3,6 +3,7 @@ saving, manual edits with refusal reasons, cover and repair, check-in and the ho
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 import pytest
@@ -289,13 +290,24 @@ def test_finding_opens_a_desk_record(engine, admin, solved):
         assert {x.id for x in findings.list_findings(s, actor=admin)} == {f.id, g.id}
 
 
-def test_wechat_text_and_ics(engine, admin, solved):
+def test_wechat_text_and_ics(qapp, engine, admin, solved):
+    """The day's text for the WeChat group as stations write it in Chinese; in the English interface, English."""
+    from desktop_app.ui import translation
+
     team_id, vids, _ = solved
+    translation.install(qapp, "zh_CN")
+    try:
+        with session_scope(engine, write=False) as s:
+            text = sharing.wechat_text(s, actor=admin, day=date(2026, 11, 9), team_id=team_id)
+    finally:
+        translation.install(qapp, "en")
     with session_scope(engine, write=False) as s:
-        text = sharing.wechat_text(s, actor=admin, day=date(2026, 11, 9), team_id=team_id)
+        english = sharing.wechat_text(s, actor=admin, day=date(2026, 11, 9), team_id=team_id)
         ics = sharing.ics_for(s, actor=admin, volunteer_id=vids[0], start=date(2026, 11, 1), end=date(2026, 11, 30))
     assert text.startswith("【小红帽巡逻队】11月9日 星期一 巡逻安排")
     assert "早班 07:30–09:00" in text and "（队长）" in text
+    assert english.startswith("[小红帽巡逻队] 11/9 Monday patrols") and " (leader)" in english
+    assert re.search(r"SUMMARY:小红帽巡逻队 (morning|afternoon|evening)\r\n", ics)
     assert ics.startswith("BEGIN:VCALENDAR") and ics.count("BEGIN:VEVENT") >= 1 and "\r\n" in ics
 
 

@@ -61,7 +61,7 @@ def test_only_who_may_export_personal_data_sees_the_button(qtbot, ctx, app_fonts
 def test_the_copy_opens_in_its_preview_and_saves_as_json(qtbot, dialog, ctx, person, tmp_path, monkeypatch, wait_ops):
     preview = dialog.print_copy()
     qtbot.waitUntil(lambda: preview.paper is not None, timeout=20000)
-    assert "个人信息副本" in pdf_pages(preview.paper.data)[0] and "欧阳娜娜" in pdf_pages(preview.paper.data)[0]
+    assert "Copyofyourpersonaldata" in pdf_pages(preview.paper.data)[0] and "欧阳娜娜" in pdf_pages(preview.paper.data)[0]
     target = tmp_path / "copy.json"
     monkeypatch.setattr(personal_data.AskJsonPath, "ask", classmethod(lambda cls, *a: str(target)))
     qtbot.mouseClick(dialog.json_button, Qt.MouseButton.LeftButton)

@@ -84,7 +84,7 @@ def test_export_holds_everything_and_is_audited(engine, admin, make_actor, perso
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() for page in PdfReader(str(pdf_path)).pages)
-    for expected in ("个人信息副本", "欧阳娜娜", "11010119900307002X", "琥珀山庄", "腿脚不便"):
+    for expected in ("Copy of your personal data", "欧阳娜娜", "11010119900307002X", "琥珀山庄", "腿脚不便"):
         assert expected in text
     assert [json.loads(e.after)["sections"] for e in audits(engine, "export")] == [sorted(data["sections"])]
     for role in ("front_desk", "coordinator", "kiosk"):

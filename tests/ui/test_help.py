@@ -21,6 +21,29 @@ def test_the_guide_exists_and_every_picture_it_shows_is_there(language):
         assert (path.parent / image).exists(), image
 
 
+def _outline(language: str) -> dict[str, list[str]]:
+    """What a guide holds besides its wording: sections, pictures, numbered steps, list items, keys, commands."""
+    text = help_ui.guide_path(language).read_text(encoding="utf-8").replace("Ctrl+回车", "Ctrl+Enter")  # as the UI says
+    return {
+        "sections": re.findall(r"^(#+) ", text, re.M),
+        "pictures": [p.replace(f"_{language}.", ".") for p in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)],
+        "steps": re.findall(r"^(\d+)\. ", text, re.M),
+        "items": re.findall(r"^(\s*)- ", text, re.M),
+        "keys": sorted(set(re.findall(r"(?:Ctrl|Shift)\+[\w,]+(?:\+\w)?", text))),
+        "commands": sorted({" ".join(c.split()[:2]) for c in re.findall(r"`(smiledesk[^`]*|install\.sh[^`]*)`", text)}),
+    }
+
+
+def test_the_chinese_guide_is_as_complete_as_the_english_one():
+    """Issue 15: the Chinese guide was shorter. Both have the same sections in the same order, the same
+    pictures, steps and list items, and mention the same keys and commands."""
+    chinese, english = _outline("zh_CN"), _outline("en")
+    for part in english:
+        assert chinese[part] == english[part], part
+    headings = re.findall(r"^#+ (.*)$", help_ui.guide_path("zh_CN").read_text(encoding="utf-8"), re.M)
+    assert all(re.search(r"[\u4e00-\u9fff]", h) for h in headings), headings
+
+
 @pytest.mark.parametrize(("language", "heading"), [("zh_CN", "首次启动"), ("en", "First start")])
 def test_the_guide_dialog_shows_the_guide_with_its_pictures(qtbot, language, heading):
     dialog = help_ui.GuideDialog(language)

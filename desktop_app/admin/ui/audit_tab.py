@@ -6,8 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app import admin
+from desktop_app.admin.audit_labels import action_label, record_label
 from desktop_app.admin.ui.staff_tab import list_view
-from desktop_app.core.clock import fmt_local
+from desktop_app.core.clock import fmt_local, to_local
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
@@ -22,10 +23,11 @@ class AuditTab(QWidget):
         self.verdict: QMessageBox | None = None  # the answer of the last check
         actor = ctx.actor
         self.model = KeysetTableModel([
-            Column(self.tr("Time"), lambda e: fmt_local(e.at, "%Y-%m-%d %H:%M:%S"), chars=19),
+            Column(self.tr("Time"), lambda e: fmt_local(e.at, "%Y-%m-%d %H:%M:%S"), chars=19,
+                   export=lambda e: to_local(e.at)),
             Column(self.tr("Who"), lambda e: e.actor_name, chars=8),
-            Column(self.tr("Action"), lambda e: e.action, chars=8),
-            Column(self.tr("Record"), lambda e: f"{e.entity} {e.entity_id}", chars=14),
+            Column(self.tr("Action"), lambda e: action_label(e.action), chars=8),
+            Column(self.tr("Record"), lambda e: record_label(e.entity, e.entity_id), chars=14),
             Column(self.tr("Change"), lambda e: (e.after or e.before or "")[:200], tooltip=lambda e: (e.after or "")[:2000], chars=40),
         ], lambda s, after, limit: admin.audit_page(s, actor=actor, before_id=after, limit=limit), lambda e: e.id,
             self, engine=ctx.engine)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import admin
 from desktop_app.core import auth
-from desktop_app.core.clock import fmt_local
+from desktop_app.core.clock import fmt_local, to_local
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, ListTableModel
@@ -52,7 +52,8 @@ class StaffTab(QWidget):
             Column(self.tr("Role"), lambda u: role_text(u.role), chars=8),
             Column(self.tr("Active"), lambda u: self.tr("yes") if u.active else self.tr("no"),
                    foreground=lambda u: None if u.active else tone("muted"), chars=4),
-            Column(self.tr("Last sign-in"), lambda u: fmt_local(u.last_login_at), chars=16),
+            Column(self.tr("Last sign-in"), lambda u: fmt_local(u.last_login_at), chars=16,
+                   export=lambda u: to_local(u.last_login_at)),
         ], parent=self)
         self.table = list_view(self.model, "staffTable")
         self.username = QLineEdit()

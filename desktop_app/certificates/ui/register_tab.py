@@ -48,11 +48,12 @@ from desktop_app.certificates.ui.dialogs import (
     kind_label,
     show_error_or_reload,
 )
-from desktop_app.core.clock import fmt_local
+from desktop_app.core.clock import fmt_local, to_local
 from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.messages import error_text, show_error, show_info
@@ -125,10 +126,10 @@ class RegisterTab(QWidget):
             Column(self.tr("Number"), lambda r: r.number, chars=10),
             Column(self.tr("Kind"), lambda r: kind_label(r.kind)),
             Column(self.tr("Name"), lambda r: r.recipient_name, chars=5),
-            Column(self.tr("Hours"), lambda r: "" if r.hours is None else f"{r.hours:g}", align=right),
-            Column(self.tr("Issued"), lambda r: fmt_local(r.issued_at), chars=9),
+            Column(self.tr("Hours"), lambda r: "" if r.hours is None else f"{r.hours:g}", align=right, export=lambda r: r.hours),
+            Column(self.tr("Issued"), lambda r: fmt_local(r.issued_at), chars=9, export=lambda r: to_local(r.issued_at)),
             Column(self.tr("By"), lambda r: r.issued_by),
-            Column(self.tr("Printed"), lambda r: str(r.print_count), align=centre),
+            Column(self.tr("Printed"), lambda r: str(r.print_count), align=centre, export=lambda r: r.print_count),
             Column(self.tr("Entered"), lambda r: ("✓" if r.entered else "—") if r.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE else "",
                    align=centre,
                    tooltip=lambda r: self.tr("entered in the national volunteer system") if r.entered else ""),
@@ -202,6 +203,9 @@ class RegisterTab(QWidget):
 
     # --- data ----------------------------------------------------------------------------------------
 
+    def export_filter(self, view) -> list[str]:
+        return shown_filter(self.search, self.kind_filter, self.status_filter)
+
     def _fetch(self):
         """The keyset page reader for the filter as shown now (read on the GUI thread, used off it)."""
         flt = RegisterFilter(kind=self.kind_filter.currentData() or "", status=self.status_filter.currentData() or "",
@@ -263,7 +267,7 @@ class RegisterTab(QWidget):
         else:
             self.details = None
             self.doc.close()
-            self.preview_label.setText(self.tr("{n} certificates selected.").format(n=len(ids)) if ids
+            self.preview_label.setText((self.tr("1 certificate selected.") if len(ids) == 1 else self.tr("{n} certificates selected.")).format(n=len(ids)) if ids
                                        else self.tr("Choose a certificate to see it here."))
 
     def _pdf_file(self, certificate_id: int, data: bytes) -> Path:

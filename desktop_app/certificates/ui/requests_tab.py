@@ -10,12 +10,25 @@ from desktop_app.certificates.permissions import ISSUE_CERTIFICATES
 from desktop_app.certificates.requests import cancel_request, list_requests
 from desktop_app.certificates.ui.dialogs import AskReason, kind_label
 from desktop_app.certificates.ui.register_tab import AlertTable
-from desktop_app.core.clock import fmt_local
+from desktop_app.core.clock import fmt_local, to_local
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, ListTableModel
 from desktop_app.ui.messages import show_error
 from desktop_app.ui.widgets import fit_columns
+
+# Where a request came from (CertificateContent.source), in words.
+SOURCES = {
+    "desk": QT_TRANSLATE_NOOP("RequestsTab", "the desk"),
+    "passports": QT_TRANSLATE_NOOP("RequestsTab", "smile passports"),
+    "rosters": QT_TRANSLATE_NOOP("RequestsTab", "volunteer hours"),
+    "demo": QT_TRANSLATE_NOOP("RequestsTab", "demo data"),
+}
+
+
+def source_label(source: str) -> str:
+    return translate("RequestsTab", SOURCES[source]) if source in SOURCES else source
 
 
 class RequestsTab(QWidget):
@@ -34,10 +47,11 @@ class RequestsTab(QWidget):
         self.requests_model = ListTableModel([
             Column(self.tr("Kind"), lambda r: kind_label(r.kind)),
             Column(self.tr("Name"), lambda r: r.recipient_name, chars=5),
-            Column(self.tr("Hours"), lambda r: "" if r.hours is None else f"{r.hours:g}"),
-            Column(self.tr("Service until"), lambda r: r.period_end.isoformat() if r.period_end else "", chars=6),
-            Column(self.tr("Requested"), lambda r: fmt_local(r.requested_at), chars=9),
-            Column(self.tr("From"), lambda r: r.source or r.requested_by),
+            Column(self.tr("Hours"), lambda r: "" if r.hours is None else f"{r.hours:g}", export=lambda r: r.hours),
+            Column(self.tr("Service until"), lambda r: r.period_end.isoformat() if r.period_end else "", chars=6,
+                   export=lambda r: r.period_end),
+            Column(self.tr("Requested"), lambda r: fmt_local(r.requested_at), chars=9, export=lambda r: to_local(r.requested_at)),
+            Column(self.tr("From"), lambda r: source_label(r.source) if r.source else r.requested_by),
             Column(self.tr("Problem"), lambda r: self.tr("no font has {chars}").format(chars=r.problem) if r.problem else "",
                    foreground=lambda r: self.requests_table.alertColor if r.problem else None),
         ], parent=self)

@@ -315,7 +315,7 @@ class DashboardPage(QWidget):
         if t.stamps is None:
             tile.set_figures("—", absent, TileState.ABSENT)
         else:
-            tile.set_figures(str(t.stamps.stamps), self.tr("{n} residents stamped today").format(n=t.stamps.residents))
+            tile.set_figures(str(t.stamps.stamps), self.tr("residents stamped today: {n}").format(n=t.stamps.residents))
         tile = self.tiles["certificates"]
         if t.certificates is None:
             tile.set_figures("—", absent, TileState.ABSENT)

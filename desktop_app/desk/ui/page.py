@@ -54,6 +54,7 @@ from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.fit import FlowLayout, scrolling
 from desktop_app.ui.lazy_model import KeysetTableModel
 from desktop_app.ui.messages import show_error
@@ -245,6 +246,10 @@ class DeskPage(QWidget):
         self.figures.set_reference(self.cat_labels, station_list)
         self.update_due_note()
         self.refresh()
+
+    def export_filter(self, view) -> list[str]:
+        """The list's export is named after the view chosen ("今日受理") and the date jumped to."""
+        return shown_filter(self.view, self.jump, always=(self.view,))
 
     def _fetch(self):
         """The model's reader for the list chosen now (captured on the GUI thread)."""

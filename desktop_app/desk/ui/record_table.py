@@ -10,7 +10,7 @@ from PySide6.QtCore import Property, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView
 
-from desktop_app.core.clock import fmt_local, utcnow
+from desktop_app.core.clock import fmt_local, to_local, utcnow
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk.lists import RecordRow
 from desktop_app.desk.models import STATUS_LABELS, Channel, DeadlineState, Status
@@ -59,13 +59,15 @@ class DeskTable(QTableView):
         """``chars``: typical width in CJK characters (ui.widgets.fit_columns)."""
         return [
             Column(self.tr("No."), lambda r: r.id, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, chars=3),
-            Column(self.tr("Received"), lambda r: fmt_local(r.received_at, "%m-%d %H:%M"), chars=6),
+            Column(self.tr("Received"), lambda r: fmt_local(r.received_at, "%m-%d %H:%M"), chars=6,
+                   export=lambda r: to_local(r.received_at)),
             Column(self.tr("Who"), self.who, chars=6),
             Column(self.tr("Category"), lambda r: self.cat_labels.get(r.category_id, ""), chars=4),
             Column(self.tr("Summary"), lambda r: r.summary, tooltip=lambda r: r.summary, chars=10),
             Column(self.tr("Status"), self.status_text, foreground=self._fg, background=self._bg,
                    tooltip=self._deadline_tip, chars=8),
             Column(self.tr("Due"), lambda r: "" if r.status == Status.CLOSED else fmt_local(r.due_at, "%m-%d"),
+                   export=lambda r: None if r.status == Status.CLOSED or r.due_at is None else to_local(r.due_at).date(),
                    foreground=self._fg, background=self._bg, tooltip=self._deadline_tip, chars=3),
             Column(self.tr("Handled by"), lambda r: r.assignee, chars=5),
         ]

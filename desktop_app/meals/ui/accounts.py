@@ -26,6 +26,7 @@ from desktop_app.core.clock import fmt_local
 from desktop_app.core.papers import PaperKind
 from desktop_app.core.validation import yuan
 from desktop_app.meals import papers
+from desktop_app.meals import pdf as meals_pdf
 from desktop_app.meals.accounts import (
     AccountView,
     account,
@@ -51,6 +52,7 @@ class AccountsTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.recipient_id: int | None = None
+        self.recipient_name = ""
         self.last_files: list[Path] = []
         self.last_op = None
         lay = QHBoxLayout(self)
@@ -185,7 +187,7 @@ class AccountsTab(QWidget):
             self.heading.setText(self.tr("Not a meal recipient."))
             self.ledger.setRowCount(0)
             return
-        self.recipient_id = view.recipient_id
+        self.recipient_id, self.recipient_name = view.recipient_id, view.name
         set_tone(self.heading, "alert" if view.low else "")
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # the balance in bold; the name escaped (ui.plain_text)
         self.heading.setText(self.tr("{name}: balance <b>{balance}</b> yuan (credit limit {credit})").format(
@@ -233,23 +235,24 @@ class AccountsTab(QWidget):
             return None
         year, month = self._ym()
         rid, engine, actor = self.recipient_id, self.ctx.engine, self.ctx.actor
+        name = self.recipient_name or str(rid)
         return open_preview(self, self.ctx, PaperKind.STATEMENT, lambda progress, _skip: papers.one_statement(
             engine, actor=actor, recipient_id=rid, year=year, month=month, progress=progress),
-            key=(rid, year, month), save_name=f"meals-statement-{year}-{month:02d}-{rid}.pdf")
+            key=(rid, year, month), save_name=meals_pdf.file_name("statement", f"{year}-{month:02d}", name))
 
     def print_all(self) -> PrintPreview:
         year, month = self._ym()
         engine, actor = self.ctx.engine, self.ctx.actor
         return open_preview(self, self.ctx, PaperKind.STATEMENT, lambda progress, _skip: papers.all_statements(
             engine, actor=actor, year=year, month=month, progress=progress),
-            key=("all", year, month), save_name=f"meals-statements-{year}-{month:02d}.pdf")
+            key=("all", year, month), save_name=meals_pdf.file_name("statements", f"{year}-{month:02d}"))
 
     def print_claim(self) -> PrintPreview:
         year, month = self._ym()
         engine, actor = self.ctx.engine, self.ctx.actor
         return open_preview(self, self.ctx, PaperKind.CLAIM, lambda progress, _skip: papers.claim(
             engine, actor=actor, year=year, month=month, progress=progress),
-            key=(year, month), save_name=f"meals-claim-{year}-{month:02d}.pdf")
+            key=(year, month), save_name=meals_pdf.file_name("claim", f"{year}-{month:02d}"))
 
     def claim_workbook(self) -> None:
         """The claim's per-recipient check list as an Excel workbook in the papers folder."""

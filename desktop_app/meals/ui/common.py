@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import paths
+from desktop_app.core.i18n import join, translate
 from desktop_app.core.records import StaleEdit
 from desktop_app.meals.labels import DIET_LABELS
 from desktop_app.ui.context import AppContext
@@ -40,8 +41,8 @@ def combo(items: dict[str, str], parent=None) -> QComboBox:
 
 
 def diet_names(diets, avoid: str = "") -> str:
-    text = "、".join(tm(DIET_LABELS[d]) for d in diets)
-    return "；".join(x for x in (text, avoid) if x)
+    text = join(tm(DIET_LABELS[d]) for d in diets)
+    return translate("Lists", "; ").join(x for x in (text, avoid) if x)
 
 
 def make_table(parent, headers: list[str], object_name: str) -> QTableWidget:

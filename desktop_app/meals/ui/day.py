@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.clock import fmt_local, utcnow
+from desktop_app.core.i18n import colon, join
 from desktop_app.core.papers import PaperKind
 from desktop_app.meals import papers
+from desktop_app.meals import pdf as meals_pdf
 from desktop_app.meals.deliveries import (
     DayView,
     DeliveryVolunteer,
@@ -61,6 +63,7 @@ from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.fit import ElidedLabel, FlowLayout, show_rows
 from desktop_app.ui.lazy_model import Column
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
@@ -258,6 +261,9 @@ class DayTab(QWidget):
     def meal_key(self) -> str:
         return self.meal.currentData()
 
+    def export_filter(self, view) -> list[str]:
+        return shown_filter(self.date, self.meal, always=(self.meal,))
+
     def refresh(self) -> None:
         day, meal, actor = self.day(), self.meal_key(), self.ctx.actor
         self.calendar_note.check(self.ctx.engine, day)
@@ -305,7 +311,7 @@ class DayTab(QWidget):
         weekdays = [self.tr("Monday"), self.tr("Tuesday"), self.tr("Wednesday"), self.tr("Thursday"), self.tr("Friday"),
                     self.tr("Saturday"), self.tr("Sunday")]
         day_text = f"{day.isoformat()} {weekdays[day.weekday()]}"
-        self.summary.setText(self.tr("{meal} on {day}: {total} meals ordered, {done} with an outcome.").format(
+        self.summary.setText(self.tr("{meal} on {day}: ordered {total}, outcome recorded {done}.").format(
             meal=tm(MEAL_LABELS[meal]), day=day_text, total=total, done=done)
             + (" " + self._generated if self._generated else ""))
 
@@ -354,7 +360,7 @@ class DayTab(QWidget):
         t.setRowCount(len(self.check_rows))
         open_count = 0
         for i, c in enumerate(self.check_rows):
-            calls = "，".join(f"{tm(TARGET_LABELS[a[0]])}:{tm(CALL_RESULT_LABELS[a[1]])}" for a in c.attempts)
+            calls = join(f"{tm(TARGET_LABELS[a[0]])}{colon()}{tm(CALL_RESULT_LABELS[a[1]])}" for a in c.attempts)
             if c.closed_at is None:
                 open_count += 1
                 state = self.tr("OPEN since {time}").format(time=fmt_local(c.opened_at, "%m-%d %H:%M"))
@@ -397,10 +403,10 @@ class DayTab(QWidget):
                                           "Generated {created} new orders ({existing} already there, {paused} paused).").format(
                     day=day.isoformat(), created=res.created, existing=res.existing, paused=res.paused)
             else:
-                self._generated = self.tr("Generated {created} new orders ({existing} already there, {paused} paused).").format(
+                self._generated = self.tr("Orders generated: {created} new, {existing} already there, {paused} paused.").format(
                     created=res.created, existing=res.existing, paused=res.paused)
                 if res.short:
-                    self._generated += " " + self.tr("Not ordered, balance too low: {names}.").format(names="、".join(res.short))
+                    self._generated += " " + self.tr("Not ordered, balance too low: {names}.").format(names=join(res.short))
             self.refresh()
 
         self.last_op = ops.run_op(self, lambda progress: papers.generate_day(engine, actor=actor, day=day, progress=progress),
@@ -458,7 +464,7 @@ class DayTab(QWidget):
         whole_day = kind == PaperKind.KITCHEN
         return open_preview(self, self.ctx, kind, lambda progress, skip: make(day, meal, progress, skip),
                             key=(day, None if whole_day else meal),
-                            save_name=f"meals-{kind}-{day.isoformat()}{'' if whole_day else '-' + meal}.pdf")
+                            save_name=meals_pdf.file_name(kind, day.isoformat(), *(() if whole_day else (meal,))))
 
     def print_routes(self) -> PrintPreview:
         engine, actor = self.ctx.engine, self.ctx.actor

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.i18n import translate
 from desktop_app.core.validation import yuan
 from desktop_app.meals.labels import MEAL_LABELS, SERVICE_LABELS, STATUS_LABELS
 from desktop_app.meals.models import MEALS, RecipientStatus, schedule_bit
@@ -26,6 +27,7 @@ from desktop_app.meals.ui.day import DayTab
 from desktop_app.meals.ui.dialogs import RecipientDialog
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.search_box import SearchBox
 from desktop_app.ui.widgets import fit_columns, open_single
@@ -68,7 +70,8 @@ class RecipientsTab(QWidget):
             Column(self.tr("Schedule"), lambda r: self._schedule_text(r.schedule)),
             Column(self.tr("Diet"), lambda r: diet_names(r.diets, r.avoid)),
             Column(self.tr("Balance"), lambda r: yuan(r.balance_fen), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   foreground=lambda r: tone_brushes("warn")[0] if r.balance_fen <= self.low else None, chars=8),
+                   foreground=lambda r: tone_brushes("warn")[0] if r.balance_fen <= self.low else None, chars=8,
+                   export=lambda r: r.balance_fen / 100),
             Column(self.tr("Address"), lambda r: r.address),
         ]
         self.model = KeysetTableModel(cols, self._fetch(), lambda r: (r.sort_key, r.id), self, engine=ctx.engine)
@@ -112,7 +115,10 @@ class RecipientsTab(QWidget):
             else:
                 text = " ".join(days[w] for w in on)
             parts.append(f"{tm(MEAL_LABELS[meal])} {text}")
-        return "；".join(parts)
+        return translate("Lists", "; ").join(parts)
+
+    def export_filter(self, view) -> list[str]:
+        return shown_filter(self.search, self.status)
 
     def _fetch(self):
         """The keyset page reader for the filter shown now (read on the GUI thread, used on the lane)."""

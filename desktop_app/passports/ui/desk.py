@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import paths
+from desktop_app.core.i18n import join
 from desktop_app.core.papers import PaperKind
 from desktop_app.passports import cards, codes, kiosk, rewards, stamps, wall
 from desktop_app.passports.activities import activities_on
@@ -113,9 +115,9 @@ class DeskTab(QWidget):
 
         self.ledger_model = KeysetTableModel(
             [
-                Column(self.tr("Date"), lambda r: r.occurred_on.isoformat(), chars=10),
+                Column(self.tr("Date"), lambda r: r.occurred_on.isoformat(), chars=10, export=lambda r: r.occurred_on),
                 Column(self.tr("Kind"), lambda r: tr_p(KIND_LABELS.get(r.kind, r.kind))),
-                Column(self.tr("Stamps"), lambda r: f"{r.stamps:+d}", align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                Column(self.tr("Stamps"), lambda r: f"{r.stamps:+d}", export=lambda r: r.stamps, align=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                 Column(self.tr("For"), lambda r: tr_p(PERIOD_LABELS[r.what])
                        if r.kind == EntryKind.PATROL and r.what in PERIOD_LABELS else r.what),
                 Column(self.tr("Reason"), lambda r: r.reason),
@@ -177,8 +179,8 @@ class DeskTab(QWidget):
             return
         self.summary.setText(
             self.tr("Choose a resident, or scan their passport.") + "\n"
-            + self.tr("Today: {stamps} stamps given · {activities} activities · {passports} active passports · "
-                      "{waiting} honours waiting for a certificate").format(
+            + self.tr("Today — stamps given: {stamps} · activities: {activities} · active passports: {passports} · "
+                      "honours waiting for a certificate: {waiting}").format(
                 stamps=got.stamps_today, activities=got.activities_today, passports=got.active_passports,
                 waiting=got.honours_waiting)
         )
@@ -199,7 +201,8 @@ class DeskTab(QWidget):
         self.activity_combo.clear()
         self.reward_combo.clear()
         for a in activities:
-            self.activity_combo.addItem(self.tr("{name} (+{n})").format(name=a.name, n=a.stamps), a.id)
+            self.activity_combo.addItem((self.tr("{name} (1 stamp)") if a.stamps == 1 else self.tr("{name} ({n} stamps)"))
+                                        .format(name=a.name, n=a.stamps), a.id)
         for r in offered:
             self.reward_combo.addItem(self.tr("{name} — {cost} stamps, {stock} left").format(name=r.name, cost=r.cost, stock=r.stock), r.id)
         select_data(self.activity_combo, current_activity)
@@ -326,7 +329,8 @@ class DeskTab(QWidget):
             self, self.ctx, PaperKind.COVER if cover else PaperKind.CARDS,
             lambda progress, skip: card_paper(engine, actor=actor, passport_ids=[pid], cover=cover, skip=skip,
                                               progress=progress),
-            key=pid, save_name=f"passport-{number}{'-cover' if cover else ''}.pdf")
+            key=pid, save_name=paths.file_name(self.tr("Passport cover") if cover else self.tr("Passport"), number,
+                                               suffix=".pdf"))
         return self.preview
 
     def print_card(self) -> PrintPreview | None:
@@ -343,7 +347,7 @@ class DeskTab(QWidget):
                 show_info(self, self.tr("Already stamped today for {activity}; nothing added.").format(activity=result.activity_name))
             elif result.new_honours:
                 show_info(self, self.tr("New honour: {level}. A certificate has been requested.")
-                          .format(level="、".join(result.new_honours)))
+                          .format(level=join(result.new_honours)))
 
         self._write(lambda s: stamps.award_stamp(s, actor=actor, resident_id=rid, activity_id=activity_id, today=day), stamped)
 

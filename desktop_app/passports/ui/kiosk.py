@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import clock
 from desktop_app.core.db.errors import is_unreachable
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.i18n import join
 from desktop_app.passports import codes, settings
 from desktop_app.passports.activities import activities_on
 from desktop_app.passports.kiosk import KioskScan, kiosk_scan, kiosk_tap, lookup_card
@@ -257,9 +258,10 @@ class KioskWindow(OfflineCheckIns, QWidget):
 
     def _show_today(self, activities: list) -> None:
         self._todays = [(a.id, a.name, a.stamps) for a in activities]
-        names = [f"{a.name}（+{a.stamps}）" for a in activities]
+        names = [(self.tr("{name} (1 stamp)") if a.stamps == 1 else self.tr("{name} ({n} stamps)"))
+                 .format(name=a.name, n=a.stamps) for a in activities]
         if names:
-            self.today_label.setText(self.tr("Today: {activities}").format(activities="、".join(names)))
+            self.today_label.setText(self.tr("Today: {activities}").format(activities=join(names)))
         else:
             self.today_label.setText(self.tr("No activity to check in to today."))
 
@@ -393,7 +395,8 @@ class KioskWindow(OfflineCheckIns, QWidget):
         if check_out:
             text = self.tr("Checked out. Thank you for patrolling!")
             if entry is not None:
-                text += " " + self.tr("+{n} stamp for the patrol.").format(n=entry.stamps)
+                text += " " + (self.tr("1 stamp for the patrol.") if entry.stamps == 1
+                               else self.tr("{n} stamps for the patrol.")).format(n=entry.stamps)
             set_tone(self.card_page.message, text, "ok")
         else:
             set_tone(self.card_page.message, self.tr("Checked in to your patrol. Stay safe!"), "ok")

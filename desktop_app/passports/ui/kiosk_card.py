@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop_app.core.i18n import join
 from desktop_app.passports import codes
 from desktop_app.passports.kiosk import CardView, KioskScan
 from desktop_app.passports.ui.kiosk_widgets import message_label, set_tone
@@ -103,9 +104,11 @@ class KioskCard(QWidget):
             set_tone(self.message, self.tr("Already stamped today for {activity}; a stamp is given once a day.")
                       .format(activity=scan.result.activity_name), "info")
         elif scan.result is not None:
-            text = self.tr("Stamped! +{n} for {activity}.").format(n=scan.result.awarded, activity=scan.result.activity_name)
+            text = (self.tr("Stamped! 1 stamp for {activity}.") if scan.result.awarded == 1
+                    else self.tr("Stamped! {n} stamps for {activity}.")).format(n=scan.result.awarded,
+                                                                              activity=scan.result.activity_name)
             if scan.result.new_honours:
-                text += " " + self.tr("Congratulations, you are now {level}!").format(level="、".join(scan.result.new_honours))
+                text += " " + self.tr("Congratulations, you are now {level}!").format(level=join(scan.result.new_honours))
             set_tone(self.message, text, "ok")
         elif not card.today:
             set_tone(self.message, self.tr("No activity to check in to today."), "info")
@@ -151,7 +154,8 @@ class KioskCard(QWidget):
         if card is None:
             return
         for i, (activity_id, name, stamps, done) in enumerate(card.today[:MAX_CHOICES], start=slot_no):
-            btn = QPushButton(self.tr("{activity}  +{n}").format(activity=name, n=stamps), self)
+            btn = QPushButton((self.tr("{name} (1 stamp)") if stamps == 1 else self.tr("{name} ({n} stamps)"))
+                              .format(name=name, n=stamps), self)
             btn.setObjectName("choice")
             btn.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             btn.setMinimumSize(160, 84)

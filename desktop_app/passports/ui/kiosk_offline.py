@@ -28,10 +28,6 @@ OFFLINE_AFTER_MS = 3000  # a check-in the server has not answered by then is kep
 REPLAY_MS = 10_000  # kept check-ins: tried again this often while the server answers
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KioskOffline", text)
-
-
 class OfflineCheckIns:
     ctx: Any
     card_page: Any
@@ -119,13 +115,14 @@ class OfflineCheckIns:
             return
         self._last_code = number
         if not self._todays:
-            self.card_page.show_offline(number, [], tr("No activity to check in to today."), "info")
+            self.card_page.show_offline(number, [], QCoreApplication.translate("KioskOffline",
+                                                                               "No activity to check in to today."), "info")
         elif len(self._todays) == 1:
             self._keep({"code": number, "day": day, "activity": self._todays[0][0], "kept": None, "answered": True},
                        screen=True)
             return
         else:
-            self.card_page.show_offline(number, self._todays, tr(
+            self.card_page.show_offline(number, self._todays, QCoreApplication.translate("KioskOffline",
                 "The server cannot be reached right now. Which activity are you here for? Tap it: your check-in "
                 "is kept on this kiosk and recorded when the server is back."), "info")
         self.stack.setCurrentWidget(self.card_page)
@@ -134,10 +131,12 @@ class OfflineCheckIns:
     def _show_kept(self, code: str, activity_id: int) -> None:
         name, stamps = next(((n, k) for a, n, k in self._todays if a == activity_id), ("", 0))
         self._last_code = codes.parse_code(code)
-        self.card_page.show_offline(self._last_code, [], tr(
-            "Checked in to {activity} (+{n}). The server cannot be reached right now, so this kiosk keeps your "
-            "check-in and records it when the server is back; your stamps show on your next scan.").format(
-            activity=name, n=stamps), "ok")
+        stamps_text = (QCoreApplication.translate("KioskOffline", "1 stamp") if stamps == 1
+                       else QCoreApplication.translate("KioskOffline", "{n} stamps").format(n=stamps))
+        text = QCoreApplication.translate(
+            "KioskOffline", "Checked in to {activity} ({stamps}). The server cannot be reached right now, so this "
+            "kiosk keeps your check-in and records it when the server is back; your stamps show on your next scan.")
+        self.card_page.show_offline(self._last_code, [], text.format(activity=name, stamps=stamps_text), "ok")
         self.stack.setCurrentWidget(self.card_page)
         self.setFocus()
         self._update_offline_notice()
@@ -148,10 +147,12 @@ class OfflineCheckIns:
     def _update_offline_notice(self) -> None:
         waiting = len(self.queue) if self.queue is not None else 0
         if self.monitor.state == "unreachable" and self.queue is not None:
-            text = tr("Working offline: the server cannot be reached. Check-ins are kept on this kiosk "
-                           "({n} waiting) and recorded when it is back.").format(n=waiting)
+            text = QCoreApplication.translate("KioskOffline", "Working offline: the server cannot be reached. Check-ins "
+                                                              "are kept on this kiosk ({n} waiting) and recorded when it "
+                                                              "is back.").format(n=waiting)
         elif waiting:
-            text = tr("Recording {n} check-in(s) kept while the server was unreachable…").format(n=waiting)
+            text = QCoreApplication.translate("KioskOffline", "Recording the check-ins kept while the server was "
+                                                              "unreachable ({n})…").format(n=waiting)
         else:
             text = ""
         self.offline_notice.setText(text)

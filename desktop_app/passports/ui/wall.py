@@ -41,7 +41,7 @@ class _Tile(QFrame):
         name.setObjectName("tileName")
         level = QLabel(row.level or self.tr("Taking part"), self)
         level.setObjectName("tileLevel")
-        stamps = QLabel(self.tr("This month: {n} stamps").format(n=row.month_stamps), self)
+        stamps = QLabel(self.tr("Stamps this month: {n}").format(n=row.month_stamps), self)
         stamps.setObjectName("tileStamps")
         # One line each: a name wrapped in a narrow tile ran into the tile below it. The wall shows as many
         # tiles a page as fit whole (SmileWall._fit_grid).
@@ -182,7 +182,7 @@ class SmileWall(QWidget):
         self.leaders = self.participants[:10]
         station = self.ctx.station_name
         self.subtitle.setText(
-            self.tr("{station} · {year}-{month:02d} · {n} neighbours took part this month").format(
+            self.tr("{station} · {year}-{month:02d} · neighbours taking part this month: {n}").format(
                 station=station, year=day.year, month=day.month, n=len(self.participants))
         )
         self._fit_grid()

@@ -15,7 +15,7 @@ from sqlmodel import Session, select
 
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.reports.importing.cells import cell_text
 from desktop_app.reports.importing.checking import Candidate, prepare
@@ -114,7 +114,7 @@ def _shown(v: Any) -> str:
 
 def _differences(first: dict[str, Any], v: dict[str, Any], present) -> str:
     keys = [k for k in RESIDENT_VALUE_KEYS if k in present and k in v and first.get(k) != v.get(k)]
-    return "、".join(f"{field_label(k)}（{_shown(first.get(k))} ≠ {_shown(v.get(k))}）" for k in keys)
+    return join(f"{field_label(k)} ({_shown(first.get(k))} ≠ {_shown(v.get(k))})" for k in keys)
 
 
 @gc_paused

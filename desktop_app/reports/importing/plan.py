@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.core.errors import SmileDeskError
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
 from desktop_app.reports.importing.fields import (
     ACTION_LABELS,
     ACTIONS,
@@ -63,7 +63,7 @@ class RowResult:
 
     @property
     def text(self) -> str:
-        return "；".join(reason_text(r) for r in self.reasons)
+        return translate("Lists", "; ").join(reason_text(r) for r in self.reasons)
 
 
 @dataclass
@@ -112,9 +112,9 @@ def report_rows(plan: ImportPlan, *, actions: Sequence[str] = ACTIONS) -> list[t
     for r in plan.results:
         if r.action not in actions:
             continue
-        parts = ["、".join(field_label(c) for c in r.changes)] if r.action == Action.UPDATE else [r.text]
+        parts = [join(field_label(c) for c in r.changes)] if r.action == Action.UPDATE else [r.text]
         parts += [w.text() for w in r.warnings]
-        detail = "；".join(p for p in parts if p)
+        detail = translate("Lists", "; ").join(p for p in parts if p)
         out.append((r.row, translate("Import", ACTION_LABELS[r.action]), r.name, detail))
     return out
 
@@ -157,7 +157,7 @@ def plan_lines(plan: ImportPlan) -> list[str]:
     c = plan.counts
     lines = [translate("Import", COUNTS, **c)]
     if plan.not_imported:
-        lines.append(translate("Import", NOT_IMPORTED, columns="、".join(plan.not_imported)))
+        lines.append(translate("Import", NOT_IMPORTED, columns=join(plan.not_imported)))
     if c["add"] or c["update"]:
         lines.append(translate("Import", IN_BATCHES))
     return lines

@@ -81,7 +81,7 @@ def read_sheet(path: str | Path, *, sheet: str | None = None, kind: str = "resid
                                           for r1, c1, r2, c2 in merges)
         if spans and group and group != text and not _is_title(group, merges, best_row, width):
             text = f"{group}/{text}"
-        labels.append(text or translate("Import", "Column {n}", n=j + 1))
+        labels.append(text or translate("Import", "Column {n}").format(n=j + 1))
     data = [(best_row + 2 + i, r) for i, r in enumerate(grid[best_row + 1:])]
     progress(len(grid), len(grid), label)
     return Sheet(path, g.sheet, g.sheets, best_row + 1, labels, data, len(merges), g.notes, g.kind)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join
 from desktop_app.reports.importing import bounds
 from desktop_app.reports.importing.bounds import DAMAGED, MB, Limits, refuse
 from desktop_app.reports.importing.fields import Reason, reason
@@ -189,7 +189,7 @@ def _choose(metadata, requested: str | None, active: int, name: str) -> tuple[st
             raise refuse(NO_SUCH_SHEET, sheet=requested)
     if not work:
         if charts:
-            raise refuse(ONLY_CHARTS, name=name, sheets="、".join(charts))
+            raise refuse(ONLY_CHARTS, name=name, sheets=join(charts))
         raise refuse(NO_SHEETS, name=name)
     names = [m.name for m in work]
     if requested is not None:

@@ -250,7 +250,7 @@ class ReportsPage(QWidget):
                                  r=x.received, c=x.closed, o=excel.percent(x.on_time_rate))))
         if f.meals is not None:
             for x in f.meals.tiers:
-                rows.append((excel.t("meals"), x.name, self.tr("{n} meals, {y} yuan").format(n=x.meals, y=excel.yuan(x.subsidy_fen))))
+                rows.append((excel.t("meals"), x.name, self.tr("meals: {n}, {y} yuan").format(n=x.meals, y=excel.yuan(x.subsidy_fen))))
         if f.certificates is not None:
             for k, n in f.certificates.by_kind:
                 rows.append((excel.t("certificates"), excel.cert_kind(k), str(n)))

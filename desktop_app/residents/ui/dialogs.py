@@ -45,11 +45,14 @@ class DuplicateBox:
 
     @classmethod
     def ask(cls, parent, exc: DuplicateResident) -> str:
-        box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Possible duplicate"), exc.text(), parent=parent)
-        open_btn = (box.addButton(parent.tr("Open existing"), QMessageBox.ButtonRole.AcceptRole)
+        box = QMessageBox(QMessageBox.Icon.Warning,
+                          QCoreApplication.translate("DuplicateBox", "Possible duplicate"), exc.text(), parent=parent)
+        open_btn = (box.addButton(QCoreApplication.translate("DuplicateBox", "Open existing"),
+                                  QMessageBox.ButtonRole.AcceptRole)
                     if exc.existing_id is not None else None)
-        save_btn = None if exc.hard else box.addButton(parent.tr("Save anyway"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(parent.tr("Back"), QMessageBox.ButtonRole.RejectRole)
+        save_btn = None if exc.hard else box.addButton(QCoreApplication.translate("DuplicateBox", "Save anyway"),
+                                                       QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QCoreApplication.translate("DuplicateBox", "Back"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
         clicked = box.clickedButton()
         box.deleteLater()  # read: gone (ui.widgets.deleted_when_closed)

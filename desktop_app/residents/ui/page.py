@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.i18n import join
 from desktop_app.residents.lists import ResidentFilter, count, filter_choices, list_page
 from desktop_app.residents.models import TAG_LABELS, TAGS, Gender
 from desktop_app.residents.permissions import EDIT_RESIDENTS
@@ -25,13 +26,14 @@ from desktop_app.residents.quick_search import search as search_residents
 from desktop_app.residents.ui.dialogs import ResidentDialog
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
 from desktop_app.ui.search_box import SearchBox
 from desktop_app.ui.widgets import deleted_when_closed, open_single
 
 
 def tag_text(tags: tuple[str, ...]) -> str:
-    return "、".join(QCoreApplication.translate("Tags", TAG_LABELS[t]) for t in tags)
+    return join(QCoreApplication.translate("Tags", TAG_LABELS[t]) for t in tags)
 
 
 class ResidentsPage(QWidget):
@@ -116,6 +118,9 @@ class ResidentsPage(QWidget):
             tag=self.tag.currentData() or "", grid=self.grid.currentData() or "", compound=self.compound.currentData() or ""
         )
 
+    def export_filter(self, view) -> list[str]:
+        return shown_filter(self.search, self.tag, self.grid, self.compound)
+
     def _fetch(self):
         """The model's reader for what the page shows now (captured here, on the GUI thread)."""
         actor, query, flt, today = self.ctx.actor, self.query, self._filter(), self._today
@@ -156,7 +161,8 @@ class ResidentsPage(QWidget):
         else:
             actor, flt, today = self.ctx.actor, self._filter(), self._today
             ops.query(self, self.ctx.engine, lambda s: count(s, actor=actor, flt=flt, today=today),
-                      lambda total: self.count_label.setText(self.tr("{n} residents").format(n=total)), latest="count")
+                      lambda total: self.count_label.setText(
+                          (self.tr("1 resident") if total == 1 else self.tr("{n} residents")).format(n=total)), latest="count")
 
     def _count_found(self) -> None:
         if self.query.strip():

@@ -19,11 +19,12 @@ class FindingsTab(QWidget):
         super().__init__(page)
         self.page, self.ctx = page, page.ctx
         self.findings_model = KeysetTableModel([
-            Column(self.tr("Found"), lambda f: clock.fmt_local(f.found_at)),
+            Column(self.tr("Found"), lambda f: clock.fmt_local(f.found_at), export=lambda f: clock.to_local(f.found_at)),
             Column(self.tr("Category"), lambda f: category_label(f.category)),
             Column(self.tr("Location"), lambda f: f.location),
             Column(self.tr("Note"), lambda f: f.note),
-            Column(self.tr("Desk record"), lambda f: f"#{f.desk_record_id}" if f.desk_record_id else ""),
+            Column(self.tr("Desk record"), lambda f: f"#{f.desk_record_id}" if f.desk_record_id else "",
+                   export=lambda f: f.desk_record_id),
         ], self._fetch(None), lambda f: (f.found_at, f.id), self, engine=self.ctx.engine)
         self.findings = QTableView()
         self.findings.setObjectName("findingsTable")

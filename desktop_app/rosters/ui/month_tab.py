@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import clock
+from desktop_app.core.i18n import join
 from desktop_app.rosters.labels import blocker_text, period_label
 from desktop_app.rosters.models import PERIODS, CoverState
 from desktop_app.rosters.month import coverage, explain_gaps
@@ -40,7 +41,10 @@ from desktop_app.ui import ops
 from desktop_app.ui.fit import FlowLayout, rows_follow_font, scrolling
 from desktop_app.ui.messages import Confirm
 
-WEEKDAYS = ("一", "二", "三", "四", "五", "六", "日")
+
+def weekday(d) -> str:
+    """The short weekday name in the interface's language (周二 / Tue)."""
+    return QLocale().dayName(d.isoweekday(), QLocale.FormatType.ShortFormat)
 
 
 class MonthTab(QWidget):
@@ -206,7 +210,7 @@ class MonthTab(QWidget):
         short = 0
         for i in range(days):
             d = start + timedelta(days=i)
-            head = QTableWidgetItem(f"{d.day:>2} {WEEKDAYS[d.weekday()]}")
+            head = QTableWidgetItem(f"{d.day:>2} {weekday(d)}")
             for j, p in enumerate(PERIODS):
                 cell = self.cells.get((d, p))
                 item = QTableWidgetItem()
@@ -215,7 +219,7 @@ class MonthTab(QWidget):
                     if (brush := colours.brush("noShift")) is not None:
                         item.setForeground(brush)
                 else:
-                    lead = "★" + "、".join(cell.leader_names[:1]) if cell.leader_names else self.tr("no leader")
+                    lead = "★" + join(cell.leader_names[:1]) if cell.leader_names else self.tr("no leader")
                     others = [n for n in cell.names if n not in cell.leader_names[:1]]
                     lock = " " + self.tr("[locked]") if cell.locked else ""
                     item.setText(f"{cell.count}/{cell.min_headcount}  {lead}  {'、'.join(others)}{lock}")
@@ -224,7 +228,7 @@ class MonthTab(QWidget):
                     item.setToolTip("\n".join(cell.names) or self.tr("nobody yet"))
                     short += cell.short
                     if cell.is_holiday:
-                        head.setText(f"{d.day:>2} {WEEKDAYS[d.weekday()]} {cell.holiday_name}")
+                        head.setText(f"{d.day:>2} {weekday(d)} {cell.holiday_name}")
                         if (brush := colours.brush("holiday")) is not None:
                             head.setForeground(brush)
                 item.setData(Qt.ItemDataRole.UserRole, (d, p))
@@ -298,7 +302,7 @@ class MonthTab(QWidget):
                 self.people.setCurrentItem(item)
         blocked = self.page.colours.brush("blocked")
         for c in ranked[:40]:
-            why = "、".join(blocker_text(b) for b in c.blockers)
+            why = join(blocker_text(b) for b in c.blockers)
             text = ("★ " if c.is_leader else "") + c.name + self.tr(" · {n} this month").format(n=c.patrols) + (f" — {why}" if why else "")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, c)

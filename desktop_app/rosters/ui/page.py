@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.core import clock
+from desktop_app.core import clock, paths
 from desktop_app.core.papers import PaperKind
 from desktop_app.core.periods import Period
 from desktop_app.rosters import papers, pdf
@@ -251,7 +251,7 @@ class RostersPage(QWidget):
         engine, actor, year, month = self.ctx.engine, self.ctx.actor, self.month.year, self.month.month
         return open_preview(self, self.ctx, PaperKind.ROSTER, lambda progress, _skip: papers.monthly_roster(
             engine, actor=actor, team_id=team_id, year=year, month=month, progress=progress),
-            key=(team_id, year, month), save_name=f"roster-{self.month:%Y-%m}.pdf")
+            key=(team_id, year, month), save_name=paths.file_name(self.tr("Patrol roster"), f"{self.month:%Y-%m}", suffix=".pdf"))
 
     def print_sign_in_sheet(self) -> PrintPreview | None:
         """The sign-in sheet of the day chosen in the month grid (today when none is)."""
@@ -262,7 +262,7 @@ class RostersPage(QWidget):
         day = self.month_tab.day_for_sheet() if self.month_tab is not None else clock.today()
         return open_preview(self, self.ctx, PaperKind.SIGN_IN, lambda progress, _skip: papers.sign_in_sheet(
             engine, actor=actor, team_id=team_id, day=day, progress=progress),
-            key=(team_id, day), save_name=f"sign-in-{day:%Y-%m-%d}.pdf")
+            key=(team_id, day), save_name=paths.file_name(self.tr("Sign-in sheet"), f"{day:%Y-%m-%d}", suffix=".pdf"))
 
     def _no_team(self) -> bool:
         """No team chosen: say what to do (the use case's own message) and do nothing else."""

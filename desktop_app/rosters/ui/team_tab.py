@@ -38,7 +38,7 @@ class TeamTab(QWidget):
             Column(self.tr("Per month"), lambda m: m.limits.max_per_month if m.limits.max_per_month is not None else "—"),
             Column(self.tr("Evenings"), lambda m: self.tr("no") if m.limits.no_evenings else self.tr("yes")),
             Column(self.tr("Patrols this month"), lambda m: m.patrols_this_month),
-            Column(self.tr("Hours"), lambda m: f"{m.hours_minutes / 60:.1f}"),
+            Column(self.tr("Hours"), lambda m: f"{m.hours_minutes / 60:.1f}", export=lambda m: round(m.hours_minutes / 60, 1)),
         ], parent=self)
         self.members = QTableView()
         self.members.setObjectName("membersTable")

@@ -53,7 +53,7 @@ def failure_text(failure: BackupFailure) -> str:
     head = QCoreApplication.translate("SafetyBackups", "The automatic backup ({kind}) failed on {when}: {detail}").format(
         kind=_kind_label(failure.kind), when=f"{failure.at:%Y-%m-%d %H:%M}", detail=failure.detail)
     if failure.failures > 1:
-        head += " " + QCoreApplication.translate("SafetyBackups", "It has failed {n} times in a row.").format(n=failure.failures)
+        head += " " + QCoreApplication.translate("SafetyBackups", "Failures in a row: {n}.").format(n=failure.failures)
     return head + "\n\n" + QCoreApplication.translate(
         "SafetyBackups", "Until a backup succeeds, the newest copy of the data is older than you think. Check the backup "
                          "folder (a USB drive plugged in? space left?) in Settings, then make a backup on the "

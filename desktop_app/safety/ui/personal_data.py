@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from desktop_app.core import paths
 from desktop_app.core.papers import PaperKind
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.safety.personal_data import export_json_of, export_paper
@@ -76,7 +77,7 @@ class PersonalDataDialog(QDialog):
         engine, actor, station = self.ctx.engine, self.ctx.actor, self.ctx.station_name
         self.preview = open_preview(self, self.ctx, PaperKind.PERSONAL_DATA, lambda _progress, _skip: export_paper(
             engine, actor=actor, resident_id=rid, station_name=station), key=rid,
-            save_name=f"resident-{rid}-personal-data.pdf")
+            save_name=paths.file_name(self.tr("Personal data"), str(rid), suffix=".pdf"))
         return self.preview
 
     def save_json(self) -> None:

@@ -1,0 +1,125 @@
+"""What the audit log's raw action and record kinds mean, in words (the log stores them as code-like keys)."""
+
+from __future__ import annotations
+
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+
+CTX = "AuditLabels"
+
+ACTIONS = {
+    "append": QT_TRANSLATE_NOOP("AuditLabels", "added to"),
+    "assign": QT_TRANSLATE_NOOP("AuditLabels", "assigned"),
+    "backup": QT_TRANSLATE_NOOP("AuditLabels", "backed up"),
+    "cancel": QT_TRANSLATE_NOOP("AuditLabels", "cancelled"),
+    "check_in": QT_TRANSLATE_NOOP("AuditLabels", "checked in"),
+    "check_out": QT_TRANSLATE_NOOP("AuditLabels", "checked out"),
+    "close": QT_TRANSLATE_NOOP("AuditLabels", "closed"),
+    "correct": QT_TRANSLATE_NOOP("AuditLabels", "corrected"),
+    "create": QT_TRANSLATE_NOOP("AuditLabels", "created"),
+    "credit": QT_TRANSLATE_NOOP("AuditLabels", "credited"),
+    "decrypt": QT_TRANSLATE_NOOP("AuditLabels", "decrypted"),
+    "delete": QT_TRANSLATE_NOOP("AuditLabels", "deleted"),
+    "discard": QT_TRANSLATE_NOOP("AuditLabels", "discarded"),
+    "dropout": QT_TRANSLATE_NOOP("AuditLabels", "dropped out"),
+    "encrypt": QT_TRANSLATE_NOOP("AuditLabels", "encrypted"),
+    "erase": QT_TRANSLATE_NOOP("AuditLabels", "erased"),
+    "export": QT_TRANSLATE_NOOP("AuditLabels", "exported"),
+    "generate": QT_TRANSLATE_NOOP("AuditLabels", "generated"),
+    "honour": QT_TRANSLATE_NOOP("AuditLabels", "honoured"),
+    "import": QT_TRANSLATE_NOOP("AuditLabels", "imported"),
+    "import_create": QT_TRANSLATE_NOOP("AuditLabels", "created by import"),
+    "issue": QT_TRANSLATE_NOOP("AuditLabels", "issued"),
+    "link": QT_TRANSLATE_NOOP("AuditLabels", "linked"),
+    "link_resident": QT_TRANSLATE_NOOP("AuditLabels", "linked to a resident"),
+    "lock": QT_TRANSLATE_NOOP("AuditLabels", "locked"),
+    "lockout": QT_TRANSLATE_NOOP("AuditLabels", "locked out"),
+    "login": QT_TRANSLATE_NOOP("AuditLabels", "signed in"),
+    "lost": QT_TRANSLATE_NOOP("AuditLabels", "reported lost"),
+    "mark_entered": QT_TRANSLATE_NOOP("AuditLabels", "marked as entered"),
+    "no_show": QT_TRANSLATE_NOOP("AuditLabels", "did not come"),
+    "outcome": QT_TRANSLATE_NOOP("AuditLabels", "outcome recorded"),
+    "password": QT_TRANSLATE_NOOP("AuditLabels", "password changed"),
+    "patrol_stamps": QT_TRANSLATE_NOOP("AuditLabels", "patrol stamps"),
+    "pdf": QT_TRANSLATE_NOOP("AuditLabels", "saved as PDF"),
+    "print": QT_TRANSLATE_NOOP("AuditLabels", "printed"),
+    "read": QT_TRANSLATE_NOOP("AuditLabels", "read"),
+    "rebuild": QT_TRANSLATE_NOOP("AuditLabels", "recounted"),
+    "redeem": QT_TRANSLATE_NOOP("AuditLabels", "redeemed"),
+    "render_batch": QT_TRANSLATE_NOOP("AuditLabels", "batch made"),
+    "reopen": QT_TRANSLATE_NOOP("AuditLabels", "reopened"),
+    "replace": QT_TRANSLATE_NOOP("AuditLabels", "replaced"),
+    "reprint": QT_TRANSLATE_NOOP("AuditLabels", "reprinted"),
+    "restock": QT_TRANSLATE_NOOP("AuditLabels", "restocked"),
+    "restore": QT_TRANSLATE_NOOP("AuditLabels", "restored"),
+    "reveal": QT_TRANSLATE_NOOP("AuditLabels", "full details shown"),
+    "reverse": QT_TRANSLATE_NOOP("AuditLabels", "reversed"),
+    "revoke": QT_TRANSLATE_NOOP("AuditLabels", "revoked"),
+    "solve": QT_TRANSLATE_NOOP("AuditLabels", "filled automatically"),
+    "stamp": QT_TRANSLATE_NOOP("AuditLabels", "stamped"),
+    "unassign": QT_TRANSLATE_NOOP("AuditLabels", "unassigned"),
+    "update": QT_TRANSLATE_NOOP("AuditLabels", "changed"),
+    "version": QT_TRANSLATE_NOOP("AuditLabels", "new version"),
+}
+
+RECORDS = {
+    "calendar_day": QT_TRANSLATE_NOOP("AuditLabels", "calendar day"),
+    "certificate": QT_TRANSLATE_NOOP("AuditLabels", "certificate"),
+    "certificate_image": QT_TRANSLATE_NOOP("AuditLabels", "certificate image"),
+    "certificate_request": QT_TRANSLATE_NOOP("AuditLabels", "certificate request"),
+    "certificate_settings": QT_TRANSLATE_NOOP("AuditLabels", "certificate settings"),
+    "database": QT_TRANSLATE_NOOP("AuditLabels", "database"),
+    "desk_category": QT_TRANSLATE_NOOP("AuditLabels", "desk category"),
+    "desk_day_figure": QT_TRANSLATE_NOOP("AuditLabels", "desk day figures"),
+    "meal_day": QT_TRANSLATE_NOOP("AuditLabels", "meal day"),
+    "meal_food_sample": QT_TRANSLATE_NOOP("AuditLabels", "food sample"),
+    "meal_ledger": QT_TRANSLATE_NOOP("AuditLabels", "meal account entry"),
+    "meal_order": QT_TRANSLATE_NOOP("AuditLabels", "meal order"),
+    "meal_pause": QT_TRANSLATE_NOOP("AuditLabels", "meal pause"),
+    "meal_price": QT_TRANSLATE_NOOP("AuditLabels", "meal price"),
+    "meal_recipient": QT_TRANSLATE_NOOP("AuditLabels", "meal recipient"),
+    "meal_route": QT_TRANSLATE_NOOP("AuditLabels", "delivery route"),
+    "meal_settings": QT_TRANSLATE_NOOP("AuditLabels", "meal settings"),
+    "meal_subsidy_tier": QT_TRANSLATE_NOOP("AuditLabels", "subsidy tier"),
+    "meal_welfare_attempt": QT_TRANSLATE_NOOP("AuditLabels", "welfare check attempt"),
+    "meal_welfare_check": QT_TRANSLATE_NOOP("AuditLabels", "welfare check"),
+    "passport": QT_TRANSLATE_NOOP("AuditLabels", "smile passport"),
+    "passport_activity": QT_TRANSLATE_NOOP("AuditLabels", "activity"),
+    "passport_honour": QT_TRANSLATE_NOOP("AuditLabels", "honour"),
+    "passport_redemption": QT_TRANSLATE_NOOP("AuditLabels", "reward redemption"),
+    "passport_reward": QT_TRANSLATE_NOOP("AuditLabels", "reward"),
+    "passport_signup": QT_TRANSLATE_NOOP("AuditLabels", "activity sign-up"),
+    "passport_stamp": QT_TRANSLATE_NOOP("AuditLabels", "stamp"),
+    "passport_wall_pref": QT_TRANSLATE_NOOP("AuditLabels", "smile wall choice"),
+    "resident": QT_TRANSLATE_NOOP("AuditLabels", "resident"),
+    "roster": QT_TRANSLATE_NOOP("AuditLabels", "roster"),
+    "roster_assignment": QT_TRANSLATE_NOOP("AuditLabels", "shift assignment"),
+    "roster_availability": QT_TRANSLATE_NOOP("AuditLabels", "availability"),
+    "roster_checkin": QT_TRANSLATE_NOOP("AuditLabels", "patrol check-in"),
+    "roster_hours_entry": QT_TRANSLATE_NOOP("AuditLabels", "service hours"),
+    "roster_hours_multiplier": QT_TRANSLATE_NOOP("AuditLabels", "hours multiplier"),
+    "roster_leave": QT_TRANSLATE_NOOP("AuditLabels", "leave"),
+    "roster_pairing": QT_TRANSLATE_NOOP("AuditLabels", "pairing wish"),
+    "roster_patrol_finding": QT_TRANSLATE_NOOP("AuditLabels", "patrol finding"),
+    "roster_shift": QT_TRANSLATE_NOOP("AuditLabels", "shift"),
+    "roster_shift_template": QT_TRANSLATE_NOOP("AuditLabels", "shift template"),
+    "roster_skill": QT_TRANSLATE_NOOP("AuditLabels", "skill"),
+    "roster_team": QT_TRANSLATE_NOOP("AuditLabels", "team"),
+    "roster_team_member": QT_TRANSLATE_NOOP("AuditLabels", "team member"),
+    "roster_volunteer": QT_TRANSLATE_NOOP("AuditLabels", "volunteer"),
+    "service_record": QT_TRANSLATE_NOOP("AuditLabels", "desk record"),
+    "staff_user": QT_TRANSLATE_NOOP("AuditLabels", "staff account"),
+    "station": QT_TRANSLATE_NOOP("AuditLabels", "station"),
+    "station_setting": QT_TRANSLATE_NOOP("AuditLabels", "station setting"),
+    "team": QT_TRANSLATE_NOOP("AuditLabels", "team"),
+}
+
+
+def action_label(action: str) -> str:
+    """The action in words ("created" / "新建"); an action this list does not know yet, as stored."""
+    return translate(CTX, ACTIONS[action]) if action in ACTIONS else action
+
+
+def record_label(entity: str, entity_id: object = "") -> str:
+    """The kind of record and its number ("certificate request 12" / "证书申请 12")."""
+    kind = translate(CTX, RECORDS[entity]) if entity in RECORDS else entity
+    return f"{kind} {entity_id}".strip()

@@ -1,0 +1,168 @@
+"""Commands speak the chosen language — ``--lang``, else the language saved on this computer, else the
+system's — and so do the papers they make; their tables line up with Chinese text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QSettings
+
+from desktop_app.core.textwidth import table, width
+from tests.ui.i18n_walk import english_words
+
+
+@pytest.fixture
+def cli(qapp, capsys, monkeypatch, tmp_path):
+    """run(*argv) → (exit code, what it printed); the app's translations are English again afterwards."""
+    from desktop_app import cli as cli_module
+    from desktop_app.ui import translation
+
+    monkeypatch.setenv("SMILEDESK_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setattr(translation, "system_language", lambda: "en")
+
+    def run(*argv: str) -> tuple[int, str]:
+        capsys.readouterr()
+        try:
+            code = cli_module.main(list(argv))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+            print(exc.code)
+        out = capsys.readouterr()
+        return code, out.out + out.err
+
+    yield run
+    translation.install(qapp, "en")
+
+
+def _save_language(tmp_path, value: str) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("ui/language", value)
+    settings.sync()
+
+
+def test_lang_then_the_saved_setting_then_the_system(cli, demo_db, tmp_path, monkeypatch):
+    from desktop_app.ui import translation
+
+    db = str(demo_db)
+    assert "day figures recounted" in cli("desk-recount", "--db", db)[1]  # nothing saved, an English system
+    monkeypatch.setattr(translation, "system_language", lambda: "zh_CN")
+    assert "已重新统计日数据" in cli("desk-recount", "--db", db)[1]  # a Chinese system
+    _save_language(tmp_path, "en")
+    assert "day figures recounted" in cli("desk-recount", "--db", db)[1]  # the setting wins over the system
+    assert "已重新统计日数据" in cli("desk-recount", "--db", db, "--lang", "zh_CN")[1]  # --lang after the command
+    assert "已重新统计日数据" in cli("--lang", "zh_CN", "desk-recount", "--db", db)[1]  # … or before it
+    _save_language(tmp_path, "zh_CN")
+    assert "day figures recounted" in cli("--lang", "en", "desk-recount", "--db", db)[1]
+
+
+def test_every_command_prints_chinese(cli, demo_db, tmp_path, monkeypatch):
+    """Each command on the demo data in zh_CN: no English word in what it prints (file paths' folders,
+    certificate numbers and the command's own name aside)."""
+    from sqlmodel import select
+
+    from desktop_app.certificates.models import Certificate
+    from desktop_app.core.db import make_engine, session_scope
+
+    engine = make_engine(f"sqlite:///{demo_db}")
+    with session_scope(engine, write=False) as s:
+        number = s.exec(select(Certificate.number)).first()
+    engine.dispose()
+    monkeypatch.setenv("SMILEDESK_PASSWORD", "admin-pass-1")  # station and staff commands sign in (--as admin)
+    db, out = str(demo_db), tmp_path / "输出"
+    out.mkdir()
+    book = out / "居民登记.xlsx"
+    _register(book)
+    commands = [
+        ["check"], ["migrate"], ["desk-figures"], ["desk-overdue"], ["desk-recount"],
+        ["meals-day", "--out", str(out)], ["meals-check"],
+        ["roster-solve", "--month", "2026-12", "--seconds", "0.5", "--dry-run"],
+        ["report", "--month", "2026-11", "--out", str(out / "报表.pdf")],
+        ["cert-verify", number], ["cert-export", "--out", str(out / "志愿服务记录.xlsx")],
+        ["backup", "--to", str(out)], ["backups", "--to", str(out)],
+        ["station", "list", "--as", "admin"], ["staff", "list", "--as", "admin"],
+        ["privacy", "export", "1", "--out", str(out)], ["cert-keys", "list"], ["audit-key", "show"],
+        ["roster-text", "--date", "2026-12-07"], ["cert-render", "--out", str(out / "证书.pdf")],
+        ["demo", "--only", "residents"], ["import", str(book), "--kind", "residents", "--dry-run"],
+        ["station", "assign", "admin", "all", "--as", "admin"],
+        ["station", "add", "杏花村社区党群服务中心", "XHC", "--as", "admin"],
+        ["privacy", "erase", "2", "--yes", "--reason", "本人申请"],
+    ]
+    said = {}
+    for argv in commands:
+        code, text = cli(*argv, "--db", db, "--lang", "zh_CN")
+        said[argv[0]] = text
+        assert text.strip(), argv
+        words = english_words(text, {"admin", "XYJ", "XHC", "sqlite", "json", "demo"})  # "demo": the test file name
+        assert words == [], f"{argv}: {words}\n{text}"
+    assert "类别" in said["desk-figures"] and "合计" in said["desk-figures"]
+    assert "送餐路线单" in said["meals-day"]
+
+
+def _register(path) -> None:
+    """A small residents' register with two rows the check rejects (wrong ID numbers)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "登记表"
+    wb.active.append(["姓名", "身份证号", "联系电话"])
+    wb.active.append(["王五", "110105194912310021", "13811112222"])
+    wb.active.append(["赵六", "340102480305123", ""])
+    wb.save(path)
+
+
+def test_meals_day_papers_follow_the_language(cli, demo_db, tmp_path):
+    """The route sheets a scheduled meals-day makes: Chinese with --lang zh_CN, English with --lang en."""
+    from pypdf import PdfReader
+
+    for lang, title, name in (("zh_CN", "送餐路线", "送餐路线单"), ("en", "Meal delivery route sheet", "Route sheets")):
+        out = tmp_path / lang
+        code, text = cli("meals-day", "--db", str(demo_db), "--out", str(out), "--lang", lang)
+        assert code == 0, text
+        sheets = sorted(out.glob(f"{name}-*.pdf"))
+        assert sheets, text
+        page = PdfReader(str(sheets[0])).pages[0].extract_text()
+        assert title in page
+        if lang == "zh_CN":
+            assert english_words(page, {"XYJ"}) == [], page
+
+
+def test_command_tables_line_up_with_chinese(cli, demo_db):
+    """desk-overdue's columns start at the same terminal column on every line, Chinese names and all."""
+    code, text = cli("desk-overdue", "--db", str(demo_db), "--lang", "zh_CN")
+    lines = [line for line in text.splitlines() if line.strip()][:-1]  # the last line is the count
+    assert len(lines) > 3
+    for column in ("期限", "状态", "类别", "来访人"):
+        start = width(lines[0][:lines[0].index(column)])
+        for line in lines[1:]:
+            assert width(line) > start and line[_index_at(line, start) - 1] == " ", (column, line)
+
+
+def _index_at(line: str, columns: int) -> int:
+    """The index of the character that starts at terminal column ``columns``."""
+    for i in range(len(line) + 1):
+        if width(line[:i]) >= columns:
+            return i
+    return len(line)
+
+
+cells = st.text(alphabet=st.sampled_from("张王李赵秀英ab12 ·（）、x"), min_size=0, max_size=8)
+
+
+@given(st.lists(st.lists(cells, min_size=3, max_size=3), min_size=1, max_size=6))
+def test_table_columns_start_at_the_same_display_column(rows):
+    lines = table(rows, gap=2)
+    widths = [max(width(r[i]) for r in rows) for i in range(3)]
+    for row, line in zip(rows, lines, strict=True):
+        for column in (1, 2):
+            start = sum(widths[:column]) + 2 * column
+            if width(line) <= start:  # the rest of the row is blank (lines are not padded at the end)
+                assert not "".join(row[column:]).strip()
+                continue
+            i = _index_at(line, start)
+            assert width(line[:i]) == start  # no wide character straddles the column's start
+            assert line[i:].startswith(row[column]) or line[i:] == row[column].rstrip()
+
+
+def test_display_width_counts_chinese_as_two_columns():
+    assert width("张秀英") == 6 and width("ab") == 2 and width("（）") == 4 and width("é") == 1
