@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -445,28 +444,11 @@ DAILY_CHECK_MS = 60 * 60 * 1000
 def schedule_daily_backups(app, backup, engine, station_id: int | None, *, first_ms: int = 2000,
                            every_ms: int = DAILY_CHECK_MS) -> QTimer:
     """The daily backup: soon after start-up, then checked every hour, so a desk or kiosk left running for
-    days still gets one each day (the safety service skips the day once it has a backup). Each runs on a
-    worker thread; a check while the previous backup is still copying is skipped."""
-    busy = threading.Lock()
+    days still gets one each day (the safety service skips the day once it has a backup)."""
+    from desktop_app.ui import periodic
 
-    def start() -> None:
-        if not busy.acquire(blocking=False):
-            return
-
-        def run() -> None:
-            try:
-                _automatic_backup(backup, engine, "daily", station_id)
-            finally:
-                busy.release()
-
-        threading.Thread(target=run, name="daily-backup", daemon=True).start()
-
-    timer = QTimer(app)
-    timer.setInterval(every_ms)
-    timer.timeout.connect(start)
-    timer.start()
-    QTimer.singleShot(first_ms, start)
-    return timer
+    return periodic.every(app, "daily-backup", lambda: _automatic_backup(backup, engine, "daily", station_id),
+                          first_ms=first_ms, every_ms=every_ms)
 
 
 STATISTICS_FIRST_MS = 10 * 60 * 1000
@@ -482,28 +464,10 @@ def schedule_statistics(app, engine, *, first_ms: int = STATISTICS_FIRST_MS,
 
     if not is_sqlite(engine):
         return None
-    busy = threading.Lock()
+    from desktop_app.ui import periodic
 
-    def start() -> None:
-        if not busy.acquire(blocking=False):
-            return
-
-        def run() -> None:
-            try:
-                refresh_statistics(engine)
-            except Exception:  # a locked or closed database: the next round tries again
-                log.exception("refreshing the planner statistics failed")
-            finally:
-                busy.release()
-
-        threading.Thread(target=run, name="statistics", daemon=True).start()
-
-    timer = QTimer(app)
-    timer.setInterval(every_ms)
-    timer.timeout.connect(start)
-    timer.start()
-    QTimer.singleShot(first_ms, timer, start)
-    return timer
+    return periodic.every(app, "planner-statistics", lambda: refresh_statistics(engine), first_ms=first_ms,
+                          every_ms=every_ms)
 
 
 def _automatic_backup(backup, engine, kind: str, station_id: int | None) -> None:

@@ -76,11 +76,11 @@
         <translation>余额不足（在册对象）</translation>
     </message>
     <message>
-        <source>Print this recipient&apos;s statement…</source>
+        <source>Print this recipient's statement…</source>
         <translation>打印该老人的月结单…</translation>
     </message>
     <message>
-        <source>Print everyone&apos;s statements…</source>
+        <source>Print everyone's statements…</source>
         <translation>打印全部月结单…</translation>
     </message>
     <message>
@@ -174,6 +174,25 @@
     </message>
 </context>
 <context>
+    <name>CounterPanel</name>
+    <message>
+        <source>Dine-in check-in: find the resident or scan the passport code.</source>
+        <translation>堂食签到：搜索居民或扫描微笑护照二维码。</translation>
+    </message>
+    <message>
+        <source>Scan passport code</source>
+        <translation>扫描护照码</translation>
+    </message>
+    <message>
+        <source>{name}: {meal} served. Charged {charge} yuan, balance {balance} yuan.</source>
+        <translation>{name}：{meal}已取餐。扣费 {charge} 元，余额 {balance} 元。</translation>
+    </message>
+    <message>
+        <source>This code belongs to no resident; search by name instead.</source>
+        <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
+    </message>
+</context>
+<context>
     <name>DayTab</name>
     <message>
         <source>Generate orders</source>
@@ -192,7 +211,7 @@
         <translation>打印厨房备餐单</translation>
     </message>
     <message>
-        <source>Today&apos;s papers…</source>
+        <source>Today's papers…</source>
         <translation>今日单据…</translation>
     </message>
     <message>
@@ -304,14 +323,6 @@
         <translation>送餐路线</translation>
     </message>
     <message>
-        <source>Dine-in check-in: find the resident or scan the passport code.</source>
-        <translation>堂食签到：搜索居民或扫描微笑护照二维码。</translation>
-    </message>
-    <message>
-        <source>Scan passport code</source>
-        <translation>扫描护照码</translation>
-    </message>
-    <message>
         <source>Canteen counter</source>
         <translation>食堂窗口</translation>
     </message>
@@ -395,14 +406,6 @@
         <source>Generating orders</source>
         <translation>正在生成订餐</translation>
     </message>
-    <message>
-        <source>{name}: {meal} served. Charged {charge} yuan, balance {balance} yuan.</source>
-        <translation>{name}：{meal}已取餐。扣费 {charge} 元，余额 {balance} 元。</translation>
-    </message>
-    <message>
-        <source>This code belongs to no resident; search by name instead.</source>
-        <translation>此二维码未对应任何居民，请改用姓名搜索。</translation>
-    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -455,7 +458,7 @@
         <translation>该暂停记录已不存在。</translation>
     </message>
     <message>
-        <source>{name}&apos;s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
+        <source>{name}'s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first.</source>
         <translation>{name} 的餐费账户余额 {balance} 元，本餐 {charge} 元，可透支额度 {limit} 元。请先充值。</translation>
     </message>
     <message>
@@ -471,7 +474,7 @@
         <translation>{day} {meal}的截止时间是 {time}，厨房已按数备餐。请改为记录送餐结果。</translation>
     </message>
     <message>
-        <source>{name}&apos;s meal service is {status}; change the status first.</source>
+        <source>{name}'s meal service is {status}; change the status first.</source>
         <translation>{name} 的助餐服务状态为“{status}”，请先修改状态。</translation>
     </message>
     <message>
@@ -531,11 +534,11 @@
         <translation>{name} 已于 {time} 取过{meal}。</translation>
     </message>
     <message>
-        <source>{name}&apos;s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
+        <source>{name}'s {meal} is on a delivery route today; cancel the delivery before serving at the counter.</source>
         <translation>{name} 今天的{meal}在送餐路线上，请先取消送餐再在窗口取餐。</translation>
     </message>
     <message>
-        <source>{name}&apos;s {meal} today was cancelled; order it again first.</source>
+        <source>{name}'s {meal} today was cancelled; order it again first.</source>
         <translation>{name} 今天的{meal}已取消，请先重新订餐。</translation>
     </message>
     <message>
@@ -883,7 +886,7 @@
 <context>
     <name>MealsPage</name>
     <message>
-        <source>Today&apos;s meals</source>
+        <source>Today's meals</source>
         <translation>今日助餐</translation>
     </message>
     <message>
@@ -1353,7 +1356,7 @@
         <translation>忌口</translation>
     </message>
     <message>
-        <source>empty: the resident&apos;s registered address</source>
+        <source>empty: the resident's registered address</source>
         <translation>不填则用居民登记地址</translation>
     </message>
     <message>
@@ -1547,7 +1550,7 @@
         <translation>经手人</translation>
     </message>
     <message>
-        <source>Each meal&apos;s sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
+        <source>Each meal's sample is kept 48 hours in the sample fridge, then discarded and signed off here.</source>
         <translation>每餐留样在留样冰箱保存 48 小时，到期处理后在此登记。</translation>
     </message>
     <message>

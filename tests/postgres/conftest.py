@@ -126,12 +126,13 @@ def outage(pg_server, pg_db, monkeypatch):
     from desktop_app.core.db import engine as engine_module
     from desktop_app.core.db.engine import ServerTimeouts
     from desktop_app.ui import ops
+    from desktop_app.ui import server_monitor as server_monitor_module
 
     quick = ServerTimeouts(connect=1, statement=2, lock=1, idle_in_transaction=10, answer=3, keepalive_idle=1,
                            keepalive_interval=1, keepalive_count=2)
     monkeypatch.setattr(engine_module, "TIMEOUTS", quick)
-    monkeypatch.setattr(ops, "RETRY_MS", 300)
-    monkeypatch.setattr(ops, "SLOW_MS", 400)
+    monkeypatch.setattr(server_monitor_module, "RETRY_MS", 300)
+    monkeypatch.setattr(server_monitor_module, "SLOW_MS", 400)
     ops.server_monitor().reset()
     yield pg_server
     pg_server.resume()

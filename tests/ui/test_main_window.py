@@ -68,7 +68,7 @@ def test_a_page_is_built_and_shown_before_its_first_reads_start(qtbot, ctx, wait
     qtbot.addWidget(window)
     window.show()
     page = window.show_page("desk")
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     assert not started.wait(0.3)  # not while the page is being built and shown (no event turned meanwhile)
     assert not ops.idle()  # asked: running, as far as anyone waiting for it knows
     wait_ops()

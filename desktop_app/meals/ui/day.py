@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
     QSplitter,
@@ -25,19 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.clock import fmt_local, utcnow
-from desktop_app.core.errors import SmileDeskError
 from desktop_app.core.papers import PaperKind
-from desktop_app.core.validation import yuan
 from desktop_app.meals import papers
 from desktop_app.meals.deliveries import (
     DayView,
     DeliveryVolunteer,
     Route,
-    ServedMeal,
     assign_route,
     day_view,
     record_outcome,
-    serve_at_counter,
 )
 from desktop_app.meals.labels import (
     CALL_RESULT_LABELS,
@@ -57,13 +52,12 @@ from desktop_app.meals.ui.common import (
     diet_names,
     make_table,
     paint,
-    set_tone,
     tm,
     tone_brushes,
 )
+from desktop_app.meals.ui.counter import CounterPanel
 from desktop_app.meals.ui.dialogs import CallDialog, CloseCheckDialog
 from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
-from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
@@ -248,26 +242,9 @@ class DayTab(QWidget):
         return routes
 
     def _build_counter(self, right: QTabWidget) -> QWidget:
-        counter = QWidget(right)
-        fl = QVBoxLayout(counter)
-        intro = QLabel(self.tr("Dine-in check-in: find the resident or scan the passport code."), counter)
-        intro.setWordWrap(True)
-        fl.addWidget(intro)
-        self.picker = ResidentPicker(self.ctx, counter)
-        self.picker.chosen.connect(lambda row: self.check_in(row.id))
-        fl.addWidget(self.picker)
-        self.code = QLineEdit(counter)
-        self.code.setObjectName("scanCode")
-        self.code.setPlaceholderText(self.tr("Scan passport code"))
-        self.code.returnPressed.connect(self.scan)
-        self.code.setVisible(self.ctx.services.passport_codes is not None)
-        fl.addWidget(self.code)
-        self.counter_result = QLabel(counter)
-        self.counter_result.setObjectName("counterResult")
-        self.counter_result.setWordWrap(True)
-        fl.addWidget(self.counter_result)
-        fl.addStretch(1)
-        return counter
+        self.counter = CounterPanel(self.ctx, self.day, self.meal_key, self.refresh, right)
+        self.picker, self.counter_result = self.counter.picker, self.counter.result
+        return self.counter
 
     # --- state -----------------------------------------------------------------------------------
     def day(self) -> date:
@@ -470,43 +447,6 @@ class DayTab(QWidget):
         compound = self.routes.item(row, 0).data(Qt.ItemDataRole.UserRole)
         actor, day = self.ctx.actor, self.day()
         self._write(lambda s: assign_route(s, actor=actor, compound=compound, volunteer_resident_id=vid, day=day))
-
-    def check_in(self, resident_id: int) -> None:
-        actor, day, meal = self.ctx.actor, self.day(), self.meal_key()
-        self.picker.clear()
-        ops.write(self, self.ctx.engine,
-                  lambda s: serve_at_counter(s, actor=actor, resident_id=resident_id, day=day, meal=meal),
-                  on_done=self._served, on_error=self._not_served)
-
-    def _served(self, served: ServedMeal) -> None:
-        set_tone(self.counter_result, "done")
-        self.counter_result.setText(self.tr("{name}: {meal} served. Charged {charge} yuan, balance {balance} yuan.").format(
-            name=served.name, meal=tm(MEAL_LABELS[served.order.meal]), charge=yuan(served.order.charge_fen),
-            balance=yuan(served.balance_fen)))
-        self.refresh()
-
-    def _not_served(self, exc: BaseException) -> None:
-        """At the counter the answer stays on the screen, in red, for the next person in the queue to see."""
-        if not isinstance(exc, SmileDeskError):
-            ops.report_error(self, exc)
-            return
-        set_tone(self.counter_result, "alert")
-        self.counter_result.setText(exc.text())
-
-    def scan(self) -> None:
-        codes = self.ctx.services.passport_codes
-        code = self.code.text().strip()
-        self.code.clear()
-        if codes is None or not code:
-            return
-        ops.query(self, self.ctx.engine, lambda s: codes.resolve_code(s, code), self._scanned)
-
-    def _scanned(self, resident_id: int | None) -> None:
-        if resident_id is None:
-            set_tone(self.counter_result, "alert")
-            self.counter_result.setText(self.tr("This code belongs to no resident; search by name instead."))
-            return
-        self.check_in(resident_id)
 
     def _preview(self, kind: PaperKind, make) -> PrintPreview:
         day, meal = self.day(), self.meal_key()
