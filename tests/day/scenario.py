@@ -917,7 +917,7 @@ def open_day(engine, workdir: Path, *, seed: int = 14, size: tuple[int, int] = (
     kiosk_actor = startup.kiosk_actor(engine)
     kiosk_ctx = AppContext(engine=engine, actor=kiosk_actor, settings=settings,
                            station_name=startup.station_name(engine, kiosk_actor.station_id), services=make_services())
-    kiosk = KioskWindow(kiosk_ctx, startup.staff_pin_matches, locked=startup.kiosk_locks(engine, kiosk_actor))
+    kiosk = KioskWindow(kiosk_ctx, locked=startup.kiosk_locks(engine, kiosk_actor))  # as app.py makes it
     kiosk.resize(*size)
     kiosk.show()
     window.activateWindow()

@@ -421,6 +421,7 @@ DIALOGS: dict[str, Callable[[Station], QDialog]] = {
     "safety.ui.passphrase:PassphraseDialog": lambda st: __import__("desktop_app.safety.ui.passphrase", fromlist=["x"]).PassphraseDialog(
         st.tmp / "smiledesk.sqlite3"),
     "safety.ui.passphrase:EncryptionDialog": _make("desktop_app.safety.ui.passphrase:EncryptionDialog"),
+    "safety.ui.audit_key:AuditKeyDialog": _make("desktop_app.safety.ui.audit_key:AuditKeyDialog"),
 }
 ABSTRACT = {"_Dialog", "_RecordDialog", "_SavingDialog"}  # bases no one opens on their own
 
