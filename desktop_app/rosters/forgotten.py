@@ -2,8 +2,9 @@
 and its hours credited (reason "auto-closed"), flagged for a coordinator, who confirms it or says when the
 volunteer really left — the difference is a new correction entry (the ledger is append-only).
 
-``close_forgotten`` runs whenever the rosters page's day tab or the home page is read, and from
-``smiledesk patrols-close`` (a scheduled task): nobody has to click "close patrol" for hours to count.
+``close_forgotten`` runs whenever the rosters page's day tab or the home page is read (after ``forgotten_due``
+found something to close: nothing to close, no write), and from ``smiledesk patrols-close`` (a scheduled task):
+nobody has to click "close patrol" for hours to count.
 """
 
 from __future__ import annotations
@@ -36,25 +37,36 @@ def _station_teams(actor: Actor):
     return select(Team.id).where(Team.station_id == actor.station_id)
 
 
-def close_forgotten(s: Session, *, actor: Actor, now: datetime | None = None) -> list[HoursEntry]:
-    """Close every check-in still open ``GRACE`` after its patrol's scheduled end: checked out at the end
-    (or at the check-in, if that came later), hours credited, flagged for review. Returns the entries."""
-    require(actor, CHECK_IN_VOLUNTEERS)
-    now = now or utcnow()
+def _open_after_grace(s: Session, actor: Actor, now: datetime, *, lock: bool) -> list[tuple[CheckIn, Shift]]:
+    """Check-ins still open ``GRACE`` after their patrol's scheduled end, oldest first."""
     latest_day = (now - GRACE).astimezone().date()
     q = (select(CheckIn, Shift).join(Shift, Shift.id == CheckIn.shift_id)
          .where(col(CheckIn.check_in_at).is_not(None), col(CheckIn.check_out_at).is_(None), Shift.date <= latest_day)
          .order_by(Shift.date, CheckIn.id))
     if actor.station_id is not None:
         q = q.where(col(Shift.team_id).in_(_station_teams(actor)))
-    # Several PCs on one server run this as their pages refresh: a check-in another transaction is closing
-    # (or checking out) is left to it, never credited twice (SQLite queues writers already: BEGIN IMMEDIATE).
-    q = q.with_for_update(of=CheckIn, skip_locked=True).execution_options(populate_existing=True)
+    if lock:
+        # Several PCs on one server run this as their pages refresh: a check-in another transaction is closing
+        # (or checking out) is left to it, never credited twice (SQLite queues writers already: BEGIN IMMEDIATE).
+        q = q.with_for_update(of=CheckIn, skip_locked=True).execution_options(populate_existing=True)
+    return [(row, sh) for row, sh in s.exec(q).all() if local_end(sh) + GRACE <= now]
+
+
+def forgotten_due(s: Session, *, actor: Actor, now: datetime | None = None) -> int:
+    """How many check-ins ``close_forgotten`` would close now (a read: pages ask it first and write only when
+    there is something to close, so a refresh that changes nothing is no write; reports.FigureMemo stays fresh)."""
+    require(actor, CHECK_IN_VOLUNTEERS)
+    return len(_open_after_grace(s, actor, now or utcnow(), lock=False))
+
+
+def close_forgotten(s: Session, *, actor: Actor, now: datetime | None = None) -> list[HoursEntry]:
+    """Close every check-in still open ``GRACE`` after its patrol's scheduled end: checked out at the end
+    (or at the check-in, if that came later), hours credited, flagged for review. Returns the entries."""
+    require(actor, CHECK_IN_VOLUNTEERS)
+    now = now or utcnow()
     out = []
-    for row, sh in s.exec(q).all():
+    for row, sh in _open_after_grace(s, actor, now, lock=True):
         end = local_end(sh)
-        if end + GRACE > now:
-            continue
         at = max(end, row.check_in_at)
         audited_update(s, row, {"check_out_at": at, "auto_closed": True}, actor=actor, entity="roster_checkin",
                        action="auto_close")

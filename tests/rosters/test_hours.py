@@ -269,7 +269,7 @@ def test_deadlines_in_a_year_not_entered_are_flagged_and_follow_the_notice(qtbot
     page.tabs.setCurrentIndex(5)
     wait_ops()
     tab = page.national_tab
-    assert tab.table.item(0, 0).text() == "2027-01-11"
+    assert tab.table.text(0, 0) == "2027-01-11"
     assert tab.calendar_note.isVisibleTo(tab) and "holidays of 2027 are not entered" in tab.calendar_note.text()
     assert cli.main(["hours-national", "--out", str(tmp_path / "n.csv"), "--db", db_arg]) == 0
     assert "holidays of 2027 are not entered" in capsys.readouterr().err
@@ -278,7 +278,7 @@ def test_deadlines_in_a_year_not_entered_are_flagged_and_follow_the_notice(qtbot
                                     today=date(2026, 12, 29))
     page.refresh()
     wait_ops()
-    assert tab.table.item(0, 0).text() == "2027-01-12" and not tab.calendar_note.isVisibleTo(tab)
+    assert tab.table.text(0, 0) == "2027-01-12" and not tab.calendar_note.isVisibleTo(tab)
     assert cli.main(["hours-national", "--out", str(tmp_path / "n.csv"), "--db", db_arg]) == 0
     assert "not entered" not in capsys.readouterr().err
 

@@ -254,12 +254,30 @@ class DashboardPage(QWidget):
             return reminders(s, actor=actor, day=clock.today())
 
         self.refresh_button.setEnabled(False)
+
+        def read_reminders() -> None:
+            ops.query(self, self.ctx.engine, reminders, self._show_reminders, latest="reminders")
+
         if "rosters" in features.enabled_keys():  # patrols nobody checked out of count, flagged for a coordinator
             from desktop_app import rosters
+            from desktop_app.ui.messages import show_error
 
-            ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor), background=True)
+            def close(due: int) -> None:
+                # A write only when there is something to close: every write makes the reports page read its
+                # figures again (reports.FigureMemo, issue 21). The reminders, which tell of it, read after it.
+                if due:
+                    ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor), background=True)
+                read_reminders()
+
+            def not_closed(exc: BaseException) -> None:
+                show_error(self, exc)
+                read_reminders()
+
+            ops.query(self, self.ctx.engine, lambda s: rosters.forgotten_due(s, actor=actor), close, on_error=not_closed,
+                      latest="forgotten")
+        else:
+            read_reminders()
         handle = ops.query(self, self.ctx.engine, figures, done, latest="figures", slow=True)
-        ops.query(self, self.ctx.engine, reminders, self._show_reminders, latest="reminders")
         handle.done.connect(lambda: self.refresh_button.setEnabled(True))
         self.loading = handle
         return handle

@@ -1,10 +1,14 @@
 """The national system tab: every volunteer's hours entry not yet recorded in the national volunteer service
 information system, the earliest deadline first (10 working days; past ones marked), exported in the national
-system's columns, and marked recorded once entered there."""
+system's columns, and marked recorded once entered there.
+
+A big station has thousands of entries waiting: they are shown through a model (``ui.widgets.RowTable``:
+only the rows on screen become text), and read only while the tab is the one shown (issue 21: a cell
+item per entry stalled the GUI thread 250–320 ms, and the rosters page read them on every visit)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -12,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -23,9 +26,11 @@ from desktop_app.rosters.national import export_unrecorded, mark_recorded, unrec
 from desktop_app.rosters.permissions import CERTIFY_HOURS
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
+from desktop_app.ui.export_action import add_export_action
+from desktop_app.ui.lazy_model import Column
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.tones import tone
-from desktop_app.ui.widgets import fit_columns, pydate, read_only_item
+from desktop_app.ui.widgets import RowTable, fit_columns, pydate
 
 
 class NationalTab(QWidget):
@@ -33,20 +38,25 @@ class NationalTab(QWidget):
         super().__init__(page)
         self.page, self.ctx = page, page.ctx
         self.rows: list = []
+        self.stale = True  # asked to read while not shown: reads when it is shown next
         self.summary = QLabel(self)
         self.summary.setObjectName("nationalSummary")
         self.summary.setWordWrap(True)
         self.calendar_note = CalendarNote(self, "nationalCalendarNote")  # deadlines in a year not entered
-        self.table = QTableWidget(0, 7, self)
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        self.table = RowTable([
+            Column(self.tr("Deadline"), lambda r: r.deadline.isoformat(), foreground=self._deadline_colour,
+                   export=lambda r: r.deadline),
+            Column(self.tr("Served on"), lambda r: r.served_on.isoformat(), export=lambda r: r.served_on),
+            Column(self.tr("Volunteer"), lambda r: r.name),
+            Column(self.tr("ID number"), lambda r: r.id_masked),
+            Column(self.tr("Team and shift"), self._shift_text),
+            Column(self.tr("Hours"), lambda r: f"{r.minutes / 60:.2f}", right, export=lambda r: round(r.minutes / 60, 2)),
+            Column(self.tr("Note"), lambda r: self.tr("correction") if r.is_correction else ""),
+        ], self)
         self.table.setObjectName("unrecordedHours")
         self.table.setAccessibleName(self.tr("Hours not yet recorded in the national volunteer system"))
-        self.table.setHorizontalHeaderLabels([self.tr("Deadline"), self.tr("Served on"), self.tr("Volunteer"),
-                                              self.tr("ID number"), self.tr("Team and shift"), self.tr("Hours"),
-                                              self.tr("Note")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.export_button = QPushButton(self.tr("Export for the national system…"), self)
         self.export_button.setObjectName("exportNational")
         self.recorded_on = QDateEdit(QDate.currentDate(), self)
@@ -72,8 +82,28 @@ class NationalTab(QWidget):
         lay.addLayout(bar)
         self.export_button.clicked.connect(self.export)
         self.mark_button.clicked.connect(self.mark)
+        # Ctrl+E: the list as shown (the tab is built after the main window gave the page's lists theirs)
+        add_export_action(self.table, self.ctx, self.tr("Hours not yet recorded in the national volunteer system"))
+
+    @staticmethod
+    def _shift_text(r) -> str:
+        return f"{r.team} {period_label(r.period)}".strip() if r.period else r.team
+
+    @staticmethod
+    def _deadline_colour(r):
+        return tone("error") if r.overdue else tone("warning") if r.due_soon else None
+
+    def is_shown(self) -> bool:
+        """The tab is the rosters page's current one (the page itself is refreshed when it is shown)."""
+        holder = self.parentWidget()
+        return holder is not None and self.page.tabs.currentWidget() is holder
 
     def refresh(self) -> None:
+        """Read the entries again, if the tab is shown; otherwise when it is shown next (RostersPage._tab_shown)."""
+        if not self.is_shown():
+            self.stale = True
+            return
+        self.stale = False
         actor = self.ctx.actor
 
         def read(s) -> tuple[list, list[int]]:
@@ -94,24 +124,13 @@ class NationalTab(QWidget):
         self.summary.setProperty("tone", "warning" if late or soon else "")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
-        self.table.setRowCount(len(rows))
-        red, amber = tone("error"), tone("warning")
-        for i, r in enumerate(rows):
-            shift = f"{r.team} {period_label(r.period)}".strip() if r.period else r.team
-            note = self.tr("correction") if r.is_correction else ""
-            cells = [r.deadline.isoformat(), r.served_on.isoformat(), r.name, r.id_masked, shift, f"{r.minutes / 60:.2f}",
-                     note]
-            for c, text in enumerate(cells):
-                item = read_only_item(text, r.entry_id)
-                colour = red if r.overdue else amber if r.due_soon else None
-                if c == 0 and colour is not None:
-                    item.setForeground(colour)
-                self.table.setItem(i, c, item)
+        self.table.set_rows(rows)
         fit_columns(self.table)
 
     def selected_ids(self) -> list[int]:
-        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
-        return [self.rows[r].entry_id for r in sorted(rows) if r < len(self.rows)]
+        model = self.table.model()
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r.entry_id for r in (model.row(i) for i in rows) if r is not None]
 
     def mark(self) -> None:
         ids, actor, on = self.selected_ids(), self.ctx.actor, pydate(self.recorded_on.date())

@@ -147,11 +147,15 @@ class RostersPage(QWidget):
 
     # --- tabs ---------------------------------------------------------------------------------
     def _tab_shown(self, index: int) -> None:
-        """Build a tab's contents the first time it is shown, and read its data."""
+        """Build a tab's contents the first time it is shown, and read its data; a tab that reads only while
+        shown (the national system's) and was asked to meanwhile reads now."""
         if not (0 <= index < len(self._tab_makers)):
             return
         attr, make = self._tab_makers[index]
-        if getattr(self, attr) is not None:
+        built = getattr(self, attr)
+        if built is not None:
+            if getattr(built, "stale", False) and self._teams_loaded:
+                built.refresh()
             return
         tab = make(self)
         setattr(self, attr, tab)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import clock
 from desktop_app.rosters.attendance import check_in, check_out, credit_planned, mark_no_show
-from desktop_app.rosters.forgotten import close_forgotten
+from desktop_app.rosters.forgotten import close_forgotten, forgotten_due
 from desktop_app.rosters.labels import period_label
 from desktop_app.rosters.models import CheckInMethod
 from desktop_app.rosters.permissions import MARK_ATTENDANCE, RECORD_FINDINGS
@@ -97,10 +97,15 @@ class TodayTab(QWidget):
             self._show_shifts([], None)
             return
         keep = self.day_shift.currentData()
-        # patrols nobody checked out of, two hours after their end: closed at the end and flagged (rosters.forgotten)
-        ops.write(self, self.ctx.engine, lambda s: close_forgotten(s, actor=actor))
-        ops.query(self, self.ctx.engine, lambda s: shifts_on(s, actor=actor, day=day, team_id=team_id),
-                  lambda shifts: self._show_shifts(shifts, keep), latest="shifts")
+        # patrols nobody checked out of, two hours after their end: closed at the end and flagged (rosters.forgotten);
+        # a write only when there is one (every write makes the reports page read its figures again)
+        def close(due: int) -> None:
+            if due:
+                ops.write(self, self.ctx.engine, lambda s: close_forgotten(s, actor=actor))
+            ops.query(self, self.ctx.engine, lambda s: shifts_on(s, actor=actor, day=day, team_id=team_id),
+                      lambda shifts: self._show_shifts(shifts, keep), latest="shifts")
+
+        ops.query(self, self.ctx.engine, lambda s: forgotten_due(s, actor=actor), close, latest="forgotten")
 
     def _show_shifts(self, shifts: list, keep: int | None) -> None:
         self.day_shift.blockSignals(True)
