@@ -62,3 +62,12 @@ def record_saved(s: Session, *, actor: Actor, what: str, period: ReportPeriod, p
     """A report left the program as a file (PDF or workbook): audited like every export (core.exports)."""
     record_export(s, actor=actor, what=f"{what} {period.slug}", count=0, fields=[],
                   destination=str(path).replace("\\", "/").rsplit("/", 1)[-1])
+
+
+def figures_now(engine, *, actor: Actor, period: ReportPeriod, station_id: int | None) -> PeriodFigures:
+    """The figures of a period read again now, in a transaction of their own (an export's worker): a file
+    gets the database as it is, never what a page's memo kept (reports/memo.py)."""
+    from desktop_app.core.db import session_scope
+
+    with session_scope(engine, write=False) as s:
+        return period_figures(s, actor=actor, period=period, station_id=station_id)

@@ -46,13 +46,9 @@ from desktop_app.ui.widgets import deleted_when_closed, fit_columns
 
 
 def _fresh(engine, actor, f: PeriodFigures) -> PeriodFigures:
-    """The figures of what is shown, read again now, on an export's worker: a file gets the database as it
-    is, never what the page's memo kept (reports/memo.py)."""
-    from desktop_app.core.db import session_scope
-    from desktop_app.reports.period_report import period_figures
+    from desktop_app.reports.period_report import figures_now
 
-    with session_scope(engine, write=False) as s:
-        return period_figures(s, actor=actor, period=f.period, station_id=f.station_id)
+    return figures_now(engine, actor=actor, period=f.period, station_id=f.station_id)
 
 
 def _value_text(item: str, value) -> str:
