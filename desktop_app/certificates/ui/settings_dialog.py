@@ -95,10 +95,10 @@ class SettingsDialog(QDialog):
         self.publish_button = QPushButton(self.tr("Export for verifiers…"), self)
         self.publish_button.setObjectName("publishKeys")
         self.publish_button.clicked.connect(self.publish)
-        row = QHBoxLayout()
-        row.addWidget(keys_note, 1)
-        row.addWidget(self.publish_button)
-        form.addRow(self.tr("Verification"), row)
+        # The wrapped note is a row of its own: a word-wrapped label inside a row's layout is not given the
+        # height its wrapped lines need (Qt does not pass height-for-width through a nested box in a form).
+        form.addRow(self.tr("Verification"), self.publish_button)
+        form.addRow(keys_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveSettings")

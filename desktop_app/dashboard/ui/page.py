@@ -270,7 +270,10 @@ class DashboardPage(QWidget):
                 read_reminders()
 
             def not_closed(exc: BaseException) -> None:
-                show_error(self, exc)
+                from desktop_app.core.db.errors import is_unreachable
+
+                if not is_unreachable(exc):  # the server gone: the window's banner says so, not a box per refresh
+                    show_error(self, exc)
                 read_reminders()
 
             ops.query(self, self.ctx.engine, lambda s: rosters.forgotten_due(s, actor=actor), close, on_error=not_closed,
