@@ -170,10 +170,6 @@ def page_misfits(qtbot, window, room: QSize, label: str) -> list[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.skip(reason="hangs inside QApplication.processEvents() after window.resize() to 1024×768 with the "
-                         "home page shown (a layout loop in Qt, no Python frame on the stack) since the last merges of "
-                         "2026-12-05; the app itself renders that size (smiledesk --screenshot). Issue 15 says what is "
-                         "known; un-skip once the loop is found.")
 @pytest.mark.parametrize("style", STYLES)
 def test_every_page_and_tab_fits_each_screen(qtbot, chinese, styled, demo_ctx, style):
     from desktop_app.app import load_features

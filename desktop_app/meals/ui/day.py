@@ -219,6 +219,10 @@ class DayTab(QWidget):
         kl = QVBoxLayout(kitchen)
         self.kitchen = make_table(kitchen, [self.tr("Count"), tm(MEAL_LABELS[Meal.LUNCH]), tm(MEAL_LABELS[Meal.DINNER])], "kitchen")
         self.kitchen.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # Its count columns stretch to the width: with a horizontal scroll bar as needed, a height where the
+        # rows just fit made the two scroll bars take turns for ever (each one's appearing called for the
+        # other; the GUI froze at 1024×768 — tests/ui/test_screen_sizes.py). The columns always fit the width.
+        self.kitchen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         kl.addWidget(self.kitchen, 2)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Foods to avoid")), 1)
