@@ -30,6 +30,7 @@ from tests.ui.i18n_walk import (
     read_widget_tree,
     unmarked,
 )
+from tests.ui.storm import Storm
 
 LANGUAGES = ["pseudo", "zh_CN"]
 
@@ -103,8 +104,10 @@ def walker(qtbot, monkeypatch):
     from desktop_app.ui import ops
 
     def settle() -> None:
-        qtbot.wait(1)
-        qtbot.waitUntil(ops.idle, timeout=30000)
+        with Storm() as storm:
+            qtbot.wait(1)
+            qtbot.waitUntil(ops.idle, timeout=30000)
+        storm.check("settling after a press")
 
     w = Walker(Seen(), settle)
     w.install(monkeypatch)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTabWidget, QWidget
 from sqlalchemy import text
 
 from desktop_app.ui import fit, ops
+from tests.ui.storm import Storm
 
 TASKBAR = 40
 SCREENS = {"1366×768": QRect(0, 0, 1366, 768 - TASKBAR), "1024×768": QRect(0, 0, 1024, 768 - TASKBAR)}
@@ -95,10 +96,12 @@ def styled(qapp):
 def settle(qtbot, widget: QWidget | None = None) -> None:
     """Every op has handed back its result, and the layouts have had their turns (FlowLayout sets its height
     after a resize, on the next turn of the event loop)."""
-    qtbot.waitUntil(ops.idle, timeout=15000)
-    for _ in range(4):
-        QApplication.processEvents()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    with Storm() as storm:
+        qtbot.waitUntil(ops.idle, timeout=15000)
+        for _ in range(4):
+            QApplication.processEvents()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    storm.check("settling after a resize or a page change")
     qtbot.waitUntil(ops.idle, timeout=15000)
 
 
