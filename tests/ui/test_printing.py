@@ -329,3 +329,22 @@ def test_labels_fill_sheets_after_the_used_places(stops, skip):
     used = max(0, min(skip, pdf.LABELS_PER_SHEET - 1))
     pages = len(pdf_pages(pdf.labels(rows, BytesIO(), skip=skip).getvalue()))
     assert pages == max(1, -(-(stops + used) // pdf.LABELS_PER_SHEET)) if stops else pages == 1
+
+
+@pytest.mark.parametrize("pages", [1, 2])
+def test_the_preview_rests_at_every_height(qtbot, owner, ctx, wait_ops, pages):
+    """Fitted to the width, a page a little taller than the view called for a scroll bar, which narrowed
+    the view, which shrank the page until the bar was not needed — for ever (the pseudo-locale walk froze in
+    a print preview). Every height of the dialog from small to tall must let the event loop rest."""
+    from tests.ui.storm import Storm
+
+    preview = printing.PrintPreview(ctx, PaperKind.ROUTES, make(pages=pages), owner)
+    qtbot.addWidget(preview)
+    preview.show()
+    wait_ops()
+    for width in (520, 640):
+        for height in range(400, 900, 5):  # a resize is ~40 events; the loop passed 20,000 within 10 ms
+            with Storm(limit=5_000) as storm:
+                preview.resize(width, height)
+                qtbot.wait(10)
+            storm.check(f"the preview at {width}×{height}")

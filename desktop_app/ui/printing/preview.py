@@ -202,6 +202,10 @@ class PrintPreview(QDialog):
         self.view.setDocument(self.doc)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        # Fitted to the width, a page a little taller than the view called for the scroll bar, which narrowed
+        # the view and shrank the page until the bar was not needed, for ever (the GUI froze; at 520×778 with
+        # one page): the bar is always there.
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.pages_label = QLabel(self.tr("Preparing the paper…"), self)
         self.pages_label.setObjectName("pageCount")
         self.skip = QSpinBox(self)
