@@ -444,6 +444,8 @@ class Walker:
         """Read ``top`` on each of its tabs; with depth left, press its buttons and read what opens."""
         depth = self.depth if depth is None else depth
         self.settle()
+        if not isValid(top):
+            return  # gone while the ops settled (a progress window whose work finished meanwhile)
         states: list[tuple[QTabWidget, int] | None] = [None, *tab_states(top)]
         for state in states:
             if not isValid(top):
@@ -517,8 +519,11 @@ class Walker:
         self.settle()
         new = open_windows() - before
         for w in new:
+            if not isValid(w):
+                continue
             self.read_window(w, depth - 1)
-            self.close(w)
+            if isValid(w):
+                self.close(w)
         self.settle()
         return bool(new) or len(self.seen.texts) > opened_by_exec
 
