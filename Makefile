@@ -25,12 +25,15 @@ i18n: $(QM)
 run: install i18n
 	$(PY) -m desktop_app $(ARGS)
 
+# The suite runs in one process per core (pytest-xdist; a test file stays in one process, so its module
+# fixtures — a PostgreSQL server, a CUPS server — start once). JOBS=0 runs it in this process.
+JOBS ?= auto
 test: install i18n
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) --dist loadfile $(PYTEST_ARGS)
 
 # The inner loop: everything but tests marked slow (real processes, large data, long scenarios).
 test-fast: install i18n
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) --dist loadfile -m "not slow" $(PYTEST_ARGS)
 
 # The window screenshots in docs/screenshots/ (zh_CN, 1366×768, a fresh demo station): look at each one.
 screenshots: install i18n

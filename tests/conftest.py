@@ -23,6 +23,16 @@ settings.load_profile("smiledesk")
 
 _TEMPLATE: Path | None = None
 
+# The longest files first: `make test` runs one process per core (pytest-xdist, a file to a process), and a
+# long file that starts last keeps one core busy alone at the end (CONTRIBUTING.md).
+LONGEST_FIRST = ("tests/day/test_day.py", "tests/ui/test_pseudo_locale.py", "tests/safety/test_encryption.py",
+                 "tests/safety/test_processes.py", "tests/ui/test_screen_sizes.py", "tests/postgres/test_outages.py")
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    rank = {name: i for i, name in enumerate(LONGEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::", 1)[0], len(rank)))  # stable: the rest in order
+
 
 @pytest.fixture(autouse=True)
 def own_data_dir(tmp_path, monkeypatch) -> Path:
