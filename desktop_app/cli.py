@@ -132,7 +132,7 @@ def cmd_check(args) -> int:
     if problems:
         print(translate("Cli", "PROBLEMS FOUND:"))
         for p in problems:
-            print("  -", p)
+            print("  -", p.text())
         return 1
     print(translate("Cli", "ok: database integrity, text, append-only triggers, audit chain and ID numbers verified"))
     return 0

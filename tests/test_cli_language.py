@@ -3,6 +3,8 @@ system's — and so do the papers they make; their tables line up with Chinese t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -166,3 +168,22 @@ def test_table_columns_start_at_the_same_display_column(rows):
 
 def test_display_width_counts_chinese_as_two_columns():
     assert width("张秀英") == 6 and width("ab") == 2 and width("（）") == 4 and width("é") == 1
+
+
+def test_check_names_its_problems_in_the_chosen_language(cli, demo_db):
+    """`smiledesk check` on a database whose audit row was rewritten and whose append-only triggers were
+    dropped: every problem in Chinese with --lang zh_CN (table names aside), in English with --lang en."""
+    from desktop_app.core.db import make_engine
+    from tests.security.helpers import drop_guards, tamper
+
+    engine = make_engine(f"sqlite:///{demo_db}")
+    tamper(engine, "UPDATE audit_entry SET actor_name = '某人' WHERE id = (SELECT max(id) FROM audit_entry)")
+    with engine.begin() as conn:
+        drop_guards(conn, "meal_ledger")
+    engine.dispose()
+    code, text = cli("check", "--db", str(demo_db), "--lang", "zh_CN")
+    assert code == 1, text
+    assert "写入后内容被改动过" in text and "保证 meal_ledger 表只能追加" in text, text
+    assert english_words(re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", " ", text), {"UTC"}) == [], text  # table names aside
+    code, text = cli("check", "--db", str(demo_db), "--lang", "en")
+    assert code == 1 and "was changed after it was written" in text and "keep meal_ledger append-only" in text, text

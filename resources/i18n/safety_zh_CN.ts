@@ -100,6 +100,77 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>0 bytes</source>
+        <translation>0 字节</translation>
+    </message>
+    <message>
+        <source>no tables</source>
+        <translation>没有任何表</translation>
+    </message>
+    <message>
+        <source>no SmileDesk schema (no alembic_version table)</source>
+        <translation>没有微笑驿站的数据结构（缺少 alembic_version 表）</translation>
+    </message>
+    <message>
+        <source>no SmileDesk schema (its first migration never finished)</source>
+        <translation>没有微笑驿站的数据结构（第一次建库没有完成）</translation>
+    </message>
+    <message>
+        <source>damaged text: table {table}, row {row}, column {column} is not valid UTF-8 (starts {start}); correct or clear it (e.g. in the program, or restore a backup)</source>
+        <translation>文字损坏：表 {table} 第 {row} 行的 {column} 列不是有效的 UTF-8 文字（开头为 {start}）；请改正或清空这一项（例如在程序里修改，或者恢复备份）</translation>
+    </message>
+    <message>
+        <source>damaged text: table {table}: {n} more rows like these</source>
+        <translation>文字损坏：表 {table} 里还有 {n} 行同样的问题</translation>
+    </message>
+    <message>
+        <source>the sub-district&apos;s own register</source>
+        <translation>街道本级的登记</translation>
+    </message>
+    <message>
+        <source>station {station}</source>
+        <translation>站点 {station}</translation>
+    </message>
+    <message>
+        <source>duplicate ID number {number} in {station}: set aside by the upgrade into the notes of residents {ids}; merge or correct them on the residents page</source>
+        <translation>{station}有重复的身份证号 {number}：升级时已移到居民 {ids} 的备注里；请在“居民”页合并或改正</translation>
+    </message>
+    <message>
+        <source>duplicate ID number {number} in {station}: registered for residents {ids}; merge or correct them on the residents page</source>
+        <translation>{station}有重复的身份证号 {number}：登记在居民 {ids} 名下；请在“居民”页合并或改正</translation>
+    </message>
+    <message>
+        <source>there is no database at {path} (nothing was created); give the right path with --db</source>
+        <translation>{path} 处没有数据库（没有新建任何文件）；请用 --db 给出正确的路径</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是一个文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{path} is empty or not a SmileDesk database ({why})</source>
+        <translation>{path} 是空的，或者不是微笑驿站的数据库（{why}）</translation>
+    </message>
+    <message>
+        <source>cannot read the database: {error}</source>
+        <translation>无法读取数据库：{error}</translation>
+    </message>
+    <message>
+        <source>integrity: {finding}</source>
+        <translation>完整性：{finding}</translation>
+    </message>
+    <message>
+        <source>schema: migrations are pending (run `smiledesk migrate`)</source>
+        <translation>数据结构：还有未完成的升级（请运行 `smiledesk migrate`）</translation>
+    </message>
+    <message>
+        <source>cannot check: {error}</source>
+        <translation>无法检查：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error: {text}</source>

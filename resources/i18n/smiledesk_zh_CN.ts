@@ -160,6 +160,93 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>audit key {key} is not on this computer: the content of {n} entries written with it could not be checked (only their order and count). Import it from a PC that has it: smiledesk audit-key export FILE there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY). If no PC has it any more: smiledesk audit-key lost KEY --reason …</source>
+        <translation>本机没有审计密钥 {key}：用它写下的 {n} 条记录只能核对顺序和条数，无法核对内容。请从有这把密钥的电脑导入：在那台电脑上运行 smiledesk audit-key export FILE，在本机运行 smiledesk audit-key import FILE（或者设置 SMILEDESK_AUDIT_KEY）。如果已经没有任何电脑有这把密钥：smiledesk audit-key lost KEY --reason …</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>不属于任何站点</translation>
+    </message>
+    <message>
+        <source>station {station}</source>
+        <translation>站点 {station}</translation>
+    </message>
+    <message>
+        <source>audit entry {id}: does not follow the previous entry (deleted or reordered)</source>
+        <translation>审计记录 {id}：与上一条接不上（有记录被删除或调换了顺序）</translation>
+    </message>
+    <message>
+        <source>audit entry {id}: content was changed after it was written</source>
+        <translation>审计记录 {id}：写入后内容被改动过</translation>
+    </message>
+    <message>
+        <source>audit log: the entries written before the keyed chain were {recorded} when the database was upgraded; {now} are there now, or the last of them differs — deleted or rewritten</source>
+        <translation>审计日志：数据库升级时，密钥链之前的记录有 {recorded} 条；现在有 {now} 条，或者最后一条不一样了——有记录被删除或改写</translation>
+    </message>
+    <message>
+        <source>audit log: {n} entries of an unknown kind (written by another program)</source>
+        <translation>审计日志：有 {n} 条类型不明的记录（由其他程序写入）</translation>
+    </message>
+    <message>
+        <source>audit chain of {chain}: entries {first}–{last} are missing (deleted)</source>
+        <translation>{chain}的审计链：第 {first}–{last} 条不见了（被删除）</translation>
+    </message>
+    <message>
+        <source>audit chain of {chain}: entry {seq} does not follow entry {previous} (deleted, reordered or rewritten)</source>
+        <translation>{chain}的审计链：第 {seq} 条与第 {previous} 条接不上（有记录被删除、调换顺序或改写）</translation>
+    </message>
+    <message>
+        <source>audit chain of {chain}: entry {seq} (id {id}) was changed after it was written</source>
+        <translation>{chain}的审计链：第 {seq} 条（编号 {id}）写入后内容被改动过</translation>
+    </message>
+    <message>
+        <source>audit log: keyed entries exist but the database&apos;s identity (audit_meta) was removed</source>
+        <translation>审计日志：有带密钥的记录，但数据库的身份信息（audit_meta）被删除了</translation>
+    </message>
+    <message>
+        <source>the sub-district&apos;s own chain (no station)</source>
+        <translation>街道本级的审计链（不属于任何站点）</translation>
+    </message>
+    <message>
+        <source>station {station}&apos;s chain</source>
+        <translation>站点 {station} 的审计链</translation>
+    </message>
+    <message>
+        <source>the anchor {source} of {at} UTC</source>
+        <translation>{source} 处 {at}（UTC）的锚点</translation>
+    </message>
+    <message>
+        <source>audit anchor: {anchor} was altered (its MAC does not match the audit key)</source>
+        <translation>审计锚点：{anchor}被改动过（校验码与审计密钥不符）</translation>
+    </message>
+    <message>
+        <source>all of them</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>the newest {n}</source>
+        <translation>最新的 {n} 条</translation>
+    </message>
+    <message>
+        <source>audit chain: {chain} had {seq} entries by {anchor}; the database has {have} — entries were deleted at its end ({gone})</source>
+        <translation>审计链：据{anchor}，{chain}当时有 {seq} 条记录；数据库里现在只有 {have} 条——末尾的记录被删除了（{gone}）</translation>
+    </message>
+    <message>
+        <source>audit chain: entry {seq} of {chain} is not the one {anchor} recorded — the chain was rewritten</source>
+        <translation>审计链：{chain}的第 {seq} 条与{anchor}记下的不一样——审计链被改写过</translation>
+    </message>
+    <message>
+        <source>audit chain: the entries written before the keyed chain were {then} by {anchor}; the database has {now} (or a different last one) — entries were deleted or rewritten</source>
+        <translation>审计链：据{anchor}，密钥链之前的记录当时有 {then} 条；数据库里现在有 {now} 条（或者最后一条不一样了）——有记录被删除或改写</translation>
+    </message>
+    <message>
+        <source>append-only: the triggers that keep {table} append-only are missing or altered (opening the database with SmileDesk recreates them)</source>
+        <translation>只增不改：保证 {table} 表只能追加、不能修改的触发器缺失或被改动（用微笑驿站打开数据库时会重新建好）</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error: {text}</source>
