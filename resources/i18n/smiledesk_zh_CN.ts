@@ -114,6 +114,125 @@
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s：</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source> (default: %(default)s)</source>
+        <translation>（默认：%(default)s）</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>%(prog)s: warning: %(message)s
+</source>
+        <translation>%(prog)s：警告：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 必须给出其中一个</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>多余的参数值 %r（这个选项不带值）</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可以指 %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>这里不应出现选项：%s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>值无效：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>没有这个命令：%(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+    <message>
+        <source>argument "-" with mode %r</source>
+        <translation>参数“-”不能用于模式 %r</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Backups</source>
@@ -303,6 +422,65 @@
     <message>
         <source>no active administrator account yet: open the app once to set up the station</source>
         <translation>还没有在用的管理员账号：请先打开一次软件完成驿站设置</translation>
+    </message>
+</context>
+<context>
+    <name>CliHelp</name>
+    <message>
+        <source>SQLite file or database URL (default: the user data dir; SMILEDESK_DATABASE_URL overrides)</source>
+        <translation>SQLite 文件或数据库 URL（默认：用户数据文件夹；设置了 SMILEDESK_DATABASE_URL 时以它为准）</translation>
+    </message>
+    <message>
+        <source>SmileDesk (微笑驿站) community service station desk</source>
+        <translation>微笑驿站：社区党群服务站前台系统</translation>
+    </message>
+    <message>
+        <source>render the main window offscreen to a PNG and exit</source>
+        <translation>在后台把主窗口画成 PNG 图片后退出</translation>
+    </message>
+    <message>
+        <source>page to show with --screenshot (residents, desk, ...)</source>
+        <translation>配合 --screenshot 显示的页面（如 &apos;residents&apos;、&apos;desk&apos; 等）</translation>
+    </message>
+    <message>
+        <source>window size for --screenshot, e.g. 1280x800</source>
+        <translation>配合 --screenshot 的窗口大小，例如 1280x800</translation>
+    </message>
+    <message>
+        <source>full-screen self-service kiosk</source>
+        <translation>全屏的自助服务机</translation>
+    </message>
+    <message>
+        <source>full-screen smile wall for the lobby screen</source>
+        <translation>大厅屏幕上全屏的微笑墙</translation>
+    </message>
+    <message>
+        <source>with --kiosk/--wall on a sub-district server: the station&apos;s code (default: the first station)</source>
+        <translation>在街道服务器上配合 --kiosk/--wall：站点代码（默认：第一个站点）</translation>
+    </message>
+    <message>
+        <source>add realistic synthetic demo data (fixed seed)</source>
+        <translation>加入逼真的虚构演示数据（固定随机种子）</translation>
+    </message>
+    <message>
+        <source>only these features (e.g. residents desk)</source>
+        <translation>只加这些功能的数据（例如 &apos;residents&apos; &apos;desk&apos;）</translation>
+    </message>
+    <message>
+        <source>check database integrity and the audit chain; non-zero exit on a problem</source>
+        <translation>检查数据库完整性和审计链；发现问题时以非零状态退出</translation>
+    </message>
+    <message>
+        <source>a folder of audit manifests to compare with as well (a server&apos;s: smiledesk audit-key anchor)</source>
+        <translation>另外对照的审计清单文件夹（服务器的清单由 smiledesk audit-key anchor 写出）</translation>
+    </message>
+    <message>
+        <source>apply pending migrations (a backup is made first)</source>
+        <translation>完成未做的数据库升级（先做备份）</translation>
+    </message>
+    <message>
+        <source>language of what the command prints and the papers it makes (default: the one saved in the settings, else the system&apos;s)</source>
+        <translation>命令输出和所生成文件的语言（默认：设置里保存的语言，否则跟随系统）</translation>
     </message>
 </context>
 <context>
