@@ -76,12 +76,15 @@ def _lang_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 def _add_lang_everywhere(parser: argparse.ArgumentParser) -> None:
     """Every subcommand takes --lang too (before or after its name: smiledesk --lang zh_CN meals-day, or
-    smiledesk meals-day --lang zh_CN)."""
+    smiledesk meals-day --lang zh_CN), and says what its --db is."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
                 if not any("--lang" in a.option_strings for a in child._actions):
                     _lang_option(child, suppress=True)
+                for a in child._actions:
+                    if "--db" in a.option_strings and not a.help:
+                        a.help = QT_TRANSLATE_NOOP("CliHelp", "SQLite file or database URL")
                 _add_lang_everywhere(child)
 
 

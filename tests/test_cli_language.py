@@ -304,3 +304,15 @@ def test_a_command_line_that_parses_translates_nothing():
     finally:
         i18n.set_translator(before)
     assert asked == []
+
+
+def test_erase_with_nobody_to_answer_changes_nothing_and_says_so(cli, demo_db, monkeypatch):
+    """privacy erase run without --yes where no one can answer (a scheduled task, a closed pipe): the question
+    in Chinese, then "nothing changed" — not a traceback."""
+    import io
+
+    monkeypatch.setenv("SMILEDESK_PASSWORD", "admin-pass-1")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, text = cli("privacy", "erase", "2", "--reason", "本人申请", "--db", str(demo_db), "--lang", "zh_CN")
+    assert code == 1 and "无法撤销" in text and "没有做任何改动" in text and "Traceback" not in text, text
+    assert english_words(text, {"y", "N", "Y", "n"}) == [], text

@@ -279,6 +279,16 @@ def _actor(engine, args):
     return Actor.from_user(user)
 
 
+def _ask(prompt: str) -> str:
+    """What is typed after ``prompt``; input that has ended (no one at a terminal: a scheduled or piped run)
+    answers nothing, as Enter does: the question before a change defaults to no, so nothing changes."""
+    try:
+        return input(prompt)
+    except EOFError:
+        print()
+        return ""
+
+
 def _yes(answer: str) -> bool:
     return answer.strip().lower() in ("y", "yes", translate("SafetyCli", "y"), translate("SafetyCli", "yes"))
 
@@ -348,7 +358,7 @@ def cmd_restore(args) -> int:
         key = database_key(db_file) if db_file is not None and file_is_encrypted(db_file) else None
         backup_files.verify_backup(Path(args.file), key=key)
         if not args.yes:
-            answer = input(translate("SafetyCli", "Replace the database with {file}? The current one is kept as a backup. "
+            answer = _ask(translate("SafetyCli", "Replace the database with {file}? The current one is kept as a backup. "
                                                   "[y/N] ").format(file=args.file))
             if not _yes(answer):
                 print(translate("SafetyCli", "nothing changed"))
@@ -471,10 +481,10 @@ def cmd_erase(args) -> int:
                                 f"{m.at:%Y-%m-%d}", m.summary[:40]] for m in offered], indent="  "):
                 print(line)
             if not args.yes and not keep:
-                answer = input(translate("SafetyCli", "Erase these too? [Y/n] ")).strip()
+                answer = _ask(translate("SafetyCli", "Erase these too? [Y/n] ")).strip()
                 keep = bool(answer) and not _yes(answer)  # Enter: yes
         if not args.yes:
-            answer = input(translate("SafetyCli", "Anonymise resident {id} everywhere? This cannot be undone. [y/N] ")
+            answer = _ask(translate("SafetyCli", "Anonymise resident {id} everywhere? This cannot be undone. [y/N] ")
                            .format(id=args.resident_id))
             if not _yes(answer):
                 print(translate("SafetyCli", "nothing changed"))

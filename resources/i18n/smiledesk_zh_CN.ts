@@ -294,43 +294,43 @@
     </message>
     <message>
         <source>audit entry {id}: does not follow the previous entry (deleted or reordered)</source>
-        <translation>审计记录 {id}：与上一条接不上（有记录被删除或调换了顺序）</translation>
+        <translation>操作日志记录 {id}：与上一条接不上（有记录被删除或调换了顺序）</translation>
     </message>
     <message>
         <source>audit entry {id}: content was changed after it was written</source>
-        <translation>审计记录 {id}：写入后内容被改动过</translation>
+        <translation>操作日志记录 {id}：写入后内容被改动过</translation>
     </message>
     <message>
         <source>audit log: the entries written before the keyed chain were {recorded} when the database was upgraded; {now} are there now, or the last of them differs — deleted or rewritten</source>
-        <translation>审计日志：数据库升级时，密钥链之前的记录有 {recorded} 条；现在有 {now} 条，或者最后一条不一样了——有记录被删除或改写</translation>
+        <translation>操作日志：数据库升级时，密钥链之前的记录有 {recorded} 条；现在有 {now} 条，或者最后一条不一样了——有记录被删除或改写</translation>
     </message>
     <message>
         <source>audit log: {n} entries of an unknown kind (written by another program)</source>
-        <translation>审计日志：有 {n} 条类型不明的记录（由其他程序写入）</translation>
+        <translation>操作日志：有 {n} 条类型不明的记录（由其他程序写入）</translation>
     </message>
     <message>
         <source>audit chain of {chain}: entries {first}–{last} are missing (deleted)</source>
-        <translation>{chain}的审计链：第 {first}–{last} 条不见了（被删除）</translation>
+        <translation>{chain}的操作日志链：第 {first}–{last} 条不见了（被删除）</translation>
     </message>
     <message>
         <source>audit chain of {chain}: entry {seq} does not follow entry {previous} (deleted, reordered or rewritten)</source>
-        <translation>{chain}的审计链：第 {seq} 条与第 {previous} 条接不上（有记录被删除、调换顺序或改写）</translation>
+        <translation>{chain}的操作日志链：第 {seq} 条与第 {previous} 条接不上（有记录被删除、调换顺序或改写）</translation>
     </message>
     <message>
         <source>audit chain of {chain}: entry {seq} (id {id}) was changed after it was written</source>
-        <translation>{chain}的审计链：第 {seq} 条（编号 {id}）写入后内容被改动过</translation>
+        <translation>{chain}的操作日志链：第 {seq} 条（编号 {id}）写入后内容被改动过</translation>
     </message>
     <message>
         <source>audit log: keyed entries exist but the database&apos;s identity (audit_meta) was removed</source>
-        <translation>审计日志：有带密钥的记录，但数据库的身份信息（audit_meta）被删除了</translation>
+        <translation>操作日志：有带密钥的记录，但数据库的身份信息（audit_meta）被删除了</translation>
     </message>
     <message>
         <source>the sub-district&apos;s own chain (no station)</source>
-        <translation>街道本级的审计链（不属于任何站点）</translation>
+        <translation>街道本级的操作日志链（不属于任何站点）</translation>
     </message>
     <message>
         <source>station {station}&apos;s chain</source>
-        <translation>站点 {station} 的审计链</translation>
+        <translation>站点 {station} 的操作日志链</translation>
     </message>
     <message>
         <source>the anchor {source} of {at} UTC</source>
@@ -338,7 +338,7 @@
     </message>
     <message>
         <source>audit anchor: {anchor} was altered (its MAC does not match the audit key)</source>
-        <translation>审计锚点：{anchor}被改动过（校验码与审计密钥不符）</translation>
+        <translation>操作日志锚点：{anchor}被改动过（校验码与审计密钥不符）</translation>
     </message>
     <message>
         <source>all of them</source>
@@ -350,15 +350,15 @@
     </message>
     <message>
         <source>audit chain: {chain} had {seq} entries by {anchor}; the database has {have} — entries were deleted at its end ({gone})</source>
-        <translation>审计链：据{anchor}，{chain}当时有 {seq} 条记录；数据库里现在只有 {have} 条——末尾的记录被删除了（{gone}）</translation>
+        <translation>操作日志链：据{anchor}，{chain}当时有 {seq} 条记录；数据库里现在只有 {have} 条——末尾的记录被删除了（{gone}）</translation>
     </message>
     <message>
         <source>audit chain: entry {seq} of {chain} is not the one {anchor} recorded — the chain was rewritten</source>
-        <translation>审计链：{chain}的第 {seq} 条与{anchor}记下的不一样——审计链被改写过</translation>
+        <translation>操作日志链：{chain}的第 {seq} 条与{anchor}记下的不一样——操作日志链被改写过</translation>
     </message>
     <message>
         <source>audit chain: the entries written before the keyed chain were {then} by {anchor}; the database has {now} (or a different last one) — entries were deleted or rewritten</source>
-        <translation>审计链：据{anchor}，密钥链之前的记录当时有 {then} 条；数据库里现在有 {now} 条（或者最后一条不一样了）——有记录被删除或改写</translation>
+        <translation>操作日志链：据{anchor}，密钥链之前的记录当时有 {then} 条；数据库里现在有 {now} 条（或者最后一条不一样了）——有记录被删除或改写</translation>
     </message>
     <message>
         <source>append-only: the triggers that keep {table} append-only are missing or altered (opening the database with SmileDesk recreates them)</source>
@@ -481,6 +481,10 @@
     <message>
         <source>language of what the command prints and the papers it makes (default: the one saved in the settings, else the system&apos;s)</source>
         <translation>命令输出和所生成文件的语言（默认：设置里保存的语言，否则跟随系统）</translation>
+    </message>
+    <message>
+        <source>SQLite file or database URL</source>
+        <translation>SQLite 文件或数据库 URL</translation>
     </message>
 </context>
 <context>
