@@ -423,6 +423,14 @@
         <source>no active administrator account yet: open the app once to set up the station</source>
         <translation>还没有在用的管理员账号：请先打开一次软件完成驿站设置</translation>
     </message>
+    <message>
+        <source>unknown page “{page}”; pages: {pages}</source>
+        <translation>没有“{page}”这个页面；可用的页面：{pages}</translation>
+    </message>
+    <message>
+        <source>could not write the screenshot</source>
+        <translation>无法保存截图</translation>
+    </message>
 </context>
 <context>
     <name>CliHelp</name>
