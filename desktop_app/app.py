@@ -17,6 +17,7 @@ from desktop_app import APP_NAME, features, startup
 from desktop_app.core import auth
 from desktop_app.core.db import url_for
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.i18n import translate
 from desktop_app.ui import collector, translation
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.covering import close_windows, cover_windows, uncover_windows
@@ -124,7 +125,8 @@ def screenshot(args, engine, settings) -> int:
         widget = build_main_window(engine, actor, settings)
         if args.page:
             if widget.show_page(args.page) is None:
-                print(f"unknown page {args.page!r}; pages: {', '.join(widget.page_keys())}", file=sys.stderr)
+                print(translate("Cli", "unknown page “{page}”; pages: {pages}").format(
+                    page=args.page, pages=", ".join(widget.page_keys())), file=sys.stderr)
                 return 2
     install_fallback_fonts(app)
     widget.resize(width, height)
@@ -141,7 +143,7 @@ def screenshot(args, engine, settings) -> int:
     when_settled(widget, grab_and_quit)
     app.exec()
     ok = bool(saved and saved[0])
-    print(args.screenshot if ok else "could not write the screenshot", file=sys.stdout if ok else sys.stderr)
+    print(args.screenshot if ok else translate("Cli", "could not write the screenshot"), file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
 
 

@@ -15,47 +15,48 @@ import argparse
 import sys
 
 from desktop_app import __version__
+from desktop_app.cli_parser import Parser, lang_argument
 from desktop_app.cli_support import feature_name
-from desktop_app.core.i18n import join, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate
 
 
 def _db_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     kwargs = {"default": argparse.SUPPRESS} if suppress else {"default": None}
     parser.add_argument(
-        "--db", metavar="PATH|URL", help="SQLite file or database URL (default: the user data dir; "
-        "SMILEDESK_DATABASE_URL overrides)", **kwargs,
+        "--db", metavar="PATH|URL", help=QT_TRANSLATE_NOOP("CliHelp", "SQLite file or database URL (default: the user data dir; "
+        "SMILEDESK_DATABASE_URL overrides)"), **kwargs,
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="smiledesk", description="SmileDesk (微笑驿站) community service station desk")
+    p = Parser(prog="smiledesk", description=QT_TRANSLATE_NOOP("CliHelp", "SmileDesk (微笑驿站) community service station desk"))
     p.add_argument("--version", action="version", version=f"SmileDesk {__version__}")
     _db_option(p, suppress=False)
     _lang_option(p, suppress=False)
-    p.add_argument("--screenshot", metavar="FILE", help="render the main window offscreen to a PNG and exit")
-    p.add_argument("--page", metavar="NAME", default="", help="page to show with --screenshot (residents, desk, ...)")
-    p.add_argument("--size", default="1366x800", help="window size for --screenshot, e.g. 1280x800")
-    p.add_argument("--kiosk", action="store_true", help="full-screen self-service kiosk")
-    p.add_argument("--wall", action="store_true", help="full-screen smile wall for the lobby screen")
+    p.add_argument("--screenshot", metavar="FILE", help=QT_TRANSLATE_NOOP("CliHelp", "render the main window offscreen to a PNG and exit"))
+    p.add_argument("--page", metavar="NAME", default="", help=QT_TRANSLATE_NOOP("CliHelp", "page to show with --screenshot (residents, desk, ...)"))
+    p.add_argument("--size", default="1366x800", help=QT_TRANSLATE_NOOP("CliHelp", "window size for --screenshot, e.g. 1280x800"))
+    p.add_argument("--kiosk", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "full-screen self-service kiosk"))
+    p.add_argument("--wall", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "full-screen smile wall for the lobby screen"))
     p.add_argument("--station", metavar="CODE", default="",
-                   help="with --kiosk/--wall on a sub-district server: the station's code (default: the first station)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "with --kiosk/--wall on a sub-district server: the station's code (default: the first station)"))
     p.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # bench: exit at first paint
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="add realistic synthetic demo data (fixed seed)")
+    demo = sub.add_parser("demo", help=QT_TRANSLATE_NOOP("CliHelp", "add realistic synthetic demo data (fixed seed)"))
     _db_option(demo, suppress=True)
     demo.add_argument("--scale", choices=["small", "large"], default="small")
     demo.add_argument("--seed", type=int, default=20261122)
-    demo.add_argument("--only", nargs="*", help="only these features (e.g. residents desk)")
+    demo.add_argument("--only", nargs="*", help=QT_TRANSLATE_NOOP("CliHelp", "only these features (e.g. residents desk)"))
     demo.set_defaults(func=cmd_demo)
 
-    check = sub.add_parser("check", help="check database integrity and the audit chain; non-zero exit on a problem")
+    check = sub.add_parser("check", help=QT_TRANSLATE_NOOP("CliHelp", "check database integrity and the audit chain; non-zero exit on a problem"))
     _db_option(check, suppress=True)
     check.add_argument("--anchors", metavar="DIR", action="append", default=[],
-                       help="a folder of audit manifests to compare with as well (a server's: smiledesk audit-key anchor)")
+                       help=QT_TRANSLATE_NOOP("CliHelp", "a folder of audit manifests to compare with as well (a server's: smiledesk audit-key anchor)"))
     check.set_defaults(func=cmd_check)
 
-    mig = sub.add_parser("migrate", help="apply pending migrations (a backup is made first)")
+    mig = sub.add_parser("migrate", help=QT_TRANSLATE_NOOP("CliHelp", "apply pending migrations (a backup is made first)"))
     _db_option(mig, suppress=True)
     mig.set_defaults(func=cmd_migrate)
 
@@ -69,18 +70,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _lang_option(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
     kwargs = {"default": argparse.SUPPRESS} if suppress else {"default": None}
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of what the command prints and the papers it "
-                        "makes (default: the one saved in the settings, else the system's)", **kwargs)
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help=QT_TRANSLATE_NOOP("CliHelp", "language of what the command prints and the papers it "
+                        "makes (default: the one saved in the settings, else the system's)"), **kwargs)
 
 
 def _add_lang_everywhere(parser: argparse.ArgumentParser) -> None:
     """Every subcommand takes --lang too (before or after its name: smiledesk --lang zh_CN meals-day, or
-    smiledesk meals-day --lang zh_CN)."""
+    smiledesk meals-day --lang zh_CN), and says what its --db is."""
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
                 if not any("--lang" in a.option_strings for a in child._actions):
                     _lang_option(child, suppress=True)
+                for a in child._actions:
+                    if "--db" in a.option_strings and not a.help:
+                        a.help = QT_TRANSLATE_NOOP("CliHelp", "SQLite file or database URL")
                 _add_lang_everywhere(child)
 
 
@@ -132,7 +136,7 @@ def cmd_check(args) -> int:
     if problems:
         print(translate("Cli", "PROBLEMS FOUND:"))
         for p in problems:
-            print("  -", p)
+            print("  -", p.text())
         return 1
     print(translate("Cli", "ok: database integrity, text, append-only triggers, audit chain and ID numbers verified"))
     return 0
@@ -163,9 +167,18 @@ def _use_remembered_keys() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from desktop_app.core import private
+    from desktop_app.core import i18n, private
 
     private.restrict_umask()  # every file written from here on (database, WAL, backups, logs, exports): 0600
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Import the database stack before PySide6: once PySide6 is loaded, its import hook
+    # (shibokensupport feature check) compiles the source of every module imported after it.
+    import desktop_app.core.auth  # noqa: F401
+    import desktop_app.core.db  # noqa: F401
+    from desktop_app.ui.translation import before_parsing
+
+    # argparse words its errors as it finds them, and prints help while parsing: the language comes first.
+    i18n.set_translator(before_parsing(lang_argument(argv)))
     args = build_parser().parse_args(argv)
     _use_remembered_keys()
     if getattr(args, "func", None) is not None:
@@ -189,10 +202,6 @@ def main(argv: list[str] | None = None) -> int:
                 raise
             print(error_line(problem.text()), file=sys.stderr)
             return 1
-    # Import the database stack before PySide6: once PySide6 is loaded, its import hook
-    # (shibokensupport feature check) compiles the source of every module imported after it.
-    import desktop_app.core.auth  # noqa: F401
-    import desktop_app.core.db  # noqa: F401
     from desktop_app.app import run_gui
 
     return run_gui(args)

@@ -73,6 +73,11 @@ def test_screenshot_command_writes_png(tmp_path, db_path, admin):
     )
     assert proc.returncode == 0, proc.stderr
     assert out.exists() and out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    proc = subprocess.run(  # a page that does not exist: said in the chosen language, with the ones that do
+        [sys.executable, "-m", "desktop_app", "--db", str(db_path), "--lang", "zh_CN", "--screenshot", str(out),
+         "--page", "nosuch"], env={**os.environ, **env}, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 2 and "没有“nosuch”这个页面；可用的页面：residents" in proc.stderr, proc.stderr
 
 
 @pytest.mark.slow

@@ -3,6 +3,8 @@ system's — and so do the papers they make; their tables line up with Chinese t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -166,3 +168,151 @@ def test_table_columns_start_at_the_same_display_column(rows):
 
 def test_display_width_counts_chinese_as_two_columns():
     assert width("张秀英") == 6 and width("ab") == 2 and width("（）") == 4 and width("é") == 1
+
+
+def test_check_names_its_problems_in_the_chosen_language(cli, demo_db):
+    """`smiledesk check` on a database whose audit row was rewritten and whose append-only triggers were
+    dropped: every problem in Chinese with --lang zh_CN (table names aside), in English with --lang en."""
+    from desktop_app.core.db import make_engine
+    from tests.security.helpers import drop_guards, tamper
+
+    engine = make_engine(f"sqlite:///{demo_db}")
+    tamper(engine, "UPDATE audit_entry SET actor_name = '某人' WHERE id = (SELECT max(id) FROM audit_entry)")
+    with engine.begin() as conn:
+        drop_guards(conn, "meal_ledger")
+    engine.dispose()
+    code, text = cli("check", "--db", str(demo_db), "--lang", "zh_CN")
+    assert code == 1, text
+    assert "写入后内容被改动过" in text and "保证 meal_ledger 表只能追加" in text, text
+    assert english_words(re.sub(r"\b[a-z]+(?:_[a-z]+)+\b", " ", text), {"UTC"}) == [], text  # table names aside
+    code, text = cli("check", "--db", str(demo_db), "--lang", "en")
+    assert code == 1 and "was changed after it was written" in text and "keep meal_ledger append-only" in text, text
+
+
+# --- argparse's own words and every command's help -------------------------------------------------------
+
+
+def _commands(parser, path=()):
+    """Every command path (("privacy",), ("privacy", "erase"), ...) with its parser."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _commands(child, (*path, name))
+
+
+def _typed_names(parser) -> set[str]:
+    """What a person types or argparse shows as a placeholder, in Latin letters: option and command names,
+    metavars (given or argparse's from the destination) and choices."""
+    import argparse
+
+    names: set[str] = set()
+    for _path, p in _commands(parser):
+        names.add(p.prog)
+        for action in p._actions:
+            names.update(action.option_strings)
+            metavar = action.metavar if isinstance(action.metavar, tuple) else (action.metavar or "",)
+            names.update([*metavar, action.dest, action.dest.upper()])
+            if action.choices is not None and not isinstance(action, argparse._SubParsersAction):
+                names.update(map(str, action.choices))
+            elif isinstance(action, argparse._SubParsersAction):
+                names.update(action.choices)
+    return {w for name in names for w in re.findall(r"[A-Za-z][A-Za-z’']*", name)}
+
+
+def _foreign_words(text: str, typed: set[str]) -> list[str]:
+    """English left in a command's Chinese output: options, what is typed in quotes ('all', 'demo'), names
+    with underscores (SMILEDESK_PASSWORD, pg_dump), file names and sizes aside."""
+    text = re.sub(r"(?<![\w-])--?[A-Za-z][\w-]*", " ", text)
+    text = re.sub(r"'[^'\s]*'", " ", text)
+    text = re.sub(r"\b[\w-]+(?:\.[\w-]+)*\.(?:py|json|pdf|xlsx|csv)\b|\b\d+x\d+\b", " ", text)
+    text = re.sub(r"\b[A-Za-z]\w*_\w+\b", " ", text)
+    return english_words(text, typed | {"PNG", "UTC"})
+
+
+def test_wrong_arguments_are_told_in_the_chosen_language(cli):
+    """A person typing a wrong command under zh_CN reads argparse's complaint in Chinese; under en in English."""
+    cases = [
+        (["nosuch"], "无效的选择：'nosuch'"),
+        (["privacy"], "缺少必需的参数：ACTION"),
+        (["desk-figures", "--from", "昨天"], "参数 --from：值无效"),
+        (["desk-overdue", "--bad"], "无法识别的参数：--bad"),
+        (["report", "--month"], "参数 --month：需要一个值"),
+    ]
+    for argv, said in cases:
+        code, text = cli("--lang", "zh_CN", *argv)
+        assert code == 2 and "用法：smiledesk" in text and "错误：" in text and said in text, text
+        assert "usage" not in text and "error" not in text, text
+    code, text = cli("--lang", "en", "privacy")
+    assert code == 2 and "usage: smiledesk privacy" in text and "the following arguments are required: ACTION" in text
+    code, text = cli("--lang", "zh_CN", "--help")
+    assert code == 0 and "显示本帮助并退出" in text and "选项：" in text, text
+
+
+def test_every_command_helps_and_complains_in_chinese(cli):
+    """Each command's --help and a call with a wrong option, under zh_CN: no English word but the names one
+    types (options, commands, metavars, choices) and names like SQLite or URL."""
+    from desktop_app.cli import build_parser
+
+    parser = build_parser()
+    typed = _typed_names(parser)
+    paths = [path for path, _ in _commands(parser)]
+    assert len(paths) > 30 and ("privacy", "erase") in paths and ("audit-key", "lost") in paths
+    for path in paths:
+        code, text = cli("--lang", "zh_CN", *path, "--help")
+        assert code == 0 and "用法：" in text and "显示本帮助并退出" in text, (path, text)
+        assert _foreign_words(text, typed) == [], f"{path} --help: {_foreign_words(text, typed)}\n{text}"
+        code, text = cli("--lang", "zh_CN", *path, "--no-such-option")
+        assert code == 2 and "错误：" in text, (path, text)
+        assert _foreign_words(text, typed) == [], f"{path} --no-such-option: {_foreign_words(text, typed)}\n{text}"
+
+
+help_texts = st.text(alphabet=st.sampled_from("角色管理员（）、，。'ab_-"), min_size=0, max_size=60).map(
+    lambda t: t.replace("a", " admin ").replace("b", " front_desk"))
+
+
+@given(help_texts, st.integers(min_value=12, max_value=60))
+def test_help_wraps_by_terminal_columns_and_keeps_words_whole(text, columns):
+    """Chinese help lines fit the terminal (two columns a character); a Latin word is never cut in two and no
+    line starts with a closing mark."""
+    from desktop_app.cli_parser import wrap
+
+    lines = wrap(text, columns)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+    for i, line in enumerate(lines):
+        assert width(line) <= columns or " " not in line and not re.search(r"[\u3400-\u9fff]", line)
+        if i and line[0] in "，。、）":  # only where a space stood before the mark
+            assert " " + line[0] in " ".join(text.split()), lines
+    for word in re.findall(r"[!-~]+", text):
+        assert any(word in line for line in lines), (word, lines)
+
+
+def test_a_command_line_that_parses_translates_nothing():
+    """Translations load only when argparse has something to say: the GUI's start-up reads no .qm for it."""
+    from desktop_app.cli import build_parser
+    from desktop_app.core import i18n
+
+    asked = []
+    before = i18n._translate
+    i18n.set_translator(lambda context, text: asked.append((context, text)) or text)
+    try:
+        parser = build_parser()
+        parser.parse_args(["--page", "desk"])
+        parser.parse_args(["privacy", "erase", "3", "--lang", "zh_CN"])
+    finally:
+        i18n.set_translator(before)
+    assert asked == []
+
+
+def test_erase_with_nobody_to_answer_changes_nothing_and_says_so(cli, demo_db, monkeypatch):
+    """privacy erase run without --yes where no one can answer (a scheduled task, a closed pipe): the question
+    in Chinese, then "nothing changed" — not a traceback."""
+    import io
+
+    monkeypatch.setenv("SMILEDESK_PASSWORD", "admin-pass-1")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, text = cli("privacy", "erase", "2", "--reason", "本人申请", "--db", str(demo_db), "--lang", "zh_CN")
+    assert code == 1 and "无法撤销" in text and "没有做任何改动" in text and "Traceback" not in text, text
+    assert english_words(text, {"y", "N", "Y", "n"}) == [], text

@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from desktop_app.core import audit
 from desktop_app.core.auth import VIEW_AUDIT, Actor, require
 from desktop_app.core.db import station_scope
+from desktop_app.core.i18n import Finding
 from desktop_app.core.models import AuditEntry
 
 
@@ -44,7 +45,7 @@ def audit_page(s: Session, *, actor: Actor, before_id: int | None = None, limit:
     return out
 
 
-def verify_audit_chain(s: Session, *, actor: Actor) -> list[str]:
+def verify_audit_chain(s: Session, *, actor: Actor) -> list[Finding]:
     """Problems found in the audit log (empty: intact): every station's chain, entries this PC has no key to
     check, and what the database lacks against this PC's anchor and the backups' manifests."""
     from desktop_app.safety import audit_problems

@@ -15,39 +15,42 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    v = sub.add_parser("cert-verify", help="check a certificate number or scanned QR payload against the register")
+    v = sub.add_parser("cert-verify", help=QT_TRANSLATE_NOOP("CliHelp", "check a certificate number or scanned QR payload against the register"))
     v.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     v.add_argument("payload")
     v.set_defaults(func=cmd_verify)
 
-    k = sub.add_parser("cert-keys", help="the station's certificate signing keys: list, rotate, revoke, export the key file")
+    k = sub.add_parser("cert-keys", help=QT_TRANSLATE_NOOP("CliHelp", "the station's certificate signing keys: list, rotate, revoke, export the key file"))
     ksub = k.add_subparsers(dest="cert_keys_command", metavar="ACTION", required=True)
-    for name, helptext in (("list", "the station's keys"), ("rotate", "retire the station's keys and make a new one here"),
-                           ("revoke", "withdraw a key (its PC was lost or stolen)"),
-                           ("export", "write the key file: public keys and revocations, for verifiers outside"),
-                           ("publish", "write the key file and the standalone verifier (verify_certificate.py) into a folder")):
+    for name, helptext in (
+            ("list", QT_TRANSLATE_NOOP("CliHelp", "the station's keys")),
+            ("rotate", QT_TRANSLATE_NOOP("CliHelp", "retire the station's keys and make a new one here")),
+            ("revoke", QT_TRANSLATE_NOOP("CliHelp", "withdraw a key (its PC was lost or stolen)")),
+            ("export", QT_TRANSLATE_NOOP("CliHelp", "write the key file: public keys and revocations, for verifiers outside")),
+            ("publish", QT_TRANSLATE_NOOP("CliHelp", "write the key file and the standalone verifier (verify_certificate.py) "
+                                                     "into a folder"))):
         a = ksub.add_parser(name, help=helptext)
         a.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-        a.add_argument("--user", help="staff account (default: the first administrator)")
+        a.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account (default: the first administrator)"))
         if name == "revoke":
             a.add_argument("key")
             a.add_argument("--reason", required=True)
         if name == "export":
-            a.add_argument("--out", required=True, help="the key file to write (JSON)")
+            a.add_argument("--out", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "the key file to write (JSON)"))
         if name == "publish":
             a.add_argument("folder", metavar="DIR")
         a.set_defaults(func=cmd_keys)
 
-    r = sub.add_parser("cert-render", help="render issued certificates to one PDF or one file each")
+    r = sub.add_parser("cert-render", help=QT_TRANSLATE_NOOP("CliHelp", "render issued certificates to one PDF or one file each"))
     r.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    r.add_argument("--year", type=int, help="only certificates numbered in this year")
+    r.add_argument("--year", type=int, help=QT_TRANSLATE_NOOP("CliHelp", "only certificates numbered in this year"))
     r.add_argument("--kind", choices=["service_record", "honour", "thank_you"])  # models.CertificateKind
-    r.add_argument("--out", required=True, help="a .pdf file, or a folder with --each")
-    r.add_argument("--each", action="store_true", help="one PDF file per certificate")
-    r.add_argument("--user", help="staff account the rendering is logged under (default: the first administrator)")
+    r.add_argument("--out", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "a .pdf file, or a folder with --each"))
+    r.add_argument("--each", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "one PDF file per certificate"))
+    r.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account the rendering is logged under (default: the first administrator)"))
     r.set_defaults(func=cmd_render)
 
-    e = sub.add_parser("cert-export", help="service records in the columns of the national volunteer system (.xlsx or .csv)")
+    e = sub.add_parser("cert-export", help=QT_TRANSLATE_NOOP("CliHelp", "service records in the columns of the national volunteer system (.xlsx or .csv)"))
     e.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     e.add_argument("--out", required=True)
     e.add_argument("--from", dest="start", type=date.fromisoformat)

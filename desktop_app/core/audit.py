@@ -34,6 +34,7 @@ from sqlmodel import Session, SQLModel, col, func, select
 from desktop_app.core import audit_anchors, audit_keys, audit_subjects
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db.guards import AppendOnly, declare
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Finding, Text
 from desktop_app.core.models import AuditEntry
 
 if TYPE_CHECKING:
@@ -273,22 +274,23 @@ event.listen(OrmSession, "after_soft_rollback", _after_rollback)
 class ChainReport:
     """What ``verify`` found: problems (empty: intact), and what could not be checked on this PC."""
 
-    problems: list[str]
+    problems: list[Finding]
     chains: dict[int, tuple[int, str]]
     legacy: tuple[int, str]
     database_id: str | None
     missing_keys: dict[str, int]  # key id -> entries written with it that this PC cannot check
     lost_keys: dict[str, str] = field(default_factory=dict)  # key id -> who declared it lost, when, why
 
-    def all_problems(self) -> list[str]:
+    def all_problems(self) -> list[Finding]:
         out = list(self.problems)
         for kid, n in sorted(self.missing_keys.items()):
             if kid in self.lost_keys:
                 continue  # declared lost in the log itself (declare_key_lost): told by notes(), not a problem
-            out.append(f"audit key {kid} is not on this computer: the content of {n} entries written with it could not be "
-                       "checked (only their order and count). Import it from a PC that has it: smiledesk audit-key export FILE "
-                       "there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY). If no PC has it any "
-                       "more: smiledesk audit-key lost KEY --reason …")
+            out.append(Finding(QT_TRANSLATE_NOOP(
+                "Checks", "audit key {key} is not on this computer: the content of {n} entries written with it could not "
+                "be checked (only their order and count). Import it from a PC that has it: smiledesk audit-key export "
+                "FILE there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY). If no PC has it any "
+                "more: smiledesk audit-key lost KEY --reason …"), key=kid, n=n))
         return out
 
     def notes(self) -> list[str]:
@@ -298,12 +300,13 @@ class ChainReport:
 
 
 def _label(chain: int) -> str:
-    return "no station" if chain == 0 else f"station {chain}"
+    return (Text("Checks", QT_TRANSLATE_NOOP("Checks", "no station")) if chain == 0
+            else Finding(QT_TRANSLATE_NOOP("Checks", "station {station}"), station=chain))
 
 
 def verify(s: Session, *, batch: int = 5000) -> ChainReport:
     """Recompute every entry: the legacy chain in id order, each keyed chain in seq order."""
-    problems: list[str] = []
+    problems: list[Finding] = []
     db_id = audit_keys.database_id(s)
     keys = audit_keys.known_keys(db_id) if db_id else {}
     missing: dict[str, int] = {}
@@ -318,9 +321,11 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
             break
         for entry in rows:
             if entry.prev_hash != prev:
-                problems.append(f"audit entry {entry.id}: does not follow the previous entry (deleted or reordered)")
+                problems.append(Finding(QT_TRANSLATE_NOOP(
+                    "Checks", "audit entry {id}: does not follow the previous entry (deleted or reordered)"), id=entry.id))
             if _legacy_digest(entry) != entry.hash:
-                problems.append(f"audit entry {entry.id}: content was changed after it was written")
+                problems.append(Finding(QT_TRANSLATE_NOOP(
+                    "Checks", "audit entry {id}: content was changed after it was written"), id=entry.id))
             prev = entry.hash
             last_id = entry.id or last_id
             legacy_count += 1
@@ -328,11 +333,14 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
     if not whole:  # a station's login: its own chain is checked; the unkeyed entries of every station are not its to see
         legacy_count, legacy_head = recorded or (0, "")
     elif recorded is not None and recorded != (legacy_count, legacy_head):
-        problems.append(f"audit log: the entries written before the keyed chain were {recorded[0]} when the database was "
-                        f"upgraded; {legacy_count} are there now, or the last of them differs — deleted or rewritten")
+        problems.append(Finding(QT_TRANSLATE_NOOP(
+            "Checks", "audit log: the entries written before the keyed chain were {recorded} when the database was "
+            "upgraded; {now} are there now, or the last of them differs — deleted or rewritten"),
+            recorded=recorded[0], now=legacy_count))
     others = s.exec(select(func.count()).select_from(AuditEntry).where(col(AuditEntry.scheme).not_in([LEGACY, KEYED]))).one()
     if others:
-        problems.append(f"audit log: {others} entries of an unknown kind (written by another program)")
+        problems.append(Finding(QT_TRANSLATE_NOOP(
+            "Checks", "audit log: {n} entries of an unknown kind (written by another program)"), n=others))
     chains: dict[int, tuple[int, str]] = {}
     for chain in s.exec(select(AuditEntry.chain).where(AuditEntry.scheme == KEYED).distinct().order_by(col(AuditEntry.chain))).all():
         expected, prev = 1, legacy_head
@@ -344,15 +352,20 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
                 break
             for entry in rows:
                 if entry.seq != expected:
-                    problems.append(f"audit chain of {_label(chain)}: entries {expected}–{(entry.seq or 0) - 1} are missing (deleted)")
+                    problems.append(Finding(QT_TRANSLATE_NOOP(
+                        "Checks", "audit chain of {chain}: entries {first}–{last} are missing (deleted)"),
+                        chain=_label(chain), first=expected, last=(entry.seq or 0) - 1))
                 elif entry.prev_hash != prev:
-                    problems.append(f"audit chain of {_label(chain)}: entry {entry.seq} does not follow entry {expected - 1} "
-                                    "(deleted, reordered or rewritten)")
+                    problems.append(Finding(QT_TRANSLATE_NOOP(
+                        "Checks", "audit chain of {chain}: entry {seq} does not follow entry {previous} "
+                        "(deleted, reordered or rewritten)"), chain=_label(chain), seq=entry.seq, previous=expected - 1))
                 key = keys.get(entry.key_id) if db_id else None
                 if key is None:
                     missing[entry.key_id or "?"] = missing.get(entry.key_id or "?", 0) + 1
                 elif audit_keys.mac(key, _keyed_payload(db_id or "", entry)) != entry.hash:
-                    problems.append(f"audit chain of {_label(chain)}: entry {entry.seq} (id {entry.id}) was changed after it was written")
+                    problems.append(Finding(QT_TRANSLATE_NOOP(
+                        "Checks", "audit chain of {chain}: entry {seq} (id {id}) was changed after it was written"),
+                        chain=_label(chain), seq=entry.seq, id=entry.id))
                 elif entry.action == KEY_LOST and entry.entity == "audit_key":
                     # only a declaration this PC can verify counts: one written with an unknown key proves nothing
                     why = _reason_of(entry.after) if not entry.subject else ""
@@ -362,7 +375,8 @@ def verify(s: Session, *, batch: int = 5000) -> ChainReport:
         chains[chain] = (expected - 1, prev)
     keyed_without_id = db_id is None and bool(chains)
     if keyed_without_id:
-        problems.append("audit log: keyed entries exist but the database's identity (audit_meta) was removed")
+        problems.append(Finding(QT_TRANSLATE_NOOP(
+            "Checks", "audit log: keyed entries exist but the database's identity (audit_meta) was removed")))
     return ChainReport(problems, chains, (legacy_count, legacy_head), db_id, missing, lost)
 
 
@@ -373,9 +387,9 @@ def _reason_of(after: str | None) -> str:
         return ""
     return str(data.get("reason", "")) if isinstance(data, dict) else ""
 
-def verify_chain(s: Session, *, batch: int = 5000) -> list[str]:
+def verify_chain(s: Session, *, batch: int = 5000) -> list[Finding]:
     """Problems found in the chains (empty list: intact), including entries this PC has no key to check.
-    Plain English; the CLI prints them. Anchors are compared by ``check_anchors``."""
+    English as str, translated where shown (Finding.text()). Anchors are compared by ``check_anchors``."""
     return verify(s, batch=batch).all_problems()
 
 
@@ -385,14 +399,14 @@ def last_restore(s: Session) -> datetime | None:
                                                         AuditEntry.scheme == KEYED)).one()
 
 
-def check_anchors(s: Session, report: ChainReport, anchors: list[audit_anchors.Anchor]) -> list[str]:
+def check_anchors(s: Session, report: ChainReport, anchors: list[audit_anchors.Anchor]) -> list[Finding]:
     """What the database lacks against anchors kept outside it (the per-PC anchor, backup manifests)."""
     restored = last_restore(s)
 
     def hash_at(chain: int, seq: int) -> str | None:
         return s.exec(select(AuditEntry.hash).where(AuditEntry.chain == chain, AuditEntry.seq == seq)).first()
 
-    out: list[str] = []
+    out: list[Finding] = []
     for anchor in anchors:
         for problem in audit_anchors.compare(anchor, report.chains, report.legacy, hash_at, restored_at=restored):
             if problem not in out:

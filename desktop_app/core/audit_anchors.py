@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core import audit_keys, keystore
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Finding, Text
 
 FORMAT = "smiledesk-audit-anchor/1"
 MANIFEST_SUFFIX = ".manifest.json"
@@ -197,12 +198,13 @@ def manifests(folders: Iterable[Path], db_id: str) -> list[Anchor]:
 
 
 def _label(chain: int) -> str:
-    return "the sub-district's own chain (no station)" if chain == 0 else f"station {chain}'s chain"
+    return (Text("Checks", QT_TRANSLATE_NOOP("Checks", "the sub-district's own chain (no station)")) if chain == 0
+            else Finding(QT_TRANSLATE_NOOP("Checks", "station {station}'s chain"), station=chain))
 
 
 def compare(anchor: Anchor, chains: dict[int, tuple[int, str]], legacy: tuple[int, str],
-            hash_at, *, restored_at: datetime | None = None) -> list[str]:
-    """What the database lacks against ``anchor`` (plain-English problems). ``hash_at(chain, seq)`` is the
+            hash_at, *, restored_at: datetime | None = None) -> list[Finding]:
+    """What the database lacks against ``anchor`` (problems, translated where shown). ``hash_at(chain, seq)`` is the
     hash of that entry in the database (None: no such entry)."""
     if restored_at is not None:
         try:
@@ -210,19 +212,28 @@ def compare(anchor: Anchor, chains: dict[int, tuple[int, str]], legacy: tuple[in
                 return []  # superseded by an audited restore
         except ValueError:
             pass
-    out: list[str] = []
-    where = f"the anchor {anchor.source} of {anchor.taken_at[:19].replace('T', ' ')} UTC"
+    out: list[Finding] = []
+    where = Finding(QT_TRANSLATE_NOOP("Checks", "the anchor {source} of {at} UTC"),
+                    source=anchor.source, at=anchor.taken_at[:19].replace("T", " "))
     if anchor.mac_ok is False:
-        out.append(f"audit anchor: {where} was altered (its MAC does not match the audit key)")
+        out.append(Finding(QT_TRANSLATE_NOOP(
+            "Checks", "audit anchor: {anchor} was altered (its MAC does not match the audit key)"), anchor=where))
     for chain, (seq, h) in sorted(anchor.chains.items()):
         have = chains.get(chain, (0, ""))[0]
         if have < seq:
-            gone = "all of them" if have == 0 else f"the newest {seq - have}"
-            out.append(f"audit chain: {_label(chain)} had {seq} entries by {where}; the database has {have} "
-                       f"— entries were deleted at its end ({gone})")
+            gone = (Text("Checks", QT_TRANSLATE_NOOP("Checks", "all of them")) if have == 0
+                    else Finding(QT_TRANSLATE_NOOP("Checks", "the newest {n}"), n=seq - have))
+            out.append(Finding(QT_TRANSLATE_NOOP(
+                "Checks", "audit chain: {chain} had {seq} entries by {anchor}; the database has {have} "
+                "— entries were deleted at its end ({gone})"), chain=_label(chain), seq=seq, anchor=where, have=have,
+                gone=gone))
         elif hash_at(chain, seq) != h:
-            out.append(f"audit chain: entry {seq} of {_label(chain)} is not the one {where} recorded — the chain was rewritten")
+            out.append(Finding(QT_TRANSLATE_NOOP(
+                "Checks", "audit chain: entry {seq} of {chain} is not the one {anchor} recorded — the chain was rewritten"),
+                seq=seq, chain=_label(chain), anchor=where))
     if legacy[0] < anchor.legacy[0] or (anchor.legacy[0] and legacy[0] == anchor.legacy[0] and legacy[1] != anchor.legacy[1]):
-        out.append(f"audit chain: the entries written before the keyed chain were {anchor.legacy[0]} by {where}; "
-                   f"the database has {legacy[0]} (or a different last one) — entries were deleted or rewritten")
+        out.append(Finding(QT_TRANSLATE_NOOP(
+            "Checks", "audit chain: the entries written before the keyed chain were {then} by {anchor}; "
+            "the database has {now} (or a different last one) — entries were deleted or rewritten"),
+            then=anchor.legacy[0], anchor=where, now=legacy[0]))
     return out

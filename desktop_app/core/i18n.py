@@ -39,6 +39,48 @@ class Text(str):
         return self.context, str(self)
 
 
+class Message(str):
+    """A message made in Qt-free code and shown later, with its parameters: it reads as its English (logs,
+    comparisons, ``str``) and ``text()`` gives it in the user's language where it is printed or shown.
+    A subclass names the context: ``Finding(QT_TRANSLATE_NOOP("Checks", "entry {id} was changed"), id=7)``.
+    A parameter may be a Text or another Message (translated in turn)."""
+
+    context = ""
+    source: str
+    params: dict[str, object]
+
+    def __new__(cls, text: str, **params: object) -> Message:
+        english = {k: ", ".join(map(str, v)) if isinstance(v, list | tuple) else v for k, v in params.items()}
+        try:
+            shown = text.format(**english) if params else text
+        except (KeyError, IndexError, ValueError):
+            shown = text
+        obj = super().__new__(cls, shown)
+        obj.source, obj.params = text, params
+        return obj
+
+    def __reduce__(self):  # copies and pickles keep the source and parameters
+        return _message, (type(self), self.source, self.params)
+
+    def text(self) -> str:
+        return translate(self.context, self.source, **self.params)
+
+
+def _message(cls: type[Message], text: str, params: dict[str, object]) -> Message:
+    return cls(text, **params)
+
+
+class Finding(Message):
+    """A problem a check found (``smiledesk check``, the audit log's verify button)."""
+
+    context = "Checks"
+
+
+def shown(value: object) -> str:
+    """What the user reads for ``value``: a Message or Text in their language, anything else as it is."""
+    return str(_param(value))
+
+
 def translate(context: str, text: str, **params: object) -> str:
     out = _translate(context, text)
     if params:
@@ -52,6 +94,8 @@ def translate(context: str, text: str, **params: object) -> str:
 
 def _param(value: object) -> object:
     """A Text in its own context; a list or tuple of texts as the language writes a list ("a, b" / "a、b")."""
+    if isinstance(value, Message):
+        return value.text()
     if isinstance(value, Text):
         return _translate(value.context, str(value))
     if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):

@@ -10,18 +10,20 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+
 
 def register(sub) -> None:
-    f = sub.add_parser("desk-figures", help="desk figures (received, closed, on-time rate, satisfaction) by category")
+    f = sub.add_parser("desk-figures", help=QT_TRANSLATE_NOOP("CliHelp", "desk figures (received, closed, on-time rate, satisfaction) by category"))
     f.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    f.add_argument("--from", dest="start", type=date.fromisoformat, help="first day (default: first of this month)")
-    f.add_argument("--to", dest="end", type=date.fromisoformat, help="last day (default: today)")
-    f.add_argument("--station", type=int, help="only this station id")
+    f.add_argument("--from", dest="start", type=date.fromisoformat, help=QT_TRANSLATE_NOOP("CliHelp", "first day (default: first of this month)"))
+    f.add_argument("--to", dest="end", type=date.fromisoformat, help=QT_TRANSLATE_NOOP("CliHelp", "last day (default: today)"))
+    f.add_argument("--station", type=int, help=QT_TRANSLATE_NOOP("CliHelp", "only this station id"))
     f.set_defaults(func=cmd_figures)
-    o = sub.add_parser("desk-overdue", help="open desk records past their deadline (escalation list)")
+    o = sub.add_parser("desk-overdue", help=QT_TRANSLATE_NOOP("CliHelp", "open desk records past their deadline (escalation list)"))
     o.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     o.set_defaults(func=cmd_overdue)
-    r = sub.add_parser("desk-recount", help="recount the desk's day figures from the records")
+    r = sub.add_parser("desk-recount", help=QT_TRANSLATE_NOOP("CliHelp", "recount the desk's day figures from the records"))
     r.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     r.set_defaults(func=cmd_recount)
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    d = sub.add_parser("meals-day", help="generate a day's meal orders and write route sheets and labels")
+    d = sub.add_parser("meals-day", help=QT_TRANSLATE_NOOP("CliHelp", "generate a day's meal orders and write route sheets and labels"))
     d.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    d.add_argument("--date", dest="day", type=date.fromisoformat, help="default: today")
-    d.add_argument("--out", default=".", help="folder for the PDFs (default: current folder)")
-    d.add_argument("--user", help="staff account the work is logged under (default: the first administrator)")
+    d.add_argument("--date", dest="day", type=date.fromisoformat, help=QT_TRANSLATE_NOOP("CliHelp", "default: today"))
+    d.add_argument("--out", default=".", help=QT_TRANSLATE_NOOP("CliHelp", "folder for the PDFs (default: current folder)"))
+    d.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account the work is logged under (default: the first administrator)"))
     d.set_defaults(func=cmd_day)
-    c = sub.add_parser("meals-check", help="check that every meal account balance equals the sum of its ledger entries")
+    c = sub.add_parser("meals-check", help=QT_TRANSLATE_NOOP("CliHelp", "check that every meal account balance equals the sum of its ledger entries"))
     c.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     c.set_defaults(func=cmd_check)
 
@@ -26,7 +26,7 @@ def register(sub) -> None:
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 from desktop_app.cli_support import warn_calendar  # noqa: E402
-from desktop_app.core.i18n import join, translate  # noqa: E402
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate  # noqa: E402
 
 
 def cmd_day(args) -> int:

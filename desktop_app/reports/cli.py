@@ -18,35 +18,35 @@ import sys
 
 
 def register(sub) -> None:
-    r = sub.add_parser("report", help="monthly or annual report as PDF and/or Excel")
+    r = sub.add_parser("report", help=QT_TRANSLATE_NOOP("CliHelp", "monthly or annual report as PDF and/or Excel"))
     r.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
     when = r.add_mutually_exclusive_group(required=True)
-    when.add_argument("--month", help="the month, e.g. 2026-10")
-    when.add_argument("--year", help="the year, e.g. 2026")
-    r.add_argument("--out", help="PDF file (default: <station>-<period>.pdf unless only --xlsx is given)")
-    r.add_argument("--xlsx", help="also (or only) write the figures as an Excel workbook")
-    r.add_argument("--station", type=int, help="station id (default: the user's station; all for a sub-district account)")
-    r.add_argument("--user", help="staff account the report is made under (default: the first administrator)")
+    when.add_argument("--month", help=QT_TRANSLATE_NOOP("CliHelp", "the month, e.g. 2026-10"))
+    when.add_argument("--year", help=QT_TRANSLATE_NOOP("CliHelp", "the year, e.g. 2026"))
+    r.add_argument("--out", help=QT_TRANSLATE_NOOP("CliHelp", "PDF file (default: <station>-<period>.pdf unless only --xlsx is given)"))
+    r.add_argument("--xlsx", help=QT_TRANSLATE_NOOP("CliHelp", "also (or only) write the figures as an Excel workbook"))
+    r.add_argument("--station", type=int, help=QT_TRANSLATE_NOOP("CliHelp", "station id (default: the user's station; all for a sub-district account)"))
+    r.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account the report is made under (default: the first administrator)"))
     r.set_defaults(func=cmd_report)
 
-    i = sub.add_parser("import", help="import residents, volunteers or meal recipients from an Excel register")
+    i = sub.add_parser("import", help=QT_TRANSLATE_NOOP("CliHelp", "import residents, volunteers or meal recipients from an Excel register"))
     i.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    i.add_argument("file", help="workbook: .xlsx .xlsm .xls .et .ods")
+    i.add_argument("file", help=QT_TRANSLATE_NOOP("CliHelp", "workbook: .xlsx .xlsm .xls .et .ods"))
     i.add_argument("--kind", choices=["residents", "volunteers", "meal_recipients"], default="residents")
-    i.add_argument("--dry-run", action="store_true", help="only check: print what would happen, write nothing")
-    i.add_argument("--sheet", help="sheet name (default: the active sheet, else the first visible one)")
-    i.add_argument("--team", help="volunteers: team for rows without a team column")
+    i.add_argument("--dry-run", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "only check: print what would happen, write nothing"))
+    i.add_argument("--sheet", help=QT_TRANSLATE_NOOP("CliHelp", "sheet name (default: the active sheet, else the first visible one)"))
+    i.add_argument("--team", help=QT_TRANSLATE_NOOP("CliHelp", "volunteers: team for rows without a team column"))
     i.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD",
-                   help="map a column by its header (FIELD '' to leave it out); others are guessed")
-    i.add_argument("--user", help="staff account the import is made under (default: the first administrator)")
-    i.add_argument("--all", action="store_true", help="print every row, not only rejected and updated ones")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "map a column by its header (FIELD '' to leave it out); others are guessed"))
+    i.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account the import is made under (default: the first administrator)"))
+    i.add_argument("--all", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "print every row, not only rejected and updated ones"))
     i.set_defaults(func=cmd_import)
 
 
 from desktop_app.cli_support import actor_for as _actor  # noqa: E402
 from desktop_app.cli_support import engine_from_args as _engine  # noqa: E402
 from desktop_app.cli_support import warn_calendar  # noqa: E402
-from desktop_app.core.i18n import translate  # noqa: E402
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate  # noqa: E402
 from desktop_app.core.textwidth import table  # noqa: E402
 
 

@@ -13,32 +13,32 @@ from datetime import date, timedelta
 
 
 def register(sub) -> None:
-    p = sub.add_parser("roster-solve", help="create the shifts of a month and fill them (explains any shortfall)")
+    p = sub.add_parser("roster-solve", help=QT_TRANSLATE_NOOP("CliHelp", "create the shifts of a month and fill them (explains any shortfall)"))
     p.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    p.add_argument("--month", required=True, help="YYYY-MM")
-    p.add_argument("--team", help="team name (default: every patrol team)")
-    p.add_argument("--seconds", type=float, default=5.0, help="CP-SAT time limit after the greedy fill")
-    p.add_argument("--dry-run", action="store_true", help="solve and report, save nothing")
-    p.add_argument("--user", help="staff account the change is logged under (default: the first administrator)")
+    p.add_argument("--month", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "YYYY-MM"))
+    p.add_argument("--team", help=QT_TRANSLATE_NOOP("CliHelp", "team name (default: every patrol team)"))
+    p.add_argument("--seconds", type=float, default=5.0, help=QT_TRANSLATE_NOOP("CliHelp", "CP-SAT time limit after the greedy fill"))
+    p.add_argument("--dry-run", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "solve and report, save nothing"))
+    p.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account the change is logged under (default: the first administrator)"))
     p.set_defaults(func=cmd_solve)
 
-    t = sub.add_parser("roster-text", help="print a day's patrols as text for the team's WeChat group")
+    t = sub.add_parser("roster-text", help=QT_TRANSLATE_NOOP("CliHelp", "print a day's patrols as text for the team's WeChat group"))
     t.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    t.add_argument("--date", type=date.fromisoformat, help="default: tomorrow")
-    t.add_argument("--team", help="team name (default: every team)")
+    t.add_argument("--date", type=date.fromisoformat, help=QT_TRANSLATE_NOOP("CliHelp", "default: tomorrow"))
+    t.add_argument("--team", help=QT_TRANSLATE_NOOP("CliHelp", "team name (default: every team)"))
     t.set_defaults(func=cmd_text)
 
-    c = sub.add_parser("patrols-close", help="close patrols nobody checked out of, two hours after their end "
-                                             "(hours credited, flagged for a coordinator)")
+    c = sub.add_parser("patrols-close", help=QT_TRANSLATE_NOOP("CliHelp", "close patrols nobody checked out of, two hours after their end "
+                                             "(hours credited, flagged for a coordinator)"))
     c.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    c.add_argument("--user", help="staff account the change is logged under (default: the first administrator)")
+    c.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account the change is logged under (default: the first administrator)"))
     c.set_defaults(func=cmd_close)
 
-    n = sub.add_parser("hours-national", help="hours not yet recorded in the national volunteer system, with their "
-                                              "deadlines, in the national system's columns (.xlsx or .csv)")
+    n = sub.add_parser("hours-national", help=QT_TRANSLATE_NOOP("CliHelp", "hours not yet recorded in the national volunteer system, with their "
+                                              "deadlines, in the national system's columns (.xlsx or .csv)"))
     n.add_argument("--db", default=argparse.SUPPRESS, metavar="PATH|URL")
-    n.add_argument("--out", required=True, help="file to write (.xlsx or .csv)")
-    n.add_argument("--user", help="staff account the export is logged under (default: the first administrator)")
+    n.add_argument("--out", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "file to write (.xlsx or .csv)"))
+    n.add_argument("--user", help=QT_TRANSLATE_NOOP("CliHelp", "staff account the export is logged under (default: the first administrator)"))
     n.set_defaults(func=cmd_national)
 
 

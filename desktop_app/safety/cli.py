@@ -29,80 +29,80 @@ from desktop_app.core.textwidth import table
 
 
 def _db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help="SQLite file or database URL")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", default="", help="staff account to act as (audit log)")
+    parser.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS, help=QT_TRANSLATE_NOOP("CliHelp", "SQLite file or database URL"))
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", default="", help=QT_TRANSLATE_NOOP("CliHelp", "staff account to act as (audit log)"))
 
 
 def register(sub) -> None:
-    p = sub.add_parser("backup", help="make a verified backup copy of the database now")
+    p = sub.add_parser("backup", help=QT_TRANSLATE_NOOP("CliHelp", "make a verified backup copy of the database now"))
     _db(p)
-    p.add_argument("--to", metavar="DIR", help="folder for the backup (default: the station's backup folder)")
+    p.add_argument("--to", metavar="DIR", help=QT_TRANSLATE_NOOP("CliHelp", "folder for the backup (default: the station's backup folder)"))
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("backups", help="list backups, newest first")
+    p = sub.add_parser("backups", help=QT_TRANSLATE_NOOP("CliHelp", "list backups, newest first"))
     _db(p)
-    p.add_argument("--to", metavar="DIR", help="also look in this folder")
+    p.add_argument("--to", metavar="DIR", help=QT_TRANSLATE_NOOP("CliHelp", "also look in this folder"))
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("restore", help="replace the database with a backup (the current one is kept as a backup)")
+    p = sub.add_parser("restore", help=QT_TRANSLATE_NOOP("CliHelp", "replace the database with a backup (the current one is kept as a backup)"))
     _db(p)
-    p.add_argument("file", metavar="FILE", help="the backup file to restore")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("file", metavar="FILE", help=QT_TRANSLATE_NOOP("CliHelp", "the backup file to restore"))
+    p.add_argument("--yes", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "do not ask for confirmation"))
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("encrypt", help="encrypt the database file with a passphrase (SQLCipher); close SmileDesk first")
+    p = sub.add_parser("encrypt", help=QT_TRANSLATE_NOOP("CliHelp", "encrypt the database file with a passphrase (SQLCipher); close SmileDesk first"))
     _db(p)
     p.add_argument("--remember", action="store_true",
-                   help="keep the passphrase on this computer so SmileDesk starts without asking (kiosks)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "keep the passphrase on this computer so SmileDesk starts without asking (kiosks)"))
     p.add_argument("--delete-plain-backups", action="store_true",
-                   help="after an encrypted backup is made, delete the backups made before (they are not encrypted)")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "after an encrypted backup is made, delete the backups made before (they are not encrypted)"))
     p.set_defaults(func=cmd_encrypt)
 
-    p = sub.add_parser("decrypt", help="turn an encrypted database file back into a plain SQLite file")
+    p = sub.add_parser("decrypt", help=QT_TRANSLATE_NOOP("CliHelp", "turn an encrypted database file back into a plain SQLite file"))
     _db(p)
     p.set_defaults(func=cmd_decrypt)
 
-    p = sub.add_parser("privacy", help="a resident's data export or erasure request (PIPL)")
+    p = sub.add_parser("privacy", help=QT_TRANSLATE_NOOP("CliHelp", "a resident's data export or erasure request (PIPL)"))
     psub = p.add_subparsers(dest="privacy_command", metavar="ACTION", required=True)
-    e = psub.add_parser("export", help="write everything held about a resident as JSON and PDF")
+    e = psub.add_parser("export", help=QT_TRANSLATE_NOOP("CliHelp", "write everything held about a resident as JSON and PDF"))
     _db(e)
     e.add_argument("resident_id", type=int)
     e.add_argument("--out", metavar="DIR", required=True)
     e.set_defaults(func=cmd_export)
-    r = psub.add_parser("erase", help="anonymise a resident everywhere (cannot be undone; back up first)")
+    r = psub.add_parser("erase", help=QT_TRANSLATE_NOOP("CliHelp", "anonymise a resident everywhere (cannot be undone; back up first)"))
     _db(r)
     r.add_argument("resident_id", type=int)
     r.add_argument("--reason", default="")
-    r.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    r.add_argument("--yes", action="store_true", help=QT_TRANSLATE_NOOP("CliHelp", "do not ask for confirmation"))
     r.add_argument("--keep-walk-ins", action="store_true",
-                   help="do not erase the walk-in records typed with the resident's name and phone but never linked")
+                   help=QT_TRANSLATE_NOOP("CliHelp", "do not erase the walk-in records typed with the resident's name and phone but never linked"))
     r.set_defaults(func=cmd_erase)
 
     _register_audit_key(sub)
 
 
 def _register_audit_key(sub) -> None:
-    p = sub.add_parser("audit-key", help="the audit log's key on this computer: show it, export it, import it")
+    p = sub.add_parser("audit-key", help=QT_TRANSLATE_NOOP("CliHelp", "the audit log's key on this computer: show it, export it, import it"))
     ksub = p.add_subparsers(dest="audit_key_command", metavar="ACTION", required=True)
-    s = ksub.add_parser("show", help="the database's identity and which of its audit keys this computer has")
+    s = ksub.add_parser("show", help=QT_TRANSLATE_NOOP("CliHelp", "the database's identity and which of its audit keys this computer has"))
     _db(s)
     s.set_defaults(func=cmd_audit_key_show)
-    e = ksub.add_parser("export", help="write this computer's audit keys of the database to FILE (for another PC)")
+    e = ksub.add_parser("export", help=QT_TRANSLATE_NOOP("CliHelp", "write this computer's audit keys of the database to FILE (for another PC)"))
     _db(e)
     e.add_argument("file", metavar="FILE")
     e.set_defaults(func=cmd_audit_key_export)
-    i = ksub.add_parser("import", help="add the audit keys in FILE (from audit-key export) to this computer")
+    i = ksub.add_parser("import", help=QT_TRANSLATE_NOOP("CliHelp", "add the audit keys in FILE (from audit-key export) to this computer"))
     i.add_argument("file", metavar="FILE")
     i.set_defaults(func=cmd_audit_key_import)
-    a = ksub.add_parser("anchor", help="write the audit chains' heads and counts to FILE.manifest.json "
-                        "(a server's backups: run it before each pg_dump FILE)")
+    a = ksub.add_parser("anchor", help=QT_TRANSLATE_NOOP("CliHelp", "write the audit chains' heads and counts to FILE.manifest.json "
+                        "(a server's backups: run it before each pg_dump FILE)"))
     _db(a)
-    a.add_argument("file", metavar="FILE", help="the backup the manifest belongs to (it need not exist yet)")
+    a.add_argument("file", metavar="FILE", help=QT_TRANSLATE_NOOP("CliHelp", "the backup the manifest belongs to (it need not exist yet)"))
     a.set_defaults(func=cmd_audit_key_anchor)
-    g = ksub.add_parser("lost", help="say in the audit log that no computer has KEY any more (the only PC that held it broke)")
+    g = ksub.add_parser("lost", help=QT_TRANSLATE_NOOP("CliHelp", "say in the audit log that no computer has KEY any more (the only PC that held it broke)"))
     _db(g)
     g.add_argument("key", metavar="KEY")
-    g.add_argument("--reason", required=True, help="why it is lost, e.g. 旧电脑硬盘损坏")
+    g.add_argument("--reason", required=True, help=QT_TRANSLATE_NOOP("CliHelp", "why it is lost, e.g. 旧电脑硬盘损坏"))
     g.set_defaults(func=cmd_audit_key_lost)
 
 
@@ -279,6 +279,16 @@ def _actor(engine, args):
     return Actor.from_user(user)
 
 
+def _ask(prompt: str) -> str:
+    """What is typed after ``prompt``; input that has ended (no one at a terminal: a scheduled or piped run)
+    answers nothing, as Enter does: the question before a change defaults to no, so nothing changes."""
+    try:
+        return input(prompt)
+    except EOFError:
+        print()
+        return ""
+
+
 def _yes(answer: str) -> bool:
     return answer.strip().lower() in ("y", "yes", translate("SafetyCli", "y"), translate("SafetyCli", "yes"))
 
@@ -348,7 +358,7 @@ def cmd_restore(args) -> int:
         key = database_key(db_file) if db_file is not None and file_is_encrypted(db_file) else None
         backup_files.verify_backup(Path(args.file), key=key)
         if not args.yes:
-            answer = input(translate("SafetyCli", "Replace the database with {file}? The current one is kept as a backup. "
+            answer = _ask(translate("SafetyCli", "Replace the database with {file}? The current one is kept as a backup. "
                                                   "[y/N] ").format(file=args.file))
             if not _yes(answer):
                 print(translate("SafetyCli", "nothing changed"))
@@ -471,10 +481,10 @@ def cmd_erase(args) -> int:
                                 f"{m.at:%Y-%m-%d}", m.summary[:40]] for m in offered], indent="  "):
                 print(line)
             if not args.yes and not keep:
-                answer = input(translate("SafetyCli", "Erase these too? [Y/n] ")).strip()
+                answer = _ask(translate("SafetyCli", "Erase these too? [Y/n] ")).strip()
                 keep = bool(answer) and not _yes(answer)  # Enter: yes
         if not args.yes:
-            answer = input(translate("SafetyCli", "Anonymise resident {id} everywhere? This cannot be undone. [y/N] ")
+            answer = _ask(translate("SafetyCli", "Anonymise resident {id} everywhere? This cannot be undone. [y/N] ")
                            .format(id=args.resident_id))
             if not _yes(answer):
                 print(translate("SafetyCli", "nothing changed"))

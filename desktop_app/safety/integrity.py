@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 
 from desktop_app.core import db
-from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Finding, Text, translate
 from desktop_app.safety import backup_files
 from desktop_app.safety.models import ProblemKind
 
@@ -133,18 +133,18 @@ def schema_missing(path: Path) -> str | None:
     """Why ``path`` holds no SmileDesk database ("0 bytes", "no tables", ...), or None when it has one (a
     finished first migration). A file that cannot be read is the other checks' business: None."""
     if path.stat().st_size == 0:
-        return "0 bytes"
+        return Text("Checks", QT_TRANSLATE_NOOP("Checks", "0 bytes"))
     conn, problem = _open(path)
     if conn is None:
         return None
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
-            return "no tables"
+            return Text("Checks", QT_TRANSLATE_NOOP("Checks", "no tables"))
         if "alembic_version" not in tables:
-            return "no SmileDesk schema (no alembic_version table)"
+            return Text("Checks", QT_TRANSLATE_NOOP("Checks", "no SmileDesk schema (no alembic_version table)"))
         if conn.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 0:
-            return "no SmileDesk schema (its first migration never finished)"
+            return Text("Checks", QT_TRANSLATE_NOOP("Checks", "no SmileDesk schema (its first migration never finished)"))
     except db.database_errors():
         return None
     finally:
@@ -195,13 +195,13 @@ def recover(problem: Problem, chosen: Path | None = None) -> Path | None:
 MAX_TEXT_FINDINGS = 20  # per table: enough to find the rows, not a wall of them
 
 
-def damaged_text(path: Path) -> list[str]:
+def damaged_text(path: Path) -> list[Finding]:
     """Rows whose text is not valid UTF-8 (written past the program: a disk error, another tool), by table,
     row id and column. Such a row passes SQLite's integrity check; reading it fails wherever it is shown."""
     conn, problem = _open(path)
     if conn is None:
         return []
-    found: list[str] = []
+    found: list[Finding] = []
     try:
         conn.text_factory = bytes
         tables = [r[0].decode() for r in conn.execute(
@@ -227,34 +227,45 @@ def damaged_text(path: Path) -> list[str]:
                         except UnicodeDecodeError:
                             n += 1
                             if n <= MAX_TEXT_FINDINGS:
-                                found.append(f"damaged text: table {table}, row {row[0]}, column {column} is not valid UTF-8 "
-                                             f"(starts {value[:16]!r}); correct or clear it (e.g. in the program, or restore a backup)")
+                                found.append(Finding(QT_TRANSLATE_NOOP(
+                                    "Checks", "damaged text: table {table}, row {row}, column {column} is not valid "
+                                    "UTF-8 (starts {start}); correct or clear it (e.g. in the program, or restore a "
+                                    "backup)"), table=table, row=row[0], column=column, start=repr(value[:16])))
             if n > MAX_TEXT_FINDINGS:
-                found.append(f"damaged text: table {table}: {n - MAX_TEXT_FINDINGS} more rows like these")
+                found.append(Finding(QT_TRANSLATE_NOOP("Checks", "damaged text: table {table}: {n} more rows like these"),
+                                     table=table, n=n - MAX_TEXT_FINDINGS))
     finally:
         conn.close()
     return found
 
 
-def duplicate_id_numbers(s) -> list[str]:
+def duplicate_id_numbers(s) -> list[Finding]:
     """ID numbers registered more than once in a station (``residents.duplicate_id_numbers``: masked)."""
     from desktop_app import residents
 
     out = []
     for dup in residents.duplicate_id_numbers(s):
-        station = "the sub-district's own register" if dup.station_id is None else f"station {dup.station_id}"
-        ids = ", ".join(str(i) for i in dup.resident_ids)
-        how = "set aside by the upgrade into the notes of" if dup.set_aside else "registered for"
-        out.append(f"duplicate ID number {dup.id_number_masked} in {station}: {how} residents {ids}; "
-                   "merge or correct them on the residents page")
+        station = (Text("Checks", QT_TRANSLATE_NOOP("Checks", "the sub-district's own register"))
+                   if dup.station_id is None else Finding(QT_TRANSLATE_NOOP("Checks", "station {station}"),
+                                                          station=dup.station_id))
+        ids = [str(i) for i in dup.resident_ids]
+        if dup.set_aside:
+            out.append(Finding(QT_TRANSLATE_NOOP(
+                "Checks", "duplicate ID number {number} in {station}: set aside by the upgrade into the notes of "
+                "residents {ids}; merge or correct them on the residents page"),
+                number=dup.id_number_masked, station=station, ids=ids))
+        else:
+            out.append(Finding(QT_TRANSLATE_NOOP(
+                "Checks", "duplicate ID number {number} in {station}: registered for residents {ids}; merge or "
+                "correct them on the residents page"), number=dup.id_number_masked, station=station, ids=ids))
     return out
 
 
-def audit_problems(s, anchor_folders: Iterable[Path] = ()) -> list[str]:
+def audit_problems(s, anchor_folders: Iterable[Path] = ()) -> list[Finding]:
     """The audit log checked against itself and against its anchors outside the database: every station's
     keyed chain (entries this PC has no key for are named), this PC's anchor, and the manifests of the
     backups in the usual backup folders and in ``anchor_folders`` (truncation shows there; a server's
-    manifests are written by ``smiledesk audit-key anchor`` beside each pg_dump). Plain English."""
+    manifests are written by ``smiledesk audit-key anchor`` beside each pg_dump). English as str, translated where shown (Finding.text())."""
     from desktop_app.core import audit, audit_anchors, paths
     from desktop_app.core.db import sqlite_path
 
@@ -279,8 +290,9 @@ def _remembered() -> list[Path]:
     return remembered_folders()
 
 
-def check_database(url: str, anchor_folders: Iterable[Path] = ()) -> list[str]:
-    """Everything ``smiledesk check`` verifies, as plain-English problems (empty: all is well). Creates nothing.
+def check_database(url: str, anchor_folders: Iterable[Path] = ()) -> list[Finding]:
+    """Everything ``smiledesk check`` verifies, as problems (empty: all is well; English as str, ``text()`` in
+    the user's language). Creates nothing.
 
     A SQLite file must exist and hold a SmileDesk schema; then SQLite's integrity check, damaged text,
     pending migrations, the append-only triggers (core.db.guards), the audit chains with their anchors and
@@ -292,37 +304,43 @@ def check_database(url: str, anchor_folders: Iterable[Path] = ()) -> list[str]:
     path = sqlite_file(url)
     if path is not None:
         if not path.exists():
-            return [f"there is no database at {path} (nothing was created); give the right path with --db"]
+            return [Finding(QT_TRANSLATE_NOOP(
+                "Checks", "there is no database at {path} (nothing was created); give the right path with --db"),
+                path=str(path))]
         if path.is_dir():
-            return [f"{path} is a folder, not a database file"]
+            return [Finding(QT_TRANSLATE_NOOP("Checks", "{path} is a folder, not a database file"), path=str(path))]
         empty = schema_missing(path)
         if empty is not None:
-            return [f"{path} is empty or not a SmileDesk database ({empty})"]
+            return [Finding(QT_TRANSLATE_NOOP("Checks", "{path} is empty or not a SmileDesk database ({why})"),
+                            path=str(path), why=empty)]
     import_all_models()
     engine = make_engine(url)
-    problems: list[str] = []
+    problems: list[Finding] = []
+    integrity = False
     try:
         if is_sqlite(engine):
             try:
                 with engine.connect() as conn:
                     rows = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
             except Exception as exc:  # a file that is not a database at all: reported, not raised
-                rows = [f"cannot read the database: {exc}"]
-            if rows != ["ok"]:
-                problems.extend(f"integrity: {r}" for r in rows)
+                rows = [Finding(QT_TRANSLATE_NOOP("Checks", "cannot read the database: {error}"), error=str(exc))]
+            if rows != ["ok"]:  # SQLite's own findings are in English: said as SQLite says them
+                integrity = True
+                problems.extend(Finding(QT_TRANSLATE_NOOP("Checks", "integrity: {finding}"), finding=r) for r in rows)
             elif path is not None:
                 problems.extend(damaged_text(path))
-        if not any(p.startswith("integrity:") for p in problems):
+        if not integrity:
             try:
                 if pending_migrations(engine):
-                    problems.append("schema: migrations are pending (run `smiledesk migrate`)")
+                    problems.append(Finding(QT_TRANSLATE_NOOP(
+                        "Checks", "schema: migrations are pending (run `smiledesk migrate`)")))
                 declare_guards()
                 problems.extend(guards.verify(engine))
                 with session_scope(engine, write=False) as s:
                     problems.extend(audit_problems(s, anchor_folders))
                     problems.extend(duplicate_id_numbers(s))
             except Exception as exc:  # reported, not raised: check is what an administrator runs when in doubt
-                problems.append(f"cannot check: {exc}")
+                problems.append(Finding(QT_TRANSLATE_NOOP("Checks", "cannot check: {error}"), error=str(exc)))
     finally:
         engine.dispose()
     return problems

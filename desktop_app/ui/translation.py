@@ -12,6 +12,7 @@ asks for).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -78,6 +79,32 @@ def chosen_language(argument: str | None = None) -> str:
 
     saved = opts.get(QSettings(str(paths.settings_file()), QSettings.Format.IniFormat), opts.LANGUAGE)
     return saved if saved in SUPPORTED else system_language()
+
+
+def before_parsing(argument: str | None) -> Callable[[str, str], str]:
+    """The translate function (for core.i18n.set_translator) while the command line is parsed: argparse's
+    messages and the commands' help in the language ``chosen_language(argument)`` gives. It needs no
+    application (the GUI makes its own afterwards) and loads the translations at its first use: a command
+    line that parses prints nothing and reads no file here."""
+    loaded: list[QTranslator] | None = None
+
+    def translate(context: str, text: str) -> str:
+        nonlocal loaded
+        if loaded is None:
+            language = chosen_language(argument)
+            loaded = []
+            if language != "en":
+                for qm in sorted(paths.i18n_dir().glob(f"*_{language}.qm")):
+                    tr = QTranslator()
+                    if tr.load(str(qm)):
+                        loaded.append(tr)
+        for tr in loaded:
+            out = tr.translate(context, text)
+            if out:
+                return out
+        return text
+
+    return translate
 
 
 def install_for_command_line(language: str) -> None:

@@ -745,6 +745,105 @@
     </message>
 </context>
 <context>
+    <name>CliHelp</name>
+    <message>
+        <source>SQLite file or database URL</source>
+        <translation>SQLite 文件或数据库 URL</translation>
+    </message>
+    <message>
+        <source>the administrator signing in (password: prompt or SMILEDESK_PASSWORD)</source>
+        <translation>登录的管理员（密码：运行时输入，或用 SMILEDESK_PASSWORD 提供）</translation>
+    </message>
+    <message>
+        <source>stations of a sub-district sharing one database (administrators)</source>
+        <translation>共用一个数据库的街道下属站点（限管理员）</translation>
+    </message>
+    <message>
+        <source>stations with their ids, codes and resident counts</source>
+        <translation>列出站点及其编号、代码和居民人数</translation>
+    </message>
+    <message>
+        <source>add a station (sub-district administrators)</source>
+        <translation>新增站点（限街道管理员）</translation>
+    </message>
+    <message>
+        <source>short code, 1–10 letters or digits (certificate numbers, --station)</source>
+        <translation>简码，1–10 个字母或数字（用于证书编号和 --station）</translation>
+    </message>
+    <message>
+        <source>put an account in a station (&apos;all&apos;: a sub-district administrator)</source>
+        <translation>把账号分到一个站点（&apos;all&apos;：街道管理员）</translation>
+    </message>
+    <message>
+        <source>user name or account id</source>
+        <translation>用户名或账号编号</translation>
+    </message>
+    <message>
+        <source>station id or code, or &apos;all&apos;</source>
+        <translation>站点编号或代码，或 &apos;all&apos;</translation>
+    </message>
+    <message>
+        <source>a PostgreSQL login for a station&apos;s PCs, the office or roll-up (owner&apos;s --db)</source>
+        <translation>为站点电脑、街道办公室或汇总统计建 PostgreSQL 登录（用所有者的 --db）</translation>
+    </message>
+    <message>
+        <source>station id or code; &apos;office&apos; (every station) or &apos;rollup&apos; (read-only)</source>
+        <translation>站点编号或代码；&apos;office&apos;（全部站点）或 &apos;rollup&apos;（只读汇总）</translation>
+    </message>
+    <message>
+        <source>the login&apos;s name (default: smiledesk_&lt;code&gt;)</source>
+        <translation>登录名（默认：smiledesk_&lt;站点代码&gt;）</translation>
+    </message>
+    <message>
+        <source>e.g. which PC uses it</source>
+        <translation>备注，例如哪台电脑使用</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL logins of the stations (owner&apos;s --db)</source>
+        <translation>列出各站点的 PostgreSQL 登录（用所有者的 --db）</translation>
+    </message>
+    <message>
+        <source>remove a PostgreSQL login (owner&apos;s --db)</source>
+        <translation>删除一个 PostgreSQL 登录（用所有者的 --db）</translation>
+    </message>
+    <message>
+        <source>staff accounts (administrators)</source>
+        <translation>工作人员账号（限管理员）</translation>
+    </message>
+    <message>
+        <source>the accounts you manage</source>
+        <translation>列出你管理的账号</translation>
+    </message>
+    <message>
+        <source>only this station (id or code)</source>
+        <translation>只看这个站点（编号或代码）</translation>
+    </message>
+    <message>
+        <source>a new account (password: prompt or SMILEDESK_NEW_PASSWORD)</source>
+        <translation>新建账号（密码：运行时输入，或用 SMILEDESK_NEW_PASSWORD 提供）</translation>
+    </message>
+    <message>
+        <source>admin, front_desk, coordinator, meals or viewer</source>
+        <translation>角色：&apos;admin&apos;（管理员）、&apos;front_desk&apos;（前台）、&apos;coordinator&apos;（协调员）、&apos;meals&apos;（助餐）或 &apos;viewer&apos;（只读）</translation>
+    </message>
+    <message>
+        <source>display name (default: the user name)</source>
+        <translation>显示名（默认：用户名）</translation>
+    </message>
+    <message>
+        <source>station id or code, or &apos;all&apos; (default: your station)</source>
+        <translation>站点编号或代码，或 &apos;all&apos;（默认：你所在的站点）</translation>
+    </message>
+    <message>
+        <source>disable an account (user name or id)</source>
+        <translation>停用账号（用户名或编号）</translation>
+    </message>
+    <message>
+        <source>enable an account (user name or id)</source>
+        <translation>启用账号（用户名或编号）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>choose a year between 1900 and 2200.</source>

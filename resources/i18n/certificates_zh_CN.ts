@@ -322,6 +322,69 @@
     </message>
 </context>
 <context>
+    <name>CliHelp</name>
+    <message>
+        <source>check a certificate number or scanned QR payload against the register</source>
+        <translation>对照登记簿核验证书编号或扫到的二维码内容</translation>
+    </message>
+    <message>
+        <source>the station&apos;s certificate signing keys: list, rotate, revoke, export the key file</source>
+        <translation>本站的证书签名密钥：列出、更换、吊销、导出密钥文件</translation>
+    </message>
+    <message>
+        <source>the station&apos;s keys</source>
+        <translation>列出本站的密钥</translation>
+    </message>
+    <message>
+        <source>retire the station&apos;s keys and make a new one here</source>
+        <translation>停用本站现有密钥，在本机生成新密钥</translation>
+    </message>
+    <message>
+        <source>withdraw a key (its PC was lost or stolen)</source>
+        <translation>吊销一把密钥（存放它的电脑丢失或被盗）</translation>
+    </message>
+    <message>
+        <source>write the key file: public keys and revocations, for verifiers outside</source>
+        <translation>写出密钥文件：公钥和吊销记录，供站外核验使用</translation>
+    </message>
+    <message>
+        <source>write the key file and the standalone verifier (verify_certificate.py) into a folder</source>
+        <translation>把密钥文件和独立核验程序（verify_certificate.py）写到一个文件夹</translation>
+    </message>
+    <message>
+        <source>staff account (default: the first administrator)</source>
+        <translation>工作人员账号（默认：第一个管理员）</translation>
+    </message>
+    <message>
+        <source>the key file to write (JSON)</source>
+        <translation>要写出的密钥文件（JSON）</translation>
+    </message>
+    <message>
+        <source>render issued certificates to one PDF or one file each</source>
+        <translation>把已发放的证书生成一个 PDF，或每张一个文件</translation>
+    </message>
+    <message>
+        <source>only certificates numbered in this year</source>
+        <translation>只要编号属于这一年的证书</translation>
+    </message>
+    <message>
+        <source>a .pdf file, or a folder with --each</source>
+        <translation>一个 .pdf 文件；用 --each 时为文件夹</translation>
+    </message>
+    <message>
+        <source>one PDF file per certificate</source>
+        <translation>每张证书一个 PDF 文件</translation>
+    </message>
+    <message>
+        <source>staff account the rendering is logged under (default: the first administrator)</source>
+        <translation>记入日志的工作人员账号（默认：第一个管理员）</translation>
+    </message>
+    <message>
+        <source>service records in the columns of the national volunteer system (.xlsx or .csv)</source>
+        <translation>按全国志愿服务信息系统的列导出服务记录（.xlsx 或 .csv）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>contains {chars} ({codes}), which no installed font can print — it would come out as an empty box. Put a font that has it (e.g. HanaMinB.ttf for rare characters) into the fonts folder, or ask the person how to write it.</source>

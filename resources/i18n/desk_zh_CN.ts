@@ -52,6 +52,33 @@
     </message>
 </context>
 <context>
+    <name>CliHelp</name>
+    <message>
+        <source>desk figures (received, closed, on-time rate, satisfaction) by category</source>
+        <translation>按类别统计服务台数据（受理、办结、按时办结率、满意度）</translation>
+    </message>
+    <message>
+        <source>first day (default: first of this month)</source>
+        <translation>第一天（默认：本月 1 日）</translation>
+    </message>
+    <message>
+        <source>last day (default: today)</source>
+        <translation>最后一天（默认：今天）</translation>
+    </message>
+    <message>
+        <source>only this station id</source>
+        <translation>只统计这个站点编号</translation>
+    </message>
+    <message>
+        <source>open desk records past their deadline (escalation list)</source>
+        <translation>列出超过期限仍未办结的服务台记录（督办清单）</translation>
+    </message>
+    <message>
+        <source>recount the desk&apos;s day figures from the records</source>
+        <translation>根据记录重新统计服务台的日数据</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Received: records received in the period (by the day they were received). Closed: of those, the ones now closed. On-time rate: of the closed ones, the share closed no later than their deadline. Satisfaction: of those followed up, the share whose latest rating is satisfied or basically satisfied. Records settled on the spot count as received, closed and on time, but not as followed up.</source>

@@ -159,6 +159,29 @@
     </message>
 </context>
 <context>
+    <name>CliHelp</name>
+    <message>
+        <source>generate a day&apos;s meal orders and write route sheets and labels</source>
+        <translation>生成一天的订餐，并写出送餐路线单和标签</translation>
+    </message>
+    <message>
+        <source>default: today</source>
+        <translation>默认：今天</translation>
+    </message>
+    <message>
+        <source>folder for the PDFs (default: current folder)</source>
+        <translation>存放 PDF 的文件夹（默认：当前文件夹）</translation>
+    </message>
+    <message>
+        <source>staff account the work is logged under (default: the first administrator)</source>
+        <translation>记入日志的工作人员账号（默认：第一个管理员）</translation>
+    </message>
+    <message>
+        <source>check that every meal account balance equals the sum of its ledger entries</source>
+        <translation>核对每个助餐账户的余额是否等于其流水合计</translation>
+    </message>
+</context>
+<context>
     <name>CloseCheckDialog</name>
     <message>
         <source>Close welfare check</source>

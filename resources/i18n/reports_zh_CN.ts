@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CliHelp</name>
+    <message>
+        <source>monthly or annual report as PDF and/or Excel</source>
+        <translation>生成月报或年报（PDF 和/或 Excel）</translation>
+    </message>
+    <message>
+        <source>the month, e.g. 2026-10</source>
+        <translation>月份，例如 2026-10</translation>
+    </message>
+    <message>
+        <source>the year, e.g. 2026</source>
+        <translation>年份，例如 2026</translation>
+    </message>
+    <message>
+        <source>PDF file (default: &lt;station&gt;-&lt;period&gt;.pdf unless only --xlsx is given)</source>
+        <translation>PDF 文件（默认：&lt;站点&gt;-&lt;期间&gt;.pdf；只给 --xlsx 时不生成 PDF）</translation>
+    </message>
+    <message>
+        <source>also (or only) write the figures as an Excel workbook</source>
+        <translation>同时（或只）把数据写成 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>station id (default: the user&apos;s station; all for a sub-district account)</source>
+        <translation>站点编号（默认：账号所在站点；街道账号为全部站点）</translation>
+    </message>
+    <message>
+        <source>staff account the report is made under (default: the first administrator)</source>
+        <translation>生成报表所用的工作人员账号（默认：第一个管理员）</translation>
+    </message>
+    <message>
+        <source>import residents, volunteers or meal recipients from an Excel register</source>
+        <translation>从 Excel 登记表导入居民、志愿者或助餐对象</translation>
+    </message>
+    <message>
+        <source>workbook: .xlsx .xlsm .xls .et .ods</source>
+        <translation>工作簿：.xlsx .xlsm .xls .et .ods</translation>
+    </message>
+    <message>
+        <source>only check: print what would happen, write nothing</source>
+        <translation>只检查：显示将会发生什么，不写入任何数据</translation>
+    </message>
+    <message>
+        <source>sheet name (default: the active sheet, else the first visible one)</source>
+        <translation>工作表名称（默认：当前工作表，否则为第一个可见的工作表）</translation>
+    </message>
+    <message>
+        <source>volunteers: team for rows without a team column</source>
+        <translation>导入志愿者时：没有队伍列的行归入哪个队伍</translation>
+    </message>
+    <message>
+        <source>map a column by its header (FIELD &apos;&apos; to leave it out); others are guessed</source>
+        <translation>按表头指定某列对应的字段（FIELD 写 &apos;&apos; 表示不导入这一列）；其余列自动识别</translation>
+    </message>
+    <message>
+        <source>staff account the import is made under (default: the first administrator)</source>
+        <translation>导入所用的工作人员账号（默认：第一个管理员）</translation>
+    </message>
+    <message>
+        <source>print every row, not only rejected and updated ones</source>
+        <translation>显示每一行，而不只是被拒绝和被更新的行</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>“{name}” is protected with a password. Open it in Excel or WPS, remove the password (Excel: File → Info → Protect Workbook → Encrypt with Password; WPS: 文件 → 文档加密), save it, and import it again.</source>

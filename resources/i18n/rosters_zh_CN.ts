@@ -36,6 +36,61 @@
     </message>
 </context>
 <context>
+    <name>CliHelp</name>
+    <message>
+        <source>create the shifts of a month and fill them (explains any shortfall)</source>
+        <translation>生成一个月的班次并排满（排不满时说明原因）</translation>
+    </message>
+    <message>
+        <source>YYYY-MM</source>
+        <translation>月份，例如 2026-12</translation>
+    </message>
+    <message>
+        <source>team name (default: every patrol team)</source>
+        <translation>队伍名称（默认：全部巡逻队）</translation>
+    </message>
+    <message>
+        <source>CP-SAT time limit after the greedy fill</source>
+        <translation>初步排班之后继续优化的时间上限（秒）</translation>
+    </message>
+    <message>
+        <source>solve and report, save nothing</source>
+        <translation>只排班并报告结果，不保存</translation>
+    </message>
+    <message>
+        <source>staff account the change is logged under (default: the first administrator)</source>
+        <translation>记入日志的工作人员账号（默认：第一个管理员）</translation>
+    </message>
+    <message>
+        <source>print a day&apos;s patrols as text for the team&apos;s WeChat group</source>
+        <translation>把一天的巡逻安排输出为文字，发到队伍的微信群</translation>
+    </message>
+    <message>
+        <source>default: tomorrow</source>
+        <translation>默认：明天</translation>
+    </message>
+    <message>
+        <source>team name (default: every team)</source>
+        <translation>队伍名称（默认：全部队伍）</translation>
+    </message>
+    <message>
+        <source>close patrols nobody checked out of, two hours after their end (hours credited, flagged for a coordinator)</source>
+        <translation>结束两小时后仍无人签退的巡逻自动结束（照记时长，并标记给协调员查看）</translation>
+    </message>
+    <message>
+        <source>hours not yet recorded in the national volunteer system, with their deadlines, in the national system&apos;s columns (.xlsx or .csv)</source>
+        <translation>尚未录入全国志愿服务信息系统的时长及录入期限，按该系统的列导出（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>file to write (.xlsx or .csv)</source>
+        <translation>要写出的文件（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <source>staff account the export is logged under (default: the first administrator)</source>
+        <translation>记入日志的工作人员账号（默认：第一个管理员）</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>nobody chosen; type a name and pick the resident from the list.</source>

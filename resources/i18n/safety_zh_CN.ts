@@ -100,10 +100,184 @@
     </message>
 </context>
 <context>
+    <name>Checks</name>
+    <message>
+        <source>0 bytes</source>
+        <translation>0 字节</translation>
+    </message>
+    <message>
+        <source>no tables</source>
+        <translation>没有任何表</translation>
+    </message>
+    <message>
+        <source>no SmileDesk schema (no alembic_version table)</source>
+        <translation>没有微笑驿站的数据结构（缺少 alembic_version 表）</translation>
+    </message>
+    <message>
+        <source>no SmileDesk schema (its first migration never finished)</source>
+        <translation>没有微笑驿站的数据结构（第一次建库没有完成）</translation>
+    </message>
+    <message>
+        <source>damaged text: table {table}, row {row}, column {column} is not valid UTF-8 (starts {start}); correct or clear it (e.g. in the program, or restore a backup)</source>
+        <translation>文字损坏：表 {table} 第 {row} 行的 {column} 列不是有效的 UTF-8 文字（开头为 {start}）；请改正或清空这一项（例如在程序里修改，或者恢复备份）</translation>
+    </message>
+    <message>
+        <source>damaged text: table {table}: {n} more rows like these</source>
+        <translation>文字损坏：表 {table} 里还有 {n} 行同样的问题</translation>
+    </message>
+    <message>
+        <source>the sub-district&apos;s own register</source>
+        <translation>街道本级的登记</translation>
+    </message>
+    <message>
+        <source>station {station}</source>
+        <translation>站点 {station}</translation>
+    </message>
+    <message>
+        <source>duplicate ID number {number} in {station}: set aside by the upgrade into the notes of residents {ids}; merge or correct them on the residents page</source>
+        <translation>{station}有重复的身份证号 {number}：升级时已移到居民 {ids} 的备注里；请在“居民”页合并或改正</translation>
+    </message>
+    <message>
+        <source>duplicate ID number {number} in {station}: registered for residents {ids}; merge or correct them on the residents page</source>
+        <translation>{station}有重复的身份证号 {number}：登记在居民 {ids} 名下；请在“居民”页合并或改正</translation>
+    </message>
+    <message>
+        <source>there is no database at {path} (nothing was created); give the right path with --db</source>
+        <translation>{path} 处没有数据库（没有新建任何文件）；请用 --db 给出正确的路径</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} 是一个文件夹，不是数据库文件</translation>
+    </message>
+    <message>
+        <source>{path} is empty or not a SmileDesk database ({why})</source>
+        <translation>{path} 是空的，或者不是微笑驿站的数据库（{why}）</translation>
+    </message>
+    <message>
+        <source>cannot read the database: {error}</source>
+        <translation>无法读取数据库：{error}</translation>
+    </message>
+    <message>
+        <source>integrity: {finding}</source>
+        <translation>完整性：{finding}</translation>
+    </message>
+    <message>
+        <source>schema: migrations are pending (run `smiledesk migrate`)</source>
+        <translation>数据结构：还有未完成的升级（请运行 `smiledesk migrate`）</translation>
+    </message>
+    <message>
+        <source>cannot check: {error}</source>
+        <translation>无法检查：{error}</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>error: {text}</source>
         <translation>错误：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>CliHelp</name>
+    <message>
+        <source>SQLite file or database URL</source>
+        <translation>SQLite 文件或数据库 URL</translation>
+    </message>
+    <message>
+        <source>staff account to act as (audit log)</source>
+        <translation>以哪个工作人员账号操作（记入审计日志）</translation>
+    </message>
+    <message>
+        <source>make a verified backup copy of the database now</source>
+        <translation>立即为数据库做一份经过校验的备份</translation>
+    </message>
+    <message>
+        <source>folder for the backup (default: the station&apos;s backup folder)</source>
+        <translation>备份存放的文件夹（默认：本站的备份文件夹）</translation>
+    </message>
+    <message>
+        <source>list backups, newest first</source>
+        <translation>列出备份，最新的在前</translation>
+    </message>
+    <message>
+        <source>also look in this folder</source>
+        <translation>同时查看这个文件夹</translation>
+    </message>
+    <message>
+        <source>replace the database with a backup (the current one is kept as a backup)</source>
+        <translation>用备份替换数据库（当前的数据库会另存为一份备份）</translation>
+    </message>
+    <message>
+        <source>the backup file to restore</source>
+        <translation>要恢复的备份文件</translation>
+    </message>
+    <message>
+        <source>do not ask for confirmation</source>
+        <translation>不再询问确认</translation>
+    </message>
+    <message>
+        <source>encrypt the database file with a passphrase (SQLCipher); close SmileDesk first</source>
+        <translation>用口令加密数据库文件（SQLCipher）；请先关闭微笑驿站</translation>
+    </message>
+    <message>
+        <source>keep the passphrase on this computer so SmileDesk starts without asking (kiosks)</source>
+        <translation>把口令保存在本机，微笑驿站启动时不再询问（用于自助机）</translation>
+    </message>
+    <message>
+        <source>after an encrypted backup is made, delete the backups made before (they are not encrypted)</source>
+        <translation>做好加密备份后，删除之前的备份（它们没有加密）</translation>
+    </message>
+    <message>
+        <source>turn an encrypted database file back into a plain SQLite file</source>
+        <translation>把加密的数据库文件恢复成普通的 SQLite 文件</translation>
+    </message>
+    <message>
+        <source>a resident&apos;s data export or erasure request (PIPL)</source>
+        <translation>居民的个人信息导出或删除申请（《个人信息保护法》）</translation>
+    </message>
+    <message>
+        <source>write everything held about a resident as JSON and PDF</source>
+        <translation>把保存的某位居民的全部信息写成 JSON 和 PDF</translation>
+    </message>
+    <message>
+        <source>anonymise a resident everywhere (cannot be undone; back up first)</source>
+        <translation>在所有地方匿名化一位居民（无法撤销；请先备份）</translation>
+    </message>
+    <message>
+        <source>do not erase the walk-in records typed with the resident&apos;s name and phone but never linked</source>
+        <translation>不删除那些填了该居民姓名和电话、但没有关联到居民的来访记录</translation>
+    </message>
+    <message>
+        <source>the audit log&apos;s key on this computer: show it, export it, import it</source>
+        <translation>本机上的审计日志密钥：查看、导出、导入</translation>
+    </message>
+    <message>
+        <source>the database&apos;s identity and which of its audit keys this computer has</source>
+        <translation>显示数据库的身份，以及本机有它的哪些审计密钥</translation>
+    </message>
+    <message>
+        <source>write this computer&apos;s audit keys of the database to FILE (for another PC)</source>
+        <translation>把本机保存的该数据库审计密钥写到 FILE（给另一台电脑用）</translation>
+    </message>
+    <message>
+        <source>add the audit keys in FILE (from audit-key export) to this computer</source>
+        <translation>把 FILE 里的审计密钥（由 audit-key export 导出）加到本机</translation>
+    </message>
+    <message>
+        <source>write the audit chains&apos; heads and counts to FILE.manifest.json (a server&apos;s backups: run it before each pg_dump FILE)</source>
+        <translation>把审计链的末条和条数写到 FILE.manifest.json（服务器备份：每次运行 pg_dump FILE 之前先运行它）</translation>
+    </message>
+    <message>
+        <source>the backup the manifest belongs to (it need not exist yet)</source>
+        <translation>清单所属的备份文件（可以还不存在）</translation>
+    </message>
+    <message>
+        <source>say in the audit log that no computer has KEY any more (the only PC that held it broke)</source>
+        <translation>在审计日志里声明已没有任何电脑有 KEY（唯一保存它的电脑坏了）</translation>
+    </message>
+    <message>
+        <source>why it is lost, e.g. 旧电脑硬盘损坏</source>
+        <translation>丢失原因，例如：旧电脑硬盘损坏</translation>
     </message>
 </context>
 <context>

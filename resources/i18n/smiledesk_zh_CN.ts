@@ -114,6 +114,125 @@
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>subcommands</source>
+        <translation>子命令</translation>
+    </message>
+    <message>
+        <source>%(heading)s:</source>
+        <translation>%(heading)s：</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>显示程序版本号并退出</translation>
+    </message>
+    <message>
+        <source> (default: %(default)s)</source>
+        <translation>（默认：%(default)s）</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>%(prog)s: warning: %(message)s
+</source>
+        <translation>%(prog)s：警告：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>缺少必需的参数：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>参数 %s 必须给出其中一个</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>多余的参数值 %r（这个选项不带值）</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>需要一个值</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>最多一个值</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>需要 %s 个值</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可以指 %(matches)s</translation>
+    </message>
+    <message>
+        <source>unexpected option string: %s</source>
+        <translation>这里不应出现选项：%s</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>值无效：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选择：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>unknown parser %(parser_name)r (choices: %(choices)s)</source>
+        <translation>没有这个命令：%(parser_name)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>无法打开“%(filename)s”：%(error)s</translation>
+    </message>
+    <message>
+        <source>argument "-" with mode %r</source>
+        <translation>参数“-”不能用于模式 %r</translation>
+    </message>
+</context>
+<context>
     <name>BackupPage</name>
     <message>
         <source>Backups</source>
@@ -157,6 +276,93 @@
     <message>
         <source>The holidays of {years} are not entered yet: dates in {years} count Monday to Friday only, so deadlines, holiday patrols and meal days there may be wrong. An administrator enters the State Council&apos;s notice under Administration → Holidays and adjusted workdays.</source>
         <translation>{years}年的节假日尚未录入：{years}年的日期只按周一至周五计算工作日，那里的办理期限、节假日巡逻和送餐日可能不准。请管理员在“系统管理 → 节假日与调休”中录入国务院放假通知。</translation>
+    </message>
+</context>
+<context>
+    <name>Checks</name>
+    <message>
+        <source>audit key {key} is not on this computer: the content of {n} entries written with it could not be checked (only their order and count). Import it from a PC that has it: smiledesk audit-key export FILE there, smiledesk audit-key import FILE here (or set SMILEDESK_AUDIT_KEY). If no PC has it any more: smiledesk audit-key lost KEY --reason …</source>
+        <translation>本机没有审计密钥 {key}：用它写下的 {n} 条记录只能核对顺序和条数，无法核对内容。请从有这把密钥的电脑导入：在那台电脑上运行 smiledesk audit-key export FILE，在本机运行 smiledesk audit-key import FILE（或者设置 SMILEDESK_AUDIT_KEY）。如果已经没有任何电脑有这把密钥：smiledesk audit-key lost KEY --reason …</translation>
+    </message>
+    <message>
+        <source>no station</source>
+        <translation>不属于任何站点</translation>
+    </message>
+    <message>
+        <source>station {station}</source>
+        <translation>站点 {station}</translation>
+    </message>
+    <message>
+        <source>audit entry {id}: does not follow the previous entry (deleted or reordered)</source>
+        <translation>操作日志记录 {id}：与上一条接不上（有记录被删除或调换了顺序）</translation>
+    </message>
+    <message>
+        <source>audit entry {id}: content was changed after it was written</source>
+        <translation>操作日志记录 {id}：写入后内容被改动过</translation>
+    </message>
+    <message>
+        <source>audit log: the entries written before the keyed chain were {recorded} when the database was upgraded; {now} are there now, or the last of them differs — deleted or rewritten</source>
+        <translation>操作日志：数据库升级时，密钥链之前的记录有 {recorded} 条；现在有 {now} 条，或者最后一条不一样了——有记录被删除或改写</translation>
+    </message>
+    <message>
+        <source>audit log: {n} entries of an unknown kind (written by another program)</source>
+        <translation>操作日志：有 {n} 条类型不明的记录（由其他程序写入）</translation>
+    </message>
+    <message>
+        <source>audit chain of {chain}: entries {first}–{last} are missing (deleted)</source>
+        <translation>{chain}的操作日志链：第 {first}–{last} 条不见了（被删除）</translation>
+    </message>
+    <message>
+        <source>audit chain of {chain}: entry {seq} does not follow entry {previous} (deleted, reordered or rewritten)</source>
+        <translation>{chain}的操作日志链：第 {seq} 条与第 {previous} 条接不上（有记录被删除、调换顺序或改写）</translation>
+    </message>
+    <message>
+        <source>audit chain of {chain}: entry {seq} (id {id}) was changed after it was written</source>
+        <translation>{chain}的操作日志链：第 {seq} 条（编号 {id}）写入后内容被改动过</translation>
+    </message>
+    <message>
+        <source>audit log: keyed entries exist but the database&apos;s identity (audit_meta) was removed</source>
+        <translation>操作日志：有带密钥的记录，但数据库的身份信息（audit_meta）被删除了</translation>
+    </message>
+    <message>
+        <source>the sub-district&apos;s own chain (no station)</source>
+        <translation>街道本级的操作日志链（不属于任何站点）</translation>
+    </message>
+    <message>
+        <source>station {station}&apos;s chain</source>
+        <translation>站点 {station} 的操作日志链</translation>
+    </message>
+    <message>
+        <source>the anchor {source} of {at} UTC</source>
+        <translation>{source} 处 {at}（UTC）的锚点</translation>
+    </message>
+    <message>
+        <source>audit anchor: {anchor} was altered (its MAC does not match the audit key)</source>
+        <translation>操作日志锚点：{anchor}被改动过（校验码与审计密钥不符）</translation>
+    </message>
+    <message>
+        <source>all of them</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>the newest {n}</source>
+        <translation>最新的 {n} 条</translation>
+    </message>
+    <message>
+        <source>audit chain: {chain} had {seq} entries by {anchor}; the database has {have} — entries were deleted at its end ({gone})</source>
+        <translation>操作日志链：据{anchor}，{chain}当时有 {seq} 条记录；数据库里现在只有 {have} 条——末尾的记录被删除了（{gone}）</translation>
+    </message>
+    <message>
+        <source>audit chain: entry {seq} of {chain} is not the one {anchor} recorded — the chain was rewritten</source>
+        <translation>操作日志链：{chain}的第 {seq} 条与{anchor}记下的不一样——操作日志链被改写过</translation>
+    </message>
+    <message>
+        <source>audit chain: the entries written before the keyed chain were {then} by {anchor}; the database has {now} (or a different last one) — entries were deleted or rewritten</source>
+        <translation>操作日志链：据{anchor}，密钥链之前的记录当时有 {then} 条；数据库里现在有 {now} 条（或者最后一条不一样了）——有记录被删除或改写</translation>
+    </message>
+    <message>
+        <source>append-only: the triggers that keep {table} append-only are missing or altered (opening the database with SmileDesk recreates them)</source>
+        <translation>只增不改：保证 {table} 表只能追加、不能修改的触发器缺失或被改动（用微笑驿站打开数据库时会重新建好）</translation>
     </message>
 </context>
 <context>
@@ -216,6 +422,77 @@
     <message>
         <source>no active administrator account yet: open the app once to set up the station</source>
         <translation>还没有在用的管理员账号：请先打开一次软件完成驿站设置</translation>
+    </message>
+    <message>
+        <source>unknown page “{page}”; pages: {pages}</source>
+        <translation>没有“{page}”这个页面；可用的页面：{pages}</translation>
+    </message>
+    <message>
+        <source>could not write the screenshot</source>
+        <translation>无法保存截图</translation>
+    </message>
+</context>
+<context>
+    <name>CliHelp</name>
+    <message>
+        <source>SQLite file or database URL (default: the user data dir; SMILEDESK_DATABASE_URL overrides)</source>
+        <translation>SQLite 文件或数据库 URL（默认：用户数据文件夹；设置了 SMILEDESK_DATABASE_URL 时以它为准）</translation>
+    </message>
+    <message>
+        <source>SmileDesk (微笑驿站) community service station desk</source>
+        <translation>微笑驿站：社区党群服务站前台系统</translation>
+    </message>
+    <message>
+        <source>render the main window offscreen to a PNG and exit</source>
+        <translation>在后台把主窗口画成 PNG 图片后退出</translation>
+    </message>
+    <message>
+        <source>page to show with --screenshot (residents, desk, ...)</source>
+        <translation>配合 --screenshot 显示的页面（如 &apos;residents&apos;、&apos;desk&apos; 等）</translation>
+    </message>
+    <message>
+        <source>window size for --screenshot, e.g. 1280x800</source>
+        <translation>配合 --screenshot 的窗口大小，例如 1280x800</translation>
+    </message>
+    <message>
+        <source>full-screen self-service kiosk</source>
+        <translation>全屏的自助服务机</translation>
+    </message>
+    <message>
+        <source>full-screen smile wall for the lobby screen</source>
+        <translation>大厅屏幕上全屏的微笑墙</translation>
+    </message>
+    <message>
+        <source>with --kiosk/--wall on a sub-district server: the station&apos;s code (default: the first station)</source>
+        <translation>在街道服务器上配合 --kiosk/--wall：站点代码（默认：第一个站点）</translation>
+    </message>
+    <message>
+        <source>add realistic synthetic demo data (fixed seed)</source>
+        <translation>加入逼真的虚构演示数据（固定随机种子）</translation>
+    </message>
+    <message>
+        <source>only these features (e.g. residents desk)</source>
+        <translation>只加这些功能的数据（例如 &apos;residents&apos; &apos;desk&apos;）</translation>
+    </message>
+    <message>
+        <source>check database integrity and the audit chain; non-zero exit on a problem</source>
+        <translation>检查数据库完整性和审计链；发现问题时以非零状态退出</translation>
+    </message>
+    <message>
+        <source>a folder of audit manifests to compare with as well (a server&apos;s: smiledesk audit-key anchor)</source>
+        <translation>另外对照的审计清单文件夹（服务器的清单由 smiledesk audit-key anchor 写出）</translation>
+    </message>
+    <message>
+        <source>apply pending migrations (a backup is made first)</source>
+        <translation>完成未做的数据库升级（先做备份）</translation>
+    </message>
+    <message>
+        <source>language of what the command prints and the papers it makes (default: the one saved in the settings, else the system&apos;s)</source>
+        <translation>命令输出和所生成文件的语言（默认：设置里保存的语言，否则跟随系统）</translation>
+    </message>
+    <message>
+        <source>SQLite file or database URL</source>
+        <translation>SQLite 文件或数据库 URL</translation>
     </message>
 </context>
 <context>

@@ -75,3 +75,23 @@ def test_calendar_year_out_of_range_is_refused(engine, admin):
     for year in (0, 10000, -5):
         with pytest.raises(ValidationError, match="between 1900 and 2200"), session_scope(engine, write=False) as s:
             administration.calendar_days(s, actor=admin, year=year)
+
+
+def test_audit_tab_says_what_was_altered_in_chinese(qtbot, qapp, ctx, engine, app_fonts, wait_ops):
+    """A rewritten audit row and the verify button, in zh_CN: the problem is told in Chinese."""
+    from desktop_app.ui import translation
+    from tests.security.helpers import tamper
+
+    tamper(engine, "UPDATE audit_entry SET actor_name = '某人' WHERE id = (SELECT max(id) FROM audit_entry)")
+    translation.install(qapp, "zh_CN")
+    try:
+        page = AdminPage(ctx)
+        qtbot.addWidget(page)
+        wait_ops()
+        page.audit.verify()
+        wait_ops()
+        text = page.audit.verdict.text()
+        assert "写入后内容被改动过" in text and "changed" not in text, text
+        page.audit.verdict.close()
+    finally:
+        translation.install(qapp, "en")

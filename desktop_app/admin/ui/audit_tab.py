@@ -9,6 +9,7 @@ from desktop_app import admin
 from desktop_app.admin.audit_labels import action_label, record_label
 from desktop_app.admin.ui.staff_tab import list_view
 from desktop_app.core.clock import fmt_local, to_local
+from desktop_app.core.i18n import Finding
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.lazy_model import Column, KeysetTableModel
@@ -52,10 +53,10 @@ class AuditTab(QWidget):
         return ops.query(self, self.ctx.engine, lambda s: admin.verify_audit_chain(s, actor=actor), self._verified,
                          on_error=self._not_verified, slow=True)
 
-    def _verified(self, problems: list[str]) -> None:
+    def _verified(self, problems: list[Finding]) -> None:
         self.verify_button.setEnabled(True)
         if problems:
-            text = self.tr("The audit log was altered:") + "\n" + "\n".join(problems[:20])
+            text = self.tr("The audit log was altered:") + "\n" + "\n".join(p.text() for p in problems[:20])
         else:
             text = self.tr("The audit log is intact.")
         self.verdict = show_info(self, text, self.tr("Audit log"))

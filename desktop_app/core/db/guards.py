@@ -27,6 +27,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Connection, Engine
 
+from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Finding
+
 log = logging.getLogger(__name__)
 
 
@@ -173,12 +175,13 @@ def drop(conn: Connection, *tables: AppendOnly) -> None:
             conn.exec_driver_sql(f"DROP FUNCTION IF EXISTS {t.table}_append_only()")
 
 
-def verify(engine: Engine) -> list[str]:
+def verify(engine: Engine) -> list[Finding]:
     """What ``smiledesk check`` reports: append-only tables whose triggers are missing or altered."""
     with engine.connect() as conn:
         missing = _missing(conn)
-    return [f"append-only: the triggers that keep {table} append-only are missing or altered "
-            "(opening the database with SmileDesk recreates them)" for table in sorted(missing)]
+    return [Finding(QT_TRANSLATE_NOOP("Checks", "append-only: the triggers that keep {table} append-only are missing or "
+                                                "altered (opening the database with SmileDesk recreates them)"), table=table)
+            for table in sorted(missing)]
 
 
 def ensure(engine: Engine) -> list[str]:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core import paths
 from desktop_app.core.db import sqlite_path
+from desktop_app.core.i18n import shown
 from desktop_app.safety import backup_files, backups, integrity
 from desktop_app.safety.models import BackupFailure, BackupKind, ProblemKind
 from desktop_app.safety.permissions import BACKUP_ELSEWHERE
@@ -285,7 +286,7 @@ class DamagedDatabaseDialog(QDialog):
             head = self.tr("The database file {path} is empty: it holds no SmileDesk data (it may have been cut short while it was being created or copied).")
         else:
             head = self.tr("The database file {path} cannot be opened: check that the drive is there and the file may be read and written.")
-        parts = [head.format(path=str(p.db_path)), self.tr("Details: {detail}").format(detail=p.detail)]
+        parts = [head.format(path=str(p.db_path)), self.tr("Details: {detail}").format(detail=shown(p.detail))]
         if p.backup is not None:
             parts.append(self.tr("The newest good backup is from {when} ({file}). Restoring it loses what was entered after that time; the damaged file is kept.").format(
                 when=f"{p.backup.taken_at:%Y-%m-%d %H:%M}", file=str(p.backup.path)))
