@@ -28,6 +28,8 @@ def test_the_qt_census_leaves_no_wrapper_behind(qtbot):
         gc.collect()
         return gc_census()["<deleted Qt object>"]
 
+    qtbot.wait(50)  # what earlier tests in this process left to delete goes first
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     counts = []
     for _ in range(5):
         dialog = QDialog(owner)
@@ -38,4 +40,6 @@ def test_the_qt_census_leaves_no_wrapper_behind(qtbot):
         del dialog
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         counts.append(dead())
-    assert counts[-1] == counts[0]
+    # The census's leak kept a wrapper for each C++-made child of every dialog (a dozen a round); one more in
+    # all is another test's object in this process deleted meanwhile (seen once in a full run).
+    assert counts[-1] <= counts[0] + 1, counts
