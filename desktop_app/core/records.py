@@ -65,6 +65,14 @@ def get_scoped(
     return row
 
 
+def pk(row_id: int | None) -> int:
+    """A stored row's primary key as ``int``: SQLModel types ``id`` as ``int | None`` because a new object has
+    none until it is flushed; a row read from the database (or flushed) always has one."""
+    if row_id is None:
+        raise ValueError("a row without a primary key: it has not been flushed to the database")
+    return row_id
+
+
 def check_version(s: Session, row: SQLModel, expected_version: int | None, *, entity: str) -> None:
     """StaleEdit when ``row`` was saved since the caller loaded ``expected_version`` (None: no check)."""
     if expected_version is None or not hasattr(row, "version"):
