@@ -102,8 +102,8 @@ def generate_orders(
         bit = working_days_mask(meal) if result.rule == WORKING_DAY else schedule_bit(day.weekday(), meal)
         candidates = s.execute(
             sa_select(col(MealRecipient.id), col(MealRecipient.service), col(MealRecipient.subsidy_tier), col(MealRecipient.credit_limit_fen),
-                   col(Resident.name), col(Resident.birth_date), col(Resident.extreme_hardship), col(Resident.minimum_living_allowance),
-                   col(Resident.compound))
+                      col(Resident.name), col(Resident.birth_date), col(Resident.extreme_hardship), col(Resident.minimum_living_allowance),
+                      col(Resident.compound))
             .join(Resident, col(Resident.id) == MealRecipient.resident_id)
             .where(col(MealRecipient.status) == RecipientStatus.ACTIVE, col(MealRecipient.schedule).op("&")(bit) == bit)
             .where(*station_filter(actor))
@@ -329,11 +329,11 @@ def day_orders(s: Session, *, actor: Actor, day: date, meal: str | None = None, 
     require(actor, VIEW_MEALS)
     # Plain columns, not ORM objects: a day's 2,000 orders load in milliseconds.
     q = (sa_select(col(MealOrder.id), col(MealOrder.recipient_id), col(MealOrder.service), col(MealOrder.status), col(MealOrder.outcome),
-                col(MealOrder.outcome_at), col(MealOrder.volunteer_resident_id), col(MealOrder.price_fen), col(MealOrder.subsidy_fen),
-                col(MealOrder.delivery_fee_fen), col(MealOrder.meal), col(MealOrder.day), col(MealRecipient.low_salt), col(MealRecipient.low_sugar),
-                col(MealRecipient.soft), col(MealRecipient.vegetarian), col(MealRecipient.halal), col(MealRecipient.avoid),
-                col(MealRecipient.delivery_notes), col(MealRecipient.delivery_address), col(MealRecipient.route_order), col(Resident.id),
-                col(Resident.name), col(Resident.phone), col(Resident.compound), col(Resident.building), col(Resident.unit), col(Resident.room))
+                   col(MealOrder.outcome_at), col(MealOrder.volunteer_resident_id), col(MealOrder.price_fen), col(MealOrder.subsidy_fen),
+                   col(MealOrder.delivery_fee_fen), col(MealOrder.meal), col(MealOrder.day), col(MealRecipient.low_salt), col(MealRecipient.low_sugar),
+                   col(MealRecipient.soft), col(MealRecipient.vegetarian), col(MealRecipient.halal), col(MealRecipient.avoid),
+                   col(MealRecipient.delivery_notes), col(MealRecipient.delivery_address), col(MealRecipient.route_order), col(Resident.id),
+                   col(Resident.name), col(Resident.phone), col(Resident.compound), col(Resident.building), col(Resident.unit), col(Resident.room))
          .join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
          .join(Resident, col(Resident.id) == MealRecipient.resident_id)
          .where(col(MealOrder.day) == day, *station_filter(actor)))
@@ -379,7 +379,7 @@ def kitchen_sheet(s: Session, *, actor: Actor, day: date) -> KitchenSheet:
     avoid: dict[str, list[tuple[str, str]]] = {m: [] for m in MEALS}
     rows = s.execute(
         sa_select(col(MealOrder.meal), col(MealOrder.service), col(MealRecipient.low_salt), col(MealRecipient.low_sugar), col(MealRecipient.soft),
-               col(MealRecipient.vegetarian), col(MealRecipient.halal), col(MealRecipient.avoid), col(Resident.name))
+                  col(MealRecipient.vegetarian), col(MealRecipient.halal), col(MealRecipient.avoid), col(Resident.name))
         .join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
         .join(Resident, col(Resident.id) == MealRecipient.resident_id)
         .where(col(MealOrder.day) == day, col(MealOrder.status) == OrderStatus.ORDERED, *station_filter(actor))

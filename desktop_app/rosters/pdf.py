@@ -75,9 +75,9 @@ def _times(shifts) -> dict[str, str]:
 
 def _target(path: str | Path | BinaryIO) -> tuple[str | BinaryIO, Path | BinaryIO]:
     """(what ReportLab writes to, what the function returns): a file path, or a file object (BytesIO)."""
-    if hasattr(path, "write"):
-        return path, path  # type: ignore[return-value]
-    return str(Path(path)), Path(path)
+    if isinstance(path, str | Path):
+        return str(Path(path)), Path(path)
+    return path, path
 
 
 def monthly_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, month: int, path: str | Path | BinaryIO) -> Path | BinaryIO:
