@@ -374,13 +374,7 @@ def qapp(qapp):
     return qapp
 
 
-@pytest.fixture(autouse=True)
-def _ops_handed_back_after_test():
-    """Every database op a test started hands its result back before the next test begins. A page left
-    loading (a main window shown and not waited for) otherwise built its widgets during a later test's
-    set-up, after that test had changed the application's style — a segfault in the home page's
-    'no data yet' box, once in a full run."""
-    yield
+def _drain_ops(seconds: float = 15) -> None:
     module = sys.modules.get("desktop_app.ui.ops")
     if module is None or module.idle():
         return
@@ -388,10 +382,23 @@ def _ops_handed_back_after_test():
 
     from PySide6.QtCore import QCoreApplication
 
-    deadline = time.monotonic() + 15
+    deadline = time.monotonic() + seconds
     while not module.idle() and time.monotonic() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.005)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """Every database op a test started hands its result back before pytest-qt closes the test's windows and
+    before the next test begins. A page left loading (a main window shown and not waited for) otherwise built
+    its widgets during a later test's set-up, after that test had changed the application's style — a
+    segfault in the home page's 'no data yet' box, once in a full run; and twice the process died in
+    MainWindow.closeEvent while pytest-qt closed a window whose residents page was still reading (not
+    reproduced alone: 150 windows closed mid-read in a loop did not crash; issue 14's note)."""
+    _drain_ops()
+    yield
+    _drain_ops()
 
 
 @pytest.fixture(autouse=True)
