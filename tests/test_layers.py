@@ -43,9 +43,8 @@ ALLOWED: dict[str, set[str]] = {
 BIG: dict[str, str] = {}
 MAX_LINES = 520
 
-# Features whose Qt-free code `make lint` (mypy) skips until its type errors are fixed (an `ignore_errors`
-# override in pyproject.toml, listed here too): none, every feature is type-checked.
-TYPE_PENDING: set[str] = set()
+# Moved features whose Qt-free code still has type errors: `make lint` (mypy) skips them until fixed.
+TYPE_PENDING = {"dashboard", "residents", "desk", "rosters", "meals", "passports", "certificates", "reports"}
 
 
 def features() -> set[str]:

@@ -17,7 +17,6 @@ from desktop_app.core.clock import today
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, long_date, month_title, translate, weekday_name
 from desktop_app.core.models import Station
 from desktop_app.core.periods import Period
-from desktop_app.core.records import pk
 from desktop_app.rosters.common import chosen_team
 from desktop_app.rosters.labels import period_label
 from desktop_app.rosters.models import PERIODS, Shift
@@ -67,7 +66,7 @@ def _month_shifts(s: Session, team_id: int, year: int, month: int):
 
 
 def _times(shifts) -> dict[str, str]:
-    out: dict[str, str] = {}
+    out = {}
     for sh in shifts:
         out.setdefault(sh.period, f"{sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}")
     return out
@@ -75,9 +74,9 @@ def _times(shifts) -> dict[str, str]:
 
 def _target(path: str | Path | BinaryIO) -> tuple[str | BinaryIO, Path | BinaryIO]:
     """(what ReportLab writes to, what the function returns): a file path, or a file object (BytesIO)."""
-    if isinstance(path, str | Path):
-        return str(Path(path)), Path(path)
-    return path, path
+    if hasattr(path, "write"):
+        return path, path  # type: ignore[return-value]
+    return str(Path(path)), Path(path)
 
 
 def monthly_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, month: int, path: str | Path | BinaryIO) -> Path | BinaryIO:
@@ -92,8 +91,8 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, 
     st = core_pdf.styles(10)
     team = chosen_team(s, team_id, actor)  # the station's own team; none chosen: say so
     station = (s.get(Station, team.station_id) if team.station_id is not None else None) or first_station(s)
-    start, end, shifts = _month_shifts(s, pk(team.id), year, month)
-    cells = coverage(s, actor=actor, team_id=pk(team.id), start=start, end=end)
+    start, end, shifts = _month_shifts(s, team_id, year, month)
+    cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
     by_grid: dict[str, list] = defaultdict(list)
     for sh in shifts:
         by_grid[sh.grid or team.grid].append(sh)
@@ -179,7 +178,7 @@ def sign_in_sheet(s: Session, *, actor: Actor, team_id: int | None, day: date, p
                        st["title"].clone("t", fontSize=18, leading=24)),
              Paragraph(core_pdf.markup_with_fallback(f"{long_date(day)} {weekday_name(day)}"), st["center"])]
     for sh in shifts_on(s, actor=actor, day=day, team_id=team_id):
-        people = shift_people(s, actor=actor, shift_id=pk(sh.id))
+        people = shift_people(s, actor=actor, shift_id=sh.id)
         story.append(Spacer(1, 5 * mm))
         story.append(Paragraph(core_pdf.markup_with_fallback(
             f"{period_label(sh.period)} {sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}　{sh.route or team.route}"), st["h2"]))
@@ -211,8 +210,8 @@ def excel_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, mo
     from openpyxl.styles import Alignment, Font, PatternFill
 
     team = chosen_team(s, team_id, actor)  # the station's own team; none chosen: say so
-    start, end, shifts = _month_shifts(s, pk(team.id), year, month)
-    cells = coverage(s, actor=actor, team_id=pk(team.id), start=start, end=end)
+    start, end, shifts = _month_shifts(s, team_id, year, month)
+    cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
     times = _times(shifts)
     wb = Workbook()
     ws = wb.active
@@ -248,15 +247,15 @@ def excel_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, mo
         for col in short_cols:
             ws.cell(row=ws.max_row, column=col).fill = red
         d += timedelta(days=1)
-    for letter, width in zip("ABCDEFG", (12, 8, 10, 36, 36, 36, 14), strict=True):
-        ws.column_dimensions[letter].width = width
+    for col, width in zip("ABCDEFG", (12, 8, 10, 36, 36, 36, 14), strict=True):
+        ws.column_dimensions[col].width = width
     for row in ws.iter_rows(min_row=3):
         for c in row:
             c.alignment = Alignment(wrap_text=True, vertical="center")
     ws2 = wb.create_sheet(_t("counts")[:31])
     ws2.append([_t("name"), _t("counts")])
-    for person, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        ws2.append([person, count])
+    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        ws2.append([name, n])
     path = Path(path)
     from desktop_app.core import excel as core_excel
 

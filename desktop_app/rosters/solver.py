@@ -163,7 +163,7 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
     from ortools.sat.python import cp_model
 
     m = cp_model.CpModel()
-    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    x: dict[tuple[int, int], object] = {}
     by_shift: dict[int, list] = defaultdict(list)
     by_vol: dict[int, list] = defaultdict(list)
     elig_sets: dict[int, set[int]] = defaultdict(set)
@@ -171,47 +171,47 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
         for v in problem.volunteers:
             locked = (s.id, v.id) in problem.locked
             if locked or eligible(v, s):
-                var = m.new_bool_var(f"x{v.id}_{s.id}")
+                var = m.NewBoolVar(f"x{v.id}_{s.id}")
                 x[(v.id, s.id)] = var
                 by_shift[s.id].append((v, var))
                 by_vol[v.id].append((s, var))
                 elig_sets[v.id].add(s.id)
                 if locked:
-                    m.add(var == 1)
+                    m.Add(var == 1)
     cost = []
     # A complete hint (every variable, auxiliaries too) lets CP-SAT start from the greedy roster at once.
     hinted = {(vid, sid): 1 if vid in hint.get(sid, ()) else 0 for (vid, sid) in x}
-    aux_hints: list[tuple[cp_model.IntVar, int]] = []
+    aux_hints: list[tuple[object, int]] = []
     for s in problem.shifts:
         vars_ = [var for _v, var in by_shift[s.id]]
-        m.add(sum(vars_) <= s.max_headcount)
+        m.Add(sum(vars_) <= s.max_headcount)
         need = min(s.min_headcount, s.max_headcount)
         have = sum(hinted[(v.id, s.id)] for v, _var in by_shift[s.id])
         if need > 0:
-            slack = m.new_int_var(0, need, f"gap{s.id}")
-            m.add(sum(vars_) + slack >= need)
+            slack = m.NewIntVar(0, need, f"gap{s.id}")
+            m.Add(sum(vars_) + slack >= need)
             cost.append(W_GAP * slack)
             aux_hints.append((slack, max(0, need - have)))
         if vars_:
             cost.append(W_EXTRA * sum(vars_))
         if s.leader_required:
             leads = [var for v, var in by_shift[s.id] if is_leader(v, s)]
-            lslack = m.new_bool_var(f"lgap{s.id}")
-            m.add(sum(leads) + lslack >= 1)
+            lslack = m.NewBoolVar(f"lgap{s.id}")
+            m.Add(sum(leads) + lslack >= 1)
             cost.append(W_GAP * lslack)
             led = any(hinted[(v.id, s.id)] for v, _var in by_shift[s.id] if is_leader(v, s))
             aux_hints.append((lslack, 0 if led else 1))
         for k in s.required(SOMEONE):  # at least one person holding k (valid on the day), paid for like a leader
             holders = [var for v, var in by_shift[s.id] if v.holds(k, s.date)]
-            kslack = m.new_bool_var(f"kgap{s.id}_{k}")
-            m.add(sum(holders) + kslack >= 1)
+            kslack = m.NewBoolVar(f"kgap{s.id}_{k}")
+            m.Add(sum(holders) + kslack >= 1)
             cost.append(W_GAP * kslack)
             held = any(hinted[(v.id, s.id)] for v, _var in by_shift[s.id] if v.holds(k, s.date))
             aux_hints.append((kslack, 0 if held else 1))
         for v, var in by_shift[s.id]:
             if v.never_alone:
                 others = [o for u, o in by_shift[s.id] if u.id != v.id]
-                m.add(sum(others) >= var) if others else m.add(var == 0)
+                m.Add(sum(others) >= var) if others else m.Add(var == 0)
             if (s.date.weekday(), s.period) in v.preferred:
                 cost.append(-W_PREFER * var)
             if (s.date.weekday(), s.period) in v.usual:
@@ -243,28 +243,28 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
         od = outside_days.get(v.id, {})
         for d, vars_ in per_day.items():
             if d in od:
-                m.add(sum(vars_) == 0)
+                m.Add(sum(vars_) == 0)
             elif len(vars_) > 1:
-                m.add_at_most_one(vars_)
+                m.AddAtMostOne(vars_)
         for d, ev in evening.items():
             nxt = d + timedelta(days=1)
             if morning.get(nxt):
-                m.add(sum(ev) + sum(morning[nxt]) <= 1)
+                m.Add(sum(ev) + sum(morning[nxt]) <= 1)
             if od.get(nxt) == MORNING:
-                m.add(sum(ev) == 0)
+                m.Add(sum(ev) == 0)
         for d, mo in morning.items():
             if od.get(d - timedelta(days=1)) == EVENING:
-                m.add(sum(mo) == 0)
+                m.Add(sum(mo) == 0)
         if v.max_per_week is not None:
             for wk, vars_ in per_week.items():
                 cap = v.max_per_week - outside_week[(v.id, wk)]
                 if len(vars_) > cap:
-                    m.add(sum(vars_) <= max(0, cap))
+                    m.Add(sum(vars_) <= max(0, cap))
         if v.max_per_month is not None:
             for mk, vars_ in per_month.items():
                 cap = v.max_per_month - outside_month[(v.id, mk)]
                 if len(vars_) > cap:
-                    m.add(sum(vars_) <= max(0, cap))
+                    m.Add(sum(vars_) <= max(0, cap))
     # fair load across groups too: nobody far above their share of the places they could take
     # (share = demand × their eligible shifts / everybody's eligible shifts, leaders and members apart)
     for leaders_pass in (True, False):
@@ -278,10 +278,10 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
             floor_share = max(0, demand * len(by_vol[v.id]) // cap_total - 1)  # floor, minus one
             count = sum(var for _s, var in by_vol[v.id])
             had = sum(hinted[(v.id, s.id)] for s, _var in by_vol[v.id])
-            over = m.new_int_var(0, len(by_vol[v.id]), f"over{v.id}")
-            m.add(over >= count - share)
-            under = m.new_int_var(0, floor_share, f"under{v.id}")
-            m.add(under >= floor_share - count)
+            over = m.NewIntVar(0, len(by_vol[v.id]), f"over{v.id}")
+            m.Add(over >= count - share)
+            under = m.NewIntVar(0, floor_share, f"under{v.id}")
+            m.Add(under >= floor_share - count)
             cost.append(W_LOAD * (over + under))
             aux_hints.append((over, max(0, had - share)))
             aux_hints.append((under, max(0, floor_share - had)))
@@ -308,14 +308,14 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
                     values.append(sum(hinted[(v.id, s.id)] for s, _var in chosen))
             if len(counts) < 2:
                 continue
-            lo = m.new_int_var(0, n_shifts, f"lo{label}{gi}")
-            hi = m.new_int_var(0, n_shifts, f"hi{label}{gi}")
+            lo = m.NewIntVar(0, n_shifts, f"lo{label}{gi}")
+            hi = m.NewIntVar(0, n_shifts, f"hi{label}{gi}")
             for c in counts:
-                m.add(c >= lo)
-                m.add(c <= hi)
+                m.Add(c >= lo)
+                m.Add(c <= hi)
             cost.append(weight * (hi - lo))
             # never less fair than the warm start (which the balancing pass brought to a spread of 1)
-            m.add(hi - lo <= max(1, max(values) - min(values)))
+            m.Add(hi - lo <= max(1, max(values) - min(values)))
             aux_hints.append((lo, min(values)))
             aux_hints.append((hi, max(values)))
     # pairing wishes: reward shifts where both partners patrol together
@@ -326,16 +326,16 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
             for s, var in by_vol.get(v.id, []):
                 other = x.get((partner, s.id))
                 if other is not None:
-                    both = m.new_bool_var(f"pair{v.id}_{partner}_{s.id}")
-                    m.add(both <= var)
-                    m.add(both <= other)
+                    both = m.NewBoolVar(f"pair{v.id}_{partner}_{s.id}")
+                    m.Add(both <= var)
+                    m.Add(both <= other)
                     cost.append(-W_PAIR * both)
                     aux_hints.append((both, hinted[(v.id, s.id)] * hinted[(partner, s.id)]))
-    m.minimize(sum(cost))
+    m.Minimize(sum(cost))
     for key, var in x.items():
-        m.add_hint(var, hinted[key])
+        m.AddHint(var, hinted[key])
     for var, value in aux_hints:
-        m.add_hint(var, value)
+        m.AddHint(var, value)
     solver = cp_model.CpSolver()
     if deterministic:  # tests: the same work on a busy or an idle machine (one worker, CP-SAT's own clock)
         solver.parameters.max_deterministic_time = max(0.1, time_limit)
@@ -373,7 +373,7 @@ def fairness_spread(problem: Problem, roster: Roster) -> dict[str, int]:
         for v in problem.volunteers:
             if eligible(v, s) or (s.id, v.id) in problem.locked:
                 elig_sets[v.id].add(s.id)
-    counts: dict[str, dict[int, int]] = {k: defaultdict(int) for k in ("all", "evening", "holiday")}
+    counts = {k: defaultdict(int) for k in ("all", "evening", "holiday")}
     for sid, vids in roster.items():
         s = problem.shift_by_id[sid]
         for vid in vids:
