@@ -391,11 +391,10 @@ def _drain_ops(seconds: float = 15) -> None:
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_teardown(item):
     """Every database op a test started hands its result back before pytest-qt closes the test's windows and
-    before the next test begins. A page left loading (a main window shown and not waited for) otherwise built
-    its widgets during a later test's set-up, after that test had changed the application's style — a
-    segfault in the home page's 'no data yet' box, once in a full run; and twice the process died in
-    MainWindow.closeEvent while pytest-qt closed a window whose residents page was still reading (not
-    reproduced alone: 150 windows closed mid-read in a loop did not crash; issue 14's note)."""
+    before the next test begins: a page left loading (a main window shown and not waited for) otherwise built
+    its widgets during a later test's set-up, after that test had changed the application's style. (The
+    crashes once blamed on reads in flight — in MainWindow.closeEvent and the home page's 'no data yet' box —
+    were the screen deleted by the garbage collector: tests/ui/test_screen_wrapper.py.)"""
     _drain_ops()
     yield
     _drain_ops()

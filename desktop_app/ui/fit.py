@@ -2,6 +2,7 @@
 window fit them (docs/user/screens.md; tests/ui/test_screen_sizes.py measures every page and dialog).
 
     available_geometry(widget)   the screen's area a window may use (without the taskbar)
+    screen_of(widget)            the widget's screen, without widget.screen() (which can delete the screen)
     place_window(window, ...)    open within that area: the saved geometry, else a preferred size, clamped
     FlowLayout                   a row of buttons that wraps onto a second line instead of forcing width
     ElidedLabel                  a label that elides ("…") and shows the whole text as its tooltip
@@ -15,7 +16,7 @@ running off the screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,10 +35,24 @@ FRAME = QSize(16, 39)
 SCROLL_MINIMUM = QSize(320, 240)
 
 
+def screen_of(widget: QWidget | None = None) -> QScreen | None:
+    """The screen ``widget`` is on (the primary one when it is on none yet), found with the application's
+    static functions only.
+
+    Never ``widget.screen()`` (nor ``QWindow.screen()``): PySide 6.11 makes the screen's wrapper a child of the
+    widget that asked. When that widget later dies in a reference cycle, the garbage collector may clear the
+    screen's wrapper first, which hands it ownership of the C++ screen, and deletes the screen: the next
+    window to ask for its screen (saveGeometry, a new top-level widget) crashed the process (issue 14; the
+    test is tests/ui/test_screen_wrapper.py)."""
+    screen = None
+    if widget is not None:
+        screen = QGuiApplication.screenAt(widget.mapToGlobal(widget.rect().center()))
+    return screen or QGuiApplication.primaryScreen()
+
+
 def available_geometry(widget: QWidget | None = None) -> QRect:
     """The area of the widget's screen (the primary one when it has none yet) that windows may use."""
-    screen = widget.screen() if widget is not None else None
-    screen = screen or QGuiApplication.primaryScreen()
+    screen = screen_of(widget)
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
 
 
