@@ -69,11 +69,11 @@ class Shots:
         self.folder, self.out = folder, out
         out.mkdir(parents=True, exist_ok=True)
         self.app = appmod.make_application()
-        translation.install(self.app, "zh_CN")
         install_fallback_fonts(self.app)
         apply_style(self.app, "normal")
         self.db = folder / "demo.sqlite3"
-        cli.main(["demo", "--db", str(self.db)])
+        cli.main(["demo", "--db", str(self.db)])  # a command installs its own language (the system's here)
+        translation.install(self.app, "zh_CN")
         self.engine = open_app_database(f"sqlite:///{self.db}")
         self.settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
         self.appmod = appmod
