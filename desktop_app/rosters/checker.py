@@ -64,7 +64,7 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
         shift = problem.shift_by_id.get(sid)
         if shift is None:
             continue
-        if len(vids) > shift.max_headcount:
+        if len(vids) > shift.max_headcount and any((sid, vid) not in problem.locked for vid in vids):
             out.append(Violation("over_max", None, sid, msg(
                 QT_TRANSLATE_NOOP("Rosters", "{day} {period}: {count} people, more than the maximum of {max}."),
                 day=shift.date.isoformat(), period=shift.period, count=len(vids), max=shift.max_headcount)))
@@ -75,9 +75,13 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
             name = _name(problem, vid)
             day, period = shift.date.isoformat(), shift.period
             if v is None:
+                if (sid, vid) in problem.locked:
+                    continue
                 out.append(Violation("unknown", vid, sid, msg(QT_TRANSLATE_NOOP("Rosters", "{name} is not an active volunteer."), name=name)))
                 continue
             per_vol[vid].append((shift.date, shift.period, sid))
+            if (sid, vid) in problem.locked:
+                continue  # locked or checked in: kept whatever a plan does, so no plan is refused for it
             if shift.team_id not in v.teams:
                 out.append(Violation("not_in_team", vid, sid, msg(
                     QT_TRANSLATE_NOOP("Rosters", "{name} is not a member of this team."), name=name)))
@@ -105,11 +109,12 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
         name = _name(problem, vid)
         if not any(sid is not None for _d, _p, sid in items):
             continue
+        # a rule broken only by what cannot change (outside the plan, locked, checked in) is not the plan's
+        chosen = lambda sid, vid=vid: sid is not None and (sid, vid) not in problem.locked  # noqa: E731
         by_day = Counter(d for d, _p, _s in items)
         for day, n in by_day.items():
             if n > 1:
-                sid = next(s for d, _p, s in items if d == day and s is not None) if any(
-                    d == day and s is not None for d, _p, s in items) else None
+                sid = next((s for d, _p, s in items if d == day and chosen(s)), None)
                 if sid is not None:
                     out.append(Violation("two_a_day", vid, sid, msg(
                         QT_TRANSLATE_NOOP("Rosters", "{name} already has a patrol on {day} (at most one a day)."),
@@ -117,7 +122,7 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
         evenings = {d for d, p, _s in items if p == EVENING}
         for d, p, sid in items:
             if p == MORNING and (d - timedelta(days=1)) in evenings and (
-                sid is not None or any(s is not None for dd, pp, s in items if dd == d - timedelta(days=1) and pp == EVENING)
+                chosen(sid) or any(chosen(s) for dd, pp, s in items if dd == d - timedelta(days=1) and pp == EVENING)
             ):
                 out.append(Violation("evening_then_morning", vid, sid, msg(
                     QT_TRANSLATE_NOOP("Rosters", "{name} patrols the evening before {day}; no morning patrol right after."),
@@ -125,14 +130,14 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
         if v.max_per_week is not None:
             weeks = Counter(week_key(d) for d, _p, _s in items)
             for wk, n in weeks.items():
-                if n > v.max_per_week and any(s is not None and week_key(d) == wk for d, _p, s in items):
+                if n > v.max_per_week and any(chosen(s) and week_key(d) == wk for d, _p, s in items):
                     out.append(Violation("week_limit", vid, None, msg(
                         QT_TRANSLATE_NOOP("Rosters", "{name} has {count} patrols in week {week}; the limit is {limit}."),
                         name=name, count=n, week=wk[1], limit=v.max_per_week)))
         if v.max_per_month is not None:
             months = Counter(month_key(d) for d, _p, _s in items)
             for mk, n in months.items():
-                if n > v.max_per_month and any(s is not None and month_key(d) == mk for d, _p, s in items):
+                if n > v.max_per_month and any(chosen(s) and month_key(d) == mk for d, _p, s in items):
                     out.append(Violation("month_limit", vid, None, msg(
                         QT_TRANSLATE_NOOP("Rosters", "{name} has {count} patrols in {year}-{month:02d}; the limit is {limit}."),
                         name=name, count=n, year=mk[0], month=mk[1], limit=v.max_per_month)))

@@ -184,7 +184,7 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
     aux_hints: list[tuple[object, int]] = []
     for s in problem.shifts:
         vars_ = [var for _v, var in by_shift[s.id]]
-        m.Add(sum(vars_) <= s.max_headcount)
+        m.Add(sum(vars_) <= max(s.max_headcount, sum(1 for v, _var in by_shift[s.id] if (s.id, v.id) in problem.locked)))
         need = min(s.min_headcount, s.max_headcount)
         have = sum(hinted[(v.id, s.id)] for v, _var in by_shift[s.id])
         if need > 0:
@@ -211,7 +211,10 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
         for v, var in by_shift[s.id]:
             if v.never_alone:
                 others = [o for u, o in by_shift[s.id] if u.id != v.id]
-                m.Add(sum(others) >= var) if others else m.Add(var == 0)
+                if others:
+                    m.Add(sum(others) >= var)
+                elif (s.id, v.id) not in problem.locked:
+                    m.Add(var == 0)
             if (s.date.weekday(), s.period) in v.preferred:
                 cost.append(-W_PREFER * var)
             if (s.date.weekday(), s.period) in v.usual:
@@ -223,6 +226,14 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
         outside_days[vid][d] = period
         outside_week[(vid, week_key(d))] += 1
         outside_month[(vid, month_key(d))] += 1
+    # Locked assignments (a lock, a check-in: what already happened) are facts, not choices: a rule they
+    # already break on their own only stops further patrols, it never makes the model infeasible (CP-SAT then
+    # returned the warm start for the whole team — issue 18's Sunday).
+    def at_most(pairs: list[tuple[object, bool]], limit: int) -> None:
+        free = [var for var, fixed in pairs if not fixed]
+        if free:
+            m.Add(sum(free) <= max(0, limit - sum(1 for _var, fixed in pairs if fixed)))
+
     for v in problem.volunteers:
         items = by_vol.get(v.id, [])
         if not items:
@@ -233,38 +244,32 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
         per_week: dict[tuple, list] = defaultdict(list)
         per_month: dict[tuple, list] = defaultdict(list)
         for s, var in items:
-            per_day[s.date].append(var)
+            pair = (var, (s.id, v.id) in problem.locked)
+            per_day[s.date].append(pair)
             if s.period == EVENING:
-                evening[s.date].append(var)
+                evening[s.date].append(pair)
             if s.period == MORNING:
-                morning[s.date].append(var)
-            per_week[week_key(s.date)].append(var)
-            per_month[month_key(s.date)].append(var)
+                morning[s.date].append(pair)
+            per_week[week_key(s.date)].append(pair)
+            per_month[month_key(s.date)].append(pair)
         od = outside_days.get(v.id, {})
-        for d, vars_ in per_day.items():
-            if d in od:
-                m.Add(sum(vars_) == 0)
-            elif len(vars_) > 1:
-                m.AddAtMostOne(vars_)
+        for d, pairs in per_day.items():
+            at_most(pairs, 0 if d in od else 1)
         for d, ev in evening.items():
             nxt = d + timedelta(days=1)
             if morning.get(nxt):
-                m.Add(sum(ev) + sum(morning[nxt]) <= 1)
+                at_most(ev + morning[nxt], 1)
             if od.get(nxt) == MORNING:
-                m.Add(sum(ev) == 0)
+                at_most(ev, 0)
         for d, mo in morning.items():
             if od.get(d - timedelta(days=1)) == EVENING:
-                m.Add(sum(mo) == 0)
+                at_most(mo, 0)
         if v.max_per_week is not None:
-            for wk, vars_ in per_week.items():
-                cap = v.max_per_week - outside_week[(v.id, wk)]
-                if len(vars_) > cap:
-                    m.Add(sum(vars_) <= max(0, cap))
+            for wk, pairs in per_week.items():
+                at_most(pairs, v.max_per_week - outside_week[(v.id, wk)])
         if v.max_per_month is not None:
-            for mk, vars_ in per_month.items():
-                cap = v.max_per_month - outside_month[(v.id, mk)]
-                if len(vars_) > cap:
-                    m.Add(sum(vars_) <= max(0, cap))
+            for mk, pairs in per_month.items():
+                at_most(pairs, v.max_per_month - outside_month[(v.id, mk)])
     # fair load across groups too: nobody far above their share of the places they could take
     # (share = demand × their eligible shifts / everybody's eligible shifts, leaders and members apart)
     for leaders_pass in (True, False):

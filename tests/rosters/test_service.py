@@ -353,3 +353,39 @@ def test_a_station_multiplier_wins_over_the_default_whatever_the_row_order(engin
         holiday_morning = SimpleNamespace(is_holiday=True, period="morning")
         assert settings.multiplier_for(s, holiday_morning, admin.station_id) == 2.0
         assert settings.multiplier_for(s, holiday_morning, None) == 1.5
+
+
+def test_a_week_over_its_limit_by_what_already_happened_is_still_filled_and_saved(engine, admin, make_actor, solved):
+    """The station's coordinator lowers a volunteer's weekly limit after the volunteer has patrolled that week and
+    checked in today. Filling the rest of the month ("自动排班") used to be refused for ever that week: the week broke
+    the limit whatever the plan did (the day at the desk failed on it on a Sunday). Now the plan is saved, keeps
+    the check-in, and gives that volunteer nothing more that week; a manual addition is still refused."""
+    team_id, _vids, _ = solved
+    today = date(2026, 11, 12)  # a Thursday
+    sh = _shift_of(engine, team_id, today, "morning")
+    person = sorted(_people(engine, sh.id))[0]
+    with session_scope(engine, write=False) as s:
+        earlier = s.exec(select(Shift.date).join(Assignment, Assignment.shift_id == Shift.id).where(
+            Assignment.volunteer_id == person, Shift.date >= date(2026, 11, 9), Shift.date < today)).all()
+    with session_scope(engine) as s:
+        attendance.check_in(s, actor=make_actor("front_desk"), shift_id=sh.id, volunteer_id=person,
+                            at=_local(today, time(7, 35)))
+        # with today's check-in the week is one over the new limit, whatever any plan does
+        volunteers.set_limits(s, actor=admin, volunteer_id=person, max_per_week=len(earlier), max_per_month=None,
+                              no_evenings=None)
+    with session_scope(engine, write=False) as s:
+        prop = month.propose_roster(s, actor=admin, team_ids=[team_id], start=date(2026, 11, 2), end=date(2026, 11, 15),
+                                    time_limit=1.0, keep_before=today)
+    assert prop.status != "warm start" and prop.violations == []
+    assert person in prop.roster[sh.id]
+    this_week = [sid for sid, people in prop.roster.items() if person in people and sid != sh.id
+                 and _date_of(engine, sid) <= date(2026, 11, 15)]
+    assert this_week == []
+    with session_scope(engine) as s:
+        month.save_roster(s, actor=admin, proposal=prop)
+    assert person in _people(engine, sh.id)
+
+
+def _date_of(engine, shift_id):
+    with session_scope(engine, write=False) as s:
+        return s.get(Shift, shift_id).date

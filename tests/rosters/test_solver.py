@@ -173,3 +173,26 @@ def test_nobody_carries_far_more_than_their_share_across_groups():
             counts[v] += 1
     members = [counts[v.id] for v in vols if not v.leader_teams]
     assert max(members) - min(members) <= 2, members
+
+
+def test_what_already_happened_over_a_limit_does_not_stop_the_month_being_filled():
+    """The demo station on a Sunday (CI, 2026-12-06): a volunteer with a limit of 3 a week had patrolled three times
+    that week and was checked in on today's patrol. Today's check-in is locked, so the week is over its limit
+    whatever the solver does: CP-SAT found the model infeasible, the warm start was returned, the checker blamed
+    the roster and "auto-fill" refused to save — every time, that whole week. History breaks no rule of a plan;
+    the rest of the month is still filled and saved, and the volunteer gets no more patrols that week."""
+    sunday = date(2026, 12, 6)
+    busy = SolverVolunteer(1, "曹婷凤", frozenset({1}), frozenset({1}), max_per_week=3)
+    others = [SolverVolunteer(i, f"队员{i}", frozenset({1}), frozenset({1}), max_per_week=3) for i in range(2, 6)]
+    shifts = [SolverShift(1, 1, sunday, MORNING, 1, 2), SolverShift(2, 1, sunday, EVENING, 1, 2)]
+    shifts += [SolverShift(3 + i, 1, sunday + timedelta(days=1 + i), MORNING, 1, 2) for i in range(6)]
+    earlier = [(1, sunday - timedelta(days=n), EVENING) for n in (2, 4, 6)]  # Friday, Wednesday, Monday
+    p = Problem([busy, *others], shifts, locked={(1, 1)}, outside=earlier)
+    for result in (solver.solve(p, time_limit=0.5, workers=1, deterministic=True), solver.solve(p, use_cpsat=False)):
+        assert result.status != "warm start"
+        assert 1 in result.roster[1]  # the check-in stays
+        assert not any(1 in result.roster[s.id] for s in shifts[1:2])  # nothing more that week
+        _no_violations(p, result.roster)
+        assert not any(g.missing for g in checker.gaps(p, result.roster))
+    # a plan that adds to the history is still refused
+    assert {v.rule for v in checker.violations(p, {1: {1}, 2: {1, 2}, **{s.id: {3} for s in shifts[2:]}})} >= {"week_limit"}
