@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app import APP_NAME, features, startup
@@ -273,6 +273,9 @@ class Session:
 
     def open_window(self) -> None:
         self.window = build_main_window(self.engine, self.actor, self.settings, self.station_name)
+        # Closed at a sign-out, a lock taken over by someone else, a language change: deleted then, with its
+        # pages' timers — a closed window left for the garbage collector kept refreshing on the server.
+        self.window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.lock_requested.connect(self.lock)
         self.window.settings_requested.connect(self.open_settings)

@@ -398,6 +398,28 @@ def pytest_runtest_teardown(item):
     _drain_ops()
     yield
     _drain_ops()
+    _delete_closed_windows()
+
+
+def _delete_closed_windows() -> None:
+    """The app's windows a test left closed (pytest-qt closes, it does not delete) go now, with their pages'
+    timers: left for the garbage collector, one kept refreshing during later tests on its own database —
+    dropped by then on PostgreSQL — and the server monitor, told "unreachable", held up the next test's reads."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None or widgets.QApplication.instance() is None:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop_app.ui import server_monitor
+
+    closed = [w for w in widgets.QApplication.topLevelWidgets()
+              if not w.isVisible() and type(w).__module__.startswith("desktop_app.")]
+    for w in closed:
+        w.deleteLater()
+    if closed:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        _drain_ops()
+    server_monitor.server_monitor().reset()
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,8 @@ as they were; someone else signing in does not see them (they are closed)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from shiboken6 import isValid
 
 from desktop_app import residents as rs
 from desktop_app.core.db import session_scope
@@ -29,8 +30,7 @@ def session_with_revealed_id(qapp, qtbot, app_fonts, engine, admin, tmp_path, wa
     session.actor = admin
     session.open_window()
     ctx = AppContext(engine=engine, actor=admin, settings=settings, station_name="站")
-    dialog = ResidentDialog(ctx, resident.id, parent=session.window)
-    qtbot.addWidget(dialog)
+    dialog = ResidentDialog(ctx, resident.id, parent=session.window)  # goes with its window (deleted when closed)
     dialog.show()
     wait_ops()
     dialog.reveal("id_number")
@@ -38,7 +38,7 @@ def session_with_revealed_id(qapp, qtbot, app_fonts, engine, admin, tmp_path, wa
     assert dialog.id_number.text() == ID
     yield session, dialog
     session.idle.set_minutes(0)
-    if session.window is not None:
+    if session.window is not None and isValid(session.window):
         session.window.close()
 
 
@@ -69,6 +69,10 @@ def test_someone_else_signing_in_does_not_get_the_windows(qapp, monkeypatch, mak
         return True
 
     monkeypatch.setattr(session, "sign_in", sign_in)
+    before = session.window
     session.lock()
     assert not dialog.isVisible()
     assert session.window.isVisible() and session.window.ctx.actor == other
+    # the previous person's window is deleted, not left closed with its pages' timers still refreshing
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not isValid(before) and not isValid(dialog)
