@@ -402,7 +402,7 @@ def pytest_runtest_teardown(item):
 
 
 def _delete_closed_windows() -> None:
-    """The app's windows a test left closed (pytest-qt closes, it does not delete) go now, with their pages'
+    """The main windows a test left closed (pytest-qt closes, it does not delete) go now, with their pages'
     timers: left for the garbage collector, one kept refreshing during later tests on its own database —
     dropped by then on PostgreSQL — and the server monitor, told "unreachable", held up the next test's reads."""
     widgets = sys.modules.get("PySide6.QtWidgets")
@@ -411,9 +411,11 @@ def _delete_closed_windows() -> None:
     from PySide6.QtCore import QCoreApplication, QEvent
 
     from desktop_app.ui import server_monitor
+    from desktop_app.ui.main_window import MainWindow
 
+    # only the app's windows, parentless: a page's hidden dialog or a cached menu is its owner's business
     closed = [w for w in widgets.QApplication.topLevelWidgets()
-              if not w.isVisible() and type(w).__module__.startswith("desktop_app.")]
+              if isinstance(w, MainWindow) and w.parentWidget() is None and not w.isVisible()]
     for w in closed:
         w.deleteLater()
     if closed:
