@@ -26,14 +26,16 @@ run: install i18n
 	$(PY) -m desktop_app $(ARGS)
 
 # The suite runs in one process per core (pytest-xdist; a test file stays in one process, so its module
-# fixtures — a PostgreSQL server, a CUPS server — start once). JOBS=0 runs it in this process.
+# fixtures — a PostgreSQL server, a CUPS server — start once). JOBS=0 runs it in this process. A process that
+# dies (a segfault) ends the run: pytest-xdist 3.8 replacing it under --dist loadfile hung at the end.
 JOBS ?= auto
+XDIST := -n $(JOBS) --dist loadfile --max-worker-restart=0
 test: install i18n
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) --dist loadfile $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(XDIST) $(PYTEST_ARGS)
 
 # The inner loop: everything but tests marked slow (real processes, large data, long scenarios).
 test-fast: install i18n
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n $(JOBS) --dist loadfile -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(XDIST) -m "not slow" $(PYTEST_ARGS)
 
 # The window screenshots in docs/screenshots/ (zh_CN, 1366×768, a fresh demo station): look at each one.
 screenshots: install i18n
