@@ -51,7 +51,10 @@ def main(argv: list[str]) -> int:
         print(f"FAIL: {exe} exists={exe.exists()}; missing in bundle: {missing}")
         return 1
     work = Path(tempfile.mkdtemp(prefix="smiledesk-smoke-"))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMILEDESK_DATA_DIR": str(work / "data")}
+    # its own data and key folders: the audit key the demo writes with is the one `check` verifies with, and
+    # nothing lands in this machine's key store
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMILEDESK_DATA_DIR": str(work / "data"),
+           "SMILEDESK_KEY_DIR": str(work / "keys")}
     env.pop("SMILEDESK_FEATURES", None)
     db = work / "smoke.sqlite3"
     started = time.monotonic()
@@ -90,7 +93,7 @@ def main(argv: list[str]) -> int:
     # Encryption at rest where the bundle has sqlcipher3 (Linux): encrypt, then check with the passphrase.
     encrypted = ""
     if sys.platform == "linux":
-        key_env = {**env, "SMILEDESK_DB_KEY": "smoke-test-passphrase", "SMILEDESK_KEY_DIR": str(work / "keys")}
+        key_env = {**env, "SMILEDESK_DB_KEY": "smoke-test-passphrase"}
         for cmd in ([str(exe), "encrypt", "--db", str(db)], [str(exe), "check", "--db", str(db)]):
             run = subprocess.run(cmd, env=key_env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
             if run.returncode != 0:
