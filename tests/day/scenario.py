@@ -21,8 +21,10 @@ from __future__ import annotations
 import gc
 import logging
 import random
+import sqlite3
 import sys
 import time
+import weakref
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -82,21 +84,53 @@ def none_count() -> int:
     return sys.getrefcount(None)
 
 
+# CPython's sqlite3 keeps, in every connection, a list of weak references to the cursors it has made, and drops
+# the dead ones only when it makes its 201st cursor since the last clean-up (Modules/_sqlite/connection.c,
+# ``_pysqlite_drop_unused_cursor_references``). Each pooled connection of the day so holds 0–200 dead weak
+# references, rising with every statement and falling at once: a saw-tooth, not a pile-up. The census counts
+# them apart (bounded by ``SQLITE_PRUNE_EVERY`` a connection) so that they are not taken for ``ReferenceType``s
+# piling up when two measured rounds happen to fall on its rising side (issue 20).
+SQLITE_CURSOR_REFS = "<sqlite3's reference to a closed cursor>"
+SQLITE_PRUNE_EVERY = 200
+
+
+def sqlite_cursor_refs(objects: list[object]) -> set[int]:
+    """The ids of the dead weak references that sqlite3 connections among ``objects`` keep to their cursors."""
+    held: set[int] = set()
+    for obj in objects:
+        if isinstance(obj, sqlite3.Connection):
+            for inner in gc.get_referents(obj):
+                if type(inner) is list:
+                    held.update(id(r) for r in inner if type(r) is weakref.ref and r() is None)
+    return held
+
+
 def gc_census() -> Counter:
     """Objects the garbage collector tracks, by type name (module-qualified for the app's own types).
 
     A Qt object's Python wrapper whose C++ object is gone is counted as ``<deleted Qt object>``: PySide keeps
     the wrapper of a C++-made child (a dialog's inner widgets, found by ``findChildren``) under its parent's
-    wrapper after Qt deletes the child — a few bytes each, and ``qt_census`` makes such wrappers itself."""
+    wrapper after Qt deletes the child — a few bytes each, and ``qt_census`` makes such wrappers itself.
+    sqlite3's connections are ``sqlite3.Connection`` and the dead weak references they keep to their cursors
+    ``SQLITE_CURSOR_REFS`` (see above)."""
     out: Counter = Counter()
-    for obj in gc.get_objects():
+    objects = gc.get_objects()
+    sqlite_refs = sqlite_cursor_refs(objects)
+    for obj in objects:
         t = type(obj)
         if isinstance(obj, Shiboken.Object) and not isValid(obj):
             out["<deleted Qt object>"] += 1
             continue
+        if id(obj) in sqlite_refs:
+            out[SQLITE_CURSOR_REFS] += 1
+            continue
+        if isinstance(obj, sqlite3.Connection):
+            out["sqlite3.Connection"] += 1
+            continue
         module = t.__dict__.get("__module__")
         name = t.__dict__.get("__qualname__", t.__name__)
         out[f"{module}.{name}" if isinstance(module, str) and module.startswith("desktop_app") else str(name)] += 1
+    del objects
     return out
 
 
@@ -169,13 +203,19 @@ CONTAINERS = ("tuple", "list", "dict", "set", "frozenset")
 
 def piling_up(samples: list[Sample], *, per_round: int, containers_per_round: int) -> dict[str, int]:
     """Types of Python object that grew in every round between ``samples`` (by ``per_round`` or more, or
-    ``containers_per_round`` for the builtin containers): what they grew by in all."""
+    ``containers_per_round`` for the builtin containers): what they grew by in all. sqlite3's references to its
+    closed cursors rise and fall by themselves (``SQLITE_CURSOR_REFS``): ``sqlite_refs_bounded`` checks them."""
     piling: dict[str, int] | None = None
     for before, after in zip(samples, samples[1:], strict=False):
         grew = {k: v for k, v in growth(before.gc, after.gc, at_least=per_round).items()
-                if k not in CONTAINERS or v >= containers_per_round}
+                if k != SQLITE_CURSOR_REFS and (k not in CONTAINERS or v >= containers_per_round)}
         piling = grew if piling is None else {k: v + grew[k] for k, v in piling.items() if k in grew}
     return piling or {}
+
+
+def sqlite_refs_bounded(samples: list[Sample]) -> bool:
+    """Every sample holds at most ``SQLITE_PRUNE_EVERY`` of sqlite3's references to closed cursors a connection."""
+    return all(s.gc[SQLITE_CURSOR_REFS] <= SQLITE_PRUNE_EVERY * s.gc["sqlite3.Connection"] for s in samples)
 
 
 # --- what the day saves ----------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from .scenario import ErrorLog, Plan, QtMessages, check_ledger, growth, piling_up
+from .scenario import ErrorLog, Plan, QtMessages, check_ledger, growth, piling_up, sqlite_refs_bounded
 
 # A slice of the day, sized so the whole test takes about a minute of CPU (tests/day/scenario.py: ``Plan``).
 PLAN = Plan(page_visits=200, scans=50)
@@ -54,6 +54,7 @@ def test_a_day_at_the_desk(desk_day, db_arg, capsys):
     measured = samples[WARM_UP:]
     piling = piling_up(measured, per_round=PER_ROUND, containers_per_round=CONTAINERS_PER_ROUND)
     assert piling == {}, f"objects piling up round after round ({measured[-1].actions - measured[0].actions} actions)"
+    assert sqlite_refs_bounded(samples), "sqlite3 kept more references to closed cursors than it ever should"
     warm, last = measured[0], measured[-1]
     qt_grew = growth(warm.qt, last.qt, at_least=1)
     assert qt_grew == {}, "Qt objects left behind by the day (dialogs, boxes, widgets without a parent)"

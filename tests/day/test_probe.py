@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
+import weakref
+from collections import Counter
 
 from PySide6.QtCore import QCoreApplication, QEvent, qWarning
 from PySide6.QtWidgets import QDialog, QLineEdit, QMainWindow, QSpinBox, QTableView, QWidget
 
-from .scenario import QtMessages, gc_census, qt_census
+from .scenario import (
+    SQLITE_CURSOR_REFS,
+    QtMessages,
+    Sample,
+    gc_census,
+    piling_up,
+    qt_census,
+    sqlite_refs_bounded,
+)
 
 
 def test_qt_messages_keeps_warnings_and_not_the_offscreen_notes(qapp):
@@ -46,3 +57,45 @@ def test_the_qt_census_leaves_no_wrapper_behind(qtbot):
     # first round may find a few more than a leak: the census walks every top-level window, and a window
     # another test in this process left behind loses a child it had made (seen in CI); from then on, none.
     assert counts[-1] <= counts[1] + 1, counts
+
+
+def test_sqlite3s_own_cursor_references_are_not_a_pile_up(tmp_path):
+    """Issue 20: CPython's sqlite3 keeps in every connection a list of weak references to the cursors it made and
+    drops the dead ones only every 200 cursors (Modules/_sqlite/connection.c). The day's three pooled connections
+    run ~1,600 statements a round each, so their lists rise and fall by up to 600 between samples: the census
+    counted them as weakrefs piling up round after round whenever two measured rounds fell on the rising side
+    of that saw-tooth (the ``types`` branch changed how many statements a round runs, and the day failed).
+    They are counted apart, bounded by 200 a connection; weak references kept anywhere else still count."""
+    conn = sqlite3.connect(tmp_path / "saw.sqlite3")
+    kept: list[weakref.ref] = []  # a genuine pile-up, for contrast
+
+    class Thing:
+        pass
+
+    def sample(r: int) -> Sample:
+        gc.collect()
+        return Sample(r, 0.0, 0.0, 0, 0, gc_census(), Counter())
+
+    def run(statements: int) -> None:
+        for _ in range(statements):
+            conn.execute("SELECT 1").fetchall()
+
+    samples = [sample(0)]
+    for r in range(1, 4):  # 60 statements a round: the list grows 60 a round and is not pruned yet
+        run(60)
+        samples.append(sample(r))
+    assert piling_up(samples, per_round=10, containers_per_round=200) == {}
+    assert samples[-1].gc[SQLITE_CURSOR_REFS] - samples[0].gc[SQLITE_CURSOR_REFS] == 180
+
+    saw = []
+    for _ in range(10):  # and it never holds more than 200 a connection
+        run(100)
+        saw.append(sample(0))
+    assert max(s.gc[SQLITE_CURSOR_REFS] for s in saw) >= 100 and sqlite_refs_bounded(saw)
+
+    samples = [sample(0)]
+    for r in range(1, 4):
+        kept.extend(weakref.ref(Thing()) for _ in range(60))
+        samples.append(sample(r))
+    assert piling_up(samples, per_round=10, containers_per_round=200)["ReferenceType"] == 180
+    conn.close()
