@@ -30,6 +30,7 @@ from desktop_app.core.db import session_scope
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import pk
 
 
 def issue_batch(
@@ -117,7 +118,7 @@ def render_batch(
     progress(total, total, "")
     for cert in certs:
         if cert.status != CertificateStatus.REVOKED:
-            s.add(CertificatePrint(certificate_id=cert.id, actor_id=actor.id, actor_name=actor.username, how=PrintKind.PDF, copies=1))
+            s.add(CertificatePrint(certificate_id=pk(cert.id), actor_id=actor.id, actor_name=actor.username, how=PrintKind.PDF, copies=1))
     audit.record(s, actor=actor, action="render_batch", entity="certificate", entity_id="",
                  after={"numbers": [c.number for c in certs], "files": len(result.files)})
     return result
@@ -143,7 +144,7 @@ def issue_and_save(
     render_progress = Progress(lambda d, t, label: progress(n + d, 2 * n, label))
     with session_scope(engine) as s:
         certs = issue_batch(s, actor=actor, contents=contents, with_seal=with_seal, progress=issue_progress)
-        return render_batch(s, actor=actor, certificate_ids=[c.id for c in certs], target=Path(target),
+        return render_batch(s, actor=actor, certificate_ids=[pk(c.id) for c in certs], target=Path(target),
                             one_file_each=one_file_each, progress=render_progress)
 
 

@@ -10,7 +10,7 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy.engine import Engine
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop_app.certificates.export import mark_entered
 from desktop_app.certificates.issuing import issue_certificate
@@ -22,6 +22,7 @@ from desktop_app.core.auth import Actor, Role
 from desktop_app.core.db import session_scope
 from desktop_app.core.models import StaffUser
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import pk
 from desktop_app.residents import Resident
 
 TEAMS = [
@@ -42,7 +43,7 @@ def _working_hours(rng: random.Random, day: date, now: datetime) -> datetime:
 
 
 def _actor(s) -> Actor | None:
-    user = s.exec(select(StaffUser).where(StaffUser.role == Role.ADMIN.value).order_by(StaffUser.id)).first()
+    user = s.exec(select(StaffUser).where(StaffUser.role == Role.ADMIN.value).order_by(col(StaffUser.id))).first()
     return Actor.from_user(user) if user else None
 
 
@@ -52,11 +53,11 @@ def generate(engine: Engine, *, scale: str, seed: int, progress: Progress = NO_P
     today = date.today()
     with session_scope(engine, write=False) as s:
         actor = _actor(s)
-        people = s.exec(select(Resident.id, Resident.name, Resident.id_number).where(Resident.erased == False)  # noqa: E712
-                        .order_by(Resident.id).limit(5000)).all()
-    if actor is None or not people:
+        registered = s.exec(select(Resident.id, Resident.name, Resident.id_number).where(Resident.erased == False)  # noqa: E712
+                        .order_by(col(Resident.id)).limit(5000)).all()
+    if actor is None or not registered:
         return
-    people = [p for p in people if not core_pdf.missing_glyphs(p[1])]
+    people = [p for p in registered if not core_pdf.missing_glyphs(p[1])]
     total = n_certs + n_requests
     now = datetime.now(UTC)
     with session_scope(engine) as s:
@@ -83,13 +84,14 @@ def generate(engine: Engine, *, scale: str, seed: int, progress: Progress = NO_P
                                            organisation=rng.choice(TEAMS)[0], source="demo")
             cert = issue_certificate(s, actor=actor, content=c, with_seal=rng.random() < 0.3,
                                          language="en" if rng.random() < 0.05 else None, now=when)
-            issued.append(cert.id)
+            cert_id = pk(cert.id)
+            issued.append(cert_id)
             if rng.random() < 0.7:
-                record_output(s, actor=actor, certificate_id=cert.id, copies=1)
+                record_output(s, actor=actor, certificate_id=cert_id, copies=1)
                 if rng.random() < 0.08:
-                    record_output(s, actor=actor, certificate_id=cert.id, reason="原件遗失，本人申请补打")
+                    record_output(s, actor=actor, certificate_id=cert_id, reason="原件遗失，本人申请补打")
             if c.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE and rng.random() < 0.6:
-                mark_entered(s, actor=actor, certificate_ids=[cert.id], when=when)
+                mark_entered(s, actor=actor, certificate_ids=[cert_id], when=when)
         for cid in rng.sample(issued, max(1, n_certs // 40)):
             revoke_certificate(s, actor=actor, certificate_id=cid, reason="姓名录入有误，已重新出具")
         for j in range(n_requests):

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.certificates.models import (
     Certificate,
@@ -25,6 +25,7 @@ from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.models import Station
+from desktop_app.core.records import get_existing
 
 EXPORT_COLUMNS = [
     "序号", "志愿者姓名", "证件类型", "证件号码", "服务组织（队伍）", "服务内容", "服务开始日期", "服务结束日期",
@@ -43,7 +44,7 @@ def export_volunteer_service_records(
     """
     require(actor, EXPORT_CERTIFICATES)
     station_id = station_for(s, actor)
-    station = s.get(Station, station_id)
+    station = get_existing(s, Station, station_id)
     issuer = settings_for(s, station_id).issuer or station.name
     rows: list[list] = []
 
@@ -55,7 +56,7 @@ def export_volunteer_service_records(
 
     for cert in s.exec(select(Certificate).where(
         Certificate.station_id == station_id, Certificate.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE, Certificate.status == CertificateStatus.VALID,
-    ).order_by(Certificate.id)):
+    ).order_by(col(Certificate.id))):
         snap = snapshot_of(cert)
         if not in_range(snap.get("period_end")):
             continue
@@ -66,7 +67,7 @@ def export_volunteer_service_records(
         for req in s.exec(select(CertificateRequest).where(
             CertificateRequest.station_id == station_id, CertificateRequest.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE,
             CertificateRequest.status == RequestStatus.PENDING,
-        ).order_by(CertificateRequest.id)):
+        ).order_by(col(CertificateRequest.id))):
             v = json.loads(req.content_json)
             if not in_range(v.get("period_end")):
                 continue
@@ -98,8 +99,8 @@ def export_volunteer_service_records(
             cell.font = Font(bold=True)
         for r in rows:
             ws.append(r)
-        for col, width in zip("ABCDEFGHIJKLM", (6, 12, 12, 22, 20, 30, 13, 13, 12, 24, 22, 12, 10), strict=True):
-            ws.column_dimensions[col].width = width
+        for letter, width in zip("ABCDEFGHIJKLM", (6, 12, 12, 22, 20, 30, 13, 13, 12, 24, 22, 12, 10), strict=True):
+            ws.column_dimensions[letter].width = width
         ws.column_dimensions["D"].number_format = "@"
         for row in ws.iter_rows(min_row=2, min_col=4, max_col=4):
             for cell in row:

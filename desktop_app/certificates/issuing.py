@@ -30,7 +30,7 @@ from desktop_app.core.clock import to_local, utcnow
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import Station
-from desktop_app.core.records import get_scoped
+from desktop_app.core.records import get_existing, get_scoped
 from desktop_app.core.validation import mask_id_number
 
 SNAPSHOT_VERSION = 1
@@ -96,7 +96,7 @@ def issue_certificate(
     if language not in templates.LANGUAGES:
         raise ValidationError(F["language"], QT_TRANSLATE_NOOP("Errors", "choose Chinese or English."))
     values = with_resident(s, clean_content(trust_resident_id_number(s, content, actor)), actor)
-    station = s.get(Station, station_id)
+    station = get_existing(s, Station, station_id)
     now = now or utcnow()
     year = to_local(now).year
     serial = numbering.next_serial(s, station_id=station_id, year=year)
@@ -151,7 +151,7 @@ def preview_content(s: Session, *, actor: Actor, content: CertificateContent, wi
     station_id = station_for(s, actor)
     settings = settings_for(s, station_id)
     values = clean_content(content)
-    station = s.get(Station, station_id)
+    station = get_existing(s, Station, station_id)
     snap = make_snapshot(values, number=f"{station.code}-{to_local(utcnow()).year}-000000-0", payload="SDC1:SPECIMEN",
                      issued_at=utcnow(), language=language or settings.language, with_seal=with_seal, settings=settings,
                      station_name=station.name)

@@ -25,6 +25,7 @@ from sqlmodel import Session
 from desktop_app.certificates.models import CertificateCounter
 from desktop_app.certificates.template_settings import setting_row
 from desktop_app.core.models import StationSetting
+from desktop_app.core.records import table_of
 
 ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 NUMBER_RE = re.compile(r"^([A-Z0-9]{1,10})-(\d{4})-(\d{6,})-([0-9A-Z])$")
@@ -62,7 +63,7 @@ def is_well_formed(number: str) -> bool:
 
 def next_serial(s: Session, *, station_id: int, year: int) -> int:
     """Reserve the next serial of (station, year) inside the caller's transaction."""
-    table = CertificateCounter.__table__
+    table = table_of(CertificateCounter)
     bumped = s.execute(
         update(table)
         .where(table.c.station_id == station_id, table.c.year == year)

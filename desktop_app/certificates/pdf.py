@@ -27,7 +27,8 @@ GREY = (0.35, 0.35, 0.35)
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
     h = hex_colour.lstrip("#")
     try:
-        return tuple(int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+        r, g, b = (int(h[i : i + 2], 16) / 255 for i in (0, 2, 4))
+        return r, g, b
     except ValueError:
         return (0.65, 0.1, 0.16)
 

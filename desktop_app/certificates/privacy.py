@@ -12,7 +12,7 @@ national volunteer system: certificates.export.mark_entered clears it.)
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.certificates.models import Certificate, CertificatePrint, CertificateRequest, RequestStatus
 
@@ -20,13 +20,13 @@ ERASED_NAME = "已匿名"
 
 
 def export(s: Session, resident_id: int) -> dict:
-    certs = s.exec(select(Certificate).where(Certificate.resident_id == resident_id).order_by(Certificate.id)).all()
+    certs = s.exec(select(Certificate).where(Certificate.resident_id == resident_id).order_by(col(Certificate.id))).all()
     requests = s.exec(
-        select(CertificateRequest).where(CertificateRequest.resident_id == resident_id).order_by(CertificateRequest.id)
+        select(CertificateRequest).where(CertificateRequest.resident_id == resident_id).order_by(col(CertificateRequest.id))
     ).all()
     out = []
     for c in certs:
-        prints = s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == c.id).order_by(CertificatePrint.id)).all()
+        prints = s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == c.id).order_by(col(CertificatePrint.id))).all()
         out.append({**c.model_dump(), "prints": [p.model_dump() for p in prints]})
     if not out and not requests:
         return {}

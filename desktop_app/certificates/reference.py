@@ -9,10 +9,11 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from desktop_app.core.models import Station
+from desktop_app.core.records import pk
 
 
 def ensure(s: Session) -> None:
     from desktop_app.certificates.numbering import hmac_key
 
     for station_id in s.exec(select(Station.id)):
-        hmac_key(s, station_id)
+        hmac_key(s, pk(station_id))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.certificates.content import F, check_printable
 from desktop_app.certificates.models import (
@@ -29,7 +29,7 @@ from desktop_app.core.clock import to_local, utcnow
 from desktop_app.core.db import station_scope
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import check_version, get_scoped
+from desktop_app.core.records import check_version, get_scoped, pk
 from desktop_app.core.validation import clean_text
 
 
@@ -52,7 +52,7 @@ class CertificateRow:
 
 def _row(c: Certificate) -> CertificateRow:
     snap = json.loads(c.content_json)
-    return CertificateRow(c.id, c.number, c.kind, c.recipient_name, c.issued_at, c.issued_by_name, c.status,
+    return CertificateRow(pk(c.id), c.number, c.kind, c.recipient_name, c.issued_at, c.issued_by_name, c.status,
                           c.print_count, snap.get("hours"), c.with_seal, c.language, c.entered_at is not None, c.version)
 
 
@@ -75,10 +75,10 @@ def list_certificates(
         q = q.where(Certificate.status == flt.status)
     if flt.text.strip():
         t = flt.text.strip()
-        q = q.where((Certificate.number.contains(t.upper())) | (Certificate.recipient_name.contains(t)))
+        q = q.where((col(Certificate.number).contains(t.upper())) | (col(Certificate.recipient_name).contains(t)))
     if after is not None:
-        q = q.where(Certificate.id < after)
-    return [_row(c) for c in s.exec(q.order_by(Certificate.id.desc()).limit(limit))]
+        q = q.where(col(Certificate.id) < after)
+    return [_row(c) for c in s.exec(q.order_by(col(Certificate.id).desc()).limit(limit))]
 
 
 CERTIFICATE_GONE = QT_TRANSLATE_NOOP("Errors", "That certificate is not in this station's register.")
@@ -95,7 +95,7 @@ def snapshot_of(cert: Certificate) -> dict:
 
 def print_log(s: Session, *, actor: Actor, certificate_id: int) -> list[CertificatePrint]:
     get_certificate(s, actor=actor, certificate_id=certificate_id)
-    return list(s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == certificate_id).order_by(CertificatePrint.id)))
+    return list(s.exec(select(CertificatePrint).where(CertificatePrint.certificate_id == certificate_id).order_by(col(CertificatePrint.id))))
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def record_output(
     """Log that a certificate was printed or saved as PDF. After the first print, a reason is required."""
     cert, kind, reason = prepare_output(s, actor=actor, certificate_id=certificate_id, how=how, copies=copies, reason=reason,
                                         for_update=True)
-    entry = CertificatePrint(certificate_id=cert.id, actor_id=actor.id, actor_name=actor.username, how=kind, copies=copies, reason=reason)
+    entry = CertificatePrint(certificate_id=pk(cert.id), actor_id=actor.id, actor_name=actor.username, how=kind, copies=copies, reason=reason)
     s.add(entry)
     if kind in (PrintKind.PRINT, PrintKind.REPRINT):
         cert.print_count += 1
@@ -244,7 +244,7 @@ def warnings(s: Session, *, actor: Actor, today: date | None = None) -> list[Cer
         if overdue(day):
             late.append(day)
     for period_end, issued_at in s.exec(station_scope(select(C.period_end, C.issued_at), C.station_id, actor).where(
-        C.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE, C.entered_at.is_(None), C.status == CertificateStatus.VALID,
+        C.kind == CertificateKind.SERVICE_RECORD_CERTIFICATE, col(C.entered_at).is_(None), C.status == CertificateStatus.VALID,
     )):
         day = period_end or to_local(issued_at).date()
         if overdue(day):

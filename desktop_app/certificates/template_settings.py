@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Sequence
 from types import SimpleNamespace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.certificates import templates
 from desktop_app.certificates.content import F, glyph_check
@@ -23,7 +23,7 @@ from desktop_app.core.auth import Actor, first_station, require
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import StationSetting
-from desktop_app.core.records import check_version
+from desktop_app.core.records import check_version, pk
 from desktop_app.core.validation import clean_text
 
 
@@ -34,7 +34,7 @@ def station_for(s: Session, actor: Actor) -> int:
     station = first_station(s)
     if station is None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "No station is set up yet; finish the first-start set-up."))
-    return station.id
+    return pk(station.id)
 
 
 def setting_row(s: Session, station_id: int, key: str, *, for_update: bool = False) -> StationSetting | None:
@@ -51,7 +51,7 @@ def template_settings(s: Session, *, actor: Actor) -> TemplateSettings:
 def settings_for(s: Session, station_id: int) -> TemplateSettings:
     rows = s.exec(
         select(StationSetting).where(
-            StationSetting.station_id == station_id, StationSetting.key.in_([templates.PREFIX + k for k in TemplateSettings.keys()])
+            StationSetting.station_id == station_id, col(StationSetting.key).in_([templates.PREFIX + k for k in TemplateSettings.keys()])
         )
     ).all()
     values = {r.key[len(templates.PREFIX):]: r.value for r in rows}
@@ -141,4 +141,4 @@ def store_image(s: Session, *, actor: Actor, data: bytes) -> str:
 
 def images_for(s: Session, snaps: Sequence[dict]) -> dict[str, bytes]:
     wanted = {snap["template"].get(k) for snap in snaps for k in ("logo", "seal")} - {"", None}
-    return {img.sha256: img.data for img in s.exec(select(CertificateImage).where(CertificateImage.sha256.in_(wanted)))} if wanted else {}
+    return {img.sha256: img.data for img in s.exec(select(CertificateImage).where(col(CertificateImage.sha256).in_(wanted)))} if wanted else {}

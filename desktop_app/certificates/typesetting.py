@@ -102,19 +102,19 @@ def _wrap(s: str, size: float, max_width: float, first_indent: float) -> tuple[s
     # No orphan: a last line with one character takes the last character (and any punctuation tied to
     # it) of the line before.
     if len(lines) >= 2 and _visible("".join(lines[-1])) <= 1 and _is_cjk_text("".join(lines[-2])):
-        prev = list(lines[-2])
+        before = list(lines[-2])
         moved: list[str] = []
-        while prev:
-            tok = prev.pop()
+        while before:
+            tok = before.pop()
             moved.insert(0, tok)
             if tok not in CLOSING and not tok.isspace():
                 break
-        if prev and prev[-1] in OPENING:
-            moved.insert(0, prev.pop())
+        if before and before[-1] in OPENING:
+            moved.insert(0, before.pop())
         candidate = moved + lines[-1]
         # Only when the line before keeps some text and the new last line still fits.
-        if _visible("".join(prev)) >= 1 and width("".join(candidate), size) <= max_width + size:
-            lines[-2], lines[-1] = prev, candidate
+        if _visible("".join(before)) >= 1 and width("".join(candidate), size) <= max_width + size:
+            lines[-2], lines[-1] = before, candidate
     return tuple("".join(line).rstrip() for line in lines if line)
 
 

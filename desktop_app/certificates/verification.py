@@ -13,7 +13,7 @@ only the station's published key file.
 from __future__ import annotations
 
 import hmac
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlmodel import Session, select
 
@@ -68,40 +68,39 @@ def _details_of(cert: Certificate) -> dict[str, str]:
     return {k: fields.get(k, "") for k in ("organisation", "title", "period_start", "period_end", "hours", "id_masked")}
 
 
-def _from_register(status: Verdict, cert: Certificate, *, signed: bool = False, **extra) -> VerificationResult:
-    common = dict(number=cert.number, kind=cert.kind, recipient=mask_name(cert.recipient_name),
-                  issued_on=to_local(cert.issued_at).date().isoformat(), signed=signed, details=_details_of(cert),
-                  in_register=True, key_id=cert.key_id)
-    common.update(extra)
+def _from_register(status: Verdict, cert: Certificate, *, signed: bool = False) -> VerificationResult:
+    result = VerificationResult(status, number=cert.number, kind=cert.kind, recipient=mask_name(cert.recipient_name),
+                                issued_on=to_local(cert.issued_at).date().isoformat(), signed=signed,
+                                details=_details_of(cert), in_register=True, key_id=cert.key_id)
     if cert.status == CertificateStatus.REVOKED:
-        return VerificationResult(Verdict.REVOKED, revoked_on=to_local(cert.revoked_at).date().isoformat() if cert.revoked_at else "",
-                                  revoke_reason=cert.revoke_reason, **common)
-    return VerificationResult(status, **common)
+        return replace(result, status=Verdict.REVOKED, revoke_reason=cert.revoke_reason,
+                       revoked_on=to_local(cert.revoked_at).date().isoformat() if cert.revoked_at else "")
+    return result
 
 
 def _verify_signed(s: Session, code: signing.SignedCode) -> VerificationResult:
     f = code.fields
-    shown = dict(number=f["number"], kind=f["kind"], recipient=mask_name(f["name"]), issued_on=f["issued_on"],
-                 key_id=code.key_id,
-                 details={k: f[k] for k in ("organisation", "title", "period_start", "period_end", "hours", "id_masked")})
+    shown = VerificationResult(Verdict.VALID, number=f["number"], kind=f["kind"], recipient=mask_name(f["name"]),
+                               issued_on=f["issued_on"], key_id=code.key_id,
+                               details={k: f[k] for k in ("organisation", "title", "period_start", "period_end", "hours", "id_masked")})
     key = s.get(CertificateKey, code.key_id)
     if key is None:
-        return VerificationResult(Verdict.UNTRUSTED_KEY, **shown)
+        return replace(shown, status=Verdict.UNTRUSTED_KEY)
     if not signing.check_signature(key.public_key, code):
-        return VerificationResult(Verdict.TAMPERED, **shown)
+        return replace(shown, status=Verdict.TAMPERED)
     if key.revoked_at is not None and f["issued_on"] >= to_local(key.revoked_at).date().isoformat():
-        return VerificationResult(Verdict.UNTRUSTED_KEY, **shown)
+        return replace(shown, status=Verdict.UNTRUSTED_KEY)
     cert = s.exec(select(Certificate).where(Certificate.number == f["number"])).first()
     if cert is None:  # genuine, from a register this database does not hold (another station's copy)
-        return VerificationResult(Verdict.VALID, signed=True, **shown)
+        return replace(shown, signed=True)
     from desktop_app.certificates.register import snapshot_of
 
     stored = snapshot_of(cert).get("qr")
     if stored and stored.split(":")[:3] != code.text.split(":") and cert.key_id == code.key_id:
-        return VerificationResult(Verdict.TAMPERED, **shown)  # signed, but not what this register issued
+        return replace(shown, status=Verdict.TAMPERED)  # signed, but not what this register issued
     if cert.status == CertificateStatus.REVOKED:
         return _from_register(Verdict.REVOKED, cert, signed=True)
-    return VerificationResult(Verdict.VALID, signed=True, in_register=True, **shown)
+    return replace(shown, signed=True, in_register=True)
 
 
 def verify_payload(s: Session, payload: str) -> VerificationResult:

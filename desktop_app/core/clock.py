@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import overload
 
 
 def utcnow() -> datetime:
@@ -17,6 +18,10 @@ def today() -> date:
     return local_now().date()
 
 
+@overload
+def to_local(value: datetime) -> datetime: ...
+@overload
+def to_local(value: datetime | None) -> datetime | None: ...
 def to_local(value: datetime | None) -> datetime | None:
     if value is None:
         return None

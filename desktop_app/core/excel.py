@@ -66,7 +66,7 @@ def _sheet_title(text: str) -> str:
     return clean[:MAX_SHEET_TITLE]
 
 
-def _widths(ws, headers: Sequence[str], rows: list[Sequence], *, min_width: int = 6, max_width: int = 60) -> None:
+def _widths(ws, headers: Sequence[str], rows: Sequence[Sequence], *, min_width: int = 6, max_width: int = 60) -> None:
     from openpyxl.utils import get_column_letter
 
     def width(v) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+from sqlalchemy import Table
 from sqlmodel import Session, SQLModel, select
 
 from desktop_app.core import audit
@@ -65,13 +66,40 @@ def get_scoped(
     return row
 
 
-def check_version(s: Session, row: SQLModel, expected_version: int | None, *, entity: str) -> None:
-    """StaleEdit when ``row`` was saved since the caller loaded ``expected_version`` (None: no check)."""
+def pk(row_id: int | None) -> int:
+    """A stored row's primary key as ``int``: SQLModel types ``id`` as ``int | None`` because a new object has
+    none until it is flushed; a row read from the database (or flushed) always has one."""
+    if row_id is None:
+        raise ValueError("a row without a primary key: it has not been flushed to the database")
+    return row_id
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core ``Table`` of a SQLModel table class, for bulk inserts and single-statement updates."""
+    table = model.__table__  # type: ignore[attr-defined]  # set by SQLAlchemy's declarative mapping; SQLModel's stubs omit it
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table")
+    return table
+
+
+def get_existing(s: Session, model: type[M], row_id: int) -> M:
+    """A row the caller knows to exist (the actor's station, a row named by another it has just read);
+    NotFound(GONE) if another computer deleted it meanwhile."""
+    row = s.get(model, row_id)
+    if row is None:
+        raise NotFound(GONE)
+    return row
+
+
+def check_version(s: Session, row: object, expected_version: int | None, *, entity: str) -> None:
+    """StaleEdit when ``row`` was saved since the caller loaded ``expected_version`` (None: no check).
+
+    ``row``: a table row, or any object with the ``version`` (and ``id``) of a group of settings."""
     if expected_version is None or not hasattr(row, "version"):
         return
     if row.version == expected_version:
         return
-    last = audit.history(s, entity=entity, entity_id=row.id, limit=1)  # type: ignore[attr-defined]
+    last = audit.history(s, entity=entity, entity_id=getattr(row, "id", None), limit=1)
     who, when = ("?", "?")
     if last:
         from desktop_app.core.clock import to_local

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from typing import Literal, overload
 
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
@@ -190,6 +191,12 @@ def clean_phone(value: str | None, field: str = F_PHONE, *, required: bool = Fal
     return digits
 
 
+@overload
+def clean_date(value: date | str | None, field: str, *, required: Literal[True], not_future: bool = False,
+               earliest: date | None = None, today: date | None = None) -> date: ...
+@overload
+def clean_date(value: date | str | None, field: str, *, required: bool = False, not_future: bool = False,
+               earliest: date | None = None, today: date | None = None) -> date | None: ...
 def clean_date(
     value: date | str | None,
     field: str,

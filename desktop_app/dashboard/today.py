@@ -31,13 +31,12 @@ def today_figures(s: Session, *, actor: Actor, day: date | None = None, station_
     day = day or clock.today()
     now = now or datetime.now(UTC)
     built = enabled_keys()
-    scope = {"actor": actor, "station_id": station_id}
     return Today(
         day=day,
-        patrols=rosters.today(s, day=day, **scope) if "rosters" in built else None,
-        meals=meals.today(s, day=day, **scope) if "meals" in built else None,
-        desk=desk.today(s, day=day, now=now, **scope) if "desk" in built else None,
-        stamps=passports.today(s, day=day, **scope) if "passports" in built else None,
-        certificates=certificates.waiting(s, **scope) if "certificates" in built else None,
+        patrols=rosters.today(s, day=day, actor=actor, station_id=station_id) if "rosters" in built else None,
+        meals=meals.today(s, day=day, actor=actor, station_id=station_id) if "meals" in built else None,
+        desk=desk.today(s, day=day, now=now, actor=actor, station_id=station_id) if "desk" in built else None,
+        stamps=passports.today(s, day=day, actor=actor, station_id=station_id) if "passports" in built else None,
+        certificates=certificates.waiting(s, actor=actor, station_id=station_id) if "certificates" in built else None,
     )
 

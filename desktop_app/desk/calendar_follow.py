@@ -18,6 +18,7 @@ from desktop_app.core import audit
 from desktop_app.core.auth import Actor
 from desktop_app.core.clock import utcnow
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.records import pk
 from desktop_app.core.workdays import CalendarChange, Move, move
 from desktop_app.desk.models import OPEN_STATUSES, ServiceRecord
 
@@ -39,7 +40,7 @@ class DeskFollower:
         # a changed day X moves a deadline only when received < X <= due
         rows = s.exec(select(R.id, R.received_at, R.due_at, R.summary).where(
             col(R.status).in_(OPEN_STATUSES), R.received_at < _end_of(last), R.due_at >= _end_of(first - timedelta(days=1)),
-        ).order_by(R.due_at, R.id)).all()
+        ).order_by(col(R.due_at), col(R.id))).all()
         memo: dict[tuple[date, date], tuple[int, date]] = {}
         out = []
         moved: dict[date, list[int]] = defaultdict(list)
@@ -54,7 +55,7 @@ class DeskFollower:
                 continue
             out.append(move(AREA, due, DUE_MOVES, id=rid, summary=(summary or "")[:30], before=due.isoformat(),
                             after=new_due.isoformat(), n=n, received=received.isoformat()))
-            moved[new_due].append(rid)
+            moved[new_due].append(pk(rid))
             listed[str(rid)] = [due.isoformat(), new_due.isoformat()]
         if apply and moved:
             now = utcnow()

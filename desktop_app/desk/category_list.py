@@ -3,7 +3,7 @@ is settled on the spot, and the order the desk's number keys follow. Admins edit
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -27,7 +27,7 @@ CATEGORY_CODES = (
 
 
 def categories(s: Session, *, include_inactive: bool = False) -> list[DeskCategory]:
-    q = select(DeskCategory).order_by(DeskCategory.position, DeskCategory.id)
+    q = select(DeskCategory).order_by(col(DeskCategory.position), col(DeskCategory.id))
     if not include_inactive:
         q = q.where(DeskCategory.active == True)  # noqa: E712
     return list(s.exec(q))

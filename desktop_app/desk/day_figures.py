@@ -15,8 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, and_, bindparam, delete, func
-from sqlmodel import Session, select
+from sqlalchemy import Date, Insert, Integer, and_, bindparam, delete, func
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -24,6 +25,7 @@ from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import Station
 from desktop_app.core.periods import Period
+from desktop_app.core.records import pk, table_of
 from desktop_app.desk.models import SATISFIED, DeskDayFigure, ServiceRecord, Status
 from desktop_app.desk.permissions import MANAGE_CATEGORIES, VIEW_FIGURES
 
@@ -59,22 +61,23 @@ def _bump(s: Session, rec: ServiceRecord, *, received: int, delta: Iterable[int]
 
 
 _COUNTERS = ("received", "closed", "closed_on_time", "followed_up", "satisfied")
-_UPSERTS: dict[str, object] = {}
+_UPSERTS: dict[str, Insert] = {}
+_KEY = ["day", "station_id", "category_id"]
 
 
-def _upsert(dialect: str):
+def _upsert(dialect: str) -> Insert:
     stmt = _UPSERTS.get(dialect)
     if stmt is None:
+        from sqlalchemy.dialects import postgresql, sqlite
+
+        table = table_of(DeskDayFigure)
         if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
+            pg = postgresql.insert(table)
+            stmt = pg.on_conflict_do_update(index_elements=_KEY, set_={c: table.c[c] + getattr(pg.excluded, c) for c in _COUNTERS})
         else:
-            from sqlalchemy.dialects.sqlite import insert
-        table = DeskDayFigure.__table__
-        ins = insert(table)
-        stmt = _UPSERTS[dialect] = ins.on_conflict_do_update(
-            index_elements=["day", "station_id", "category_id"],
-            set_={c: table.c[c] + getattr(ins.excluded, c) for c in _COUNTERS},
-        )
+            lite = sqlite.insert(table)
+            stmt = lite.on_conflict_do_update(index_elements=_KEY, set_={c: table.c[c] + getattr(lite.excluded, c) for c in _COUNTERS})
+        _UPSERTS[dialect] = stmt
     return stmt
 
 
@@ -121,8 +124,8 @@ def _check_period(start: date, end: date) -> None:
 
 
 def _figure_rows(raw) -> list[FigureRow]:
-    rows = [FigureRow(c, int(r or 0), int(cl or 0), int(ot or 0), int(fu or 0), int(sa or 0)) for c, r, cl, ot, fu, sa in raw]
-    rows.sort(key=lambda r: r.category_id)
+    rows = [FigureRow(c, int(r or 0), int(cl or 0), int(ot or 0), int(fu or 0), int(sa or 0))
+            for c, r, cl, ot, fu, sa in sorted(raw, key=lambda row: row[0])]  # by category
     total = FigureRow(None, *(sum(getattr(r, f) for r in rows) for f in
                               ("received", "closed", "closed_on_time", "followed_up", "satisfied")))
     return [*rows, total]
@@ -151,12 +154,12 @@ def figure_station(actor: Actor, station_id: int | None) -> int | None:
 
 def _figures_statement(by_station: bool):
     D = DeskDayFigure
-    q = select(D.category_id, func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time),
-               func.sum(D.followed_up), func.sum(D.satisfied)).where(
-        D.day >= bindparam("start", type_=Date), D.day < bindparam("end", type_=Date))  # Period: end excluded
+    q = sa_select(col(D.category_id), func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time),
+                  func.sum(D.followed_up), func.sum(D.satisfied)).where(
+        col(D.day) >= bindparam("start", type_=Date), col(D.day) < bindparam("end", type_=Date))  # Period: end excluded
     if by_station:
-        q = q.where(D.station_id == bindparam("station"))
-    return q.group_by(D.category_id)
+        q = q.where(col(D.station_id) == bindparam("station"))
+    return q.group_by(col(D.category_id))
 
 
 _FIGURES_ALL = _figures_statement(False)
@@ -172,19 +175,19 @@ def category_figures_from_records(s: Session, *, actor: Actor, start: date, end:
     _check_period(start, end)
     station_id = figure_station(actor, station_id)
     lo, hi = Period.inclusive(start, end).utc_bounds()
-    closed = _R.status == Status.CLOSED
-    q = select(
-        _R.category_id, func.count(),
+    closed = col(_R.status) == Status.CLOSED
+    q = sa_select(
+        col(_R.category_id), func.count(),
         func.sum(closed.cast(Integer())),
-        func.sum(and_(closed, _R.closed_at <= _R.due_at).cast(Integer())),
-        func.sum((_R.satisfaction != "").cast(Integer())),
-        func.sum(_R.satisfaction.in_(SATISFIED).cast(Integer())),
-    ).where(_R.received_at >= lo, _R.received_at < hi)
+        func.sum(and_(closed, col(_R.closed_at) <= _R.due_at).cast(Integer())),
+        func.sum((col(_R.satisfaction) != "").cast(Integer())),
+        func.sum(col(_R.satisfaction).in_(SATISFIED).cast(Integer())),
+    ).where(col(_R.received_at) >= lo, col(_R.received_at) < hi)
     if station_id:
-        q = q.where(_R.station_id == station_id)
+        q = q.where(col(_R.station_id) == station_id)
     elif station_id == 0:
-        q = q.where(_R.station_id.is_(None))
-    q = q.group_by(_R.category_id)
+        q = q.where(col(_R.station_id).is_(None))
+    q = q.group_by(col(_R.category_id))
     return _figure_rows(s.connection().execute(q))
 
 
@@ -195,7 +198,7 @@ def rebuild_day_figures(s: Session, *, actor: Actor) -> int:
     acc: dict[tuple[date, int, int], list[int]] = {}
     last = 0
     while True:
-        batch = list(s.exec(select(ServiceRecord).where(ServiceRecord.id > last).order_by(ServiceRecord.id).limit(5000)))
+        batch = list(s.exec(select(ServiceRecord).where(col(ServiceRecord.id) > last).order_by(col(ServiceRecord.id)).limit(5000)))
         if not batch:
             break
         for rec in batch:
@@ -204,7 +207,7 @@ def rebuild_day_figures(s: Session, *, actor: Actor) -> int:
             c[0] += 1
             for i, v in enumerate(_contribution(rec), start=1):
                 c[i] += v
-        last = batch[-1].id
+        last = pk(batch[-1].id)
         s.expunge_all()
     for (day, station, cat), c in acc.items():
         s.add(DeskDayFigure(day=day, station_id=station, category_id=cat, received=c[0], closed=c[1],
@@ -216,7 +219,7 @@ def rebuild_day_figures(s: Session, *, actor: Actor) -> int:
 
 def stations(s: Session, *, actor: Actor | None = None) -> list[tuple[int, str]]:
     """Stations for the figures' selector: a staff member's own only; every station for one without."""
-    q = select(Station).order_by(Station.id)
+    q = select(Station).order_by(col(Station.id))
     if actor is not None and actor.station_id is not None:
         q = q.where(Station.id == actor.station_id)
-    return [(st.id, st.name) for st in s.exec(q)]
+    return [(pk(st.id), st.name) for st in s.exec(q)]

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, time, timedelta
+from typing import overload
 
 from sqlalchemy import DateTime, Integer, String, column, func, insert, select, table
 from sqlalchemy.engine import Engine
+from sqlmodel import col
 
 from desktop_app.core.models import StaffUser, Station
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import table_of
 from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk.models import (
@@ -96,6 +99,10 @@ def _aware(rows: list[dict], columns) -> list[dict]:
     return out
 
 
+@overload
+def _ts(naive_utc: datetime) -> str: ...
+@overload
+def _ts(naive_utc: datetime | None) -> str | None: ...
 def _ts(naive_utc: datetime | None) -> str | None:
     """The text SQLAlchemy's SQLite DateTime stores (naive UTC, always with microseconds)."""
     return None if naive_utc is None else naive_utc.isoformat(" ", "microseconds")
@@ -120,11 +127,10 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     now = datetime.now(UTC).replace(tzinfo=None)
     with engine.connect() as conn:
         cats = {c.code: c for c in conn.execute(select(DeskCategory))}
-        station = conn.execute(select(Station.id).order_by(Station.id).limit(1)).scalar()
-        staff = conn.execute(select(StaffUser.id, StaffUser.display_name).where(StaffUser.role != "kiosk")).all() or [
-            (None, "demo")
-        ]
-        resident_ids = list(conn.execute(select(Resident.id).where(Resident.erased == False).limit(50_000)).scalars())  # noqa: E712
+        station = conn.execute(select(col(Station.id)).order_by(col(Station.id)).limit(1)).scalar()
+        staff = [(uid, name) for uid, name in conn.execute(
+            select(col(StaffUser.id), col(StaffUser.display_name)).where(col(StaffUser.role) != "kiosk"))] or [(None, "demo")]
+        resident_ids = list(conn.execute(select(col(Resident.id)).where(col(Resident.erased) == False).limit(50_000)).scalars())  # noqa: E712
         next_id = (conn.execute(select(func.max(ServiceRecord.id))).scalar() or 0) + 1
     from desktop_app.core.db import session_scope
 
@@ -137,7 +143,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     today = datetime.now().astimezone().date()
     days = [today - timedelta(days=span_days - 1 - i) for i in range(span_days)]
     per_day = _allocate(n, _day_weights(cal, days))
-    due_cache: dict[tuple[date, int], datetime] = {}
+    due_cache: dict[tuple[date, int], tuple[datetime, str]] = {}
     last_of: dict[tuple[int, int], tuple[int, datetime]] = {}
     figures: dict[tuple[date, int, int], list[int]] = {}
     records: list[dict] = []
@@ -300,7 +306,7 @@ def _walk_loop(rng: random.Random, rec: dict, ev, received: datetime, due: datet
         rec.update(status=Status.CLOSED, closed_at=_ts(t), updated_at=_ts(t))
 
 
-_FIG = DeskDayFigure.__table__
+_FIG = table_of(DeskDayFigure)
 
 
 def _merge_figures(conn, figures: dict[tuple[date, int, int], list[int]]) -> None:

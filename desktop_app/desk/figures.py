@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from sqlalchemy import case, func
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station, scope_to
@@ -85,8 +86,8 @@ def month_key(day: date | str) -> str:
 
 def _open_and_overdue(s: Session, station: int | None, now: datetime) -> tuple[int, int]:
     R = ServiceRecord
-    q = select(func.count(), func.coalesce(func.sum(case((R.due_at < now, 1), else_=0)), 0)).where(
-        R.status.in_(OPEN_STATUSES))
+    q = select(func.count(), func.coalesce(func.sum(case((col(R.due_at) < now, 1), else_=0)), 0)).where(
+        col(R.status).in_(OPEN_STATUSES))
     open_, overdue = s.exec(scope_to(q, R.station_id, station)).one()
     return int(open_), int(overdue or 0)
 
@@ -106,9 +107,9 @@ def period_figures(s: Session, *, actor: Actor, period: Period, now: datetime | 
     requests open and overdue at ``now``."""
     station = counted_station(s, actor, station_id)
     D = DeskDayFigure
-    q = select(D.category_id, func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time),
-               func.sum(D.followed_up), func.sum(D.satisfied)).where(D.day >= period.start, D.day < period.end)
-    raw = s.exec(scope_to(q, D.station_id, station).group_by(D.category_id)).all()
+    q = sa_select(col(D.category_id), func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time),
+                  func.sum(D.followed_up), func.sum(D.satisfied)).where(col(D.day) >= period.start, col(D.day) < period.end)
+    raw = s.execute(scope_to(q, D.station_id, station).group_by(D.category_id)).all()
     cats = {c.id: c for c in s.exec(select(DeskCategory))}
     lines = []
     for cat_id, *counts in raw:
@@ -126,7 +127,7 @@ def by_month(s: Session, *, actor: Actor, period: Period, station_id: int | None
     """Received / closed / closed on time of the records received in each month of ``period`` ("YYYY-MM")."""
     station = counted_station(s, actor, station_id)
     D = DeskDayFigure
-    q = select(D.day, func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time)).where(
+    q = select(col(D.day), func.sum(D.received), func.sum(D.closed), func.sum(D.closed_on_time)).where(
         D.day >= period.start, D.day < period.end)
     acc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for day, received, closed, on_time in s.exec(scope_to(q, D.station_id, station).group_by(D.day)):
@@ -143,10 +144,10 @@ def received_by_category(s: Session, *, actor: Actor, period: Period,
     desk's order of categories (inactive ones included), categories without records left out."""
     station = counted_station(s, actor, station_id)
     D = DeskDayFigure
-    q = select(D.day, D.category_id, func.sum(D.received)).where(D.day >= period.start, D.day < period.end)
+    q = select(col(D.day), col(D.category_id), func.sum(D.received)).where(D.day >= period.start, D.day < period.end)
     counts: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for day, cat_id, n in s.exec(scope_to(q, D.station_id, station).group_by(D.day, D.category_id)):
         if n:
             counts[cat_id][month_key(day)] += int(n)
-    cats = s.exec(select(DeskCategory).order_by(DeskCategory.position, DeskCategory.id)).all()
+    cats = s.exec(select(DeskCategory).order_by(col(DeskCategory.position), col(DeskCategory.id))).all()
     return [(c.name, dict(counts[c.id])) for c in cats if c.id in counts]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import String, bindparam, tuple_, type_coerce
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import AwareDateTime, station_scope
@@ -144,7 +144,7 @@ def list_day(s: Session, *, actor: Actor, day: date) -> list[RecordRow]:
     """Every record received on one local day, newest first (the desk's "today" list)."""
     require(actor, VIEW_VISITS)
     start, end = Period.day(day).utc_bounds()
-    q = _scoped(_rows_query(), actor).where(_R.received_at >= start, _R.received_at < end).order_by(_R.received_at.desc(), _R.id.desc())
+    q = _scoped(_rows_query(), actor).where(_R.received_at >= start, _R.received_at < end).order_by(col(_R.received_at).desc(), col(_R.id).desc())
     return _rows(s.connection().execute(q))
 
 
@@ -152,7 +152,7 @@ def list_open(s: Session, *, actor: Actor, after: tuple[datetime, int] | None = 
               overdue_at: datetime | None = None) -> list[RecordRow]:
     """Open records by deadline, earliest first; with ``overdue_at`` only those past due then (督办 list)."""
     require(actor, VIEW_VISITS)
-    q = _scoped(_rows_query(), actor).where(_R.status.in_(OPEN_STATUSES))
+    q = _scoped(_rows_query(), actor).where(col(_R.status).in_(OPEN_STATUSES))
     if overdue_at is not None:
         q = q.where(_R.due_at < overdue_at.astimezone(UTC))
     if after is not None:
@@ -178,7 +178,7 @@ def timeline(s: Session, *, actor: Actor, record_id: int) -> list[ServiceEvent]:
     """The record's events, oldest first (append-only: nothing here is ever edited)."""
     require(actor, VIEW_VISITS)
     _load(s, record_id, actor)
-    return list(s.exec(select(ServiceEvent).where(ServiceEvent.record_id == record_id).order_by(ServiceEvent.id)))
+    return list(s.exec(select(ServiceEvent).where(ServiceEvent.record_id == record_id).order_by(col(ServiceEvent.id))))
 
 
 def repeat_candidates(s: Session, *, actor: Actor, record_id: int, days: int = 365, limit: int = 20) -> list[RecordRow]:
@@ -190,17 +190,17 @@ def repeat_candidates(s: Session, *, actor: Actor, record_id: int, days: int = 3
     if rec.resident_id is not None:
         q = q.where(_R.resident_id == rec.resident_id)
     elif rec.walk_in_phone:
-        q = q.where(_R.resident_id.is_(None), _R.walk_in_phone == rec.walk_in_phone)
+        q = q.where(col(_R.resident_id).is_(None), _R.walk_in_phone == rec.walk_in_phone)
     else:
-        q = q.where(_R.resident_id.is_(None), _R.walk_in_name == rec.walk_in_name)
-    q = q.order_by(_R.received_at.desc(), _R.id.desc()).limit(limit)
+        q = q.where(col(_R.resident_id).is_(None), _R.walk_in_name == rec.walk_in_name)
+    q = q.order_by(col(_R.received_at).desc(), col(_R.id).desc()).limit(limit)
     return _rows(s.connection().execute(q))
 
 
 def open_requests_of(s: Session, *, actor: Actor, resident_id: int, limit: int = 5) -> list[RecordRow]:
     """A resident's open records (the page shows them when the resident is picked: a likely repeat)."""
     require(actor, VIEW_VISITS)
-    q = _scoped(_rows_query(), actor).where(_R.resident_id == resident_id, _R.status.in_(OPEN_STATUSES)).order_by(
-        _R.received_at.desc(), _R.id.desc()
+    q = _scoped(_rows_query(), actor).where(_R.resident_id == resident_id, col(_R.status).in_(OPEN_STATUSES)).order_by(
+        col(_R.received_at).desc(), col(_R.id).desc()
     ).limit(limit)
     return _rows(s.connection().execute(q))

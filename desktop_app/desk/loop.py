@@ -35,7 +35,7 @@ from desktop_app.desk.models import (
     Step,
 )
 from desktop_app.desk.permissions import ESCALATE, HANDLE_REQUESTS
-from desktop_app.desk.visits import F_RECEIVED_AT, _event, _load, _now
+from desktop_app.desk.visits import F_RECEIVED_AT, EventDetails, _event, _load, _now
 
 F_ASSIGNEE = QT_TRANSLATE_NOOP("Fields", "Dispatched to")
 F_NOTE = QT_TRANSLATE_NOOP("Fields", "Note")
@@ -67,8 +67,8 @@ class TransitionRefused(ConflictError):
         params = dict(self.params)
         params["status"] = translate("DeskStatus", STATUS_LABELS.get(str(params.get("status")), str(params.get("status"))))
         params["action"] = translate("DeskAction", STEP_LABELS.get(str(params.get("action")), str(params.get("action"))))
-        nxt = params.get("next") or []
-        params["next"] = join(translate("DeskAction", STEP_LABELS[a]) for a in nxt) if nxt else translate(
+        nxt = params.get("next")
+        params["next"] = join(translate("DeskAction", STEP_LABELS[a]) for a in nxt) if isinstance(nxt, list | tuple) and nxt else translate(
             "Errors", "nothing (the record is closed)"
         )
         return translate(self.context, self.message, **params)
@@ -123,7 +123,7 @@ def _step_time(rec: ServiceRecord, at: datetime | None, field: str = F_RECEIVED_
 
 
 def _move(s: Session, actor: Actor, rec: ServiceRecord, action: Step, kind: EventKind, *, at: datetime | None,
-          note: str = "", event: dict[str, str] | None = None, **changes) -> ServiceRecord:
+          note: str = "", event: EventDetails | None = None, **changes) -> ServiceRecord:
     to_status = _check_step(rec, action)
     when = _step_time(rec, at)
     old = _contribution(rec)
@@ -138,7 +138,7 @@ def _move(s: Session, actor: Actor, rec: ServiceRecord, action: Step, kind: Even
     audited_update(s, rec, changes, actor=actor, entity="service_record", action=action)
     new = _contribution(rec)
     _bump(s, rec, received=0, delta=[b - a for a, b in zip(old, new, strict=True)])
-    _event(s, rec, actor, kind, at=when, from_status=from_status, to_status=rec.status, note=note, **(event or {}))
+    _event(s, rec, actor, kind, at=when, from_status=from_status, to_status=rec.status, note=note, **(event or EventDetails()))
     s.flush()
     return rec
 
@@ -165,8 +165,9 @@ def start_record(s: Session, *, actor: Actor, record_id: int, note: str = "", at
     require(actor, HANDLE_REQUESTS)
     rec = _open_for(s, actor, record_id, Step.START, expected_version)
     note = clean_text(note, F_NOTE, max_len=2000)
-    changes = {} if rec.assignee else {"assignee": (actor.display_name or actor.username)[:100]}
-    return _move(s, actor, rec, Step.START, EventKind.STARTED, at=at, note=note, **changes)
+    if rec.assignee:
+        return _move(s, actor, rec, Step.START, EventKind.STARTED, at=at, note=note)
+    return _move(s, actor, rec, Step.START, EventKind.STARTED, at=at, note=note, assignee=(actor.display_name or actor.username)[:100])
 
 
 def resolve_record(s: Session, *, actor: Actor, record_id: int, result: str, at: datetime | None = None,
@@ -195,7 +196,7 @@ def follow_up_record(s: Session, *, actor: Actor, record_id: int, satisfaction: 
             F_CONTACT, QT_TRANSLATE_NOOP("Errors", "choose phone call, home visit, at the desk or text message.")
         )
     comment = clean_text(comment, F_COMMENT, max_len=2000)
-    extra = {"satisfaction": satisfaction, "contact_method": contact_method}
+    extra = EventDetails(satisfaction=satisfaction, contact_method=contact_method)
     if satisfaction == Satisfaction.DISSATISFIED:
         if not comment:
             raise ValidationError(

@@ -93,7 +93,7 @@ class DeadlineState(StrEnum):
     DONE = "done"
 
 
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     Status.RECEIVED: QT_TRANSLATE_NOOP("DeskStatus", "received"),
     Status.DISPATCHED: QT_TRANSLATE_NOOP("DeskStatus", "dispatched"),
     Status.IN_PROGRESS: QT_TRANSLATE_NOOP("DeskStatus", "in progress"),
@@ -132,7 +132,7 @@ EVENT_LABELS = {
     EventKind.LINKED: QT_TRANSLATE_NOOP("DeskEvent", "linked as a repeat"),
     EventKind.RESIDENT_LINKED: QT_TRANSLATE_NOOP("DeskEvent", "linked to resident"),
 }
-STEP_LABELS = {  # verbs, as in "you cannot {action} it"
+STEP_LABELS: dict[str, str] = {  # verbs, as in "you cannot {action} it"
     Step.DISPATCH: QT_TRANSLATE_NOOP("DeskAction", "dispatch"),
     Step.START: QT_TRANSLATE_NOOP("DeskAction", "start handling"),
     Step.RESOLVE: QT_TRANSLATE_NOOP("DeskAction", "resolve"),

@@ -10,7 +10,7 @@ the person's data too: the access-request export lists them, and the erasure off
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.desk.models import ServiceEvent, ServiceRecord
@@ -19,7 +19,7 @@ ERASED_TEXT = "已匿名"
 
 
 def _records(s: Session, resident_id: int) -> list[ServiceRecord]:
-    return list(s.exec(select(ServiceRecord).where(ServiceRecord.resident_id == resident_id).order_by(ServiceRecord.id)))
+    return list(s.exec(select(ServiceRecord).where(ServiceRecord.resident_id == resident_id).order_by(col(ServiceRecord.id))))
 
 
 def _unlinked_matches(s: Session, resident_id: int) -> list[ServiceRecord]:
@@ -33,11 +33,11 @@ def _unlinked_matches(s: Session, resident_id: int) -> list[ServiceRecord]:
                                     ServiceRecord.walk_in_phone == person.phone)
     q = q.where(ServiceRecord.station_id == None) if person.station_id is None else q.where(  # noqa: E711
         ServiceRecord.station_id == person.station_id)
-    return list(s.exec(q.order_by(ServiceRecord.id)))
+    return list(s.exec(q.order_by(col(ServiceRecord.id))))
 
 
 def _record(s: Session, r: ServiceRecord) -> dict:
-    events = s.exec(select(ServiceEvent).where(ServiceEvent.record_id == r.id).order_by(ServiceEvent.id)).all()
+    events = s.exec(select(ServiceEvent).where(ServiceEvent.record_id == r.id).order_by(col(ServiceEvent.id))).all()
     return {
         "id": r.id, "received_at": r.received_at, "channel": r.channel, "summary": r.summary,
         "details": r.details, "status": r.status, "assignee": r.assignee, "closed_at": r.closed_at,

@@ -7,6 +7,7 @@ A category "settled on the spot" (consultation, convenience …) is saved closed
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import TypedDict, Unpack
 
 from sqlmodel import Session
 
@@ -15,7 +16,7 @@ from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
-from desktop_app.core.records import audited_update, check_version, get_scoped
+from desktop_app.core.records import audited_update, check_version, get_scoped, pk
 from desktop_app.core.validation import clean_name, clean_phone, clean_text
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk.category_list import BLANK_CATEGORY, F_CATEGORY, _category
@@ -40,10 +41,18 @@ def _now(at: datetime | None) -> datetime:
     return (at or utcnow()).astimezone(UTC)
 
 
+class EventDetails(TypedDict, total=False):
+    """What some steps of the loop add to their event."""
+
+    assignee: str
+    satisfaction: str
+    contact_method: str
+
+
 def _event(s: Session, rec: ServiceRecord, actor: Actor, kind: str, *, at: datetime, from_status: str = "",
-           to_status: str = "", note: str = "", **extra: str) -> ServiceEvent:
+           to_status: str = "", note: str = "", **extra: Unpack[EventDetails]) -> ServiceEvent:
     ev = ServiceEvent(
-        record_id=rec.id, at=at, actor_id=actor.id, actor_name=(actor.display_name or actor.username)[:50], kind=kind,
+        record_id=pk(rec.id), at=at, actor_id=actor.id, actor_name=(actor.display_name or actor.username)[:50], kind=kind,
         from_status=from_status, to_status=to_status, note=note, **extra,
     )
     s.add(ev)
@@ -134,7 +143,7 @@ def create_record(
     cal = WorkCalendar.load(s)
     rec = ServiceRecord(
         station_id=actor.station_id, resident_id=resident_id, walk_in_name=name, walk_in_phone=phone,
-        category_id=cat.id, channel=channel, summary=summary, details=details, status=Status.RECEIVED,
+        category_id=pk(cat.id), channel=channel, summary=summary, details=details, status=Status.RECEIVED,
         received_by=actor.id, received_at=received_at, due_at=cal.due_at(received_at, cat.deadline_workdays).astimezone(UTC),
         updated_at=now,
     )
@@ -169,7 +178,7 @@ def link_repeat(s: Session, *, actor: Actor, record_id: int, repeat_of_id: int,
     earlier = _load(s, repeat_of_id, actor)
     if rec.id == earlier.id:
         raise ValidationError(F_REPEAT_OF, QT_TRANSLATE_NOOP("Errors", "a record cannot be a repeat of itself; choose an earlier record."))
-    if earlier.received_at > rec.received_at or (earlier.received_at == rec.received_at and earlier.id > rec.id):
+    if earlier.received_at > rec.received_at or (earlier.received_at == rec.received_at and pk(earlier.id) > pk(rec.id)):
         raise ValidationError(
             F_REPEAT_OF, QT_TRANSLATE_NOOP("Errors", "No. {id} was received later; link the newer record to the older one."),
             id=earlier.id,

@@ -9,6 +9,7 @@ excel.py, and ui/.
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ _FROM_RECIPIENTS = {"create_recipient", "update_recipient"}
 
 
 def __getattr__(name: str) -> Any:
+    module: ModuleType
     if name in _FROM_RECIPIENTS:
         from desktop_app.meals import recipients as module
     elif name == "morning_papers":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import delete, insert
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -15,6 +15,7 @@ from desktop_app.core.clock import utcnow
 from desktop_app.core.db import station_scope
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.records import pk, table_of
 from desktop_app.core.validation import clean_fen, clean_text, yuan
 from desktop_app.meals.common import choice, scoped_recipient
 from desktop_app.meals.labels import F
@@ -48,9 +49,9 @@ def balances(s: Session, *, ids: list[int] | None = None) -> dict[int, int]:
         return {}
     if ids is not None and len(ids) <= 200:
         rows = s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
-                      .where(MealLedgerEntry.recipient_id.in_(ids)).group_by(MealLedgerEntry.recipient_id)).all()
+                      .where(col(MealLedgerEntry.recipient_id).in_(ids)).group_by(col(MealLedgerEntry.recipient_id))).all()
         return {rid: int(total) for rid, total in rows}
-    snap = s.exec(select(BalanceSnapshot).order_by(BalanceSnapshot.id.desc()).limit(1)).first()
+    snap = s.exec(select(BalanceSnapshot).order_by(col(BalanceSnapshot.id).desc()).limit(1)).first()
     out: dict[int, int] = {}
     through = 0
     if snap is not None:
@@ -59,9 +60,9 @@ def balances(s: Session, *, ids: list[int] | None = None) -> dict[int, int]:
                           .where(BalanceSnapshotRow.snapshot_id == snap.id)).all())
     # "+ 0": without it SQLite groups by walking the whole (recipient_id, amount) index (0.5 s on a
     # five-year ledger) instead of reading only the entries after the snapshot by id (0.01 s).
-    rid_expr = MealLedgerEntry.recipient_id + 0
+    rid_expr = col(MealLedgerEntry.recipient_id) + 0
     tail = s.exec(select(rid_expr, func.sum(MealLedgerEntry.amount_fen))
-                  .where(MealLedgerEntry.id > through).group_by(rid_expr)).all()
+                  .where(col(MealLedgerEntry.id) > through).group_by(rid_expr)).all()
     for rid, total in tail:
         out[rid] = out.get(rid, 0) + int(total)
     if ids is not None:
@@ -77,16 +78,16 @@ def snapshot_balances(s: Session) -> int:
     the demo data. Returns the number of recipients in it."""
     through = s.exec(select(func.max(MealLedgerEntry.id))).one() or 0
     rows = s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
-                  .where(MealLedgerEntry.id <= through).group_by(MealLedgerEntry.recipient_id)).all()
+                  .where(col(MealLedgerEntry.id) <= through).group_by(col(MealLedgerEntry.recipient_id))).all()
     old = list(s.exec(select(BalanceSnapshot.id)).all())
     if old:
-        s.execute(delete(BalanceSnapshotRow).where(BalanceSnapshotRow.snapshot_id.in_(old)))
-        s.execute(delete(BalanceSnapshot).where(BalanceSnapshot.id.in_(old)))
+        s.execute(delete(BalanceSnapshotRow).where(col(BalanceSnapshotRow.snapshot_id).in_(old)))
+        s.execute(delete(BalanceSnapshot).where(col(BalanceSnapshot.id).in_(old)))
     snap = BalanceSnapshot(through_entry_id=through, taken_at=utcnow())
     s.add(snap)
     s.flush()
     if rows:
-        s.execute(insert(BalanceSnapshotRow.__table__),
+        s.execute(insert(table_of(BalanceSnapshotRow)),
                   [{"snapshot_id": snap.id, "recipient_id": rid, "balance_fen": int(total)} for rid, total in rows])
     return len(rows)
 
@@ -121,7 +122,7 @@ def _post(s: Session, *, actor: Actor, recipient_id: int, kind: str, amount: int
 
 
 def _check_credit(s: Session, rec: MealRecipient, charge: int, name: str) -> None:
-    current = balance(s, rec.id)
+    current = balance(s, pk(rec.id))
     if current - charge < -rec.credit_limit_fen:
         raise ConflictError(
             QT_TRANSLATE_NOOP("Errors", "{name}'s meal account has {balance} yuan; this meal costs {charge} yuan and the credit limit is {limit} yuan. Take a top-up first."),
@@ -141,7 +142,7 @@ def top_up(
     choice(method, PAY_METHODS, F["method"])
     receipt = clean_text(receipt_no, F["receipt_no"], max_len=40, required=True, multiline=False)
     note = clean_text(note, F["note"], max_len=200, multiline=False)
-    entry = _post(s, actor=actor, recipient_id=rec.id, kind=LedgerKind.TOP_UP, amount=fen, day=day or date.today(),
+    entry = _post(s, actor=actor, recipient_id=pk(rec.id), kind=LedgerKind.TOP_UP, amount=fen, day=day or date.today(),
                   method=method, receipt_no=receipt, note=note)
     audit.record(s, actor=actor, action="create", entity="meal_ledger", entity_id=entry.id, after=entry)
     return entry
@@ -157,7 +158,7 @@ def correct_account(
     if abs(fen) > MAX_TOP_UP_FEN:
         raise ValidationError(F["amount"], QT_TRANSLATE_NOOP("Errors", "is more than 10,000 yuan; check the amount."))
     note = clean_text(note, F["note"], max_len=200, required=True, multiline=False)
-    entry = _post(s, actor=actor, recipient_id=rec.id, kind=LedgerKind.CORRECTION, amount=fen, day=day or date.today(), note=note)
+    entry = _post(s, actor=actor, recipient_id=pk(rec.id), kind=LedgerKind.CORRECTION, amount=fen, day=day or date.today(), note=note)
     audit.record(s, actor=actor, action="create", entity="meal_ledger", entity_id=entry.id, after=entry)
     return entry
 
@@ -170,15 +171,15 @@ def ledger_page(
     scoped_recipient(s, recipient_id, actor=actor)
     q = select(MealLedgerEntry).where(MealLedgerEntry.recipient_id == recipient_id)
     if before_id is not None:
-        q = q.where(MealLedgerEntry.id < before_id)
-    return list(s.exec(q.order_by(MealLedgerEntry.id.desc()).limit(limit)))
+        q = q.where(col(MealLedgerEntry.id) < before_id)
+    return list(s.exec(q.order_by(col(MealLedgerEntry.id).desc()).limit(limit)))
 
 
 def low_balances(s: Session, *, actor: Actor) -> list[tuple[int, str, int]]:
     """Active recipients at or below the warning level: (recipient id, name, balance)."""
     require(actor, VIEW_MEALS)
     threshold = get_settings(s).low_balance_fen
-    rows = s.exec(station_scope(select(MealRecipient.id, Resident.name).join(Resident, Resident.id == MealRecipient.resident_id)
+    rows = s.exec(station_scope(select(MealRecipient.id, Resident.name).join(Resident, col(Resident.id) == MealRecipient.resident_id)
                                 .where(MealRecipient.status == RecipientStatus.ACTIVE), MealRecipient.station_id, actor)
                   .order_by(MealRecipient.sort_key)).all()
     bal = balances(s, ids=[r[0] for r in rows])
@@ -206,8 +207,8 @@ def account(s: Session, *, actor: Actor, recipient_id: int, limit: int = 300) ->
     require(actor, VIEW_MEALS)
     rec = scoped_recipient(s, recipient_id, actor=actor)
     res = s.get(Resident, rec.resident_id)
-    return AccountView(rec.id, res.name if res else "", balance(s, rec.id), rec.credit_limit_fen,
-                       get_settings(s).low_balance_fen, ledger_page(s, actor=actor, recipient_id=rec.id, limit=limit))
+    return AccountView(pk(rec.id), res.name if res else "", balance(s, pk(rec.id)), rec.credit_limit_fen,
+                       get_settings(s).low_balance_fen, ledger_page(s, actor=actor, recipient_id=pk(rec.id), limit=limit))
 
 
 def resident_account(s: Session, *, actor: Actor, resident_id: int, limit: int = 300) -> AccountView | None:

@@ -35,8 +35,8 @@ class MealsFollower:
         stations = set(s.exec(select(MealRecipient.station_id).distinct())) or {actor.station_id}
         orders: dict[tuple, list[MealOrder]] = defaultdict(list)
         for order, station in s.exec(
-            select(MealOrder, MealRecipient.station_id).join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
-            .where(col(MealOrder.day).in_(days), MealOrder.status == OrderStatus.ORDERED).order_by(MealOrder.id)
+            select(MealOrder, MealRecipient.station_id).join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
+            .where(col(MealOrder.day).in_(days), MealOrder.status == OrderStatus.ORDERED).order_by(col(MealOrder.id))
         ):
             orders[(order.day, station)].append(order)
         out: list[Move] = []

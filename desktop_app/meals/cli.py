@@ -30,7 +30,7 @@ from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate  # noqa: E4
 
 
 def cmd_day(args) -> int:
-    from sqlmodel import select
+    from sqlmodel import col, select
 
     from desktop_app.core.db import session_scope
     from desktop_app.core.errors import SmileDeskError
@@ -51,7 +51,7 @@ def cmd_day(args) -> int:
             warn_calendar(s, day)
         with session_scope(engine, write=False) as s:
             sheet = kitchen_sheet(s, actor=actor, day=day)
-            station = s.exec(select(Station.name).order_by(Station.id)).first() or ""
+            station = s.exec(select(Station.name).order_by(col(Station.id))).first() or ""
             papers = {}
             for meal in MEALS:
                 papers[meal] = (routes(s, actor=actor, day=day, meal=meal),
@@ -81,7 +81,7 @@ def cmd_day(args) -> int:
 
 
 def cmd_check(args) -> int:
-    from sqlmodel import func, select
+    from sqlmodel import col, func, select
 
     from desktop_app.core.db import session_scope
     from desktop_app.meals.accounts import balances
@@ -91,7 +91,7 @@ def cmd_check(args) -> int:
     with session_scope(engine, write=False) as s:
         fast = balances(s)
         full = dict(s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
-                           .group_by(MealLedgerEntry.recipient_id)).all())
+                           .group_by(col(MealLedgerEntry.recipient_id))).all())
     wrong = {rid for rid in set(fast) | set(full) if fast.get(rid, 0) != full.get(rid, 0)}
     for rid in sorted(wrong):
         print(translate("MealsCli", "recipient {id}: balance read {balance} fen, ledger sums to {sum} fen").format(

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, allowed, require
@@ -16,7 +16,7 @@ from desktop_app.core.clock import fmt_local, utcnow
 from desktop_app.core.db import in_station
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
-from desktop_app.core.records import audited_update
+from desktop_app.core.records import audited_update, get_existing, pk
 from desktop_app.core.validation import clean_text
 from desktop_app.meals.accounts import balance
 from desktop_app.meals.common import choice, scoped_recipient, station_filter
@@ -66,14 +66,14 @@ def delivery_volunteers(s: Session, *, actor: Actor) -> list[DeliveryVolunteer]:
     require(actor, VIEW_MEALS)
     rows = s.exec(  # DISTINCT with ORDER BY: PostgreSQL wants the sort column selected
         select(Resident.id, Resident.name, Resident.phone, Resident.sort_key)
-        .join(Volunteer, Volunteer.resident_id == Resident.id)
-        .join(TeamMember, TeamMember.volunteer_id == Volunteer.id)
-        .join(Team, Team.id == TeamMember.team_id)
+        .join(Volunteer, col(Volunteer.resident_id) == Resident.id)
+        .join(TeamMember, col(TeamMember.volunteer_id) == Volunteer.id)
+        .join(Team, col(Team.id) == TeamMember.team_id)
         .where(Team.kind == DELIVERY_TEAM_KIND, Team.active == True, Volunteer.active == True)  # noqa: E712
         .distinct()
         .order_by(Resident.sort_key)
     ).all()
-    return [DeliveryVolunteer(rid, name, phone) for rid, name, phone, _key in rows]
+    return [DeliveryVolunteer(pk(rid), name, phone) for rid, name, phone, _key in rows]
 
 
 def assign_route(
@@ -97,11 +97,11 @@ def assign_route(
         s.add(row)
     changed = 0
     if day is not None:
-        ids = s.exec(select(MealOrder.id).join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
-                     .join(Resident, Resident.id == MealRecipient.resident_id)
+        ids = s.exec(select(MealOrder.id).join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
+                     .join(Resident, col(Resident.id) == MealRecipient.resident_id)
                      .where(MealOrder.day == day, MealOrder.service == ServiceKind.DELIVERY, Resident.compound == compound,
                             *station_filter(actor))).all()
-        for order in s.exec(select(MealOrder).where(MealOrder.id.in_(ids))):
+        for order in s.exec(select(MealOrder).where(col(MealOrder.id).in_(ids))):
             order.volunteer_resident_id = volunteer_resident_id
             s.add(order)
             changed += 1
@@ -118,7 +118,7 @@ def resident_names(s: Session, *, actor: Actor, ids) -> dict[int, str]:
     ids = [i for i in set(ids) if i]
     if not ids:
         return {}
-    return dict(s.exec(select(Resident.id, Resident.name).where(Resident.id.in_(ids))).all())
+    return {pk(rid): name for rid, name in s.exec(select(Resident.id, Resident.name).where(col(Resident.id).in_(ids)))}
 
 
 @dataclass
@@ -140,7 +140,7 @@ def routes(s: Session, *, actor: Actor, day: date, meal: str, orders: list[Order
     else:
         rows = [r for r in orders if r.service == ServiceKind.DELIVERY and r.status == OrderStatus.ORDERED]
     vol_ids = {r.volunteer_resident_id for r in rows if r.volunteer_resident_id}
-    vols = {r.id: r for r in s.exec(select(Resident).where(Resident.id.in_(vol_ids)))} if vol_ids else {}
+    vols = {r.id: r for r in s.exec(select(Resident).where(col(Resident.id).in_(vol_ids)))} if vol_ids else {}
     grouped: dict[str, list[OrderRow]] = defaultdict(list)
     for r in rows:
         grouped[r.compound].append(r)
@@ -163,8 +163,8 @@ def record_outcome(
     choice(meal, MEALS, F["meal"])
     choice(outcome, OUTCOMES, F["outcome"])
     rec = scoped_recipient(s, recipient_id, actor=actor)
-    res = s.get(Resident, rec.resident_id)
-    order = _order_for(s, rec.id, day, meal)
+    res = get_existing(s, Resident, rec.resident_id)
+    order = _order_for(s, pk(rec.id), day, meal)
     if order is None or order.status != OrderStatus.ORDERED:
         raise ValidationError(
             F["order"],
@@ -184,7 +184,7 @@ def record_outcome(
     if outcome == OrderOutcome.NOT_HOME:
         exists = s.exec(select(WelfareCheck).where(WelfareCheck.order_id == order.id)).first()
         if exists is None:
-            check = WelfareCheck(order_id=order.id, recipient_id=rec.id, day=day, opened_at=at,
+            check = WelfareCheck(order_id=pk(order.id), recipient_id=pk(rec.id), day=day, opened_at=at,
                                  note=clean_text(note, F["note"], max_len=500))
             s.add(check)
             s.flush()
@@ -217,7 +217,7 @@ def serve_dine_in(
     if rec.status in (RecipientStatus.STOPPED, RecipientStatus.DECEASED, RecipientStatus.PENDING):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s meal service is {status}; change the status first."),
                             name=_shown_name(actor, res.name), status=Text("Meals", STATUS_LABELS[rec.status]))
-    order = _order_for(s, rec.id, day, meal)
+    order = _order_for(s, pk(rec.id), day, meal)
     if order is not None and order.outcome == OrderOutcome.SERVED:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} was already served {meal} at {time}."),
                             name=_shown_name(actor, res.name), meal=Text("Meals", MEAL_LABELS[meal]), time=fmt_local(order.outcome_at, "%H:%M"))

@@ -11,10 +11,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from desktop_app.core.progress import NO_PROGRESS, Progress
 from desktop_app.core.workdays import WorkCalendar
@@ -78,8 +79,8 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         if s.execute(select(func.count()).select_from(MealRecipient)).scalar():
             return  # demo data already there
         cutoff = today.replace(year=today.year - 60)
-        elderly = [r for r, in s.execute(select(Resident.id).where(Resident.birth_date <= cutoff, Resident.erased == False)  # noqa: E712
-                                         .order_by(Resident.id)).all()]
+        elderly = [r for r, in s.execute(select(col(Resident.id)).where(col(Resident.birth_date) <= cutoff, col(Resident.erased) == False)  # noqa: E712
+                                         .order_by(col(Resident.id))).all()]
     if not elderly:
         return
     if scale == "large":
@@ -111,7 +112,7 @@ def populate(
         rates = Rates.load(s)
         residents = {}
         for k in range(0, len(resident_ids), 500):
-            for r in s.execute(select(Resident).where(Resident.id.in_(resident_ids[k:k + 500]))).scalars():
+            for r in s.execute(select(Resident).where(col(Resident.id).in_(resident_ids[k:k + 500]))).scalars():
                 residents[r.id] = r
         volunteers = [v.resident_id for v in delivery_volunteers(s, actor=_system())]
         next_id = {m: (s.execute(select(func.max(m.id))).scalar() or 0) + 1
@@ -120,7 +121,8 @@ def populate(
     # The canteen's samples belong to the recipients' station (demo data is one station's).
     canteen_station = next((r.station_id for r in residents.values()), None)
     people: list[Person] = []
-    rec_rows, pause_rows = [], []
+    rec_rows: list[dict[str, Any]] = []  # bulk-insert rows
+    pause_rows: list[dict[str, Any]] = []
     for resident_id in resident_ids:
         res = residents[resident_id]
         rid = next_id[MealRecipient]
@@ -147,7 +149,7 @@ def populate(
                 status = "pending"
             elif fate < 0.05:
                 status = "paused"
-        diets = {d: rng.random() < q for d, q in zip(DIETS, (0.35, 0.2, 0.15, 0.05, 0.03), strict=True)}
+        diets: dict[str, bool] = {d: rng.random() < q for d, q in zip(DIETS, (0.35, 0.2, 0.15, 0.05, 0.03), strict=True)}
         credit = 2000 if rng.random() < 0.3 else 0
         person = Person(rid, res.id, res.compound or "", res.birth_date,
                         bool(res.extreme_hardship or res.minimum_living_allowance), service_kind, schedule, "", credit,
@@ -186,14 +188,19 @@ def populate(
         if pause_rows:
             conn.execute(insert(MealPause), pause_rows)
         if volunteers:
-            have = {c for c, in conn.execute(select(MealRouteAssignment.compound)).all()}
+            have = {c for c, in conn.execute(select(col(MealRouteAssignment.compound))).all()}
             rows = [{"compound": c, "volunteer_resident_id": volunteers[i % len(volunteers)]}
                     for i, c in enumerate(compounds) if c not in have]
             if rows:
                 conn.execute(insert(MealRouteAssignment), rows)
     route_of = {c: volunteers[i % len(volunteers)] for i, c in enumerate(compounds)} if volunteers else {}
 
-    orders, ledger, checks, attempts, samples = [], [], [], [], []
+    # Rows of bulk inserts: one value per column, of its type.
+    orders: list[dict[str, Any]] = []
+    ledger: list[dict[str, Any]] = []
+    checks: list[dict[str, Any]] = []
+    attempts: list[dict[str, Any]] = []
+    samples: list[dict[str, Any]] = []
     tier_cache: dict = {}
 
     def flush() -> None:
@@ -214,6 +221,8 @@ def populate(
         is_today = day == end and leave_today_open
         for meal in MEALS:
             price = rates.price(meal, day)
+            if price is None:  # no price yet: no meals (as orders.generate_orders)
+                continue
             bit = schedule_bit(day.weekday(), meal)
             served = 0
             for p in people:
@@ -288,6 +297,7 @@ def populate(
                 else:
                     served += 1
                 if outcome == OrderOutcome.NOT_HOME:
+                    assert at is not None  # not home: someone knocked at a time (above)
                     cid = next_id[WelfareCheck]
                     next_id[WelfareCheck] += 1
                     keep_open = is_today and not open_check_left

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import case, func
-from sqlmodel import Session, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station
@@ -95,10 +96,10 @@ def today(s: Session, *, actor: Actor, day: date, station_id: int | None = None)
     """The meals of ``day`` and how many are done; welfare checks still open (of any day)."""
     station = counted_station(s, actor, station_id)
     MO, W = MealOrder, WelfareCheck
-    q = select(func.count(), _count_if(MO.outcome.in_((DELIVERED, SERVED))), _count_if(MO.outcome == "")).select_from(MO).where(
+    q = select(func.count(), _count_if(col(MO.outcome).in_((DELIVERED, SERVED))), _count_if(MO.outcome == "")).select_from(MO).where(
         MO.day == day, MO.status == ORDERED)
     ordered, delivered, outstanding = s.exec(_orders(q, station)).one()
-    wq = select(func.count(), _count_if(W.day < day)).select_from(W).where(W.closed_at.is_(None))
+    wq = select(func.count(), _count_if(W.day < day)).select_from(W).where(col(W.closed_at).is_(None))
     w_open, w_overdue = s.exec(_checks(wq, station)).one()
     return MealsToday(int(ordered), int(delivered or 0), int(outstanding or 0), int(w_open), int(w_overdue or 0))
 
@@ -107,14 +108,14 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
     """Meals ordered and their outcomes, subsidies per tier, welfare checks and recipients of ``period``."""
     station = counted_station(s, actor, station_id)
     MO, W, R = MealOrder, WelfareCheck, MealRecipient
-    in_period = (MO.day >= period.start, MO.day < period.end, MO.status == ORDERED)
-    q = select(func.count(), _count_if(MO.outcome.in_((DELIVERED, SERVED))), _count_if(MO.outcome == DELIVERED),
-               _count_if(MO.outcome == SERVED), _count_if(MO.outcome == NOT_HOME)).select_from(MO).where(*in_period)
-    ordered, served, delivered, dine_in, not_home = (int(x or 0) for x in s.exec(_orders(q, station)).one())
+    in_period = (col(MO.day) >= period.start, col(MO.day) < period.end, col(MO.status) == ORDERED)
+    q = sa_select(func.count(), _count_if(col(MO.outcome).in_((DELIVERED, SERVED))), _count_if(col(MO.outcome) == DELIVERED),
+                  _count_if(col(MO.outcome) == SERVED), _count_if(col(MO.outcome) == NOT_HOME)).select_from(MO).where(*in_period)
+    ordered, served, delivered, dine_in, not_home = (int(x or 0) for x in s.execute(_orders(q, station)).one())
     tq = (select(MO.tier_id, func.count(), func.count(func.distinct(MO.recipient_id)), func.sum(MO.subsidy_fen))
-          .select_from(MO).where(*in_period, MO.tier_id.is_not(None)).group_by(MO.tier_id))
+          .select_from(MO).where(*in_period, col(MO.tier_id).is_not(None)).group_by(col(MO.tier_id)))
     raw = s.exec(_orders(tq, station)).all()
-    tiers_by_id = {t.id: t for t in s.exec(select(SubsidyTier).where(SubsidyTier.id.in_([r[0] for r in raw] or [-1])))}
+    tiers_by_id = {t.id: t for t in s.exec(select(SubsidyTier).where(col(SubsidyTier.id).in_([r[0] for r in raw] or [-1])))}
     merged: dict[tuple[str, str], list[int]] = {}
     people: dict[tuple[str, str], int] = defaultdict(int)
     for tier_id, meals, recipients, amount in raw:
@@ -126,9 +127,9 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
         people[key] = max(people[key], int(recipients))  # a tier whose terms changed mid-period: the larger line
     tiers = [TierLine(name, src, v[0], people[(name, src)], v[1]) for (name, src), v in merged.items()]
     tiers.sort(key=lambda t: (-t.subsidy_fen, t.name))
-    wq = select(func.count(), _count_if(W.closed_at.is_(None))).select_from(W).where(W.day >= period.start, W.day < period.end)
+    wq = select(func.count(), _count_if(col(W.closed_at).is_(None))).select_from(W).where(W.day >= period.start, W.day < period.end)
     checks, checks_open = s.exec(_checks(wq, station)).one()
-    rq = select(func.count()).select_from(R).where(R.status.in_((ACTIVE, PAUSED)))
+    rq = select(func.count()).select_from(R).where(col(R.status).in_((ACTIVE, PAUSED)))
     if station is not None:
         rq = rq.where(R.station_id == station)
     return MealFigures(ordered, served, delivered, dine_in, not_home, int(checks), int(checks_open or 0),
@@ -139,8 +140,8 @@ def served_by_month(s: Session, *, actor: Actor, period: Period, station_id: int
     """Meals delivered or served in each month of ``period`` ("YYYY-MM"): one query."""
     station = counted_station(s, actor, station_id)
     MO = MealOrder
-    q = select(MO.day, func.count()).select_from(MO).where(MO.day >= period.start, MO.day < period.end,
-                                                           MO.status == ORDERED, MO.outcome.in_((DELIVERED, SERVED)))
+    q = select(col(MO.day), func.count()).select_from(MO).where(MO.day >= period.start, MO.day < period.end,
+                                                           MO.status == ORDERED, col(MO.outcome).in_((DELIVERED, SERVED)))
     out: dict[str, int] = defaultdict(int)
     for day, n in s.exec(_orders(q, station).group_by(MO.day)):
         out[str(day)[:7]] += int(n)

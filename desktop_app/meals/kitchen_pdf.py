@@ -58,7 +58,7 @@ def kitchen_sheet(sheet: KitchenSheet, *, station: str = "") -> bytes:
 
     y = head()
     keys = ["total", *SERVICES, *DIETS, "plain"]
-    labels = {"total": _t("meals"), "plain": _t("plain"),
+    labels: dict[str, str] = {"total": _t("meals"), "plain": _t("plain"),
               **{k: translate("Meals", SERVICE_LABELS[k]) for k in SERVICES},
               **{d: translate("Meals", DIET_LABELS[d]) for d in DIETS}}
     col = [MARGIN, MARGIN + 170, MARGIN + 270]

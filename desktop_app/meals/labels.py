@@ -16,7 +16,7 @@ from desktop_app.meals.models import (
     ServiceKind,
 )
 
-STATUS_LABELS = {
+STATUS_LABELS: dict[str, str] = {
     RecipientStatus.PENDING: QT_TRANSLATE_NOOP("Meals", "pending"),
     RecipientStatus.ACTIVE: QT_TRANSLATE_NOOP("Meals", "active"),
     RecipientStatus.PAUSED: QT_TRANSLATE_NOOP("Meals", "paused"),
@@ -24,14 +24,14 @@ STATUS_LABELS = {
     RecipientStatus.DECEASED: QT_TRANSLATE_NOOP("Meals", "deceased"),
 }
 
-SERVICE_LABELS = {
+SERVICE_LABELS: dict[str, str] = {
     ServiceKind.DELIVERY: QT_TRANSLATE_NOOP("Meals", "delivery"),
     ServiceKind.DINE_IN: QT_TRANSLATE_NOOP("Meals", "dine-in"),
 }
 
-MEAL_LABELS = {Meal.LUNCH: QT_TRANSLATE_NOOP("Meals", "lunch"), Meal.DINNER: QT_TRANSLATE_NOOP("Meals", "dinner")}
+MEAL_LABELS: dict[str, str] = {Meal.LUNCH: QT_TRANSLATE_NOOP("Meals", "lunch"), Meal.DINNER: QT_TRANSLATE_NOOP("Meals", "dinner")}
 
-DIET_LABELS = {
+DIET_LABELS: dict[str, str] = {
     Diet.LOW_SALT: QT_TRANSLATE_NOOP("Meals", "low salt"),
     Diet.LOW_SUGAR: QT_TRANSLATE_NOOP("Meals", "low sugar"),
     Diet.SOFT: QT_TRANSLATE_NOOP("Meals", "soft/minced"),
@@ -39,14 +39,14 @@ DIET_LABELS = {
     Diet.HALAL: QT_TRANSLATE_NOOP("Meals", "halal/no pork"),
 }
 
-PAUSE_LABELS = {
+PAUSE_LABELS: dict[str, str] = {
     PauseReason.HOSPITAL: QT_TRANSLATE_NOOP("Meals", "in hospital"),
     PauseReason.AWAY: QT_TRANSLATE_NOOP("Meals", "away"),
     PauseReason.FAMILY: QT_TRANSLATE_NOOP("Meals", "with family"),
     PauseReason.OTHER: QT_TRANSLATE_NOOP("Meals", "other"),
 }
 
-OUTCOME_LABELS = {
+OUTCOME_LABELS: dict[str, str] = {
     OrderOutcome.OPEN: QT_TRANSLATE_NOOP("Meals", "open"),
     OrderOutcome.DELIVERED: QT_TRANSLATE_NOOP("Meals", "delivered"),
     OrderOutcome.NOT_HOME: QT_TRANSLATE_NOOP("Meals", "not home"),
@@ -55,28 +55,28 @@ OUTCOME_LABELS = {
     OrderOutcome.SERVED: QT_TRANSLATE_NOOP("Meals", "served"),
 }
 
-LEDGER_LABELS = {
+LEDGER_LABELS: dict[str, str] = {
     LedgerKind.TOP_UP: QT_TRANSLATE_NOOP("Meals", "top-up"),
     LedgerKind.CHARGE: QT_TRANSLATE_NOOP("Meals", "meal"),
     LedgerKind.REFUND: QT_TRANSLATE_NOOP("Meals", "refund"),
     LedgerKind.CORRECTION: QT_TRANSLATE_NOOP("Meals", "correction"),
 }
 
-METHOD_LABELS = {PayMethod.CASH: QT_TRANSLATE_NOOP("Meals", "cash"), PayMethod.TRANSFER: QT_TRANSLATE_NOOP("Meals", "transfer")}
+METHOD_LABELS: dict[str, str] = {PayMethod.CASH: QT_TRANSLATE_NOOP("Meals", "cash"), PayMethod.TRANSFER: QT_TRANSLATE_NOOP("Meals", "transfer")}
 
-TARGET_LABELS = {
+TARGET_LABELS: dict[str, str] = {
     CallTarget.RECIPIENT: QT_TRANSLATE_NOOP("Meals", "recipient"),
     CallTarget.EMERGENCY_CONTACT: QT_TRANSLATE_NOOP("Meals", "emergency contact"),
     CallTarget.GRID_WORKER: QT_TRANSLATE_NOOP("Meals", "grid worker"),
 }
 
-CALL_RESULT_LABELS = {
+CALL_RESULT_LABELS: dict[str, str] = {
     CallResult.REACHED: QT_TRANSLATE_NOOP("Meals", "reached"),
     CallResult.NO_ANSWER: QT_TRANSLATE_NOOP("Meals", "no answer"),
     CallResult.UNREACHABLE: QT_TRANSLATE_NOOP("Meals", "unreachable / wrong number"),
 }
 
-CHECK_OUTCOME_LABELS = {
+CHECK_OUTCOME_LABELS: dict[str, str] = {
     CheckOutcome.SAFE: QT_TRANSLATE_NOOP("Meals", "safe"),
     CheckOutcome.AWAY: QT_TRANSLATE_NOOP("Meals", "away from home"),
     CheckOutcome.HOSPITAL: QT_TRANSLATE_NOOP("Meals", "in hospital"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import insert, update
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
@@ -19,7 +20,7 @@ from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
 from desktop_app.core.progress import NO_PROGRESS, Progress
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_existing, get_scoped, pk, table_of
 from desktop_app.core.validation import mask_phone
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.meals.accounts import _check_credit, _maybe_snapshot, _post, balances
@@ -99,12 +100,12 @@ def generate_orders(
             continue
         # like a working day: whoever has the meal every Monday to Friday; else the day's own weekday
         bit = working_days_mask(meal) if result.rule == WORKING_DAY else schedule_bit(day.weekday(), meal)
-        candidates = s.exec(
-            select(MealRecipient.id, MealRecipient.service, MealRecipient.subsidy_tier, MealRecipient.credit_limit_fen,
-                   Resident.name, Resident.birth_date, Resident.extreme_hardship, Resident.minimum_living_allowance,
-                   Resident.compound)
-            .join(Resident, Resident.id == MealRecipient.resident_id)
-            .where(MealRecipient.status == RecipientStatus.ACTIVE, MealRecipient.schedule.op("&")(bit) == bit)
+        candidates = s.execute(
+            sa_select(col(MealRecipient.id), col(MealRecipient.service), col(MealRecipient.subsidy_tier), col(MealRecipient.credit_limit_fen),
+                      col(Resident.name), col(Resident.birth_date), col(Resident.extreme_hardship), col(Resident.minimum_living_allowance),
+                      col(Resident.compound))
+            .join(Resident, col(Resident.id) == MealRecipient.resident_id)
+            .where(col(MealRecipient.status) == RecipientStatus.ACTIVE, col(MealRecipient.schedule).op("&")(bit) == bit)
             .where(*station_filter(actor))
         ).all()
         if not candidates:
@@ -147,7 +148,7 @@ def generate_orders(
             continue
         charges = {o["recipient_id"]: o.pop("_charge") for o in orders}
         conn = s.connection()  # Core executemany: no ORM bulk machinery for thousands of rows
-        conn.execute(insert(MealOrder.__table__), orders)
+        conn.execute(insert(table_of(MealOrder)), orders)
         # Rows of this day and meal whose recipient had none before are exactly the ones just inserted.
         new_ids = s.exec(select(MealOrder.id, MealOrder.recipient_id).where(MealOrder.day == day, MealOrder.meal == meal)).all()
         entries = [
@@ -155,7 +156,7 @@ def generate_orders(
              "receipt_no": "", "order_id": oid, "note": "", "actor_id": actor.id}
             for oid, rid in new_ids if rid in charges
         ]
-        conn.execute(insert(MealLedgerEntry.__table__), entries)
+        conn.execute(insert(table_of(MealLedgerEntry)), entries)
         result.created += len(orders)
     progress(len(meals), len(meals), "")
     audit.record(s, actor=actor, action="generate", entity="meal_day", entity_id=day.isoformat(),
@@ -169,12 +170,15 @@ def _order_for(s: Session, recipient_id: int, day: date, meal: str) -> MealOrder
                                           MealOrder.meal == meal)).first()
 
 
+NO_PRICE = QT_TRANSLATE_NOOP("Errors", "No meal price is set for {day}; an administrator must enter one.")
+
+
 def _charge_order(s: Session, *, actor: Actor, rec: MealRecipient, res: Resident, day: date, meal: str, source: str,
                   service: str | None = None) -> MealOrder:
     rates = Rates.load(s)
     price = rates.price(meal, day)
     if price is None:
-        raise ConflictError(QT_TRANSLATE_NOOP("Errors", "No meal price is set for {day}; an administrator must enter one."), day=day.isoformat())
+        raise ConflictError(NO_PRICE, day=day.isoformat())
     tier = rates.best_tier(day, birth_date=res.birth_date, hardship=_hardship(res), granted=rec.subsidy_tier)
     service = service or rec.service
     subsidy = min(tier.subsidy_fen, price.price_fen) if tier else 0
@@ -185,12 +189,12 @@ def _charge_order(s: Session, *, actor: Actor, rec: MealRecipient, res: Resident
     if service == ServiceKind.DELIVERY:
         volunteer = s.exec(select(MealRouteAssignment.volunteer_resident_id).where(
             MealRouteAssignment.compound == res.compound)).first()
-    order = MealOrder(day=day, meal=meal, recipient_id=rec.id, service=service, source=source, price_fen=price.price_fen,
+    order = MealOrder(day=day, meal=meal, recipient_id=pk(rec.id), service=service, source=source, price_fen=price.price_fen,
                       subsidy_fen=subsidy, delivery_fee_fen=fee, tier_id=tier.id if tier else None,
                       volunteer_resident_id=volunteer)
     s.add(order)
     s.flush()
-    _post(s, actor=actor, recipient_id=rec.id, kind=LedgerKind.CHARGE, amount=-charge, day=day, order_id=order.id)
+    _post(s, actor=actor, recipient_id=pk(rec.id), kind=LedgerKind.CHARGE, amount=-charge, day=day, order_id=order.id)
     return order
 
 
@@ -212,12 +216,12 @@ def add_order(
     require(actor, RUN_MEAL_DAY)
     choice(meal, MEALS, F["meal"])
     rec = scoped_recipient(s, recipient_id, actor=actor)
-    res = s.get(Resident, rec.resident_id)
+    res = get_existing(s, Resident, rec.resident_id)
     if rec.status in (RecipientStatus.STOPPED, RecipientStatus.DECEASED):
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name}'s meal service is {status}; change the status first."),
                             name=res.name, status=Text("Meals", STATUS_LABELS[rec.status]))
     _before_cutoff(s, day, meal, now)
-    existing = _order_for(s, rec.id, day, meal)
+    existing = _order_for(s, pk(rec.id), day, meal)
     if existing is not None and existing.status == OrderStatus.ORDERED:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} already has {meal} ordered on {day}."),
                             existing_id=existing.id, name=res.name, meal=Text("Meals", MEAL_LABELS[meal]), day=day.isoformat())
@@ -225,18 +229,18 @@ def add_order(
         # Re-order a cancelled meal: charge again, same row (the cancellation's refund stays in the ledger).
         rates = Rates.load(s)
         price = rates.price(meal, day)
+        if price is None:  # not while prices are never deleted: the order was charged at one
+            raise ConflictError(NO_PRICE, day=day.isoformat())
         tier = rates.best_tier(day, birth_date=res.birth_date, hardship=_hardship(res), granted=rec.subsidy_tier)
-        terms = {
-            "price_fen": price.price_fen,
-            "subsidy_fen": min(tier.subsidy_fen, price.price_fen) if tier else 0,
-            "delivery_fee_fen": price.delivery_fee_fen if existing.service == ServiceKind.DELIVERY else 0,
-            "tier_id": tier.id if tier else None,
-        }
-        charge = max(0, terms["price_fen"] - terms["subsidy_fen"]) + terms["delivery_fee_fen"]  # MealOrder.charge_fen
+        subsidy_fen = min(tier.subsidy_fen, price.price_fen) if tier else 0
+        fee_fen = price.delivery_fee_fen if existing.service == ServiceKind.DELIVERY else 0
+        terms = {"price_fen": price.price_fen, "subsidy_fen": subsidy_fen, "delivery_fee_fen": fee_fen,
+                 "tier_id": tier.id if tier else None}
+        charge = max(0, price.price_fen - subsidy_fen) + fee_fen  # MealOrder.charge_fen
         _check_credit(s, rec, charge, res.name)
         audited_update(s, existing, {**terms, "status": OrderStatus.ORDERED, "outcome": OrderOutcome.OPEN, "outcome_at": None,
                                      "source": OrderSource.MANUAL}, actor=actor, entity="meal_order")
-        _post(s, actor=actor, recipient_id=rec.id, kind=LedgerKind.CHARGE, amount=-existing.charge_fen, day=day, order_id=existing.id)
+        _post(s, actor=actor, recipient_id=pk(rec.id), kind=LedgerKind.CHARGE, amount=-existing.charge_fen, day=day, order_id=existing.id)
         return existing
     order = _charge_order(s, actor=actor, rec=rec, res=res, day=day, meal=meal, source=OrderSource.MANUAL)
     audit.record(s, actor=actor, action="create", entity="meal_order", entity_id=order.id, after=order)
@@ -258,13 +262,13 @@ def cancel_all(s: Session, *, actor: Actor, orders: list[MealOrder], at: datetim
     # (by hand on another PC, or by a second calendar change) is refunded once, by whoever cancelled it first.
     cancelled: set[int] = set()
     for i in range(0, len(ids), 500):
-        cancelled.update(s.exec(update(MealOrder).where(col(MealOrder.id).in_(ids[i:i + 500]),
-                                                        MealOrder.status == OrderStatus.ORDERED).values(
+        cancelled.update(s.execute(update(MealOrder).where(col(MealOrder.id).in_(ids[i:i + 500]),
+                                                        col(MealOrder.status) == OrderStatus.ORDERED).values(
             status=OrderStatus.CANCELLED, outcome=OrderOutcome.CANCELLED, outcome_at=at, outcome_by=actor.id,
-        ).returning(MealOrder.id).execution_options(synchronize_session=False)).scalars())
+        ).returning(col(MealOrder.id)).execution_options(synchronize_session=False)).scalars())
     refunded = [o for o in orders if o.id in cancelled]
     if refunded:
-        s.connection().execute(insert(MealLedgerEntry.__table__), [
+        s.connection().execute(insert(table_of(MealLedgerEntry)), [
             {"recipient_id": o.recipient_id, "day": o.day, "at": at, "kind": LedgerKind.REFUND, "amount_fen": o.charge_fen,
              "method": "", "receipt_no": "", "order_id": o.id, "note": "", "actor_id": actor.id} for o in refunded])
         audit.record(s, actor=actor, action="cancel", entity="meal_order", entity_id="calendar",
@@ -324,24 +328,24 @@ def day_orders(s: Session, *, actor: Actor, day: date, meal: str | None = None, 
     """The day's orders in route order (compound, building, unit, room)."""
     require(actor, VIEW_MEALS)
     # Plain columns, not ORM objects: a day's 2,000 orders load in milliseconds.
-    q = (select(MealOrder.id, MealOrder.recipient_id, MealOrder.service, MealOrder.status, MealOrder.outcome,
-                MealOrder.outcome_at, MealOrder.volunteer_resident_id, MealOrder.price_fen, MealOrder.subsidy_fen,
-                MealOrder.delivery_fee_fen, MealOrder.meal, MealOrder.day, MealRecipient.low_salt, MealRecipient.low_sugar,
-                MealRecipient.soft, MealRecipient.vegetarian, MealRecipient.halal, MealRecipient.avoid,
-                MealRecipient.delivery_notes, MealRecipient.delivery_address, MealRecipient.route_order, Resident.id,
-                Resident.name, Resident.phone, Resident.compound, Resident.building, Resident.unit, Resident.room)
-         .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
-         .join(Resident, Resident.id == MealRecipient.resident_id)
-         .where(MealOrder.day == day, *station_filter(actor)))
+    q = (sa_select(col(MealOrder.id), col(MealOrder.recipient_id), col(MealOrder.service), col(MealOrder.status), col(MealOrder.outcome),
+                   col(MealOrder.outcome_at), col(MealOrder.volunteer_resident_id), col(MealOrder.price_fen), col(MealOrder.subsidy_fen),
+                   col(MealOrder.delivery_fee_fen), col(MealOrder.meal), col(MealOrder.day), col(MealRecipient.low_salt), col(MealRecipient.low_sugar),
+                   col(MealRecipient.soft), col(MealRecipient.vegetarian), col(MealRecipient.halal), col(MealRecipient.avoid),
+                   col(MealRecipient.delivery_notes), col(MealRecipient.delivery_address), col(MealRecipient.route_order), col(Resident.id),
+                   col(Resident.name), col(Resident.phone), col(Resident.compound), col(Resident.building), col(Resident.unit), col(Resident.room))
+         .join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
+         .join(Resident, col(Resident.id) == MealRecipient.resident_id)
+         .where(col(MealOrder.day) == day, *station_filter(actor)))
     if meal:
-        q = q.where(MealOrder.meal == meal)
+        q = q.where(col(MealOrder.meal) == meal)
     if service:
-        q = q.where(MealOrder.service == service)
+        q = q.where(col(MealOrder.service) == service)
     if not include_cancelled:
-        q = q.where(MealOrder.status == OrderStatus.ORDERED)
+        q = q.where(col(MealOrder.status) == OrderStatus.ORDERED)
     out = []
     for (oid, rid, svc, status, outcome, outcome_at, vol, price, subsidy, fee, o_meal, o_day, *flags, avoid, notes,
-         address, route_order, res_id, name, phone, compound, building, unit, room) in s.exec(q).all():
+         address, route_order, res_id, name, phone, compound, building, unit, room) in s.execute(q).all():
         parts = [compound]
         if building:
             parts.append(f"{building}栋")
@@ -371,14 +375,14 @@ class KitchenSheet:
 def kitchen_sheet(s: Session, *, actor: Actor, day: date) -> KitchenSheet:
     """Counts per meal and per diet of the day's (not cancelled) orders, with each avoid note."""
     require(actor, VIEW_MEALS)
-    counts = {m: {"total": 0, **{k: 0 for k in SERVICES}, **{d: 0 for d in DIETS}, "plain": 0} for m in MEALS}
+    counts: dict[str, dict[str, int]] = {m: {"total": 0, **{k: 0 for k in SERVICES}, **{d: 0 for d in DIETS}, "plain": 0} for m in MEALS}
     avoid: dict[str, list[tuple[str, str]]] = {m: [] for m in MEALS}
-    rows = s.exec(
-        select(MealOrder.meal, MealOrder.service, MealRecipient.low_salt, MealRecipient.low_sugar, MealRecipient.soft,
-               MealRecipient.vegetarian, MealRecipient.halal, MealRecipient.avoid, Resident.name)
-        .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
-        .join(Resident, Resident.id == MealRecipient.resident_id)
-        .where(MealOrder.day == day, MealOrder.status == OrderStatus.ORDERED, *station_filter(actor))
+    rows = s.execute(
+        sa_select(col(MealOrder.meal), col(MealOrder.service), col(MealRecipient.low_salt), col(MealRecipient.low_sugar), col(MealRecipient.soft),
+                  col(MealRecipient.vegetarian), col(MealRecipient.halal), col(MealRecipient.avoid), col(Resident.name))
+        .join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
+        .join(Resident, col(Resident.id) == MealRecipient.resident_id)
+        .where(col(MealOrder.day) == day, col(MealOrder.status) == OrderStatus.ORDERED, *station_filter(actor))
         .order_by(MealRecipient.sort_key)
     ).all()
     for meal, service, *flags, avoid_text, name in rows:

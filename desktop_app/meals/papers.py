@@ -44,7 +44,8 @@ def route_sheets(engine, *, actor: Actor, day: date, meal: str, progress: Progre
     with session_scope(engine, write=False) as s:
         rts = routes(s, actor=actor, day=day, meal=meal)
         station = _station(s, actor)
-    data = pdf.route_sheets(rts, BytesIO(), station=station, progress=progress)
+    data = BytesIO()
+    pdf.route_sheets(rts, data, station=station, progress=progress)
     return Paper(PaperKind.ROUTES, _title("route_title", day.isoformat(), pdf.meal_label(meal)), data.getvalue(),
                  people=sum(len(r.stops) for r in rts))
 
@@ -53,7 +54,8 @@ def meal_labels(engine, *, actor: Actor, day: date, meal: str, skip: int = 0, pr
     with session_scope(engine, write=False) as s:
         rows = day_orders(s, actor=actor, day=day, meal=meal, include_cancelled=False)
     progress(0, 1, "")
-    data = pdf.labels(rows, BytesIO(), skip=skip)
+    data = BytesIO()
+    pdf.labels(rows, data, skip=skip)
     return Paper(PaperKind.LABELS, _title("labels_title", day.isoformat(), pdf.meal_label(meal)), data.getvalue(),
                  people=len(rows))
 
@@ -72,7 +74,8 @@ def one_statement(engine, *, actor: Actor, recipient_id: int, year: int, month: 
     with session_scope(engine, write=False) as s:
         st = statement(s, actor=actor, recipient_id=recipient_id, year=year, month=month)
         station = _station(s, actor)
-    data = pdf.statements([st], BytesIO(), station=station, progress=progress)
+    data = BytesIO()
+    pdf.statements([st], data, station=station, progress=progress)
     return Paper(PaperKind.STATEMENT, _title("statement_title", f"{year}-{month:02d}", st.name), data.getvalue(),
                  people=1, entity="meal_recipient", entity_id=str(recipient_id))
 
@@ -81,7 +84,8 @@ def all_statements(engine, *, actor: Actor, year: int, month: int, progress: Pro
     with session_scope(engine, write=False) as s:
         items = month_statements(s, actor=actor, year=year, month=month, progress=progress)
         station = _station(s, actor)
-    data = pdf.statements(items, BytesIO(), station=station, progress=progress)
+    data = BytesIO()
+    pdf.statements(items, data, station=station, progress=progress)
     return Paper(PaperKind.STATEMENT, _title("statement_title", f"{year}-{month:02d}"), data.getvalue(), people=len(items))
 
 
@@ -91,7 +95,8 @@ def claim(engine, *, actor: Actor, year: int, month: int, progress: Progress = N
         cl = subsidy_claim(s, actor=actor, year=year, month=month)
         station = _station(s, actor)
     progress(0, 1, "")
-    data = pdf.claim(cl, BytesIO(), station=station)
+    data = BytesIO()
+    pdf.claim(cl, data, station=station)
     return Paper(PaperKind.CLAIM, _title("claim_title", f"{year}-{month:02d}"), data.getvalue())
 
 

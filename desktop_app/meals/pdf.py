@@ -263,7 +263,7 @@ class Table:
 
     def finish_page(self) -> None:
         if self.rules and self.y < self.page_top:
-            x = self.x0
+            x: float = self.x0
             for _, w, _ in self.columns:
                 self.c.line(x, self.page_top, x, self.y)
                 x += w
@@ -276,7 +276,7 @@ class Table:
         c.setFillGray(0.9)
         c.rect(self.x0, self.y - h, sum(w for _, w, _ in self.columns), h, stroke=0, fill=1)
         c.setFillGray(0)
-        x = self.x0
+        x: float = self.x0
         for title, w, align in self.columns:
             if align == "right":
                 self.pen.text(x + w - self.pad, self.y - h + self.pad + 2, title, self.size, "right")
@@ -295,7 +295,7 @@ class Table:
         n = max(1, *(len(x) for x in wrapped))
         h = max(min_h, n * self.line_h + 2 * self.pad)
         self.space(h)
-        x = self.x0
+        x: float = self.x0
         top = self.y
         self.pen.begin()
         for parts, (_, w, align) in zip(wrapped, self.columns, strict=True):
@@ -440,7 +440,7 @@ def statements(items: Sequence[Statement], target: Path | str | BytesIO | None =
                 figures = [(_t("opening"), st.opening_fen), (_t("top_ups"), st.top_ups_fen),
                            (_t("charged"), st.charged_fen), (_t("subsidy_received"), st.subsidy_fen),
                            (_t("closing"), st.closing_fen)]
-                x = MARGIN
+                x: float = MARGIN
                 for label, fen in figures:
                     p.text(x, y, label, 8)
                     p.text(x, y - 14, yuan(fen), 11)

@@ -8,7 +8,7 @@ append-only in the database itself (a trigger), so its own short notes are kept 
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.meals.models import (
     MealLedgerEntry,
@@ -37,7 +37,7 @@ def export(s: Session, resident_id: int) -> dict:
     checks = rows(WelfareCheck, WelfareCheck.recipient_id, WelfareCheck.id)
     attempts = []
     for c in checks:
-        attempts += [a.model_dump() for a in s.exec(select(WelfareAttempt).where(WelfareAttempt.check_id == c["id"]).order_by(WelfareAttempt.id))]
+        attempts += [a.model_dump() for a in s.exec(select(WelfareAttempt).where(WelfareAttempt.check_id == c["id"]).order_by(col(WelfareAttempt.id)))]
     return {
         "recipient": r.model_dump(exclude={"sort_key"}),
         "pauses": rows(MealPause, MealPause.recipient_id, MealPause.id),

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -32,10 +32,10 @@ class Rates:
     @classmethod
     def load(cls, s: Session) -> Rates:
         prices: dict[str, list[MealPrice]] = defaultdict(list)
-        for p in s.exec(select(MealPrice).order_by(MealPrice.effective_from)):
+        for p in s.exec(select(MealPrice).order_by(col(MealPrice.effective_from))):
             prices[p.meal].append(p)
         tiers: dict[str, list[SubsidyTier]] = defaultdict(list)
-        for t in s.exec(select(SubsidyTier).order_by(SubsidyTier.effective_from)):
+        for t in s.exec(select(SubsidyTier).order_by(col(SubsidyTier.effective_from))):
             tiers[t.code].append(t)
         return cls(dict(prices), dict(tiers))
 
@@ -144,7 +144,8 @@ def set_tier(
              "hardship": hardship, "active": active}
     if row is not None:
         return audited_update(s, row, terms, actor=actor, entity="meal_subsidy_tier", expected_version=expected_version)
-    row = SubsidyTier(code=code, effective_from=effective_from, **terms)
+    row = SubsidyTier(code=code, effective_from=effective_from, name=name, subsidy_fen=fen, funding_source=source,
+                      min_age=min_age, max_age=max_age, hardship=hardship, active=active)
     s.add(row)
     s.flush()
     audit.record(s, actor=actor, action="create", entity="meal_subsidy_tier", entity_id=row.id, after=row)
@@ -154,7 +155,7 @@ def set_tier(
 def list_rates(s: Session, *, actor: Actor) -> tuple[list[MealPrice], list[SubsidyTier]]:
     """Every dated price and tier row (history included), newest terms first."""
     require(actor, VIEW_MEALS)
-    prices = list(s.exec(select(MealPrice).order_by(MealPrice.meal, MealPrice.effective_from.desc())))
-    tiers = list(s.exec(select(SubsidyTier).order_by(SubsidyTier.code, SubsidyTier.effective_from.desc())))
+    prices = list(s.exec(select(MealPrice).order_by(col(MealPrice.meal), col(MealPrice.effective_from).desc())))
+    tiers = list(s.exec(select(SubsidyTier).order_by(col(SubsidyTier.code), col(SubsidyTier.effective_from).desc())))
     return prices, tiers
 

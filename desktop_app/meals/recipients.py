@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy import tuple_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -15,7 +15,7 @@ from desktop_app.core.clock import utcnow
 from desktop_app.core.db import in_station, station_scope
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_scoped, pk
 from desktop_app.core.validation import clean_fen, clean_name, clean_phone, clean_text, mask_phone
 from desktop_app.meals.accounts import balances
 from desktop_app.meals.common import choice, scoped_recipient, via_recipient
@@ -92,7 +92,7 @@ def create_recipient(s: Session, *, actor: Actor, data: MealRecipientCreate) -> 
         values["emergency_phone"] = resident.emergency_phone
     # The recipient belongs to the resident's station (the same as the staff member's, or the one a
     # sub-district administrator picked the resident from).
-    rec = MealRecipient(**values, resident_id=resident.id, station_id=resident.station_id, sort_key=resident.sort_key)
+    rec = MealRecipient(**values, resident_id=pk(resident.id), station_id=resident.station_id, sort_key=resident.sort_key)
     s.add(rec)
     s.flush()
     audit.record(s, actor=actor, action="create", entity="meal_recipient", entity_id=rec.id, after=rec)
@@ -148,8 +148,8 @@ def _active_pauses(s: Session, ids: list[int], day: date) -> dict[int, date]:
     if not ids:
         return {}
     rows = s.exec(
-        select(MealPause.recipient_id, MealPause.end_day).where(
-            MealPause.recipient_id.in_(ids), MealPause.start_day <= day, MealPause.end_day >= day
+        select(col(MealPause.recipient_id), col(MealPause.end_day)).where(
+            col(MealPause.recipient_id).in_(ids), MealPause.start_day <= day, MealPause.end_day >= day
         )
     ).all()
     out: dict[int, date] = {}
@@ -171,13 +171,13 @@ def list_recipients(
     """One keyset page of recipients in pinyin order; ``q`` searches like the resident picker."""
     require(actor, VIEW_MEALS)
     today = today or date.today()
-    query = station_scope(select(MealRecipient, Resident).join(Resident, Resident.id == MealRecipient.resident_id),
+    query = station_scope(select(MealRecipient, Resident).join(Resident, col(Resident.id) == MealRecipient.resident_id),
                           MealRecipient.station_id, actor)
     if q.strip():
         from desktop_app.residents import search_ids
 
         ids = search_ids(s, q, limit=500, actor=actor)
-        query = query.where(MealRecipient.resident_id.in_(ids or [-1]))
+        query = query.where(col(MealRecipient.resident_id).in_(ids or [-1]))
     if status:
         query = query.where(MealRecipient.status == status)
     if after is not None:
@@ -217,7 +217,7 @@ def add_pause(
         )
     choice(reason, PAUSE_REASONS, F["reason"])
     note = clean_text(note, F["note"], max_len=200, multiline=False)
-    pause = MealPause(recipient_id=rec.id, start_day=start, end_day=end, reason=reason, note=note)
+    pause = MealPause(recipient_id=pk(rec.id), start_day=start, end_day=end, reason=reason, note=note)
     s.add(pause)
     s.flush()
     audit.record(s, actor=actor, action="create", entity="meal_pause", entity_id=pause.id, after=pause)
@@ -240,7 +240,7 @@ def end_pause(s: Session, *, actor: Actor, pause_id: int, end: date, expected_ve
 def list_pauses(s: Session, *, actor: Actor, recipient_id: int) -> list[MealPause]:
     require(actor, VIEW_MEALS)
     scoped_recipient(s, recipient_id, actor=actor)
-    return list(s.exec(select(MealPause).where(MealPause.recipient_id == recipient_id).order_by(MealPause.start_day.desc())))
+    return list(s.exec(select(MealPause).where(MealPause.recipient_id == recipient_id).order_by(col(MealPause.start_day).desc())))
 
 
 
@@ -266,4 +266,4 @@ def recipient_form(s: Session, *, actor: Actor, recipient_id: int | None = None)
     rec = scoped_recipient(s, recipient_id, actor=actor)
     res = s.get(Resident, rec.resident_id)
     return RecipientForm(rec, res.name if res else "", res.address if res else "", tiers, default_credit,
-                         list_pauses(s, actor=actor, recipient_id=rec.id))
+                         list_pauses(s, actor=actor, recipient_id=pk(rec.id)))

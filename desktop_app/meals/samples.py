@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -65,9 +66,9 @@ def discard_sample(
 def list_samples(s: Session, *, actor: Actor, since: date, limit: int = 200) -> list[FoodSample]:
     """Samples kept since ``since`` plus every one not yet discarded, newest first."""
     require(actor, VIEW_MEALS)
-    q = station_scope(select(FoodSample).where((FoodSample.day >= since) | (FoodSample.discarded_at.is_(None))),
+    q = station_scope(select(FoodSample).where(or_(col(FoodSample.day) >= since, col(FoodSample.discarded_at).is_(None))),
                       FoodSample.station_id, actor)
-    return list(s.exec(q.order_by(FoodSample.day.desc(), FoodSample.id.desc()).limit(limit)))
+    return list(s.exec(q.order_by(col(FoodSample.day).desc(), col(FoodSample.id).desc()).limit(limit)))
 
 
 def sample_due(sample: FoodSample) -> datetime:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -43,8 +43,8 @@ class ServiceDays:
 
 def service_days(s: Session, station_id: int | None) -> ServiceDays:
     rows = s.exec(select(StationSetting).where(
-        StationSetting.key.in_((HOLIDAY_KEY, WORKDAY_KEY, VERSION_KEY)),
-        or_(StationSetting.station_id == station_id, StationSetting.station_id == None))).all()  # noqa: E711
+        col(StationSetting.key).in_((HOLIDAY_KEY, WORKDAY_KEY, VERSION_KEY)),
+        or_(col(StationSetting.station_id) == station_id, col(StationSetting.station_id) == None))).all()  # noqa: E711
     values: dict[str, str] = {}
     for row in sorted(rows, key=lambda r: r.station_id is not None):  # the station's own rows last: they win
         values[row.key] = row.value

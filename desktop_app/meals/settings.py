@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from types import SimpleNamespace
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -35,7 +35,7 @@ _SETTING_KEYS = ("meals.cutoff_lunch", "meals.cutoff_dinner", "meals.low_balance
 
 
 def get_settings(s: Session) -> MealSettings:
-    rows = {r.key: r.value for r in s.exec(select(StationSetting).where(StationSetting.key.in_((*_SETTING_KEYS, VERSION_KEY))))}
+    rows = {r.key: r.value for r in s.exec(select(StationSetting).where(col(StationSetting.key).in_((*_SETTING_KEYS, VERSION_KEY))))}
     base = MealSettings()
     cutoff = dict(base.cutoff)
     for meal in MEALS:

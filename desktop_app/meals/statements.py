@@ -7,12 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, func, select
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, func, select
 
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.errors import NotFound
 from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import pk
 from desktop_app.core.validation import clean_year_month
 from desktop_app.meals.common import RECIPIENT_GONE, scoped_recipient, station_filter
 from desktop_app.meals.models import (
@@ -76,19 +78,19 @@ def _statements(s: Session, ids: list[int], year: int, month: int) -> list[State
     period = Period.month(year, month)
     first, nxt = period.start, period.end
     people = {rec.id: (rec, res) for rec, res in s.exec(
-        select(MealRecipient, Resident).join(Resident, Resident.id == MealRecipient.resident_id)
-        .where(MealRecipient.id.in_(ids)))}
+        select(MealRecipient, Resident).join(Resident, col(Resident.id) == MealRecipient.resident_id)
+        .where(col(MealRecipient.id).in_(ids)))}
     opening = dict(s.exec(select(MealLedgerEntry.recipient_id, func.sum(MealLedgerEntry.amount_fen))
-                          .where(MealLedgerEntry.recipient_id.in_(ids), MealLedgerEntry.day < first)
-                          .group_by(MealLedgerEntry.recipient_id)).all())
+                          .where(col(MealLedgerEntry.recipient_id).in_(ids), MealLedgerEntry.day < first)
+                          .group_by(col(MealLedgerEntry.recipient_id))).all())
     entries: dict[int, list] = defaultdict(list)
-    for e in s.exec(select(MealLedgerEntry).where(MealLedgerEntry.recipient_id.in_(ids), MealLedgerEntry.day >= first,
-                                                  MealLedgerEntry.day < nxt).order_by(MealLedgerEntry.day, MealLedgerEntry.id)):
+    for e in s.exec(select(MealLedgerEntry).where(col(MealLedgerEntry.recipient_id).in_(ids), MealLedgerEntry.day >= first,
+                                                  MealLedgerEntry.day < nxt).order_by(col(MealLedgerEntry.day), col(MealLedgerEntry.id))):
         entries[e.recipient_id].append(e)
     meals: dict[int, list] = defaultdict(list)
-    for o in s.exec(select(MealOrder).where(MealOrder.recipient_id.in_(ids), MealOrder.day >= first, MealOrder.day < nxt)
-                    .order_by(MealOrder.day, MealOrder.meal)):
-        meals[o.recipient_id].append(StatementMeal(o.id, o.day, o.meal, o.service, o.price_fen, o.subsidy_fen,
+    for o in s.exec(select(MealOrder).where(col(MealOrder.recipient_id).in_(ids), MealOrder.day >= first, MealOrder.day < nxt)
+                    .order_by(col(MealOrder.day), col(MealOrder.meal))):
+        meals[o.recipient_id].append(StatementMeal(pk(o.id), o.day, o.meal, o.service, o.price_fen, o.subsidy_fen,
                                                    o.delivery_fee_fen, o.outcome, o.status))
     out = []
     for rid in ids:
@@ -110,11 +112,11 @@ def month_statements(
     year, month = clean_year_month(year, month)
     period = Period.month(year, month)
     first, nxt = period.start, period.end
-    ids = set(s.exec(select(MealLedgerEntry.recipient_id).where(
+    found = set(s.exec(select(MealLedgerEntry.recipient_id).where(
         MealLedgerEntry.day >= first, MealLedgerEntry.day < nxt).distinct()).all())
-    order = dict(s.exec(select(MealRecipient.id, MealRecipient.sort_key).where(MealRecipient.id.in_(ids or [-1]),
+    order = dict(s.exec(select(MealRecipient.id, MealRecipient.sort_key).where(col(MealRecipient.id).in_(found or [-1]),
                                                                               *station_filter(actor))).all())
-    ids = sorted(i for i in ids if i in order)
+    ids = sorted(i for i in found if i in order)
     ids.sort(key=lambda i: (order.get(i, ""), i))
     out: list[Statement] = []
     for start in range(0, len(ids), batch):
@@ -163,18 +165,18 @@ def subsidy_claim(s: Session, *, actor: Actor, year: int, month: int) -> Subsidy
     period = Period.month(year, month)
     first, nxt = period.start, period.end
     rows = s.exec(
-        select(MealOrder.tier_id, func.count(), func.count(MealOrder.recipient_id.distinct()), func.sum(MealOrder.subsidy_fen))
-        .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
+        select(MealOrder.tier_id, func.count(), func.count(col(MealOrder.recipient_id).distinct()), func.sum(MealOrder.subsidy_fen))
+        .join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
         .where(*station_filter(actor))
-        .where(MealOrder.day >= first, MealOrder.day < nxt, MealOrder.status == OrderStatus.ORDERED, MealOrder.tier_id.is_not(None))
-        .group_by(MealOrder.tier_id)
+        .where(MealOrder.day >= first, MealOrder.day < nxt, MealOrder.status == OrderStatus.ORDERED, col(MealOrder.tier_id).is_not(None))
+        .group_by(col(MealOrder.tier_id))
     ).all()
-    tiers = {t.id: t for t in s.exec(select(SubsidyTier).where(SubsidyTier.id.in_([r[0] for r in rows] or [-1])))}
+    tiers = {t.id: t for t in s.exec(select(SubsidyTier).where(col(SubsidyTier.id).in_([r[0] for r in rows] or [-1])))}
     lines = []
     for tier_id, meals, people, amount in rows:
         t = tiers[tier_id]
         per = int(amount) // meals if meals else 0
-        lines.append(ClaimLine(tier_id, t.code, t.name, t.funding_source, t.effective_from, per, meals, people, int(amount)))
+        lines.append(ClaimLine(pk(t.id), t.code, t.name, t.funding_source, t.effective_from, per, meals, people, int(amount)))
     lines.sort(key=lambda x: (x.funding_source, x.code, x.effective_from))
     return SubsidyClaim(year, month, lines)
 
@@ -194,14 +196,14 @@ def claim_details(s: Session, *, actor: Actor, year: int, month: int) -> list[Cl
     year, month = clean_year_month(year, month)
     period = Period.month(year, month)
     first, nxt = period.start, period.end
-    rows = s.exec(
-        select(MealOrder.recipient_id, Resident.name, MealOrder.tier_id, func.count(), func.sum(MealOrder.subsidy_fen))
-        .join(MealRecipient, MealRecipient.id == MealOrder.recipient_id)
-        .join(Resident, Resident.id == MealRecipient.resident_id)
-        .where(MealOrder.day >= first, MealOrder.day < nxt, MealOrder.status == OrderStatus.ORDERED, MealOrder.tier_id.is_not(None),
+    rows = s.execute(
+        sa_select(col(MealOrder.recipient_id), col(Resident.name), col(MealOrder.tier_id), func.count(), func.sum(MealOrder.subsidy_fen))
+        .join(MealRecipient, col(MealRecipient.id) == MealOrder.recipient_id)
+        .join(Resident, col(Resident.id) == MealRecipient.resident_id)
+        .where(col(MealOrder.day) >= first, col(MealOrder.day) < nxt, col(MealOrder.status) == OrderStatus.ORDERED, col(MealOrder.tier_id).is_not(None),
                *station_filter(actor))
-        .group_by(MealOrder.recipient_id, Resident.name, MealRecipient.sort_key, MealOrder.tier_id)
-        .order_by(MealRecipient.sort_key, MealOrder.tier_id)
+        .group_by(col(MealOrder.recipient_id), col(Resident.name), col(MealRecipient.sort_key), col(MealOrder.tier_id))
+        .order_by(col(MealRecipient.sort_key), col(MealOrder.tier_id))
     ).all()
     return [ClaimDetail(rid, name, tid, n, int(total)) for rid, name, tid, n, total in rows]
 

@@ -7,14 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, Text
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_existing, get_scoped, pk
 from desktop_app.core.validation import clean_text
 from desktop_app.meals.common import choice, scoped_recipient, station_filter, via_recipient
 from desktop_app.meals.labels import TARGET_LABELS, F
@@ -67,24 +67,24 @@ def welfare_checks(s: Session, *, actor: Actor, day: date | None = None, open_on
     Staff making the calls see the numbers they must dial; that view is audited by the call records."""
     require(actor, RECORD_DELIVERIES)
     q = (select(WelfareCheck, MealRecipient, Resident)
-         .join(MealRecipient, MealRecipient.id == WelfareCheck.recipient_id)
-         .join(Resident, Resident.id == MealRecipient.resident_id)
+         .join(MealRecipient, col(MealRecipient.id) == WelfareCheck.recipient_id)
+         .join(Resident, col(Resident.id) == MealRecipient.resident_id)
          .where(*station_filter(actor)))
     if open_only or day is None:
-        q = q.where(WelfareCheck.closed_at.is_(None))
+        q = q.where(col(WelfareCheck.closed_at).is_(None))
     else:
-        q = q.where((WelfareCheck.closed_at.is_(None)) | (WelfareCheck.day == day))
-    rows = s.exec(q.order_by(WelfareCheck.day, WelfareCheck.id)).all()
+        q = q.where((col(WelfareCheck.closed_at).is_(None)) | (WelfareCheck.day == day))
+    rows = s.exec(q.order_by(col(WelfareCheck.day), col(WelfareCheck.id))).all()
     ids = [c.id for c, _, _ in rows]
     attempts: dict[int, list] = defaultdict(list)
     if ids:
-        for a in s.exec(select(WelfareAttempt).where(WelfareAttempt.check_id.in_(ids)).order_by(WelfareAttempt.id)):
+        for a in s.exec(select(WelfareAttempt).where(col(WelfareAttempt.check_id).in_(ids)).order_by(col(WelfareAttempt.id))):
             attempts[a.check_id].append((a.target, a.result, a.at, a.note))
     return [
-        CheckRow(id=c.id, day=c.day, recipient_id=rec.id, name=res.name, address=rec.delivery_address or res.address,
+        CheckRow(id=pk(c.id), day=c.day, recipient_id=pk(rec.id), name=res.name, address=rec.delivery_address or res.address,
                  phone=res.phone, emergency_contact=rec.emergency_contact or res.emergency_contact,
                  emergency_phone=rec.emergency_phone or res.emergency_phone, grid=res.grid, opened_at=c.opened_at,
-                 closed_at=c.closed_at, outcome=c.outcome, attempts=tuple(attempts[c.id]))
+                 closed_at=c.closed_at, outcome=c.outcome, attempts=tuple(attempts[pk(c.id)]))
         for c, rec, res in rows
     ]
 
@@ -116,10 +116,11 @@ def record_attempt(
                 first=Text("Meals", TARGET_LABELS[earlier]), then=Text("Meals", TARGET_LABELS[target]),
             )
     rec = scoped_recipient(s, check.recipient_id, actor=actor)
-    res = s.get(Resident, rec.resident_id)
-    phone = {CallTarget.RECIPIENT: res.phone,
-             CallTarget.EMERGENCY_CONTACT: rec.emergency_phone or res.emergency_phone}.get(target, "")
-    attempt = WelfareAttempt(check_id=check.id, target=target, phone=phone, result=result, note=note,
+    res = get_existing(s, Resident, rec.resident_id)
+    phones: dict[str, str] = {CallTarget.RECIPIENT: res.phone,
+                              CallTarget.EMERGENCY_CONTACT: rec.emergency_phone or res.emergency_phone}
+    phone = phones.get(target, "")
+    attempt = WelfareAttempt(check_id=pk(check.id), target=target, phone=phone, result=result, note=note,
                              at=at or utcnow(), actor_id=actor.id)
     s.add(attempt)
     s.flush()

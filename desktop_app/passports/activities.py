@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
@@ -122,8 +123,8 @@ def activities_on(s: Session, day: date, actor: Actor | None = None) -> list[Act
     q = (
         select(Activity)
         .where(Activity.active == True, Activity.start_date <= day)  # noqa: E712
-        .where((Activity.end_date == None) | (Activity.end_date >= day))  # noqa: E711
-        .order_by(Activity.name, Activity.id)
+        .where(or_(col(Activity.end_date).is_(None), col(Activity.end_date) >= day))
+        .order_by(col(Activity.name), col(Activity.id))
     )
     rows = s.exec(station_scope(q, Activity.station_id, actor) if actor is not None else q)
     return [a for a in rows if occurs_on(a, day)]
@@ -134,7 +135,7 @@ def list_activities(s: Session, *, actor: Actor, include_inactive: bool = False,
     q = station_scope(select(Activity), Activity.station_id, actor)
     if not include_inactive:
         q = q.where(Activity.active == True)  # noqa: E712
-    return list(s.exec(q.order_by(Activity.start_date.desc(), Activity.id.desc()).limit(limit)))
+    return list(s.exec(q.order_by(col(Activity.start_date).desc(), col(Activity.id).desc()).limit(limit)))
 
 
 def sign_up(s: Session, *, actor: Actor, activity_id: int, resident_id: int, on_date: date) -> ActivitySignup:

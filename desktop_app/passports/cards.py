@@ -37,7 +37,7 @@ def resident_in_station(s: Session, resident_id: int, actor: Actor) -> Resident:
 
 def active_passport(s: Session, resident_id: int) -> Passport | None:
     return s.exec(
-        select(Passport).where(Passport.resident_id == resident_id, Passport.status == PassportStatus.ACTIVE).order_by(Passport.id.desc())
+        select(Passport).where(Passport.resident_id == resident_id, Passport.status == PassportStatus.ACTIVE).order_by(col(Passport.id).desc())
     ).first()
 
 
@@ -106,7 +106,7 @@ def replace_passport(
 def passports_of(s: Session, *, actor: Actor, resident_id: int) -> list[Passport]:
     require(actor, VIEW_PASSPORTS)
     resident_in_station(s, resident_id, actor)
-    return list(s.exec(select(Passport).where(Passport.resident_id == resident_id).order_by(Passport.id.desc())))
+    return list(s.exec(select(Passport).where(Passport.resident_id == resident_id).order_by(col(Passport.id).desc())))
 
 
 def passport_for_code(s: Session, code: str, actor: Actor | None = None) -> Passport:
@@ -153,7 +153,7 @@ def card_items(
     from desktop_app.passports.pdf import CardItem
 
     require(actor, ISSUE_PASSPORTS)
-    q = select(Passport, Resident.name).join(Resident, Resident.id == Passport.resident_id).where(Passport.status == PassportStatus.ACTIVE)
+    q = select(Passport, Resident.name).join(Resident, col(Resident.id) == Passport.resident_id).where(Passport.status == PassportStatus.ACTIVE)
     q = station_scope(q, Passport.station_id, actor)
     if passport_ids is not None:
         q = q.where(col(Passport.id).in_(list(passport_ids)))

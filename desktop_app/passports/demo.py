@@ -12,12 +12,15 @@ import itertools
 import random
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
+from sqlmodel import col
 
 from desktop_app.core.models import Station
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import pk, table_of
 from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.passports import codes
 from desktop_app.passports.models import (
@@ -82,12 +85,12 @@ def honour_certificates(engine: Engine, rng: random.Random, today: date) -> None
     this_month = Period.month_of(today).start
     last_month = Period.month_of(this_month - timedelta(days=1)).start
     with session_scope(engine) as s:
-        user = s.exec(select(StaffUser).where(StaffUser.role == Role.ADMIN.value).order_by(StaffUser.id)).scalars().first()
+        user = s.execute(select(StaffUser).where(col(StaffUser.role) == Role.ADMIN.value).order_by(col(StaffUser.id))).scalars().first()
         if user is None:
             return
         actor = Actor.from_user(user)
         now = datetime.now(UTC)
-        awards = s.exec(select(HonourAward).order_by(HonourAward.reached_at, HonourAward.id)).scalars().all()
+        awards = s.execute(select(HonourAward).order_by(col(HonourAward.reached_at), col(HonourAward.id))).scalars().all()
         for award in awards:
             reached = award.reached_at if award.reached_at.tzinfo else award.reached_at.replace(tzinfo=UTC)
             day = reached.astimezone().date()
@@ -126,12 +129,12 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     first = today - timedelta(days=364)
     now = datetime.now(UTC)
     with engine.begin() as conn:
-        station_id = conn.execute(select(Station.id).order_by(Station.id)).scalar()
-        have = set(conn.execute(select(Passport.resident_id)).scalars())
-        resident_ids = [r for r in conn.execute(
-            select(Resident.id).where(Resident.erased == False).order_by(Resident.id).limit(sizes["passports"] + len(have))  # noqa: E712
+        station_id = conn.execute(select(col(Station.id)).order_by(col(Station.id))).scalar()
+        have = set(conn.execute(select(col(Passport.resident_id))).scalars())
+        resident_ids = [pk(r) for r in conn.execute(
+            select(col(Resident.id)).where(col(Resident.erased) == False).order_by(col(Resident.id)).limit(sizes["passports"] + len(have))  # noqa: E712
         ).scalars() if r not in have][: sizes["passports"]]
-        used_numbers = set(conn.execute(select(Passport.number)).scalars())
+        used_numbers = set(conn.execute(select(col(Passport.number))).scalars())
         if not resident_ids:
             return
         progress(0, 4, "passports")
@@ -165,11 +168,11 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             active_of[rid] = next_pid
             next_pid += 1
         for i in range(0, len(passports), CHUNK):
-            conn.execute(insert(Passport.__table__), passports[i : i + CHUNK])
+            conn.execute(insert(table_of(Passport)), passports[i : i + CHUNK])
 
         # --- activities ----------------------------------------------------------------------
         next_aid = (conn.execute(select(func.max(Activity.id))).scalar() or 0) + 1
-        activities = []
+        activities: list[dict[str, Any]] = []  # rows of a bulk insert: one value per column, of its type
         for k in range(sizes["activities"]):
             name, category = ACTIVITY_KINDS[k % len(ACTIVITY_KINDS)]
             # Mostly one-off events; recurring campaigns of a few weeks, all over before today, so the
@@ -197,7 +200,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             "stamps": 2, "max_visits": None, "capacity": None, "organiser": "社区居委会", "station_id": station_id,
             "active": True, "created_at": now,
         })
-        conn.execute(insert(Activity.__table__), activities)
+        conn.execute(insert(table_of(Activity)), activities)
         progress(1, 4, "activities")
 
     # --- stamps: skewed so a few residents are very active (a realistic leaderboard) -------------
@@ -212,7 +215,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     cum = list(itertools.accumulate(weights))
     nacts = len(activities)
     while done < total:
-        rows = []
+        rows: list[dict[str, Any]] = []
         n = min(CHUNK, total - done)
         attempts = 0
         while len(rows) < n and attempts < 20:  # draws that hit a duplicate or no occurrence are drawn again
@@ -244,7 +247,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
             if engine.dialect.name == "sqlite":
                 conn.exec_driver_sql("PRAGMA cache_size=-200000")  # 200 MB for the bulk load's index pages
             if rows:
-                conn.execute(insert(StampEntry.__table__), rows)
+                conn.execute(insert(table_of(StampEntry)), rows)
         done += n
         progress(done, total, "stamps")
         if len(rows) < n:  # too few residents and activities for this many distinct stamps
@@ -253,7 +256,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     with engine.begin() as conn:
         # --- rewards and some redemptions (balances never below zero) ---------------------------
         next_rw = (conn.execute(select(func.max(Reward.id))).scalar() or 0) + 1
-        rewards = [{"id": next_rw + i, "name": n, "cost": c, "stock": s, "notes": "", "station_id": station_id,
+        rewards: list[dict[str, Any]] = [{"id": next_rw + i, "name": n, "cost": c, "stock": s, "notes": "", "station_id": station_id,
                     "active": True, "created_at": now} for i, (n, c, s) in enumerate(REWARDS)]
         next_rd = (conn.execute(select(func.max(Redemption.id))).scalar() or 0) + 1
         redemptions, spend_rows = [], []
@@ -270,24 +273,24 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                     "actor_name": "demo", "station_id": station_id, "place": "desk", "at": now,
                 })
                 next_rd += 1
-        conn.execute(insert(Reward.__table__), rewards)
+        conn.execute(insert(table_of(Reward)), rewards)
         if redemptions:
-            conn.execute(insert(Redemption.__table__), redemptions)
-            conn.execute(insert(StampEntry.__table__), spend_rows)
+            conn.execute(insert(table_of(Redemption)), redemptions)
+            conn.execute(insert(table_of(StampEntry)), spend_rows)
 
         # --- month totals and honours from the generated ledger ----------------------------------
         totals = [{"resident_id": r, "month": m, "earned": v} for (r, m), v in month_totals.items()]
         for i in range(0, len(totals), CHUNK):
-            conn.execute(insert(MonthTotal.__table__), totals[i : i + CHUNK])
-        levels = conn.execute(select(HonourLevel.id, HonourLevel.threshold, HonourLevel.name)).all()
+            conn.execute(insert(table_of(MonthTotal)), totals[i : i + CHUNK])
+        levels = conn.execute(select(col(HonourLevel.id), col(HonourLevel.threshold), col(HonourLevel.name))).all()
         honours = [{"resident_id": rid, "level_id": lid, "name": name, "threshold": th,
                     "reached_at": _reached(history[rid], th), "certificate_ref": ""}
                    for rid, value in earned.items() for lid, th, name in levels if value >= th]
         for i in range(0, len(honours), CHUNK):
-            conn.execute(insert(HonourAward.__table__), honours[i : i + CHUNK])
+            conn.execute(insert(table_of(HonourAward)), honours[i : i + CHUNK])
         opt_out = [{"resident_id": rid, "opt_out": True, "note": "本人不愿上墙", "changed_by": None, "changed_at": now}
                    for rid in rng.sample(resident_ids, k=max(1, len(resident_ids) // 50))]
-        conn.execute(insert(WallPreference.__table__), opt_out)
+        conn.execute(insert(table_of(WallPreference)), opt_out)
         advance_id_sequences(conn, "passport", "passport_activity", "passport_stamp", "passport_honour", "passport_reward",
                              "passport_redemption")
     progress(total, total, "stamps")

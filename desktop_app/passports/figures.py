@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station, scope_to
@@ -67,7 +67,7 @@ def today(s: Session, *, actor: Actor, day: date, station_id: int | None = None)
     station = counted_station(s, actor, station_id)
     E = StampEntry
     q = select(func.coalesce(func.sum(E.stamps), 0), func.count(func.distinct(E.resident_id))).where(
-        E.occurred_on == day, E.kind.in_(EARNED_KINDS))
+        E.occurred_on == day, col(E.kind).in_(EARNED_KINDS))
     stamps, residents = s.exec(scope_to(q, E.station_id, station)).one()
     return StampsToday(int(stamps or 0), int(residents))
 
@@ -85,10 +85,10 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
         M = MonthTotal
         months = [month.start.strftime("%Y-%m") for month in period.months()]
         earned, residents = s.exec(select(func.coalesce(func.sum(M.earned), 0), func.count(func.distinct(M.resident_id)))
-                                   .where(M.month.in_(months), M.earned != 0)).one()
+                                   .where(col(M.month).in_(months), M.earned != 0)).one()
     else:
         q = select(func.coalesce(func.sum(E.stamps), 0), func.count(func.distinct(E.resident_id))).where(
-            *in_period, E.kind.in_(EARNED_KINDS))
+            *in_period, col(E.kind).in_(EARNED_KINDS))
         earned, residents = s.exec(scope_to(q, E.station_id, station)).one()
     rq = select(func.coalesce(func.sum(E.stamps), 0)).where(*in_period, E.kind == REDEMPTION)
     redeemed = s.exec(scope_to(rq, E.station_id, station)).one()
@@ -99,7 +99,7 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
     lo, hi = period.utc_bounds()
     hq = (select(H.name, H.threshold, func.count()).where(H.reached_at >= lo, H.reached_at < hi,
                                                           resident_in_station(H.resident_id, station))
-          .group_by(H.name, H.threshold).order_by(H.threshold))
+          .group_by(col(H.name), col(H.threshold)).order_by(col(H.threshold)))
     honours = [(name, int(n)) for name, _t, n in s.exec(hq)]
     return StampFigures(int(earned or 0), int(residents), -int(redeemed or 0), int(issued), honours)
 
@@ -110,10 +110,10 @@ def earned_by_month(s: Session, *, actor: Actor, period: Period, station_id: int
     if station is None and _whole_months(period):
         M = MonthTotal
         months = [month.start.strftime("%Y-%m") for month in period.months()]
-        q = select(M.month, func.sum(M.earned)).where(M.month.in_(months)).group_by(M.month)
+        q = select(M.month, func.sum(M.earned)).where(col(M.month).in_(months)).group_by(col(M.month))
     else:
         E = StampEntry
         q = select(E.month, func.sum(E.stamps)).where(E.occurred_on >= period.start, E.occurred_on < period.end,
-                                                      E.kind.in_(EARNED_KINDS))
+                                                      col(E.kind).in_(EARNED_KINDS))
         q = scope_to(q, E.station_id, station).group_by(E.month)
     return {month: int(n or 0) for month, n in s.exec(q)}

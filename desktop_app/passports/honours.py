@@ -16,6 +16,7 @@ from sqlmodel import Session, col, func, select
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.records import pk
 from desktop_app.passports.models import EARNED_KINDS, HonourAward, HonourLevel, StampEntry
 from desktop_app.passports.permissions import VIEW_PASSPORTS
 from desktop_app.residents import Resident
@@ -31,7 +32,7 @@ def earned(s: Session, resident_id: int) -> int:
 
 
 def ladder(s: Session) -> list[HonourLevel]:
-    return list(s.exec(select(HonourLevel).order_by(HonourLevel.threshold)))
+    return list(s.exec(select(HonourLevel).order_by(col(HonourLevel.threshold))))
 
 
 def level_for(total: int, levels: Sequence[HonourLevel]) -> tuple[HonourLevel | None, HonourLevel | None]:
@@ -52,7 +53,7 @@ def _check_honours(s: Session, actor: Actor, resident_id: int) -> list[HonourAwa
     new = []
     for level in ladder(s):
         if level.threshold <= total and level.id not in have:
-            award = HonourAward(resident_id=resident_id, level_id=level.id, name=level.name, threshold=level.threshold)
+            award = HonourAward(resident_id=resident_id, level_id=pk(level.id), name=level.name, threshold=level.threshold)
             try:
                 with s.begin_nested():
                     s.add(award)
@@ -91,5 +92,5 @@ def queue_certificate(s: Session, actor: Actor, award: HonourAward) -> int | Non
 def queue_pending_certificates(s: Session, *, actor: Actor) -> int:
     """Queue certificates for honours recorded while the certificates feature could not take them."""
     require(actor, VIEW_PASSPORTS)
-    pending = s.exec(select(HonourAward).where(HonourAward.certificate_ref == "").order_by(HonourAward.id)).all()
+    pending = s.exec(select(HonourAward).where(HonourAward.certificate_ref == "").order_by(col(HonourAward.id))).all()
     return sum(1 for award in pending if queue_certificate(s, actor, award) is not None)

@@ -17,6 +17,7 @@ from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import station_scope
 from desktop_app.core.db.scoping import counted_station
 from desktop_app.core.errors import SmileDeskError
+from desktop_app.core.records import pk
 from desktop_app.core.validation import mask_name
 from desktop_app.passports.activities import activities_on
 from desktop_app.passports.cards import active_passport, passport_for_code, resident_in_station
@@ -72,7 +73,7 @@ def _card(s: Session, resident_id: int, number: str, day: date, todays: list[Act
         balance=sum(sums.values()), earned=total, month_stamps=month or 0,
         level=current.name if current else "", next_level=nxt.name if nxt else "",
         to_next=(nxt.threshold - total) if nxt else 0,
-        today=tuple((a.id, a.name, a.stamps, a.id in done) for a in todays),
+        today=tuple((pk(a.id), a.name, a.stamps, a.id in done) for a in todays),
     )
 
 
@@ -109,7 +110,7 @@ def kiosk_scan(s: Session, *, actor: Actor, code: str, today: date | None = None
         return KioskScan(_card(s, passport.resident_id, passport.number, day, todays), patrols=patrols)
     try:
         result = _stamp(
-            s, actor=actor, resident_id=passport.resident_id, activity_id=todays[0].id, day=day, place=Place.KIOSK,
+            s, actor=actor, resident_id=passport.resident_id, activity_id=pk(todays[0].id), day=day, place=Place.KIOSK,
             passport_id=passport.id,
         )
     except SmileDeskError as exc:
@@ -164,7 +165,7 @@ def overview(s: Session, *, actor: Actor, day: date | None = None) -> Overview:
     waiting = select(func.count()).select_from(HonourAward).where(HonourAward.certificate_ref == "")
     station = counted_station(s, actor)  # None on a database of one station: no join to count
     if station is not None:  # honours hang off the resident
-        waiting = waiting.join(Resident, Resident.id == HonourAward.resident_id).where(Resident.station_id == station)
+        waiting = waiting.join(Resident, col(Resident.id) == HonourAward.resident_id).where(Resident.station_id == station)
     return Overview(
         active_passports=s.exec(station_scope(select(func.count()).select_from(Passport).where(Passport.status == PassportStatus.ACTIVE),
                                               Passport.station_id, actor)).one(),

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import String, and_, cast, exists, literal
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit, clock
 from desktop_app.core.auth import Actor, require
@@ -20,6 +21,7 @@ from desktop_app.core.db import station_scope
 from desktop_app.core.errors import NotFound
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import pk
 from desktop_app.passports.cards import passport_for_code
 from desktop_app.passports.honours import _check_honours
 from desktop_app.passports.models import EntryKind, Place, StampEntry
@@ -44,17 +46,18 @@ def sweep_patrol_stamps(
         return 0
     per_patrol: dict[int | None, int] = {}  # each station's own setting
     ref = literal(PATROL_REF) + cast(CheckIn.id, String)
-    done = exists().where(StampEntry.source_ref == ref)
-    q = (
-        select(CheckIn.id, Volunteer.resident_id, Shift.date, Shift.period, Volunteer.station_id)
-        .join(Volunteer, Volunteer.id == CheckIn.volunteer_id)
-        .join(Shift, Shift.id == CheckIn.shift_id)
-        .where(CheckIn.check_in_at != None, CheckIn.check_out_at != None, CheckIn.no_show == False, ~done)  # noqa: E711,E712
+    done = exists().where(col(StampEntry.source_ref) == ref)
+    q = (  # five columns: SQLAlchemy's select (SQLModel's is typed for up to four)
+        sa_select(col(CheckIn.id), col(Volunteer.resident_id), col(Shift.date), col(Shift.period), col(Volunteer.station_id))
+        .join(Volunteer, col(Volunteer.id) == CheckIn.volunteer_id)
+        .join(Shift, col(Shift.id) == CheckIn.shift_id)
+        .where(col(CheckIn.check_in_at).is_not(None), col(CheckIn.check_out_at).is_not(None),
+               col(CheckIn.no_show) == False, ~done)  # noqa: E712
     )
     if since is not None:
-        q = q.where(Shift.date >= since)
+        q = q.where(col(Shift.date) >= since)
     q = station_scope(q, Volunteer.station_id, actor)  # staff sweep their station's volunteers
-    rows = s.exec(q.order_by(CheckIn.id)).all()
+    rows = s.execute(q.order_by(col(CheckIn.id))).all()
     written = 0
     for i, (checkin_id, resident_id, day, period, station_id) in enumerate(rows):
         if i % 200 == 0:
@@ -113,15 +116,15 @@ def patrols_today(s: Session, *, actor: Actor, resident_id: int, today: date | N
     day = today or clock.today()
     rows = s.exec(
         select(Shift, Volunteer.id, Team.name, CheckIn)
-        .join(Assignment, Assignment.shift_id == Shift.id)
-        .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
-        .join(Team, Team.id == Shift.team_id)
-        .join(CheckIn, and_(CheckIn.shift_id == Shift.id, CheckIn.volunteer_id == Volunteer.id), isouter=True)
+        .join(Assignment, col(Assignment.shift_id) == Shift.id)
+        .join(Volunteer, col(Volunteer.id) == Assignment.volunteer_id)
+        .join(Team, col(Team.id) == Shift.team_id)
+        .join(CheckIn, and_(col(CheckIn.shift_id) == Shift.id, col(CheckIn.volunteer_id) == Volunteer.id), isouter=True)
         .where(Volunteer.resident_id == resident_id, Volunteer.active == True, Shift.date == day, Shift.cancelled == False)  # noqa: E712
-        .order_by(Shift.starts_at)
+        .order_by(col(Shift.starts_at))
     ).all()
     return [
-        PatrolSlot(sh.id, vid, team, sh.period, sh.starts_at, sh.ends_at,
+        PatrolSlot(pk(sh.id), pk(vid), team, sh.period, sh.starts_at, sh.ends_at,
                    bool(ci and ci.check_in_at), bool(ci and ci.check_out_at))
         for sh, vid, team, ci in rows
     ]
@@ -149,5 +152,5 @@ def kiosk_patrol(
     rosters.check_out(s, actor=actor, shift_id=shift_id, volunteer_id=slot.volunteer_id)
     checkin = s.exec(select(rosters.CheckIn).where(
         rosters.CheckIn.shift_id == shift_id, rosters.CheckIn.volunteer_id == slot.volunteer_id)).one()
-    return _award_patrol(s, actor, checkin.id, passport.resident_id, day, slot.period,
+    return _award_patrol(s, actor, pk(checkin.id), passport.resident_id, day, slot.period,
                          patrol_stamps(s, station_id=passport.station_id))

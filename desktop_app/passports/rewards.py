@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlalchemy import CursorResult, update
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit, clock
 from desktop_app.core.auth import Actor, require
@@ -93,7 +93,8 @@ def redeem(s: Session, *, actor: Actor, resident_id: int, reward_id: int, today:
             name=resident.name, have=have, reward=reward.name, cost=reward.cost, short=reward.cost - have,
         )
     # Conditional decrement: two desks redeeming the last piece at once cannot both succeed.
-    taken = s.execute(update(Reward).where(Reward.id == reward_id, Reward.stock > 0).values(stock=Reward.stock - 1))
+    taken = s.execute(update(Reward).where(col(Reward.id) == reward_id, col(Reward.stock) > 0).values(stock=Reward.stock - 1))
+    assert isinstance(taken, CursorResult)  # an UPDATE's result (SQLAlchemy's stubs say Result)
     if taken.rowcount != 1:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{reward} is out of stock."), reward=reward.name)
     day = today or clock.today()

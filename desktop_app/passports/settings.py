@@ -58,7 +58,7 @@ def _setting(s: Session, key: str, station_id: int | None) -> StationSetting | N
         station_id = first.id if first is not None else None
     return s.exec(select(StationSetting).where(
         StationSetting.key == key,
-        or_(StationSetting.station_id == station_id, col(StationSetting.station_id).is_(None)),
+        or_(col(StationSetting.station_id) == station_id, col(StationSetting.station_id).is_(None)),
     ).order_by(col(StationSetting.station_id).is_(None), col(StationSetting.id))).first()
 
 

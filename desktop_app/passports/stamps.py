@@ -24,7 +24,7 @@ from desktop_app.core.auth import Actor, require
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.progress import NO_PROGRESS, Progress
-from desktop_app.core.records import get_scoped
+from desktop_app.core.records import get_scoped, pk
 from desktop_app.core.validation import clean_text
 from desktop_app.passports.activities import ACTIVITY_GONE, F_ACTIVITY, occurs_on
 from desktop_app.passports.cards import F_REASON, active_passport, resident_in_station
@@ -49,16 +49,15 @@ def _month(day: date) -> str:
 
 def _bump_month(s: Session, resident_id: int, month: str, delta: int) -> None:
     """Add ``delta`` earned stamps to the month total (an upsert, in the ledger write's transaction)."""
-    bind = s.get_bind()
-    if bind.dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    keys, added = ["resident_id", "month"], {"earned": col(MonthTotal.earned) + delta}
+    if s.get_bind().dialect.name == "postgresql":
+        pg = postgresql.insert(MonthTotal).values(resident_id=resident_id, month=month, earned=delta)
+        s.execute(pg.on_conflict_do_update(index_elements=keys, set_=added))
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    stmt = insert(MonthTotal).values(resident_id=resident_id, month=month, earned=delta)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["resident_id", "month"], set_={"earned": MonthTotal.__table__.c.earned + delta}
-    )
-    s.execute(stmt)
+        lite = sqlite.insert(MonthTotal).values(resident_id=resident_id, month=month, earned=delta)
+        s.execute(lite.on_conflict_do_update(index_elements=keys, set_=added))
 
 
 def _append(s: Session, entry: StampEntry) -> StampEntry:
@@ -219,7 +218,7 @@ def reverse_entry(s: Session, *, actor: Actor, entry_id: int, reason: str) -> St
     if kind == EntryKind.REFUND and original.redemption_id is not None:
         redemption = s.get(Redemption, original.redemption_id)
         if redemption is not None:
-            s.execute(update(Reward).where(Reward.id == redemption.reward_id).values(stock=Reward.stock + 1))
+            s.execute(update(Reward).where(col(Reward.id) == redemption.reward_id).values(stock=Reward.stock + 1))
     audit.record(
         s, actor=actor, action="reverse", entity="passport_stamp", entity_id=entry.id,
         after={"reverses": original.id, "stamps": entry.stamps, "reason": reason},
@@ -249,26 +248,26 @@ def ledger_page(
     resident_in_station(s, resident_id, actor)
     q = (
         select(StampEntry, Activity.name)
-        .join(Activity, Activity.id == StampEntry.activity_id, isouter=True)
+        .join(Activity, col(Activity.id) == StampEntry.activity_id, isouter=True)
         .where(StampEntry.resident_id == resident_id)
     )
     if after is not None:
         q = q.where(tuple_(StampEntry.occurred_on, StampEntry.id) < tuple_(*after))
-    rows = s.exec(q.order_by(StampEntry.occurred_on.desc(), StampEntry.id.desc()).limit(limit)).all()
+    rows = s.exec(q.order_by(col(StampEntry.occurred_on).desc(), col(StampEntry.id).desc()).limit(limit)).all()
     ids = [e.id for e, _ in rows]
     reversed_ids = set(s.exec(select(StampEntry.reverses_id).where(col(StampEntry.reverses_id).in_(ids)))) if ids else set()
     reward_names = {}
     red_ids = [e.redemption_id for e, _ in rows if e.redemption_id]
     if red_ids:
         reward_names = dict(
-            s.exec(select(Redemption.id, Reward.name).join(Reward, Reward.id == Redemption.reward_id).where(col(Redemption.id).in_(red_ids))).all()
+            s.exec(select(Redemption.id, Reward.name).join(Reward, col(Reward.id) == Redemption.reward_id).where(col(Redemption.id).in_(red_ids))).all()
         )
     out = []
     for e, activity_name in rows:
         what = activity_name or reward_names.get(e.redemption_id, "") or ""
         if e.kind == EntryKind.PATROL:
             what = what or e.reason
-        out.append(LedgerRow(e.id, e.at, e.occurred_on, e.kind, e.stamps, what, e.reason if e.kind != EntryKind.PATROL else "",
+        out.append(LedgerRow(pk(e.id), e.at, e.occurred_on, e.kind, e.stamps, what, e.reason if e.kind != EntryKind.PATROL else "",
                              e.actor_name, e.place, e.id in reversed_ids))
     return out
 
@@ -283,7 +282,7 @@ def rebuild_month_totals(s: Session, *, actor: Actor, progress: Progress = NO_PR
     src = (
         select(StampEntry.resident_id, StampEntry.month, func.sum(StampEntry.stamps))
         .where(col(StampEntry.kind).in_(EARNED_KINDS))
-        .group_by(StampEntry.resident_id, StampEntry.month)
+        .group_by(col(StampEntry.resident_id), col(StampEntry.month))
     )
     s.execute(insert(MonthTotal).from_select(["resident_id", "month", "earned"], src))
     progress(2, 2, "")
@@ -295,7 +294,7 @@ def month_totals_match_ledger(s: Session) -> bool:
     ledger = {
         (r, m): t for r, m, t in s.exec(
             select(StampEntry.resident_id, StampEntry.month, func.sum(StampEntry.stamps))
-            .where(col(StampEntry.kind).in_(EARNED_KINDS)).group_by(StampEntry.resident_id, StampEntry.month)
+            .where(col(StampEntry.kind).in_(EARNED_KINDS)).group_by(col(StampEntry.resident_id), col(StampEntry.month))
         )
     }
     totals = {(r, m): t for r, m, t in s.exec(select(MonthTotal.resident_id, MonthTotal.month, MonthTotal.earned))}

@@ -60,16 +60,16 @@ class WallRow:
 def month_leaderboard(s: Session, *, actor: Actor, month: str, limit: int = 10, community: str = "") -> list[WallRow]:
     """The month's most active residents (opted-out residents left out), from the month totals."""
     require(actor, VIEW_WALL)
-    opted_out = exists().where(and_(WallPreference.resident_id == MonthTotal.resident_id, WallPreference.opt_out == True))  # noqa: E712
+    opted_out = exists().where(and_(col(WallPreference.resident_id) == MonthTotal.resident_id, col(WallPreference.opt_out) == True))  # noqa: E712
     q = (
         select(MonthTotal.resident_id, MonthTotal.earned, Resident.name, Resident.community)
-        .join(Resident, Resident.id == MonthTotal.resident_id)
+        .join(Resident, col(Resident.id) == MonthTotal.resident_id)
         .where(MonthTotal.month == month, MonthTotal.earned > 0, ~opted_out, Resident.erased == False)  # noqa: E712
     )
     q = station_scope(q, Resident.station_id, actor)  # month totals hang off the resident
     if community:
         q = q.where(Resident.community == community)
-    rows = s.exec(q.order_by(MonthTotal.earned.desc(), MonthTotal.resident_id).limit(limit)).all()
+    rows = s.exec(q.order_by(col(MonthTotal.earned).desc(), col(MonthTotal.resident_id)).limit(limit)).all()
     return _wall_rows(s, rows)
 
 
@@ -79,7 +79,7 @@ def _wall_rows(s: Session, rows) -> list[WallRow]:
     totals = dict(s.exec(
         select(StampEntry.resident_id, func.sum(StampEntry.stamps))
         .where(col(StampEntry.resident_id).in_(ids), col(StampEntry.kind).in_(EARNED_KINDS))
-        .group_by(StampEntry.resident_id)
+        .group_by(col(StampEntry.resident_id))
     ).all()) if ids else {}
     out = []
     for i, (rid, month_total, name, community) in enumerate(rows, start=1):
@@ -95,7 +95,7 @@ def month_leaderboard_from_ledger(s: Session, *, actor: Actor, month: str, limit
     period = Period.month(int(month[:4]), int(month[5:7]))
     total = func.sum(StampEntry.stamps).label("total")
     rows = s.exec(
-        station_scope(select(StampEntry.resident_id, total).join(Resident, Resident.id == StampEntry.resident_id),
+        station_scope(select(StampEntry.resident_id, total).join(Resident, col(Resident.id) == StampEntry.resident_id),
                       Resident.station_id, actor)
         .where(StampEntry.occurred_on >= period.start, StampEntry.occurred_on < period.end, col(StampEntry.kind).in_(EARNED_KINDS))
         .group_by(StampEntry.resident_id)

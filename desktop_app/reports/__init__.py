@@ -22,8 +22,9 @@ __all__ = ["VIEW_REPORTS", "FigureMemo", "MonthPoint", "PeriodFigures", "ReportK
            "period_figures", "stations"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     """Each name imported when first asked for, and only what it needs (the stations list needs no figures)."""
+    value: object
     if name == "VIEW_REPORTS":
         from desktop_app.reports.permissions import VIEW_REPORTS as value
     elif name == "stations":

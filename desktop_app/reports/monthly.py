@@ -55,11 +55,10 @@ def monthly_series(s: Session, *, actor: Actor, period: Period, station_id: int 
 def _read_months(s: Session, actor: Actor, months: list[Period], station_id: int | None) -> dict[str, MonthPoint]:
     span = Period(months[0].start, months[-1].end)
     built = enabled_keys()
-    scope = {"actor": actor, "period": span, "station_id": station_id}
-    desk_months = desk.by_month(s, **scope) if "desk" in built else {}
-    patrol_months = rosters.by_month(s, **scope) if "rosters" in built else {}
-    served = meals.served_by_month(s, **scope) if "meals" in built else {}
-    stamps = passports.earned_by_month(s, **scope) if "passports" in built else {}
+    desk_months = desk.by_month(s, actor=actor, period=span, station_id=station_id) if "desk" in built else {}
+    patrol_months = rosters.by_month(s, actor=actor, period=span, station_id=station_id) if "rosters" in built else {}
+    served = meals.served_by_month(s, actor=actor, period=span, station_id=station_id) if "meals" in built else {}
+    stamps = passports.earned_by_month(s, actor=actor, period=span, station_id=station_id) if "passports" in built else {}
     out = {}
     for month in months:
         key = f"{month.start:%Y-%m}"

@@ -249,7 +249,7 @@ def build_report(f: PeriodFigures, *, made_by: str = "") -> bytes:
                 [t("served"), f"{me.served}（{t('delivered')} {me.delivered} · {t('dine_in')} {me.dine_in}）"],
                 [t("not_home"), me.not_home], [t("welfare"), me.welfare_checks], [t("welfare_open"), me.welfare_open],
                 [t("recipients"), me.recipients_active]]
-        tiers = [[t("tier"), t("source"), t("meals_n"), t("people"), t("subsidy")]]
+        tiers: list[list[str | int]] = [[t("tier"), t("source"), t("meals_n"), t("people"), t("subsidy")]]
         tiers += [[x.name, x.funding_source, x.meals, x.recipients, yuan(x.subsidy_fen)] for x in me.tiers]
         tiers.append([t("total"), "", me.subsidised_meals, "", yuan(me.subsidy_fen)])
         block = [heading(t("meals")), table(rows, [width * 0.6, width * 0.4]), Spacer(1, 2 * mm),

@@ -44,12 +44,16 @@ def period_figures(s: Session, *, actor: Actor, period: ReportPeriod, station_id
     stamp = memo.stamp() if memo is not None else None
     built = enabled_keys()
     out = PeriodFigures(period, station_id, station_name(s, station_id))
-    scope = {"actor": actor, "period": period, "station_id": station_id}
-    out.desk = desk.period_figures(s, now=now, **scope) if "desk" in built else None
-    out.patrol = rosters.period_figures(s, **scope) if "rosters" in built else None
-    out.meals = meals.period_figures(s, **scope) if "meals" in built else None
-    out.stamps = passports.period_figures(s, **scope) if "passports" in built else None
-    out.certificates = certificates.period_figures(s, **scope) if "certificates" in built else None
+    if "desk" in built:
+        out.desk = desk.period_figures(s, actor=actor, period=period, station_id=station_id, now=now)
+    if "rosters" in built:
+        out.patrol = rosters.period_figures(s, actor=actor, period=period, station_id=station_id)
+    if "meals" in built:
+        out.meals = meals.period_figures(s, actor=actor, period=period, station_id=station_id)
+    if "passports" in built:
+        out.stamps = passports.period_figures(s, actor=actor, period=period, station_id=station_id)
+    if "certificates" in built:
+        out.certificates = certificates.period_figures(s, actor=actor, period=period, station_id=station_id)
     several = period.kind == ReportKind.YEAR or len(list(period.months())) > 1
     chart = period if several else last_months(period.start, 6)
     out.monthly = monthly_series(s, actor=actor, period=chart, station_id=station_id, memo=memo, today=today)

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
+from sqlmodel import col
 
 from desktop_app.core import search_keys
 from desktop_app.core.models import Station
@@ -78,7 +79,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     today = date.today()
     now = datetime.now(UTC)
     with engine.begin() as conn:
-        station_id = conn.execute(select(Station.id).order_by(Station.id)).scalar()
+        station_id = conn.execute(select(col(Station.id)).order_by(col(Station.id))).scalar()
         start_id = (conn.execute(select(func.max(Resident.id))).scalar() or 0) + 1
     chunk = 5000
     done = 0

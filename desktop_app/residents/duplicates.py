@@ -17,10 +17,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.errors import ConflictError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.records import pk
 from desktop_app.core.validation import mask_id_number
 from desktop_app.residents.models import Resident
 
@@ -41,7 +42,7 @@ class DuplicateResident(ConflictError):
 
 
 def _same_station(q, station_id: int | None):
-    return q.where(Resident.station_id.is_(None)) if station_id is None else q.where(Resident.station_id == station_id)
+    return q.where(col(Resident.station_id).is_(None)) if station_id is None else q.where(Resident.station_id == station_id)
 
 
 def find_duplicate(s: Session, values: dict[str, Any], *, station_id: int | None,
@@ -100,17 +101,17 @@ def duplicate_id_numbers(s: Session) -> list[DuplicateIdNumber]:
     ).all()
     out = []
     for st, number in live:
-        ids = s.exec(select(Resident.id).where(station == st, Resident.id_number == number).order_by(Resident.id)).all()
-        out.append(DuplicateIdNumber(st or None, mask_id_number(number), tuple(ids), False))
+        ids = s.exec(select(Resident.id).where(station == st, Resident.id_number == number).order_by(col(Resident.id))).all()
+        out.append(DuplicateIdNumber(st or None, mask_id_number(number), tuple(pk(i) for i in ids), False))
     parked = s.exec(
         select(Resident.id, Resident.station_id, Resident.notes)
-        .where(Resident.notes.contains(SET_ASIDE_MARK), Resident.erased == False)  # noqa: E712
-        .order_by(Resident.id)
+        .where(col(Resident.notes).contains(SET_ASIDE_MARK), Resident.erased == False)  # noqa: E712
+        .order_by(col(Resident.id))
     ).all()
     groups: dict[tuple[int | None, str, int], list[int]] = {}
-    for rid, st, notes in parked:
+    for rid, parked_station, notes in parked:
         for number, kept in SET_ASIDE.findall(notes):
-            groups.setdefault((st, number, int(kept)), []).append(rid)
-    for (st, number, kept), ids in groups.items():
-        out.append(DuplicateIdNumber(st, mask_id_number(number), (kept, *ids), True))
+            groups.setdefault((parked_station, number, int(kept)), []).append(pk(rid))
+    for (parked_station, number, kept), kept_ids in groups.items():
+        out.append(DuplicateIdNumber(parked_station, mask_id_number(number), (kept, *kept_ids), True))
     return out

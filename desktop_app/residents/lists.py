@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, text, tuple_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import station_scope
+from desktop_app.core.records import pk
 from desktop_app.core.validation import mask_id_number, mask_phone
 from desktop_app.residents.models import TAGS, Resident
 from desktop_app.residents.permissions import VIEW_RESIDENTS
@@ -44,7 +45,7 @@ def tags_of(r: Resident, today: date | None = None) -> tuple[str, ...]:
 
 def to_row(r: Resident, today: date | None = None) -> ResidentRow:
     return ResidentRow(
-        id=r.id, name=r.name, gender=r.gender, age=r.age(today), id_masked=mask_id_number(r.id_number),
+        id=pk(r.id), name=r.name, gender=r.gender, age=r.age(today), id_masked=mask_id_number(r.id_number),
         phone_masked=mask_phone(r.phone), address=r.address, grid=r.grid, tags=tags_of(r, today), sort_key=r.sort_key,
     )
 
@@ -70,9 +71,9 @@ def _apply_filter(q, flt: ResidentFilter, today: date):
     if flt.compound:
         q = q.where(Resident.compound == flt.compound)
     if flt.tag == "elderly_60":
-        q = q.where(Resident.birth_date <= _years_ago(today, 60))
+        q = q.where(col(Resident.birth_date) <= _years_ago(today, 60))
     elif flt.tag == "elderly_80":
-        q = q.where(Resident.birth_date <= _years_ago(today, 80))
+        q = q.where(col(Resident.birth_date) <= _years_ago(today, 80))
     elif flt.tag in TAGS:
         q = q.where(getattr(Resident, flt.tag) == True)  # noqa: E712
     return q

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.clock import utcnow
@@ -29,7 +29,7 @@ def export(s: Session, resident_id: int) -> dict:
     history = s.exec(
         select(AuditEntry)
         .where(AuditEntry.entity == "resident", AuditEntry.entity_id == str(resident_id))
-        .order_by(AuditEntry.id)
+        .order_by(col(AuditEntry.id))
     ).all()
     return {
         "resident": record,
@@ -72,5 +72,5 @@ def erase(s: Session, resident_id: int) -> None:
     resident.erased = True
     resident.updated_at = utcnow()
     s.add(resident)
-    s.exec(delete(ResidentSearchKey).where(ResidentSearchKey.resident_id == resident_id))
+    s.exec(delete(ResidentSearchKey).where(col(ResidentSearchKey.resident_id) == resident_id))
     s.flush()

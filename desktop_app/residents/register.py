@@ -15,14 +15,14 @@ from typing import Any
 
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session
+from sqlmodel import Session, col
 
 from desktop_app.core import audit, search_keys
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_scoped, pk
 from desktop_app.core.validation import (
     clean_date,
     clean_id_number,
@@ -149,9 +149,9 @@ def clean_many(rows: Sequence[ResidentCreate], today: date | None = None, *,
 
 
 def _write_keys(s: Session, resident: Resident) -> None:
-    s.exec(delete(ResidentSearchKey).where(ResidentSearchKey.resident_id == resident.id))
+    s.exec(delete(ResidentSearchKey).where(col(ResidentSearchKey.resident_id) == resident.id))
     for key, kind in search_keys.person_keys(resident.name, resident.phone, resident.id_number):
-        s.add(ResidentSearchKey(resident_id=resident.id, kind=kind, key=key[:60]))
+        s.add(ResidentSearchKey(resident_id=pk(resident.id), kind=kind, key=key[:60]))
 
 
 def create_resident(
@@ -228,7 +228,7 @@ def resident_form(s: Session, *, actor: Actor, resident_id: int) -> ResidentForm
     values = {key: getattr(r, key) for key in ResidentCreate.model_fields}
     values["id_number"], values["phone"] = mask_id_number(r.id_number), mask_phone(r.phone)
     values["emergency_phone"] = mask_phone(r.emergency_phone)  # a phone like any other: revealed on request, audited
-    return ResidentForm(r.id, r.version, values, bool(r.id_number), bool(r.phone), bool(r.emergency_phone))
+    return ResidentForm(pk(r.id), r.version, values, bool(r.id_number), bool(r.phone), bool(r.emergency_phone))
 
 
 def reveal(s: Session, *, actor: Actor, resident_id: int, field: str) -> str:

@@ -6,7 +6,7 @@ no-show) and past days never change. (core.workdays.CalendarFollower)"""
 from __future__ import annotations
 
 from collections import defaultdict
-from types import SimpleNamespace
+from typing import NamedTuple
 
 from sqlmodel import Session, col, select
 
@@ -23,6 +23,13 @@ BECOMES_HOLIDAY = QT_TRANSLATE_NOOP(
 NO_LONGER_HOLIDAY = QT_TRANSLATE_NOOP(
     "Calendar", "{team}, {day}: {n} patrol(s) are no longer holiday patrols; at least {before} → {after} people; hours ×{mb} → ×{ma}")
 FOLLOWS = QT_TRANSLATE_NOOP("Calendar", "{team}, {day}: {n} patrol(s) follow the calendar ({name}); at least {before} → {after} people")
+
+
+class _Patrol(NamedTuple):
+    """A shift as the calendar change would make it (settings.PatrolKind)."""
+
+    is_holiday: bool
+    period: str
 
 
 def _values(values: list) -> str:
@@ -49,8 +56,8 @@ class RostersFollower:
             if station not in tables:
                 tables[station] = multiplier_table(s, station)
             rows = tables[station]
-            mb = [multiplier_for(s, SimpleNamespace(is_holiday=sh.is_holiday, period=sh.period), station, rows) for sh, _w in items]
-            ma = [multiplier_for(s, SimpleNamespace(is_holiday=w["is_holiday"], period=sh.period), station, rows) for sh, w in items]
+            mb = [multiplier_for(s, sh, station, rows) for sh, _w in items]
+            ma = [multiplier_for(s, _Patrol(w["is_holiday"], sh.period), station, rows) for sh, w in items]
             common = {"team": name, "day": day.isoformat(), "n": len(items),
                       "before": _values([sh.min_headcount for sh, _w in items]),
                       "after": _values([w["min_headcount"] for _sh, w in items]), "mb": _values(mb), "ma": _values(ma)}

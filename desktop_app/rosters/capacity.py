@@ -75,12 +75,12 @@ def capacity_check(problem: Problem) -> list[Shortfall]:
                 days = {s.date for s in window if eligible(v, s) and (not leading or v.can_lead(s))}
                 cap = len(days)
                 if v.max_per_week is not None:
-                    weeks = defaultdict(int)
+                    weeks: dict[tuple[int, int], int] = defaultdict(int)
                     for d in days:
                         weeks[week_key(d)] += 1
                     cap = min(cap, sum(min(n, max(0, v.max_per_week - outside_week[(v.id, w)])) for w, n in weeks.items()))
                 if v.max_per_month is not None:
-                    months = defaultdict(int)
+                    months: dict[tuple[int, int], int] = defaultdict(int)
                     for d in days:
                         months[month_key(d)] += 1
                     cap = min(cap, sum(min(n, max(0, v.max_per_month - outside_month[(v.id, mo)])) for mo, n in months.items()))
@@ -203,14 +203,14 @@ def _days(a: date, b: date):
         d += timedelta(days=1)
 
 
-def _runs(items: list[tuple[date, int, int]]):
+def _runs(items: list[tuple[date, int, int]]) -> list[tuple[date, date, int, int]]:
     """Group consecutive dates with the same need/availability into runs (a, b, need, avail)."""
-    runs = []
+    runs: list[tuple[date, date, int, int]] = []
     for d, need, avail in sorted(items):
-        if runs and runs[-1][1] + timedelta(days=1) == d and runs[-1][2] == need and runs[-1][3] == avail:
-            runs[-1][1] = d
+        if runs and runs[-1][1] + timedelta(days=1) == d and runs[-1][2:] == (need, avail):
+            runs[-1] = (runs[-1][0], d, need, avail)
         else:
-            runs.append([d, d, need, avail])
-    return [tuple(r) for r in runs]
+            runs.append((d, d, need, avail))
+    return runs
 
 

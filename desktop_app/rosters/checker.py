@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.rosters.problem import (
@@ -59,7 +59,7 @@ def _name(problem: Problem, vid: int) -> str:
 
 def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | None = None) -> list[Violation]:
     out: list[Violation] = []
-    per_vol: dict[int, list] = defaultdict(list)  # vid -> [(date, period, shift_id|None)]
+    per_vol: dict[int, list[tuple[date, str, int | None]]] = defaultdict(list)
     for sid, vids in roster.items():
         shift = problem.shift_by_id.get(sid)
         if shift is None:
@@ -101,9 +101,9 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
                 out.append(Violation("alone", vid, sid, msg(
                     QT_TRANSLATE_NOOP("Rosters", "{name} must not patrol alone on {day} {period}."),
                     name=name, day=day, period=period)))
-    for vid, day, period in problem.outside:
+    for vid, out_day, out_period in problem.outside:
         if (only_volunteers is None or vid in only_volunteers) and vid in problem.vol_by_id:
-            per_vol[vid].append((day, period, None))
+            per_vol[vid].append((out_day, out_period, None))
     for vid, items in per_vol.items():
         v = problem.vol_by_id[vid]
         name = _name(problem, vid)
@@ -112,19 +112,19 @@ def violations(problem: Problem, roster: Roster, *, only_volunteers: set[int] | 
         # a rule broken only by what cannot change (outside the plan, locked, checked in) is not the plan's
         chosen = lambda sid, vid=vid: sid is not None and (sid, vid) not in problem.locked  # noqa: E731
         by_day = Counter(d for d, _p, _s in items)
-        for day, n in by_day.items():
+        for busy_day, n in by_day.items():
             if n > 1:
-                sid = next((s for d, _p, s in items if d == day and chosen(s)), None)
-                if sid is not None:
-                    out.append(Violation("two_a_day", vid, sid, msg(
+                first = next((s for d, _p, s in items if d == busy_day and chosen(s)), None)
+                if first is not None:
+                    out.append(Violation("two_a_day", vid, first, msg(
                         QT_TRANSLATE_NOOP("Rosters", "{name} already has a patrol on {day} (at most one a day)."),
-                        name=name, day=day.isoformat())))
+                        name=name, day=busy_day.isoformat())))
         evenings = {d for d, p, _s in items if p == EVENING}
-        for d, p, sid in items:
+        for d, p, item_sid in items:
             if p == MORNING and (d - timedelta(days=1)) in evenings and (
-                chosen(sid) or any(chosen(s) for dd, pp, s in items if dd == d - timedelta(days=1) and pp == EVENING)
+                chosen(item_sid) or any(chosen(s) for dd, pp, s in items if dd == d - timedelta(days=1) and pp == EVENING)
             ):
-                out.append(Violation("evening_then_morning", vid, sid, msg(
+                out.append(Violation("evening_then_morning", vid, item_sid, msg(
                     QT_TRANSLATE_NOOP("Rosters", "{name} patrols the evening before {day}; no morning patrol right after."),
                     name=name, day=d.isoformat())))
         if v.max_per_week is not None:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor
 from desktop_app.core.errors import NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import get_scoped
+from desktop_app.core.records import get_scoped, pk
 from desktop_app.core.validation import clean_date
 from desktop_app.residents import Resident
 from desktop_app.rosters.models import Assignment, Shift, Team, Volunteer
@@ -110,8 +110,8 @@ def volunteer_names(s: Session, volunteer_ids) -> dict[int, str]:
     ids = list(volunteer_ids)
     if not ids:
         return {}
-    return dict(s.exec(select(Volunteer.id, Resident.name).join(Resident, Resident.id == Volunteer.resident_id)
-                       .where(Volunteer.id.in_(ids))).all())
+    return {pk(vid): name for vid, name in s.exec(select(Volunteer.id, Resident.name).join(Resident, col(Resident.id) == Volunteer.resident_id)
+                                                  .where(col(Volunteer.id).in_(ids)))}
 
 
 def get_assignment(s: Session, shift_id: int, volunteer_id: int) -> Assignment:

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, SQLModel, col
 
 from desktop_app.core.models import StaffUser, Station
 from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import table_of
 from desktop_app.core.sequences import advance_id_sequences
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.residents import Resident
@@ -63,9 +65,9 @@ def _ids(conn, model) -> int:
     return (conn.execute(select(func.max(model.id))).scalar() or 0) + 1
 
 
-def _insert(conn, model, rows: list[dict]) -> None:
+def _insert(conn, model: type[SQLModel], rows: list[dict[str, Any]]) -> None:
     for i in range(0, len(rows), CHUNK):
-        conn.execute(insert(model.__table__), rows[i:i + CHUNK])
+        conn.execute(insert(table_of(model)), rows[i:i + CHUNK])
 
 
 MEAL_TEAM = {"small": 8, "large": 16}  # the meal-delivery team: about one volunteer per compound
@@ -80,14 +82,14 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     today = now.date()
     large = scale == "large"
     with engine.begin() as conn:
-        if conn.execute(select(func.count()).select_from(Team.__table__)).scalar():
+        if conn.execute(select(func.count()).select_from(table_of(Team))).scalar():
             return  # already has rosters
-        station_id = conn.execute(select(Station.id).order_by(Station.id)).scalar()
-        staff_id = conn.execute(select(StaffUser.id).order_by(StaffUser.id)).scalar()
+        station_id = conn.execute(select(col(Station.id)).order_by(col(Station.id))).scalar()
+        staff_id = conn.execute(select(col(StaffUser.id)).order_by(col(StaffUser.id))).scalar()
         oldest, youngest = today.replace(year=today.year - 78), today.replace(year=today.year - 55)
-        people = conn.execute(select(Resident.id, Resident.birth_date, Resident.grid).where(
-            Resident.erased == False, Resident.birth_date >= oldest, Resident.birth_date <= youngest  # noqa: E712
-        ).order_by(Resident.id).limit(20_000)).all()
+        people = conn.execute(select(col(Resident.id), col(Resident.birth_date), col(Resident.grid)).where(
+            col(Resident.erased) == False, col(Resident.birth_date) >= oldest, col(Resident.birth_date) <= youngest  # noqa: E712
+        ).order_by(col(Resident.id)).limit(20_000)).all()
     with Session(engine) as s:
         cal = WorkCalendar.load(s)
     n_teams, per_team = (5, 60) if large else (1, 40)
@@ -105,7 +107,13 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
 
     with engine.begin() as conn:
         team_id, vol_id, member_id, tpl_id = (_ids(conn, m) for m in (Team, Volunteer, TeamMember, ShiftTemplate))
-        teams, templates, vols, members, avail, leaves = [], [], [], [], [], []
+        # Rows of bulk inserts: one value per column, of its type.
+        teams: list[dict[str, Any]] = []
+        templates: list[dict[str, Any]] = []
+        vols: list[dict[str, Any]] = []
+        members: list[dict[str, Any]] = []
+        avail: list[dict[str, Any]] = []
+        leaves: list[dict[str, Any]] = []
         pvols: dict[int, list[SolverVolunteer]] = defaultdict(list)
         team_ids = []
         for t in range(n_teams):
@@ -124,6 +132,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 tpl_id += 1
             for k in range(per_team):
                 rid, born, _g = chosen[t * per_team + k]
+                assert born is not None  # the residents were chosen by birth date
                 vid = vol_id
                 vol_id += 1
                 age = today.year - born.year
@@ -148,10 +157,10 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                     if pref not in unavailable:
                         preferred.add(pref)
                         avail.append({"volunteer_id": vid, "weekday": pref[0], "period": pref[1], "preference": "prefer"})
-                leave = []
+                leave: list[tuple[date, date]] = []
                 if rng.random() < 0.15:
-                    a = start + timedelta(days=rng.randrange(max(1, (end - start).days - 7)))
-                    leave.append((a, a + timedelta(days=rng.randint(3, 10))))
+                    away = start + timedelta(days=rng.randrange(max(1, (end - start).days - 7)))
+                    leave.append((away, away + timedelta(days=rng.randint(3, 10))))
                     leaves.append({"volunteer_id": vid, "start": leave[0][0], "end": leave[0][1], "reason": rng.choice(["住院", "外出探亲", "旅游"])})
                 pvols[tid].append(SolverVolunteer(vid, "", frozenset({tid}), frozenset({tid}) if leader else frozenset(),
                                              lim.no_evenings, lim.max_per_week, lim.max_per_month, frozenset(unavailable),
@@ -182,12 +191,14 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     with engine.begin() as conn:
         shift_id, assign_id = _ids(conn, Shift), _ids(conn, Assignment)
     done_steps, total_steps = 0, len(months) * len(team_ids)
-    past_shifts = []  # (shift dict, [volunteer ids])
+    past_shifts: list[tuple[dict[str, Any], list[tuple[int, int]]]] = []  # (shift row, [(assignment id, volunteer id)])
     for mi, m in enumerate(months):
         m_end = min(Period.month_of(m).last_day, end)
-        shift_rows, assign_rows = [], []
+        shift_rows: list[dict[str, Any]] = []
+        assign_rows: list[dict[str, Any]] = []
         for tid in team_ids:
-            pshifts, rows = [], []
+            pshifts: list[SolverShift] = []
+            rows: list[dict[str, Any]] = []
             d = m
             while d <= m_end:
                 hol = cal.is_holiday(d)
@@ -224,16 +235,18 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
 
     # what happened on past days: check-ins, the hours ledger, findings
     holiday_factor, evening_factor = 1.5, 1.0
-    checkins, hours, findings = [], [], []
+    checkins: list[dict[str, Any]] = []
+    hours: list[dict[str, Any]] = []
+    findings: list[dict[str, Any]] = []
     with engine.begin() as conn:
         check_id, hours_id, finding_id = _ids(conn, CheckIn), _ids(conn, HoursEntry), _ids(conn, PatrolFinding)
-    for n, (row, people) in enumerate(past_shifts):
+    for n, (row, crew) in enumerate(past_shifts):
         begin = datetime.combine(row["date"], row["starts_at"]).astimezone()
         finish = datetime.combine(row["date"], row["ends_at"]).astimezone()
         under_way = finish + timedelta(minutes=10) > now  # today's patrol not over: nobody has checked out yet
         if begin - timedelta(minutes=10) > now:
-            people = []  # a patrol still to come today
-        for aid, vid in people:
+            crew = []  # a patrol still to come today
+        for aid, vid in crew:
             if under_way:
                 arrive = begin + timedelta(minutes=rng.choice([-10, -5, -3, 0, 0, 2, 4]))
                 if arrive < now:
@@ -251,23 +264,23 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 check_id += 1
                 continue
             arrive = begin + timedelta(minutes=rng.choice([-10, -5, -3, 0, 0, 2, 4, 8, 15]))
-            leave = finish + timedelta(minutes=rng.randint(-5, 10))
+            left = finish + timedelta(minutes=rng.randint(-5, 10))
             late = max(0, int((arrive - begin).total_seconds() // 60))
             checkins.append({"id": check_id, "assignment_id": aid, "shift_id": row["id"], "volunteer_id": vid,
-                             "check_in_at": arrive.astimezone(UTC), "check_out_at": leave.astimezone(UTC), "no_show": False,
+                             "check_in_at": arrive.astimezone(UTC), "check_out_at": left.astimezone(UTC), "no_show": False,
                              "late_minutes": late if late > 5 else 0, "method": rng.choice(["desk", "desk", "scan", "behalf"]),
                              "recorded_by": staff_id, "created_at": arrive.astimezone(UTC)})
             check_id += 1
-            minutes = min(int((leave - arrive).total_seconds() // 60), 150)
+            minutes = min(int((left - arrive).total_seconds() // 60), 150)
             factor = holiday_factor if row["is_holiday"] else (evening_factor if row["period"] == ShiftPeriod.EVENING else 1.0)
             hours.append({"id": hours_id, "volunteer_id": vid, "shift_id": row["id"], "served_on": row["date"], "minutes": minutes,
                           "multiplier": factor, "credited_minutes": round(minutes * factor), "reason": "check-out", "corrects_id": None,
-                          "created_by": staff_id, "created_at": leave.astimezone(UTC)})
+                          "created_by": staff_id, "created_at": left.astimezone(UTC)})
             hours_id += 1
-        if people and not under_way and rng.random() < (0.04 if large else 0.12):
+        if crew and not under_way and rng.random() < (0.04 if large else 0.12):
             cat = rng.choice(FINDING_CATEGORIES)
             findings.append({"id": finding_id, "station_id": station_id, "shift_id": row["id"], "team_id": row["team_id"],
-                             "volunteer_id": people[0][1],
+                             "volunteer_id": crew[0][1],
                              "category": cat, "location": rng.choice(LOCATIONS), "note": rng.choice(NOTES[cat]), "grid": row["grid"],
                              "route": row["route"], "found_at": (begin + timedelta(minutes=rng.randint(10, 80))).astimezone(UTC),
                              "desk_record_id": None, "created_by": staff_id, "created_at": finish.astimezone(UTC)})

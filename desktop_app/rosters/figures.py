@@ -17,8 +17,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import case, func
-from sqlmodel import Session, select
+from sqlalchemy import and_, case, func, or_
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station, scope_to
@@ -102,17 +103,18 @@ def month_key(day: date | str) -> str:
 def _patrol_shifts(s: Session, period: Period, station: int | None):
     """One row per patrol shift of ``period``: (date, min headcount, leader required, rostered, has a leader)."""
     A, TM = Assignment, TeamMember
-    leader = case(((A.as_leader == True) | (TM.role == TEAM_LEADER), 1), else_=0)  # noqa: E712
-    q = (
-        select(Shift.date, Shift.min_headcount, Shift.leader_required, func.count(A.id), func.coalesce(func.max(leader), 0))
-        .join(Team, Team.id == Shift.team_id)
-        .outerjoin(A, A.shift_id == Shift.id)
-        .outerjoin(TM, (TM.team_id == Shift.team_id) & (TM.volunteer_id == A.volunteer_id))
-        .where(Shift.date >= period.start, Shift.date < period.end, Shift.cancelled == False,  # noqa: E712
-               Team.kind == PATROL)
-        .group_by(Shift.id, Shift.date, Shift.min_headcount, Shift.leader_required)
+    leader = case((or_(col(A.as_leader) == True, col(TM.role) == TEAM_LEADER), 1), else_=0)  # noqa: E712
+    q = (  # five columns: SQLAlchemy's select (SQLModel's is typed for four)
+        sa_select(col(Shift.date), col(Shift.min_headcount), col(Shift.leader_required), func.count(col(A.id)),
+                  func.coalesce(func.max(leader), 0))
+        .join(Team, col(Team.id) == Shift.team_id)
+        .outerjoin(A, col(A.shift_id) == Shift.id)
+        .outerjoin(TM, and_(col(TM.team_id) == Shift.team_id, col(TM.volunteer_id) == A.volunteer_id))
+        .where(col(Shift.date) >= period.start, col(Shift.date) < period.end, col(Shift.cancelled) == False,  # noqa: E712
+               col(Team.kind) == PATROL)
+        .group_by(col(Shift.id), col(Shift.date), col(Shift.min_headcount), col(Shift.leader_required))
     )
-    return s.exec(scope_to(q, Team.station_id, station)).all()
+    return s.execute(scope_to(q, Team.station_id, station)).all()
 
 
 def _coverage(rows) -> Coverage:
@@ -132,8 +134,8 @@ def today(s: Session, *, actor: Actor, day: date, station_id: int | None = None)
     """The patrol shifts of ``day``, how many are fully staffed, and the volunteers checked in."""
     station = counted_station(s, actor, station_id)
     cov = _coverage(_patrol_shifts(s, Period.day(day), station))
-    q = (select(func.count()).select_from(CheckIn).join(Shift, Shift.id == CheckIn.shift_id).join(Team, Team.id == Shift.team_id)
-         .where(Shift.date == day, CheckIn.check_in_at.is_not(None), CheckIn.no_show == False))  # noqa: E712
+    q = (select(func.count()).select_from(CheckIn).join(Shift, col(Shift.id) == CheckIn.shift_id).join(Team, col(Team.id) == Shift.team_id)
+         .where(Shift.date == day, col(CheckIn.check_in_at).is_not(None), CheckIn.no_show == False))  # noqa: E712
     checked_in = s.exec(scope_to(q, Team.station_id, station)).one()
     return PatrolsToday(cov.shifts, cov.covered, cov.short + cov.empty, int(checked_in))
 
@@ -142,16 +144,16 @@ def period_figures(s: Session, *, actor: Actor, period: Period, station_id: int 
     """Shifts and their staffing, shifts attended, hours and volunteers, patrol findings of ``period``."""
     station = counted_station(s, actor, station_id)
     cov = _coverage(_patrol_shifts(s, period, station))
-    att = (select(func.count(func.distinct(CheckIn.shift_id))).join(Shift, Shift.id == CheckIn.shift_id)
-           .join(Team, Team.id == Shift.team_id)
-           .where(Shift.date >= period.start, Shift.date < period.end, CheckIn.check_in_at.is_not(None),
+    att = (select(func.count(func.distinct(col(CheckIn.shift_id)))).join(Shift, col(Shift.id) == CheckIn.shift_id)
+           .join(Team, col(Team.id) == Shift.team_id)
+           .where(Shift.date >= period.start, Shift.date < period.end, col(CheckIn.check_in_at).is_not(None),
                   CheckIn.no_show == False, Team.kind == PATROL))  # noqa: E712
     attended = s.exec(scope_to(att, Team.station_id, station)).one()
     H = HoursEntry
     hq = select(func.coalesce(func.sum(H.credited_minutes), 0), func.coalesce(func.sum(H.minutes), 0),
                 func.count(func.distinct(H.volunteer_id))).where(H.served_on >= period.start, H.served_on < period.end)
     if station is not None:
-        hq = hq.join(Volunteer, Volunteer.id == H.volunteer_id).where(Volunteer.station_id == station)
+        hq = hq.join(Volunteer, col(Volunteer.id) == H.volunteer_id).where(col(Volunteer.station_id) == station)
     credited, served, volunteers = s.exec(hq).one()
     lo, hi = period.utc_bounds()
     F = PatrolFinding
@@ -165,11 +167,11 @@ def by_month(s: Session, *, actor: Actor, period: Period, station_id: int | None
     """Credited volunteer hours and patrol coverage of each month of ``period`` ("YYYY-MM"): two queries."""
     station = counted_station(s, actor, station_id)
     H = HoursEntry
-    q = select(H.served_on, func.sum(H.credited_minutes)).where(H.served_on >= period.start, H.served_on < period.end)
+    q = select(col(H.served_on), func.sum(H.credited_minutes)).where(H.served_on >= period.start, H.served_on < period.end)
     if station is not None:
-        q = q.join(Volunteer, Volunteer.id == H.volunteer_id).where(Volunteer.station_id == station)
+        q = q.join(Volunteer, col(Volunteer.id) == H.volunteer_id).where(col(Volunteer.station_id) == station)
     minutes: dict[str, int] = defaultdict(int)
-    for day, n in s.exec(q.group_by(H.served_on)):
+    for day, n in s.exec(q.group_by(col(H.served_on))):
         minutes[month_key(day)] += int(n or 0)
     shifts: dict[str, list] = defaultdict(list)
     for row in _patrol_shifts(s, period, station):

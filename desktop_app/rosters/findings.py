@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlalchemy import and_, or_
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -15,7 +16,7 @@ from desktop_app.core.clock import utcnow
 from desktop_app.core.db import station_scope
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_scoped, pk
 from desktop_app.core.validation import clean_text
 from desktop_app.rosters.common import (
     F_CATEGORY,
@@ -59,7 +60,7 @@ def record_finding(s: Session, *, actor: Actor, category: str, location: str, no
     s.flush()
     audit.record(s, actor=actor, action="create", entity="roster_patrol_finding", entity_id=f.id, after=f)
     if open_desk_record:
-        open_desk_record_for(s, actor=actor, finding_id=f.id)
+        open_desk_record_for(s, actor=actor, finding_id=pk(f.id))
     return f
 
 
@@ -81,7 +82,7 @@ def open_desk_record_for(s: Session, *, actor: Actor, finding_id: int) -> int:
     rec = desk.create_record(s, actor=actor, category_code=DESK_CATEGORY_FOR_FINDINGS, summary=summary, channel="patrol",
                              walk_in_name=reporter, details=details, received_at=min(f.found_at, utcnow()))
     audited_update(s, f, {"desk_record_id": rec.id}, actor=actor, entity="roster_patrol_finding")
-    return rec.id
+    return pk(rec.id)
 
 
 def list_findings(s: Session, *, actor: Actor, after: tuple[datetime, int] | None = None, limit: int = 200,
@@ -92,5 +93,6 @@ def list_findings(s: Session, *, actor: Actor, after: tuple[datetime, int] | Non
     if team_id is not None:
         q = q.where((PatrolFinding.team_id == team_id) | (PatrolFinding.team_id == None))  # noqa: E711
     if after is not None:
-        q = q.where((PatrolFinding.found_at < after[0]) | ((PatrolFinding.found_at == after[0]) & (PatrolFinding.id < after[1])))
-    return list(s.exec(q.order_by(PatrolFinding.found_at.desc(), PatrolFinding.id.desc()).limit(limit)))
+        q = q.where(or_(col(PatrolFinding.found_at) < after[0],
+                        and_(col(PatrolFinding.found_at) == after[0], col(PatrolFinding.id) < after[1])))
+    return list(s.exec(q.order_by(col(PatrolFinding.found_at).desc(), col(PatrolFinding.id).desc()).limit(limit)))

@@ -20,7 +20,7 @@ from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import audited_update
+from desktop_app.core.records import audited_update, pk
 from desktop_app.core.validation import clean_text
 from desktop_app.residents import Resident
 from desktop_app.rosters.common import F_REASON, local_end, local_start
@@ -40,9 +40,9 @@ def _station_teams(actor: Actor):
 def _open_after_grace(s: Session, actor: Actor, now: datetime, *, lock: bool) -> list[tuple[CheckIn, Shift]]:
     """Check-ins still open ``GRACE`` after their patrol's scheduled end, oldest first."""
     latest_day = (now - GRACE).astimezone().date()
-    q = (select(CheckIn, Shift).join(Shift, Shift.id == CheckIn.shift_id)
+    q = (select(CheckIn, Shift).join(Shift, col(Shift.id) == CheckIn.shift_id)
          .where(col(CheckIn.check_in_at).is_not(None), col(CheckIn.check_out_at).is_(None), Shift.date <= latest_day)
-         .order_by(Shift.date, CheckIn.id))
+         .order_by(col(Shift.date), col(CheckIn.id)))
     if actor.station_id is not None:
         q = q.where(col(Shift.team_id).in_(_station_teams(actor)))
     if lock:
@@ -67,6 +67,7 @@ def close_forgotten(s: Session, *, actor: Actor, now: datetime | None = None) ->
     out = []
     for row, sh in _open_after_grace(s, actor, now, lock=True):
         end = local_end(sh)
+        assert row.check_in_at is not None  # the query's condition (checked in, not out)
         at = max(end, row.check_in_at)
         audited_update(s, row, {"check_out_at": at, "auto_closed": True}, actor=actor, entity="roster_checkin",
                        action="auto_close")
@@ -97,10 +98,10 @@ def to_review(s: Session, *, actor: Actor) -> list[AutoClosed]:
     """Check-outs closed automatically that nobody has confirmed or corrected yet, oldest first."""
     require(actor, VIEW_ROSTERS)
     q = (select(CheckIn, Shift, Team.name, Resident.name)
-         .join(Shift, Shift.id == CheckIn.shift_id).join(Team, Team.id == Shift.team_id)
-         .join(Volunteer, Volunteer.id == CheckIn.volunteer_id).join(Resident, Resident.id == Volunteer.resident_id)
+         .join(Shift, col(Shift.id) == CheckIn.shift_id).join(Team, col(Team.id) == Shift.team_id)
+         .join(Volunteer, col(Volunteer.id) == CheckIn.volunteer_id).join(Resident, col(Resident.id) == Volunteer.resident_id)
          .where(CheckIn.auto_closed == True, col(CheckIn.reviewed_at).is_(None))  # noqa: E712
-         .order_by(Shift.date, CheckIn.id))
+         .order_by(col(Shift.date), col(CheckIn.id)))
     if actor.station_id is not None:
         q = q.where(Team.station_id == actor.station_id)
     rows = s.exec(q).all()
@@ -111,16 +112,17 @@ def to_review(s: Session, *, actor: Actor) -> list[AutoClosed]:
             entries[(e.shift_id, e.volunteer_id)] = e
     out = []
     for c, sh, team, name in rows:
-        e = entries.get((sh.id, c.volunteer_id))
-        out.append(AutoClosed(c.id, c.volunteer_id, name, team, sh.date, sh.period, c.check_in_at, c.check_out_at,
-                              e.minutes if e else 0, e.id if e else None))
+        assert c.check_in_at is not None and c.check_out_at is not None  # set by close_forgotten (and correct)
+        entry = entries.get((sh.id, c.volunteer_id))
+        out.append(AutoClosed(pk(c.id), c.volunteer_id, name, team, sh.date, sh.period, c.check_in_at, c.check_out_at,
+                              entry.minutes if entry else 0, entry.id if entry else None))
     return out
 
 
 def waiting(s: Session, *, actor: Actor) -> int:
     """How many automatic check-outs wait for a coordinator (the home page's reminder)."""
     require(actor, VIEW_ROSTERS)
-    q = (select(func.count()).select_from(CheckIn).join(Shift, Shift.id == CheckIn.shift_id)
+    q = (select(func.count()).select_from(CheckIn).join(Shift, col(Shift.id) == CheckIn.shift_id)
          .where(CheckIn.auto_closed == True, col(CheckIn.reviewed_at).is_(None)))  # noqa: E712
     if actor.station_id is not None:
         q = q.where(col(Shift.team_id).in_(_station_teams(actor)))
@@ -133,7 +135,7 @@ def _flagged(s: Session, actor: Actor, checkin_id: int) -> tuple[CheckIn, Shift]
                  .execution_options(populate_existing=True)).first()
     sh = s.get(Shift, row.shift_id) if row is not None else None
     team = s.get(Team, sh.team_id) if sh is not None else None
-    if row is None or team is None or (actor.station_id is not None and team.station_id != actor.station_id):
+    if row is None or sh is None or team is None or (actor.station_id is not None and team.station_id != actor.station_id):
         raise NotFound(QT_TRANSLATE_NOOP("Errors", "That check-in no longer exists."))
     if not row.auto_closed or row.reviewed_at is not None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This check-out was already confirmed or corrected."))
@@ -153,6 +155,7 @@ def correct(s: Session, *, actor: Actor, checkin_id: int, left_at: datetime, rea
     the patrol's multiplier), the check-out time is set, and the flag is cleared. None: nothing to correct."""
     require(actor, CORRECT_HOURS)
     row, sh = _flagged(s, actor, checkin_id)
+    assert row.check_in_at is not None  # an automatic check-out closed a check-in (close_forgotten)
     if left_at.tzinfo is None:
         left_at = left_at.astimezone()
     if left_at < row.check_in_at or left_at > local_end(sh) + timedelta(hours=12):

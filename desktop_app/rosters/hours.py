@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, Role, require
@@ -85,4 +85,4 @@ def hours_minutes(s: Session, *, actor: Actor, volunteer_id: int, start: date | 
 def hours_ledger(s: Session, *, actor: Actor, volunteer_id: int) -> list[HoursEntry]:
     require(actor, VIEW_ROSTERS)
     get_volunteer(s, volunteer_id, actor)
-    return list(s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == volunteer_id).order_by(HoursEntry.served_on, HoursEntry.id)))
+    return list(s.exec(select(HoursEntry).where(HoursEntry.volunteer_id == volunteer_id).order_by(col(HoursEntry.served_on), col(HoursEntry.id))))

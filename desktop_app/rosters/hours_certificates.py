@@ -5,15 +5,17 @@ which prints them (through ``interfaces.VolunteerHours``; certificates knows not
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, first_station, require
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.models import Station
+from desktop_app.core.records import pk
 from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
     F_MIN_HOURS,
@@ -32,7 +34,7 @@ from desktop_app.rosters.permissions import (
 )
 
 
-def hours_certificate_contents(s: Session, *, actor: Actor, start: date, end: date, min_hours: float) -> list[dict]:
+def hours_certificate_contents(s: Session, *, actor: Actor, start: date, end: date, min_hours: float) -> list[dict[str, Any]]:
     """Per volunteer with at least ``min_hours`` actual hours served in the period: what a volunteer
     service-hours certificate (志愿服务记录证明) states — actual hours (not multiplied), content,
     recording organisation. The certificates feature reaches it through ``interfaces.VolunteerHours``."""
@@ -43,17 +45,17 @@ def hours_certificate_contents(s: Session, *, actor: Actor, start: date, end: da
     station = s.get(Station, actor.station_id) if actor.station_id is not None else first_station(s)
     q = select(HoursEntry.volunteer_id, func.sum(HoursEntry.minutes)).where(HoursEntry.served_on >= a, HoursEntry.served_on <= b)
     if actor.station_id is not None:  # hours hang off the volunteer, who belongs to a station
-        q = q.where(HoursEntry.volunteer_id.in_(select(Volunteer.id).where(Volunteer.station_id == actor.station_id)))
-    sums = s.exec(q.group_by(HoursEntry.volunteer_id)).all()
+        q = q.where(col(HoursEntry.volunteer_id).in_(select(Volunteer.id).where(Volunteer.station_id == actor.station_id)))
+    sums = s.exec(q.group_by(col(HoursEntry.volunteer_id))).all()
     wanted = {vid: int(m or 0) for vid, m in sums if int(m or 0) >= round(float(min_hours) * 60) and int(m or 0) > 0}
     if not wanted:
         return []
-    out = []
+    out: list[dict[str, Any]] = []  # a certificate's content fields, of their types
     ids = list(wanted)
     for i in range(0, len(ids), 500):
-        rows = s.exec(select(Volunteer, Resident).join(Resident, Resident.id == Volunteer.resident_id).where(Volunteer.id.in_(ids[i:i + 500]))).all()
+        rows = s.exec(select(Volunteer, Resident).join(Resident, col(Resident.id) == Volunteer.resident_id).where(col(Volunteer.id).in_(ids[i:i + 500]))).all()
         for v, r in rows:
-            teams = s.exec(select(Team).join(TeamMember, TeamMember.team_id == Team.id).where(TeamMember.volunteer_id == v.id)).all()
+            teams = s.exec(select(Team).join(TeamMember, col(TeamMember.team_id) == Team.id).where(col(TeamMember.volunteer_id) == v.id)).all()
             kinds = sorted({t.kind for t in teams})
             content = "、".join(SERVICE_CONTENT_ZH[k] for k in kinds) or SERVICE_CONTENT_ZH[TeamKind.OTHER]
             org = (station.name if station else "")
@@ -61,7 +63,7 @@ def hours_certificate_contents(s: Session, *, actor: Actor, start: date, end: da
                 org = f"{org} {'、'.join(t.name for t in teams)}".strip()
             out.append({
                 "resident_id": r.id, "volunteer_id": v.id, "name": r.name, "id_number": r.id_number, "organisation": org,
-                "period_start": a, "period_end": b, "hours": round(wanted[v.id] / 60, 1), "service_content": content,
+                "period_start": a, "period_end": b, "hours": round(wanted[pk(v.id)] / 60, 1), "service_content": content,
             })
     out.sort(key=lambda d: (-d["hours"], d["name"]))
     audit.record(s, actor=actor, action="read", entity="roster_hours_entry", entity_id="hours_certificate",

@@ -18,6 +18,7 @@ from desktop_app.core.errors import ConflictError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.periods import Period
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import pk
 from desktop_app.residents import Resident
 from desktop_app.rosters import checker, solver
 from desktop_app.rosters.capacity import Shortfall, capacity_check
@@ -94,19 +95,19 @@ def coverage(s: Session, *, actor: Actor, team_id: int, start: date, end: date) 
     for i in range(0, len(ids), 900):
         rows = s.exec(
             select(Assignment, Resident.name, TeamMember.role)
-            .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
-            .join(Resident, Resident.id == Volunteer.resident_id)
-            .join(Shift, Shift.id == Assignment.shift_id)
-            .join(TeamMember, (TeamMember.volunteer_id == Assignment.volunteer_id) & (TeamMember.team_id == Shift.team_id), isouter=True)
-            .where(Assignment.shift_id.in_(ids[i:i + 900]))
+            .join(Volunteer, col(Volunteer.id) == Assignment.volunteer_id)
+            .join(Resident, col(Resident.id) == Volunteer.resident_id)
+            .join(Shift, col(Shift.id) == Assignment.shift_id)
+            .join(TeamMember, (col(TeamMember.volunteer_id) == Assignment.volunteer_id) & (col(TeamMember.team_id) == Shift.team_id), isouter=True)
+            .where(col(Assignment.shift_id).in_(ids[i:i + 900]))
         ).all()
         for a, name, role in rows:
             people[a.shift_id].append((name, role == MemberRole.TEAM_LEADER, a.locked, a.volunteer_id))
     out = {}
     for sh in shifts:
-        ps = sorted(people[sh.id], key=lambda p: (not p[1], p[0]))
+        ps = sorted(people[pk(sh.id)], key=lambda p: (not p[1], p[0]))
         out[(sh.date, sh.period)] = Cell(
-            sh.id, sh.date, sh.period, sh.starts_at, sh.ends_at, len(ps), sh.min_headcount, sh.max_headcount,
+            pk(sh.id), sh.date, sh.period, sh.starts_at, sh.ends_at, len(ps), sh.min_headcount, sh.max_headcount,
             sh.leader_required, any(p[1] for p in ps), tuple(p[0] for p in ps), tuple(p[0] for p in ps if p[1]),
             sum(1 for p in ps if p[2]), sh.is_holiday, sh.holiday_name,
         )
@@ -123,47 +124,50 @@ class Loaded:
 
 def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> Loaded:
     """The roster problem of ``team_ids`` over ``start``..``end`` with everything that constrains it."""
-    shifts = list(s.exec(select(Shift).where(Shift.team_id.in_(team_ids), Shift.date >= start, Shift.date <= end,
+    shifts = list(s.exec(select(Shift).where(col(Shift.team_id).in_(team_ids), Shift.date >= start, Shift.date <= end,
                                              Shift.cancelled == False)))  # noqa: E712
-    teams = {t.id: t for t in s.exec(select(Team).where(Team.id.in_(team_ids)))}
+    teams = {pk(t.id): t for t in s.exec(select(Team).where(col(Team.id).in_(team_ids)))}
     members = s.exec(
         select(TeamMember, Volunteer, Resident)
-        .join(Volunteer, Volunteer.id == TeamMember.volunteer_id)
-        .join(Resident, Resident.id == Volunteer.resident_id)
-        .where(TeamMember.team_id.in_(team_ids), Volunteer.active == True)  # noqa: E712
+        .join(Volunteer, col(Volunteer.id) == TeamMember.volunteer_id)
+        .join(Resident, col(Resident.id) == Volunteer.resident_id)
+        .where(col(TeamMember.team_id).in_(team_ids), Volunteer.active == True)  # noqa: E712
     ).all()
     vols: dict[int, dict] = {}
     for m, v, r in members:
-        d = vols.setdefault(v.id, {"v": v, "r": r, "teams": set(), "leads": set()})
+        d = vols.setdefault(pk(v.id), {"v": v, "r": r, "teams": set(), "leads": set()})
         d["teams"].add(m.team_id)
         if m.role == MemberRole.TEAM_LEADER:
             d["leads"].add(m.team_id)
     vids = list(vols)
-    unavailable, preferred = defaultdict(set), defaultdict(set)
-    leave, partners, usual = defaultdict(list), defaultdict(set), defaultdict(set)
+    unavailable: dict[int, set[tuple[int, str]]] = defaultdict(set)
+    preferred: dict[int, set[tuple[int, str]]] = defaultdict(set)
+    leave: dict[int, list[tuple[date, date]]] = defaultdict(list)
+    partners: dict[int, set[int]] = defaultdict(set)
+    usual: dict[int, set[tuple[int, str]]] = defaultdict(set)
     skills: dict[int, list] = defaultdict(list)
-    requires: dict[int, list] = defaultdict(list)
-    skill_names: dict[int, dict[str, str]] = defaultdict(dict)
+    requires: dict[int | None, list] = defaultdict(list)  # by template (None: a shift made without one)
+    skill_names: dict[int | None, dict[str, str]] = defaultdict(dict)
     template_ids = {sh.template_id for sh in shifts if sh.template_id is not None}
     if template_ids:
         for req in s.exec(select(ShiftRequirement).where(col(ShiftRequirement.template_id).in_(template_ids))
-                          .order_by(ShiftRequirement.id)):
+                          .order_by(col(ShiftRequirement.id))):
             requires[req.template_id].append((req.scope, skill_key(req.skill)))
             skill_names[req.template_id][skill_key(req.skill)] = req.skill
     if vids and template_ids and requires:
-        for vid, name, until in s.exec(select(Skill.volunteer_id, Skill.name, Skill.expires_on).where(col(Skill.volunteer_id).in_(vids))):
+        for vid, name, until in s.exec(select(Skill.volunteer_id, Skill.name, col(Skill.expires_on)).where(col(Skill.volunteer_id).in_(vids))):
             skills[vid].append((skill_key(name), until))
     if vids:
-        for row in s.exec(select(Availability).where(Availability.volunteer_id.in_(vids))):
-            (unavailable if row.preference == Preference.NO else preferred)[row.volunteer_id].add((row.weekday, row.period))
-        for row in s.exec(select(Leave).where(Leave.volunteer_id.in_(vids), Leave.end >= start, Leave.start <= end)):
-            leave[row.volunteer_id].append((row.start, row.end))
-        for row in s.exec(select(PairingWish).where(PairingWish.volunteer_id.in_(vids))):
-            partners[row.volunteer_id].add(row.partner_id)
+        for av in s.exec(select(Availability).where(col(Availability.volunteer_id).in_(vids))):
+            (unavailable if av.preference == Preference.NO else preferred)[av.volunteer_id].add((av.weekday, av.period))
+        for lv in s.exec(select(Leave).where(col(Leave.volunteer_id).in_(vids), Leave.end >= start, Leave.start <= end)):
+            leave[lv.volunteer_id].append((lv.start, lv.end))
+        for wish in s.exec(select(PairingWish).where(col(PairingWish.volunteer_id).in_(vids))):
+            partners[wish.volunteer_id].add(wish.partner_id)
         # stable teams: the weekday × period each served in the four weeks before
-        for vid, d, p in s.exec(select(Assignment.volunteer_id, Shift.date, Shift.period).join(Shift, Shift.id == Assignment.shift_id)
-                                .where(Assignment.volunteer_id.in_(vids), Shift.date >= start - timedelta(days=28), Shift.date < start)):
-            usual[vid].add((d.weekday(), p))
+        for vid, served_on, p in s.exec(select(col(Assignment.volunteer_id), col(Shift.date), col(Shift.period)).join(Shift, col(Shift.id) == Assignment.shift_id)
+                                        .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= start - timedelta(days=28), Shift.date < start)):
+            usual[vid].add((served_on.weekday(), p))
     pvols = []
     for vid, d in vols.items():
         lim = effective_limits(d["v"], d["r"], start)
@@ -174,40 +178,40 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
             never_alone=d["v"].never_alone, partners=frozenset(partners[vid]), usual=frozenset(usual[vid]),
             skills=tuple(sorted(skills[vid], key=lambda k: (k[0], k[1] or date.max))),
         ))
-    pshifts = [SolverShift(sh.id, sh.team_id, sh.date, sh.period, sh.min_headcount, sh.max_headcount, sh.leader_required,
+    pshifts = [SolverShift(pk(sh.id), sh.team_id, sh.date, sh.period, sh.min_headcount, sh.max_headcount, sh.leader_required,
                            sh.is_holiday, sh.grid, teams[sh.team_id].name if sh.team_id in teams else "",
                            requires=tuple(requires.get(sh.template_id, ())),
                            skill_names=tuple(skill_names.get(sh.template_id, {}).items())) for sh in shifts]
-    shift_ids = [sh.id for sh in shifts]
+    shift_ids = [pk(sh.id) for sh in shifts]
     roster: Roster = {sid: set() for sid in shift_ids}
     locked = set()
     for i in range(0, len(shift_ids), 900):
         chunk = shift_ids[i:i + 900]
-        for a in s.exec(select(Assignment).where(Assignment.shift_id.in_(chunk))):
+        for a in s.exec(select(Assignment).where(col(Assignment.shift_id).in_(chunk))):
             roster[a.shift_id].add(a.volunteer_id)
             if a.locked:
                 locked.add((a.shift_id, a.volunteer_id))
         # what already happened (checked in, no-show) stays as it is
-        locked.update(s.exec(select(CheckIn.shift_id, CheckIn.volunteer_id).where(CheckIn.shift_id.in_(chunk))).all())
+        locked.update(s.exec(select(CheckIn.shift_id, CheckIn.volunteer_id).where(col(CheckIn.shift_id).in_(chunk))).all())
     # Assignments outside the range that count for the same weeks / months (and the evening before).
     lo = min(Period.month_of(start).start, start - timedelta(days=start.weekday()), start - timedelta(days=1))
     hi = max(Period.month_of(end).last_day, end + timedelta(days=6 - end.weekday()), end + timedelta(days=1))
-    outside = []
+    outside: list[tuple[int, date, str]] = []
     if vids:
-        for vid, d, p in s.exec(
-            select(Assignment.volunteer_id, Shift.date, Shift.period).join(Shift, Shift.id == Assignment.shift_id)
-            .where(Assignment.volunteer_id.in_(vids), Shift.date >= lo, Shift.date <= hi, Shift.cancelled == False)  # noqa: E712
+        for vid, on, p in s.exec(
+            select(col(Assignment.volunteer_id), col(Shift.date), col(Shift.period)).join(Shift, col(Shift.id) == Assignment.shift_id)
+            .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= lo, Shift.date <= hi, Shift.cancelled == False)  # noqa: E712
         ):
-            if not (start <= d <= end):
-                outside.append((vid, d, p))
+            if not (start <= on <= end):
+                outside.append((vid, on, p))
         # other teams' shifts inside the range count too (one patrol a day across teams)
-        for vid, d, p, _tid in s.exec(
-            select(Assignment.volunteer_id, Shift.date, Shift.period, Shift.team_id).join(Shift, Shift.id == Assignment.shift_id)
-            .where(Assignment.volunteer_id.in_(vids), Shift.date >= start, Shift.date <= end, Shift.team_id.not_in(team_ids))
+        for vid, on, p, _tid in s.exec(
+            select(col(Assignment.volunteer_id), col(Shift.date), col(Shift.period), col(Shift.team_id)).join(Shift, col(Shift.id) == Assignment.shift_id)
+            .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= start, Shift.date <= end, col(Shift.team_id).not_in(team_ids))
         ):
-            outside.append((vid, d, p))
+            outside.append((vid, on, p))
     problem = Problem(pvols, pshifts, locked=locked, outside=outside)
-    return Loaded(problem, roster, {sh.id: sh for sh in shifts}, {t: teams[t].name for t in teams})
+    return Loaded(problem, roster, {pk(sh.id): sh for sh in shifts}, {t: teams[t].name for t in teams})
 
 
 def explain_gaps(s: Session, *, actor: Actor, team_id: int, start: date, end: date) -> list[Shortfall]:
@@ -267,16 +271,16 @@ def save_roster(s: Session, *, actor: Actor, proposal: Proposal) -> int:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "The roster breaks {count} rule(s) and was not saved: {first}"),
                             count=len(proposal.violations), first=proposal.violations[0].text())
     check_teams(s, proposal.team_ids, actor)
-    shifts = list(s.exec(select(Shift.id).where(Shift.team_id.in_(proposal.team_ids), Shift.date >= proposal.start,
+    shifts = list(s.exec(select(Shift.id).where(col(Shift.team_id).in_(proposal.team_ids), Shift.date >= proposal.start,
                                                 Shift.date <= proposal.end)))
     existing: dict[tuple[int, int], Assignment] = {}
     for i in range(0, len(shifts), 900):
-        for a in s.exec(select(Assignment).where(Assignment.shift_id.in_(shifts[i:i + 900]))):
+        for a in s.exec(select(Assignment).where(col(Assignment.shift_id).in_(shifts[i:i + 900]))):
             existing[(a.shift_id, a.volunteer_id)] = a
     wanted = {(sid, vid) for sid, vids in proposal.roster.items() for vid in vids}
     checked: set[tuple[int, int]] = set()
     for i in range(0, len(shifts), 900):
-        checked.update(s.exec(select(CheckIn.shift_id, CheckIn.volunteer_id).where(CheckIn.shift_id.in_(shifts[i:i + 900]))).all())
+        checked.update(s.exec(select(CheckIn.shift_id, CheckIn.volunteer_id).where(col(CheckIn.shift_id).in_(shifts[i:i + 900]))).all())
     removed = 0
     for key, a in existing.items():
         if key not in wanted and not a.locked and key not in checked:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -108,10 +108,10 @@ def unassign(s: Session, *, actor: Actor, shift_id: int, volunteer_id: int, allo
         loaded = load_problem(s, team_ids=[shift.team_id], start=shift.date, end=shift.date)
         new = {k: set(v) for k, v in loaded.roster.items()}
         new[shift_id].discard(volunteer_id)
-        before = {g.shift_id: g for g in checker.gaps(loaded.problem, loaded.roster)}
+        gaps_before = {g.shift_id: g for g in checker.gaps(loaded.problem, loaded.roster)}
         for g in checker.gaps(loaded.problem, new):
             if g.shift_id == shift_id:
-                old = before.get(shift_id)
+                old = gaps_before.get(shift_id)
                 if g.leader_missing and not (old and old.leader_missing):
                     raise LeavesGap(QT_TRANSLATE_NOOP("Errors", "Not allowed: {name} is the only team leader on this patrol; find cover first."), name=name)
                 if g.missing > (old.missing if old else 0):
@@ -136,7 +136,7 @@ def swap(s: Session, *, actor: Actor, shift_a: int, volunteer_a: int, shift_b: i
         if a.locked:
             raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} is locked on this patrol; unlock the cell first."),
                                 name=volunteer_name(s, a.volunteer_id))
-    teams = sorted({sa.team_id, sb.team_id} | set(s.exec(select(TeamMember.team_id).where(TeamMember.volunteer_id.in_([volunteer_a, volunteer_b]))).all()))
+    teams = sorted({sa.team_id, sb.team_id} | set(s.exec(select(TeamMember.team_id).where(col(TeamMember.volunteer_id).in_([volunteer_a, volunteer_b]))).all()))
     lo, hi = min(sa.date, sb.date) - timedelta(days=1), max(sa.date, sb.date) + timedelta(days=1)
     loaded = load_problem(s, team_ids=teams, start=lo, end=hi)
     new = {k: set(v) for k, v in loaded.roster.items()}
@@ -146,13 +146,13 @@ def swap(s: Session, *, actor: Actor, shift_a: int, volunteer_a: int, shift_b: i
     new[shift_b].add(volunteer_a)
     found = refusals(loaded, new, {volunteer_a, volunteer_b})
     for sid in (shift_a, shift_b):
-        before = {g.shift_id: g for g in checker.gaps(loaded.problem, loaded.roster)}
+        gaps_before = {g.shift_id: g for g in checker.gaps(loaded.problem, loaded.roster)}
         for g in checker.gaps(loaded.problem, new):
-            if g.shift_id == sid and g.leader_missing and not (before.get(sid) and before[sid].leader_missing):
+            if g.shift_id == sid and g.leader_missing and not (gaps_before.get(sid) and gaps_before[sid].leader_missing):
                 found.append(checker.Violation("leader", None, sid, checker.msg(
                     QT_TRANSLATE_NOOP("Rosters", "the patrol on {day} would lose its only team leader."), day=problem_day(loaded, sid))))
             lost = [k for k in (g.missing_skills if g.shift_id == sid else ())
-                    if not (before.get(sid) and k in before[sid].missing_skills)]
+                    if not (gaps_before.get(sid) and k in gaps_before[sid].missing_skills)]
             if lost:
                 found.append(checker.Violation("not_qualified", None, sid, checker.msg(
                     QT_TRANSLATE_NOOP("Rosters", "the patrol on {day} would lose the only person holding {skill}."),

@@ -85,9 +85,9 @@ def _base_day(e: HoursEntry) -> date:
 
 def _query(actor: Actor):
     q = (select(HoursEntry, Resident.name, Resident.id_number)
-         .join(Volunteer, Volunteer.id == HoursEntry.volunteer_id)
-         .join(Resident, Resident.id == Volunteer.resident_id)
-         .outerjoin(NationalRecord, NationalRecord.entry_id == HoursEntry.id)
+         .join(Volunteer, col(Volunteer.id) == HoursEntry.volunteer_id)
+         .join(Resident, col(Resident.id) == Volunteer.resident_id)
+         .outerjoin(NationalRecord, col(NationalRecord.entry_id) == HoursEntry.id)
          .where(col(NationalRecord.id).is_(None), HoursEntry.minutes != 0))
     if actor.station_id is not None:
         q = q.where(Volunteer.station_id == actor.station_id)
@@ -106,9 +106,9 @@ def unrecorded(s: Session, *, actor: Actor, today: date | None = None, limit: in
     shifts = {sh.id: sh for sh in s.exec(select(Shift).where(col(Shift.id).in_(shift_ids)))} if shift_ids else {}
     teams = {t.id: t for t in s.exec(select(Team))}
     vids = {e.volunteer_id for e, _n, _i in rows}
-    first_team: dict[int, Team] = {}
+    first_team: dict[int, Team | None] = {}  # None: a team outside the actor's view
     if vids:
-        for m in s.exec(select(TeamMember).where(col(TeamMember.volunteer_id).in_(vids)).order_by(TeamMember.id)):
+        for m in s.exec(select(TeamMember).where(col(TeamMember.volunteer_id).in_(vids)).order_by(col(TeamMember.id))):
             first_team.setdefault(m.volunteer_id, teams.get(m.team_id))
     out = []
     for e, name, id_number in rows:
@@ -140,9 +140,9 @@ def due(s: Session, *, actor: Actor, today: date | None = None) -> NationalDue:
     from desktop_app.core import clock
 
     today = today or clock.today()
-    q = (select(HoursEntry.served_on, HoursEntry.created_at, HoursEntry.shift_id, HoursEntry.corrects_id)
-         .join(Volunteer, Volunteer.id == HoursEntry.volunteer_id)
-         .outerjoin(NationalRecord, NationalRecord.entry_id == HoursEntry.id)
+    q = (select(col(HoursEntry.served_on), col(HoursEntry.created_at), col(HoursEntry.shift_id), col(HoursEntry.corrects_id))
+         .join(Volunteer, col(Volunteer.id) == HoursEntry.volunteer_id)
+         .outerjoin(NationalRecord, col(NationalRecord.entry_id) == HoursEntry.id)
          .where(col(NationalRecord.id).is_(None), HoursEntry.minutes != 0))
     if actor.station_id is not None:
         q = q.where(Volunteer.station_id == actor.station_id)

@@ -13,6 +13,7 @@ from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import session_scope
 from desktop_app.core.papers import Paper, PaperKind, kind_title
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import pk
 from desktop_app.rosters import pdf
 from desktop_app.rosters.models import Team, TeamKind
 from desktop_app.rosters.permissions import VIEW_ROSTERS
@@ -28,7 +29,8 @@ def monthly_roster(engine, *, actor: Actor, team_id: int, year: int, month: int,
                    progress: Progress = NO_PROGRESS) -> Paper:
     with session_scope(engine, write=False) as s:
         progress(0, 1, "")
-        out = pdf.monthly_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=BytesIO())
+        out = BytesIO()
+        pdf.monthly_roster(s, actor=actor, team_id=team_id, year=year, month=month, path=out)
         name = _team_name(s, team_id)
     return Paper(PaperKind.ROSTER, f"{kind_title(PaperKind.ROSTER)} {name} {year}-{month:02d}", out.getvalue(),
                  entity="roster_team", entity_id=str(team_id))
@@ -37,8 +39,9 @@ def monthly_roster(engine, *, actor: Actor, team_id: int, year: int, month: int,
 def sign_in_sheet(engine, *, actor: Actor, team_id: int, day: date, progress: Progress = NO_PROGRESS) -> Paper:
     with session_scope(engine, write=False) as s:
         progress(0, 1, "")
-        out = pdf.sign_in_sheet(s, actor=actor, team_id=team_id, day=day, path=BytesIO())
-        people = sum(len(shift_people(s, actor=actor, shift_id=sh.id)) for sh in shifts_on(s, actor=actor, day=day, team_id=team_id))
+        out = BytesIO()
+        pdf.sign_in_sheet(s, actor=actor, team_id=team_id, day=day, path=out)
+        people = sum(len(shift_people(s, actor=actor, shift_id=pk(sh.id))) for sh in shifts_on(s, actor=actor, day=day, team_id=team_id))
         name = _team_name(s, team_id)
     return Paper(PaperKind.SIGN_IN, f"{kind_title(PaperKind.SIGN_IN)} {name} {day.isoformat()}", out.getvalue(),
                  people=people, entity="roster_team", entity_id=str(team_id))

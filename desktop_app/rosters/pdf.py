@@ -17,6 +17,7 @@ from desktop_app.core.clock import today
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, long_date, month_title, translate, weekday_name
 from desktop_app.core.models import Station
 from desktop_app.core.periods import Period
+from desktop_app.core.records import pk
 from desktop_app.rosters.common import chosen_team
 from desktop_app.rosters.labels import period_label
 from desktop_app.rosters.models import PERIODS, Shift
@@ -66,7 +67,7 @@ def _month_shifts(s: Session, team_id: int, year: int, month: int):
 
 
 def _times(shifts) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for sh in shifts:
         out.setdefault(sh.period, f"{sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}")
     return out
@@ -74,9 +75,9 @@ def _times(shifts) -> dict[str, str]:
 
 def _target(path: str | Path | BinaryIO) -> tuple[str | BinaryIO, Path | BinaryIO]:
     """(what ReportLab writes to, what the function returns): a file path, or a file object (BytesIO)."""
-    if hasattr(path, "write"):
-        return path, path  # type: ignore[return-value]
-    return str(Path(path)), Path(path)
+    if isinstance(path, str | Path):
+        return str(Path(path)), Path(path)
+    return path, path
 
 
 def monthly_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, month: int, path: str | Path | BinaryIO) -> Path | BinaryIO:
@@ -91,8 +92,8 @@ def monthly_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, 
     st = core_pdf.styles(10)
     team = chosen_team(s, team_id, actor)  # the station's own team; none chosen: say so
     station = (s.get(Station, team.station_id) if team.station_id is not None else None) or first_station(s)
-    start, end, shifts = _month_shifts(s, team_id, year, month)
-    cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
+    start, end, shifts = _month_shifts(s, pk(team.id), year, month)
+    cells = coverage(s, actor=actor, team_id=pk(team.id), start=start, end=end)
     by_grid: dict[str, list] = defaultdict(list)
     for sh in shifts:
         by_grid[sh.grid or team.grid].append(sh)
@@ -178,7 +179,7 @@ def sign_in_sheet(s: Session, *, actor: Actor, team_id: int | None, day: date, p
                        st["title"].clone("t", fontSize=18, leading=24)),
              Paragraph(core_pdf.markup_with_fallback(f"{long_date(day)} {weekday_name(day)}"), st["center"])]
     for sh in shifts_on(s, actor=actor, day=day, team_id=team_id):
-        people = shift_people(s, actor=actor, shift_id=sh.id)
+        people = shift_people(s, actor=actor, shift_id=pk(sh.id))
         story.append(Spacer(1, 5 * mm))
         story.append(Paragraph(core_pdf.markup_with_fallback(
             f"{period_label(sh.period)} {sh.starts_at:%H:%M}–{sh.ends_at:%H:%M}　{sh.route or team.route}"), st["h2"]))
@@ -210,8 +211,8 @@ def excel_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, mo
     from openpyxl.styles import Alignment, Font, PatternFill
 
     team = chosen_team(s, team_id, actor)  # the station's own team; none chosen: say so
-    start, end, shifts = _month_shifts(s, team_id, year, month)
-    cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
+    start, end, shifts = _month_shifts(s, pk(team.id), year, month)
+    cells = coverage(s, actor=actor, team_id=pk(team.id), start=start, end=end)
     times = _times(shifts)
     wb = Workbook()
     ws = wb.active
@@ -247,15 +248,15 @@ def excel_roster(s: Session, *, actor: Actor, team_id: int | None, year: int, mo
         for col in short_cols:
             ws.cell(row=ws.max_row, column=col).fill = red
         d += timedelta(days=1)
-    for col, width in zip("ABCDEFG", (12, 8, 10, 36, 36, 36, 14), strict=True):
-        ws.column_dimensions[col].width = width
+    for letter, width in zip("ABCDEFG", (12, 8, 10, 36, 36, 36, 14), strict=True):
+        ws.column_dimensions[letter].width = width
     for row in ws.iter_rows(min_row=3):
         for c in row:
             c.alignment = Alignment(wrap_text=True, vertical="center")
     ws2 = wb.create_sheet(_t("counts")[:31])
     ws2.append([_t("name"), _t("counts")])
-    for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        ws2.append([name, n])
+    for person, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        ws2.append([person, count])
     path = Path(path)
     from desktop_app.core import excel as core_excel
 

@@ -7,7 +7,7 @@ patrol findings keep every row, so team totals and hours balances do not change.
 
 from __future__ import annotations
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from desktop_app.rosters.models import (
     Assignment,
@@ -65,5 +65,5 @@ def erase(s: Session, resident_id: int) -> None:
             entry.reason = ""
             s.add(entry)
     # Wishes about whom to patrol with are personal preferences, not records: remove them both ways.
-    s.exec(delete(PairingWish).where((PairingWish.volunteer_id == v.id) | (PairingWish.partner_id == v.id)))
+    s.exec(delete(PairingWish).where((col(PairingWish.volunteer_id) == v.id) | (col(PairingWish.partner_id) == v.id)))
     s.flush()

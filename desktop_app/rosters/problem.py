@@ -12,7 +12,7 @@ from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.rosters.models import RequirementScope, ShiftPeriod
 
 MORNING, AFTERNOON, EVENING = ShiftPeriod.MORNING, ShiftPeriod.AFTERNOON, ShiftPeriod.EVENING
-PERIOD_ORDER = {MORNING: 0, AFTERNOON: 1, EVENING: 2}
+PERIOD_ORDER: dict[str, int] = {MORNING: 0, AFTERNOON: 1, EVENING: 2}
 # Who on a patrol must hold a qualification (models.RequirementScope): the leader, everyone, at least one.
 LEADER, EVERYONE, SOMEONE = RequirementScope.LEADER, RequirementScope.EVERYONE, RequirementScope.SOMEONE
 

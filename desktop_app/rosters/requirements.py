@@ -10,13 +10,13 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlmodel import Session, delete, select
+from sqlmodel import Session, col, delete, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import get_scoped
+from desktop_app.core.records import get_scoped, pk
 from desktop_app.rosters.common import F_SKILL, get_team, team_station
 from desktop_app.rosters.models import RequirementScope, ShiftRequirement, ShiftTemplate, Skill, Volunteer
 from desktop_app.rosters.permissions import MANAGE_ROSTERS, VIEW_ROSTERS
@@ -42,8 +42,8 @@ def requirements_of(s: Session, *, actor: Actor, team_id: int) -> dict[int, dict
     require(actor, VIEW_ROSTERS)
     get_team(s, team_id, actor)
     out: dict[int, dict[str, list[str]]] = defaultdict(lambda: {sc: [] for sc in SCOPES})
-    rows = s.exec(select(ShiftRequirement).join(ShiftTemplate, ShiftTemplate.id == ShiftRequirement.template_id)
-                  .where(ShiftTemplate.team_id == team_id).order_by(ShiftRequirement.id))
+    rows = s.exec(select(ShiftRequirement).join(ShiftTemplate, col(ShiftTemplate.id) == ShiftRequirement.template_id)
+                  .where(ShiftTemplate.team_id == team_id).order_by(col(ShiftRequirement.id)))
     for r in rows:
         out[r.template_id][r.scope].append(r.skill)
     return dict(out)
@@ -69,10 +69,10 @@ def set_requirements(s: Session, *, actor: Actor, template_id: int, leader: str 
     after = {str(sc): names for sc, names in wanted.items()}
     if {str(k): v for k, v in before.items()} == after:
         return after
-    s.exec(delete(ShiftRequirement).where(ShiftRequirement.template_id == t.id))
+    s.exec(delete(ShiftRequirement).where(col(ShiftRequirement.template_id) == t.id))
     for scope, names in wanted.items():
         for name in names:
-            s.add(ShiftRequirement(template_id=t.id, scope=scope, skill=name))
+            s.add(ShiftRequirement(template_id=pk(t.id), scope=scope, skill=name))
     s.flush()
     audit.record(s, actor=actor, action="update", entity="roster_shift_requirement", entity_id=t.id,
                  before={str(k): v for k, v in before.items()}, after=after)
@@ -84,7 +84,7 @@ def skill_names(s: Session, *, actor: Actor) -> list[str]:
     require(actor, VIEW_ROSTERS)
     q = select(Skill.name).distinct()
     if actor.station_id is not None:
-        q = q.join(Volunteer, Volunteer.id == Skill.volunteer_id).where(Volunteer.station_id == actor.station_id)
+        q = q.join(Volunteer, col(Volunteer.id) == Skill.volunteer_id).where(col(Volunteer.station_id) == actor.station_id)
     names = split_skills(list(s.exec(q)))
     return sorted(names)
 

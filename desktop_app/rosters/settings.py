@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sqlalchemy import or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -17,7 +19,6 @@ from desktop_app.rosters.common import (
 from desktop_app.rosters.models import (
     HoursMultiplier,
     MultiplierKind,
-    Shift,
     ShiftPeriod,
 )
 from desktop_app.rosters.permissions import (
@@ -28,14 +29,23 @@ from desktop_app.rosters.permissions import (
 def multiplier_table(s: Session, station_id: int | None) -> dict[str, float]:
     """kind -> multiplier for the station (its own, else the default for every station)."""
     rows: dict[str, float] = {}
-    for m in s.exec(select(HoursMultiplier).where(or_(HoursMultiplier.station_id == station_id,
-                                                      HoursMultiplier.station_id == None))):  # noqa: E711
+    for m in s.exec(select(HoursMultiplier).where(or_(col(HoursMultiplier.station_id) == station_id,
+                                                      col(HoursMultiplier.station_id) == None))):  # noqa: E711
         if m.station_id == station_id or m.kind not in rows:  # the station's own wins over the default
             rows[m.kind] = m.multiplier
     return rows
 
 
-def multiplier_for(s: Session, sh: Shift, station_id: int | None, rows: dict[str, float] | None = None) -> float:
+class PatrolKind(Protocol):
+    """What a patrol's multiplier depends on: a shift, or what a calendar change would make of one."""
+
+    @property
+    def is_holiday(self) -> bool: ...
+    @property
+    def period(self) -> str: ...
+
+
+def multiplier_for(s: Session, sh: PatrolKind, station_id: int | None, rows: dict[str, float] | None = None) -> float:
     """The factor a patrol's minutes are credited with: the larger of the holiday and evening multipliers
     that apply (the station's own, else the default for every station; ``rows``: multiplier_table read once)."""
     rows = multiplier_table(s, station_id) if rows is None else rows
@@ -54,8 +64,8 @@ def multipliers(s: Session, *, actor: Actor) -> dict[str, HoursMultiplier]:
 
     require(actor, VIEW_ROSTERS)
     out: dict[str, HoursMultiplier] = {}
-    for m in s.exec(select(HoursMultiplier).where(or_(HoursMultiplier.station_id == actor.station_id,
-                                                      HoursMultiplier.station_id == None))):  # noqa: E711
+    for m in s.exec(select(HoursMultiplier).where(or_(col(HoursMultiplier.station_id) == actor.station_id,
+                                                      col(HoursMultiplier.station_id) == None))):  # noqa: E711
         if m.station_id == actor.station_id or m.kind not in out:
             out[m.kind] = m
     return out

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from datetime import UTC, date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
 from desktop_app.core.db import station_scope
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, join, translate, weekday_name
+from desktop_app.core.records import pk
 from desktop_app.rosters.common import (
     get_volunteer,
     local_end,
@@ -56,7 +57,7 @@ def wechat_text(s: Session, *, actor: Actor, day: date, team_id: int | None = No
     lines = []
     teams = {t.id: t for t in s.exec(station_scope(select(Team), Team.station_id, actor))}
     for sh in shifts_on(s, actor=actor, day=day, team_id=team_id):
-        people = shift_people(s, actor=actor, shift_id=sh.id)
+        people = shift_people(s, actor=actor, shift_id=pk(sh.id))
         names = join(_t("leader", name=p.name) if p.is_leader else p.name for p in people) or _t("nobody")
         where = _t("where", route=sh.route) if sh.route else ""
         lines.append(_t("line", period=period_label(sh.period), start=f"{sh.starts_at:%H:%M}", end=f"{sh.ends_at:%H:%M}",
@@ -78,9 +79,9 @@ def ics_for(s: Session, *, actor: Actor, volunteer_id: int, start: date, end: da
     """An iCalendar (.ics) file of one volunteer's patrols in the range."""
     require(actor, VIEW_ROSTERS)
     get_volunteer(s, volunteer_id, actor)
-    rows = s.exec(select(Shift, Team).join(Assignment, Assignment.shift_id == Shift.id).join(Team, Team.id == Shift.team_id)
+    rows = s.exec(select(Shift, Team).join(Assignment, col(Assignment.shift_id) == Shift.id).join(Team, col(Team.id) == Shift.team_id)
                   .where(Assignment.volunteer_id == volunteer_id, Shift.date >= start, Shift.date <= end)
-                  .order_by(Shift.date, Shift.starts_at)).all()
+                  .order_by(col(Shift.date), col(Shift.starts_at))).all()
     stamp = utcnow().strftime("%Y%m%dT%H%M%SZ")
 
     def esc(text: str) -> str:

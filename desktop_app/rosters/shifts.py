@@ -15,7 +15,7 @@ from desktop_app.core.auth import Actor, require
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.progress import NO_PROGRESS, Progress
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_scoped, pk
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
@@ -47,7 +47,7 @@ from desktop_app.rosters.permissions import (
 def templates_of(s: Session, *, actor: Actor, team_id: int) -> list[ShiftTemplate]:
     require(actor, VIEW_ROSTERS)
     get_team(s, team_id, actor)
-    order = {p: i for i, p in enumerate(PERIODS)}
+    order: dict[str, int] = {p: i for i, p in enumerate(PERIODS)}
     rows = list(s.exec(select(ShiftTemplate).where(ShiftTemplate.team_id == team_id, ShiftTemplate.active == True)))  # noqa: E712
     return sorted(rows, key=lambda t: (order.get(t.period, 9), t.starts_at))
 
@@ -88,7 +88,7 @@ def worked_shift_ids(s: Session, shift_ids: list[int]) -> set[int]:
     """Shifts someone checked in to (or was marked absent from): what happened there never changes."""
     out: set[int] = set()
     for i in range(0, len(shift_ids), 900):
-        out.update(s.exec(select(CheckIn.shift_id).where(CheckIn.shift_id.in_(shift_ids[i:i + 900]))).all())
+        out.update(s.exec(select(CheckIn.shift_id).where(col(CheckIn.shift_id).in_(shift_ids[i:i + 900]))).all())
     return out
 
 
@@ -97,9 +97,9 @@ def sync_with_calendar(s: Session, *, actor: Actor, cal: WorkCalendar, shifts: l
     """Shifts from ``today`` on, not worked, whose holiday flag, name or headcount disagree with ``cal``:
     (shift, the values the calendar gives); with ``apply`` they are changed (audited)."""
     shifts = [sh for sh in shifts if sh.date >= today and not sh.cancelled]
-    worked = worked_shift_ids(s, [sh.id for sh in shifts])
+    worked = worked_shift_ids(s, [pk(sh.id) for sh in shifts])
     templates = {t.id: t for t in s.exec(select(ShiftTemplate).where(
-        ShiftTemplate.id.in_({sh.template_id for sh in shifts if sh.template_id is not None})))} if shifts else {}
+        col(ShiftTemplate.id).in_({sh.template_id for sh in shifts if sh.template_id is not None})))} if shifts else {}
     out = []
     for sh in shifts:
         if sh.id in worked:
@@ -110,7 +110,7 @@ def sync_with_calendar(s: Session, *, actor: Actor, cal: WorkCalendar, shifts: l
     if apply and out:
         groups: dict[tuple, list[int]] = {}
         for sh, want in out:
-            groups.setdefault(tuple(sorted(want.items())), []).append(sh.id)
+            groups.setdefault(tuple(sorted(want.items())), []).append(pk(sh.id))
         for values, ids in groups.items():
             for i in range(0, len(ids), 500):
                 s.exec(update(Shift).where(col(Shift.id).in_(ids[i:i + 500])).values(**dict(values))
@@ -129,7 +129,7 @@ def generate_shifts(s: Session, *, actor: Actor, team_id: int | None, start, end
     shifts from ``today`` on that nobody worked yet are brought in line with the calendar too."""
     require(actor, MANAGE_ROSTERS)
     a, b = date_range(start, end)
-    chosen_team(s, team_id, actor)
+    team_id = pk(chosen_team(s, team_id, actor).id)  # raises when none was chosen
     templates = list(s.exec(select(ShiftTemplate).where(ShiftTemplate.team_id == team_id, ShiftTemplate.active == True)))  # noqa: E712
     if not templates:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "This team has no shift templates; add the daily shifts first."))
@@ -148,7 +148,7 @@ def generate_shifts(s: Session, *, actor: Actor, team_id: int | None, start, end
         for t in templates:
             if (day, t.period) in have:
                 continue
-            s.add(Shift(team_id=team_id, template_id=t.id, date=day, period=t.period, starts_at=t.starts_at,
+            s.add(Shift(team_id=team_id, template_id=pk(t.id), date=day, period=t.period, starts_at=t.starts_at,
                         ends_at=t.ends_at, route=t.route, grid=t.grid, leader_required=t.leader_required,
                         **holiday_fields(cal, day, t)))
             made += 1
@@ -162,10 +162,10 @@ def shifts_on(s: Session, *, actor: Actor, day: date, team_id: int | None = None
     require(actor, VIEW_ROSTERS)
     q = select(Shift).where(Shift.date == day, Shift.cancelled == False)  # noqa: E712
     if actor.station_id is not None:
-        q = q.where(Shift.team_id.in_(select(Team.id).where(Team.station_id == actor.station_id)))
+        q = q.where(col(Shift.team_id).in_(select(Team.id).where(Team.station_id == actor.station_id)))
     if team_id is not None:
         q = q.where(Shift.team_id == team_id)
-    order = {p: i for i, p in enumerate(PERIODS)}
+    order: dict[str, int] = {p: i for i, p in enumerate(PERIODS)}
     return sorted(s.exec(q), key=lambda sh: (order.get(sh.period, 9), sh.team_id))
 
 
@@ -187,8 +187,8 @@ def shift_people(s: Session, *, actor: Actor, shift_id: int) -> list[ShiftPerson
     sh = get_shift(s, shift_id, actor)
     rows = s.exec(
         select(Assignment, Volunteer, Resident)
-        .join(Volunteer, Volunteer.id == Assignment.volunteer_id)
-        .join(Resident, Resident.id == Volunteer.resident_id)
+        .join(Volunteer, col(Volunteer.id) == Assignment.volunteer_id)
+        .join(Resident, col(Resident.id) == Volunteer.resident_id)
         .where(Assignment.shift_id == shift_id)
         .order_by(Resident.sort_key)
     ).all()
@@ -196,7 +196,7 @@ def shift_people(s: Session, *, actor: Actor, shift_id: int) -> list[ShiftPerson
     checks = {c.volunteer_id: c for c in s.exec(select(CheckIn).where(CheckIn.shift_id == shift_id))}
     out = []
     for a, v, r in rows:
-        c = checks.get(v.id)
-        out.append(ShiftPerson(v.id, r.id, r.name, v.id in leads, a.locked, c.check_in_at if c else None,
+        c = checks.get(pk(v.id))
+        out.append(ShiftPerson(pk(v.id), pk(r.id), r.name, pk(v.id) in leads, a.locked, c.check_in_at if c else None,
                                c.check_out_at if c else None, bool(c and c.no_show), c.late_minutes if c else 0))
     return sorted(out, key=lambda p: (not p.is_leader, p.name))

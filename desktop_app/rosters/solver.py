@@ -163,7 +163,7 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
     from ortools.sat.python import cp_model
 
     m = cp_model.CpModel()
-    x: dict[tuple[int, int], object] = {}
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
     by_shift: dict[int, list] = defaultdict(list)
     by_vol: dict[int, list] = defaultdict(list)
     elig_sets: dict[int, set[int]] = defaultdict(set)
@@ -171,40 +171,40 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
         for v in problem.volunteers:
             locked = (s.id, v.id) in problem.locked
             if locked or eligible(v, s):
-                var = m.NewBoolVar(f"x{v.id}_{s.id}")
+                var = m.new_bool_var(f"x{v.id}_{s.id}")
                 x[(v.id, s.id)] = var
                 by_shift[s.id].append((v, var))
                 by_vol[v.id].append((s, var))
                 elig_sets[v.id].add(s.id)
                 if locked:
-                    m.Add(var == 1)
+                    m.add(var == 1)
     cost = []
     # A complete hint (every variable, auxiliaries too) lets CP-SAT start from the greedy roster at once.
     hinted = {(vid, sid): 1 if vid in hint.get(sid, ()) else 0 for (vid, sid) in x}
-    aux_hints: list[tuple[object, int]] = []
+    aux_hints: list[tuple[cp_model.IntVar, int]] = []
     for s in problem.shifts:
         vars_ = [var for _v, var in by_shift[s.id]]
-        m.Add(sum(vars_) <= max(s.max_headcount, sum(1 for v, _var in by_shift[s.id] if (s.id, v.id) in problem.locked)))
+        m.add(sum(vars_) <= max(s.max_headcount, sum(1 for v, _var in by_shift[s.id] if (s.id, v.id) in problem.locked)))
         need = min(s.min_headcount, s.max_headcount)
         have = sum(hinted[(v.id, s.id)] for v, _var in by_shift[s.id])
         if need > 0:
-            slack = m.NewIntVar(0, need, f"gap{s.id}")
-            m.Add(sum(vars_) + slack >= need)
+            slack = m.new_int_var(0, need, f"gap{s.id}")
+            m.add(sum(vars_) + slack >= need)
             cost.append(W_GAP * slack)
             aux_hints.append((slack, max(0, need - have)))
         if vars_:
             cost.append(W_EXTRA * sum(vars_))
         if s.leader_required:
             leads = [var for v, var in by_shift[s.id] if is_leader(v, s)]
-            lslack = m.NewBoolVar(f"lgap{s.id}")
-            m.Add(sum(leads) + lslack >= 1)
+            lslack = m.new_bool_var(f"lgap{s.id}")
+            m.add(sum(leads) + lslack >= 1)
             cost.append(W_GAP * lslack)
             led = any(hinted[(v.id, s.id)] for v, _var in by_shift[s.id] if is_leader(v, s))
             aux_hints.append((lslack, 0 if led else 1))
         for k in s.required(SOMEONE):  # at least one person holding k (valid on the day), paid for like a leader
             holders = [var for v, var in by_shift[s.id] if v.holds(k, s.date)]
-            kslack = m.NewBoolVar(f"kgap{s.id}_{k}")
-            m.Add(sum(holders) + kslack >= 1)
+            kslack = m.new_bool_var(f"kgap{s.id}_{k}")
+            m.add(sum(holders) + kslack >= 1)
             cost.append(W_GAP * kslack)
             held = any(hinted[(v.id, s.id)] for v, _var in by_shift[s.id] if v.holds(k, s.date))
             aux_hints.append((kslack, 0 if held else 1))
@@ -212,9 +212,9 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
             if v.never_alone:
                 others = [o for u, o in by_shift[s.id] if u.id != v.id]
                 if others:
-                    m.Add(sum(others) >= var)
+                    m.add(sum(others) >= var)
                 elif (s.id, v.id) not in problem.locked:
-                    m.Add(var == 0)
+                    m.add(var == 0)
             if (s.date.weekday(), s.period) in v.preferred:
                 cost.append(-W_PREFER * var)
             if (s.date.weekday(), s.period) in v.usual:
@@ -232,7 +232,7 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
     def at_most(pairs: list[tuple[object, bool]], limit: int) -> None:
         free = [var for var, fixed in pairs if not fixed]
         if free:
-            m.Add(sum(free) <= max(0, limit - sum(1 for _var, fixed in pairs if fixed)))
+            m.add(sum(free) <= max(0, limit - sum(1 for _var, fixed in pairs if fixed)))
 
     for v in problem.volunteers:
         items = by_vol.get(v.id, [])
@@ -283,10 +283,10 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
             floor_share = max(0, demand * len(by_vol[v.id]) // cap_total - 1)  # floor, minus one
             count = sum(var for _s, var in by_vol[v.id])
             had = sum(hinted[(v.id, s.id)] for s, _var in by_vol[v.id])
-            over = m.NewIntVar(0, len(by_vol[v.id]), f"over{v.id}")
-            m.Add(over >= count - share)
-            under = m.NewIntVar(0, floor_share, f"under{v.id}")
-            m.Add(under >= floor_share - count)
+            over = m.new_int_var(0, len(by_vol[v.id]), f"over{v.id}")
+            m.add(over >= count - share)
+            under = m.new_int_var(0, floor_share, f"under{v.id}")
+            m.add(under >= floor_share - count)
             cost.append(W_LOAD * (over + under))
             aux_hints.append((over, max(0, had - share)))
             aux_hints.append((under, max(0, floor_share - had)))
@@ -313,14 +313,14 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
                     values.append(sum(hinted[(v.id, s.id)] for s, _var in chosen))
             if len(counts) < 2:
                 continue
-            lo = m.NewIntVar(0, n_shifts, f"lo{label}{gi}")
-            hi = m.NewIntVar(0, n_shifts, f"hi{label}{gi}")
+            lo = m.new_int_var(0, n_shifts, f"lo{label}{gi}")
+            hi = m.new_int_var(0, n_shifts, f"hi{label}{gi}")
             for c in counts:
-                m.Add(c >= lo)
-                m.Add(c <= hi)
+                m.add(c >= lo)
+                m.add(c <= hi)
             cost.append(weight * (hi - lo))
             # never less fair than the warm start (which the balancing pass brought to a spread of 1)
-            m.Add(hi - lo <= max(1, max(values) - min(values)))
+            m.add(hi - lo <= max(1, max(values) - min(values)))
             aux_hints.append((lo, min(values)))
             aux_hints.append((hi, max(values)))
     # pairing wishes: reward shifts where both partners patrol together
@@ -331,16 +331,16 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
             for s, var in by_vol.get(v.id, []):
                 other = x.get((partner, s.id))
                 if other is not None:
-                    both = m.NewBoolVar(f"pair{v.id}_{partner}_{s.id}")
-                    m.Add(both <= var)
-                    m.Add(both <= other)
+                    both = m.new_bool_var(f"pair{v.id}_{partner}_{s.id}")
+                    m.add(both <= var)
+                    m.add(both <= other)
                     cost.append(-W_PAIR * both)
                     aux_hints.append((both, hinted[(v.id, s.id)] * hinted[(partner, s.id)]))
-    m.Minimize(sum(cost))
+    m.minimize(sum(cost))
     for key, var in x.items():
-        m.AddHint(var, hinted[key])
+        m.add_hint(var, hinted[key])
     for var, value in aux_hints:
-        m.AddHint(var, value)
+        m.add_hint(var, value)
     solver = cp_model.CpSolver()
     if deterministic:  # tests: the same work on a busy or an idle machine (one worker, CP-SAT's own clock)
         solver.parameters.max_deterministic_time = max(0.1, time_limit)
@@ -378,7 +378,7 @@ def fairness_spread(problem: Problem, roster: Roster) -> dict[str, int]:
         for v in problem.volunteers:
             if eligible(v, s) or (s.id, v.id) in problem.locked:
                 elig_sets[v.id].add(s.id)
-    counts = {k: defaultdict(int) for k in ("all", "evening", "holiday")}
+    counts: dict[str, dict[int, int]] = {k: defaultdict(int) for k in ("all", "evening", "holiday")}
     for sid, vids in roster.items():
         s = problem.shift_by_id[sid]
         for vid in vids:

@@ -26,10 +26,10 @@ def month_problem(
         k = i % per_team
         leader = k % 4 == 0
         old = k % 5 == 4 and not leader
-        unavailable = frozenset()
+        unavailable: frozenset[tuple[int, str]] = frozenset()
         if k % 7 == 3:
             unavailable = frozenset((wd, p) for wd in (rnd.randrange(7),) for p in PERIODS)
-        leave = ()
+        leave: tuple[tuple[date, date], ...] = ()
         if k % 11 == 5:
             a = start + timedelta(days=rnd.randrange(days - 7))
             leave = ((a, a + timedelta(days=6)),)
@@ -59,7 +59,7 @@ def random_problem(rnd: random.Random, *, max_vols: int = 14, max_days: int = 6)
         teams = frozenset(rnd.sample(range(1, n_teams + 1), rnd.randint(1, n_teams)))
         leads = frozenset(t for t in teams if rnd.random() < 0.3)
         unavailable = frozenset((rnd.randrange(7), rnd.choice(PERIODS)) for _ in range(rnd.randint(0, 4)))
-        leave = ()
+        leave: tuple[tuple[date, date], ...] = ()
         if rnd.random() < 0.2:
             a = start + timedelta(days=rnd.randrange(days))
             leave = ((a, a + timedelta(days=rnd.randint(0, 3))),)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
@@ -16,7 +16,7 @@ from desktop_app.core.db import in_station, station_scope
 from desktop_app.core.errors import ConflictError, NotFound, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
 from desktop_app.core.periods import Period
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_scoped, pk
 from desktop_app.core.validation import clean_text
 from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
@@ -47,7 +47,7 @@ from desktop_app.rosters.permissions import (
 )
 from desktop_app.rosters.volunteers import Limits, effective_limits
 
-DEFAULT_TIMES = {
+DEFAULT_TIMES: dict[str, tuple[time, time]] = {
     ShiftPeriod.MORNING: (time(7, 30), time(9, 0)),
     ShiftPeriod.AFTERNOON: (time(14, 30), time(16, 0)),
     ShiftPeriod.EVENING: (time(19, 0), time(20, 30)),
@@ -77,7 +77,7 @@ def create_team(s: Session, *, actor: Actor, name: str, kind: str = TeamKind.PAT
     if templates and kind == TeamKind.PATROL:
         for period in PERIODS:
             a, b = DEFAULT_TIMES[period]
-            t = ShiftTemplate(team_id=team.id, period=period, starts_at=a, ends_at=b, route=route, grid=grid,
+            t = ShiftTemplate(team_id=pk(team.id), period=period, starts_at=a, ends_at=b, route=route, grid=grid,
                               min_headcount=2, max_headcount=4, leader_required=True)
             s.add(t)
         s.flush()
@@ -118,7 +118,7 @@ def add_volunteer(s: Session, *, actor: Actor, resident_id: int | None, team_id:
     if m is not None:
         raise ConflictError(QT_TRANSLATE_NOOP("Errors", "{name} is already in {team}."), existing_id=v.id,
                             name=resident.name, team=team.name)
-    m = TeamMember(team_id=team.id, volunteer_id=v.id, role=role, joined_on=joined_on or date.today())
+    m = TeamMember(team_id=pk(team.id), volunteer_id=pk(v.id), role=role, joined_on=joined_on or date.today())
     s.add(m)
     s.flush()
     audit.record(s, actor=actor, action="create", entity="roster_team_member", entity_id=m.id, after=m)
@@ -157,21 +157,21 @@ def team_members(s: Session, *, actor: Actor, team_id: int, on: date | None = No
     on = on or date.today()
     rows = s.exec(
         select(TeamMember, Volunteer, Resident)
-        .join(Volunteer, Volunteer.id == TeamMember.volunteer_id)
-        .join(Resident, Resident.id == Volunteer.resident_id)
+        .join(Volunteer, col(Volunteer.id) == TeamMember.volunteer_id)
+        .join(Resident, col(Resident.id) == Volunteer.resident_id)
         .where(TeamMember.team_id == team_id, Volunteer.active == True)  # noqa: E712
-        .order_by(Resident.sort_key, Resident.id)
+        .order_by(col(Resident.sort_key), col(Resident.id))
     ).all()
     month = Period.month_of(on)
     counts = dict(s.exec(
-        select(Assignment.volunteer_id, func.count()).join(Shift, Shift.id == Assignment.shift_id)
-        .where(Shift.team_id == team_id, Shift.date >= month.start, Shift.date < month.end).group_by(Assignment.volunteer_id)
+        select(Assignment.volunteer_id, func.count()).join(Shift, col(Shift.id) == Assignment.shift_id)
+        .where(Shift.team_id == team_id, Shift.date >= month.start, Shift.date < month.end).group_by(col(Assignment.volunteer_id))
     ).all())
     hours = dict(s.exec(
         select(HoursEntry.volunteer_id, func.sum(HoursEntry.credited_minutes))
-        .where(HoursEntry.volunteer_id.in_([v.id for _m, v, _r in rows])).group_by(HoursEntry.volunteer_id)
+        .where(col(HoursEntry.volunteer_id).in_([v.id for _m, v, _r in rows])).group_by(col(HoursEntry.volunteer_id))
     ).all()) if rows else {}
     return [
-        MemberRow(v.id, r.id, r.name, r.age(on), m.role, effective_limits(v, r, on), counts.get(v.id, 0), int(hours.get(v.id) or 0))
+        MemberRow(pk(v.id), pk(r.id), r.name, r.age(on), m.role, effective_limits(v, r, on), counts.get(pk(v.id), 0), int(hours.get(pk(v.id)) or 0))
         for m, v, r in rows
     ]

@@ -7,14 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.db import station_scope
 from desktop_app.core.errors import ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
-from desktop_app.core.records import audited_update, get_scoped
+from desktop_app.core.records import audited_update, get_scoped, pk
 from desktop_app.core.validation import clean_date, clean_text
 from desktop_app.residents import Resident
 from desktop_app.rosters.common import (
@@ -192,12 +192,12 @@ def volunteer_extras(s: Session, *, actor: Actor, volunteer_id: int, today: date
     require(actor, VIEW_ROSTERS)
     get_volunteer(s, volunteer_id, actor)
     today = today or date.today()
-    skills = [(k.id, k.name, k.expires_on, k.expires_on is not None and k.expires_on < today)
+    skills = [(pk(k.id), k.name, k.expires_on, k.expires_on is not None and k.expires_on < today)
               for k in s.exec(select(Skill).where(Skill.volunteer_id == volunteer_id).order_by(Skill.name))]
 
     partner_ids = [p.partner_id for p in s.exec(select(PairingWish).where(PairingWish.volunteer_id == volunteer_id))]
     team_ids = [m.team_id for m in s.exec(select(TeamMember).where(TeamMember.volunteer_id == volunteer_id))]
-    mate_ids = {m.volunteer_id for m in s.exec(select(TeamMember).where(TeamMember.team_id.in_(team_ids)))} if team_ids else set()
+    mate_ids = {m.volunteer_id for m in s.exec(select(TeamMember).where(col(TeamMember.team_id).in_(team_ids)))} if team_ids else set()
     mate_ids.discard(volunteer_id)
     pn, mn = volunteer_names(s, partner_ids), volunteer_names(s, mate_ids)
     return VolunteerExtras(
@@ -224,8 +224,8 @@ def search_volunteers(s: Session, *, actor: Actor, q: str, limit: int = 20) -> l
     ids = search_ids(s, q, limit=limit * 5, actor=actor)
     if not ids:
         return []
-    rows = s.exec(station_scope(select(Volunteer, Resident).join(Resident, Resident.id == Volunteer.resident_id)
-                                .where(Volunteer.resident_id.in_(ids), Volunteer.active == True), Volunteer.station_id, actor)).all()  # noqa: E712
+    rows = s.exec(station_scope(select(Volunteer, Resident).join(Resident, col(Resident.id) == Volunteer.resident_id)
+                                .where(col(Volunteer.resident_id).in_(ids), Volunteer.active == True), Volunteer.station_id, actor)).all()  # noqa: E712
     rank = {rid: i for i, rid in enumerate(ids)}
     rows = sorted(rows, key=lambda vr: rank.get(vr[1].id, 0))[:limit]
     return [VolunteerHit(v.id, r.id, r.name, resident_label(r)) for v, r in rows]
@@ -270,10 +270,10 @@ def volunteer_profile(s: Session, *, actor: Actor, volunteer_id: int, today: dat
     resident = s.get(Resident, v.resident_id)
     rows = s.exec(select(Availability).where(Availability.volunteer_id == v.id))
     return VolunteerProfile(
-        v.id, resident.name if resident else f"#{v.id}", v.version, v.max_per_week, v.max_per_month, v.no_evenings,
+        pk(v.id), resident.name if resident else f"#{v.id}", v.version, v.max_per_week, v.max_per_month, v.no_evenings,
         v.never_alone, age_defaults(resident.age(today) if resident else None),
         {(r.weekday, r.period): r.preference for r in rows},
-        volunteer_extras(s, actor=actor, volunteer_id=v.id, today=today),
+        volunteer_extras(s, actor=actor, volunteer_id=pk(v.id), today=today),
     )
 
 

@@ -18,14 +18,16 @@ import time
 from contextlib import contextmanager
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
 
 from desktop_app.core import audit
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.clock import utcnow
-from desktop_app.core.errors import Cancelled, ConflictError, SmileDeskError
+from desktop_app.core.errors import Cancelled, ConflictError, NotFound, SmileDeskError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP, translate
 from desktop_app.core.progress import NO_PROGRESS, Progress
+from desktop_app.core.records import GONE, pk, table_of
 from desktop_app.reports.importing.fields import Kind, remember_mapping
 from desktop_app.reports.importing.matching import match
 from desktop_app.reports.importing.plan import (
@@ -81,7 +83,7 @@ def _changed_since(s: Session, actor: Actor, since) -> int:
 
     q = select(func.count()).select_from(Resident).where((Resident.updated_at >= since) | (Resident.created_at >= since))
     if actor.station_id is not None:
-        q = q.where((Resident.station_id == actor.station_id) | (Resident.station_id.is_(None)))
+        q = q.where(or_(col(Resident.station_id) == actor.station_id, col(Resident.station_id).is_(None)))
     return s.exec(q).one()
 
 STATISTICS_AFTER_ROWS = 500  # an import this big refreshes the planner's statistics at once (else periodically)
@@ -184,8 +186,9 @@ def _write_batch(s: Session, actor: Actor, kind: str, chunk: list[Step], *, bulk
         if id(st) in new_ids:
             rid = new_ids[id(st)]
         elif st.resident_id is None:
-            rid = residents.create_resident(s, actor=actor, data=ResidentCreate(**_create_fields(st.resident_values)),
-                                            allow_similar=True).id
+            assert st.resident_values is not None  # a step that adds a resident carries its values (plan.Step)
+            rid = pk(residents.create_resident(s, actor=actor, data=ResidentCreate(**_create_fields(st.resident_values)),
+                                               allow_similar=True).id)
         else:
             rid = st.resident_id
             if st.resident_values is not None:
@@ -216,7 +219,9 @@ def _write_part(s: Session, actor: Actor, kind: str, st: Step, resident_id: int)
                                   joined_on=part.get("joined_on") or (v.joined_on if v else None))
         elif op == "role":
             v = rosters.volunteer_for_resident(s, actor=actor, resident_id=resident_id)
-            rosters.set_member_role(s, actor=actor, team_id=part["team_id"], volunteer_id=v.id, role=part["role"])
+            if v is None:  # matched as a volunteer; erased since (the batch re-matches after such changes)
+                raise NotFound(GONE)
+            rosters.set_member_role(s, actor=actor, team_id=part["team_id"], volunteer_id=pk(v.id), role=part["role"])
     elif kind == Kind.MEAL_RECIPIENTS:
         from desktop_app import meals
         from desktop_app.meals import MealRecipientBase, MealRecipientCreate
@@ -237,9 +242,10 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, name_keys: dict) ->
     from desktop_app.residents import Resident, ResidentSearchKey
 
     now = utcnow()
-    rt = Resident.__table__
+    rt = table_of(Resident)
     conn = s.connection()
     raw = conn.connection.dbapi_connection  # SQLite: search keys are plain ints and text, no type processing needed
+    assert raw is not None  # the connection of this session's open transaction
     key_sql = f"INSERT INTO {ResidentSearchKey.__tablename__} (resident_id, kind, key) VALUES (?, ?, ?)"
     # pypinyin is the slow part of a resident's keys: registers repeat names (and surnames), so each distinct
     # name is read once. search_keys.person_keys(name, phone, id) == name_keys(name) | number_keys(phone, id).
@@ -254,8 +260,8 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, name_keys: dict) ->
 
     sqlite = conn.dialect.name == "sqlite"
     names = [*RESIDENT_VALUE_KEYS, "station_id", "sort_key", "erased", "created_at", "updated_at"]
-    procs = [(i, rt.c[c].type._cached_bind_processor(conn.dialect)) for i, c in enumerate(names)]  # the ORM's conversions
-    procs = [(i, proc) for i, proc in procs if proc is not None]
+    bound = [(i, rt.c[c].type._cached_bind_processor(conn.dialect)) for i, c in enumerate(names)]  # the ORM's conversions
+    procs = [(i, proc) for i, proc in bound if proc is not None]
     res_sql = f"INSERT INTO {rt.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     ids: list[int] = []
     batch = 5000
@@ -264,6 +270,7 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, name_keys: dict) ->
         rows = []
         for st in chunk:
             v = st.resident_values
+            assert v is not None  # a step that adds a resident carries its values (plan.Step)
             row = [v.get(k) for k in RESIDENT_VALUE_KEYS]
             row += (actor.station_id, keys_of(v["name"])[0], False, now, now)
             rows.append(row)
@@ -290,6 +297,7 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, name_keys: dict) ->
         keys = []
         for rid, st in zip(new_ids, chunk, strict=True):
             v = st.resident_values
+            assert v is not None  # as above
             keys += [(rid, kind, key) for kind, key in keys_of(v["name"])[1]]
             keys += [(rid, kind, key[:60]) for key, kind in search_keys.number_keys(v["phone"], v["id_number"])]
         if keys and sqlite:
@@ -300,7 +308,7 @@ def _bulk_add(s: Session, actor: Actor, adds: list[Step], *, name_keys: dict) ->
             finally:
                 cur.close()
         elif keys:  # PostgreSQL: its driver's parameter style, batched by SQLAlchemy
-            conn.execute(insert(ResidentSearchKey.__table__),
+            conn.execute(insert(table_of(ResidentSearchKey)),
                          [{"resident_id": rid, "kind": kind, "key": key} for rid, kind, key in keys])
         ids.extend(new_ids)
     audit.record(s, actor=actor, action="import_create", entity="resident", entity_id=f"{len(ids)} new",

@@ -138,7 +138,7 @@ def _all_problems(data: dict[str, Any], first: SmileDeskError) -> list[SmileDesk
     d = dict(data)
     while True:
         last = found[-1]
-        key = _KEY_OF_LABEL.get(getattr(last, "field", None)) if isinstance(last, ValidationError) else None
+        key = _KEY_OF_LABEL.get(last.field) if isinstance(last, ValidationError) else None
         if key is None or key in tried:
             return found
         tried.add(key)
@@ -219,7 +219,7 @@ def prepare(sheet: Sheet, mapping: dict[int, str], kind: str, progress: Progress
         out.append(c)
     cleaned = clean_many([ResidentCreate(**t[1]) for t in todo],
                          progress=lambda n: progress((total + n) // 2, total, label))
-    for (index, data, present, raw), values in zip(todo, cleaned, strict=True):
+    for (index, data, given, raw), values in zip(todo, cleaned, strict=True):
         c = out[index]
         if isinstance(values, SmileDeskError):
             c.errors.extend(_all_problems(data, values))
@@ -230,8 +230,8 @@ def prepare(sheet: Sheet, mapping: dict[int, str], kind: str, progress: Progress
             except SmileDeskError as exc:
                 c.errors.append(exc)
         c.extra = extra
-        if c.errors:
+        if c.errors or isinstance(values, SmileDeskError):  # an error has been added to c.errors above
             continue
-        c.name, c.values, c.present = values["name"], values, present
+        c.name, c.values, c.present = values["name"], values, given
     progress(total, total, label)
     return out

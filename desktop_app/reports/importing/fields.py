@@ -182,7 +182,7 @@ def guess_mapping(labels: Sequence[str], kind: str, remembered: dict[str, str] |
             elif key == "":
                 out[j] = ""  # remembered as "do not import"
     known = known_headers(kind)
-    exact = {}
+    exact: dict[str, str] = {}
     for w, key in known:
         exact.setdefault(w, key)
     heads = [normalise_header(x.split("/")[-1]) for x in labels]

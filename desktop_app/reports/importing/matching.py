@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlalchemy import or_
+from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.errors import SmileDeskError
@@ -32,7 +33,7 @@ def _existing_index(s: Session, actor: Actor):
     cols = [getattr(Resident, k) for k in RESIDENT_VALUE_KEYS]
     q = select(Resident.id, *cols).where(Resident.erased == False)  # noqa: E712
     if actor.station_id is not None:
-        q = q.where((Resident.station_id == actor.station_id) | (Resident.station_id.is_(None)))
+        q = q.where(or_(col(Resident.station_id) == actor.station_id, col(Resident.station_id).is_(None)))
     rows = s.exec(q).all()
     by_id: dict[str, int] = {}
     by_phone: dict[tuple[str, str], int] = {}
@@ -66,6 +67,7 @@ def _person_key(v: dict[str, Any]) -> tuple:
 
 def _merge(existing: dict[str, Any], cand: Candidate) -> dict[str, Any]:
     out = dict(existing)
+    assert cand.values is not None  # only rows without errors are merged
     for k in cand.present:
         if k in cand.values:
             out[k] = cand.values[k]
@@ -143,6 +145,7 @@ def match(s: Session, *, actor: Actor, plan: ImportPlan, progress: Progress = NO
             results.append(RowResult(c.row, Action.REJECT, c.name, tuple(problems)))
             continue
         v = c.values
+        assert v is not None  # a row without errors has its cleaned values (checking.py)
         key = _person_key(v)
         if key in seen:
             first_row, first_values = seen[key]

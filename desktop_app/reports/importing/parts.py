@@ -106,12 +106,12 @@ class PartMatcher:
                 raise ValidationError(MEAL_FIELDS["subsidy_tier"][0], QT_TRANSLATE_NOOP(
                     "Errors", "“{tier}” is not a subsidy tier of this station; use one of the tiers on the Meals page."), tier=tier_text[:30])
         diet_text = cell_text(c.extra.get("diet"))
-        flags = {d: False for d in DIETS}
+        flags: dict[str, bool] = {diet: False for diet in DIETS}
         rest = diet_text
-        for word, d in (("低盐", "low_salt"), ("少盐", "low_salt"), ("低糖", "low_sugar"), ("无糖", "low_sugar"),
-                        ("软", "soft"), ("素", "vegetarian"), ("清真", "halal")):
+        for word, diet in (("低盐", "low_salt"), ("少盐", "low_salt"), ("低糖", "low_sugar"), ("无糖", "low_sugar"),
+                           ("软", "soft"), ("素", "vegetarian"), ("清真", "halal")):
             if word in diet_text:
-                flags[d] = True
+                flags[diet] = True
                 rest = rest.replace(word + "食", "").replace(word, "")
         avoid = re.sub(r"^[、,，;；\s]+|[、,，;；\s]+$", "", re.sub(r"[、,，;；\s]{2,}", "、", rest))
         data = {"status": "active", "service": service, "schedule": schedule, **flags, "avoid": avoid,
@@ -130,10 +130,10 @@ class PartMatcher:
             if src not in given:
                 continue
             if target == "diet":
-                for d in DIETS:
-                    if new[d] != flags[d]:
-                        new[d] = flags[d]
-                        changed.append(d)
+                for diet in DIETS:
+                    if new[diet] != flags[diet]:
+                        new[diet] = flags[diet]
+                        changed.append(diet)
                 if new["avoid"] != avoid:
                     new["avoid"] = avoid
                     changed.append("avoid")

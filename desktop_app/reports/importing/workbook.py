@@ -198,7 +198,7 @@ def _choose(metadata, requested: str | None, active: int, name: str) -> tuple[st
     if not visible:
         return names[0], names, [reason(NOTE_HIDDEN, sheet=names[0])]
     active_name = metadata[active].name if 0 <= active < len(metadata) else None
-    return (active_name if active_name in visible else visible[0]), names, []
+    return (active_name if active_name is not None and active_name in visible else visible[0]), names, []
 
 
 # --- reading ---------------------------------------------------------------------------------------------
