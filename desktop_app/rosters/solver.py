@@ -229,7 +229,7 @@ def _cpsat(problem: Problem, hint: Roster, *, time_limit: float, workers: int, s
     # Locked assignments (a lock, a check-in: what already happened) are facts, not choices: a rule they
     # already break on their own only stops further patrols, it never makes the model infeasible (CP-SAT then
     # returned the warm start for the whole team — issue 18's Sunday).
-    def at_most(pairs: list[tuple[object, bool]], limit: int) -> None:
+    def at_most(pairs: list[tuple[cp_model.IntVar, bool]], limit: int) -> None:
         free = [var for var, fixed in pairs if not fixed]
         if free:
             m.add(sum(free) <= max(0, limit - sum(1 for _var, fixed in pairs if fixed)))
