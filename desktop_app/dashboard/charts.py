@@ -23,7 +23,7 @@ F_MONTHS = QT_TRANSLATE_NOOP("Fields", "Months shown")
 def chart_series(s: Session, *, actor: Actor, months: int = 12, station_id: int | None = None,
                  today: date | None = None, memo: reports.FigureMemo | None = None) -> list[reports.MonthPoint]:
     """The home page charts: ``months`` months up to this one (the reports' monthly series); with the page's
-    ``memo`` the months that have ended come from it while they are fresh (reports/memo.py)."""
+    ``memo`` the months that have ended come from it while they are fresh (core/memo.py)."""
     require(actor, VIEW_DASHBOARD)
     months = clean_count(months, F_MONTHS, 1, 120)
     from desktop_app.core import clock

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from desktop_app.core import workdays
 from desktop_app.core.auth import Actor, require
+from desktop_app.core.memo import FigureMemo
 from desktop_app.dashboard.permissions import VIEW_DASHBOARD
 from desktop_app.features import enabled_keys
 from desktop_app.rosters import figures as rosters
@@ -24,7 +25,7 @@ class Reminders:
     calendar_gap: tuple[int, ...]  # years of the weeks ahead whose holidays are not entered
 
 
-def reminders(s: Session, *, actor: Actor, day: date) -> Reminders:
+def reminders(s: Session, *, actor: Actor, day: date, memo: FigureMemo | None = None) -> Reminders:
     require(actor, VIEW_DASHBOARD)
-    hours = rosters.hours_reminders(s, actor=actor, day=day) if "rosters" in enabled_keys() else None
+    hours = rosters.hours_reminders(s, actor=actor, day=day, memo=memo) if "rosters" in enabled_keys() else None
     return Reminders(hours, tuple(workdays.years_missing(s, day, day + AHEAD)))

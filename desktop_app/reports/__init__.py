@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desktop_app.reports.memo import FigureMemo
+    from desktop_app.core.memo import FigureMemo
     from desktop_app.reports.models import MonthPoint, PeriodFigures, ReportKind, ReportPeriod
     from desktop_app.reports.monthly import monthly_series
     from desktop_app.reports.period_report import period_figures
@@ -32,7 +32,7 @@ def __getattr__(name: str) -> object:
     elif name == "last_months":
         from desktop_app.reports.periods import last_months as value
     elif name == "FigureMemo":
-        from desktop_app.reports.memo import FigureMemo as value
+        from desktop_app.core.memo import FigureMemo as value
     elif name == "monthly_series":
         from desktop_app.reports.monthly import monthly_series as value
     elif name == "period_figures":

@@ -12,12 +12,12 @@ from sqlmodel import Session
 
 from desktop_app.core import clock
 from desktop_app.core.auth import Actor, require
+from desktop_app.core.memo import FigureMemo, has_ended
 from desktop_app.core.periods import Period
 from desktop_app.desk import figures as desk
 from desktop_app.features import enabled_keys
 from desktop_app.meals import figures as meals
 from desktop_app.passports import figures as passports
-from desktop_app.reports.memo import FigureMemo, has_ended
 from desktop_app.reports.models import MonthPoint
 from desktop_app.reports.permissions import VIEW_REPORTS
 from desktop_app.reports.station_choice import effective_station
@@ -29,7 +29,7 @@ def monthly_series(s: Session, *, actor: Actor, period: Period, station_id: int 
     """One point for each month ``period`` touches: desk received/closed/on-time, hours, coverage, meals
     served, stamps.
 
-    With a ``memo`` (reports/memo.py) the months that have ended and were read lately come from it, and
+    With a ``memo`` (core/memo.py) the months that have ended and were read lately come from it, and
     only the others are read (one span from the first of them to the last)."""
     require(actor, VIEW_REPORTS)
     station_id = effective_station(actor, station_id)

@@ -16,11 +16,11 @@ from desktop_app.certificates import figures as certificates
 from desktop_app.core import clock
 from desktop_app.core.auth import Actor, require
 from desktop_app.core.exports import record_export
+from desktop_app.core.memo import FigureMemo, has_ended
 from desktop_app.desk import figures as desk
 from desktop_app.features import enabled_keys
 from desktop_app.meals import figures as meals
 from desktop_app.passports import figures as passports
-from desktop_app.reports.memo import FigureMemo, has_ended
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.monthly import monthly_series
 from desktop_app.reports.periods import check_period, last_months
@@ -33,7 +33,7 @@ def period_figures(s: Session, *, actor: Actor, period: ReportPeriod, station_id
                    now: datetime | None = None, memo: FigureMemo | None = None) -> PeriodFigures:
     """Every section of the monthly / annual report for ``period`` (sections of absent features are None).
 
-    With a ``memo`` (reports/memo.py; the page's) a period that has ended and was read lately comes from it."""
+    With a ``memo`` (core/memo.py; the page's) a period that has ended and was read lately comes from it."""
     require(actor, VIEW_REPORTS)
     check_period(period)
     station_id = effective_station(actor, station_id)
@@ -70,7 +70,7 @@ def record_saved(s: Session, *, actor: Actor, what: str, period: ReportPeriod, p
 
 def figures_now(engine, *, actor: Actor, period: ReportPeriod, station_id: int | None) -> PeriodFigures:
     """The figures of a period read again now, in a transaction of their own (an export's worker): a file
-    gets the database as it is, never what a page's memo kept (reports/memo.py)."""
+    gets the database as it is, never what a page's memo kept (core/memo.py)."""
     from desktop_app.core.db import session_scope
 
     with session_scope(engine, write=False) as s:

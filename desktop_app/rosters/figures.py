@@ -23,6 +23,7 @@ from sqlmodel import Session, col, select
 
 from desktop_app.core.auth import Actor
 from desktop_app.core.db.scoping import counted_station, scope_to
+from desktop_app.core.memo import FigureMemo
 from desktop_app.core.periods import Period
 from desktop_app.rosters.models import (
     Assignment,
@@ -193,9 +194,9 @@ class HoursReminders:
     to_review: int
 
 
-def hours_reminders(s: Session, *, actor: Actor, day: date) -> HoursReminders:
-    """The actor's station (a sub-district administrator: every station)."""
+def hours_reminders(s: Session, *, actor: Actor, day: date, memo: FigureMemo | None = None) -> HoursReminders:
+    """The actor's station (a sub-district administrator: every station). ``memo``: the page's (core.memo)."""
     from desktop_app.rosters import forgotten, national
 
-    d = national.due(s, actor=actor, today=day)
+    d = national.due(s, actor=actor, today=day, memo=memo)
     return HoursReminders(d.unrecorded, d.overdue, d.due_soon, d.first_deadline, forgotten.waiting(s, actor=actor))

@@ -9,11 +9,14 @@ Hours are the actual time served (the ledger's ``minutes``), not the station's m
 from __future__ import annotations
 
 import csv
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
+from sqlalchemy import and_, case, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -21,6 +24,7 @@ from desktop_app.core import audit
 from desktop_app.core.auth import Actor, first_station, require
 from desktop_app.core.errors import ConflictError, ValidationError
 from desktop_app.core.i18n import QT_TRANSLATE_NOOP
+from desktop_app.core.memo import FigureMemo
 from desktop_app.core.models import Station
 from desktop_app.core.validation import mask_id_number
 from desktop_app.core.workdays import WorkCalendar
@@ -134,31 +138,64 @@ class NationalDue:
     first_deadline: date | None
 
 
-def due(s: Session, *, actor: Actor, today: date | None = None) -> NationalDue:
-    """The counts alone, from one light query (the home page asks on every refresh)."""
+def due(s: Session, *, actor: Actor, today: date | None = None, memo: FigureMemo | None = None) -> NationalDue:
+    """The counts alone (the home page asks on every refresh). ``memo``: the page's (core.memo): the
+    entries' counts per day are read again only when an entry or a national record was added since."""
     require(actor, VIEW_ROSTERS)
     from desktop_app.core import clock
 
     today = today or clock.today()
-    q = (select(col(HoursEntry.served_on), col(HoursEntry.created_at), col(HoursEntry.shift_id), col(HoursEntry.corrects_id))
-         .join(Volunteer, col(Volunteer.id) == HoursEntry.volunteer_id)
-         .outerjoin(NationalRecord, col(NationalRecord.entry_id) == HoursEntry.id)
-         .where(col(NationalRecord.id).is_(None), HoursEntry.minutes != 0))
-    if actor.station_id is not None:
-        q = q.where(Volunteer.station_id == actor.station_id)
-    rows = s.exec(q).all()
-    if not rows:
+    per_base = _unrecorded_per_base(s, actor, memo)
+    if not per_base:
         return NationalDue(0, 0, 0, None)
     cal = WorkCalendar.load(s)
     soon = cal.add_workdays(today, DUE_SOON_WORKDAYS)
-    deadlines: dict[date, date] = {}
-    for served_on, created_at, shift_id, corrects_id in rows:
-        base = _base(served_on, created_at, shift_id, corrects_id)
-        if base not in deadlines:
-            deadlines[base] = cal.add_workdays(base, DEADLINE_WORKDAYS)
-    counts = [deadlines[_base(*r)] for r in rows]
-    return NationalDue(len(rows), sum(1 for d in counts if d < today), sum(1 for d in counts if today <= d <= soon),
-                       min(counts))
+    bases = sorted(per_base)
+    # A deadline never comes before an earlier day's (add_workdays is monotonic): the days before the first
+    # whose deadline is today or later are overdue, those up to the first due after ``soon`` are due soon.
+    # Two binary searches instead of a deadline for every day of years of patrols.
+    not_overdue = bisect_left(bases, True, key=lambda b: cal.add_workdays(b, DEADLINE_WORKDAYS) >= today)
+    after_soon = bisect_left(bases, True, key=lambda b: cal.add_workdays(b, DEADLINE_WORKDAYS) > soon)
+    counts = [per_base[b] for b in bases]
+    return NationalDue(sum(counts), sum(counts[:not_overdue]), sum(counts[not_overdue:after_soon]),
+                       cal.add_workdays(bases[0], DEADLINE_WORKDAYS))
+
+
+def _unrecorded_per_base(s: Session, actor: Actor, memo: FigureMemo | None) -> Counter[date]:
+    """How many entries not recorded, per day their deadline counts from."""
+    key = None
+    if memo is not None:
+        # The ledger is append-only (rosters.guards) and records are only ever added: the newest entry and the
+        # records' count, newest and sum say whether anything changed, from three index reads.
+        newest = s.exec(select(func.max(HoursEntry.id))).one()
+        records = tuple(s.exec(select(func.count(), func.max(NationalRecord.id), func.sum(NationalRecord.entry_id))).one())
+        key = ("national-due", actor.station_id, newest, records)
+        stamp = memo.stamp()
+        kept = memo.get(key)
+        if kept is not None:
+            return kept
+
+    def unrecorded_of(*columns):
+        q = (select(*columns).select_from(HoursEntry)
+             .outerjoin(NationalRecord, col(NationalRecord.entry_id) == HoursEntry.id)
+             .where(col(NationalRecord.id).is_(None), HoursEntry.minutes != 0))
+        if actor.station_id is None:
+            return q
+        return q.where(col(HoursEntry.volunteer_id).in_(select(Volunteer.id).where(Volunteer.station_id == actor.station_id)))
+
+    # Counted per day the deadline runs from, in one grouped query: a credit's is its patrol's day; a correction
+    # or a hand entry (few) also needs the moment it was made. Not a row per entry into Python: years of
+    # patrols nobody recorded yet are tens of thousands of them, 350 ms on the home page's every refresh
+    # (issue 21).
+    credit = and_(col(HoursEntry.shift_id).is_not(None), col(HoursEntry.corrects_id).is_(None))
+    made = case((credit, None), else_=col(HoursEntry.created_at))
+    per_base: Counter[date] = Counter()
+    for served_on, made_at, n in s.exec(unrecorded_of(col(HoursEntry.served_on), made, func.count())
+                                        .group_by(col(HoursEntry.served_on), made)):
+        per_base[served_on if made_at is None else max(served_on, made_at.astimezone().date())] += n
+    if memo is not None:
+        memo.put(key, per_base, stamp)
+    return per_base
 
 
 def export_unrecorded(s: Session, *, actor: Actor, target: Path | str, today: date | None = None) -> int:

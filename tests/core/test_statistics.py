@@ -128,3 +128,24 @@ def test_hot_plans_use_their_indexes_without_statistics(db_file):
     assert any("ix_passport_stamp_kind_day (kind=? AND occurred_on>? AND occurred_on<?)" in s for s in redeemed), redeemed
     served = _plan_of(plans, "FROM meal_order", "GROUP BY meal_order.day")
     assert any("COVERING INDEX ix_meal_order_day_figures" in s for s in served), served
+
+
+def test_the_home_pages_check_in_questions_read_only_the_open_and_unreviewed(db_file):
+    """Every refresh of the home page asks which patrols are still open and which automatic check-outs wait
+    for a coordinator: partial indexes hold just those, not the years of check-ins (20-30 ms each on the
+    large database, issue 21). The home page's reminders read them beside its figures."""
+    from desktop_app.rosters import forgotten
+
+    path, engine, admin = db_file
+    _forget_statistics(path)
+    engine.dispose()
+
+    def work(s):
+        forgotten.forgotten_due(s, actor=admin)
+        forgotten.waiting(s, actor=admin)
+
+    plans = _plans(engine, work)
+    still_open = _plan_of(plans, "SELECT roster_checkin.id", "check_out_at IS NULL")
+    assert len(still_open) == 1 and "INDEX ix_roster_checkin_open" in still_open[0], still_open
+    waiting = _plan_of(plans, "SELECT roster_checkin.shift_id", "reviewed_at IS NULL")
+    assert len(waiting) == 1 and "INDEX ix_roster_checkin_unreviewed" in waiting[0], waiting

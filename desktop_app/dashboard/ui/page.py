@@ -224,7 +224,7 @@ class DashboardPage(QWidget):
 
     def refresh(self, *_args) -> ops.OpHandle:
         """Load the figures off the GUI thread (a big database takes a second; the window stays live). Months
-        that have ended come from the page's memo while fresh (reports/memo.py): a visit reads this month's."""
+        that have ended come from the page's memo while fresh (core/memo.py): a visit reads this month's."""
         self._loaded = True
         sid, months = self.station_id(), self.months.currentData()
         actor, memo = self.ctx.actor, self.memo
@@ -247,39 +247,41 @@ class DashboardPage(QWidget):
             if not same:
                 self._show_charts()
 
-        def reminders(s):
+        with_rosters = "rosters" in features.enabled_keys()
+
+        def read_reminders(s, close: bool = True):
+            """(patrols to close, dashboard.reminders.Reminders) in one read on the lane, beside the figures
+            (issue 21: read one after the other, through the GUI thread, they made a revisit wait)."""
+            from desktop_app import rosters
             from desktop_app.core import clock
             from desktop_app.dashboard.reminders import reminders
 
-            return reminders(s, actor=actor, day=clock.today())
+            due = rosters.forgotten_due(s, actor=actor) if close and with_rosters else 0
+            return due, reminders(s, actor=actor, day=clock.today(), memo=memo)
 
-        self.refresh_button.setEnabled(False)
+        def show(result) -> None:
+            due, t = result
+            self._show_reminders(t)
+            if due:
+                # Patrols nobody checked out of count, flagged for a coordinator. A write only when there is
+                # something to close: every write makes the reports page read its figures again
+                # (core.memo). The reminders, which tell of it, are read again after it, with no second close
+                # (another PC may hold a check-in: it is left to that PC, not tried in a loop).
+                from desktop_app import rosters
 
-        def read_reminders() -> None:
-            ops.query(self, self.ctx.engine, reminders, self._show_reminders, latest="reminders")
+                ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor), background=True,
+                          on_error=closing_failed)
+                ops.query(self, self.ctx.engine, lambda s: read_reminders(s, close=False), show, latest="reminders")
 
-        if "rosters" in features.enabled_keys():  # patrols nobody checked out of count, flagged for a coordinator
-            from desktop_app import rosters
+        def closing_failed(exc: BaseException) -> None:
+            from desktop_app.core.db.errors import is_unreachable
             from desktop_app.ui.messages import show_error
 
-            def close(due: int) -> None:
-                # A write only when there is something to close: every write makes the reports page read its
-                # figures again (reports.FigureMemo, issue 21). The reminders, which tell of it, read after it.
-                if due:
-                    ops.write(self, self.ctx.engine, lambda s: rosters.close_forgotten(s, actor=actor), background=True)
-                read_reminders()
+            if not is_unreachable(exc):  # the server gone: the window's banner says so, not a box per refresh
+                show_error(self, exc)
 
-            def not_closed(exc: BaseException) -> None:
-                from desktop_app.core.db.errors import is_unreachable
-
-                if not is_unreachable(exc):  # the server gone: the window's banner says so, not a box per refresh
-                    show_error(self, exc)
-                read_reminders()
-
-            ops.query(self, self.ctx.engine, lambda s: rosters.forgotten_due(s, actor=actor), close, on_error=not_closed,
-                      latest="forgotten")
-        else:
-            read_reminders()
+        self.refresh_button.setEnabled(False)
+        ops.query(self, self.ctx.engine, read_reminders, show, latest="reminders")
         handle = ops.query(self, self.ctx.engine, figures, done, latest="figures", slow=True)
         handle.done.connect(lambda: self.refresh_button.setEnabled(True))
         self.loading = handle

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core.memo import FigureMemo
 from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.reports import excel, importing
-from desktop_app.reports.memo import FigureMemo
 from desktop_app.reports.models import PeriodFigures, ReportKind, ReportPeriod
 from desktop_app.reports.permissions import IMPORT_REGISTERS, PRINT_REPORTS
 from desktop_app.reports.ui.dialogs import AskFile

@@ -1,4 +1,6 @@
-"""Figures of months that have ended, kept for a while by the page that shows them (issue 21).
+"""Figures of months that have ended (and other counts that seldom change), kept for a while by the page that
+shows them (issue 21). The home page's reminder of hours not yet recorded in the national system keeps its
+counts per day here too, keyed by what would change them (rosters.national.due).
 
 A year of a big station is a million stamps and 330,000 meals: the home page's twelve months took half a
 second to read, on every visit. The months before this one hardly change — only a back-dated entry
@@ -58,6 +60,10 @@ class FigureMemo:
 
     def __len__(self) -> int:
         return len(self._kept)
+
+    def keys(self) -> list[Hashable]:
+        with self._lock:
+            return list(self._kept)
 
 
 def has_ended(end: date, today: date) -> bool:

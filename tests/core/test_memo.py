@@ -9,8 +9,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from desktop_app import desk
 from desktop_app.core.db import session_scope
+from desktop_app.core.memo import FigureMemo
 from desktop_app.core.periods import Period
-from desktop_app.reports.memo import FigureMemo
 from desktop_app.reports.models import ReportPeriod
 from desktop_app.reports.monthly import monthly_series
 from desktop_app.reports.period_report import period_figures
