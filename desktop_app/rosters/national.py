@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import and_, case, func
 from sqlalchemy.exc import IntegrityError
@@ -98,33 +99,74 @@ def _query(actor: Actor):
     return q
 
 
-def unrecorded(s: Session, *, actor: Actor, today: date | None = None, limit: int = MAX_ROWS) -> list[Unrecorded]:
-    """Hours entries not yet recorded in the national system, the earliest deadline first."""
+def _ledger_state(s: Session) -> tuple:
+    """What changes when an hours entry or a national record is added: the ledger is append-only
+    (rosters.guards) and records are only ever added, so the newest entry and the records' count, newest and
+    sum say it, from index reads (the pages' memos are keyed by it: another PC's entries show too)."""
+    newest = s.exec(select(func.max(HoursEntry.id))).one()
+    records = s.exec(select(func.count(), func.max(NationalRecord.id), func.sum(NationalRecord.entry_id))).one()
+    return newest, tuple(records)
+
+
+def unrecorded(s: Session, *, actor: Actor, today: date | None = None, limit: int = MAX_ROWS,
+               memo: FigureMemo | None = None) -> list[Unrecorded]:
+    """Hours entries not yet recorded in the national system, the earliest deadline first. ``memo``: the
+    tab's (core.memo): read again only when an entry or a record was added, or on another day."""
     require(actor, VIEW_ROSTERS)
     from desktop_app.core import clock
 
     today = today or clock.today()
+    if memo is None:
+        return _unrecorded(s, actor, today, limit)
+    key = ("national-unrecorded", actor.station_id, today, limit, _ledger_state(s))
+    stamp = memo.stamp()
+    kept = memo.get(key)
+    if kept is None:
+        kept = _unrecorded(s, actor, today, limit)
+        memo.put(key, kept, stamp)
+    return list(kept)
+
+
+def _unrecorded(s: Session, actor: Actor, today: date, limit: int) -> list[Unrecorded]:
     cal = WorkCalendar.load(s)
-    rows = s.exec(_query(actor).order_by(HoursEntry.served_on, HoursEntry.id).limit(limit)).all()
-    shift_ids = {e.shift_id for e, _n, _i in rows if e.shift_id is not None}
-    shifts = {sh.id: sh for sh in s.exec(select(Shift).where(col(Shift.id).in_(shift_ids)))} if shift_ids else {}
-    teams = {t.id: t for t in s.exec(select(Team))}
-    vids = {e.volunteer_id for e, _n, _i in rows}
-    first_team: dict[int, Team | None] = {}  # None: a team outside the actor's view
-    if vids:
-        for m in s.exec(select(TeamMember).where(col(TeamMember.volunteer_id).in_(vids)).order_by(col(TeamMember.id))):
-            first_team.setdefault(m.volunteer_id, teams.get(m.team_id))
+    # Columns, not ledger objects, and a deadline per day rather than per entry: the list is up to 5,000
+    # entries, read each time the tab is shown (issue 21: 250 ms as objects).
+    e = HoursEntry
+    rows = s.exec(_query(actor).with_only_columns(
+        col(e.id), col(e.volunteer_id), col(e.shift_id), col(e.served_on), col(e.minutes), col(e.corrects_id),
+        col(e.created_at), col(Resident.name), col(Resident.id_number)).order_by(col(e.served_on), col(e.id)).limit(limit)).all()
+    shift_ids = {r.shift_id for r in rows if r.shift_id is not None}
+    shifts = {}
+    for i in range(0, len(shift_ids), 900):
+        chunk = sorted(shift_ids)[i:i + 900]
+        for sh in s.exec(select(col(Shift.id), col(Shift.team_id), col(Shift.period), col(Shift.starts_at), col(Shift.ends_at))
+                         .where(col(Shift.id).in_(chunk))):
+            shifts[sh.id] = sh
+    teams = {t.id: t for t in s.exec(select(col(Team.id), col(Team.name), col(Team.kind)))}
+    by_hand = {r.volunteer_id for r in rows if r.shift_id is None}
+    first_team: dict[int, Any] = {}  # a hand entry's: the volunteer's first team (None: outside the actor's view)
+    if by_hand:
+        for vid, team_id in s.exec(select(col(TeamMember.volunteer_id), col(TeamMember.team_id))
+                                   .where(col(TeamMember.volunteer_id).in_(by_hand)).order_by(col(TeamMember.id))):
+            first_team.setdefault(vid, teams.get(team_id))
+    deadlines: dict[date, tuple[date, bool, bool]] = {}  # base day -> (deadline, overdue, due soon)
+
+    def deadline_of(base: date) -> tuple[date, bool, bool]:
+        if base not in deadlines:
+            d = cal.add_workdays(base, DEADLINE_WORKDAYS)
+            deadlines[base] = (d, d < today, not d < today and cal.workdays_between(today, d) <= DUE_SOON_WORKDAYS)
+        return deadlines[base]
+
     out = []
-    for e, name, id_number in rows:
-        sh = shifts.get(e.shift_id) if e.shift_id is not None else None
-        team = teams.get(sh.team_id) if sh is not None else first_team.get(e.volunteer_id)
-        deadline = cal.add_workdays(_base_day(e), DEADLINE_WORKDAYS)
+    for r in rows:
+        sh = shifts.get(r.shift_id) if r.shift_id is not None else None
+        team = teams.get(sh.team_id) if sh is not None else first_team.get(r.volunteer_id)
+        deadline, overdue, soon = deadline_of(_base(r.served_on, r.created_at, r.shift_id, r.corrects_id))
         out.append(Unrecorded(
-            e.id, e.volunteer_id, name, id_number or "", team.name if team else "", team.kind if team else TeamKind.OTHER,
-            sh.period if sh else "", e.served_on, sh.starts_at if sh else None, sh.ends_at if sh else None, e.minutes,
-            e.corrects_id is not None or sh is None, deadline, deadline < today,
-            not deadline < today and cal.workdays_between(today, deadline) <= DUE_SOON_WORKDAYS))
-    out.sort(key=lambda r: (r.deadline, r.served_on, r.entry_id))
+            r.id, r.volunteer_id, r.name, r.id_number or "", team.name if team else "", team.kind if team else TeamKind.OTHER,
+            sh.period if sh else "", r.served_on, sh.starts_at if sh else None, sh.ends_at if sh else None, r.minutes,
+            r.corrects_id is not None or sh is None, deadline, overdue, soon))
+    out.sort(key=lambda u: (u.deadline, u.served_on, u.entry_id))
     return out
 
 
@@ -165,11 +207,7 @@ def _unrecorded_per_base(s: Session, actor: Actor, memo: FigureMemo | None) -> C
     """How many entries not recorded, per day their deadline counts from."""
     key = None
     if memo is not None:
-        # The ledger is append-only (rosters.guards) and records are only ever added: the newest entry and the
-        # records' count, newest and sum say whether anything changed, from three index reads.
-        newest = s.exec(select(func.max(HoursEntry.id))).one()
-        records = tuple(s.exec(select(func.count(), func.max(NationalRecord.id), func.sum(NationalRecord.entry_id))).one())
-        key = ("national-due", actor.station_id, newest, records)
+        key = ("national-due", actor.station_id, _ledger_state(s))
         stamp = memo.stamp()
         kept = memo.get(key)
         if kept is not None:

@@ -60,7 +60,8 @@ class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, features: list[Feature], parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.ctx.navigate = self.show_page
+        self.ctx.navigate = lambda key: self.show_page(key, now=False)  # a dashboard tile: as a click would
+        self._show_built_later = False  # the first page is built and shown before the window opens
         self.features = [f for f in features if ctx.can(f.permission)]
         self.pages: dict[str, QWidget] = {}
         self.actions: dict[Action, QAction] = {}
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if self.features:
             self.nav.setCurrentRow(0)
+        self._show_built_later = True
 
     # --- navigation -------------------------------------------------------------------------
     def _on_nav(self, row: int) -> None:
@@ -115,26 +117,44 @@ class MainWindow(QMainWindow):
         if feature.key not in self.pages:
             with ops.held():  # its first reads start once it is shown (ui/ops.py)
                 page = feature.factory(self.ctx)
-            page.setObjectName(f"page-{feature.key}")
-            self._finish_controls(page, feature)
-            # Tabs build their contents when first shown: name those controls and give their lists the
-            # export action then too.
-            for tabs in page.findChildren(QTabWidget):
-                tabs.currentChanged.connect(lambda _i, p=page, f=feature: self._finish_controls(p, f))
-            old = self.stack.widget(row)
-            # A page never forces the window's size: where the window is smaller than the page's minimum
-            # (a 1024×768 screen in large text), the page scrolls (ui/fit.py).
-            self.stack.insertWidget(row, scrolling(page))
-            self.stack.removeWidget(old)
-            old.deleteLater()
-            self.pages[feature.key] = page
-            heap.page_built(page)
+                page.setObjectName(f"page-{feature.key}")
+                self.pages[feature.key] = page
+                # Built in this turn of the event loop, put in place and shown in the next (before its first
+                # reads start): the two together were a page's longest stall, 110-130 ms for the desk, the
+                # rosters and the meals on the large database (issue 21); apart, each is well under 100.
+                if self._show_built_later:
+                    ops.later(page, lambda: self._place(row, feature, page))
+                    return
+            self._place(row, feature, page)
+            return
+        if self.stack.widget(row).property("pageKey") != feature.key:
+            return  # built, not yet in place: it is shown once it is (``_place``)
         self.stack.setCurrentIndex(row)
         page = self.pages[feature.key]
         refresh: Callable | None = getattr(page, "refresh", None)
         if callable(refresh) and getattr(page, "_shown_once", False):
             refresh()
         page._shown_once = True  # type: ignore[attr-defined]
+
+    def _place(self, row: int, feature: Feature, page: QWidget) -> None:
+        """A page just built takes its placeholder's place in the stack, and is shown if still chosen."""
+        self._finish_controls(page, feature)
+        # Tabs build their contents when first shown: name those controls and give their lists the
+        # export action then too.
+        for tabs in page.findChildren(QTabWidget):
+            tabs.currentChanged.connect(lambda _i, p=page, f=feature: self._finish_controls(p, f))
+        old = self.stack.widget(row)
+        # A page never forces the window's size: where the window is smaller than the page's minimum
+        # (a 1024×768 screen in large text), the page scrolls (ui/fit.py).
+        holder = scrolling(page)
+        holder.setProperty("pageKey", feature.key)
+        self.stack.insertWidget(row, holder)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        heap.page_built(page)
+        if self.nav.currentRow() == row:
+            self.stack.setCurrentIndex(row)
+            page._shown_once = True  # type: ignore[attr-defined]
 
     def refresh_current(self) -> None:
         """The page on screen reads again (the database server answers again after an outage)."""
@@ -147,15 +167,20 @@ class MainWindow(QMainWindow):
         name_unnamed_controls(page)  # fallback names for screen readers (ui/accessibility.py)
         add_export_actions(page, self.ctx, tr_nav(feature.title))
 
-    def show_page(self, key: str) -> QWidget | None:
-        """Go to page ``key`` (a dashboard tile, ``ctx.navigate``): built on the first visit, refreshed once on
-        each later one."""
+    def show_page(self, key: str, *, now: bool = True) -> QWidget | None:
+        """Go to page ``key``: built on the first visit, refreshed once on each later one. ``now``: a page built
+        now is shown before this returns (the command line's screenshots, tests); otherwise on the next turn of
+        the event loop, as for a click in the navigation (a dashboard tile, ``ctx.navigate``)."""
         for row, feature in enumerate(self.features):
             if feature.key == key:
-                if self.nav.currentRow() == row:
-                    self._on_nav(row)  # already there: setCurrentRow would not signal
-                else:
-                    self.nav.setCurrentRow(row)  # currentRowChanged runs _on_nav, once
+                later, self._show_built_later = self._show_built_later, self._show_built_later and not now
+                try:
+                    if self.nav.currentRow() == row:
+                        self._on_nav(row)  # already there: setCurrentRow would not signal
+                    else:
+                        self.nav.setCurrentRow(row)  # currentRowChanged runs _on_nav, once
+                finally:
+                    self._show_built_later = later
                 return self.pages.get(key)
         return None
 

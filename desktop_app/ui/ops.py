@@ -304,9 +304,31 @@ def _start(
     return handle
 
 
+_NEXT_TURN_MS = 1
+
+
+def later(parent: QObject, fn: Callable[[], None]) -> None:
+    """``fn()`` on the GUI thread once the event loop has turned (timers due meanwhile run first); counted as
+    running (``idle``) until it has run or ``parent`` is gone. The main window shows a page it has just built
+    on the next turn: building and first showing in one turn were the longest stalls (issue 21)."""
+    serial = next(_serial)
+    _begin(serial)
+
+    def run() -> None:
+        try:
+            fn()
+        finally:
+            _end(serial)
+
+    parent.destroyed.connect(lambda *_: _end(serial))
+    # 1 ms, not 0: a zero timeout is a posted call in Qt 6, run before the window system's events and the
+    # timers already due — the two halves would run back to back, nothing handled between them.
+    QTimer.singleShot(_NEXT_TURN_MS, parent, run)
+
+
 @contextmanager
 def held() -> Iterator[None]:
-    """Ops asked inside start once the event loop turns again (a zero timer), in the order asked. The main
+    """Ops asked inside start once the event loop turns again (a 1 ms timer), in the order asked. The main
     window builds a page inside: its widgets are built, shown and usually painted before its first reads
     start, rather than built while the lane's thread turns rows into objects and takes the GIL from them
     (issue 21: the longest stalls of first visits). They count as running from the ask (``idle``). Code
@@ -320,8 +342,8 @@ def held() -> Iterator[None]:
         yield
     finally:
         starts, _held = _held, None
-        if starts:
-            QTimer.singleShot(0, lambda: [start() for start in starts])
+        if starts:  # after what ``later`` was asked inside (a timer due at the same time runs after it)
+            QTimer.singleShot(_NEXT_TURN_MS, lambda: [start() for start in starts])
 
 
 def query(

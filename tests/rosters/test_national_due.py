@@ -131,3 +131,54 @@ def test_the_memo_reads_the_entries_again_only_when_an_entry_or_a_record_was_add
     with session_scope(engine, write=False) as s:
         assert due(s).unrecorded == 1  # and again: a record was added
     assert _grouped_reads(engine, due) == 0
+
+
+def _list_reads(engine, work) -> int:
+    seen = []
+
+    def keep(_conn, _cursor, statement, *_args) -> None:
+        if "FROM roster_hours_entry" in statement and "ORDER BY roster_hours_entry.served_on" in statement:
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", keep)
+    try:
+        work()
+    finally:
+        event.remove(engine, "before_cursor_execute", keep)
+    return len(seen)
+
+
+def test_the_tab_shown_again_reads_the_list_only_when_something_changed(qtbot, ctx, engine, admin, app_fonts, wait_ops):
+    """Issue 21: the national tab read up to 5,000 entries each time it was shown (200-300 ms on the large
+    database); now again only after an entry or a record was added, keeping the selection otherwise."""
+    from desktop_app.rosters.ui.page import RostersPage
+
+    team_id, vids = make_team(engine, admin, members=2, leaders=1)
+    shift_id = _shift(engine, admin, team_id, vids[0], START)
+    with session_scope(engine) as s:
+        for minutes in (90, 60):
+            s.add(HoursEntry(volunteer_id=vids[0], shift_id=shift_id, served_on=START, minutes=minutes,
+                             credited_minutes=minutes, reason="test"))
+    page = RostersPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    wait_ops()
+    national_index = 5  # built when first shown
+
+    def visit() -> None:  # the page shown again (refreshed) on another tab, then this one
+        page.tabs.setCurrentIndex(0)
+        page.refresh()
+        wait_ops()
+        page.tabs.setCurrentIndex(national_index)
+        wait_ops()
+
+    assert _list_reads(engine, visit) == 1
+    tab = page.national_tab
+    assert tab.table.rowCount() == 2
+    tab.table.selectRow(1)
+    assert _list_reads(engine, visit) == 0  # nothing new: the tab's memo, the selection as it was
+    assert tab.selected_ids() == [tab.rows[1].entry_id]
+    with session_scope(engine) as s:  # another PC credits a patrol
+        s.add(HoursEntry(volunteer_id=vids[1], shift_id=shift_id, served_on=START, minutes=30, credited_minutes=30,
+                         reason="test"))
+    assert _list_reads(engine, visit) == 1 and tab.table.rowCount() == 3

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import clock, workdays
+from desktop_app.core.memo import FigureMemo
 from desktop_app.rosters.labels import period_label
 from desktop_app.rosters.national import export_unrecorded, mark_recorded, unrecorded
 from desktop_app.rosters.permissions import CERTIFY_HOURS
@@ -38,6 +39,9 @@ class NationalTab(QWidget):
         super().__init__(page)
         self.page, self.ctx = page, page.ctx
         self.rows: list = []
+        # The entries as last read, kept until an entry or a record is added (another PC's too), a write of
+        # this app (a calendar edited), another day or ten minutes (issue 21: 200 ms a visit on a big station).
+        self.memo = FigureMemo(strict=True, generation=ops.write_generation)
         self.stale = True  # asked to read while not shown: reads when it is shown next
         self.summary = QLabel(self)
         self.summary.setObjectName("nationalSummary")
@@ -106,13 +110,16 @@ class NationalTab(QWidget):
         self.stale = False
         actor = self.ctx.actor
 
+        memo = self.memo
+
         def read(s) -> tuple[list, list[int]]:
-            rows = unrecorded(s, actor=actor)
+            rows = unrecorded(s, actor=actor, memo=memo)
             return rows, workdays.years_missing(s, *{r.deadline for r in rows})
 
         ops.query(self, self.ctx.engine, read, lambda r: self._show(*r), latest="national")
 
     def _show(self, rows: list, missing_years: list[int]) -> None:
+        same = rows == self.rows and self.table.model().rowCount() == len(rows)
         self.rows = rows
         self.calendar_note.show_years(missing_years)
         late = sum(1 for r in rows if r.overdue)
@@ -124,8 +131,9 @@ class NationalTab(QWidget):
         self.summary.setProperty("tone", "warning" if late or soon else "")
         self.summary.style().unpolish(self.summary)
         self.summary.style().polish(self.summary)
-        self.table.set_rows(rows)
-        fit_columns(self.table)
+        if not same:  # as shown: the selection and the scroll position stay (5,000 rows and their widths)
+            self.table.set_rows(rows)
+            fit_columns(self.table)
 
     def selected_ids(self) -> list[int]:
         model = self.table.model()
