@@ -69,6 +69,10 @@ class WorkCalendar:
                 cal.workdays[day] = name
         return cal
 
+    def fingerprint(self) -> int:
+        """Equal for calendars that give every day the same kind (a key for what deadlines were worked out with)."""
+        return hash((tuple(sorted(self.holidays)), tuple(sorted(self.workdays)), tuple(sorted(self.years))))
+
     def kind_of(self, day: date) -> str:
         return HOLIDAY if day in self.holidays else WORKDAY if day in self.workdays else ORDINARY
 

@@ -207,7 +207,8 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
         # other teams' shifts inside the range count too (one patrol a day across teams)
         for vid, on, p, _tid in s.exec(
             select(col(Assignment.volunteer_id), col(Shift.date), col(Shift.period), col(Shift.team_id)).join(Shift, col(Shift.id) == Assignment.shift_id)
-            .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= start, Shift.date <= end, col(Shift.team_id).not_in(team_ids))
+            .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= start, Shift.date <= end, col(Shift.team_id).not_in(team_ids),
+                   Shift.cancelled == False)  # noqa: E712  (a cancelled patrol takes nobody's day)
         ):
             outside.append((vid, on, p))
     problem = Problem(pvols, pshifts, locked=locked, outside=outside)

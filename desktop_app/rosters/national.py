@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, case, func
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -111,24 +112,26 @@ def _ledger_state(s: Session) -> tuple:
 def unrecorded(s: Session, *, actor: Actor, today: date | None = None, limit: int = MAX_ROWS,
                memo: FigureMemo | None = None) -> list[Unrecorded]:
     """Hours entries not yet recorded in the national system, the earliest deadline first. ``memo``: the
-    tab's (core.memo): read again only when an entry or a record was added, or on another day."""
+    tab's (core.memo): read again only when an entry or a record was added, the calendar changed, or on
+    another day."""
     require(actor, VIEW_ROSTERS)
     from desktop_app.core import clock
 
     today = today or clock.today()
+    cal = WorkCalendar.load(s)
     if memo is None:
-        return _unrecorded(s, actor, today, limit)
-    key = ("national-unrecorded", actor.station_id, today, limit, _ledger_state(s))
+        return _unrecorded(s, actor, today, limit, cal)
+    # the deadlines follow the calendar: a notice entered on another PC counts at once
+    key = ("national-unrecorded", actor.station_id, today, limit, _ledger_state(s), cal.fingerprint())
     stamp = memo.stamp()
     kept = memo.get(key)
     if kept is None:
-        kept = _unrecorded(s, actor, today, limit)
+        kept = _unrecorded(s, actor, today, limit, cal)
         memo.put(key, kept, stamp)
     return list(kept)
 
 
-def _unrecorded(s: Session, actor: Actor, today: date, limit: int) -> list[Unrecorded]:
-    cal = WorkCalendar.load(s)
+def _unrecorded(s: Session, actor: Actor, today: date, limit: int, cal: WorkCalendar) -> list[Unrecorded]:
     # Columns, not ledger objects, and a deadline per day rather than per entry: the list is up to 5,000
     # entries, read each time the tab is shown (issue 21: 250 ms as objects).
     e = HoursEntry
@@ -136,13 +139,13 @@ def _unrecorded(s: Session, actor: Actor, today: date, limit: int) -> list[Unrec
         col(e.id), col(e.volunteer_id), col(e.shift_id), col(e.served_on), col(e.minutes), col(e.corrects_id),
         col(e.created_at), col(Resident.name), col(Resident.id_number)).order_by(col(e.served_on), col(e.id)).limit(limit)).all()
     shift_ids = {r.shift_id for r in rows if r.shift_id is not None}
-    shifts = {}
+    shifts: dict[int, Any] = {}  # rows of columns
     for i in range(0, len(shift_ids), 900):
         chunk = sorted(shift_ids)[i:i + 900]
-        for sh in s.exec(select(col(Shift.id), col(Shift.team_id), col(Shift.period), col(Shift.starts_at), col(Shift.ends_at))
-                         .where(col(Shift.id).in_(chunk))):
-            shifts[sh.id] = sh
-    teams = {t.id: t for t in s.exec(select(col(Team.id), col(Team.name), col(Team.kind)))}
+        for shift in s.execute(sa_select(Shift.id, Shift.team_id, Shift.period, Shift.starts_at, Shift.ends_at)  # type: ignore[call-overload]
+                            .where(col(Shift.id).in_(chunk))):
+            shifts[shift.id] = shift
+    teams: dict[int, Any] = {t.id: t for t in s.execute(sa_select(Team.id, Team.name, Team.kind))}  # type: ignore[call-overload]
     by_hand = {r.volunteer_id for r in rows if r.shift_id is None}
     first_team: dict[int, Any] = {}  # a hand entry's: the volunteer's first team (None: outside the actor's view)
     if by_hand:

@@ -389,3 +389,28 @@ def test_a_week_over_its_limit_by_what_already_happened_is_still_filled_and_save
 def _date_of(engine, shift_id):
     with session_scope(engine, write=False) as s:
         return s.get(Shift, shift_id).date
+
+
+def test_another_teams_cancelled_patrol_does_not_count_against_a_volunteer(engine, admin):
+    """A volunteer in two teams: the other team's patrol that day was cancelled (weather), so it neither
+    takes their one patrol a day nor counts toward their week or month when this team's roster is made."""
+    from desktop_app.rosters.models import Volunteer
+
+    day = date(2026, 11, 4)
+    a_id, vids = make_team(engine, admin, members=4, leaders=2, name="甲队")
+    b_id, _others = make_team(engine, admin, members=2, leaders=1, name="乙队")
+    with session_scope(engine) as s:
+        resident_id = s.get(Volunteer, vids[0]).resident_id
+        teams.add_volunteer(s, actor=admin, resident_id=resident_id, team_id=b_id)
+        shifts.generate_shifts(s, actor=admin, team_id=b_id, start=day, end=day, today=day)
+        theirs = s.exec(select(Shift).where(Shift.team_id == b_id, Shift.date == day, Shift.period == "morning")).one()
+        moves.assign(s, actor=admin, shift_id=theirs.id, volunteer_id=vids[0])
+        shifts.generate_shifts(s, actor=admin, team_id=a_id, start=day, end=day, today=day)
+    with session_scope(engine, write=False) as s:
+        counted = month.load_problem(s, team_ids=[a_id], start=day, end=day).problem.outside
+    assert (vids[0], day, "morning") in counted  # a patrol of the other team: it counts
+    with session_scope(engine) as s:
+        s.get(Shift, theirs.id).cancelled = True
+    with session_scope(engine, write=False) as s:
+        counted = month.load_problem(s, team_ids=[a_id], start=day, end=day).problem.outside
+    assert not [o for o in counted if o[0] == vids[0]], counted  # cancelled: it does not
