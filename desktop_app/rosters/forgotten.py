@@ -58,7 +58,7 @@ def _open_after_grace(s: Session, actor: Actor, now: datetime, *, lock: bool) ->
 
 def forgotten_due(s: Session, *, actor: Actor, now: datetime | None = None) -> int:
     """How many check-ins ``close_forgotten`` would close now (a read: pages ask it first and write only when
-    there is something to close, so a refresh that changes nothing is no write; reports.FigureMemo stays fresh)."""
+    there is something to close, so a refresh that changes nothing is no write; core.memo.FigureMemo stays fresh)."""
     require(actor, CHECK_IN_VOLUNTEERS)
     return len(_open_after_grace(s, actor, now or utcnow(), lock=False))
 

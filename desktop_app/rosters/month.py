@@ -157,6 +157,10 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
     if vids and template_ids and requires:
         for vid, name, until in s.exec(select(Skill.volunteer_id, Skill.name, col(Skill.expires_on)).where(col(Skill.volunteer_id).in_(vids))):
             skills[vid].append((skill_key(name), until))
+    # The patrols in a few weeks first, then who is on them: "+ 0" keeps SQLite from probing the assignments
+    # once per volunteer and patrol (60 × 600 on the large database: 6-14 ms a query, three queries each time
+    # a patrol is clicked and cover is sought, issue 21); PostgreSQL plans it the same either way.
+    by_volunteer = (col(Assignment.volunteer_id) + 0).in_(vids)
     if vids:
         for av in s.exec(select(Availability).where(col(Availability.volunteer_id).in_(vids))):
             (unavailable if av.preference == Preference.NO else preferred)[av.volunteer_id].add((av.weekday, av.period))
@@ -166,7 +170,7 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
             partners[wish.volunteer_id].add(wish.partner_id)
         # stable teams: the weekday × period each served in the four weeks before
         for vid, served_on, p in s.exec(select(col(Assignment.volunteer_id), col(Shift.date), col(Shift.period)).join(Shift, col(Shift.id) == Assignment.shift_id)
-                                        .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= start - timedelta(days=28), Shift.date < start)):
+                                        .where(by_volunteer, Shift.date >= start - timedelta(days=28), Shift.date < start)):
             usual[vid].add((served_on.weekday(), p))
     pvols = []
     for vid, d in vols.items():
@@ -200,14 +204,14 @@ def load_problem(s: Session, *, team_ids: list[int], start: date, end: date) -> 
     if vids:
         for vid, on, p in s.exec(
             select(col(Assignment.volunteer_id), col(Shift.date), col(Shift.period)).join(Shift, col(Shift.id) == Assignment.shift_id)
-            .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= lo, Shift.date <= hi, Shift.cancelled == False)  # noqa: E712
+            .where(by_volunteer, Shift.date >= lo, Shift.date <= hi, Shift.cancelled == False)  # noqa: E712
         ):
             if not (start <= on <= end):
                 outside.append((vid, on, p))
         # other teams' shifts inside the range count too (one patrol a day across teams)
         for vid, on, p, _tid in s.exec(
             select(col(Assignment.volunteer_id), col(Shift.date), col(Shift.period), col(Shift.team_id)).join(Shift, col(Shift.id) == Assignment.shift_id)
-            .where(col(Assignment.volunteer_id).in_(vids), Shift.date >= start, Shift.date <= end, col(Shift.team_id).not_in(team_ids),
+            .where(by_volunteer, Shift.date >= start, Shift.date <= end, col(Shift.team_id).not_in(team_ids),
                    Shift.cancelled == False)  # noqa: E712  (a cancelled patrol takes nobody's day)
         ):
             outside.append((vid, on, p))

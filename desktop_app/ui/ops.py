@@ -25,7 +25,7 @@ still tells its dialog (``on_error``) or the user that it was not saved. A quick
 longer than ``server_monitor.SLOW_MS`` shows "not answering" meanwhile: nothing ever blocks the GUI thread on the network.
 
 Tests wait with ``qtbot.waitUntil(ops.idle)`` (tests/helpers: ``wait_ops``). ``write_generation()`` counts
-the writes that have ended, for pages that keep figures they read (reports.FigureMemo).
+the writes that have ended, for pages that keep figures they read (core.memo.FigureMemo).
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def _wrote() -> None:
 
 def write_generation() -> int:
     """How many writes (``write``, ``run_op``) have ended in this process: figures a page read before the
-    number changed may be stale (reports.FigureMemo)."""
+    number changed may be stale (core.memo.FigureMemo)."""
     return _writes
 
 

@@ -386,3 +386,31 @@ def test_choosing_no_team_on_a_station_with_teams_is_refused(engine, admin):
     with session_scope(engine) as s, pytest.raises(ValidationError) as refused:
         shifts.generate_shifts(s, actor=admin, team_id=None, start=MONTH, end=date(2026, 11, 30))
     assert "choose at least one team" in str(refused.value.text())
+
+
+def test_the_page_shown_again_reads_the_chosen_patrol_with_the_month(qtbot, page, monkeypatch, wait_ops):
+    """Issue 21: the rosters page's revisit read the month, showed the grid, then read who is on the chosen
+    patrol and who could cover in a second read — two waits one after the other. Now one read brings both."""
+    from desktop_app.ui import ops
+
+    month = page.month_tab
+    _click(qtbot, wait_ops, page.generate_button)
+    month.grid.setCurrentCell(2, 1)
+    wait_ops()
+    shown = (month.cell_title.text(), [month.cover.item(i).text() for i in range(month.cover.count())])
+    assert month.cover.count() == 30
+    asked: list[str | None] = []
+    real_query = ops.query
+
+    def query(parent, engine, fn, on_done=None, **kw):
+        asked.append(kw.get("latest"))
+        return real_query(parent, engine, fn, on_done, **kw)
+
+    monkeypatch.setattr(ops, "query", query)
+    page.refresh()  # the page shown again
+    wait_ops()
+    assert "cell" not in asked, asked
+    assert (month.cell_title.text(), [month.cover.item(i).text() for i in range(month.cover.count())]) == shown
+    month.grid.setCurrentCell(3, 1)  # another patrol clicked: read on its own, as before
+    wait_ops()
+    assert "cell" in asked and month.cell_title.text().startswith("2026-11-04")

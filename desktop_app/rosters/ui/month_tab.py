@@ -52,6 +52,7 @@ class MonthTab(QWidget):
         super().__init__(page)
         self.page, self.ctx = page, page.ctx
         self.cells: dict = {}
+        self._prefetched: tuple | None = None  # (shift id, people, cover) read with the month (``refresh``)
         self.short_count = 0
         self.pending_swap = None
         self._note: str | None = None
@@ -166,20 +167,29 @@ class MonthTab(QWidget):
         if self._keep is None and cell is not None:
             self._keep = (cell.day, cell.period)
         team_id, start, end, actor = self.page.team_id(), self.page.month, self.page.month_end(), self.ctx.actor
+        # The patrol chosen in the grid is usually still there after the read: who is on it and who could
+        # cover are read with the month, not in a second read once the grid is shown (issue 21: the page's
+        # revisit waited for both, one after the other).
+        chosen = cell.shift_id if cell is not None else None
 
         def read(s):
             if team_id is None:
-                return {}, []
+                return {}, [], None
             cells = coverage(s, actor=actor, team_id=team_id, start=start, end=end)
             short = any(c.short for c in cells.values())
-            return cells, (explain_gaps(s, actor=actor, team_id=team_id, start=start, end=end) if short else [])
+            explained = explain_gaps(s, actor=actor, team_id=team_id, start=start, end=end) if short else []
+            side = None
+            if chosen is not None and any(c.shift_id == chosen for c in cells.values()):
+                side = chosen, shift_people(s, actor=actor, shift_id=chosen), find_cover(s, actor=actor, shift_id=chosen)
+            return cells, explained, side
 
         ops.query(self, self.ctx.engine, read, lambda r: self._show(start, end, *r), latest="month")
 
-    def _show(self, start: date, end: date, cells: dict, explained: list) -> None:
+    def _show(self, start: date, end: date, cells: dict, explained: list, side: tuple | None = None) -> None:
         if start != self.page.month:
             return  # the month changed meanwhile; its own read is on the way
         self.cells = cells
+        self._prefetched = side
         short = [c for c in cells.values() if c.short]
         if self._note is not None:
             self.explain.setPlainText(self._note)
@@ -282,6 +292,10 @@ class MonthTab(QWidget):
             day=cell.day.isoformat(), period=period_label(cell.period), start=cell.starts_at.strftime("%H:%M"),
             end=cell.ends_at.strftime("%H:%M"), count=cell.count, min=cell.min_headcount, max=cell.max_headcount))
         actor, shift_id = self.ctx.actor, cell.shift_id
+        side, self._prefetched = self._prefetched, None
+        if side is not None and side[0] == shift_id:
+            self._show_people(shift_id, keep, side[1], side[2])
+            return
         ops.query(self, self.ctx.engine,
                   lambda s: (shift_people(s, actor=actor, shift_id=shift_id), find_cover(s, actor=actor, shift_id=shift_id)),
                   lambda r: self._show_people(shift_id, keep, *r), latest="cell")
