@@ -414,3 +414,35 @@ def test_the_page_shown_again_reads_the_chosen_patrol_with_the_month(qtbot, page
     month.grid.setCurrentCell(3, 1)  # another patrol clicked: read on its own, as before
     wait_ops()
     assert "cell" in asked and month.cell_title.text().startswith("2026-11-04")
+
+
+def test_the_page_shown_again_reads_only_the_tab_shown(qtbot, page, monkeypatch, wait_ops):
+    """Issue 21: a visit of the rosters page read every tab built so far, one after the other on the lane
+    (120 ms on the large database before the month could answer). The others read when shown next."""
+    from desktop_app.ui import ops
+
+    for i in [*range(1, page.tabs.count()), 0]:  # every tab built, the month shown
+        page.tabs.setCurrentIndex(i)
+        wait_ops()
+    assert len(page.built_tabs()) == page.tabs.count()
+    asked: list = []
+    real_query = ops.query
+
+    def query(parent, engine, fn, on_done=None, **kw):
+        asked.append(parent)
+        return real_query(parent, engine, fn, on_done, **kw)
+
+    monkeypatch.setattr(ops, "query", query)
+    page.refresh()
+    wait_ops()
+    hidden = [t for t in page.built_tabs() if t is not page.month_tab]
+    assert not [p for p in asked if p in hidden], asked
+    asked.clear()
+    page.tabs.setCurrentIndex(4)  # the hours tab: read now that it is shown, once
+    wait_ops()
+    assert page.hours_tab in asked and len([p for p in asked if p is page.hours_tab]) == 1
+    asked.clear()
+    page.tabs.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(4)  # nothing changed meanwhile: no read
+    wait_ops()
+    assert page.hours_tab not in asked

@@ -155,6 +155,7 @@ class RostersPage(QWidget):
         built = getattr(self, attr)
         if built is not None:
             if getattr(built, "stale", False) and self._teams_loaded:
+                built.stale = False
                 built.refresh()
             return
         tab = make(self)
@@ -205,8 +206,18 @@ class RostersPage(QWidget):
         the month tab's explanation of gaps once (a fill's or a repair's result)."""
         self._show_month_label()
         self.calendar_note.check(self.ctx.engine, self.month, self.month_end())
-        for tab in self.built_tabs():
-            if tab is self.month_tab:
+        shown = self.tabs.currentIndex()
+        for index, (attr, _make) in enumerate(self._tab_makers):
+            tab = getattr(self, attr)
+            if tab is None:
+                continue
+            if index != shown:
+                # Read when it is shown next (_tab_shown): a visit of the page read every tab built so far,
+                # one after the other on the lane, before the one shown could answer (issue 21: 120 ms).
+                tab.stale = True
+                if tab is self.month_tab and note is not None:
+                    tab._note = note
+            elif tab is self.month_tab:
                 tab.refresh(note=note)
             else:
                 tab.refresh()
