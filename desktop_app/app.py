@@ -95,7 +95,13 @@ def build_main_window(engine, actor, settings, station_name: str | None = None):
     if station_name is None:
         station_name = startup.station_name(engine, actor.station_id)
     ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name, services=make_services())
-    return MainWindow(ctx, load_features())
+    window = MainWindow(ctx, load_features())
+    # The other pages' modules, imported on a worker thread while the home page is read (ui/warm.py)
+    from desktop_app.ui import warm
+
+    ahead = warm.modules_of(f for f in window.features if f.key not in window.pages)
+    QTimer.singleShot(WARM_AFTER_MS, window, lambda: warm.start(ahead))
+    return window
 
 
 def _parse_size(text: str) -> tuple[int, int]:
@@ -441,6 +447,7 @@ def _app_icon():
 
 
 DAILY_CHECK_MS = 60 * 60 * 1000
+WARM_AFTER_MS = 300  # the other pages' modules imported after the home page has asked for its figures
 
 
 def schedule_daily_backups(app, backup, engine, station_id: int | None, *, first_ms: int = 2000,

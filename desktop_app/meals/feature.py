@@ -11,4 +11,5 @@ def _page(ctx):
     return MealsPage(ctx)
 
 
-FEATURE = Feature("meals", QT_TRANSLATE_NOOP("Navigation", "Meals"), _page, VIEW_MEALS, "Ctrl+4")
+FEATURE = Feature("meals", QT_TRANSLATE_NOOP("Navigation", "Meals"), _page, VIEW_MEALS, "Ctrl+4",
+                  warm=("ui.day",))

@@ -18,3 +18,4 @@ class Feature:
     factory: Callable[[AppContext], QWidget]
     permission: Permission  # the page is shown only to roles that have it
     shortcut: str = ""  # e.g. "Ctrl+2"; the main window registers it with the navigation action
+    warm: tuple[str, ...] = ()  # its modules its tabs import when first shown ("ui.day"), imported ahead (ui/warm.py)

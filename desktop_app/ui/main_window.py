@@ -119,11 +119,12 @@ class MainWindow(QMainWindow):
                 page = feature.factory(self.ctx)
                 page.setObjectName(f"page-{feature.key}")
                 self.pages[feature.key] = page
-                # Built in this turn of the event loop, put in place and shown in the next (before its first
-                # reads start): the two together were a page's longest stall, 110-130 ms for the desk, the
-                # rosters and the meals on the large database (issue 21); apart, each is well under 100.
+                # Built in this turn of the event loop, put in place in the next (its first reads start after
+                # that), shown and painted in the one after: together they were a page's longest stall,
+                # 110-130 ms for the desk, the rosters and the meals on the large database (issue 21); apart,
+                # 30-70 ms each.
                 if self._show_built_later:
-                    ops.later(page, lambda: self._place(row, feature, page))
+                    ops.later(page, lambda: self._place(row, feature, page, show_later=True))
                     return
             self._place(row, feature, page)
             return
@@ -136,8 +137,9 @@ class MainWindow(QMainWindow):
             refresh()
         page._shown_once = True  # type: ignore[attr-defined]
 
-    def _place(self, row: int, feature: Feature, page: QWidget) -> None:
-        """A page just built takes its placeholder's place in the stack, and is shown if still chosen."""
+    def _place(self, row: int, feature: Feature, page: QWidget, *, show_later: bool = False) -> None:
+        """A page just built takes its placeholder's place in the stack, and is shown if still chosen (then,
+        or on the next turn of the event loop)."""
         self._finish_controls(page, feature)
         # Tabs build their contents when first shown: name those controls and give their lists the
         # export action then too.
@@ -152,9 +154,16 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(old)
         old.deleteLater()
         heap.page_built(page)
-        if self.nav.currentRow() == row:
-            self.stack.setCurrentIndex(row)
-            page._shown_once = True  # type: ignore[attr-defined]
+
+        def show() -> None:
+            if self.nav.currentRow() == row:
+                self.stack.setCurrentIndex(row)
+                page._shown_once = True  # type: ignore[attr-defined]
+
+        if show_later:
+            ops.later(page, show)
+        else:
+            show()
 
     def refresh_current(self) -> None:
         """The page on screen reads again (the database server answers again after an outage)."""
