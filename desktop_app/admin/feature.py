@@ -11,4 +11,5 @@ def _page(ctx):
     return AdminPage(ctx)
 
 
-FEATURE = Feature("admin", QT_TRANSLATE_NOOP("Navigation", "Administration"), _page, MANAGE_STAFF, "Ctrl+9")
+FEATURE = Feature("admin", QT_TRANSLATE_NOOP("Navigation", "Administration"), _page, MANAGE_STAFF, "Ctrl+9",
+                  warm=("ui.safety_tab",))

@@ -12,4 +12,4 @@ def _page(ctx):
 
 
 FEATURE = Feature("meals", QT_TRANSLATE_NOOP("Navigation", "Meals"), _page, VIEW_MEALS, "Ctrl+4",
-                  warm=("ui.day",))
+                  warm=("ui.day", "ui.recipients", "ui.accounts", "ui.samples"))

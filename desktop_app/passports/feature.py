@@ -11,4 +11,5 @@ def _page(ctx):
     return PassportsPage(ctx)
 
 
-FEATURE = Feature("passports", QT_TRANSLATE_NOOP("Navigation", "Smile passports"), _page, VIEW_PASSPORTS, "Ctrl+5")
+FEATURE = Feature("passports", QT_TRANSLATE_NOOP("Navigation", "Smile passports"), _page, VIEW_PASSPORTS, "Ctrl+5",
+                  warm=("ui.desk", "ui.activities", "ui.rewards", "ui.settings"))
