@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
                 # 110-130 ms for the desk, the rosters and the meals on the large database (issue 21); apart,
                 # 30-70 ms each.
                 if self._show_built_later:
-                    ops.later(page, lambda: self._place(row, feature, page, show_later=True))
+                    ops.later(self, lambda: self._place(row, feature, page, show_later=True))
                     return
             self._place(row, feature, page)
             return
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
                 page._shown_once = True  # type: ignore[attr-defined]
 
         if show_later:
-            ops.later(page, show)
+            ops.later(self, show)
         else:
             show()
 

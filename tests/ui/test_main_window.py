@@ -132,3 +132,23 @@ def test_a_page_clicked_first_is_built_in_one_turn_and_shown_in_the_next(qtbot, 
     assert not window2.pages["desk"].isVisible()
     wait_ops()
     assert window2.pages["desk"].isVisible()
+
+
+def test_a_window_closed_between_building_a_page_and_showing_it(qtbot, ctx, wait_ops):
+    """Signed out (or locked by someone else) in the few milliseconds between a page's build and its show:
+    nothing runs on the deleted window, and nothing is left counted as running."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop_app.ui import ops
+
+    seen = Permission("see", STAFF)
+    features = [Feature(key, key.title(), lambda _ctx: CountingPage(), seen) for key in ("dashboard", "desk")]
+    window = MainWindow(ctx, features)
+    window.show()
+    window.nav.setCurrentRow(1)  # built now, to be placed and shown on the next turns
+    assert not ops.idle()
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    qtbot.wait(20)
+    assert ops.idle()
