@@ -96,11 +96,11 @@ def build_main_window(engine, actor, settings, station_name: str | None = None):
         station_name = startup.station_name(engine, actor.station_id)
     ctx = AppContext(engine=engine, actor=actor, settings=settings, station_name=station_name, services=make_services())
     window = MainWindow(ctx, load_features())
-    # The other pages' modules, imported on a worker thread while the home page is read (ui/warm.py)
+    # The other pages' modules, imported one per turn of the event loop while the home page is read (ui/warm.py)
     from desktop_app.ui import warm
 
     ahead = warm.modules_of(f for f in window.features if f.key not in window.pages)
-    QTimer.singleShot(WARM_AFTER_MS, window, lambda: warm.start(ahead))
+    QTimer.singleShot(WARM_AFTER_MS, window, lambda: warm.start(window, ahead))
     return window
 
 

@@ -1,28 +1,28 @@
-"""The pages' modules, imported on a worker thread while the home page is read (issue 21).
+"""The pages' modules, imported ahead while the home page is read (issue 21).
 
-A page's first visit imported its modules on the GUI thread: 15 ms for the desk, 60 ms for the meals (its
-day tab brings the kitchen sheet, the route sheet and the printing stack), 50 ms for the rosters (PySide's
-PDF and print modules) — a third to a half of the longest stalls on the large database. The main window
-asks for them once it is up; the imports run one at a time on a daemon thread with a pause between them, so
-the GUI thread gets the interpreter between two. A module already imported (a page visited) is skipped;
-an import that fails is logged and the page imports it again on its first visit, as it always did.
-
-Only imports: no widget, no QObject is made off the GUI thread.
+A page's first visit imported its modules in the same turn of the event loop as it built the page: 15 ms for
+the desk, 60 ms for the meals (its day tab brings the kitchen sheet, the route sheet and the printing
+stack), 50 ms for the rosters (PySide's PDF and print modules) — a third to a half of the longest stalls on
+the large database. Once the main window is up they are imported one module per turn of the event loop
+(``ops.later``: what is waiting, a click or a key, is handled between two), on the GUI thread as before — not
+on a worker thread: an import there ran PySide's type registration and Qt's library loading while the GUI
+thread had let go of the interpreter inside Qt (a style sheet being applied), and a test worker crashed
+there. A module already imported (a page visited) is skipped; one that fails is logged, and the page imports
+it again on its first visit, as it always did.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import threading
-import time
 from collections.abc import Iterable
 
+from PySide6.QtCore import QObject
+
 from desktop_app import features as registry
+from desktop_app.ui import ops
 
 log = logging.getLogger(__name__)
-
-PAUSE_S = 0.02
 
 
 def modules_of(features: Iterable) -> list[tuple[str, str]]:
@@ -31,17 +31,22 @@ def modules_of(features: Iterable) -> list[tuple[str, str]]:
     return [(f.key, name) for f in features for name in ("ui.page", *f.warm)]
 
 
-def start(modules: list[tuple[str, str]], *, pause: float = PAUSE_S) -> threading.Thread:
-    def run() -> None:
-        for key, name in modules:
+def start(parent: QObject, modules: list[tuple[str, str]]) -> None:
+    """Import ``modules`` one per turn of the event loop, for as long as ``parent`` lives (counted as running
+    for ``ops.idle`` until the last)."""
+    waiting = list(modules)
+
+    def step() -> None:
+        while waiting:
+            key, name = waiting.pop(0)
             if f"desktop_app.{key}.{name}" in sys.modules:
                 continue
             try:
                 registry.module(key, name)
             except Exception:  # the page's first visit imports it again and reports what fails
                 log.exception("importing %s.%s ahead of its page failed", key, name)
-            time.sleep(pause)
+            break
+        if waiting:
+            ops.later(parent, step)
 
-    thread = threading.Thread(target=run, name="warm-imports", daemon=True)
-    thread.start()
-    return thread
+    ops.later(parent, step)
