@@ -525,15 +525,24 @@ class DeskDay:
         rect = nav.visualItemRect(nav.item(row))
         QTest.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
         self.act("page switch")
+
+        def is_shown() -> bool:
+            page = window.pages.get(key)
+            shown = window.stack.currentWidget()  # the page, or the scroll area it fits the window in (ui/fit.py)
+            return page is not None and (shown is page or shown.isAncestorOf(page))
+
         if wait:
             self.settle()
         else:
-            QTest.qWait(0)
+            # a page clicked the first time is shown two turns of the event loop later (ui/main_window.py)
+            for _ in range(200):  # (PySide has no QTest.qWaitFor)
+                if is_shown():
+                    break
+                QTest.qWait(10)
             self.probe.watch_none()
-        page = window.pages.get(key)
-        shown = window.stack.currentWidget()  # the page, or the scroll area it fits the window in (ui/fit.py)
-        if page is None or not (shown is page or shown.isAncestorOf(page)):
+        if not is_shown():
             raise DayFailure(f"clicking {key!r} in the navigation did not show its page")
+        page = window.pages[key]
         return page
 
     def wander(self, n: int, *, settle_every: int = 6) -> None:
