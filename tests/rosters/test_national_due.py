@@ -89,20 +89,28 @@ def test_the_count_agrees_with_the_list_of_every_entry_and_its_deadline(engine, 
             assert _counts(national.due(s, actor=admin, today=day, memo=memo)) == expected, day  # memo: same counts
 
 
-def _grouped_reads(engine, work) -> int:
+def _reads(engine, work, *words: str) -> int:
+    """How many statements ``work()`` runs that contain every one of ``words``."""
     seen = []
 
     def keep(_conn, _cursor, statement, *_args) -> None:
-        if "FROM roster_hours_entry" in statement and "GROUP BY" in statement:
+        if all(w in statement for w in words):
             seen.append(statement)
 
     event.listen(engine, "before_cursor_execute", keep)
     try:
-        with session_scope(engine) as s:
-            work(s)
+        work()
     finally:
         event.remove(engine, "before_cursor_execute", keep)
     return len(seen)
+
+
+def _grouped_reads(engine, work) -> int:
+    def in_a_transaction() -> None:
+        with session_scope(engine) as s:
+            work(s)
+
+    return _reads(engine, in_a_transaction, "FROM roster_hours_entry", "GROUP BY")
 
 
 def test_the_memo_reads_the_entries_again_only_when_an_entry_or_a_record_was_added(engine, admin):
@@ -134,18 +142,7 @@ def test_the_memo_reads_the_entries_again_only_when_an_entry_or_a_record_was_add
 
 
 def _list_reads(engine, work) -> int:
-    seen = []
-
-    def keep(_conn, _cursor, statement, *_args) -> None:
-        if "FROM roster_hours_entry" in statement and "ORDER BY roster_hours_entry.served_on" in statement:
-            seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", keep)
-    try:
-        work()
-    finally:
-        event.remove(engine, "before_cursor_execute", keep)
-    return len(seen)
+    return _reads(engine, work, "FROM roster_hours_entry", "ORDER BY roster_hours_entry.served_on")
 
 
 def test_the_tab_shown_again_reads_the_list_only_when_something_changed(qtbot, ctx, engine, admin, app_fonts, wait_ops):

@@ -18,6 +18,16 @@ class CountingPage(QWidget):
         self.refreshes += 1
 
 
+def _desk_window(qtbot, ctx, desk_page):
+    """A window of the home page and a desk page made by ``desk_page(ctx)``, shown."""
+    seen = Permission("see", STAFF)
+    features = [Feature("dashboard", "Home", lambda _ctx: CountingPage(), seen), Feature("desk", "Desk", desk_page, seen)]
+    window = MainWindow(ctx, features)
+    qtbot.addWidget(window)
+    window.show()
+    return window, features
+
+
 def _window(qtbot, ctx):
     seen = Permission("see", STAFF)
     features = [Feature(key, key.title(), lambda _ctx: CountingPage(), seen) for key in ("dashboard", "desk", "meals")]
@@ -61,12 +71,7 @@ def test_a_page_is_built_and_shown_before_its_first_reads_start(qtbot, ctx, wait
             super().__init__()
             ops.query(self, ctx.engine, lambda s: started.set())
 
-    seen = Permission("see", STAFF)
-    features = [Feature("dashboard", "Home", lambda _ctx: CountingPage(), seen),
-                Feature("desk", "Desk", ReadingPage, seen)]
-    window = MainWindow(ctx, features)
-    qtbot.addWidget(window)
-    window.show()
+    window, _features = _desk_window(qtbot, ctx, ReadingPage)
     page = window.show_page("desk")
     assert window.current_page() is page
     assert not started.wait(0.3)  # not while the page is being built and shown (no event turned meanwhile)
@@ -101,12 +106,7 @@ def test_a_page_clicked_first_is_built_in_one_turn_and_shown_in_the_next(qtbot, 
             events.append("shown")
             super().showEvent(event)
 
-    seen = Permission("see", STAFF)
-    features = [Feature("dashboard", "Home", lambda _ctx: CountingPage(), seen),
-                Feature("desk", "Desk", SlowPage, seen)]
-    window = MainWindow(ctx, features)
-    qtbot.addWidget(window)
-    window.show()
+    window, features = _desk_window(qtbot, ctx, SlowPage)
     qtbot.waitExposed(window)
     beat = QTimer(window)
     beat.setTimerType(Qt.TimerType.PreciseTimer)
@@ -123,7 +123,7 @@ def test_a_page_clicked_first_is_built_in_one_turn_and_shown_in_the_next(qtbot, 
     assert started.is_set()
 
     # a command (a screenshot) or a dashboard tile asks for a page: shown when show_page returns / next turn
-    features.append(Feature("meals", "Meals", lambda _ctx: CountingPage(), seen))
+    features.append(Feature("meals", "Meals", lambda _ctx: CountingPage(), Permission("see", STAFF)))
     window2 = MainWindow(ctx, features)
     qtbot.addWidget(window2)
     window2.show()
