@@ -9,6 +9,7 @@ read-only.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -56,7 +57,20 @@ def apply_style(app: QApplication, name: str) -> str:
     """Apply resources/styles/<name>.qss to the whole application; returns the style applied."""
     name = name if name in opts.STYLES else opts.STYLE.default
     path = style_path(name)
-    app.setStyleSheet(path.read_text(encoding="utf-8") if path.exists() else "")
+    sheet = path.read_text(encoding="utf-8") if path.exists() else ""
+    # Restyling walks every widget, calling Python overrides on the way; a garbage collection started there
+    # could delete a widget the walk has yet to reach (a parentless page or dialog whose last reference was in
+    # a cycle). The app collects on its own timer (ui/collector); where it does not (tests, a second
+    # QApplication), the walk still runs with collection paused, and what was garbage goes first.
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.collect()
+        gc.disable()
+    try:
+        app.setStyleSheet(sheet)
+    finally:
+        if was_enabled:
+            gc.enable()
     from desktop_app.ui import tones
 
     tones.restyled()
