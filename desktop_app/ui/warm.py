@@ -4,8 +4,7 @@ A page's first visit imported its modules in the same turn of the event loop as 
 the desk, 60 ms for the meals (its day tab brings the kitchen sheet, the route sheet and the printing
 stack), 50 ms for the rosters (PySide's PDF and print modules) — a third to a half of the longest stalls on
 the large database. Once the main window is up they are imported one module per turn of the event loop
-(``ops.later``: what is waiting, a click or a key, is handled between two), each only when nothing else is
-running (the home page's first reads and charts, a page being opened), on the GUI thread as before — not
+(``ops.later``: what is waiting, a click or a key, is handled between two), on the GUI thread as before — not
 on a worker thread: an import there ran PySide's type registration and Qt's library loading while the GUI
 thread had let go of the interpreter inside Qt (a style sheet being applied); the first CI run with it had a
 test worker crash in ``setStyleSheet`` (not proven to be the cause; not worth the risk). A module already imported (a page visited) is skipped; one that fails is logged, and the page imports
@@ -25,7 +24,6 @@ from desktop_app.ui import ops
 
 log = logging.getLogger(__name__)
 
-BUSY_RETRY_MS = 50  # a step waits while anything else runs: a page's reads, its charts, a click's page
 
 
 def modules_of(features: Iterable) -> list[tuple[str, str]]:
@@ -38,11 +36,10 @@ def start(parent: QObject, modules: list[tuple[str, str]]) -> None:
     """Import ``modules`` one per turn of the event loop, for as long as ``parent`` lives (counted as running
     for ``ops.idle`` until the last)."""
     waiting = list(modules)
+    # No "wait while anything else runs": two windows warming at once (a sign-out and a sign-in within the
+    # second) each saw the other's step running and waited for ever — the day test hung in a settle.
 
     def step() -> None:
-        if ops.pending() > 1:  # the window is still reading or showing something (this step counts as one)
-            ops.later(parent, step, after_ms=BUSY_RETRY_MS)
-            return
         while waiting:
             key, name = waiting.pop(0)
             if f"desktop_app.{key}.{name}" in sys.modules:
