@@ -367,10 +367,14 @@ def _fonts():
 def qapp(qapp):
     """pytest-qt's application collecting garbage as the shipped one does (``app.make_application``): on the GUI
     thread only (desktop_app/ui/collector.py). Left to Python, a collection started by a database op's thread
-    freed Qt objects there and the process died (the day at the desk, tests/day)."""
+    freed Qt objects there and the process died (the day at the desk, tests/day). And Qt's style-sheet caches
+    kept for the session (tests/qt_style.py)."""
+    from qt_style import keep_style_caches
+
     from desktop_app.ui import collector
 
     collector.install(qapp)
+    keep_style_caches(qapp)  # tests clear the app's style sheet; Qt's caches must outlive that (tests/qt_style.py)
     return qapp
 
 

@@ -9,7 +9,6 @@ read-only.
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -53,24 +52,21 @@ def style_path(name: str) -> Path:
     return paths.resources_dir() / "styles" / f"{name if name in opts.STYLES else opts.STYLE.default}.qss"
 
 
+# What the application's style sheet becomes when a style's file is missing: never empty. Emptying it deletes
+# Qt's style-sheet style and with it the caches (Qt 6.11, qstylesheetstyle.cpp). A widget the old caches had
+# styled but that was never shown — a table's hidden scroll bar, measured for its size hint — keeps
+# Qt::WA_StyleSheet, and ``initObject`` takes that attribute to mean "already watched": the new caches store it
+# without connecting its ``destroyed`` signal, so once it is deleted the next restyle walks freed memory (the
+# worker crashes in ``setStyleSheet`` of 2026-12; tests/ui/test_style_cache.py replays it).
+NO_STYLE_SHEET = "/* SmileDesk: no style sheet */"
+
+
 def apply_style(app: QApplication, name: str) -> str:
     """Apply resources/styles/<name>.qss to the whole application; returns the style applied."""
     name = name if name in opts.STYLES else opts.STYLE.default
     path = style_path(name)
     sheet = path.read_text(encoding="utf-8") if path.exists() else ""
-    # Restyling walks every widget, calling Python overrides on the way; a garbage collection started there
-    # could delete a widget the walk has yet to reach (a parentless page or dialog whose last reference was in
-    # a cycle). The app collects on its own timer (ui/collector); where it does not (tests, a second
-    # QApplication), the walk still runs with collection paused, and what was garbage goes first.
-    was_enabled = gc.isenabled()
-    if was_enabled:
-        gc.collect()
-        gc.disable()
-    try:
-        app.setStyleSheet(sheet)
-    finally:
-        if was_enabled:
-            gc.enable()
+    app.setStyleSheet(sheet or NO_STYLE_SHEET)
     from desktop_app.ui import tones
 
     tones.restyled()

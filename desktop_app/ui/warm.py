@@ -6,9 +6,10 @@ stack), 50 ms for the rosters (PySide's PDF and print modules) — a third to a 
 the large database. Once the main window is up they are imported one module per turn of the event loop
 (``ops.later``: what is waiting, a click or a key, is handled between two), on the GUI thread as before — not
 on a worker thread: an import there ran PySide's type registration and Qt's library loading while the GUI
-thread had let go of the interpreter inside Qt (a style sheet being applied); the first CI run with it had a
-test worker crash in ``setStyleSheet`` (not proven to be the cause; not worth the risk). A module already imported (a page visited) is skipped; one that fails is logged, and the page imports
-it again on its first visit, as it always did.
+thread had let go of the interpreter inside Qt (a style sheet being applied) — a risk not worth taking (the
+``setStyleSheet`` crashes seen then had another cause: docs/dev/day-at-the-desk.md). A module already imported
+(a page visited) is skipped; one that fails is logged, and the page imports it again on its first visit, as it
+always did.
 """
 
 from __future__ import annotations
