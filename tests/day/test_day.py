@@ -63,8 +63,10 @@ def test_a_day_at_the_desk(desk_day, db_arg, capsys):
     # whole-span check (19.7 MiB in two rounds, one of them ~18) on a quiet machine as well as under load.
     steps = [(after.rss - before.rss) / 2**20 for before, after in zip(measured, measured[1:], strict=False)]
     assert not all(step >= RSS_PER_ROUND_MIB for step in steps), (
-        f"resident memory grew every round after the warm-up: {', '.join(f'{x:.1f}' for x in steps)} MiB")
-    assert sum(steps) < 4 * RSS_PER_ROUND_MIB * len(steps), f"resident memory grew {sum(steps):.1f} MiB"
+        f"resident memory grew every round after the warm-up: {', '.join(f'{x:.1f}' for x in steps)} MiB "
+        f"(the whole day's growth by step: {_by_step(day)})")
+    assert sum(steps) < 4 * RSS_PER_ROUND_MIB * len(steps), (
+        f"resident memory grew {sum(steps):.1f} MiB (by step: {_by_step(day)})")
 
     assert check_ledger(day.engine, day.before, day.ledger) == []
     assert day.actions["page switch"] >= 800 and day.actions["kiosk scan"] >= 200
@@ -76,3 +78,8 @@ def test_a_day_at_the_desk(desk_day, db_arg, capsys):
 
     capsys.readouterr()
     assert cli.main(["check", "--db", db_arg]) == 0, capsys.readouterr().out
+
+
+def _by_step(day) -> str:
+    """Where the resident memory grew over the whole day, largest first (what a failure should point at)."""
+    return ", ".join(f"{what} {grown / 2**20:+.1f}" for what, grown in day.rss_growth.most_common(6)) + " MiB"
