@@ -128,8 +128,10 @@ class MainWindow(QMainWindow):
                     return
             self._place(row, feature, page)
             return
-        if self.stack.widget(row).property("pageKey") != feature.key:
-            return  # built, not yet in place: it is shown once it is (``_place``)
+        if self.stack.widget(row).property("pageKey") != feature.key:  # built by a click, not yet in place
+            if not self._show_built_later:  # show_page(now=True): in place and shown before it returns
+                self._place(row, feature, self.pages[feature.key])
+            return  # otherwise shown once it is placed (``_place``)
         self.stack.setCurrentIndex(row)
         page = self.pages[feature.key]
         refresh: Callable | None = getattr(page, "refresh", None)
@@ -140,6 +142,8 @@ class MainWindow(QMainWindow):
     def _place(self, row: int, feature: Feature, page: QWidget, *, show_later: bool = False) -> None:
         """A page just built takes its placeholder's place in the stack, and is shown if still chosen (then,
         or on the next turn of the event loop)."""
+        if self.stack.widget(row).property("pageKey") == feature.key:
+            return  # placed already: show_page(now=True) came between the build and this turn
         self._finish_controls(page, feature)
         # Tabs build their contents when first shown: name those controls and give their lists the
         # export action then too.

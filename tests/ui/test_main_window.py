@@ -134,6 +134,24 @@ def test_a_page_clicked_first_is_built_in_one_turn_and_shown_in_the_next(qtbot, 
     assert window2.pages["desk"].isVisible()
 
 
+def test_show_page_between_a_click_building_a_page_and_placing_it(qtbot, ctx, wait_ops):
+    """A page clicked is built in one turn and placed in the next; show_page (a screenshot, a test) asked in
+    between returned it still unplaced and hidden. Now it is placed and shown at once, and the turn that would
+    have placed it does nothing."""
+    window = _window(qtbot, ctx)
+    window.show()
+    window.nav.setCurrentRow(1)  # a click: the desk is built now, placed on the next turn
+    desk = window.pages["desk"]
+    assert not desk.isVisible()
+    assert window.show_page("desk") is desk
+    assert desk.isVisible() and window.current_page() is desk
+    holders, holder = window.stack.count(), window.stack.widget(1)
+    wait_ops()  # the turn that was to place it: not placed twice (a second scroll area, export actions again)
+    assert window.stack.count() == holders and window.stack.widget(1) is holder
+    assert desk.isVisible() and desk.refreshes == 0
+    assert [window.stack.widget(i).property("pageKey") for i in range(2)] == ["dashboard", "desk"]
+
+
 def test_a_window_closed_between_building_a_page_and_showing_it(qtbot, ctx, wait_ops):
     """Signed out (or locked by someone else) in the few milliseconds between a page's build and its show:
     nothing runs on the deleted window, and nothing is left counted as running."""
