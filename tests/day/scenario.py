@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QMessageBox, QWidget
 from shiboken6 import Shiboken, isValid
@@ -52,6 +52,17 @@ class DayFailure(AssertionError):
 
 
 # --- measuring the process ---------------------------------------------------------------------------------
+
+def turn(ms: int = 1) -> None:
+    """Let the event loop turn, then pause ``ms`` with the interpreter let go, so the database ops' threads run.
+    ``QTest.qWait`` keeps Python's GIL while it sleeps (PySide 6.11): a settle made of ``qWait(1)`` starved the
+    lane's thread, which got the GIL only at Python's 5 ms switch interval — the day test ran at ~10 % CPU, a
+    page's first read waiting seconds, 10-15 min of wall clock for ~1 min of work. The app's own event loop
+    (``exec``) lets go of it, as does this."""
+    QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, ms)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    time.sleep(ms / 1000)
+
 
 def rss_bytes() -> int:
     """The process's resident memory now (Linux /proc, Windows GetProcessMemoryInfo); 0 where unknown."""
@@ -414,7 +425,7 @@ class DeskDay:
         deferred deletions included); then no message box may be open that the scenario did not expect."""
         deadline = time.monotonic() + self.timeout_s
         while True:
-            QTest.qWait(1)
+            turn(1)
             if ops.idle():
                 break
             if time.monotonic() > deadline:
@@ -436,7 +447,7 @@ class DeskDay:
         deadline = time.monotonic() + self.timeout_s
         idle_since: float | None = None
         while True:
-            QTest.qWait(1)
+            turn(1)
             boxes = [b for b in QApplication.topLevelWidgets() if isinstance(b, QMessageBox) and b.isVisible()]
             if boxes and ops.idle():
                 break
@@ -538,7 +549,7 @@ class DeskDay:
             for _ in range(200):  # (PySide has no QTest.qWaitFor)
                 if is_shown():
                     break
-                QTest.qWait(10)
+                turn(10)
             self.probe.watch_none()
         if not is_shown():
             raise DayFailure(f"clicking {key!r} in the navigation did not show its page")
