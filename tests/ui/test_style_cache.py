@@ -31,9 +31,8 @@ def styled_never_shown():
     return view
 """
 
-CASES = {
-    # What Qt does: emptied, set again, a styled hidden widget deleted, restyled.
-    "qt": """
+# Emptied, set again, a styled hidden widget deleted, restyled.
+EMPTIED_AND_SET_AGAIN = """
 A = "QScrollBar { background: #eee; } QWidget { color: #111; }"
 app.setStyleSheet(A)
 view = styled_never_shown()
@@ -43,7 +42,11 @@ view.horizontalScrollBar().sizeHint()
 shiboken6.delete(view)
 print("restyle", flush=True)
 app.setStyleSheet(A.replace("#eee", "#ddd"))
-""",
+"""
+
+CASES = {
+    # What Qt does.
+    "qt": EMPTIED_AND_SET_AGAIN,
     # The app's own path: a style whose file is missing between two styles (the old apply_style emptied the sheet).
     "app": """
 from desktop_app.ui import settings_dialog
@@ -58,21 +61,12 @@ shiboken6.delete(view)
 print("restyle", flush=True)
 settings_dialog.apply_style(app, "large-text")
 """,
-    # The tests' way: the style sheet emptied directly, with the caches kept alive as tests/conftest.py does.
+    # The tests' way: the same, with the caches kept alive as tests/conftest.py does.
     "tests": """
 sys.path.insert(0, str(Path("tests").resolve()))
 from qt_style import keep_style_caches
 keep_style_caches(app)
-A = "QScrollBar { background: #eee; } QWidget { color: #111; }"
-app.setStyleSheet(A)
-view = styled_never_shown()
-app.setStyleSheet("")
-app.setStyleSheet(A)
-view.horizontalScrollBar().sizeHint()
-shiboken6.delete(view)
-print("restyle", flush=True)
-app.setStyleSheet(A.replace("#eee", "#ddd"))
-""",
+""" + EMPTIED_AND_SET_AGAIN,
 }
 
 
