@@ -307,7 +307,7 @@ def _start(
 _NEXT_TURN_MS = 1
 
 
-def later(parent: QObject, fn: Callable[[], None], *, after_ms: int = 0) -> None:
+def later(parent: QObject, fn: Callable[[], None]) -> None:
     """``fn()`` on the GUI thread once the event loop has turned (timers due meanwhile run first); counted as
     running (``idle``) until it has run or ``parent`` is gone. The main window shows a page it has just built
     on the next turn: building and first showing in one turn were the longest stalls (issue 21)."""
@@ -323,7 +323,7 @@ def later(parent: QObject, fn: Callable[[], None], *, after_ms: int = 0) -> None
     parent.destroyed.connect(lambda *_: _end(serial))
     # 1 ms, not 0: a zero timeout is a posted call in Qt 6, run before the window system's events and the
     # timers already due — the two halves would run back to back, nothing handled between them.
-    QTimer.singleShot(max(after_ms, _NEXT_TURN_MS), parent, run)
+    QTimer.singleShot(_NEXT_TURN_MS, parent, run)
 
 
 @contextmanager

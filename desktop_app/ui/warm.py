@@ -26,7 +26,6 @@ from desktop_app.ui import ops
 log = logging.getLogger(__name__)
 
 
-
 def modules_of(features: Iterable) -> list[tuple[str, str]]:
     """(feature key, module) of each feature's page and of what its tabs import when first shown
     (``Feature.warm``, e.g. "ui.day")."""
