@@ -37,9 +37,11 @@ SIZES = {"small": (40, 12), "large": (1000, 150)}
 
 
 def _working_hours(rng: random.Random, day: date, now: datetime) -> datetime:
-    """A moment of the station's working day (09:00–16:59 on the computer's clock), never after ``now``."""
+    """A moment of the station's working day (09:00–16:59 on the computer's clock), never after ``now`` nor
+    before the day began (made just after midnight, today's certificates were not issued yesterday)."""
     at = datetime.combine(day, time(rng.randint(9, 16), rng.randint(0, 59))).astimezone().astimezone(UTC)
-    return at if at <= now else now - timedelta(minutes=rng.randint(5, 60))
+    midnight = datetime.combine(day, time(0)).astimezone().astimezone(UTC)
+    return at if at <= now else max(midnight, now - timedelta(minutes=rng.randint(5, 60)))
 
 
 def _actor(s) -> Actor | None:

@@ -121,10 +121,13 @@ def _allocate(n: int, weights: list[float]) -> list[int]:
     return counts
 
 
-def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: Progress = NO_PROGRESS) -> None:
+def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: Progress = NO_PROGRESS,
+             now: datetime | None = None) -> None:
+    """``now``: the clock the history stops at (aware; the station's clock decides which day is today)."""
     n, span_days = SCALES[scale]
     rng = random.Random(seed)
-    now = datetime.now(UTC).replace(tzinfo=None)
+    local_now = (now or datetime.now(UTC)).astimezone()
+    now = local_now.astimezone(UTC).replace(tzinfo=None)
     with engine.connect() as conn:
         cats = {c.code: c for c in conn.execute(select(DeskCategory))}
         station = conn.execute(select(col(Station.id)).order_by(col(Station.id)).limit(1)).scalar()
@@ -140,7 +143,7 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
     weights = [CATEGORY_WEIGHTS[c] for c in codes]
     channel_names = [c for c, _ in CHANNELS]
     channel_weights = [w for _, w in CHANNELS]
-    today = datetime.now().astimezone().date()
+    today = local_now.date()
     days = [today - timedelta(days=span_days - 1 - i) for i in range(span_days)]
     per_day = _allocate(n, _day_weights(cal, days))
     due_cache: dict[tuple[date, int], tuple[datetime, str]] = {}
@@ -174,8 +177,9 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         seconds = sorted(rng.randrange(0, 9 * 3600) for _ in range(count))
         for sec in seconds:
             received = opening + timedelta(seconds=sec, microseconds=rng.randrange(1_000_000))
-            if received > now:
-                received = now - timedelta(seconds=rng.randrange(60, 3600))
+            if received > now:  # today's visits so far: between midnight and now, never yesterday (the figures count them today)
+                midnight = datetime.combine(day, time(0)) - offset
+                received = midnight + (now - midnight) * rng.random()
             code = rng.choices(codes, weights)[0]
             cat = cats[code]
             key = (day, cat.deadline_workdays)

@@ -106,7 +106,10 @@ def populate(
     now = now or datetime.now(UTC)
 
     def before_now(at: datetime) -> datetime:
-        return at if at < now - timedelta(minutes=5) else now - timedelta(minutes=rng.randint(6, 40))
+        """``at``, or if it has not come yet a little before now, but never before that day's midnight."""
+        if at < now - timedelta(minutes=5):
+            return at
+        return max(_local(at.astimezone().date(), 0, 0), now - timedelta(minutes=rng.randint(6, 40)))
     with Session(engine) as s:
         cal = WorkCalendar.load(s)
         rates = Rates.load(s)
@@ -280,10 +283,10 @@ def populate(
                                "delivery_fee_fen": fee, "tier_id": tier.id if tier else None, "outcome": outcome,
                                "outcome_at": at, "outcome_by": None,
                                "volunteer_resident_id": route_of.get(p.compound) if p.service == ServiceKind.DELIVERY else None,
-                               "created_at": _local(day, 7, 0)})
+                               "created_at": before_now(_local(day, 7, 0))})
                 lid = next_id[MealLedgerEntry]
                 next_id[MealLedgerEntry] += 1
-                ledger.append({"id": lid, "recipient_id": p.rid, "day": day, "at": _local(day, 7, 0), "kind": "charge",
+                ledger.append({"id": lid, "recipient_id": p.rid, "day": day, "at": before_now(_local(day, 7, 0)), "kind": "charge",
                                "amount_fen": -charge, "method": "", "receipt_no": "", "order_id": oid, "note": "",
                                "actor_id": None})
                 p.balance -= charge
@@ -301,7 +304,7 @@ def populate(
                     cid = next_id[WelfareCheck]
                     next_id[WelfareCheck] += 1
                     keep_open = is_today and not open_check_left
-                    closed = None if keep_open else at + timedelta(minutes=rng.randint(15, 90))
+                    closed = None if keep_open else min(at + timedelta(minutes=rng.randint(15, 90)), now)
                     checks.append({"id": cid, "order_id": oid, "recipient_id": p.rid, "day": day, "opened_at": at,
                                    "closed_at": closed, "outcome": "" if keep_open else rng.choice(("safe", "safe", "away", "hospital")),
                                    "note": "", "closed_by": None})
@@ -313,7 +316,7 @@ def populate(
                         last = k == len(targets) - 1 and not keep_open
                         attempts.append({"id": aid, "check_id": cid, "target": target, "phone": "",
                                          "result": "reached" if last else "no_answer", "note": "",
-                                         "at": at + timedelta(minutes=5 * (k + 1)), "actor_id": None})
+                                         "at": min(at + timedelta(minutes=5 * (k + 1)), closed or now), "actor_id": None})
             kept = _local(day, 10 if meal == Meal.LUNCH else 16, 50)
             if served and kept < now:  # today's dinner sample is kept when the dinner is cooked
                 gone = kept + timedelta(hours=48, minutes=rng.randint(5, 90))

@@ -67,7 +67,7 @@ def _reached(history: list[tuple[datetime, int]], threshold: int) -> datetime:
     return sorted(history)[-1][0]
 
 
-def honour_certificates(engine: Engine, rng: random.Random, today: date) -> None:
+def honour_certificates(engine: Engine, rng: random.Random, today: date, now: datetime | None = None) -> None:
     """The honours' certificates, as the station handled them: an honour reached this month waits as a
     request at the certificates desk; one reached last month was issued a few working hours later (in the
     register, its request done); earlier honours were handled before the months the demo tells in detail.
@@ -89,7 +89,7 @@ def honour_certificates(engine: Engine, rng: random.Random, today: date) -> None
         if user is None:
             return
         actor = Actor.from_user(user)
-        now = datetime.now(UTC)
+        now = now or datetime.now(UTC)
         awards = s.execute(select(HonourAward).order_by(col(HonourAward.reached_at), col(HonourAward.id))).scalars().all()
         for award in awards:
             reached = award.reached_at if award.reached_at.tzinfo else award.reached_at.replace(tzinfo=UTC)
@@ -122,12 +122,14 @@ def _occurrence(rng: random.Random, a: dict, first: date, last: date) -> date | 
     return None
 
 
-def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: Progress = NO_PROGRESS) -> None:
+def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: Progress = NO_PROGRESS,
+             now: datetime | None = None) -> None:
+    """``now``: the clock the history stops at (aware; the station's clock decides which day is today)."""
     sizes = SCALES["large" if scale == "large" else "small"]
     rng = random.Random(seed + 606)
-    today = date.today()
+    now = (now or datetime.now(UTC)).astimezone(UTC)
+    today = now.astimezone().date()
     first = today - timedelta(days=364)
-    now = datetime.now(UTC)
     with engine.begin() as conn:
         station_id = conn.execute(select(col(Station.id)).order_by(col(Station.id))).scalar()
         have = set(conn.execute(select(col(Passport.resident_id))).scalars())
@@ -231,8 +233,8 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
                 seen.add(key)
                 month = f"{day.year:04d}-{day.month:02d}"
                 at = _local(day, 9 + rng.randint(0, 8), rng.randint(0, 59))  # the station's day, in local time
-                if at > now:  # today's stamps were given before now
-                    at = now - timedelta(minutes=rng.randint(1, 90))
+                if at > now:  # today's stamps were given before now, and after midnight (occurred_on is today)
+                    at = max(_local(day, 0, 0), now - timedelta(minutes=rng.randint(1, 90)))
                 rows.append({
                     "resident_id": rid, "passport_id": active_of[rid], "activity_id": a["id"], "occurred_on": day,
                     "month": month, "kind": "award", "stamps": a["stamps"], "reason": "", "reverses_id": None,
@@ -294,4 +296,4 @@ def generate(engine: Engine, *, scale: str = "small", seed: int = 1, progress: P
         advance_id_sequences(conn, "passport", "passport_activity", "passport_stamp", "passport_honour", "passport_reward",
                              "passport_redemption")
     progress(total, total, "stamps")
-    honour_certificates(engine, rng, today)
+    honour_certificates(engine, rng, today, now)

@@ -162,6 +162,27 @@ def test_demo_small_is_consistent(engine, admin):
     assert [r.received_at for r in page] == sorted((r.received_at for r in page), reverse=True)
 
 
+@pytest.mark.parametrize("clock", [(0, 5), (8, 40), (23, 55)])
+def test_the_demo_made_at_any_hour_has_todays_visits_today(engine, admin, clock):
+    """Made five minutes after midnight, the demo's visits of the day were dated the evening before (an hour
+    before "now"), while the day figures counted them today: the desk's "received today" list was empty, a
+    record could not be chosen, and CI failed when it ran after midnight. Every day's visits stay on that day,
+    none after the clock, and each day's figures match its records."""
+    from desktop_app.desk import demo
+
+    now = datetime.combine(date(2026, 5, 20), datetime.min.time().replace(hour=clock[0], minute=clock[1])).astimezone()
+    demo.generate(engine, scale="small", seed=5, now=now)
+    with session_scope(engine, write=False) as s:
+        today = lists.list_day(s, actor=admin, day=now.date())
+        latest = s.exec(select(func.max(ServiceRecord.received_at))).one()
+        by_day = [(day_figures.category_figures(s, actor=admin, start=d, end=d),
+                   day_figures.category_figures_from_records(s, actor=admin, start=d, end=d))
+                  for d in (now.date(), now.date() - timedelta(days=1))]
+    assert today, "no visit received today"
+    assert latest.replace(tzinfo=UTC) <= now
+    assert all(kept == counted for kept, counted in by_day)
+
+
 # --- reference data ---------------------------------------------------------------------------------
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import pytest
 from sqlmodel import func, select
 
 from desktop_app.core.db import session_scope
@@ -72,9 +73,11 @@ def test_history_with_recipients_joining_and_leaving(engine, admin, people):
     assert "active" in statuses
 
 
-def test_what_happened_today_happened_before_now(engine, admin, people):
+@pytest.mark.parametrize("clock", [(8, 20), (0, 5)])
+def test_what_happened_today_happened_before_now(engine, admin, people, clock):
     """The demo made at 08:20 on a working day: no lunch delivered at 11:40, no top-up at 08:50, no food sample
-    kept for a dinner not yet cooked; today's open welfare check is there all the same (issue 15 item 5)."""
+    kept for a dinner not yet cooked; today's open welfare check is there all the same (issue 15 item 5). Made
+    five minutes after midnight, what happened today still happened today (it was put the evening before)."""
     from datetime import UTC, datetime, time
 
     from desktop_app.meals.models import FoodSample, WelfareAttempt
@@ -86,7 +89,7 @@ def test_what_happened_today_happened_before_now(engine, admin, people):
 
         elderly = [r for r, in s.execute(select(Resident.id).where(Resident.birth_date <= date(1960, 1, 1))).all()][:40]
     end = date(2026, 5, 20)  # a Wednesday
-    now = datetime.combine(end, time(8, 20)).astimezone().astimezone(UTC)
+    now = datetime.combine(end, time(*clock)).astimezone().astimezone(UTC)
     demo.populate(engine, elderly, start=end - timedelta(days=30), end=end, rng=random.Random(1),
                   leave_today_open=True, now=now)
     _check(engine, admin, end)
@@ -96,6 +99,11 @@ def test_what_happened_today_happened_before_now(engine, admin, people):
                  *s.exec(select(WelfareAttempt.at)).all(), *s.exec(select(FoodSample.kept_at)).all()]
     later = [t for t in times if t is not None and t.replace(tzinfo=UTC) > now]
     assert not later
+    with session_scope(engine, write=False) as s:
+        today = [*s.exec(select(MealOrder.outcome_at).where(MealOrder.day == end)).all(),
+                 *s.exec(select(MealLedgerEntry.at).where(MealLedgerEntry.day == end)).all()]
+    assert [t for t in today if t is not None] and not [
+        t for t in today if t is not None and t.replace(tzinfo=UTC).astimezone().date() != end]
     with session_scope(engine, write=False) as s:
         lunches = s.exec(select(MealOrder.outcome).where(MealOrder.day == end, MealOrder.meal == "lunch")).all()
     assert lunches and not {"delivered", "served", "refused"} & set(lunches)  # lunch is at 11

@@ -37,3 +37,21 @@ def test_small_demo_is_consistent(engine, admin):
         assert month and all(ledger[r.resident_id] == r.month_stamps for r in month)
         opted_out = [r for r in month if wall.wall_opted_out(s, r.resident_id)]
         assert opted_out == []
+
+
+def test_the_demo_made_just_after_midnight_gives_no_stamp_before_its_day(engine, admin):
+    """Made five minutes after midnight, today's stamps were put "a little before now": the evening before the
+    day they were earned on. Every award is given on its own day and none after the clock."""
+    from datetime import UTC, date, datetime, time
+
+    from desktop_app.residents import demo as residents_demo
+
+    now = datetime.combine(date(2026, 5, 20), time(0, 5)).astimezone()
+    residents_demo.generate(engine, scale="small", seed=3)
+    demo.generate(engine, scale="small", seed=3, now=now)
+    with session_scope(engine, write=False) as s:
+        awards = s.exec(select(StampEntry.occurred_on, StampEntry.at).where(StampEntry.kind == "award")).all()
+    at = [(day, t.replace(tzinfo=UTC) if t.tzinfo is None else t) for day, t in awards]
+    assert any(day == now.date() for day, _t in at), "nothing awarded today: the test no longer covers the clamp"
+    assert not [t for _day, t in at if t > now]
+    assert not [(day, t) for day, t in at if t.astimezone().date() != day]
