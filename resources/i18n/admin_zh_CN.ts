@@ -940,7 +940,7 @@
     </message>
     <message>
         <source>A resident&apos;s personal data (PIPL)…</source>
-        <translation>居民个人信息副本（个人信息保护法）…</translation>
+        <translation>居民个人信息：副本与删除（个人信息保护法）…</translation>
     </message>
     <message>
         <source>Audit key…</source>

@@ -427,6 +427,53 @@
     </message>
 </context>
 <context>
+    <name>ErasureDialog</name>
+    <message>
+        <source>Erase a resident&apos;s personal data</source>
+        <translation>删除居民个人信息</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of {name}?</source>
+        <translation>删除{name}的个人信息？</translation>
+    </message>
+    <message>
+        <source>Name, ID number, phone, address, emergency contacts and notes are removed from every feature; the figures, volunteer hours, stamps and meal accounts keep their rows without the person, and the passport stops working. This cannot be undone. Backups made before keep the data until they are replaced: make a backup first if you may need to restore one.</source>
+        <translation>各功能中的姓名、身份证号、电话、住址、紧急联系人和备注都将清除；统计数字、志愿工时、积分和餐费账户保留记录但不再关联到本人，微笑护照随之作废。此操作不可撤销。此前做的备份仍含这些信息，直到被新的备份替换；如将来可能需要恢复备份，请先备份。</translation>
+    </message>
+    <message>
+        <source>Looking for walk-in visits typed with the same name and phone…</source>
+        <translation>正在查找以相同姓名和电话登记的来访记录…</translation>
+    </message>
+    <message>
+        <source>Walk-in visits to erase too</source>
+        <translation>一并删除的来访记录</translation>
+    </message>
+    <message>
+        <source>e.g. the resident asked in person on the day</source>
+        <translation>例如：本人当天到站申请</translation>
+    </message>
+    <message>
+        <source>I understand that this cannot be undone</source>
+        <translation>我已知晓此操作不可撤销</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>These walk-in visits were typed with the same name and phone but never linked to the resident. Ticked ones are erased too; untick a visit that was someone else&apos;s.</source>
+        <translation>以下来访记录登记的姓名和电话与该居民相同，但未关联到其档案。勾选的将一并删除；如某条是别人的事，请取消勾选。</translation>
+    </message>
+    <message>
+        <source>No walk-in visit was typed with the same name and phone.</source>
+        <translation>没有以相同姓名和电话登记的来访记录。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>The backup folder {folder} is full; no backup was made. Free some space or choose another folder.</source>
@@ -1589,7 +1636,7 @@
     <name>PersonalDataDialog</name>
     <message>
         <source>A resident&apos;s personal data</source>
-        <translation>居民个人信息副本</translation>
+        <translation>居民个人信息</translation>
     </message>
     <message>
         <source>Find the resident who asked for a copy of their personal data.</source>
@@ -1604,6 +1651,14 @@
         <translation>另存为 JSON…</translation>
     </message>
     <message>
+        <source>Erase…</source>
+        <translation>删除个人信息…</translation>
+    </message>
+    <message>
+        <source>The resident asked for their personal data to be erased (PIPL art. 47)</source>
+        <translation>居民申请删除其个人信息（《个人信息保护法》第四十七条）</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1614,6 +1669,14 @@
     <message>
         <source>Chosen: {name}</source>
         <translation>已选：{name}</translation>
+    </message>
+    <message>
+        <source>The personal data of {name} was erased. Find another resident, or close.</source>
+        <translation>{name}的个人信息已删除。可查找其他居民，或关闭窗口。</translation>
+    </message>
+    <message>
+        <source>The personal data of {name} was erased everywhere; the audit log records that it was, without any of it.</source>
+        <translation>{name}的个人信息已在各功能中删除；操作日志记录了这次删除，但不含任何个人信息。</translation>
     </message>
     <message>
         <source>Personal data</source>

@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from tests.ui.i18n_walk import (
@@ -274,8 +274,23 @@ def test_dialogs_opened_on_a_chosen_record_are_translated(qtbot, walker, languag
     reports = window.show_page("reports")
     walker.do(reports.choose_import, 1)
 
+    safety = window.show_page("admin").tab("safety")  # a resident's erasure request, asked on a chosen resident
+    safety.open_personal_data()
+    personal = safety.personal_dialog
+    with demo_engine.connect() as conn:
+        name = conn.exec_driver_sql("SELECT name FROM resident WHERE NOT erased ORDER BY id LIMIT 1").scalar_one()
+    personal.picker.box.setText(name)
+    personal.picker.box.flush()
+    walker.settle()
+    qtbot.keyClick(personal.picker.box, Qt.Key.Key_Return)
+    walker.settle()
+    assert personal.resident_id is not None
+    walker.do(personal.ask_erasure, 1)
+    personal.reject()
+
     names = {w.split(" ")[0] for w, _ in seen.texts}
     found = untranslated(seen, language, data_words(demo_engine))
     assert {f"deskStep_{s}" for s in Step} <= names and "ImportDialog" in " ".join(names), names
     assert any(w.startswith("HoursDialog") for w in names), names
+    assert any(w.startswith("erasePersonalData") for w in names), names
     assert found == []

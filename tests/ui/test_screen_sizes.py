@@ -442,6 +442,8 @@ DIALOGS: dict[str, Callable[[Station], QDialog]] = {
     "safety.ui.passphrase:EncryptionDialog": _make("desktop_app.safety.ui.passphrase:EncryptionDialog"),
     "safety.ui.audit_key:AuditKeyDialog": _make("desktop_app.safety.ui.audit_key:AuditKeyDialog"),
     "safety.ui.personal_data:PersonalDataDialog": _make("desktop_app.safety.ui.personal_data:PersonalDataDialog"),
+    "safety.ui.erasure:ErasureDialog": _make("desktop_app.safety.ui.erasure:ErasureDialog",
+                                             lambda st: st.one("SELECT id FROM resident ORDER BY id LIMIT 1"), "欧阳娜娜"),
     "ui.printing.preview:PrintPreview": _labels_preview,
     "ui.printing.today:TodaysPapers": _make("desktop_app.ui.printing.today:TodaysPapers"),
 }

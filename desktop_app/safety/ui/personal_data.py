@@ -1,6 +1,7 @@
-"""A resident's personal data (PIPL art. 45, the person's right to a copy): find the resident, then print
-the copy or save it as PDF (its print preview, ``ui.printing``) or as JSON (machine-readable). Each export
-is audited when it is made; a print when the printer accepted it."""
+"""A resident's personal data (PIPL art. 45, the person's right to a copy; art. 47, erasure): find the
+resident, then print the copy or save it as PDF (its print preview, ``ui.printing``) or as JSON
+(machine-readable), or erase the data (``erasure.ErasureDialog``, administrators). Each export is audited when
+it is made; a print when the printer accepted it."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 from desktop_app.core import paths
 from desktop_app.core.papers import PaperKind
 from desktop_app.residents.ui import ResidentPicker
+from desktop_app.safety.permissions import ERASE_PERSONAL
 from desktop_app.safety.personal_data import export_json_of, export_paper
+from desktop_app.safety.ui.erasure import ErasureDialog
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.printing import PrintPreview, open_preview
+from desktop_app.ui.widgets import deleted_when_closed
 
 
 class AskJsonPath:
@@ -30,6 +34,8 @@ class PersonalDataDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.resident_id: int | None = None
+        self.resident_name = ""
+        self.erasure: ErasureDialog | None = None
         self.preview: PrintPreview | None = None
         self.last_box = None
         self.setObjectName("personalData")
@@ -43,13 +49,19 @@ class PersonalDataDialog(QDialog):
         self.print_button.setObjectName("printPersonalData")
         self.json_button = QPushButton(self.tr("Save as JSON…"), self)
         self.json_button.setObjectName("saveJson")
+        self.erase_button = QPushButton(self.tr("Erase…"), self)
+        self.erase_button.setObjectName("erasePersonalData")
+        self.erase_button.setToolTip(self.tr("The resident asked for their personal data to be erased (PIPL art. 47)"))
+        self.erase_button.setVisible(ctx.can(ERASE_PERSONAL))  # erase_resident checks it again
         self.close_button = QPushButton(self.tr("Close"), self)
-        for b in (self.print_button, self.json_button):
+        for b in (self.print_button, self.json_button, self.erase_button):
             b.setEnabled(False)
         self.print_button.clicked.connect(self.print_copy)
         self.json_button.clicked.connect(self.save_json)
+        self.erase_button.clicked.connect(self.ask_erasure)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.erase_button)
         buttons.addStretch(1)
         for b in (self.print_button, self.json_button, self.close_button):
             buttons.addWidget(b)
@@ -66,9 +78,28 @@ class PersonalDataDialog(QDialog):
 
     def _chosen(self, row) -> None:
         self.resident_id = row.id
+        self.resident_name = row.name
         self.chosen_label.setText(self.tr("Chosen: {name}").format(name=row.name))
-        for b in (self.print_button, self.json_button):
+        for b in (self.print_button, self.json_button, self.erase_button):
             b.setEnabled(True)
+
+    def ask_erasure(self) -> ErasureDialog | None:
+        """The erasure request of the chosen resident, in its own window-modal dialog."""
+        if self.resident_id is None:
+            return None
+        self.erasure = deleted_when_closed(ErasureDialog(self.ctx, self.resident_id, self.resident_name, self))
+        self.erasure.erased.connect(self._erased)
+        self.erasure.open()
+        return self.erasure
+
+    def _erased(self, _resident_id: int) -> None:
+        name, self.resident_id, self.resident_name = self.resident_name, None, ""
+        for b in (self.print_button, self.json_button, self.erase_button):
+            b.setEnabled(False)
+        self.picker.clear()
+        self.chosen_label.setText(self.tr("The personal data of {name} was erased. Find another resident, or close.").format(name=name))
+        self.last_box = show_info(self, self.tr("The personal data of {name} was erased everywhere; the audit log records "
+                                                "that it was, without any of it.").format(name=name))
 
     def print_copy(self) -> PrintPreview | None:
         rid = self.resident_id
