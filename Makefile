@@ -46,7 +46,7 @@ bench: install i18n
 
 # ruff everywhere; mypy on the Qt-free code (core, top-level modules, features' rules: docs/dev/lint.md).
 lint: install
-	$(VENV)/bin/ruff check desktop_app tests bench tools
+	$(VENV)/bin/ruff check desktop_app tests bench tools packaging
 	$(VENV)/bin/mypy
 
 # One-folder app in dist/SmileDesk (PyInstaller; Windows installer: see docs/packaging.md).
