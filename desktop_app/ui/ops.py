@@ -125,7 +125,13 @@ def _emit(serial: int, signal: str, *args: Any) -> None:
     with _bridges_lock:
         bridge = _bridges.get(serial)
         if bridge is not None:
-            getattr(bridge, signal).emit(*args)
+            try:
+                getattr(bridge, signal).emit(*args)
+            except RuntimeError:
+                if isValid(bridge):
+                    raise
+                # The application went away (shutdown) with the op still running: its bridge was deleted with
+                # the rest, and nobody waits for this result. It used to print "Signal source has been deleted".
         del bridge  # never the last reference outside the lock
 
 

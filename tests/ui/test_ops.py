@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlmodel import select
 
@@ -197,3 +198,22 @@ def test_a_query_asked_for_later_by_a_widget_deleted_meanwhile_never_runs(qtbot,
     wait_ops()
     qtbot.wait(100)
     assert ran == [] and ops.idle()
+
+
+def test_a_worker_finishing_after_its_bridge_was_deleted_at_shutdown_says_nothing(qtbot):
+    """At shutdown the application deletes what is left, the op bridges of still-running work included; the
+    worker's emit then raised "Signal source has been deleted" on its thread (printed as the app closed). A
+    live bridge's errors still come through."""
+    import shiboken6
+
+    serial = -4242
+    bridge = ops._Bridge()
+    ops._bridges[serial] = bridge
+    try:
+        shiboken6.delete(bridge)
+        ops._emit(serial, "finished", 1)  # nothing raised, nothing printed
+        with pytest.raises(TypeError):  # a live bridge: a wrong call is still an error
+            ops._bridges[serial] = ops._Bridge()
+            ops._emit(serial, "progressed", "not a number")
+    finally:
+        ops._bridges.pop(serial, None)
