@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,6 +25,7 @@ from desktop_app.ui import help as help_ui
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.actions import Action
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.day_watch import CHECK_MS, day_watch
 from desktop_app.ui.feature import Feature
 from desktop_app.ui.fit import place_window, scrolling
 from desktop_app.ui.server_banner import ServerBanner
@@ -98,6 +99,11 @@ class MainWindow(QMainWindow):
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         ops.server_monitor().restored.connect(self.refresh_current)
+        day_watch().changed.connect(self._new_day)  # left running overnight: the dates move, the page reads again
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(CHECK_MS)
+        self._day_timer.timeout.connect(day_watch().check)
+        self._day_timer.start()
         self._build_menus()
         role = QCoreApplication.translate("Roles", ROLE_LABELS.get(ctx.actor.role, ctx.actor.role))
         self.user_label = QLabel(f"{ctx.actor.display_name} ({role})")
@@ -169,8 +175,11 @@ class MainWindow(QMainWindow):
         else:
             show()
 
+    def _new_day(self, _old, _new) -> None:
+        self.refresh_current()
+
     def refresh_current(self) -> None:
-        """The page on screen reads again (the database server answers again after an outage)."""
+        """The page on screen reads again (the database server answers again after an outage; a new day)."""
         page = self.current_page()  # the page itself: the stack holds it inside a scroll area (ui/fit.py)
         refresh: Callable | None = getattr(page, "refresh", None)
         if callable(refresh) and getattr(page, "_shown_once", False):

@@ -81,9 +81,13 @@ def run_case(name: str) -> subprocess.CompletedProcess:
 def test_qt_still_walks_a_deleted_widget_after_the_sheet_is_emptied():
     """The Qt bug the two workarounds exist for. If this fails, Qt fixed it: the keeper in tests/qt_style.py can
     go (NO_STYLE_SHEET costs nothing and may stay)."""
-    done = run_case("qt")
-    assert "restyle" in done.stdout, done.stderr
-    assert done.returncode != 0 and "restyled" not in done.stdout
+    runs = []
+    for _ in range(3):  # the freed memory can be handed out again before the walk (once in a full run; 0 in 70 alone)
+        done = run_case("qt")
+        runs.append((done.returncode, done.stdout, done.stderr[-1000:]))
+        if "restyle" in done.stdout and done.returncode != 0 and "restyled" not in done.stdout:
+            return
+    pytest.fail(f"restyling after the sheet was emptied no longer crashes (Qt fixed it?): {runs}")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="MALLOC_PERTURB_ is glibc's")

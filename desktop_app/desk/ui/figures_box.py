@@ -18,6 +18,7 @@ from desktop_app.core.errors import SmileDeskError
 from desktop_app.desk.day_figures import FIGURE_DEFINITIONS, FigureRow, category_figures
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.day_watch import follow_today
 from desktop_app.ui.fit import FlowLayout, rows_follow_font
 from desktop_app.ui.messages import error_text
 from desktop_app.ui.widgets import fit_columns, pydate, read_only_item
@@ -36,9 +37,9 @@ class FiguresBox(QGroupBox):
         self.cat_labels: dict[int, str] = {}
         self.figure_rows: list[FigureRow] = []
         today = QDate.currentDate()
-        self.fig_from = QDateEdit(QDate(today.year(), today.month(), 1))
+        self.fig_from = follow_today(QDateEdit(QDate(today.year(), today.month(), 1)), month=True)
         self.fig_from.setObjectName("figFrom")
-        self.fig_to = QDateEdit(today)
+        self.fig_to = follow_today(QDateEdit(today))
         self.fig_to.setObjectName("figTo")
         for d in (self.fig_from, self.fig_to):
             d.setCalendarPopup(True)

@@ -9,8 +9,6 @@ Every read and write goes through ui.ops; the step dialogs (dialogs.py) open one
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import clock
 from desktop_app.core.clock import utcnow
 from desktop_app.core.workdays import WorkCalendar
 from desktop_app.desk.category_list import categories, category_label
@@ -54,6 +53,7 @@ from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.day_watch import follow_today
 from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.fit import FlowLayout, scrolling
 from desktop_app.ui.lazy_model import KeysetTableModel
@@ -198,7 +198,7 @@ class DeskPage(QWidget):
         self.view.addItem(self.tr("Open, by deadline"), "open")
         self.view.addItem(self.tr("Overdue (escalation list)"), "overdue")
         self.view.addItem(self.tr("All, newest first from a date"), "all")
-        self.jump = QDateEdit(QDate.currentDate())
+        self.jump = follow_today(QDateEdit(QDate.currentDate()))
         self.jump.setObjectName("jumpDate")
         self.jump.setAccessibleName(self.tr("Jump to date"))
         self.jump.setCalendarPopup(True)
@@ -255,7 +255,7 @@ class DeskPage(QWidget):
         """The model's reader for the list chosen now (captured on the GUI thread)."""
         mode, actor, now = self.view.currentData(), self.ctx.actor, self.table.now
         until = pydate(self.jump.date())
-        today = date.today()
+        today = clock.today()
 
         def fetch(s, after: RecordRow | None, limit: int) -> list[RecordRow]:
             if mode == "today":

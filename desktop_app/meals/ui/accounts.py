@@ -42,6 +42,7 @@ from desktop_app.meals.ui.rates_dialog import RatesDialog
 from desktop_app.residents.ui import ResidentPicker
 from desktop_app.ui import ops
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.day_watch import follow_today
 from desktop_app.ui.messages import show_info
 from desktop_app.ui.printing import PrintPreview, open_preview
 from desktop_app.ui.widgets import fit_columns, open_single, qdate, read_only_item
@@ -120,7 +121,7 @@ class AccountsTab(QWidget):
     def _build_month(self) -> QGroupBox:
         month_box = QGroupBox(self.tr("Month"), self)
         ml = QFormLayout(month_box)
-        self.month = QDateEdit(qdate(date.today().replace(day=1)), month_box)
+        self.month = follow_today(QDateEdit(qdate(date.today().replace(day=1)), month_box), month=True)
         self.month.setObjectName("month")
         self.month.setDisplayFormat("yyyy-MM")
         ml.addRow(self.tr("Month"), self.month)

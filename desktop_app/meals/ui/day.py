@@ -63,6 +63,7 @@ from desktop_app.meals.welfare import CheckRow, close_check, record_attempt
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.day_watch import follow_today
 from desktop_app.ui.export_action import shown_filter
 from desktop_app.ui.fit import ElidedLabel, FlowLayout, show_rows
 from desktop_app.ui.lazy_model import Column
@@ -86,7 +87,7 @@ class DayTab(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)  # inside the tab's frame already
         lay.setSpacing(4)
         bar = FlowLayout()  # wraps on a narrow screen (ui/fit.py)
-        self.date = QDateEdit(qdate(date.today()), self)
+        self.date = follow_today(QDateEdit(qdate(date.today()), self))  # left on overnight: tomorrow's orders
         self.date.setObjectName("day")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")

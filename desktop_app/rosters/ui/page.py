@@ -42,6 +42,7 @@ from desktop_app.ui import ops
 from desktop_app.ui.accessibility import name_unnamed_controls
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.day_watch import day_watch, moved_day
 from desktop_app.ui.fit import FlowLayout
 from desktop_app.ui.messages import show_error, show_info
 from desktop_app.ui.printing import PrintPreview, open_preview, open_todays_papers
@@ -54,6 +55,7 @@ class RostersPage(QWidget):
         self.ctx = ctx
         today = clock.today()
         self.month = date(today.year, today.month, 1)
+        day_watch().changed.connect(self._new_day)
         self.last_op = None  # the running "fill the month" (tests wait on it)
         self.last_box = None
         self.last_dialog = None
@@ -188,6 +190,13 @@ class RostersPage(QWidget):
         self.team.blockSignals(False)
         self._teams_loaded = True
         self.refresh()
+
+    def _new_day(self, old: date, new: date) -> None:
+        """Left on overnight into a new month: the month shown moves on with it, unless another was chosen."""
+        to = moved_day(self.month, old, new, month=True)
+        if to is not None:
+            self.month = to
+            self.refresh()
 
     def move_month(self, step: int) -> None:
         m = self.month.month - 1 + step
