@@ -223,3 +223,22 @@ def test_enter_on_a_single_match_opens_it_and_on_several_goes_to_the_list(qtbot,
     wait_ops()
     assert page.model.rowCount() == 2 and not open_dialogs(page)  # nothing opened: the person chooses
     assert page.table.currentIndex().row() == 0 and page.window().focusWidget() is page.table
+
+
+def test_ages_are_counted_on_the_day_the_list_is_read(qtbot, ctx, engine, admin, app_fonts, wait_ops, monkeypatch):
+    """Left on overnight, the list counted ages (and "60 and over") on the day the page was built."""
+    from datetime import date
+
+    from desktop_app.core import clock
+
+    seed(engine, admin)  # 曾小明 was born on 31 December 1949
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 30))
+    page = ResidentsPage(ctx)
+    qtbot.addWidget(page)
+    wait_ops()
+    row = shown_names(page).index("曾小明")
+    assert page.model.data(page.model.index(row, 2)) == "76"
+    monkeypatch.setattr(clock, "today", lambda: date(2026, 12, 31))
+    page.refresh()
+    wait_ops()
+    assert page.model.data(page.model.index(shown_names(page).index("曾小明"), 2)) == "77"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import clock
 from desktop_app.core.i18n import join
 from desktop_app.residents.lists import ResidentFilter, count, filter_choices, list_page
 from desktop_app.residents.models import TAG_LABELS, TAGS, Gender
@@ -66,7 +65,6 @@ class ResidentsPage(QWidget):
         top.addWidget(self.grid)
         top.addWidget(self.compound)
         top.addWidget(self.add_button)
-        today = date.today()
         columns = [
             Column(self.tr("Name"), lambda r: r.name),
             Column(self.tr("Gender"), lambda r: {Gender.MALE: self.tr("M"), Gender.FEMALE: self.tr("F")}.get(r.gender, "")),
@@ -77,7 +75,6 @@ class ResidentsPage(QWidget):
             Column(self.tr("Grid"), lambda r: r.grid),
             Column(self.tr("Tags"), lambda r: tag_text(r.tags)),
         ]
-        self._today = today
         self.model = KeysetTableModel(columns, self._fetch(), lambda r: (r.sort_key, r.id), self, engine=ctx.engine)
         self.table = QTableView()
         self.table.setObjectName("residentsTable")
@@ -123,7 +120,7 @@ class ResidentsPage(QWidget):
 
     def _fetch(self):
         """The model's reader for what the page shows now (captured here, on the GUI thread)."""
-        actor, query, flt, today = self.ctx.actor, self.query, self._filter(), self._today
+        actor, query, flt, today = self.ctx.actor, self.query, self._filter(), clock.today()  # ages on the day read
 
         def fetch(s, after, limit):
             if query.strip():
@@ -159,7 +156,7 @@ class ResidentsPage(QWidget):
         if self.query.strip():
             self.count_label.clear()  # filled in when the results arrive (_count_found)
         else:
-            actor, flt, today = self.ctx.actor, self._filter(), self._today
+            actor, flt, today = self.ctx.actor, self._filter(), clock.today()
             ops.query(self, self.ctx.engine, lambda s: count(s, actor=actor, flt=flt, today=today),
                       lambda total: self.count_label.setText(
                           (self.tr("1 resident") if total == 1 else self.tr("{n} residents")).format(n=total)), latest="count")
