@@ -60,6 +60,8 @@ def test_a_window_left_on_into_a_new_month_shows_the_new_day(qtbot, demo_db, tmp
     meals = window.show_page("meals")
     accounts = meals.accounts
     rosters = window.show_page("rosters")
+    rosters.tabs.setCurrentIndex([name for name, _cls in rosters._tab_makers].index("national_tab"))
+    national = rosters.national_tab
     desk = window.show_page("desk")
     wait_ops()
     chosen = QDate(today.year, today.month, today.day).addDays(-10)
@@ -76,6 +78,7 @@ def test_a_window_left_on_into_a_new_month_shows_the_new_day(qtbot, demo_db, tmp
     assert meals.day.day() == new
     assert accounts.month.date().toPython() == new
     assert rosters.month == new
+    assert national.recorded_on.date().toPython() == new  # hours entered in the national system today
     figures = desk.figures
     assert figures.fig_from.date().toPython() == new and figures.fig_to.date().toPython() == new
     assert desk.jump.date() == chosen

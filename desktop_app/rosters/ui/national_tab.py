@@ -27,6 +27,7 @@ from desktop_app.rosters.national import export_unrecorded, mark_recorded, unrec
 from desktop_app.rosters.permissions import CERTIFY_HOURS
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
+from desktop_app.ui.day_watch import follow_today
 from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.lazy_model import Column
 from desktop_app.ui.messages import show_info
@@ -63,7 +64,7 @@ class NationalTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.export_button = QPushButton(self.tr("Export for the national system…"), self)
         self.export_button.setObjectName("exportNational")
-        self.recorded_on = QDateEdit(QDate.currentDate(), self)
+        self.recorded_on = follow_today(QDateEdit(QDate.currentDate(), self))  # the day hours go into the system
         self.recorded_on.setObjectName("recordedOn")
         self.recorded_on.setCalendarPopup(True)
         self.recorded_on.setDisplayFormat("yyyy-MM-dd")
