@@ -62,8 +62,11 @@ def test_a_window_left_on_into_a_new_month_shows_the_new_day(qtbot, demo_db, tmp
     rosters = window.show_page("rosters")
     rosters.tabs.setCurrentIndex([name for name, _cls in rosters._tab_makers].index("national_tab"))
     national = rosters.national_tab
+    reports = window.show_page("reports")
     desk = window.show_page("desk")
     wait_ops()
+    last_month = today.replace(day=1) - timedelta(days=1)
+    assert (reports.year.value(), reports.month.currentData()) == (last_month.year, last_month.month)
     chosen = QDate(today.year, today.month, today.day).addDays(-10)
     desk.jump.setDate(chosen)  # a date someone chose stays where it is
     wait_ops()
@@ -82,6 +85,7 @@ def test_a_window_left_on_into_a_new_month_shows_the_new_day(qtbot, demo_db, tmp
     figures = desk.figures
     assert figures.fig_from.date().toPython() == new and figures.fig_to.date().toPython() == new
     assert desk.jump.date() == chosen
+    assert (reports.year.value(), reports.month.currentData()) == (today.year, today.month)  # the month just ended
     assert desk.model.rowCount() == 0  # the page on screen read again: nothing received yet on the new day
     window.close()
     engine.dispose()

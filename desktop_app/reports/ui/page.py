@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import clock
 from desktop_app.core.memo import FigureMemo
 from desktop_app.core.papers import Paper, PaperKind
 from desktop_app.reports import excel, importing
@@ -36,6 +37,7 @@ from desktop_app.reports.ui.import_dialog import ImportDialog, kind_label
 from desktop_app.ui import ops
 from desktop_app.ui.calendar_note import CalendarNote
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.day_watch import day_watch
 from desktop_app.ui.export_action import add_export_action
 from desktop_app.ui.fit import ElidedLabel, FlowLayout
 from desktop_app.ui.lazy_model import Column, ListTableModel
@@ -60,6 +62,10 @@ def _value_text(item: str, value) -> str:
     return str(value)
 
 
+def _last_month(today: date) -> date:
+    return date.fromordinal(today.replace(day=1).toordinal() - 1)
+
+
 class ReportsPage(QWidget):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
@@ -70,8 +76,8 @@ class ReportsPage(QWidget):
         self.memo = FigureMemo(strict=True, generation=ops.write_generation)
         self.op: OpHandle | None = None
         self.dialog: ImportDialog | None = None
-        today = date.today()
-        last_month = date.fromordinal(today.replace(day=1).toordinal() - 1)  # the month to report on
+        today = clock.today()
+        last_month = _last_month(today)  # the month to report on
 
         # --- report ---
         self.kind = QComboBox()
@@ -174,6 +180,16 @@ class ReportsPage(QWidget):
         self._load_stations()
         self.refresh()
         self._open_on_a_month_with_data(today)
+        day_watch().changed.connect(self._new_day)
+
+    def _new_day(self, old: date, new: date) -> None:
+        """Left on overnight into a new month: the month to report on moves on, unless another was chosen."""
+        before, after = _last_month(old), _last_month(new)
+        if after != before and (self.year.value(), self.month.currentData()) == (before.year, before.month):
+            self.year.blockSignals(True)
+            self.year.setValue(after.year)
+            self.year.blockSignals(False)
+            self.month.setCurrentIndex(self.month.findData(after.month))  # reads the figures again
 
     def _open_on_a_month_with_data(self, today: date) -> None:
         """Last month's figures are asked for at once; a station in its first month (nothing last month,
