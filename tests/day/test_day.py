@@ -20,7 +20,10 @@ from .scenario import ErrorLog, Plan, QtMessages, check_ledger, growth, piling_u
 
 # A slice of the day, sized so the whole test takes about a minute of CPU (tests/day/scenario.py: ``Plan``).
 PLAN = Plan(page_visits=200, scans=50)
-ROUNDS = 4
+# Five rounds: three measured steps. Resident memory takes one step of ~18 MiB once, somewhere in the fourth or
+# fifth round (eight rounds: 2.9, 0.1, 17.8, 0.8, 0.1, 0.0 MiB — flat after it); with two measured steps, a
+# second one-off under load (14.1, 15.4 MiB in a full run) looked like growth in every round.
+ROUNDS = 5
 WARM_UP = 2  # rounds that build the pages and fill the caches (SQLAlchemy's, SQLite's statements, Qt's glyphs)
 # Python objects of one type that grow by this much in *every* measured round pile up (a leak): a cache that
 # fills grows in one round and not the next; one object left per dialog or page switch grows by dozens each round.
