@@ -186,10 +186,14 @@ class ReportsPage(QWidget):
         """Left on overnight into a new month: the month to report on moves on, unless another was chosen."""
         before, after = _last_month(old), _last_month(new)
         if after != before and (self.year.value(), self.month.currentData()) == (before.year, before.month):
-            self.year.blockSignals(True)
-            self.year.setValue(after.year)
-            self.year.blockSignals(False)
-            self.month.setCurrentIndex(self.month.findData(after.month))  # reads the figures again
+            self._choose_month(after.year, after.month)
+
+    def _choose_month(self, year: int, month: int) -> None:
+        """Show ``year``-``month``: the figures are read once (the month box's change), not for the year too."""
+        self.year.blockSignals(True)
+        self.year.setValue(year)
+        self.year.blockSignals(False)
+        self.month.setCurrentIndex(self.month.findData(month))
 
     def _open_on_a_month_with_data(self, today: date) -> None:
         """Last month's figures are asked for at once; a station in its first month (nothing last month,
@@ -203,10 +207,7 @@ class ReportsPage(QWidget):
 
         def show(chosen: tuple[int, int]) -> None:
             if chosen != asked and (self.year.value(), self.month.currentData()) == asked:  # not changed meanwhile
-                self.year.blockSignals(True)
-                self.year.setValue(chosen[0])
-                self.year.blockSignals(False)
-                self.month.setCurrentIndex(self.month.findData(chosen[1]))  # reads the figures again
+                self._choose_month(*chosen)
 
         ops.query(self, self.ctx.engine, choose, show, slow=True)
 
